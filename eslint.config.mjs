@@ -1,0 +1,69 @@
+// Module boundaries are architecture, not style: they are enforced here and fail lint.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const restricted = (allowedIn, names, why) => ({ names, allowedIn, why });
+
+// Each of these packages may be imported only from one lib: that lib is the seam where it can be swapped or mocked.
+const ownedImports = [
+  restricted('libs/kafka', ['kafkajs'], 'only libs/kafka talks to Kafka'),
+  restricted('libs/persistence', ['typeorm', 'pg'], 'only libs/persistence talks to Postgres'),
+  restricted('libs/search', ['@opensearch-project/opensearch', '@elastic/elasticsearch'], 'only libs/search talks to the search engine'),
+];
+
+function restrictedImportsRule(entries) {
+  return [
+    'error',
+    {
+      paths: entries.flatMap(({ names, why }) => names.map((name) => ({ name, message: why }))),
+      patterns: [
+        ...entries.flatMap(({ names, why }) => names.map((name) => ({ group: [`${name}/*`], message: why }))),
+        // A lib's public surface is its index.ts; reaching into its files couples you to its internals.
+        { group: ['@wirestream/*/*'], message: 'import a lib only through its public index (@wirestream/<lib>)' },
+      ],
+    },
+  ];
+}
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.stack/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:formats', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:enrichment', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:formats', 'type:enrichment'] },
+            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Used deliberately after a length check or a regex match, where TypeScript cannot see the guarantee.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  // A service never imports another service (type:service → type:service is in no allow-list above).
+  // Owned packages: one rule for every file, then each owning lib gets the same rule minus its own packages
+  // (ESLint keeps the last matching config for a rule, so these must be complete lists, not additions).
+  { files: ['**/*.ts'], rules: { 'no-restricted-imports': restrictedImportsRule(ownedImports) } },
+  ...ownedImports.map((owner) => ({
+    files: [`${owner.allowedIn}/**/*.ts`],
+    rules: { 'no-restricted-imports': restrictedImportsRule(ownedImports.filter((o) => o !== owner)) },
+  })),
+  // The stack tool checks raw infrastructure (a produce/consume round trip, `select 1`) before any lib can be used.
+  { files: ['tools/stack/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+];

@@ -1,0 +1,5 @@
+export * from './topics';
+export * from './envelope';
+export * from './article';
+export * from './events';
+export * from './search-api';

@@ -1,0 +1,135 @@
+import type { RelatedLink, RemovedKind, RemovedSpan } from '@wirestream/contracts';
+import { analyzeTextPageLayout, bannerName, copyrightHolder, decodeHtmlEntities, normaliseSpaces, parseBylineLine, type TextPageLayout } from '@wirestream/formats';
+
+export interface CleanedBody {
+  paragraphs: string[];
+  removed: RemovedSpan[];
+  relatedLinks: RelatedLink[];
+}
+
+export interface CleanOptions {
+  title: string | null;
+  siteName: string | null;
+}
+
+/** Chrome lines are short; a long paragraph that merely mentions "cookies" or "newsletter" is news. */
+const MAX_CHROME_WORDS = 25;
+
+const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também)\s*[:：»>|–—-]\s*(.+)$/iu;
+const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
+
+/** Whole-line chrome patterns, checked in order. */
+const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
+  { kind: 'advertisement', re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|publicidad|publicité|anzeige|pubblicità|publicidade)$/iu },
+  { kind: 'share-bar', re: /^(?:share(?: this(?: article| story| post)?)?(?: on \w+| via \w+)?|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|compartir|partager|teilen|condividi|compartilhar)(?:\s*[|•·,/]\s*(?:share|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest))*:?$/iu },
+  { kind: 'share-bar', re: /^(?:follow us(?: on)?|síguenos(?: en)?|suivez-nous(?: sur)?|folgen sie uns(?: auf)?|seguici(?: su)?|siga-nos(?: no)?)\b.*$/iu },
+  { kind: 'cookie-notice', re: /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using this site)[^.]*cookies|accept (?:all )?cookies|cookie (?:settings|preferences|policy)|utilizamos cookies|usamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|wir verwenden cookies)\b.*$/iu, maxWords: 60 },
+  { kind: 'newsletter', re: /^(?:sign up (?:for|to)|subscribe to (?:our|the)|get (?:our|the)[\w\s]* newsletter|join our (?:newsletter|mailing list)|newsletter|suscríbete|suscribete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine)\b.*$/iu },
+  { kind: 'comments', re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu },
+  { kind: 'navigation', re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu },
+  { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\)?;?\s*)+|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
+];
+
+/**
+ * Strips chrome from a flattened text page: the header (banner, crumbs, date line, headline, byline), cross-links
+ * ("Read more: …" → relatedLinks), share bars, cookie/newsletter prompts, ads, repeated paragraphs and the footer.
+ * Everything taken out is recorded in `removed`, in page order.
+ */
+export function cleanTextPage(content: string, options: CleanOptions): CleanedBody & { layout: TextPageLayout } {
+  const layout = analyzeTextPageLayout(content, { sourceName: options.siteName });
+  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.kind] as const));
+  const siteName = options.siteName ?? layout.siteName;
+  return { ...cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName }), layout };
+}
+
+/**
+ * Crude HTML → paragraphs (a proper extractor comes later): drops script/style/nav/aside/footer/forms, breaks on
+ * block tags, strips the rest, then runs the same line-level chrome rules as text pages.
+ */
+export function cleanHtmlPage(html: string, options: CleanOptions): CleanedBody {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(html)?.[1] ?? html;
+  const text = decodeHtmlEntities(
+    body
+      .replace(/<!--[\s\S]*?-->/gu, '')
+      .replace(/<(script|style|noscript|template|svg|nav|aside|footer|form|iframe|button)\b[\s\S]*?<\/\1\s*>/giu, '')
+      .replace(/<\/?(?:p|div|br|h[1-6]|li|ul|ol|section|article|header|main|blockquote|figure|figcaption|table|tr|td|th|dd|dt|pre|hr)\b[^>]*>/giu, '\n')
+      .replace(/<[^>]*>/gu, ''),
+  );
+  const blocks = text.split('\n').map(normaliseSpaces).filter(Boolean);
+  return cleanBlocks(blocks, new Map(), options);
+}
+
+function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, options: CleanOptions): CleanedBody {
+  const kinds: Array<RemovedKind | null> = blocks.map((_, i) => preclassified.get(i) ?? null);
+  const relatedLinks: RelatedLink[] = [];
+  const titleKey = options.title ? paragraphKey(options.title) : null;
+  const siteKey = options.siteName ? paragraphKey(options.siteName) : null;
+  const seen = new Set<string>();
+  let firstBodyIndex = -1;
+
+  blocks.forEach((block, i) => {
+    if (kinds[i]) return;
+    const key = paragraphKey(block);
+    const related = RELATED_LINK_RE.exec(block);
+    if (related?.[1]) {
+      const url = URL_RE.exec(related[1])?.[0] ?? null;
+      const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/[\s:–—-]+$/u, '');
+      relatedLinks.push({ title: title || (url ?? ''), url });
+      kinds[i] = 'related-link';
+      return;
+    }
+    const chromeKind = chromeLineKind(block);
+    if (chromeKind) {
+      kinds[i] = chromeKind;
+      return;
+    }
+    if (titleKey && key === titleKey && firstBodyIndex < 0) {
+      kinds[i] = 'headline';
+      return;
+    }
+    if (siteKey && key === siteKey) {
+      kinds[i] = firstBodyIndex < 0 ? 'banner' : 'footer';
+      return;
+    }
+    if (firstBodyIndex < 0 && parseBylineLine(block)) {
+      kinds[i] = 'boilerplate'; // the byline itself is metadata, not body text
+      return;
+    }
+    if (bannerName(block) !== undefined && firstBodyIndex < 0) {
+      kinds[i] = 'banner';
+      return;
+    }
+    if (seen.has(key)) {
+      kinds[i] = 'duplicate-paragraph';
+      return;
+    }
+    seen.add(key);
+    if (firstBodyIndex < 0) firstBodyIndex = i;
+  });
+
+  const paragraphs: string[] = [];
+  const removed: RemovedSpan[] = [];
+  blocks.forEach((block, i) => {
+    const kind = kinds[i];
+    if (kind) removed.push({ kind, text: block });
+    else paragraphs.push(block);
+  });
+  return { paragraphs, removed, relatedLinks };
+}
+
+function chromeLineKind(block: string): RemovedKind | null {
+  const wordCount = block.split(/\s+/u).length;
+  for (const { kind, re, maxWords } of CHROME_PATTERNS) {
+    if (wordCount <= (maxWords ?? MAX_CHROME_WORDS) && re.test(block)) return kind;
+  }
+  if (wordCount <= MAX_CHROME_WORDS && copyrightHolder(block) !== undefined) return 'footer';
+  return null;
+}
+
+/** Two paragraphs are "the same" regardless of spacing, case and quote style. */
+export function paragraphKey(text: string): string {
+  return normaliseSpaces(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[‘’‚‛]/gu, "'")
+    .replace(/[“”„‟]/gu, '"');
+}

@@ -1,0 +1,41 @@
+import { STOPWORDS, SUPPORTED_LANGUAGES, isSupportedLanguage } from './stopwords';
+import { words } from './text-units';
+
+const MAX_KEYWORDS = 10;
+/** Title words say what the story is about; count them extra. */
+const TITLE_WEIGHT = 2;
+
+/** Words that carry no topic but are not grammatical stop words. */
+const NEWS_FILLER = new Set('said says told according added year years week weeks month months today yesterday tuesday monday wednesday thursday friday saturday sunday time people way without just like many much well also'.split(' '));
+
+/**
+ * Top terms by frequency over non-stop-word tokens (title weighted). Each keyword is shown in its most frequent
+ * written form, so proper nouns keep their capitals.
+ */
+export function extractKeywords(title: string | null, paragraphs: string[], language: string | null): string[] {
+  const stop = new Set<string>(STOPWORDS.en);
+  const languages = isSupportedLanguage(language) ? [language] : SUPPORTED_LANGUAGES;
+  for (const lang of languages) for (const word of STOPWORDS[lang]) stop.add(word);
+
+  const stats = new Map<string, { score: number; firstSeen: number; forms: Map<string, number> }>();
+  let position = 0;
+  const count = (text: string, weight: number): void => {
+    for (const raw of words(text)) {
+      const form = raw.replace(/['’]s$/u, '');
+      const key = form.toLowerCase();
+      position += 1;
+      if (key.length < 3 || stop.has(key) || NEWS_FILLER.has(key) || /^\d+$/u.test(key)) continue;
+      const entry = stats.get(key) ?? { score: 0, firstSeen: position, forms: new Map<string, number>() };
+      entry.score += weight;
+      entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+      stats.set(key, entry);
+    }
+  };
+  if (title) count(title, TITLE_WEIGHT);
+  for (const paragraph of paragraphs) count(paragraph, 1);
+
+  return [...stats.values()]
+    .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen)
+    .slice(0, MAX_KEYWORDS)
+    .map((entry) => [...entry.forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+}

@@ -1,0 +1,151 @@
+/** Loose date parsing for the date lines scraped pages carry. Pure: the clock is never read. */
+
+export interface LooseDate {
+  /** ISO 8601 UTC, e.g. 2026-02-04T00:00:00.000Z. */
+  iso: string;
+  /** True when the text had no time of day (the ISO value is then midnight UTC). */
+  dateOnly: boolean;
+}
+
+const MONTHS: Record<string, number> = {};
+function addMonths(names: string[]): void {
+  names.forEach((name, i) => {
+    for (const variant of name.split('|')) MONTHS[variant] = i + 1;
+  });
+}
+addMonths(['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sep|sept', 'october|oct', 'november|nov', 'december|dec']);
+addMonths(['enero|ene', 'febrero', 'marzo', 'abril|abr', 'mayo', 'junio', 'julio', 'agosto|ago', 'septiembre|setiembre|set', 'octubre', 'noviembre', 'diciembre|dic']);
+addMonths(['janvier|janv', 'février|fevrier|févr|fevr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc']);
+addMonths(['januar|jänner|jaenner', 'februar', 'märz|maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober|okt', 'november', 'dezember|dez']);
+addMonths(['gennaio|gen', 'febbraio', 'marzo', 'aprile', 'maggio|mag', 'giugno|giu', 'luglio|lug', 'agosto', 'settembre|sett', 'ottobre|ott', 'novembre', 'dicembre']);
+addMonths(['janeiro', 'fevereiro|fev', 'março|marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro|out', 'novembro', 'dezembro|dez']);
+
+const WEEKDAYS = new Set(
+  [
+    'monday mon tuesday tue tues wednesday wed thursday thu thurs friday fri saturday sat sunday sun',
+    'lunes martes miércoles miercoles jueves viernes sábado sabado domingo',
+    'lundi mardi mercredi jeudi vendredi samedi dimanche',
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag',
+    'lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica',
+    'segunda-feira terça-feira terca-feira quarta-feira quinta-feira sexta-feira',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Fixed-offset abbreviations, in minutes east of UTC. US zones without S/D are resolved by the US DST rule. */
+const ZONE_OFFSETS: Record<string, number> = {
+  z: 0, utc: 0, gmt: 0, wet: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  akst: -540, akdt: -480, hst: -600,
+  bst: 60, cet: 60, cest: 120, met: 60, mez: 60, mesz: 120, eet: 120, eest: 180, msk: 180,
+  pkt: 300, ist: 330, sgt: 480, hkt: 480, jst: 540, kst: 540, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+};
+const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
+
+const WORD = '([\\p{L}]+)';
+const TIME = String.raw`(?:,?\s*(?:at|à|a las|a la|um|alle|às|-|\|)?\s*(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?\s*(?:hrs?\.?|uhr)?\s*\(?([a-z]{1,5}|(?:utc|gmt)?\s?[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(z|[+-]\d{2}:?\d{2}|utc|gmt)?)?$/i;
+const MONTH_FIRST_RE = new RegExp(`^${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'iu');
+const DAY_FIRST_RE = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s+(?:de\\s+)?${WORD}\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})${TIME}$`, 'iu');
+
+/**
+ * Parses a whole string as a date: ISO 8601, "Wednesday, February 4, 2026", "Feb. 4, 2026 10:31 AM EST",
+ * "4 February 2026", "4 de febrero de 2026", "4. Februar 2026 um 10:31 Uhr". Returns null unless the entire
+ * string (after trimming) is a date. Times without a zone are taken as UTC.
+ */
+export function parseLooseDate(text: string): LooseDate | null {
+  const cleaned = stripWeekday(text.trim().replace(/[\s.,;]+$/u, '').replace(/\s+/g, ' '));
+  if (!cleaned) return null;
+
+  const iso = ISO_RE.exec(cleaned);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, zone] = iso;
+    const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
+    const offset = h === undefined ? 0 : zoneOffsetMinutes(zone ?? null, Number(y), Number(mo), Number(d));
+    if (offset === undefined) return null;
+    return build(Number(y), Number(mo), Number(d), h, mi, s, null, offset, ms);
+  }
+
+  const monthFirst = MONTH_FIRST_RE.exec(cleaned);
+  if (monthFirst) {
+    const [, monthName = '', day, year, h, mi, s, meridiem, zone] = monthFirst;
+    const month = MONTHS[monthName.toLowerCase()];
+    if (!month) return null;
+    return withTime(Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+  }
+
+  const dayFirst = DAY_FIRST_RE.exec(cleaned);
+  if (dayFirst) {
+    const [, day, monthName = '', year, h, mi, s, meridiem, zone] = dayFirst;
+    const month = MONTHS[monthName.toLowerCase()];
+    if (!month) return null;
+    return withTime(Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+  }
+  return null;
+}
+
+function stripWeekday(text: string): string {
+  const match = /^([\p{L}-]+)\.?,?\s+/u.exec(text);
+  if (match?.[1] && WEEKDAYS.has(match[1].toLowerCase())) return text.slice(match[0].length);
+  return text;
+}
+
+function withTime(
+  year: number, month: number, day: number,
+  h: string | undefined, mi: string | undefined, s: string | undefined,
+  meridiem: string | null, zone: string | null,
+): LooseDate | null {
+  // A bare number after the date ("2026 10") is not a time; require minutes or am/pm.
+  if (h !== undefined && mi === undefined && !meridiem) return null;
+  const offset = h === undefined ? 0 : zoneOffsetMinutes(zone, year, month, day);
+  if (offset === undefined) return null;
+  return build(year, month, day, h, mi, s, meridiem, offset, 0);
+}
+
+function build(
+  year: number, month: number, day: number,
+  h: string | undefined, mi: string | undefined, s: string | undefined,
+  meridiem: string | null, offsetMinutes: number, ms: number,
+): LooseDate | null {
+  let hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    const pm = meridiem.toLowerCase().startsWith('p');
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const check = new Date(local);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null; // e.g. 31 February
+  return { iso: new Date(local - offsetMinutes * 60_000).toISOString(), dateOnly: h === undefined };
+}
+
+/** Minutes east of UTC for a zone token; undefined when the token is not a zone we know. */
+function zoneOffsetMinutes(zone: string | null, year: number, month: number, day: number): number | undefined {
+  if (!zone) return 0;
+  const token = zone.toLowerCase().replace(/\s/g, '');
+  if (token in ZONE_OFFSETS) return ZONE_OFFSETS[token];
+  if (token in US_GENERIC_ZONES) return (US_GENERIC_ZONES[token] ?? 0) + (isUsDaylightTime(year, month, day) ? 60 : 0);
+  const numeric = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(token);
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
+    return numeric[1] === '-' ? -minutes : minutes;
+  }
+  return undefined;
+}
+
+/** US daylight time: second Sunday of March to first Sunday of November (date granularity is enough here). */
+function isUsDaylightTime(year: number, month: number, day: number): boolean {
+  const nthSunday = (m: number, n: number): number => {
+    const firstDow = new Date(Date.UTC(year, m - 1, 1)).getUTCDay();
+    return 1 + ((7 - firstDow) % 7) + (n - 1) * 7;
+  };
+  if (month < 3 || month > 11) return false;
+  if (month > 3 && month < 11) return true;
+  if (month === 3) return day >= nthSunday(3, 2);
+  return day < nthSunday(11, 1);
+}

@@ -1,0 +1,24 @@
+import type { ParsedItem } from '@wirestream/contracts';
+import { emptyParsedItem } from './parsed-item';
+import { analyzeTextPageLayout } from './text-page-layout';
+
+export interface PageParseOptions {
+  url?: string | null;
+  sourceName?: string | null;
+}
+
+/**
+ * A flattened text page → one ParsedItem. Title, date, byline and site name come from the page's header and
+ * footer lines; `content` keeps the full original text (the enricher does the cleaning).
+ */
+export function parseTextPage(text: string, options: PageParseOptions = {}): ParsedItem {
+  const layout = analyzeTextPageLayout(text, { sourceName: options.sourceName ?? null });
+  const item = emptyParsedItem('text', 'text', text);
+  item.url = options.url ?? null;
+  item.title = layout.title;
+  item.byline = layout.byline;
+  item.publishedAt = layout.publishedAt;
+  item.updatedAt = layout.updatedAt;
+  item.sourceName = options.sourceName ?? layout.siteName;
+  return item;
+}

@@ -1,0 +1,268 @@
+import { parseLooseDate } from './dates';
+import { normaliseSpaces, splitTextBlocks } from './text-blocks';
+
+/** What a header/footer line of a flattened page is. Values match `RemovedKind` in the contracts. */
+export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer';
+
+export interface TextPageLine {
+  index: number;
+  kind: TextPageLineKind;
+  text: string;
+}
+
+export interface TextPageLayout {
+  /** All blocks of the page, in order (see splitTextBlocks). */
+  blocks: string[];
+  /** Header and footer lines recognised as page chrome or metadata, by block index. */
+  chrome: TextPageLine[];
+  siteName: string | null;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** True when publishedAt came from a date without a time of day. */
+  publishedDateOnly: boolean;
+}
+
+export interface TextPageLayoutOptions {
+  /** A site name known from elsewhere (e.g. the source), used to recognise banner/footer lines. */
+  sourceName?: string | null;
+}
+
+/** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
+const HEADER_SCAN_LIMIT = 12;
+
+const WELCOME_RE = /^[|\s>»›•·-]*(?:welcome to|bienvenid[oa]s? a|bienvenue (?:sur|à)|willkommen (?:bei|auf)|benvenut[oi] (?:su|a|in)|bem-vind[oa]s? (?:ao?|à))\s+(.+?)[\s|!.]*$/iu;
+const PIPE_WRAPPED_RE = /^\|\s*([^|]{2,60}?)\s*\|?$/u;
+const NAV_WORDS_RE = /^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|subscribe|home|inicio|accueil|startseite|toggle navigation)$/iu;
+const NAV_SEPARATOR_RE = /\s*(?:\||›|»|>|•|·|\/)\s*/u;
+const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and|y|et|und|e|&|de|da|van|von|der|del|la)?\s*\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
+const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
+const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.*?)\s*(?:[.,|-]\s*)?(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)?\.?$/iu;
+const RIGHTS_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
+const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|contact(?: us)?|about(?: us)?|advertise(?: with us)?|careers|sitemap|imprint|impressum|aviso legal|política de privacidad|mentions légales)\s*(?:[|•·,]\s*|$))+$/iu;
+
+/**
+ * Finds the chrome and metadata lines of a flattened text page: the site banner ("| Welcome to X", "| X |"),
+ * navigation crumbs, the date line, the headline, the byline, and the trailing site name / copyright footer.
+ * Body paragraphs are left for the enricher to clean.
+ */
+export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptions = {}): TextPageLayout {
+  const blocks = splitTextBlocks(text);
+  const chrome: TextPageLine[] = [];
+  const knownNames = new Set<string>();
+  const rememberName = (name: string | null | undefined): void => {
+    if (name) knownNames.add(nameKey(name));
+  };
+  rememberName(options.sourceName);
+
+  let siteName: string | null = null;
+  let title: string | null = null;
+  let byline: string | null = null;
+  let publishedAt: string | null = null;
+  let updatedAt: string | null = null;
+  let publishedDateOnly = false;
+
+  // Footer first: a copyright line names the site, which helps recognise a bare site-name banner.
+  const footerIndexes = new Set<number>();
+  for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= 4; i--) {
+    const block = blocks[i] ?? '';
+    const copyrightName = copyrightHolder(block);
+    if (copyrightName !== undefined) {
+      siteName ??= copyrightName;
+      rememberName(copyrightName);
+      footerIndexes.add(i);
+      continue;
+    }
+    if (LEGAL_LINKS_RE.test(block)) {
+      footerIndexes.add(i);
+      continue;
+    }
+    break;
+  }
+
+  let headerEnd = 0;
+  for (let i = 0; i < blocks.length && i < HEADER_SCAN_LIMIT; i++) {
+    const block = blocks[i] ?? '';
+    const banner = bannerName(block);
+    if (banner !== undefined) {
+      chrome.push({ index: i, kind: 'banner', text: block });
+      if (banner) {
+        siteName = banner;
+        rememberName(banner);
+      }
+      headerEnd = i + 1;
+      continue;
+    }
+    const dateLine: DateLine | null = publishedAt === null ? parseDateLine(block) : null;
+    if (dateLine) {
+      chrome.push({ index: i, kind: 'dateline', text: block });
+      publishedAt = dateLine.publishedAt;
+      publishedDateOnly = dateLine.dateOnly;
+      updatedAt = dateLine.updatedAt;
+      byline ??= dateLine.byline;
+      headerEnd = i + 1;
+      continue;
+    }
+    const bylineMatch: string | null = byline === null ? parseBylineLine(block) : null;
+    if (bylineMatch) {
+      chrome.push({ index: i, kind: 'boilerplate', text: block });
+      byline = bylineMatch;
+      headerEnd = i + 1;
+      continue;
+    }
+    if (isNavigationLine(block)) {
+      chrome.push({ index: i, kind: 'navigation', text: block });
+      headerEnd = i + 1;
+      continue;
+    }
+    if (knownNames.has(nameKey(block)) && title === null) {
+      chrome.push({ index: i, kind: 'banner', text: block });
+      siteName ??= block;
+      headerEnd = i + 1;
+      continue;
+    }
+    if (title === null && looksLikeHeadline(block)) {
+      // A short title-like line followed by another one: the first is the masthead, the second the headline.
+      const next = blocks[i + 1];
+      if (chrome.length === 0 && next !== undefined && looksLikeMasthead(block) && looksLikeHeadline(next) && !parseDateLine(next)) {
+        chrome.push({ index: i, kind: 'banner', text: block });
+        siteName ??= block;
+        rememberName(block);
+        headerEnd = i + 1;
+        continue;
+      }
+      chrome.push({ index: i, kind: 'headline', text: block });
+      title = block;
+      headerEnd = i + 1;
+      continue;
+    }
+    break;
+  }
+
+  // Trailing bare site-name lines ("Global Village Space"), possibly after the copyright line.
+  for (let i = blocks.length - 1; i >= headerEnd; i--) {
+    if (footerIndexes.has(i)) continue;
+    if (knownNames.has(nameKey(blocks[i] ?? ''))) {
+      footerIndexes.add(i);
+      continue;
+    }
+    break;
+  }
+  for (const index of [...footerIndexes].filter((i) => i >= headerEnd).sort((a, b) => a - b)) {
+    chrome.push({ index, kind: 'footer', text: blocks[index] ?? '' });
+  }
+
+  return { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly };
+}
+
+/** The site name a banner line announces; '' for a banner without a usable name; undefined if not a banner. */
+export function bannerName(line: string): string | undefined {
+  const welcome = WELCOME_RE.exec(line);
+  if (welcome?.[1]) return cleanName(welcome[1].replace(/^the\s+/u, '')); // lower-case "the" is not part of the name
+  const wrapped = PIPE_WRAPPED_RE.exec(line);
+  if (wrapped?.[1] && wordCount(wrapped[1]) <= 6 && !parseLooseDate(wrapped[1])) return cleanName(wrapped[1]);
+  return undefined;
+}
+
+export interface DateLine {
+  publishedAt: string | null;
+  updatedAt: string | null;
+  dateOnly: boolean;
+  byline: string | null;
+}
+
+/**
+ * Reads a line that is only a date (optionally "Published:"/"Updated:" prefixed, optionally with a byline or
+ * short labels in "|"-separated segments, e.g. "By Ana Ruiz | Feb. 4, 2026 10:31 AM EST | 3 min read").
+ */
+export function parseDateLine(line: string): DateLine | null {
+  if (line.length > 160) return null;
+  const segments = line.split(/\s+[|•·]\s+|\s+[–—]\s+/u).map((s) => s.trim()).filter(Boolean);
+  let publishedAt: string | null = null;
+  let updatedAt: string | null = null;
+  let dateOnly = false;
+  let byline: string | null = null;
+  let others = 0;
+  for (const segment of segments) {
+    const prefix = DATE_PREFIX_RE.exec(segment);
+    const label = prefix?.[1]?.toLowerCase() ?? '';
+    const date = parseLooseDate(prefix ? segment.slice(prefix[0].length) : segment);
+    if (date) {
+      const isUpdate = /updat|modif|actualiz|mis à jour|aktualis|aggiorn|atualiz/u.test(label);
+      if (isUpdate) updatedAt ??= date.iso;
+      else if (publishedAt === null) {
+        publishedAt = date.iso;
+        dateOnly = date.dateOnly;
+      }
+      continue;
+    }
+    const bylineMatch = parseBylineLine(segment);
+    if (bylineMatch) {
+      byline ??= bylineMatch;
+      continue;
+    }
+    others += 1;
+    if (wordCount(segment) > 5) return null;
+  }
+  if (publishedAt === null && updatedAt === null) return null;
+  if (others > 2) return null;
+  // An "Updated" stamp alone still dates the page.
+  return { publishedAt: publishedAt ?? updatedAt, updatedAt, dateOnly, byline };
+}
+
+/** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Por María López" → the names; null otherwise. */
+export function parseBylineLine(line: string): string | null {
+  if (line.length > 120) return null;
+  const match = BYLINE_RE.exec(line.trim());
+  return match?.[1] ? match[1].trim() : null;
+}
+
+function isNavigationLine(line: string): boolean {
+  if (NAV_WORDS_RE.test(line)) return true;
+  const segments = line.split(NAV_SEPARATOR_RE).map((s) => s.trim()).filter(Boolean);
+  const separators = line.match(/\s(?:\||›|»|>|•|·|\/)\s|^\||\|$/gu)?.length ?? 0;
+  return separators >= 2 && segments.length >= 2 && segments.every((s) => wordCount(s) <= 4);
+}
+
+/** A headline: one short line, starts with a capital/digit/quote, not a finished prose sentence. */
+export function looksLikeHeadline(line: string): boolean {
+  const words = wordCount(line);
+  if (words < 2 || words > 30 || line.length > 220) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) return false;
+  if (/[:;,]$/u.test(line)) return false;
+  // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences).
+  if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;
+  return true;
+}
+
+/** A bare masthead: a few capitalised words, no sentence punctuation. */
+function looksLikeMasthead(line: string): boolean {
+  const words = line.split(/\s+/u);
+  return words.length <= 5 && /^[\p{L}\p{N} &'’.-]+$/u.test(line) && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:the|of|and|de|la|el|le|du|der|die|das)$/iu.test(w));
+}
+
+/** The holder named by a copyright/"All rights reserved" line: name, '' when none, undefined when not such a line. */
+export function copyrightHolder(line: string): string | undefined {
+  if (line.length > 200) return undefined;
+  const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
+  if (!isCopyright && !RIGHTS_RE.test(line)) return undefined;
+  if (!isCopyright) {
+    const before = line.split(RIGHTS_RE)[0] ?? '';
+    return cleanName(before.replace(/^\d{4}\s*/, ''));
+  }
+  const match = COPYRIGHT_RE.exec(line);
+  return cleanName(match?.[1] ?? '');
+}
+
+function cleanName(name: string): string {
+  return normaliseSpaces(name).replace(/^[|\s.,:;-]+|[|\s.,:;!-]+$/gu, '');
+}
+
+function nameKey(text: string): string {
+  return normaliseSpaces(text).toLowerCase().replace(/^the\s+/u, '').replace(/[|.,:;!]/gu, '').trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}

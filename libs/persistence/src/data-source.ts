@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { ArticleEntity, ArticleVersionEntity, ProcessedEventEntity } from './entities/article.entity';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { RawArticleEntity } from './entities/raw-article.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const ENTITIES = [RawArticleEntity, OutboxMessageEntity, ArticleEntity, ArticleVersionEntity, ProcessedEventEntity];
+export const MIGRATIONS = [InitialSchema1764000000000];
+
+/** Schema changes only ever come from migrations (`npm run db:migrate`), never from `synchronize`. */
+export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    poolSize: options.poolSize ?? 10,
+    applicationName: options.applicationName ?? 'wirestream',
+    extra: { connectionTimeoutMillis: 5000 },
+  });
+}
+
+export async function pingDatabase(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1');
+}
+
+/** Services refuse to start against a schema that is behind the code. */
+export async function assertSchemaCurrent(dataSource: DataSource): Promise<void> {
+  if (await dataSource.showMigrations()) {
+    throw new Error('The database schema is behind this version of Wirestream: run `npm run db:migrate` first.');
+  }
+}

@@ -1,0 +1,74 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The current version of each enriched article (the read API serves `document`). */
+@Entity({ name: 'articles' })
+@Index('articles_published_idx', ['publishedAt'])
+export class ArticleEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ name: 'pub_status', type: 'text' })
+  pubStatus!: string;
+
+  @Column({ name: 'source_id', type: 'text' })
+  sourceId!: string;
+
+  @Column({ name: 'source_name', type: 'text', nullable: true })
+  sourceName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  language!: string | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'text' })
+  fingerprint!: string;
+
+  @Column({ name: 'cluster_id', type: 'text', nullable: true })
+  clusterId!: string | null;
+
+  @Column({ type: 'jsonb' })
+  document!: unknown;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+/** Every enriched version, kept for `/versions`. */
+@Entity({ name: 'article_versions' })
+export class ArticleVersionEntity {
+  @PrimaryColumn({ name: 'article_id', type: 'text' })
+  articleId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'jsonb' })
+  document!: unknown;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  changes!: unknown;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}
+
+/** Event ids already applied: redelivery of the same event is a no-op. */
+@Entity({ name: 'processed_events' })
+export class ProcessedEventEntity {
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  consumer!: string;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', default: () => 'now()' })
+  processedAt!: Date;
+}

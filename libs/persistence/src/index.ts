@@ -1,0 +1,10 @@
+export * from './data-source';
+export * from './migrate';
+export * from './stores/raw-article.store';
+export * from './stores/outbox.store';
+export * from './stores/article.store';
+export { ArticleEntity, ArticleVersionEntity, ProcessedEventEntity } from './entities/article.entity';
+export { RawArticleEntity } from './entities/raw-article.entity';
+export { OutboxMessageEntity } from './entities/outbox-message.entity';
+export type { DataSource } from 'typeorm';
+export * from './database.module';

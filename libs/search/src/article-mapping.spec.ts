@@ -1,0 +1,43 @@
+import { ARTICLE_MAPPINGS, articleIndexNames, articleIndexSettings, articleIndexTemplate } from './article-mapping';
+
+describe('article index names', () => {
+  it('put the prefix on alias, template, pattern and first index', () => {
+    expect(articleIndexNames('test_ab12_')).toEqual({
+      alias: 'test_ab12_articles',
+      template: 'test_ab12_articles',
+      pattern: 'test_ab12_articles-*',
+      firstIndex: 'test_ab12_articles-v1-000001',
+    });
+    expect(articleIndexNames().alias).toBe('articles');
+  });
+});
+
+describe('article mapping', () => {
+  it('is strict and types every field explicitly', () => {
+    const { properties } = ARTICLE_MAPPINGS;
+    expect(ARTICLE_MAPPINGS.dynamic).toBe('strict');
+    expect(properties.id.type).toBe('keyword');
+    expect(properties.version.type).toBe('long');
+    expect(properties.source.properties.name).toMatchObject({ type: 'keyword', fields: { text: { type: 'text' } } });
+    expect(properties.title).toMatchObject({ type: 'text', analyzer: 'article_text', fields: { keyword: { type: 'keyword' } } });
+    for (const field of ['publishedAt', 'updatedAt', 'ingestedAt', 'enrichedAt'] as const) expect(properties[field].type).toBe('date');
+    for (const field of ['keywords', 'people', 'places', 'organizations', 'clusterId', 'language'] as const) {
+      expect(properties[field].type).toBe('keyword');
+    }
+    expect(properties.fingerprint).toEqual({ type: 'keyword', index: false });
+  });
+
+  it('defines every analyzer and normalizer it uses', () => {
+    const settings = articleIndexSettings();
+    expect(settings).toMatchObject({ number_of_shards: 1, number_of_replicas: 0 });
+    expect(Object.keys(settings.analysis.analyzer)).toContain('article_text');
+    expect(Object.keys(settings.analysis.normalizer)).toContain('article_sort');
+  });
+
+  it('builds a template for the prefix pattern with configurable shards and replicas', () => {
+    const template = articleIndexTemplate(articleIndexNames('p_'), { shards: 3, replicas: 1 });
+    expect(template.index_patterns).toEqual(['p_articles-*']);
+    expect(template.template.settings).toMatchObject({ number_of_shards: 3, number_of_replicas: 1 });
+    expect(template.template.mappings).toBe(ARTICLE_MAPPINGS);
+  });
+});

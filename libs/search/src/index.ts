@@ -1,0 +1,20 @@
+// The only way into the search engine: services import from here, never from the engine clients.
+export type { ArticleDocument } from './article-document';
+export { toArticleDocument } from './article-document';
+export type { ArticleIndexNames, ArticleIndexSettingsOptions } from './article-mapping';
+export { ARTICLE_MAPPING_VERSION, ARTICLE_MAPPINGS, articleIndexNames, articleIndexSettings, articleIndexTemplate } from './article-mapping';
+export type {
+  ArticleSearchEngine,
+  ArticleSearchEngineOptions,
+  SearchEngineHealth,
+  SearchEngineKind,
+} from './article-search-engine';
+export type { BulkDeleteResult, BulkIndexResult, BulkItemFailure, BulkWriteOptions } from './bulk-operations';
+export type { CreateArticleSearchEngineOptions, SearchEngineChoice } from './create-article-search-engine';
+export { createArticleSearchEngine, detectSearchEngine } from './create-article-search-engine';
+export { ElasticsearchArticleEngine } from './elasticsearch-article-engine';
+export { OpenSearchArticleEngine } from './opensearch-article-engine';
+export { InvalidSearchCursorError } from './search-cursor';
+export { buildArticleSearch, DEFAULT_SEARCH_SIZE, InvalidSearchQueryError, MAX_SEARCH_SIZE } from './search-query';
+export type { ArticleSearchQuery, ArticleSortOrder } from './search-query-types';
+export { toSearchResponse } from './search-response';

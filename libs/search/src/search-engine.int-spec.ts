@@ -1,0 +1,267 @@
+/**
+ * The article index against a real engine (the stack's OpenSearch at SEARCH_URL). Every run uses
+ * its own random index prefix and drops it at the end, so runs never see each other's documents.
+ */
+import { randomBytes } from 'node:crypto';
+import type { EnrichedArticle } from '@wirestream/contracts';
+import {
+  createArticleSearchEngine,
+  detectSearchEngine,
+  InvalidSearchCursorError,
+  toArticleDocument,
+  type ArticleDocument,
+  type ArticleSearchEngine,
+  type ArticleSearchQuery,
+} from './index';
+import { articleFixture } from './article-fixture.testing';
+
+const SEARCH_URL = process.env['SEARCH_URL'] ?? 'http://127.0.0.1:9200';
+
+function enrichedArticle(overrides: Partial<EnrichedArticle> & Pick<EnrichedArticle, 'id' | 'title' | 'body'>): EnrichedArticle {
+  return articleFixture(overrides);
+}
+
+const ecbRates = enrichedArticle({
+  id: 'reuters-ecb-rates',
+  version: 3,
+  title: 'ECB raises interest rates for the first time in a year',
+  body:
+    'The European Central Bank raised its key interest rates by a quarter of a percentage point on Monday, citing persistent inflation.\n\n' +
+    'President Christine Lagarde told reporters in Frankfurt that further increases were not ruled out.',
+  keywords: ['interest rates', 'inflation'],
+  entities: {
+    people: [{ name: 'Christine Lagarde', count: 2 }],
+    places: [{ name: 'Frankfurt', count: 1 }],
+    organizations: [{ name: 'European Central Bank', count: 2 }],
+  },
+});
+
+const ecbRatesFrench = enrichedArticle({
+  id: 'lemonde-bce-taux',
+  source: { id: 'lemonde', name: 'Le Monde' },
+  language: 'fr',
+  publishedAt: '2025-03-11T12:00:00Z',
+  title: 'La BCE relève ses taux directeurs',
+  body: "Christine Lagarde a annoncé une hausse des taux d'un quart de point à Francfort.",
+  entities: {
+    people: [{ name: 'Christine Lagarde', count: 1 }],
+    places: [{ name: 'Frankfurt', count: 1 }],
+    organizations: [{ name: 'European Central Bank', count: 1 }],
+  },
+});
+
+const valenciaFloods = enrichedArticle({
+  id: 'ap-valencia-floods',
+  source: { id: 'ap', name: 'AP' },
+  publishedAt: '2025-03-11T07:30:00Z',
+  title: 'Floods hit Valencia after record rainfall',
+  body:
+    'Torrential rain flooded streets across Valencia on Tuesday, forcing hundreds of residents from their homes.\n\n' +
+    'Emergency services said the rainfall was the heaviest recorded in a single day.',
+  entities: { people: [], places: [{ name: 'Valencia', count: 2 }, { name: 'Spain', count: 1 }], organizations: [] },
+});
+
+const undatedBlogPost = enrichedArticle({
+  id: 'blog-undated-rates',
+  source: { id: 'blog', name: 'Rates Blog' },
+  publishedAt: null,
+  title: 'What higher interest rates mean for mortgages',
+  body: 'Borrowers with variable mortgages will feel higher interest rates first.',
+});
+
+const withdrawnStory = enrichedArticle({
+  id: 'reuters-withdrawn',
+  pubStatus: 'withdrawn',
+  title: 'Withdrawn: interest rates story',
+  body: 'This interest rates story was withdrawn.',
+});
+
+const invalidDocument: ArticleDocument = {
+  ...toArticleDocument(enrichedArticle({ id: 'broken-date', title: 'Broken date', body: 'Broken date body.' }), null),
+  publishedAt: 'not-a-date',
+};
+
+const validDocuments = [
+  toArticleDocument(ecbRates, 'cluster-ecb'),
+  toArticleDocument(ecbRatesFrench, 'cluster-ecb'),
+  toArticleDocument(valenciaFloods, null),
+  toArticleDocument(undatedBlogPost, null),
+  toArticleDocument(withdrawnStory, null),
+];
+
+describe('article search engine (OpenSearch)', () => {
+  const indexPrefix = `test_${randomBytes(4).toString('hex')}_`;
+  let engine: ArticleSearchEngine;
+
+  beforeAll(async () => {
+    engine = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch', indexPrefix });
+  });
+
+  afterAll(async () => {
+    await engine.dropAll();
+    await engine.close();
+  });
+
+  async function allIds(query: ArticleSearchQuery): Promise<string[]> {
+    const response = await engine.search({ ...query, size: 100 });
+    return response.items.map((item) => item.id);
+  }
+
+  it('auto-detects OpenSearch and reports health', async () => {
+    await expect(detectSearchEngine(SEARCH_URL)).resolves.toBe('opensearch');
+    const detected = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'auto', indexPrefix });
+    expect(detected.engine).toBe('opensearch');
+    await detected.close();
+    await expect(engine.health()).resolves.toMatchObject({ ok: true, engine: 'opensearch' });
+  });
+
+  it('fails writes retriably before the index exists instead of auto-creating it', async () => {
+    const result = await engine.bulkIndex([toArticleDocument(ecbRates, 'cluster-ecb')]);
+    expect(result.indexed).toEqual([]);
+    expect(result.failed).toEqual([expect.objectContaining({ id: ecbRates.id, status: 404, retriable: true })]);
+  });
+
+  it('creates the template, index and alias idempotently, even when raced', async () => {
+    await Promise.all([engine.ensureIndex(), engine.ensureIndex(), engine.ensureIndex()]);
+    await engine.ensureIndex();
+    const aliasResponse = await fetch(`${SEARCH_URL}/_alias/${engine.names.alias}`);
+    expect(Object.keys((await aliasResponse.json()) as object)).toEqual([engine.names.firstIndex]);
+  });
+
+  it('indexes valid documents and reports the invalid one per item', async () => {
+    const result = await engine.bulkIndex([...validDocuments, invalidDocument], { refresh: 'wait_for' });
+    expect(result.indexed).toEqual(validDocuments.map((doc) => doc.id));
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]).toMatchObject({ id: 'broken-date', status: 400, retriable: false });
+    expect(result.failed[0]?.reason).toMatch(/publishedAt/);
+    await expect(engine.getDocument('broken-date')).resolves.toBeNull();
+  });
+
+  it('never lets an older version overwrite a newer one', async () => {
+    const older = { ...toArticleDocument(ecbRates, 'cluster-ecb'), version: 2, title: 'Older title' };
+    const same = toArticleDocument(ecbRates, 'cluster-ecb');
+    const result = await engine.bulkIndex([older, same], { refresh: 'wait_for' });
+    expect(result).toEqual({ indexed: [ecbRates.id], stale: [ecbRates.id], failed: [] });
+    await expect(engine.getDocument(ecbRates.id)).resolves.toMatchObject({ version: 3, title: ecbRates.title });
+  });
+
+  it('finds a phrase and highlights it', async () => {
+    const response = await engine.search({ q: '"quarter of a percentage point"' });
+    expect(response.total).toBe(1);
+    const [hit] = response.items;
+    expect(hit).toMatchObject({
+      id: ecbRates.id,
+      version: 3,
+      source: { id: 'reuters', name: 'Reuters' },
+      language: 'en',
+      clusterId: 'cluster-ecb',
+      url: ecbRates.url,
+    });
+    expect(hit?.highlights['body']?.join(' ')).toMatch(/<em>quarter/);
+    expect(hit?.highlights['title']).toBeUndefined();
+  });
+
+  it('highlights titles, stems, and never returns withdrawn articles', async () => {
+    const ids = await allIds({ q: 'interest rate' });
+    expect(ids.sort()).toEqual([undatedBlogPost.id, ecbRates.id].sort());
+    const response = await engine.search({ q: 'valencia' });
+    expect(response.items[0]?.highlights['title']).toEqual(['Floods hit <em>Valencia</em> after record rainfall']);
+  });
+
+  it('treats broken query syntax as text, not an error', async () => {
+    await expect(engine.search({ q: 'rates AND (( "unclosed' })).resolves.toMatchObject({ nextCursor: null });
+    await expect(allIds({ q: 'rates -mortgages' })).resolves.toEqual([ecbRates.id]);
+    expect((await allIds({ q: 'valencia | mortgages' })).sort()).toEqual([valenciaFloods.id, undatedBlogPost.id].sort());
+  });
+
+  it('filters by language, source, entities, cluster and date range', async () => {
+    await expect(allIds({ language: ['fr'] })).resolves.toEqual([ecbRatesFrench.id]);
+    await expect(allIds({ source: ['AP'] })).resolves.toEqual([valenciaFloods.id]);
+    await expect(allIds({ source: ['ap'] })).resolves.toEqual([valenciaFloods.id]);
+    expect((await allIds({ person: ['Christine Lagarde'] })).sort()).toEqual([ecbRatesFrench.id, ecbRates.id].sort());
+    await expect(allIds({ place: ['Spain'] })).resolves.toEqual([valenciaFloods.id]);
+    expect(await allIds({ organization: ['European Central Bank'], language: ['en'] })).toEqual([ecbRates.id]);
+    expect((await allIds({ cluster: 'cluster-ecb' })).sort()).toEqual([ecbRatesFrench.id, ecbRates.id].sort());
+    // A bare `to` date includes the whole day.
+    expect(await allIds({ from: '2025-03-11', to: '2025-03-11', sort: 'oldest' })).toEqual([valenciaFloods.id, ecbRatesFrench.id]);
+    await expect(allIds({ to: '2025-03-10T23:59:59Z' })).resolves.toEqual([ecbRates.id]);
+  });
+
+  it('answers facets for the matching documents', async () => {
+    const { facets, total } = await engine.search({ size: 0 });
+    expect(total).toBe(4);
+    expect(facets.languages).toEqual([
+      { value: 'en', count: 3 },
+      { value: 'fr', count: 1 },
+    ]);
+    expect(facets.sources).toHaveLength(4);
+    expect(facets.people).toEqual([{ value: 'Christine Lagarde', count: 2 }]);
+    expect(facets.places).toContainEqual({ value: 'Frankfurt', count: 2 });
+    expect(facets.organizations).toEqual([{ value: 'European Central Bank', count: 2 }]);
+    expect(facets.published).toEqual([
+      { value: '2025-03-10', count: 1 },
+      { value: '2025-03-11', count: 2 },
+    ]);
+  });
+
+  it('sorts newest and oldest with a total order (undated last)', async () => {
+    await expect(allIds({ sort: 'newest' })).resolves.toEqual([ecbRatesFrench.id, valenciaFloods.id, ecbRates.id, undatedBlogPost.id]);
+    await expect(allIds({ sort: 'oldest' })).resolves.toEqual([ecbRates.id, valenciaFloods.id, ecbRatesFrench.id, undatedBlogPost.id]);
+  });
+
+  it.each(['newest', 'oldest', 'relevance'] as const)('pages with cursors through every hit exactly once (%s)', async (sort) => {
+    const expected = await allIds({ sort, q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined });
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const response = await engine.search({ sort, size: 1, cursor, q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined });
+      paged.push(...response.items.map((item) => item.id));
+      if (!response.nextCursor) break;
+      cursor = response.nextCursor;
+    }
+    expect(expected.length).toBeGreaterThan(1);
+    expect(paged).toEqual(expected);
+  });
+
+  it('rejects a cursor from another sort', async () => {
+    const { nextCursor } = await engine.search({ sort: 'newest', size: 1 });
+    await expect(engine.search({ sort: 'oldest', cursor: nextCursor ?? 'missing' })).rejects.toBeInstanceOf(InvalidSearchCursorError);
+  });
+
+  it('collapses a story cluster to one hit and pages collapsed results', async () => {
+    const collapsed = await engine.search({ q: 'Lagarde', collapse: 'cluster' });
+    expect(collapsed.total).toBe(1);
+    expect(collapsed.items).toHaveLength(1);
+    const first = await engine.search({ collapse: 'cluster', sort: 'newest', size: 2 });
+    const second = await engine.search({ collapse: 'cluster', sort: 'newest', size: 2, cursor: first.nextCursor ?? 'missing' });
+    const ids = [...first.items, ...second.items].map((item) => item.id);
+    expect(ids).toEqual([ecbRatesFrench.id, valenciaFloods.id, undatedBlogPost.id]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('reads one document in real time', async () => {
+    await expect(engine.getDocument(ecbRatesFrench.id)).resolves.toEqual(toArticleDocument(ecbRatesFrench, 'cluster-ecb'));
+    await expect(engine.getDocument('no-such-article')).resolves.toBeNull();
+  });
+
+  it('deletes documents, treating missing ones as deleted', async () => {
+    const result = await engine.bulkDelete([valenciaFloods.id, 'no-such-article']);
+    expect(result).toEqual({ deleted: [valenciaFloods.id, 'no-such-article'], failed: [] });
+    await engine.refresh();
+    await expect(allIds({ q: 'valencia' })).resolves.toEqual([]);
+  });
+
+  it('refuses to drop the unprefixed index without force', async () => {
+    const unprefixed = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch' });
+    await expect(unprefixed.dropAll()).rejects.toThrow(/force/);
+    await unprefixed.close();
+  });
+
+  it('drops everything of its prefix', async () => {
+    const other = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch', indexPrefix });
+    await other.dropAll();
+    await other.close();
+    expect((await fetch(`${SEARCH_URL}/_alias/${engine.names.alias}`)).status).toBe(404);
+    expect((await fetch(`${SEARCH_URL}/_index_template/${engine.names.template}`)).status).toBe(404);
+  });
+});

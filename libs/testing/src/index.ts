@@ -1,0 +1,5 @@
+export * from './wait-for';
+export * from './stack-connection';
+export * from './isolated-environment';
+export * from './service-process';
+export * from './fixtures';

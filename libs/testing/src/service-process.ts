@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { waitFor } from './wait-for';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+export type ServiceName = 'ingestor' | 'enricher' | 'indexer';
+
+/** A service running as a real OS process, as in production — so e2e tests can kill -9 it. */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private output: string[] = [];
+
+  constructor(
+    readonly name: ServiceName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(timeoutMs = 60000): Promise<void> {
+    this.output = [];
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...this.env, PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output.push(chunk.toString('utf8'));
+      if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    try {
+      await waitFor(`${this.name} to be ready on ${this.url}`, async () => {
+        if (child.exitCode !== null) throw new Error(`${this.name} exited with code ${child.exitCode}: ${this.logTail()}`);
+        const res = await fetch(`${this.url}/health/ready`).catch(() => null);
+        return res?.status === 200;
+      }, { timeoutMs, intervalMs: 300 });
+    } catch (error) {
+      await this.kill('SIGKILL');
+      throw new Error(`${(error as Error).message}\n--- ${this.name} output ---\n${this.logTail()}`, { cause: error });
+    }
+  }
+
+  /** SIGTERM for a graceful stop, SIGKILL to simulate a crash. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }
+
+  logTail(lines = 40): string {
+    return this.output.join('').split('\n').slice(-lines).join('\n');
+  }
+}
+
+let nextPort = 13000 + Math.floor(Math.random() * 2000);
+
+/** Ports for test services: away from the defaults (3001–3003) so a running demo doesn't collide. */
+export function allocatePort(): number {
+  return nextPort++;
+}

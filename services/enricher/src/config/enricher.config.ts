@@ -1,0 +1,17 @@
+import { commonEnvSchema, loadConfig, portSchema, SERVICE_CONFIG } from '@wirestream/platform';
+import { z } from 'zod';
+
+export const enricherEnvSchema = commonEnvSchema.extend({
+  PORT: portSchema(3002),
+  ENRICHER_GROUP_ID: z.string().min(1).default('wirestream-enricher'),
+  /** Attempts for a transient failure before the message is dead-lettered. */
+  ENRICHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+});
+
+export type EnricherConfig = z.infer<typeof enricherEnvSchema>;
+
+export const ENRICHER_CONFIG = SERVICE_CONFIG;
+
+export function loadEnricherConfig(env: NodeJS.ProcessEnv = process.env): EnricherConfig {
+  return loadConfig('enricher', enricherEnvSchema, env);
+}

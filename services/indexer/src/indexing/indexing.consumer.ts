@@ -1,0 +1,52 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { deadLetterTopic, type TopicSet } from '@wirestream/contracts';
+import { ensureTopics, EventPublisher, KAFKA, TOPICS, ReliableConsumer, type Kafka } from '@wirestream/kafka';
+import { MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
+import { IndexingService } from './indexing.service';
+
+/** Consumes `articles.enriched.v1` in batches (one bulk request per batch); offsets move only after Postgres and the engine have it. */
+@Injectable()
+export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: ReliableConsumer | null = null;
+  private readonly deadLettered;
+  private readonly batchSize;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(TOPICS) private readonly topics: TopicSet,
+    private readonly publisher: EventPublisher,
+    private readonly indexing: IndexingService,
+    @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    metrics: MetricsRegistry,
+  ) {
+    this.deadLettered = metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
+    this.batchSize = metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka, [{ topic: this.topics.enriched }, { topic: deadLetterTopic(this.topics.enriched) }, { topic: this.topics.indexed }]);
+    this.consumer = new ReliableConsumer({
+      kafka: this.kafka,
+      groupId: this.config.INDEXER_GROUP_ID,
+      topic: this.topics.enriched,
+      logger: this.logger.child({ component: 'indexing-consumer' }),
+      publisher: this.publisher,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
+      retry: { maxAttempts: this.config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 5000 },
+      onDeadLetter: () => this.deadLettered.inc(),
+      batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
+    });
+    await this.consumer.start({
+      batch: (messages, log) => {
+        this.batchSize.observe(messages.length);
+        return this.indexing.indexBatch(messages, log);
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
+import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
+import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
+import { PermanentError, RetriableError, type Logger } from '@wirestream/platform';
+import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
+import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
+
+/** The engine refused the document for its content: retrying the same document cannot help. */
+export class DocumentRejectedError extends PermanentError {
+  constructor(failure: BulkItemFailure) {
+    super('document-rejected', `search engine rejected document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`, 422, { engineStatus: failure.status });
+  }
+}
+
+export class SearchEngineUnavailableError extends RetriableError {
+  constructor(failure: BulkItemFailure) {
+    super('search-unavailable', `search engine could not take document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`);
+  }
+}
+
+/**
+ * One batch of `article.enriched` events: version-guarded upsert into Postgres, then the current version of
+ * every touched article goes to the engine (withdrawn ones are deleted). Re-running a batch is harmless:
+ * Postgres skips seen event ids and older versions, the engine refuses older versions (external_gte).
+ */
+@Injectable()
+export class IndexingService {
+  private readonly store: ArticleStore;
+
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
+    private readonly publisher: EventPublisher,
+    @Inject(TOPICS) private readonly topics: TopicSet,
+  ) {
+    this.store = new ArticleStore(dataSource, 'indexer');
+  }
+
+  async indexBatch(messages: IncomingMessage[], log: Logger, options: { refresh?: boolean } = {}): Promise<Map<IncomingMessage, unknown>> {
+    const failures = new Map<IncomingMessage, unknown>();
+    const events = new Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>();
+    for (const message of messages) {
+      try {
+        const event = parseEnvelope<ArticleEnrichedPayload>(message, EventTypes.articleEnriched);
+        validateArticle(event);
+        events.set(message, event);
+      } catch (error) {
+        failures.set(message, error);
+      }
+    }
+    if (!events.size) return failures;
+
+    await this.store.applyBatch([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })));
+    const ids = [...new Set([...events.values()].map((e) => e.articleId))];
+    const current = await this.store.findCurrent(ids);
+    const usable = [...current.values()].filter((c) => c.article.pubStatus === 'usable');
+    const withdrawn = [...current.values()].filter((c) => c.article.pubStatus === 'withdrawn').map((c) => c.article.id);
+
+    const indexed = await this.engine.bulkIndex(usable.map((c) => toArticleDocument(c.article, c.clusterId ?? c.article.id)), options.refresh ? { refresh: 'wait_for' } : {});
+    const deleted = withdrawn.length ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {}) : { deleted: [], failed: [] };
+    const failedById = new Map<string, unknown>();
+    for (const f of [...indexed.failed, ...deleted.failed]) failedById.set(f.id, f.retriable ? new SearchEngineUnavailableError(f) : new DocumentRejectedError(f));
+
+    const done: EventEnvelope<ArticleEnrichedPayload>[] = [];
+    for (const [message, event] of events) {
+      const error = failedById.get(event.articleId);
+      if (error) failures.set(message, error);
+      else done.push(event);
+    }
+    await this.publisher.publish(
+      done.map((event) => {
+        const stored = current.get(event.articleId);
+        const payload: ArticleIndexedPayload = {
+          id: event.articleId,
+          version: stored?.article.version ?? event.version,
+          indexedAt: new Date().toISOString(),
+          clusterId: stored?.clusterId ?? event.articleId,
+          pubStatus: stored?.article.pubStatus ?? event.payload.pubStatus,
+        };
+        return { topic: this.topics.indexed, envelope: createEnvelope({ type: EventTypes.articleIndexed, articleId: event.articleId, version: payload.version, payload, traceId: event.traceId }) };
+      }),
+    );
+    log.info({ events: events.size, indexed: indexed.indexed.length, stale: indexed.stale.length, deleted: deleted.deleted.length, failed: failures.size }, 'batch indexed');
+    return failures;
+  }
+}
+
+function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
+  const a = event.payload as Partial<EnrichedArticle> | null;
+  const problems: string[] = [];
+  if (!a || typeof a !== 'object') throw new MalformedEventError('payload must be the enriched article object');
+  if (a.id !== event.articleId) problems.push(`payload.id ${String(a.id)} does not match articleId ${event.articleId}`);
+  if (a.version !== event.version) problems.push(`payload.version ${String(a.version)} does not match envelope version ${event.version}`);
+  if (a.pubStatus !== 'usable' && a.pubStatus !== 'withdrawn') problems.push('payload.pubStatus must be usable or withdrawn');
+  if (!a.source || typeof a.source.id !== 'string') problems.push('payload.source.id must be a string');
+  if (typeof a.body !== 'string') problems.push('payload.body must be a string');
+  if (typeof a.fingerprint !== 'string') problems.push('payload.fingerprint must be a string');
+  if (problems.length) throw new MalformedEventError(problems.join('; '));
+}

@@ -1,0 +1,21 @@
+import { MiddlewareConsumer, Module, NestModule, Inject } from '@nestjs/common';
+import { raw } from 'express';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
+import { OutboxRelayModule } from '../outbox/outbox-relay.module';
+import { IngestController } from './ingest.controller';
+import { IngestService } from './ingest.service';
+
+@Module({
+  imports: [OutboxRelayModule],
+  controllers: [IngestController],
+  providers: [IngestService, ApiKeyGuard],
+})
+export class IngestModule implements NestModule {
+  constructor(@Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig) {}
+
+  /** Ingest takes the raw bytes whatever the type: detection and decoding are the parsers' job, not Express's. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(raw({ type: () => true, limit: this.config.INGEST_MAX_BYTES })).forRoutes(IngestController);
+  }
+}

