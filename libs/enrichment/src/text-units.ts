@@ -1,5 +1,5 @@
 /** Word tokens: letters/digits with inner apostrophes or hyphens ("Colombia’s", "half-century"). */
-const WORD_RE = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function words(text: string): string[] {
   return text.match(WORD_RE) ?? [];
@@ -16,7 +16,7 @@ const ABBREVIATIONS = new Set(
  */
 export function sentences(text: string): string[] {
   const result: string[] = [];
-  const boundary = /([.!?…]+)(["”’»)\]]*)(\s+)(?=["“‘«(\[¿¡]?[\p{Lu}\p{N}])/gu;
+  const boundary = /([.!?…]+)(["”’»)\]]*)(\s+)(?=["“‘«([¿¡]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = (match.index ?? 0) + (match[1]?.length ?? 0) + (match[2]?.length ?? 0);
