@@ -19,12 +19,22 @@ export async function readTopic(
   options: { until?: (records: TopicRecord[]) => boolean; timeoutMs?: number } = {},
 ): Promise<TopicRecord[]> {
   const records: TopicRecord[] = [];
+  const deadline = Date.now() + (options.timeoutMs ?? 10000);
   const consumer = kafka.consumer({ groupId: `wirestream-reader-${randomUUID()}`, allowAutoTopicCreation: false });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    // The topic may not exist yet (its producer creates it on first use): until the deadline, that means "empty so far".
+    for (;;) {
+      try {
+        await consumer.subscribe({ topic, fromBeginning: true });
+        break;
+      } catch (error) {
+        if ((error as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION' || Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.timeoutMs ?? 10000);
+      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
       void consumer.run({
         autoCommit: false,
         eachMessage: async ({ partition, message }) => {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
 import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
 import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
-import { PermanentError, RetriableError, type Logger } from '@wirestream/platform';
+import { isRetriable, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 
@@ -51,7 +51,8 @@ export class IndexingService {
     }
     if (!events.size) return failures;
 
-    await this.store.applyBatch([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })));
+    await this.applyToPostgres(events, failures);
+    if (!events.size) return failures;
     const ids = [...new Set([...events.values()].map((e) => e.articleId))];
     const current = await this.store.findCurrent(ids);
     const usable = [...current.values()].filter((c) => c.article.pubStatus === 'usable');
@@ -84,6 +85,28 @@ export class IndexingService {
     log.info({ events: events.size, indexed: indexed.indexed.length, stale: indexed.stale.length, deleted: deleted.deleted.length, failed: failures.size }, 'batch indexed');
     return failures;
   }
+
+  /**
+   * One transaction for the batch; if Postgres refuses it for a reason retrying cannot fix, each event is
+   * applied on its own so only the offending one fails (and is dead-lettered), not its batch-mates.
+   */
+  private async applyToPostgres(events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>, failures: Map<IncomingMessage, unknown>): Promise<void> {
+    try {
+      await this.store.applyBatch([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })));
+      return;
+    } catch (error) {
+      if (isRetriable(error) || events.size === 1) throw error;
+    }
+    for (const [message, event] of [...events]) {
+      try {
+        await this.store.applyBatch([{ eventId: event.eventId, article: event.payload, clusterId: null }]);
+      } catch (error) {
+        if (isRetriable(error)) throw error;
+        failures.set(message, new PermanentError('article-refused-by-database', `Postgres refused article ${event.articleId}: ${(error as Error).message}`, 422));
+        events.delete(message);
+      }
+    }
+  }
 }
 
 function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
@@ -96,5 +119,9 @@ function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
   if (!a.source || typeof a.source.id !== 'string') problems.push('payload.source.id must be a string');
   if (typeof a.body !== 'string') problems.push('payload.body must be a string');
   if (typeof a.fingerprint !== 'string') problems.push('payload.fingerprint must be a string');
+  for (const field of ['publishedAt', 'updatedAt'] as const) {
+    const value = a[field];
+    if (value !== null && value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) problems.push(`payload.${field} must be an ISO 8601 date-time or null, got ${JSON.stringify(value)}`);
+  }
   if (problems.length) throw new MalformedEventError(problems.join('; '));
 }

@@ -1,0 +1,136 @@
+/** The indexer in-process against real Kafka, Postgres and the search engine: version-safe, idempotent, partial-failure safe. */
+import type { INestApplication } from '@nestjs/common';
+import { deadLetterTopic, EventTypes, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
+import { enrichArticle } from '@wirestream/enrichment';
+import { parseIngestBody } from '@wirestream/formats';
+import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
+import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
+import { createLogger, startHttpService } from '@wirestream/platform';
+import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../app.module';
+import { loadIndexerConfig } from '../config/indexer.config';
+
+describe('indexer (integration)', () => {
+  let environment: IsolatedEnvironment;
+  let app: INestApplication;
+  let url: string;
+  let kafka: Kafka;
+  let publisher: EventPublisher;
+  let dataSource: DataSource;
+  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+
+  beforeAll(async () => {
+    environment = await createIsolatedEnvironment('indexer');
+    const config = loadIndexerConfig(environment.env);
+    const logger = createLogger('indexer', 'silent');
+    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
+    url = await app.getUrl();
+    kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'indexer-int-spec', logger });
+    publisher = new EventPublisher(kafka);
+    dataSource = app.get<DataSource>(DATA_SOURCE);
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await app?.close();
+    await environment?.teardown();
+  });
+
+  function enriched(text: string, id: string, version: number, overrides: Partial<EnrichedArticle> = {}): EventEnvelope<EnrichedArticle> {
+    const [item] = parseIngestBody({ bytes: Buffer.from(text), contentType: 'text/plain' }).items;
+    const article = { ...enrichArticle({ id, version, source: { id: 'global-village-space', name: 'Global Village Space' }, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' }), ...overrides };
+    return createEnvelope({ type: EventTypes.articleEnriched, articleId: id, version, payload: article });
+  }
+
+  const search = async (query: string): Promise<SearchResponse> => {
+    const res = await fetch(`${url}/v1/search?${query}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as SearchResponse;
+  };
+
+  const countRows = async (id: string): Promise<number> => {
+    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM articles WHERE id = $1', [id])) as { n: number }[];
+    return n;
+  };
+
+  it('replayed events leave one row and one document; an older version after a newer one changes nothing', async () => {
+    const id = randomUUID();
+    const v2 = enriched(fixture, id, 2, { title: 'Corrected: Trump meets Petro' });
+    const v1 = enriched(fixture, id, 1);
+    await publisher.publish([v2, v2, v1, v2].map((envelope) => ({ topic: environment.topics.enriched, envelope })));
+
+    const indexed = await readTopic(kafka, environment.topics.indexed, { until: (r) => r.filter((m) => m.key === id).length >= 2, timeoutMs: 60000 });
+    expect(indexed.filter((m) => m.key === id).length).toBeGreaterThanOrEqual(1);
+    const result = await waitFor('the article in search', async () => {
+      const r = await search(`q=${encodeURIComponent('"Trump meets Petro"')}`);
+      return r.total > 0 ? r : undefined;
+    });
+    expect(result.total).toBe(1);
+    expect(result.items[0]).toMatchObject({ id, version: 2, title: 'Corrected: Trump meets Petro' });
+    expect(await countRows(id)).toBe(1);
+
+    const article = (await (await fetch(`${url}/v1/articles/${id}`)).json()) as EnrichedArticle;
+    expect(article.version).toBe(2);
+    expect(article.title).toBe('Corrected: Trump meets Petro');
+  });
+
+  it('a document the engine rejects goes to the DLQ with the engine’s reason while its batch-mates are indexed', async () => {
+    const good = Array.from({ length: 9 }, () => randomUUID());
+    const badId = randomUUID();
+    const events = good.map((id, i) => enriched(fixture.replace('Trump meets with', `Batch ${i} Trump meets with`), id, 1, { title: `Batchmate ${i} of the rejected one` }));
+    // Postgres keeps the document as JSON and takes it; the engine's date mapping cannot.
+    events.splice(4, 0, enriched(fixture, badId, 1, { enrichedAt: 'sometime on Tuesday' }));
+    await publisher.publish(events.map((envelope) => ({ topic: environment.topics.enriched, envelope })));
+
+    const dead = await readTopic(kafka, deadLetterTopic(environment.topics.enriched), { until: (r) => r.some((m) => m.key === badId), timeoutMs: 60000 });
+    const letter = JSON.parse(dead.find((m) => m.key === badId)!.value!) as DeadLetterPayload;
+    expect(letter.errorCode).toBe('document-rejected');
+    expect(letter.reason).toMatch(/enrichedAt/);
+
+    const result = await waitFor('all nine batch-mates searchable', async () => {
+      const r = await search(`q=Batchmate&size=50`);
+      return r.total === 9 ? r : undefined;
+    }, { timeoutMs: 30000 });
+    expect(result.items.map((i) => i.id).sort()).toEqual([...good].sort());
+    expect(await countRows(badId)).toBe(1); // Postgres keeps it; only the engine refused it
+  });
+
+  it('a withdrawn version removes the article from search and answers 404', async () => {
+    const id = randomUUID();
+    await publisher.publish([{ topic: environment.topics.enriched, envelope: enriched(fixture, id, 1, { title: 'Soon withdrawn story about Petro' }) }]);
+    await waitFor('the article in search', async () => ((await search('q=withdrawn')).total === 1 ? true : undefined));
+    await publisher.publish([{ topic: environment.topics.enriched, envelope: enriched(fixture, id, 2, { title: 'Soon withdrawn story about Petro', pubStatus: 'withdrawn' }) }]);
+    await waitFor('the article gone from search', async () => ((await search('q=withdrawn')).total === 0 ? true : undefined));
+    const res = await fetch(`${url}/v1/articles/${id}`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it('dead-letters an event with an impossible date before it reaches Postgres, and indexes the rest of its batch', async () => {
+    const goodId = randomUUID();
+    const badId = randomUUID();
+    await publisher.publish([
+      { topic: environment.topics.enriched, envelope: enriched(fixture, badId, 1, { publishedAt: 'not a date at all' }) },
+      { topic: environment.topics.enriched, envelope: enriched(fixture, goodId, 1, { title: 'Neighbour of a malformed event' }) },
+    ]);
+    const dead = await readTopic(kafka, deadLetterTopic(environment.topics.enriched), { until: (r) => r.some((m) => m.key === badId), timeoutMs: 60000 });
+    const letter = JSON.parse(dead.find((m) => m.key === badId)!.value!) as DeadLetterPayload;
+    expect(letter).toMatchObject({ errorCode: 'malformed-event' });
+    expect(letter.reason).toMatch(/publishedAt must be an ISO 8601 date-time/);
+    await waitFor('the neighbour searchable', async () => ((await search('q=Neighbour')).total === 1 ? true : undefined));
+    expect(await countRows(badId)).toBe(0);
+  });
+
+  it('answers bad search parameters and unknown ids with problem+json', async () => {
+    const tooBig = await fetch(`${url}/v1/search?q=x&size=1000`);
+    expect(tooBig.status).toBe(400);
+    expect(await tooBig.json()).toMatchObject({ code: 'invalid-search-parameters', errors: [{ parameter: 'size' }] });
+    const typo = await fetch(`${url}/v1/search?qq=x`);
+    expect(typo.status).toBe(400);
+    const weird = await fetch(`${url}/v1/search?q=${encodeURIComponent('"unclosed (AND OR -+ ~~~ ')}`);
+    expect(weird.status).toBe(200);
+    const unknown = await fetch(`${url}/v1/articles/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+  });
+});
