@@ -1,4 +1,7 @@
 import type { CliCommand } from '../cli-command';
+import { demoCommand } from './demo';
+import { ingestCommand } from './ingest';
+import { searchCommand } from './search';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file beside this one. */
-export const cliCommands: CliCommand[] = [];
+export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand];
