@@ -1,5 +1,6 @@
+import { extractHtmlMainText } from './html-extract';
 import type { RelatedLink, RemovedKind, RemovedSpan } from '@wirestream/contracts';
-import { analyzeTextPageLayout, bannerName, copyrightHolder, decodeHtmlEntities, normaliseSpaces, parseBylineLine, type TextPageLayout } from '@wirestream/formats';
+import { analyzeTextPageLayout, bannerName, copyrightHolder, normaliseSpaces, parseBylineLine, type TextPageLayout } from '@wirestream/formats';
 
 export interface CleanedBody {
   paragraphs: string[];
@@ -43,23 +44,27 @@ export function cleanTextPage(content: string, options: CleanOptions): CleanedBo
 }
 
 /**
- * Crude HTML → paragraphs (a proper extractor comes later): drops script/style/nav/aside/footer/forms, breaks on
- * block tags, strips the rest, then runs the same line-level chrome rules as text pages.
+ * HTML page → paragraphs: the DOM pipeline (pre-pass, Readability, fallback; see html-extract.ts), then the same
+ * line-level chrome rules as text pages. "Read more:" blocks keep their link target (resolved against the page URL).
  */
-export function cleanHtmlPage(html: string, options: CleanOptions): CleanedBody {
-  const body = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(html)?.[1] ?? html;
-  const text = decodeHtmlEntities(
-    body
-      .replace(/<!--[\s\S]*?-->/gu, '')
-      .replace(/<(script|style|noscript|template|svg|nav|aside|footer|form|iframe|button)\b[\s\S]*?<\/\1\s*>/giu, '')
-      .replace(/<\/?(?:p|div|br|h[1-6]|li|ul|ol|section|article|header|main|blockquote|figure|figcaption|table|tr|td|th|dd|dt|pre|hr)\b[^>]*>/giu, '\n')
-      .replace(/<[^>]*>/gu, ''),
-  );
-  const blocks = text.split('\n').map(normaliseSpaces).filter(Boolean);
-  return cleanBlocks(blocks, new Map(), options);
+export function cleanHtmlPage(html: string, options: CleanOptions & { url?: string | null }): CleanedBody {
+  const extraction = extractHtmlMainText(html);
+  const blocks = extraction.blocks.map((b) => b.text);
+  const hrefs = extraction.blocks.map((b) => resolveHref(b.links[0]?.href ?? null, options.url ?? null));
+  const cleaned = cleanBlocks(blocks, new Map(), options, hrefs);
+  return { ...cleaned, removed: [...extraction.removed, ...cleaned.removed] };
 }
 
-function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, options: CleanOptions): CleanedBody {
+function resolveHref(href: string | null, base: string | null): string | null {
+  if (!href || /^(?:javascript|mailto|tel):/iu.test(href) || href.startsWith('#')) return null;
+  try {
+    return new URL(href, base ?? undefined).toString();
+  } catch {
+    return null;
+  }
+}
+
+function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, options: CleanOptions, hrefs: Array<string | null> = []): CleanedBody {
   const kinds: Array<RemovedKind | null> = blocks.map((_, i) => preclassified.get(i) ?? null);
   const relatedLinks: RelatedLink[] = [];
   const titleKey = options.title ? paragraphKey(options.title) : null;
@@ -72,7 +77,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
     const key = paragraphKey(block);
     const related = RELATED_LINK_RE.exec(block);
     if (related?.[1]) {
-      const url = URL_RE.exec(related[1])?.[0] ?? null;
+      const url = URL_RE.exec(related[1])?.[0] ?? hrefs[i] ?? null;
       const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/[\s:–—-]+$/u, '');
       relatedLinks.push({ title: title || (url ?? ''), url });
       kinds[i] = 'related-link';

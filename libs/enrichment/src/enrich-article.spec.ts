@@ -163,7 +163,7 @@ describe('enrichArticle — other page shapes', () => {
       'Ports along the coast closed on Monday as a winter storm brought winds of more than 120 km/h.',
       'Ferries were cancelled & flights delayed, officials said.',
     ]);
-    expect(article.relatedLinks).toEqual([{ title: 'Winter storms are getting stronger', url: null }]);
+    expect(article.relatedLinks).toEqual([{ title: 'Winter storms are getting stronger', url: 'https://courier.example/winter' }]);
     expect(article.language).toBe('en');
   });
 

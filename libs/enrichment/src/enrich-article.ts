@@ -40,7 +40,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     byline ??= page.layout.byline;
     pageSiteName = page.layout.siteName;
   } else {
-    cleaned = cleanHtmlPage(item.content, { title: item.title, siteName: item.sourceName ?? input.source.name });
+    cleaned = cleanHtmlPage(item.content, { title: item.title, siteName: item.sourceName ?? input.source.name, url: item.url });
   }
 
   const { paragraphs, removed, relatedLinks } = cleaned;

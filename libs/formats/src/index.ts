@@ -30,3 +30,6 @@ export {
 } from './identity';
 export { uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from './uuid-v5';
 export { parseIngestBody, decodeBody, firstInvalidUtf8Offset, type IngestBody, type ParsedIngestBody } from './parse-ingest-body';
+export { parseHtmlDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
+export { extractHtmlDates, findDateInText, urlDate, type DateHit, type HtmlDates, type HtmlDateOptions } from './html-date';
+export { readHtmlMetadata, type HtmlPageMetadata, type HtmlPageOptions } from './parse-html-page';

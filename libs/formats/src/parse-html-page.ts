@@ -1,97 +1,155 @@
 import type { ParsedItem } from '@wirestream/contracts';
-import { parseLooseDate } from './dates';
 import { decodeHtmlEntities } from './html-entities';
+import { extractHtmlDates, type HtmlDates } from './html-date';
+import { elementText, parseHtmlDocument, toArray, type DomDocument, type DomElement } from './html-dom';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
 
-const ARTICLE_TYPES = new Set(['newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'blogposting', 'report']);
+const ARTICLE_TYPES = new Set(['newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'blogposting', 'report', 'webpage', 'liveblogposting', 'opinionnewsarticle', 'backgroundnewsarticle', 'scholarlyarticle', 'techarticle']);
+
+export interface HtmlPageOptions extends PageParseOptions {
+  /** ISO date/time of "now": dates after it are not taken as the publication date. */
+  now?: string | null;
+}
+
+export interface HtmlPageMetadata {
+  title: string | null;
+  subtitle: string | null;
+  byline: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+  dates: HtmlDates;
+}
 
 /**
- * Minimal HTML page reader: metadata from <title>, Open Graph / article: meta tags and JSON-LD; `content` is the
- * raw HTML (body extraction belongs to the enricher). A full extractor comes later.
+ * An HTML page → one ParsedItem: title, subtitle, byline, dates, language, site name and canonical URL from
+ * JSON-LD, Open Graph / meta tags and the markup (see html-date.ts for the date rules). `content` stays the raw
+ * HTML; main-text extraction belongs to the enricher.
  */
-export function parseHtmlPage(html: string, options: PageParseOptions = {}): ParsedItem {
-  const meta = readMetaTags(html);
-  const ld = readJsonLdArticle(html);
+export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): ParsedItem {
+  const meta = readHtmlMetadata(parseHtmlDocument(html), { url: options.url ?? null, now: options.now ?? null });
   const item = emptyParsedItem('html', 'html', html);
-
-  const titleTag = /<title[^>]*>([\s\S]*?)<\/title>/iu.exec(html)?.[1];
-  item.title = firstText(meta.get('og:title'), ld?.headline, titleTag);
-  item.subtitle = null;
-  item.byline = firstText(meta.get('author'), meta.get('article:author'), authorName(ld?.author));
-  item.publishedAt = firstDate(meta.get('article:published_time'), meta.get('datepublished'), ld?.datePublished, meta.get('date'));
-  item.updatedAt = firstDate(meta.get('article:modified_time'), meta.get('datemodified'), ld?.dateModified);
-  item.language = normaliseLanguage(/<html[^>]*\slang=["']?([a-z]{2,3}(?:-[a-z0-9]+)?)/iu.exec(html)?.[1] ?? ld?.inLanguage ?? meta.get('og:locale') ?? null);
-  item.sourceName = options.sourceName ?? firstText(meta.get('og:site_name'), authorName(ld?.publisher));
-  const canonical = /<link[^>]+rel=["']canonical["'][^>]*>/iu.exec(html)?.[0];
-  item.url = options.url ?? firstText(canonical ? attribute(canonical, 'href') : undefined, meta.get('og:url'), ld?.url);
+  item.title = meta.title;
+  item.subtitle = meta.subtitle;
+  item.byline = meta.byline;
+  item.publishedAt = meta.dates.published?.iso ?? null;
+  item.updatedAt = meta.dates.modified?.iso ?? null;
+  item.language = meta.language;
+  item.sourceName = options.sourceName ?? meta.siteName;
+  item.url = options.url ?? meta.canonicalUrl;
   return item;
+}
+
+export function readHtmlMetadata(doc: DomDocument, options: { url?: string | null; now?: string | null } = {}): HtmlPageMetadata {
+  const meta = readMetaTags(doc);
+  const ld = readJsonLdArticle(doc);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonicalUrl = absoluteUrl(firstText(canonical, meta.get('og:url'), typeof ld?.url === 'string' ? ld.url : undefined), options.url ?? null);
+  const h1 = doc.querySelector('article h1') ?? doc.querySelector('h1');
+  return {
+    title: firstText(meta.get('og:title'), ld?.headline, meta.get('twitter:title'), stripSiteSuffix(doc.querySelector('title')?.textContent ?? null), elementText(h1)),
+    subtitle: firstText(ld?.alternativeHeadline, elementText(doc.querySelector('[class*="subtitle"],[class*="standfirst"],[class*="subheadline"],[class*="sub-headline"],[class*="dek"],[itemprop="alternativeHeadline"]'))),
+    byline: readByline(doc, meta, ld),
+    siteName: firstText(meta.get('og:site_name'), authorName(ld?.publisher), meta.get('application-name'), meta.get('publisher')),
+    canonicalUrl,
+    language: normaliseLanguage(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? (typeof ld?.inLanguage === 'string' ? ld.inLanguage : null) ?? meta.get('og:locale') ?? meta.get('content-language') ?? meta.get('language') ?? null),
+    dates: extractHtmlDates(doc, { url: options.url ?? canonicalUrl, now: options.now ?? null }),
+  };
 }
 
 type JsonLdArticle = Record<string, unknown> & {
   headline?: string;
-  datePublished?: string;
-  dateModified?: string;
-  inLanguage?: string;
-  url?: string;
+  alternativeHeadline?: string;
+  inLanguage?: unknown;
+  url?: unknown;
   author?: unknown;
   publisher?: unknown;
 };
 
-function readMetaTags(html: string): Map<string, string> {
+function readMetaTags(doc: DomDocument): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const [tag] of html.matchAll(/<meta\b[^>]*>/giu)) {
-    const key = (attribute(tag, 'property') ?? attribute(tag, 'name') ?? attribute(tag, 'itemprop'))?.toLowerCase();
-    const content = attribute(tag, 'content');
-    if (key && content !== undefined && !tags.has(key)) tags.set(key, content);
+  for (const el of toArray(doc.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const content = el.getAttribute('content');
+    if (key && content !== null && content.trim() && !tags.has(key)) tags.set(key, content);
   }
   return tags;
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu').exec(tag);
-  const value = match?.[1] ?? match?.[2] ?? match?.[3];
-  return value === undefined ? undefined : decodeHtmlEntities(value);
-}
-
-function readJsonLdArticle(html: string): JsonLdArticle | null {
-  for (const [, json] of html.matchAll(/<script[^>]+type=["']application\/ld\+json["'][^>]*>([\s\S]*?)<\/script>/giu)) {
+function readJsonLdArticle(doc: DomDocument): JsonLdArticle | null {
+  let fallback: JsonLdArticle | null = null;
+  for (const el of toArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(json ?? '');
+      parsed = JSON.parse(el.textContent ?? '');
     } catch {
       continue; // Broken JSON-LD is common on real pages; the meta tags may still carry what we need.
     }
-    const found = findArticleNode(parsed);
-    if (found) return found;
+    const found = findArticleNode(parsed, 0);
+    if (found && !/^webpage$/iu.test(String(found['@type']))) return found;
+    fallback ??= found;
   }
-  return null;
+  return fallback;
 }
 
-function findArticleNode(node: unknown): JsonLdArticle | null {
+function findArticleNode(node: unknown, depth: number): JsonLdArticle | null {
+  if (depth > 4) return null;
   if (Array.isArray(node)) {
+    let page: JsonLdArticle | null = null;
     for (const child of node) {
-      const found = findArticleNode(child);
-      if (found) return found;
+      const found = findArticleNode(child, depth + 1);
+      if (found && !/^webpage$/iu.test(String(found['@type']))) return found;
+      page ??= found;
     }
-    return null;
+    return page;
   }
   if (!node || typeof node !== 'object') return null;
   const record = node as Record<string, unknown>;
   const types = ([] as unknown[]).concat(record['@type'] ?? []).map((t) => String(t).toLowerCase());
-  if (types.some((t) => ARTICLE_TYPES.has(t))) return record as JsonLdArticle;
-  return findArticleNode(record['@graph'] ?? null);
+  if (types.some((t) => ARTICLE_TYPES.has(t) && t !== 'webpage')) return record as JsonLdArticle;
+  const inGraph = findArticleNode(record['@graph'] ?? null, depth + 1);
+  if (inGraph) return inGraph;
+  return types.includes('webpage') ? (record as JsonLdArticle) : null;
+}
+
+function readByline(doc: DomDocument, meta: Map<string, string>, ld: JsonLdArticle | null): string | null {
+  const metaAuthor = [meta.get('author'), meta.get('article:author'), meta.get('dc.creator'), meta.get('byl'), meta.get('parsely-author'), meta.get('sailthru.author')].find(
+    (v) => v && !/^https?:/iu.test(v.trim()),
+  );
+  const fromMarkup = (): string | undefined => {
+    const el: DomElement | null = doc.querySelector('[itemprop="author"] [itemprop="name"],[rel="author"],[class*="byline__name"],[class*="author-name"],[class*="byline"]');
+    const text = elementText(el).replace(/^(?:by|von|por|par|di)\s+/iu, '');
+    return text && text.length <= 80 ? text : undefined;
+  };
+  return firstText(authorName(ld?.author), metaAuthor, fromMarkup());
 }
 
 function authorName(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return /^https?:/iu.test(value) ? undefined : value;
   if (Array.isArray(value)) {
-    const names = value.map(authorName).filter((n): n is string => !!n);
+    const names = [...new Set(value.map(authorName).filter((n): n is string => !!n))];
     return names.length ? names.join(', ') : undefined;
   }
   if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return (value as { name: string }).name;
   return undefined;
+}
+
+/** "Storm closes ports | Coastal Courier" → "Storm closes ports" (only for the <title> fallback). */
+function stripSiteSuffix(title: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—·•]\s+|\s+-\s+/u);
+  return parts.length > 1 && (parts[0] ?? '').length >= 15 ? (parts[0] ?? title) : title;
+}
+
+function absoluteUrl(url: string | null, base: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url, base ?? undefined).toString();
+  } catch {
+    return /^https?:\/\//iu.test(url) ? url : null;
+  }
 }
 
 function firstText(...values: Array<string | undefined | null>): string | null {
@@ -99,15 +157,6 @@ function firstText(...values: Array<string | undefined | null>): string | null {
     if (typeof value !== 'string') continue;
     const text = normaliseSpaces(decodeHtmlEntities(value));
     if (text) return text;
-  }
-  return null;
-}
-
-function firstDate(...values: Array<string | undefined | null>): string | null {
-  for (const value of values) {
-    if (typeof value !== 'string') continue;
-    const parsed = parseLooseDate(value);
-    if (parsed) return parsed.iso;
   }
   return null;
 }

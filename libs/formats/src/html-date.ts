@@ -1,0 +1,283 @@
+import { parseLooseDate } from './dates';
+import { elementText, toArray, type DomDocument, type DomElement } from './html-dom';
+
+/**
+ * Publication and modification dates of an HTML page, in the spirit of htmldate (Barbaresi): trusted structured
+ * sources first (a full date in the URL, JSON-LD, meta tags in priority order, <time>), then elements whose
+ * class/id say "date", then a scan of the page text with frequency and copyright-year heuristics.
+ * Pure: the clock is never read; pass `now` to reject future dates.
+ */
+
+export interface DateHit {
+  /** The calendar date as the page states it (local to the page), YYYY-MM-DD. */
+  date: string;
+  /** ISO 8601 UTC: the exact instant when the source carries a time and zone, else midnight UTC of `date`. */
+  iso: string;
+  /** Where it came from, e.g. "url", "json-ld", "meta:article:published_time", "time", "element", "text". */
+  source: string;
+}
+
+export interface HtmlDates {
+  published: DateHit | null;
+  modified: DateHit | null;
+}
+
+export interface HtmlDateOptions {
+  url?: string | null;
+  /** ISO date/time; candidates after it are ignored. */
+  now?: string | null;
+}
+
+const MIN_YEAR = 1995;
+
+/** Meta names/properties for the original publication date, in priority order. */
+const PUBLISHED_META = [
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'date_published',
+  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.created', 'citation_publication_date', 'citation_date',
+  'parsely-pub-date', 'sailthru.date', 'article.published', 'published-date', 'published_date', 'publishdate', 'publish-date', 'publish_date',
+  'pubdate', 'publication_date', 'originalpublicationdate', 'original-publish-date', 'release_date', 'cxenseparse:recs:publishtime',
+  'article:post_date', 'og:pubdate', 'dc.date', 'dcterms.date', 'date', 'datecreated', 'created', 'creation_date', 'timestamp', 'article_date_original',
+  'rnews:datepublished', 'bt:pubdate', 'eomportal-lastupdate', 'shareaholic:article_published_time', 'dc:date', 'dc.date.published', 'its-published-date',
+];
+const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'og:modified_time', 'article:modified', 'datemodified', 'date_modified', 'dcterms.modified', 'dc.date.modified',
+  'last-modified', 'lastmod', 'last_updated', 'updated_time', 'modified', 'revised', 'parsely-updated', 'article:updated_time', 'dateupdated',
+];
+
+const MONTH_NAMES: Record<string, number> = {};
+[
+  'january|jan|januar|jänner|janvier|janv|enero|ene|gennaio|gen|janeiro|januari|januar|stycznia|leden',
+  'february|feb|februar|feber|février|fevrier|févr|fevr|febrero|febbraio|fevereiro|fev|februari|lutego',
+  'march|mar|märz|maerz|mars|marzo|março|marco|maart|marca|mrz',
+  'april|apr|avril|avr|abril|abr|aprile|kwietnia',
+  'may|mai|mayo|maggio|maio|mei|maja',
+  'june|jun|juni|juin|junio|giugno|junho|czerwca',
+  'july|jul|juli|juillet|juil|julio|luglio|julho|lipca',
+  'august|aug|août|aout|agosto|ago|augustus|sierpnia',
+  'september|sep|sept|septembre|septiembre|setiembre|settembre|setembro|set|września',
+  'october|oct|okt|oktober|octobre|octubre|ottobre|outubro|out|październik|października',
+  'november|nov|novembre|noviembre|novembro|listopada',
+  'december|dec|dez|dezember|décembre|decembre|déc|diciembre|dic|dicembre|dezembro|grudnia',
+].forEach((names, i) => {
+  for (const name of names.split('|')) MONTH_NAMES[name] = i + 1;
+});
+const MONTH_ALT = Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|');
+
+/** Date-ish patterns found in running text; each returns [year, month, day] or null. */
+const TEXT_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, number, number] | null }> = [
+  { re: /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/gu, read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
+  { re: /\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)/gu, read: (m) => dayMonthOrMonthDay(Number(m[3]), Number(m[1]), Number(m[2])) },
+  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[2], m[1]) },
+  { re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[1], m[2]) },
+  { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/gu, read: (m) => [2000 + Number(m[3]), Number(m[2]), Number(m[1])] },
+];
+
+function dayMonthOrMonthDay(year: number, a: number, b: number): [number, number, number] | null {
+  if (a > 12) return [year, b, a];
+  if (b > 12) return [year, a, b];
+  return [year, b, a]; // ambiguous: day-first, as most of the world writes it
+}
+
+function monthNamed(year: string | undefined, month: string | undefined, day: string | undefined): [number, number, number] | null {
+  const m = MONTH_NAMES[(month ?? '').toLowerCase().replace(/\.$/u, '')];
+  return m ? [Number(year), m, Number(day)] : null;
+}
+
+export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}): HtmlDates {
+  const maxDate = options.now?.slice(0, 10) ?? '9999-12-31';
+  const valid = (hit: DateHit | null): DateHit | null => (hit && hit.date >= `${MIN_YEAR}-01-01` && hit.date <= maxDate ? hit : null);
+
+  const meta = readMeta(doc);
+  const ld = readJsonLdDates(doc);
+  const modified =
+    valid(fromValue(ld.modified, 'json-ld')) ??
+    firstValid(MODIFIED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
+    valid(fromValue(attr(doc.querySelector('[itemprop="dateModified"]'), 'content', 'datetime'), 'itemprop'));
+
+  const published =
+    valid(urlDate(options.url ?? canonicalUrl(doc))) ??
+    valid(fromValue(ld.published, 'json-ld')) ??
+    firstValid(PUBLISHED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
+    valid(fromItemprop(doc)) ??
+    valid(fromTimeElements(doc, true)) ??
+    valid(fromDateElements(doc, maxDate)) ??
+    valid(fromTimeElements(doc, false)) ??
+    valid(fromPageText(doc, maxDate)) ??
+    modified;
+  return { published, modified };
+}
+
+function firstValid(hits: Array<DateHit | null>, valid: (hit: DateHit | null) => DateHit | null): DateHit | null {
+  for (const hit of hits) {
+    const ok = valid(hit);
+    if (ok) return ok;
+  }
+  return null;
+}
+
+function readMeta(doc: DomDocument): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const el of toArray(doc.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const content = el.getAttribute('content');
+    if (key && content && !tags.has(key)) tags.set(key, content);
+  }
+  return tags;
+}
+
+function readJsonLdDates(doc: DomDocument): { published: string | null; modified: string | null } {
+  let published: string | null = null;
+  let modified: string | null = null;
+  for (const el of toArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const text = el.textContent ?? '';
+    // Regex rather than JSON.parse: much JSON-LD in the wild is broken, and the keys are unambiguous.
+    published ??= /"(?:datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
+    modified ??= /"dateModified"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
+  }
+  return { published, modified };
+}
+
+function canonicalUrl(doc: DomDocument): string | null {
+  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+}
+
+function attr(el: DomElement | null, ...names: string[]): string | null {
+  if (!el) return null;
+  for (const name of names) {
+    const value = el.getAttribute(name);
+    if (value) return value;
+  }
+  return null;
+}
+
+/** A full date in the URL path: /2019/05/03/, /2019-05-03-, /20190503/. Year-month only is not enough. */
+export function urlDate(url: string | null | undefined): DateHit | null {
+  if (!url) return null;
+  const m =
+    /[/_-]((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?:[/_.-]|$)/u.exec(url) ??
+    /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/u.exec(url);
+  return m ? makeHit(Number(m[1]), Number(m[2]), Number(m[3]), 'url') : null;
+}
+
+/** A date-time value from structured data: ISO (with its zone honoured), or any loose date we can read. */
+export function fromValue(value: string | null | undefined, source: string): DateHit | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const iso = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/iu.exec(trimmed);
+  if (iso) {
+    const hit = makeHit(Number(iso[1]), Number(iso[2]), Number(iso[3]), source);
+    if (!hit) return null;
+    if (iso[4] !== undefined) {
+      const zone = iso[7] ? (iso[7].toUpperCase() === 'Z' ? 'Z' : iso[7].replace(/^([+-]\d{2})(\d{2})$/u, '$1:$2')) : 'Z';
+      const instant = Date.parse(`${hit.date}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${zone}`);
+      if (!Number.isNaN(instant)) hit.iso = new Date(instant).toISOString();
+    }
+    return hit;
+  }
+  const loose = parseLooseDate(trimmed);
+  if (loose) {
+    // The calendar date as written: parse without the time to get it.
+    const dateOnly = findDateInText(trimmed);
+    return { date: dateOnly?.date ?? loose.iso.slice(0, 10), iso: loose.iso, source };
+  }
+  const found = findDateInText(trimmed);
+  return found ? { ...found, source } : null;
+}
+
+function fromItemprop(doc: DomDocument): DateHit | null {
+  for (const el of toArray(doc.querySelectorAll('[itemprop="datePublished"],[itemprop="dateCreated"],[property="datePublished"]'))) {
+    const hit = fromValue(attr(el, 'content', 'datetime') ?? elementText(el), 'itemprop');
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** <time datetime>: first pass only the ones marked as the publication date; second pass any. */
+function fromTimeElements(doc: DomDocument, markedOnly: boolean): DateHit | null {
+  for (const el of toArray(doc.querySelectorAll('time'))) {
+    const marker = `${el.className} ${el.id} ${el.getAttribute('itemprop') ?? ''}`.toLowerCase();
+    const marked = el.hasAttribute('pubdate') || /publish|entry-date|post-date|created|pubdate/u.test(marker);
+    if (markedOnly && !marked) continue;
+    if (!markedOnly && /modif|updat/u.test(marker)) continue;
+    const hit = fromValue(el.getAttribute('datetime') ?? elementText(el), markedOnly ? 'time[pubdate]' : 'time');
+    if (hit) return hit;
+  }
+  return null;
+}
+
+const DATE_ELEMENT_RE = /date|datum|time|publish|posted|byline|dateline|entry-meta|post-meta|postmeta|article-meta|meta-info|submitted|fecha|parution|veröffentlicht|info|subline|stand/iu;
+const UPDATE_WORDS_RE = /(?:updated?|aktualisiert|modifi|actualizado|mis à jour|geändert|zuletzt)\s*:?\s*(?:on|am|le|el)?\s*$/iu;
+
+/** Elements whose class/id talk about dates (bylines, post meta): the first readable date in document order. */
+function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
+  const body = doc.body;
+  if (!body) return null;
+  let checked = 0;
+  for (const el of toArray(body.querySelectorAll('[class],[id]'))) {
+    const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+    if (!DATE_ELEMENT_RE.test(marker) || /comment|widget|sidebar|footer|calendar|archive|related/iu.test(marker)) continue;
+    const text = elementText(el);
+    if (!text || text.length > 200) continue;
+    if (++checked > 60) break;
+    const hit = findDateInText(text, maxDate, true);
+    if (hit) return { ...hit, source: 'element' };
+  }
+  return null;
+}
+
+/**
+ * Last resort: every date in the page text. A date that recurs wins; otherwise the first date in the main
+ * content area. Dates earlier than the copyright year are ignored (they are usually in archives, not the post).
+ */
+function fromPageText(doc: DomDocument, maxDate: string): DateHit | null {
+  const body = doc.body;
+  if (!body) return null;
+  const text = (body.textContent ?? '').replace(/\s+/gu, ' ');
+  const copyright = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})/iu.exec(text);
+  const copyYear = copyright ? Number(copyright[1]) : 0;
+  const counts = new Map<string, { hit: DateHit; count: number; first: number }>();
+  for (const { re, read } of TEXT_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const parts = read(m);
+      const hit = parts ? makeHit(parts[0], parts[1], parts[2], 'text') : null;
+      if (!hit || hit.date > maxDate || Number(hit.date.slice(0, 4)) < Math.max(MIN_YEAR, copyYear - 1)) continue;
+      const entry = counts.get(hit.date);
+      if (entry) entry.count += 1;
+      else counts.set(hit.date, { hit, count: 1, first: m.index });
+    }
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+  if (ranked[0]) return ranked[0].hit;
+  if (copyYear >= MIN_YEAR && `${copyYear}-01-01` <= maxDate) return makeHit(copyYear, 1, 1, 'copyright');
+  return null;
+}
+
+/** The first date written in a piece of text (any of our patterns), skipping "updated …" dates if asked. */
+export function findDateInText(text: string, maxDate = '9999-12-31', skipUpdates = false): { date: string; iso: string } | null {
+  let best: { date: string; iso: string; index: number } | null = null;
+  for (const { re, read } of TEXT_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (best && m.index >= best.index) break;
+      if (skipUpdates && UPDATE_WORDS_RE.test(text.slice(Math.max(0, m.index - 25), m.index))) continue;
+      const parts = read(m);
+      const hit = parts ? makeHit(parts[0], parts[1], parts[2], 'text') : null;
+      if (hit && hit.date <= maxDate && Number(hit.date.slice(0, 4)) >= MIN_YEAR) {
+        best = { date: hit.date, iso: hit.iso, index: m.index };
+        break;
+      }
+    }
+  }
+  return best ? { date: best.date, iso: best.iso } : null;
+}
+
+function makeHit(year: number, month: number, day: number, source: string): DateHit | null {
+  if (!(year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+  const time = Date.UTC(year, month - 1, day);
+  const check = new Date(time);
+  if (check.getUTCDate() !== day) return null;
+  const date = check.toISOString().slice(0, 10);
+  return { date, iso: check.toISOString(), source };
+}

@@ -1,0 +1,74 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * The small slice of the DOM our HTML passes use. We compile without the DOM lib (this is server code), so the
+ * linkedom document is viewed through these structural types.
+ */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  parentNode: DomNode | null;
+  childNodes: ArrayLike<DomNode>;
+  remove(): void;
+}
+
+export interface DomElement extends DomNode {
+  tagName: string;
+  localName: string;
+  id: string;
+  className: string;
+  innerHTML: string;
+  children: ArrayLike<DomElement>;
+  parentElement: DomElement | null;
+  firstElementChild: DomElement | null;
+  nextElementSibling: DomElement | null;
+  previousElementSibling: DomElement | null;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  hasAttribute(name: string): boolean;
+  removeAttribute(name: string): void;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  contains(other: DomNode): boolean;
+  replaceWith(...nodes: DomNode[]): void;
+  appendChild(node: DomNode): DomNode;
+}
+
+export interface DomDocument {
+  documentElement: DomElement;
+  head: DomElement | null;
+  body: DomElement | null;
+  title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementsByTagName(name: string): ArrayLike<DomElement>;
+  createElement(tag: string): DomElement;
+  createTextNode(text: string): DomNode;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Parses an HTML page into a (linkedom) document. Never throws on malformed markup; pure CPU work, no I/O. */
+export function parseHtmlDocument(html: string): DomDocument {
+  // linkedom wants a document; a fragment ("<p>…") is wrapped so head/body exist.
+  const source = /<html[\s>]/iu.test(html.slice(0, 4096)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  return document;
+}
+
+/** Text of an element with whitespace collapsed. */
+export function elementText(node: DomNode | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+export function toArray<T>(list: ArrayLike<T>): T[] {
+  return Array.from(list);
+}
