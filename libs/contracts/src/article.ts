@@ -41,6 +41,10 @@ export interface WireMetadata {
   subjects: string[];
   located: string | null;
   edNote: string | null;
+  /** The wire's dateline as written (NewsML-G2 `dateline`, NITF `dateline`), e.g. "LISBON, Feb 3". Optional: absent = unknown. */
+  dateline?: string | null;
+  /** Copyright notice or holder (NITF `doc.copyright`, NewsML-G2 `rightsInfo`, ninjs `copyrightnotice`). Optional. */
+  copyright?: string | null;
 }
 
 export interface EnrichedArticle {

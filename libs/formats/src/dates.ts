@@ -125,7 +125,7 @@ function build(
 }
 
 /** Minutes east of UTC for a zone token; undefined when the token is not a zone we know. */
-function zoneOffsetMinutes(zone: string | null, year: number, month: number, day: number): number | undefined {
+export function zoneOffsetMinutes(zone: string | null, year: number, month: number, day: number): number | undefined {
   if (!zone) return 0;
   const token = zone.toLowerCase().replace(/\s/g, '');
   if (token in ZONE_OFFSETS) return ZONE_OFFSETS[token];

@@ -20,11 +20,10 @@ describe('detectFormat', () => {
     expect(detectFormat({ bytes: bytes('| Welcome to Some Site\n\nHeadline here') })).toBe('text');
   });
 
-  it('throws UnsupportedFormatError for unknown or not-yet-supported types', () => {
+  it('throws UnsupportedFormatError for unknown types, unknown XML roots and binary bodies', () => {
     expect(() => detectFormat({ contentType: 'image/png', bytes: bytes('x') })).toThrow(UnsupportedFormatError);
-    expect(() => detectFormat({ contentType: 'application/rss+xml', bytes: bytes('<rss>') })).toThrow(/RSS.*not supported yet/);
-    expect(() => detectFormat({ bytes: bytes('<?xml version="1.0"?><rss></rss>') })).toThrow(UnsupportedFormatError);
-    expect(() => detectFormat({ bytes: bytes('{"uri":"x"}') })).toThrow(/ninjs\/JSON/);
+    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<catalog/>') })).toThrow(/root element <catalog>/);
+    expect(() => detectFormat({ bytes: bytes('<?xml version="1.0"?><catalog></catalog>') })).toThrow(UnsupportedFormatError);
     expect(() => detectFormat({ bytes: Buffer.from([0x89, 0x50, 0x00, 0x01]) })).toThrow(/binary/);
   });
 

@@ -56,9 +56,9 @@ describe('parseIngestBody', () => {
     }
   });
 
-  it('rejects formats without a parser yet', () => {
+  it('rejects a body its declared or forced format cannot read', () => {
     expect(() => parseIngestBody({ bytes: Buffer.from('<rss></rss>'), contentType: 'application/rss+xml' })).toThrow(UnsupportedFormatError);
-    expect(() => parseIngestBody({ bytes: Buffer.from('<rss></rss>'), format: 'rss' })).toThrow(/no parser yet/);
+    expect(() => parseIngestBody({ bytes: Buffer.from('<nitf><head/></nitf>'), format: 'rss' })).toThrow(/Expected an RSS document/);
   });
 });
 

@@ -1,9 +1,18 @@
 import type { ParsedItem, WireFormat } from '@wirestream/contracts';
-import { detectFormat } from './detect-format';
-import { EmptyBodyError, InvalidEncodingError, UnsupportedCharsetError, UnsupportedFormatError } from './errors';
+import { detectFormatDetailed } from './detect-format';
+import { EmptyBodyError, InvalidEncodingError, UnsupportedCharsetError, UnsupportedFormatError, type ItemError } from './errors';
+import { parseJsonSafely } from './json-safe';
 import { parseMediaType } from './media-type';
+import { parseNativeJsonValue } from './native-article';
+import { parseAtomDocument } from './parse-atom';
 import { parseHtmlPage } from './parse-html-page';
-import { parseTextPage, type PageParseOptions } from './parse-text-page';
+import { parseNewsMlDocument } from './parse-newsml';
+import { looksLikeNinjs, parseNinjsValue } from './parse-ninjs';
+import { parseNitfDocument } from './parse-nitf';
+import { parseRssDocument } from './parse-rss';
+import { parseTextPage } from './parse-text-page';
+import { WireContext, type ParsedBatch } from './wire-context';
+import { parseXml, type XmlElement } from './xml';
 
 export interface IngestBody {
   bytes: Uint8Array;
@@ -12,31 +21,90 @@ export interface IngestBody {
   sourceName?: string | null;
   /** Forces a format (e.g. the CLI's --format); 'auto' or absent → detect from Content-Type / sniffing. */
   format?: WireFormat | 'auto' | null;
+  /** Clock for the "date more than a day in the future" rule; defaults to now. */
+  now?: Date;
 }
 
+/**
+ * One parsed body. `items` are the good items; `errors` the refused ones by index (a batch with a bad item
+ * still yields the good ones); `warnings` are non-fatal (dates nulled because unreadable or in the future).
+ */
 export interface ParsedIngestBody {
   format: WireFormat;
   items: ParsedItem[];
+  /** The position in the body (0-based) of each good item: `indexes[k]` is where `items[k]` came from. */
+  indexes: number[];
+  errors: ItemError[];
+  warnings: string[];
 }
 
-type BodyParser = (text: string, options: PageParseOptions) => ParsedItem[];
+const XML_FORMATS: ReadonlySet<WireFormat> = new Set(['rss', 'atom', 'newsml', 'nitf']);
+const JSON_FORMATS: ReadonlySet<WireFormat> = new Set(['ninjs', 'json']);
 
-/** Extension point: one parser per wire format. Feed formats return one item per entry. */
-const PARSERS: Partial<Record<WireFormat, BodyParser>> = {
-  text: (text, options) => [parseTextPage(text, options)],
-  html: (text, options) => [parseHtmlPage(text, options)],
+const XML_PARSERS: Record<'rss' | 'atom' | 'newsml' | 'nitf', (root: XmlElement, ctx: WireContext) => ParsedBatch> = {
+  rss: parseRssDocument,
+  atom: parseAtomDocument,
+  newsml: parseNewsMlDocument,
+  nitf: parseNitfDocument,
 };
 
-/** Decodes, detects and parses one ingest request body. Throws a FormatError subclass on bad input. */
-export function parseIngestBody({ bytes, contentType, url, sourceName, format }: IngestBody): ParsedIngestBody {
-  if (bytes.length === 0) throw new EmptyBodyError('The request body is empty (0 bytes).');
-  const resolved = format && format !== 'auto' ? format : detectFormat({ contentType: contentType ?? null, bytes });
-  const parser = PARSERS[resolved];
-  if (!parser) throw new UnsupportedFormatError(`Format "${resolved}" is recognised but has no parser yet; supported: text, html.`);
+/** Root element local name → the XML format that parses it (a feed served with the wrong type still parses). */
+const XML_ROOT_FORMAT: Readonly<Record<string, 'rss' | 'atom' | 'newsml' | 'nitf'>> = {
+  rss: 'rss', feed: 'atom', entry: 'atom', newsItem: 'newsml', newsMessage: 'newsml', nitf: 'nitf',
+};
 
-  const text = decodeBody(bytes, parseMediaType(contentType)?.charset ?? null);
+/**
+ * Decodes, detects and parses one ingest request body. Throws a FormatError subclass when the body as a whole
+ * is bad (encoding, malformed, forbidden DTD, too deep, empty feed, every item refused).
+ */
+export function parseIngestBody({ bytes, contentType, url, sourceName, format, now }: IngestBody): ParsedIngestBody {
+  if (bytes.length === 0) throw new EmptyBodyError('The request body is empty (0 bytes).');
+  const forced = format && format !== 'auto' ? format : null;
+  const detection = forced ? { format: forced, basis: 'declared' as const } : detectFormatDetailed({ contentType: contentType ?? null, bytes });
+  const resolved = detection.format;
+
+  const declaredCharset = parseMediaType(contentType)?.charset ?? null;
+  const charset = declaredCharset ?? bomCharset(bytes) ?? (XML_FORMATS.has(resolved) ? xmlDeclaredEncoding(bytes) : null);
+  const text = decodeBody(bytes, charset);
   if (!text.trim()) throw new EmptyBodyError(`The request body has ${bytes.length} bytes but no text (only whitespace).`);
-  return { format: resolved, items: parser(text, { url: url ?? null, sourceName: sourceName ?? null }) };
+
+  const ctx = new WireContext({ url: url ?? null, sourceName: sourceName ?? null, ...(now ? { now } : {}) });
+  if (resolved === 'text' || resolved === 'html') {
+    const pageOptions = { url: url ?? null, sourceName: sourceName ?? null };
+    const item = resolved === 'text' ? parseTextPage(text, pageOptions) : parseHtmlPage(text, { ...pageOptions, now: now ? now.toISOString() : null });
+    item.publishedAt = ctx.checkFuture(item.publishedAt, 'publishedAt');
+    item.updatedAt = ctx.checkFuture(item.updatedAt, 'updatedAt');
+    return { format: resolved, items: [item], indexes: [0], errors: [], warnings: ctx.warnings };
+  }
+
+  if (XML_FORMATS.has(resolved)) {
+    const root = parseXml(text);
+    // Trust the document's root over a (often wrong) media type, unless the caller forced the format.
+    const actual = forced ? (resolved as keyof typeof XML_PARSERS) : (XML_ROOT_FORMAT[root.local] ?? (resolved as keyof typeof XML_PARSERS));
+    const batch = XML_PARSERS[actual](root, ctx);
+    return { format: actual, ...batch };
+  }
+
+  if (JSON_FORMATS.has(resolved)) {
+    const value = parseJsonSafely(text);
+    const ninjs = detection.basis === 'declared' ? resolved === 'ninjs' : looksLikeNinjs(Array.isArray(value) ? value[0] : value);
+    const batch = ninjs ? parseNinjsValue(value, ctx) : parseNativeJsonValue(value, ctx);
+    return { format: ninjs ? 'ninjs' : 'json', ...batch };
+  }
+  throw new UnsupportedFormatError(`Format "${resolved}" has no parser.`);
+}
+
+/** UTF-16 / UTF-8 byte order marks name the encoding outright. */
+function bomCharset(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The `encoding` of an XML declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower-cased. */
+export function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  return /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/u.exec(head)?.[1]?.toLowerCase() ?? null;
 }
 
 /** Strict decode: a body we cannot read exactly is rejected rather than silently mangled with U+FFFD. */

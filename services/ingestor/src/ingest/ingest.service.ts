@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem } from '@wirestream/contracts';
-import { articleIdentity, isFormatError, parseIngestBody, type FormatError } from '@wirestream/formats';
+import { articleIdentity, InvalidItemsError, isFormatError, parseIngestBody, type FormatError, type ItemError } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
 import { DATA_SOURCE, RawArticleStore, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
@@ -48,7 +48,7 @@ export class IngestService {
   }
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
-    let parsed: { format: string; items: ParsedItem[] };
+    let parsed: { format: string; items: ParsedItem[]; indexes: number[]; errors: ItemError[]; warnings: string[] };
     try {
       parsed = parseIngestBody({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName });
     } catch (error) {
@@ -56,8 +56,10 @@ export class IngestService {
       throw error;
     }
     const receivedAt = new Date();
-    const result: IngestResult = { accepted: [], refused: [] };
-    for (const [index, item] of parsed.items.entries()) {
+    // Items the parser refused (bad entry of a batch/feed) are reported by their index in the body.
+    const result: IngestResult = { accepted: [], refused: parsed.errors.map((e) => ({ index: e.index, id: null, code: e.code, detail: e.detail })) };
+    for (const [position, item] of parsed.items.entries()) {
+      const index = parsed.indexes[position] ?? position;
       const sourceName = request.sourceName ?? item.sourceName ?? hostOf(item.url ?? request.url);
       const source = { id: sourceIdFor(sourceName ?? 'unknown'), name: sourceName };
       const { id } = articleIdentity({ sourceId: source.id, item });
@@ -85,7 +87,8 @@ export class IngestService {
       result.accepted.push({ id, version: outcome.version, pubStatus: item.pubStatus, duplicate: outcome.status === 'duplicate', title: item.title });
     }
     if (result.accepted.some((a) => !a.duplicate)) this.relay.nudge();
-    this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length }, 'ingest handled');
+    result.refused.sort((a, b) => a.index - b.index);
+    this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length, warnings: parsed.warnings }, 'ingest handled');
     return result;
   }
 }
@@ -113,5 +116,7 @@ function hostOf(url: string | null): string | null {
 const STATUS_BY_CODE: Record<string, number> = { 'unsupported-format': 415, 'unsupported-charset': 415 };
 
 function toHttpProblem(error: FormatError): PermanentError {
-  return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, {}, { cause: error });
+  const extensions = error instanceof InvalidItemsError ? { errors: error.errors } : {};
+  return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, extensions, { cause: error });
 }
+

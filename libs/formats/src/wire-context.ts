@@ -1,0 +1,133 @@
+import type { ParsedItem } from '@wirestream/contracts';
+import { EmptyFeedError, InvalidItemsError, type FieldError, type ItemError } from './errors';
+import { parseWireDate } from './wire-dates';
+
+export interface WireParseOptions {
+  /** The URL the body was fetched from / the `url` query parameter. Applied to single-item bodies only. */
+  url?: string | null;
+  /** Overrides the source name the body carries (channel title, provider…). */
+  sourceName?: string | null;
+  /** The clock for the "date in the future" rule; defaults to the current time. */
+  now?: Date;
+}
+
+/** What a wire parser returns: the good items, the refused ones by index, and non-fatal warnings. */
+export interface ParsedBatch {
+  items: ParsedItem[];
+  /** The position in the body (0-based) of each good item: `indexes[k]` is where `items[k]` came from. */
+  indexes: number[];
+  errors: ItemError[];
+  warnings: string[];
+}
+
+/** A date more than this far ahead of `now` is treated as wrong (nulled, with a warning). */
+export const FUTURE_DATE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/** Raised inside one item's parsing; becomes an ItemError for that index while the other items go on. */
+export class ItemProblem extends Error {
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(detail);
+  }
+}
+
+/** Collects items, per-item errors and warnings while a body is parsed. */
+export class WireContext {
+  readonly items: ParsedItem[] = [];
+  readonly indexes: number[] = [];
+  readonly errors: ItemError[] = [];
+  readonly warnings: string[] = [];
+  readonly now: Date;
+
+  constructor(readonly options: WireParseOptions = {}) {
+    this.now = options.now ?? new Date();
+  }
+
+  /** Builds one item; an ItemProblem is recorded against `index` instead of failing the whole body. */
+  attempt(index: number, build: () => ParsedItem): void {
+    try {
+      const item = build();
+      this.items.push(item);
+      this.indexes.push(index);
+    } catch (error) {
+      if (!(error instanceof ItemProblem)) throw error;
+      this.errors.push({ index, code: error.code, detail: error.detail, ...(error.fields ? { fields: error.fields } : {}) });
+    }
+  }
+
+  /**
+   * A wire date as ISO 8601 UTC. Unparseable, or more than a day in the future → null and a warning
+   * naming the item and field; the item itself is kept.
+   */
+  date(raw: string | null | undefined, where: string): string | null {
+    if (raw === null || raw === undefined || !raw.trim()) return null;
+    const iso = parseWireDate(raw);
+    if (!iso) {
+      this.warnings.push(`${where}: "${clip(raw)}" is not a date we can read; set to null`);
+      return null;
+    }
+    return this.checkFuture(iso, where, raw);
+  }
+
+  /** Applies the future-date rule to an already-normalised ISO date. */
+  checkFuture(iso: string | null, where: string, raw: string = iso ?? ''): string | null {
+    if (!iso) return null;
+    if (Date.parse(iso) - this.now.getTime() > FUTURE_DATE_TOLERANCE_MS) {
+      this.warnings.push(`${where}: "${clip(raw)}" is more than a day in the future; set to null`);
+      return null;
+    }
+    return iso;
+  }
+
+  /** The parse result; a body whose every item was refused throws, and so does an empty feed. */
+  finish(batch: boolean, emptyDetail: string): ParsedBatch {
+    if (this.items.length === 0 && this.errors.length === 0) throw new EmptyFeedError(emptyDetail);
+    if (this.items.length === 0) throw new InvalidItemsError(this.errors, batch);
+    return { items: this.items, indexes: this.indexes, errors: this.errors, warnings: this.warnings };
+  }
+}
+
+function clip(value: string): string {
+  const oneLine = value.replace(/\s+/gu, ' ').trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine;
+}
+
+/** A positive integer version from a wire attribute ("2", 2); null when absent; ItemProblem when garbage. */
+export function wireVersion(raw: string | number | null | undefined, where: string): number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const n = typeof raw === 'number' ? raw : /^\s*\d+\s*$/u.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new ItemProblem('invalid-version', `${where}: version "${String(raw)}" is not a positive integer`);
+  return n;
+}
+
+/** Urgency 1 (highest) … 9; anything else → null. */
+export function wireUrgency(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+  return Number.isInteger(n) && n >= 1 && n <= 9 ? n : null;
+}
+
+/** Unique, trimmed, non-empty strings in first-seen order. */
+export function uniqueStrings(values: Array<string | null | undefined>): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    const v = value?.replace(/\s+/gu, ' ').trim();
+    if (v && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** True when a string carries HTML markup rather than plain text. */
+export function looksLikeHtml(value: string): boolean {
+  return /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu.test(value);
+}
+
+/** Plain text of an HTML fragment: tags removed, entities decoded, whitespace collapsed. */
+export function htmlToPlainText(html: string, decode: (s: string) => string): string {
+  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ').replace(/<[^>]*>/gu, ' '))
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
