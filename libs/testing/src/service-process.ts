@@ -28,7 +28,7 @@ export class ServiceProcess {
 
   async start(timeoutMs = 60000): Promise<void> {
     this.output = [];
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
+    const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

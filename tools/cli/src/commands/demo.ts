@@ -49,7 +49,7 @@ function startService(service: Service, env: NodeJS.ProcessEnv): number {
   mkdirSync(RUN_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const log = openSync(path.join(LOG_DIR, `${service}.log`), 'a');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service}/src/main.ts`], {
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', `services/${service}/src/main.ts`], {
     cwd: REPO_ROOT,
     env,
     detached: true,
