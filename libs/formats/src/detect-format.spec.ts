@@ -1,5 +1,6 @@
 import { detectFormat } from './detect-format';
-import { UnsupportedFormatError } from './errors';
+import { UnsupportedFormatError, XmlDtdForbiddenError } from './errors';
+import { readSample } from './sample-path.fixture';
 
 const bytes = (text: string): Buffer => Buffer.from(text, 'utf8');
 
@@ -37,5 +38,45 @@ describe('detectFormat', () => {
       expect((error as UnsupportedFormatError).permanent).toBe(true);
       expect((error as UnsupportedFormatError).detail).toContain('image/png');
     }
+  });
+
+  it.each([
+    ['application/rss+xml', 'rss'],
+    ['application/atom+xml; charset=utf-8', 'atom'],
+    ['application/vnd.iptc.g2.newsitem+xml', 'newsml'],
+    ['application/vnd.iptc.g2.newsmessage+xml', 'newsml'],
+    ['application/nitf+xml', 'nitf'],
+    ['application/ninjs+json', 'ninjs'],
+  ])('maps the declared type %s to %s without looking at the body', (contentType, format) => {
+    expect(detectFormat({ contentType, bytes: bytes('anything') })).toBe(format);
+  });
+
+  it.each([
+    ['rss-3-items.xml', 'rss'],
+    ['atom-2-entries.xml', 'atom'],
+    ['newsml-g2-v1.xml', 'newsml'],
+    ['newsml-g2-message.xml', 'newsml'],
+    ['nitf-3.6.xml', 'nitf'],
+    ['ninjs-2-item.json', 'ninjs'],
+    ['ninjs-1-item.json', 'ninjs'],
+    ['native-article.json', 'json'],
+    ['native-batch-one-bad.json', 'json'],
+  ])('sniffs %s as %s with no type, a generic type, or octet-stream', (name, format) => {
+    const body = readSample(name);
+    const generic = name.endsWith('.json') ? 'application/json' : 'text/xml';
+    for (const contentType of [null, generic, 'application/octet-stream']) expect(detectFormat({ contentType, bytes: body })).toBe(format);
+  });
+
+  it('needs the Atom namespace to call a <feed> Atom', () => {
+    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<feed><entry/></feed>') })).toThrow(UnsupportedFormatError);
+    expect(detectFormat({ bytes: bytes('<?xml version="1.0"?>\n<entry xmlns="http://www.w3.org/2005/Atom"/>') })).toBe('atom');
+  });
+
+  it('sniffs XHTML served as generic XML as html', () => {
+    expect(detectFormat({ contentType: 'text/xml', bytes: bytes('<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"/>') })).toBe('html');
+  });
+
+  it('refuses a DOCTYPE declaring entities already while sniffing', () => {
+    expect(() => detectFormat({ bytes: readSample('billion-laughs.xml') })).toThrow(XmlDtdForbiddenError);
   });
 });
