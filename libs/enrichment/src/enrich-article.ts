@@ -48,7 +48,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
   const language = detectLanguage(paragraphs.join(' '), item.language);
   // Text analysis skips the wire dateline so "NAIROBI" and "(Reuters)" are not taken for content.
   const analysed = paragraphs.map((p, i) => (i === 0 ? stripWireDateline(p) : p));
-  const entities = extractEntities(analysed);
+  const entities = extractEntities(analysed, { title, language });
   const wordCount = words(body).length;
 
   return {

@@ -1,46 +1,27 @@
 import type { EntityCount } from '@wirestream/contracts';
+import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
-import { sentences } from './text-units';
 
 /**
- * Heuristic named-entity pass (a proper model comes later): capitalised word sequences, classified by titles,
- * organisation suffixes, place prepositions and speech verbs; surname-only mentions merged into the full name.
+ * Rule-based named-entity tagger: capitalised token sequences (with "of"/"de"/"van"… inside), typed by
+ * hand-written gazetteers (countries, cities, organisations, given names), organisation/place keywords, titles,
+ * context ("in X" → place, "X said" → person) and document-level consistency (a surname alone is the person
+ * named in full elsewhere; a string keeps the type it was given with evidence).
  */
 
-/** Job titles and honorifics: they mark the next words as a person and are not part of the name. */
-const TITLES = new Set(
-  ('president vice prime minister secretary senator sen. rep. representative congressman congresswoman governor gov. mayor king queen prince princess pope '
-    + 'general gen. chancellor judge justice dr. mr. mrs. ms. chief ambassador commander lt. col. colonel captain capt. sheikh emir premier speaker '
-    + 'leader director chairman chairwoman spokesman spokeswoman spokesperson ceo envoy attorney officer sergeant sgt. lord lady sir dame archbishop bishop cardinal '
-    + 'presidente presidenta président präsident ministro ministra ministre minister kanzler kanzlerin canciller primer primera premier alcalde alcaldesa')
-    .split(' '),
-);
-
-const ORG_WORDS = new Set(
-  ('party ministry office council bank group inc inc. corp corp. company co. ltd ltd. plc university agency association union court department committee commission army navy '
-    + 'police force forces times post news service institute foundation federation league organization organisation parliament congress senate assembly reserve fund '
-    + 'network authority airlines airways motors club church council fc board bureau guard cartel corporation media press tribunal')
-    .split(' '),
-);
-
-/** Acronyms that name countries rather than organisations. */
-const PLACE_ACRONYMS = new Set(['US', 'USA', 'U.S.', 'UK', 'U.K.', 'UAE', 'DRC', 'EEUU', 'EE.UU.']);
-const PLACE_LEAD_WORDS = new Set(['new', 'north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'saint', 'st.', 'port', 'mount', 'lake', 'gulf', 'sierra', 'costa', 'buenos', 'hong', 'sri', 'el', 'la']);
-const PLACE_WORDS = new Set(['house', 'street', 'square', 'sea', 'ocean', 'river', 'island', 'islands', 'city', 'province', 'state', 'county', 'valley', 'strait', 'bay', 'coast', 'airport', 'border', 'region', 'peninsula', 'mountains', 'desert', 'kingdom', 'republic']);
-const PLACE_PREPOSITIONS = /(?:^|\s)(?:in|at|from|to|into|near|across|outside|inside|toward|towards|across|via|en|desde|hacia|à|au|aux|dans|nach|aus|im|a|da|di|em|no|na)\s+(?:the\s+|el\s+|la\s+|le\s+|der\s+|die\s+)?$/iu;
-const SPEECH_VERB_AFTER = /^(?:'s\s+|’s\s+)?,?\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b/iu;
-const MONTHS_AND_DAYS = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-const CONNECTORS = new Set(['de', 'del', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'bin', 'al', 'di', 'du', 'le', 'la', 'y']);
-
-const SEQUENCE_RE = /(?:\p{Lu}[\p{L}'’.-]*)(?:\s+(?:(?:de|del|da|dos|das|van|von|der|den|bin|al|di|du|le|la|y)\s+)?\p{Lu}[\p{L}'’.-]*)*/gu;
-
-const CAPITALISED_STOPWORDS = new Set<string>();
-for (const lang of SUPPORTED_LANGUAGES) for (const word of STOPWORDS[lang]) CAPITALISED_STOPWORDS.add(word);
-for (const word of 'i me my mine he him his she her they them we our you your it its this that these those there here but and or yet so then however meanwhile still even while when after before although though if as a an'.split(' ')) CAPITALISED_STOPWORDS.add(word);
-
 export type EntityType = 'person' | 'place' | 'organization';
+
+export interface EntityMention {
+  type: EntityType;
+  /** Canonical name: the full person name for surname-only mentions; the surface text otherwise. */
+  name: string;
+  /** The span as written (titles excluded). */
+  text: string;
+  paragraph: number;
+  /** Character offsets of the span within its paragraph. */
+  start: number;
+  end: number;
+}
 
 export interface PersonMention {
   name: string;
@@ -52,161 +33,314 @@ export interface EntityResult {
   people: EntityCount[];
   places: EntityCount[];
   organizations: EntityCount[];
-  /** Every resolved person mention in reading order — lets quote attribution find "he said" → last person. */
+  /** Every person mention in reading order — lets quote attribution find "he said" → last person. */
   personMentions: PersonMention[];
   /** Maps a name as written ("Petro", "President Gustavo Petro") to its canonical person name, if known. */
   resolvePerson: (written: string) => string | null;
 }
 
-interface Candidate {
-  tokens: string[];
-  paragraph: number;
-  offset: number;
-  sentenceInitial: boolean;
-  hadTitle: boolean;
-  before: string;
-  after: string;
+export interface EntityOptions {
+  /** The headline: its mentions count (paragraph index -1) but do not precede body quotes. */
+  title?: string | null;
+  /** ISO 639-1; German capitalises every noun, so there a bare capitalised sequence is not evidence enough. */
+  language?: string | null;
 }
 
-export function extractEntities(paragraphs: string[]): EntityResult {
-  const candidates = collectCandidates(paragraphs);
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  cap: boolean;
+  word: boolean;
+  possessive: boolean;
+  sentenceStart: boolean;
+}
+
+interface Span {
+  tokens: Token[];
+  paragraph: number;
+  hadTitle: boolean;
+  sentenceStart: boolean;
+  before: string;
+  after: string;
+  type: EntityType | null;
+  /** Typed from strong evidence (gazetteer, keyword, title), not from a default. */
+  strong: boolean;
+}
+
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const ABBREVIATED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mt', 'Inc', 'Corp', 'Co', 'Ltd', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Rev', 'Maj', 'Adm', 'Bros', 'Mme', 'Sra']);
+const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'des', 'la', 'le', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&', 'und', 'and', 'for', 'on', 'upon']);
+const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
+const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
+const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
+const PERSON_AFTER_RE = /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
+const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
+
+/** All-caps words that are not names. */
+const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP'.split(' '));
+
+const STOP = new Set<string>();
+for (const lang of SUPPORTED_LANGUAGES) for (const w of STOPWORDS[lang]) STOP.add(w);
+for (const w of 'i me my he him his she her they them we our you your it its this that these those there here but and or yet so then however meanwhile still even while when after before although though if as a an the in on at for with from by to of not no yes also both each every many most some such what which who whom whose where why how all any other another one two three after during since until unless because once thus hence later earlier today yesterday tomorrow now again perhaps maybe according despite following under over between among'.split(' ')) STOP.add(w);
+
+export function extractEntities(paragraphs: string[], options: EntityOptions = {}): EntityResult {
+  const title = options.title?.trim();
+  const texts = title ? [title, ...paragraphs] : paragraphs;
+  const shift = title ? 1 : 0;
+  const mentions = extractEntityMentions(texts, options).map((m) => ({ ...m, paragraph: m.paragraph - shift }));
+
   const people = new Map<string, number>();
   const places = new Map<string, number>();
   const organizations = new Map<string, number>();
   const bump = (map: Map<string, number>, name: string): void => {
     map.set(name, (map.get(name) ?? 0) + 1);
   };
+  for (const m of mentions) bump(m.type === 'person' ? people : m.type === 'place' ? places : organizations, m.name);
 
-  // Pass 1: multi-word names and acronyms. Single words wait until we know the surnames ("to Petro" is a
-  // person once "Gustavo Petro" is known, not a place).
-  const pending: Array<{ candidate: Candidate; type: EntityType | null }> = [];
-  const classified = new Map<Candidate, string>();
-  for (const candidate of candidates) {
-    const name = candidate.tokens.join(' ');
-    const type = classify(candidate);
-    const isAcronym = candidate.tokens.length === 1 && type !== 'person' && type !== null && /^\p{Lu}(?:\.?\p{Lu})+\.?$/u.test(name);
-    if (candidate.tokens.length === 1 && !isAcronym) pending.push({ candidate, type });
-    else if (type === 'person') {
-      bump(people, name);
-      classified.set(candidate, name);
-    } else if (type === 'place') bump(places, name);
-    else if (type === 'organization') bump(organizations, name);
-  }
-
-  const surnameIndex = buildSurnameIndex(people);
-  const resolveWritten = (tokens: string[]): string | null => {
-    const name = tokens.join(' ');
-    if (people.has(name)) return name;
-    if (tokens.length === 1) return surnameIndex.get(tokens[0] ?? '') ?? null;
-    return null;
-  };
-
-  // Pass 2: surname-only mentions count for the full name; a lone titled name or "Smith said" is a person
-  // known by one name; other single words count only where their context says place/organisation.
-  for (const { candidate, type } of pending) {
-    const name = candidate.tokens.join(' ');
-    const person = resolveWritten(candidate.tokens) ?? (people.has(name) ? name : null);
-    if (person) {
-      bump(people, person);
-      classified.set(candidate, person);
-    } else if (candidate.hadTitle || (!candidate.sentenceInitial && SPEECH_VERB_AFTER.test(candidate.after))) {
-      bump(people, name);
-      classified.set(candidate, name);
-    } else if (type === 'place' || places.has(name)) bump(places, name);
-    else if (type === 'organization' || organizations.has(name)) bump(organizations, name);
-  }
-
-  const personMentions = candidates
-    .filter((c) => classified.has(c))
-    .map((c) => ({ name: classified.get(c) ?? '', paragraph: c.paragraph, offset: c.offset }));
-
+  const surnames = surnameIndex([...people.keys()]);
+  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start }));
   return {
     people: sortCounts(people),
     places: sortCounts(places),
     organizations: sortCounts(organizations),
     personMentions,
     resolvePerson: (written) => {
-      const tokens = cleanTokens(written.split(/\s+/u), false).tokens;
-      return tokens.length ? resolveWritten(tokens) ?? (tokens.length >= 2 ? tokens.join(' ') : null) : null;
+      const tokens = written.replace(/['’]s$/u, '').split(/\s+/u).filter(Boolean);
+      const lastTitle = findLastIndex(tokens, (t) => TITLES.has(t));
+      const name = tokens.slice(lastTitle + 1).join(' ');
+      if (!name) return null;
+      if (people.has(name)) return name;
+      const bySurname = surnames.get(name);
+      if (bySurname) return bySurname;
+      return name.includes(' ') && /^\p{Lu}/u.test(name) ? name : null;
     },
   };
 }
 
-function collectCandidates(paragraphs: string[]): Candidate[] {
-  const result: Candidate[] = [];
-  paragraphs.forEach((paragraph, paragraphIndex) => {
-    let searchFrom = 0;
-    for (const sentence of sentences(paragraph)) {
-      const sentenceOffset = paragraph.indexOf(sentence, searchFrom);
-      searchFrom = sentenceOffset + sentence.length;
-      for (const match of sentence.matchAll(SEQUENCE_RE)) {
-        const start = match.index ?? 0;
-        const sentenceInitial = /^[\s"“‘'(¿¡—–-]*$/u.test(sentence.slice(0, start));
-        const cleaned = cleanTokens(match[0].split(/\s+/u), sentenceInitial);
-        if (!cleaned.tokens.length) continue;
-        result.push({
-          tokens: cleaned.tokens,
-          paragraph: paragraphIndex,
-          offset: sentenceOffset + start,
-          sentenceInitial: sentenceInitial && !cleaned.droppedLeading,
-          hadTitle: cleaned.hadTitle,
-          before: sentence.slice(Math.max(0, start - 30), start),
-          after: sentence.slice(start + match[0].length, start + match[0].length + 30),
-        });
-      }
-    }
+/** Every entity mention with its type and character span, paragraph by paragraph. */
+export function extractEntityMentions(paragraphs: string[], options: EntityOptions = {}): EntityMention[] {
+  const strict = options.language === 'de';
+  const spans: Span[] = [];
+  const lowercaseWords = new Set<string>();
+  paragraphs.forEach((paragraph, index) => {
+    const tokens = tokenize(paragraph);
+    for (const t of tokens) if (t.word && !t.cap) lowercaseWords.add(t.text.toLowerCase());
+    spans.push(...findSpans(paragraph, tokens, index));
   });
-  return result;
+
+  // Pass 1: type each span from its own evidence.
+  for (const span of spans) classify(span, lowercaseWords, strict);
+
+  // Pass 2: document consistency. Strongly typed strings lend their type to bare repeats; a lone word that is
+  // the surname (or given name) of a person named in full is that person.
+  const strongTypes = new Map<string, EntityType>();
+  const personParts = new Map<string, string>();
+  for (const span of spans) {
+    if (!span.type) continue;
+    const text = spanText(span);
+    if (span.strong && !strongTypes.has(text)) strongTypes.set(text, span.type);
+    if (span.type === 'person' && span.tokens.length >= 2) {
+      const last = span.tokens[span.tokens.length - 1]?.text ?? '';
+      if (!personParts.has(last)) personParts.set(last, text);
+      const given = span.tokens[0]?.text ?? '';
+      if (!personParts.has(given) && !TITLES.has(given)) personParts.set(given, text);
+    }
+  }
+  for (const span of spans) {
+    const text = spanText(span);
+    if (span.tokens.length === 1 && !span.strong && personParts.has(text)) span.type = 'person';
+    else if (!span.strong && strongTypes.has(text)) span.type = strongTypes.get(text) ?? span.type;
+  }
+
+  const mentions: EntityMention[] = [];
+  for (const span of spans) {
+    if (!span.type) continue;
+    const first = span.tokens[0];
+    const last = span.tokens[span.tokens.length - 1];
+    if (!first || !last) continue;
+    const text = spanText(span);
+    const name = span.type === 'person' && span.tokens.length === 1 ? personParts.get(text) ?? text : text;
+    mentions.push({ type: span.type, name, text, paragraph: span.paragraph, start: first.start, end: last.end });
+  }
+  return mentions;
 }
 
-/** Drops sentence-initial function words, months/days, titles (and the modifiers before them), possessives. */
-function cleanTokens(raw: string[], sentenceInitial: boolean): { tokens: string[]; hadTitle: boolean; droppedLeading: boolean } {
-  let tokens = raw.map((t) => t.replace(/['’]s$/u, '').replace(/[.,;:]+$/u, (m) => (/^\p{Lu}(?:\.\p{Lu})+\.$/u.test(t) ? m : '')));
-  let droppedLeading = false;
-  while (tokens.length && isDroppableLead(tokens[0] ?? '')) {
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  for (const match of text.matchAll(TOKEN_RE)) {
+    let value = match[0];
+    const start = match.index ?? 0;
+    const word = /[\p{L}\p{N}]/u.test(value);
+    if (!word) {
+      tokens.push({ text: value, start, end: start + value.length, cap: false, word: false, possessive: false, sentenceStart: false });
+      if (/^[.!?:;"“”«»‘([—–…]$/u.test(value)) sentenceStart = true;
+      continue;
+    }
+    let possessive = false;
+    if (/[’']s$/u.test(value) && value.length > 2) {
+      value = value.slice(0, -2);
+      possessive = true;
+    }
+    let end = start + value.length;
+    // Keep the dot of abbreviations and initials ("Mr.", "Inc.", "J.") with the word.
+    if (text[end] === '.' && (ABBREVIATED.has(value) || /^\p{Lu}$/u.test(value))) {
+      value += '.';
+      end += 1;
+    }
+    const cap = (/^\p{Lu}/u.test(value) || /^\d+\p{Lu}{2,}$/u.test(value)) && !/-\p{Ll}+$/u.test(value);
+    tokens.push({ text: value, start, end, cap, word: true, possessive, sentenceStart });
+    sentenceStart = false;
+  }
+  return tokens;
+}
+
+function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!token?.cap) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [token];
+    let j = i + 1;
+    while (j < tokens.length && !run[run.length - 1]?.possessive) {
+      const next = tokens[j];
+      if (next?.cap) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word.
+      let k = j;
+      while (k < tokens.length && k - j < 2 && CONNECTORS.has(tokens[k]?.text ?? '')) k++;
+      const after = tokens[k];
+      if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !hasOrgKeyword([...run, after]))) {
+        run.push(...tokens.slice(j, k + 1));
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    i = j;
+    const span = trimSpan(run, paragraph, index);
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+
+function hasOrgKeyword(tokens: Token[]): boolean {
+  return tokens.some((t) => ORG_KEYWORDS.has(t.text));
+}
+
+/** Drops sentence-initial function words, leading demonyms/months, trailing connectors. */
+function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
+  let tokens = run;
+  const sentenceStart = tokens[0]?.sentenceStart ?? false;
+  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || NOT_NAMES.has(tokens[0].text) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
     tokens = tokens.slice(1);
-    droppedLeading = true;
   }
-  if (sentenceInitial && droppedLeading === false && tokens.length === 1 && CAPITALISED_STOPWORDS.has(tokens[0]?.toLowerCase() ?? '')) tokens = [];
-  tokens = tokens.filter((t) => !MONTHS_AND_DAYS.has(t.toLowerCase()));
-  let hadTitle = false;
-  const lastTitle = findLastIndex(tokens, (t) => TITLES.has(t.toLowerCase()));
-  if (lastTitle >= 0 && lastTitle < tokens.length - 1) {
-    tokens = tokens.slice(lastTitle + 1);
-    hadTitle = true;
-  } else if (lastTitle === tokens.length - 1) {
-    tokens = []; // "the President", "Colombian President": a title with no name.
+  while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))) tokens = tokens.slice(0, -1);
+  if (!tokens.length) return null;
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return null;
+  if (tokens.length === 1 && (first.text.length < 2 || /^\d+$/u.test(first.text) || COMMON_ACRONYMS.has(first.text))) return null;
+  return {
+    tokens,
+    paragraph: index,
+    hadTitle: false,
+    sentenceStart: sentenceStart && first === run[0],
+    before: paragraph.slice(Math.max(0, first.start - 40), first.start),
+    after: paragraph.slice(last.end + (last.possessive ? 2 : 0), last.end + 40),
+    type: null,
+    strong: false,
+  };
+}
+
+function spanOf(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join(' ');
+}
+
+function spanText(span: Span): string {
+  return spanOf(span.tokens);
+}
+
+function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): void {
+  const set = (type: EntityType | null, strong: boolean): void => {
+    span.type = type;
+    span.strong = strong;
+  };
+  let text = spanText(span);
+  if (ORG_NAMES.has(text)) return set('organization', true);
+  if (PLACE_NAMES.has(text)) return set('place', true);
+
+  const words = span.tokens.map((t) => t.text);
+  if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
+  if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
+
+  // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
+  const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
+  if (lastTitle >= 0) {
+    if (lastTitle === span.tokens.length - 1) return set(null, false); // "the President": a title, no name
+    span.tokens = span.tokens.slice(lastTitle + 1);
+    span.hadTitle = true;
+    text = spanText(span);
+    if (ORG_NAMES.has(text)) return set('organization', true);
+    if (PLACE_NAMES.has(text)) return set('place', true);
+    return set('person', true);
   }
-  while (tokens.length && CONNECTORS.has(tokens[tokens.length - 1] ?? '')) tokens = tokens.slice(0, -1);
-  if (tokens.length === 1 && (tokens[0]?.length ?? 0) < 2) tokens = [];
-  return { tokens, hadTitle, droppedLeading };
+
+  const last = words[words.length - 1] ?? '';
+  const first = words[0] ?? '';
+  if (words.length >= 2 && PLACE_KEYWORDS.has(last.replace(/\.$/u, ''))) return set('place', true);
+  // "Chicago Bulls", "Perth Glory": a known place followed by a name is a team or company.
+  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last)) return set('organization', true);
+  // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
+  if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first)) return set('organization', false);
+  if (words.length >= 2 && PLACE_LEADS.has(first.replace(/\.$/u, ''))) return set('place', true);
+  if (words.length === 1 && /^[\p{Lu}\d&.]{2,8}$/u.test(first) && (first.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
+    return set(PLACE_ACRONYMS.has(first) ? 'place' : 'organization', true);
+  }
+  if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(first) && !words.slice(1).some((w) => PLACE_NAMES.has(w))) return set('person', true);
+
+  // "Medellín, Colombia": a gazetteer place right after makes this one a place too.
+  if (/^,\s*(?:\p{Lu}[\p{L}.]+\s?){1,3}/u.test(span.after)) {
+    const next = /^,\s*((?:\p{Lu}[\p{L}.]+\s?){1,3})/u.exec(span.after)?.[1]?.trim() ?? '';
+    if (PLACE_NAMES.has(next) && !PLACE_NAMES.has(text)) return set('place', false);
+  }
+  const context = span.before;
+  if (PERSON_AFTER_RE.test(span.after) && words.length <= 3) return set('person', false);
+  if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
+  if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
+
+  if (strict) return set(null, false);
+  if (words.length === 1) {
+    // A lone capitalised word at the start of a sentence is usually just a word ("Despite", "Officials").
+    if (span.sentenceStart || lowercaseWords.has(first.toLowerCase())) return set(null, false);
+    if (FIRST_NAMES.has(first)) return set('person', false);
+    return set(null, false);
+  }
+  if (span.sentenceStart && lowercaseWords.has(first.toLowerCase())) return set(null, false);
+  // Unknown two/three-word names: a person, unless a word is an ordinary word of this text ("Stanley Cup").
+  if (
+    words.length <= 3 &&
+    span.tokens.every((t) => /^\p{Lu}[\p{Ll}’'-]+\.?$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || CONNECTORS.has(t.text)) &&
+    !words.some((w) => lowercaseWords.has(w.toLowerCase()) || STOP.has(w.toLowerCase()))
+  ) {
+    return set('person', false);
+  }
+  if (words.length >= 3) return set('organization', false);
+  return set(null, false);
 }
 
-/** A leading function word ("The", "But", "He"), except acronyms ("US") and place openers ("New York"). */
-function isDroppableLead(token: string): boolean {
-  if (/^\p{Lu}(?:\.?\p{Lu})+\.?$/u.test(token) || PLACE_LEAD_WORDS.has(token.toLowerCase())) return false;
-  return CAPITALISED_STOPWORDS.has(token.toLowerCase()) || CONNECTORS.has(token);
-}
-
-function classify(candidate: Candidate): EntityType | null {
-  const { tokens } = candidate;
-  const first = tokens[0] ?? '';
-  const last = tokens[tokens.length - 1] ?? '';
-  if (candidate.hadTitle && tokens.length <= 4) return 'person';
-  if (tokens.length === 1 && /^\p{Lu}(?:\.?\p{Lu}){1,5}\.?$/u.test(first)) return PLACE_ACRONYMS.has(first) ? 'place' : 'organization';
-  if (tokens.some((t) => ORG_WORDS.has(t.toLowerCase())) && tokens.length >= 2) return 'organization';
-  if (PLACE_WORDS.has(last.toLowerCase()) && tokens.length >= 2) return 'place';
-  if (PLACE_LEAD_WORDS.has(first.toLowerCase()) && tokens.length >= 2) return 'place';
-  if (PLACE_PREPOSITIONS.test(candidate.before) && tokens.length <= 3) return 'place';
-  if (tokens.length >= 2 && tokens.length <= 4) return 'person';
-  return null;
-}
-
-/** Last name → full name, for names that are unambiguous (the most frequent full name wins a tie). */
-function buildSurnameIndex(people: Map<string, number>): Map<string, string> {
+function surnameIndex(names: string[]): Map<string, string> {
   const index = new Map<string, string>();
-  const sorted = [...people.entries()].sort((a, b) => b[1] - a[1]);
-  for (const [name] of sorted) {
+  for (const name of names) {
     const parts = name.split(' ');
     if (parts.length < 2) continue;
     const surname = parts[parts.length - 1] ?? '';
