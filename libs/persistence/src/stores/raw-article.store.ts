@@ -8,6 +8,8 @@ export interface RawArticleToAccept {
   format: string;
   contentType: string;
   pubStatus: string;
+  /** versionCreated / updated (ISO 8601) — orders versions when the wire carries no number. */
+  versionCreatedAt?: string | null;
   content: string;
   item: unknown;
   contentHash: string;
@@ -17,7 +19,17 @@ export interface RawArticleToAccept {
 export type AcceptOutcome =
   | { status: 'accepted'; version: number }
   | { status: 'duplicate'; version: number }
-  | { status: 'stale'; version: number; currentVersion: number };
+  | { status: 'stale'; version: number | null; currentVersion: number; reason: string };
+
+/** What is stored for an article now: its highest version. */
+export interface CurrentVersion {
+  version: number;
+  contentHash: string;
+  pubStatus: string;
+  versionCreatedAt: string | null;
+}
+
+export type VersionCandidate = Pick<RawArticleToAccept, 'wireVersion' | 'contentHash' | 'pubStatus' | 'versionCreatedAt'>;
 
 export interface OutboxEntry {
   topic: string;
@@ -35,11 +47,15 @@ export class RawArticleStore {
   async accept(input: RawArticleToAccept, buildOutbox: (version: number) => OutboxEntry): Promise<AcceptOutcome> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.id]);
-      const [current] = (await tx.query('SELECT version, content_hash FROM raw_articles WHERE id = $1 ORDER BY version DESC LIMIT 1', [input.id])) as {
-        version: number;
-        content_hash: string;
-      }[];
-      const version = decideVersion(input, current ? { version: current.version, contentHash: current.content_hash } : null);
+      const [current] = (await tx.query(
+        `SELECT version, content_hash, pub_status, item->>'versionCreatedAt' AS version_created_at
+         FROM raw_articles WHERE id = $1 ORDER BY version DESC LIMIT 1`,
+        [input.id],
+      )) as { version: number; content_hash: string; pub_status: string; version_created_at: string | null }[];
+      const version = decideVersion(
+        input,
+        current ? { version: current.version, contentHash: current.content_hash, pubStatus: current.pub_status, versionCreatedAt: current.version_created_at } : null,
+      );
       if (version.status !== 'accepted') return version;
       await tx.query(
         `INSERT INTO raw_articles (id, version, source_id, format, content_type, pub_status, content, item, content_hash, received_at)
@@ -58,18 +74,46 @@ export class RawArticleStore {
 }
 
 /**
- * Identity and versions (ARCHITECTURE.md): an explicit wire version is authoritative — equal is a duplicate,
- * lower is refused. Without one, identical content is a duplicate and changed content is the next version.
+ * Identity and versions (ARCHITECTURE.md). Every earlier version stays in raw_articles as history; only a
+ * higher version is added on top.
+ * - An explicit wire version is authoritative: higher is accepted, equal is a duplicate, lower is refused.
+ *   Exception: a kill (withdrawn) of a usable article at the same wire version still takes effect, as the next
+ *   version — agencies do send kills without bumping the number, and a kill must never be lost as a "duplicate".
+ * - Without one: identical content and status is a duplicate; an older versionCreatedAt than the stored one is
+ *   refused (a late retransmission must not undo a correction) unless it is a kill; anything else changed is the
+ *   next version.
  */
-export function decideVersion(input: Pick<RawArticleToAccept, 'wireVersion' | 'contentHash'>, current: { version: number; contentHash: string } | null): AcceptOutcome {
+export function decideVersion(input: VersionCandidate, current: CurrentVersion | null): AcceptOutcome {
+  const withdrawing = input.pubStatus === 'withdrawn' && current?.pubStatus !== 'withdrawn';
   if (input.wireVersion !== null) {
     if (!current || input.wireVersion > current.version) return { status: 'accepted', version: input.wireVersion };
-    if (input.wireVersion === current.version) return { status: 'duplicate', version: current.version };
-    return { status: 'stale', version: input.wireVersion, currentVersion: current.version };
+    if (input.wireVersion === current.version) return withdrawing ? { status: 'accepted', version: current.version + 1 } : { status: 'duplicate', version: current.version };
+    return {
+      status: 'stale',
+      version: input.wireVersion,
+      currentVersion: current.version,
+      reason: `version ${input.wireVersion} is older than the stored version ${current.version}; a lower version never replaces a higher one`,
+    };
   }
   if (!current) return { status: 'accepted', version: 1 };
-  if (current.contentHash === input.contentHash) return { status: 'duplicate', version: current.version };
+  if (current.contentHash === input.contentHash && current.pubStatus === input.pubStatus) return { status: 'duplicate', version: current.version };
+  const incomingAt = timeOf(input.versionCreatedAt);
+  const storedAt = timeOf(current.versionCreatedAt);
+  if (!withdrawing && incomingAt !== null && storedAt !== null && incomingAt < storedAt) {
+    return {
+      status: 'stale',
+      version: null,
+      currentVersion: current.version,
+      reason: `versionCreatedAt ${input.versionCreatedAt} is older than the stored version ${current.version} (${current.versionCreatedAt}); an older version never replaces a newer one`,
+    };
+  }
   return { status: 'accepted', version: current.version + 1 };
+}
+
+function timeOf(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
 }
 
 async function insertOutbox(tx: EntityManager, entry: OutboxEntry): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem } from '@wirestream/contracts';
+import { EventTypes, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
 import { articleIdentity, InvalidItemsError, isFormatError, parseIngestBody, type FormatError, type ItemError } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
 import { DATA_SOURCE, RawArticleStore, type DataSource } from '@wirestream/persistence';
@@ -14,6 +14,8 @@ export interface IngestRequest {
   url: string | null;
   sourceName: string | null;
   traceId?: string;
+  /** A feed source's configured format; absent or 'auto' → detected from Content-Type / sniffing. */
+  format?: WireFormat | 'auto';
 }
 
 export interface RefusedItem {
@@ -50,7 +52,7 @@ export class IngestService {
   async ingest(request: IngestRequest): Promise<IngestResult> {
     let parsed: { format: string; items: ParsedItem[]; indexes: number[]; errors: ItemError[]; warnings: string[] };
     try {
-      parsed = parseIngestBody({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName });
+      parsed = parseIngestBody({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName, format: request.format ?? null });
     } catch (error) {
       if (isFormatError(error)) throw toHttpProblem(error);
       throw error;
@@ -65,7 +67,7 @@ export class IngestService {
       const { id } = articleIdentity({ sourceId: source.id, item });
       const contentHash = createHash('sha256').update(item.content).digest('hex');
       const outcome = await this.store.accept(
-        { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType: request.contentType ?? 'application/octet-stream', pubStatus: item.pubStatus, content: item.content, item, contentHash, receivedAt },
+        { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType: request.contentType ?? 'application/octet-stream', pubStatus: item.pubStatus, versionCreatedAt: item.versionCreatedAt, content: item.content, item, contentHash, receivedAt },
         (version) => {
           const payload: ArticleReceivedPayload = {
             source,
@@ -81,7 +83,7 @@ export class IngestService {
       );
       this.counter.inc({ format: item.format, outcome: outcome.status });
       if (outcome.status === 'stale') {
-        result.refused.push({ index, id, code: 'stale-version', detail: `version ${outcome.version} is older than the stored version ${outcome.currentVersion}; a lower version never replaces a higher one` });
+        result.refused.push({ index, id, code: 'stale-version', detail: outcome.reason });
         continue;
       }
       result.accepted.push({ id, version: outcome.version, pubStatus: item.pubStatus, duplicate: outcome.status === 'duplicate', title: item.title });
