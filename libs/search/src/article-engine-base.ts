@@ -9,6 +9,8 @@ import { articleIndexNames, articleIndexTemplate, type ArticleIndexNames, type A
 import type {
   ArticleSearchEngine,
   ArticleSearchEngineOptions,
+  DirectBulkOptions,
+  DirectBulkResult,
   SearchEngineHealth,
   SearchEngineKind,
 } from './article-search-engine';
@@ -25,11 +27,15 @@ import {
   type RawBulkItem,
 } from './bulk-operations';
 import { engineErrorMessage, isAlreadyExists } from './engine-errors';
+import { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk, type AliasAction, type ArticleIndexInfo } from './index-lifecycle';
 import { buildArticleSearch, type ArticleSearchRequestBody } from './search-query';
 import type { ArticleSearchQuery } from './search-query-types';
 import { toSearchResponse, type RawSearchResponse } from './search-response';
 
 export type ArticleIndexTemplate = ReturnType<typeof articleIndexTemplate>;
+
+/** Documents per bulk request unless configured: Kafka Connect's Elasticsearch sink default (`batch.size`). */
+export const DEFAULT_MAX_BULK_DOCS = 2000;
 export type ClusterHealthStatus = 'green' | 'yellow' | 'red';
 
 export abstract class ArticleEngineBase implements ArticleSearchEngine {
@@ -37,11 +43,15 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   readonly names: ArticleIndexNames;
   private readonly indexPrefix: string;
   private readonly indexSettings: ArticleIndexSettingsOptions;
+  private readonly maxBulkDocs: number;
+  private readonly maxBulkBytes: number;
 
   protected constructor(options: ArticleSearchEngineOptions) {
     this.indexPrefix = options.indexPrefix ?? '';
     this.names = articleIndexNames(this.indexPrefix);
     this.indexSettings = { shards: options.shards ?? 1, replicas: options.replicas ?? 0 };
+    this.maxBulkDocs = options.maxBulkDocs ?? DEFAULT_MAX_BULK_DOCS;
+    this.maxBulkBytes = options.maxBulkBytes ?? Number.POSITIVE_INFINITY;
   }
 
   protected abstract putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void>;
@@ -49,8 +59,22 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   /** Settings and mappings come from the template; the body only attaches the alias. */
   protected abstract createIndexWithAlias(index: string, alias: string): Promise<void>;
   protected abstract putAlias(index: string, alias: string): Promise<void>;
-  /** Throws when the request as a whole fails. */
-  protected abstract sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh']): Promise<RawBulkItem[]>;
+  /**
+   * Throws when the request as a whole fails. `requireAlias`: writes through the alias must not auto-create an
+   * unmapped index before `ensureIndex`; writes into a named concrete index (a rebuild) cannot require an alias.
+   */
+  protected abstract sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh'], requireAlias: boolean): Promise<RawBulkItem[]>;
+  /** The client's own bulk helper (batching by bytes, concurrent requests, retries of 429s). */
+  protected abstract sendHelperBulk(index: string, docs: readonly ArticleDocument[], options: DirectBulkOptions): Promise<DirectBulkResult>;
+  /** A concrete index; settings (over the template's) optional. Throws if it exists. */
+  protected abstract createIndexNamed(index: string, settings: Record<string, unknown>): Promise<void>;
+  protected abstract putIndexSettings(index: string, settings: Record<string, unknown>): Promise<void>;
+  /** Indices the alias points at; empty when the alias does not exist. */
+  protected abstract aliasTargets(alias: string): Promise<string[]>;
+  /** One `_aliases` request (atomic on both engines). */
+  protected abstract updateAliases(actions: AliasAction[]): Promise<void>;
+  /** Document counts per concrete index of a pattern. */
+  protected abstract indexDocCounts(pattern: string): Promise<Map<string, number>>;
   protected abstract sendSearch(index: string, body: ArticleSearchRequestBody): Promise<RawSearchResponse>;
   /** Null when the document does not exist. */
   protected abstract getSource(index: string, id: string): Promise<ArticleDocument | null>;
@@ -79,24 +103,79 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   }
 
   async bulkIndex(docs: readonly ArticleDocument[], options: BulkWriteOptions = {}): Promise<BulkIndexResult> {
-    if (docs.length === 0) return { indexed: [], stale: [], failed: [] };
-    const ids = docs.map((doc) => doc.id);
-    try {
-      const items = await this.sendBulk(bulkIndexLines(this.names.alias, docs), options.refresh);
-      return classifyBulkIndexItems(ids, items);
-    } catch (error) {
-      return { indexed: [], stale: [], failed: failEveryItem(ids, error) };
+    const result: BulkIndexResult = { indexed: [], stale: [], failed: [] };
+    if (docs.length === 0) return result;
+    const target = options.index ?? this.names.alias;
+    const sizeOf = Number.isFinite(this.maxBulkBytes) ? undefined : () => 0;
+    // Requests one after the other: one indexer batch must not flood a small cluster's write queue.
+    for (const part of splitForBulk(docs, this.maxBulkDocs, this.maxBulkBytes, sizeOf)) {
+      const ids = part.map((doc) => doc.id);
+      try {
+        const items = await this.sendBulk(bulkIndexLines(target, part), options.refresh, options.index === undefined);
+        const partial = classifyBulkIndexItems(ids, items);
+        result.indexed.push(...partial.indexed);
+        result.stale.push(...partial.stale);
+        result.failed.push(...partial.failed);
+      } catch (error) {
+        result.failed.push(...failEveryItem(ids, error));
+      }
     }
+    return result;
   }
 
   async bulkDelete(ids: readonly string[], options: BulkWriteOptions = {}): Promise<BulkDeleteResult> {
     if (ids.length === 0) return { deleted: [], failed: [] };
     try {
-      const items = await this.sendBulk(bulkDeleteLines(this.names.alias, ids), options.refresh);
+      const items = await this.sendBulk(bulkDeleteLines(options.index ?? this.names.alias, ids), options.refresh, options.index === undefined);
       return classifyBulkDeleteItems(ids, items);
     } catch (error) {
       return { deleted: [], failed: failEveryItem(ids, error) };
     }
+  }
+
+  bulkLoadDirect(docs: readonly ArticleDocument[], options: DirectBulkOptions = {}): Promise<DirectBulkResult> {
+    return this.sendHelperBulk(options.index ?? this.names.alias, docs, options);
+  }
+
+  async listArticleIndices(): Promise<ArticleIndexInfo[]> {
+    const [counts, aliased] = await Promise.all([this.indexDocCounts(this.names.pattern), this.aliasTargets(this.names.alias)]);
+    const names = new Set([...counts.keys(), ...aliased].filter((name) => parseIndexName(this.names, name) !== null));
+    return [...names]
+      .sort((a, b) => (parseIndexName(this.names, a)?.counter ?? 0) - (parseIndexName(this.names, b)?.counter ?? 0))
+      .map((name) => ({ name, aliased: aliased.includes(name), docs: counts.get(name) ?? null }));
+  }
+
+  async createNextIndex(options: { bulkLoad?: boolean } = {}): Promise<string> {
+    // The template must carry the current mapping before the index exists: settings and mappings come from it.
+    await this.putIndexTemplate(this.names.template, articleIndexTemplate(this.names, this.indexSettings));
+    const existing = (await this.listArticleIndices()).map((index) => index.name);
+    const name = nextIndexName(this.names, existing);
+    // A bulk load does not need to be searchable until it is complete: no periodic refresh meanwhile.
+    await this.createIndexNamed(name, options.bulkLoad ? { index: { refresh_interval: '-1' } } : {});
+    return name;
+  }
+
+  async finishBulkLoad(index: string): Promise<void> {
+    // null puts the engine's default (1 s) back.
+    await this.putIndexSettings(index, { index: { refresh_interval: null } });
+    await this.refreshIndex(index);
+  }
+
+  async swapAlias(index: string): Promise<string[]> {
+    const from = await this.aliasTargets(this.names.alias);
+    await this.updateAliases(aliasSwapActions(this.names.alias, from, index));
+    return from;
+  }
+
+  async deleteIndex(index: string): Promise<void> {
+    if (parseIndexName(this.names, index) === null) throw new Error(`${index} is not an article index of ${this.names.alias}`);
+    const aliased = await this.aliasTargets(this.names.alias);
+    if (aliased.includes(index)) throw new Error(`${index} is behind the alias ${this.names.alias}; swap the alias first`);
+    await this.deleteIndices([index]);
+  }
+
+  refreshIndexNamed(index: string): Promise<void> {
+    return this.refreshIndex(index);
   }
 
   async search(query: ArticleSearchQuery): Promise<SearchResponse> {

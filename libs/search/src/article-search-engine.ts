@@ -2,6 +2,7 @@ import type { SearchResponse } from '@wirestream/contracts';
 import type { ArticleDocument } from './article-document';
 import type { ArticleIndexNames } from './article-mapping';
 import type { BulkDeleteResult, BulkIndexResult, BulkWriteOptions } from './bulk-operations';
+import type { ArticleIndexInfo } from './index-lifecycle';
 import type { ArticleSearchQuery } from './search-query-types';
 
 export type SearchEngineKind = 'opensearch' | 'elasticsearch';
@@ -24,6 +25,24 @@ export interface ArticleSearchEngine {
   bulkIndex(docs: readonly ArticleDocument[], options?: BulkWriteOptions): Promise<BulkIndexResult>;
   /** Ids not in the index count as deleted. */
   bulkDelete(ids: readonly string[], options?: BulkWriteOptions): Promise<BulkDeleteResult>;
+  /**
+   * Straight into the engine with the client's own bulk helper (batches by bytes, concurrent requests, retries 429s),
+   * same actions as `bulkIndex` (external_gte versions). For benchmarks and bulk loads; no per-document outcome.
+   */
+  bulkLoadDirect(docs: readonly ArticleDocument[], options?: DirectBulkOptions): Promise<DirectBulkResult>;
+
+  // ---- rebuilding the index behind the alias (reindex) ----
+  /** Concrete article indices of this prefix, oldest first, each with whether the alias points at it. */
+  listArticleIndices(): Promise<ArticleIndexInfo[]>;
+  /** Re-puts the template (current mapping) and creates the next concrete index (counter + 1), not behind the alias. */
+  createNextIndex(options?: { bulkLoad?: boolean }): Promise<string>;
+  /** After a bulk load: periodic refresh back on, and everything written so far searchable. */
+  finishBulkLoad(index: string): Promise<void>;
+  /** One atomic `_aliases` request: the alias leaves every index it is on and points at `index`. Returns the indices it left. */
+  swapAlias(index: string): Promise<string[]>;
+  /** Deletes one concrete article index; refuses the one behind the alias. */
+  deleteIndex(index: string): Promise<void>;
+  refreshIndexNamed(index: string): Promise<void>;
   /** Throws `InvalidSearchQueryError` / `InvalidSearchCursorError` for bad input (HTTP 400). */
   search(query: ArticleSearchQuery): Promise<SearchResponse>;
   /** Real-time (no refresh needed); withdrawn documents are returned as stored. */
@@ -47,4 +66,29 @@ export interface ArticleSearchEngineOptions {
   replicas?: number;
   /** Per-request timeout. Default 30 s. */
   requestTimeoutMs?: number;
+  /** `bulkIndex` splits larger batches into several requests of at most this many documents. Default 2,000. */
+  maxBulkDocs?: number;
+  /** …and of at most about this many bytes of documents. Default: no limit (the Kafka fetch already bounds a batch). */
+  maxBulkBytes?: number;
+}
+
+export interface DirectBulkOptions {
+  /** A concrete index instead of the alias. */
+  index?: string;
+  /** Bytes per request (the helper's `flushBytes`). Default: the helper's (5 MiB). */
+  flushBytes?: number;
+  /** Requests in flight. Default: the helper's (5). */
+  concurrency?: number;
+  /** Refresh once at the end. */
+  refreshOnCompletion?: boolean;
+}
+
+export interface DirectBulkResult {
+  total: number;
+  successful: number;
+  failed: number;
+  timeMs: number;
+  bytes: number;
+  /** The first few failures, for a message. */
+  failures: { id: string; status: number; reason: string }[];
 }

@@ -27,6 +27,8 @@ export interface BulkDeleteResult {
 export interface BulkWriteOptions {
   /** `wait_for`: resolve once the writes are searchable (tests, CLI). Default: no refresh, the index's 1s interval applies. */
   refresh?: boolean | 'wait_for';
+  /** A concrete index (a rebuild target) instead of the alias. */
+  index?: string;
 }
 
 /** One item of a bulk answer, keyed by the action (`index`, `delete`, ...). */
@@ -36,19 +38,20 @@ export type RawBulkItem = Partial<Record<string, { status: number; error?: Engin
 export type BulkLine = Record<string, unknown> | ArticleDocument;
 
 export function bulkIndexLines(alias: string, docs: readonly ArticleDocument[]): BulkLine[] {
-  return docs.flatMap((doc) => [
-    {
-      index: {
-        _index: alias,
-        _id: doc.id,
-        // The index itself refuses an older version than it holds, even if two indexer
-        // instances race; equal versions may rewrite (clusterId can change for the same version).
-        version: doc.version,
-        version_type: 'external_gte',
-      },
-    },
-    doc,
-  ]);
+  // The index itself refuses an older version than it holds, even if two indexer instances race
+  // (or a rebuild and the indexer); equal versions may rewrite (clusterId can change for the same version).
+  return docs.flatMap((doc) => [directBulkAction(alias, doc), doc]);
+}
+
+/** The action line `bulkIndexLines` writes, for the client's bulk helper (which adds the document itself). */
+export function directBulkAction(index: string, doc: ArticleDocument) {
+  return { index: { _index: index, _id: doc.id, version: doc.version, version_type: 'external_gte' as const } };
+}
+
+export interface DirectBulkFailure {
+  id: string;
+  status: number;
+  reason: string;
 }
 
 export function bulkDeleteLines(alias: string, ids: readonly string[]): BulkLine[] {

@@ -5,7 +5,9 @@
 import { Client, type estypes } from '@elastic/elasticsearch';
 import type { ArticleDocument } from './article-document';
 import { ArticleEngineBase, type ArticleIndexTemplate, type ClusterHealthStatus } from './article-engine-base';
-import type { ArticleSearchEngineOptions } from './article-search-engine';
+import type { ArticleSearchEngineOptions, DirectBulkOptions, DirectBulkResult } from './article-search-engine';
+import { directBulkAction, type DirectBulkFailure } from './bulk-operations';
+import type { AliasAction } from './index-lifecycle';
 import type { BulkLine, BulkWriteOptions, RawBulkItem } from './bulk-operations';
 import { isNotFound } from './engine-errors';
 import type { ArticleSearchRequestBody } from './search-query';
@@ -37,14 +39,55 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
     await this.client.indices.putAlias({ index, name: alias, is_write_index: true });
   }
 
-  protected async sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh']): Promise<RawBulkItem[]> {
+  protected async sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh'], requireAlias: boolean): Promise<RawBulkItem[]> {
     // require_alias: a write before ensureIndex must fail (retriably), not auto-create an unmapped `articles` index.
     const response = await this.client.bulk({
       operations: lines as estypes.BulkRequest<ArticleDocument>['operations'],
-      require_alias: true,
+      require_alias: requireAlias,
       ...(refresh === undefined ? {} : { refresh }),
     });
     return response.items as RawBulkItem[];
+  }
+
+  protected async sendHelperBulk(index: string, docs: readonly ArticleDocument[], options: DirectBulkOptions): Promise<DirectBulkResult> {
+    const failures: DirectBulkFailure[] = [];
+    const stats = await this.client.helpers.bulk<ArticleDocument>({
+      datasource: [...docs],
+      onDocument: (doc) => directBulkAction(index, doc) as { index: estypes.BulkIndexOperation },
+      ...(options.flushBytes === undefined ? {} : { flushBytes: options.flushBytes }),
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+      ...(options.refreshOnCompletion ? { refreshOnCompletion: true } : {}),
+      onDrop: (dropped) => {
+        if (failures.length < 10) failures.push({ id: dropped.document.id, status: dropped.status, reason: dropped.error?.reason ?? dropped.error?.type ?? 'dropped' });
+      },
+    });
+    return { total: stats.total, successful: stats.successful, failed: stats.failed, timeMs: stats.time, bytes: stats.bytes, failures };
+  }
+
+  protected async createIndexNamed(index: string, settings: Record<string, unknown>): Promise<void> {
+    await this.client.indices.create({ index, settings: settings as estypes.IndicesIndexSettings });
+  }
+
+  protected async putIndexSettings(index: string, settings: Record<string, unknown>): Promise<void> {
+    await this.client.indices.putSettings({ index, settings: settings as estypes.IndicesIndexSettings });
+  }
+
+  protected async aliasTargets(alias: string): Promise<string[]> {
+    try {
+      return Object.keys(await this.client.indices.getAlias({ name: alias }));
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
+
+  protected async updateAliases(actions: AliasAction[]): Promise<void> {
+    await this.client.indices.updateAliases({ actions: actions as estypes.IndicesUpdateAliasesRequest['actions'] });
+  }
+
+  protected async indexDocCounts(pattern: string): Promise<Map<string, number>> {
+    const response = await this.client.indices.stats({ index: pattern, metric: 'docs' });
+    return new Map(Object.entries(response.indices ?? {}).map(([name, stats]) => [name, stats.primaries?.docs?.count ?? 0]));
   }
 
   protected async sendSearch(index: string, body: ArticleSearchRequestBody): Promise<RawSearchResponse> {

@@ -6,6 +6,8 @@ export { ARTICLE_MAPPING_VERSION, ARTICLE_MAPPINGS, articleIndexNames, articleIn
 export type {
   ArticleSearchEngine,
   ArticleSearchEngineOptions,
+  DirectBulkOptions,
+  DirectBulkResult,
   SearchEngineHealth,
   SearchEngineKind,
 } from './article-search-engine';
@@ -18,3 +20,6 @@ export { InvalidSearchCursorError } from './search-cursor';
 export { buildArticleSearch, DEFAULT_SEARCH_SIZE, InvalidSearchQueryError, MAX_SEARCH_SIZE } from './search-query';
 export type { ArticleSearchQuery, ArticleSortOrder } from './search-query-types';
 export { toSearchResponse } from './search-response';
+export type { ArticleIndexInfo } from './index-lifecycle';
+export { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk } from './index-lifecycle';
+export { DEFAULT_MAX_BULK_DOCS } from './article-engine-base';
