@@ -147,6 +147,7 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
     const name = readName(i + 1);
     if (!name) fail(i + 1 >= n ? 'The document ends after "<"' : `Invalid character "${text[i + 1]}" after "<"`, i);
     const rawAttrs: Array<{ name: string; value: string; offset: number }> = [];
+    const seenAttrs = new Set<string>();
     let j = i + 1 + name!.length;
     let selfClosing = false;
     for (;;) {
@@ -175,7 +176,8 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
       const rawValue = text.slice(k + 1, close);
       const lt2 = rawValue.indexOf('<');
       if (lt2 !== -1) fail(`"<" is not allowed in the value of attribute ${attrName}`, k + 1 + lt2);
-      if (rawAttrs.some((a) => a.name === attrName)) fail(`Duplicate attribute ${attrName} in <${name}>`, afterWs);
+      if (seenAttrs.has(attrName!)) fail(`Duplicate attribute ${attrName} in <${name}>`, afterWs);
+      seenAttrs.add(attrName!);
       rawAttrs.push({ name: attrName!, value: decodeXmlText(rawValue).replace(/[\t\r\n]/gu, ' '), offset: afterWs });
       j = close + 1;
     }
@@ -186,10 +188,15 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
       throw new XmlTooDeepError(`Elements are nested deeper than ${maxDepth} levels (at line ${line}, column ${column})`);
     }
 
-    const scope = new Map(scopes[scopes.length - 1]);
-    for (const a of rawAttrs) {
-      if (a.name === 'xmlns') scope.set('', a.value || null);
-      else if (a.name.startsWith('xmlns:')) scope.set(a.name.slice(6), a.value || null);
+    // A new scope only where namespaces are declared; otherwise the parent's is shared (no per-element copies).
+    const parentScope = scopes[scopes.length - 1]!;
+    const declares = rawAttrs.some((a) => a.name === 'xmlns' || a.name.startsWith('xmlns:'));
+    const scope = declares ? new Map(parentScope) : parentScope;
+    if (declares) {
+      for (const a of rawAttrs) {
+        if (a.name === 'xmlns') scope.set('', a.value || null);
+        else if (a.name.startsWith('xmlns:')) scope.set(a.name.slice(6), a.value || null);
+      }
     }
     const [prefix, local] = splitName(name!);
     const element: XmlElement = {
