@@ -1,7 +1,8 @@
 import type { CliCommand } from '../cli-command';
 import { demoCommand } from './demo';
+import { enrichCommand } from './enrich';
 import { ingestCommand } from './ingest';
 import { searchCommand } from './search';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file beside this one. */
-export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand];
+export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand, enrichCommand];
