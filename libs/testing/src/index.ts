@@ -3,3 +3,4 @@ export * from './stack-connection';
 export * from './isolated-environment';
 export * from './service-process';
 export * from './fixtures';
+export * from './private-kafka';
