@@ -70,7 +70,7 @@ interface Span {
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const ABBREVIATED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mt', 'Inc', 'Corp', 'Co', 'Ltd', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Rev', 'Maj', 'Adm', 'Bros', 'Mme', 'Sra']);
-const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'des', 'la', 'le', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&', 'und', 'and', 'for', 'on', 'upon']);
+const CONNECTORS = new Set(['of', 'es', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'des', 'la', 'le', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&', 'und', 'and', 'for', 'on', 'upon']);
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
 const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
 const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
@@ -294,8 +294,16 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     return set('person', true);
   }
 
+  // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name.
+  const given = span.tokens.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.text));
+  if (given > 0 && span.sentenceStart && !FIRST_NAMES.has(words[0] ?? '') && !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))) {
+    span.tokens = span.tokens.slice(given);
+    return classify(span, lowercaseWords, strict);
+  }
+
   const last = words[words.length - 1] ?? '';
   const first = words[0] ?? '';
+  if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(first) && PLACE_KEYWORDS.has(last) && !PLACE_CONTEXT_RE.test(span.before)) return set('person', true);
   if (words.length >= 2 && PLACE_KEYWORDS.has(last.replace(/\.$/u, ''))) return set('place', true);
   // "Chicago Bulls", "Perth Glory": a known place followed by a name is a team or company.
   if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last)) return set('organization', true);

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { elementText, isElement, parseHtmlDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
+import { elementText, isElement, parseHtmlDocument, takeParsedDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
 
 /** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
 export interface HtmlBlock {
@@ -41,7 +41,7 @@ const CLASS_KINDS: Array<[RegExp, PrepassKind]> = [
  * Falls back to a density-based block pick when Readability finds nothing or far less than the page holds.
  */
 export function extractHtmlMainText(html: string): HtmlExtraction {
-  const doc = parseHtmlDocument(html);
+  const doc = takeParsedDocument(html) ?? parseHtmlDocument(html);
   const removed: HtmlExtraction['removed'] = [];
   prepass(doc, removed);
 

@@ -63,6 +63,6 @@ export {
   NATIVE_ARTICLE_BODY_OPENAPI_SCHEMA,
   type NativeArticle,
 } from './native-article';
-export { parseHtmlDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
+export { parseHtmlDocument, shareParsedDocument, takeParsedDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
 export { extractHtmlDates, findDateInText, urlDate, type DateHit, type HtmlDates, type HtmlDateOptions } from './html-date';
 export { readHtmlMetadata, type HtmlPageMetadata, type HtmlPageOptions } from './parse-html-page';

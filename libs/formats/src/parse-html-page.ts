@@ -1,7 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
 import { extractHtmlDates, type HtmlDates } from './html-date';
-import { elementText, parseHtmlDocument, toArray, type DomDocument, type DomElement } from './html-dom';
+import { elementText, parseHtmlDocument, shareParsedDocument, toArray, type DomDocument, type DomElement } from './html-dom';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
@@ -29,7 +29,9 @@ export interface HtmlPageMetadata {
  * HTML; main-text extraction belongs to the enricher.
  */
 export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): ParsedItem {
-  const meta = readHtmlMetadata(parseHtmlDocument(html), { url: options.url ?? null, now: options.now ?? null });
+  const doc = parseHtmlDocument(html);
+  const meta = readHtmlMetadata(doc, { url: options.url ?? null, now: options.now ?? null });
+  shareParsedDocument(html, doc);
   const item = emptyParsedItem('html', 'html', html);
   item.title = meta.title;
   item.subtitle = meta.subtitle;
@@ -119,7 +121,7 @@ function readByline(doc: DomDocument, meta: Map<string, string>, ld: JsonLdArtic
     (v) => v && !/^https?:/iu.test(v.trim()),
   );
   const fromMarkup = (): string | undefined => {
-    const el: DomElement | null = doc.querySelector('[itemprop="author"] [itemprop="name"],[rel="author"],[class*="byline__name"],[class*="author-name"],[class*="byline"]');
+    const el: DomElement | null = doc.querySelector('[itemprop="author"] [itemprop="name"],[rel="author"],[class*="byline__name"],[class*="author-name"],[class~="author"],[itemprop="author"],[class*="byline"]');
     const text = elementText(el).replace(/^(?:by|von|por|par|di)\s+/iu, '');
     return text && text.length <= 80 ? text : undefined;
   };

@@ -1,0 +1,99 @@
+/*
+ * `npm run bench:enrich` — enrichment throughput on one core (this process, one thread) and peak memory.
+ *   HTML pages: trafilatura-eval pages (parseHtmlPage + enrichArticle, the enricher's per-message work).
+ *   Text/feed items: the shared fixture plus synthetic text pages built from it.
+ * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ParsedItem } from '@wirestream/contracts';
+import { enrichArticle } from '@wirestream/enrichment';
+import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
+import { datasetsDir, progress, readHtmlGz } from './datasets';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function enrich(item: ParsedItem): number {
+  return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).wordCount;
+}
+
+/** Runs `work` over the inputs (cycling) until at least `seconds` have passed; returns items per second. */
+function timed<T>(label: string, inputs: T[], work: (input: T) => unknown, seconds: number): { rate: number; count: number; elapsed: number } {
+  for (const input of inputs.slice(0, Math.min(inputs.length, 30))) work(input); // warm-up: JIT, regex caches
+  const started = process.hrtime.bigint();
+  let count = 0;
+  const bar = progress(label, inputs.length);
+  for (;;) {
+    for (const input of inputs) {
+      work(input);
+      count += 1;
+      if (count <= inputs.length) bar.tick();
+    }
+    if (Number(process.hrtime.bigint() - started) / 1e9 >= seconds) break;
+  }
+  bar.done();
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rate: count / elapsed, count, elapsed };
+}
+
+function syntheticTextPages(fixture: string, count: number): string[] {
+  const pages: string[] = [fixture];
+  const places = ['Nairobi', 'Lima', 'Oslo', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Perth'];
+  for (let i = 1; i < count; i++) {
+    const place = places[i % places.length] ?? 'Lima';
+    pages.push(
+      [
+        `| Welcome to Daily Wire ${i}`,
+        `Monday, March ${(i % 28) + 1}, 2026`,
+        `Officials in ${place} announce new transport plan number ${i}`,
+        `${place.toUpperCase()}, March ${(i % 28) + 1} (Agency) - City officials in ${place} announced a transport plan on Monday that would add ${i % 40} new bus routes and a light-rail line, Mayor Ana Ruiz said.`,
+        `“This plan will change how people move around the city for the next twenty years,” Ruiz told reporters at City Hall. She added that funding would come from the national government and the World Bank.`,
+        'Read more: Fuel prices rise for the third month in a row',
+        `Critics, including the Transport Workers Union, said the plan ignored the suburbs. “We have been asking for better service for a decade and we are still waiting,” said union leader Tom Hale.`,
+        `The council will vote on the plan in April. Construction could begin as early as next year, according to the city’s planning department.`,
+        'Share this article',
+        `© 2026 Daily Wire ${i}`,
+      ].join('\n\n'),
+    );
+  }
+  return pages;
+}
+
+function main(): void {
+  const dir = datasetsDir();
+  const pagesWanted = arg('pages', 400);
+  const seconds = arg('seconds', 5);
+
+  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
+  const entries = Object.entries(gold).slice(0, pagesWanted);
+  const load = progress('loading HTML pages', entries.length);
+  const pages = entries.map(([url, entry]) => {
+    load.tick();
+    return { url, html: readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`)) };
+  });
+  load.done();
+  const totalBytes = pages.reduce((n, p) => n + p.html.length, 0);
+
+  const fixture = readFileSync(path.resolve(dir, '..', 'fixtures', 'global-village-space-trump-petro.txt'), 'utf8');
+  const texts = syntheticTextPages(fixture, 200);
+
+  const html = timed('HTML pages', pages, (p) => enrich(parseHtmlPage(p.html, { url: p.url, now: NOW })), seconds);
+  const text = timed('text items', texts, (t) => enrich(parseTextPage(t, {})), seconds);
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const row = (a: string, b: string, c: string): string => `${a.padEnd(34)}${b.padStart(12)}  ${c}\n`;
+  process.stdout.write(`\nWirestream enricher speed — ${new Date().toISOString().slice(0, 10)}, one core, Node ${process.version}\n\n`);
+  process.stdout.write(row('measure', 'ours', 'target'));
+  process.stdout.write(row('-'.repeat(32), '-'.repeat(10), '------'));
+  process.stdout.write(row(`HTML pages/s (${pages.length} pages, avg ${(totalBytes / pages.length / 1024).toFixed(0)} KB)`, html.rate.toFixed(1), '≥ 40'));
+  process.stdout.write(row(`text/feed items/s (${texts.length} items)`, text.rate.toFixed(1), '≥ 500'));
+  process.stdout.write(row('peak RSS (MB)', maxRssMb.toFixed(0), '< 300'));
+  process.stdout.write(`\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up excluded)\n`);
+}
+
+main();
