@@ -83,6 +83,23 @@ describe('enrichArticle — Global Village Space fixture', () => {
     ]);
   });
 
+  it('meets the issue-4 entity, quote and language acceptance', () => {
+    const people = article.entities.people.map((p) => p.name);
+    for (const name of ['Donald Trump', 'Gustavo Petro', 'Nicolas Maduro', 'Cilia Flores']) expect(people.filter((p) => p === name)).toHaveLength(1);
+    expect(people.some((p) => /^(?:Trump|Petro|Maduro|Flores)$/.test(p))).toBe(false);
+    expect(article.entities.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Colombia', 'Venezuela', 'Caracas', 'Washington', 'New York', 'Caribbean']));
+    expect(article.entities.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['White House', 'BBC']));
+    expect(article.entities.places.map((p) => p.name)).not.toContain('White House');
+    expect(article.entities.organizations.map((o) => o.name)).not.toContain('Oval Office');
+    expect(article.quotes).toEqual(
+      expect.arrayContaining([
+        { speaker: 'Donald Trump', text: expect.stringContaining('weren’t exactly the best of friends') },
+        { speaker: 'Gustavo Petro', text: expect.stringContaining('love of freedom') },
+      ]),
+    );
+    expect(article.language).toBe('en');
+  });
+
   it('is deterministic', () => {
     expect(enrich(parseTextPage(text, {}))).toEqual(article);
   });
