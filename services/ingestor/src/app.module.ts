@@ -4,6 +4,7 @@ import { DatabaseModule } from '@wirestream/persistence';
 import { PlatformModule, type Logger } from '@wirestream/platform';
 import type { IngestorConfig } from './config/ingestor.config';
 import { IngestModule } from './ingest/ingest.module';
+import { SourcesModule } from './sources/sources.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +17,7 @@ export class AppModule {
         // Not a readiness check: articles are accepted with Kafka down (the outbox holds them).
         KafkaModule.forRoot({ clientId: 'wirestream-ingestor', readinessCheck: false }),
         IngestModule,
+        SourcesModule,
       ],
     };
   }

@@ -94,6 +94,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** body-parser throws plain errors with `status`/`type`; give them codes clients can act on. */
 function normaliseBodyParserError(exception: unknown): unknown {
+  // Nest's Express adapter wraps body-parser errors in an HttpException; the body-parser error is its cause.
+  const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.type === 'string') return normaliseBodyParserError(cause);
   const e = exception as { status?: number; type?: string; message?: string; limit?: number };
   if (exception instanceof HttpException || exception instanceof WirestreamError || typeof e?.status !== 'number') return exception;
   if (e.type === 'entity.too.large') {

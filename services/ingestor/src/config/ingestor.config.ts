@@ -14,10 +14,25 @@ export const ingestorEnvSchema = commonEnvSchema
     INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
+    /** How often the poller looks for due feed sources; 0 turns background polling off (manual polls still work). */
+    FEED_POLL_TICK_MS: z.coerce.number().int().min(0).max(3600000).default(5000),
+    FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
+    FEED_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    FEED_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+    /** Comma-separated host names / IP literals the fetcher may reach on loopback, private or link-local addresses. */
+    FEED_FETCH_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean)),
+    /** Secret the feed sources' auth headers are encrypted with (AES-256-GCM, key derived with HKDF). */
+    SOURCE_SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.API_KEYS && !env.API_KEY_HASHES) {
       ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'an API key (API_KEYS or API_KEY_HASHES) is required outside development' });
+    }
+    if (env.NODE_ENV === 'production' && !env.SOURCE_SECRETS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['SOURCE_SECRETS_KEY'], message: 'a key for the feed sources\' auth headers is required outside development' });
     }
   });
 

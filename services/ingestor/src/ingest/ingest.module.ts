@@ -10,6 +10,7 @@ import { IngestService } from './ingest.service';
   imports: [OutboxRelayModule],
   controllers: [IngestController],
   providers: [IngestService, ApiKeyGuard],
+  exports: [IngestService],
 })
 export class IngestModule implements NestModule {
   constructor(@Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig) {}
