@@ -3,7 +3,7 @@
  * primitive calls into its client's request shape; the index lifecycle, bulk classification
  * and search mapping live here once, so the engines cannot drift apart.
  */
-import type { SearchResponse } from '@wirestream/contracts';
+import type { SearchHit, SearchResponse } from '@wirestream/contracts';
 import type { ArticleDocument } from './article-document';
 import { articleIndexNames, articleIndexTemplate, type ArticleIndexNames, type ArticleIndexSettingsOptions } from './article-mapping';
 import type {
@@ -26,11 +26,12 @@ import {
   type BulkWriteOptions,
   type RawBulkItem,
 } from './bulk-operations';
-import { engineErrorMessage, isAlreadyExists } from './engine-errors';
+import { engineErrorMessage, engineErrorStatus, isAlreadyExists } from './engine-errors';
 import { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk, type AliasAction, type ArticleIndexInfo } from './index-lifecycle';
-import { buildArticleSearch, type ArticleSearchRequestBody } from './search-query';
+import { buildArticleSearch, InvalidSearchQueryError, type ArticleSearchRequestBody } from './search-query';
+import { buildRelatedArticlesSearch, type RelatedArticleSource, type RelatedArticlesOptions } from './related-query';
 import type { ArticleSearchQuery } from './search-query-types';
-import { toSearchResponse, type RawSearchResponse } from './search-response';
+import { toSearchHit, toSearchResponse, type RawSearchResponse } from './search-response';
 
 export type ArticleIndexTemplate = ReturnType<typeof articleIndexTemplate>;
 
@@ -180,7 +181,21 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
 
   async search(query: ArticleSearchQuery): Promise<SearchResponse> {
     const { body, plan } = buildArticleSearch(query);
-    return toSearchResponse(await this.sendSearch(this.names.alias, body), plan);
+    let raw: RawSearchResponse;
+    try {
+      raw = await this.sendSearch(this.names.alias, body);
+    } catch (error) {
+      // The builders only send what the engine accepts; if it still refuses the request (HTTP 400, e.g. a prefix
+      // query expanding past a limit), the caller's input caused it — a 400 for them, not a 500.
+      if (engineErrorStatus(error) === 400) throw new InvalidSearchQueryError('q', `the search engine refused this search: ${engineErrorMessage(error)}`);
+      throw error;
+    }
+    return toSearchResponse(raw, plan);
+  }
+
+  async related(article: RelatedArticleSource, options: RelatedArticlesOptions = {}): Promise<SearchHit[]> {
+    const response = await this.sendSearch(this.names.alias, buildRelatedArticlesSearch(article, options));
+    return response.hits.hits.map(toSearchHit);
   }
 
   getDocument(id: string): Promise<ArticleDocument | null> {

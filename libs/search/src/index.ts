@@ -23,3 +23,7 @@ export { toSearchResponse } from './search-response';
 export type { ArticleIndexInfo } from './index-lifecycle';
 export { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk } from './index-lifecycle';
 export { DEFAULT_MAX_BULK_DOCS } from './article-engine-base';
+export { buildRelatedArticlesSearch } from './related-query';
+export type { RelatedArticleSource, RelatedArticlesOptions } from './related-query';
+export type { SyntheticArticle, SyntheticCorpusOptions } from './synthetic-articles';
+export { SYNTHETIC_ORGANIZATIONS, SYNTHETIC_PEOPLE, SYNTHETIC_PLACES, SYNTHETIC_SOURCES, syntheticArticles } from './synthetic-articles';

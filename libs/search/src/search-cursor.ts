@@ -33,8 +33,8 @@ export function decodeSearchCursor(encoded: string, expectedSort: ArticleSortOrd
     throw new InvalidSearchCursorError(`cursor belongs to sort "${String(candidate['sort'])}", not "${expectedSort}"`);
   }
   const after = candidate['after'];
-  if (Array.isArray(after) && after.length > 0 && after.every(isSortValue)) {
-    return { sort: expectedSort, after };
+  if (Array.isArray(after) && matchesSortShape(after, expectedSort)) {
+    return { sort: expectedSort, after: after as SortValue[] };
   }
   const offset = candidate['offset'];
   if (typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0) {
@@ -43,6 +43,24 @@ export function decodeSearchCursor(encoded: string, expectedSort: ArticleSortOrd
   throw new InvalidSearchCursorError('cursor is not one this API issued');
 }
 
-function isSortValue(value: unknown): value is SortValue {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+/**
+ * The sort values the engine answers for each sort (see SORTS in search-query): relevance = [score, publishedAt
+ * millis, id], newest/oldest = [publishedAt millis, id]. Anything else would make the engine fail the search
+ * (a 500 to the caller), so a forged or stale-format cursor is refused here instead.
+ */
+const SORT_SHAPES: Record<ArticleSortOrder, ('score' | 'millis' | 'id')[]> = {
+  relevance: ['score', 'millis', 'id'],
+  newest: ['millis', 'id'],
+  oldest: ['millis', 'id'],
+};
+
+function matchesSortShape(after: unknown[], sort: ArticleSortOrder): boolean {
+  const shape = SORT_SHAPES[sort];
+  if (!shape || after.length !== shape.length) return false;
+  return shape.every((kind, position) => {
+    const value = after[position];
+    if (kind === 'score') return typeof value === 'number' && Number.isFinite(value);
+    if (kind === 'millis') return typeof value === 'number' && Number.isSafeInteger(value);
+    return typeof value === 'string' && value.length > 0 && value.length <= 512;
+  });
 }
