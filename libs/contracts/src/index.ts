@@ -3,3 +3,4 @@ export * from './envelope';
 export * from './article';
 export * from './events';
 export * from './search-api';
+export * from './article-versions';

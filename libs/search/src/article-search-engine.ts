@@ -1,8 +1,9 @@
-import type { SearchResponse } from '@wirestream/contracts';
+import type { SearchHit, SearchResponse } from '@wirestream/contracts';
 import type { ArticleDocument } from './article-document';
 import type { ArticleIndexNames } from './article-mapping';
 import type { BulkDeleteResult, BulkIndexResult, BulkWriteOptions } from './bulk-operations';
 import type { ArticleIndexInfo } from './index-lifecycle';
+import type { RelatedArticleSource, RelatedArticlesOptions } from './related-query';
 import type { ArticleSearchQuery } from './search-query-types';
 
 export type SearchEngineKind = 'opensearch' | 'elasticsearch';
@@ -45,6 +46,8 @@ export interface ArticleSearchEngine {
   refreshIndexNamed(index: string): Promise<void>;
   /** Throws `InvalidSearchQueryError` / `InvalidSearchCursorError` for bad input (HTTP 400). */
   search(query: ArticleSearchQuery): Promise<SearchResponse>;
+  /** More like this article (its text, entities and keywords), best first; never its own story cluster or withdrawn articles. */
+  related(article: RelatedArticleSource, options?: RelatedArticlesOptions): Promise<SearchHit[]>;
   /** Real-time (no refresh needed); withdrawn documents are returned as stored. */
   getDocument(id: string): Promise<ArticleDocument | null>;
   /** Makes every write so far searchable. */
