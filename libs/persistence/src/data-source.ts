@@ -5,9 +5,11 @@ import { RawArticleEntity } from './entities/raw-article.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { FeedSources1764100000000 } from './migrations/1764100000000-feed-sources';
 import { FeedSourceEntity } from './entities/feed-source.entity';
+import { StoryModel1764200000000 } from './migrations/1764200000000-story-model';
+import { STORY_ENTITIES } from './entities/story.entities';
 
-export const ENTITIES = [RawArticleEntity, OutboxMessageEntity, ArticleEntity, ArticleVersionEntity, ProcessedEventEntity, FeedSourceEntity];
-export const MIGRATIONS = [InitialSchema1764000000000, FeedSources1764100000000];
+export const ENTITIES = [RawArticleEntity, OutboxMessageEntity, ArticleEntity, ArticleVersionEntity, ProcessedEventEntity, FeedSourceEntity, ...STORY_ENTITIES];
+export const MIGRATIONS = [InitialSchema1764000000000, FeedSources1764100000000, StoryModel1764200000000];
 
 /** Schema changes only ever come from migrations (`npm run db:migrate`), never from `synchronize`. */
 export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** The current version of each enriched article (the read API serves `document`). */
 @Entity({ name: 'articles' })
 @Index('articles_published_idx', ['publishedAt'])
+@Index('articles_cluster_idx', ['clusterId'])
 export class ArticleEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;
@@ -39,6 +40,10 @@ export class ArticleEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
+
+  /** When the indexer first stored any version of it (breaks publishedAt ties for a cluster's lead). */
+  @Column({ name: 'first_seen_at', type: 'timestamptz', default: () => 'clock_timestamp()' })
+  firstSeenAt!: Date;
 }
 
 /** Every enriched version, kept for `/versions`. */

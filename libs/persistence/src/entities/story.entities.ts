@@ -1,0 +1,95 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** A source as articles name it, upserted as they arrive (the ingestor's configured feeds are `feed_sources`). */
+@Entity({ name: 'sources' })
+export class SourceEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ type: 'text', nullable: true })
+  name!: string | null;
+
+  @Column({ name: 'first_seen_at', type: 'timestamptz', default: () => 'now()' })
+  firstSeenAt!: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+}
+
+export type NamedEntityType = 'person' | 'place' | 'organization';
+
+/** A person, place or organisation by canonical name; one row per (type, name). */
+@Entity({ name: 'entities' })
+@Unique('entities_type_name_key', ['type', 'name'])
+export class NamedEntityEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  type!: NamedEntityType;
+
+  @Column({ type: 'text' })
+  name!: string;
+}
+
+/** How often the current version of an article mentions an entity; replaced when a newer version lands. */
+@Entity({ name: 'article_entities' })
+@Index('article_entities_entity_idx', ['entityId'])
+export class ArticleEntityLinkEntity {
+  @PrimaryColumn({ name: 'article_id', type: 'text' })
+  articleId!: string;
+
+  @PrimaryColumn({ name: 'entity_id', type: 'bigint' })
+  entityId!: string;
+
+  @Column({ type: 'integer' })
+  count!: number;
+}
+
+/** Direct quotes of the current version, in order. */
+@Entity({ name: 'quotes' })
+export class QuoteEntity {
+  @PrimaryColumn({ name: 'article_id', type: 'text' })
+  articleId!: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  ordinal!: number;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'text', nullable: true })
+  speaker!: string | null;
+}
+
+/** Near-duplicate articles (same story). `id` is the id of the article that started it; the lead is the earliest member. */
+@Entity({ name: 'story_clusters' })
+export class StoryClusterEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ name: 'lead_article_id', type: 'text' })
+  leadArticleId!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'integer' })
+  size!: number;
+}
+
+/** SimHash band keys of each clusterable article's current fingerprint (see `clustering/simhash-bands.ts`). */
+@Entity({ name: 'fingerprint_bands' })
+@Index('fingerprint_bands_article_idx', ['articleId'])
+export class FingerprintBandEntity {
+  @PrimaryColumn({ type: 'smallint' })
+  band!: number;
+
+  @PrimaryColumn({ type: 'integer' })
+  value!: number;
+
+  @PrimaryColumn({ name: 'article_id', type: 'text' })
+  articleId!: string;
+}
+
+export const STORY_ENTITIES = [SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity];

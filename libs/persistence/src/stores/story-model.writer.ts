@@ -1,0 +1,157 @@
+/**
+ * Rows derived from the current version of an article — source, entity counts, quotes, fingerprint bands, story
+ * cluster — and the per-version diff. Called by `ArticleStore.applyBatch` inside its transaction, only for events
+ * it has not seen, and (except for the version row) only when the event's version became the current one: a
+ * replayed or older event therefore changes none of these rows.
+ */
+import { diffArticleVersions, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
+import type { EntityManager } from 'typeorm';
+import { isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
+import type { NamedEntityType } from '../entities/story.entities';
+
+/** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. */
+const BAND_LOCK_NAMESPACE = 0x5753n << 32n;
+
+/** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
+export function isClusterable(article: EnrichedArticle): boolean {
+  return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
+}
+
+/**
+ * Locks every band key the batch's articles will look up or write, in one global order (no deadlocks between
+ * batches). Two near-duplicates arriving in concurrent batches then see each other instead of both starting a cluster.
+ */
+export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
+  const keys = new Set<bigint>();
+  for (const article of articles) {
+    if (!isClusterable(article)) continue;
+    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + (BigInt(band) << 16n) + BigInt(value));
+  }
+  if (!keys.size) return;
+  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  await tx.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered', [sorted]);
+}
+
+/** Stores a version (every version is kept) with its diff from the previous stored one, and re-diffs the next one if it came first. */
+export async function recordVersion(tx: EntityManager, article: EnrichedArticle, document: string): Promise<void> {
+  const inserted = (await tx.query('INSERT INTO article_versions (article_id, version, document) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING version', [article.id, article.version, document])) as unknown[];
+  if (!inserted.length) return;
+  const neighbours = (await tx.query(
+    `SELECT version, document FROM article_versions WHERE article_id = $1 AND version IN (
+       (SELECT max(version) FROM article_versions WHERE article_id = $1 AND version < $2),
+       (SELECT min(version) FROM article_versions WHERE article_id = $1 AND version > $2))`,
+    [article.id, article.version],
+  )) as { version: number; document: EnrichedArticle }[];
+  const previous = neighbours.find((n) => n.version < article.version) ?? null;
+  const next = neighbours.find((n) => n.version > article.version) ?? null;
+  const setChanges = 'UPDATE article_versions SET changes = $3 WHERE article_id = $1 AND version = $2';
+  await tx.query(setChanges, [article.id, article.version, JSON.stringify(diffArticleVersions(previous?.document ?? null, article))]);
+  if (next) await tx.query(setChanges, [article.id, next.version, JSON.stringify(diffArticleVersions(article, next.document))]);
+}
+
+/**
+ * Rewrites the rows derived from the article's (new) current version and returns its story cluster id.
+ * `clusterId` is what the article already has (null the first time it is stored): an article keeps its cluster
+ * across versions.
+ */
+export async function writeCurrentVersion(tx: EntityManager, article: EnrichedArticle, clusterId: string | null): Promise<string> {
+  await tx.query(
+    `INSERT INTO sources (id, name) VALUES ($1, $2)
+     ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name), last_seen_at = now()`,
+    [article.source.id, article.source.name ?? null],
+  );
+  await replaceEntities(tx, article);
+  await replaceQuotes(tx, article);
+  const cluster = clusterId ?? (await findCluster(tx, article)) ?? article.id;
+  if (cluster !== clusterId) await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [article.id, cluster]);
+  await replaceBands(tx, article);
+  await refreshCluster(tx, cluster);
+  return cluster;
+}
+
+async function replaceEntities(tx: EntityManager, article: EnrichedArticle): Promise<void> {
+  await tx.query('DELETE FROM article_entities WHERE article_id = $1', [article.id]);
+  const counts = new Map<string, { type: NamedEntityType; name: string; count: number }>();
+  const kinds: [NamedEntityType, unknown][] = [
+    ['person', article.entities?.people],
+    ['place', article.entities?.places],
+    ['organization', article.entities?.organizations],
+  ];
+  for (const [type, list] of kinds) {
+    for (const entity of Array.isArray(list) ? (list as EntityCount[]) : []) {
+      const name = typeof entity?.name === 'string' ? entity.name.trim() : '';
+      if (!name) continue;
+      const key = `${type}\u0000${name}`;
+      const count = Math.max(1, Math.round(Number(entity.count) || 1));
+      const seen = counts.get(key);
+      if (seen) seen.count += count;
+      else counts.set(key, { type, name, count });
+    }
+  }
+  if (!counts.size) return;
+  // Sorted so concurrent transactions take the unique-index locks of shared names in the same order.
+  const rows = [...counts.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
+  const types = rows.map((r) => r.type);
+  const names = rows.map((r) => r.name);
+  await tx.query('INSERT INTO entities (type, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (type, name) DO NOTHING', [types, names]);
+  // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
+  await tx.query(
+    `INSERT INTO article_entities (article_id, entity_id, count)
+     SELECT $1, e.id, i.count FROM unnest($2::text[], $3::text[], $4::int[]) AS i (type, name, count)
+     JOIN entities e ON e.type = i.type AND e.name = i.name`,
+    [article.id, types, names, rows.map((r) => r.count)],
+  );
+}
+
+async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promise<void> {
+  await tx.query('DELETE FROM quotes WHERE article_id = $1', [article.id]);
+  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
+  if (!quotes.length) return;
+  await tx.query(
+    `INSERT INTO quotes (article_id, ordinal, text, speaker)
+     SELECT $1, q.ordinal - 1, q.text, q.speaker FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q (text, speaker, ordinal)`,
+    [article.id, quotes.map((q) => q.text), quotes.map((q) => (typeof q.speaker === 'string' ? q.speaker : null))],
+  );
+}
+
+/** The cluster of the nearest earlier article within the threshold, via the band index; null when there is none. */
+async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise<string | null> {
+  if (!isClusterable(article)) return null;
+  const bands = simhashBands(article.fingerprint);
+  const [match] = (await tx.query(
+    `SELECT a.cluster_id FROM (
+       SELECT DISTINCT article_id FROM fingerprint_bands
+       WHERE (band, value) IN (SELECT * FROM unnest($2::smallint[], $3::int[])) AND article_id <> $4
+     ) AS candidate
+     JOIN articles a ON a.id = candidate.article_id
+     CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || $1)::bit(64)) AS distance) AS d
+     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $5
+     ORDER BY d.distance, a.published_at ASC NULLS LAST, a.first_seen_at, a.id
+     LIMIT 1`,
+    [article.fingerprint, bands.map((b) => b.band), bands.map((b) => b.value), article.id, STORY_CLUSTER_MAX_DISTANCE],
+  )) as { cluster_id: string }[];
+  return match?.cluster_id ?? null;
+}
+
+/** Withdrawn, too short or malformed-fingerprint articles are nobody's candidate. */
+async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promise<void> {
+  await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
+  if (!isClusterable(article)) return;
+  const bands = simhashBands(article.fingerprint);
+  await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT b, v, $3 FROM unnest($1::smallint[], $2::int[]) AS t (b, v)', [
+    bands.map((b) => b.band),
+    bands.map((b) => b.value),
+    article.id,
+  ]);
+}
+
+/** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */
+async function refreshCluster(tx: EntityManager, clusterId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO story_clusters (id, lead_article_id, size)
+     SELECT $1, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
+     FROM articles WHERE cluster_id = $1
+     ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
+    [clusterId],
+  );
+}
