@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EnrichedArticle } from '@wirestream/contracts';
+import type { ArticleVersionsResponse, EnrichedArticle, RelatedArticlesResponse } from '@wirestream/contracts';
 import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { NotFoundError } from '@wirestream/platform';
+import { toArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
+import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 
 @Injectable()
 export class ArticlesService {
   private readonly store: ArticleStore;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
+  ) {
     this.store = new ArticleStore(dataSource, 'indexer');
   }
 
@@ -16,5 +21,18 @@ export class ArticlesService {
     const found = await this.store.findOne(id);
     if (!found || found.article.pubStatus === 'withdrawn') throw new NotFoundError(`Article ${id}`);
     return { ...found.article, clusterId: found.clusterId ?? found.article.id };
+  }
+
+  /** Every version, oldest first, each with what changed from the one before. */
+  async getVersions(id: string): Promise<ArticleVersionsResponse> {
+    await this.getCurrent(id);
+    return { versions: await this.store.findVersions(id) };
+  }
+
+  /** More like this, from the current version in Postgres (the source of truth), excluding its own story cluster. */
+  async getRelated(id: string, size: number): Promise<RelatedArticlesResponse> {
+    const article = await this.getCurrent(id);
+    const items = await this.engine.related(toArticleDocument(article, article.clusterId), { size });
+    return { id, clusterId: article.clusterId, items };
   }
 }
