@@ -5,6 +5,7 @@ import { PlatformModule, type Logger } from '@wirestream/platform';
 import { ArticlesModule } from './articles/articles.module';
 import type { IndexerConfig } from './config/indexer.config';
 import { IndexingModule } from './indexing/indexing.module';
+import { ReindexModule } from './reindex/reindex.module';
 import { SearchModule } from './search/search.module';
 import { SearchEngineModule } from './search-engine/search-engine.module';
 
@@ -21,6 +22,7 @@ export class AppModule {
         IndexingModule,
         ArticlesModule,
         SearchModule,
+        ReindexModule,
       ],
     };
   }

@@ -2,6 +2,12 @@ import { commonEnvSchema, loadConfig, portSchema, searchEnvSchema, SERVICE_CONFI
 import { z } from 'zod';
 
 export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).extend({
+  /** Comma-separated keys for the admin endpoints (`POST /v1/admin/reindex`); held only as SHA-256 digests. */
+  ADMIN_API_KEYS: z.string().optional(),
+  /** Articles read from Postgres and written per bulk request while rebuilding the index. */
+  REINDEX_PAGE_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
+  /** Pause between pages of a rebuild, to leave room for live traffic on a busy cluster. */
+  REINDEX_THROTTLE_MS: z.coerce.number().int().min(0).max(60000).default(0),
   PORT: portSchema(3003),
   INDEXER_GROUP_ID: z.string().min(1).default('wirestream-indexer'),
   INDEXER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
@@ -9,6 +15,10 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
   INDEXER_MAX_BATCH_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
   /** How long a poll may wait to fill a batch (the bulk linger). */
   INDEXER_LINGER_MS: z.coerce.number().int().min(0).max(10000).default(50),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS) {
+    ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key is required outside development' });
+  }
 });
 
 export type IndexerConfig = z.infer<typeof indexerEnvSchema>;

@@ -2,7 +2,8 @@ import type { CliCommand } from '../cli-command';
 import { demoCommand } from './demo';
 import { enrichCommand } from './enrich';
 import { ingestCommand } from './ingest';
+import { reindexCommand } from './reindex';
 import { searchCommand } from './search';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file beside this one. */
-export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand, enrichCommand];
+export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand, enrichCommand, reindexCommand];
