@@ -26,7 +26,10 @@ export class IngestController {
     if (url !== undefined && !isHttpUrl(url)) throw new PermanentError('invalid-parameter', `url must be an absolute http(s) URL, got ${JSON.stringify(url)}`, 400, { parameter: 'url' });
     const result = await this.ingestService.ingest({ bytes, contentType: req.header('content-type') ?? null, url: url ?? null, sourceName: source?.trim() || null });
     if (!result.accepted.length && result.refused.length) {
-      throw new PermanentError('stale-version', result.refused.map((r) => r.detail).join('; '), 409, { refused: result.refused });
+      // Nothing taken: 409 when every item was an older version, 400 when an item itself was bad.
+      const stale = result.refused.every((r) => r.code === 'stale-version');
+      const code = stale ? 'stale-version' : result.refused.length === 1 ? result.refused[0]!.code : 'no-valid-items';
+      throw new PermanentError(code, result.refused.map((r) => r.detail).join('; '), stale ? 409 : 400, { refused: result.refused });
     }
     res.status(202);
     return result;

@@ -28,6 +28,8 @@ export interface RefusedItem {
 export interface IngestResult {
   accepted: IngestAcceptedItem[];
   refused: RefusedItem[];
+  /** Non-fatal problems (e.g. a date dropped because unreadable or in the future), so senders can fix their feed. */
+  warnings?: string[];
 }
 
 /** Parses what arrived, gives each item its identity and version, and stores it with its outbox event. */
@@ -62,6 +64,13 @@ export class IngestService {
     const result: IngestResult = { accepted: [], refused: parsed.errors.map((e) => ({ index: e.index, id: null, code: e.code, detail: e.detail })) };
     for (const [position, item] of parsed.items.entries()) {
       const index = parsed.indexes[position] ?? position;
+      // Postgres cannot store U+0000 in text or jsonb: refuse it here, saying where, instead of failing the insert.
+      const nul = nulCharacterAt(item);
+      if (nul) {
+        result.refused.push({ index, id: null, code: 'invalid-characters', detail: `item ${index}: ${nul} contains a NUL character (U+0000), which is not text and cannot be stored` });
+        this.counter.inc({ format: item.format, outcome: 'refused' });
+        continue;
+      }
       const sourceName = request.sourceName ?? item.sourceName ?? hostOf(item.url ?? request.url);
       const source = { id: sourceIdFor(sourceName ?? 'unknown'), name: sourceName };
       const { id } = articleIdentity({ sourceId: source.id, item });
@@ -90,6 +99,7 @@ export class IngestService {
     }
     if (result.accepted.some((a) => !a.duplicate)) this.relay.nudge();
     result.refused.sort((a, b) => a.index - b.index);
+    if (parsed.warnings.length) result.warnings = parsed.warnings;
     this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length, warnings: parsed.warnings }, 'ingest handled');
     return result;
   }
@@ -122,3 +132,29 @@ function toHttpProblem(error: FormatError): PermanentError {
   return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, extensions, { cause: error });
 }
 
+
+/** Where the first NUL character is in a parsed item (`field "title"`, `field "content" at character 42`), or null. */
+function nulCharacterAt(item: ParsedItem): string | null {
+  const visit = (value: unknown, path: string): string | null => {
+    if (typeof value === 'string') {
+      const at = value.indexOf('\u0000');
+      if (at < 0) return null;
+      return value.length > 200 ? `field "${path}" at character ${at}` : `field "${path}"`;
+    }
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) {
+        const found = visit(v, `${path}[${i}]`);
+        if (found) return found;
+      }
+      return null;
+    }
+    if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const found = visit(v, path ? `${path}.${k}` : k);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return visit(item, '');
+}
