@@ -80,3 +80,14 @@ describe('detectFormat', () => {
     expect(() => detectFormat({ bytes: readSample('billion-laughs.xml') })).toThrow(XmlDtdForbiddenError);
   });
 });
+
+describe('detectFormat: binary files sent without a specific type', () => {
+  it.each([
+    ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')],
+    ['PNG image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['gzip archive', Buffer.from([0x1f, 0x8b, 0x08, 0x00])],
+  ])('refuses a %s as an unsupported format, naming it', (name, bytes) => {
+    expect(() => detectFormat({ contentType: 'application/octet-stream', bytes })).toThrow(UnsupportedFormatError);
+    expect(() => detectFormat({ contentType: null, bytes })).toThrow(name);
+  });
+});

@@ -75,6 +75,8 @@ export function detectFormatDetailed({ contentType, bytes }: DetectFormatInput):
     );
   }
 
+  const binary = knownBinaryType(bytes);
+  if (binary) throw new UnsupportedFormatError(`The body is a ${binary} file, not an article in a supported format; supported: ${SUPPORTED_TYPES}.`);
   const head = sniffHead(bytes);
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: sniffJsonShape(trimmed), basis: 'sniffed' };
@@ -93,6 +95,21 @@ export function detectFormatDetailed({ contentType, bytes }: DetectFormatInput):
     throw new UnsupportedFormatError('The body is binary (it contains NUL bytes) and no supported Content-Type was given.');
   }
   return { format: 'text', basis: 'sniffed' };
+}
+
+/** Magic numbers of files people send by mistake; named so the 415 says what arrived. */
+const BINARY_SIGNATURES: readonly [string, readonly number[]][] = [
+  ['PDF', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['JPEG image', [0xff, 0xd8, 0xff]],
+  ['GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['ZIP archive (or Office document)', [0x50, 0x4b, 0x03, 0x04]],
+  ['gzip archive', [0x1f, 0x8b]],
+];
+
+function knownBinaryType(bytes: Uint8Array): string | null {
+  const match = BINARY_SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
+  return match ? match[0] : null;
 }
 
 function xmlRootFormat(local: string, ns: string | null): WireFormat | null {
