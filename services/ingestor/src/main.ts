@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createLogger, redactConfig, runMain, startHttpService } from '@wirestream/platform';
 import { AppModule } from './app.module';
 import { loadIngestorConfig } from './config/ingestor.config';
+import { describeIngestBody } from './ingest/ingest.openapi';
 
 runMain('ingestor', async () => {
   const config = loadIngestorConfig();
@@ -14,5 +15,6 @@ runMain('ingestor', async () => {
     logger,
     port: config.PORT,
     bodyParser: false,
+    customizeOpenApi: describeIngestBody,
   });
 });

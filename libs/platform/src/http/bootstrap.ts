@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { PinoNestLogger } from '../logging/logger';
@@ -15,6 +15,8 @@ export interface HttpServiceOptions {
   host?: string;
   /** Body parsing is per route (ingest wants raw bytes), so Nest's global JSON parser is off. */
   bodyParser?: boolean;
+  /** Last touches to the OpenAPI document that decorators cannot express (e.g. schemas per media type). */
+  customizeOpenApi?: (document: OpenAPIObject) => void;
 }
 
 /** Creates, documents and starts one HTTP service. `port: 0` picks a free port (tests). */
@@ -35,6 +37,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<INe
       .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
       .build(),
   );
+  options.customizeOpenApi?.(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   await app.listen(options.port, options.host ?? '0.0.0.0');
   options.logger.info({ url: await app.getUrl() }, `${options.service} listening`);
