@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiSecurity } from '@nestjs/swagger';
+import { traceIdFromTraceparent } from '@wirestream/kafka';
 import { PermanentError } from '@wirestream/platform';
 import type { Request, Response } from 'express';
 import { ApiKeyGuard } from '../auth/api-key.guard';
@@ -24,7 +25,9 @@ export class IngestController {
   async ingest(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('source') source?: string, @Query('url') url?: string) {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (url !== undefined && !isHttpUrl(url)) throw new PermanentError('invalid-parameter', `url must be an absolute http(s) URL, got ${JSON.stringify(url)}`, 400, { parameter: 'url' });
-    const result = await this.ingestService.ingest({ bytes, contentType: req.header('content-type') ?? null, url: url ?? null, sourceName: source?.trim() || null });
+    // A caller's W3C trace context is carried through the pipeline, so its trace id appears in every service's logs.
+    const traceId = traceIdFromTraceparent(req.header('traceparent'));
+    const result = await this.ingestService.ingest({ bytes, contentType: req.header('content-type') ?? null, url: url ?? null, sourceName: source?.trim() || null, ...(traceId ? { traceId } : {}) });
     if (!result.accepted.length && result.refused.length) {
       // Nothing taken: 409 when every item was an older version, 400 when an item itself was bad.
       const stale = result.refused.every((r) => r.code === 'stale-version');

@@ -98,4 +98,14 @@ describe('ingestor (integration)', () => {
     expect(metrics).toMatch(/wirestream_ingested_items_total\{[^}]*outcome="accepted"[^}]*\} 1/);
     expect(metrics).toMatch(/wirestream_ingested_items_total\{[^}]*outcome="duplicate"[^}]*\} 1/);
   });
+
+  it('carries the caller’s W3C trace id into the event', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const res = await post(fixture.replace('Global Village Space', 'Trace Village Space'), { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    expect(res.status).toBe(202);
+    const { accepted } = (await res.json()) as { accepted: { id: string }[] };
+    const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.some((m) => m.key === accepted[0]!.id), timeoutMs: 20000 });
+    const envelope = JSON.parse(records.find((m) => m.key === accepted[0]!.id)!.value!) as EventEnvelope<unknown>;
+    expect(envelope.traceId).toBe(traceId);
+  });
 });
