@@ -2,34 +2,36 @@
 import { Client } from 'pg';
 import { createDataSource } from './data-source';
 
-export async function ensureDatabase(databaseUrl: string): Promise<void> {
+/** Runs `work` on the server's `postgres` maintenance database with the target database's name, quoted. */
+async function onMaintenanceDatabase(databaseUrl: string, work: (client: Client, name: string, quoted: string) => Promise<void>): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   url.pathname = '/postgres';
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((e: { code?: string }) => {
-      if (e.code !== '42P04') throw e; // created concurrently
-    });
+    await work(client, name, `"${name.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
   }
 }
 
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  await onMaintenanceDatabase(databaseUrl, async (client, name, quoted) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.rowCount) {
+      await client.query(`CREATE DATABASE ${quoted}`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04') throw e; // created concurrently
+      });
+    }
+  });
+}
+
 /** Drops a database even with open connections (test clean-up). */
 export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  url.pathname = '/postgres';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await onMaintenanceDatabase(databaseUrl, async (client, _name, quoted) => {
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+  });
 }
 
 export async function migrate(databaseUrl: string, log: (line: string) => void = () => undefined): Promise<string[]> {
