@@ -1,4 +1,6 @@
 import { Readability } from '@mozilla/readability';
+import { classifyBlocksInContext } from './html-blocks';
+import { trimBoilerplateBlocks } from './html-trim';
 import { elementText, isElement, parseHtmlDocument, takeParsedDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
 
 /** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
@@ -13,48 +15,112 @@ export interface HtmlBlock {
 export interface HtmlExtraction {
   blocks: HtmlBlock[];
   /** Which path produced the blocks. */
-  method: 'readability' | 'fallback';
+  method: 'readability' | 'density' | 'fallback';
   /** Blocks our pre-pass took out before extraction, by kind (comments, cookie walls, share bars…). */
   removed: Array<{ kind: PrepassKind; text: string }>;
 }
 
-export type PrepassKind = 'navigation' | 'footer' | 'comments' | 'cookie-notice' | 'share-bar' | 'newsletter' | 'advertisement' | 'related-link' | 'boilerplate';
+export type PrepassKind = 'headline' | 'navigation' | 'footer' | 'comments' | 'cookie-notice' | 'share-bar' | 'newsletter' | 'advertisement' | 'related-link' | 'boilerplate';
 
 const DROP_TAGS = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'input', 'select', 'textarea', 'dialog', 'link', 'meta'];
 const CHROME_TAGS: Record<string, PrepassKind> = { nav: 'navigation', footer: 'footer', aside: 'boilerplate', menu: 'navigation' };
 const ROLE_KINDS: Record<string, PrepassKind> = { navigation: 'navigation', contentinfo: 'footer', complementary: 'boilerplate', banner: 'navigation', dialog: 'boilerplate', menu: 'navigation', menubar: 'navigation', search: 'navigation' };
 
-/** class/id tokens that mark chrome, mapped to the kind we record. Matched as whole words within class/id. */
-const CLASS_KINDS: Array<[RegExp, PrepassKind]> = [
-  [/(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus|reactions|replies|leave-reply)(?:$|[\s_-])/iu, 'comments'],
-  [/(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|cookiebar|cookie-banner|privacy-banner)(?:$|[\s_-])/iu, 'cookie-notice'],
-  [/(?:^|[\s_-])(?:share|shares|sharing|sharebar|social|socials|social-media|sociallinks|addthis|shariff|sharethis)(?:$|[\s_-])/iu, 'share-bar'],
-  [/(?:^|[\s_-])(?:newsletter|subscribe|subscription|signup|sign-up|mailchimp|optin)(?:$|[\s_-])/iu, 'newsletter'],
-  [/(?:^|[\s_-])(?:advert|advertisement|ads|adsense|adslot|ad-slot|ad-container|banner-ad|sponsored|sponsor|promo|promotion|taboola|outbrain|plista)(?:$|[\s_-])/iu, 'advertisement'],
-  [/(?:^|[\s_-])(?:related|related-posts|relatedposts|recommended|recommendations|more-stories|read-more|readmore|see-also|also-read)(?:$|[\s_-])/iu, 'related-link'],
-  [/(?:^|[\s_-])(?:breadcrumbs?|breadcrumb|navbar|navigation|nav|menu|mainmenu|submenu|pagination|pager|skip-link|skiplink|sidebar|widget|widgets|tagcloud|tags|post-tags|categories|masthead|site-header|site-footer|footer|author-box|authorbox|about-author|popup|modal|overlay|paywall|print-only|sr-only|visually-hidden|hidden)(?:$|[\s_-])/iu, 'navigation'],
+/**
+ * class/id keywords that mark chrome, by the kind we record. A class/id token matches when it is the keyword, starts
+ * with it ("comments-area", "share_bar") or, for `suffix` kinds, ends with it after a hyphen ("site-footer",
+ * "post-comments"). Tokens are never searched inside: "field--label-hidden", "elementor-widget-wrap" or
+ * "with-navigation" are content wrappers on many CMSs.
+ */
+const CLASS_KEYWORDS: Array<{ kind: PrepassKind; words: string[]; exactOnly?: string[] }> = [
+  { kind: 'comments', words: ['comment', 'comments', 'commentlist', 'comment-list', 'respond', 'disqus', 'reactions', 'replies', 'leave-reply', 'kommentare', 'commentaires', 'comentarios'] },
+  { kind: 'cookie-notice', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar', 'cookie-banner', 'privacy-banner'], exactOnly: ['cmp'] },
+  { kind: 'share-bar', words: ['share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'social-media', 'sociallinks', 'addthis', 'shariff', 'sharethis', 'share-buttons'] },
+  { kind: 'newsletter', words: ['newsletter', 'subscribe', 'subscription', 'signup', 'sign-up', 'mailchimp', 'optin'] },
+  { kind: 'advertisement', words: ['advert', 'advertisement', 'adsense', 'adslot', 'ad-slot', 'ad-container', 'banner-ad', 'sponsored', 'taboola', 'outbrain', 'plista'], exactOnly: ['ad', 'ads', 'sponsor', 'promo', 'promotion'] },
+  { kind: 'related-link', words: ['related', 'related-posts', 'relatedposts', 'recommended', 'recommendations', 'more-stories', 'see-also', 'also-read'], exactOnly: ['read-more', 'readmore'] },
+  {
+    kind: 'navigation',
+    words: ['breadcrumb', 'breadcrumbs', 'navbar', 'navigation', 'nav', 'menu', 'mainmenu', 'submenu', 'pagination', 'pager', 'skip-link', 'skiplink', 'sidebar', 'tagcloud', 'post-tags', 'masthead', 'site-header', 'site-footer', 'footer', 'author-box', 'authorbox', 'about-author', 'popup', 'modal', 'paywall'],
+    exactOnly: ['widget', 'widgets', 'tags', 'categories', 'sr-only', 'visually-hidden', 'overlay'],
+  },
 ];
+/** Keywords that also mark chrome at the end of a hyphenated token ("site-footer", "post-comments"). */
+const SUFFIX_WORDS = new Set(['comment', 'comments', 'share', 'sharing', 'social', 'related', 'newsletter', 'footer', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'sidebar']);
+const CLASS_RULES = CLASS_KEYWORDS.map(({ kind, words, exactOnly = [] }) => {
+  const alt = words.join('|');
+  const suffixes = words.filter((w) => SUFFIX_WORDS.has(w));
+  return {
+    kind,
+    exact: new Set([...words, ...exactOnly]),
+    prefix: new RegExp(`^(?:${alt})[-_]`, 'u'),
+    suffix: suffixes.length ? new RegExp(`-(?:${suffixes.join('|')})$`, 'u') : null,
+  };
+});
+
+/** The chrome kind an element's class/id marks, if any (see CLASS_KEYWORDS). */
+export function chromeKindOfMarker(marker: string): PrepassKind | null {
+  if (!marker) return null;
+  const tokens = marker.toLowerCase().split(/\s+/u).filter(Boolean);
+  for (const rule of CLASS_RULES) {
+    for (const token of tokens) {
+      if (rule.exact.has(token) || rule.prefix.test(token) || rule.suffix?.test(token)) return rule.kind;
+    }
+  }
+  return null;
+}
 
 /**
  * Main text of an HTML page: our pre-pass (drops scripts, nav/footer/aside, comments, cookie walls, share bars,
- * ads, related blocks — keeping article/main), then Mozilla Readability on linkedom, then block collection.
- * Falls back to a density-based block pick when Readability finds nothing or far less than the page holds.
+ * ads, related blocks — keeping article/main), then two candidates — Mozilla Readability on linkedom, and our own
+ * block classifier over the whole page (html-blocks.ts, jusText/trafilatura-style) — of which one is chosen
+ * (chooseCandidate), then the edges are trimmed of dates, captions, related/comment sections (html-trim.ts).
  */
 export function extractHtmlMainText(html: string): HtmlExtraction {
+  const c = extractHtmlCandidates(html);
+  const choice = chooseCandidate(c.readability, c.density, c.fallback);
+  const trimmed = trimBoilerplateBlocks(choice.blocks);
+  return { blocks: trimmed.blocks, method: choice.method, removed: [...c.removed, ...trimmed.removed] };
+}
+
+export interface HtmlCandidates {
+  /** Readability's article, cut into blocks (empty when it found none). */
+  readability: HtmlBlock[];
+  /** The page's blocks our classifier keeps. */
+  density: HtmlBlock[];
+  /** Long, link-poor blocks of the likeliest content root (article/main/body): the last resort. */
+  fallback: HtmlBlock[];
+  removed: HtmlExtraction['removed'];
+}
+
+/** The pre-pass and the three candidates, for the chooser (and for diagnostics). */
+export function extractHtmlCandidates(html: string): HtmlCandidates {
   const doc = takeParsedDocument(html) ?? parseHtmlDocument(html);
   const removed: HtmlExtraction['removed'] = [];
   prepass(doc, removed);
-
-  // The fallback candidate is computed before Readability mutates the tree.
+  // Both block candidates are read before Readability mutates the tree.
+  const bodyBlocks = doc.body ? collectBlocks(doc.body) : [];
+  const keep = classifyBlocksInContext(bodyBlocks);
+  const density = bodyBlocks.filter((_, i) => keep[i]);
   const root = pickContentRoot(doc);
   const fallback = root ? fallbackBlocks(root) : [];
-  const fallbackChars = fallback.reduce((n, b) => n + b.text.length, 0);
-
   const article = runReadability(doc);
-  const blocks = article ? collectBlocks(article) : [];
-  const chars = blocks.reduce((n, b) => n + b.text.length, 0);
-  if (blocks.length === 0 || chars < fallbackChars * 0.3) return { blocks: fallback, method: 'fallback', removed };
-  return { blocks, method: 'readability', removed };
+  const readability = article ? collectBlocks(article) : [];
+  return { readability, density, fallback, removed };
+}
+
+const chars = (blocks: HtmlBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
+
+/**
+ * Readability unless it clearly failed: nothing found, or our classifier found more than twice as much text (it
+ * kept a fragment — one section of a split article, a teaser box). With neither, the fallback blocks.
+ */
+export function chooseCandidate(readability: HtmlBlock[], density: HtmlBlock[], fallback: HtmlBlock[]): { blocks: HtmlBlock[]; method: HtmlExtraction['method'] } {
+  const r = chars(readability);
+  const d = chars(density);
+  if (r === 0 && d === 0) return { blocks: fallback, method: 'fallback' };
+  if (r === 0 || d > 2 * r) return { blocks: density, method: 'density' };
+  return { blocks: readability, method: 'readability' };
 }
 
 function runReadability(doc: DomDocument): DomElement | null {
@@ -73,7 +139,7 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
   const bodyChars = Math.max(1, elementText(body).length);
   const drop = (el: DomElement, kind: PrepassKind): void => {
     const text = elementText(el);
-    if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text });
+    if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text});
     el.remove();
   };
 
@@ -91,17 +157,14 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
       continue;
     }
     if (tag === 'header' && !el.closest('article,main')) {
-      if (!containsMainContent(el)) drop(el, 'navigation');
+      // A page header holding the headline is the article's own header (title, lead, byline): left to the extractors.
+      if (!containsMainContent(el) && !el.querySelector('h1')) drop(el, 'navigation');
       continue;
     }
     const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
     if (!marker) continue;
-    for (const [re, kind] of CLASS_KINDS) {
-      if (!re.test(marker)) continue;
-      if (containsMainContent(el) || elementText(el).length > bodyChars * 0.5) break;
-      drop(el, kind);
-      break;
-    }
+    const kind = chromeKindOfMarker(marker);
+    if (kind && !containsMainContent(el) && elementText(el).length <= bodyChars * 0.5) drop(el, kind);
   }
 }
 

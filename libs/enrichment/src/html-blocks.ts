@@ -1,0 +1,131 @@
+/**
+ * Block-level main-text classification in the manner of jusText (Pomikálek) and trafilatura (Barbaresi): every
+ * block of the page is scored on its own (length, link density, stop-word density, punctuation, tag, boilerplate
+ * markers on its ancestors) and then re-classified by its neighbours, so short lines inside the article survive and
+ * short lines among menus and comments do not. Pure functions over plain block records.
+ */
+
+/** A block as the classifier sees it. */
+export interface ScoredBlockInput {
+  text: string;
+  tag: string;
+  linkDensity: number;
+  /** class/id tokens of the block's ancestors that mark chrome (comments, related, footer…), if any. */
+  chromeMarker?: boolean;
+}
+
+export type BlockClass = 'good' | 'near-good' | 'short' | 'bad';
+
+/** Stop words of the languages we meet most (jusText's density signal is robust with small lists). */
+const STOPWORDS = new Set(
+  [
+    // en
+    'the of and to a in is that for it on was with as he she at by be this are from his her have has had not but or an they their we you were which been will would its who said also after about into than more when there what all one can could up out if no so them him our any other just these while did do does most some such only then very where how because',
+    // de
+    'der die das und ist in den von zu mit sich des auf für nicht im dem ein eine einer eines als auch es an werden aus er sie hat dass daß wird bei nach wie um am noch wurde sind war über vor durch zum zur hatte haben nur oder aber kann sein ihre seine ich wir ihr uns man mehr so wenn schon sehr hier dann da was nun diese dieser dieses einem einen wieder keine kein sondern bis doch gibt ganz mich mir dir ihm ihn',
+    // fr
+    'le la les de des du et un une est en que qui dans pour par sur au aux pas plus ne se ce cette il elle ils sont ont été avec mais ou son sa ses leur était comme aussi après avant entre sans sous depuis selon très tout nous vous je',
+    // es
+    'el la los las de del que y en un una es por con para se su sus al lo como más pero fue ha han sin sobre este esta entre cuando muy ya también desde son hay está están según porque ni todo durante tras le les nos ese esa eso ser sido había otro otra donde',
+    // it
+    'il lo gli le di della dei delle e che un una è per con non sono da al alla nel nella si ha come ma anche più dopo prima tra questo questa loro suo sua hanno stato essere',
+    // pt
+    'o a os as do da dos das que em um uma é para com não por se na no mais mas foi ao à como seu sua ele ela são também pelo pela entre após sem sobre já quando muito está foram ser tem',
+    // nl, pl (a few of the commonest)
+    'het een van en op te dat zijn voor met niet aan er maar om ook als bij nog wel naar dan worden door uit hij ze wordt wat kan hebben hun deze nie się na jest do że to jak ale po tak co za od już przez tylko może są jego lub przy',
+  ]
+    .join(' ')
+    .split(/\s+/u),
+);
+
+const LENGTH_LOW = 70;
+const LENGTH_HIGH = 200;
+const STOPWORDS_LOW = 0.2;
+const STOPWORDS_HIGH = 0.28;
+const MAX_LINK_DENSITY = 0.3;
+const MAX_HEADING_DISTANCE = 200;
+
+const COPYRIGHT_RE = /(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)/iu;
+const HEADING_RE = /^h[1-6]$/u;
+
+/** Share of a text's words that are stop words (any of our languages). */
+export function stopwordDensity(text: string): number {
+  const words = text.toLowerCase().match(/[\p{L}’']+/gu);
+  if (!words || words.length === 0) return 0;
+  let hits = 0;
+  for (const w of words) if (STOPWORDS.has(w)) hits += 1;
+  return hits / words.length;
+}
+
+/** Context-free class of one block (jusText's first pass). */
+export function classifyBlock(block: ScoredBlockInput): BlockClass {
+  const length = block.text.length;
+  if (block.chromeMarker) return 'bad';
+  if (block.linkDensity > MAX_LINK_DENSITY) return 'bad';
+  if (length < 400 && COPYRIGHT_RE.test(block.text)) return 'bad';
+  if (length < LENGTH_LOW) return block.linkDensity > 0 ? 'bad' : 'short';
+  const sw = stopwordDensity(block.text);
+  if (sw >= STOPWORDS_HIGH) return length > LENGTH_HIGH ? 'good' : 'near-good';
+  if (sw >= STOPWORDS_LOW) return 'near-good';
+  // Prose without our stop words (another language, lists of terms) still reads like prose when it is long and punctuated.
+  if (length > LENGTH_HIGH * 2 && /[.!?。]["”’»)]?\s/u.test(block.text)) return 'near-good';
+  return 'bad';
+}
+
+/**
+ * jusText's context pass: short and near-good blocks take the class of their neighbours (short blocks between good
+ * ones are good; near-good next to good is good), headings close before good text are kept. Returns one flag per
+ * block: keep it or not.
+ */
+export function classifyBlocksInContext(blocks: ScoredBlockInput[]): boolean[] {
+  const initial = blocks.map(classifyBlock);
+  const classes: BlockClass[] = [...initial];
+
+  const neighbour = (i: number, step: 1 | -1, ignoreNearGood: boolean): BlockClass => {
+    for (let j = i + step; j >= 0 && j < classes.length; j += step) {
+      const c = classes[j] ?? 'bad';
+      if (c === 'good' || c === 'bad') return c;
+      if (c === 'near-good' && !ignoreNearGood) return c;
+    }
+    return 'bad';
+  };
+
+  // Short blocks: good only when both sides are good; bad when both bad; otherwise look past near-good.
+  const next: BlockClass[] = [...classes];
+  classes.forEach((c, i) => {
+    if (c !== 'short') return;
+    const prev = neighbour(i, -1, true);
+    const nxt = neighbour(i, 1, true);
+    if (prev === 'good' && nxt === 'good') next[i] = 'good';
+    else if (prev === 'bad' && nxt === 'bad') next[i] = 'bad';
+    else {
+      const prevNear = neighbour(i, -1, false);
+      const nextNear = neighbour(i, 1, false);
+      next[i] = (prev === 'bad' && nextNear === 'near-good') || (prevNear === 'near-good' && nxt === 'bad') ? 'good' : 'bad';
+    }
+  });
+  classes.splice(0, classes.length, ...next);
+
+  // Near-good blocks: good next to good, bad between bads.
+  classes.forEach((c, i) => {
+    if (c !== 'near-good') return;
+    const prev = neighbour(i, -1, true);
+    const nxt = neighbour(i, 1, true);
+    classes[i] = prev === 'bad' && nxt === 'bad' ? 'bad' : 'good';
+  });
+
+  // Headings right before good text are part of it.
+  blocks.forEach((b, i) => {
+    if (!HEADING_RE.test(b.tag) || initial[i] === 'bad' || classes[i] === 'good') return;
+    let distance = 0;
+    for (let j = i + 1; j < blocks.length && distance <= MAX_HEADING_DISTANCE; j++) {
+      if (classes[j] === 'good') {
+        classes[i] = 'good';
+        break;
+      }
+      distance += blocks[j]?.text.length ?? 0;
+    }
+  });
+
+  return classes.map((c) => c === 'good');
+}

@@ -1,0 +1,105 @@
+import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
+import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, type HtmlBlock } from './html-extract';
+import { isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
+
+const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
+const PROSE =
+  'The council voted on Tuesday to close the harbour for two weeks while engineers inspect the sea wall, which was damaged in the storm that hit the coast at the weekend and flooded several streets near the old fish market.';
+const PROSE_DE =
+  'Der Stadtrat hat am Dienstag beschlossen, den Hafen für zwei Wochen zu schließen, damit die Ingenieure die Kaimauer prüfen können, die bei dem Sturm am Wochenende beschädigt wurde und die Straßen überflutet hat.';
+
+describe('class/id chrome markers', () => {
+  it('matches whole tokens, prefixes and (for some kinds) suffixes', () => {
+    expect(chromeKindOfMarker('comments-area')).toBe('comments');
+    expect(chromeKindOfMarker('post-comments')).toBe('comments');
+    expect(chromeKindOfMarker('site-footer')).toBe('navigation');
+    expect(chromeKindOfMarker('share_bar')).toBe('share-bar');
+    expect(chromeKindOfMarker('cookie-banner')).toBe('cookie-notice');
+  });
+
+  it('does not search inside CMS wrapper classes', () => {
+    expect(chromeKindOfMarker('field field--name-body field--label-hidden')).toBeNull();
+    expect(chromeKindOfMarker('elementor-widget-wrap elementor-element-populated')).toBeNull();
+    expect(chromeKindOfMarker('clearfix with-navigation')).toBeNull();
+    expect(chromeKindOfMarker('cmp-text')).toBeNull();
+    expect(chromeKindOfMarker('hidden-xs')).toBeNull();
+    expect(chromeKindOfMarker('article-content sticky-sidebar-relative')).toBeNull();
+  });
+});
+
+describe('block classification (jusText-style)', () => {
+  it('scores stop-word density across languages', () => {
+    expect(stopwordDensity(PROSE)).toBeGreaterThan(0.3);
+    expect(stopwordDensity(PROSE_DE)).toBeGreaterThan(0.3);
+    expect(stopwordDensity('Home News Sport Weather Contact')).toBe(0);
+  });
+
+  it('classifies single blocks', () => {
+    expect(classifyBlock(block(PROSE))).toBe('good');
+    expect(classifyBlock(block(PROSE, 'p', 0.6))).toBe('bad');
+    expect(classifyBlock(block('Read the full story'))).toBe('short');
+    expect(classifyBlock(block('© 2026 Coastal Courier. All rights reserved.'))).toBe('bad');
+  });
+
+  it('keeps short lines between good paragraphs and drops them among menus', () => {
+    const blocks = [block('Home', 'li', 1), block('Sport', 'li', 1), block('Weather'), block(PROSE), block('Engineers said:'), block(PROSE_DE), block('About us', 'li', 1), block('Contact'), block('Jobs', 'li', 1)];
+    expect(classifyBlocksInContext(blocks)).toEqual([false, false, false, true, true, true, false, false, false]);
+  });
+
+  it('keeps a heading that stands just before good text', () => {
+    expect(classifyBlocksInContext([block('What happens next', 'h2'), block(PROSE), block(PROSE_DE)])).toEqual([true, true, true]);
+  });
+});
+
+describe('candidate choice', () => {
+  const long = [block(PROSE), block(PROSE_DE), block(PROSE), block(PROSE_DE)];
+  it('prefers Readability unless our classifier found more than twice as much', () => {
+    expect(chooseCandidate(long, long.slice(0, 3), []).method).toBe('readability');
+    expect(chooseCandidate(long.slice(0, 1), long, []).method).toBe('density');
+    expect(chooseCandidate([], long, []).method).toBe('density');
+    expect(chooseCandidate([], [], [block('x')]).method).toBe('fallback');
+  });
+});
+
+describe('edge trimming', () => {
+  it('recognises date stamps, credits and tail-section headings', () => {
+    expect(isDateLine('23.10.2018')).toBe(true);
+    expect(isDateLine('Aktualisiert: 11.04.2020, 10:27')).toBe(true);
+    expect(isDateLine('3:59 PM')).toBe(true);
+    expect(isDateLine('In 2018 the council voted against the plan.')).toBe(false);
+    expect(isCreditLine(block('Striking members of the UCU last year.', 'figcaption'))).toBe(true);
+    expect(isCreditLine(block('Photograph: Guy Smallman/Getty Images'))).toBe(true);
+    expect(isCreditLine(block(PROSE))).toBe(false);
+    expect(isTailSectionMarker('You might also like:')).toBe(true);
+    expect(isTailSectionMarker('Das könnte Dich auch interessieren …')).toBe(true);
+    expect(isTailSectionMarker('Kommentare (3)')).toBe(true);
+    expect(isTailSectionMarker('What the council decided')).toBe(false);
+  });
+
+  it('cuts leading stamps, captions and everything from a late "Related" heading', () => {
+    const input = [block('23.10.2018'), block(PROSE), block('Foto: dpa'), block(PROSE_DE), block('Auch interessant:', 'h3'), block('Another story about the harbour and its long history of storms and floods.')];
+    const out = trimBoilerplateBlocks(input);
+    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    expect(out.removed.map((r) => r.kind)).toEqual(['boilerplate', 'related-link', 'related-link', 'boilerplate']);
+  });
+
+  it('keeps a "Comments" word that is part of the article text early on', () => {
+    const input = [block('Comments'), block(PROSE), block(PROSE_DE)];
+    expect(trimBoilerplateBlocks(input).blocks).toHaveLength(3);
+  });
+});
+
+describe('extractHtmlMainText', () => {
+  it('finds the article on a page without <article> whose comment section has no class markers', () => {
+    const paras = [PROSE, PROSE_DE, PROSE.replace('harbour', 'port'), PROSE_DE.replace('Hafen', 'Port')];
+    const html = `<html><body><div class="top"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="box"><h1>Harbour closed</h1><p>12.03.2026</p>${paras.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="box2"><h3>Kommentare</h3><p>Great article, thanks!</p></div></body></html>`;
+    const out = extractHtmlMainText(html);
+    const text = out.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain(paras[0]);
+    expect(text).toContain(paras[3]);
+    expect(text).not.toContain('12.03.2026');
+    expect(text).not.toContain('Great article');
+  });
+});

@@ -1,0 +1,139 @@
+import type { HtmlBlock, PrepassKind } from './html-extract';
+
+/**
+ * Trims what extractors typically let through at the edges of an article: date/time stamps and bylines before the
+ * text, image captions and credits, and after it the "You might also like" / "Kommentare" / "Auch interessant"
+ * sections (everything from such a heading on), link lists, short signatures and share prompts. Pure.
+ */
+export interface TrimResult {
+  blocks: HtmlBlock[];
+  removed: Array<{ kind: PrepassKind; text: string }>;
+}
+
+/** A heading or short line that opens a section which is not the article (related links, comments…). */
+const TAIL_SECTION_RE = new RegExp(
+  String.raw`^(?:` +
+    [
+      // related / more
+      String.raw`(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested)|related(?: articles| posts| stories| content| news)?|more (?:from|on|stories|articles|news)\b.*|read (?:more|next|also)|recommended(?: for you| articles| stories)?|(?:most )?popular(?: now| posts| articles)?|trending(?: now)?|see also|further reading|latest (?:news|posts|articles|stories)\b.*|more like this)`,
+      String.raw`(?:auch interessant|das könnte (?:dich|sie) (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|informationen|themen|nachrichten|meldungen|links)\b.*|mehr zum thema\b.*|mehr (?:aus|zu|von|zum) [^.!?]{1,40}|lesen sie auch|ebenfalls interessant|empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|neueste (?:artikel|beiträge)|beliebte (?:artikel|beiträge)|meistgelesen(?:e)?(?: artikel)?|weiterführende links?|passend dazu|zum weiterlesen|das (?:könnte|dürfte) sie auch interessieren)`,
+      String.raw`(?:à lire aussi|lire aussi|sur le même sujet|articles? (?:similaires|liés|recommandés)|vous aimerez aussi|dans la même rubrique|lea también|lee también|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|czytaj (?:też|także|również)|zobacz (?:też|także|również))`,
+      // comments
+      String.raw`(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?)(?:\s*\(\d+\))?|(?:leave|post|write|add) a (?:comment|reply)|kommentar (?:schreiben|verfassen|hinzufügen)|kommentieren|kommentare (?:schreiben|anzeigen|lesen)|schreibe(?:n sie)? einen kommentar|diskutieren sie mit|join the (?:conversation|discussion)|laisser un commentaire|deja (?:un|tu) comentario|dejar un comentario|lascia un commento|comments are closed|kommentare sind geschlossen`,
+      // sharing / newsletter prompts
+      String.raw`(?:share (?:this|on)\b.*|teilen(?: sie)?(?: diesen)? ?(?:artikel|beitrag)?|diesen (?:artikel|beitrag) teilen|(?:möchten|willst) (?:sie|du) (?:den|diesen) (?:artikel|beitrag) teilen\??|partager(?: cet article)?|compartir(?: esta noticia)?|follow us\b.*|folgen sie uns\b.*|sign up for\b.*|newsletter\b.*|abonnieren sie\b.*)`,
+      // end-of-post chrome
+      String.raw`(?:tags?|schlagwörter|schlagworte|stichwörter|themen|kategorien?|categories|topics|filed under|abgelegt unter)\s*:.*|(?:about the author|über den autor|über die autorin|zum autor|zur autorin|à propos de l'auteur|sobre el autor)`,
+    ].join('|') +
+    String.raw`)\s*[:.…]*$`,
+  'iu',
+);
+
+/** Phrases that mark a block as chrome wherever it stands near the edges (needs no heading). */
+const EDGE_CHROME_RE =
+  /^(?:anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|-\s*anzeige\s*-|zurück|back|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|(?:lade|mehr) (?:weitere )?inhalte(?: laden)?\s*\.*|load more|mehr laden|bild (?:anzeigen|schließen).*|(?:noch )?keine bewertungen?\)?|\(?noch keine bewertungen\)?|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie den artikel bewerten|(?:was this|did you find this) (?:article|page|post) (?:helpful|useful)\??|print|drucken|e-?mail|permalink|this entry was posted in\b.*|dieser (?:eintrag|beitrag) wurde (?:am|in|unter)\b.*|posted in\b.*|veröffentlicht (?:am|in|unter)\b.*|erstellt am\b.*|bookmark the permalink\.?)\s*[.:!]*$/iu;
+
+/** Image captions and credits ("Foto: dpa", "Photograph: Guy Smallman/Getty Images", "Bild via …"). */
+const CREDIT_RE =
+  /(?:^|[\s(|/–—-])(?:fotos?|photos?|photograph|photography|bild(?:er)?|beitragsbild|titelbild|headerbild|image|images|imagen|imágenes|credits?|crédits? photos?|quelle|source|fuente|źródło)\s*(?::|by|via|von|\/)\s*\S|(?:©|\(c\))\s*\S|\b(?:shutterstock|getty ?images|istockphoto|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay)\b(?:[/.]com)?\s*\)?\s*$/iu;
+
+/** A line that is only a date and/or time, perhaps with a label or an author ("23.10.2018", "3:59 PM", "Aktualisiert: 11.04.2020, 10:27"). */
+const DATE_LINE_RE = new RegExp(
+  String.raw`^(?:(?:published|updated|posted|last (?:updated|modified)|veröffentlicht|aktualisiert|publiziert|erstellt|geändert|stand|datum|publié|mis à jour|publicado|actualizado|publikacja|aktualizacja|on|am|le|el)\s*(?:am|on|le|el)?\s*:?\s*)?` +
+    String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\w*\.?,?\s*)?` +
+    String.raw`[\d\s./:,-]*(?:[\p{L}]{3,12}\.?)?[\d\s./:,-]*(?:\s*(?:uhr|am|pm|h|cet|cest|gmt|utc|[+-]\d{2}:?\d{2}))?\s*(?:[|·•–—-].{0,40})?$`,
+  'iu',
+);
+
+const HEADING_RE = /^h[1-6]$/u;
+/** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
+const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|und|et|y|&)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
+const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
+
+/** True when a short block is nothing but a date/time stamp (optionally labelled, optionally "| author"). */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60 || !/\d/u.test(text)) return false;
+  if (!/(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b)/u.test(text)) return false;
+  return DATE_LINE_RE.test(text);
+}
+
+/** True for an image caption/credit line. */
+export function isCreditLine(block: Pick<HtmlBlock, 'text' | 'tag'>): boolean {
+  if (block.tag === 'figcaption') return true;
+  return block.text.length <= 120 && CREDIT_RE.test(block.text);
+}
+
+/** True for a heading or short line that opens a related-links, comments, share or tags section. */
+export function isTailSectionMarker(text: string): boolean {
+  return text.length <= 80 && TAIL_SECTION_RE.test(text.trim());
+}
+
+export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
+  const removed: TrimResult['removed'] = [];
+  const drop = (b: HtmlBlock, kind: PrepassKind): void => {
+    removed.push({ kind, text: b.text });
+  };
+  const totalChars = input.reduce((n, b) => n + b.text.length, 0);
+
+  // Captions and credits anywhere; edge chrome lines anywhere they stand alone.
+  let blocks = input.filter((b) => {
+    if (isCreditLine(b)) {
+      drop(b, 'boilerplate');
+      return false;
+    }
+    if (b.text.length <= 80 && EDGE_CHROME_RE.test(b.text)) {
+      drop(b, 'boilerplate');
+      return false;
+    }
+    return true;
+  });
+
+  // A tail section ("Related", "Kommentare", "Tags: …") in the second half of the text: cut from there on.
+  let seen = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i] as HtmlBlock;
+    if (i > 0 && seen >= totalChars * 0.5 && isTailSectionMarker(b.text)) {
+      const kind: PrepassKind = /comment|kommentar|comentario|commenti|komentar|diskutieren|conversation|discussion/iu.test(b.text) ? 'comments' : 'related-link';
+      for (const rest of blocks.slice(i)) drop(rest, kind);
+      blocks = blocks.slice(0, i);
+      break;
+    }
+    seen += b.text.length;
+  }
+
+  // Leading chrome, before the first real paragraph: the headline, date stamps, bylines, link-only lines.
+  const lead: HtmlBlock[] = [];
+  let start = 0;
+  for (; start < Math.min(blocks.length - 1, 6); start++) {
+    const b = blocks[start] as HtmlBlock;
+    if (b.text.length >= 100 && b.linkDensity < 0.5) break;
+    if (b.tag === 'h1') drop(b, 'headline');
+    else if (isDateLine(b.text)) drop(b, 'boilerplate');
+    else if (BYLINE_RE.test(b.text)) drop(b, 'boilerplate');
+    else if (b.linkDensity >= 0.8) drop(b, 'navigation');
+    else lead.push(b);
+  }
+  blocks = [...lead, ...blocks.slice(start)];
+
+  // Trailing chrome: link-only lines, date stamps, short unpunctuated lines and headings with nothing after them.
+  while (blocks.length > 1) {
+    const b = blocks[blocks.length - 1] as HtmlBlock;
+    if (isDateLine(b.text)) drop(b, 'boilerplate');
+    else if (b.linkDensity >= 0.8 && b.text.length < 150) drop(b, 'related-link');
+    else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
+    else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
+    else break;
+    blocks = blocks.slice(0, -1);
+  }
+
+  // Link-only headings inside the text are teasers for other articles.
+  blocks = blocks.filter((b) => {
+    if (HEADING_RE.test(b.tag) && b.linkDensity >= 0.9) {
+      drop(b, 'related-link');
+      return false;
+    }
+    return true;
+  });
+
+  return { blocks, removed };
+}
