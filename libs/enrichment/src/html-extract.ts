@@ -88,8 +88,11 @@ export interface HtmlCandidates {
   readability: HtmlBlock[];
   /** The page's blocks our classifier keeps. */
   density: HtmlBlock[];
-  /** Long, link-poor blocks of the likeliest content root (article/main/body): the last resort. */
+  /** Long, link-poor blocks of the page: the last resort. */
   fallback: HtmlBlock[];
+  /** Every block of the page after the pre-pass, and whether the classifier keeps it. */
+  body: HtmlBlock[];
+  keep: boolean[];
   removed: HtmlExtraction['removed'];
 }
 
@@ -102,11 +105,10 @@ export function extractHtmlCandidates(html: string): HtmlCandidates {
   const bodyBlocks = doc.body ? collectBlocks(doc.body) : [];
   const keep = classifyBlocksInContext(bodyBlocks);
   const density = bodyBlocks.filter((_, i) => keep[i]);
-  const root = pickContentRoot(doc);
-  const fallback = root ? fallbackBlocks(root) : [];
+  const fallback = fallbackBlocks(bodyBlocks);
   const article = runReadability(doc);
   const readability = article ? collectBlocks(article) : [];
-  return { readability, density, fallback, removed };
+  return { readability, density, fallback, body: bodyBlocks, keep, removed };
 }
 
 const chars = (blocks: HtmlBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
@@ -172,23 +174,9 @@ function containsMainContent(el: DomElement): boolean {
   return !!el.querySelector('article,main,[itemprop="articleBody"]');
 }
 
-function pickContentRoot(doc: DomDocument): DomElement | null {
-  const candidates = toArray(doc.querySelectorAll('[itemprop="articleBody"],article,main,[role="main"]'));
-  let best: DomElement | null = null;
-  let bestChars = 0;
-  for (const el of candidates) {
-    const chars = elementText(el).length;
-    if (chars > bestChars) {
-      best = el;
-      bestChars = chars;
-    }
-  }
-  return bestChars > 400 ? best : doc.body;
-}
-
 /** Paragraph-like blocks of reasonable length and low link density, in page order. */
-function fallbackBlocks(root: DomElement): HtmlBlock[] {
-  return collectBlocks(root).filter((b) => b.linkDensity < 0.5 && (b.text.length >= 60 || /^h[1-6]$/u.test(b.tag)));
+function fallbackBlocks(blocks: HtmlBlock[]): HtmlBlock[] {
+  return blocks.filter((b) => b.linkDensity < 0.5 && (b.text.length >= 60 || /^h[1-6]$/u.test(b.tag)));
 }
 
 const BLOCK_TAGS = new Set([

@@ -3,6 +3,9 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { waitFor } from './wait-for';
 
+/** The enricher's heap limits (old space with headroom for big pages, a small young generation: peak RSS ~200 MB under bench:enrich). Same flags as `npm run start:enricher`. */
+const ENRICHER_HEAP_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=4'];
+
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 export type ServiceName = 'ingestor' | 'enricher' | 'indexer';
@@ -28,7 +31,7 @@ export class ServiceProcess {
 
   async start(timeoutMs = 60000): Promise<void> {
     this.output = [];
-    const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', '-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
+    const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', ...(this.name === 'enricher' ? ENRICHER_HEAP_FLAGS : []), '-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

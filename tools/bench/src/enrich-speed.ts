@@ -2,14 +2,17 @@
  * `npm run bench:enrich` — enrichment throughput on one core (this process, one thread) and peak memory.
  *   HTML pages: trafilatura-eval pages (parseHtmlPage + enrichArticle, the enricher's per-message work).
  *   Text/feed items: the shared fixture plus synthetic text pages built from it.
+ * Run with the enricher's heap flags (package.json bench:enrich = start:enricher: --max-old-space-size=256
+ * --max-semi-space-size=4), so the peak RSS is the service's.
  * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ParsedItem } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
-import { datasetsDir, progress, readHtmlGz } from './datasets';
+import { datasetsDir, decodeHtmlBytes, progress, readHtmlGz } from './datasets';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -22,22 +25,28 @@ function enrich(item: ParsedItem): number {
   return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).wordCount;
 }
 
-/** Runs `work` over the inputs (cycling) until at least `seconds` have passed; returns items per second. */
-function timed<T>(label: string, inputs: T[], work: (input: T) => unknown, seconds: number): { rate: number; count: number; elapsed: number } {
-  for (const input of inputs.slice(0, Math.min(inputs.length, 30))) work(input); // warm-up: JIT, regex caches
-  const started = process.hrtime.bigint();
+/**
+ * Runs `work` over the inputs (cycling) until at least `seconds` of work time have passed; returns items per second.
+ * `prepare` (decompressing a stored page — the service receives it as message bytes) is not timed.
+ */
+function timed<T, P>(label: string, inputs: T[], prepare: (input: T) => P, work: (input: P) => unknown, seconds: number): { rate: number; count: number; elapsed: number } {
+  for (const input of inputs.slice(0, Math.min(inputs.length, 30))) work(prepare(input)); // warm-up: JIT, regex caches
+  let elapsedNs = 0n;
   let count = 0;
   const bar = progress(label, inputs.length);
   for (;;) {
     for (const input of inputs) {
-      work(input);
+      const prepared = prepare(input);
+      const started = process.hrtime.bigint();
+      work(prepared);
+      elapsedNs += process.hrtime.bigint() - started;
       count += 1;
       if (count <= inputs.length) bar.tick();
     }
-    if (Number(process.hrtime.bigint() - started) / 1e9 >= seconds) break;
+    if (Number(elapsedNs) / 1e9 >= seconds) break;
   }
   bar.done();
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  const elapsed = Number(elapsedNs) / 1e9;
   return { rate: count / elapsed, count, elapsed };
 }
 
@@ -72,18 +81,23 @@ function main(): void {
   const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
   const entries = Object.entries(gold).slice(0, pagesWanted);
   const load = progress('loading HTML pages', entries.length);
+  // Pages stay gzipped in memory (as the enricher holds only the message in hand, not a corpus); each is decoded
+  // just before its timed enrichment.
+  let totalChars = 0;
   const pages = entries.map(([url, entry]) => {
     load.tick();
-    return { url, html: readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`)) };
+    const file = path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`);
+    totalChars += readHtmlGz(file).length;
+    return { url, gz: readFileSync(file) };
   });
   load.done();
-  const totalBytes = pages.reduce((n, p) => n + p.html.length, 0);
+  const totalBytes = totalChars;
 
   const fixture = readFileSync(path.resolve(dir, '..', 'fixtures', 'global-village-space-trump-petro.txt'), 'utf8');
   const texts = syntheticTextPages(fixture, 200);
 
-  const html = timed('HTML pages', pages, (p) => enrich(parseHtmlPage(p.html, { url: p.url, now: NOW })), seconds);
-  const text = timed('text items', texts, (t) => enrich(parseTextPage(t, {})), seconds);
+  const html = timed('HTML pages', pages, (p) => ({ url: p.url, html: decodeHtmlBytes(gunzipSync(p.gz)) }), (p) => enrich(parseHtmlPage(p.html, { url: p.url, now: NOW })), seconds);
+  const text = timed('text items', texts, (t) => t, (t) => enrich(parseTextPage(t, {})), seconds);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
   const row = (a: string, b: string, c: string): string => `${a.padEnd(34)}${b.padStart(12)}  ${c}\n`;
@@ -93,7 +107,7 @@ function main(): void {
   process.stdout.write(row(`HTML pages/s (${pages.length} pages, avg ${(totalBytes / pages.length / 1024).toFixed(0)} KB)`, html.rate.toFixed(1), '≥ 40'));
   process.stdout.write(row(`text/feed items/s (${texts.length} items)`, text.rate.toFixed(1), '≥ 500'));
   process.stdout.write(row('peak RSS (MB)', maxRssMb.toFixed(0), '< 300'));
-  process.stdout.write(`\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up excluded)\n`);
+  process.stdout.write(`\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up and page decompression excluded; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'})\n`);
 }
 
 main();
