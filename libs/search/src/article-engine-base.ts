@@ -180,6 +180,10 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   }
 
   async search(query: ArticleSearchQuery): Promise<SearchResponse> {
+    return (await this.searchWithTiming(query)).response;
+  }
+
+  async searchWithTiming(query: ArticleSearchQuery): Promise<{ response: SearchResponse; tookMs: number | null }> {
     const { body, plan } = buildArticleSearch(query);
     let raw: RawSearchResponse;
     try {
@@ -190,7 +194,7 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
       if (engineErrorStatus(error) === 400) throw new InvalidSearchQueryError('q', `the search engine refused this search: ${engineErrorMessage(error)}`);
       throw error;
     }
-    return toSearchResponse(raw, plan);
+    return { response: toSearchResponse(raw, plan), tookMs: typeof raw.took === 'number' ? raw.took : null };
   }
 
   async related(article: RelatedArticleSource, options: RelatedArticlesOptions = {}): Promise<SearchHit[]> {

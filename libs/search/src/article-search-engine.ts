@@ -46,6 +46,8 @@ export interface ArticleSearchEngine {
   refreshIndexNamed(index: string): Promise<void>;
   /** Throws `InvalidSearchQueryError` / `InvalidSearchCursorError` for bad input (HTTP 400). */
   search(query: ArticleSearchQuery): Promise<SearchResponse>;
+  /** `search` plus the engine's own `took` (ms spent in the engine), for Server-Timing and benchmarks. */
+  searchWithTiming(query: ArticleSearchQuery): Promise<{ response: SearchResponse; tookMs: number | null }>;
   /** More like this article (its text, entities and keywords), best first; never its own story cluster or withdrawn articles. */
   related(article: RelatedArticleSource, options?: RelatedArticlesOptions): Promise<SearchHit[]>;
   /** Real-time (no refresh needed); withdrawn documents are returned as stored. */

@@ -6,6 +6,7 @@ import { MAX_RESULT_WINDOW, type ArticleSearchPlan } from './search-query';
 
 /** The parts of a search answer we read; both clients' response types are assignable to it. */
 export interface RawSearchResponse {
+  took?: number | undefined;
   hits: {
     total?: number | { value: number; relation?: string } | undefined;
     hits: RawSearchHit[];

@@ -15,6 +15,8 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
   INDEXER_MAX_BATCH_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
   /** How long a poll may wait to fill a batch (the bulk linger). */
   INDEXER_LINGER_MS: z.coerce.number().int().min(0).max(10000).default(50),
+  /** A batch larger than this many documents goes to the engine as several bulk requests. */
+  INDEXER_MAX_BULK_DOCS: z.coerce.number().int().min(1).max(100000).default(2000),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS) {
     ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key is required outside development' });

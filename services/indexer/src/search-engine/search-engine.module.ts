@@ -12,7 +12,7 @@ export const ARTICLE_SEARCH_ENGINE = Symbol('ARTICLE_SEARCH_ENGINE');
       provide: ARTICLE_SEARCH_ENGINE,
       inject: [INDEXER_CONFIG, HealthRegistry, ROOT_LOGGER],
       useFactory: async (config: IndexerConfig, health: HealthRegistry, logger: Logger): Promise<ArticleSearchEngine> => {
-        const engine = await createArticleSearchEngine({ url: config.SEARCH_URL, engine: config.SEARCH_ENGINE, indexPrefix: config.SEARCH_INDEX_PREFIX });
+        const engine = await createArticleSearchEngine({ url: config.SEARCH_URL, engine: config.SEARCH_ENGINE, indexPrefix: config.SEARCH_INDEX_PREFIX, maxBulkDocs: config.INDEXER_MAX_BULK_DOCS });
         await engine.ensureIndex();
         logger.info({ engine: engine.engine, alias: engine.names.alias }, 'search engine ready');
         health.register('search', async () => {

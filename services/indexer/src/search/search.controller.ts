@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { SearchResponse } from '@wirestream/contracts';
+import type { Response } from 'express';
 import { PermanentError } from '@wirestream/platform';
 import { InvalidSearchCursorError, InvalidSearchQueryError, type ArticleSearchEngine } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
@@ -26,12 +27,14 @@ export class SearchController {
   @ApiQuery({ name: 'collapse', required: false, enum: ['cluster'], description: 'One article per story' })
   @ApiQuery({ name: 'size', required: false, description: 'Hits per page, 0–100 (default 10)' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiResponse({ status: 200, description: '{ total, items, facets, nextCursor }' })
   @ApiResponse({ status: 400, description: 'problem+json naming each bad parameter' })
-  async search(@Query() query: Record<string, unknown>): Promise<SearchResponse> {
+  @ApiResponse({ status: 200, description: '{ total, items, facets, nextCursor }; the `Server-Timing: engine;dur=<ms>` header carries the engine’s own time (its `took`).' })
+  async search(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<SearchResponse> {
     const params = parseSearchParams(query);
     try {
-      return await this.engine.search(params);
+      const { response, tookMs } = await this.engine.searchWithTiming(params);
+      if (tookMs !== null) res.setHeader('Server-Timing', `engine;dur=${tookMs}`);
+      return response;
     } catch (error) {
       if (error instanceof InvalidSearchQueryError) throw new PermanentError('invalid-search-parameters', `${error.field}: ${error.message}`, 400, { errors: [{ parameter: error.field, message: error.message }] });
       if (error instanceof InvalidSearchCursorError) throw new PermanentError('invalid-cursor', error.message, 400, { errors: [{ parameter: 'cursor', message: error.message }] });

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:index [-- --count 5000 --max-bytes 5242880 --linger 50 --max-docs 2000]`
+ *
+ * Indexer throughput against the engine's own bulk rate, in one run on one isolated slice of the stack:
+ *  1. direct: the same N documents straight into a fresh index with the client's bulk helper (baseline);
+ *  2. indexer: N enriched-article events pre-produced to Kafka, then a spawned indexer consumes them
+ *     (parse, validate, version-guarded Postgres upsert, bulk index, `articles.indexed.v1`); timed from the first
+ *     indexed event to the Nth;
+ *  3. direct again, and the baseline is the mean of both direct runs (the machine is shared; this brackets drift).
+ * Prints docs/s for each, the ratio, and the settings. Never asserts a timing.
+ */
+import { EventTypes } from '@wirestream/contracts';
+import { createEnvelope, EventPublisher, ensureTopics, topicMessageCount } from '@wirestream/kafka';
+import { ArticleStore, createDataSource, dropDatabase, migrate } from '@wirestream/persistence';
+import { syntheticArticles, toArticleDocument, type ArticleDocument } from '@wirestream/search';
+import type { EnrichedArticle } from '@wirestream/contracts';
+import { randomUUID } from 'node:crypto';
+import { createBenchEnv, flag, log, spawnIndexer } from './bench-env';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const count = Number(flag(args, 'count') ?? 5000);
+  const settings = {
+    INDEXER_MAX_BATCH_BYTES: flag(args, 'max-bytes') ?? String(5 * 1024 * 1024),
+    INDEXER_LINGER_MS: flag(args, 'linger') ?? '50',
+    INDEXER_MAX_BULK_DOCS: flag(args, 'max-docs') ?? '2000',
+  };
+  const bench = await createBenchEnv('idx');
+  log(`bench:index — ${count} articles, run ${bench.runId}, settings ${JSON.stringify(settings)}`);
+  try {
+    const articles = [...syntheticArticles(count, { seed: 5 })].map((s) => s.article);
+    const docs: ArticleDocument[] = articles.map((a) => toArticleDocument(a, null));
+    const eventBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(JSON.stringify(a)), 0);
+    log(`generated ${count} articles (${(eventBytes / count / 1024).toFixed(1)} KiB each as JSON)`);
+
+    const direct1 = await directRun(bench, docs, 'direct1');
+    if (args.includes('--sweep')) await bulkSizeSweep(bench, docs);
+
+    // Pre-produce every event so the indexer's time is consumption only.
+    await ensureTopics(bench.kafka, [{ topic: bench.topics.enriched }]);
+    const publisher = new EventPublisher(bench.kafka);
+    try {
+      // ~100 events (~550 KiB) per produce request: under the broker's default 1 MiB message.max.bytes per batch.
+      for (let i = 0; i < articles.length; i += 100) {
+        await publisher.publish(
+          articles.slice(i, i + 100).map((a) => ({ topic: bench.topics.enriched, envelope: createEnvelope({ type: EventTypes.articleEnriched, articleId: a.id, version: a.version, payload: a }) })),
+        );
+        if ((i + 100) % 1000 === 0 || i + 100 >= count) log(`produced ${Math.min(count, i + 100)}/${count} events`);
+      }
+    } finally {
+      await publisher.disconnect();
+    }
+
+    const indexer = await spawnIndexer({ ...bench.env, ...settings }, 14000 + Math.floor(Math.random() * 1000));
+    let firstAt = 0;
+    let doneAt = 0;
+    try {
+      await ensureTopics(bench.kafka, [{ topic: bench.topics.indexed }]);
+      let last = -1;
+      for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
+        const indexed = await topicMessageCount(bench.kafka, bench.topics.indexed);
+        if (indexed > 0 && !firstAt) firstAt = Date.now();
+        if (indexed !== last) log(`indexer: ${indexed}/${count}`);
+        last = indexed;
+        if (indexed >= count) {
+          doneAt = Date.now();
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await indexer.stop();
+    }
+    if (!doneAt) throw new Error('the indexer did not index every event within 10 minutes');
+
+    const direct2 = await directRun(bench, docs, 'direct2');
+    const directRate = (direct1 + direct2) / 2;
+    // Where the indexer's time goes: its Postgres stage alone, same articles, batches of the size the indexer saw.
+    const postgresRate = await postgresStage(bench.databaseUrl, articles, Number(settings.INDEXER_MAX_BULK_DOCS));
+    const indexerRate = count / ((doneAt - firstAt) / 1000);
+    const result = {
+      date: new Date().toISOString(),
+      count,
+      settings,
+      directDocsPerSec: Math.round(directRate),
+      directRuns: [Math.round(direct1), Math.round(direct2)],
+      indexerDocsPerSec: Math.round(indexerRate),
+      ratio: Number((indexerRate / directRate).toFixed(2)),
+      postgresStageDocsPerSec: Math.round(postgresRate),
+    };
+    process.stdout.write(
+      `\ndirect bulk helper: ${result.directDocsPerSec} docs/s (runs ${result.directRuns.join(', ')})\n` +
+        `indexer via Kafka:  ${result.indexerDocsPerSec} docs/s (Postgres upsert + bulk index + indexed event)\n` +
+        `ratio:              ${result.ratio} (target ≥ 0.70)\n` +
+        `postgres stage:     ${result.postgresStageDocsPerSec} docs/s alone (ArticleStore.applyBatch, same articles, no engine)\n` +
+        `settings:           max batch bytes ${settings.INDEXER_MAX_BATCH_BYTES}, linger ${settings.INDEXER_LINGER_MS} ms, max docs per bulk ${settings.INDEXER_MAX_BULK_DOCS}\n` +
+        `${JSON.stringify(result)}\n`,
+    );
+  } finally {
+    log('cleaning up (index, topics, database)');
+    await bench.cleanup();
+  }
+}
+
+/** The indexer's own bulk path (`bulkIndex`: one request at a time, per-item outcome) at several request sizes. */
+async function bulkSizeSweep(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[]): Promise<void> {
+  const avgBytes = docs.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)), 0) / docs.length;
+  for (const maxBulkDocs of [100, 250, 500, 1000, 2000, 5000]) {
+    const engine = await bench.engine(`${bench.indexPrefix}sweep${maxBulkDocs}_`, { maxBulkDocs });
+    await engine.ensureIndex();
+    const started = Date.now();
+    const result = await engine.bulkIndex(docs);
+    const seconds = (Date.now() - started) / 1000;
+    await engine.dropAll();
+    process.stdout.write(
+      `sweep: bulkIndex with ≤ ${String(maxBulkDocs).padStart(4)} docs/request (~${((maxBulkDocs * avgBytes) / 1048576).toFixed(1)} MiB): ${(docs.length / seconds).toFixed(0)} docs/s (${result.failed.length} failed)\n`,
+    );
+  }
+}
+
+async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDocs: number): Promise<number> {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_pg`;
+  await migrate(url.toString());
+  const dataSource = createDataSource(url.toString(), { applicationName: 'bench-index' });
+  await dataSource.initialize();
+  try {
+    const store = new ArticleStore(dataSource, 'bench');
+    const batch = Math.min(maxDocs, 850);
+    const started = Date.now();
+    for (let i = 0; i < articles.length; i += batch) {
+      await store.applyBatch(articles.slice(i, i + batch).map((article) => ({ eventId: randomUUID(), article, clusterId: null })));
+    }
+    const rate = articles.length / ((Date.now() - started) / 1000);
+    log(`postgres stage alone: ${articles.length} articles in batches of ${batch} = ${rate.toFixed(0)} docs/s`);
+    return rate;
+  } finally {
+    await dataSource.destroy();
+    await dropDatabase(url.toString()).catch(() => undefined);
+  }
+}
+
+async function directRun(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[], label: string): Promise<number> {
+  const engine = await bench.engine(`${bench.indexPrefix}${label}_`);
+  await engine.ensureIndex();
+  const started = Date.now();
+  const stats = await engine.bulkLoadDirect(docs);
+  const seconds = (Date.now() - started) / 1000;
+  if (stats.failed) throw new Error(`direct bulk failed ${stats.failed} documents: ${JSON.stringify(stats.failures)}`);
+  await engine.dropAll();
+  const rate = docs.length / seconds;
+  log(`${label}: ${docs.length} docs in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} docs/s`);
+  return rate;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench:index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
