@@ -103,6 +103,7 @@ export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}
     valid(fromTimeElements(doc, true)) ??
     valid(fromDateElements(doc, maxDate)) ??
     valid(fromTimeElements(doc, false)) ??
+    valid(fromScriptData(doc)) ??
     valid(fromPageText(doc, maxDate)) ??
     modified;
   return { published, modified };
@@ -126,16 +127,56 @@ function readMeta(doc: DomDocument): Map<string, string> {
   return tags;
 }
 
+const JSONLD_ARTICLE_TYPES = /^(?:newsarticle|article|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|blogposting|liveblogposting|report|techarticle|scholarlyarticle|socialmediaposting|discussionforumposting|videoobject|review|recipe|event)$/iu;
+
+/**
+ * datePublished/dateModified of the page's article node in JSON-LD (NewsArticle, BlogPosting…), else the first
+ * such keys anywhere (regex: much JSON-LD in the wild is broken). datePublished is preferred over dateCreated.
+ */
 function readJsonLdDates(doc: DomDocument): { published: string | null; modified: string | null } {
   let published: string | null = null;
   let modified: string | null = null;
+  let looseCreated: string | null = null;
   for (const el of toArray(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     const text = el.textContent ?? '';
-    // Regex rather than JSON.parse: much JSON-LD in the wild is broken, and the keys are unambiguous.
-    published ??= /"(?:datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
+    const node = articleNode(text);
+    if (node) {
+      const p = stringValue(node['datePublished']) ?? stringValue(node['dateCreated']) ?? stringValue(node['uploadDate']);
+      if (p) return { published: p, modified: stringValue(node['dateModified']) ?? modified };
+    }
+    published ??= /"(?:datePublished|uploadDate)"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
+    looseCreated ??= /"dateCreated"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
     modified ??= /"dateModified"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
   }
-  return { published, modified };
+  return { published: published ?? looseCreated, modified };
+}
+
+function stringValue(value: unknown): string | null {
+  return typeof value === 'string' && value.length >= 8 && value.length <= 40 ? value : null;
+}
+
+/** The first node of an article-like @type in a JSON-LD block (top level, arrays, @graph), or null. */
+function articleNode(text: string): Record<string, unknown> | null {
+  if (!/"(?:datePublished|dateCreated|uploadDate)"/u.test(text)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const queue: unknown[] = [parsed];
+  for (let seen = 0; queue.length && seen < 200; seen++) {
+    const node = queue.shift();
+    if (Array.isArray(node)) queue.push(...node);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      const types = ([] as unknown[]).concat(record['@type'] ?? []).map(String);
+      if (types.some((t) => JSONLD_ARTICLE_TYPES.test(t)) && (record['datePublished'] || record['dateCreated'] || record['uploadDate'])) return record;
+      if (record['@graph']) queue.push(record['@graph']);
+      if (record['mainEntity']) queue.push(record['mainEntity']);
+    }
+  }
+  return null;
 }
 
 function canonicalUrl(doc: DomDocument): string | null {
@@ -226,9 +267,23 @@ function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
   return null;
 }
 
+const SCRIPT_DATE_RE = /["'](?:published_at|publishedAt|publish_date|publishDate|datePublished|pubDate|date_published|created_at|createdAt|firstPublished|first_published_at)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,25})["']/u;
+
+/** Inline script data (app state, analytics layers): a "published_at"/"publishDate"… key with an ISO date. */
+function fromScriptData(doc: DomDocument): DateHit | null {
+  for (const el of toArray(doc.querySelectorAll('script'))) {
+    const text = (el.textContent ?? '').replace(/&quot;/gu, '"');
+    const m = SCRIPT_DATE_RE.exec(text);
+    const hit = m ? fromValue(m[1], 'script') : null;
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /**
  * Last resort: every date in the page text. A date that recurs wins; otherwise the first date in the main
- * content area. Dates earlier than the copyright year are ignored (they are usually in archives, not the post).
+ * content area. The copyright year is only a bound (dates more than a year before it are usually archive links);
+ * it is never itself taken as the publication date.
  */
 function fromPageText(doc: DomDocument, maxDate: string): DateHit | null {
   const body = doc.body;
@@ -242,16 +297,15 @@ function fromPageText(doc: DomDocument, maxDate: string): DateHit | null {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const parts = read(m);
       const hit = parts ? makeHit(parts[0], parts[1], parts[2], 'text') : null;
-      if (!hit || hit.date > maxDate || Number(hit.date.slice(0, 4)) < Math.max(MIN_YEAR, copyYear - 1)) continue;
+      const year = Number(hit?.date.slice(0, 4));
+      if (!hit || hit.date > maxDate || year < Math.max(MIN_YEAR, copyYear - 1)) continue;
       const entry = counts.get(hit.date);
       if (entry) entry.count += 1;
       else counts.set(hit.date, { hit, count: 1, first: m.index });
     }
   }
   const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
-  if (ranked[0]) return ranked[0].hit;
-  if (copyYear >= MIN_YEAR && `${copyYear}-01-01` <= maxDate) return makeHit(copyYear, 1, 1, 'copyright');
-  return null;
+  return ranked[0]?.hit ?? null;
 }
 
 /** The first date written in a piece of text (any of our patterns), skipping "updated …" dates if asked. */
