@@ -77,6 +77,9 @@ const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|
 const PERSON_AFTER_RE = /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
 const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
 
+/** Last (or inner) words that make a name an event, prize or competition rather than a person, place or organisation. */
+const EVENT_HEADS = new Set(['War', 'Wars', 'Revolution', 'Cup', 'Championship', 'Championships', 'Olympics', 'Games', 'Prize', 'Award', 'Awards', 'Trophy', 'Medal', 'Festival', 'Tournament', 'Bowl', 'Grand Prix', 'Derby', 'Classic', 'Marathon', 'Rally', 'Expo', 'Summit']);
+
 /** All-caps words that are not names. */
 const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP'.split(' '));
 
@@ -169,9 +172,11 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
+  let absorbedUntil = -1;
   for (const match of text.matchAll(TOKEN_RE)) {
     let value = match[0];
     const start = match.index ?? 0;
+    if (start < absorbedUntil) continue; // the dot of an abbreviation already kept with its word
     const word = /[\p{L}\p{N}]/u.test(value);
     if (!word) {
       tokens.push({ text: value, start, end: start + value.length, cap: false, word: false, possessive: false, sentenceStart: false });
@@ -188,6 +193,7 @@ function tokenize(text: string): Token[] {
     if (text[end] === '.' && (ABBREVIATED.has(value) || /^\p{Lu}$/u.test(value))) {
       value += '.';
       end += 1;
+      absorbedUntil = end;
     }
     const cap = (/^\p{Lu}/u.test(value) || /^\d+\p{Lu}{2,}$/u.test(value)) && !/-\p{Ll}+$/u.test(value);
     tokens.push({ text: value, start, end, cap, word: true, possessive, sentenceStart });
@@ -279,6 +285,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (PLACE_NAMES.has(text)) return set('place', true);
 
   const words = span.tokens.map((t) => t.text);
+  // Events, wars, prizes and competitions ("World War II", "Stanley Cup", "Nobel Prize") are none of our types.
+  if (words.length >= 2 && words.some((w, k) => k > 0 && EVENT_HEADS.has(w)) && !words.some((w) => ORG_KEYWORDS.has(w) && !EVENT_HEADS.has(w))) return set(null, true);
   if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
 

@@ -1,0 +1,14 @@
+import { extractEntityMentions } from './entities';
+
+const tagged = (paragraphs: string[]): string[] => extractEntityMentions(paragraphs).map((m) => `${m.type}:${m.text}`);
+
+describe('extractEntityMentions', () => {
+  it('keeps the dot of an abbreviation or initial inside the name (no sentence break after "St." or "J.")', () => {
+    expect(tagged(['He joined the St. Louis Eagles in 1935.'])).toEqual(['organization:St. Louis Eagles']);
+    expect(tagged(['The novel was written by J. R. Hartley in 1984.'])).toEqual(['person:J. R. Hartley']);
+  });
+
+  it('does not tag wars, prizes and competitions as people, places or organisations', () => {
+    expect(tagged(['He served in World War II before the team won the Stanley Cup and he the Nobel Prize.'])).toEqual([]);
+  });
+});
