@@ -83,6 +83,12 @@ describe('edge trimming', () => {
     expect(out.removed.map((r) => r.kind)).toEqual(['boilerplate', 'related-link', 'related-link', 'boilerplate']);
   });
 
+  it('drops closing calls to action but keeps a closing paragraph of news', () => {
+    const prompt = 'If you enjoyed reading this post, would you consider supporting our work? Just click here.';
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(prompt)]).blocks).toHaveLength(2);
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE)]).blocks).toHaveLength(2);
+  });
+
   it('keeps a "Comments" word that is part of the article text early on', () => {
     const input = [block('Comments'), block(PROSE), block(PROSE_DE)];
     expect(trimBoilerplateBlocks(input).blocks).toHaveLength(3);

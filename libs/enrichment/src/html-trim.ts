@@ -33,6 +33,10 @@ const TAIL_SECTION_RE = new RegExp(
 const EDGE_CHROME_RE =
   /^(?:anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|-\s*anzeige\s*-|zurück|back|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|(?:lade|mehr) (?:weitere )?inhalte(?: laden)?\s*\.*|load more|mehr laden|bild (?:anzeigen|schließen).*|(?:noch )?keine bewertungen?\)?|\(?noch keine bewertungen\)?|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie den artikel bewerten|(?:was this|did you find this) (?:article|page|post) (?:helpful|useful)\??|print|drucken|e-?mail|permalink|this entry was posted in\b.*|dieser (?:eintrag|beitrag) wurde (?:am|in|unter)\b.*|posted in\b.*|veröffentlicht (?:am|in|unter)\b.*|erstellt am\b.*|bookmark the permalink\.?)\s*[.:!]*$/iu;
 
+/** Calls to action that close a post: subscribe, follow, support, write to us, get the app (only near the end). */
+const TAIL_PROMPT_RE =
+  /(?:\b(?:subscribe|sign up|newsletter|follow (?:us|me)|keep up with (?:us|me)|download (?:the|our)\b.{0,30}\bapps?|support (?:our|us)\b|if you (?:enjoyed|liked|found)|we want to hear|write to us|send us|submit (?:a|your) letter|letters? to the editor|abonnieren|folgen sie uns|folge uns|unterstützen sie|newsletter|jetzt (?:abonnieren|anmelden|bestellen)|registrieren sie sich|puede escribirnos|síguenos|suscríbete|abonnez-vous|suivez-nous)\b)/iu;
+
 /** Image captions and credits ("Foto: dpa", "Photograph: Guy Smallman/Getty Images", "Bild via …"). */
 const CREDIT_RE =
   /(?:^|[\s(|/–—-])(?:fotos?|photos?|photograph|photography|bild(?:er)?|beitragsbild|titelbild|headerbild|image|images|imagen|imágenes|credits?|crédits? photos?|quelle|source|fuente|źródło)\s*(?::|by|via|von|\/)\s*\S|(?:©|\(c\))\s*\S|\b(?:shutterstock|getty ?images|istockphoto|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay)\b(?:[/.]com)?\s*\)?\s*$/iu;
@@ -122,6 +126,7 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (b.linkDensity >= 0.8 && b.text.length < 150) drop(b, 'related-link');
     else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
     else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
+    else if (b.text.length < 250 && TAIL_PROMPT_RE.test(b.text)) drop(b, 'newsletter');
     else break;
     blocks = blocks.slice(0, -1);
   }
