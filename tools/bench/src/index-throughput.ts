@@ -86,13 +86,14 @@ async function main(): Promise<void> {
       directRuns: [Math.round(direct1), Math.round(direct2)],
       indexerDocsPerSec: Math.round(indexerRate),
       ratio: Number((indexerRate / directRate).toFixed(2)),
-      postgresStageDocsPerSec: Math.round(postgresRate),
+      postgresStageDocsPerSec: Math.round(postgresRate.serial),
+      postgresStage3ParallelDocsPerSec: Math.round(postgresRate.parallel3),
     };
     process.stdout.write(
       `\ndirect bulk helper: ${result.directDocsPerSec} docs/s (runs ${result.directRuns.join(', ')})\n` +
         `indexer via Kafka:  ${result.indexerDocsPerSec} docs/s (Postgres upsert + bulk index + indexed event)\n` +
         `ratio:              ${result.ratio} (target ≥ 0.70)\n` +
-        `postgres stage:     ${result.postgresStageDocsPerSec} docs/s alone (ArticleStore.applyBatch, same articles, no engine)\n` +
+        `postgres stage:     ${result.postgresStageDocsPerSec} docs/s alone (ArticleStore.applyBatch, same articles, no engine); ${result.postgresStage3ParallelDocsPerSec} docs/s with 3 batches in parallel\n` +
         `settings:           max batch bytes ${settings.INDEXER_MAX_BATCH_BYTES}, linger ${settings.INDEXER_LINGER_MS} ms, max docs per bulk ${settings.INDEXER_MAX_BULK_DOCS}\n` +
         `${JSON.stringify(result)}\n`,
     );
@@ -118,26 +119,37 @@ async function bulkSizeSweep(bench: Awaited<ReturnType<typeof createBenchEnv>>, 
   }
 }
 
-async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDocs: number): Promise<number> {
-  const url = new URL(baseUrl);
-  url.pathname = `${url.pathname}_pg`;
-  await migrate(url.toString());
-  const dataSource = createDataSource(url.toString(), { applicationName: 'bench-index' });
-  await dataSource.initialize();
-  try {
-    const store = new ArticleStore(dataSource, 'bench');
-    const batch = Math.min(maxDocs, 850);
-    const started = Date.now();
-    for (let i = 0; i < articles.length; i += batch) {
-      await store.applyBatch(articles.slice(i, i + batch).map((article) => ({ eventId: randomUUID(), article, clusterId: null })));
+/**
+ * The indexer's Postgres stage alone (ArticleStore.applyBatch), same articles, batches of the size the indexer saw:
+ * one batch at a time (what the indexer does: partitions one after another), and three at a time (what consuming
+ * the topic's three partitions concurrently would do).
+ */
+async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDocs: number): Promise<{ serial: number; parallel3: number }> {
+  const batch = Math.min(maxDocs, 850);
+  const run = async (suffix: string, parallel: number): Promise<number> => {
+    const url = new URL(baseUrl);
+    url.pathname = `${url.pathname}_${suffix}`;
+    await migrate(url.toString());
+    const dataSource = createDataSource(url.toString(), { applicationName: 'bench-index', poolSize: parallel + 1 });
+    await dataSource.initialize();
+    try {
+      const store = new ArticleStore(dataSource, 'bench');
+      const batches: EnrichedArticle[][] = [];
+      for (let i = 0; i < articles.length; i += batch) batches.push(articles.slice(i, i + batch));
+      const started = Date.now();
+      const worker = async () => {
+        for (let next = batches.shift(); next; next = batches.shift()) await store.applyBatch(next.map((article) => ({ eventId: randomUUID(), article, clusterId: null })));
+      };
+      await Promise.all(Array.from({ length: parallel }, worker));
+      const rate = articles.length / ((Date.now() - started) / 1000);
+      log(`postgres stage alone, ${parallel} batch(es) of ${batch} at a time: ${rate.toFixed(0)} docs/s`);
+      return rate;
+    } finally {
+      await dataSource.destroy();
+      await dropDatabase(url.toString()).catch(() => undefined);
     }
-    const rate = articles.length / ((Date.now() - started) / 1000);
-    log(`postgres stage alone: ${articles.length} articles in batches of ${batch} = ${rate.toFixed(0)} docs/s`);
-    return rate;
-  } finally {
-    await dataSource.destroy();
-    await dropDatabase(url.toString()).catch(() => undefined);
-  }
+  };
+  return { serial: await run('pg1', 1), parallel3: await run('pg3', 3).catch((error: unknown) => (log(`parallel postgres stage failed: ${String(error)}`), NaN)) };
 }
 
 async function directRun(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[], label: string): Promise<number> {

@@ -98,14 +98,16 @@ async function main(): Promise<void> {
     try {
       const random = prng(7);
       const cursors: string[] = [];
+      const refusals: string[] = [];
       /** `due`: the scheduled start; latency counts from it, so a stalled client or server cannot hide queueing. */
       const fire = async (query: string, due?: number): Promise<Sample> => {
         const started = Math.min(due ?? Infinity, performance.now());
         const res = await fetch(`${indexer.url}/v1/search?${query}`);
-        const body = (await res.json()) as { nextCursor?: string | null };
+        const body = (await res.json()) as { nextCursor?: string | null; detail?: string };
+        if (res.status !== 200 && refusals.length < 5) refusals.push(`${res.status} ${query}: ${body.detail ?? ''}`);
         const ms = performance.now() - started;
         const timing = /engine;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-        if (body.nextCursor && cursors.length < 200) cursors.push(`${query}&cursor=${body.nextCursor}`);
+        if (body.nextCursor && cursors.length < 200) cursors.push(`${query.replace(/&cursor=[^&]*/, '')}&cursor=${body.nextCursor}`);
         return { ms, engineMs: timing ? Number(timing[1]) : null, status: res.status };
       };
       const nextQuery = () => (cursors.length && random() < 0.15 ? cursors.splice(Math.floor(random() * cursors.length), 1)[0]! : queryMix(random));
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
           `engine took (ms) ${fmt(result.engineTookMs.p50)}  ${fmt(result.engineTookMs.p95)}  ${fmt(result.engineTookMs.p99)}  ${fmt(result.engineTookMs.max ?? NaN)}\n` +
           `${JSON.stringify(result)}\n`,
       );
+      for (const refusal of refusals) log(`refused: ${refusal}`);
     } finally {
       await indexer.stop();
     }
