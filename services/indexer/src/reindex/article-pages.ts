@@ -23,7 +23,8 @@ export class ArticlePages {
   /**
    * The lower bound for "changed since the rebuild started": the start of the oldest transaction still open in this
    * database, or now. `articles.updated_at` is the writing transaction's `now()` (its start), so a write that commits
-   * after this point cannot carry an older timestamp.
+   * after this point cannot carry an older timestamp. (pg_stat_activity shows xact_start of sessions of the same
+   * role — the indexer instances all connect as one — or of every session with pg_read_all_stats.)
    */
   async changeHorizon(): Promise<Date> {
     const [row] = (await this.dataSource.query(
