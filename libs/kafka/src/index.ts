@@ -5,3 +5,4 @@ export * from './reliable-consumer';
 export * from './parse-envelope';
 export * from './kafka.module';
 export * from './topic-reader';
+export * from './process-with-retries';

@@ -1,9 +1,10 @@
 import type { DeadLetterPayload } from '@wirestream/contracts';
 import { deadLetterTopic } from '@wirestream/contracts';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, errorCode, isRetriable, sleep, type RetryPolicy } from '@wirestream/platform';
+import { DEFAULT_RETRY_POLICY, errorCode, isRetriable, sleep, type RetryPolicy } from '@wirestream/platform';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { traceIdFromTraceparent } from './envelope';
+import { processWithRetries } from './process-with-retries';
 import type { EventPublisher } from './event-publisher';
 
 export interface IncomingMessage {
@@ -110,29 +111,23 @@ export class ReliableConsumer {
         ? { topic: first.topic, partition: first.partition, offset: first.offset, articleId: first.key, traceId: first.traceId }
         : { topic: first.topic, partition: first.partition, offsets: `${first.offset}..${messages[messages.length - 1]!.offset}`, count: messages.length },
     );
-    let pending = messages;
-    for (let attempt = 1; pending.length; attempt++) {
-      let failures: Map<IncomingMessage, unknown>;
-      try {
-        failures = await handle(pending, log);
-      } catch (error) {
-        failures = new Map(pending.map((m) => [m, error]));
-      }
-      const retriable: IncomingMessage[] = [];
-      for (const [message, error] of failures) {
-        if (isRetriable(error) && attempt < this.retry.maxAttempts && !this.stopping) {
-          retriable.push(message);
-        } else {
-          await this.deadLetter(message, error, attempt, log);
-        }
-      }
-      pending = retriable;
-      if (pending.length) {
-        const delay = backoffDelayMs(attempt, this.retry);
-        log.warn({ attempt, delayMs: delay, failing: pending.length, reason: describe(failures.get(pending[0]!)) }, 'transient failure, retrying');
-        await sleep(delay);
-        await heartbeat();
-      }
+    await processWithRetries(messages, (list) => handle(list, log), {
+      policy: this.retry,
+      deadLetter: (message, error, attempts) => this.deadLetter(message, error, attempts, log),
+      isStopping: () => this.stopping,
+      pause: (ms, failing, reason, attempt) => {
+        log.warn({ attempt, delayMs: ms, failing, reason }, 'transient failure, retrying');
+        return this.pauseWithHeartbeats(ms, heartbeat);
+      },
+    });
+  }
+
+  /** Backoff that keeps the group membership alive (long waits would outlast the session timeout) and ends early on stop. */
+  private async pauseWithHeartbeats(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.stopping && Date.now() < until) {
+      await sleep(Math.min(1000, until - Date.now()));
+      await heartbeat();
     }
   }
 

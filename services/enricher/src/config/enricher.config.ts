@@ -4,8 +4,8 @@ import { z } from 'zod';
 export const enricherEnvSchema = commonEnvSchema.extend({
   PORT: portSchema(3002),
   ENRICHER_GROUP_ID: z.string().min(1).default('wirestream-enricher'),
-  /** Attempts for a transient failure before the message is dead-lettered. */
-  ENRICHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Attempts for a transient failure (backoff doubling from 250 ms to 30 s: about 2.5 minutes for 10) before the message is dead-lettered. */
+  ENRICHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
 });
 
 export type EnricherConfig = z.infer<typeof enricherEnvSchema>;

@@ -39,7 +39,7 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
       logger: this.logger.child({ component: 'enrichment-consumer' }),
       publisher: this.publisher,
       sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
-      retry: { maxAttempts: this.config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 5000 },
+      retry: { maxAttempts: this.config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
     });
     await this.consumer.start({ each: (message, log) => this.handle(message, log) });

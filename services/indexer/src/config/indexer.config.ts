@@ -10,7 +10,8 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
   REINDEX_THROTTLE_MS: z.coerce.number().int().min(0).max(60000).default(0),
   PORT: portSchema(3003),
   INDEXER_GROUP_ID: z.string().min(1).default('wirestream-indexer'),
-  INDEXER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Attempts for a transient failure (engine or Postgres unavailable) before the DLQ: backoff 250 ms → 30 s, about 2.5 minutes for 10. */
+  INDEXER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   /** Upper bound of bytes fetched per partition per poll, which bounds one bulk request. */
   INDEXER_MAX_BATCH_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(5 * 1024 * 1024),
   /** How long a poll may wait to fill a batch (the bulk linger). */

@@ -34,7 +34,7 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
       logger: this.logger.child({ component: 'indexing-consumer' }),
       publisher: this.publisher,
       sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
-      retry: { maxAttempts: this.config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 5000 },
+      retry: { maxAttempts: this.config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
       batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
     });
