@@ -11,13 +11,28 @@ export interface TopicRecord {
 
 /**
  * Reads a topic from the beginning with a throwaway consumer group — for the CLI (`dlq list`) and tests.
- * Stops when `until` is satisfied by everything read so far, or when the timeout passes.
+ * Stops when `until` is satisfied by everything read so far, when `toEnd` is set and every partition has been
+ * read up to the end it had when reading started, or when the timeout passes.
  */
 export async function readTopic(
   kafka: Kafka,
   topic: string,
-  options: { until?: (records: TopicRecord[]) => boolean; timeoutMs?: number } = {},
+  options: { until?: (records: TopicRecord[]) => boolean; toEnd?: boolean; timeoutMs?: number } = {},
 ): Promise<TopicRecord[]> {
+  if (options.toEnd) {
+    const ends = await partitionEnds(kafka, topic);
+    const remaining = new Map([...ends].filter(([, end]) => end.high > end.low).map(([p, end]) => [p, end.high]));
+    if (!remaining.size) return [];
+    return readTopic(kafka, topic, {
+      ...options,
+      toEnd: false,
+      until: (records) => {
+        const last = records[records.length - 1]!;
+        if (BigInt(last.offset) + 1n >= (remaining.get(last.partition) ?? 0n)) remaining.delete(last.partition);
+        return remaining.size === 0 || (options.until?.(records) ?? false);
+      },
+    });
+  }
   const records: TopicRecord[] = [];
   const deadline = Date.now() + (options.timeoutMs ?? 10000);
   const consumer = kafka.consumer({ groupId: `wirestream-reader-${randomUUID()}`, allowAutoTopicCreation: false });
@@ -52,6 +67,18 @@ export async function readTopic(
     await consumer.disconnect();
   }
   return records;
+}
+
+async function partitionEnds(kafka: Kafka, topic: string): Promise<Map<number, { low: bigint; high: bigint }>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) return new Map();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return new Map(offsets.map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high) }]));
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** Removes topics (test clean-up); missing topics are ignored. */
