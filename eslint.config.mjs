@@ -46,7 +46,7 @@ export default [
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:formats', 'type:enrichment'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra', 'type:testing'] },
           ],
         },
       ],
