@@ -11,6 +11,10 @@ const ownedImports = [
   restricted('libs/search', ['@opensearch-project/opensearch', '@elastic/elasticsearch'], 'only libs/search talks to the search engine'),
 ];
 
+// Test helpers are for tests: production code in services and tools must not depend on them.
+const testingLib = { names: ['@wirestream/testing'], why: 'libs/testing is for tests (*.spec.ts, *.int-spec.ts, e2e) only' };
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.testing.ts', '**/*.fixture.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts'];
+
 function restrictedImportsRule(entries) {
   return [
     'error',
@@ -58,9 +62,14 @@ export default [
   // A service never imports another service (type:service → type:service is in no allow-list above).
   // Owned packages: one rule for every file, then each owning lib gets the same rule minus its own packages
   // (ESLint keeps the last matching config for a rule, so these must be complete lists, not additions).
-  { files: ['**/*.ts'], rules: { 'no-restricted-imports': restrictedImportsRule(ownedImports) } },
+  { files: ['**/*.ts'], rules: { 'no-restricted-imports': restrictedImportsRule([...ownedImports, testingLib]) } },
   ...ownedImports.map((owner) => ({
     files: [`${owner.allowedIn}/**/*.ts`],
+    rules: { 'no-restricted-imports': restrictedImportsRule([...ownedImports.filter((o) => o !== owner), testingLib]) },
+  })),
+  { files: TEST_FILES, rules: { 'no-restricted-imports': restrictedImportsRule(ownedImports) } },
+  ...ownedImports.map((owner) => ({
+    files: TEST_FILES.map((glob) => `${owner.allowedIn}/${glob.replace(/^\*\*\//, '**/')}`),
     rules: { 'no-restricted-imports': restrictedImportsRule(ownedImports.filter((o) => o !== owner)) },
   })),
   // The stack tool checks raw infrastructure (a produce/consume round trip, `select 1`) before any lib can be used.
