@@ -11,7 +11,7 @@ import { type Component, type UpResult, waitHealthy } from './component.ts';
 import { kafka } from './kafka.ts';
 import { postgres } from './postgres.ts';
 import { search } from './search.ts';
-import { REPO_ROOT, StackError, ensureDirs, fmtSecs, rssMiB } from './util.ts';
+import { REPO_ROOT, StackError, ensureDirs, fmtSecs, resolveJars, rssMiB } from './util.ts';
 
 // kafkajs on Node 24 emits a harmless TimeoutNegativeWarning; keep other warnings.
 process.removeAllListeners('warning');
@@ -153,10 +153,20 @@ async function status(): Promise<number> {
   return infos.every((s) => s.state === 'running' || s.state === 'external') ? 0 : 1;
 }
 
+/** Only resolves the jars of the given profiles (default: all) — for tests that run their own broker. */
+async function jars(): Promise<number> {
+  ensureDirs();
+  const profiles = process.argv.slice(3);
+  for (const profile of profiles.length ? profiles : ['kafka', 'opensearch']) {
+    console.log(await resolveJars(profile, (msg) => console.log(msg)));
+  }
+  return 0;
+}
+
 const cmd = process.argv[2];
-const handlers: Record<string, () => Promise<number>> = { up, down, status };
+const handlers: Record<string, () => Promise<number>> = { up, down, status, jars };
 if (!cmd || !handlers[cmd]) {
-  console.error('usage: node tools/stack/stack.ts up|down|status');
+  console.error('usage: node tools/stack/stack.ts up|down|status|jars [kafka|opensearch]');
   process.exit(2);
 }
 try {

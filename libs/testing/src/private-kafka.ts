@@ -3,7 +3,7 @@
  * without touching the shared stack Kafka other test runs use. Same jars, storage format and log4j2 config as
  * `tools/stack/kafka.ts`; random free ports and a temporary data directory.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +33,8 @@ export class PrivateKafka {
   /** Formats a fresh data directory and starts the broker; resolves when it answers a metadata request. */
   static async start(): Promise<PrivateKafka> {
     if (!existsSync(JAR_DIR) || !readdirSync(JAR_DIR).some((f) => f.endsWith('.jar'))) {
-      throw new Error(`PrivateKafka needs the Kafka jars in ${JAR_DIR}: run \`npm run stack:up\` once (it resolves them)`);
+      // The shared stack may be an external one (or containers), so this checkout may not have the jars yet.
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'jars', 'kafka'], { cwd: REPO_ROOT, stdio: 'inherit' });
     }
     const jdk = findJava(17);
     const [port, controllerPort] = [await freePort(), await freePort()];
