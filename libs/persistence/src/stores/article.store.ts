@@ -1,6 +1,7 @@
 import type { ArticleVersionSummary, EnrichedArticle, FieldChange } from '@wirestream/contracts';
 import type { DataSource } from 'typeorm';
-import { lockBandKeys, recordVersion, writeCurrentVersion } from './story-model.writer';
+import { clusterLookups, planBatch, uniqueEvents, type BatchEvent } from './batch-plan';
+import { findStoredCandidates, lockBandKeys, markProcessed, readHeads, recordVersions, refreshClusters, replaceDerivedRows, upsertCurrent, upsertSources } from './story-model.writer';
 
 export interface ArticleWrite {
   eventId: string;
@@ -13,6 +14,13 @@ export type StoredVersion = ArticleVersionSummary;
 export interface CurrentArticle {
   article: EnrichedArticle;
   clusterId: string | null;
+}
+
+export interface BatchResult {
+  /** Ids whose stored row changed. */
+  changed: Set<string>;
+  /** The current version of each changed id as this batch stored it (what `findCurrent` would read back right after). */
+  current: Map<string, CurrentArticle>;
 }
 
 /**
@@ -31,32 +39,37 @@ export class ArticleStore {
    * quotes, fingerprint bands and story cluster (see `story-model.writer.ts`).
    */
   async applyBatch(writes: ArticleWrite[]): Promise<Set<string>> {
-    if (!writes.length) return new Set();
+    return (await this.write(writes)).changed;
+  }
+
+  /**
+   * The same, set-based: one statement per table for the whole batch, with the same end state as applying the
+   * events one after another in message order (see `planBatch`).
+   */
+  async write(writes: ArticleWrite[]): Promise<BatchResult> {
+    if (!writes.length) return { changed: new Set(), current: new Map() };
     return this.dataSource.transaction(async (tx) => {
-      const changed = new Set<string>();
       await lockBandKeys(tx, writes.map((w) => w.article));
-      for (const { eventId, article, clusterId } of writes) {
-        const fresh = (await tx.query('INSERT INTO processed_events (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [eventId, this.consumerName])) as unknown[];
-        if (!fresh.length) continue;
-        const doc = JSON.stringify(article);
-        await recordVersion(tx, article, doc);
-        const updated = (await tx.query(
-          `INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
-           ON CONFLICT (id) DO UPDATE SET
-             version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
-             source_name = EXCLUDED.source_name, title = EXCLUDED.title, language = EXCLUDED.language,
-             published_at = EXCLUDED.published_at, fingerprint = EXCLUDED.fingerprint,
-             cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
-           WHERE articles.version < EXCLUDED.version
-           RETURNING id, cluster_id`,
-          [article.id, article.version, article.pubStatus, article.source.id, article.source.name, article.title, article.language, article.publishedAt, article.fingerprint, clusterId, doc],
-        )) as { id: string; cluster_id: string | null }[];
-        if (!updated.length) continue;
-        changed.add(article.id);
-        await writeCurrentVersion(tx, article, updated[0]!.cluster_id);
+      const unique = uniqueEvents(writes);
+      const fresh = await markProcessed(tx, this.consumerName, unique.map((w) => w.eventId));
+      const events: BatchEvent[] = unique.filter((w) => fresh.has(w.eventId.toLowerCase())).map((w, ord) => ({ ord, eventId: w.eventId, article: w.article, clusterId: w.clusterId }));
+      if (!events.length) return { changed: new Set(), current: new Map() };
+
+      const heads = await readHeads(tx, [...new Set(events.map((e) => e.article.id))]);
+      const candidates = await findStoredCandidates(tx, clusterLookups(events, heads));
+      const plan = planBatch(events, heads, candidates);
+      await recordVersions(tx, events);
+      const stored = await upsertCurrent(tx, plan.current);
+
+      const current = new Map<string, CurrentArticle>();
+      for (const write of plan.current) {
+        const clusterId = stored.get(write.event.article.id);
+        if (clusterId !== undefined) current.set(write.event.article.id, { article: write.event.article, clusterId });
       }
-      return changed;
+      await replaceDerivedRows(tx, [...current.values()].map((c) => c.article));
+      await refreshClusters(tx, [...current.values()].map((c) => c.clusterId!));
+      await upsertSources(tx, plan.sources);
+      return { changed: new Set(current.keys()), current };
     });
   }
 

@@ -1,25 +1,25 @@
 /**
- * Rows derived from the current version of an article — source, entity counts, quotes, fingerprint bands, story
- * cluster — and the per-version diff. Called by `ArticleStore.applyBatch` inside its transaction, only for events
- * it has not seen, and (except for the version row) only when the event's version became the current one: a
- * replayed or older event therefore changes none of these rows.
+ * Set-based statements of `ArticleStore.applyBatch`, each one per batch (not per article), all inside its transaction:
+ * processed event ids, stored heads, cluster candidates, versions and their diffs, the version-guarded upsert, and
+ * the rows derived from the current version — source, entity counts, quotes, fingerprint bands, story clusters.
+ * What becomes current and which cluster an article joins is decided by `planBatch` (batch-plan.ts), in message order.
  */
-import { diffArticleVersions, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
+import { diffArticleVersions, type EnrichedArticle } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
-import { isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
-import type { NamedEntityType } from '../entities/story.entities';
+import { simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
+import { entityRows, isClusterable, planVersionDiffs, quoteRows, sortedEntityKeys, type BatchEvent, type CurrentWrite, type StoredCandidate, type StoredHead, type VersionRow } from './batch-plan';
+
+export { isClusterable } from './batch-plan';
 
 /** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. */
 const BAND_LOCK_NAMESPACE = 0x5753n << 32n;
 
-/** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
-export function isClusterable(article: EnrichedArticle): boolean {
-  return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
-}
+const US = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
 /**
  * Locks every band key the batch's articles will look up or write, in one global order (no deadlocks between
  * batches). Two near-duplicates arriving in concurrent batches then see each other instead of both starting a cluster.
+ * Taken first, before any row lock of the transaction.
  */
 export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
   const keys = new Set<bigint>();
@@ -32,126 +32,234 @@ export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[
   await tx.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered', [sorted]);
 }
 
-/** Stores a version (every version is kept) with its diff from the previous stored one, and re-diffs the next one if it came first. */
-export async function recordVersion(tx: EntityManager, article: EnrichedArticle, document: string): Promise<void> {
-  const inserted = (await tx.query('INSERT INTO article_versions (article_id, version, document) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING version', [article.id, article.version, document])) as unknown[];
-  if (!inserted.length) return;
-  const neighbours = (await tx.query(
-    `SELECT version, document FROM article_versions WHERE article_id = $1 AND version IN (
-       (SELECT max(version) FROM article_versions WHERE article_id = $1 AND version < $2),
-       (SELECT min(version) FROM article_versions WHERE article_id = $1 AND version > $2))`,
-    [article.id, article.version],
-  )) as { version: number; document: EnrichedArticle }[];
-  const previous = neighbours.find((n) => n.version < article.version) ?? null;
-  const next = neighbours.find((n) => n.version > article.version) ?? null;
-  const setChanges = 'UPDATE article_versions SET changes = $3 WHERE article_id = $1 AND version = $2';
-  await tx.query(setChanges, [article.id, article.version, JSON.stringify(diffArticleVersions(previous?.document ?? null, article))]);
-  if (next) await tx.query(setChanges, [article.id, next.version, JSON.stringify(diffArticleVersions(article, next.document))]);
+/** Records the event ids (distinct, in order) for this consumer; returns those not seen before, lower-cased. */
+export async function markProcessed(tx: EntityManager, consumer: string, eventIds: string[]): Promise<Set<string>> {
+  if (!eventIds.length) return new Set();
+  const rows = (await tx.query(
+    `INSERT INTO processed_events (event_id, consumer)
+     SELECT e, $2 FROM unnest($1::uuid[]) WITH ORDINALITY AS t (e, ord) ORDER BY ord
+     ON CONFLICT DO NOTHING RETURNING event_id::text`,
+    [eventIds, consumer],
+  )) as { event_id: string }[];
+  return new Set(rows.map((r) => r.event_id.toLowerCase()));
+}
+
+/** The stored version and cluster of each id, row-locked (in id order) until the transaction ends. */
+export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<string, StoredHead>> {
+  if (!ids.length) return new Map();
+  const rows = (await tx.query(
+    `SELECT id, version, cluster_id, ${US('first_seen_at')} AS first_seen_us FROM articles WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    [ids],
+  )) as { id: string; version: number; cluster_id: string | null; first_seen_us: string }[];
+  return new Map(rows.map((r) => [r.id, { version: r.version, clusterId: r.cluster_id, firstSeenUs: Number(r.first_seen_us) }]));
 }
 
 /**
- * Rewrites the rows derived from the article's (new) current version and returns its story cluster id.
- * `clusterId` is what the article already has (null the first time it is stored): an article keeps its cluster
- * across versions.
+ * One query for the whole batch: the stored usable, clustered articles sharing a band key with each probe and
+ * within the Hamming threshold (checked in SQL on `bit(64)`), whatever their rank; `planBatch` picks.
  */
-export async function writeCurrentVersion(tx: EntityManager, article: EnrichedArticle, clusterId: string | null): Promise<string> {
-  await tx.query(
-    `INSERT INTO sources (id, name) VALUES ($1, $2)
-     ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name), last_seen_at = now()`,
-    [article.source.id, article.source.name ?? null],
-  );
-  await replaceEntities(tx, article);
-  await replaceQuotes(tx, article);
-  const cluster = clusterId ?? (await findCluster(tx, article)) ?? article.id;
-  if (cluster !== clusterId) await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [article.id, cluster]);
-  await replaceBands(tx, article);
-  await refreshCluster(tx, cluster);
-  return cluster;
-}
-
-async function replaceEntities(tx: EntityManager, article: EnrichedArticle): Promise<void> {
-  await tx.query('DELETE FROM article_entities WHERE article_id = $1', [article.id]);
-  const counts = new Map<string, { type: NamedEntityType; name: string; count: number }>();
-  const kinds: [NamedEntityType, unknown][] = [
-    ['person', article.entities?.people],
-    ['place', article.entities?.places],
-    ['organization', article.entities?.organizations],
-  ];
-  for (const [type, list] of kinds) {
-    for (const entity of Array.isArray(list) ? (list as EntityCount[]) : []) {
-      const name = typeof entity?.name === 'string' ? entity.name.trim() : '';
-      if (!name) continue;
-      const key = `${type}\u0000${name}`;
-      const count = Math.max(1, Math.round(Number(entity.count) || 1));
-      const seen = counts.get(key);
-      if (seen) seen.count += count;
-      else counts.set(key, { type, name, count });
+export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent[]): Promise<StoredCandidate[]> {
+  if (!probes.length) return [];
+  const ords: number[] = [];
+  const bands: number[] = [];
+  const values: number[] = [];
+  for (const p of probes) {
+    for (const b of simhashBands(p.article.fingerprint)) {
+      ords.push(p.ord);
+      bands.push(b.band);
+      values.push(b.value);
     }
   }
-  if (!counts.size) return;
-  // Sorted so concurrent transactions take the unique-index locks of shared names in the same order.
-  const rows = [...counts.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
-  const types = rows.map((r) => r.type);
-  const names = rows.map((r) => r.name);
-  await tx.query('INSERT INTO entities (type, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (type, name) DO NOTHING', [types, names]);
-  // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
+  const rows = (await tx.query(
+    `WITH hits AS (
+       SELECT DISTINCT k.ord, fb.article_id FROM unnest($1::int[], $2::smallint[], $3::int[]) AS k (ord, band, value)
+       JOIN fingerprint_bands fb ON fb.band = k.band AND fb.value = k.value
+     )
+     SELECT h.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
+     FROM hits h
+     JOIN unnest($4::int[], $5::text[]) AS p (ord, fingerprint) ON p.ord = h.ord
+     JOIN articles a ON a.id = h.article_id
+     CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || p.fingerprint)::bit(64))::int AS distance) AS d
+     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $6`,
+    [ords, bands, values, probes.map((p) => p.ord), probes.map((p) => p.article.fingerprint), STORY_CLUSTER_MAX_DISTANCE],
+  )) as { ord: number; id: string; cluster_id: string; distance: number; published_us: string | null; first_seen_us: string }[];
+  return rows.map((r) => ({
+    ord: r.ord,
+    id: r.id,
+    clusterId: r.cluster_id,
+    distance: r.distance,
+    publishedUs: r.published_us === null ? null : Number(r.published_us),
+    firstSeenUs: Number(r.first_seen_us),
+  }));
+}
+
+/**
+ * Stores every new version (the first event of each (id, version) in message order; an existing row is kept), then
+ * re-diffs what the inserts change: each new version against its predecessor, and the version after a new one
+ * against it — so a version arriving late still leaves every diff against its true predecessor.
+ */
+export async function recordVersions(tx: EntityManager, events: BatchEvent[]): Promise<void> {
+  const byKey = new Map<string, EnrichedArticle>();
+  for (const { article } of events) {
+    const key = `${article.id}\u0000${article.version}`;
+    if (!byKey.has(key)) byKey.set(key, article);
+  }
+  if (!byKey.size) return;
+  const input = [...byKey.values()].map((a, ord) => ({ ord, id: a.id, version: a.version, document: a }));
+  const rows = (await tx.query(
+    `WITH ins AS (
+       INSERT INTO article_versions (article_id, version, document)
+       SELECT r.id, r.version, r.document FROM json_to_recordset($1::json) AS r (ord int, id text, version int, document jsonb) ORDER BY r.ord
+       ON CONFLICT DO NOTHING RETURNING article_id, version
+     )
+     SELECT article_id AS id, version, true AS inserted FROM ins
+     UNION ALL
+     SELECT v.article_id, v.version, false FROM article_versions v WHERE v.article_id IN (SELECT article_id FROM ins)`,
+    [JSON.stringify(input)],
+  )) as (VersionRow & { inserted: boolean })[];
+  const inserted = rows.filter((r) => r.inserted);
+  const tasks = planVersionDiffs(inserted, rows.filter((r) => !r.inserted));
+  if (!tasks.length) return;
+
+  const key = (id: string, version: number) => `${id}\u0000${version}`;
+  const docs = new Map<string, EnrichedArticle>(inserted.map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
+  const missing = new Map<string, VersionRow>();
+  for (const t of tasks) {
+    for (const version of [t.version, t.previous!]) if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
+  }
+  if (missing.size) {
+    const stored = (await tx.query(
+      'SELECT v.article_id AS id, v.version, v.document FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version',
+      [[...missing.values()].map((m) => m.id), [...missing.values()].map((m) => m.version)],
+    )) as (VersionRow & { document: EnrichedArticle })[];
+    for (const s of stored) docs.set(key(s.id, s.version), s.document);
+  }
+  const updates = tasks.map((t) => ({ id: t.id, version: t.version, changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!) }));
   await tx.query(
-    `INSERT INTO article_entities (article_id, entity_id, count)
-     SELECT $1, e.id, i.count FROM unnest($2::text[], $3::text[], $4::int[]) AS i (type, name, count)
-     JOIN entities e ON e.type = i.type AND e.name = i.name`,
-    [article.id, types, names, rows.map((r) => r.count)],
+    `UPDATE article_versions v SET changes = u.changes
+     FROM json_to_recordset($1::json) AS u (id text, version int, changes jsonb)
+     WHERE v.article_id = u.id AND v.version = u.version`,
+    [JSON.stringify(updates)],
   );
 }
 
-async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promise<void> {
-  await tx.query('DELETE FROM quotes WHERE article_id = $1', [article.id]);
-  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
-  if (!quotes.length) return;
+/**
+ * The version-guarded upsert of every article the batch makes current, in one statement; returns the ids whose row
+ * it changed, with their cluster (an article keeps the cluster it has). A new article's `first_seen_at` is one
+ * statement clock plus its position in the batch (µs), so "first seen" follows message order.
+ */
+export async function upsertCurrent(tx: EntityManager, writes: CurrentWrite[]): Promise<Map<string, string>> {
+  if (!writes.length) return new Map();
+  const input = writes.map(({ event: { ord, article: a }, clusterId, firstOrd }) => ({
+    ord: firstOrd ?? ord,
+    id: a.id,
+    version: a.version,
+    pub_status: a.pubStatus,
+    source_id: a.source.id,
+    source_name: a.source.name ?? null,
+    title: a.title ?? null,
+    language: a.language ?? null,
+    published_at: a.publishedAt ?? null,
+    fingerprint: a.fingerprint,
+    cluster_id: clusterId,
+    document: a,
+  }));
+  const rows = (await tx.query(
+    `WITH clock AS (SELECT clock_timestamp() AS t)
+     INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
+     SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, r.cluster_id, r.document, now(),
+            clock.t + r.ord * interval '1 microsecond'
+     FROM json_to_recordset($1::json) AS r (ord int, id text, version int, pub_status text, source_id text, source_name text, title text, language text,
+                                            published_at timestamptz, fingerprint text, cluster_id text, document jsonb)
+     CROSS JOIN clock
+     ORDER BY r.id
+     ON CONFLICT (id) DO UPDATE SET
+       version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
+       source_name = EXCLUDED.source_name, title = EXCLUDED.title, language = EXCLUDED.language,
+       published_at = EXCLUDED.published_at, fingerprint = EXCLUDED.fingerprint,
+       cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
+     WHERE articles.version < EXCLUDED.version
+     RETURNING id, cluster_id`,
+    [JSON.stringify(input)],
+  )) as { id: string; cluster_id: string }[];
+  return new Map(rows.map((r) => [r.id, r.cluster_id]));
+}
+
+/**
+ * Rewrites the rows derived from the new current versions: entity counts, quotes and fingerprint bands (withdrawn,
+ * too short or malformed-fingerprint articles are nobody's candidate) — a delete for the batch, then one insert each.
+ */
+export async function replaceDerivedRows(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
+  if (!articles.length) return;
+  const ids = articles.map((a) => a.id);
   await tx.query(
-    `INSERT INTO quotes (article_id, ordinal, text, speaker)
-     SELECT $1, q.ordinal - 1, q.text, q.speaker FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS q (text, speaker, ordinal)`,
-    [article.id, quotes.map((q) => q.text), quotes.map((q) => (typeof q.speaker === 'string' ? q.speaker : null))],
+    `WITH e AS (DELETE FROM article_entities WHERE article_id = ANY($1::text[])),
+          q AS (DELETE FROM quotes WHERE article_id = ANY($1::text[]))
+     DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[])`,
+    [ids],
   );
+
+  const links = articles.flatMap(entityRows);
+  if (links.length) {
+    const keys = sortedEntityKeys(links);
+    await tx.query(
+      `INSERT INTO entities (type, name) SELECT type, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (type, name, ord) ORDER BY ord
+       ON CONFLICT (type, name) DO NOTHING`,
+      [keys.map((k) => k.type), keys.map((k) => k.name)],
+    );
+    // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
+    await tx.query(
+      `INSERT INTO article_entities (article_id, entity_id, count)
+       SELECT i.article_id, e.id, i.count FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i (article_id, type, name, count)
+       JOIN entities e ON e.type = i.type AND e.name = i.name`,
+      [links.map((l) => l.articleId), links.map((l) => l.type), links.map((l) => l.name), links.map((l) => l.count)],
+    );
+  }
+
+  const quotes = articles.flatMap(quoteRows);
+  if (quotes.length) {
+    await tx.query('INSERT INTO quotes (article_id, ordinal, text, speaker) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])', [
+      quotes.map((q) => q.articleId),
+      quotes.map((q) => q.ordinal),
+      quotes.map((q) => q.text),
+      quotes.map((q) => q.speaker),
+    ]);
+  }
+
+  const bandIds: string[] = [];
+  const bands: number[] = [];
+  const values: number[] = [];
+  for (const article of articles) {
+    if (!isClusterable(article)) continue;
+    for (const b of simhashBands(article.fingerprint)) {
+      bandIds.push(article.id);
+      bands.push(b.band);
+      values.push(b.value);
+    }
+  }
+  if (bandIds.length) {
+    await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT * FROM unnest($1::smallint[], $2::int[], $3::text[])', [bands, values, bandIds]);
+  }
 }
 
-/** The cluster of the nearest earlier article within the threshold, via the band index; null when there is none. */
-async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise<string | null> {
-  if (!isClusterable(article)) return null;
-  const bands = simhashBands(article.fingerprint);
-  const [match] = (await tx.query(
-    `SELECT a.cluster_id FROM (
-       SELECT DISTINCT article_id FROM fingerprint_bands
-       WHERE (band, value) IN (SELECT * FROM unnest($2::smallint[], $3::int[])) AND article_id <> $4
-     ) AS candidate
-     JOIN articles a ON a.id = candidate.article_id
-     CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || $1)::bit(64)) AS distance) AS d
-     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $5
-     ORDER BY d.distance, a.published_at ASC NULLS LAST, a.first_seen_at, a.id
-     LIMIT 1`,
-    [article.fingerprint, bands.map((b) => b.band), bands.map((b) => b.value), article.id, STORY_CLUSTER_MAX_DISTANCE],
-  )) as { cluster_id: string }[];
-  return match?.cluster_id ?? null;
-}
-
-/** Withdrawn, too short or malformed-fingerprint articles are nobody's candidate. */
-async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promise<void> {
-  await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
-  if (!isClusterable(article)) return;
-  const bands = simhashBands(article.fingerprint);
-  await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT b, v, $3 FROM unnest($1::smallint[], $2::int[]) AS t (b, v)', [
-    bands.map((b) => b.band),
-    bands.map((b) => b.value),
-    article.id,
-  ]);
-}
-
-/** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */
-async function refreshCluster(tx: EntityManager, clusterId: string): Promise<void> {
+/** Size and lead of each cluster from its members: the earliest usable one by publishedAt (undated last), then first seen. */
+export async function refreshClusters(tx: EntityManager, clusterIds: string[]): Promise<void> {
+  if (!clusterIds.length) return;
   await tx.query(
     `INSERT INTO story_clusters (id, lead_article_id, size)
-     SELECT $1, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
-     FROM articles WHERE cluster_id = $1
+     SELECT cluster_id, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
+     FROM articles WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id ORDER BY cluster_id
      ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
-    [clusterId],
+    [[...new Set(clusterIds)].sort()],
+  );
+}
+
+/** Sources as the batch names them (sorted; the transaction's last statement, so their row locks are held briefly). */
+export async function upsertSources(tx: EntityManager, sources: { id: string; name: string | null }[]): Promise<void> {
+  if (!sources.length) return;
+  await tx.query(
+    `INSERT INTO sources (id, name) SELECT id, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS s (id, name, ord) ORDER BY ord
+     ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name), last_seen_at = now()`,
+    [sources.map((s) => s.id), sources.map((s) => s.name)],
   );
 }

@@ -1,0 +1,196 @@
+import type { EnrichedArticle } from '@wirestream/contracts';
+import { clusterLookups, entityRows, isClusterable, planBatch, planVersionDiffs, quoteRows, sortedEntityKeys, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
+
+const FP = '5d2b63f1bcf0930d';
+
+function flip(fingerprint: string, bits: number[]): string {
+  let value = BigInt(`0x${fingerprint}`);
+  for (const bit of bits) value ^= 1n << BigInt(bit);
+  return value.toString(16).padStart(16, '0');
+}
+
+function article(id: string, overrides: Partial<EnrichedArticle> = {}): EnrichedArticle {
+  return {
+    id,
+    version: 1,
+    pubStatus: 'usable',
+    source: { id: 'wire', name: 'Wire' },
+    title: `Title ${id}`,
+    publishedAt: '2026-01-01T10:00:00.000Z',
+    fingerprint: FP,
+    wordCount: 300,
+    entities: { people: [], places: [], organizations: [] },
+    quotes: [],
+    ...overrides,
+  } as EnrichedArticle;
+}
+
+const events = (...articles: EnrichedArticle[]): BatchEvent[] => articles.map((a, ord) => ({ ord, eventId: `e${ord}`, article: a, clusterId: null }));
+const heads = (entries: [string, Partial<StoredHead>][]) => new Map(entries.map(([id, h]) => [id, { version: 1, clusterId: id, firstSeenUs: 1, ...h }]));
+const clusters = (plan: ReturnType<typeof planBatch>) => Object.fromEntries(plan.current.map((c) => [c.event.article.id, c.clusterId]));
+
+describe('uniqueEvents', () => {
+  it('keeps the first occurrence of each event id, case-insensitively, in order', () => {
+    const w = [{ eventId: 'A' }, { eventId: 'b' }, { eventId: 'a' }, { eventId: 'c' }, { eventId: 'B' }];
+    expect(uniqueEvents(w)).toEqual([{ eventId: 'A' }, { eventId: 'b' }, { eventId: 'c' }]);
+  });
+});
+
+describe('planBatch', () => {
+  it('applies only versions above the current one, in message order (replays and late older versions change nothing)', () => {
+    const plan = planBatch(events(article('x', { version: 2 }), article('x', { version: 2, title: 'again' }), article('x', { version: 1 }), article('y', { version: 3 }), article('x', { version: 4 })), heads([['y', { version: 3 }]]), []);
+    expect(plan.applied.map((e) => [e.article.id, e.article.version, e.ord])).toEqual([
+      ['x', 2, 0],
+      ['x', 4, 4],
+    ]);
+    expect(plan.current).toHaveLength(1);
+    expect(plan.current[0]).toMatchObject({ clusterId: 'x', firstOrd: 0, event: { ord: 4 } });
+  });
+
+  it('keeps an article’s cluster across versions, including one found for its first version in this batch', () => {
+    const plan = planBatch(events(article('a', { version: 2 }), article('b'), article('b', { version: 2, fingerprint: flip(FP, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) })), heads([['a', { clusterId: 'story' }]]), []);
+    // 'a' existed with cluster 'story' and changed earlier in this batch; the new 'b' is its copy, and keeps the cluster when v2 moves far away.
+    expect(clusters(plan)).toEqual({ a: 'story', b: 'story' });
+    expect(plan.current.find((c) => c.event.article.id === 'b')).toMatchObject({ firstOrd: 1, event: { ord: 2 } });
+  });
+
+  it('joins the nearest stored candidate: distance, then publishedAt (undated last), then first seen, then id', () => {
+    const cand = (c: Partial<StoredCandidate>): StoredCandidate => ({ ord: 0, id: 'c', clusterId: 'c', distance: 2, publishedUs: 5, firstSeenUs: 5, ...c });
+    const pick = (cs: StoredCandidate[]) => clusters(planBatch(events(article('n')), new Map(), cs))['n'];
+    expect(pick([])).toBe('n');
+    expect(pick([cand({ id: 'p', clusterId: 'P', distance: 3 }), cand({ id: 'q', clusterId: 'Q', distance: 1 })])).toBe('Q');
+    expect(pick([cand({ id: 'p', clusterId: 'P', publishedUs: null }), cand({ id: 'q', clusterId: 'Q', publishedUs: 9 })])).toBe('Q');
+    expect(pick([cand({ id: 'p', clusterId: 'P', publishedUs: 3 }), cand({ id: 'q', clusterId: 'Q', publishedUs: 9 })])).toBe('P');
+    expect(pick([cand({ id: 'p', clusterId: 'P', firstSeenUs: 7 }), cand({ id: 'q', clusterId: 'Q', firstSeenUs: 6 })])).toBe('Q');
+    expect(pick([cand({ id: 'q', clusterId: 'Q' }), cand({ id: 'p', clusterId: 'P' })])).toBe('P');
+    // Candidates of other events, and the article itself, do not count.
+    expect(pick([cand({ ord: 1, clusterId: 'Other' }), cand({ id: 'n', clusterId: 'Self' })])).toBe('n');
+  });
+
+  it('clusters near-duplicates inside one batch in message order; a stored article ranks before a new one on a tie', () => {
+    const plan = planBatch(
+      events(article('first', { publishedAt: null }), article('far', { fingerprint: flip(FP, [0, 8, 16, 24, 32, 40, 48, 56, 4, 12]) }), article('second', { fingerprint: flip(FP, [3]), publishedAt: null }), article('third', { fingerprint: flip(FP, [5]) })),
+      new Map(),
+      [],
+    );
+    expect(clusters(plan)).toEqual({ first: 'first', far: 'far', second: 'first', third: 'first' });
+
+    const tie = planBatch(events(article('new1'), article('new2', { fingerprint: flip(FP, [1]) })), new Map(), [{ ord: 1, id: 'old', clusterId: 'OLD', distance: 1, publishedUs: Date.parse('2026-01-01T10:00:00.000Z') * 1000, firstSeenUs: 99 }]);
+    expect(clusters(tie)).toEqual({ new1: 'new1', new2: 'OLD' });
+  });
+
+  it('judges an id changed earlier in the batch by its new state, not by what was stored', () => {
+    const stored: StoredCandidate[] = [
+      { ord: 1, id: 'old', clusterId: 'OLD', distance: 0, publishedUs: 1, firstSeenUs: 1 },
+      { ord: 2, id: 'old', clusterId: 'OLD', distance: 0, publishedUs: 1, firstSeenUs: 1 },
+    ];
+    // Withdrawn before the copy arrives: nobody's candidate any more. Withdrawn after: the copy joins it.
+    const before = planBatch(events(article('old', { version: 2, pubStatus: 'withdrawn' }), article('copy')), heads([['old', { clusterId: 'OLD' }]]), [{ ...stored[0]! }]);
+    expect(clusters(before)['copy']).toBe('copy');
+    const after = planBatch(events(article('copy'), article('old', { version: 2, pubStatus: 'withdrawn' })), heads([['old', { clusterId: 'OLD' }]]), [{ ...stored[0]!, ord: 0 }]);
+    expect(clusters(after)['copy']).toBe('OLD');
+    // Too short to cluster: never a candidate, never looks up.
+    const short = planBatch(events(article('s', { wordCount: 3 }), article('t')), new Map(), []);
+    expect(clusters(short)).toEqual({ s: 's', t: 't' });
+  });
+
+  it('a preset cluster is used only when the article has none', () => {
+    const plan = planBatch([{ ord: 0, eventId: 'e', article: article('a'), clusterId: 'preset' }, { ord: 1, eventId: 'f', article: article('b', { version: 2 }), clusterId: 'preset' }], heads([['b', { clusterId: 'kept' }]]), []);
+    expect(clusters(plan)).toEqual({ a: 'preset', b: 'kept' });
+  });
+
+  it('names each applied source once, sorted, with the last non-null name', () => {
+    const plan = planBatch(
+      events(article('a', { source: { id: 'z', name: 'Zed' } }), article('b', { source: { id: 'm', name: null as unknown as string } }), article('c', { source: { id: 'z', name: null as unknown as string } }), article('d', { source: { id: 'm', name: 'Em' } })),
+      new Map(),
+      [],
+    );
+    expect(plan.sources).toEqual([
+      { id: 'm', name: 'Em' },
+      { id: 'z', name: 'Zed' },
+    ]);
+    // Sources of events that did not become current are not touched.
+    expect(planBatch(events(article('a', { source: { id: 'q', name: 'Q' } })), heads([['a', { version: 5 }]]), []).sources).toEqual([]);
+  });
+});
+
+describe('clusterLookups', () => {
+  it('asks only for the first applied event of a clusterable id without a cluster', () => {
+    const list = events(article('new'), article('new', { version: 2 }), article('old', { version: 2 }), article('stale'), article('short', { wordCount: 1 }), article('gone', { pubStatus: 'withdrawn' }), article('unclustered', { version: 3 }));
+    const stored = heads([
+      ['old', { clusterId: 'old' }],
+      ['stale', { version: 4 }],
+      ['unclustered', { clusterId: null }],
+    ]);
+    expect(clusterLookups(list, stored).map((e) => e.ord)).toEqual([0, 6]);
+  });
+});
+
+describe('planVersionDiffs', () => {
+  it('diffs each new version against its predecessor and the version after a new one against it', () => {
+    expect(planVersionDiffs([{ id: 'a', version: 1 }], [])).toEqual([]);
+    expect(planVersionDiffs([{ id: 'a', version: 2 }], [{ id: 'a', version: 1 }])).toEqual([{ id: 'a', version: 2, previous: 1 }]);
+    // v2 arrives late between stored v1 and v3: v2 against v1, v3 re-diffed against v2; v4 untouched.
+    expect(planVersionDiffs([{ id: 'a', version: 2 }], [1, 3, 4].map((version) => ({ id: 'a', version })))).toEqual([
+      { id: 'a', version: 2, previous: 1 },
+      { id: 'a', version: 3, previous: 2 },
+    ]);
+    // Several new versions at once, one of them older than everything stored.
+    expect(
+      planVersionDiffs(
+        [
+          { id: 'b', version: 3 },
+          { id: 'b', version: 1 },
+          { id: 'c', version: 1 },
+        ],
+        [
+          { id: 'b', version: 2 },
+          { id: 'z', version: 1 },
+        ],
+      ),
+    ).toEqual([
+      { id: 'b', version: 2, previous: 1 },
+      { id: 'b', version: 3, previous: 2 },
+    ]);
+  });
+});
+
+describe('row helpers', () => {
+  it('entity rows trim names, sum counts per (type, name) and default bad counts to 1', () => {
+    const rows = entityRows(
+      article('a', {
+        entities: {
+          people: [{ name: ' Ana ', count: 2 }, { name: 'Ana', count: 3 }, { name: '', count: 1 }, { name: 'Bo', count: Number.NaN }],
+          places: [{ name: 'Ana', count: 1 }],
+          organizations: 'nonsense' as unknown as [],
+        },
+      } as Partial<EnrichedArticle>),
+    );
+    expect(rows).toEqual([
+      { articleId: 'a', type: 'person', name: 'Ana', count: 5 },
+      { articleId: 'a', type: 'person', name: 'Bo', count: 1 },
+      { articleId: 'a', type: 'place', name: 'Ana', count: 1 },
+    ]);
+    expect(sortedEntityKeys([...rows, { articleId: 'b', type: 'organization', name: 'Ana', count: 1 }, rows[0]!])).toEqual([
+      { type: 'organization', name: 'Ana' },
+      { type: 'person', name: 'Ana' },
+      { type: 'person', name: 'Bo' },
+      { type: 'place', name: 'Ana' },
+    ]);
+  });
+
+  it('quote rows skip empty quotes and number the rest in order', () => {
+    const quotes = [{ text: 'One', speaker: 'Ana' }, { text: '   ', speaker: null }, { text: 'Two', speaker: 42 }];
+    expect(quoteRows(article('a', { quotes } as unknown as Partial<EnrichedArticle>))).toEqual([
+      { articleId: 'a', ordinal: 0, text: 'One', speaker: 'Ana' },
+      { articleId: 'a', ordinal: 1, text: 'Two', speaker: null },
+    ]);
+  });
+
+  it('isClusterable needs a usable article, a real fingerprint and enough words', () => {
+    expect(isClusterable(article('a'))).toBe(true);
+    expect(isClusterable(article('a', { pubStatus: 'withdrawn' }))).toBe(false);
+    expect(isClusterable(article('a', { fingerprint: 'nope' }))).toBe(false);
+    expect(isClusterable(article('a', { wordCount: 24 }))).toBe(false);
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * Pure planning for the set-based batch write (`ArticleStore.applyBatch`): given the batch in message order, what
+ * the articles table held before it, and the stored near-duplicates of the batch's fingerprints, decide — exactly as
+ * applying the events one after another would — which events become the current version, which story cluster each
+ * article gets (near-duplicates inside the same batch included, in message order), which sources are seen, and which
+ * version diffs to (re)compute. No I/O here; `story-model.writer.ts` runs the statements.
+ */
+import type { EnrichedArticle, EntityCount, Quote } from '@wirestream/contracts';
+import { fingerprintDistance, isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
+import type { NamedEntityType } from '../entities/story.entities';
+
+/** One not-yet-processed event of the batch; `ord` is its position in the batch (message order). */
+export interface BatchEvent {
+  ord: number;
+  eventId: string;
+  article: EnrichedArticle;
+  /** A cluster to use when the article has none yet (the indexer passes null). */
+  clusterId: string | null;
+}
+
+/** What the articles table held for an id before the batch. */
+export interface StoredHead {
+  version: number;
+  clusterId: string | null;
+  /** `first_seen_at` in microseconds since the epoch. */
+  firstSeenUs: number;
+}
+
+/** A stored (pre-batch) usable, clustered article within the threshold of the event at `ord`, sharing a band key with it. */
+export interface StoredCandidate {
+  ord: number;
+  id: string;
+  clusterId: string;
+  distance: number;
+  /** Microseconds since the epoch; null when undated. */
+  publishedUs: number | null;
+  firstSeenUs: number;
+}
+
+/** The row the batch leaves in `articles` for an id whose current version it changed. */
+export interface CurrentWrite {
+  /** The last event that became current (the stored row's content). */
+  event: BatchEvent;
+  clusterId: string;
+  /** Position of the first event that stored the id (for a new article's `first_seen_at`); null if it existed before. */
+  firstOrd: number | null;
+}
+
+export interface BatchPlan {
+  /** Events that became the current version, in message order (a later one for the same id supersedes an earlier one). */
+  applied: BatchEvent[];
+  /** One per id, in order of first application. */
+  current: CurrentWrite[];
+  /** Sources as the applied events name them, sorted by id; name = the last non-null name in message order. */
+  sources: { id: string; name: string | null }[];
+}
+
+/** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
+export function isClusterable(article: EnrichedArticle): boolean {
+  return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
+}
+
+const bandKey = (band: number, value: number) => band * 65536 + value;
+
+/** Band keys of a clusterable article (empty otherwise). */
+export function articleBandKeys(article: EnrichedArticle): number[] {
+  return isClusterable(article) ? simhashBands(article.fingerprint).map((b) => bandKey(b.band, b.value)) : [];
+}
+
+/** First occurrence of each event id, in message order (a redelivered duplicate inside one batch is a no-op). */
+export function uniqueEvents<T extends { eventId: string }>(writes: T[]): T[] {
+  const seen = new Set<string>();
+  return writes.filter((w) => {
+    const key = w.eventId.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Events that need a cluster lookup against stored articles: the first event of an id that has no cluster yet
+ * (nor a preset one) and takes part in clustering. Superset-safe: the plan only reads candidates of these ords.
+ */
+export function clusterLookups(events: BatchEvent[], stored: ReadonlyMap<string, StoredHead>): BatchEvent[] {
+  const seen = new Set<string>();
+  const out: BatchEvent[] = [];
+  for (const event of events) {
+    const id = event.article.id;
+    if (seen.has(id)) continue;
+    const head = stored.get(id);
+    if (head && event.article.version <= head.version) continue; // not applied; a later event of the id may be
+    seen.add(id);
+    if (!head?.clusterId && !event.clusterId && isClusterable(event.article)) out.push(event);
+  }
+  return out;
+}
+
+interface LiveState {
+  version: number;
+  clusterId: string;
+  clusterable: boolean;
+  fingerprint: string;
+  keys: Set<number>;
+  publishedUs: number | null;
+  /** Stored articles come before the batch's new ones; those in message order. */
+  firstSeen: { stored: true; us: number } | { stored: false; ord: number };
+}
+
+interface Ranked {
+  id: string;
+  clusterId: string;
+  distance: number;
+  publishedUs: number | null;
+  firstSeen: LiveState['firstSeen'];
+}
+
+/** `ORDER BY distance, published_at ASC NULLS LAST, first_seen_at, id` — the nearest earlier article first. */
+function better(a: Ranked, b: Ranked): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  if (a.publishedUs !== b.publishedUs) {
+    if (a.publishedUs === null) return false;
+    if (b.publishedUs === null) return true;
+    return a.publishedUs < b.publishedUs;
+  }
+  const fa = a.firstSeen;
+  const fb = b.firstSeen;
+  if (fa.stored !== fb.stored) return fa.stored;
+  const sa = fa.stored ? fa.us : fa.ord;
+  const sb = fb.stored ? fb.us : fb.ord;
+  if (sa !== sb) return sa < sb;
+  return a.id < b.id;
+}
+
+const toUs = (iso: string | null | undefined): number | null => {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms * 1000;
+};
+
+/**
+ * Replays the batch in message order over what was stored before it, as the one-event-at-a-time writer did:
+ * an event becomes current when its version is above the id's current one; an article keeps its cluster across
+ * versions; a new one joins the cluster of the nearest usable article (stored, or earlier in this batch) that shares
+ * a band key and lies within the threshold, else starts its own. Stored candidates of an id the batch changed
+ * before the event are replaced by that id's state at that point.
+ */
+export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, StoredHead>, candidates: StoredCandidate[]): BatchPlan {
+  const candidatesByOrd = new Map<number, StoredCandidate[]>();
+  for (const c of candidates) {
+    const list = candidatesByOrd.get(c.ord);
+    if (list) list.push(c);
+    else candidatesByOrd.set(c.ord, [c]);
+  }
+  const live = new Map<string, LiveState>();
+  /** Band key → ids of this batch's current clusterable versions holding it. */
+  const keyIndex = new Map<number, Set<string>>();
+  const current = new Map<string, CurrentWrite>();
+  const applied: BatchEvent[] = [];
+  const sources = new Map<string, string | null>();
+
+  for (const event of events) {
+    const { article } = event;
+    const head = stored.get(article.id);
+    const state = live.get(article.id);
+    const version = state?.version ?? head?.version;
+    if (version !== undefined && article.version <= version) continue;
+    applied.push(event);
+
+    const keys = new Set(articleBandKeys(article));
+    const clusterId = state?.clusterId ?? head?.clusterId ?? event.clusterId ?? nearestCluster(event, keys, candidatesByOrd.get(event.ord) ?? [], live) ?? article.id;
+    const firstSeen: LiveState['firstSeen'] = state?.firstSeen ?? (head ? { stored: true, us: head.firstSeenUs } : { stored: false, ord: event.ord });
+    for (const k of state?.keys ?? []) keyIndex.get(k)?.delete(article.id);
+    if (isClusterable(article)) {
+      for (const k of keys) {
+        const ids = keyIndex.get(k);
+        if (ids) ids.add(article.id);
+        else keyIndex.set(k, new Set([article.id]));
+      }
+    }
+    live.set(article.id, {
+      version: article.version,
+      clusterId,
+      clusterable: keys.size > 0,
+      fingerprint: article.fingerprint,
+      keys,
+      publishedUs: toUs(article.publishedAt),
+      firstSeen,
+    });
+    const previous = current.get(article.id);
+    current.set(article.id, { event, clusterId, firstOrd: previous ? previous.firstOrd : head ? null : event.ord });
+
+    const sourceId = article.source.id;
+    const name = article.source.name ?? null;
+    if (!sources.has(sourceId) || name !== null) sources.set(sourceId, name ?? sources.get(sourceId) ?? null);
+  }
+
+  return {
+    applied,
+    current: [...current.values()],
+    sources: [...sources].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+
+  function nearestCluster(event: BatchEvent, keys: Set<number>, storedMatches: StoredCandidate[], states: Map<string, LiveState>): string | null {
+    if (!keys.size) return null;
+    let best: Ranked | null = null;
+    for (const c of storedMatches) {
+      // An id this batch already changed is judged by its state now, not by what was stored before the batch.
+      if (c.id === event.article.id || states.has(c.id)) continue;
+      const r: Ranked = { id: c.id, clusterId: c.clusterId, distance: c.distance, publishedUs: c.publishedUs, firstSeen: { stored: true, us: c.firstSeenUs } };
+      if (!best || better(r, best)) best = r;
+    }
+    const sharing = new Set<string>();
+    for (const k of keys) for (const id of keyIndex.get(k) ?? []) sharing.add(id);
+    for (const id of sharing) {
+      const s = states.get(id)!;
+      if (id === event.article.id || !s.clusterable) continue;
+      const distance = fingerprintDistance(s.fingerprint, event.article.fingerprint);
+      if (distance > STORY_CLUSTER_MAX_DISTANCE) continue;
+      const r: Ranked = { id, clusterId: s.clusterId, distance, publishedUs: s.publishedUs, firstSeen: s.firstSeen };
+      if (!best || better(r, best)) best = r;
+    }
+    return best?.clusterId ?? null;
+  }
+}
+
+export interface VersionRow {
+  id: string;
+  version: number;
+}
+
+export interface DiffTask {
+  id: string;
+  version: number;
+  /** The version it is diffed against (null: the first version, no changes). */
+  previous: number | null;
+}
+
+/**
+ * After inserting new version rows: which rows' diffs change (each new version against its predecessor, and the
+ * stored version right after a new one against it) — the same end state as re-diffing one insert at a time.
+ * `existing` are the versions stored before the insert. A first version without a successor needs no task (its
+ * default `[]` is right).
+ */
+export function planVersionDiffs(inserted: VersionRow[], existing: VersionRow[]): DiffTask[] {
+  const byId = new Map<string, { versions: Set<number>; fresh: Set<number> }>();
+  const entry = (id: string) => {
+    let e = byId.get(id);
+    if (!e) byId.set(id, (e = { versions: new Set(), fresh: new Set() }));
+    return e;
+  };
+  for (const r of inserted) {
+    const e = entry(r.id);
+    e.versions.add(r.version);
+    e.fresh.add(r.version);
+  }
+  for (const r of existing) if (byId.has(r.id)) entry(r.id).versions.add(r.version);
+  const tasks: DiffTask[] = [];
+  for (const [id, { versions, fresh }] of byId) {
+    const sorted = [...versions].sort((a, b) => a - b);
+    sorted.forEach((version, i) => {
+      const previous = i > 0 ? sorted[i - 1]! : null;
+      const isFresh = fresh.has(version);
+      if (isFresh ? previous !== null : previous !== null && fresh.has(previous)) tasks.push({ id, version, previous });
+    });
+  }
+  return tasks;
+}
+
+export interface EntityRow {
+  articleId: string;
+  type: NamedEntityType;
+  name: string;
+  count: number;
+}
+
+/** An article's entity counts by (type, trimmed name), the same name counted once per type with the counts summed. */
+export function entityRows(article: EnrichedArticle): EntityRow[] {
+  const counts = new Map<string, EntityRow>();
+  const kinds: [NamedEntityType, unknown][] = [
+    ['person', article.entities?.people],
+    ['place', article.entities?.places],
+    ['organization', article.entities?.organizations],
+  ];
+  for (const [type, list] of kinds) {
+    for (const entity of Array.isArray(list) ? (list as EntityCount[]) : []) {
+      const name = typeof entity?.name === 'string' ? entity.name.trim() : '';
+      if (!name) continue;
+      const key = `${type}\u0000${name}`;
+      const count = Math.max(1, Math.round(Number(entity.count) || 1));
+      const seen = counts.get(key);
+      if (seen) seen.count += count;
+      else counts.set(key, { articleId: article.id, type, name, count });
+    }
+  }
+  return [...counts.values()];
+}
+
+/** Distinct (type, name) pairs in one global order, so concurrent transactions take the unique-index locks of shared names in the same order. */
+export function sortedEntityKeys(rows: EntityRow[]): { type: NamedEntityType; name: string }[] {
+  const keys = new Map<string, { type: NamedEntityType; name: string }>();
+  for (const r of rows) keys.set(`${r.type}\u0000${r.name}`, { type: r.type, name: r.name });
+  return [...keys]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, v]) => v);
+}
+
+/** An article's quotes with text, in order. */
+export function quoteRows(article: EnrichedArticle): { articleId: string; ordinal: number; text: string; speaker: string | null }[] {
+  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
+  return quotes.map((q, ordinal) => ({ articleId: article.id, ordinal, text: q.text, speaker: typeof q.speaker === 'string' ? q.speaker : null }));
+}
