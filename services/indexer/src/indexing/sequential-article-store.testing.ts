@@ -4,7 +4,8 @@
  */
 import { diffArticleVersions, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
 import { MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE, type DataSource, type NamedEntityType } from '@wirestream/persistence';
-import type { EntityManager } from 'typeorm';
+/** The part of TypeORM's EntityManager this writer uses (only libs/persistence imports typeorm). */
+type EntityManager = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
 const isFingerprint = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{16}$/i.test(value);
 
