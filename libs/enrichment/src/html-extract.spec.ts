@@ -1,5 +1,5 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
-import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, type HtmlBlock } from './html-extract';
+import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
 import { isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
@@ -53,11 +53,26 @@ describe('block classification (jusText-style)', () => {
 
 describe('candidate choice', () => {
   const long = [block(PROSE), block(PROSE_DE), block(PROSE), block(PROSE_DE)];
-  it('prefers Readability unless our classifier found more than twice as much', () => {
+  it('prefers Readability unless our classifier found more than 1.5 times as much', () => {
     expect(chooseCandidate(long, long.slice(0, 3), []).method).toBe('readability');
+    expect(chooseCandidate(long.slice(0, 2), long, []).method).toBe('density');
     expect(chooseCandidate(long.slice(0, 1), long, []).method).toBe('density');
     expect(chooseCandidate([], long, []).method).toBe('density');
     expect(chooseCandidate([], [], [block('x')]).method).toBe('fallback');
+  });
+});
+
+describe('merging Readability with the classifier', () => {
+  it('puts back kept blocks that Readability dropped between two of its own, and only inside the article', () => {
+    const body = [block('Menu'), block(PROSE), block('200 g flour', 'li'), block('3 eggs', 'li'), block(PROSE_DE), block('Related story', 'p', 1)];
+    const keep = [false, true, true, true, true, true];
+    const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, keep);
+    expect(merged.map((b) => b.text)).toEqual([PROSE, '200 g flour', '3 eggs', PROSE_DE]);
+  });
+
+  it('keeps blocks Readability rewrote as they are', () => {
+    const merged = mergeWithClassifier([block('Rewritten lead'), block(PROSE)], [block(PROSE)], [true]);
+    expect(merged.map((b) => b.text)).toEqual(['Rewritten lead', PROSE]);
   });
 });
 

@@ -9,3 +9,4 @@ export { extractDateline, type Dateline } from './dateline';
 export { extractEntities, extractEntityMentions, type EntityResult, type EntityMention, type EntityOptions, type EntityType, type PersonMention } from './entities';
 export { extractQuotes } from './quotes';
 export { sentences, words } from './text-units';
+export { extractHtmlCandidates, chooseCandidate, mergeWithClassifier, type HtmlBlock, type HtmlCandidates } from './html-extract';

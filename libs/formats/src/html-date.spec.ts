@@ -26,4 +26,40 @@ describe('extractHtmlDates', () => {
     const dates = extractHtmlDates(page('', '<p>Posted 12 March 2020</p>\n<p>See our 2009-05-01 archive</p>\n<footer>© 2020 Example</footer>'));
     expect(dates.published?.date).toBe('2020-03-12');
   });
+
+  it("dates a UTC time stamp by the page's own calendar when the page states its offset elsewhere", () => {
+    const dates = extractHtmlDates(page('<meta property="article:published_time" content="2023-11-09T06:35:29+00:00">', '<time datetime="2023-11-08T22:35:29-08:00">10:35 PM</time>'));
+    expect(dates.published?.date).toBe('2023-11-08');
+    expect(dates.published?.iso).toBe('2023-11-09T06:35:29.000Z');
+    // Only UTC on the page: the UTC date stays.
+    expect(extractHtmlDates(page('<meta property="article:published_time" content="2023-11-09T06:35:29Z">')).published?.date).toBe('2023-11-09');
+  });
+
+  it('takes the modified date when the page shows it and not the first publication date', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', datePublished: '2019-06-17T00:00:00+00:00', dateModified: '2020-06-04T16:41:46+00:00' });
+    const shown = extractHtmlDates(page(`<script type="application/ld+json">${ld}</script>`, '<p class="post-date">June 4, 2020</p><p>Text.</p>'));
+    expect(shown.published?.date).toBe('2020-06-04');
+    const notShown = extractHtmlDates(page(`<script type="application/ld+json">${ld}</script>`, '<p class="post-date">June 17, 2019</p><p>Text.</p>'));
+    expect(notShown.published?.date).toBe('2019-06-17');
+  });
+
+  it('ranks a generic meta "date" below the date shown in the byline', () => {
+    const dates = extractHtmlDates(page('<meta name="dcterms.date" content="2021-12-20T11:02:44+01:00">', '<div class="news-date">27.01.2022</div><p>Text.</p>'));
+    expect(dates.published?.date).toBe('2022-01-27');
+    expect(extractHtmlDates(page('<meta name="dcterms.date" content="2021-12-20T11:02:44+01:00">', '<p>Text.</p>')).published?.date).toBe('2021-12-20');
+  });
+
+  it('reads the machine date of an hAtom element, CJK dates, and the title when the body has none', () => {
+    expect(extractHtmlDates(page('', "<abbr class='published' title='2020-04-28T21:11:00+02:00'>21:11</abbr>")).published?.date).toBe('2020-04-28');
+    expect(extractHtmlDates(page('', '<p>2019年6月24日 NHK</p>')).published?.date).toBe('2019-06-24');
+    expect(extractHtmlDates(page('<title>Elephants in Guinea | DW | 23.05.2011</title>', '<p>No date.</p>')).published).toMatchObject({ date: '2011-05-23', source: 'head' });
+  });
+
+  it('finds the body of a page that never opens <body> or has server noise before the doctype', () => {
+    const noBody = parseHtmlDocument('<!DOCTYPE html><html><head><title>T</title></head><p><span class="_publishingdate">07.11.2023</span></p></html>');
+    expect(extractHtmlDates(noBody).published?.date).toBe('2023-11-07');
+    const noisy = parseHtmlDocument(`<b>Warning</b>: ${'x'.repeat(5000)}<!DOCTYPE html><html><head></head><body><p>⋅ November 22, 2011 ⋅</p></body></html>`);
+    expect(noisy.body?.textContent).toContain('November 22, 2011');
+    expect(extractHtmlDates(noisy).published?.date).toBe('2011-11-22');
+  });
 });

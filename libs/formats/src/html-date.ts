@@ -15,6 +15,8 @@ export interface DateHit {
   iso: string;
   /** Where it came from, e.g. "url", "json-ld", "meta:article:published_time", "time", "element", "text". */
   source: string;
+  /** Set when the source wrote a time in UTC ("Z", "+00:00"): `date` is then the UTC calendar date until localised. */
+  utc?: boolean;
 }
 
 export interface HtmlDates {
@@ -36,9 +38,14 @@ const PUBLISHED_META = [
   'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.created', 'citation_publication_date', 'citation_date',
   'parsely-pub-date', 'sailthru.date', 'article.published', 'published-date', 'published_date', 'publishdate', 'publish-date', 'publish_date',
   'pubdate', 'publication_date', 'originalpublicationdate', 'original-publish-date', 'release_date', 'cxenseparse:recs:publishtime',
-  'article:post_date', 'og:pubdate', 'dc.date', 'dcterms.date', 'date', 'datecreated', 'created', 'creation_date', 'timestamp', 'article_date_original',
-  'rnews:datepublished', 'bt:pubdate', 'eomportal-lastupdate', 'shareaholic:article_published_time', 'dc:date', 'dc.date.published', 'its-published-date',
+  'article:post_date', 'og:pubdate', 'article_date_original', 'rnews:datepublished', 'bt:pubdate', 'shareaholic:article_published_time', 'dc.date.published',
+  'its-published-date',
 ];
+/**
+ * Meta names that say only "a date" (of the record, the last edit, the cache): weaker evidence than the date the page
+ * shows in its byline, so read after the date-marked elements.
+ */
+const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'dc:date', 'datecreated', 'created', 'creation_date', 'timestamp', 'eomportal-lastupdate'];
 const MODIFIED_META = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'article:modified', 'datemodified', 'date_modified', 'dcterms.modified', 'dc.date.modified',
   'last-modified', 'lastmod', 'last_updated', 'updated_time', 'modified', 'revised', 'parsely-updated', 'article:updated_time', 'dateupdated',
@@ -70,6 +77,7 @@ const TEXT_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, 
   { re: /\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)/gu, read: (m) => dayMonthOrMonthDay(Number(m[3]), Number(m[1]), Number(m[2])) },
   { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[2], m[1]) },
   { re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[1], m[2]) },
+  { re: /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/gu, read: (m) => [2000 + Number(m[3]), Number(m[2]), Number(m[1])] },
 ];
 
@@ -95,18 +103,104 @@ export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}
     firstValid(MODIFIED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
     valid(fromValue(attr(doc.querySelector('[itemprop="dateModified"]'), 'content', 'datetime'), 'itemprop'));
 
-  const published =
+  const structured =
     valid(urlDate(options.url ?? canonicalUrl(doc))) ??
     valid(fromValue(ld.published, 'json-ld')) ??
     firstValid(PUBLISHED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
-    valid(fromItemprop(doc)) ??
+    valid(fromItemprop(doc));
+  let published =
+    structured ??
     valid(fromTimeElements(doc, true)) ??
     valid(fromDateElements(doc, maxDate)) ??
     valid(fromTimeElements(doc, false)) ??
+    firstValid(GENERIC_DATE_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
     valid(fromScriptData(doc)) ??
     valid(fromPageText(doc, maxDate)) ??
-    modified;
+    modified ??
+    valid(fromHeadText(doc, maxDate)) ??
+    valid(fromPageText(doc, maxDate, false));
+
+  // A revised or republished article whose page shows the revision date (and not the first one) is dated by it,
+  // as a reader (and htmldate) would date it: the metadata's modified date wins when the visible date confirms it.
+  if (published && modified && structured === published && published.source !== 'url' && modified.date > published.date) {
+    const shown = valid(fromDateElements(doc, maxDate)) ?? valid(fromPageText(doc, maxDate));
+    if (shown?.date === modified.date) published = modified;
+  }
+  const offset = pageUtcOffset(doc, meta, ld);
+  if (offset !== null) {
+    published = published && toLocalDate(published, offset);
+    return { published, modified: modified && toLocalDate(modified, offset) };
+  }
   return { published, modified };
+}
+
+/** One date a page states, for diagnostics (quality-diff): where it came from and the value as written. */
+export interface DateCandidate extends DateHit {
+  raw?: string;
+}
+
+/**
+ * Every date candidate of a page, source by source (not only the first that answers): the URL, JSON-LD published
+ * and modified, each meta tag, itemprop, <time> elements, date-marked elements, script data and the text scan.
+ * For error analysis; extractHtmlDates stops at the first reliable source.
+ */
+export function collectHtmlDateCandidates(doc: DomDocument, options: HtmlDateOptions = {}): DateCandidate[] {
+  const maxDate = options.now?.slice(0, 10) ?? '9999-12-31';
+  const out: DateCandidate[] = [];
+  const push = (hit: DateHit | null, raw?: string | null): void => {
+    if (hit) out.push(raw ? { ...hit, raw } : hit);
+  };
+  push(urlDate(options.url ?? canonicalUrl(doc)));
+  const ld = readJsonLdDates(doc);
+  push(fromValue(ld.published, 'json-ld'), ld.published);
+  push(fromValue(ld.modified, 'json-ld:modified'), ld.modified);
+  const meta = readMeta(doc);
+  for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META]) push(fromValue(meta.get(key), `meta:${key}`), meta.get(key));
+  push(fromItemprop(doc));
+  for (const el of toArray(doc.querySelectorAll('time')).slice(0, 5)) {
+    const raw = el.getAttribute('datetime') ?? elementText(el);
+    push(fromValue(raw, `time.${`${el.className}`.split(/\s+/u)[0] ?? ''}`), raw);
+  }
+  push(fromDateElements(doc, maxDate));
+  push(fromScriptData(doc));
+  push(fromPageText(doc, maxDate));
+  return out;
+}
+
+const OFFSET_RE = /(?:T|\s)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b/u;
+
+/** The UTC offset (minutes) of a date-time string written with a non-zero offset, else null. */
+export function statedOffset(value: string | null | undefined): number | null {
+  const m = value ? OFFSET_RE.exec(value) : null;
+  if (!m) return null;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return minutes === 0 || Math.abs(minutes) > 14 * 60 ? null : minutes;
+}
+
+/**
+ * The page's own time zone, when its dates say it: the first non-zero UTC offset written in a date-time of the
+ * JSON-LD, the meta tags or a <time datetime>. Null when the page states only UTC (or no zone at all).
+ */
+function pageUtcOffset(doc: DomDocument, meta: Map<string, string>, ld: { published: string | null; modified: string | null }): number | null {
+  for (const value of [ld.published, ld.modified, ...[...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META].map((key) => meta.get(key))]) {
+    const offset = statedOffset(value);
+    if (offset !== null) return offset;
+  }
+  for (const el of toArray(doc.querySelectorAll('time[datetime]')).slice(0, 10)) {
+    const offset = statedOffset(el.getAttribute('datetime'));
+    if (offset !== null) return offset;
+  }
+  return null;
+}
+
+/**
+ * A date read from a UTC time stamp ("2023-11-09T06:35:29Z", "+00:00") is the calendar date in London, not where
+ * the page is published: with the page's own offset known, the date is the local one ("2023-11-08" in Los Angeles).
+ */
+function toLocalDate(hit: DateHit, offsetMinutes: number): DateHit {
+  if (!hit.utc) return hit;
+  const local = new Date(Date.parse(hit.iso) + offsetMinutes * 60_000).toISOString().slice(0, 10);
+  return local === hit.date ? hit : { ...hit, date: local };
 }
 
 function firstValid(hits: Array<DateHit | null>, valid: (hit: DateHit | null) => DateHit | null): DateHit | null {
@@ -213,6 +307,7 @@ export function fromValue(value: string | null | undefined, source: string): Dat
       const zone = iso[7] ? (iso[7].toUpperCase() === 'Z' ? 'Z' : iso[7].replace(/^([+-]\d{2})(\d{2})$/u, '$1:$2')) : 'Z';
       const instant = Date.parse(`${hit.date}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${zone}`);
       if (!Number.isNaN(instant)) hit.iso = new Date(instant).toISOString();
+      if (iso[7] && /^(?:Z|[+-]00:?00)$/iu.test(iso[7]) && !Number.isNaN(instant)) hit.utc = true;
     }
     return hit;
   }
@@ -258,6 +353,12 @@ function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
   for (const el of toArray(body.querySelectorAll('[class],[id]'))) {
     const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
     if (!DATE_ELEMENT_RE.test(marker) || /comment|widget|sidebar|footer|calendar|archive|related/iu.test(marker)) continue;
+    // hAtom/abbr style: the machine-readable date sits in an attribute ("<abbr class='published' title='2020-04-28T21:11:00+02:00'>21:11</abbr>").
+    const stamp = attr(el, 'datetime', 'title', 'content');
+    if (stamp && /^\s*(?:19|20)\d{2}-\d{2}-\d{2}/u.test(stamp) && !/modif|updat/iu.test(marker)) {
+      const hit = fromValue(stamp, 'element');
+      if (hit && hit.date <= maxDate) return hit;
+    }
     const text = elementText(el);
     if (!text || text.length > 200) continue;
     if (++checked > 60) break;
@@ -285,11 +386,11 @@ function fromScriptData(doc: DomDocument): DateHit | null {
  * content area. The copyright year is only a bound (dates more than a year before it are usually archive links);
  * it is never itself taken as the publication date.
  */
-function fromPageText(doc: DomDocument, maxDate: string): DateHit | null {
+function fromPageText(doc: DomDocument, maxDate: string, copyrightBound = true): DateHit | null {
   const body = doc.body;
   if (!body) return null;
   const text = (body.textContent ?? '').replace(/\s+/gu, ' ');
-  const copyright = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})/iu.exec(text);
+  const copyright = copyrightBound ? /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})/iu.exec(text) : null;
   const copyYear = copyright ? Number(copyright[1]) : 0;
   const counts = new Map<string, { hit: DateHit; count: number; first: number }>();
   for (const { re, read } of TEXT_PATTERNS) {
@@ -306,6 +407,16 @@ function fromPageText(doc: DomDocument, maxDate: string): DateHit | null {
   }
   const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
   return ranked[0]?.hit ?? null;
+}
+
+/** The page's title and description ("… | DW | 23.05.2011", "Notizia del 14 Gennaio 2020"): when the body has no date. */
+function fromHeadText(doc: DomDocument, maxDate: string): DateHit | null {
+  const meta = readMeta(doc);
+  for (const value of [doc.querySelector('title')?.textContent, meta.get('og:title'), meta.get('description'), meta.get('og:description')]) {
+    const hit = value ? findDateInText(value, maxDate) : null;
+    if (hit) return { ...hit, source: 'head' };
+  }
+  return null;
 }
 
 /** The first date written in a piece of text (any of our patterns), skipping "updated …" dates if asked. */

@@ -54,10 +54,24 @@ export const TEXT_NODE = 3;
 
 /** Parses an HTML page into a (linkedom) document. Never throws on malformed markup; pure CPU work, no I/O. */
 export function parseHtmlDocument(html: string): DomDocument {
-  // linkedom wants a document; a fragment ("<p>…") is wrapped so head/body exist.
-  const source = /<html[\s>]/iu.test(html.slice(0, 4096)) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  const { document } = parseHTML(normaliseHtmlSource(html)) as unknown as { document: DomDocument };
   return document;
+}
+
+/**
+ * linkedom is not an HTML5 tree builder: it needs the document shape spelled out. A fragment ("<p>…") is wrapped so
+ * head and body exist; server noise before the document (PHP warnings ahead of `<!DOCTYPE html>`) is cut off; a page
+ * that never opens <body> (the tag is optional) gets one after </head>, else its text would hang outside the body.
+ */
+export function normaliseHtmlSource(html: string): string {
+  const start = /<!doctype html|<html[\s>]/iu.exec(html);
+  if (!start) return `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const source = start.index > 0 ? html.slice(start.index) : html;
+  if (/<body[\s>]/iu.test(source)) return source;
+  const headEnd = /<\/head\s*>/iu.exec(source);
+  if (headEnd) return `${source.slice(0, headEnd.index + headEnd[0].length)}<body>${source.slice(headEnd.index + headEnd[0].length)}`;
+  const htmlOpen = /<html[^>]*>/iu.exec(source);
+  return htmlOpen ? `${source.slice(0, htmlOpen.index + htmlOpen[0].length)}<body>${source.slice(htmlOpen.index + htmlOpen[0].length)}` : source;
 }
 
 /** Text of an element with whitespace collapsed. */

@@ -64,5 +64,5 @@ export {
   type NativeArticle,
 } from './native-article';
 export { parseHtmlDocument, shareParsedDocument, takeParsedDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
-export { extractHtmlDates, findDateInText, urlDate, type DateHit, type HtmlDates, type HtmlDateOptions } from './html-date';
+export { extractHtmlDates, collectHtmlDateCandidates, findDateInText, urlDate, type DateHit, type DateCandidate, type HtmlDates, type HtmlDateOptions } from './html-date';
 export { readHtmlMetadata, type HtmlPageMetadata, type HtmlPageOptions } from './parse-html-page';
