@@ -94,95 +94,96 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
 }
 
 /**
- * Stores every new version (the first event of each (id, version) in message order; an existing row is kept), then
- * re-diffs what the inserts change: each new version against its predecessor, and the version after a new one
+ * In one statement, so each document crosses the wire and is parsed once: stores every new version (the first event
+ * of each (id, version) in message order; an existing row is kept) and runs the version-guarded upsert of every
+ * article the batch makes current (one row per id: its last applied event, always one of those versions). Returns
+ * the ids whose row the upsert changed, with their cluster (an article keeps the one it has). A new article's
+ * `first_seen_at` is one statement clock plus its position in the batch (µs), so "first seen" follows message order.
+ * Then re-diffs what the inserted versions change: each against its predecessor, and the version after a new one
  * against it — so a version arriving late still leaves every diff against its true predecessor.
  */
-export async function recordVersions(tx: EntityManager, events: BatchEvent[]): Promise<void> {
-  const byKey = new Map<string, EnrichedArticle>();
-  for (const { article } of events) {
-    const key = `${article.id}\u0000${article.version}`;
-    if (!byKey.has(key)) byKey.set(key, article);
-  }
-  if (!byKey.size) return;
-  const input = [...byKey.values()].map((a, ord) => ({ ord, id: a.id, version: a.version, document: a }));
-  const rows = (await tx.query(
-    `WITH ins AS (
-       INSERT INTO article_versions (article_id, version, document)
-       SELECT r.id, r.version, r.document FROM json_to_recordset($1::json) AS r (ord int, id text, version int, document jsonb) ORDER BY r.ord
-       ON CONFLICT DO NOTHING RETURNING article_id, version
-     )
-     SELECT article_id AS id, version, true AS inserted FROM ins
-     UNION ALL
-     SELECT v.article_id, v.version, false FROM article_versions v WHERE v.article_id IN (SELECT article_id FROM ins)`,
-    [JSON.stringify(input)],
-  )) as (VersionRow & { inserted: boolean })[];
-  const inserted = rows.filter((r) => r.inserted);
-  const tasks = planVersionDiffs(inserted, rows.filter((r) => !r.inserted));
-  if (!tasks.length) return;
-
+export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEvent[], writes: CurrentWrite[]): Promise<Map<string, string>> {
   const key = (id: string, version: number) => `${id}\u0000${version}`;
-  const docs = new Map<string, EnrichedArticle>(inserted.map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
-  const missing = new Map<string, VersionRow>();
-  for (const t of tasks) {
-    for (const version of [t.version, t.previous!]) if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
-  }
-  if (missing.size) {
-    const stored = (await tx.query(
-      'SELECT v.article_id AS id, v.version, v.document FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version',
-      [[...missing.values()].map((m) => m.id), [...missing.values()].map((m) => m.version)],
-    )) as (VersionRow & { document: EnrichedArticle })[];
-    for (const s of stored) docs.set(key(s.id, s.version), s.document);
-  }
-  const updates = tasks.map((t) => ({ id: t.id, version: t.version, changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!) }));
-  await tx.query(
-    `UPDATE article_versions v SET changes = u.changes
-     FROM json_to_recordset($1::json) AS u (id text, version int, changes jsonb)
-     WHERE v.article_id = u.id AND v.version = u.version`,
-    [JSON.stringify(updates)],
-  );
-}
-
-/**
- * The version-guarded upsert of every article the batch makes current, in one statement; returns the ids whose row
- * it changed, with their cluster (an article keeps the cluster it has). A new article's `first_seen_at` is one
- * statement clock plus its position in the batch (µs), so "first seen" follows message order.
- */
-export async function upsertCurrent(tx: EntityManager, writes: CurrentWrite[]): Promise<Map<string, string>> {
-  if (!writes.length) return new Map();
-  const input = writes.map(({ event: { ord, article: a }, clusterId, firstOrd }) => ({
-    ord: firstOrd ?? ord,
-    id: a.id,
-    version: a.version,
-    pub_status: a.pubStatus,
-    source_id: a.source.id,
-    source_name: a.source.name ?? null,
-    title: a.title ?? null,
-    language: a.language ?? null,
-    published_at: a.publishedAt ?? null,
-    fingerprint: a.fingerprint,
-    cluster_id: clusterId,
-    document: a,
-  }));
+  const byKey = new Map<string, EnrichedArticle>();
+  for (const { article } of events) if (!byKey.has(key(article.id, article.version))) byKey.set(key(article.id, article.version), article);
+  if (!byKey.size) return new Map();
+  const current = new Map(writes.map((w) => [key(w.event.article.id, w.event.article.version), w]));
+  const input = [...byKey.values()].map((a, ord) => {
+    const write = current.get(key(a.id, a.version));
+    const row = { ord, id: a.id, version: a.version, document: a };
+    // The applied event of an id is always the first of its (id, version), so its document is this row's.
+    if (!write) return row;
+    return {
+      ...row,
+      is_current: true,
+      first_ord: write.firstOrd ?? write.event.ord,
+      pub_status: a.pubStatus,
+      source_id: a.source.id,
+      source_name: a.source.name ?? null,
+      title: a.title ?? null,
+      language: a.language ?? null,
+      published_at: a.publishedAt ?? null,
+      fingerprint: a.fingerprint,
+      cluster_id: write.clusterId,
+    };
+  });
   const rows = (await tx.query(
-    `WITH clock AS (SELECT clock_timestamp() AS t)
-     INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
-     SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, r.cluster_id, r.document, now(),
-            clock.t + r.ord * interval '1 microsecond'
-     FROM json_to_recordset($1::json) AS r (ord int, id text, version int, pub_status text, source_id text, source_name text, title text, language text,
-                                            published_at timestamptz, fingerprint text, cluster_id text, document jsonb)
-     CROSS JOIN clock
-     ORDER BY r.id
-     ON CONFLICT (id) DO UPDATE SET
-       version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
-       source_name = EXCLUDED.source_name, title = EXCLUDED.title, language = EXCLUDED.language,
-       published_at = EXCLUDED.published_at, fingerprint = EXCLUDED.fingerprint,
-       cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
-     WHERE articles.version < EXCLUDED.version
-     RETURNING id, cluster_id`,
+    `WITH input AS MATERIALIZED (
+       SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, first_ord int, pub_status text, source_id text, source_name text,
+                                                      title text, language text, published_at timestamptz, fingerprint text, cluster_id text, document jsonb)
+     ),
+     clock AS MATERIALIZED (SELECT clock_timestamp() AS t),
+     versions AS (
+       INSERT INTO article_versions (article_id, version, document)
+       SELECT id, version, document FROM input ORDER BY ord
+       ON CONFLICT DO NOTHING RETURNING article_id, version
+     ),
+     upserted AS (
+       INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
+       SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, r.cluster_id, r.document, now(),
+              clock.t + r.first_ord * interval '1 microsecond'
+       FROM input r CROSS JOIN clock WHERE r.is_current
+       ORDER BY r.id
+       ON CONFLICT (id) DO UPDATE SET
+         version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
+         source_name = EXCLUDED.source_name, title = EXCLUDED.title, language = EXCLUDED.language,
+         published_at = EXCLUDED.published_at, fingerprint = EXCLUDED.fingerprint,
+         cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
+       WHERE articles.version < EXCLUDED.version
+       RETURNING id, cluster_id
+     )
+     SELECT 'inserted' AS kind, article_id AS id, version, NULL AS cluster_id FROM versions
+     UNION ALL
+     SELECT 'existing', v.article_id, v.version, NULL FROM article_versions v WHERE v.article_id IN (SELECT article_id FROM versions)
+     UNION ALL
+     SELECT 'current', id, NULL, cluster_id FROM upserted`,
     [JSON.stringify(input)],
-  )) as { id: string; cluster_id: string }[];
-  return new Map(rows.map((r) => [r.id, r.cluster_id]));
+  )) as { kind: 'inserted' | 'existing' | 'current'; id: string; version: number; cluster_id: string }[];
+
+  const inserted = rows.filter((r) => r.kind === 'inserted');
+  const tasks = planVersionDiffs(inserted, rows.filter((r) => r.kind === 'existing'));
+  if (tasks.length) {
+    const docs = new Map<string, EnrichedArticle>(inserted.map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
+    const missing = new Map<string, VersionRow>();
+    for (const t of tasks) {
+      for (const version of [t.version, t.previous!]) if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
+    }
+    if (missing.size) {
+      const stored = (await tx.query(
+        'SELECT v.article_id AS id, v.version, v.document FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version',
+        [[...missing.values()].map((m) => m.id), [...missing.values()].map((m) => m.version)],
+      )) as (VersionRow & { document: EnrichedArticle })[];
+      for (const s of stored) docs.set(key(s.id, s.version), s.document);
+    }
+    const updates = tasks.map((t) => ({ id: t.id, version: t.version, changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!) }));
+    await tx.query(
+      `UPDATE article_versions v SET changes = u.changes
+       FROM json_to_recordset($1::json) AS u (id text, version int, changes jsonb)
+       WHERE v.article_id = u.id AND v.version = u.version`,
+      [JSON.stringify(updates)],
+    );
+  }
+  return new Map(rows.filter((r) => r.kind === 'current').map((r) => [r.id, r.cluster_id]));
 }
 
 /**

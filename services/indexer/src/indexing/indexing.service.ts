@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
 import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
-import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
+import { ArticleStore, DATA_SOURCE, type CurrentArticle, type DataSource } from '@wirestream/persistence';
 import { isRetriable, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
@@ -51,10 +51,11 @@ export class IndexingService {
     }
     if (!events.size) return failures;
 
-    await this.applyToPostgres(events, failures);
+    const written = await this.applyToPostgres(events, failures);
     if (!events.size) return failures;
+    // What the batch itself made current is known; only the others (replays, older versions) are read back.
     const ids = [...new Set([...events.values()].map((e) => e.articleId))];
-    const current = await this.store.findCurrent(ids);
+    const current = new Map([...written, ...(await this.store.findCurrent(ids.filter((id) => !written.has(id))))]);
     const usable = [...current.values()].filter((c) => c.article.pubStatus === 'usable');
     const withdrawn = [...current.values()].filter((c) => c.article.pubStatus === 'withdrawn').map((c) => c.article.id);
 
@@ -90,22 +91,23 @@ export class IndexingService {
    * One transaction for the batch; if Postgres refuses it for a reason retrying cannot fix, each event is
    * applied on its own so only the offending one fails (and is dead-lettered), not its batch-mates.
    */
-  private async applyToPostgres(events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>, failures: Map<IncomingMessage, unknown>): Promise<void> {
+  private async applyToPostgres(events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>, failures: Map<IncomingMessage, unknown>): Promise<Map<string, CurrentArticle>> {
     try {
-      await this.store.applyBatch([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })));
-      return;
+      return (await this.store.write([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })))).current;
     } catch (error) {
       if (isRetriable(error) || events.size === 1) throw error;
     }
+    const written = new Map<string, CurrentArticle>();
     for (const [message, event] of [...events]) {
       try {
-        await this.store.applyBatch([{ eventId: event.eventId, article: event.payload, clusterId: null }]);
+        for (const [id, current] of (await this.store.write([{ eventId: event.eventId, article: event.payload, clusterId: null }])).current) written.set(id, current);
       } catch (error) {
         if (isRetriable(error)) throw error;
         failures.set(message, new PermanentError('article-refused-by-database', `Postgres refused article ${event.articleId}: ${(error as Error).message}`, 422));
         events.delete(message);
       }
     }
+    return written;
   }
 }
 
