@@ -38,6 +38,8 @@ export interface ReliableConsumerOptions {
   onDeadLetter?: (message: IncomingMessage, error: unknown) => void;
   /** Fetch sizing: bounds one batch (bytes per partition) and how long a fetch waits to fill it. */
   batch?: { maxBytesPerPartition?: number; maxWaitTimeInMs?: number };
+  /** Batch mode: how many partitions are handled at once (default 1). Order per partition (so per key) is kept. */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -91,6 +93,7 @@ export class ReliableConsumer {
       await this.consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
         eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
           if (!isRunning() || isStale() || !batch.messages.length) return;
           const messages = batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m));
