@@ -1,4 +1,4 @@
-import { extractHtmlDates } from './html-date';
+import { extractHtmlDates, urlDate } from './html-date';
 import { parseHtmlDocument } from './html-dom';
 
 const page = (head: string, body = ''): ReturnType<typeof parseHtmlDocument> => parseHtmlDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
@@ -61,5 +61,10 @@ describe('extractHtmlDates', () => {
     const noisy = parseHtmlDocument(`<b>Warning</b>: ${'x'.repeat(5000)}<!DOCTYPE html><html><head></head><body><p>⋅ November 22, 2011 ⋅</p></body></html>`);
     expect(noisy.body?.textContent).toContain('November 22, 2011');
     expect(extractHtmlDates(noisy).published?.date).toBe('2011-11-22');
+  });
+
+  it('reads a full date from the URL, not a slug that starts with a number', () => {
+    expect(urlDate('https://example.org/2019/12/09/title/')?.date).toBe('2019-12-09');
+    expect(urlDate('https://blog.example.de/2023/10/3-fragen-an-tina/')).toBeNull();
   });
 });

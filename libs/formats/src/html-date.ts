@@ -290,7 +290,9 @@ function attr(el: DomElement | null, ...names: string[]): string | null {
 export function urlDate(url: string | null | undefined): DateHit | null {
   if (!url) return null;
   const m =
-    /[/_-]((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?:[/_.-]|$)/u.exec(url) ??
+    // "/2019/05/03/" or "-2019-05-03-", but not "/2023/10/3-fragen-an…" (a slug beginning with a number).
+    /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:[/.]|$)/u.exec(url) ??
+    /[_-]((?:19|20)\d{2})[_.-](\d{1,2})[_.-](\d{1,2})(?:[/_.-]|$)/u.exec(url) ??
     /[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)/u.exec(url);
   return m ? makeHit(Number(m[1]), Number(m[2]), Number(m[3]), 'url') : null;
 }
