@@ -21,6 +21,26 @@ describe('extractHtmlDates', () => {
     expect(dates.published).toMatchObject({ date: '2019-03-02', source: 'script' });
   });
 
+  it('reads a date whose year runs into the next label ("26. Januar 2022Ausgabejahr")', () => {
+    const dates = extractHtmlDates(page('', '<ul class="info"><li><span>Datum:</span>26. Januar 2022</li><li><span>Ausgabejahr:</span>2022</li></ul>'));
+    expect(dates.published?.date).toBe('2022-01-26');
+  });
+
+  it('reads Russian, Ukrainian and Arabic month names', () => {
+    expect(extractHtmlDates(page('', '<p class="meta">Германия 15 августа 2016, 13:43</p>')).published?.date).toBe('2016-08-15');
+    expect(extractHtmlDates(page('', '<p>Київ, 3 жовтня 2021</p>')).published?.date).toBe('2021-10-03');
+    expect(extractHtmlDates(page('', '<p>القاهرة: الأربعاء، 07 أكتوبر 2020 12:19 م</p>')).published?.date).toBe('2020-10-07');
+  });
+
+  it('finds the date of a page whose <body> comes after stray scripts or inside a wrapper <div>', () => {
+    const late = parseHtmlDocument("<!doctype html><html><head><title>t</title></head><script>var a=1;</script><body class='b'><h2 class='date-header'>Dienstag, 28. April 2020</h2><p>Text.</p></body></html>");
+    expect(late.body?.getAttribute('class')).toBe('b');
+    expect(extractHtmlDates(late).published?.date).toBe('2020-04-28');
+    const wrapped = parseHtmlDocument('<!doctype html><html><head><title>t</title></head><div class="wrap"><body><p>Reporter | 2020-03-04 16:52:59</p></body></div></html>');
+    expect(wrapped.body?.textContent).toContain('Reporter');
+    expect(extractHtmlDates(wrapped).published?.date).toBe('2020-03-04');
+  });
+
   it('uses the copyright year only as a bound, never as the date', () => {
     expect(extractHtmlDates(page('', '<p>Hello</p><footer>© 2020 Example</footer>')).published).toBeNull();
     const dates = extractHtmlDates(page('', '<p>Posted 12 March 2020</p>\n<p>See our 2009-05-01 archive</p>\n<footer>© 2020 Example</footer>'));

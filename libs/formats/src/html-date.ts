@@ -53,18 +53,18 @@ const MODIFIED_META = [
 
 const MONTH_NAMES: Record<string, number> = {};
 [
-  'january|jan|januar|jänner|janvier|janv|enero|ene|gennaio|gen|janeiro|januari|januar|stycznia|leden',
-  'february|feb|februar|feber|février|fevrier|févr|fevr|febrero|febbraio|fevereiro|fev|februari|lutego',
-  'march|mar|märz|maerz|mars|marzo|março|marco|maart|marca|mrz',
-  'april|apr|avril|avr|abril|abr|aprile|kwietnia',
-  'may|mai|mayo|maggio|maio|mei|maja',
-  'june|jun|juni|juin|junio|giugno|junho|czerwca',
-  'july|jul|juli|juillet|juil|julio|luglio|julho|lipca',
-  'august|aug|août|aout|agosto|ago|augustus|sierpnia',
-  'september|sep|sept|septembre|septiembre|setiembre|settembre|setembro|set|września',
-  'october|oct|okt|oktober|octobre|octubre|ottobre|outubro|out|październik|października',
-  'november|nov|novembre|noviembre|novembro|listopada',
-  'december|dec|dez|dezember|décembre|decembre|déc|diciembre|dic|dicembre|dezembro|grudnia',
+  'january|jan|januar|jänner|janvier|janv|enero|ene|gennaio|gen|janeiro|januari|januar|stycznia|leden|января|январь|січня|يناير|كانون الثاني',
+  'february|feb|februar|feber|février|fevrier|févr|fevr|febrero|febbraio|fevereiro|fev|februari|lutego|февраля|февраль|лютого|فبراير|شباط',
+  'march|mar|märz|maerz|mars|marzo|março|marco|maart|marca|mrz|марта|март|березня|مارس|آذار',
+  'april|apr|avril|avr|abril|abr|aprile|kwietnia|апреля|апрель|квітня|أبريل|ابريل|نيسان',
+  'may|mai|mayo|maggio|maio|mei|maja|мая|травня|مايو|أيار',
+  'june|jun|juni|juin|junio|giugno|junho|czerwca|июня|июнь|червня|يونيو|يونيه|حزيران',
+  'july|jul|juli|juillet|juil|julio|luglio|julho|lipca|июля|июль|липня|يوليو|يوليه|تموز',
+  'august|aug|août|aout|agosto|ago|augustus|sierpnia|августа|август|серпня|أغسطس|اغسطس|آب',
+  'september|sep|sept|septembre|septiembre|setiembre|settembre|setembro|set|września|сентября|сентябрь|вересня|سبتمبر|أيلول',
+  'october|oct|okt|oktober|octobre|octubre|ottobre|outubro|out|październik|października|октября|октябрь|жовтня|أكتوبر|اكتوبر|تشرين الأول',
+  'november|nov|novembre|noviembre|novembro|listopada|ноября|ноябрь|листопада|نوفمبر|تشرين الثاني',
+  'december|dec|dez|dezember|décembre|decembre|déc|diciembre|dic|dicembre|dezembro|grudnia|декабря|декабрь|грудня|ديسمبر|كانون الأول',
 ].forEach((names, i) => {
   for (const name of names.split('|')) MONTH_NAMES[name] = i + 1;
 });
@@ -75,8 +75,8 @@ const TEXT_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, 
   { re: /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/gu, read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
   { re: /\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)/gu, read: (m) => dayMonthOrMonthDay(Number(m[3]), Number(m[1]), Number(m[2])) },
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[2], m[1]) },
-  { re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`, 'giu'), read: (m) => monthNamed(m[3], m[1], m[2]) },
+  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})(?!\d)`, 'giu'), read: (m) => monthNamed(m[3], m[2], m[1]) },
+  { re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)`, 'giu'), read: (m) => monthNamed(m[3], m[1], m[2]) },
   { re: /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/gu, read: (m) => [2000 + Number(m[3]), Number(m[2]), Number(m[1])] },
 ];

@@ -51,11 +51,39 @@ export interface DomDocument {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
 
 /** Parses an HTML page into a (linkedom) document. Never throws on malformed markup; pure CPU work, no I/O. */
 export function parseHtmlDocument(html: string): DomDocument {
   const { document } = parseHTML(normaliseHtmlSource(html)) as unknown as { document: DomDocument };
+  repairBody(document);
   return document;
+}
+
+/**
+ * linkedom's `document.body` is the element right after <head>, else a new empty one: a page with scripts between
+ * </head> and <body>, or whose <body> sits inside a <div> (a template pasted into another), would read as having no
+ * text. As an HTML5 parser would, everything outside <head> is gathered, in order, into one <body> after the head
+ * (a top-level <body>'s children are taken over with its attributes). Normal pages are left untouched.
+ */
+function repairBody(document: DomDocument): void {
+  const root = document.documentElement;
+  const head = root.querySelector('head');
+  if (!head || head.parentNode !== root) return;
+  const outside = toArray(root.childNodes).filter((node) => node !== head && node.nodeType !== COMMENT_NODE && !(node.nodeType !== ELEMENT_NODE && !(node.textContent ?? '').trim()));
+  const first = outside[0];
+  if (!first || (outside.length === 1 && first.nodeName === 'BODY' && head.nextElementSibling === first)) return;
+  if (!outside.some((node) => node.nodeType === ELEMENT_NODE && (node as DomElement).localName !== 'script' && (node as DomElement).localName !== 'style')) return;
+  const body = document.createElement('body');
+  for (const node of outside) {
+    if (node.nodeName === 'BODY') {
+      const old = node as DomElement & { attributes?: ArrayLike<{ name: string; value: string }> };
+      for (const a of toArray(old.attributes ?? [])) if (!body.hasAttribute(a.name)) body.setAttribute(a.name, a.value);
+      for (const child of toArray(old.childNodes)) body.appendChild(child);
+      old.remove();
+    } else body.appendChild(node);
+  }
+  (head as DomElement & { after(node: DomNode): void }).after(body);
 }
 
 /**
