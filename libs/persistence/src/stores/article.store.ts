@@ -1,7 +1,7 @@
 import type { ArticleVersionSummary, EnrichedArticle, FieldChange } from '@wirestream/contracts';
 import type { DataSource } from 'typeorm';
 import { clusterLookups, planBatch, uniqueEvents, type BatchEvent } from './batch-plan';
-import { findStoredCandidates, lockBandKeys, markProcessed, readHeads, refreshClusters, replaceDerivedRows, upsertSources, writeVersionsAndCurrent } from './story-model.writer';
+import { assignClusters, findStoredCandidates, insertEntityLinks, lockBandKeys, markProcessed, readHeads, refreshClusters, replaceOwnRows, upsertSources, writeVersionsAndCurrent } from './story-model.writer';
 
 export interface ArticleWrite {
   eventId: string;
@@ -65,23 +65,29 @@ export class ArticleStore {
     return this.dataSource.transaction(async (tx) => {
       // For this transaction only: the batch's documents stay in memory while both tables take them; LZ4 if available.
       await tx.query(`SELECT set_config('work_mem', '64MB', true)${(await this.lz4()) ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`);
-      await lockBandKeys(tx, writes.map((w) => w.article));
       const unique = uniqueEvents(writes);
       const fresh = await markProcessed(tx, this.consumerName, unique.map((w) => w.eventId));
       const events: BatchEvent[] = unique.filter((w) => fresh.has(w.eventId.toLowerCase())).map((w, ord) => ({ ord, eventId: w.eventId, article: w.article, clusterId: w.clusterId }));
       if (!events.length) return { changed: new Set(), current: new Map() };
+      const ids = [...new Set(events.map((e) => e.article.id))];
+      const heads = await readHeads(tx, ids);
 
-      const heads = await readHeads(tx, [...new Set(events.map((e) => e.article.id))]);
-      const candidates = await findStoredCandidates(tx, clusterLookups(events, heads));
+      // 1. The batch's own rows. What becomes current depends only on the stored versions; other transactions see
+      //    none of this before the commit, so it runs before the band-key locks and concurrent batches overlap here.
+      const { current: writesToApply } = planBatch(events, heads, []);
+      const stored = await writeVersionsAndCurrent(tx, events, writesToApply);
+      const changed = writesToApply.filter((w) => stored.has(w.event.article.id));
+      await replaceOwnRows(tx, changed.map((w) => w.event.article));
+
+      // 2. Clustering, under the band-key locks until the commit: near-duplicates in concurrent batches are clustered
+      //    one batch after the other, each seeing the one before. Only shared rows are written from here on.
+      await lockBandKeys(tx, writes.map((w) => w.article));
+      const candidates = await findStoredCandidates(tx, clusterLookups(events, heads), ids);
       const plan = planBatch(events, heads, candidates);
-      const stored = await writeVersionsAndCurrent(tx, events, plan.current);
-
-      const current = new Map<string, CurrentArticle>();
-      for (const write of plan.current) {
-        const clusterId = stored.get(write.event.article.id);
-        if (clusterId !== undefined) current.set(write.event.article.id, { article: write.event.article, clusterId });
-      }
-      await replaceDerivedRows(tx, [...current.values()].map((c) => c.article));
+      const clusterOf = new Map(plan.current.map((w) => [w.event.article.id, w.clusterId]));
+      await assignClusters(tx, plan.current.filter((w) => stored.has(w.event.article.id) && stored.get(w.event.article.id) === null));
+      const current = new Map<string, CurrentArticle>(changed.map((w) => [w.event.article.id, { article: w.event.article, clusterId: stored.get(w.event.article.id) ?? clusterOf.get(w.event.article.id)! }]));
+      await insertEntityLinks(tx, changed.map((w) => w.event.article));
       await refreshClusters(tx, [...current.values()].map((c) => c.clusterId!));
       await upsertSources(tx, plan.sources);
       return { changed: new Set(current.keys()), current };

@@ -94,6 +94,20 @@ describe('planBatch', () => {
     expect(clusters(short)).toEqual({ s: 's', t: 't' });
   });
 
+  it('an id of the batch is a candidate as stored (its head) until the batch changes it', () => {
+    const head = (publishedUs: number | null): [string, Partial<StoredHead>][] => [['old', { clusterId: 'OLD', firstSeenUs: 5, candidate: { fingerprint: flip(FP, [9]), publishedUs } }]];
+    const withdrawal = article('old', { version: 2, pubStatus: 'withdrawn' });
+    expect(clusters(planBatch(events(article('copy'), withdrawal), heads(head(1)), []))['copy']).toBe('OLD');
+    expect(clusters(planBatch(events(withdrawal, article('copy')), heads(head(1)), []))['copy']).toBe('copy');
+    // A stale event of the id changes nothing: still a candidate as stored.
+    expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(1)), []))['copy']).toBe('OLD');
+    // Ranked with the other stored candidates by distance, publishedAt, first seen.
+    const other: StoredCandidate = { ord: 1, id: 'x', clusterId: 'X', distance: 1, publishedUs: 2, firstSeenUs: 1 };
+    expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(1)), [other]))['copy']).toBe('OLD');
+    expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(3)), [other]))['copy']).toBe('X');
+    expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(null)), [other]))['copy']).toBe('X');
+  });
+
   it('a preset cluster is used only when the article has none', () => {
     const plan = planBatch([{ ord: 0, eventId: 'e', article: article('a'), clusterId: 'preset' }, { ord: 1, eventId: 'f', article: article('b', { version: 2 }), clusterId: 'preset' }], heads([['b', { clusterId: 'kept' }]]), []);
     expect(clusters(plan)).toEqual({ a: 'preset', b: 'kept' });

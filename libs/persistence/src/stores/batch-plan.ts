@@ -24,6 +24,11 @@ export interface StoredHead {
   clusterId: string | null;
   /** `first_seen_at` in microseconds since the epoch. */
   firstSeenUs: number;
+  /**
+   * Set when the stored row is a cluster candidate (usable, with band keys and a cluster): how it looked before the
+   * batch. The candidate query leaves the batch's own ids out (their rows may already be rewritten in the transaction).
+   */
+  candidate?: { fingerprint: string; publishedUs: number | null } | null;
 }
 
 /** A stored (pre-batch) usable, clustered article within the threshold of the event at `ord`, sharing a band key with it. */
@@ -142,8 +147,9 @@ const toUs = (iso: string | null | undefined): number | null => {
  * Replays the batch in message order over what was stored before it, as the one-event-at-a-time writer did:
  * an event becomes current when its version is above the id's current one; an article keeps its cluster across
  * versions; a new one joins the cluster of the nearest usable article (stored, or earlier in this batch) that shares
- * a band key and lies within the threshold, else starts its own. Stored candidates of an id the batch changed
- * before the event are replaced by that id's state at that point.
+ * a band key and lies within the threshold, else starts its own. `candidates` are stored articles outside the batch;
+ * an id of the batch counts as it was stored (`StoredHead.candidate`) until an event of the batch changes it, then
+ * with its new state.
  */
 export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, StoredHead>, candidates: StoredCandidate[]): BatchPlan {
   const candidatesByOrd = new Map<number, StoredCandidate[]>();
@@ -155,6 +161,17 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
   const live = new Map<string, LiveState>();
   /** Band key → ids of this batch's current clusterable versions holding it. */
   const keyIndex = new Map<number, Set<string>>();
+  /** Band key → ids of the batch whose stored (pre-batch) row is a candidate. */
+  const storedKeyIndex = new Map<number, Set<string>>();
+  for (const [id, head] of stored) {
+    if (!head.candidate || !head.clusterId || !isFingerprint(head.candidate.fingerprint)) continue;
+    for (const b of simhashBands(head.candidate.fingerprint)) {
+      const k = bandKey(b.band, b.value);
+      const ids = storedKeyIndex.get(k);
+      if (ids) ids.add(id);
+      else storedKeyIndex.set(k, new Set([id]));
+    }
+  }
   const current = new Map<string, CurrentWrite>();
   const applied: BatchEvent[] = [];
   const sources = new Map<string, string | null>();
@@ -208,6 +225,17 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
       // An id this batch already changed is judged by its state now, not by what was stored before the batch.
       if (c.id === event.article.id || states.has(c.id)) continue;
       const r: Ranked = { id: c.id, clusterId: c.clusterId, distance: c.distance, publishedUs: c.publishedUs, firstSeen: { stored: true, us: c.firstSeenUs } };
+      if (!best || better(r, best)) best = r;
+    }
+    // The batch's own stored rows, as they were before it, until the batch changes them.
+    const storedSharing = new Set<string>();
+    for (const k of keys) for (const id of storedKeyIndex.get(k) ?? []) storedSharing.add(id);
+    for (const id of storedSharing) {
+      if (id === event.article.id || states.has(id)) continue;
+      const head = stored.get(id)!;
+      const distance = fingerprintDistance(head.candidate!.fingerprint, event.article.fingerprint);
+      if (distance > STORY_CLUSTER_MAX_DISTANCE) continue;
+      const r: Ranked = { id, clusterId: head.clusterId!, distance, publishedUs: head.candidate!.publishedUs, firstSeen: { stored: true, us: head.firstSeenUs } };
       if (!best || better(r, best)) best = r;
     }
     const sharing = new Set<string>();

@@ -1,5 +1,5 @@
 /**
- * Set-based statements of `ArticleStore.applyBatch`, each one per batch (not per article), all inside its transaction:
+ * Set-based statements of `ArticleStore.write`, each one per batch (not per article), all inside its transaction:
  * processed event ids, stored heads, cluster candidates, versions and their diffs, the version-guarded upsert, and
  * the rows derived from the current version — source, entity counts, quotes, fingerprint bands, story clusters.
  * What becomes current and which cluster an article joins is decided by `planBatch` (batch-plan.ts), in message order.
@@ -19,7 +19,9 @@ const US = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigin
 /**
  * Locks every band key the batch's articles will look up or write, in one global order (no deadlocks between
  * batches). Two near-duplicates arriving in concurrent batches then see each other instead of both starting a cluster.
- * Taken first, before any row lock of the transaction.
+ * Taken after the transaction wrote its own rows (its articles, versions, processed ids, quotes, bands: rows no other
+ * batch waits for, as an id maps to one partition) and before any shared one (entity names, clusters, sources), so a
+ * transaction waiting here holds nothing a lock holder can wait for.
  */
 export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
   const keys = new Set<bigint>();
@@ -44,21 +46,37 @@ export async function markProcessed(tx: EntityManager, consumer: string, eventId
   return new Set(rows.map((r) => r.event_id.toLowerCase()));
 }
 
-/** The stored version and cluster of each id, row-locked (in id order) until the transaction ends. */
+/**
+ * The stored version, cluster and candidate state of each id before the batch, row-locked (in id order) until the
+ * transaction ends.
+ */
 export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<string, StoredHead>> {
   if (!ids.length) return new Map();
   const rows = (await tx.query(
-    `SELECT id, version, cluster_id, ${US('first_seen_at')} AS first_seen_us FROM articles WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    `SELECT a.id, a.version, a.cluster_id, ${US('a.first_seen_at')} AS first_seen_us, a.pub_status, a.fingerprint, ${US('a.published_at')} AS published_us,
+            EXISTS (SELECT 1 FROM fingerprint_bands fb WHERE fb.article_id = a.id) AS banded
+     FROM articles a WHERE a.id = ANY($1::text[]) ORDER BY a.id FOR NO KEY UPDATE OF a`,
     [ids],
-  )) as { id: string; version: number; cluster_id: string | null; first_seen_us: string }[];
-  return new Map(rows.map((r) => [r.id, { version: r.version, clusterId: r.cluster_id, firstSeenUs: Number(r.first_seen_us) }]));
+  )) as { id: string; version: number; cluster_id: string | null; first_seen_us: string; pub_status: string; fingerprint: string; published_us: string | null; banded: boolean }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        version: r.version,
+        clusterId: r.cluster_id,
+        firstSeenUs: Number(r.first_seen_us),
+        candidate: r.pub_status === 'usable' && r.banded && r.cluster_id ? { fingerprint: r.fingerprint, publishedUs: r.published_us === null ? null : Number(r.published_us) } : null,
+      },
+    ]),
+  );
 }
 
 /**
  * One query for the whole batch: the stored usable, clustered articles sharing a band key with each probe and
- * within the Hamming threshold (checked in SQL on `bit(64)`), whatever their rank; `planBatch` picks.
+ * within the Hamming threshold (checked in SQL on `bit(64)`), whatever their rank; `planBatch` picks. The batch's
+ * own ids are left out: the transaction may already have rewritten them (their pre-batch state is in the heads).
  */
-export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent[]): Promise<StoredCandidate[]> {
+export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent[], exclude: string[]): Promise<StoredCandidate[]> {
   if (!probes.length) return [];
   const ords: number[] = [];
   const bands: number[] = [];
@@ -80,8 +98,8 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
      JOIN unnest($4::int[], $5::text[]) AS p (ord, fingerprint) ON p.ord = h.ord
      JOIN articles a ON a.id = h.article_id
      CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || p.fingerprint)::bit(64))::int AS distance) AS d
-     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $6`,
-    [ords, bands, values, probes.map((p) => p.ord), probes.map((p) => p.article.fingerprint), STORY_CLUSTER_MAX_DISTANCE],
+     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $6 AND a.id <> ALL($7::text[])`,
+    [ords, bands, values, probes.map((p) => p.ord), probes.map((p) => p.article.fingerprint), STORY_CLUSTER_MAX_DISTANCE, exclude],
   )) as { ord: number; id: string; cluster_id: string; distance: number; published_us: string | null; first_seen_us: string }[];
   return rows.map((r) => ({
     ord: r.ord,
@@ -97,12 +115,12 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
  * In one statement, so each document crosses the wire and is parsed once: stores every new version (the first event
  * of each (id, version) in message order; an existing row is kept) and runs the version-guarded upsert of every
  * article the batch makes current (one row per id: its last applied event, always one of those versions). Returns
- * the ids whose row the upsert changed, with their cluster (an article keeps the one it has). A new article's
- * `first_seen_at` is one statement clock plus its position in the batch (µs), so "first seen" follows message order.
+ * the ids whose row the upsert changed, with the cluster they keep — null for a new article, whose cluster and
+ * `first_seen_at` are set under the band-key locks (`assignClusters`).
  * Then re-diffs what the inserted versions change: each against its predecessor, and the version after a new one
  * against it — so a version arriving late still leaves every diff against its true predecessor.
  */
-export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEvent[], writes: CurrentWrite[]): Promise<Map<string, string>> {
+export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEvent[], writes: Omit<CurrentWrite, 'clusterId'>[]): Promise<Map<string, string | null>> {
   const key = (id: string, version: number) => `${id}\u0000${version}`;
   const byKey = new Map<string, EnrichedArticle>();
   for (const { article } of events) if (!byKey.has(key(article.id, article.version))) byKey.set(key(article.id, article.version), article);
@@ -124,13 +142,12 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
       language: a.language ?? null,
       published_at: a.publishedAt ?? null,
       fingerprint: a.fingerprint,
-      cluster_id: write.clusterId,
     };
   });
   const rows = (await tx.query(
     `WITH input AS MATERIALIZED (
        SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, first_ord int, pub_status text, source_id text, source_name text,
-                                                      title text, language text, published_at timestamptz, fingerprint text, cluster_id text, document jsonb)
+                                                      title text, language text, published_at timestamptz, fingerprint text, document jsonb)
      ),
      clock AS MATERIALIZED (SELECT clock_timestamp() AS t),
      versions AS (
@@ -140,7 +157,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
      ),
      upserted AS (
        INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
-       SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, r.cluster_id, r.document, now(),
+       SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, NULL, r.document, now(),
               clock.t + r.first_ord * interval '1 microsecond'
        FROM input r CROSS JOIN clock WHERE r.is_current
        ORDER BY r.id
@@ -148,7 +165,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
          version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
          source_name = EXCLUDED.source_name, title = EXCLUDED.title, language = EXCLUDED.language,
          published_at = EXCLUDED.published_at, fingerprint = EXCLUDED.fingerprint,
-         cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
+         document = EXCLUDED.document, updated_at = now()
        WHERE articles.version < EXCLUDED.version
        RETURNING id, cluster_id
      )
@@ -187,10 +204,11 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
 }
 
 /**
- * Rewrites the rows derived from the new current versions: entity counts, quotes and fingerprint bands (withdrawn,
- * too short or malformed-fingerprint articles are nobody's candidate) — a delete for the batch, then one insert each.
+ * Rewrites the rows derived from the new current versions that belong to these articles alone: quotes and fingerprint
+ * bands (withdrawn, too short or malformed-fingerprint articles are nobody's candidate), and clears their entity links.
+ * Needs no band-key lock: other transactions see the bands only once this one commits, after its clustering.
  */
-export async function replaceDerivedRows(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
+export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
   if (!articles.length) return;
   const ids = articles.map((a) => a.id);
   await tx.query(
@@ -199,23 +217,6 @@ export async function replaceDerivedRows(tx: EntityManager, articles: EnrichedAr
      DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[])`,
     [ids],
   );
-
-  const links = articles.flatMap(entityRows);
-  if (links.length) {
-    const keys = sortedEntityKeys(links);
-    await tx.query(
-      `INSERT INTO entities (type, name) SELECT type, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (type, name, ord) ORDER BY ord
-       ON CONFLICT (type, name) DO NOTHING`,
-      [keys.map((k) => k.type), keys.map((k) => k.name)],
-    );
-    // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
-    await tx.query(
-      `INSERT INTO article_entities (article_id, entity_id, count)
-       SELECT i.article_id, e.id, i.count FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i (article_id, type, name, count)
-       JOIN entities e ON e.type = i.type AND e.name = i.name`,
-      [links.map((l) => l.articleId), links.map((l) => l.type), links.map((l) => l.name), links.map((l) => l.count)],
-    );
-  }
 
   const quotes = articles.flatMap(quoteRows);
   if (quotes.length) {
@@ -241,6 +242,45 @@ export async function replaceDerivedRows(tx: EntityManager, articles: EnrichedAr
   if (bandIds.length) {
     await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT * FROM unnest($1::smallint[], $2::int[], $3::text[])', [bands, values, bandIds]);
   }
+}
+
+/**
+ * Entity counts of the new current versions: names (shared with other transactions, so inserted after the band-key
+ * locks and in one global order), then the links.
+ */
+export async function insertEntityLinks(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
+  const links = articles.flatMap(entityRows);
+  if (!links.length) return;
+  const keys = sortedEntityKeys(links);
+  await tx.query(
+    `INSERT INTO entities (type, name) SELECT type, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (type, name, ord) ORDER BY ord
+     ON CONFLICT (type, name) DO NOTHING`,
+    [keys.map((k) => k.type), keys.map((k) => k.name)],
+  );
+  // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
+  await tx.query(
+    `INSERT INTO article_entities (article_id, entity_id, count)
+     SELECT i.article_id, e.id, i.count FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i (article_id, type, name, count)
+     JOIN entities e ON e.type = i.type AND e.name = i.name`,
+    [links.map((l) => l.articleId), links.map((l) => l.type), links.map((l) => l.name), links.map((l) => l.count)],
+  );
+}
+
+/**
+ * Under the band-key locks: the cluster of each article that has none yet, and a new article's `first_seen_at` —
+ * one statement clock plus its position in the batch (µs), so "first seen" follows message order, and a batch
+ * clustered after a near-duplicate one sees its articles as seen first.
+ */
+export async function assignClusters(tx: EntityManager, writes: CurrentWrite[]): Promise<void> {
+  if (!writes.length) return;
+  await tx.query(
+    `WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS t)
+     UPDATE articles a SET cluster_id = u.cluster_id,
+            first_seen_at = CASE WHEN u.first_ord IS NULL THEN a.first_seen_at ELSE clock.t + u.first_ord * interval '1 microsecond' END
+     FROM unnest($1::text[], $2::text[], $3::int[]) AS u (id, cluster_id, first_ord), clock
+     WHERE a.id = u.id AND a.cluster_id IS NULL`,
+    [writes.map((w) => w.event.article.id), writes.map((w) => w.clusterId), writes.map((w) => w.firstOrd)],
+  );
 }
 
 /** Size and lead of each cluster from its members: the earliest usable one by publishedAt (undated last), then first seen. */

@@ -5,6 +5,13 @@ import { MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform'
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { IndexingService } from './indexing.service';
 
+/**
+ * Batches of different partitions are handled at once, so one partition's Postgres transaction overlaps another's
+ * bulk request. Per-key order holds (a key maps to one partition); near-duplicates in concurrent batches are
+ * serialised by the band-key advisory locks (taken first, in one global order), so clustering stays as if serial.
+ */
+export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
 /** Consumes `articles.enriched.v1` in batches (one bulk request per batch); offsets move only after Postgres and the engine have it. */
 @Injectable()
 export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +44,7 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
       retry: { maxAttempts: this.config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
       batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
+      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
     });
     await this.consumer.start({
       batch: (messages, log) => {
