@@ -1,6 +1,6 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
 import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
-import { isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
+import { isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
 const PROSE =
@@ -102,6 +102,19 @@ describe('edge trimming', () => {
     const prompt = 'If you enjoyed reading this post, would you consider supporting our work? Just click here.';
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(prompt)]).blocks).toHaveLength(2);
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE)]).blocks).toHaveLength(2);
+  });
+
+  it('drops a closing author box and the post\'s own filing line, not a closing sentence about a person', () => {
+    expect(isAuthorBio('Inga Buller ist Head of Social bei CHIP und schreibt über Essen.')).toBe(true);
+    expect(isAuthorBio('Jane Doe is a professor of public law at the University of Oslo.')).toBe(true);
+    expect(isAuthorBio('Als Content Marketing Managerin betreue ich unseren Blog.')).toBe(true);
+    expect(isAuthorBio('Smith is expected to appear in court on Monday.')).toBe(false);
+    expect(isAuthorBio('the author is a professor')).toBe(false);
+    const bio = block('Inga Buller ist Head of Social bei CHIP und schreibt über Essen.');
+    const filed = block('Erstellt am Dienstag 6. Mai 2014 in Podcasts');
+    const out = trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), bio, filed]);
+    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Smith is expected to appear in court on Monday.')]).blocks).toHaveLength(3);
   });
 
   it('keeps a "Comments" word that is part of the article text early on', () => {

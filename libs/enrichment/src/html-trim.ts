@@ -49,6 +49,21 @@ const DATE_LINE_RE = new RegExp(
   'iu',
 );
 
+/** The post's own filing line at its end ("Der Beitrag wurde am Mittwoch … veröffentlicht", "This entry was posted in …"). */
+const POST_META_RE = /^(?:der beitrag wurde|dieser (?:beitrag|eintrag|artikel) wurde|this (?:entry|post|article) was (?:posted|published|written|filed)|posted (?:on|in|by)\b|erstellt am|veröffentlicht am|geschrieben (?:am|von)|published on)\b/iu;
+/** An author box closing the article: a name followed by what the person is or does, or a first-person one. */
+const AUTHOR_NAME_RE = /^[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|van|von|de|der|da|del|di|le|la)){0,3}\s+(?:ist|is|war|was|arbeitet|works|schreibt|writes|lebt|lives)\s(.{0,80})/u;
+const AUTHOR_ROLE_RE =
+  /\b(?:head of|founder|gründer(?:in)?|co-founder|redakteur(?:in)?|editor|journalist(?:in)?|autor(?:in)?|author|writer|professor(?:in)?|reporter(?:in)?|correspondent|korrespondent(?:in)?|consultant|berater(?:in)?|manager(?:in)?|contributor|freelance|freie[rn]? |columnist|kolumnist(?:in)?|blogger(?:in)?|ceo|geschäftsführer(?:in)?|director|direktor(?:in)?|lecturer|researcher|wissenschaftler(?:in)?)/iu;
+const FIRST_PERSON_BIO_RE = /^(?:als|as) .{3,60}? (?:betreue|schreibe|verantworte|bin) ich\b/iu;
+
+/** True for a short author box: "Inga Buller ist Head of Social …", "Jane Doe is a professor of …", "Als Managerin betreue ich …". */
+export function isAuthorBio(text: string): boolean {
+  if (text.length >= 400) return false;
+  const named = AUTHOR_NAME_RE.exec(text);
+  return (named !== null && AUTHOR_ROLE_RE.test(named[1] ?? '')) || FIRST_PERSON_BIO_RE.test(text);
+}
+
 const HEADING_RE = /^h[1-6]$/u;
 /** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
 const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|und|et|y|&)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
@@ -127,6 +142,8 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
     else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.text.length < 250 && TAIL_PROMPT_RE.test(b.text)) drop(b, 'newsletter');
+    else if (b.text.length < 250 && POST_META_RE.test(b.text)) drop(b, 'boilerplate');
+    else if (isAuthorBio(b.text)) drop(b, 'boilerplate');
     else break;
     blocks = blocks.slice(0, -1);
   }
