@@ -25,6 +25,18 @@ describe('class/id chrome markers', () => {
     expect(chromeKindOfMarker('hidden-xs')).toBeNull();
     expect(chromeKindOfMarker('article-content sticky-sidebar-relative')).toBeNull();
   });
+
+  it('keeps a class-marked element that is the article itself or holds its body', () => {
+    const para = (n: number): string => `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
+    const story = [1, 2, 3, 4].map(para).join('');
+    const sidebar = `<div class="widget">${[1, 2, 3, 4, 5, 6].map((n) => `<p>Recent post ${n}: another story of this blog, listed here for readers who want more of the same.</p>`).join('')}</div>`;
+    const shareMarked = extractHtmlMainText(`<html><body><article><div class="entry share">${story}</div></article>${sidebar}</body></html>`);
+    expect(shareMarked.removed.some((r) => r.text.includes('Paragraph 1 of the story'))).toBe(false);
+    const widgetBlog = extractHtmlMainText(`<html><body><div class="widget Blog"><div class="post-body entry-content">${story}</div></div>${sidebar}</body></html>`);
+    expect(widgetBlog.removed.some((r) => r.text.includes('Paragraph 1 of the story'))).toBe(false);
+    const withBox = extractHtmlMainText(`<html><body><article>${story}<div class="share-box"><p>Share this story with your friends on every network you use.</p></div></article></body></html>`);
+    expect(withBox.removed.some((r) => r.kind === 'share-bar')).toBe(true);
+  });
 });
 
 describe('block classification (jusText-style)', () => {

@@ -168,6 +168,7 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
   const body = doc.body;
   if (!body) return;
   const bodyChars = Math.max(1, elementText(body).length);
+  const articleChars = new Map<DomElement, number>();
   const drop = (el: DomElement, kind: PrepassKind): void => {
     const text = elementText(el);
     if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text});
@@ -195,12 +196,29 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
     const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
     if (!marker) continue;
     const kind = chromeKindOfMarker(marker);
-    if (kind && !containsMainContent(el) && elementText(el).length <= bodyChars * 0.5) drop(el, kind);
+    if (!kind || containsMainContent(el)) continue;
+    const length = elementText(el).length;
+    if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind);
   }
 }
 
+/**
+ * True when a class-marked element is most of the text of the article or main region it sits in: it is the article
+ * itself, whatever its class says ("entry themeform share", "box article modal-enabled", a Blogger "widget Blog").
+ */
+function holdsMostOfArticle(el: DomElement, length: number, cache: Map<DomElement, number>): boolean {
+  const region = el.parentElement?.closest('article,main,[role="main"]');
+  if (!region) return false;
+  let total = cache.get(region);
+  if (total === undefined) {
+    total = elementText(region).length;
+    cache.set(region, total);
+  }
+  return length >= 200 && length >= total * 0.6;
+}
+
 function containsMainContent(el: DomElement): boolean {
-  return !!el.querySelector('article,main,[itemprop="articleBody"]');
+  return !!el.querySelector('article,main,[itemprop="articleBody"],.entry-content,.post-body,.post-content,.article-body,.article-content');
 }
 
 /** Paragraph-like blocks of reasonable length and low link density, in page order. */
