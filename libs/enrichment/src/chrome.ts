@@ -16,7 +16,7 @@ export interface CleanOptions {
 /** Chrome lines are short; a long paragraph that merely mentions "cookies" or "newsletter" is news. */
 const MAX_CHROME_WORDS = 25;
 
-const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também)\s*[:：»>|–—-]\s*(.+)$/iu;
+const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(.+)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 /** Whole-line chrome patterns, checked in order. */
@@ -27,6 +27,8 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
   { kind: 'cookie-notice', re: /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using this site)[^.]*cookies|accept (?:all )?cookies|cookie (?:settings|preferences|policy)|utilizamos cookies|usamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|wir verwenden cookies)\b.*$/iu, maxWords: 60 },
   { kind: 'newsletter', re: /^(?:sign up (?:for|to)|subscribe to (?:our|the)|get (?:our|the)[\w\s]* newsletter|join our (?:newsletter|mailing list)|newsletter|suscríbete|suscribete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine)\b.*$/iu },
   { kind: 'comments', re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu },
+  // A "read also" label standing alone before its link (the link is its own block).
+  { kind: 'related-link', re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu },
   { kind: 'navigation', re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu },
   { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\)?;?\s*)+|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
 ];

@@ -1,5 +1,6 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
 import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
+import { cleanHtmlPage } from './chrome';
 import { isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
@@ -147,5 +148,17 @@ describe('extractHtmlMainText', () => {
     expect(text).toContain(paras[3]);
     expect(text).not.toContain('12.03.2026');
     expect(text).not.toContain('Great article');
+  });
+});
+
+describe('inline "read also" cross-links in an HTML article', () => {
+  it('moves labelled cross-links to relatedLinks and drops a label standing alone, keeping the story around them', () => {
+    const p = (text: string): string => `<p>${text}</p>`;
+    const html = `<html><body><article>${p('Lead paragraph. ' + PROSE)}${p('VEA TAMBIÉN: <a href="/otra-nota">El metro supera las pruebas de carga</a>')}${p('Czytaj też')}${p('<a href="/inny">Były dowódca wojsk USA o sytuacji</a>')}${p(PROSE_DE)}${p('Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished, and that the market would stay open on weekdays as usual.')}</article></body></html>`;
+    const cleaned = cleanHtmlPage(html, { url: 'https://example.org/news/a' });
+    expect(cleaned.relatedLinks).toContainEqual({ title: 'El metro supera las pruebas de carga', url: 'https://example.org/otra-nota' });
+    expect(cleaned.paragraphs.join('\n')).not.toMatch(/VEA TAMBIÉN|Czytaj też/u);
+    expect(cleaned.paragraphs.join('\n')).toContain('Closing paragraph.');
+    expect(cleaned.removed.some((r) => r.kind === 'related-link' && r.text === 'Czytaj też')).toBe(true);
   });
 });
