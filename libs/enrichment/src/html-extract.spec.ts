@@ -111,6 +111,12 @@ describe('edge trimming', () => {
     expect(out.removed.map((r) => r.kind)).toEqual(['boilerplate', 'related-link', 'related-link', 'boilerplate']);
   });
 
+  it('drops closing prompts to like, comment on or follow the site', () => {
+    for (const prompt of ['Gefällt dir unser Klettermagazin? Dann unterstütze uns mit einem Abo.', 'Verraten Sie gerne in den Kommentaren: Welches Projekt gefällt Ihnen am besten?', '¡Mira lo que tiene nuestro canal de YouTube!', 'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS']) {
+      expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(prompt)]).blocks).toHaveLength(2);
+    }
+  });
+
   it('drops closing calls to action but keeps a closing paragraph of news', () => {
     const prompt = 'If you enjoyed reading this post, would you consider supporting our work? Just click here.';
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(prompt)]).blocks).toHaveLength(2);

@@ -35,7 +35,7 @@ const EDGE_CHROME_RE =
 
 /** Calls to action that close a post: subscribe, follow, support, write to us, get the app (only near the end). */
 const TAIL_PROMPT_RE =
-  /(?:\b(?:subscribe|sign up|newsletter|follow (?:us|me)|keep up with (?:us|me)|download (?:the|our)\b.{0,30}\bapps?|support (?:our|us)\b|if you (?:enjoyed|liked|found)|we want to hear|write to us|send us|submit (?:a|your) letter|letters? to the editor|abonnieren|folgen sie uns|folge uns|unterstützen sie|newsletter|jetzt (?:abonnieren|anmelden|bestellen)|registrieren sie sich|puede escribirnos|síguenos|suscríbete|abonnez-vous|suivez-nous)\b)/iu;
+  /(?:\b(?:subscribe|sign up|newsletter|follow (?:us|me)|keep up with (?:us|me)|download (?:the|our)\b.{0,30}\bapps?|support (?:our|us)\b|if you (?:enjoyed|liked|found)|we want to hear|write to us|send us|submit (?:a|your) letter|letters? to the editor|abonnieren|folgen sie uns|folge uns|unterstützen sie|newsletter|jetzt (?:abonnieren|anmelden|bestellen)|registrieren sie sich|puede escribirnos|síguenos|suscríbete|abonnez-vous|suivez-nous|gefällt (?:dir|ihnen|euch) (?:unser|unsere|dieser|diese)|kennt ihr (?:schon )?unser|verraten sie (?:uns )?(?:gerne )?in den kommentaren|schreib(?:t|en sie)? (?:es )?(?:uns )?in die kommentare|nuestro canal de (?:youtube|telegram|whatsapp)|tenemos canal de|hazte (?:miembro|socio)|únete (?:a|desde))\b)/iu;
 
 /** Image captions and credits ("Foto: dpa", "Photograph: Guy Smallman/Getty Images", "Bild via …"). */
 const CREDIT_RE =
