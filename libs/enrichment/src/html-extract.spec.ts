@@ -161,7 +161,7 @@ describe('inline "read also" cross-links in an HTML article', () => {
   it('moves labelled cross-links to relatedLinks and drops a label standing alone, keeping the story around them', () => {
     const p = (text: string): string => `<p>${text}</p>`;
     const html = `<html><body><article>${p('Lead paragraph. ' + PROSE)}${p('VEA TAMBIÉN: <a href="/otra-nota">El metro supera las pruebas de carga</a>')}${p('Czytaj też')}${p('<a href="/inny">Były dowódca wojsk USA o sytuacji</a>')}${p(PROSE_DE)}${p('Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished, and that the market would stay open on weekdays as usual.')}</article></body></html>`;
-    const cleaned = cleanHtmlPage(html, { url: 'https://example.org/news/a' });
+    const cleaned = cleanHtmlPage(html, { url: 'https://example.org/news/a', title: null, siteName: null });
     expect(cleaned.relatedLinks).toContainEqual({ title: 'El metro supera las pruebas de carga', url: 'https://example.org/otra-nota' });
     expect(cleaned.paragraphs.join('\n')).not.toMatch(/VEA TAMBIÉN|Czytaj też/u);
     expect(cleaned.paragraphs.join('\n')).toContain('Closing paragraph.');
