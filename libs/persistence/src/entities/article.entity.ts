@@ -46,7 +46,10 @@ export class ArticleEntity {
   firstSeenAt!: Date;
 }
 
-/** Every enriched version, kept for `/versions`. */
+/**
+ * Every enriched version, kept for `/versions`. `document` is NULL for the article's current version (stored once,
+ * in `articles.document`); read it as `COALESCE(v.document, a.document)` joined on the same version.
+ */
 @Entity({ name: 'article_versions' })
 export class ArticleVersionEntity {
   @PrimaryColumn({ name: 'article_id', type: 'text' })
@@ -55,7 +58,7 @@ export class ArticleVersionEntity {
   @PrimaryColumn({ type: 'integer' })
   version!: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', nullable: true })
   document!: unknown;
 
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })

@@ -78,18 +78,17 @@ export class StoryClusterEntity {
   size!: number;
 }
 
-/** SimHash band keys of each clusterable article's current fingerprint (see `clustering/simhash-bands.ts`). */
+/**
+ * SimHash band keys of each clusterable article's current fingerprint (see `clustering/simhash-bands.ts`): one row
+ * per article, the 12 keys as `band * 65536 + value` in band order, GIN-indexed for `keys && probe`.
+ */
 @Entity({ name: 'fingerprint_bands' })
-@Index('fingerprint_bands_article_idx', ['articleId'])
 export class FingerprintBandEntity {
-  @PrimaryColumn({ type: 'smallint' })
-  band!: number;
-
-  @PrimaryColumn({ type: 'integer' })
-  value!: number;
-
   @PrimaryColumn({ name: 'article_id', type: 'text' })
   articleId!: string;
+
+  @Column({ type: 'integer', array: true })
+  keys!: number[];
 }
 
 export const STORY_ENTITIES = [SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity];

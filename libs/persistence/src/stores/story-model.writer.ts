@@ -11,6 +11,13 @@ import { entityRows, isClusterable, planVersionDiffs, quoteRows, sortedEntityKey
 
 export { isClusterable } from './batch-plan';
 
+/** The 12 band keys of a fingerprint as stored in `fingerprint_bands.keys`: `band * 65536 + value`, in band order. */
+export function fingerprintBandKeys(fingerprint: string): number[] {
+  return simhashBands(fingerprint)
+    .sort((a, b) => a.band - b.band)
+    .map((b) => b.band * 65536 + b.value);
+}
+
 /** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. */
 const BAND_LOCK_NAMESPACE = 0x5753n << 32n;
 
@@ -75,31 +82,22 @@ export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<s
  * One query for the whole batch: the stored usable, clustered articles sharing a band key with each probe and
  * within the Hamming threshold (checked in SQL on `bit(64)`), whatever their rank; `planBatch` picks. The batch's
  * own ids are left out: the transaction may already have rewritten them (their pre-batch state is in the heads).
+ * One GIN lookup per probe (`LATERAL … OFFSET 0`): as a plain join the planner, on young statistics, cross-joins the
+ * probes with every banded article instead.
  */
 export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent[], exclude: string[]): Promise<StoredCandidate[]> {
   if (!probes.length) return [];
-  const ords: number[] = [];
-  const bands: number[] = [];
-  const values: number[] = [];
-  for (const p of probes) {
-    for (const b of simhashBands(p.article.fingerprint)) {
-      ords.push(p.ord);
-      bands.push(b.band);
-      values.push(b.value);
-    }
-  }
   const rows = (await tx.query(
-    `WITH hits AS (
-       SELECT DISTINCT k.ord, fb.article_id FROM unnest($1::int[], $2::smallint[], $3::int[]) AS k (ord, band, value)
-       JOIN fingerprint_bands fb ON fb.band = k.band AND fb.value = k.value
-     )
-     SELECT h.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
-     FROM hits h
-     JOIN unnest($4::int[], $5::text[]) AS p (ord, fingerprint) ON p.ord = h.ord
-     JOIN articles a ON a.id = h.article_id
+    `SELECT p.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
+     FROM unnest($1::int[], $2::text[], $3::text[]) AS p (ord, fingerprint, keys)
+     CROSS JOIN LATERAL (
+       SELECT a.* FROM fingerprint_bands fb JOIN articles a ON a.id = fb.article_id
+       WHERE fb.keys && p.keys::int[] AND a.pub_status = 'usable' AND a.cluster_id IS NOT NULL
+       OFFSET 0
+     ) AS a
      CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || p.fingerprint)::bit(64))::int AS distance) AS d
-     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $6 AND a.id <> ALL($7::text[])`,
-    [ords, bands, values, probes.map((p) => p.ord), probes.map((p) => p.article.fingerprint), STORY_CLUSTER_MAX_DISTANCE, exclude],
+     WHERE d.distance <= $4 AND a.id <> ALL($5::text[])`,
+    [probes.map((p) => p.ord), probes.map((p) => p.article.fingerprint), probes.map((p) => `{${fingerprintBandKeys(p.article.fingerprint).join(',')}}`), STORY_CLUSTER_MAX_DISTANCE, exclude],
   )) as { ord: number; id: string; cluster_id: string; distance: number; published_us: string | null; first_seen_us: string }[];
   return rows.map((r) => ({
     ord: r.ord,
@@ -113,7 +111,9 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
 
 /**
  * In one statement, so each document crosses the wire and is parsed once: stores every new version (the first event
- * of each (id, version) in message order; an existing row is kept) and runs the version-guarded upsert of every
+ * of each (id, version) in message order; an existing row is kept — with a NULL document when it becomes current, as
+ * `articles.document` holds that one; the version it supersedes gets its document copied from `articles`, all in the
+ * statement's one snapshot) and runs the version-guarded upsert of every
  * article the batch makes current (one row per id: its last applied event, always one of those versions). Returns
  * the ids whose row the upsert changed, with the cluster they keep — null for a new article, whose cluster and
  * `first_seen_at` are set under the band-key locks (`assignClusters`).
@@ -152,8 +152,13 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
      clock AS MATERIALIZED (SELECT clock_timestamp() AS t),
      versions AS (
        INSERT INTO article_versions (article_id, version, document)
-       SELECT id, version, document FROM input ORDER BY ord
+       SELECT id, version, CASE WHEN is_current THEN NULL ELSE document END FROM input ORDER BY ord
        ON CONFLICT DO NOTHING RETURNING article_id, version
+     ),
+     superseded AS (
+       UPDATE article_versions v SET document = a.document
+       FROM input r JOIN articles a ON a.id = r.id
+       WHERE r.is_current AND a.version < r.version AND v.article_id = a.id AND v.version = a.version AND v.document IS NULL
      ),
      upserted AS (
        INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
@@ -187,7 +192,9 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
     }
     if (missing.size) {
       const stored = (await tx.query(
-        'SELECT v.article_id AS id, v.version, v.document FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version',
+        `SELECT v.article_id AS id, v.version, COALESCE(v.document, a.document) AS document
+         FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version
+         LEFT JOIN articles a ON v.document IS NULL AND a.id = v.article_id AND a.version = v.version`,
         [[...missing.values()].map((m) => m.id), [...missing.values()].map((m) => m.version)],
       )) as (VersionRow & { document: EnrichedArticle })[];
       for (const s of stored) docs.set(key(s.id, s.version), s.document);
@@ -211,11 +218,12 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
 export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
   if (!articles.length) return;
   const ids = articles.map((a) => a.id);
+  const banded = articles.filter(isClusterable);
   await tx.query(
     `WITH e AS (DELETE FROM article_entities WHERE article_id = ANY($1::text[])),
           q AS (DELETE FROM quotes WHERE article_id = ANY($1::text[]))
-     DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[])`,
-    [ids],
+     DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[]) AND article_id <> ALL($2::text[])`,
+    [ids, banded.map((a) => a.id)],
   );
 
   const quotes = articles.flatMap(quoteRows);
@@ -228,19 +236,12 @@ export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticl
     ]);
   }
 
-  const bandIds: string[] = [];
-  const bands: number[] = [];
-  const values: number[] = [];
-  for (const article of articles) {
-    if (!isClusterable(article)) continue;
-    for (const b of simhashBands(article.fingerprint)) {
-      bandIds.push(article.id);
-      bands.push(b.band);
-      values.push(b.value);
-    }
-  }
-  if (bandIds.length) {
-    await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT * FROM unnest($1::smallint[], $2::int[], $3::text[])', [bands, values, bandIds]);
+  if (banded.length) {
+    await tx.query(
+      `INSERT INTO fingerprint_bands (article_id, keys) SELECT id, keys::int[] FROM unnest($1::text[], $2::text[]) AS b (id, keys) ORDER BY id
+       ON CONFLICT (article_id) DO UPDATE SET keys = EXCLUDED.keys`,
+      [banded.map((a) => a.id), banded.map((a) => `{${fingerprintBandKeys(a.fingerprint).join(',')}}`)],
+    );
   }
 }
 

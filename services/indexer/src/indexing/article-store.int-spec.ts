@@ -86,14 +86,18 @@ async function snapshot(ds: DataSource): Promise<Record<string, unknown[]>> {
   return {
     articles: await q(`SELECT id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document FROM articles ORDER BY id`),
     firstSeenOrder: await q(`SELECT id FROM articles ORDER BY first_seen_at, id`),
-    versions: await q(`SELECT article_id, version, document, changes FROM article_versions ORDER BY article_id, version`),
+    // A version's document: its own, or for the current version (stored once) the article's.
+    versions: await q(
+      `SELECT v.article_id, v.version, COALESCE(v.document, a.document) AS document, v.changes FROM article_versions v
+       LEFT JOIN articles a ON a.id = v.article_id AND a.version = v.version ORDER BY v.article_id, v.version`,
+    ),
     processed: await q(`SELECT event_id, consumer FROM processed_events ORDER BY event_id`),
     sources: await q(`SELECT id, name FROM sources ORDER BY id`),
     entities: await q(`SELECT type, name FROM entities ORDER BY type, name`),
     links: await q(`SELECT ae.article_id, e.type, e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id ORDER BY 1, 2, 3`),
     quotes: await q(`SELECT article_id, ordinal, text, speaker FROM quotes ORDER BY article_id, ordinal`),
     clusters: await q(`SELECT id, lead_article_id, size FROM story_clusters ORDER BY id`),
-    bands: await q(`SELECT band, value, article_id FROM fingerprint_bands ORDER BY article_id, band`),
+    bands: await q(`SELECT article_id, keys FROM fingerprint_bands ORDER BY article_id`),
   };
 }
 

@@ -149,15 +149,14 @@ async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise
   const bands = simhashBands(article.fingerprint);
   const [match] = (await tx.query(
     `SELECT a.cluster_id FROM (
-       SELECT DISTINCT article_id FROM fingerprint_bands
-       WHERE (band, value) IN (SELECT * FROM unnest($2::smallint[], $3::int[])) AND article_id <> $4
+       SELECT article_id FROM fingerprint_bands WHERE keys && $2::int[] AND article_id <> $3
      ) AS candidate
      JOIN articles a ON a.id = candidate.article_id
      CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || $1)::bit(64)) AS distance) AS d
-     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $5
+     WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $4
      ORDER BY d.distance, a.published_at ASC NULLS LAST, a.first_seen_at, a.id
      LIMIT 1`,
-    [article.fingerprint, bands.map((b) => b.band), bands.map((b) => b.value), article.id, STORY_CLUSTER_MAX_DISTANCE],
+    [article.fingerprint, bands.map((b) => b.band * 65536 + b.value), article.id, STORY_CLUSTER_MAX_DISTANCE],
   )) as { cluster_id: string }[];
   return match?.cluster_id ?? null;
 }
@@ -166,12 +165,8 @@ async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise
 async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promise<void> {
   await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
   if (!isClusterable(article)) return;
-  const bands = simhashBands(article.fingerprint);
-  await tx.query('INSERT INTO fingerprint_bands (band, value, article_id) SELECT b, v, $3 FROM unnest($1::smallint[], $2::int[]) AS t (b, v)', [
-    bands.map((b) => b.band),
-    bands.map((b) => b.value),
-    article.id,
-  ]);
+  const bands = simhashBands(article.fingerprint).sort((a, b) => a.band - b.band);
+  await tx.query('INSERT INTO fingerprint_bands (article_id, keys) VALUES ($1, $2::int[])', [article.id, bands.map((b) => b.band * 65536 + b.value)]);
 }
 
 /** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */
