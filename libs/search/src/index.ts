@@ -26,4 +26,4 @@ export { DEFAULT_MAX_BULK_DOCS } from './article-engine-base';
 export { buildRelatedArticlesSearch } from './related-query';
 export type { RelatedArticleSource, RelatedArticlesOptions } from './related-query';
 export type { SyntheticArticle, SyntheticCorpusOptions } from './synthetic-articles';
-export { SYNTHETIC_ORGANIZATIONS, SYNTHETIC_PEOPLE, SYNTHETIC_PLACES, SYNTHETIC_SOURCES, syntheticArticles } from './synthetic-articles';
+export { SYNTHETIC_ORGANIZATIONS, SYNTHETIC_PEOPLE, SYNTHETIC_PLACES, SYNTHETIC_SOURCES, seededRandom, syntheticArticles } from './synthetic-articles';

@@ -78,8 +78,8 @@ const FILLER = [
 ];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** mulberry32: small, fast, good enough for test data. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, seeded — good enough for test data and benchmark request mixes. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -100,7 +100,7 @@ function uuid(random: () => number): string {
 }
 
 export function* syntheticArticles(count: number, options: SyntheticCorpusOptions = {}): Generator<SyntheticArticle> {
-  const random = prng(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const start = Date.parse(options.start ?? '2025-01-01T00:00:00Z');
   const spanMs = (options.spanDays ?? 365) * 86_400_000;

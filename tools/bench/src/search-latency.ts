@@ -14,6 +14,7 @@ import {
   SYNTHETIC_PEOPLE,
   SYNTHETIC_PLACES,
   SYNTHETIC_SOURCES,
+  seededRandom,
   syntheticArticles,
   toArticleDocument,
   type ArticleDocument,
@@ -21,17 +22,6 @@ import {
 import { createBenchEnv, flag, log, percentile, spawnIndexer } from './bench-env';
 
 const WORDS = ['interest rates', 'inflation', 'floods', 'elections', 'artificial intelligence', 'vaccines', 'the final', 'sanctions', 'chips', 'drought', 'wages', 'reforms', 'batteries', 'hospitals', 'tariffs', 'heatwave'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One request of the mix, as a query string (without the cursor). */
 function queryMix(random: () => number): string {
@@ -96,7 +86,7 @@ async function main(): Promise<void> {
 
     const indexer = await spawnIndexer(bench.env, 15000 + Math.floor(Math.random() * 1000));
     try {
-      const random = prng(7);
+      const random = seededRandom(7);
       const cursors: string[] = [];
       const refusals: string[] = [];
       /** `due`: the scheduled start; latency counts from it, so a stalled client or server cannot hide queueing. */
