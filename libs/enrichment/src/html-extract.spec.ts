@@ -83,6 +83,14 @@ describe('merging Readability with the classifier', () => {
     expect(merged.map((b) => b.text)).toEqual([PROSE, '200 g flour', '3 eggs', PROSE_DE]);
   });
 
+  it('puts the kept lead right before its first block in front (at most three, not past a rejected block or the <h1>)', () => {
+    const body = [block('Menu'), block('The headline', 'h1'), block('A subtitle the scorer dropped', 'h2'), block('A short lead.'), block(PROSE), block(PROSE_DE)];
+    const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [false, true, true, true, true, true]);
+    expect(merged.map((b) => b.text)).toEqual(['A subtitle the scorer dropped', 'A short lead.', PROSE, PROSE_DE]);
+    const rejected = mergeWithClassifier([block(PROSE)], [block('Teaser'), block('Menu'), block(PROSE)], [true, false, true]);
+    expect(rejected.map((b) => b.text)).toEqual([PROSE]);
+  });
+
   it('keeps blocks Readability rewrote as they are', () => {
     const merged = mergeWithClassifier([block('Rewritten lead'), block(PROSE)], [block(PROSE)], [true]);
     expect(merged.map((b) => b.text)).toEqual(['Rewritten lead', PROSE]);

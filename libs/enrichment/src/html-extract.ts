@@ -88,7 +88,8 @@ export function extractHtmlMainText(html: string): HtmlExtraction {
  * Readability's article, completed by our block classifier (as trafilatura completes its own extraction with its
  * fallbacks): blocks the classifier keeps that lie between two of Readability's blocks in page order — lists,
  * tables, short paragraphs and subheadings Readability's scoring dropped inside the article — are put back in
- * place. Readability's blocks are located in the page by their exact text; blocks it rewrote stay as they are.
+ * place, and the kept blocks right before its first block (the lead, see keptLeadBefore) are put in front.
+ * Readability's blocks are located in the page by their exact text; blocks it rewrote stay as they are.
  * (Dropping Readability's trailing blocks that the classifier rejects was measured too: it cost more recall than it
  * won precision, so it is not done.)
  */
@@ -104,12 +105,34 @@ export function mergeWithClassifier(readability: HtmlBlock[], body: HtmlBlock[],
   for (const b of readability) {
     const j = positions.get(b.text)?.find((i) => i > previous) ?? -1;
     if (j >= 0) {
-      if (previous >= 0) for (let i = previous + 1; i < j; i++) if (keep[i]) out.push(body[i] as HtmlBlock);
+      if (previous >= 0) {
+        for (let i = previous + 1; i < j; i++) if (keep[i]) out.push(body[i] as HtmlBlock);
+      } else if (out.length === 0) {
+        out.push(...keptLeadBefore(j, body, keep));
+      }
       previous = j;
     }
     out.push(b);
   }
   return out;
+}
+
+/** How many classifier-kept blocks right before Readability's first block are taken as the article's lead. */
+const MAX_LEAD_BLOCKS = 3;
+
+/**
+ * The lead Readability's scoring left out: the classifier-kept blocks immediately before its first block (a
+ * subtitle in <h2>, a short teaser paragraph), at most MAX_LEAD_BLOCKS, stopping at the first block the classifier
+ * rejects or at the page's <h1> (the headline is trimmed as such anyway).
+ */
+function keptLeadBefore(first: number, body: HtmlBlock[], keep: boolean[]): HtmlBlock[] {
+  const lead: HtmlBlock[] = [];
+  for (let i = first - 1; i >= 0 && lead.length < MAX_LEAD_BLOCKS; i--) {
+    const block = body[i] as HtmlBlock;
+    if (!keep[i] || block.tag === 'h1') break;
+    lead.unshift(block);
+  }
+  return lead;
 }
 
 export interface HtmlCandidates {

@@ -82,6 +82,7 @@ function scoreMainText(dir: string, opts: Options, rows: Row[]): void {
     { task: `main text (${entries.length} pages${failed ? `, ${failed} failed` : ''})`, metric: 'precision', ours: fmt(ratio(tp, tp + fp)), published: 'trafilatura 2.2.0: 0.906' },
     { task: '', metric: 'recall', ours: fmt(ratio(tp, tp + fn)), published: 'trafilatura 2.2.0: 0.943' },
     { task: '', metric: 'accuracy', ours: fmt(ratio(tp + tn, tp + tn + fp + fn)), published: '' },
+    { task: '', metric: 'tp/fp/fn', ours: `${tp}/${fp}/${fn}`, published: '' },
     { task: '', metric: 'F1', ours: fmt(f1(tp, fp, fn)), published: 'trafilatura 0.924 · news-please 0.836 · readability-lxml 0.826 · goose3 0.810 · newspaper4k 0.801' },
   );
 }
