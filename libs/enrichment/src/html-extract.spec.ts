@@ -98,6 +98,13 @@ describe('merging Readability with the classifier', () => {
 });
 
 describe('edge trimming', () => {
+  it('drops a closing block that is mostly links (a teaser or link list)', () => {
+    const teaser = { ...block('More on this: Ten tips for the garden · Spring planting guide', 'p'), linkDensity: 0.7 };
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    const cited = { ...block('The full report is on the ministry site.', 'p'), linkDensity: 0.4 };
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), cited]).blocks).toHaveLength(3);
+  });
+
   it('recognises date stamps, credits and tail-section headings', () => {
     expect(isDateLine('23.10.2018')).toBe(true);
     expect(isDateLine('Aktualisiert: 11.04.2020, 10:27')).toBe(true);
