@@ -87,6 +87,9 @@ export function isTailSectionMarker(text: string): boolean {
   return text.length <= 80 && TAIL_SECTION_RE.test(text.trim());
 }
 
+/** "Read more: <a>Title</a>": one labelled link, left for the cross-link pass (it becomes a relatedLink). */
+const isLabelledCrossLink = (b: HtmlBlock): boolean => b.links.length <= 1 && /^[^:]{1,40}:\s/u.test(b.text);
+
 export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
   const removed: TrimResult['removed'] = [];
   const drop = (b: HtmlBlock, kind: PrepassKind): void => {
@@ -139,7 +142,7 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     const b = blocks[blocks.length - 1] as HtmlBlock;
     if (isDateLine(b.text)) drop(b, 'boilerplate');
     else if (b.linkDensity >= 0.8 && b.text.length < 150) drop(b, 'related-link');
-    else if (b.linkDensity > 0.5 && b.text.length < 300) drop(b, 'related-link'); // mostly links: a teaser or link list
+    else if (b.linkDensity > 0.5 && b.text.length < 300 && !isLabelledCrossLink(b)) drop(b, 'related-link'); // mostly links: a teaser or link list
     else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
     else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.text.length < 250 && TAIL_PROMPT_RE.test(b.text)) drop(b, 'newsletter');
