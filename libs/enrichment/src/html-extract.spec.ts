@@ -91,6 +91,13 @@ describe('merging Readability with the classifier', () => {
     expect(rejected.map((b) => b.text)).toEqual([PROSE]);
   });
 
+  it('puts back a prose paragraph between two of its blocks even when the classifier rejected it, not a link line', () => {
+    const aside = 'The council had voted on the same plan twice before, in 2019 and in 2021.';
+    const body = [block(PROSE), block(aside), block('Subscribe to our daily briefing for more stories like this one.', 'p', 0.9), block(PROSE_DE)];
+    const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [true, false, false, true]);
+    expect(merged.map((b) => b.text)).toEqual([PROSE, aside, PROSE_DE]);
+  });
+
   it('keeps blocks Readability rewrote as they are', () => {
     const merged = mergeWithClassifier([block('Rewritten lead'), block(PROSE)], [block(PROSE)], [true]);
     expect(merged.map((b) => b.text)).toEqual(['Rewritten lead', PROSE]);
@@ -103,6 +110,8 @@ describe('edge trimming', () => {
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
     const cited = { ...block('The full report is on the ministry site.', 'p'), linkDensity: 0.4 };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), cited]).blocks).toHaveLength(3);
+    const labelled = { ...block('Read more: Winter storms are getting stronger'), linkDensity: 0.76, links: [{ text: 'Winter storms are getting stronger', href: '/winter' }] };
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), labelled]).blocks).toHaveLength(3); // left for relatedLinks
   });
 
   it('recognises date stamps, credits and tail-section headings', () => {

@@ -88,7 +88,7 @@ export function extractHtmlMainText(html: string): HtmlExtraction {
  * Readability's article, completed by our block classifier (as trafilatura completes its own extraction with its
  * fallbacks): blocks the classifier keeps that lie between two of Readability's blocks in page order — lists,
  * tables, short paragraphs and subheadings Readability's scoring dropped inside the article — are put back in
- * place, and the kept blocks right before its first block (the lead, see keptLeadBefore) are put in front.
+ * place, with the paragraphs there that read as prose though the classifier rejected them (isInnerProse), and the kept blocks right before its first block (the lead, see keptLeadBefore) are put in front.
  * Readability's blocks are located in the page by their exact text; blocks it rewrote stay as they are.
  * (Dropping Readability's trailing blocks that the classifier rejects was measured too: it cost more recall than it
  * won precision, so it is not done.)
@@ -106,7 +106,7 @@ export function mergeWithClassifier(readability: HtmlBlock[], body: HtmlBlock[],
     const j = positions.get(b.text)?.find((i) => i > previous) ?? -1;
     if (j >= 0) {
       if (previous >= 0) {
-        for (let i = previous + 1; i < j; i++) if (keep[i]) out.push(body[i] as HtmlBlock);
+        for (let i = previous + 1; i < j; i++) if (keep[i] || isInnerProse(body[i] as HtmlBlock)) out.push(body[i] as HtmlBlock);
       } else if (out.length === 0) {
         out.push(...keptLeadBefore(j, body, keep));
       }
@@ -115,6 +115,14 @@ export function mergeWithClassifier(readability: HtmlBlock[], body: HtmlBlock[],
     out.push(b);
   }
   return out;
+}
+
+/**
+ * A paragraph both extractors dropped between two of Readability's blocks that still reads as prose: at least 60
+ * characters, ending a sentence, under 0.2 link density, not a heading. Inside the article it is the article's.
+ */
+export function isInnerProse(b: HtmlBlock): boolean {
+  return b.linkDensity < 0.2 && b.text.length >= 60 && /[.!?…"”»]$/u.test(b.text) && !/^h[1-6]$/u.test(b.tag);
 }
 
 /** How many classifier-kept blocks right before Readability's first block are taken as the article's lead. */
