@@ -105,6 +105,11 @@ describe('merging Readability with the classifier', () => {
 });
 
 describe('edge trimming', () => {
+  it('drops short unpunctuated non-heading lines before the first paragraph, keeping subheadings and sentences', () => {
+    const input = [block('Mark Lavin'), block('iStock.com/Someone'), block('What the council decided', 'h2'), block('Short, but a sentence.'), block(PROSE)];
+    expect(trimBoilerplateBlocks(input).blocks.map((b) => b.text)).toEqual(['What the council decided', 'Short, but a sentence.', PROSE]);
+  });
+
   it('drops a closing block that is mostly links (a teaser or link list)', () => {
     const teaser = { ...block('More on this: Ten tips for the garden · Spring planting guide', 'p'), linkDensity: 0.7 };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
@@ -161,7 +166,7 @@ describe('edge trimming', () => {
   });
 
   it('keeps a "Comments" word that is part of the article text early on', () => {
-    const input = [block('Comments'), block(PROSE), block(PROSE_DE)];
+    const input = [block('Comments', 'h2'), block(PROSE), block(PROSE_DE)]; // a heading: a bare unpunctuated line before the text is dropped as a label
     expect(trimBoilerplateBlocks(input).blocks).toHaveLength(3);
   });
 });

@@ -123,7 +123,8 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     seen += b.text.length;
   }
 
-  // Leading chrome, before the first real paragraph: the headline, date stamps, bylines, link-only lines.
+  // Leading chrome, before the first real paragraph: the headline, date stamps, bylines, link-only lines, and short
+  // unpunctuated lines that are not headings (a kicker label, an author's name, a photo credit).
   const lead: HtmlBlock[] = [];
   let start = 0;
   for (; start < Math.min(blocks.length - 1, 6); start++) {
@@ -133,6 +134,7 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (isDateLine(b.text)) drop(b, 'boilerplate');
     else if (BYLINE_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.linkDensity >= 0.8) drop(b, 'navigation');
+    else if (b.text.length < 40 && !HEADING_RE.test(b.tag) && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate'); // a label, name or credit line
     else lead.push(b);
   }
   blocks = [...lead, ...blocks.slice(start)];
