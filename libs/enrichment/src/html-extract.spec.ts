@@ -98,6 +98,12 @@ describe('merging Readability with the classifier', () => {
     expect(merged.map((b) => b.text)).toEqual([PROSE, aside, PROSE_DE]);
   });
 
+  it('puts back list items and table cells between two of its blocks unless they are links', () => {
+    const body = [block(PROSE), block('250 g dark chocolate', 'li'), block('Best recipes of the week', 'li', 1), block('Serves 4 people', 'td'), block(PROSE_DE)];
+    const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [true, false, false, false, true]);
+    expect(merged.map((b) => b.text)).toEqual([PROSE, '250 g dark chocolate', 'Serves 4 people', PROSE_DE]);
+  });
+
   it('keeps blocks Readability rewrote as they are', () => {
     const merged = mergeWithClassifier([block('Rewritten lead'), block(PROSE)], [block(PROSE)], [true]);
     expect(merged.map((b) => b.text)).toEqual(['Rewritten lead', PROSE]);

@@ -119,9 +119,11 @@ export function mergeWithClassifier(readability: HtmlBlock[], body: HtmlBlock[],
 
 /**
  * A paragraph both extractors dropped between two of Readability's blocks that still reads as prose: at least 60
- * characters, ending a sentence, under 0.2 link density, not a heading. Inside the article it is the article's.
+ * characters, ending a sentence, under 0.2 link density, not a heading; or a list item / table cell of at least 10
+ * characters that is not a link (link lists stay out). Inside the article it is the article's.
  */
 export function isInnerProse(b: HtmlBlock): boolean {
+  if (b.tag === 'li' || b.tag === 'td' || b.tag === 'dd') return b.linkDensity < 0.2 && b.text.length >= 10; // an ingredient, a table cell
   return b.linkDensity < 0.2 && b.text.length >= 60 && /[.!?…"”»]$/u.test(b.text) && !/^h[1-6]$/u.test(b.tag);
 }
 
