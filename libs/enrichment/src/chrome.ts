@@ -54,7 +54,23 @@ export function cleanHtmlPage(html: string, options: CleanOptions & { url?: stri
   const blocks = extraction.blocks.map((b) => b.text);
   const hrefs = extraction.blocks.map((b) => resolveHref(b.links[0]?.href ?? null, options.url ?? null));
   const cleaned = cleanBlocks(blocks, new Map(), options, hrefs);
+  trimSiteBlurb(cleaned, options.siteName);
   return { ...cleaned, removed: [...extraction.removed, ...cleaned.removed] };
+}
+
+/**
+ * Closing paragraphs under 220 characters that name the site itself (its og:site_name / feed name) are the site's
+ * blurb ("Das IWR bietet mit dem Presseportal …", "Jetzt die DHB-App …"), not the article's: trimmed as footer.
+ */
+function trimSiteBlurb(cleaned: CleanedBody, siteName: string | null): void {
+  const name = siteName?.trim().toLowerCase();
+  if (!name || name.length < 3) return;
+  while (cleaned.paragraphs.length > 1) {
+    const last = cleaned.paragraphs[cleaned.paragraphs.length - 1] as string;
+    if (last.length >= 220 || !last.toLowerCase().includes(name)) break;
+    cleaned.paragraphs.pop();
+    cleaned.removed.push({ kind: 'footer', text: last });
+  }
 }
 
 function resolveHref(href: string | null, base: string | null): string | null {

@@ -1,6 +1,7 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
 import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
 import { cleanHtmlPage } from './chrome';
+import { cleanHtmlPage } from './chrome';
 import { isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
@@ -201,5 +202,15 @@ describe('inline "read also" cross-links in an HTML article', () => {
     expect(cleaned.paragraphs.join('\n')).not.toMatch(/VEA TAMBIÉN|Czytaj też/u);
     expect(cleaned.paragraphs.join('\n')).toContain('Closing paragraph.');
     expect(cleaned.removed.some((r) => r.kind === 'related-link' && r.text === 'Czytaj też')).toBe(true);
+  });
+});
+
+describe('site blurb at the end', () => {
+  it('trims closing short paragraphs that name the site itself, not the article text that names it earlier', () => {
+    const html = `<html><body><article><p>${PROSE} The Harbour Courier asked the council for comment.</p><p>${PROSE_DE}</p>
+      <p>The Harbour Courier is an independent local paper, published every morning since 1921.</p></article></body></html>`;
+    const cleaned = cleanHtmlPage(html, { title: null, siteName: 'Harbour Courier', url: null });
+    expect(cleaned.paragraphs).toEqual([`${PROSE} The Harbour Courier asked the council for comment.`, PROSE_DE]);
+    expect(cleaned.removed).toContainEqual({ kind: 'footer', text: 'The Harbour Courier is an independent local paper, published every morning since 1921.' });
   });
 });
