@@ -1,7 +1,6 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
 import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
 import { cleanHtmlPage } from './chrome';
-import { cleanHtmlPage } from './chrome';
 import { isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
