@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CliCommand, CliIo } from '../cli-command';
 import { serviceUrls } from '../service-urls';
 import { ingestInputs, printIngestSummary, resolveInputs } from './ingest';
+import { reindexCommand } from './reindex';
 
 /** The enricher's heap limits (old space ~3x what a 3 MB page needs, a small young generation: peak RSS ~190 MB under bench:enrich). Same flags as `npm run start:enricher`. */
 const ENRICHER_HEAP_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
@@ -113,10 +114,19 @@ async function up(io: CliIo): Promise<number> {
   for (const id of summary.ids) {
     await waitUntil(`article ${id} in the index`, io, async () => (await fetch(`${urls.indexer}/v1/articles/${id}`).catch(() => null))?.status === 200, 90000, '.stack/logs/enricher.log and indexer.log');
   }
-  await waitUntil('the search index to refresh', io, async () => {
+  const sampleFound = async () => {
     const res = await fetch(`${urls.indexer}/v1/search?q=Petro%20cartels`).catch(() => null);
     return res?.status === 200 && ((await res.json()) as { total: number }).total > 0;
-  }, 30000);
+  };
+  try {
+    await waitUntil('the search index to refresh', io, sampleFound, 8000);
+  } catch {
+    // Postgres knows the articles (they came back as duplicates) but the index does not: the search engine's data was
+    // reset (e.g. `rm -rf .stack`) while Postgres kept its own. The index is derived data — rebuild it from Postgres.
+    io.stdout.write('  the search index lacks articles Postgres has (was .stack reset?): rebuilding it from Postgres…\n');
+    if ((await reindexCommand.run([], io)) !== 0) throw new Error('reindex failed; see .stack/logs/indexer.log');
+    await waitUntil('the rebuilt search index', io, sampleFound, 30000);
+  }
 
   io.stdout.write(`
 Wirestream is running.
