@@ -3,19 +3,15 @@
  * Postgres and search engine): version diffs in `/versions`, a republished copy joining the fixture's cluster,
  * `collapse=cluster`, `/related` excluding the own cluster, entity/quote rows, and replays changing nothing.
  */
-import type { INestApplication } from '@nestjs/common';
 import { EventTypes, type ArticleIndexedPayload, type ArticleVersionsResponse, type EnrichedArticle, type EventEnvelope, type RelatedArticlesResponse, type SearchResponse } from '@wirestream/contracts';
-import { enrichArticle, hammingDistance64 } from '@wirestream/enrichment';
-import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
-import { DATA_SOURCE, STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
-import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { hammingDistance64 } from '@wirestream/enrichment';
+import { createEnvelope, readTopic, type Kafka } from '@wirestream/kafka';
+import { STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
+import { FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AppModule } from '../app.module';
-import { loadIndexerConfig } from '../config/indexer.config';
+import { enrichedEvent, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
 const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
 
@@ -42,36 +38,23 @@ const unrelatedStory = readFileSync(path.resolve(__dirname, '../../../../example
 
 describe('indexer story model (integration)', () => {
   let environment: IsolatedEnvironment;
-  let app: INestApplication;
+  let indexer: InProcessIndexer;
   let url: string;
   let kafka: Kafka;
-  let publisher: EventPublisher;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('storymodel');
-    const config = loadIndexerConfig(environment.env);
-    const logger = createLogger('indexer', 'silent');
-    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
-    url = await app.getUrl();
-    kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'story-model-int-spec', logger });
-    publisher = new EventPublisher(kafka);
-    dataSource = app.get<DataSource>(DATA_SOURCE);
+    indexer = await startInProcessIndexer('storymodel');
+    ({ environment, url, kafka, dataSource } = indexer);
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await app?.close();
-    await environment?.teardown();
+    await indexer?.close();
   });
 
-  function enriched(text: string, id: string, version: number, source: { id: string; name: string }, overrides: Partial<EnrichedArticle> = {}): EventEnvelope<EnrichedArticle> {
-    const [item] = parseIngestBody({ bytes: Buffer.from(text), contentType: 'text/plain' }).items;
-    const article = { ...enrichArticle({ id, version, source, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' }), ...overrides };
-    return createEnvelope({ type: EventTypes.articleEnriched, articleId: id, version, payload: article });
-  }
+  const enriched = enrichedEvent;
 
-  const publish = (...envelopes: EventEnvelope<EnrichedArticle>[]) => publisher.publish(envelopes.map((envelope) => ({ topic: environment.topics.enriched, envelope })));
+  const publish = (...envelopes: EventEnvelope<EnrichedArticle>[]) => indexer.publishEnriched(...envelopes);
 
   /** Waits until the indexer has announced at least `count` indexed events for each id; returns their payloads. */
   async function indexedEvents(ids: string[], count = 1): Promise<Map<string, ArticleIndexedPayload[]>> {

@@ -1,19 +1,14 @@
 /** The indexer in-process against real Kafka, Postgres and the search engine: version-safe, idempotent, partial-failure safe. */
-import type { INestApplication } from '@nestjs/common';
-import { deadLetterTopic, EventTypes, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
-import { enrichArticle } from '@wirestream/enrichment';
-import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
-import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
-import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { deadLetterTopic, type DeadLetterPayload, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
+import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
+import type { DataSource } from '@wirestream/persistence';
+import { FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from '../app.module';
-import { loadIndexerConfig } from '../config/indexer.config';
+import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
 describe('indexer (integration)', () => {
   let environment: IsolatedEnvironment;
-  let app: INestApplication;
+  let indexer: InProcessIndexer;
   let url: string;
   let kafka: Kafka;
   let publisher: EventPublisher;
@@ -21,27 +16,15 @@ describe('indexer (integration)', () => {
   const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('indexer');
-    const config = loadIndexerConfig(environment.env);
-    const logger = createLogger('indexer', 'silent');
-    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
-    url = await app.getUrl();
-    kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'indexer-int-spec', logger });
-    publisher = new EventPublisher(kafka);
-    dataSource = app.get<DataSource>(DATA_SOURCE);
+    indexer = await startInProcessIndexer('indexer');
+    ({ environment, url, kafka, publisher, dataSource } = indexer);
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await app?.close();
-    await environment?.teardown();
+    await indexer?.close();
   });
 
-  function enriched(text: string, id: string, version: number, overrides: Partial<EnrichedArticle> = {}): EventEnvelope<EnrichedArticle> {
-    const [item] = parseIngestBody({ bytes: Buffer.from(text), contentType: 'text/plain' }).items;
-    const article = { ...enrichArticle({ id, version, source: { id: 'global-village-space', name: 'Global Village Space' }, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' }), ...overrides };
-    return createEnvelope({ type: EventTypes.articleEnriched, articleId: id, version, payload: article });
-  }
+  const enriched = (text: string, id: string, version: number, overrides: Partial<EnrichedArticle> = {}) => enrichedEvent(text, id, version, GLOBAL_VILLAGE, overrides);
 
   const search = async (query: string): Promise<SearchResponse> => {
     const res = await fetch(`${url}/v1/search?${query}`);

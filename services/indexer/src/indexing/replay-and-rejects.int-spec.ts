@@ -2,50 +2,34 @@
  * Issue-5 acceptance at its stated sizes: replaying the same 100 events leaves 100 rows and 100 documents, and one
  * document the engine rejects goes to the DLQ while its 99 batch-mates become searchable.
  */
-import type { INestApplication } from '@nestjs/common';
-import { deadLetterTopic, EventTypes, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
-import { enrichArticle } from '@wirestream/enrichment';
-import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
-import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
-import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { deadLetterTopic, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
+import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
+import type { DataSource } from '@wirestream/persistence';
+import { FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from '../app.module';
-import { loadIndexerConfig } from '../config/indexer.config';
+import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
 describe('indexer replay and partial rejection at 100 events (integration)', () => {
   let environment: IsolatedEnvironment;
-  let app: INestApplication;
+  let indexer: InProcessIndexer;
   let url: string;
   let kafka: Kafka;
   let publisher: EventPublisher;
   let dataSource: DataSource;
   const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
-  const [item] = parseIngestBody({ bytes: Buffer.from(fixture), contentType: 'text/plain' }).items;
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('replay100');
-    const config = loadIndexerConfig(environment.env);
-    const logger = createLogger('indexer', 'silent');
-    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
-    url = await app.getUrl();
-    kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'replay100-int-spec', logger });
-    publisher = new EventPublisher(kafka);
-    dataSource = app.get<DataSource>(DATA_SOURCE);
+    indexer = await startInProcessIndexer('replay100');
+    ({ environment, url, kafka, publisher, dataSource } = indexer);
   });
 
   afterAll(async () => {
-    await publisher?.disconnect();
-    await app?.close();
-    await environment?.teardown();
+    await indexer?.close();
   });
 
   /** A distinct article per index: its own id and a title word no other test uses. */
   function event(tag: string, i: number, overrides: Partial<EnrichedArticle> = {}): EventEnvelope<EnrichedArticle> {
-    const id = randomUUID();
-    const base = enrichArticle({ id, version: 1, source: { id: 'global-village-space', name: 'Global Village Space' }, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' });
-    return createEnvelope({ type: EventTypes.articleEnriched, articleId: id, version: 1, payload: { ...base, title: `${tag} number ${i}`, ...overrides } });
+    return enrichedEvent(fixture, randomUUID(), 1, GLOBAL_VILLAGE, { title: `${tag} number ${i}`, ...overrides });
   }
 
   const total = async (q: string): Promise<number> => {
