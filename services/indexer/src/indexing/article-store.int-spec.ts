@@ -6,22 +6,11 @@
  */
 import type { EnrichedArticle } from '@wirestream/contracts';
 import { ArticleStore, createDataSource, type DataSource } from '@wirestream/persistence';
-import { syntheticArticles } from '@wirestream/search';
+import { seededRandom, syntheticArticles } from '@wirestream/search';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
 import { applyBatchSequentially } from './sequential-article-store.testing';
 
 type Write = { eventId: string; article: EnrichedArticle; clusterId: string | null };
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(random: () => number): string {
   const s = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -36,7 +25,7 @@ function flip(fingerprint: string, bits: number[]): string {
 
 /** Batches of events exercising every path of the writer, in a fixed order. */
 function scenario(seed: number): Write[][] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   const bits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 64));
   const base = [...syntheticArticles(260, { seed, republishedShare: 0.35, undatedShare: 0.1 })].map((s) => s.article);
@@ -146,7 +135,7 @@ describe('ArticleStore set-based batch writes (integration)', () => {
   it('concurrent batches with near-duplicates of each other neither deadlock nor split a story', async () => {
     const ds = await database('storeconc');
     const store = new ArticleStore(ds, 'indexer');
-    const random = prng(7);
+    const random = seededRandom(7);
     const leads = [...syntheticArticles(60, { seed: 7, republishedShare: 0 })].map((s) => s.article);
     // Three "partitions", each with a copy of every lead (a few bits off) in its own order.
     const partitions = [0, 1, 2].map((p) =>
