@@ -59,23 +59,26 @@ export function isFingerprint(value: unknown): value is string {
 /** The 12 band keys of a 16-hex-digit fingerprint. Throws on anything else. */
 export function simhashBands(fingerprint: string): FingerprintBand[] {
   if (!isFingerprint(fingerprint)) throw new Error(`fingerprint must be 16 hex digits, got ${JSON.stringify(fingerprint)}`);
-  const hash = BigInt(`0x${fingerprint}`);
+  // Two 32-bit halves as plain numbers: BigInt shifts cost ~30 µs per fingerprint, a measurable share of a batch.
+  const high = parseInt(fingerprint.slice(0, 8), 16);
+  const low = parseInt(fingerprint.slice(8), 16);
   return BAND_BITS.map((bits, band) => {
     let value = 0;
-    bits.forEach((bit, i) => {
-      if ((hash >> BigInt(bit)) & 1n) value |= 1 << i;
-    });
+    for (let i = 0; i < bits.length; i++) {
+      const bit = bits[i]!;
+      if (((bit < 32 ? low >>> bit : high >>> (bit - 32)) & 1) === 1) value |= 1 << i;
+    }
     return { band, value };
   });
 }
 
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Hamming distance of two 16-hex-digit fingerprints (the SQL side uses `bit_count` on `bit(64)`). */
 export function fingerprintDistance(a: string, b: string): number {
-  let diff = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count = 0;
-  while (diff) {
-    diff &= diff - 1n; // clears the lowest set bit
-    count++;
-  }
-  return count;
+  return popcount32(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) + popcount32(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16));
 }
