@@ -18,8 +18,8 @@ export function fingerprintBandKeys(fingerprint: string): number[] {
     .map((b) => b.band * 65536 + b.value);
 }
 
-/** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. */
-const BAND_LOCK_NAMESPACE = 0x5753n << 32n;
+/** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. Below 2^53: plain numbers. */
+const BAND_LOCK_NAMESPACE = 0x5753 * 2 ** 32;
 
 const US = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
@@ -31,13 +31,13 @@ const US = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigin
  * transaction waiting here holds nothing a lock holder can wait for.
  */
 export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
-  const keys = new Set<bigint>();
+  const keys = new Set<number>();
   for (const article of articles) {
     if (!isClusterable(article)) continue;
-    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + (BigInt(band) << 16n) + BigInt(value));
+    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + band * 65536 + value);
   }
   if (!keys.size) return;
-  const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
+  const sorted = [...keys].sort((a, b) => a - b).map(String);
   await tx.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered', [sorted]);
 }
 
