@@ -35,7 +35,8 @@ export class ArticleEntity {
   @Column({ name: 'cluster_id', type: 'text', nullable: true })
   clusterId!: string | null;
 
-  @Column({ type: 'jsonb' })
+  /** `json`, not `jsonb`: written once per version and read whole (see migration 1764500000000). */
+  @Column({ type: 'json' })
   document!: unknown;
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
@@ -58,7 +59,7 @@ export class ArticleVersionEntity {
   @PrimaryColumn({ type: 'integer' })
   version!: number;
 
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ type: 'json', nullable: true })
   document!: unknown;
 
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })

@@ -147,7 +147,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
   const rows = (await tx.query(
     `WITH input AS MATERIALIZED (
        SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, first_ord int, pub_status text, source_id text, source_name text,
-                                                      title text, language text, published_at timestamptz, fingerprint text, document jsonb)
+                                                      title text, language text, published_at timestamptz, fingerprint text, document json)
      ),
      clock AS MATERIALIZED (SELECT clock_timestamp() AS t),
      versions AS (
