@@ -77,13 +77,18 @@ export async function createBenchEnv(label: string): Promise<BenchEnv> {
   };
 }
 
-/** The indexer as its own process (as in production), on the bench env. */
-export async function spawnIndexer(env: Record<string, string>, port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', 'services/indexer/src/main.ts'], {
+/**
+ * The indexer as its own process (as in production), on the bench env. `BENCH_INDEXER_NODE_ARGS` adds Node flags
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS does not accept); `onSpawn` gets the pid at once.
+ */
+export async function spawnIndexer(env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const nodeArgs = process.env['BENCH_INDEXER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'services/indexer/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (child.pid) onSpawn?.(child.pid);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString('utf8'));
@@ -105,6 +110,7 @@ export async function spawnIndexer(env: Record<string, string>, port: number): P
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

@@ -11,12 +11,14 @@
  * Prints docs/s for each, the ratio, and the settings. Never asserts a timing.
  */
 import { EventTypes } from '@wirestream/contracts';
-import { createEnvelope, EventPublisher, ensureTopics } from '@wirestream/kafka';
+import { createEnvelope, EventPublisher, ensureTopics, readTopic } from '@wirestream/kafka';
 import { ArticleStore, createDataSource, dropDatabase, migrate } from '@wirestream/persistence';
 import { syntheticArticles, toArticleDocument, type ArticleDocument } from '@wirestream/search';
-import type { EnrichedArticle } from '@wirestream/contracts';
+import type { ArticleIndexedPayload, EnrichedArticle, EventEnvelope } from '@wirestream/contracts';
 import { randomUUID } from 'node:crypto';
 import { createBenchEnv, flag, log, spawnIndexer } from './bench-env';
+import { cpuSnapshot, cpuUsed, describeCpu, type CpuSnapshot } from './process-cpu';
+import os from 'node:os';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -34,7 +36,8 @@ async function main(): Promise<void> {
     const eventBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(JSON.stringify(a)), 0);
     log(`generated ${count} articles (${(eventBytes / count / 1024).toFixed(1)} KiB each as JSON)`);
 
-    const direct1 = await directRun(bench, docs, 'direct1');
+    const direct1Run = await directRun(bench, docs, 'direct1');
+    const direct1 = direct1Run.rate;
     if (args.includes('--sweep')) await bulkSizeSweep(bench, docs);
 
     // Pre-produce every event so the indexer's time is consumption only.
@@ -60,11 +63,16 @@ async function main(): Promise<void> {
     await ensureTopics(bench.kafka, [{ topic: bench.topics.indexed }]);
     const groupId = bench.env['INDEXER_GROUP_ID']!;
     let consumingAt = 0;
+    let indexerPid = 0;
+    let cpuAtConsuming: CpuSnapshot = {};
     let stopWatching = false;
     const watching = (async () => {
       while (!consumingAt && !stopWatching) {
         const { groups } = await admin.describeGroups([groupId]).catch(() => ({ groups: [] as { state: string; members: unknown[] }[] }));
-        if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) consumingAt = Date.now();
+        if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) {
+          consumingAt = Date.now();
+          cpuAtConsuming = cpuSnapshot(indexerPid);
+        }
         else await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -72,20 +80,25 @@ async function main(): Promise<void> {
     let indexer: Awaited<ReturnType<typeof spawnIndexer>> | null = null;
     let firstAt = 0;
     let doneAt = 0;
+    let indexerCpu: CpuSnapshot = {};
     try {
-      indexer = await spawnIndexer({ ...bench.env, ...settings }, 14000 + Math.floor(Math.random() * 1000));
+      indexer = await spawnIndexer({ ...bench.env, ...settings }, 14000 + Math.floor(Math.random() * 1000), (pid) => (indexerPid = pid));
+      // Polled gently (the bench shares the machine); the exact end is read from the events afterwards.
       let last = -1;
       for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
         const offsets = await admin.fetchTopicOffsets(bench.topics.indexed);
         const indexed = offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
-        if (indexed > 0 && !firstAt) firstAt = Date.now();
         if (indexed !== last) log(`indexer: ${indexed}/${count}`);
         last = indexed;
         if (indexed >= count) {
-          doneAt = Date.now();
+          indexerCpu = cpuUsed(cpuAtConsuming, cpuSnapshot(indexerPid));
+          const events = (await readTopic(bench.kafka, bench.topics.indexed, { toEnd: true, timeoutMs: 60_000 })).map((r) => JSON.parse(r.value ?? '{}') as EventEnvelope<ArticleIndexedPayload>);
+          const indexedAt = events.map((e) => Date.parse(e.payload.indexedAt));
+          firstAt = indexedAt.reduce((a, b) => Math.min(a, b), Infinity);
+          doneAt = indexedAt.reduce((a, b) => Math.max(a, b), 0);
           break;
         }
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 250));
       }
     } finally {
       stopWatching = true;
@@ -96,7 +109,8 @@ async function main(): Promise<void> {
     if (!doneAt) throw new Error('the indexer did not index every event within 10 minutes');
     if (!consumingAt || consumingAt > firstAt) throw new Error('the indexer group was not seen Stable before its first indexed event; the window cannot be placed');
 
-    const direct2 = await directRun(bench, docs, 'direct2');
+    const direct2Run = await directRun(bench, docs, 'direct2');
+    const direct2 = direct2Run.rate;
     const directRate = (direct1 + direct2) / 2;
     // Where the indexer's time goes: its Postgres stage alone, same articles, batches of the size the indexer saw.
     const postgresRate = await postgresStage(bench.databaseUrl, articles, Number(settings.INDEXER_MAX_BULK_DOCS));
@@ -114,13 +128,17 @@ async function main(): Promise<void> {
       firstBatchLatencyMs: firstAt - consumingAt,
       postgresStageDocsPerSec: Math.round(postgresRate.serial),
       postgresStage3ParallelDocsPerSec: Math.round(postgresRate.parallel3),
+      cpuSeconds: { direct1: direct1Run.cpu, direct2: direct2Run.cpu, indexer: indexerCpu },
     };
+    const cores = os.availableParallelism();
     process.stdout.write(
       `\ndirect bulk helper: ${result.directDocsPerSec} docs/s (runs ${result.directRuns.join(', ')})\n` +
         `indexer via Kafka:  ${result.indexerDocsPerSec} docs/s (Postgres upsert + bulk index + indexed event; ${count} docs in ${(result.indexerWindowMs / 1000).toFixed(2)} s)\n` +
         `  window:           from the indexer's consumer group turning Stable (partitions assigned; all ${count} events already on the topic) to the ${count}th indexed event;\n` +
         `                    not counted: process start-up and group join (${(result.indexerStartupMs / 1000).toFixed(2)} s); counted: the first batch (${(result.firstBatchLatencyMs / 1000).toFixed(2)} s to its indexed events)\n` +
         `ratio:              ${result.ratio} (target ≥ 0.70)\n` +
+        `cpu, direct runs:   ${describeCpu(direct1Run.cpu, count / direct1, cores)}; ${describeCpu(direct2Run.cpu, count / direct2, cores)}\n` +
+        `cpu, indexer run:   ${describeCpu(indexerCpu, result.indexerWindowMs / 1000, cores)}\n` +
         `postgres stage:     ${result.postgresStageDocsPerSec} docs/s alone (ArticleStore.applyBatch, same articles, no engine); ${result.postgresStage3ParallelDocsPerSec} docs/s with 3 batches in parallel\n` +
         `settings:           max batch bytes ${settings.INDEXER_MAX_BATCH_BYTES}, linger ${settings.INDEXER_LINGER_MS} ms, max docs per bulk ${settings.INDEXER_MAX_BULK_DOCS}\n` +
         `${JSON.stringify(result)}\n`,
@@ -180,17 +198,19 @@ async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDo
   return { serial: await run('pg1', 1), parallel3: await run('pg3', 3).catch((error: unknown) => (log(`parallel postgres stage failed: ${String(error)}`), NaN)) };
 }
 
-async function directRun(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[], label: string): Promise<number> {
+async function directRun(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[], label: string): Promise<{ rate: number; cpu: CpuSnapshot }> {
   const engine = await bench.engine(`${bench.indexPrefix}${label}_`);
   await engine.ensureIndex();
+  const cpuBefore = cpuSnapshot();
   const started = Date.now();
   const stats = await engine.bulkLoadDirect(docs);
   const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuUsed(cpuBefore, cpuSnapshot());
   if (stats.failed) throw new Error(`direct bulk failed ${stats.failed} documents: ${JSON.stringify(stats.failures)}`);
   await engine.dropAll();
   const rate = docs.length / seconds;
   log(`${label}: ${docs.length} docs in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} docs/s`);
-  return rate;
+  return { rate, cpu };
 }
 
 main().then(
