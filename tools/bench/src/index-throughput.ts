@@ -1,5 +1,5 @@
 /**
- * `npm run bench:index [-- --count 5000 --max-bytes 5242880 --linger 50 --max-docs 2000]`
+ * `npm run bench:index [-- --count 20000 --max-bytes 5242880 --linger 50 --max-docs 2000]`
  *
  * Indexer throughput against the engine's own bulk rate, in one run on one isolated slice of the stack:
  *  1. direct: the same N documents straight into a fresh index with the client's bulk helper (baseline);
@@ -22,7 +22,7 @@ import os from 'node:os';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const count = Number(flag(args, 'count') ?? 5000);
+  const count = Number(flag(args, 'count') ?? 20000);
   const settings = {
     INDEXER_MAX_BATCH_BYTES: flag(args, 'max-bytes') ?? String(5 * 1024 * 1024),
     INDEXER_LINGER_MS: flag(args, 'linger') ?? '50',
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
         `ratio:              ${result.ratio} (target ≥ 0.70)\n` +
         `cpu, direct runs:   ${describeCpu(direct1Run.cpu, count / direct1, cores)}; ${describeCpu(direct2Run.cpu, count / direct2, cores)}\n` +
         `cpu, indexer run:   ${describeCpu(indexerCpu, result.indexerWindowMs / 1000, cores)}\n` +
+        `${cpuCeiling(count, [direct1Run.cpu, direct2Run.cpu], indexerCpu)}` +
         `postgres stage:     ${result.postgresStageDocsPerSec} docs/s alone (ArticleStore.applyBatch, same articles, no engine); ${result.postgresStage3ParallelDocsPerSec} docs/s with 3 batches in parallel\n` +
         `settings:           max batch bytes ${settings.INDEXER_MAX_BATCH_BYTES}, linger ${settings.INDEXER_LINGER_MS} ms, max docs per bulk ${settings.INDEXER_MAX_BULK_DOCS}\n` +
         `${JSON.stringify(result)}\n`,
@@ -147,6 +148,25 @@ async function main(): Promise<void> {
     log('cleaning up (index, topics, database)');
     await bench.cleanup();
   }
+}
+
+/**
+ * What the shared cores allow: when every process competes for the same CPU, a rate is at best cores / CPU per
+ * document, so the ratio cannot exceed (CPU per document, direct) / (CPU per document, indexer path) — whatever the
+ * batching. Prints that ceiling and what the parts outside the engine would have to fit in for the target.
+ */
+function cpuCeiling(count: number, direct: CpuSnapshot[], indexer: CpuSnapshot): string {
+  const total = (s: CpuSnapshot) => Object.values(s).reduce((sum: number, v) => sum + (v ?? 0), 0);
+  if (!total(indexer) || direct.some((d) => !total(d))) return '';
+  const us = (seconds: number) => Math.round((seconds / count) * 1e6);
+  const directPerDoc = direct.reduce((sum, d) => sum + total(d), 0) / direct.length;
+  const enginePerDoc = indexer.engine ?? 0;
+  const outsideEngine = total(indexer) - enginePerDoc;
+  const allowedOutside = directPerDoc / 0.7 - enginePerDoc;
+  return (
+    `cpu per article:    direct ${us(directPerDoc)} µs; indexer path ${us(total(indexer))} µs (engine ${us(enginePerDoc)}, everything else ${us(outsideEngine)})\n` +
+    `cpu ceiling:        on shared cores the ratio cannot exceed ${(directPerDoc / total(indexer)).toFixed(2)}; ≥ 0.70 would need everything outside the engine within ${Math.max(0, us(allowedOutside))} µs per article\n`
+  );
 }
 
 /** The indexer's own bulk path (`bulkIndex`: one request at a time, per-item outcome) at several request sizes. */
