@@ -21,11 +21,20 @@ export function fingerprintBandKeys(fingerprint: string): number[] {
 /** Advisory-lock namespace for band keys ("WS" in the top bits), so two transactions never cluster the same key at once. Below 2^53: plain numbers. */
 const BAND_LOCK_NAMESPACE = 0x5753 * 2 ** 32;
 
+/**
+ * Band keys are locked through this many slots (`key mod slots`), not one lock per key: a batch of 850 articles has
+ * ~10,000 distinct keys, and Postgres's shared lock table holds max_locks_per_transaction × max_connections entries
+ * (64 × 100 by default) for every session together — a transaction of ~1,700 articles, or a few concurrent smaller
+ * ones, failed with "out of shared memory". Two transactions sharing a key always share its slot, so clustering is
+ * serialised at least as before; keys of the same slot only add waits, and big batches overlap on keys anyway.
+ */
+const BAND_LOCK_SLOTS = 1024;
+
 const US = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
 /**
- * Locks every band key the batch's articles will look up or write, in one global order (no deadlocks between
- * batches). Two near-duplicates arriving in concurrent batches then see each other instead of both starting a cluster.
+ * Locks (the slot of) every band key the batch's articles will look up or write, in one global order (no deadlocks
+ * between batches). Two near-duplicates arriving in concurrent batches then see each other instead of both starting a cluster.
  * Taken after the transaction wrote its own rows (its articles, versions, processed ids, quotes, bands: rows no other
  * batch waits for, as an id maps to one partition) and before any shared one (entity names, clusters, sources), so a
  * transaction waiting here holds nothing a lock holder can wait for.
@@ -34,7 +43,7 @@ export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[
   const keys = new Set<number>();
   for (const article of articles) {
     if (!isClusterable(article)) continue;
-    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + band * 65536 + value);
+    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + ((band * 65536 + value) % BAND_LOCK_SLOTS));
   }
   if (!keys.size) return;
   const sorted = [...keys].sort((a, b) => a - b).map(String);

@@ -132,6 +132,19 @@ describe('ArticleStore set-based batch writes (integration)', () => {
     expect(changed.at(-1)).toEqual([]);
   });
 
+  it("takes a batch of 3,000 articles, and three of 1,500 at once, within Postgres's default lock table", async () => {
+    // ~12 band keys per article: one advisory lock per key ran out of shared memory from ~1,700 articles per batch.
+    const ds = await database('storebig');
+    const store = new ArticleStore(ds, 'indexer');
+    const random = seededRandom(9);
+    const articles = [...syntheticArticles(7500, { seed: 9, republishedShare: 0 })].map((s) => s.article);
+    const writes = (list: EnrichedArticle[]) => list.map((article) => ({ eventId: uuid(random), article, clusterId: null }));
+    expect((await store.write(writes(articles.slice(0, 3000)))).changed.size).toBe(3000);
+    const concurrent = await Promise.all([0, 1, 2].map((p) => store.write(writes(articles.slice(3000 + p * 1500, 4500 + p * 1500)))));
+    expect(concurrent.map((r) => r.changed.size)).toEqual([1500, 1500, 1500]);
+    expect(await store.count()).toBe(7500);
+  });
+
   it('concurrent batches with near-duplicates of each other neither deadlock nor split a story', async () => {
     const ds = await database('storeconc');
     const store = new ArticleStore(ds, 'indexer');
