@@ -78,7 +78,7 @@ export class ArticleStore {
       const { current: writesToApply } = planBatch(events, heads, []);
       const stored = await writeVersionsAndCurrent(tx, events, writesToApply);
       const changed = writesToApply.filter((w) => stored.has(w.event.article.id));
-      await replaceOwnRows(tx, changed.map((w) => w.event.article));
+      await replaceOwnRows(tx, changed.map((w) => w.event.article), new Set(heads.keys()));
 
       // 2. Clustering, under the band-key locks until the commit: near-duplicates in concurrent batches are clustered
       //    one batch after the other, each seeing the one before. Only shared rows are written from here on.
@@ -89,7 +89,12 @@ export class ArticleStore {
       await assignClusters(tx, plan.current.filter((w) => stored.has(w.event.article.id) && stored.get(w.event.article.id) === null));
       const current = new Map<string, CurrentArticle>(changed.map((w) => [w.event.article.id, { article: w.event.article, clusterId: stored.get(w.event.article.id) ?? clusterOf.get(w.event.article.id)! }]));
       await insertEntityLinks(tx, changed.map((w) => w.event.article));
-      await refreshClusters(tx, [...current.values()].map((c) => c.clusterId!));
+      // A cluster founded by an article new to the table, with no batch-mate joining it, has just that member.
+      const members = new Map<string, number>();
+      for (const c of current.values()) members.set(c.clusterId!, (members.get(c.clusterId!) ?? 0) + 1);
+      const isNewSingleton = (id: string, clusterId: string) => clusterId === id && !heads.has(id) && members.get(clusterId) === 1;
+      const clusters = [...current].map(([id, c]) => ({ id: c.clusterId!, singleton: isNewSingleton(id, c.clusterId!) }));
+      await refreshClusters(tx, clusters.filter((c) => !c.singleton).map((c) => c.id), clusters.filter((c) => c.singleton).map((c) => c.id));
       await upsertSources(tx, plan.sources);
       return { changed: new Set(current.keys()), current };
     });

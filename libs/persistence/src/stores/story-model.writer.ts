@@ -224,16 +224,19 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
  * bands (withdrawn, too short or malformed-fingerprint articles are nobody's candidate), and clears their entity links.
  * Needs no band-key lock: other transactions see the bands only once this one commits, after its clustering.
  */
-export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[]): Promise<void> {
+export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[], storedBefore: ReadonlySet<string>): Promise<void> {
   if (!articles.length) return;
-  const ids = articles.map((a) => a.id);
   const banded = articles.filter(isClusterable);
-  await tx.query(
-    `WITH e AS (DELETE FROM article_entities WHERE article_id = ANY($1::text[])),
-          q AS (DELETE FROM quotes WHERE article_id = ANY($1::text[]))
-     DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[]) AND article_id <> ALL($2::text[])`,
-    [ids, banded.map((a) => a.id)],
-  );
+  // Only an article stored before the batch can have rows to clear (derived rows are written with their article).
+  const existing = articles.filter((a) => storedBefore.has(a.id)).map((a) => a.id);
+  if (existing.length) {
+    await tx.query(
+      `WITH e AS (DELETE FROM article_entities WHERE article_id = ANY($1::text[])),
+            q AS (DELETE FROM quotes WHERE article_id = ANY($1::text[]))
+       DELETE FROM fingerprint_bands WHERE article_id = ANY($1::text[]) AND article_id <> ALL($2::text[])`,
+      [existing, banded.map((a) => a.id)],
+    );
+  }
 
   const quotes = articles.flatMap(quoteRows);
   if (quotes.length) {
@@ -293,16 +296,27 @@ export async function assignClusters(tx: EntityManager, writes: CurrentWrite[]):
   );
 }
 
-/** Size and lead of each cluster from its members: the earliest usable one by publishedAt (undated last), then first seen. */
-export async function refreshClusters(tx: EntityManager, clusterIds: string[]): Promise<void> {
-  if (!clusterIds.length) return;
-  await tx.query(
-    `INSERT INTO story_clusters (id, lead_article_id, size)
-     SELECT cluster_id, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
-     FROM articles WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id ORDER BY cluster_id
-     ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
-    [[...new Set(clusterIds)].sort()],
-  );
+/**
+ * Size and lead of each cluster from its members: the earliest usable one by publishedAt (undated last), then first
+ * seen. `singletons` are clusters known to have one member, their founder (no lookup needed: lead itself, size 1).
+ */
+export async function refreshClusters(tx: EntityManager, clusterIds: string[], singletons: string[] = []): Promise<void> {
+  if (clusterIds.length) {
+    await tx.query(
+      `INSERT INTO story_clusters (id, lead_article_id, size)
+       SELECT cluster_id, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
+       FROM articles WHERE cluster_id = ANY($1::text[]) GROUP BY cluster_id ORDER BY cluster_id
+       ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
+      [[...new Set(clusterIds)].sort()],
+    );
+  }
+  if (singletons.length) {
+    await tx.query(
+      `INSERT INTO story_clusters (id, lead_article_id, size) SELECT id, id, 1 FROM unnest($1::text[]) AS s (id) ORDER BY id
+       ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
+      [[...new Set(singletons)].sort()],
+    );
+  }
 }
 
 /** Sources as the batch names them (sorted; the transaction's last statement, so their row locks are held briefly). */
