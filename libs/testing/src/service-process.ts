@@ -61,7 +61,10 @@ export class ServiceProcess {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill(signal);
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    // The grace timer is cleared once the child exits: left pending, it kept Jest waiting after the last test.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (grace = setTimeout(r, 15000)))]);
+    clearTimeout(grace);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
