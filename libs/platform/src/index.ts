@@ -7,3 +7,5 @@ export * from './metrics/metrics';
 export * from './platform.module';
 export * from './http/bootstrap';
 export * from './messaging/retry-policy';
+export * from './scheduling/periodic-task';
+export * from './scheduling/retention-task';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { PeriodicTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { SourcesService } from './sources.service';
 
@@ -7,8 +7,7 @@ import { SourcesService } from './sources.service';
 @Injectable()
 export class SourcePollerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log: Logger;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task: PeriodicTask;
   private stopped = false;
 
   constructor(
@@ -17,20 +16,15 @@ export class SourcePollerService implements OnApplicationBootstrap, OnApplicatio
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.log = logger.child({ component: 'source-poller' });
+    this.task = new PeriodicTask({
+      intervalMs: config.FEED_POLL_TICK_MS,
+      run: () => this.tick(),
+      onError: (error) => this.log.warn({ err: error }, 'feed poller pass failed; retrying on the next tick'),
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.FEED_POLL_TICK_MS > 0) this.schedule();
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
-        this.running = null;
-        this.schedule();
-      });
-    }, this.config.FEED_POLL_TICK_MS);
+    if (this.config.FEED_POLL_TICK_MS > 0) this.task.start();
   }
 
   /** Public for tests and ops: one pass over whatever is due. */
@@ -54,7 +48,6 @@ export class SourcePollerService implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.task.stop();
   }
 }
