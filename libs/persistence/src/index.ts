@@ -2,6 +2,7 @@ export * from './data-source';
 export * from './migrate';
 export * from './stores/raw-article.store';
 export * from './stores/outbox.store';
+export * from './stores/processed-event.store';
 export * from './stores/article.store';
 export { ArticleEntity, ArticleVersionEntity, ProcessedEventEntity } from './entities/article.entity';
 export { RawArticleEntity } from './entities/raw-article.entity';

@@ -6,6 +6,7 @@ import { ArticlesModule } from './articles/articles.module';
 import type { IndexerConfig } from './config/indexer.config';
 import { IndexingModule } from './indexing/indexing.module';
 import { ReindexModule } from './reindex/reindex.module';
+import { RetentionModule } from './retention/retention.module';
 import { SearchModule } from './search/search.module';
 import { SearchEngineModule } from './search-engine/search-engine.module';
 
@@ -23,6 +24,7 @@ export class AppModule {
         ArticlesModule,
         SearchModule,
         ReindexModule,
+        RetentionModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { deleteInBatches } from './delete-in-batches';
 
 export interface PendingOutboxMessage {
   id: string;
@@ -35,6 +36,20 @@ export class OutboxStore {
        WHERE id = (SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1)`,
       [error.slice(0, 2000)],
     );
+  }
+
+  /**
+   * Deletes rows sent before `olderThan`, in batches (oldest ids first, where sent rows are); returns how many.
+   * Unsent rows are never touched, however old.
+   */
+  async pruneSent(olderThan: Date, batchSize = 5000): Promise<number> {
+    return deleteInBatches(async (limit) => {
+      const [, deleted] = (await this.dataSource.query(
+        `DELETE FROM outbox WHERE id = ANY (ARRAY(SELECT id FROM outbox WHERE sent_at < $1 ORDER BY id LIMIT $2))`,
+        [olderThan, limit],
+      )) as [unknown, number];
+      return deleted;
+    }, batchSize);
   }
 
   async pendingCount(): Promise<number> {

@@ -18,6 +18,11 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
   INDEXER_LINGER_MS: z.coerce.number().int().min(0).max(10000).default(50),
   /** A batch larger than this many documents goes to the engine as several bulk requests. */
   INDEXER_MAX_BULK_DOCS: z.coerce.number().int().min(1).max(100000).default(2000),
+  /**
+   * Processed event ids (what makes a redelivery a no-op) are deleted once older than this, hourly; 0 keeps them.
+   * Keep it above the topics' retention and the longest DLQ replay you expect (older events are still version-guarded).
+   */
+  PROCESSED_EVENTS_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS) {
     ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key is required outside development' });

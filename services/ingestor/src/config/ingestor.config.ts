@@ -14,6 +14,8 @@ export const ingestorEnvSchema = commonEnvSchema
     INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
+    /** Sent outbox rows (each holds a copy of its raw article) are deleted once older than this, hourly; 0 keeps them. Unsent rows are never deleted. */
+    OUTBOX_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
     /** How often the poller looks for due feed sources; 0 turns background polling off (manual polls still work). */
     FEED_POLL_TICK_MS: z.coerce.number().int().min(0).max(3600000).default(5000),
     FEED_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
