@@ -6,3 +6,4 @@ export * from './parse-envelope';
 export * from './kafka.module';
 export * from './topic-reader';
 export * from './process-with-retries';
+export * from './consumer-lag';

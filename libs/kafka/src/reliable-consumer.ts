@@ -1,10 +1,11 @@
 import type { DeadLetterPayload } from '@wirestream/contracts';
 import { deadLetterTopic } from '@wirestream/contracts';
-import { DEFAULT_RETRY_POLICY, errorCode, isRetriable, sleep, type RetryPolicy } from '@wirestream/platform';
+import { DEFAULT_RETRY_POLICY, errorCode, isRetriable, sleep, type MetricsRegistry, type RetryPolicy } from '@wirestream/platform';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { traceIdFromTraceparent } from './envelope';
 import { processWithRetries } from './process-with-retries';
+import { ConsumerLagMetric } from './consumer-lag';
 import type { EventPublisher } from './event-publisher';
 
 export interface IncomingMessage {
@@ -40,6 +41,8 @@ export interface ReliableConsumerOptions {
   batch?: { maxBytesPerPartition?: number; maxWaitTimeInMs?: number };
   /** Batch mode: how many partitions are handled at once (default 1). Order per partition (so per key) is kept. */
   partitionsConsumedConcurrently?: number;
+  /** When given, the group's lag on the topic is exported as `wirestream_consumer_lag` (read at scrape time). */
+  metrics?: MetricsRegistry;
 }
 
 /**
@@ -51,10 +54,12 @@ export interface ReliableConsumerOptions {
 export class ReliableConsumer {
   private readonly consumer: Consumer;
   private readonly retry: RetryPolicy;
+  private readonly lag: ConsumerLagMetric | null;
   private stopping = false;
 
   constructor(private readonly options: ReliableConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.lag = options.metrics ? new ConsumerLagMetric(options.kafka, options.metrics, options.groupId, options.topic) : null;
     this.consumer = options.kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30000,
@@ -164,6 +169,7 @@ export class ReliableConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.consumer.disconnect();
+    await this.lag?.close();
   }
 }
 

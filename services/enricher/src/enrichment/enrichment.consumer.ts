@@ -23,11 +23,11 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
     private readonly enrichment: EnrichmentService,
     @Inject(ENRICHER_CONFIG) private readonly config: EnricherConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    metrics: MetricsRegistry,
+    private readonly metrics: MetricsRegistry,
   ) {
-    this.enriched = metrics.counter('wirestream_enriched_total', 'Articles enriched');
-    this.deadLettered = metrics.counter('wirestream_enricher_dead_lettered_total', 'Messages sent to the DLQ');
-    this.duration = metrics.histogram('wirestream_enrich_seconds', 'Time to enrich one article', [], [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1]);
+    this.enriched = this.metrics.counter('wirestream_enriched_total', 'Articles enriched');
+    this.deadLettered = this.metrics.counter('wirestream_enricher_dead_lettered_total', 'Messages sent to the DLQ');
+    this.duration = this.metrics.histogram('wirestream_enrich_seconds', 'Time to enrich one article', [], [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +41,7 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
       sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       retry: { maxAttempts: this.config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
+      metrics: this.metrics,
     });
     await this.consumer.start({ each: (message, log) => this.handle(message, log) });
   }

@@ -26,10 +26,10 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
     private readonly indexing: IndexingService,
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    metrics: MetricsRegistry,
+    private readonly metrics: MetricsRegistry,
   ) {
-    this.deadLettered = metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
-    this.batchSize = metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
+    this.deadLettered = this.metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
+    this.batchSize = this.metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +45,7 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
       onDeadLetter: () => this.deadLettered.inc(),
       batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
       partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
+      metrics: this.metrics,
     });
     await this.consumer.start({
       batch: (messages, log) => {

@@ -37,6 +37,18 @@ describe('indexer (integration)', () => {
     return n;
   };
 
+  it('exports its consumer lag and the time per stage on /metrics', async () => {
+    const id = randomUUID();
+    await publisher.publish([{ topic: environment.topics.enriched, envelope: enriched(fixture, id, 1) }]);
+    await readTopic(kafka, environment.topics.indexed, { until: (r) => r.some((m) => m.key === id), timeoutMs: 60000 });
+    const metrics = await waitFor('lag back to 0 once the batch is committed', async () => {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      const lags = [...text.matchAll(new RegExp(`^wirestream_consumer_lag\\{[^}]*topic="${environment.topics.enriched.replace(/\./g, '\\.')}"[^}]*\\} (\\d+)$`, 'gm'))].map((m) => Number(m[1]));
+      return lags.length === 3 && lags.every((lag) => lag === 0) ? text : undefined;
+    });
+    for (const stage of ['postgres', 'engine', 'publish']) expect(metrics).toMatch(new RegExp(`^wirestream_index_stage_seconds_count\\{[^}]*stage="${stage}"[^}]*\\} [1-9]`, 'm'));
+  });
+
   it('replayed events leave one row and one document; an older version after a newer one changes nothing', async () => {
     const id = randomUUID();
     const v2 = enriched(fixture, id, 2, { title: 'Corrected: Trump meets Petro' });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
 import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
 import { ArticleStore, DATA_SOURCE, type CurrentArticle, type DataSource } from '@wirestream/persistence';
-import { isRetriable, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
+import { isRetriable, MetricsRegistry, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 
@@ -27,14 +27,17 @@ export class SearchEngineUnavailableError extends RetriableError {
 @Injectable()
 export class IndexingService {
   private readonly store: ArticleStore;
+  private readonly stageSeconds;
 
   constructor(
     @Inject(DATA_SOURCE) dataSource: DataSource,
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
     private readonly publisher: EventPublisher,
     @Inject(TOPICS) private readonly topics: TopicSet,
+    metrics: MetricsRegistry,
   ) {
     this.store = new ArticleStore(dataSource, 'indexer');
+    this.stageSeconds = metrics.histogram('wirestream_index_stage_seconds', 'Time per indexing batch in each stage (postgres, engine, publish)', ['stage'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
   }
 
   async indexBatch(messages: IncomingMessage[], log: Logger, options: { refresh?: boolean } = {}): Promise<Map<IncomingMessage, unknown>> {
@@ -51,16 +54,20 @@ export class IndexingService {
     }
     if (!events.size) return failures;
 
+    const postgresTimer = this.stageSeconds.startTimer({ stage: 'postgres' });
     const written = await this.applyToPostgres(events, failures);
     if (!events.size) return failures;
     // What the batch itself made current is known; only the others (replays, older versions) are read back.
     const ids = [...new Set([...events.values()].map((e) => e.articleId))];
     const current = new Map([...written, ...(await this.store.findCurrent(ids.filter((id) => !written.has(id))))]);
+    postgresTimer();
     const usable = [...current.values()].filter((c) => c.article.pubStatus === 'usable');
     const withdrawn = [...current.values()].filter((c) => c.article.pubStatus === 'withdrawn').map((c) => c.article.id);
 
+    const engineTimer = this.stageSeconds.startTimer({ stage: 'engine' });
     const indexed = await this.engine.bulkIndex(usable.map((c) => toArticleDocument(c.article, c.clusterId ?? c.article.id)), options.refresh ? { refresh: 'wait_for' } : {});
     const deleted = withdrawn.length ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {}) : { deleted: [], failed: [] };
+    engineTimer();
     const failedById = new Map<string, unknown>();
     for (const f of [...indexed.failed, ...deleted.failed]) failedById.set(f.id, f.retriable ? new SearchEngineUnavailableError(f) : new DocumentRejectedError(f));
 
@@ -70,6 +77,7 @@ export class IndexingService {
       if (error) failures.set(message, error);
       else done.push(event);
     }
+    const publishTimer = this.stageSeconds.startTimer({ stage: 'publish' });
     await this.publisher.publish(
       done.map((event) => {
         const stored = current.get(event.articleId);
@@ -83,6 +91,7 @@ export class IndexingService {
         return { topic: this.topics.indexed, envelope: createEnvelope({ type: EventTypes.articleIndexed, articleId: event.articleId, version: payload.version, payload, traceId: event.traceId }) };
       }),
     );
+    publishTimer();
     log.info({ events: events.size, indexed: indexed.indexed.length, stale: indexed.stale.length, deleted: deleted.deleted.length, failed: failures.size }, 'batch indexed');
     return failures;
   }

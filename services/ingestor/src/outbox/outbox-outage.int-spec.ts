@@ -58,12 +58,14 @@ describe('outbox relay across a Kafka outage (integration)', () => {
     }
     expect(ids.size).toBe(ARTICLES);
     expect(await outbox.pendingCount()).toBe(ARTICLES);
+    expect(await pendingGauge(url)).toBe(ARTICLES);
 
     const restartedAt = Date.now();
     await privateKafka.resume();
     const brokerUpMs = Date.now() - restartedAt;
     await waitFor('the outbox to drain', async () => (await outbox.pendingCount()) === 0, { timeoutMs: 120_000, intervalMs: 100 });
     const drainedMs = Date.now() - restartedAt;
+    expect(await pendingGauge(url)).toBe(0);
 
     const records = await readTopic(kafka, environment.topics.raw, { until: (r) => new Set(r.map((x) => x.key)).size >= ARTICLES + 1, timeoutMs: 60_000 });
     const published = new Set(records.map((r) => r.key));
@@ -74,6 +76,14 @@ describe('outbox relay across a Kafka outage (integration)', () => {
     process.stdout.write(`[outage] broker back after ${brokerUpMs} ms; ${ARTICLES} outbox rows drained ${drainedMs - brokerUpMs} ms later (${drainedMs} ms after restart); ${records.length} records on the topic\n`);
   }, 300_000);
 });
+
+/** `wirestream_outbox_pending` as the ingestor's /metrics reports it. */
+async function pendingGauge(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = /^wirestream_outbox_pending(?:\{[^}]*\})? (\d+)$/m.exec(text);
+  if (!line) throw new Error('wirestream_outbox_pending missing from /metrics');
+  return Number(line[1]);
+}
 
 function post(url: string, body: string): Promise<Response> {
   return fetch(`${url}/v1/ingest?source=Outage%20Desk`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'test-key' }, body });

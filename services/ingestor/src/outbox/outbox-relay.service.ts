@@ -34,6 +34,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.log = logger.child({ component: 'outbox-relay' });
     this.published = metrics.counter('wirestream_outbox_published_total', 'Outbox events published to Kafka');
     this.pending = metrics.histogram('wirestream_outbox_batch_size', 'Events per relay pass', [], [1, 10, 50, 100, 500, 1000]);
+    // Accepted but not yet on Kafka: grows while Kafka is away, read from Postgres at scrape time (partial index).
+    metrics.gauge('wirestream_outbox_pending', 'Accepted articles not yet published to Kafka (unsent outbox rows)', [], async (gauge) => {
+      const pending = await this.store.pendingCount().catch(() => null);
+      if (pending !== null) gauge.set(pending);
+    });
   }
 
   onApplicationBootstrap(): void {

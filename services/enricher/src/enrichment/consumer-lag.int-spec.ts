@@ -1,0 +1,60 @@
+/**
+ * `wirestream_consumer_lag` (libs/kafka; the enricher's and the indexer's consumers export it) against a real broker:
+ * a group that has not consumed shows every message as lag (also before its consumer ever ran); once a
+ * ReliableConsumer has handled and committed them, 0.
+ */
+import { createLogger, MetricsRegistry } from '@wirestream/platform';
+import { createIsolatedEnvironment, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { ConsumerLagMetric, createKafka, ensureTopics, EventPublisher, ReliableConsumer, type Kafka } from '@wirestream/kafka';
+
+describe('consumer lag metric (integration)', () => {
+  let environment: IsolatedEnvironment;
+  let kafka: Kafka;
+  let publisher: EventPublisher;
+  const logger = createLogger('kafka-int-spec', 'silent');
+
+  beforeAll(async () => {
+    environment = await createIsolatedEnvironment('lag');
+    kafka = createKafka({ brokers: environment.env['KAFKA_BROKERS']!.split(','), clientId: 'lag-int-spec', logger });
+    publisher = new EventPublisher(kafka);
+  });
+
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await environment?.teardown();
+  });
+
+  const lagLines = async (metrics: MetricsRegistry, topic: string) =>
+    [...(await metrics.registry.metrics()).matchAll(/^wirestream_consumer_lag\{([^}]*)\} (\d+)$/gm)].filter((m) => m[1]!.includes(`topic="${topic}"`)).map((m) => Number(m[2]));
+
+  it('counts what the group has not committed, per partition, and drops to 0 once it has', async () => {
+    const topic = environment.topics.raw;
+    const groupId = `lag-${environment.runId}`;
+    await ensureTopics(kafka, [{ topic }]);
+    await publisher.publishRaw(
+      topic,
+      Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ i }), headers: {} })),
+    );
+
+    const before = new MetricsRegistry('test');
+    const idle = new ConsumerLagMetric(kafka, before, groupId, topic);
+    expect((await idle.read()).reduce((sum, p) => sum + p.lag, 0)).toBe(7);
+    const idleLags = await lagLines(before, topic);
+    expect(idleLags).toHaveLength(3);
+    expect(idleLags.reduce((a, b) => a + b, 0)).toBe(7);
+    await idle.close();
+
+    const metrics = new MetricsRegistry('test');
+    const handled: string[] = [];
+    const consumer = new ReliableConsumer({ kafka, groupId, topic, logger, publisher, metrics, sessionTimeoutMs: 8000 });
+    await consumer.start({ each: async (message) => void handled.push(message.key!) });
+    try {
+      await waitFor('every message handled and committed', async () => {
+        const lags = await lagLines(metrics, topic);
+        return handled.length === 7 && lags.length === 3 && lags.every((lag) => lag === 0);
+      }, { timeoutMs: 60000 });
+    } finally {
+      await consumer.stop();
+    }
+  });
+});
