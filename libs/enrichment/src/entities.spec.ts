@@ -11,4 +11,10 @@ describe('extractEntityMentions', () => {
   it('does not tag wars, prizes and competitions as people, places or organisations', () => {
     expect(tagged(['He served in World War II before the team won the Stanley Cup and he the Nobel Prize.'])).toEqual([]);
   });
+
+  it('does not take a sentence-initial group noun before a speech verb for a person, but keeps a known surname', () => {
+    expect(tagged(['Exporters said prices had held steady.', 'Officials told reporters the port would reopen.'])).toEqual([]);
+    const mentions = extractEntityMentions(['Colombian President Gustavo Petro met Trump on Tuesday.', 'Petro said the talks went well.']);
+    expect(mentions.filter((m) => m.paragraph === 1).map((m) => `${m.type}:${m.name}`)).toEqual(['person:Gustavo Petro']);
+  });
 });

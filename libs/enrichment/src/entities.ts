@@ -330,7 +330,9 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     if (PLACE_NAMES.has(next) && !PLACE_NAMES.has(text)) return set('place', false);
   }
   const context = span.before;
-  if (PERSON_AFTER_RE.test(span.after) && words.length <= 3) return set('person', false);
+  // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
+  // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
+  if (PERSON_AFTER_RE.test(span.after) && words.length <= 3 && !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))) return set('person', false);
   if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
