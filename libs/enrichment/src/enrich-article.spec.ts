@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ParsedItem } from '@wirestream/contracts';
 import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
-import { enrichArticle } from './enrich-article';
+import { enrichArticle, withDatelinePlace } from './enrich-article';
 import { sharedFixturePath } from './fixture-path.fixture';
 import { HARBOUR_PAGE, LEDGER_PAGE, SPANISH_PAGE } from './sample-pages.fixture';
 
@@ -128,6 +128,8 @@ describe('enrichArticle — other page shapes', () => {
     ]);
     expect(article.quotes).toEqual([expect.objectContaining({ speaker: 'Kipchumba Murkomen' })]);
     expect(article.entities.people.map((p) => p.name)).toContain('Kipchumba Murkomen');
+    // The dateline city is a place of the article, although text analysis skips the dateline itself.
+    expect(article.entities.places.map((p) => p.name)).toContain('Nairobi');
     expect(article.language).toBe('en');
   });
 
@@ -189,5 +191,18 @@ describe('enrichArticle — other page shapes', () => {
     const article = enrich({ ...item, wire: { ...item.wire, edNote: 'Corrects spelling of Moyale' } });
     expect(article.edNote).toBe('Corrects spelling of Moyale');
     expect(article.pubStatus).toBe('usable');
+  });
+});
+
+describe('withDatelinePlace', () => {
+  it('adds the dateline city once, or counts it once more when the text names it', () => {
+    expect(withDatelinePlace([{ name: 'Kenya', count: 2 }], 'Nairobi')).toEqual([{ name: 'Kenya', count: 2 }, { name: 'Nairobi', count: 1 }]);
+    expect(withDatelinePlace([{ name: 'Kenya', count: 1 }, { name: 'Nairobi', count: 1 }], 'Nairobi')).toEqual([{ name: 'Nairobi', count: 2 }, { name: 'Kenya', count: 1 }]);
+  });
+
+  it('keeps only the city of "City, State" and changes nothing without a dateline place', () => {
+    expect(withDatelinePlace([], 'Los Angeles, Calif.')).toEqual([{ name: 'Los Angeles', count: 1 }]);
+    const places = [{ name: 'Peru', count: 1 }];
+    expect(withDatelinePlace(places, null)).toBe(places);
   });
 });

@@ -1,4 +1,4 @@
-import type { EnrichedArticle, ParsedItem, SourceRef } from '@wirestream/contracts';
+import type { EnrichedArticle, EntityCount, ParsedItem, SourceRef } from '@wirestream/contracts';
 import { parseLooseDate } from '@wirestream/formats';
 import { cleanHtmlPage, cleanTextPage, type CleanedBody } from './chrome';
 import { extractDateline, stripWireDateline } from './dateline';
@@ -49,6 +49,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
   // Text analysis skips the wire dateline so "NAIROBI" and "(Reuters)" are not taken for content.
   const analysed = paragraphs.map((p, i) => (i === 0 ? stripWireDateline(p) : p));
   const entities = extractEntities(analysed, { title, language });
+  const dateline = extractDateline(paragraphs[0], publishedAt, input.now);
   const wordCount = words(body).length;
 
   return {
@@ -61,7 +62,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     title,
     subtitle: item.subtitle,
     byline,
-    dateline: extractDateline(paragraphs[0], publishedAt, input.now),
+    dateline,
     publishedAt,
     updatedAt: toIsoUtc(item.updatedAt),
     language,
@@ -69,7 +70,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     paragraphs,
     summary: summarize(analysed),
     keywords: extractKeywords(title, analysed, language),
-    entities: { people: entities.people, places: entities.places, organizations: entities.organizations },
+    entities: { people: entities.people, places: withDatelinePlace(entities.places, dateline?.place ?? null), organizations: entities.organizations },
     quotes: extractQuotes(analysed, entities),
     relatedLinks,
     removed,
@@ -86,4 +87,17 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
 function toIsoUtc(value: string | null): string | null {
   if (!value) return null;
   return parseLooseDate(value)?.iso ?? null;
+}
+
+/**
+ * The dateline's city ("MILWAUKEE, March 18 (Lakeshore Wire) -") is where the story was filed: a place of the article,
+ * though text analysis skips the dateline. Counted once more if the text names it too; a state or country after the
+ * comma is left out ("Calif.").
+ */
+export function withDatelinePlace(places: EntityCount[], datelinePlace: string | null): EntityCount[] {
+  const city = datelinePlace?.split(',')[0]?.trim();
+  if (!city) return places;
+  const known = places.find((p) => p.name.toLowerCase() === city.toLowerCase());
+  const merged = known ? places.map((p) => (p === known ? { ...p, count: p.count + 1 } : p)) : [...places, { name: city, count: 1 }];
+  return merged.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

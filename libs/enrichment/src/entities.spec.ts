@@ -17,4 +17,9 @@ describe('extractEntityMentions', () => {
     const mentions = extractEntityMentions(['Colombian President Gustavo Petro met Trump on Tuesday.', 'Petro said the talks went well.']);
     expect(mentions.filter((m) => m.paragraph === 1).map((m) => `${m.type}:${m.name}`)).toEqual(['person:Gustavo Petro']);
   });
+
+  it('does not start a name with a sentence-initial plural noun and "of" ("Residents of Oakridge"), but keeps "Bank of America"', () => {
+    expect(tagged(['Residents of Oakridge will water gardens on alternate days.'])).not.toContain('organization:Residents of Oakridge');
+    expect(tagged(['Bank of America raised its forecast.'])).toEqual(['organization:Bank of America']);
+  });
 });

@@ -249,6 +249,10 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || NOT_NAMES.has(tokens[0].text) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
     tokens = tokens.slice(1);
   }
+  // "Residents of Oakridge", "Supporters of Petro": a sentence-initial plural noun and "of" are not part of a name.
+  if (tokens.length >= 3 && tokens[0]?.sentenceStart && tokens[1]?.text === 'of' && /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0].text) && !hasOrgKeyword(tokens) && !ORG_NAMES.has(spanOf(tokens)) && !PLACE_NAMES.has(spanOf(tokens))) {
+    tokens = tokens.slice(2);
+  }
   while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))) tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
   const first = tokens[0];
