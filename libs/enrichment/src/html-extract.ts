@@ -61,7 +61,9 @@ const CLASS_RULES = CLASS_KEYWORDS.map(({ kind, words, exactOnly = [] }) => {
 /** The chrome kind an element's class/id marks, if any (see CLASS_KEYWORDS). */
 export function chromeKindOfMarker(marker: string): PrepassKind | null {
   if (!marker) return null;
-  const tokens = marker.toLowerCase().split(/\s+/u).filter(Boolean);
+  // "no-share", "without-sidebar": a negated marker says the element is NOT that chrome (often the article itself);
+  // "has-sharing", "with-comments": a modifier says what the element comes with, not what it is.
+  const tokens = marker.toLowerCase().split(/\s+/u).filter((t) => t && !/^(?:no|non|without|has|with)[-_]/u.test(t));
   for (const rule of CLASS_RULES) {
     for (const token of tokens) {
       if (rule.exact.has(token) || rule.prefix.test(token) || rule.suffix?.test(token)) return rule.kind;
@@ -197,6 +199,7 @@ function runReadability(doc: DomDocument): DomElement | null {
 }
 
 function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
+  unwrapTemplatedArticleBodies(doc);
   for (const el of toArray(doc.querySelectorAll(DROP_TAGS.join(',')))) el.remove();
   const body = doc.body;
   if (!body) return;
@@ -226,12 +229,27 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
       if (!containsMainContent(el) && !el.querySelector('h1')) drop(el, 'navigation');
       continue;
     }
-    const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
+    // A heading's id is usually an anchor made from its text ("nav_nur_die_folie__1"), not a role: only its class counts.
+    const marker = `${/^h[1-6]$/u.test(tag) ? '' : el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
     if (!marker) continue;
     const kind = chromeKindOfMarker(marker);
     if (!kind || containsMainContent(el)) continue;
     const length = elementText(el).length;
     if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind);
+  }
+}
+
+/**
+ * Some templates (Blogger's among them) ship the article body as HTML inside `<script type="text/template">` in the
+ * article-body element, rendered by script: when that element holds nothing else, the template is its content.
+ */
+function unwrapTemplatedArticleBodies(doc: DomDocument): void {
+  for (const script of toArray(doc.querySelectorAll('script[type="text/template"]'))) {
+    const parent = script.parentElement;
+    if (!parent || parent.closest('[itemprop="articleBody"],.post-body,.post-content,.entry-content,.article-body,.article-content') !== parent) continue;
+    const outside = toArray(parent.childNodes).filter((n) => n !== script && !(isElement(n) && DROP_TAGS.includes(n.localName)));
+    if (outside.some((n) => (n.textContent ?? '').trim())) continue;
+    parent.innerHTML = script.textContent ?? '';
   }
 }
 

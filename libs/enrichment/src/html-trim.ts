@@ -65,6 +65,8 @@ export function isAuthorBio(text: string): boolean {
 }
 
 const HEADING_RE = /^h[1-6]$/u;
+/** Affiliate and advertising notices put above the text ("This post contains affiliate links…", "*Werbung", "Für Links auf dieser Seite erhält … eine Provision"). */
+const DISCLOSURE_RE = /^(?:\*?\s*(?:werbung|anzeige|advertorial|sponsored|gesponsert)\s*(?:[:.*|–—-]|$)|(?:dieser|der) (?:beitrag|artikel|post|text) enthält (?:werbung|affiliate)|(?:disclosure|affiliate disclosure|offenlegung|transparenzhinweis)\s*:|(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)|.{0,80}\b(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|.{0,80}\b(?:erhält|erhalten|bekommt|bekommen) .{0,60}\b(?:provision|vergütung)\b)/iu;
 /** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
 const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|und|et|y|&)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
 const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
@@ -129,6 +131,10 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
   let start = 0;
   for (; start < Math.min(blocks.length - 1, 6); start++) {
     const b = blocks[start] as HtmlBlock;
+    if (b.text.length < 400 && DISCLOSURE_RE.test(b.text)) {
+      drop(b, 'advertisement');
+      continue;
+    }
     if (b.text.length >= 100 && b.linkDensity < 0.5) break;
     if (b.tag === 'h1') drop(b, 'headline');
     else if (isDateLine(b.text)) drop(b, 'boilerplate');

@@ -95,11 +95,29 @@ export function normaliseHtmlSource(html: string): string {
   const start = /<!doctype html|<html[\s>]/iu.exec(html);
   if (!start) return `<!doctype html><html><head></head><body>${html}</body></html>`;
   const source = start.index > 0 ? html.slice(start.index) : html;
-  if (/<body[\s>]/iu.test(source)) return source;
+  if (/<body[\s>]/iu.test(source)) return withoutNestedDocuments(source);
   const headEnd = /<\/head\s*>/iu.exec(source);
   if (headEnd) return `${source.slice(0, headEnd.index + headEnd[0].length)}<body>${source.slice(headEnd.index + headEnd[0].length)}`;
   const htmlOpen = /<html[^>]*>/iu.exec(source);
   return htmlOpen ? `${source.slice(0, htmlOpen.index + htmlOpen[0].length)}<body>${source.slice(htmlOpen.index + htmlOpen[0].length)}` : source;
+}
+
+/**
+ * A page with a second document pasted into its body (`…<body>…<html><head>…</head><body>article</body></html>…`, a
+ * CMS field holding a whole exported page): an HTML5 parser ignores the inner <html>/<body> tags and their end tags,
+ * and keeps the inner text in the one body; linkedom would close the page at the inner </html> and lose it. So, when
+ * the source opens <html> or <body> twice, those tags (and an inner <head> section) are dropped after the first <body>.
+ */
+function withoutNestedDocuments(source: string): string {
+  if ((source.match(/<html[\s>]/giu)?.length ?? 0) < 2 && (source.match(/<body[\s>]/giu)?.length ?? 0) < 2) return source;
+  const bodyOpen = /<body(?:\s[^>]*)?>/iu.exec(source);
+  if (!bodyOpen) return source;
+  const cut = bodyOpen.index + bodyOpen[0].length;
+  const rest = source
+    .slice(cut)
+    .replace(/<head(?:\s[^>]*)?>[\s\S]*?<\/head\s*>/giu, '')
+    .replace(/<\/?(?:html|body)(?:\s[^>]*)?>/giu, '');
+  return `${source.slice(0, cut)}${rest}`;
 }
 
 /** Text of an element with whitespace collapsed. */
