@@ -27,6 +27,22 @@ describe('class/id chrome markers', () => {
     expect(chromeKindOfMarker('article-content sticky-sidebar-relative')).toBeNull();
   });
 
+  it('reads negated and modifier tokens as no marker ("no-share", "has-sharing", "without-sidebar")', () => {
+    expect(chromeKindOfMarker('entry-content no-share')).toBeNull();
+    expect(chromeKindOfMarker('contentHeader has-sharing')).toBeNull();
+    expect(chromeKindOfMarker('layout without-sidebar with-comments')).toBeNull();
+    expect(chromeKindOfMarker('post no-share share-bar')).toBe('share-bar');
+  });
+
+  it('reads a Blogger-style text/template article body, and does not take a heading id for a chrome marker', () => {
+    const para = (n: number): string => `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
+    const story = [1, 2, 3, 4].map(para).join('');
+    const templated = extractHtmlMainText(`<html><body><div class="post-body"><div class="post-content" itemprop="articleBody"><script type="text/template">${story}</script></div></div></body></html>`);
+    expect(templated.blocks.map((b) => b.text).join(' ')).toContain('Paragraph 3 of the story');
+    const anchored = extractHtmlMainText(`<html><body><article>${para(1)}${para(2)}<h3 id="nav_the_ferries__1">The ferries</h3>${para(3)}${para(4)}</article></body></html>`);
+    expect(anchored.blocks.map((b) => b.text)).toContain('The ferries');
+  });
+
   it('keeps a class-marked element that is the article itself or holds its body', () => {
     const para = (n: number): string => `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
     const story = [1, 2, 3, 4].map(para).join('');
@@ -144,6 +160,15 @@ describe('edge trimming', () => {
     const out = trimBoilerplateBlocks(input);
     expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
     expect(out.removed.map((r) => r.kind)).toEqual(['boilerplate', 'related-link', 'related-link', 'boilerplate']);
+  });
+
+  it('drops an affiliate or advertising notice before the text, not a paragraph that starts with the word', () => {
+    const notice = trimBoilerplateBlocks([block('This post contains affiliate links; we may earn a commission when you buy through them.'), block(PROSE), block(PROSE_DE)]);
+    expect(notice.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    expect(notice.removed).toEqual([expect.objectContaining({ kind: 'advertisement' })]);
+    expect(trimBoilerplateBlocks([block('*Werbung. Dieser Beitrag enthält Werbung für eine Marke.'), block(PROSE_DE)]).blocks.map((b) => b.text)).toEqual([PROSE_DE]);
+    const opinion = block('Werbung nervt. Tracking nervt. Deshalb verzichtet diese Seite auf beides, und das schon seit vielen Jahren.');
+    expect(trimBoilerplateBlocks([opinion, block(PROSE_DE)]).blocks).toEqual([opinion, block(PROSE_DE)]);
   });
 
   it('drops closing prompts to like, comment on or follow the site', () => {

@@ -1,3 +1,4 @@
+import { parseHtmlDocument } from './html-dom';
 import { parseHtmlPage } from './parse-html-page';
 
 describe('parseHtmlPage', () => {
@@ -24,5 +25,16 @@ describe('parseHtmlPage', () => {
     const item = parseHtmlPage('<html><head><script type="application/ld+json">{broken</script><title> Only title </title></head></html>');
     expect(item.title).toBe('Only title');
     expect(item.publishedAt).toBeNull();
+  });
+
+  it('keeps the article of a page that pastes a second whole document into its body', () => {
+    const html =
+      '<!DOCTYPE html><html><head><title>Wolves in South Tyrol</title></head><body><div class="content">' +
+      '<html><head><title>inner</title></head><body><p>A pack of seven wolves surrounded the dog near Folgaria, the owner said.</p></body></html>' +
+      '<p>Tags: wolves</p></div></body></html>';
+    const document = parseHtmlDocument(html);
+    expect(document.body?.textContent).toContain('A pack of seven wolves surrounded the dog near Folgaria');
+    expect(document.body?.textContent).toContain('Tags: wolves');
+    expect(document.body?.textContent).not.toContain('inner');
   });
 });
