@@ -24,6 +24,8 @@ export function partitionLags(ends: { partition: number; high: string; low: stri
     .sort((a, b) => a.partition - b.partition);
 }
 
+const LAG_SOURCES = new WeakMap<MetricsRegistry, Set<ConsumerLagMetric>>();
+
 /** How long a scrape may wait for the broker before it serves the previous values. */
 const LAG_QUERY_TIMEOUT_MS = 2000;
 
@@ -37,11 +39,21 @@ export class ConsumerLagMetric {
 
   constructor(
     private readonly kafka: Kafka,
-    metrics: MetricsRegistry,
+    private readonly metrics: MetricsRegistry,
     private readonly groupId: string,
     private readonly topic: string,
   ) {
-    metrics.gauge('wirestream_consumer_lag', 'Messages not yet committed by the consumer group, per partition (end offset − committed offset)', ['group', 'topic', 'partition'], (gauge) => this.collect(gauge));
+    // One gauge per registry, fed by every consumer of the process (a registry keeps the first collect it is given).
+    let sources = LAG_SOURCES.get(metrics);
+    if (!sources) {
+      const registered = new Set<ConsumerLagMetric>();
+      LAG_SOURCES.set(metrics, registered);
+      metrics.gauge('wirestream_consumer_lag', 'Messages not yet committed by the consumer group, per partition (end offset − committed offset)', ['group', 'topic', 'partition'], async (gauge) => {
+        await Promise.all([...registered].map((source) => source.collect(gauge)));
+      });
+      sources = registered;
+    }
+    sources.add(this);
   }
 
   private async collect(gauge: Gauge): Promise<void> {
@@ -80,6 +92,7 @@ export class ConsumerLagMetric {
   }
 
   async close(): Promise<void> {
+    LAG_SOURCES.get(this.metrics)?.delete(this);
     const admin = this.admin;
     this.admin = null;
     await admin?.disconnect().catch(() => undefined);

@@ -24,37 +24,37 @@ describe('consumer lag metric (integration)', () => {
     await environment?.teardown();
   });
 
-  const lagLines = async (metrics: MetricsRegistry, topic: string) =>
-    [...(await metrics.registry.metrics()).matchAll(/^wirestream_consumer_lag\{([^}]*)\} (\d+)$/gm)].filter((m) => m[1]!.includes(`topic="${topic}"`)).map((m) => Number(m[2]));
+  const lagLines = async (metrics: MetricsRegistry, topic: string, group: string) =>
+    [...(await metrics.registry.metrics()).matchAll(/^wirestream_consumer_lag\{([^}]*)\} (\d+)$/gm)].filter((m) => m[1]!.includes(`topic="${topic}"`) && m[1]!.includes(`group="${group}"`)).map((m) => Number(m[2]));
 
-  it('counts what the group has not committed, per partition, and drops to 0 once it has', async () => {
+  it('counts what a group has not committed, per partition, and drops to 0 once it has — for every consumer of the registry', async () => {
     const topic = environment.topics.raw;
-    const groupId = `lag-${environment.runId}`;
+    const [idleGroup, busyGroup] = [`idle-${environment.runId}`, `busy-${environment.runId}`];
     await ensureTopics(kafka, [{ topic }]);
     await publisher.publishRaw(
       topic,
       Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ i }), headers: {} })),
     );
 
-    const before = new MetricsRegistry('test');
-    const idle = new ConsumerLagMetric(kafka, before, groupId, topic);
-    expect((await idle.read()).reduce((sum, p) => sum + p.lag, 0)).toBe(7);
-    const idleLags = await lagLines(before, topic);
-    expect(idleLags).toHaveLength(3);
-    expect(idleLags.reduce((a, b) => a + b, 0)).toBe(7);
-    await idle.close();
-
     const metrics = new MetricsRegistry('test');
+    const idle = new ConsumerLagMetric(kafka, metrics, idleGroup, topic);
+    expect((await idle.read()).reduce((sum, p) => sum + p.lag, 0)).toBe(7);
+
     const handled: string[] = [];
-    const consumer = new ReliableConsumer({ kafka, groupId, topic, logger, publisher, metrics, sessionTimeoutMs: 8000 });
+    const consumer = new ReliableConsumer({ kafka, groupId: busyGroup, topic, logger, publisher, metrics, sessionTimeoutMs: 8000 });
     await consumer.start({ each: async (message) => void handled.push(message.key!) });
     try {
-      await waitFor('every message handled and committed', async () => {
-        const lags = await lagLines(metrics, topic);
+      await waitFor('every message handled and committed by the busy group', async () => {
+        const lags = await lagLines(metrics, topic, busyGroup);
         return handled.length === 7 && lags.length === 3 && lags.every((lag) => lag === 0);
       }, { timeoutMs: 60000 });
+      // The idle group, on the same registry, still shows all seven.
+      const idleLags = await lagLines(metrics, topic, idleGroup);
+      expect(idleLags).toHaveLength(3);
+      expect(idleLags.reduce((a, b) => a + b, 0)).toBe(7);
     } finally {
       await consumer.stop();
+      await idle.close();
     }
   });
 });
