@@ -4,3 +4,4 @@ export * from './article';
 export * from './events';
 export * from './search-api';
 export * from './article-versions';
+export * from './reindex-api';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/commo
 import { ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@wirestream/platform';
 import { AdminApiKeyGuard } from './admin-api-key.guard';
-import type { ReindexJob } from './reindex-job';
+import type { ReindexJob } from '@wirestream/contracts';
 import { ReindexService } from './reindex.service';
 
 @ApiTags('admin')

@@ -11,7 +11,7 @@ import { createArticleSearchEngine, syntheticArticles, type ArticleSearchEngine 
 import { createIsolatedEnvironment, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIndexerConfig } from '../config/indexer.config';
-import type { ReindexJob } from './reindex-job';
+import type { ReindexJob } from '@wirestream/contracts';
 
 describe('reindex (integration)', () => {
   let environment: IsolatedEnvironment;

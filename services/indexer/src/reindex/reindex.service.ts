@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 import { ArticlePages, type StoredArticle } from './article-pages';
-import { newReindexJob, type ReindexJob } from './reindex-job';
+import type { ReindexJob } from '@wirestream/contracts';
+import { newReindexJob } from './reindex-job';
 
 const RETRY = { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 10_000 };
 /** Searches that resolved the alias to the old index just before the swap get this long to finish before it is deleted. */

@@ -1,20 +1,6 @@
+import type { ReindexJob } from '@wirestream/contracts';
 import { parseFlags, type CliCommand, type CliIo } from '../cli-command';
 import { serviceUrls } from '../service-urls';
-
-/** The indexer's reindex job (see services/indexer/src/reindex/reindex-job.ts). */
-interface ReindexJob {
-  id: string;
-  state: 'running' | 'succeeded' | 'failed';
-  phase: string;
-  total: number;
-  copied: number;
-  rejected: number;
-  caughtUp: number;
-  newIndex: string | null;
-  oldIndices: string[];
-  error: string | null;
-  rejections: { id: string; reason: string }[];
-}
 
 /**
  * Asks the running indexer to rebuild the index (`POST /v1/admin/reindex`) and follows the job until it ends.
