@@ -26,16 +26,8 @@ export interface FeedSourceRecord {
   updatedAt: Date;
 }
 
-export interface NewFeedSource {
-  id: string;
-  name: string;
-  url: string;
-  format: string;
-  pollIntervalSeconds: number;
-  enabled: boolean;
-  authHeadersSealed: string | null;
-  authHeaderNames: string[];
-}
+/** What a caller gives to create a source: its configuration (the health and poll state start empty). */
+export type NewFeedSource = Pick<FeedSourceRecord, 'id' | 'name' | 'url' | 'format' | 'pollIntervalSeconds' | 'enabled' | 'authHeadersSealed' | 'authHeaderNames'>;
 
 export type FeedSourceChanges = Partial<Omit<NewFeedSource, 'id'>>;
 
