@@ -4,3 +4,4 @@ export * from './isolated-environment';
 export * from './service-process';
 export * from './fixtures';
 export * from './private-kafka';
+export * from './prometheus-text';

@@ -4,7 +4,7 @@
  * ReliableConsumer has handled and committed them, 0.
  */
 import { createLogger, MetricsRegistry } from '@wirestream/platform';
-import { createIsolatedEnvironment, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, metricSamples, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { ConsumerLagMetric, createKafka, ensureTopics, EventPublisher, ReliableConsumer, type Kafka } from '@wirestream/kafka';
 
 describe('consumer lag metric (integration)', () => {
@@ -24,8 +24,7 @@ describe('consumer lag metric (integration)', () => {
     await environment?.teardown();
   });
 
-  const lagLines = async (metrics: MetricsRegistry, topic: string, group: string) =>
-    [...(await metrics.registry.metrics()).matchAll(/^wirestream_consumer_lag\{([^}]*)\} (\d+)$/gm)].filter((m) => m[1]!.includes(`topic="${topic}"`) && m[1]!.includes(`group="${group}"`)).map((m) => Number(m[2]));
+  const lagLines = async (metrics: MetricsRegistry, topic: string, group: string) => metricSamples(await metrics.registry.metrics(), 'wirestream_consumer_lag', { topic, group });
 
   it('counts what a group has not committed, per partition, and drops to 0 once it has — for every consumer of the registry', async () => {
     const topic = environment.topics.raw;

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createKafka, readTopic, type Kafka } from '@wirestream/kafka';
 import { DATA_SOURCE, OutboxStore, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, PrivateKafka, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, metricSamples, PrivateKafka, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
@@ -79,10 +79,9 @@ describe('outbox relay across a Kafka outage (integration)', () => {
 
 /** `wirestream_outbox_pending` as the ingestor's /metrics reports it. */
 async function pendingGauge(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = /^wirestream_outbox_pending(?:\{[^}]*\})? (\d+)$/m.exec(text);
-  if (!line) throw new Error('wirestream_outbox_pending missing from /metrics');
-  return Number(line[1]);
+  const [pending, ...more] = metricSamples(await (await fetch(`${url}/metrics`)).text(), 'wirestream_outbox_pending');
+  if (pending === undefined || more.length) throw new Error('expected one wirestream_outbox_pending sample on /metrics');
+  return pending;
 }
 
 function post(url: string, body: string): Promise<Response> {
