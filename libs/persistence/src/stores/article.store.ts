@@ -78,7 +78,7 @@ export class ArticleStore {
       const { current: writesToApply } = planBatch(events, heads, []);
       const stored = await writeVersionsAndCurrent(tx, events, writesToApply);
       const changed = writesToApply.filter((w) => stored.has(w.event.article.id));
-      await replaceOwnRows(tx, changed.map((w) => w.event.article), new Set(heads.keys()));
+      await replaceOwnRows(tx, changed.map((w) => w.event.article), heads);
 
       // 2. Clustering, under the band-key locks until the commit: near-duplicates in concurrent batches are clustered
       //    one batch after the other, each seeing the one before. Only shared rows are written from here on.

@@ -224,7 +224,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
  * bands (withdrawn, too short or malformed-fingerprint articles are nobody's candidate), and clears their entity links.
  * Needs no band-key lock: other transactions see the bands only once this one commits, after its clustering.
  */
-export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[], storedBefore: ReadonlySet<string>): Promise<void> {
+export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[], storedBefore: { has(id: string): boolean }): Promise<void> {
   if (!articles.length) return;
   const banded = articles.filter(isClusterable);
   // Only an article stored before the batch can have rows to clear (derived rows are written with their article).
