@@ -1,5 +1,6 @@
 // Module boundaries are architecture, not style: they are enforced here and fail lint.
 import nx from '@nx/eslint-plugin';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 const restricted = (allowedIn, names, why) => ({ names, allowedIn, why });
@@ -75,4 +76,11 @@ export default [
   // The stack tool checks raw infrastructure (a produce/consume round trip, `select 1`) before any lib can be used.
   { files: ['tools/stack/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+  // Linear time on every input: a regex whose quantifiers can trade characters (nested or adjacent overlapping
+  // quantifiers) or that is retried at every start position backtracks polynomially on hostile input.
+  {
+    files: ['**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'warn', 'regexp/no-super-linear-move': 'warn' },
+  },
 ];
