@@ -5,3 +5,4 @@ export * from './events';
 export * from './search-api';
 export * from './article-versions';
 export * from './reindex-api';
+export * from './limits';
