@@ -70,7 +70,7 @@ describe('buildArticleSearch', () => {
         { terms: { places: ['Frankfurt'] } },
         { terms: { organizations: ['European Central Bank'] } },
         { term: { clusterId: 'c-1' } },
-        { range: { publishedAt: { gte: '2025-03-01', lte: '2025-03-10T12:00:00Z', format: 'strict_date_optional_time' } } },
+        { range: { publishedAt: { format: 'strict_date_optional_time', gte: '2025-03-01', lte: '2025-03-10T12:00:00.000Z' } } },
       ],
       must_not: [{ term: { pubStatus: 'withdrawn' } }],
     });
@@ -78,15 +78,24 @@ describe('buildArticleSearch', () => {
 
   it('makes a bare `to` date include that whole day', () => {
     const filter = boolOf(buildArticleSearch({ to: '2024-12-31' }).body.query)['filter'] as JsonObject[];
-    expect(filter).toEqual([{ range: { publishedAt: { lt: '2025-01-01', format: 'strict_date_optional_time' } } }]);
+    expect(filter).toEqual([{ range: { publishedAt: { format: 'strict_date_optional_time', lt: '2025-01-01' } } }]);
   });
 
   it('ignores empty filter lists', () => {
     expect(boolOf(buildArticleSearch({ language: [], person: [''] }).body.query)['filter']).toEqual([]);
   });
 
-  it.each(['not-a-date', '2025-13-45', '10/03/2025', '2025-03-10 12:00'])('rejects the date %p', (value) => {
+  it.each(['not-a-date', '2025-13-45', '10/03/2025', '2025-03-10 12:00', '2026-02-29', '2026-04-31T10:00Z', '2026-02-28T10:00'])('rejects the date %p', (value) => {
     expect(() => buildArticleSearch({ from: value })).toThrow(InvalidSearchQueryError);
+    expect(() => buildArticleSearch({ to: value })).toThrow(expect.objectContaining({ field: 'to' }));
+  });
+
+  it('sends date-times as their UTC instant and refuses a `to` before `from`', () => {
+    const filter = boolOf(buildArticleSearch({ from: '2026-02-28T10:00+01:00', to: '2026-02-28' }).body.query)['filter'] as JsonObject[];
+    expect(filter).toEqual([{ range: { publishedAt: { format: 'strict_date_optional_time', gte: '2026-02-28T09:00:00.000Z', lt: '2026-03-01' } } }]);
+    expect(() => buildArticleSearch({ from: '2026-03-01', to: '2026-02-28' })).toThrow(expect.objectContaining({ field: 'to' }));
+    expect(() => buildArticleSearch({ from: '2026-02-28T10:00Z', to: '2026-02-28T09:59Z' })).toThrow(expect.objectContaining({ field: 'to' }));
+    expect(buildArticleSearch({ from: '2026-02-28T23:59:59.999Z', to: '2026-02-28' }).body.query).toBeDefined();
   });
 
   it('defaults size to 10, caps it at 100, allows 0 (facets only), rejects negatives', () => {

@@ -3,6 +3,7 @@
  * as is (OpenSearch as `{ body }`, Elasticsearch 9 spread into the request), so both engines always
  * answer the same query the same way.
  */
+import { parseIsoDate, type IsoDate } from './iso-date';
 import { decodeSearchCursor, type SortValue } from './search-cursor';
 import type { ArticleSearchQuery, ArticleSortOrder } from './search-query-types';
 
@@ -163,34 +164,25 @@ function nonEmpty(values: string[] | undefined): string[] | null {
   return kept.length > 0 ? kept : null;
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-
 function buildPublishedRange(from: string | undefined, to: string | undefined): JsonObject | null {
-  const range: JsonObject = {};
-  if (from) range['gte'] = validDate('from', from);
-  if (to) {
-    const upper = validDate('to', to);
-    if (DATE_ONLY.test(upper)) {
-      // A bare date means "through the end of that day", not its first millisecond.
-      const nextDay = new Date(Date.parse(`${upper}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-      range['lt'] = nextDay;
-    } else {
-      range['lte'] = upper;
-    }
+  const lower = from ? validDate('from', from) : null;
+  const upper = to ? validDate('to', to) : null;
+  if (!lower && !upper) return null;
+  // A bare `to` date means "through the end of that day", not its first millisecond.
+  if (lower && upper && lower.startMs > upper.endMs - (upper.kind === 'date' ? 1 : 0)) {
+    throw new InvalidSearchQueryError('to', `to (${upper.canonical}) is before from (${lower.canonical})`);
   }
-  if (Object.keys(range).length === 0) return null;
-  range['format'] = 'strict_date_optional_time';
+  const range: JsonObject = { format: 'strict_date_optional_time' };
+  if (lower) range['gte'] = lower.canonical;
+  if (upper && upper.kind === 'date') range['lt'] = new Date(upper.endMs).toISOString().slice(0, 10);
+  else if (upper) range['lte'] = upper.canonical;
   return range;
 }
 
-const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function validDate(field: 'from' | 'to', value: string): string {
-  const trimmed = value.trim();
-  if (!ISO_DATE_OR_TIME.test(trimmed) || Number.isNaN(Date.parse(trimmed))) {
-    throw new InvalidSearchQueryError(field, `${field} must be an ISO 8601 date or date-time, not "${value}"`);
-  }
-  return trimmed;
+function validDate(field: 'from' | 'to', value: string): IsoDate {
+  const parsed = parseIsoDate(value);
+  if (!parsed.ok) throw new InvalidSearchQueryError(field, `${field} ${parsed.reason}`);
+  return parsed.date;
 }
 
 const HIGHLIGHT: JsonObject = {
