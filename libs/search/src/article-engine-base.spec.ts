@@ -6,6 +6,7 @@ import { ArticleEngineBase, type ClusterHealthStatus } from './article-engine-ba
 import type { ArticleSearchEngineOptions, DirectBulkResult } from './article-search-engine';
 import { articleFixture } from './article-fixture.testing';
 import type { BulkLine, RawBulkItem } from './bulk-operations';
+import { SearchEngineFailedError } from './engine-errors';
 import type { AliasAction } from './index-lifecycle';
 import type { RawSearchResponse } from './search-response';
 
@@ -111,12 +112,18 @@ describe('ArticleEngineBase', () => {
     expect(engine.deleted).toEqual([['p_articles-v1-000001']]);
   });
 
-  it('answers the engine’s took with the search, and turns an engine 400 into an invalid-query error', async () => {
+  it('answers the engine’s took with the search, and wraps engine failures without their text in the message', async () => {
     const engine = new FakeEngine();
     expect((await engine.searchWithTiming({ q: 'x' })).tookMs).toBe(7);
     engine.searchError = Object.assign(new Error('bad'), { meta: { statusCode: 400, body: { error: { type: 'search_phase_execution_exception', reason: 'too many clauses' } } } });
-    await expect(engine.search({ q: 'x*' })).rejects.toMatchObject({ name: 'InvalidSearchQueryError', field: 'q' });
+    const refused = (await engine.search({ q: 'x*' }).catch((error: unknown) => error)) as SearchEngineFailedError;
+    expect(refused).toMatchObject({ name: 'SearchEngineFailedError', kind: 'refused', engineStatus: 400, engineDetail: 'search_phase_execution_exception: too many clauses' });
+    expect(refused.message).not.toMatch(/clauses|exception/);
     engine.searchError = Object.assign(new Error('down'), { meta: { statusCode: 503 } });
-    await expect(engine.search({ q: 'x' })).rejects.toThrow('down');
+    await expect(engine.search({ q: 'x' })).rejects.toMatchObject({ kind: 'unavailable', engineStatus: 503 });
+    engine.searchError = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), {});
+    const down = (await engine.related({ id: 'a', clusterId: 'a', title: 't', body: 'b', people: [], places: [], organizations: [], keywords: [] }).catch((error: unknown) => error)) as SearchEngineFailedError;
+    expect(down).toMatchObject({ kind: 'unavailable', engineStatus: null, engineDetail: 'connect ECONNREFUSED 127.0.0.1:9200' });
+    expect(down.message).not.toMatch(/9200/);
   });
 });

@@ -26,9 +26,9 @@ import {
   type BulkWriteOptions,
   type RawBulkItem,
 } from './bulk-operations';
-import { engineErrorMessage, engineErrorStatus, isAlreadyExists } from './engine-errors';
+import { engineErrorMessage, isAlreadyExists, SearchEngineFailedError } from './engine-errors';
 import { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk, type AliasAction, type ArticleIndexInfo } from './index-lifecycle';
-import { buildArticleSearch, InvalidSearchQueryError, type ArticleSearchRequestBody } from './search-query';
+import { buildArticleSearch, type ArticleSearchRequestBody } from './search-query';
 import { buildRelatedArticlesSearch, type RelatedArticleSource, type RelatedArticlesOptions } from './related-query';
 import type { ArticleSearchQuery } from './search-query-types';
 import { toSearchHit, toSearchResponse, type RawSearchResponse } from './search-response';
@@ -189,16 +189,19 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
     try {
       raw = await this.sendSearch(this.names.alias, body);
     } catch (error) {
-      // The builders only send what the engine accepts; if it still refuses the request (HTTP 400, e.g. a prefix
-      // query expanding past a limit), the caller's input caused it — a 400 for them, not a 500.
-      if (engineErrorStatus(error) === 400) throw new InvalidSearchQueryError('q', `the search engine refused this search: ${engineErrorMessage(error)}`);
-      throw error;
+      // Never the engine's text to the caller: it names indices and internals, and its idea of which value was wrong.
+      throw new SearchEngineFailedError(error);
     }
     return { response: toSearchResponse(raw, plan), tookMs: typeof raw.took === 'number' ? raw.took : null };
   }
 
   async related(article: RelatedArticleSource, options: RelatedArticlesOptions = {}): Promise<SearchHit[]> {
-    const response = await this.sendSearch(this.names.alias, buildRelatedArticlesSearch(article, options));
+    let response: RawSearchResponse;
+    try {
+      response = await this.sendSearch(this.names.alias, buildRelatedArticlesSearch(article, options));
+    } catch (error) {
+      throw new SearchEngineFailedError(error);
+    }
     return response.hits.hits.map(toSearchHit);
   }
 

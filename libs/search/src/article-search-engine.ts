@@ -44,7 +44,7 @@ export interface ArticleSearchEngine {
   /** Deletes one concrete article index; refuses the one behind the alias. */
   deleteIndex(index: string): Promise<void>;
   refreshIndexNamed(index: string): Promise<void>;
-  /** Throws `InvalidSearchQueryError` / `InvalidSearchCursorError` for bad input (HTTP 400). */
+  /** Throws `InvalidSearchQueryError` / `InvalidSearchCursorError` for bad input (HTTP 400), `SearchEngineFailedError` when the engine does not answer (its text only in `engineDetail`). */
   search(query: ArticleSearchQuery): Promise<SearchResponse>;
   /** `search` plus the engine's own `took` (ms spent in the engine), for Server-Timing and benchmarks. */
   searchWithTiming(query: ArticleSearchQuery): Promise<{ response: SearchResponse; tookMs: number | null }>;

@@ -46,3 +46,25 @@ export function isAlreadyExists(error: unknown): boolean {
 export function isNotFound(error: unknown): boolean {
   return engineErrorStatus(error) === 404;
 }
+
+/**
+ * A search the engine did not answer. The message is ours and safe to show; the engine's own text (index names,
+ * parser internals, the values it choked on) is in `engineDetail`, for the log only. `refused`: the engine said the
+ * request was wrong (4xx other than 429) — after our own validation that means a search too big for it (e.g. a
+ * prefix expanding past its clause limit); `unavailable`: anything else (5xx, 429, no answer).
+ */
+export class SearchEngineFailedError extends Error {
+  override readonly name = 'SearchEngineFailedError';
+  readonly kind: 'refused' | 'unavailable';
+  readonly engineStatus: number | null;
+  readonly engineDetail: string;
+
+  constructor(error: unknown) {
+    const status = engineErrorStatus(error);
+    const refused = status !== null && status >= 400 && status < 500 && status !== 429;
+    super(refused ? 'the search engine could not run this search as asked' : 'the search engine is unavailable', { cause: error });
+    this.kind = refused ? 'refused' : 'unavailable';
+    this.engineStatus = status;
+    this.engineDetail = engineErrorMessage(error);
+  }
+}

@@ -17,6 +17,9 @@ export { createArticleSearchEngine, detectSearchEngine } from './create-article-
 export { ElasticsearchArticleEngine } from './elasticsearch-article-engine';
 export { OpenSearchArticleEngine } from './opensearch-article-engine';
 export { InvalidSearchCursorError } from './search-cursor';
+export { SearchEngineFailedError } from './engine-errors';
+export type { IsoDate, IsoDateResult } from './iso-date';
+export { ISO_DATE_FORMS, ISO_DATE_MAX_LENGTH, parseIsoDate } from './iso-date';
 export { buildArticleSearch, DEFAULT_SEARCH_SIZE, InvalidSearchQueryError, MAX_SEARCH_SIZE } from './search-query';
 export type { ArticleSearchQuery, ArticleSortOrder } from './search-query-types';
 export { toSearchResponse } from './search-response';
