@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@wirestream/contracts';
 import { toArticleDocument } from './article-document';
 import { ARTICLE_MAPPINGS } from './article-mapping';
 import { articleFixture } from './article-fixture.testing';
@@ -42,6 +43,26 @@ describe('toArticleDocument', () => {
       clusterId: 'cluster-1',
       fingerprint: 'a1b2c3d4e5f60718',
     });
+  });
+
+  it('bounds derived fields: over-long entity names and keywords dropped, source name and summary cut', () => {
+    const capitalised = 'Alpha Beta Gamma Delta '.repeat(200).trim(); // ~4.6 KB, one "organisation" to a naive tagger
+    const doc = toArticleDocument(
+      articleFixture({
+        id: 'oversize-fields',
+        keywords: ['rates', 'k'.repeat(4096)],
+        summary: 'Word '.repeat(8000),
+        source: { id: 'wire', name: 'Wire '.repeat(800) },
+        entities: { people: [{ name: 'P'.repeat(FIELD_LIMITS.entityName), count: 1 }], places: [], organizations: [{ name: capitalised, count: 1 }, { name: 'ECB', count: 1 }] },
+      }),
+      null,
+    );
+    expect(doc.keywords).toEqual(['rates']);
+    expect(doc.organizations).toEqual(['ECB']);
+    expect(doc.people).toEqual(['P'.repeat(FIELD_LIMITS.entityName)]); // at the limit: kept
+    expect(doc.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
+    expect(doc.source.name!.length).toBeLessThanOrEqual(FIELD_LIMITS.sourceName);
+    expect(doc.source.name).toMatch(/^Wire Wire .*…$/);
   });
 
   it('gives an unclustered article its own id as clusterId, so collapsing never drops it', () => {

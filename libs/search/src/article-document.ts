@@ -1,4 +1,5 @@
-import type { EnrichedArticle, EntityCount, PubStatus } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type PubStatus } from '@wirestream/contracts';
+import { truncateText } from './bounded-text';
 
 /**
  * One article as the search index stores it: the searchable subset of an `EnrichedArticle`
@@ -44,38 +45,39 @@ export function toArticleDocument(article: EnrichedArticle, clusterId: string | 
     id: article.id,
     version: article.version,
     pubStatus: article.pubStatus,
-    source: { id: article.source.id, name: article.source.name },
+    source: { id: article.source.id, name: article.source.name === null ? null : truncateText(article.source.name, FIELD_LIMITS.sourceName) },
     // The hit links to where the article was read from; the canonical URL is the fallback.
     url: article.url ?? article.canonicalUrl,
     title: article.title,
     subtitle: article.subtitle,
     byline: article.byline,
-    summary: article.summary,
+    summary: truncateText(article.summary ?? '', FIELD_LIMITS.summary),
     body: article.body,
     language: article.language,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     ingestedAt: article.ingestedAt,
     enrichedAt: article.enrichedAt,
-    keywords: distinctNonEmpty(article.keywords),
-    people: entityNames(article.entities.people),
-    places: entityNames(article.entities.places),
-    organizations: entityNames(article.entities.organizations),
+    keywords: distinctNonEmpty(article.keywords ?? [], FIELD_LIMITS.keyword),
+    people: entityNames(article.entities?.people),
+    places: entityNames(article.entities?.places),
+    organizations: entityNames(article.entities?.organizations),
     clusterId: clusterId ?? article.id,
     fingerprint: article.fingerprint,
   };
 }
 
-function entityNames(entities: readonly EntityCount[]): string[] {
-  return distinctNonEmpty(entities.map((entity) => entity.name));
+function entityNames(entities: readonly EntityCount[] | undefined): string[] {
+  return distinctNonEmpty((entities ?? []).map((entity) => entity.name), FIELD_LIMITS.entityName);
 }
 
-/** Trimmed, de-duplicated, in first-seen order (facet counts must count a document once). */
-function distinctNonEmpty(values: readonly string[]): string[] {
+/** Trimmed, at most `maxLength` characters (longer ones dropped), de-duplicated, in first-seen order (facet counts must count a document once). */
+function distinctNonEmpty(values: readonly unknown[], maxLength: number): string[] {
   const seen = new Set<string>();
   for (const value of values) {
+    if (typeof value !== 'string') continue;
     const trimmed = value.trim();
-    if (trimmed) seen.add(trimmed);
+    if (trimmed && trimmed.length <= maxLength) seen.add(trimmed);
   }
   return [...seen];
 }

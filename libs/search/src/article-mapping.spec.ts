@@ -24,7 +24,22 @@ describe('article mapping', () => {
     for (const field of ['keywords', 'people', 'places', 'organizations', 'clusterId', 'language'] as const) {
       expect(properties[field].type).toBe('keyword');
     }
-    expect(properties.fingerprint).toEqual({ type: 'keyword', index: false });
+    expect(properties.fingerprint).toEqual({ type: 'keyword', ignore_above: 512, index: false });
+  });
+
+  it('bounds every keyword field with ignore_above (Lucene refuses terms over 32,766 bytes, and the document with them)', () => {
+    const keywordFields: [string, { type: string; ignore_above?: number }][] = [];
+    const walk = (prefix: string, node: Record<string, unknown>) => {
+      for (const [name, field] of Object.entries(node)) {
+        const f = field as { type?: string; ignore_above?: number; properties?: Record<string, unknown>; fields?: Record<string, unknown> };
+        if (f.type === 'keyword') keywordFields.push([`${prefix}${name}`, f as { type: string }]);
+        if (f.properties) walk(`${prefix}${name}.`, f.properties);
+        if (f.fields) walk(`${prefix}${name}.`, f.fields);
+      }
+    };
+    walk('', ARTICLE_MAPPINGS.properties);
+    expect(keywordFields.length).toBeGreaterThanOrEqual(12);
+    for (const [name, field] of keywordFields) expect([name, field.ignore_above! * 4 <= 32_766]).toEqual([name, true]);
   });
 
   it('defines every analyzer and normalizer it uses', () => {

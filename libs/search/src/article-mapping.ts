@@ -62,7 +62,13 @@ export function articleIndexSettings(options: ArticleIndexSettingsOptions = {}) 
   };
 }
 
-const keyword = { type: 'keyword', ignore_above: 512 } as const;
+/**
+ * Every keyword field has `ignore_above`: Lucene refuses a term over 32,766 bytes, and the whole document with it
+ * (the bulk item fails, the indexer would dead-letter the article). A longer value stays in `_source` but is not
+ * indexed. 512 characters are at most ~2 KB of UTF-8; `toArticleDocument` already bounds the derived fields below it.
+ */
+const KEYWORD_IGNORE_ABOVE = 512;
+const keyword = { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE } as const;
 const date = { type: 'date', format: 'strict_date_optional_time||epoch_millis' } as const;
 // Offsets in the postings let the highlighter skip re-analysing long bodies.
 const articleText = { type: 'text', analyzer: 'article_text', index_options: 'offsets' } as const;
@@ -77,22 +83,22 @@ export const ARTICLE_MAPPINGS = {
   dynamic: 'strict',
   _meta: { mappingVersion: ARTICLE_MAPPING_VERSION },
   properties: {
-    id: { type: 'keyword' },
+    id: keyword,
     version: { type: 'long' },
-    pubStatus: { type: 'keyword' },
+    pubStatus: keyword,
     source: {
       properties: {
-        id: { type: 'keyword' },
+        id: keyword,
         name: { ...keyword, fields: { text: { type: 'text', analyzer: 'article_text' } } },
       },
     },
     url: { type: 'keyword', ignore_above: 4096 },
-    title: { ...articleText, fields: { keyword: { type: 'keyword', ignore_above: 512, normalizer: 'article_sort' } } },
+    title: { ...articleText, fields: { keyword: { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE, normalizer: 'article_sort' } } },
     subtitle: { type: 'text', analyzer: 'article_text' },
     byline: { type: 'text', analyzer: 'article_text' },
     summary: { type: 'text', analyzer: 'article_text' },
     body: articleText,
-    language: { type: 'keyword' },
+    language: keyword,
     publishedAt: date,
     updatedAt: date,
     ingestedAt: date,
@@ -101,9 +107,9 @@ export const ARTICLE_MAPPINGS = {
     people: keyword,
     places: keyword,
     organizations: keyword,
-    clusterId: { type: 'keyword' },
+    clusterId: keyword,
     // Kept in _source and doc values for near-duplicate checks; nobody searches by it.
-    fingerprint: { type: 'keyword', index: false },
+    fingerprint: { ...keyword, index: false },
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { decodeSearchCursor } from './search-cursor';
 import type { ArticleSearchPlan } from './search-query';
-import { toSearchResponse, type RawSearchResponse } from './search-response';
+import { HIGHLIGHT_MAX_CHARS, toSearchResponse, type RawSearchResponse } from './search-response';
+import { FIELD_LIMITS } from '@wirestream/contracts';
 
 const plan: ArticleSearchPlan = { size: 2, sort: 'newest', collapse: false, offset: 0 };
 
@@ -98,5 +99,18 @@ describe('toSearchResponse', () => {
     const response = toSearchResponse({ hits: { total: 0, hits: [] } }, plan);
     expect(response.total).toBe(0);
     expect(response.facets.published).toEqual([]);
+  });
+
+  it('bounds summary, title and highlight fragments whatever the index holds', () => {
+    const long = hit('a', [1, 'a'], { highlight: { title: [`<em>${'T'.repeat(5000)}</em>`], body: [`<em>quokka</em> ${'x '.repeat(20_000)}`] } });
+    long._source.summary = 'word '.repeat(8004);
+    long._source.title = 'T'.repeat(5000);
+    const [item] = toSearchResponse({ hits: { total: 1, hits: [long] } }, plan).items;
+    expect(item!.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
+    expect(item!.summary.endsWith('…')).toBe(true);
+    expect(item!.title!.length).toBeLessThanOrEqual(FIELD_LIMITS.title);
+    expect(item!.highlights['title']![0]!.length).toBeLessThanOrEqual(FIELD_LIMITS.title + '<em></em>'.length);
+    expect(item!.highlights['body']![0]!.length).toBeLessThanOrEqual(HIGHLIGHT_MAX_CHARS.body + '<em></em>'.length);
+    expect(item!.highlights['body']![0]).toMatch(/^<em>quokka<\/em> x x .*…$/);
   });
 });

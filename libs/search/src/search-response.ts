@@ -1,8 +1,9 @@
 /** Maps an engine's search answer (same JSON from both engines) to the public `SearchResponse`. */
-import type { FacetBucket, SearchHit, SearchResponse } from '@wirestream/contracts';
+import { FIELD_LIMITS, type FacetBucket, type SearchHit, type SearchResponse } from '@wirestream/contracts';
 import type { ArticleDocument } from './article-document';
+import { truncateHighlight, truncateText } from './bounded-text';
 import { encodeSearchCursor, type SortValue } from './search-cursor';
-import { MAX_RESULT_WINDOW, type ArticleSearchPlan } from './search-query';
+import { HIGHLIGHT_FRAGMENT_SIZE, MAX_RESULT_WINDOW, type ArticleSearchPlan } from './search-query';
 
 /** The parts of a search answer we read; both clients' response types are assignable to it. */
 export interface RawSearchResponse {
@@ -26,6 +27,13 @@ type HitSource = Partial<Pick<ArticleDocument, 'id' | 'version' | 'title' | 'sou
 const FACET_NAMES = ['sources', 'languages', 'people', 'places', 'organizations', 'published'] as const;
 const HIGHLIGHTED_FIELDS = ['title', 'body'] as const;
 
+/**
+ * Visible characters kept of a highlight fragment. The engine's fragment_size is a goal, not a cap (a long
+ * sentence can come back whole), and a title is highlighted whole; documents indexed before the enricher capped
+ * its fields can hold anything. A hit never carries more than these, whatever the index holds.
+ */
+export const HIGHLIGHT_MAX_CHARS: Record<(typeof HIGHLIGHTED_FIELDS)[number], number> = { title: FIELD_LIMITS.title, body: 2 * HIGHLIGHT_FRAGMENT_SIZE };
+
 export function toSearchResponse(raw: RawSearchResponse, plan: ArticleSearchPlan): SearchResponse {
   const hits = raw.hits.hits;
   const aggregations = raw.aggregations ?? {};
@@ -43,17 +51,17 @@ export function toSearchHit(hit: RawSearchHit): SearchHit {
   const highlights: Record<string, string[]> = {};
   for (const field of HIGHLIGHTED_FIELDS) {
     const snippets = hit.highlight?.[field];
-    if (snippets && snippets.length > 0) highlights[field] = snippets;
+    if (Array.isArray(snippets) && snippets.length > 0) highlights[field] = snippets.map((snippet) => truncateHighlight(String(snippet), HIGHLIGHT_MAX_CHARS[field]));
   }
   return {
     id: source.id ?? hit._id ?? '',
     version: source.version ?? 0,
-    title: source.title ?? null,
+    title: typeof source.title === 'string' ? truncateText(source.title, FIELD_LIMITS.title) : null,
     source: { id: source.source?.id ?? '', name: source.source?.name ?? null },
     url: source.url ?? null,
     publishedAt: source.publishedAt ?? null,
     language: source.language ?? null,
-    summary: source.summary ?? '',
+    summary: typeof source.summary === 'string' ? truncateText(source.summary, FIELD_LIMITS.summary) : '',
     clusterId: source.clusterId ?? null,
     highlights,
   };
