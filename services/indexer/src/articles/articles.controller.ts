@@ -8,8 +8,12 @@ const ARTICLE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const DEFAULT_RELATED_SIZE = 10;
 const MAX_RELATED_SIZE = 50;
 
+/** How much of a refused value a problem quotes back: a 10 KB id must not come back whole. */
+const QUOTE_MAX = 40;
+const quote = (value: string) => JSON.stringify(value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value);
+
 function articleId(id: string): string {
-  if (!ARTICLE_ID.test(id)) throw new PermanentError('invalid-parameter', `id must be an article UUID, got ${JSON.stringify(id)}`, 400, { parameter: 'id' });
+  if (!ARTICLE_ID.test(id)) throw new PermanentError('invalid-parameter', `id must be an article UUID, got ${quote(id)}`, 400, { parameter: 'id', errors: [{ parameter: 'id', message: 'must be an article UUID' }] });
   return id.toLowerCase();
 }
 
@@ -50,16 +54,15 @@ export class ArticlesController {
   @ApiResponse({ status: 200, description: '{ id, clusterId, items: [search hit without highlights] }, best match first' })
   @ApiResponse({ status: 400, description: 'problem+json: bad id or size' })
   @ApiResponse({ status: 404, description: 'problem+json: unknown or withdrawn' })
-  async getRelated(@Param('id') id: string, @Query('size') size?: string): Promise<RelatedArticlesResponse> {
+  async getRelated(@Param('id') id: string, @Query('size') size?: unknown): Promise<RelatedArticlesResponse> {
     return this.articles.getRelated(articleId(id), relatedSize(size));
   }
 }
 
-function relatedSize(value: string | undefined): number {
+function relatedSize(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_RELATED_SIZE;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_RELATED_SIZE) {
-    throw new PermanentError('invalid-parameter', `size must be a whole number from 1 to ${MAX_RELATED_SIZE}, got ${JSON.stringify(value)}`, 400, { errors: [{ parameter: 'size', message: `must be 1–${MAX_RELATED_SIZE}` }] });
-  }
-  return n;
+  // Digits only: Number() would also read 1e1, 0x10 and " 5"; an array is the parameter given twice.
+  if (typeof value === 'string' && /^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RELATED_SIZE) return Number(value);
+  const shown = typeof value === 'string' ? quote(value) : 'several values';
+  throw new PermanentError('invalid-parameter', `size must be a whole number from 1 to ${MAX_RELATED_SIZE}, got ${shown}`, 400, { parameter: 'size', errors: [{ parameter: 'size', message: `must be 1–${MAX_RELATED_SIZE}` }] });
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleVersionsResponse, EnrichedArticle, RelatedArticlesResponse } from '@wirestream/contracts';
 import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
-import { NotFoundError } from '@wirestream/platform';
+import { NotFoundError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
+import { engineProblem } from '../search/engine-problem';
 
 @Injectable()
 export class ArticlesService {
@@ -12,6 +13,7 @@ export class ArticlesService {
   constructor(
     @Inject(DATA_SOURCE) dataSource: DataSource,
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
+    @Inject(ROOT_LOGGER) private readonly log: Logger,
   ) {
     this.store = new ArticleStore(dataSource, 'indexer');
   }
@@ -32,7 +34,9 @@ export class ArticlesService {
   /** More like this, from the current version in Postgres (the source of truth), excluding its own story cluster. */
   async getRelated(id: string, size: number): Promise<RelatedArticlesResponse> {
     const article = await this.getCurrent(id);
-    const items = await this.engine.related(toArticleDocument(article, article.clusterId), { size });
+    const items = await this.engine.related(toArticleDocument(article, article.clusterId), { size }).catch((error: unknown) => {
+      throw engineProblem(error, this.log, 'related');
+    });
     return { id, clusterId: article.clusterId, items };
   }
 }

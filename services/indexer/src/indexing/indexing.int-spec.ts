@@ -123,7 +123,7 @@ describe('indexer (integration)', () => {
   it('answers bad search parameters and unknown ids with problem+json', async () => {
     const tooBig = await fetch(`${url}/v1/search?q=x&size=1000`);
     expect(tooBig.status).toBe(400);
-    expect(await tooBig.json()).toMatchObject({ code: 'invalid-search-parameters', errors: [{ parameter: 'size' }] });
+    expect(await tooBig.json()).toMatchObject({ code: 'invalid-parameter', parameter: 'size', errors: [{ parameter: 'size' }] });
     const typo = await fetch(`${url}/v1/search?qq=x`);
     expect(typo.status).toBe(400);
     const weird = await fetch(`${url}/v1/search?q=${encodeURIComponent('"unclosed (AND OR -+ ~~~ ')}`);

@@ -7,7 +7,7 @@
  * the no-Docker stack, Elasticsearch under testcontainers — same mapping and query builders either way.
  */
 import type { INestApplication } from '@nestjs/common';
-import type { EnrichedArticle, SearchResponse } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { articleFixtureFor } from './search-corpus.testing';
 import { createArticleSearchEngine, syntheticArticles, toArticleDocument, type ArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
@@ -48,7 +48,8 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
 
   const get = async (query: string) => {
     const res = await fetch(`${url}/v1/search?${query}`);
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as SearchResponse & { code?: string; errors?: { parameter: string }[] } };
+    const text = await res.text();
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as SearchResponse & { code?: string; parameter?: string; detail?: string; errors?: { parameter: string }[] } };
   };
   const search = async (query: string): Promise<SearchResponse> => {
     const { status, body } = await get(query);
@@ -238,6 +239,101 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       const answer = await get(query);
       expect([query, answer.status]).toEqual([query, 400]);
       expect(answer.type).toMatch(/application\/problem\+json/);
+    }
+  });
+
+  // Words only the engine uses in its errors: a detail carrying any of them leaked the engine's text.
+  const ENGINE_TEXT = /exception|shard|failed to parse|lucene|opensearch|elasticsearch|search_phase|caused_by|reason/i;
+  const refuses = async (query: string, parameter: string, code = 'invalid-parameter') => {
+    const started = performance.now();
+    const answer = await get(query);
+    const ms = performance.now() - started;
+    expect([query.slice(0, 80), answer.status, answer.body.code, answer.body.parameter]).toEqual([query.slice(0, 80), 400, code, parameter]);
+    expect(answer.type).toMatch(/application\/problem\+json/);
+    expect([query.slice(0, 80), answer.body.detail]).toEqual([query.slice(0, 80), expect.not.stringMatching(ENGINE_TEXT)]);
+    expect(answer.body.detail!.length).toBeLessThan(500);
+    expect(ms).toBeLessThan(5000);
+  };
+
+  it('refuses impossible dates naming the parameter, never with the engine text (no rollover)', async () => {
+    for (const query of ['from=2026-02-29', 'from=2025-13-01', 'from=2026-02-28T25:00Z', 'from=0', 'from=2026-02-28T10:00', 'from=2026-02-28T10:00:60Z', 'from=0000-01-01']) await refuses(query, 'from');
+    for (const query of ['to=2026-02-30', 'to=2026-04-31T10:00Z', 'to=2100-02-29', 'to=2026-02-28T10:60Z', 'to=2026-02-28T10:00+19:00', 'to=2026-02-28T10:00+01:00', 'from=2026-03-01&to=2026-02-28']) {
+      await refuses(query, 'to');
+    }
+    const detail = (await get('from=2026-02-29')).body.detail;
+    expect(detail).toBe('from: "2026-02-29" has day 29, but February 2026 has 28 days');
+    // The documented forms still answer, the offset converted to the instant.
+    for (const query of ['from=2024-02-29', `from=${enc('2026-02-28T10:00+01:00')}`, 'to=2026-02-28T23:59:59.999Z', `to=${enc('2025-06-15T11:00:00.000+0100')}`]) expect([query, (await get(query)).status]).toEqual([query, 200]);
+    expect(await total(`from=${enc('2025-06-15T11:00+01:00')}&to=${enc('2025-06-15T10:00Z')}`)).toBe(count((d) => d.publishedAt !== null && Date.parse(d.publishedAt) === Date.parse('2025-06-15T10:00Z')));
+  });
+
+  it('refuses bad sizes, repeated scalars and over-long values of every parameter, naming each', async () => {
+    for (const query of ['size=1e3', 'size=1e1', 'size=0x10', 'size=1.5', 'size=Infinity', 'size=10&size=20']) await refuses(query, 'size');
+    await refuses('q=a&q=b', 'q');
+    await refuses('cluster=a&cluster=b', 'cluster');
+    const limits: [string, number][] = [['q', 1000], ['source', 200], ['person', 200], ['place', 200], ['organization', 200], ['cluster', 1000], ['cursor', 2000], ['language', 35]];
+    for (const [name, max] of limits) {
+      await refuses(`${name}=${'x'.repeat(max + 1)}`, name);
+      // Unicode counts in characters, punctuation is no different.
+      await refuses(`${name}=${enc('!'.repeat(max + 1))}`, name);
+    }
+    for (const [name, max] of limits.filter(([n]) => n !== 'cursor')) expect([name, (await get(`${name}=${enc('é'.repeat(max))}`)).status]).toEqual([name, 200]);
+    await refuses(`source=${'s,'.repeat(51)}`, 'source');
+  });
+
+  it('answers hostile queries with 200 or a 4xx problem, in bounded time, never a 500', async () => {
+    const hostile = [
+      `q=${enc('!'.repeat(1000))}`,
+      `q=${enc('('.repeat(1000))}`,
+      `q=${enc(')'.repeat(500) + '('.repeat(500))}`,
+      `q=${enc('"'.repeat(999))}`,
+      `q=${enc('"a (b | "c -')}`,
+      `q=${enc('a* '.repeat(300))}`,
+      `q=${enc('~'.repeat(1000))}`,
+      'source=a&source=b',
+      'source=reuters&source=ap,afp',
+      'q=%ED%A0%80',
+      'q=%ED%B0%80x',
+      'person=%ED%A0%80',
+      'q=%FF%FE',
+      'q=%',
+      `cursor=${enc('%%%garbage')}`,
+      `cursor=${'A'.repeat(2000)}`,
+      `cursor=${Buffer.from('{"sort":"relevance","after":[1e308,1,"x"]}').toString('base64url')}`,
+      'q[a]=b',
+      'source[a]=b',
+    ];
+    for (const query of hostile) {
+      const started = performance.now();
+      const answer = await get(query);
+      expect([query.slice(0, 60), answer.status === 200 || (answer.status >= 400 && answer.status < 500)]).toEqual([query.slice(0, 60), true]);
+      if (answer.status !== 200) {
+        expect(answer.type).toMatch(/application\/problem\+json/);
+        expect(answer.body.detail).not.toMatch(ENGINE_TEXT);
+      }
+      expect([query.slice(0, 60), answer.status, performance.now() - started < 5000]).toEqual([query.slice(0, 60), answer.status, true]);
+    }
+    // 100k of "(" in the URL is over Node's 16 KB header limit: the server refuses it before any parsing, and stays up.
+    const started = performance.now();
+    expect((await get(`q=${'('.repeat(100_000)}`)).status).toBe(431);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((await get('q=quokka')).status).toBe(200);
+  });
+
+  it('never lets a hit carry an unbounded summary or highlight', async () => {
+    const long = articleFixtureFor('6a1f0000-0000-4000-8000-0000000000ff', 'Wombat burrow survey', `${'The wombat survey continues '.repeat(1500)}.`);
+    const doc = toArticleDocument({ ...long, summary: long.body }, null);
+    expect(doc.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
+    // Indexed as an older indexer would have, unbounded, straight into the engine.
+    expect((await engine.bulkIndex([{ ...doc, summary: long.body }], { refresh: 'wait_for' })).failed).toEqual([]);
+    try {
+      const { items } = await search('q=wombat');
+      expect(items).toHaveLength(1);
+      expect(items[0]!.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
+      for (const fragment of items[0]!.highlights['body'] ?? []) expect(fragment.replace(/<\/?em>/g, '').length).toBeLessThanOrEqual(300);
+      expect(items[0]!.highlights['body']?.length).toBeGreaterThan(0);
+    } finally {
+      await engine.bulkDelete([long.id], { refresh: true });
     }
   });
 
