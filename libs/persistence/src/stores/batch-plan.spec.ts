@@ -1,5 +1,5 @@
-import type { EnrichedArticle } from '@wirestream/contracts';
-import { clusterLookups, entityRows, isClusterable, planBatch, planVersionDiffs, quoteRows, sortedEntityKeys, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
+import { FIELD_LIMITS, type EnrichedArticle } from '@wirestream/contracts';
+import { clusterLookups, entityRows, fitsIndexKey, isClusterable, MAX_INDEXED_KEY_BYTES, planBatch, planVersionDiffs, quoteRows, sortedEntityKeys, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
 
 const FP = '5d2b63f1bcf0930d';
 
@@ -191,6 +191,32 @@ describe('row helpers', () => {
       { type: 'person', name: 'Bo' },
       { type: 'place', name: 'Ana' },
     ]);
+  });
+
+  it('never hands Postgres a key too long for its b-tree: long entity names dropped, counts clamped, source ids skipped, names and speakers cut', () => {
+    const capitalised = 'Alpha Beta Gamma Delta '.repeat(200).trim();
+    const rows = entityRows(
+      article('a', {
+        entities: {
+          people: [{ name: 'P'.repeat(FIELD_LIMITS.entityName), count: 2 ** 40 }, { name: 'P'.repeat(FIELD_LIMITS.entityName), count: 2 ** 40 }],
+          places: [{ name: '東'.repeat(FIELD_LIMITS.entityName), count: 1 }],
+          organizations: [{ name: capitalised, count: 1 }, { name: 'ECB', count: 1 }],
+        },
+      }),
+    );
+    expect(rows.map((r) => [r.type, r.name.length, r.count])).toEqual([
+      ['person', FIELD_LIMITS.entityName, 2 ** 31 - 1],
+      ['place', FIELD_LIMITS.entityName, 1],
+      ['organization', 3, 1],
+    ]);
+    expect(fitsIndexKey('x'.repeat(MAX_INDEXED_KEY_BYTES), Infinity)).toBe(true);
+    expect(fitsIndexKey('é'.repeat(MAX_INDEXED_KEY_BYTES / 2 + 1), Infinity)).toBe(false);
+
+    const plan = planBatch(events(article('a', { source: { id: 'w'.repeat(4096), name: 'Wire '.repeat(800) } }), article('b', { source: { id: 'wire', name: 'Wire '.repeat(800) } })), new Map(), []);
+    expect(plan.current).toHaveLength(2);
+    expect(plan.sources.map((src) => [src.id, src.name?.length])).toEqual([['wire', FIELD_LIMITS.sourceName]]);
+    const [quote] = quoteRows(article('a', { quotes: [{ text: 'Hello.', speaker: 'S'.repeat(4096) }] as EnrichedArticle['quotes'] }));
+    expect(quote!.speaker).toHaveLength(FIELD_LIMITS.entityName);
   });
 
   it('quote rows skip empty quotes and number the rest in order', () => {

@@ -5,7 +5,7 @@
  * article gets (near-duplicates inside the same batch included, in message order), which sources are seen, and which
  * version diffs to (re)compute. No I/O here; `story-model.writer.ts` runs the statements.
  */
-import type { EnrichedArticle, EntityCount, Quote } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
 import { fingerprintDistance, isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
 import type { NamedEntityType } from '../entities/story.entities';
 
@@ -58,6 +58,25 @@ export interface BatchPlan {
   current: CurrentWrite[];
   /** Sources as the applied events name them, sorted by id; name = the last non-null name in message order. */
   sources: { id: string; name: string | null }[];
+}
+
+/**
+ * Largest key (UTF-8 bytes) written into a b-tree of ours. Postgres refuses an index row over ~2,700 bytes (a third
+ * of a page), and with it the whole transaction: a derived value must never cost an article its write.
+ */
+export const MAX_INDEXED_KEY_BYTES = 2000;
+const INT4_MAX = 2 ** 31 - 1;
+
+/** Whether a value fits a b-tree key of ours (characters first: no byte count for the common case). */
+export function fitsIndexKey(value: string, maxChars: number): boolean {
+  return value.length <= maxChars && (value.length * 3 <= MAX_INDEXED_KEY_BYTES || Buffer.byteLength(value, 'utf8') <= MAX_INDEXED_KEY_BYTES);
+}
+
+/** At most `max` characters, not ending in half a surrogate pair. */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const code = value.charCodeAt(max - 1);
+  return value.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
@@ -207,9 +226,10 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     const previous = current.get(article.id);
     current.set(article.id, { event, clusterId, firstOrd: previous ? previous.firstOrd : head ? null : event.ord });
 
+    // `sources.id` is a b-tree key: a source id too long for it (a slug of a 4 KB name) keeps its articles, not a row.
     const sourceId = article.source.id;
-    const name = article.source.name ?? null;
-    if (!sources.has(sourceId) || name !== null) sources.set(sourceId, name ?? sources.get(sourceId) ?? null);
+    const name = typeof article.source.name === 'string' ? cut(article.source.name, FIELD_LIMITS.sourceName) : null;
+    if (fitsIndexKey(sourceId, FIELD_LIMITS.keywordField) && (!sources.has(sourceId) || name !== null)) sources.set(sourceId, name ?? sources.get(sourceId) ?? null);
   }
 
   return {
@@ -302,7 +322,11 @@ export interface EntityRow {
   count: number;
 }
 
-/** An article's entity counts by (type, trimmed name), the same name counted once per type with the counts summed. */
+/**
+ * An article's entity counts by (type, trimmed name), the same name counted once per type with the counts summed.
+ * Names over FIELD_LIMITS.entityName are dropped (they key `entities_type_name_key`, and a cut name is a wrong name);
+ * counts are clamped to the integer column.
+ */
 export function entityRows(article: EnrichedArticle): EntityRow[] {
   const counts = new Map<string, EntityRow>();
   const kinds: [NamedEntityType, unknown][] = [
@@ -313,11 +337,11 @@ export function entityRows(article: EnrichedArticle): EntityRow[] {
   for (const [type, list] of kinds) {
     for (const entity of Array.isArray(list) ? (list as EntityCount[]) : []) {
       const name = typeof entity?.name === 'string' ? entity.name.trim() : '';
-      if (!name) continue;
+      if (!name || !fitsIndexKey(name, FIELD_LIMITS.entityName)) continue;
       const key = `${type}\u0000${name}`;
-      const count = Math.max(1, Math.round(Number(entity.count) || 1));
+      const count = Math.min(INT4_MAX, Math.max(1, Math.round(Number(entity.count) || 1)));
       const seen = counts.get(key);
-      if (seen) seen.count += count;
+      if (seen) seen.count = Math.min(INT4_MAX, seen.count + count);
       else counts.set(key, { articleId: article.id, type, name, count });
     }
   }
@@ -336,5 +360,6 @@ export function sortedEntityKeys(rows: EntityRow[]): { type: NamedEntityType; na
 /** An article's quotes with text, in order. */
 export function quoteRows(article: EnrichedArticle): { articleId: string; ordinal: number; text: string; speaker: string | null }[] {
   const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
-  return quotes.map((q, ordinal) => ({ articleId: article.id, ordinal, text: q.text, speaker: typeof q.speaker === 'string' ? q.speaker : null }));
+  // The speaker is a name like an entity's: cut to the same length (the column is not indexed, the row still bounded).
+  return quotes.map((q, ordinal) => ({ articleId: article.id, ordinal, text: q.text, speaker: typeof q.speaker === 'string' ? cut(q.speaker, FIELD_LIMITS.entityName) : null }));
 }

@@ -1,5 +1,5 @@
 /** The indexer in-process against real Kafka, Postgres and the search engine: version-safe, idempotent, partial-failure safe. */
-import { deadLetterTopic, type DeadLetterPayload, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
+import { deadLetterTopic, FIELD_LIMITS, type DeadLetterPayload, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import type { DataSource } from '@wirestream/persistence';
 import { FIXTURE_GLOBAL_VILLAGE, metricSamples, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
@@ -92,6 +92,42 @@ describe('indexer (integration)', () => {
     }, { timeoutMs: 30000 });
     expect(result.items.map((i) => i.id).sort()).toEqual([...good].sort());
     expect(await countRows(badId)).toBe(1); // Postgres keeps it; only the engine refused it
+  });
+
+  it('indexes an article whose derived fields are far over their limits instead of dead-lettering it', async () => {
+    const id = randomUUID();
+    const neighbour = randomUUID();
+    const organisation = 'Alpha Beta Gamma Delta '.repeat(180).trim(); // ~4 KB run of capitalised words
+    const sourceName = 'Oversized Source '.repeat(241).trim(); // ~4 KB
+    const summary = `${'Numbat '.repeat(5715)}.`; // ~40 KB, one sentence
+    expect([organisation.length, sourceName.length, summary.length].every((n) => n >= 4000)).toBe(true);
+    const oversized = enriched(fixture.replace('Trump meets with', 'Numbat sighting: Trump meets with'), id, 1, {
+      title: 'Numbat sighting with oversized fields',
+      source: { id: sourceName.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name: sourceName },
+      summary,
+      keywords: ['numbat', 'k'.repeat(4096)],
+      entities: { people: [{ name: 'Gustavo Petro', count: 2 }], places: [{ name: 'Bogotá', count: 1 }], organizations: [{ name: organisation, count: 1 }, { name: 'Numbat Trust', count: 1 }] },
+      quotes: [{ text: 'We saw it.', speaker: 'S'.repeat(4096) }] as EnrichedArticle['quotes'],
+    });
+    await publisher.publish([
+      { topic: environment.topics.enriched, envelope: oversized },
+      { topic: environment.topics.enriched, envelope: enriched(fixture, neighbour, 1, { title: 'Neighbour of the numbat' }) },
+    ]);
+    const found = await waitFor('the oversized article searchable', async () => {
+      const r = await search('q=numbat&size=10');
+      return r.items.some((i) => i.id === id) && r.items.some((i) => i.id === neighbour) ? r : undefined;
+    }, { timeoutMs: 60000 });
+    const hit = found.items.find((i) => i.id === id)!;
+    expect(hit.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
+    expect(hit.source.name!.length).toBeLessThanOrEqual(FIELD_LIMITS.sourceName);
+    expect((await search('organization=Numbat%20Trust')).items.map((i) => i.id)).toEqual([id]);
+    expect((await search('person=Gustavo%20Petro&q=numbat')).items.map((i) => i.id)).toContain(id);
+    // Stored whole in Postgres (the document), with only the entity names its index can take.
+    expect(await countRows(id)).toBe(1);
+    const names = (await dataSource.query(`SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = $1 ORDER BY e.name`, [id])) as { name: string }[];
+    expect(names.map((n) => n.name)).toEqual(['Bogotá', 'Gustavo Petro', 'Numbat Trust']);
+    const dead = await readTopic(kafka, deadLetterTopic(environment.topics.enriched), { toEnd: true, timeoutMs: 10000 });
+    expect(dead.filter((m) => m.key === id)).toEqual([]);
   });
 
   it('a withdrawn version removes the article from search and answers 404', async () => {

@@ -120,11 +120,20 @@ export class IndexingService {
   }
 }
 
+/**
+ * Longest article id taken. Everything else an event carries that ends up in an index (entity names, keywords, source
+ * names and ids, speakers) is derived, and bounded where it is written (`toArticleDocument`, the store's row helpers)
+ * instead: an article is never dead-lettered for the size of a derived field.
+ */
+const MAX_ARTICLE_ID_LENGTH = 200;
+
 function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
   const a = event.payload as Partial<EnrichedArticle> | null;
   const problems: string[] = [];
   if (!a || typeof a !== 'object') throw new MalformedEventError('payload must be the enriched article object');
-  if (a.id !== event.articleId) problems.push(`payload.id ${String(a.id)} does not match articleId ${event.articleId}`);
+  if (a.id !== event.articleId) problems.push(`payload.id ${String(a.id).slice(0, 100)} does not match articleId ${String(event.articleId).slice(0, 100)}`);
+  // The id is the article's identity (a UUID from the ingestor) and keys every table: not derived, so refused, not cut.
+  else if (typeof a.id !== 'string' || a.id.length > MAX_ARTICLE_ID_LENGTH) problems.push(`payload.id must be a string of at most ${MAX_ARTICLE_ID_LENGTH} characters`);
   if (a.version !== event.version) problems.push(`payload.version ${String(a.version)} does not match envelope version ${event.version}`);
   if (a.pubStatus !== 'usable' && a.pubStatus !== 'withdrawn') problems.push('payload.pubStatus must be usable or withdrawn');
   if (!a.source || typeof a.source.id !== 'string') problems.push('payload.source.id must be a string');
