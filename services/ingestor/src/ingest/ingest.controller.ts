@@ -1,9 +1,8 @@
-import { Controller, HttpCode, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiSecurity } from '@nestjs/swagger';
-import { traceIdFromTraceparent } from '@wirestream/kafka';
 import { FIELD_LIMITS } from '@wirestream/contracts';
+import { traceIdFromTraceparent } from '@wirestream/kafka';
 import { PermanentError } from '@wirestream/platform';
-import { ApiKeyGuard } from '../auth/api-key.guard';
 import type { Request, Response } from 'express';
 import { IngestService } from './ingest.service';
 import { invalidCharacterAt } from './item-checks';
@@ -14,7 +13,7 @@ export class IngestController {
 
   @Post()
   @HttpCode(202)
-  @UseGuards(ApiKeyGuard)
+  // The key is checked by ApiKeyMiddleware (ingest.module.ts), before the body is read.
   @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Ingest articles in any supported format (detected from Content-Type or by sniffing the bytes)' })
   @ApiConsumes('text/plain', 'text/html', 'application/rss+xml', 'application/atom+xml', 'application/xml', 'application/json')
