@@ -11,6 +11,7 @@ import { FIELD_LIMITS } from '@wirestream/contracts';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import { Writable } from 'node:stream';
 import path from 'node:path';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
@@ -181,11 +182,13 @@ describe('bad input (integration)', () => {
   let environment: IsolatedEnvironment;
   let app: INestApplication;
   let url: string;
+  const errorLog: string[] = [];
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('badinput');
     const config = loadIngestorConfig(environment.env);
-    const logger = createLogger('ingestor', 'silent');
+    // Errors only, captured: the 500 test below reads what a failure writes to the log.
+    const logger = createLogger('ingestor', 'error', new Writable({ write: (chunk: Buffer, _encoding, done) => (errorLog.push(chunk.toString()), done()) }));
     app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
     url = await app.getUrl();
   });
@@ -333,6 +336,25 @@ describe('bad input (integration)', () => {
       expect(Date.now() - started).toBeLessThan(3000);
       socket.destroy();
     });
+  });
+
+  it('answers a 500 with an errorId and logs that id without SQL, parameters or the query string', async () => {
+    const dataSource = app.get<DataSource>(DATA_SOURCE);
+    errorLog.length = 0;
+    // A failure no input can cause: the raw table is gone for a moment.
+    await dataSource.query('ALTER TABLE raw_articles RENAME TO raw_articles_hidden');
+    let res: Response;
+    try {
+      res = await post(nativeArticle({ id: 'five-hundred', body: 'A confidential article body that must never reach a log.' }), 'application/json', 'source=Desk&token=secret-in-query');
+    } finally {
+      await dataSource.query('ALTER TABLE raw_articles_hidden RENAME TO raw_articles');
+    }
+    expect(res.status).toBe(500);
+    const answer = (await res.json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ code: 'internal', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/), instance: '/v1/ingest' });
+    const failed = errorLog.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l['errorId'] === answer['errorId']);
+    expect(failed).toMatchObject({ msg: 'request failed', path: '/v1/ingest', err: { code: '42P01', message: expect.stringMatching(/raw_articles/) } });
+    expect(errorLog.join('')).not.toMatch(/confidential|secret-in-query|INSERT INTO|PARAMETERS/);
   });
 
   it('stored nothing from the refused cases and is still ready afterwards', async () => {
