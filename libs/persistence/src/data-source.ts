@@ -24,7 +24,9 @@ export function createDataSource(databaseUrl: string, options: { poolSize?: numb
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // TypeORM's own error log prints the statement with every parameter (a whole article) to stdout; failures are
+    // thrown and logged by their callers without parameters (libs/platform serializeError).
+    logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'wirestream',
     extra: { connectionTimeoutMillis: 5000 },

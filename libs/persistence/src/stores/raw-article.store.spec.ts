@@ -1,4 +1,4 @@
-import { decideVersion, type CurrentVersion, type VersionCandidate } from './raw-article.store';
+import { decideVersion, MAX_STORED_VERSION, MAX_WIRE_VERSION, type CurrentVersion, type VersionCandidate } from './raw-article.store';
 
 const stored = (over: Partial<CurrentVersion> = {}): CurrentVersion => ({ version: 2, contentHash: 'h-stored', pubStatus: 'usable', versionCreatedAt: '2026-02-03T10:00:00Z', ...over });
 const incoming = (over: Partial<VersionCandidate> = {}): VersionCandidate => ({ wireVersion: null, contentHash: 'h-new', pubStatus: 'usable', versionCreatedAt: null, ...over });
@@ -100,6 +100,40 @@ describe('decideVersion', () => {
 
     it('re-publishes a withdrawn article when usable content arrives again (newer)', () => {
       expect(decideVersion(incoming({ versionCreatedAt: '2026-02-04T00:00:00Z' }), stored({ pubStatus: 'withdrawn' }))).toEqual({ status: 'accepted', version: 3 });
+    });
+  });
+
+  describe('at the top of the stored range', () => {
+    const top = stored({ version: MAX_WIRE_VERSION });
+
+    it('keeps the stored range one above the wire range (Postgres integer)', () => {
+      expect(MAX_STORED_VERSION).toBe(2 ** 31 - 1);
+      expect(MAX_WIRE_VERSION).toBe(MAX_STORED_VERSION - 1);
+    });
+
+    it('records a kill at the top wire version as the reserved last version', () => {
+      expect(decideVersion(incoming({ wireVersion: MAX_WIRE_VERSION, pubStatus: 'withdrawn' }), top)).toEqual({ status: 'accepted', version: MAX_STORED_VERSION });
+    });
+
+    it('records a kill without a number at the top wire version the same way', () => {
+      expect(decideVersion(incoming({ pubStatus: 'withdrawn' }), top)).toEqual({ status: 'accepted', version: MAX_STORED_VERSION });
+    });
+
+    it('answers a repeated kill at the reserved version as a duplicate', () => {
+      const killed = stored({ version: MAX_STORED_VERSION, pubStatus: 'withdrawn' });
+      expect(decideVersion(incoming({ pubStatus: 'withdrawn', contentHash: 'h-stored' }), killed)).toEqual({ status: 'duplicate', version: MAX_STORED_VERSION });
+      expect(decideVersion(incoming({ wireVersion: MAX_WIRE_VERSION, pubStatus: 'withdrawn' }), killed)).toMatchObject({ status: 'stale' });
+    });
+
+    it('refuses a change without a number when no version is left for it, saying why', () => {
+      const outcome = decideVersion(incoming(), top);
+      expect(outcome).toMatchObject({ status: 'exhausted', version: null, currentVersion: MAX_WIRE_VERSION });
+      expect(outcome.status === 'exhausted' && outcome.reason).toMatch(/highest this article can have/);
+      expect(decideVersion(incoming(), stored({ version: MAX_STORED_VERSION, pubStatus: 'withdrawn' }))).toMatchObject({ status: 'exhausted' });
+    });
+
+    it('still numbers changes below the top as usual', () => {
+      expect(decideVersion(incoming(), stored({ version: MAX_WIRE_VERSION - 1 }))).toEqual({ status: 'accepted', version: MAX_WIRE_VERSION });
     });
   });
 });

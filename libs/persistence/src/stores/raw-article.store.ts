@@ -19,7 +19,17 @@ export interface RawArticleToAccept {
 export type AcceptOutcome =
   | { status: 'accepted'; version: number }
   | { status: 'duplicate'; version: number }
-  | { status: 'stale'; version: number | null; currentVersion: number; reason: string };
+  | { status: 'stale'; version: number | null; currentVersion: number; reason: string }
+  /** No version is left above the stored one (only reachable from the very top of the range); see decideVersion. */
+  | { status: 'exhausted'; version: null; currentVersion: number; reason: string };
+
+/** `raw_articles.version` is a Postgres integer. */
+export const MAX_STORED_VERSION = 2_147_483_647;
+/**
+ * The highest version a sender may give. The one value above it is kept for a kill, so an article at the top wire
+ * version can always still be withdrawn (a kill at the stored version is recorded as the next one).
+ */
+export const MAX_WIRE_VERSION = MAX_STORED_VERSION - 1;
 
 /** What is stored for an article now: its highest version. */
 export interface CurrentVersion {
@@ -37,33 +47,51 @@ export interface OutboxEntry {
   envelope: unknown;
 }
 
+export interface BatchEntry {
+  input: RawArticleToAccept;
+  buildOutbox: (version: number) => OutboxEntry;
+}
+
 /**
- * Accepts a version of a raw article and its outbox event in one transaction, serialised per article id,
- * so a 202 is only ever answered for something both stored and queued for Kafka.
+ * Accepts the versions of raw articles a request (or feed poll) carries, with their outbox events, in one
+ * transaction: a 202 is only ever answered for something both stored and queued for Kafka, and a request that
+ * fails leaves nothing of itself behind. Writers of the same article are serialised by an advisory lock per id,
+ * taken in one stable order (by lock key) so two concurrent batches can never deadlock each other.
  */
 export class RawArticleStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async accept(input: RawArticleToAccept, buildOutbox: (version: number) => OutboxEntry): Promise<AcceptOutcome> {
+  /** Outcomes in the order of `entries`; a later entry for the same id is decided against an earlier one. */
+  async acceptBatch(entries: BatchEntry[]): Promise<AcceptOutcome[]> {
+    if (!entries.length) return [];
+    const ids = [...new Set(entries.map((e) => e.input.id))];
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.id]);
-      const [current] = (await tx.query(
-        `SELECT version, content_hash, pub_status, item->>'versionCreatedAt' AS version_created_at
-         FROM raw_articles WHERE id = $1 ORDER BY version DESC LIMIT 1`,
-        [input.id],
-      )) as { version: number; content_hash: string; pub_status: string; version_created_at: string | null }[];
-      const version = decideVersion(
-        input,
-        current ? { version: current.version, contentHash: current.content_hash, pubStatus: current.pub_status, versionCreatedAt: current.version_created_at } : null,
-      );
-      if (version.status !== 'accepted') return version;
       await tx.query(
-        `INSERT INTO raw_articles (id, version, source_id, format, content_type, pub_status, content, item, content_hash, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [input.id, version.version, input.sourceId, input.format, input.contentType, input.pubStatus, input.content, JSON.stringify(input.item), input.contentHash, input.receivedAt],
+        `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS keys`,
+        [ids],
       );
-      await insertOutbox(tx, buildOutbox(version.version));
-      return version;
+      const rows = (await tx.query(
+        `SELECT DISTINCT ON (id) id, version, content_hash, pub_status, item->>'versionCreatedAt' AS version_created_at
+         FROM raw_articles WHERE id = ANY($1::text[]) ORDER BY id, version DESC`,
+        [ids],
+      )) as { id: string; version: number; content_hash: string; pub_status: string; version_created_at: string | null }[];
+      const current = new Map<string, CurrentVersion>(rows.map((r) => [r.id, { version: r.version, contentHash: r.content_hash, pubStatus: r.pub_status, versionCreatedAt: r.version_created_at }]));
+      const outcomes: AcceptOutcome[] = [];
+      const rawRows: { input: RawArticleToAccept; version: number }[] = [];
+      const outboxRows: OutboxEntry[] = [];
+      for (const { input, buildOutbox } of entries) {
+        const outcome = decideVersion(input, current.get(input.id) ?? null);
+        outcomes.push(outcome);
+        if (outcome.status !== 'accepted') continue;
+        current.set(input.id, { version: outcome.version, contentHash: input.contentHash, pubStatus: input.pubStatus, versionCreatedAt: input.versionCreatedAt ?? null });
+        rawRows.push({ input, version: outcome.version });
+        outboxRows.push(buildOutbox(outcome.version));
+      }
+      if (rawRows.length) {
+        await insertRawArticles(tx, rawRows);
+        await insertOutbox(tx, outboxRows);
+      }
+      return outcomes;
     });
   }
 
@@ -82,12 +110,15 @@ export class RawArticleStore {
  * - Without one: identical content and status is a duplicate; an older versionCreatedAt than the stored one is
  *   refused (a late retransmission must not undo a correction) unless it is a kill; anything else changed is the
  *   next version.
+ * - The top of the range: wire versions stop at MAX_WIRE_VERSION and a version this store assigns to anything
+ *   but a kill does too, so MAX_STORED_VERSION is only ever taken by a kill and a kill always finds room. A
+ *   change with no room above the stored version is refused as `exhausted` (a sender re-numbering from the top).
  */
 export function decideVersion(input: VersionCandidate, current: CurrentVersion | null): AcceptOutcome {
   const withdrawing = input.pubStatus === 'withdrawn' && current?.pubStatus !== 'withdrawn';
   if (input.wireVersion !== null) {
     if (!current || input.wireVersion > current.version) return { status: 'accepted', version: input.wireVersion };
-    if (input.wireVersion === current.version) return withdrawing ? { status: 'accepted', version: current.version + 1 } : { status: 'duplicate', version: current.version };
+    if (input.wireVersion === current.version) return withdrawing ? next(current, true) : { status: 'duplicate', version: current.version };
     return {
       status: 'stale',
       version: input.wireVersion,
@@ -107,7 +138,19 @@ export function decideVersion(input: VersionCandidate, current: CurrentVersion |
       reason: `versionCreatedAt ${input.versionCreatedAt} is older than the stored version ${current.version} (${current.versionCreatedAt}); an older version never replaces a newer one`,
     };
   }
-  return { status: 'accepted', version: current.version + 1 };
+  return next(current, withdrawing);
+}
+
+/** The version above the stored one: up to MAX_WIRE_VERSION for anything, the one value above it only for a kill. */
+function next(current: CurrentVersion, kill: boolean): AcceptOutcome {
+  const version = current.version + 1;
+  if (version <= (kill ? MAX_STORED_VERSION : MAX_WIRE_VERSION)) return { status: 'accepted', version };
+  return {
+    status: 'exhausted',
+    version: null,
+    currentVersion: current.version,
+    reason: `the stored version ${current.version} is the highest this article can have; send a kill, or the change under a new id`,
+  };
 }
 
 function timeOf(iso: string | null | undefined): number | null {
@@ -116,6 +159,36 @@ function timeOf(iso: string | null | undefined): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-async function insertOutbox(tx: EntityManager, entry: OutboxEntry): Promise<void> {
-  await tx.query('INSERT INTO outbox (topic, message_key, envelope) VALUES ($1, $2, $3)', [entry.topic, entry.key, JSON.stringify(entry.envelope)]);
+/** One multi-row insert per batch: rows travel as one array per column (no parameter-count limit). */
+async function insertRawArticles(tx: EntityManager, rows: { input: RawArticleToAccept; version: number }[]): Promise<void> {
+  const column = <T>(pick: (input: RawArticleToAccept) => T) => rows.map((r) => pick(r.input));
+  await tx.query(
+    `INSERT INTO raw_articles (id, version, source_id, format, content_type, pub_status, content, item, content_hash, received_at)
+     SELECT id, version, source_id, format, content_type, pub_status, content, item::jsonb, content_hash, received_at
+     FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+       AS r(id, version, source_id, format, content_type, pub_status, content, item, content_hash, received_at)`,
+    [
+      column((i) => i.id),
+      rows.map((r) => r.version),
+      column((i) => i.sourceId),
+      column((i) => i.format),
+      column((i) => i.contentType),
+      column((i) => i.pubStatus),
+      column((i) => i.content),
+      column((i) => JSON.stringify(i.item)),
+      column((i) => i.contentHash),
+      column((i) => i.receivedAt.toISOString()),
+    ],
+  );
+}
+
+/** Outbox ids follow the order of `entries` (the relay publishes in id order). */
+async function insertOutbox(tx: EntityManager, entries: OutboxEntry[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox (topic, message_key, envelope)
+     SELECT topic, message_key, envelope::jsonb
+     FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS o(topic, message_key, envelope, n)
+     ORDER BY n`,
+    [entries.map((e) => e.topic), entries.map((e) => e.key), entries.map((e) => JSON.stringify(e.envelope))],
+  );
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { WirestreamError } from './wirestream-error';
 
@@ -81,15 +82,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request>();
-    const problem = toProblem(normaliseBodyParserError(exception), request.originalUrl);
+    // Never the query string: it can carry a key or other secrets, and neither logs nor answers should repeat it.
+    const path = pathOf(request.originalUrl ?? request.url ?? '');
+    const problem = toProblem(normaliseBodyParserError(exception), path);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, path: request.originalUrl }, 'request failed');
+      // The id ties the client's answer to the one log line that says what happened (`err` is serialized without
+      // SQL parameters or driver internals, see logging/logger.ts).
+      const errorId = randomUUID();
+      problem['errorId'] = errorId;
+      this.logger.error({ err: exception, errorId, path, method: request.method }, 'request failed');
     } else {
-      this.logger.info({ path: request.originalUrl, status: problem.status, code: problem['code'] }, 'request refused');
+      this.logger.info({ path, method: request.method, status: problem.status, code: problem['code'] }, 'request refused');
     }
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
+
+/** A request URL without its query string or fragment. */
+export function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end < 0 ? url : url.slice(0, end);
 }
 
 /** body-parser throws plain errors with `status`/`type`; give them codes clients can act on. */

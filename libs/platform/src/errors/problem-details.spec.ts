@@ -1,5 +1,5 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
-import { toProblem } from './problem-details.filter';
+import { pathOf, ProblemDetailsFilter, toProblem } from './problem-details.filter';
 import { NotFoundError, PermanentError, RetriableError, isRetriable } from './wirestream-error';
 
 describe('toProblem', () => {
@@ -34,5 +34,37 @@ describe('isRetriable', () => {
     expect(isRetriable(new NotFoundError('Article 1'))).toBe(false);
     expect(isRetriable(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isRetriable(new TypeError('bug'))).toBe(false);
+  });
+});
+
+describe('ProblemDetailsFilter', () => {
+  const run = (exception: unknown, url: string) => {
+    const logged: { level: string; fields: Record<string, unknown> }[] = [];
+    const logger = { error: (fields: Record<string, unknown>) => logged.push({ level: 'error', fields }), info: (fields: Record<string, unknown>) => logged.push({ level: 'info', fields }) };
+    let sent = '';
+    const response = { headersSent: false, status: () => response, type: () => response, send: (body: string) => (sent = body) };
+    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url, method: 'POST' }) }) };
+    new ProblemDetailsFilter(logger as never).catch(exception, host as never);
+    return { logged, answer: JSON.parse(sent) as Record<string, unknown> };
+  };
+
+  it('gives a 500 an error id, in the answer and in the one log line about it', () => {
+    const { logged, answer } = run(new Error('boom'), '/v1/ingest');
+    expect(answer['errorId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(logged).toEqual([{ level: 'error', fields: expect.objectContaining({ errorId: answer['errorId'] }) }]);
+  });
+
+  it('never logs or answers the query string (it can carry a key)', () => {
+    const { logged, answer } = run(new PermanentError('invalid-parameter', 'bad', 400), '/v1/ingest?x-api-key=secret&source=a');
+    expect(answer['instance']).toBe('/v1/ingest');
+    expect(JSON.stringify(logged)).not.toMatch(/secret/);
+    const failed = run(new Error('boom'), '/v1/ingest?key=secret#frag');
+    expect(JSON.stringify(failed)).not.toMatch(/secret|frag/);
+  });
+
+  it('cuts a path at its query or fragment', () => {
+    expect(pathOf('/a/b?c=d')).toBe('/a/b');
+    expect(pathOf('/a#x')).toBe('/a');
+    expect(pathOf('/a')).toBe('/a');
   });
 });

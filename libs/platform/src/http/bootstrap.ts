@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { PinoNestLogger } from '../logging/logger';
@@ -39,9 +41,29 @@ export async function startHttpService(options: HttpServiceOptions): Promise<INe
   );
   options.customizeOpenApi?.(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  answerClientErrorsWithProblems(app.getHttpServer() as Server);
   await app.listen(options.port, options.host ?? '0.0.0.0');
   options.logger.info({ url: await app.getUrl() }, `${options.service} listening`);
   return app;
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any route sees them (headers over the 16 KB limit, e.g. a very long
+ * query string; malformed request lines) are answered as problem+json too, instead of an empty 431/400.
+ */
+export function answerClientErrorsWithProblems(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const code = tooLarge ? 'headers-too-large' : 'malformed-request';
+    const detail = tooLarge ? 'The request line and headers exceed 16 KB (a query parameter that long is never valid)' : 'The request is not valid HTTP/1.1';
+    const body = JSON.stringify({ type: `https://wirestream.dev/problems/${code}`, title: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request', status, detail, code });
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 }
 
 /** For `main.ts`: a start-up failure is logged once, clearly, and the process exits non-zero. */

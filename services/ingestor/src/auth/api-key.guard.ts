@@ -1,7 +1,7 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import { PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 
 /** The key local development uses when none is configured; `make demo` prints it. Never accepted in production. */
@@ -27,13 +27,36 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    const key = request.header('x-api-key');
+    this.check(context.switchToHttp().getRequest<Request>().header('x-api-key'));
+    return true;
+  }
+
+  /** The one key check, for this guard and for ApiKeyMiddleware: throws 401 (no key) or 403 (wrong key). */
+  check(key: string | undefined): void {
     if (!key) throw new PermanentError('api-key-missing', 'This endpoint needs an API key in the x-api-key header', 401);
     const digest = Buffer.from(sha256Hex(key), 'hex');
     if (!this.digests.some((d) => timingSafeEqual(d, digest))) {
       throw new PermanentError('api-key-invalid', 'The API key is not valid for this service', 403);
     }
-    return true;
+  }
+}
+
+/**
+ * The key check as middleware, for routes that read a body: it runs before the body parser, so a request without
+ * a valid key is answered at once instead of after its upload. The connection is closed after the answer, so the
+ * rest of the upload is never waited for.
+ */
+@Injectable()
+export class ApiKeyMiddleware implements NestMiddleware {
+  constructor(private readonly guard: ApiKeyGuard) {}
+
+  use(req: Request, res: Response, next: (error?: unknown) => void): void {
+    try {
+      this.guard.check(req.header('x-api-key'));
+    } catch (error) {
+      if (req.header('content-length') !== '0' && !req.readableEnded) res.setHeader('Connection', 'close');
+      throw error;
+    }
+    next();
   }
 }

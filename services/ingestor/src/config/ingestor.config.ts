@@ -1,4 +1,5 @@
 import { commonEnvSchema, loadConfig, portSchema, SERVICE_CONFIG } from '@wirestream/platform';
+import { DEFAULT_INGEST_MAX_ITEM_BYTES, DEFAULT_INGEST_MAX_ITEMS, EVENT_MAX_BYTES } from '@wirestream/contracts';
 import { z } from 'zod';
 
 export const ingestorEnvSchema = commonEnvSchema
@@ -12,6 +13,10 @@ export const ingestorEnvSchema = commonEnvSchema
       .optional()
       .refine((v) => !v || v.split(',').every((h) => /^[0-9a-f]{64}$/i.test(h.trim())), 'each entry must be a 64-character SHA-256 hex digest'),
     INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** Per-item limit on the item serialized as JSON (what goes into its event); larger items are refused with 413. */
+    INGEST_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_INGEST_MAX_ITEM_BYTES),
+    /** Items per request or feed poll; more is refused with 413 `too-many-items`. */
+    INGEST_MAX_ITEMS: z.coerce.number().int().min(1).max(100000).default(DEFAULT_INGEST_MAX_ITEMS),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
     /** Sent outbox rows (each holds a copy of its raw article) are deleted once older than this, hourly; 0 keeps them. Unsent rows are never deleted. */
@@ -30,6 +35,13 @@ export const ingestorEnvSchema = commonEnvSchema
     SOURCE_SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
+    if (enrichedEventBytesFor(env.INGEST_MAX_ITEM_BYTES) > EVENT_MAX_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INGEST_MAX_ITEM_BYTES'],
+        message: `an item this large can become an enriched event of ~${enrichedEventBytesFor(env.INGEST_MAX_ITEM_BYTES)} bytes, over the ${EVENT_MAX_BYTES}-byte event limit; at most ${maxItemBytesForEvents()}`,
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.API_KEYS && !env.API_KEY_HASHES) {
       ctx.addIssue({ code: 'custom', path: ['API_KEYS'], message: 'an API key (API_KEYS or API_KEY_HASHES) is required outside development' });
     }
@@ -37,6 +49,21 @@ export const ingestorEnvSchema = commonEnvSchema
       ctx.addIssue({ code: 'custom', path: ['SOURCE_SECRETS_KEY'], message: 'a key for the feed sources\' auth headers is required outside development' });
     }
   });
+
+/**
+ * The enriched event carries an item's text up to ~4.5 times (libs/contracts limits.ts) plus the envelope and
+ * enrichment fields; the item limit must leave that room under EVENT_MAX_BYTES.
+ */
+const ENRICHED_EVENT_GROWTH = 4.5;
+const EVENT_OVERHEAD_BYTES = 64 * 1024;
+
+export function enrichedEventBytesFor(itemBytes: number): number {
+  return Math.ceil(itemBytes * ENRICHED_EVENT_GROWTH) + EVENT_OVERHEAD_BYTES;
+}
+
+export function maxItemBytesForEvents(): number {
+  return Math.floor((EVENT_MAX_BYTES - EVENT_OVERHEAD_BYTES) / ENRICHED_EVENT_GROWTH);
+}
 
 export type IngestorConfig = z.infer<typeof ingestorEnvSchema>;
 

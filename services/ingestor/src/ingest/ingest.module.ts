@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, Inject } from '@nestjs/common';
 import { raw } from 'express';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { ApiKeyGuard, ApiKeyMiddleware } from '../auth/api-key.guard';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayModule } from '../outbox/outbox-relay.module';
 import { IngestController } from './ingest.controller';
@@ -15,8 +15,11 @@ import { IngestService } from './ingest.service';
 export class IngestModule implements NestModule {
   constructor(@Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig) {}
 
-  /** Ingest takes the raw bytes whatever the type: detection and decoding are the parsers' job, not Express's. */
+  /**
+   * The API key is checked before a byte of the body is read; then ingest takes the raw bytes whatever the type:
+   * detection and decoding are the parsers' job, not Express's.
+   */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(raw({ type: () => true, limit: this.config.INGEST_MAX_BYTES })).forRoutes(IngestController);
+    consumer.apply(ApiKeyMiddleware, raw({ type: () => true, limit: this.config.INGEST_MAX_BYTES })).forRoutes(IngestController);
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
+import { EventTypes, FIELD_LIMITS, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
 import { articleIdentity, InvalidItemsError, isFormatError, parseIngestBody, type FormatError, type ItemError } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
-import { DATA_SOURCE, RawArticleStore, type DataSource } from '@wirestream/persistence';
+import { DATA_SOURCE, RawArticleStore, type BatchEntry, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { createHash } from 'node:crypto';
 
+import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
+import { capSourceName, invalidCharacterAt, itemSizeProblem, versionProblem, type ItemProblem } from './item-checks';
 
 export interface IngestRequest {
   bytes: Buffer;
@@ -45,6 +47,7 @@ export class IngestService {
     @Inject(TOPICS) private readonly topics: TopicSet,
     @Inject(ROOT_LOGGER) logger: Logger,
     metrics: MetricsRegistry,
+    @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
   ) {
     this.store = new RawArticleStore(dataSource);
     this.log = logger.child({ component: 'ingest' });
@@ -59,40 +62,45 @@ export class IngestService {
       if (isFormatError(error)) throw toHttpProblem(error);
       throw error;
     }
+    const itemCount = parsed.items.length + parsed.errors.length;
+    if (itemCount > this.config.INGEST_MAX_ITEMS) {
+      throw new PermanentError('too-many-items', `the request carries ${itemCount} items, over the limit of ${this.config.INGEST_MAX_ITEMS} per request (INGEST_MAX_ITEMS); send them in smaller batches`, 413, { limit: this.config.INGEST_MAX_ITEMS, items: itemCount });
+    }
     const receivedAt = new Date();
+    const contentType = request.contentType ?? 'application/octet-stream';
     // Items the parser refused (bad entry of a batch/feed) are reported by their index in the body.
     const result: IngestResult = { accepted: [], refused: parsed.errors.map((e) => ({ index: e.index, id: null, code: e.code, detail: e.detail })) };
+    const candidates: { index: number; item: ParsedItem; id: string }[] = [];
+    const entries: BatchEntry[] = [];
     for (const [position, item] of parsed.items.entries()) {
       const index = parsed.indexes[position] ?? position;
-      // Postgres cannot store U+0000 in text or jsonb: refuse it here, saying where, instead of failing the insert.
-      const nul = nulCharacterAt(item);
-      if (nul) {
-        result.refused.push({ index, id: null, code: 'invalid-characters', detail: `item ${index}: ${nul} contains a NUL character (U+0000), which is not text and cannot be stored` });
+      // Refused before anything is stored, so a bad item never leaves part of its request behind.
+      const problem = this.problemWith(item);
+      if (problem) {
+        result.refused.push({ index, id: null, code: problem.code, detail: `item ${index}: ${problem.detail}` });
         this.counter.inc({ format: item.format, outcome: 'refused' });
         continue;
       }
-      const sourceName = request.sourceName ?? item.sourceName ?? hostOf(item.url ?? request.url);
+      const sourceName = request.sourceName ?? capSourceName(item.sourceName) ?? hostOf(item.url ?? request.url);
       const source = { id: sourceIdFor(sourceName ?? 'unknown'), name: sourceName };
       const { id } = articleIdentity({ sourceId: source.id, item });
       const contentHash = createHash('sha256').update(item.content).digest('hex');
-      const outcome = await this.store.accept(
-        { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType: request.contentType ?? 'application/octet-stream', pubStatus: item.pubStatus, versionCreatedAt: item.versionCreatedAt, content: item.content, item, contentHash, receivedAt },
-        (version) => {
-          const payload: ArticleReceivedPayload = {
-            source,
-            format: item.format,
-            contentType: request.contentType ?? 'application/octet-stream',
-            receivedAt: receivedAt.toISOString(),
-            rawRef: { table: 'raw_articles', id, version },
-            item,
-          };
+      candidates.push({ index, item, id });
+      entries.push({
+        input: { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType, pubStatus: item.pubStatus, versionCreatedAt: item.versionCreatedAt, content: item.content, item, contentHash, receivedAt },
+        buildOutbox: (version) => {
+          const payload: ArticleReceivedPayload = { source, format: item.format, contentType, receivedAt: receivedAt.toISOString(), rawRef: { table: 'raw_articles', id, version }, item };
           const envelope = createEnvelope({ type: EventTypes.articleReceived, articleId: id, version, payload, ...(request.traceId ? { traceId: request.traceId } : {}) });
           return { topic: this.topics.raw, key: id, envelope };
         },
-      );
-      this.counter.inc({ format: item.format, outcome: outcome.status });
-      if (outcome.status === 'stale') {
-        result.refused.push({ index, id, code: 'stale-version', detail: outcome.reason });
+      });
+    }
+    const outcomes = await this.store.acceptBatch(entries);
+    for (const [n, outcome] of outcomes.entries()) {
+      const { index, item, id } = candidates[n]!;
+      this.counter.inc({ format: item.format, outcome: outcome.status === 'exhausted' ? 'stale' : outcome.status });
+      if (outcome.status === 'stale' || outcome.status === 'exhausted') {
+        result.refused.push({ index, id, code: outcome.status === 'stale' ? 'stale-version' : 'version-exhausted', detail: outcome.reason });
         continue;
       }
       result.accepted.push({ id, version: outcome.version, pubStatus: item.pubStatus, duplicate: outcome.status === 'duplicate', title: item.title });
@@ -103,6 +111,15 @@ export class IngestService {
     this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length, warnings: parsed.warnings }, 'ingest handled');
     return result;
   }
+
+  /** What makes an item unstorable, whatever its format: its version, its characters, its size. */
+  private problemWith(item: ParsedItem): ItemProblem | null {
+    const version = versionProblem(item.version);
+    if (version) return version;
+    const characters = invalidCharacterAt(item);
+    if (characters) return { code: 'invalid-characters', detail: characters };
+    return itemSizeProblem(item, this.config.INGEST_MAX_ITEM_BYTES);
+  }
 }
 
 /** A source's id is a stable slug of its name: "Global Village Space" → "global-village-space". */
@@ -112,7 +129,9 @@ export function sourceIdFor(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .slice(0, FIELD_LIMITS.sourceName)
+    // Runs are already one dash: at most one to drop at each end (and no quadratic `-+$` scan).
+    .replace(/^-|-$/g, '');
   return slug || 'unknown';
 }
 
@@ -133,28 +152,3 @@ function toHttpProblem(error: FormatError): PermanentError {
 }
 
 
-/** Where the first NUL character is in a parsed item (`field "title"`, `field "content" at character 42`), or null. */
-function nulCharacterAt(item: ParsedItem): string | null {
-  const visit = (value: unknown, path: string): string | null => {
-    if (typeof value === 'string') {
-      const at = value.indexOf('\u0000');
-      if (at < 0) return null;
-      return value.length > 200 ? `field "${path}" at character ${at}` : `field "${path}"`;
-    }
-    if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) {
-        const found = visit(v, `${path}[${i}]`);
-        if (found) return found;
-      }
-      return null;
-    }
-    if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        const found = visit(v, path ? `${path}.${k}` : k);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return visit(item, '');
-}
