@@ -6,3 +6,4 @@ export * from './search-api';
 export * from './article-versions';
 export * from './reindex-api';
 export * from './limits';
+export * from './ops-api';

@@ -61,6 +61,9 @@ class FakeEngine extends ArticleEngineBase {
   protected async clusterHealth(): Promise<ClusterHealthStatus> {
     return 'green';
   }
+  protected async countDocuments(): Promise<number> {
+    return this.aliased.reduce((sum, index) => sum + (this.indices.get(index) ?? 0), 0);
+  }
   protected async listIndices(): Promise<string[]> {
     return [...this.indices.keys()];
   }

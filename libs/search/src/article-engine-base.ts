@@ -81,6 +81,8 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   protected abstract getSource(index: string, id: string): Promise<ArticleDocument | null>;
   protected abstract refreshIndex(index: string): Promise<void>;
   protected abstract clusterHealth(): Promise<ClusterHealthStatus>;
+  /** Documents a search on `index` can find now; one attempt, bounded by `timeoutMs`. */
+  protected abstract countDocuments(index: string, timeoutMs: number): Promise<number>;
   /** Concrete index names matching a wildcard pattern; empty when none. */
   protected abstract listIndices(pattern: string): Promise<string[]>;
   protected abstract deleteIndices(indices: string[]): Promise<void>;
@@ -220,6 +222,10 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
     } catch (error) {
       return { ok: false, engine: this.engine, status: 'unreachable', detail: engineErrorMessage(error) };
     }
+  }
+
+  documentCount(options: { timeoutMs?: number } = {}): Promise<number> {
+    return this.countDocuments(this.names.alias, options.timeoutMs ?? 2000);
   }
 
   async dropAll(options: { force?: boolean } = {}): Promise<void> {

@@ -56,6 +56,8 @@ export interface ArticleSearchEngine {
   refresh(): Promise<void>;
   /** Never throws. */
   health(): Promise<SearchEngineHealth>;
+  /** Documents searchable behind the alias now (one attempt, default 2 s); throws when the engine does not answer. */
+  documentCount(options?: { timeoutMs?: number }): Promise<number>;
   /** Deletes every index, the alias and the template of this prefix. Refuses the empty prefix unless forced. */
   dropAll(options?: { force?: boolean }): Promise<void>;
   close(): Promise<void>;

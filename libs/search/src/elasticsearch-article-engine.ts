@@ -115,6 +115,11 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
     return response.status.toLowerCase() as ClusterHealthStatus;
   }
 
+  protected async countDocuments(index: string, timeoutMs: number): Promise<number> {
+    const response = await this.client.count({ index }, { requestTimeout: timeoutMs, maxRetries: 0 });
+    return response.count;
+  }
+
   protected async listIndices(pattern: string): Promise<string[]> {
     const response = await this.client.indices.get({ index: pattern, allow_no_indices: true, ignore_unavailable: true });
     return Object.keys(response);

@@ -5,6 +5,7 @@ import { PlatformModule, type Logger } from '@wirestream/platform';
 import { ArticlesModule } from './articles/articles.module';
 import type { IndexerConfig } from './config/indexer.config';
 import { IndexingModule } from './indexing/indexing.module';
+import { OpsModule } from './ops/ops.module';
 import { ReindexModule } from './reindex/reindex.module';
 import { RetentionModule } from './retention/retention.module';
 import { SearchModule } from './search/search.module';
@@ -25,6 +26,7 @@ export class AppModule {
         SearchModule,
         ReindexModule,
         RetentionModule,
+        OpsModule,
       ],
     };
   }

@@ -23,6 +23,18 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
    * Keep it above the topics' retention and the longest DLQ replay you expect (older events are still version-guarded).
    */
   PROCESSED_EVENTS_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** The freshness objective: ingest → searchable p95 over 5 minutes at most this (the ops page's SLO line, the alert). */
+  FRESHNESS_SLO_SECONDS: z.coerce.number().positive().max(86400).default(5),
+  /** Per-article freshness rows (what the status's percentiles and indexed counts read) are deleted once older than this; 0 keeps them. */
+  FRESHNESS_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  /** The enricher's consumer group, whose lag `/v1/ops/status` reports next to the indexer's own. */
+  ENRICHER_GROUP_ID: z.string().min(1).default('wirestream-enricher'),
+  /** Each dependency gets this long to answer `/v1/ops/status`; what does not is named in `unavailable`. */
+  OPS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(2500),
+  /** Gone quiet: silent for more than FACTOR × its median gap and more than MIN_SECONDS, having delivered at least MIN_ITEMS. */
+  OPS_QUIET_FACTOR: z.coerce.number().min(1).max(1000).default(4),
+  OPS_QUIET_MIN_SECONDS: z.coerce.number().min(0).max(30 * 86400).default(1800),
+  OPS_QUIET_MIN_ITEMS: z.coerce.number().int().min(2).max(50).default(5),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS) {
     ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key is required outside development' });

@@ -4,6 +4,7 @@ import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOP
 import { ArticleStore, DATA_SOURCE, type CurrentArticle, type DataSource } from '@wirestream/persistence';
 import { isRetriable, MetricsRegistry, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
+import { FreshnessRecorder } from '../ops/freshness-recorder';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 
 /** The engine refused the document for its content: retrying the same document cannot help. */
@@ -35,6 +36,7 @@ export class IndexingService {
     private readonly publisher: EventPublisher,
     @Inject(TOPICS) private readonly topics: TopicSet,
     metrics: MetricsRegistry,
+    private readonly freshness: FreshnessRecorder,
   ) {
     this.store = new ArticleStore(dataSource, 'indexer');
     this.stageSeconds = metrics.histogram('wirestream_index_stage_seconds', 'Time per indexing batch in each stage (postgres, engine, publish)', ['stage'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
@@ -68,6 +70,7 @@ export class IndexingService {
     const indexed = await this.engine.bulkIndex(usable.map((c) => toArticleDocument(c.article, c.clusterId ?? c.article.id)), options.refresh ? { refresh: 'wait_for' } : {});
     const deleted = withdrawn.length ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {}) : { deleted: [], failed: [] };
     engineTimer();
+    const searchableAt = new Date();
     const failedById = new Map<string, unknown>();
     for (const f of [...indexed.failed, ...deleted.failed]) failedById.set(f.id, f.retriable ? new SearchEngineUnavailableError(f) : new DocumentRejectedError(f));
 
@@ -77,6 +80,10 @@ export class IndexingService {
       if (error) failures.set(message, error);
       else done.push(event);
     }
+    // Each version's first acknowledged write (also after a retried batch, whose Postgres write was a no-op).
+    const acknowledged = new Set(indexed.indexed);
+    const madeSearchable = done.map((e) => current.get(e.articleId)?.article).filter((a): a is EnrichedArticle => !!a && acknowledged.has(a.id) && a.pubStatus === 'usable');
+    await this.freshness.record([...new Map(madeSearchable.map((a) => [a.id, a])).values()], searchableAt, log);
     const publishTimer = this.stageSeconds.startTimer({ stage: 'publish' });
     await this.publisher.publish(
       done.map((event) => {

@@ -137,6 +137,7 @@ Wirestream is running.
   Ingest:        curl -s -X POST ${urls.ingestor}/v1/ingest -H 'x-api-key: ${urls.apiKey}' -H 'content-type: text/plain' --data-binary @examples/global-village-space-trump-petro.txt
   API key:       ${urls.apiKey}   (local development key; set API_KEYS for anything else)
   API docs:      ${urls.ingestor}/docs  ${urls.indexer}/docs
+  Ops page:      ${urls.indexer}/ops   (status API: ${urls.indexer}/v1/ops/status)
   Health/metrics: <service>/health/ready, <service>/metrics
   Stop:          make stop   (or: npm run demo:stop)
 `);
