@@ -7,3 +7,4 @@ export * from './kafka.module';
 export * from './topic-reader';
 export * from './process-with-retries';
 export * from './consumer-lag';
+export * from './consumer-supervision';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
-import { ensureTopics, EventPublisher, KAFKA, TOPICS, parseEnvelope, ReliableConsumer, type IncomingMessage, type Kafka } from '@wirestream/kafka';
-import { MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, parseEnvelope, ReliableConsumer, type IncomingMessage, type Kafka } from '@wirestream/kafka';
+import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
 import { EnrichmentService } from './enrichment.service';
 
@@ -24,6 +24,7 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
     @Inject(ENRICHER_CONFIG) private readonly config: EnricherConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly metrics: MetricsRegistry,
+    private readonly health: HealthRegistry,
   ) {
     this.enriched = this.metrics.counter('wirestream_enriched_total', 'Articles enriched');
     this.deadLettered = this.metrics.counter('wirestream_enricher_dead_lettered_total', 'Messages sent to the DLQ');
@@ -42,6 +43,8 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
       retry: { maxAttempts: this.config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
       metrics: this.metrics,
+      health: this.health,
+      onGiveUp: (error) => exitForSupervisor(this.logger, error),
     });
     await this.consumer.start({ each: (message, log) => this.handle(message, log) });
   }
