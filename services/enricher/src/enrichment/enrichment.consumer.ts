@@ -32,6 +32,7 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.enrichment.start();
     await ensureTopics(this.kafka, [{ topic: this.topics.raw }, { topic: deadLetterTopic(this.topics.raw) }, { topic: this.topics.enriched }]);
     this.consumer = new ReliableConsumer({
       kafka: this.kafka,
@@ -52,7 +53,7 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
   private async handle(message: IncomingMessage, log: Logger): Promise<void> {
     const stop = this.duration.startTimer();
     const event = parseEnvelope<ArticleReceivedPayload>(message, EventTypes.articleReceived);
-    const outgoing = this.enrichment.enrich(event);
+    const outgoing = await this.enrichment.enrich(event);
     stop();
     await this.publisher.publish([outgoing]);
     this.enriched.inc();
@@ -61,5 +62,6 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
+    await this.enrichment.close();
   }
 }
