@@ -29,7 +29,8 @@ export class ServiceProcess {
     return this.child?.pid;
   }
 
-  async start(timeoutMs = 60000): Promise<void> {
+  /** Resolves once `/health/ready` answers 200 — or, with `until: 'live'`, once `/health/live` does (a service started while a dependency is down). */
+  async start(timeoutMs = 60000, until: 'ready' | 'live' = 'ready'): Promise<void> {
     this.output = [];
     const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', ...(this.name === 'enricher' ? ENRICHER_HEAP_FLAGS : []), '-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
       cwd: REPO_ROOT,
@@ -44,9 +45,9 @@ export class ServiceProcess {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     try {
-      await waitFor(`${this.name} to be ready on ${this.url}`, async () => {
+      await waitFor(`${this.name} to be ${until} on ${this.url}`, async () => {
         if (child.exitCode !== null) throw new Error(`${this.name} exited with code ${child.exitCode}: ${this.logTail()}`);
-        const res = await fetch(`${this.url}/health/ready`).catch(() => null);
+        const res = await fetch(`${this.url}/health/${until}`).catch(() => null);
         return res?.status === 200;
       }, { timeoutMs, intervalMs: 300 });
     } catch (error) {
@@ -69,6 +70,29 @@ export class ServiceProcess {
       child.kill('SIGKILL');
       await exited;
     }
+  }
+
+  /** Whether the process is running (not yet exited). */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** SIGTERM and how the process ended: its exit code (or signal) and how long it took. Never escalates to SIGKILL. */
+  async terminate(timeoutMs = 30000): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; ms: number }> {
+    const child = this.child;
+    if (!child || !this.running) throw new Error(`${this.name} is not running`);
+    const started = Date.now();
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([exited.then(() => 'exited' as const), new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`${this.name} did not exit within ${timeoutMs} ms of SIGTERM:\n${this.logTail()}`);
+    }
+    return { exitCode: child.exitCode, signal: child.signalCode, ms: Date.now() - started };
   }
 
   logTail(lines = 40): string {

@@ -3,6 +3,8 @@ import { deadLetterTopic, type TopicSet } from '@wirestream/contracts';
 import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, ReliableConsumer, type Kafka } from '@wirestream/kafka';
 import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
+import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
+import type { DeferredSearchEngine } from '../search-engine/deferred-search-engine';
 import { IndexingService } from './indexing.service';
 
 /**
@@ -16,6 +18,7 @@ export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 @Injectable()
 export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: ReliableConsumer | null = null;
+  private stopping = false;
   private readonly deadLettered;
   private readonly batchSize;
 
@@ -28,13 +31,30 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly metrics: MetricsRegistry,
     private readonly health: HealthRegistry,
+    @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: DeferredSearchEngine,
   ) {
     this.deadLettered = this.metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
     this.batchSize = this.metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
   }
 
+  /**
+   * The topics are made now; consuming starts once the engine is set up, so an indexer started while the engine is
+   * down runs (not ready) and begins on its own when the engine appears, instead of retrying every batch into the DLQ.
+   */
   async onApplicationBootstrap(): Promise<void> {
     await ensureTopics(this.kafka, [{ topic: this.topics.enriched }, { topic: deadLetterTopic(this.topics.enriched) }, { topic: this.topics.indexed }]);
+    if (this.engine.isReady) return this.startConsuming();
+    this.health.register('consumer:waiting-for-search-engine', () => Promise.reject(new Error('the consumer starts once the search engine is set up')));
+    void this.engine
+      .whenReady()
+      .then(() => {
+        this.health.unregister('consumer:waiting-for-search-engine');
+        return this.stopping ? undefined : this.startConsuming();
+      })
+      .catch((error: unknown) => exitForSupervisor(this.logger, error));
+  }
+
+  private async startConsuming(): Promise<void> {
     this.consumer = new ReliableConsumer({
       kafka: this.kafka,
       groupId: this.config.INDEXER_GROUP_ID,
@@ -59,6 +79,7 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.consumer?.stop();
   }
 }
