@@ -285,6 +285,18 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
     await expect(allIds({ q: 'valencia' })).resolves.toEqual([]);
   });
 
+  it('bulk-loads a next index with the client helper, then makes it searchable and deletes it (not behind the alias)', async () => {
+    const next = await engine.createNextIndex({ bulkLoad: true });
+    const stats = await engine.bulkLoadDirect([...validDocuments, invalidDocument], { index: next, flushBytes: 1024 });
+    expect(stats).toMatchObject({ total: 6, successful: 5, failed: 1 });
+    expect(stats.failures).toEqual([expect.objectContaining({ id: 'broken-date', status: 400 })]);
+    await engine.finishBulkLoad(next);
+    const indices = await engine.listArticleIndices();
+    expect(indices).toContainEqual({ name: next, aliased: false, docs: 5 });
+    await engine.deleteIndex(next);
+    expect((await engine.listArticleIndices()).map((index) => index.name)).not.toContain(next);
+  });
+
   it('refuses to drop the unprefixed index without force', async () => {
     const unprefixed = await createArticleSearchEngine({ url: SEARCH_URL, engine: kind });
     await expect(unprefixed.dropAll()).rejects.toThrow(/force/);
