@@ -36,6 +36,8 @@ const NAME = 'elasticsearch';
 const JAR_DIR = path.join(LIB_DIR, 'elasticsearch');
 const LAUNCHER_SRC = path.join(TOOL_DIR, 'elasticsearch', 'src');
 const LAUNCHER_DIR = path.join(LIB_DIR, 'elasticsearch-launcher');
+// A jar, not a class directory: the class-data sharing archive only accepts jars on the classpath.
+const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'wirestream-es-launcher.jar');
 const NATIVE_DIR = path.join(LIB_DIR, 'elasticsearch-native');
 const HOME = path.join(DATA_DIR, 'elasticsearch');
 const LAUNCHER_MAIN = 'org.elasticsearch.node.ClasspathNode';
@@ -98,16 +100,17 @@ function launcherSources(): string[] {
   return out.sort();
 }
 
-/** javac the launcher against the resolved jars, unless sources, jars and JDK are unchanged since the last build. */
+/** javac + jar the launcher against the resolved jars, unless sources, jars and JDK are unchanged since the last build. */
 function compileLauncher(jdk: Jdk, log: (msg: string) => void): void {
   const javac = jdk.home ? path.join(jdk.home, 'bin', 'javac') : undefined;
-  if (!javac || !fs.existsSync(javac)) {
-    throw new StackError(`elasticsearch: ${jdk.java} has no javac next to it; the launcher is compiled on first use, so a full JDK 21+ is needed (set STACK_ELASTICSEARCH_JAVA_HOME).`);
+  const jar = jdk.home ? path.join(jdk.home, 'bin', 'jar') : undefined;
+  if (!javac || !jar || !fs.existsSync(javac) || !fs.existsSync(jar)) {
+    throw new StackError(`elasticsearch: ${jdk.java} has no javac/jar next to it; the launcher is compiled on first use, so a full JDK 21+ is needed (set STACK_ELASTICSEARCH_JAVA_HOME).`);
   }
   const sources = launcherSources();
   const hash = createHash('sha256');
   for (const file of sources) hash.update(file).update(fs.readFileSync(file));
-  hash.update(fs.readFileSync(path.join(JAR_DIR, '.resolved'))).update(javac);
+  hash.update(fs.readFileSync(path.join(JAR_DIR, '.resolved'))).update(javac).update(LAUNCHER_JAR);
   const want = hash.digest('hex').slice(0, 16);
   const marker = path.join(LAUNCHER_DIR, '.compiled');
   try {
@@ -116,11 +119,15 @@ function compileLauncher(jdk: Jdk, log: (msg: string) => void): void {
     /* not built yet */
   }
   const t0 = Date.now();
+  // Also drops the class-data archive, which is only valid for the classpath it was dumped with.
   fs.rmSync(LAUNCHER_DIR, { recursive: true, force: true });
-  fs.mkdirSync(LAUNCHER_DIR, { recursive: true });
+  const classes = path.join(LAUNCHER_DIR, 'classes');
+  fs.mkdirSync(classes, { recursive: true });
   // --release 21: the server jars are Java 21 bytecode, the launcher matches whatever JDK 21+ compiles it.
-  const r = spawnSync(javac, ['--release', '21', '-nowarn', '-d', LAUNCHER_DIR, '-cp', `${JAR_DIR}/*`, ...sources], { encoding: 'utf8' });
-  if (r.status !== 0) throw new StackError(`elasticsearch: compiling the launcher failed:\n${r.stderr}${r.stdout}`);
+  const compiled = spawnSync(javac, ['--release', '21', '-nowarn', '-d', classes, '-cp', `${JAR_DIR}/*`, ...sources], { encoding: 'utf8' });
+  if (compiled.status !== 0) throw new StackError(`elasticsearch: compiling the launcher failed:\n${compiled.stderr}${compiled.stdout}`);
+  const packed = spawnSync(jar, ['--create', '--file', LAUNCHER_JAR, '-C', classes, '.'], { encoding: 'utf8' });
+  if (packed.status !== 0) throw new StackError(`elasticsearch: packing the launcher jar failed:\n${packed.stderr}${packed.stdout}`);
   fs.writeFileSync(marker, `${want}\n`);
   log(`launcher compiled in ${fmtSecs(Date.now() - t0)}`);
 }
@@ -164,6 +171,10 @@ function jvmArgs(jdk: Jdk): string[] {
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
+    // Class-data sharing archive of the ~20k classes a start loads: written when the node stops, used by the next start.
+    '-XX:+AutoCreateSharedArchive',
+    `-XX:SharedArchiveFile=${path.join(LAUNCHER_DIR, 'classes.jsa')}`,
+    '-Xlog:cds*=error', // the dump lists every class it skips (proxies, lambdas) as a warning
     '-Djava.awt.headless=true',
     '-Dfile.encoding=UTF-8',
     '-Dlog4j2.formatMsgNoLookups=true',
@@ -173,7 +184,7 @@ function jvmArgs(jdk: Jdk): string[] {
     // Netty 4.1 still allocates through sun.misc.Unsafe; JDK 24+ warns about it on every start.
     ...(jdk.major >= 24 ? ['--sun-misc-unsafe-memory-access=allow'] : []),
     '-cp',
-    `${LAUNCHER_DIR}${path.delimiter}${JAR_DIR}/*`,
+    `${LAUNCHER_JAR}${path.delimiter}${JAR_DIR}/*`,
     LAUNCHER_MAIN,
     ...Object.entries(nodeSettings).map(([k, v]) => `${k}=${v}`),
   ];
