@@ -38,6 +38,7 @@ const LAUNCHER_SRC = path.join(TOOL_DIR, 'elasticsearch', 'src');
 const LAUNCHER_DIR = path.join(LIB_DIR, 'elasticsearch-launcher');
 // A jar, not a class directory: the class-data sharing archive only accepts jars on the classpath.
 const LAUNCHER_JAR = path.join(LAUNCHER_DIR, 'wirestream-es-launcher.jar');
+const CDS_ARCHIVE = path.join(LAUNCHER_DIR, 'classes.jsa');
 const NATIVE_DIR = path.join(LIB_DIR, 'elasticsearch-native');
 const HOME = path.join(DATA_DIR, 'elasticsearch');
 const LAUNCHER_MAIN = 'org.elasticsearch.node.ClasspathNode';
@@ -173,7 +174,7 @@ function jvmArgs(jdk: Jdk): string[] {
     '-XX:+ExitOnOutOfMemoryError',
     // Class-data sharing archive of the ~20k classes a start loads: written when the node stops, used by the next start.
     '-XX:+AutoCreateSharedArchive',
-    `-XX:SharedArchiveFile=${path.join(LAUNCHER_DIR, 'classes.jsa')}`,
+    `-XX:SharedArchiveFile=${CDS_ARCHIVE}`,
     '-Xlog:cds*=error', // the dump lists every class it skips (proxies, lambdas) as a warning
     '-Djava.awt.headless=true',
     '-Dfile.encoding=UTF-8',
@@ -230,7 +231,8 @@ export const elasticsearch: Component = {
     const pid = ourPid(NAME, LAUNCHER_MAIN);
     removePid(NAME);
     if (!pid) return 'not running';
-    const how = await stopGroup(pid, 'SIGTERM');
+    // Without an archive yet, the JVM writes it while exiting: 5-25 s on a busy machine; don't SIGKILL that halfway.
+    const how = await stopGroup(pid, 'SIGTERM', fs.existsSync(CDS_ARCHIVE) ? 20_000 : 90_000);
     return `${how} (pid ${pid})`;
   },
 
