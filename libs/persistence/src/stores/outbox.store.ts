@@ -18,9 +18,10 @@ export class OutboxStore {
    */
   async relayBatch(limit: number, publish: (messages: PendingOutboxMessage[]) => Promise<void>): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
+      // `outbox.id`, not `id`: the bare name is the text output column, and text order put id 10 before id 2.
       const rows = (await tx.query(
         `SELECT id::text AS id, topic, message_key AS key, envelope FROM outbox
-         WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         WHERE sent_at IS NULL ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       )) as PendingOutboxMessage[];
       if (!rows.length) return 0;
