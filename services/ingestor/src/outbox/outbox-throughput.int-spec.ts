@@ -22,7 +22,9 @@ describe('outbox relay throughput (integration)', () => {
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('relaytput');
-    const config = loadIngestorConfig({ ...environment.env, ...(process.env['OUTBOX_BATCH_SIZE'] ? { OUTBOX_BATCH_SIZE: process.env['OUTBOX_BATCH_SIZE'] } : {}) });
+    // The knobs being measured can be set from outside: OUTBOX_BATCH_SIZE=2000 npx jest … this file.
+    const knobs = Object.fromEntries(['OUTBOX_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+    const config = loadIngestorConfig({ ...environment.env, ...knobs });
     const logger = createLogger('ingestor', 'silent');
     app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'relay-throughput-int-spec', logger });
