@@ -1,5 +1,6 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { EmptyFeedError, InvalidItemsError, type FieldError, type ItemError } from './errors';
+import { removeElements, stripTags } from './html-scan';
 import { parseWireDate } from './wire-dates';
 
 export interface WireParseOptions {
@@ -120,14 +121,17 @@ export function uniqueStrings(values: Array<string | null | undefined>): string[
   return out;
 }
 
+const HTML_TAG_RE = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu;
+
 /** True when a string carries HTML markup rather than plain text. */
 export function looksLikeHtml(value: string): boolean {
-  return /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu.test(value);
+  // Only up to the last `>`: from a `<p` after it the regex would scan to the end, for every such `<p`.
+  return HTML_TAG_RE.test(value.slice(0, value.lastIndexOf('>') + 1));
 }
 
 /** Plain text of an HTML fragment: tags removed, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string, decode: (s: string) => string): string {
-  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ').replace(/<[^>]*>/gu, ' '))
+  return decode(stripTags(removeElements(html, ['script', 'style'], ' '), ' '))
     .replace(/\s+/gu, ' ')
     .trim();
 }
