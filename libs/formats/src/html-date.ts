@@ -261,7 +261,7 @@ function articleNode(text: string): Record<string, unknown> | null {
   const queue: unknown[] = [parsed];
   for (let seen = 0; queue.length && seen < 200; seen++) {
     const node = queue.shift();
-    if (Array.isArray(node)) queue.push(...node);
+    if (Array.isArray(node)) queue.push(...node.slice(0, 200)); // a spread of a huge array throws RangeError
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       const types = ([] as unknown[]).concat(record['@type'] ?? []).map(String);

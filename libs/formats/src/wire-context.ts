@@ -113,12 +113,12 @@ export function wireUrgency(raw: string | number | null | undefined): number | n
 
 /** Unique, trimmed, non-empty strings in first-seen order. */
 export function uniqueStrings(values: Array<string | null | undefined>): string[] {
-  const out: string[] = [];
+  const seen = new Set<string>(); // a Set, not out.includes: an item may carry thousands of categories
   for (const value of values) {
     const v = value?.replace(/\s+/gu, ' ').trim();
-    if (v && !out.includes(v)) out.push(v);
+    if (v) seen.add(v);
   }
-  return out;
+  return [...seen];
 }
 
 const HTML_TAG_RE = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu;
