@@ -112,7 +112,7 @@ export function sourceIdFor(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-|-$/g, ''); // runs are already one dash each
   return slug || 'unknown';
 }
 
