@@ -86,14 +86,16 @@ const cleanSearchRefusal = (parameter: string) => async (answer: Answer) => {
   must(!ENGINE_TEXT.test(detail), `detail leaks engine text: ${detail.slice(0, 200)}`);
 };
 
+/** A text article whose only paragraph is the run: the run is what sentence splitting and the summary read. */
 const punctuationParagraph = (name: string, char: string) => {
   const token = uniqueToken();
-  return hostileCase({ name: `text paragraph of 100k ${name}`, request: () => post(textArticle(token, char.repeat(RUN)), TEXT), expect: ACCEPTED, then: acceptsAll(1) });
+  return hostileCase({ name: `text whose paragraph is 100k ${name}`, request: () => post(`Night ferries approved for ${token} route\n\n${char.repeat(RUN)}\n`, TEXT), expect: ACCEPTED, then: acceptsAll(1) });
 };
 
+/** A banner line "welcome to a" + run + a word, then the article: the word after the run is what makes a lazy name capture backtrack. */
 const welcomeRun = (name: string, char: string) => {
   const token = uniqueToken();
-  return hostileCase({ name: `text line "welcome to a" + 100k ${name} inside an article`, request: () => post(textArticle(token, `welcome to a${char.repeat(RUN)}`), TEXT), expect: ACCEPTED, then: acceptsAll(1) });
+  return hostileCase({ name: `text banner "welcome to a" + 100k ${name} + a word, above an article`, request: () => post(`welcome to a${char.repeat(RUN)} today\n${textArticle(token)}`, TEXT), expect: ACCEPTED, then: acceptsAll(1) });
 };
 
 const SPACES = ' '.repeat(RUN);
@@ -112,9 +114,15 @@ const nested = (name: string, open: string, close: string, depth: number, expect
   });
 };
 
-const symbolRun = (name: string, char: string) => {
+/** An HTML page without url whose text is only the run (and a title): identity hashes the text when there is no url. */
+const symbolRun = (name: string, char: string, wrap = (run: string) => `<p>${run}</p>`) => {
   const token = uniqueToken();
-  return hostileCase({ name: `HTML without url whose text is 100k ${name}`, request: () => post(htmlArticle(token, { paragraphs: [char.repeat(RUN)] }), HTML), expect: ACCEPTED, then: acceptsAll(1) });
+  return hostileCase({
+    name: `HTML without url whose text is 100k ${name}`,
+    request: () => post(`<!doctype html><html><head><title>Night ferries approved for ${token} route</title></head><body>${wrap(char.repeat(RUN))}</body></html>`, HTML),
+    expect: ACCEPTED,
+    then: acceptsAll(1),
+  });
 };
 
 const tooManyItems = (name: string, build: (token: string) => string, contentType: string) =>
@@ -197,18 +205,22 @@ const GROUPS: HostileGroup[] = [
   {
     name: 'punctuation and whitespace runs in plain text (page layout, sentence splitting)',
     cases: [
-      hostileCase({ name: 'text "welcome to a" + 100k "!" (issue)', request: () => post(`welcome to a${'!'.repeat(RUN)}`, TEXT), expect: ACCEPTED_OR_REFUSED }),
+      hostileCase({ name: 'text "welcome to a" + 100k "!", nothing else', request: () => post(`welcome to a${'!'.repeat(RUN)}`, TEXT), expect: ACCEPTED_OR_REFUSED }),
+      hostileCase({ name: 'text "welcome to a" + 100k "!" + a word (issue)', request: () => post(`welcome to a${'!'.repeat(RUN)} today`, TEXT), expect: ACCEPTED_OR_REFUSED }),
+      hostileCase({ name: 'text that is only 100k "?"', request: () => post('?'.repeat(RUN), TEXT), expect: ACCEPTED_OR_REFUSED }),
       welcomeRun('"!"', '!'),
+      welcomeRun('"."', '.'),
+      welcomeRun('"|"', '|'),
+      welcomeRun('spaces', ' '),
       punctuationParagraph('"!" (issue)', '!'),
       punctuationParagraph('"."', '.'),
       punctuationParagraph('"?"', '?'),
+      punctuationParagraph('"…"', '…'),
       punctuationParagraph('"-"', '-'),
       punctuationParagraph('"|"', '|'),
       punctuationParagraph('"»"', '»'),
       punctuationParagraph('NBSP', NBSP),
       punctuationParagraph('tabs', '\t'),
-      welcomeRun('"."', '.'),
-      welcomeRun('"?"', '?'),
     ],
   },
   {
@@ -249,7 +261,15 @@ const GROUPS: HostileGroup[] = [
   },
   {
     name: 'symbol runs in pages without url (identity, text scans)',
-    cases: [symbolRun('"‹" (issue)', '‹'), symbolRun('"«"', '«'), symbolRun('"<"', '<'), symbolRun('"›"', '›'), hostileCase({ name: 'text/plain whose paragraph is 100k "‹"', request: () => post(textArticle(uniqueToken(), '‹'.repeat(RUN)), TEXT), expect: ACCEPTED, then: acceptsAll(1) })],
+    cases: [
+      symbolRun('"‹" (issue)', '‹'),
+      symbolRun('"‹", straight in <body>', '‹', (run) => run),
+      symbolRun('"«"', '«'),
+      symbolRun('"<"', '<'),
+      symbolRun('"<", straight in <body>', '<', (run) => run),
+      symbolRun('"›"', '›'),
+      hostileCase({ name: 'text/plain whose paragraph is 100k "‹"', request: () => post(`Night ferries approved for ${uniqueToken()} route\n\n${'‹'.repeat(RUN)}\n`, TEXT), expect: ACCEPTED, then: acceptsAll(1) }),
+    ],
   },
   {
     name: 'sizes: the per-item limit and large prose',
