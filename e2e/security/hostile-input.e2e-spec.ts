@@ -136,8 +136,8 @@ const tooManyItems = (name: string, build: (token: string) => string, contentTyp
     expect: refused(413, 'too-many-items'),
   });
 
-/** A batch of four whose item 2 carries a lone surrogate: 202, items 0, 1, 3 stored and searchable, item 2 refused and nowhere. */
-const surrogateInBatch = (name: string, contentType: string, build: (token: string, bad: boolean) => Record<string, unknown>) => {
+/** A batch of four whose item 2 carries a lone surrogate or NUL: 202, items 0, 1, 3 stored and searchable, item 2 refused and nowhere. */
+const badCharacterInBatch = (name: string, contentType: string, build: (token: string, bad: boolean) => Record<string, unknown>) => {
   const tokens = [uniqueToken(), uniqueToken(), uniqueToken(), uniqueToken()];
   return hostileCase({
     name,
@@ -304,9 +304,9 @@ const GROUPS: HostileGroup[] = [
       hostileCase({ name: 'ninjs item, "\\ud800" in headline', request: () => post(json(ninjsItem(uniqueToken(), { headline: 'Night ferries \ud800 approved' })), NINJS), expect: refused(400, 'invalid-characters') }),
       hostileCase({ name: 'ninjs item, "\\udc00" in body_html', request: () => post(json(ninjsItem(uniqueToken(), { body_html: '<p>The ferry \udc00 sails at night.</p>' })), NINJS), expect: refused(400, 'invalid-characters') }),
       hostileCase({ name: 'ninjs item, "\\ud800" followed by a letter in byline', request: () => post(json(ninjsItem(uniqueToken(), { byline: 'By \ud800A Ribeiro' })), NINJS), expect: refused(400, 'invalid-characters') }),
-      surrogateInBatch('native batch, "\\ud800" in the body of item 2 of 4 (issue)', JSON_TYPE, (t, bad) => nativeArticle(t, bad ? { body: `The ferry \ud800 sails at night, says ${t}.` } : {})),
-      surrogateInBatch('native batch, "\\udc00" in the title of item 2 of 4', JSON_TYPE, (t, bad) => nativeArticle(t, bad ? { title: `Night ferries \udc00 approved for ${t}` } : {})),
-      surrogateInBatch('ninjs batch, "\\ud800" in the headline of item 2 of 4', NINJS, (t, bad) => ninjsItem(t, bad ? { headline: `Night ferries \ud800 approved for ${t}` } : {})),
+      badCharacterInBatch('native batch, "\\ud800" in the body of item 2 of 4 (issue)', JSON_TYPE, (t, bad) => nativeArticle(t, bad ? { body: `The ferry \ud800 sails at night, says ${t}.` } : {})),
+      badCharacterInBatch('native batch, "\\udc00" in the title of item 2 of 4', JSON_TYPE, (t, bad) => nativeArticle(t, bad ? { title: `Night ferries \udc00 approved for ${t}` } : {})),
+      badCharacterInBatch('ninjs batch, "\\ud800" in the headline of item 2 of 4', NINJS, (t, bad) => ninjsItem(t, bad ? { headline: `Night ferries \ud800 approved for ${t}` } : {})),
     ],
   },
   {
@@ -357,6 +357,7 @@ const GROUPS: HostileGroup[] = [
       hostileCase({ name: 'NUL in a native JSON title', request: () => post(json(nativeArticle(uniqueToken(), { title: 'Night\u0000ferries' })), JSON_TYPE), expect: refused(400, 'invalid-characters') }),
       hostileCase({ name: 'NUL in a native JSON byline', request: () => post(json(nativeArticle(uniqueToken(), { byline: 'By Ana\u0000Ribeiro' })), JSON_TYPE), expect: refused(400, 'invalid-characters') }),
       hostileCase({ name: 'NUL in a ninjs headline', request: () => post(json(ninjsItem(uniqueToken(), { headline: 'Night\u0000ferries' })), NINJS), expect: refused(400, 'invalid-characters') }),
+      badCharacterInBatch('native batch, NUL in the body of item 2 of 4', JSON_TYPE, (t, bad) => nativeArticle(t, bad ? { body: `The ferry\u0000 sails at night, says ${t}.` } : {})),
       hostileCase({ name: 'NUL in a text/plain page', request: () => post(textArticle(uniqueToken(), 'The ferry\u0000 sails at night.'), TEXT), expect: refused(400, 'invalid-characters') }),
       hostileCase({ name: 'invalid UTF-8 (C3 28) in text/plain', request: () => post(Buffer.concat([Buffer.from(textArticle(uniqueToken())), Buffer.from([0xc3, 0x28])]), TEXT), expect: refused(400, 'invalid-encoding') }),
       hostileCase({ name: 'invalid UTF-8 (FF) inside a JSON string', request: () => post(Buffer.concat([Buffer.from('{"title":"Night ferries '), Buffer.from([0xff]), Buffer.from('","body":"The ferry sails at night."}')]), JSON_TYPE), expect: refused(400, 'invalid-encoding') }),
