@@ -1,3 +1,5 @@
+import { trimChars } from './text-blocks';
+
 /** Loose date parsing for the date lines scraped pages carry. Pure: the clock is never read. */
 
 export interface LooseDate {
@@ -44,11 +46,13 @@ const ZONE_OFFSETS: Record<string, number> = {
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
 
 const WORD = '([\\p{L}]+)';
-const TIME = String.raw`(?:,?\s*(?:at|à|a las|a la|um|alle|às|-|\|)?\s*(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?\s*(?:hrs?\.?|uhr)?\s*\(?([a-z]{1,5}|(?:utc|gmt)?\s?[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
+// The text is matched with its spaces collapsed to single " ", so " ?" is exact where "\s*" was written before;
+// two adjacent "\s*" could trade characters and backtrack polynomially on a long run of spaces.
+const TIME = String.raw`(?:,? ?(?:(?:at|à|a las|a la|um|alle|às|-|\|) ?)?(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:hrs?\.?|uhr) ?)?\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(z|[+-]\d{2}:?\d{2}|utc|gmt)?)?$/i;
-const MONTH_FIRST_RE = new RegExp(`^${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, 'iu');
-const DAY_FIRST_RE = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s+(?:de\\s+)?${WORD}\\.?,?\\s+(?:de\\s+|del\\s+)?(\\d{4})${TIME}$`, 'iu');
+const MONTH_FIRST_RE = new RegExp(`^${WORD}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})${TIME}$`, 'iu');
+const DAY_FIRST_RE = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)? (?:de )?${WORD}\\.?,? (?:de |del )?(\\d{4})${TIME}$`, 'iu');
 
 /**
  * Parses a whole string as a date: ISO 8601, "Wednesday, February 4, 2026", "Feb. 4, 2026 10:31 AM EST",
@@ -56,7 +60,7 @@ const DAY_FIRST_RE = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s+(?:de\
  * string (after trimming) is a date. Times without a zone are taken as UTC.
  */
 export function parseLooseDate(text: string): LooseDate | null {
-  const cleaned = stripWeekday(text.trim().replace(/[\s.,;]+$/u, '').replace(/\s+/g, ' '));
+  const cleaned = stripWeekday(trimChars(text.trim(), '.,;', true, 'end').replace(/\s+/g, ' '));
   if (!cleaned) return null;
 
   const iso = ISO_RE.exec(cleaned);

@@ -77,6 +77,11 @@ export class XmlTooDeepError extends FormatError {
   readonly code = 'xml-too-deep';
 }
 
+/** HTML nested deeper than MAX_HTML_DEPTH: refused before the DOM is built (its passes would be super-linear). */
+export class HtmlTooDeepError extends FormatError {
+  readonly code = 'html-too-deep';
+}
+
 export class MalformedJsonError extends FormatError {
   readonly code = 'malformed-json';
 

@@ -167,7 +167,7 @@ export function collectHtmlDateCandidates(doc: DomDocument, options: HtmlDateOpt
   return out;
 }
 
-const OFFSET_RE = /(?:T|\s)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b/u;
+const OFFSET_RE = /(?:T|\s)\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:(?:GMT|UTC)\s*)?([+-])(\d{2}):?(\d{2})\b/u;
 
 /** The UTC offset (minutes) of a date-time string written with a non-zero offset, else null. */
 export function statedOffset(value: string | null | undefined): number | null {
@@ -261,7 +261,7 @@ function articleNode(text: string): Record<string, unknown> | null {
   const queue: unknown[] = [parsed];
   for (let seen = 0; queue.length && seen < 200; seen++) {
     const node = queue.shift();
-    if (Array.isArray(node)) queue.push(...node);
+    if (Array.isArray(node)) queue.push(...node.slice(0, 200)); // a spread of a huge array throws RangeError
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       const types = ([] as unknown[]).concat(record['@type'] ?? []).map(String);
@@ -345,7 +345,7 @@ function fromTimeElements(doc: DomDocument, markedOnly: boolean): DateHit | null
 }
 
 const DATE_ELEMENT_RE = /date|datum|time|publish|posted|byline|dateline|entry-meta|post-meta|postmeta|article-meta|meta-info|submitted|fecha|parution|veröffentlicht|info|subline|stand/iu;
-const UPDATE_WORDS_RE = /(?:updated?|aktualisiert|modifi|actualizado|mis à jour|geändert|zuletzt)\s*:?\s*(?:on|am|le|el)?\s*$/iu;
+const UPDATE_WORDS_RE = /(?:updated?|aktualisiert|modifi|actualizado|mis à jour|geändert|zuletzt)\s*(?::\s*)?(?:(?:on|am|le|el)\s*)?$/iu;
 
 /** Elements whose class/id talk about dates (bylines, post meta): the first readable date in document order. */
 function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {

@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { HtmlTooDeepError } from './errors';
 
 /**
  * The small slice of the DOM our HTML passes use. We compile without the DOM lib (this is server code), so the
@@ -55,9 +56,41 @@ const COMMENT_NODE = 8;
 
 /** Parses an HTML page into a (linkedom) document. Never throws on malformed markup; pure CPU work, no I/O. */
 export function parseHtmlDocument(html: string): DomDocument {
-  const { document } = parseHTML(normaliseHtmlSource(html)) as unknown as { document: DomDocument };
+  const depth = htmlNestingDepth(html);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new HtmlTooDeepError(`HTML elements are nested ${depth} levels deep; at most ${MAX_HTML_DEPTH} are accepted`);
+  }
+  let { document } = parseHTML(normaliseHtmlSource(html)) as unknown as { document: DomDocument };
+  // A source that never completes a tag (`<html x`, `<!doctype html`) gives no root element: read it as an empty page.
+  if (!document.documentElement) ({ document } = parseHTML(EMPTY_PAGE) as unknown as { document: DomDocument });
   repairBody(document);
   return document;
+}
+
+const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>';
+
+/**
+ * Deepest element nesting a page may have. Real pages stay far below it (a few dozen levels); a deeper one is
+ * refused (`html-too-deep`, 400) because building and walking such a tree is super-linear (100,000 nested
+ * <div>s took 55 s) and recursive passes over it overflow the stack.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** End tags that pages commonly leave out (and void elements): they never add to the nesting count. */
+const UNCOUNTED_TAGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rt', 'rp', 'colgroup', 'caption', 'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command', 'basefont', 'frame', 'html', 'head', 'body']);
+const TAG_RE = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,40})[^<>]*>/gu;
+
+/** The deepest nesting of start/end tags, counted in one pass over the source (an upper bound of the DOM depth). */
+export function htmlNestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    if (UNCOUNTED_TAGS.has(m[2]!.toLowerCase()) || m[0].endsWith('/>')) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
 }
 
 /**
@@ -98,8 +131,10 @@ export function normaliseHtmlSource(html: string): string {
   if (/<body[\s>]/iu.test(source)) return withoutNestedDocuments(source);
   const headEnd = /<\/head\s*>/iu.exec(source);
   if (headEnd) return `${source.slice(0, headEnd.index + headEnd[0].length)}<body>${source.slice(headEnd.index + headEnd[0].length)}`;
-  const htmlOpen = /<html[^>]*>/iu.exec(source);
-  return htmlOpen ? `${source.slice(0, htmlOpen.index + htmlOpen[0].length)}<body>${source.slice(htmlOpen.index + htmlOpen[0].length)}` : source;
+  // The <html …> start tag ends at the first ">" after it (a regex /<html[^>]*>/ rescans from every "<html").
+  const htmlOpen = /<html/iu.exec(source);
+  const htmlOpenEnd = htmlOpen ? source.indexOf('>', htmlOpen.index) + 1 : 0;
+  return htmlOpenEnd > 0 ? `${source.slice(0, htmlOpenEnd)}<body>${source.slice(htmlOpenEnd)}` : source;
 }
 
 /**

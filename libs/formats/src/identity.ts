@@ -1,6 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
-import { splitTextBlocks } from './text-blocks';
+import { removeElements, replaceBeforeLastGt, stripTags } from './html-scan';
+import { splitTextBlocks, trimChars } from './text-blocks';
 import { uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from './uuid-v5';
 
 export type IdentityBasis = 'external-id' | 'canonical-url' | 'content';
@@ -62,7 +63,7 @@ export function canonicalizeUrl(raw: string): string | null {
   const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAM_RE.test(key));
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   url.search = new URLSearchParams(kept).toString();
-  if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/u, '');
+  if (url.pathname.length > 1) url.pathname = trimChars(url.pathname, '/', false, 'end');
   return url.toString();
 }
 
@@ -80,14 +81,24 @@ function firstParagraph(content: string, contentType: ParsedItem['contentType'],
   return paragraph ?? blocks[0] ?? '';
 }
 
+/** Linear on any input (see html-scan.ts): this runs on every HTML item without a URL. */
 function crudeHtmlText(html: string): string {
-  const body = /<body[^>]*>([\s\S]*)<\/body>/iu.exec(html)?.[1] ?? html;
-  return decodeHtmlEntities(
-    body
-      .replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/giu, '')
-      .replace(/<\/?(?:p|div|br|h[1-6]|li|section|article|header|footer|nav|blockquote|figcaption)\b[^>]*>/giu, '\n\n')
-      .replace(/<[^>]+>/gu, ''),
-  );
+  const blocks = removeElements(bodyContent(html), ['script', 'style', 'noscript', 'template'], '');
+  return decodeHtmlEntities(stripTags(replaceBeforeLastGt(blocks, BLOCK_TAG_RE, '\n\n'), '', true));
+}
+
+const BLOCK_TAG_RE = /<\/?(?:p|div|br|h[1-6]|li|section|article|header|footer|nav|blockquote|figcaption)\b[^>]*>/giu;
+
+/** Between the first `<body…>` and the last `</body>`, else the whole text (as /<body[^>]*>([\s\S]*)<\/body>/i). */
+function bodyContent(html: string): string {
+  const open = /<body/iu.exec(html);
+  const openEnd = open ? html.indexOf('>', open.index + 5) : -1;
+  if (openEnd === -1) return html;
+  let closeAt = -1;
+  const close = /<\/body>/giu;
+  close.lastIndex = openEnd + 1;
+  for (let m = close.exec(html); m; m = close.exec(html)) closeAt = m.index;
+  return closeAt === -1 ? html : html.slice(openEnd + 1, closeAt);
 }
 
 /** Case, whitespace and typographic quotes must not change an id. */

@@ -7,6 +7,7 @@ export {
   MalformedXmlError,
   XmlDtdForbiddenError,
   XmlTooDeepError,
+  HtmlTooDeepError,
   MalformedJsonError,
   JsonTooDeepError,
   EmptyFeedError,
@@ -63,6 +64,6 @@ export {
   NATIVE_ARTICLE_BODY_OPENAPI_SCHEMA,
   type NativeArticle,
 } from './native-article';
-export { parseHtmlDocument, shareParsedDocument, takeParsedDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
+export { MAX_HTML_DEPTH, parseHtmlDocument, shareParsedDocument, takeParsedDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
 export { extractHtmlDates, collectHtmlDateCandidates, findDateInText, urlDate, type DateHit, type DateCandidate, type HtmlDates, type HtmlDateOptions } from './html-date';
 export { readHtmlMetadata, type HtmlPageMetadata, type HtmlPageOptions } from './parse-html-page';

@@ -17,14 +17,36 @@ export function parseAtomDocument(root: XmlElement, ctx: WireContext): ParsedBat
     throw new UnsupportedFormatError(`Expected an Atom 1.0 <feed> in namespace ${ATOM_NS}, found <${root.name}>${root.ns ? ` in ${root.ns}` : ''}.`);
   }
   if (root.local === 'entry') {
-    ctx.attempt(0, () => atomEntry(root, null, 0, ctx));
+    ctx.attempt(0, () => atomEntry(root, feedContext(null), 0, ctx));
     return ctx.finish(false, 'The Atom entry is empty.');
   }
-  elements(root, 'entry', ATOM_NS).forEach((entry, index) => ctx.attempt(index, () => atomEntry(entry, root, index, ctx)));
+  const feed = feedContext(root);
+  elements(root, 'entry', ATOM_NS).forEach((entry, index) => ctx.attempt(index, () => atomEntry(entry, feed, index, ctx)));
   return ctx.finish(true, 'The Atom feed has no <entry> elements.');
 }
 
-function atomEntry(entry: XmlElement, feed: XmlElement | null, index: number, ctx: WireContext): ParsedItem {
+/**
+ * What entries inherit from their feed, read once per document: looked up per entry, each lookup walks the feed's
+ * children (every entry), which made a feed of entries without <author> quadratic.
+ */
+interface FeedContext {
+  el: XmlElement | null;
+  authors: XmlElement[];
+  title: string | null;
+  /** xml:base of the feed, else its alternate link: the base of relative entry links. */
+  base: string | null;
+}
+
+function feedContext(feed: XmlElement | null): FeedContext {
+  return {
+    el: feed,
+    authors: elements(feed, 'author', ATOM_NS),
+    title: feed ? textConstruct(element(feed, 'title', ATOM_NS), 'text') : null,
+    base: attr(feed, 'base', 'http://www.w3.org/XML/1998/namespace') ?? attr(elements(feed, 'link', ATOM_NS).find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href'),
+  };
+}
+
+function atomEntry(entry: XmlElement, feed: FeedContext, index: number, ctx: WireContext): ParsedItem {
   const where = `entry ${index}`;
   const title = textConstruct(element(entry, 'title', ATOM_NS), 'text');
   const contentEl = element(entry, 'content', ATOM_NS);
@@ -39,13 +61,13 @@ function atomEntry(entry: XmlElement, feed: XmlElement | null, index: number, ct
   item.externalId = text(element(entry, 'id', ATOM_NS));
   item.url = alternateLink(entry, feed);
   const authors = elements(entry, 'author', ATOM_NS);
-  const names = (authors.length ? authors : elements(feed, 'author', ATOM_NS)).map((a) => text(element(a, 'name', ATOM_NS)));
+  const names = (authors.length ? authors : feed.authors).map((a) => text(element(a, 'name', ATOM_NS)));
   item.byline = uniqueStrings(names).join(', ') || null;
   item.updatedAt = ctx.date(text(element(entry, 'updated', ATOM_NS)), `${where} updated`);
   item.publishedAt = ctx.date(text(element(entry, 'published', ATOM_NS)), `${where} published`) ?? item.updatedAt;
   item.versionCreatedAt = item.updatedAt;
-  item.language = xmlLang(feed, entry, contentEl);
-  item.sourceName = ctx.options.sourceName ?? (feed ? textConstruct(element(feed, 'title', ATOM_NS), 'text') : null);
+  item.language = xmlLang(feed.el, entry, contentEl);
+  item.sourceName = ctx.options.sourceName ?? feed.title;
   item.wire.subjects = uniqueStrings(elements(entry, 'category', ATOM_NS).map((c) => attr(c, 'label') ?? attr(c, 'term')));
   return item;
 }
@@ -74,12 +96,12 @@ function textConstruct(el: XmlElement | null, want: 'text' | 'html'): string | n
   return value.trim() || null;
 }
 
-function alternateLink(entry: XmlElement, feed: XmlElement | null): string | null {
+function alternateLink(entry: XmlElement, feed: FeedContext): string | null {
   const links = elements(entry, 'link', ATOM_NS);
   const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && (attr(l, 'type') ?? 'text/html').includes('html')) ?? links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
   const href = attr(alternate, 'href');
   if (!href) return null;
-  const base = attr(entry, 'base', 'http://www.w3.org/XML/1998/namespace') ?? attr(feed, 'base', 'http://www.w3.org/XML/1998/namespace') ?? attr(elements(feed, 'link', ATOM_NS).find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href');
+  const base = attr(entry, 'base', 'http://www.w3.org/XML/1998/namespace') ?? feed.base;
   try {
     return new URL(href, base ?? undefined).toString();
   } catch {

@@ -141,7 +141,8 @@ function authorName(value: unknown): string | undefined {
 /** "Storm closes ports | Coastal Courier" → "Storm closes ports" (only for the <title> fallback). */
 function stripSiteSuffix(title: string | null): string | null {
   if (!title) return null;
-  const parts = title.split(/\s+[|–—·•]\s+|\s+-\s+/u);
+  // Spaces collapsed first: a split on /\s+[|]\s+/ is retried along every run of spaces (quadratic).
+  const parts = title.replace(/\s+/gu, ' ').split(/ [|–—·•-] /u);
   return parts.length > 1 && (parts[0] ?? '').length >= 15 ? (parts[0] ?? title) : title;
 }
 

@@ -71,7 +71,11 @@ function rssItem(item: XmlElement, index: number, ctx: WireContext, sourceName: 
 /** "jane@example.org (Jane Doe)" → "Jane Doe"; a bare e-mail stays as written. */
 function authorName(author: string | null): string | null {
   if (!author) return null;
-  return /\(([^)]+)\)\s*$/u.exec(author)?.[1]?.trim() ?? author;
+  // As /\(([^)]+)\)\s*$/ would, without retrying from every "(" of a long run: the text in the last parentheses.
+  const text = author.trimEnd();
+  if (!text.endsWith(')')) return author;
+  const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+  return open !== -1 && open < text.length - 2 ? text.slice(open + 1, -1).trim() : author;
 }
 
 const PREFIX_NS: Record<string, string> = { content: RSS_NS.content, dc: RSS_NS.dc };

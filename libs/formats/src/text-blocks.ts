@@ -5,22 +5,28 @@
 export function splitTextBlocks(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const blocks: string[] = [];
-  let current: string | null = null;
+  // The block being built, as pieces joined once at its end: reading the last character of a string grown by `+=`
+  // flattens it, which is quadratic over a long run of wrapped lines.
+  let pieces: string[] = [];
+  let last = '';
+  const flush = (): void => {
+    if (pieces.length) blocks.push(pieces.join(''));
+    pieces = [];
+  };
   for (const raw of lines) {
     const line = normaliseSpaces(raw);
     if (!line) {
-      if (current !== null) blocks.push(current);
-      current = null;
+      flush();
       continue;
     }
-    if (current !== null && continuesSentence(current, line)) {
-      current = current.endsWith('-') && /^\p{Ll}/u.test(line) ? current.slice(0, -1) + line : `${current} ${line}`;
-    } else {
-      if (current !== null) blocks.push(current);
-      current = line;
-    }
+    if (pieces.length && continuesSentence(last, line)) {
+      if (last === '-' && /^\p{Ll}/u.test(line)) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
+      else pieces.push(' ');
+    } else flush();
+    pieces.push(line);
+    last = line.at(-1)!;
   }
-  if (current !== null) blocks.push(current);
+  flush();
   return blocks;
 }
 
@@ -29,8 +35,28 @@ export function normaliseSpaces(text: string): string {
   return text.replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ').trim();
 }
 
-function continuesSentence(previous: string, next: string): boolean {
-  if (/[.!?:;"”’)»]$/u.test(previous)) return false;
+/**
+ * Only the last character of the block so far is looked at: an end-anchored regex on the block would be retried
+ * from every position of it for every line (quadratic in the block).
+ */
+function continuesSentence(last: string, next: string): boolean {
+  if (SENTENCE_END_CHARS.has(last)) return false;
   // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case.
-  return /[,\-–]$/u.test(previous) || /^\p{Ll}/u.test(next);
+  return WRAP_CHARS.has(last) || /^\p{Ll}/u.test(next);
+}
+
+const SENTENCE_END_CHARS = new Set('.!?:;"”’)»');
+const WRAP_CHARS = new Set(',-–');
+
+/**
+ * Removes leading and trailing characters of `chars` (whitespace too when `spaces`), by scanning from each end:
+ * linear, unlike `/[…]+$/` which is retried from every position of a long punctuation run.
+ */
+export function trimChars(text: string, chars: string, spaces = true, ends: 'both' | 'end' = 'both'): string {
+  const strip = (c: string): boolean => chars.includes(c) || (spaces && c.trim() === '');
+  let end = text.length;
+  while (end > 0 && strip(text[end - 1]!)) end -= 1;
+  let start = 0;
+  if (ends === 'both') while (start < end && strip(text[start]!)) start += 1;
+  return text.slice(start, end);
 }

@@ -1,5 +1,5 @@
 import { parseLooseDate } from './dates';
-import { normaliseSpaces, splitTextBlocks } from './text-blocks';
+import { normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
 
 /** What a header/footer line of a flattened page is. Values match `RemovedKind` in the contracts. */
 export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer';
@@ -32,13 +32,18 @@ export interface TextPageLayoutOptions {
 /** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
 const HEADER_SCAN_LIMIT = 12;
 
-const WELCOME_RE = /^[|\s>»›•·-]*(?:welcome to|bienvenid[oa]s? a|bienvenue (?:sur|à)|willkommen (?:bei|auf)|benvenut[oi] (?:su|a|in)|bem-vind[oa]s? (?:ao?|à))\s+(.+?)[\s|!.]*$/iu;
-const PIPE_WRAPPED_RE = /^\|\s*([^|]{2,60}?)\s*\|?$/u;
+// Linear time on every line: the open-ended parts of banner, copyright and name lines (a name followed by a run of
+// punctuation) are cut with string code (trimChars), never with a lazy group before a `[…]*$` tail.
+const WELCOME_RE = /^[|\s>»›•·-]*(?:welcome to|bienvenid[oa]s? a|bienvenue (?:sur|à)|willkommen (?:bei|auf)|benvenut[oi] (?:su|a|in)|bem-vind[oa]s? (?:ao?|à))(\s+)/iu;
+const WELCOME_TAIL_CHARS = '|!.';
+const LINE_TERMINATOR_RE = /[\n\r\u2028\u2029]/u;
 const NAV_WORDS_RE = /^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|subscribe|home|inicio|accueil|startseite|toggle navigation)$/iu;
-const NAV_SEPARATOR_RE = /\s*(?:\||›|»|>|•|·|\/)\s*/u;
-const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and|y|et|und|e|&|de|da|van|von|der|del|la)?\s*\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
+/** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
+const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
+const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
-const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.*?)\s*(?:[.,|-]\s*)?(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)?\.?$/iu;
+const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
+const RIGHTS_TAIL_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 const RIGHTS_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
 const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|contact(?: us)?|about(?: us)?|advertise(?: with us)?|careers|sitemap|imprint|impressum|aviso legal|política de privacidad|mentions légales)\s*(?:[|•·,]\s*|$))+$/iu;
 
@@ -158,11 +163,30 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
 
 /** The site name a banner line announces; '' for a banner without a usable name; undefined if not a banner. */
 export function bannerName(line: string): string | undefined {
-  const welcome = WELCOME_RE.exec(line);
-  if (welcome?.[1]) return cleanName(welcome[1].replace(/^the\s+/u, '')); // lower-case "the" is not part of the name
-  const wrapped = PIPE_WRAPPED_RE.exec(line);
-  if (wrapped?.[1] && wordCount(wrapped[1]) <= 6 && !parseLooseDate(wrapped[1])) return cleanName(wrapped[1]);
+  const welcome = welcomeName(line);
+  if (welcome) return cleanName(welcome.replace(/^the\s+/u, '')); // lower-case "the" is not part of the name
+  const wrapped = pipeWrappedName(line);
+  if (wrapped !== null && wordCount(wrapped) <= 6 && !parseLooseDate(wrapped)) return cleanName(wrapped);
   return undefined;
+}
+
+/** "Welcome to X!!" → "X" (the shortest non-empty text before a tail of spaces, "|", "!" and "."), else null. */
+function welcomeName(line: string): string | null {
+  const head = WELCOME_RE.exec(line);
+  if (!head) return null;
+  const rest = line.slice(head[0].length);
+  // Only spaces after the greeting: one of them is the (empty) name, if there are two.
+  if (!rest) return /[^\n\r\u2028\u2029]/u.test(head[1]!.slice(1)) ? ' ' : null;
+  const name = rest.slice(0, Math.max(1, trimChars(rest, WELCOME_TAIL_CHARS, true, 'end').length));
+  return LINE_TERMINATOR_RE.test(name) ? null : name;
+}
+
+/** "| Harbour Times |" → "Harbour Times": 2–60 characters without "|" between a leading "|" and an optional closing one. */
+function pipeWrappedName(line: string): string | null {
+  if (!line.startsWith('|')) return null;
+  const inner = line.endsWith('|') && line.length > 1 ? line.slice(1, -1) : line.slice(1);
+  const name = inner.trim();
+  return inner.length >= 2 && name.length <= 60 && !inner.includes('|') ? name : null;
 }
 
 export interface DateLine {
@@ -178,7 +202,8 @@ export interface DateLine {
  */
 export function parseDateLine(line: string): DateLine | null {
   if (line.length > 160) return null;
-  const segments = line.split(/\s+[|•·]\s+|\s+[–—]\s+/u).map((s) => s.trim()).filter(Boolean);
+  // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
+  const segments = line.replace(/\s+/gu, ' ').split(/ [|•·–—] /u).map((s) => s.trim()).filter(Boolean);
   let publishedAt: string | null = null;
   let updatedAt: string | null = null;
   let dateOnly = false;
@@ -251,12 +276,17 @@ export function copyrightHolder(line: string): string | undefined {
     const before = line.split(RIGHTS_RE)[0] ?? '';
     return cleanName(before.replace(/^\d{4}\s*/, ''));
   }
-  const match = COPYRIGHT_RE.exec(line);
-  return cleanName(match?.[1] ?? '');
+  const head = COPYRIGHT_HEAD_RE.exec(line);
+  const rest = line.slice(head?.[0].length ?? 0);
+  const rights = RIGHTS_TAIL_RE.exec(rest);
+  // The holder ends before: spaces, one of ". , | -", spaces, then the rights phrase or a final ".".
+  let holder = (rights ? rest.slice(0, rights.index) : rest.replace(/\.$/u, '')).trimEnd();
+  if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
+  return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
 
 function cleanName(name: string): string {
-  return normaliseSpaces(name).replace(/^[|\s.,:;-]+|[|\s.,:;!-]+$/gu, '');
+  return trimChars(trimChars(normaliseSpaces(name), '|.,:;!-', true, 'end'), '|.,:;-');
 }
 
 function nameKey(text: string): string {

@@ -1,5 +1,6 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { EmptyFeedError, InvalidItemsError, type FieldError, type ItemError } from './errors';
+import { removeElements, stripTags } from './html-scan';
 import { parseWireDate } from './wire-dates';
 
 export interface WireParseOptions {
@@ -112,22 +113,25 @@ export function wireUrgency(raw: string | number | null | undefined): number | n
 
 /** Unique, trimmed, non-empty strings in first-seen order. */
 export function uniqueStrings(values: Array<string | null | undefined>): string[] {
-  const out: string[] = [];
+  const seen = new Set<string>(); // a Set, not out.includes: an item may carry thousands of categories
   for (const value of values) {
     const v = value?.replace(/\s+/gu, ' ').trim();
-    if (v && !out.includes(v)) out.push(v);
+    if (v) seen.add(v);
   }
-  return out;
+  return [...seen];
 }
+
+const HTML_TAG_RE = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu;
 
 /** True when a string carries HTML markup rather than plain text. */
 export function looksLikeHtml(value: string): boolean {
-  return /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu.test(value);
+  // Only up to the last `>`: from a `<p` after it the regex would scan to the end, for every such `<p`.
+  return HTML_TAG_RE.test(value.slice(0, value.lastIndexOf('>') + 1));
 }
 
 /** Plain text of an HTML fragment: tags removed, entities decoded, whitespace collapsed. */
 export function htmlToPlainText(html: string, decode: (s: string) => string): string {
-  return decode(html.replace(/<(script|style)[\s\S]*?<\/\1>/giu, ' ').replace(/<[^>]*>/gu, ' '))
+  return decode(stripTags(removeElements(html, ['script', 'style'], ' '), ' '))
     .replace(/\s+/gu, ' ')
     .trim();
 }

@@ -344,8 +344,13 @@ export function elements(el: XmlElement | null | undefined, local?: string, ns?:
   return out;
 }
 
+/** The first matching child; stops there (a feed-level lookup must not walk every entry). */
 export function element(el: XmlElement | null | undefined, local: string, ns?: string | readonly string[] | null): XmlElement | null {
-  return elements(el, local, ns)[0] ?? null;
+  if (!el) return null;
+  for (const c of el.children) {
+    if (c.kind === 'element' && c.local === local && (ns === undefined || nsMatches(c.ns, ns))) return c;
+  }
+  return null;
 }
 
 /** First element with this local name at any depth (document order, iterative). */

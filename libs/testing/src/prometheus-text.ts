@@ -7,7 +7,7 @@ export function metricSamples(text: string, name: string, labels: Record<string,
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/u.exec(line);
     if (!match || match[1] !== name) continue;
-    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/gu)].map((m) => [m[1]!, m[2]!]));
+    const present = new Map([...(match[2] ?? '').matchAll(/\b(\w+)="((?:[^"\\]|\\.)*)"/gu)].map((m) => [m[1]!, m[2]!]));
     if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) values.push(Number(match[3]));
   }
   return values;

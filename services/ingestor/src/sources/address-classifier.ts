@@ -58,7 +58,7 @@ const IPV6_RANGES: Range[] = [
  * so `::ffff:127.0.0.1` or `::ffff:7f00:1` is loopback, not a public IPv6 address.
  */
 export function classifyAddress(address: string): AddressClass {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''); // brackets, zone id (fe80::1%eth0)
+  const bare = withoutZoneId(address.replace(/^\[|\]$/g, '')); // brackets, zone id (fe80::1%eth0)
   const family = isIP(bare);
   if (family === 4) return classifyV4(bare.split('.').map(Number));
   if (family !== 6) return 'invalid';
@@ -67,6 +67,13 @@ export function classifyAddress(address: string): AddressClass {
   const embedded = embeddedIpv4(bytes);
   if (embedded) return classifyV4(embedded);
   return IPV6_RANGES.find((r) => inRange(bytes, r))?.kind ?? 'public';
+}
+
+/** As `.replace(/%.*$/, '')`, without rescanning from every "%": the first "%" after the last line break onwards. */
+function withoutZoneId(address: string): string {
+  const lineBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => address.lastIndexOf(c)));
+  const zone = address.indexOf('%', lineBreak + 1);
+  return zone === -1 ? address : address.slice(0, zone);
 }
 
 export function isPublicAddress(address: string): boolean {
@@ -101,7 +108,8 @@ function inRange(bytes: number[], range: Range): boolean {
 /** 16 bytes of an IPv6 address (with :: and a trailing dotted IPv4 allowed), or null. */
 function ipv6Bytes(address: string): number[] | null {
   let text = address.toLowerCase();
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  // A valid IPv6 (isIP) writes an embedded IPv4 only as its last group, after a ":".
+  const dotted = /^(\d+\.\d+\.\d+\.\d+)$/.exec(text.slice(text.lastIndexOf(':') + 1));
   if (dotted) {
     const parts = dotted[1]!.split('.').map(Number);
     if (parts.some((p) => p > 255)) return null;
