@@ -134,6 +134,7 @@ export class DeferredSearchEngine implements ArticleSearchEngine {
   }
 
   ensureIndex = async (): Promise<void> => (await this.use()).ensureIndex();
+  missingAnalysis = async (): Promise<readonly string[]> => (await this.use()).missingAnalysis();
   bulkIndex = async (docs: readonly ArticleDocument[], options?: BulkWriteOptions): Promise<BulkIndexResult> => (await this.use()).bulkIndex(docs, options);
   bulkDelete = async (ids: readonly string[], options?: BulkWriteOptions): Promise<BulkDeleteResult> => (await this.use()).bulkDelete(ids, options);
   bulkLoadDirect = async (docs: readonly ArticleDocument[], options?: DirectBulkOptions): Promise<DirectBulkResult> => (await this.use()).bulkLoadDirect(docs, options);
