@@ -50,7 +50,13 @@ export class FaultPipeline {
       ...options.env,
     };
     const pipeline = new FaultPipeline(environment, postgres.relay, search.relay, kafka, env, options);
-    if (options.start ?? true) await pipeline.startAll();
+    if (options.start ?? true) {
+      // A service that does not come up must not leave the others (and the private Kafka) running.
+      await pipeline.startAll().catch(async (error: unknown) => {
+        await pipeline.dispose().catch(() => undefined);
+        throw error;
+      });
+    }
     return pipeline;
   }
 

@@ -1,5 +1,5 @@
 import { PermanentError, RetriableError } from '@wirestream/platform';
-import { ConsumerStoppingError, processWithRetries, type RetryHooks } from './process-with-retries';
+import { ConsumerStoppingError, isTransientFailure, processWithRetries, type RetryHooks } from './process-with-retries';
 
 function hooks(overrides: Partial<RetryHooks<string>> = {}) {
   const deadLetters: { message: string; attempts: number; error: unknown }[] = [];
@@ -71,5 +71,22 @@ describe('processWithRetries', () => {
       processWithRetries(['a'], async (pending) => new Map(pending.map((m) => [m, Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })])), h),
     ).rejects.toBeInstanceOf(ConsumerStoppingError);
     expect(deadLetters).toEqual([]);
+  });
+});
+
+describe('isTransientFailure', () => {
+  const kafkaError = (name: string, retriable: boolean, cause?: unknown) => Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9092'), { name, retriable, cause });
+
+  it('treats a publish that kafkajs gave up on while the broker was unreachable as transient', () => {
+    const refused = kafkaError('KafkaJSConnectionError', true);
+    expect(isTransientFailure(kafkaError('KafkaJSNonRetriableError', false, refused))).toBe(true);
+    expect(isTransientFailure(kafkaError('KafkaJSNumberOfRetriesExceeded', false, kafkaError('KafkaJSProtocolError', true)))).toBe(true);
+    expect(isTransientFailure(new RetriableError('search-unavailable', 'x'))).toBe(true);
+  });
+
+  it('keeps permanent failures permanent', () => {
+    expect(isTransientFailure(kafkaError('KafkaJSNonRetriableError', false, kafkaError('KafkaJSProtocolError', false)))).toBe(false);
+    expect(isTransientFailure(new PermanentError('malformed-event', 'bad'))).toBe(false);
+    expect(isTransientFailure(new TypeError('bug'))).toBe(false);
   });
 });
