@@ -65,6 +65,20 @@ const MAX_MESSAGE_BYTES = 'max.message.bytes';
  * topics that would refuse its largest event. Safe to call from every service at start-up.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  // Services start together: when another one has just created a topic (TOPIC_ALREADY_EXISTS here), its partitions
+  // may not be hosted yet and describeConfigs answers UNKNOWN_TOPIC_OR_PARTITION — which failed start-up (fault suite).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopicsOnce(kafka, topics);
+    } catch (error) {
+      const type = (error as { type?: string; cause?: { type?: string } })?.type ?? (error as { cause?: { type?: string } })?.cause?.type;
+      if (attempt >= 10 || (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE' && !/does not host this topic-partition/u.test(String((error as Error)?.message)))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const settings = topicSettings.get(kafka) ?? { partitions: DEFAULT_TOPIC_PARTITIONS, logger: null };
   const wanted = new Map(topics.map((t) => [t.topic, t.partitions ?? settings.partitions]));
   const admin: Admin = kafka.admin();
