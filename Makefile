@@ -1,4 +1,5 @@
 # The two quick-start commands (see README): `make demo` and `make test`.
+# SEARCH_ENGINE=elasticsearch make demo: the no-Docker stack runs Elasticsearch instead of OpenSearch.
 .PHONY: install demo test stop
 
 # npm (any Node 20+) installs everything, including the project's own Node 24 (the `node` devDependency).

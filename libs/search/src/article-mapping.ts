@@ -34,33 +34,67 @@ export interface ArticleIndexSettingsOptions {
   shards?: number;
   /** Default 0: a single-node cluster can never allocate replicas (it would stay yellow). */
   replicas?: number;
+  /**
+   * Token filters (names as the chains below use them) the engine lacks: they are left out of every chain, which
+   * is the nearest analysis the engine can build. Empty on a full distribution. See `articleAnalysisFilters`.
+   */
+  missingFilters?: readonly string[];
 }
 
+// Built-in filter names and our own filter definitions, by the name the chains use.
+const ARTICLE_FILTERS = {
+  article_possessive: { type: 'stemmer', language: 'possessive_english' },
+  // Light (KStem) stemming: "elections" finds "election" without Porter's over-stemming.
+  article_light_stem: { type: 'stemmer', language: 'light_english' },
+} as const;
+
+// No stop-word filter: phrases like "to be or not to be" and titles like "The Who" stay searchable.
+const ARTICLE_TEXT_FILTERS = ['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem'] as const;
+// Sorting on title.keyword should not put "Zebra" before "apple".
+const ARTICLE_SORT_FILTERS = ['lowercase', 'asciifolding'] as const;
+
 export function articleIndexSettings(options: ArticleIndexSettingsOptions = {}) {
+  const missing = new Set(options.missingFilters ?? []);
+  const available = (chain: readonly string[]) => chain.filter((name) => !missing.has(name));
   return {
     number_of_shards: options.shards ?? 1,
     number_of_replicas: options.replicas ?? 0,
     analysis: {
-      filter: {
-        article_possessive: { type: 'stemmer', language: 'possessive_english' },
-        // Light (KStem) stemming: "elections" finds "election" without Porter's over-stemming.
-        article_light_stem: { type: 'stemmer', language: 'light_english' },
-      },
+      filter: Object.fromEntries(Object.entries(ARTICLE_FILTERS).filter(([name]) => !missing.has(name))),
       analyzer: {
-        // No stop-word filter: phrases like "to be or not to be" and titles like "The Who" stay searchable.
-        article_text: {
-          type: 'custom',
-          tokenizer: 'standard',
-          filter: ['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem'],
-        },
+        article_text: { type: 'custom', tokenizer: 'standard', filter: available(ARTICLE_TEXT_FILTERS) },
       },
       normalizer: {
-        // Sorting on title.keyword should not put "Zebra" before "apple".
-        article_sort: { type: 'custom', filter: ['lowercase', 'asciifolding'] },
+        article_sort: { type: 'custom', filter: available(ARTICLE_SORT_FILTERS) },
       },
     },
   };
 }
+
+/** A token filter the article analysis uses, and what an `_analyze` request is given to find out whether the engine has it. */
+export interface ArticleAnalysisFilter {
+  /** The name in the analyzer/normalizer chains. */
+  name: string;
+  /** A built-in filter's name, or our definition of it (its `type` is what an engine may lack). */
+  definition: string | { readonly type: string; readonly language?: string };
+}
+
+/**
+ * Every filter the full article analysis needs. The standard tokenizer is in every Elasticsearch/OpenSearch server;
+ * stemmer and asciifolding live in the analysis-common module, which a bare Elasticsearch server does not have.
+ */
+export function articleAnalysisFilters(): ArticleAnalysisFilter[] {
+  const names = [...new Set<string>([...ARTICLE_TEXT_FILTERS, ...ARTICLE_SORT_FILTERS])];
+  const defined: Record<string, ArticleAnalysisFilter['definition']> = ARTICLE_FILTERS;
+  return names.map((name) => ({ name, definition: defined[name] ?? name }));
+}
+
+/** `article_light_stem (stemmer light_english)`, `asciifolding`: for the one log line about missing filters. */
+export function describeAnalysisFilter(filter: ArticleAnalysisFilter): string {
+  if (typeof filter.definition === 'string') return filter.definition;
+  return `${filter.name} (${[filter.definition.type, filter.definition.language].filter(Boolean).join(' ')})`;
+}
+
 
 /**
  * Every keyword field has `ignore_above`: Lucene refuses a term over 32,766 bytes, and the whole document with it
@@ -122,7 +156,12 @@ export function articleIndexTemplate(names: ArticleIndexNames, settings: Article
     // Above the built-in templates; prefixes never overlap (`a_articles-*` vs `articles-*`), so equal priorities cannot clash.
     priority: 200,
     version: ARTICLE_MAPPING_VERSION,
-    _meta: { owner: '@wirestream/search', mappingVersion: ARTICLE_MAPPING_VERSION },
+    _meta: {
+      owner: '@wirestream/search',
+      mappingVersion: ARTICLE_MAPPING_VERSION,
+      // Visible in GET _index_template: this cluster indexes with less analysis than the mapping asks for.
+      ...(settings.missingFilters?.length ? { missingAnalysisFilters: [...settings.missingFilters] } : {}),
+    },
     template: {
       settings: articleIndexSettings(settings),
       mappings: ARTICLE_MAPPINGS,

@@ -22,6 +22,11 @@ export interface ArticleSearchEngine {
   readonly names: ArticleIndexNames;
   /** Puts the index template and, if the alias is missing, creates the first index behind it. Idempotent and safe to race. */
   ensureIndex(): Promise<void>;
+  /**
+   * Token filters of the article analysis this engine refuses (asked once with `_analyze`; empty on a full
+   * distribution). Indices are then built without them — see `ArticleSearchEngineOptions.onMissingAnalysis`.
+   */
+  missingAnalysis(): Promise<readonly string[]>;
   /** Per-document outcome; resolves even when the engine fails the whole request (every item then fails). */
   bulkIndex(docs: readonly ArticleDocument[], options?: BulkWriteOptions): Promise<BulkIndexResult>;
   /** Ids not in the index count as deleted. */
@@ -77,6 +82,11 @@ export interface ArticleSearchEngineOptions {
   maxBulkDocs?: number;
   /** …and of at most about this many bytes of documents. Default: no limit (the Kafka fetch already bounds a batch). */
   maxBulkBytes?: number;
+  /**
+   * Called once per engine instance when the engine lacks some of the article analysis (e.g. the local Elasticsearch
+   * built from Maven jars has no stemmer/asciifolding). Default: one `process.emitWarning` with the message.
+   */
+  onMissingAnalysis?: (missing: readonly string[], message: string) => void;
 }
 
 export interface DirectBulkOptions {

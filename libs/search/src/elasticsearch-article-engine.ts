@@ -4,6 +4,7 @@
  */
 import { Client, type estypes } from '@elastic/elasticsearch';
 import type { ArticleDocument } from './article-document';
+import type { ArticleAnalysisFilter } from './article-mapping';
 import { ArticleEngineBase, type ArticleIndexTemplate, type ClusterHealthStatus } from './article-engine-base';
 import type { ArticleSearchEngineOptions, DirectBulkOptions, DirectBulkResult } from './article-search-engine';
 import { directBulkAction, type DirectBulkFailure } from './bulk-operations';
@@ -25,6 +26,10 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
   protected async putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void> {
     // The mapping is plain JSON shared with OpenSearch; the generated types are narrower than the API accepts.
     await this.client.indices.putIndexTemplate({ name, ...(template as unknown as Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>) });
+  }
+
+  protected async analyzeWithFilter(filter: ArticleAnalysisFilter['definition']): Promise<void> {
+    await this.client.indices.analyze({ tokenizer: 'standard', filter: [filter as estypes.AnalysisTokenFilter], text: 'Probe' });
   }
 
   protected aliasExists(alias: string): Promise<boolean> {

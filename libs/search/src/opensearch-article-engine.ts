@@ -1,6 +1,7 @@
 /** OpenSearch adapter (client 3.x: every request body goes in `{ body }`). */
 import { Client, type API } from '@opensearch-project/opensearch';
 import type { ArticleDocument } from './article-document';
+import type { ArticleAnalysisFilter } from './article-mapping';
 import { ArticleEngineBase, type ArticleIndexTemplate, type ClusterHealthStatus } from './article-engine-base';
 import type { ArticleSearchEngineOptions, DirectBulkOptions, DirectBulkResult } from './article-search-engine';
 import { directBulkAction, type DirectBulkFailure } from './bulk-operations';
@@ -22,6 +23,12 @@ export class OpenSearchArticleEngine extends ArticleEngineBase {
   protected async putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void> {
     // The mapping is plain JSON built for both engines; the client's generated types are narrower than the API.
     await this.client.indices.putIndexTemplate({ name, body: template as unknown as API.Indices_PutIndexTemplate_RequestBody });
+  }
+
+  protected async analyzeWithFilter(filter: ArticleAnalysisFilter['definition']): Promise<void> {
+    // The client types a filter definition as a closed union of every filter type; ours is a plain one of them.
+    const body = { tokenizer: 'standard', filter: [filter], text: 'Probe' } as unknown as API.Indices_Analyze_RequestBody;
+    await this.client.indices.analyze({ body });
   }
 
   protected async aliasExists(alias: string): Promise<boolean> {

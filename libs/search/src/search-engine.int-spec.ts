@@ -1,6 +1,8 @@
 /**
- * The article index against a real engine (the stack's OpenSearch at SEARCH_URL). Every run uses
- * its own random index prefix and drops it at the end, so runs never see each other's documents.
+ * The article index against a real engine: whatever SEARCH_URL points at, through the adapter SEARCH_ENGINE names
+ * (`auto`/unset: the one the server says it is). `npm run test:int` runs it on the stack's OpenSearch,
+ * `npm run test:int:es` on the stack's Elasticsearch. Every run uses its own random index prefix and drops it at
+ * the end, so runs never see each other's documents.
  */
 import { randomBytes } from 'node:crypto';
 import type { EnrichedArticle } from '@wirestream/contracts';
@@ -12,10 +14,21 @@ import {
   type ArticleDocument,
   type ArticleSearchEngine,
   type ArticleSearchQuery,
+  type SearchEngineKind,
 } from './index';
 import { articleFixture } from './article-fixture.testing';
 
 const SEARCH_URL = process.env['SEARCH_URL'] ?? 'http://127.0.0.1:9200';
+const SEARCH_ENGINE = (process.env['SEARCH_ENGINE'] ?? 'auto') as SearchEngineKind | 'auto';
+
+/** Whether the engine has the analysis-common module (stemmer, asciifolding), from its own plugin list. */
+async function hasAnalysisCommon(): Promise<boolean> {
+  const response = await fetch(`${SEARCH_URL}/_nodes/plugins`);
+  const body = (await response.json()) as { nodes: Record<string, { plugins?: { name: string }[]; modules?: { name: string }[] }> };
+  const names = Object.values(body.nodes).flatMap((node) => [...(node.plugins ?? []), ...(node.modules ?? [])].map((p) => p.name));
+  // Elasticsearch: module `analysis-common`; OpenSearch: `org.opensearch.analysis.common.CommonAnalysisModulePlugin`.
+  return names.some((name) => /analysis[-.]common/i.test(name));
+}
 
 function enrichedArticle(overrides: Partial<EnrichedArticle> & Pick<EnrichedArticle, 'id' | 'title' | 'body'>): EnrichedArticle {
   return articleFixture(overrides);
@@ -89,12 +102,15 @@ const validDocuments = [
   toArticleDocument(withdrawnStory, null),
 ];
 
-describe('article search engine (OpenSearch)', () => {
+describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
   const indexPrefix = `test_${randomBytes(4).toString('hex')}_`;
+  let kind: SearchEngineKind;
   let engine: ArticleSearchEngine;
+  const missingAnalysisReports: (readonly string[])[] = [];
 
   beforeAll(async () => {
-    engine = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch', indexPrefix });
+    kind = SEARCH_ENGINE === 'auto' ? await detectSearchEngine(SEARCH_URL) : SEARCH_ENGINE;
+    engine = await createArticleSearchEngine({ url: SEARCH_URL, engine: kind, indexPrefix, onMissingAnalysis: (missing) => missingAnalysisReports.push(missing) });
   });
 
   afterAll(async () => {
@@ -107,12 +123,12 @@ describe('article search engine (OpenSearch)', () => {
     return response.items.map((item) => item.id);
   }
 
-  it('auto-detects OpenSearch and reports health', async () => {
-    await expect(detectSearchEngine(SEARCH_URL)).resolves.toBe('opensearch');
+  it('auto-detects the engine SEARCH_ENGINE names and reports health', async () => {
+    await expect(detectSearchEngine(SEARCH_URL)).resolves.toBe(kind);
     const detected = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'auto', indexPrefix });
-    expect(detected.engine).toBe('opensearch');
+    expect(detected.engine).toBe(kind);
     await detected.close();
-    await expect(engine.health()).resolves.toMatchObject({ ok: true, engine: 'opensearch' });
+    await expect(engine.health()).resolves.toMatchObject({ ok: true, engine: kind });
   });
 
   it('fails writes retriably before the index exists instead of auto-creating it', async () => {
@@ -126,6 +142,21 @@ describe('article search engine (OpenSearch)', () => {
     await engine.ensureIndex();
     const aliasResponse = await fetch(`${SEARCH_URL}/_alias/${engine.names.alias}`);
     expect(Object.keys((await aliasResponse.json()) as object)).toEqual([engine.names.firstIndex]);
+  });
+
+  it('indexes with the full analysis where the engine has it, and knowingly without stemming/folding where not', async () => {
+    const full = await hasAnalysisCommon();
+    const missing = await engine.missingAnalysis();
+    expect(missing).toEqual(full ? [] : ['article_possessive', 'asciifolding', 'article_light_stem']);
+    // Said once (ensureIndex ran three times above, and was asked again just now).
+    expect(missingAnalysisReports).toEqual(full ? [] : [missing]);
+    const settings = (await (await fetch(`${SEARCH_URL}/${engine.names.firstIndex}/_settings`)).json()) as Record<
+      string,
+      { settings: { index: { analysis: { analyzer: { article_text: { filter: string[] } }; normalizer: { article_sort: { filter: string[] } } } } } }
+    >;
+    const { analysis } = settings[engine.names.firstIndex]!.settings.index;
+    expect(analysis.analyzer.article_text.filter).toEqual(full ? ['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem'] : ['lowercase']);
+    expect(analysis.normalizer.article_sort.filter).toEqual(full ? ['lowercase', 'asciifolding'] : ['lowercase']);
   });
 
   it('indexes valid documents and reports the invalid one per item', async () => {
@@ -161,9 +192,12 @@ describe('article search engine (OpenSearch)', () => {
     expect(hit?.highlights['title']).toBeUndefined();
   });
 
-  it('highlights titles, stems, and never returns withdrawn articles', async () => {
-    const ids = await allIds({ q: 'interest rate' });
-    expect(ids.sort()).toEqual([undatedBlogPost.id, ecbRates.id].sort());
+  it('highlights titles, stems (with the full analysis), and never returns withdrawn articles', async () => {
+    const both = [undatedBlogPost.id, ecbRates.id].sort();
+    expect((await allIds({ q: 'interest rates' })).sort()).toEqual(both);
+    // "rate" finds "rates" only through the light_english stemmer; without it the word must match exactly.
+    const stems = !(await engine.missingAnalysis()).includes('article_light_stem');
+    expect((await allIds({ q: 'interest rate' })).sort()).toEqual(stems ? both : []);
     const response = await engine.search({ q: 'valencia' });
     expect(response.items[0]?.highlights['title']).toEqual(['Floods hit <em>Valencia</em> after record rainfall']);
   });
@@ -251,14 +285,26 @@ describe('article search engine (OpenSearch)', () => {
     await expect(allIds({ q: 'valencia' })).resolves.toEqual([]);
   });
 
+  it('bulk-loads a next index with the client helper, then makes it searchable and deletes it (not behind the alias)', async () => {
+    const next = await engine.createNextIndex({ bulkLoad: true });
+    const stats = await engine.bulkLoadDirect([...validDocuments, invalidDocument], { index: next, flushBytes: 1024 });
+    expect(stats).toMatchObject({ total: 6, successful: 5, failed: 1 });
+    expect(stats.failures).toEqual([expect.objectContaining({ id: 'broken-date', status: 400 })]);
+    await engine.finishBulkLoad(next);
+    const indices = await engine.listArticleIndices();
+    expect(indices).toContainEqual({ name: next, aliased: false, docs: 5 });
+    await engine.deleteIndex(next);
+    expect((await engine.listArticleIndices()).map((index) => index.name)).not.toContain(next);
+  });
+
   it('refuses to drop the unprefixed index without force', async () => {
-    const unprefixed = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch' });
+    const unprefixed = await createArticleSearchEngine({ url: SEARCH_URL, engine: kind });
     await expect(unprefixed.dropAll()).rejects.toThrow(/force/);
     await unprefixed.close();
   });
 
   it('drops everything of its prefix', async () => {
-    const other = await createArticleSearchEngine({ url: SEARCH_URL, engine: 'opensearch', indexPrefix });
+    const other = await createArticleSearchEngine({ url: SEARCH_URL, engine: kind, indexPrefix });
     await other.dropAll();
     await other.close();
     expect((await fetch(`${SEARCH_URL}/_alias/${engine.names.alias}`)).status).toBe(404);

@@ -2,7 +2,9 @@
  * Jest globalSetup for the integration and e2e tiers: makes sure a real Kafka, Postgres and search engine
  * answer, and publishes where they are through the environment contract (KAFKA_BROKERS, DATABASE_URL, SEARCH_URL).
  * - A Docker engine answers → testcontainers (Kafka KRaft, Elasticsearch 9, Postgres), stopped in global-teardown.
- * - Otherwise → the stack tool (`npm run stack:up`, idempotent): Kafka + OpenSearch on the JDK, local Postgres.
+ * - Otherwise → the stack tool (`npm run stack:up`, idempotent): Kafka + the search engine on the JDK, local Postgres.
+ *   The engine is OpenSearch, or Elasticsearch with SEARCH_ENGINE=elasticsearch, at SEARCH_URL (`npm run test:int:es`
+ *   puts it on 9201 so the OpenSearch run's engine on 9200 can stay up).
  * WIRESTREAM_TEST_STACK=local|containers forces one way.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -39,7 +41,8 @@ export default async function globalSetup(): Promise<void> {
     await startContainers();
     return;
   }
-  process.stdout.write('\n[test stack] no Docker engine: using the stack tool (Kafka + OpenSearch on the JDK, Postgres)\n');
+  const engine = process.env['SEARCH_ENGINE'] === 'elasticsearch' ? 'Elasticsearch' : 'OpenSearch';
+  process.stdout.write(`\n[test stack] no Docker engine: using the stack tool (Kafka + ${engine} on the JDK, Postgres)\n`);
   // Same Node binary as the tests (Node 24), so the stack tool's TypeScript runs natively.
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'up'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, STACK_NO_DOCKER: '1' } });
   process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/wirestream_test';

@@ -25,6 +25,10 @@ export class OutboxMessageEntity {
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
+  /** Set (with sent_at) when the broker refused the row for good and it went to the DLQ instead. */
+  @Column({ name: 'dead_lettered_at', type: 'timestamptz', nullable: true })
+  deadLetteredAt!: Date | null;
+
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
 }

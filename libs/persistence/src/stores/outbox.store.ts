@@ -8,25 +8,43 @@ export interface PendingOutboxMessage {
   envelope: unknown;
 }
 
+/** What a relay pass did with the rows it was handed (by id); `failure` stopped it before the rest. */
+export interface RelayOutcome {
+  sent: string[];
+  deadLettered: { id: string; error: string }[];
+  failure?: unknown;
+}
+
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Claims the oldest unsent rows (skipping rows another relay holds), lets `publish` send them, and marks
-   * them sent in the same transaction — only after `publish` resolved, i.e. after the broker acknowledged.
-   * If `publish` throws, nothing is marked and the rows are retried on the next pass.
+   * Claims the oldest unsent rows (skipping rows another relay holds) and lets `relay` publish them; then, in the
+   * same transaction, marks the rows it reports sent (only after the broker acknowledged) and the rows it
+   * dead-lettered. Rows it reports neither way stay unsent and come back on the next pass; if `relay` throws,
+   * nothing is marked.
    */
-  async relayBatch(limit: number, publish: (messages: PendingOutboxMessage[]) => Promise<void>): Promise<number> {
+  async relayBatch(limit: number, relay: (messages: PendingOutboxMessage[]) => Promise<RelayOutcome>): Promise<RelayOutcome & { claimed: number }> {
     return this.dataSource.transaction(async (tx) => {
+      // `outbox.id`, not `id`: the bare name is the text output column, and text order put id 10 before id 2.
       const rows = (await tx.query(
         `SELECT id::text AS id, topic, message_key AS key, envelope FROM outbox
-         WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         WHERE sent_at IS NULL ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       )) as PendingOutboxMessage[];
-      if (!rows.length) return 0;
-      await publish(rows);
-      await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      return rows.length;
+      if (!rows.length) return { sent: [], deadLettered: [], claimed: 0 };
+      const outcome = await relay(rows);
+      if (outcome.sent.length) {
+        await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [outcome.sent]);
+      }
+      if (outcome.deadLettered.length) {
+        await tx.query(
+          `UPDATE outbox SET sent_at = now(), dead_lettered_at = now(), attempts = attempts + 1, last_error = refused.error
+           FROM unnest($1::bigint[], $2::text[]) AS refused(id, error) WHERE outbox.id = refused.id`,
+          [outcome.deadLettered.map((r) => r.id), outcome.deadLettered.map((r) => r.error.slice(0, 2000))],
+        );
+      }
+      return { ...outcome, claimed: rows.length };
     });
   }
 
@@ -50,6 +68,11 @@ export class OutboxStore {
       )) as [unknown, number];
       return deleted;
     }, batchSize);
+  }
+
+  async deadLetteredCount(): Promise<number> {
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE dead_lettered_at IS NOT NULL')) as { n: number }[];
+    return row?.n ?? 0;
   }
 
   async pendingCount(): Promise<number> {

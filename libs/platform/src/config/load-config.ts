@@ -24,6 +24,8 @@ export const commonEnvSchema = z.object({
   /** How long a silent consumer keeps its partitions before the group hands them to another member. */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300000).default(30000),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, . _ - only').default(''),
+  /** Partitions per topic, applied by ensureTopics (increase-only): the most instances of one service that share work. */
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(12),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).default('postgres://postgres@127.0.0.1:5432/wirestream'),
 });
 

@@ -1,4 +1,5 @@
 import { commonEnvSchema, loadConfig, portSchema, SERVICE_CONFIG } from '@wirestream/platform';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export const enricherEnvSchema = commonEnvSchema.extend({
@@ -6,6 +7,15 @@ export const enricherEnvSchema = commonEnvSchema.extend({
   ENRICHER_GROUP_ID: z.string().min(1).default('wirestream-enricher'),
   /** Attempts for a transient failure (backoff doubling from 250 ms to 30 s: about 2.5 minutes for 10) before the message is dead-lettered. */
   ENRICHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  /** Bytes fetched per partition per poll: bounds one batch (its enriched events are ~1–4.5× larger). */
+  ENRICHER_MAX_BATCH_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Worker threads that run `enrichArticle` (off the event loop); default one per available core. */
+  ENRICHER_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
+  /**
+   * Wall-clock budget of one item in a worker; over it the worker is replaced and the item dead-lettered with
+   * `enrich-timeout`. Wall, not CPU time: a thread stuck in one regex cannot measure itself (see EnrichPool).
+   */
+  ENRICH_ITEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(5000),
 });
 
 export type EnricherConfig = z.infer<typeof enricherEnvSchema>;

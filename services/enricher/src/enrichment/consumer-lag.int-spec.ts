@@ -29,7 +29,7 @@ describe('consumer lag metric (integration)', () => {
   it('counts what a group has not committed, per partition, and drops to 0 once it has — for every consumer of the registry', async () => {
     const topic = environment.topics.raw;
     const [idleGroup, busyGroup] = [`idle-${environment.runId}`, `busy-${environment.runId}`];
-    await ensureTopics(kafka, [{ topic }]);
+    await ensureTopics(kafka, [{ topic, partitions: 3 }]);
     await publisher.publishRaw(
       topic,
       Array.from({ length: 7 }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ i }), headers: {} })),

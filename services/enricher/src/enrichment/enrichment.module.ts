@@ -1,6 +1,11 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ENRICH_TASK } from './enrich-pool';
 import { EnrichmentConsumer } from './enrichment.consumer';
 import { EnrichmentService } from './enrichment.service';
 
-@Module({ providers: [EnrichmentService, EnrichmentConsumer] })
-export class EnrichmentModule {}
+@Module({})
+export class EnrichmentModule {
+  static register(taskModule: string): DynamicModule {
+    return { module: EnrichmentModule, providers: [{ provide: ENRICH_TASK, useValue: taskModule }, EnrichmentService, EnrichmentConsumer] };
+  }
+}

@@ -1,17 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleReceivedPayload, type EventEnvelope, type ParsedItem } from '@wirestream/contracts';
-import { enrichArticle } from '@wirestream/enrichment';
-import { uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
+import type { EnrichArticleInput } from '@wirestream/enrichment';
+import { parseIngestBody, uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
 import { createEnvelope, MalformedEventError, TOPICS, type OutgoingEvent } from '@wirestream/kafka';
+import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
+import { ENRICH_TASK, EnrichPool } from './enrich-pool';
 
-/** Turns one `article.received` event into one `article.enriched` event. Pure apart from the clock. */
+/** A small text item that boots each worker (see `EnrichPool.warmUp`). */
+function warmUpInput(): EnrichArticleInput {
+  const [item] = parseIngestBody({ bytes: Buffer.from('Warm-up\n\nOne short paragraph to enrich.'), contentType: 'text/plain' }).items;
+  return { id: '00000000-0000-5000-8000-000000000000', version: 1, source: { id: 'warm-up', name: 'Warm-up' }, item: item!, ingestedAt: '2026-01-01T00:00:00.000Z', now: '2026-01-01T00:00:00.000Z' };
+}
+
+/** Turns one `article.received` event into one `article.enriched` event, enriching on the worker pool. Pure apart from the clock. */
 @Injectable()
 export class EnrichmentService {
-  constructor(@Inject(TOPICS) private readonly topics: TopicSet) {}
+  private readonly pool: EnrichPool;
 
-  enrich(event: EventEnvelope<ArticleReceivedPayload>, now: Date = new Date()): OutgoingEvent {
+  constructor(
+    @Inject(TOPICS) private readonly topics: TopicSet,
+    @Inject(ENRICHER_CONFIG) config: EnricherConfig,
+    @Inject(ENRICH_TASK) taskModule: string,
+  ) {
+    this.pool = new EnrichPool({ taskModule, threads: config.ENRICHER_WORKERS, itemTimeoutMs: config.ENRICH_ITEM_TIMEOUT_MS });
+  }
+
+  start(): Promise<void> {
+    return this.pool.warmUp(warmUpInput());
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  async enrich(event: EventEnvelope<ArticleReceivedPayload>, now: Date = new Date()): Promise<OutgoingEvent> {
     const payload = validateReceivedPayload(event);
-    const article = enrichArticle({
+    const article = await this.pool.enrich({
       id: event.articleId,
       version: event.version,
       source: payload.source,

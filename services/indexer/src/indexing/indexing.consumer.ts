@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, type TopicSet } from '@wirestream/contracts';
-import { ensureTopics, EventPublisher, KAFKA, TOPICS, ReliableConsumer, type Kafka } from '@wirestream/kafka';
-import { MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, ReliableConsumer, type Kafka } from '@wirestream/kafka';
+import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { IndexingService } from './indexing.service';
 
@@ -27,6 +27,7 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly metrics: MetricsRegistry,
+    private readonly health: HealthRegistry,
   ) {
     this.deadLettered = this.metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
     this.batchSize = this.metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
@@ -46,6 +47,8 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
       batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
       partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       metrics: this.metrics,
+      health: this.health,
+      onGiveUp: (error) => exitForSupervisor(this.logger, error),
     });
     await this.consumer.start({
       batch: (messages, log) => {

@@ -44,7 +44,7 @@ describe('indexer (integration)', () => {
     const metrics = await waitFor('lag back to 0 once the batch is committed', async () => {
       const text = await (await fetch(`${url}/metrics`)).text();
       const lags = metricSamples(text, 'wirestream_consumer_lag', { topic: environment.topics.enriched });
-      return lags.length === 3 && lags.every((lag) => lag === 0) ? text : undefined;
+      return lags.length === 12 && lags.every((lag) => lag === 0) ? text : undefined; // KAFKA_TOPIC_PARTITIONS' default
     });
     for (const stage of ['postgres', 'engine', 'publish']) {
       const [count] = metricSamples(metrics, 'wirestream_index_stage_seconds_count', { stage });
