@@ -184,7 +184,7 @@ export function extractHtmlCandidates(html: string): HtmlCandidates {
   const keep = classifyBlocksInContext(bodyBlocks);
   const density = bodyBlocks.filter((_, i) => keep[i]);
   const fallback = fallbackBlocks(bodyBlocks);
-  const article = runReadability(doc);
+  const article = doc.body && textDepthCost(doc.body) <= MAX_READABILITY_COST ? runReadability(doc) : null;
   const readability = article ? collectBlocks(article) : [];
   return { readability, density, fallback, body: bodyBlocks, keep, removed };
 }
@@ -194,15 +194,29 @@ export function extractHtmlCandidates(html: string): HtmlCandidates {
  * overflows the stack (a <div> nested 1,000 deep took 13.6 s in Readability's cleaning; 5,000 deep overflowed):
  * - MAX_DOM_DEPTH (64): below this depth, wrapper elements (div, span, section, font, b…) are unwrapped — their
  *   children take their place — so deep wrapper nesting is flattened and the text kept;
- * - HARD_DOM_DEPTH (128): below this, every element is unwrapped whatever it is (nested lists, tables, quotes),
- *   so no recursive walk ever goes deeper;
+ * - HARD_DOM_DEPTH (128): below this, every element is unwrapped whatever it is, so no recursive walk ever goes
+ *   deeper; MAX_SAME_TAG_NESTING (8) does the same for a tag nested in itself (tables, lists, quotes);
+ * - MAX_READABILITY_COST (4M): text × depth over which Readability is skipped;
  * - MAX_DOM_ELEMENTS (5,000 start tags in the source): a bigger page is not parsed into a DOM at all; its text is
  *   cut into blocks at block-level tags by one linear scan of the source and classified by the block classifier
  *   alone (no Readability). 99% of the 990 trafilatura-eval pages have under 3,000; at 5,000 the DOM path takes
  *   ~0.4 s, and it grows to seconds beyond.
  */
 export const MAX_DOM_DEPTH = 64;
+/**
+ * Readability reads the text of every ancestor of every paragraph again (scoring, normalising spaces), so its cost
+ * is the page's text weighted by depth: Σ over text nodes of length × depth. Over this many characters (a real
+ * 50 KB article at depth 20 is 1M) it is skipped and the block classifier alone extracts: 100 KB of text 70
+ * lists deep took 1.2 s in Readability.
+ */
+export const MAX_READABILITY_COST = 4_000_000;
 export const HARD_DOM_DEPTH = 2 * MAX_DOM_DEPTH;
+/**
+ * An element inside this many kept ancestors of its own tag is unwrapped too: tables in tables, lists in lists and
+ * quotes in quotes are a few levels deep on real pages, and Readability compares nested tables pairwise (128 nested
+ * tables took 0.6 s in its data-table pass).
+ */
+export const MAX_SAME_TAG_NESTING = 8;
 export const MAX_DOM_ELEMENTS = 5_000;
 
 /** Elements that only group others: unwrapping them loses no block boundary that matters to extraction. */
@@ -221,15 +235,38 @@ export function countElementTags(html: string): number {
 /** Unwraps elements nested deeper than the limits above (see MAX_DOM_DEPTH); iterative, linear in the element count. */
 export function flattenDeepNesting(root: DomElement): void {
   const unwrap: DomElement[] = [];
-  const stack: Array<{ el: DomElement; depth: number }> = [{ el: root, depth: 0 }];
+  // Kept ancestors of each tag on the current path (an exit entry undoes its element's count).
+  const sameTag = new Map<string, number>();
+  const stack: Array<{ el: DomElement; depth: number; exit?: true }> = [{ el: root, depth: 0 }];
   for (let top = stack.pop(); top; top = stack.pop()) {
     const { el, depth } = top;
-    const goes = depth > HARD_DOM_DEPTH || (depth > MAX_DOM_DEPTH && WRAPPER_TAGS.has(el.localName));
+    const tag = el.localName;
+    if (top.exit) {
+      sameTag.set(tag, (sameTag.get(tag) ?? 1) - 1);
+      continue;
+    }
+    const goes = depth > HARD_DOM_DEPTH || (depth > MAX_DOM_DEPTH && WRAPPER_TAGS.has(tag)) || (sameTag.get(tag) ?? 0) >= MAX_SAME_TAG_NESTING;
     if (goes) unwrap.push(el);
+    else {
+      sameTag.set(tag, (sameTag.get(tag) ?? 0) + 1);
+      stack.push({ el, depth, exit: true });
+    }
     const childDepth = goes ? depth : depth + 1;
     for (const child of toArray(el.children)) stack.push({ el: child, depth: childDepth });
   }
   for (const el of unwrap) if (el.parentNode) el.replaceWith(...toArray(el.childNodes));
+}
+
+/** Σ over the text nodes under `root` of length × depth (see MAX_READABILITY_COST); iterative. */
+export function textDepthCost(root: DomElement): number {
+  let cost = 0;
+  const stack: Array<{ node: DomNode; depth: number }> = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, depth } = top;
+    if (node.nodeType === TEXT_NODE) cost += (node.textContent ?? '').length * depth;
+    else if (isElement(node)) for (const child of toArray(node.childNodes)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return cost;
 }
 
 /** Tags whose content is not text of the page. */
