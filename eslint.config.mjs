@@ -83,4 +83,10 @@ export default [
     plugins: { regexp },
     rules: { 'regexp/no-super-linear-backtracking': 'warn', 'regexp/no-super-linear-move': 'warn' },
   },
+  // libs/enrichment is clean of both: a new super-linear regex there fails the lint.
+  {
+    files: ['libs/enrichment/**/*.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
+  },
 ];
