@@ -212,7 +212,7 @@ export const MAX_DOM_DEPTH = 64;
 export const MAX_READABILITY_COST = 4_000_000;
 export const HARD_DOM_DEPTH = 2 * MAX_DOM_DEPTH;
 /**
- * An element inside this many kept ancestors of its own tag is unwrapped too: tables in tables, lists in lists and
+ * A non-wrapper element inside this many kept ancestors of its own tag is unwrapped too: tables in tables, lists in lists and
  * quotes in quotes are a few levels deep on real pages, and Readability compares nested tables pairwise (128 nested
  * tables took 0.6 s in its data-table pass).
  */
@@ -245,7 +245,8 @@ export function flattenDeepNesting(root: DomElement): void {
       sameTag.set(tag, (sameTag.get(tag) ?? 1) - 1);
       continue;
     }
-    const goes = depth > HARD_DOM_DEPTH || (depth > MAX_DOM_DEPTH && WRAPPER_TAGS.has(tag)) || (sameTag.get(tag) ?? 0) >= MAX_SAME_TAG_NESTING;
+    const wrapper = WRAPPER_TAGS.has(tag);
+    const goes = depth > HARD_DOM_DEPTH || (wrapper ? depth > MAX_DOM_DEPTH : (sameTag.get(tag) ?? 0) >= MAX_SAME_TAG_NESTING);
     if (goes) unwrap.push(el);
     else {
       sameTag.set(tag, (sameTag.get(tag) ?? 0) + 1);
