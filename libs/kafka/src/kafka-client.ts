@@ -1,5 +1,5 @@
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
-import { PermanentError } from '@wirestream/platform';
+import { PermanentError, sleep } from '@wirestream/platform';
 import { ConfigResourceTypes, ConfigSource, Kafka, logLevel as KafkaLogLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -65,6 +65,30 @@ const MAX_MESSAGE_BYTES = 'max.message.bytes';
  * topics that would refuse its largest event. Safe to call from every service at start-up.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopicsOnce(kafka, topics);
+    } catch (error) {
+      if (!isTopicCreationRace(error) || attempt >= TOPIC_RACE_ATTEMPTS) throw error;
+      await sleep(Math.min(3000, 200 * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+const TOPIC_RACE_ATTEMPTS = 8;
+
+/**
+ * Services start together and each ensures the same topics: a topic another process has just created is listed
+ * before the broker serves its partitions, so metadata, partition and config requests answer "unknown topic or
+ * partition" / "leader not available" for a moment (12 partitions take longer than 3 did). Such answers are retried.
+ */
+function isTopicCreationRace(error: unknown): boolean {
+  const { type, cause } = (error ?? {}) as { type?: unknown; cause?: unknown };
+  if (cause && isTopicCreationRace(cause)) return true;
+  return typeof type === 'string' && ['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_CONTROLLER', 'REQUEST_TIMED_OUT'].includes(type);
+}
+
+async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
   const settings = topicSettings.get(kafka) ?? { partitions: DEFAULT_TOPIC_PARTITIONS, logger: null };
   const wanted = new Map(topics.map((t) => [t.topic, t.partitions ?? settings.partitions]));
   const admin: Admin = kafka.admin();
