@@ -14,12 +14,15 @@ const TICKS_PER_SECOND = 100;
 export type CpuPart = string;
 export type CpuSnapshot = Partial<Record<CpuPart, number>>;
 
-function cpuSecondsOf(pid: number): number {
+/** User + system CPU seconds of a process; with `reapedChildren`, plus those of its children that have exited. */
+function cpuSecondsOf(pid: number, reapedChildren = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14th and 15th.
+    // Fields after the command name (which is in parentheses and may hold spaces): utime, stime, cutime and cstime
+    // are the 14th to 17th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (reapedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / TICKS_PER_SECOND;
   } catch {
     return 0;
   }
@@ -115,7 +118,9 @@ export function cpuSnapshot(services?: number | Record<string, number | undefine
   const snapshot: CpuSnapshot = { bench: cpuSecondsOf(process.pid) };
   if (cachedStack.engine) snapshot['engine'] = cpuSecondsOf(cachedStack.engine);
   if (cachedStack.kafka) snapshot['kafka'] = cpuSecondsOf(cachedStack.kafka);
-  snapshot['postgres'] = postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  // A backend that exits takes its CPU time out of the live processes' sum, into the postmaster's reaped-children
+  // time: counting both keeps the total monotonic when connections close during a window.
+  snapshot['postgres'] = postgresPids().reduce((sum, pid) => sum + cpuSecondsOf(pid, true), 0);
   const named = typeof services === 'number' ? { indexer: services } : (services ?? {});
   for (const [part, pid] of Object.entries(named)) if (pid) snapshot[part] = cpuSecondsOf(pid);
   return snapshot;

@@ -1,6 +1,6 @@
 /**
  * A two-panel SVG line chart (hand-written: the result is a file to open, not a page to serve). Each panel has its
- * own y axis; all share the x axis (seconds since the run started). Phases are shaded and labelled.
+ * own y axis; all share the x axis (seconds since the first phase began). Phases are shaded and labelled.
  */
 export interface ChartSeries {
   label: string;
@@ -37,9 +37,10 @@ function niceStep(span: number, ticks: number): number {
 
 export function renderChart(title: string, subtitle: string, panels: ChartPanel[], phases: ChartPhase[]): string {
   const allX = panels.flatMap((p) => p.series.flatMap((s) => s.points.map(([x]) => x))).concat(phases.flatMap((p) => [p.from, p.to]));
-  const xMax = Math.max(1, ...allX);
+  const xMin = phases.length ? Math.min(...phases.map((p) => p.from)) : 0;
+  const xMax = Math.max(xMin + 1, ...allX);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const x = (v: number) => MARGIN.left + (v / xMax) * plotWidth;
+  const x = (v: number) => MARGIN.left + ((v - xMin) / (xMax - xMin)) * plotWidth;
   const height = MARGIN.top + panels.length * (PANEL_HEIGHT + MARGIN.bottom) + 10;
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
@@ -50,7 +51,7 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
   panels.forEach((panel, index) => {
     const top = MARGIN.top + index * (PANEL_HEIGHT + MARGIN.bottom) + 16;
     const bottom = top + PANEL_HEIGHT - 16;
-    const yMax = Math.max(1, ...panel.series.flatMap((s) => s.points.map(([, v]) => v))) * 1.05;
+    const yMax = Math.max(1, ...panel.series.flatMap((s) => s.points.filter(([px]) => px >= xMin).map(([, v]) => v))) * 1.15;
     const y = (v: number) => bottom - (v / yMax) * (bottom - top);
     out.push(`<text x="${MARGIN.left}" y="${top - 4}" font-weight="bold">${esc(panel.title)}</text>`);
     for (const phase of phases) {
@@ -62,23 +63,28 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
       out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e4e4e4"/>`);
       out.push(`<text x="${MARGIN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${Number(v.toPrecision(6))}</text>`);
     }
-    const xStep = niceStep(xMax, 10);
-    for (let v = 0; v <= xMax; v += xStep) {
-      out.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/>`);
-      out.push(`<text x="${x(v).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${v}</text>`);
+    const xStep = niceStep(xMax - xMin, 10);
+    for (let v = 0; v <= xMax - xMin; v += xStep) {
+      out.push(`<line x1="${x(xMin + v).toFixed(1)}" x2="${x(xMin + v).toFixed(1)}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/>`);
+      out.push(`<text x="${x(xMin + v).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${v}</text>`);
     }
     out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}" stroke="#333"/>`);
-    out.push(`<text x="${WIDTH - MARGIN.right}" y="${bottom + 30}" text-anchor="end" fill="#555">seconds since start</text>`);
+    out.push(`<text x="${WIDTH - MARGIN.right}" y="${bottom + 30}" text-anchor="end" fill="#555">seconds since the first phase began</text>`);
     out.push(`<text transform="translate(16 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(panel.yLabel)}</text>`);
-    panel.series.forEach((series, at) => {
+    let legendX = WIDTH - MARGIN.right;
+    [...panel.series].reverse().forEach((series) => {
+      // Legend on the panel's title line, right-aligned, so it never covers data or phase labels.
+      legendX -= 24 + series.label.length * 6;
+      out.push(`<rect x="${legendX}" y="${top - 13}" width="10" height="10" fill="${series.color}"/>`);
+      out.push(`<text x="${legendX + 14}" y="${top - 4}">${esc(series.label)}</text>`);
+    });
+    panel.series.forEach((series) => {
+      const points = series.points.filter(([px]) => px >= xMin);
       if (series.dots) {
-        out.push(`<g fill="${series.color}">${series.points.map(([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="1.8"/>`).join('')}</g>`);
-      } else if (series.points.length) {
-        out.push(`<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${series.points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
+        out.push(`<g fill="${series.color}">${points.map(([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="1.8"/>`).join('')}</g>`);
+      } else if (points.length) {
+        out.push(`<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
       }
-      const legendX = WIDTH - MARGIN.right - 200;
-      out.push(`<rect x="${legendX}" y="${top + 4 + at * 14}" width="10" height="10" fill="${series.color}"/>`);
-      out.push(`<text x="${legendX + 14}" y="${top + 13 + at * 14}">${esc(series.label)}</text>`);
     });
   });
   out.push('</svg>');
