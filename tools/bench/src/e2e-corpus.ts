@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './bench-env';
+import { repoRoot } from './datasets';
 
 export type CorpusFormat = 'json' | 'rss' | 'newsml' | 'nitf' | 'text' | 'html';
 /** Text and wire items (JSON, RSS, NewsML-G2, NITF, text pages) are measured apart from HTML pages. */

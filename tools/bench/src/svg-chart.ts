@@ -54,10 +54,11 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
     const yMax = Math.max(1, ...panel.series.flatMap((s) => s.points.filter(([px]) => px >= xMin).map(([, v]) => v))) * 1.15;
     const y = (v: number) => bottom - (v / yMax) * (bottom - top);
     out.push(`<text x="${MARGIN.left}" y="${top - 4}" font-weight="bold">${esc(panel.title)}</text>`);
-    for (const phase of phases) {
+    phases.forEach((phase, at) => {
       out.push(`<rect x="${x(phase.from).toFixed(1)}" y="${top}" width="${Math.max(1, x(phase.to) - x(phase.from)).toFixed(1)}" height="${bottom - top}" fill="#f2f2f2" stroke="#ddd"/>`);
-      if (index === 0) out.push(`<text x="${(x(phase.from) + 3).toFixed(1)}" y="${top + 12}" fill="#777">${esc(phase.label)}</text>`);
-    }
+      // Alternate rows, so a short phase's label does not run into the next one's.
+      if (index === 0) out.push(`<text x="${(x(phase.from) + 3).toFixed(1)}" y="${top + 12 + (at % 2) * 13}" fill="#777">${esc(phase.label)}</text>`);
+    });
     const yStep = niceStep(yMax, 5);
     for (let v = 0; v <= yMax; v += yStep) {
       out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e4e4e4"/>`);
