@@ -214,6 +214,8 @@ interface LatencyPhase {
   /** Seconds from sending a POST to its 202 (p50, p99). */
   postAnswerP50: number;
   postAnswerP99: number;
+  /** The poller's own load on the engine. */
+  pollerSearchesPerSec: number;
   /** Per article: [seconds since start when its POST returned, latency s]. */
   samples: [number, number][];
   from: number;
@@ -237,6 +239,7 @@ async function latencyPhase(engine: ArticleSearchEngine, ingestUrl: string, rate
   let failed: unknown = null;
   let stopPolling = false;
   let giveUpAt = Infinity;
+  let searches = 0;
   const poller = (async () => {
     while (!stopPolling || outstanding.size) {
       if (outstanding.size) {
@@ -244,6 +247,7 @@ async function latencyPhase(engine: ArticleSearchEngine, ingestUrl: string, rate
         const polledAt = Date.now();
         let cursor: string | undefined;
         for (let page = 0; page < PAGES_PER_POLL; page++) {
+          searches += 1;
           const res = await engine.search({ source: [source], from: new Date(oldest).toISOString(), sort: 'oldest', size: 100, ...(cursor ? { cursor } : {}) }).catch(() => null);
           if (!res) break;
           for (const hit of res.items) {
@@ -305,11 +309,12 @@ async function latencyPhase(engine: ArticleSearchEngine, ingestUrl: string, rate
     max: round(sorted.at(-1) ?? NaN, 3),
     postAnswerP50: round(percentile(answerTimes.sort((a, b) => a - b), 50), 3),
     postAnswerP99: round(percentile(answerTimes, 99), 3),
+    pollerSearchesPerSec: round(searches / ((Date.now() - started) / 1000), 1),
     samples: latencies.map(([t, l]) => [t, round(l, 3)]),
     from: since(started),
     to: since(Date.now()),
   };
-  log(`latency at ${rate}/s offered: ${phase.posted} posted (${phase.achievedPostPerSec}/s; 202 after p50 ${phase.postAnswerP50} s, p99 ${phase.postAnswerP99} s), p50 ${phase.p50} s, p95 ${phase.p95} s, p99 ${phase.p99} s, ${notSearchable} not searchable 60 s after the last post`);
+  log(`latency at ${rate}/s offered: ${phase.posted} posted (${phase.achievedPostPerSec}/s; 202 after p50 ${phase.postAnswerP50} s, p99 ${phase.postAnswerP99} s), p50 ${phase.p50} s, p95 ${phase.p95} s, p99 ${phase.p99} s, ${notSearchable} not searchable 60 s after the last post; poller ${phase.pollerSearchesPerSec} searches/s`);
   return phase;
 }
 
