@@ -222,7 +222,8 @@ interface LatencyPhase {
   to: number;
 }
 
-const MAX_IN_FLIGHT = 256;
+/** Open loop, but bounded: at most this many seconds of the offered load may be waiting for their 202 at once. */
+const MAX_BACKLOG_SECONDS = 10;
 const POLL_MS = 100;
 const PAGES_PER_POLL = 5;
 
@@ -270,8 +271,8 @@ async function latencyPhase(engine: ArticleSearchEngine, ingestUrl: string, rate
     const due = started + (k * 1000) / rate;
     if (due > Date.now()) await sleep(due - Date.now());
     if (failed) break;
-    if (inFlight >= MAX_IN_FLIGHT) {
-      log(`latency at ${rate}/s: ${MAX_IN_FLIGHT} requests unanswered, stopping the offered load after ${k} posts`);
+    if (inFlight >= rate * MAX_BACKLOG_SECONDS) {
+      log(`latency at ${rate}/s: ${inFlight} requests (${MAX_BACKLOG_SECONDS} s of load) unanswered, stopping the offered load after ${k} posts`);
       break;
     }
     inFlight += 1;
