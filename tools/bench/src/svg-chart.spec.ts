@@ -21,6 +21,11 @@ describe('renderChart', () => {
     expect(svg).toContain('>wire</text>');
   });
 
+  it('leaves a gap in the data blank instead of bridging it', () => {
+    const gapped = renderChart('t', 's', [{ title: 'p', yLabel: 'y', series: [{ label: 'l', color: '#000', points: [[0, 1], [1, 2], [10, 3], [11, 4]] }] }], []);
+    expect(gapped.match(/<polyline /g)).toHaveLength(2);
+  });
+
   it('starts the x axis at the first phase, at the left margin', () => {
     // The first line point is x = 10 s, the first phase's start: the plot's left edge (70 px).
     expect(svg).toMatch(/<polyline [^>]*points="70\.0,/);

@@ -25,6 +25,8 @@ export interface ChartPhase {
 const WIDTH = 960;
 const PANEL_HEIGHT = 240;
 const MARGIN = { left: 70, right: 20, top: 40, bottom: 40 };
+/** Consecutive line points further apart than this are not joined. */
+const LINE_GAP_SECONDS = 3;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -83,8 +85,11 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
       const points = series.points.filter(([px]) => px >= xMin);
       if (series.dots) {
         out.push(`<g fill="${series.color}">${points.map(([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="1.8"/>`).join('')}</g>`);
-      } else if (points.length) {
-        out.push(`<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${points.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
+      } else {
+        // A gap in the data (between phases) is left blank rather than bridged by a line.
+        const runs: [number, number][][] = [];
+        points.forEach((point, at) => (at && point[0] - points[at - 1]![0] <= LINE_GAP_SECONDS ? runs.at(-1)!.push(point) : runs.push([point])));
+        for (const run of runs) out.push(`<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${run.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
       }
     });
   });
