@@ -5,8 +5,7 @@
  * a few requests in flight at once, on an isolated slice of the stack (own database and topic prefix). Prints
  * articles/s accepted (202 answered, i.e. stored with their outbox events). Never asserts a timing.
  */
-import { allocatePort, ServiceProcess } from '@wirestream/testing';
-import { createBenchEnv, flag, log } from './bench-env';
+import { createBenchEnv, flag, log, spawnService } from './bench-env';
 
 const WORDS = 'harbour council ferry night pilot quay vote budget storm coast school rail bridge market festival river'.split(' ');
 
@@ -26,8 +25,7 @@ async function main(): Promise<void> {
   const batch = Number(flag(args, 'batch') ?? 100);
   const concurrency = Number(flag(args, 'concurrency') ?? 4);
   const bench = await createBenchEnv('ing');
-  const ingestor = new ServiceProcess('ingestor', allocatePort(), { ...bench.env, API_KEYS: 'bench-key', LOG_LEVEL: 'warn' });
-  await ingestor.start();
+  const ingestor = await spawnService('ingestor', { ...bench.env, API_KEYS: 'bench-key', LOG_LEVEL: 'warn' }, 15000 + Math.floor(Math.random() * 1000));
   const url = `${ingestor.url}/v1/ingest`;
   try {
     const bodies: string[] = [];
@@ -52,7 +50,7 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     log(`accepted ${accepted} articles in ${seconds.toFixed(2)} s: ${(accepted / seconds).toFixed(0)} articles/s`);
   } finally {
-    await ingestor.kill();
+    await ingestor.stop();
     await bench.cleanup();
   }
 }
