@@ -42,11 +42,12 @@ export class BodyParser implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Boots the workers in the background (TypeScript and the parsers load in ~1 s): start-up does not wait, and
-   * the first large body waits for it before its budget starts. A failed boot surfaces on that body's parse.
+   * Boots the workers before the service listens (TypeScript and the parsers load in ~1 s), so the first large
+   * body is not charged for it. A failed boot surfaces on the first large body's parse.
    */
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
     this.warmedUp = this.pool.warmUp(WARM_UP_BODY).catch(() => undefined);
+    await this.warmedUp;
   }
 
   async onModuleDestroy(): Promise<void> {
