@@ -3,12 +3,11 @@
  * and must come out of the indexer's article API enriched (title, clean body, date, source) and be searchable.
  */
 import type { EnrichedArticle, SearchResponse } from '@wirestream/contracts';
-import { allocatePort, createIsolatedEnvironment, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { allocatePort, createIsolatedEnvironment, EXAMPLES_DIR, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const SAMPLES = path.resolve(__dirname, '../libs/formats/src/__samples__');
-const EXAMPLES = path.resolve(__dirname, '../examples');
 
 const CASES: { file: string; contentType: string; items: number }[] = [
   { file: `${SAMPLES}/rss-3-items.xml`, contentType: 'application/rss+xml', items: 3 },
@@ -19,8 +18,8 @@ const CASES: { file: string; contentType: string; items: number }[] = [
   { file: `${SAMPLES}/ninjs-2-item.json`, contentType: 'application/ninjs+json', items: 1 },
   { file: `${SAMPLES}/ninjs-1-item.json`, contentType: 'application/json', items: 1 },
   { file: `${SAMPLES}/native-article.json`, contentType: 'application/json', items: 1 },
-  { file: `${EXAMPLES}/andes-chronicle-quinoa-exports.html`, contentType: 'text/html', items: 1 },
-  { file: `${EXAMPLES}/lakeshore-gazette-water-rationing.txt`, contentType: 'text/plain', items: 1 },
+  { file: `${EXAMPLES_DIR}/andes-chronicle-quinoa-exports.html`, contentType: 'text/html', items: 1 },
+  { file: `${EXAMPLES_DIR}/lakeshore-gazette-water-rationing.txt`, contentType: 'text/plain', items: 1 },
 ];
 
 describe('every wire format through the pipeline', () => {

@@ -3,7 +3,7 @@
  * Every assertion is on what the public HTTP APIs answer.
  */
 import type { EnrichedArticle, IngestResponse, SearchResponse } from '@wirestream/contracts';
-import { allocatePort, createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { allocatePort, createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 
 const TITLE = 'Trump meets with Colombia’s Petro after diplomatic row over cartels';
 const LEAD = 'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
@@ -13,7 +13,7 @@ describe('pipeline: scraped text page → ingestor → enricher → indexer → 
   let ingestor: ServiceProcess;
   let enricher: ServiceProcess;
   let indexer: ServiceProcess;
-  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+  const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('e2e');

@@ -8,6 +8,17 @@ export interface EventEnvelope<TPayload> {
   articleId: string;
   version: number;
   payload: TPayload;
+  /**
+   * Only on events of a re-enrichment run (`wirestream reenrich`): set on the `article.received` events it publishes
+   * and carried by the enricher onto the `article.enriched` one, where it lets the indexer replace the stored
+   * document of the same version (any other event of a stored version is a duplicate).
+   */
+  reenrichment?: Reenrichment;
+}
+
+export interface Reenrichment {
+  /** The run that published the event (its resumable position is stored under this id). */
+  runId: string;
 }
 
 /** Payload of a `<topic>.dlq` message. */

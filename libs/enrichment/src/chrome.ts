@@ -15,8 +15,15 @@ export interface CleanOptions {
 
 /** Chrome lines are short; a long paragraph that merely mentions "cookies" or "newsletter" is news. */
 const MAX_CHROME_WORDS = 25;
+/**
+ * Chrome lines are also short in characters: a 60-word cookie notice is well under this; a longer block is text.
+ * Bounds what the line patterns (and the formats helpers they call) ever see, whatever a block's word count.
+ */
+const MAX_CHROME_LINE_CHARS = 1000;
+/** A site banner ("Welcome to …", "| Name |") is a name, not a paragraph. */
+const MAX_BANNER_CHARS = 200;
 
-const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(.+)$/iu;
+const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 /** Whole-line chrome patterns, checked in order. */
@@ -30,7 +37,7 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
   // A "read also" label standing alone before its link (the link is its own block).
   { kind: 'related-link', re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu },
   { kind: 'navigation', re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu },
-  { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\)?;?\s*)+|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
+  { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\);?\s*)*\(?(?:reporting|writing|editing|additional reporting) by [^)]*(?:\);?\s*)?|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
 ];
 
 /**
@@ -96,7 +103,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
     const related = RELATED_LINK_RE.exec(block);
     if (related?.[1]) {
       const url = URL_RE.exec(related[1])?.[0] ?? hrefs[i] ?? null;
-      const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/[\s:–—-]+$/u, '');
+      const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/(?<![\s:–—-])[\s:–—-]+$/u, '');
       relatedLinks.push({ title: title || (url ?? ''), url });
       kinds[i] = 'related-link';
       return;
@@ -118,7 +125,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
       kinds[i] = 'boilerplate'; // the byline itself is metadata, not body text
       return;
     }
-    if (bannerName(block) !== undefined && firstBodyIndex < 0) {
+    if (firstBodyIndex < 0 && block.length <= MAX_BANNER_CHARS && bannerName(block) !== undefined) {
       kinds[i] = 'banner';
       return;
     }
@@ -141,6 +148,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
 }
 
 function chromeLineKind(block: string): RemovedKind | null {
+  if (block.length > MAX_CHROME_LINE_CHARS) return null;
   const wordCount = block.split(/\s+/u).length;
   for (const { kind, re, maxWords } of CHROME_PATTERNS) {
     if (wordCount <= (maxWords ?? MAX_CHROME_WORDS) && re.test(block)) return kind;

@@ -6,7 +6,9 @@ import { parseLooseDate } from '@wirestream/formats';
  * "BOGOTÁ, Colombia —". The place is upper-case (optionally followed by a region), then an optional date and
  * agency, then a dash.
  */
-const WIRE_DATELINE_RE = /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\))?\s*[-–—]{1,2}\s+/u;
+const WIRE_DATELINE_RE = /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\)\s*)?[-–—]{1,2}\s+/u;
+/** A dateline is a place, a date and an agency: the pattern only ever looks at this many leading characters. */
+const MAX_DATELINE_CHARS = 200;
 
 export type Dateline = NonNullable<EnrichedArticle['dateline']>;
 
@@ -35,7 +37,7 @@ export function stripWireDateline(leadParagraph: string): string {
 }
 
 function matchWireDateline(leadParagraph: string | undefined): RegExpExecArray | null {
-  const match = leadParagraph ? WIRE_DATELINE_RE.exec(leadParagraph) : null;
+  const match = leadParagraph ? WIRE_DATELINE_RE.exec(leadParagraph.slice(0, MAX_DATELINE_CHARS)) : null;
   // Needs an all-caps place of 3+ letters, so "US —" or "I -" are not datelines.
   if (!match?.[1] || match[1].replace(/[^\p{Lu}]/gu, '').length < 3 || match[1] !== match[1].toUpperCase()) return null;
   return match;

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ParsedItem } from '@wirestream/contracts';
 import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
 import { enrichArticle, withDatelinePlace } from './enrich-article';
-import { sharedFixturePath } from './fixture-path.fixture';
 import { HARBOUR_PAGE, LEDGER_PAGE, SPANISH_PAGE } from './sample-pages.fixture';
+
+// The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
+const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
 
 const NOW = '2026-02-04T12:00:01.000Z';
 
@@ -14,7 +17,7 @@ function enrich(item: ParsedItem, sourceName: string | null = null) {
 const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
 
 describe('enrichArticle — Global Village Space fixture', () => {
-  const text = readFileSync(sharedFixturePath('global-village-space-trump-petro.txt'), 'utf8');
+  const text = readFileSync(GLOBAL_VILLAGE_EXAMPLE, 'utf8');
   const article = enrich(parseTextPage(text, {}));
   const lead = 'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
 

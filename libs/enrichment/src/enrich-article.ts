@@ -1,4 +1,4 @@
-import type { EnrichedArticle, EntityCount, ParsedItem, SourceRef } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type ParsedItem, type SourceRef } from '@wirestream/contracts';
 import { parseLooseDate } from '@wirestream/formats';
 import { cleanHtmlPage, cleanTextPage, type CleanedBody } from './chrome';
 import { extractDateline, stripWireDateline } from './dateline';
@@ -7,7 +7,7 @@ import { contentHash, simhash64 } from './fingerprint';
 import { extractKeywords } from './keywords';
 import { detectLanguage } from './language';
 import { extractQuotes } from './quotes';
-import { summarize } from './summary';
+import { summarize, truncateAtWord } from './summary';
 import { words } from './text-units';
 
 export interface EnrichArticleInput {
@@ -26,7 +26,7 @@ const WORDS_PER_MINUTE = 230;
 export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
   const { item } = input;
   let cleaned: CleanedBody;
-  let title = item.title;
+  let title = capTitle(item.title);
   let publishedAt = toIsoUtc(item.publishedAt);
   let byline = item.byline;
   let pageSiteName: string | null = null;
@@ -35,7 +35,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     const page = cleanTextPage(item.content, { title: item.title, siteName: item.sourceName ?? input.source.name });
     cleaned = page;
     // The parser normally set these; re-reading the page covers items from producers that did not.
-    title ??= page.layout.title;
+    title ??= capTitle(page.layout.title);
     publishedAt ??= page.layout.publishedAt;
     byline ??= page.layout.byline;
     pageSiteName = page.layout.siteName;
@@ -82,6 +82,11 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     ingestedAt: input.ingestedAt,
     enrichedAt: input.now,
   };
+}
+
+/** Titles are indexed: at most FIELD_LIMITS.title characters, cut at a word. */
+function capTitle(title: string | null): string | null {
+  return title === null ? null : truncateAtWord(title, FIELD_LIMITS.title);
 }
 
 function toIsoUtc(value: string | null): string | null {

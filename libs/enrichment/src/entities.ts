@@ -1,4 +1,4 @@
-import type { EntityCount } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EntityCount } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
@@ -68,9 +68,13 @@ interface Span {
   strong: boolean;
 }
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+// A token never starts right after a letter, mark or digit (the previous token took the whole run); saying so keeps
+// the "AT&T" alternative from rescanning a long run of capitals or digits from each of its positions.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|(?<![\p{L}\p{M}\p{N}])\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const ABBREVIATED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mt', 'Inc', 'Corp', 'Co', 'Ltd', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Rev', 'Maj', 'Adm', 'Bros', 'Mme', 'Sra']);
 const CONNECTORS = new Set(['of', 'es', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'des', 'la', 'le', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&', 'und', 'and', 'for', 'on', 'upon']);
+/** Longest capitalised run (in characters) still read as a candidate name: a few times FIELD_LIMITS.entityName. */
+const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
 const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
 const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
@@ -164,6 +168,8 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
     if (!first || !last) continue;
     const text = spanText(span);
     const name = span.type === 'person' && span.tokens.length === 1 ? personParts.get(text) ?? text : text;
+    // A "name" longer than the indexed field is not a name: dropped, never truncated.
+    if (name.length > FIELD_LIMITS.entityName) continue;
     mentions.push({ type: span.type, name, text, paragraph: span.paragraph, start: first.start, end: last.end });
   }
   return mentions;
@@ -212,11 +218,14 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
       continue;
     }
     const run: Token[] = [token];
+    // Whether the run holds an organisation keyword, kept as it grows (re-checking the whole run per connector was quadratic).
+    let runHasOrgKeyword = ORG_KEYWORDS.has(token.text);
     let j = i + 1;
     while (j < tokens.length && !run[run.length - 1]?.possessive) {
       const next = tokens[j];
       if (next?.cap) {
         run.push(next);
+        runHasOrgKeyword ||= ORG_KEYWORDS.has(next.text);
         j++;
         continue;
       }
@@ -224,14 +233,19 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
       let k = j;
       while (k < tokens.length && k - j < 2 && CONNECTORS.has(tokens[k]?.text ?? '')) k++;
       const after = tokens[k];
-      if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !hasOrgKeyword([...run, after]))) {
-        run.push(...tokens.slice(j, k + 1));
+      if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !runHasOrgKeyword && !ORG_KEYWORDS.has(after.text))) {
+        const joined = tokens.slice(j, k + 1);
+        run.push(...joined);
+        runHasOrgKeyword ||= joined.some((t) => ORG_KEYWORDS.has(t.text));
         j = k + 1;
         continue;
       }
       break;
     }
     i = j;
+    // A capitalised run this long is a headline in title case or junk, not a name: skipped whole, which also bounds
+    // the work trimSpan and classify do per run.
+    if ((run[run.length - 1]?.end ?? 0) - token.start > MAX_RUN_CHARS) continue;
     const span = trimSpan(run, paragraph, index);
     if (span) spans.push(span);
   }

@@ -1,19 +1,31 @@
 import { createHash } from 'node:crypto';
 import { words } from './text-units';
 
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
 const SHINGLE_SIZE = 3;
 
 /** 64-bit FNV-1a over the UTF-8 bytes of a string. */
 export function fnv1a64(text: string): bigint {
-  let hash = FNV_OFFSET;
+  const [hi, lo] = fnv1a64Halves(text);
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+const TWO_32 = 4294967296;
+
+/**
+ * FNV-1a 64 as two unsigned 32-bit halves [high, low], in plain number arithmetic (BigInt per byte and per bit made
+ * SimHash the slowest step of enrichment). The prime is 2^40 + 0x1b3: hash × prime = hash × 0x1b3 + (hash << 40).
+ */
+function fnv1a64Halves(text: string): [number, number] {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (const byte of Buffer.from(text, 'utf8')) {
-    hash ^= BigInt(byte);
-    hash = (hash * FNV_PRIME) & MASK_64;
+    lo = (lo ^ byte) >>> 0;
+    const low = lo * 0x1b3;
+    const carry = Math.floor(low / TWO_32);
+    hi = (hi * 0x1b3 + carry + ((lo * 256) % TWO_32)) % TWO_32;
+    lo = low % TWO_32;
   }
-  return hash;
+  return [hi, lo];
 }
 
 /**
@@ -28,8 +40,11 @@ export function simhash64(text: string): string {
 
   const weights = new Array<number>(64).fill(0);
   for (const shingle of shingles) {
-    const hash = fnv1a64(shingle);
-    for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + (((hash >> BigInt(bit)) & 1n) === 1n ? 1 : -1);
+    const [hi, lo] = fnv1a64Halves(shingle);
+    for (let bit = 0; bit < 32; bit++) {
+      weights[bit] = (weights[bit] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
+      weights[bit + 32] = (weights[bit + 32] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
+    }
   }
   let fingerprint = 0n;
   weights.forEach((weight, bit) => {

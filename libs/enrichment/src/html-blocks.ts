@@ -80,38 +80,47 @@ export function classifyBlock(block: ScoredBlockInput): BlockClass {
 export function classifyBlocksInContext(blocks: ScoredBlockInput[]): boolean[] {
   const initial = blocks.map(classifyBlock);
   const classes: BlockClass[] = [...initial];
+  const n = classes.length;
 
-  const neighbour = (i: number, step: 1 | -1, ignoreNearGood: boolean): BlockClass => {
-    for (let j = i + step; j >= 0 && j < classes.length; j += step) {
-      const c = classes[j] ?? 'bad';
-      if (c === 'good' || c === 'bad') return c;
-      if (c === 'near-good' && !ignoreNearGood) return c;
+  // Nearest class in each direction, skipping short blocks (and near-good ones for the "GB" arrays), as one sweep
+  // per direction: a scan per block was quadratic on pages of thousands of short blocks.
+  const sweep = (from: BlockClass[], step: 1 | -1, stopAtNearGood: boolean): BlockClass[] => {
+    const out = new Array<BlockClass>(n);
+    let last: BlockClass = 'bad';
+    for (let k = 0; k < n; k++) {
+      const i = step === 1 ? n - 1 - k : k; // looking forward: sweep from the end
+      out[i] = last;
+      const c = from[i] ?? 'bad';
+      if (c === 'good' || c === 'bad' || (stopAtNearGood && c === 'near-good')) last = c;
     }
-    return 'bad';
+    return out;
   };
 
   // Short blocks: good only when both sides are good; bad when both bad; otherwise look past near-good.
+  const prevGB = sweep(classes, -1, false);
+  const nextGB = sweep(classes, 1, false);
+  const prevNear = sweep(classes, -1, true);
+  const nextNear = sweep(classes, 1, true);
   const next: BlockClass[] = [...classes];
   classes.forEach((c, i) => {
     if (c !== 'short') return;
-    const prev = neighbour(i, -1, true);
-    const nxt = neighbour(i, 1, true);
+    const prev = prevGB[i] ?? 'bad';
+    const nxt = nextGB[i] ?? 'bad';
     if (prev === 'good' && nxt === 'good') next[i] = 'good';
     else if (prev === 'bad' && nxt === 'bad') next[i] = 'bad';
-    else {
-      const prevNear = neighbour(i, -1, false);
-      const nextNear = neighbour(i, 1, false);
-      next[i] = (prev === 'bad' && nextNear === 'near-good') || (prevNear === 'near-good' && nxt === 'bad') ? 'good' : 'bad';
-    }
+    else next[i] = (prev === 'bad' && nextNear[i] === 'near-good') || (prevNear[i] === 'near-good' && nxt === 'bad') ? 'good' : 'bad';
   });
-  classes.splice(0, classes.length, ...next);
+  next.forEach((c, i) => {
+    classes[i] = c;
+  });
 
-  // Near-good blocks: good next to good, bad between bads.
+  // Near-good blocks: good next to good, bad between bads. Looking back sees the blocks already re-classified.
+  const following = sweep(classes, 1, false);
+  let preceding: BlockClass = 'bad';
   classes.forEach((c, i) => {
-    if (c !== 'near-good') return;
-    const prev = neighbour(i, -1, true);
-    const nxt = neighbour(i, 1, true);
-    classes[i] = prev === 'bad' && nxt === 'bad' ? 'bad' : 'good';
+    if (c === 'near-good') classes[i] = preceding === 'bad' && following[i] === 'bad' ? 'bad' : 'good';
+    const now = classes[i];
+    if (now === 'good' || now === 'bad') preceding = now;
   });
 
   // Headings right before good text are part of it.

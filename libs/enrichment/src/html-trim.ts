@@ -15,15 +15,15 @@ const TAIL_SECTION_RE = new RegExp(
   String.raw`^(?:` +
     [
       // related / more
-      String.raw`(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested)|related(?: articles| posts| stories| content| news)?|more (?:from|on|stories|articles|news)\b.*|read (?:more|next|also)|recommended(?: for you| articles| stories)?|(?:most )?popular(?: now| posts| articles)?|trending(?: now)?|see also|further reading|latest (?:news|posts|articles|stories)\b.*|more like this)`,
-      String.raw`(?:auch interessant|das könnte (?:dich|sie) (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|informationen|themen|nachrichten|meldungen|links)\b.*|mehr zum thema\b.*|mehr (?:aus|zu|von|zum) [^.!?]{1,40}|lesen sie auch|ebenfalls interessant|empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|neueste (?:artikel|beiträge)|beliebte (?:artikel|beiträge)|meistgelesen(?:e)?(?: artikel)?|weiterführende links?|passend dazu|zum weiterlesen|das (?:könnte|dürfte) sie auch interessieren)`,
+      String.raw`(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested)|related(?: articles| posts| stories| content| news)?|more (?:from|on|stories|articles|news)\b.{0,80}|read (?:more|next|also)|recommended(?: for you| articles| stories)?|(?:most )?popular(?: now| posts| articles)?|trending(?: now)?|see also|further reading|latest (?:news|posts|articles|stories)\b.{0,80}|more like this)`,
+      String.raw`(?:auch interessant|das könnte (?:dich|sie) (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|informationen|themen|nachrichten|meldungen|links)\b.{0,80}|mehr zum thema\b.{0,80}|mehr (?:aus|zu|von|zum) [^.!?]{1,40}|lesen sie auch|ebenfalls interessant|empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|neueste (?:artikel|beiträge)|beliebte (?:artikel|beiträge)|meistgelesen(?:e)?(?: artikel)?|weiterführende links?|passend dazu|zum weiterlesen|das (?:könnte|dürfte) sie auch interessieren)`,
       String.raw`(?:à lire aussi|lire aussi|sur le même sujet|articles? (?:similaires|liés|recommandés)|vous aimerez aussi|dans la même rubrique|lea también|lee también|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|czytaj (?:też|także|również)|zobacz (?:też|także|również))`,
       // comments
       String.raw`(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?)(?:\s*\(\d+\))?|(?:leave|post|write|add) a (?:comment|reply)|kommentar (?:schreiben|verfassen|hinzufügen)|kommentieren|kommentare (?:schreiben|anzeigen|lesen)|schreibe(?:n sie)? einen kommentar|diskutieren sie mit|join the (?:conversation|discussion)|laisser un commentaire|deja (?:un|tu) comentario|dejar un comentario|lascia un commento|comments are closed|kommentare sind geschlossen`,
       // sharing / newsletter prompts
-      String.raw`(?:share (?:this|on)\b.*|teilen(?: sie)?(?: diesen)? ?(?:artikel|beitrag)?|diesen (?:artikel|beitrag) teilen|(?:möchten|willst) (?:sie|du) (?:den|diesen) (?:artikel|beitrag) teilen\??|partager(?: cet article)?|compartir(?: esta noticia)?|follow us\b.*|folgen sie uns\b.*|sign up for\b.*|newsletter\b.*|abonnieren sie\b.*)`,
+      String.raw`(?:share (?:this|on)\b.{0,80}|teilen(?: sie)?(?: diesen)? ?(?:artikel|beitrag)?|diesen (?:artikel|beitrag) teilen|(?:möchten|willst) (?:sie|du) (?:den|diesen) (?:artikel|beitrag) teilen\??|partager(?: cet article)?|compartir(?: esta noticia)?|follow us\b.{0,80}|folgen sie uns\b.{0,80}|sign up for\b.{0,80}|newsletter\b.{0,80}|abonnieren sie\b.{0,80})`,
       // end-of-post chrome
-      String.raw`(?:tags?|schlagwörter|schlagworte|stichwörter|themen|kategorien?|categories|topics|filed under|abgelegt unter)\s*:.*|(?:about the author|über den autor|über die autorin|zum autor|zur autorin|à propos de l'auteur|sobre el autor)`,
+      String.raw`(?:tags?|schlagwörter|schlagworte|stichwörter|themen|kategorien?|categories|topics|filed under|abgelegt unter)\s*:.{0,80}|(?:about the author|über den autor|über die autorin|zum autor|zur autorin|à propos de l'auteur|sobre el autor)`,
     ].join('|') +
     String.raw`)\s*[:.…]*$`,
   'iu',
@@ -31,7 +31,7 @@ const TAIL_SECTION_RE = new RegExp(
 
 /** Phrases that mark a block as chrome wherever it stands near the edges (needs no heading). */
 const EDGE_CHROME_RE =
-  /^(?:anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|-\s*anzeige\s*-|zurück|back|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|(?:lade|mehr) (?:weitere )?inhalte(?: laden)?\s*\.*|load more|mehr laden|bild (?:anzeigen|schließen).*|(?:noch )?keine bewertungen?\)?|\(?noch keine bewertungen\)?|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie den artikel bewerten|(?:was this|did you find this) (?:article|page|post) (?:helpful|useful)\??|print|drucken|e-?mail|permalink|this entry was posted in\b.*|dieser (?:eintrag|beitrag) wurde (?:am|in|unter)\b.*|posted in\b.*|veröffentlicht (?:am|in|unter)\b.*|erstellt am\b.*|bookmark the permalink\.?)\s*[.:!]*$/iu;
+  /^(?:anzeige|advertisement|werbung|publicidad|publicité|pubblicità|reklama|sponsored|-\s*anzeige\s*-|zurück|back|weiter|next|previous|vorheriger? (?:artikel|beitrag)|nächster (?:artikel|beitrag)|(?:lade|mehr) (?:weitere )?inhalte(?: laden)?(?:\s{0,80}\.{1,80})?|load more|mehr laden|bild (?:anzeigen|schließen).{0,80}|(?:noch )?keine bewertungen?\)?|\(?noch keine bewertungen\)?|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\??|hier können sie den artikel bewerten|(?:was this|did you find this) (?:article|page|post) (?:helpful|useful)\??|print|drucken|e-?mail|permalink|this entry was posted in\b.{0,80}|dieser (?:eintrag|beitrag) wurde (?:am|in|unter)\b.{0,80}|posted in\b.{0,80}|veröffentlicht (?:am|in|unter)\b.{0,80}|erstellt am\b.{0,80}|bookmark the permalink\.?)\s*[.:!]*$/iu;
 
 /** Calls to action that close a post: subscribe, follow, support, write to us, get the app (only near the end). */
 const TAIL_PROMPT_RE =
@@ -39,13 +39,13 @@ const TAIL_PROMPT_RE =
 
 /** Image captions and credits ("Foto: dpa", "Photograph: Guy Smallman/Getty Images", "Bild via …"). */
 const CREDIT_RE =
-  /(?:^|[\s(|/–—-])(?:fotos?|photos?|photograph|photography|bild(?:er)?|beitragsbild|titelbild|headerbild|image|images|imagen|imágenes|credits?|crédits? photos?|quelle|source|fuente|źródło)\s*(?::|by|via|von|\/)\s*\S|(?:©|\(c\))\s*\S|\b(?:shutterstock|getty ?images|istockphoto|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay)\b(?:[/.]com)?\s*\)?\s*$/iu;
+  /(?:^|[\s(|/–—-])(?:fotos?|photos?|photograph|photography|bild(?:er)?|beitragsbild|titelbild|headerbild|image|images|imagen|imágenes|credits?|crédits? photos?|quelle|source|fuente|źródło)\s*(?::|by|via|von|\/)\s*\S|(?:©|\(c\))\s*\S|\b(?:shutterstock|getty ?images|istockphoto|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay)\b(?:[/.]com)?\s*(?:\)\s*)?$/iu;
 
 /** A line that is only a date and/or time, perhaps with a label or an author ("23.10.2018", "3:59 PM", "Aktualisiert: 11.04.2020, 10:27"). */
 const DATE_LINE_RE = new RegExp(
-  String.raw`^(?:(?:published|updated|posted|last (?:updated|modified)|veröffentlicht|aktualisiert|publiziert|erstellt|geändert|stand|datum|publié|mis à jour|publicado|actualizado|publikacja|aktualizacja|on|am|le|el)\s*(?:am|on|le|el)?\s*:?\s*)?` +
-    String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\w*\.?,?\s*)?` +
-    String.raw`[\d\s./:,-]*(?:[\p{L}]{3,12}\.?)?[\d\s./:,-]*(?:\s*(?:uhr|am|pm|h|cet|cest|gmt|utc|[+-]\d{2}:?\d{2}))?\s*(?:[|·•–—-].{0,40})?$`,
+  String.raw`^(?:(?:published|updated|posted|last (?:updated|modified)|veröffentlicht|aktualisiert|publiziert|erstellt|geändert|stand|datum|publié|mis à jour|publicado|actualizado|publikacja|aktualizacja|on|am|le|el)\s{0,60}(?:am|on|le|el)?\s{0,60}:?\s{0,60})?` +
+    String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\w{0,60}\.?,?\s{0,60})?` +
+    String.raw`[\d\s./:,-]{0,60}(?:[\p{L}]{3,12}\.?[\d\s./:,-]{0,60})?(?:\s{0,60}(?:uhr|am|pm|h|cet|cest|gmt|utc|[+-]\d{2}:?\d{2}))?\s{0,60}(?:[|·•–—-].{0,40})?$`,
   'iu',
 );
 
@@ -68,7 +68,7 @@ const HEADING_RE = /^h[1-6]$/u;
 /** Affiliate and advertising notices put above the text ("This post contains affiliate links…", "*Werbung", "Für Links auf dieser Seite erhält … eine Provision"). */
 const DISCLOSURE_RE = /^(?:\*?\s*(?:werbung|anzeige|advertorial|sponsored|gesponsert)\s*(?:[:.*|–—-]|$)|(?:dieser|der) (?:beitrag|artikel|post|text) enthält (?:werbung|affiliate)|(?:disclosure|affiliate disclosure|offenlegung|transparenzhinweis)\s*:|(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)|.{0,80}\b(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|.{0,80}\b(?:erhält|erhalten|bekommt|bekommen) .{0,60}\b(?:provision|vergütung)\b)/iu;
 /** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
-const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)\s*:?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|und|et|y|&)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
+const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)(?:\s*:)?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:(?:\s*[,&]|\s+(?:and|und|et|y))\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
 const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
 
 /** True when a short block is nothing but a date/time stamp (optionally labelled, optionally "| author"). */

@@ -1,3 +1,4 @@
+import { FIELD_LIMITS } from '@wirestream/contracts';
 import { STOPWORDS, SUPPORTED_LANGUAGES, isSupportedLanguage } from './stopwords';
 import { words } from './text-units';
 
@@ -24,7 +25,8 @@ export function extractKeywords(title: string | null, paragraphs: string[], lang
       const form = raw.replace(/['’]s$/u, '');
       const key = form.toLowerCase();
       position += 1;
-      if (key.length < 3 || stop.has(key) || NEWS_FILLER.has(key) || /^\d+$/u.test(key)) continue;
+      // A token longer than the indexed keyword field (a URL, a 100 KB run of letters) is not a topic word.
+      if (key.length < 3 || key.length > FIELD_LIMITS.keyword || stop.has(key) || NEWS_FILLER.has(key) || /^\d+$/u.test(key)) continue;
       const entry = stats.get(key) ?? { score: 0, firstSeen: position, forms: new Map<string, number>() };
       entry.score += weight;
       entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);

@@ -161,7 +161,9 @@ function nativeItem(value: unknown, index: number, ctx: WireContext, single: boo
   const where = single ? 'article' : `article ${index}`;
   const problems = validateNativeArticle(value);
   if (problems.length) {
-    throw new ItemProblem('invalid-article', `${where}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`, problems);
+    // A version out of range alone gets its own code, as the ingest API's range check answers it.
+    const code = problems.every((p) => p.path === '/version') ? 'invalid-version' : 'invalid-article';
+    throw new ItemProblem(code, `${where}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`, problems);
   }
   const a = value as unknown as NativeArticle;
   const contentType = a.contentType ?? (looksLikeHtml(a.body) ? 'html' : 'text');

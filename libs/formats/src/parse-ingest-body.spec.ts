@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EmptyBodyError, FormatError, InvalidEncodingError, UnsupportedCharsetError, UnsupportedFormatError } from './errors';
-import { sharedFixturePath } from './fixture-path.fixture';
 import { firstInvalidUtf8Offset, parseIngestBody } from './parse-ingest-body';
+
+// The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
+const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
 
 describe('parseIngestBody', () => {
   it('parses the fixture as one text item', () => {
-    const bytes = readFileSync(sharedFixturePath('global-village-space-trump-petro.txt'));
+    const bytes = readFileSync(GLOBAL_VILLAGE_EXAMPLE);
     const result = parseIngestBody({ bytes, contentType: 'text/plain; charset=utf-8', url: 'https://www.globalvillagespace.com/x' });
     expect(result.format).toBe('text');
     expect(result.items).toHaveLength(1);

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { sharedFixturePath } from './fixture-path.fixture';
+import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
 import { analyzeTextPageLayout } from './text-page-layout';
 
-const gvs = readFileSync(sharedFixturePath('global-village-space-trump-petro.txt'), 'utf8');
+// The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
+const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
+
+const gvs = readFileSync(GLOBAL_VILLAGE_EXAMPLE, 'utf8');
 
 describe('parseTextPage', () => {
   it('reads title, date and site name from the Global Village Space page', () => {

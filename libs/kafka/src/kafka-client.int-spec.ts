@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
 import { createLogger } from '@wirestream/platform';
-import { stackConnection } from '@wirestream/testing';
 import { ConfigResourceTypes, type Kafka } from 'kafkajs';
 import { createEnvelope } from './envelope';
 import { classifyProduceError, EventPublisher } from './event-publisher';
@@ -19,7 +18,8 @@ const logger = createLogger('kafka-client-int-spec', 'silent');
 describe('ensureTopics and the publisher against the real broker (integration)', () => {
   const created: string[] = [];
   let admin: ReturnType<Kafka['admin']>;
-  const brokers = stackConnection().kafkaBrokers.split(',');
+  // The stack's Kafka as globalSetup publishes it (libs/testing cannot be imported here: it depends on this lib).
+  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
 
   beforeAll(async () => {
     admin = createKafka({ brokers, clientId: 'kafka-client-int-spec', logger }).admin();

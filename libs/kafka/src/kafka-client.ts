@@ -1,5 +1,5 @@
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
-import { PermanentError } from '@wirestream/platform';
+import { PermanentError, sleep } from '@wirestream/platform';
 import { ConfigResourceTypes, ConfigSource, Kafka, logLevel as KafkaLogLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -65,17 +65,27 @@ const MAX_MESSAGE_BYTES = 'max.message.bytes';
  * topics that would refuse its largest event. Safe to call from every service at start-up.
  */
 export async function ensureTopics(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
-  // Services start together: when another one has just created a topic (TOPIC_ALREADY_EXISTS here), its partitions
-  // may not be hosted yet and describeConfigs answers UNKNOWN_TOPIC_OR_PARTITION — which failed start-up (fault suite).
   for (let attempt = 1; ; attempt++) {
     try {
       return await ensureTopicsOnce(kafka, topics);
     } catch (error) {
-      const type = (error as { type?: string; cause?: { type?: string } })?.type ?? (error as { cause?: { type?: string } })?.cause?.type;
-      if (attempt >= 10 || (type !== 'UNKNOWN_TOPIC_OR_PARTITION' && type !== 'LEADER_NOT_AVAILABLE' && !/does not host this topic-partition/u.test(String((error as Error)?.message)))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (!isTopicCreationRace(error) || attempt >= TOPIC_RACE_ATTEMPTS) throw error;
+      await sleep(Math.min(3000, 200 * 2 ** (attempt - 1)));
     }
   }
+}
+
+const TOPIC_RACE_ATTEMPTS = 8;
+
+/**
+ * Services start together and each ensures the same topics: a topic another process has just created is listed
+ * before the broker serves its partitions, so metadata, partition and config requests answer "unknown topic or
+ * partition" / "leader not available" for a moment (12 partitions take longer than 3 did). Such answers are retried.
+ */
+function isTopicCreationRace(error: unknown): boolean {
+  const { type, cause } = (error ?? {}) as { type?: unknown; cause?: unknown };
+  if (cause && isTopicCreationRace(cause)) return true;
+  return typeof type === 'string' && ['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_CONTROLLER', 'REQUEST_TIMED_OUT'].includes(type);
 }
 
 async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {

@@ -9,3 +9,5 @@ export * from './http/bootstrap';
 export * from './messaging/retry-policy';
 export * from './scheduling/periodic-task';
 export * from './scheduling/retention-task';
+export * from './workers/worker-task-pool';
+export * from './workers/task-error';

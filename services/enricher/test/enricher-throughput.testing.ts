@@ -9,7 +9,7 @@ import { EventTypes, type ArticleReceivedPayload } from '@wirestream/contracts';
 import { parseIngestBody } from '@wirestream/formats';
 import { createEnvelope, createKafka, ensureTopics, EventPublisher, topicMessageCount } from '@wirestream/kafka';
 import { createLogger } from '@wirestream/platform';
-import { allocatePort, createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, ServiceProcess, waitFor } from '@wirestream/testing';
+import { allocatePort, createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, ServiceProcess, waitFor } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const enricher = new ServiceProcess('enricher', allocatePort(), { ...environment.env, LOG_LEVEL: 'warn' });
   try {
     await ensureTopics(kafka, [{ topic: environment.topics.raw }, { topic: environment.topics.enriched }]);
-    const base = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+    const base = readExample(EXAMPLE_GLOBAL_VILLAGE);
     const paragraphs = base.split('\n\n');
     for (let start = 0; start < count; start += 200) {
       const events = Array.from({ length: Math.min(200, count - start) }, (_, j) => {

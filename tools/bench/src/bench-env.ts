@@ -1,6 +1,6 @@
 /**
- * A private slice of the real stack for one benchmark run (own database, topic prefix and index prefix), a spawned
- * indexer on it, and clean-up. Tools may not depend on libs/testing, so this is the benchmark's own small copy.
+ * A private slice of the real stack for one benchmark run (own database, topic prefix and index prefix), services
+ * spawned on it, and clean-up. Tools may not depend on libs/testing, so this is the benchmark's own small copy.
  */
 import { deadLetterTopic, topicsFor, type TopicSet } from '@wirestream/contracts';
 import { createKafka, deleteTopics, type Kafka } from '@wirestream/kafka';
@@ -13,6 +13,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
+
+/** The ingest API key of a bench's own ingestor. */
+export const BENCH_API_KEY = 'bench-key';
 
 export interface BenchEnv {
   runId: string;
@@ -50,6 +53,8 @@ export async function createBenchEnv(label: string): Promise<BenchEnv> {
     SEARCH_ENGINE: process.env['SEARCH_ENGINE'] ?? 'auto',
     SEARCH_INDEX_PREFIX: indexPrefix,
     INDEXER_GROUP_ID: `indexer-${runId}`,
+    ENRICHER_GROUP_ID: `enricher-${runId}`,
+    API_KEYS: BENCH_API_KEY,
   };
   return {
     runId,
@@ -77,13 +82,34 @@ export async function createBenchEnv(label: string): Promise<BenchEnv> {
   };
 }
 
+export type ServiceName = 'ingestor' | 'enricher' | 'indexer';
+
+export interface SpawnedService {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Node flags of each service, as its `npm run start:<service>` script gives them. */
+const SERVICE_NODE_ARGS: Record<ServiceName, string[]> = {
+  ingestor: ['--disable-warning=TimeoutNegativeWarning'],
+  enricher: ['--disable-warning=TimeoutNegativeWarning', '--max-old-space-size=192', '--max-semi-space-size=4'],
+  indexer: ['--disable-warning=TimeoutNegativeWarning'],
+};
+
+/** The indexer as its own process (as in production), on the bench env: see `spawnService`. */
+export function spawnIndexer(env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<SpawnedService> {
+  return spawnService('indexer', env, port, onSpawn);
+}
+
 /**
- * The indexer as its own process (as in production), on the bench env. `BENCH_INDEXER_NODE_ARGS` adds Node flags
- * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS does not accept); `onSpawn` gets the pid at once.
+ * A service as its own process (as in production), on the bench env, resolved once `/health/ready` answers 200.
+ * `BENCH_<SERVICE>_NODE_ARGS` adds Node flags (e.g. `BENCH_INDEXER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`,
+ * which NODE_OPTIONS does not accept); `onSpawn` gets the pid at once.
  */
-export async function spawnIndexer(env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const nodeArgs = process.env['BENCH_INDEXER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'services/indexer/src/main.ts'], {
+export async function spawnService(name: ServiceName, env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<SpawnedService> {
+  const extraArgs = process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_ARGS[name], ...extraArgs, '-r', '@swc-node/register', `services/${name}/src/main.ts`], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,12 +125,12 @@ export async function spawnIndexer(env: Record<string, string>, port: number, on
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`indexer exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
     const res = await fetch(`${url}/health/ready`).catch(() => null);
     if (res?.status === 200) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`indexer not ready after 90 s:\n${output.join('').slice(-3000)}`);
+      throw new Error(`${name} not ready after 90 s:\n${output.join('').slice(-3000)}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

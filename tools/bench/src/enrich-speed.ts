@@ -1,7 +1,7 @@
 /*
  * `npm run bench:enrich` — enrichment throughput on one core (this process, one thread) and peak memory.
  *   HTML pages: trafilatura-eval pages (parseHtmlPage + enrichArticle, the enricher's per-message work).
- *   Text/feed items: the shared fixture plus synthetic text pages built from it.
+ *   Text/feed items: the sample article in examples/ plus synthetic text pages built from it.
  * Run with the enricher's heap flags (package.json bench:enrich = start:enricher: --max-old-space-size=192
  * --max-semi-space-size=4), so the peak RSS is the service's.
  * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5).
@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import type { ParsedItem } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
-import { datasetsDir, decodeHtmlBytes, progress } from './datasets';
+import { datasetsDir, decodeHtmlBytes, progress, repoRoot } from './datasets';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
@@ -74,7 +74,7 @@ function syntheticTextPages(fixture: string, count: number): string[] {
 }
 
 function main(): void {
-  const dir = datasetsDir();
+  const dir = datasetsDir('trafilatura-eval');
   const pagesWanted = arg('pages', 400);
   const seconds = arg('seconds', 5);
 
@@ -90,7 +90,7 @@ function main(): void {
   load.done();
   const sizes = new Map<string, number>();
 
-  const fixture = readFileSync(path.resolve(dir, '..', 'fixtures', 'global-village-space-trump-petro.txt'), 'utf8');
+  const fixture = readFileSync(path.join(repoRoot, 'examples', 'global-village-space-trump-petro.txt'), 'utf8');
   const texts = syntheticTextPages(fixture, 200);
 
   const html = timed('HTML pages', pages, (p) => {

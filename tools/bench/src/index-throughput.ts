@@ -17,6 +17,7 @@ import { syntheticArticles, toArticleDocument, type ArticleDocument } from '@wir
 import type { ArticleIndexedPayload, EnrichedArticle, EventEnvelope } from '@wirestream/contracts';
 import { randomUUID } from 'node:crypto';
 import { createBenchEnv, flag, log, spawnIndexer } from './bench-env';
+import { directBulkRun } from './direct-bulk';
 import { cpuSnapshot, cpuUsed, describeCpu, type CpuSnapshot } from './process-cpu';
 import os from 'node:os';
 
@@ -41,9 +42,9 @@ async function main(): Promise<void> {
     const warmup = Number(flag(args, 'warmup') ?? 5000);
     if (warmup > 0) {
       log(`engine warm-up: ${Math.min(warmup, docs.length)} documents into a scratch index (not counted)`);
-      await directRun(bench, docs.slice(0, warmup), 'warmup');
+      await directBulkRun(bench, docs.slice(0, warmup), 'warmup');
     }
-    const direct1Run = await directRun(bench, docs, 'direct1');
+    const direct1Run = await directBulkRun(bench, docs, 'direct1');
     const direct1 = direct1Run.rate;
     if (args.includes('--sweep')) await bulkSizeSweep(bench, docs);
 
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     if (!doneAt) throw new Error('the indexer did not index every event within 10 minutes');
     if (!consumingAt || consumingAt > firstAt) throw new Error('the indexer group was not seen Stable before its first indexed event; the window cannot be placed');
 
-    const direct2Run = await directRun(bench, docs, 'direct2');
+    const direct2Run = await directBulkRun(bench, docs, 'direct2');
     const direct2 = direct2Run.rate;
     const directRate = (direct1 + direct2) / 2;
     // Where the indexer's time goes: its Postgres stage alone, same articles, batches of the size the indexer saw.
@@ -224,21 +225,6 @@ async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDo
     }
   };
   return { serial: await run('pg1', 1), parallel3: await run('pg3', 3).catch((error: unknown) => (log(`parallel postgres stage failed: ${String(error)}`), NaN)) };
-}
-
-async function directRun(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[], label: string): Promise<{ rate: number; cpu: CpuSnapshot }> {
-  const engine = await bench.engine(`${bench.indexPrefix}${label}_`);
-  await engine.ensureIndex();
-  const cpuBefore = cpuSnapshot();
-  const started = Date.now();
-  const stats = await engine.bulkLoadDirect(docs);
-  const seconds = (Date.now() - started) / 1000;
-  const cpu = cpuUsed(cpuBefore, cpuSnapshot());
-  if (stats.failed) throw new Error(`direct bulk failed ${stats.failed} documents: ${JSON.stringify(stats.failures)}`);
-  await engine.dropAll();
-  const rate = docs.length / seconds;
-  log(`${label}: ${docs.length} docs in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} docs/s`);
-  return { rate, cpu };
 }
 
 main().then(

@@ -1,15 +1,11 @@
 /**
- * `node -r @swc-node/register tools/bench/src/ingest-throughput.ts [-- --count 5000 --batch 100 --concurrency 4]`
+ * `npm run bench:ingest [-- --count 5000 --batch 100 --concurrency 4]`
  *
- * Ingest acceptance rate: N native JSON articles (~5 KB of text each) posted to an in-process ingestor in batches,
+ * Ingest acceptance rate: N native JSON articles (~5 KB of text each) posted to an ingestor process in batches,
  * a few requests in flight at once, on an isolated slice of the stack (own database and topic prefix). Prints
  * articles/s accepted (202 answered, i.e. stored with their outbox events). Never asserts a timing.
  */
-import 'reflect-metadata';
-import { createLogger, startHttpService } from '@wirestream/platform';
-import { AppModule } from '../../../services/ingestor/src/app.module';
-import { loadIngestorConfig } from '../../../services/ingestor/src/config/ingestor.config';
-import { createBenchEnv, flag, log } from './bench-env';
+import { createBenchEnv, flag, log, spawnService } from './bench-env';
 
 const WORDS = 'harbour council ferry night pilot quay vote budget storm coast school rail bridge market festival river'.split(' ');
 
@@ -29,10 +25,8 @@ async function main(): Promise<void> {
   const batch = Number(flag(args, 'batch') ?? 100);
   const concurrency = Number(flag(args, 'concurrency') ?? 4);
   const bench = await createBenchEnv('ing');
-  const logger = createLogger('ingestor', 'warn');
-  const config = loadIngestorConfig({ ...bench.env, API_KEYS: 'bench-key' });
-  const app = await startHttpService({ service: 'ingestor', description: 'bench', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
-  const url = `${await app.getUrl()}/v1/ingest`;
+  const ingestor = await spawnService('ingestor', { ...bench.env, API_KEYS: 'bench-key', LOG_LEVEL: 'warn' }, 15000 + Math.floor(Math.random() * 1000));
+  const url = `${ingestor.url}/v1/ingest`;
   try {
     const bodies: string[] = [];
     for (let start = 0; start < count; start += batch) {
@@ -56,7 +50,7 @@ async function main(): Promise<void> {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     log(`accepted ${accepted} articles in ${seconds.toFixed(2)} s: ${(accepted / seconds).toFixed(0)} articles/s`);
   } finally {
-    await app.close();
+    await ingestor.stop();
     await bench.cleanup();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Error analysis for bench:quality: lists the main-text misses and leaks and the wrong dates by category, so a rule
- * change can be aimed at the biggest bucket. Reads the shared datasets in place (never copies them).
+ * change can be aimed at the biggest bucket. Reads the datasets in place (never copies them).
  *
  *   node -r @swc-node/register tools/bench/src/quality-diff.ts text  [--limit N] [--list CATEGORY]
  *   node -r @swc-node/register tools/bench/src/quality-diff.ts dates [--limit N] [--list CATEGORY]
@@ -101,7 +101,7 @@ function analyseDates(dir: string, limit: number): Finding[] {
 
 function main(): void {
   const { mode, limit, list } = parseArgs(process.argv.slice(2));
-  const dir = datasetsDir();
+  const dir = datasetsDir(mode === 'dates' ? 'htmldate-eval' : 'trafilatura-eval');
   const findings = mode === 'dates' ? analyseDates(dir, limit) : analyseText(dir, limit);
   const byCategory = new Map<string, Finding[]>();
   for (const f of findings) byCategory.set(f.category, [...(byCategory.get(f.category) ?? []), f]);

@@ -1,6 +1,6 @@
 /*
- * `npm run bench:quality` — scores the enricher against the shared evaluation sets with the metrics in
- * ../shared/datasets/README.md and prints each figure beside the published ones.
+ * `npm run bench:quality` — scores the enricher against the evaluation sets with the metrics in
+ * docs/datasets.md and prints each figure beside the published ones.
  *   main text: trafilatura-eval (with/without snippets over the extracted body)
  *   dates:     htmldate-eval (eval_default.json + eval_mediacloud_2020.json, exact YYYY-MM-DD)
  *   entities:  wikigold (exact span match per type; MISC ignored)
@@ -11,7 +11,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrichArticle, extractEntityMentions } from '@wirestream/enrichment';
 import { extractHtmlDates, parseHtmlDocument, parseHtmlPage } from '@wirestream/formats';
-import { datasetsDir, progress, readHtmlGz } from './datasets';
+import { datasetsDir, progress, readHtmlGz, type DatasetName } from './datasets';
+
+/** The data set each --only task scores against. */
+const TASK_DATASETS: Record<string, DatasetName> = { text: 'trafilatura-eval', dates: 'htmldate-eval', entities: 'wikigold' };
 
 interface Options {
   only: Set<string>;
@@ -278,8 +281,8 @@ function printTable(rows: Row[]): void {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
-  const dir = datasetsDir();
   const want = (name: string): boolean => opts.only.size === 0 || opts.only.has(name);
+  const dir = datasetsDir(...Object.entries(TASK_DATASETS).filter(([task]) => want(task)).map(([, set]) => set));
   const rows: Row[] = [];
   const started = Date.now();
   if (want('text')) scoreMainText(dir, opts, rows);

@@ -7,6 +7,8 @@ export interface ArticleWrite {
   eventId: string;
   article: EnrichedArticle;
   clusterId: string | null;
+  /** A re-enrichment of a stored version (`wirestream reenrich`): may replace the stored document of the same version. */
+  reenrichment?: boolean;
 }
 
 export type StoredVersion = ArticleVersionSummary;
@@ -25,7 +27,9 @@ export interface BatchResult {
 
 /**
  * Version-guarded upserts: an event with a version lower than or equal to the stored one changes nothing,
- * and an event id seen before is skipped — so replays and redeliveries are no-ops.
+ * and an event id seen before is skipped — so replays and redeliveries are no-ops. The one exception is a
+ * re-enrichment of the stored version (see `supersedes`): it rewrites that version's document and derived rows in
+ * place, unless the article is withdrawn.
  */
 export class ArticleStore {
   private lz4Supported: Promise<boolean> | null = null;
@@ -68,7 +72,7 @@ export class ArticleStore {
       await tx.query(`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)${(await this.lz4()) ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`);
       const unique = uniqueEvents(writes);
       const fresh = await markProcessed(tx, this.consumerName, unique.map((w) => w.eventId));
-      const events: BatchEvent[] = unique.filter((w) => fresh.has(w.eventId.toLowerCase())).map((w, ord) => ({ ord, eventId: w.eventId, article: w.article, clusterId: w.clusterId }));
+      const events: BatchEvent[] = unique.filter((w) => fresh.has(w.eventId.toLowerCase())).map((w, ord) => ({ ord, eventId: w.eventId, article: w.article, clusterId: w.clusterId, ...(w.reenrichment ? { reenrichment: true } : {}) }));
       if (!events.length) return { changed: new Set(), current: new Map() };
       const ids = [...new Set(events.map((e) => e.article.id))];
       const heads = await readHeads(tx, ids);

@@ -1,5 +1,5 @@
 import { FIELD_LIMITS, type EnrichedArticle } from '@wirestream/contracts';
-import { clusterLookups, entityRows, fitsIndexKey, isClusterable, MAX_INDEXED_KEY_BYTES, planBatch, planVersionDiffs, quoteRows, sortedEntityKeys, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
+import { clusterLookups, entityRows, fitsIndexKey, isClusterable, MAX_INDEXED_KEY_BYTES, planBatch, planReplacementDiffs, planVersionDiffs, quoteRows, sortedEntityKeys, supersedes, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
 
 const FP = '5d2b63f1bcf0930d';
 
@@ -26,7 +26,7 @@ function article(id: string, overrides: Partial<EnrichedArticle> = {}): Enriched
 }
 
 const events = (...articles: EnrichedArticle[]): BatchEvent[] => articles.map((a, ord) => ({ ord, eventId: `e${ord}`, article: a, clusterId: null }));
-const heads = (entries: [string, Partial<StoredHead>][]) => new Map(entries.map(([id, h]) => [id, { version: 1, clusterId: id, firstSeenUs: 1, ...h }]));
+const heads = (entries: [string, Partial<StoredHead>][]) => new Map(entries.map(([id, h]) => [id, { version: 1, pubStatus: 'usable', clusterId: id, firstSeenUs: 1, ...h }]));
 const clusters = (plan: ReturnType<typeof planBatch>) => Object.fromEntries(plan.current.map((c) => [c.event.article.id, c.clusterId]));
 
 describe('uniqueEvents', () => {
@@ -125,6 +125,51 @@ describe('planBatch', () => {
     ]);
     // Sources of events that did not become current are not touched.
     expect(planBatch(events(article('a', { source: { id: 'q', name: 'Q' } })), heads([['a', { version: 5 }]]), []).sources).toEqual([]);
+  });
+});
+
+describe('re-enrichment (wirestream reenrich)', () => {
+  const reenriched = (a: EnrichedArticle, ord = 0): BatchEvent => ({ ord, eventId: `r${ord}`, article: a, clusterId: null, reenrichment: true });
+
+  it('replaces the stored version in place, keeping its cluster; a plain event of the same version stays a no-op', () => {
+    const stored = heads([['a', { version: 3, clusterId: 'story' }]]);
+    expect(planBatch(events(article('a', { version: 3, title: 'fresh' })), stored, []).current).toEqual([]);
+    const plan = planBatch([reenriched(article('a', { version: 3, title: 'fresh' }))], stored, []);
+    expect(plan.current).toHaveLength(1);
+    expect(plan.current[0]).toMatchObject({ clusterId: 'story', firstOrd: null, replaces: true, event: { article: { title: 'fresh' } } });
+  });
+
+  it('never replaces a newer stored version, and never revives or writes a kill', () => {
+    expect(planBatch([reenriched(article('a', { version: 2 }))], heads([['a', { version: 3 }]]), []).current).toEqual([]);
+    expect(planBatch([reenriched(article('a', { version: 3 }))], heads([['a', { version: 3, pubStatus: 'withdrawn' }]]), []).current).toEqual([]);
+    expect(planBatch([reenriched(article('a', { version: 3, pubStatus: 'withdrawn' }))], heads([['a', { version: 3 }]]), []).current).toEqual([]);
+    // A kill in the same batch, before the re-enrichment of the same version, wins too.
+    const killThenReenrich = [{ ...events(article('a', { version: 4, pubStatus: 'withdrawn' }))[0]! }, reenriched(article('a', { version: 4 }), 1)];
+    expect(planBatch(killThenReenrich, heads([['a', { version: 3 }]]), []).current[0]).toMatchObject({ event: { ord: 0 }, replaces: false });
+  });
+
+  it('above the stored version (the original event not yet indexed) it is an ordinary new version', () => {
+    const plan = planBatch([reenriched(article('a', { version: 4 }))], heads([['a', { version: 3, clusterId: 'story' }]]), []);
+    expect(plan.current[0]).toMatchObject({ clusterId: 'story', replaces: false });
+    expect(planBatch([reenriched(article('n'))], new Map(), []).current[0]).toMatchObject({ clusterId: 'n', firstOrd: 0, replaces: false });
+  });
+
+  it('after the original event of a new version in the same batch, it becomes the written document', () => {
+    const plan = planBatch([...events(article('a', { version: 4, title: 'old enricher' })), reenriched(article('a', { version: 4, title: 'new enricher' }), 1)], heads([['a', { version: 3 }]]), []);
+    expect(plan.current[0]).toMatchObject({ replaces: false, event: { ord: 1, article: { title: 'new enricher' } } });
+  });
+
+  it('supersedes: higher always, equal only for a usable re-enrichment over a usable row', () => {
+    expect(supersedes({ article: article('a', { version: 2 }) }, undefined)).toBe(true);
+    expect(supersedes({ article: article('a', { version: 2 }) }, { version: 1, pubStatus: 'withdrawn' })).toBe(true);
+    expect(supersedes({ article: article('a', { version: 2 }) }, { version: 2, pubStatus: 'usable' })).toBe(false);
+    expect(supersedes({ article: article('a', { version: 2 }), reenrichment: true }, { version: 2, pubStatus: 'usable' })).toBe(true);
+    expect(supersedes({ article: article('a', { version: 2 }), reenrichment: true }, { version: 3, pubStatus: 'usable' })).toBe(false);
+  });
+
+  it('re-diffs a replaced version against the stored version before it', () => {
+    expect(planReplacementDiffs([{ id: 'a', version: 3 }], [1, 2, 3].map((version) => ({ id: 'a', version })))).toEqual([{ id: 'a', version: 3, previous: 2 }]);
+    expect(planReplacementDiffs([{ id: 'b', version: 1 }], [{ id: 'b', version: 1 }, { id: 'a', version: 0 }])).toEqual([]);
   });
 });
 

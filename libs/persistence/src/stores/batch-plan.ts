@@ -16,11 +16,17 @@ export interface BatchEvent {
   article: EnrichedArticle;
   /** A cluster to use when the article has none yet (the indexer passes null). */
   clusterId: string | null;
+  /**
+   * A re-enrichment (`wirestream reenrich`): the current enricher's output for a version already stored. It replaces
+   * the stored document of that same version; like any event, it never replaces a newer version.
+   */
+  reenrichment?: boolean;
 }
 
 /** What the articles table held for an id before the batch. */
 export interface StoredHead {
   version: number;
+  pubStatus: string;
   clusterId: string | null;
   /** `first_seen_at` in microseconds since the epoch. */
   firstSeenUs: number;
@@ -49,6 +55,8 @@ export interface CurrentWrite {
   clusterId: string;
   /** Position of the first event that stored the id (for a new article's `first_seen_at`); null if it existed before. */
   firstOrd: number | null;
+  /** A re-enrichment of the stored version: the row is rewritten in place at the same version (no new version row). */
+  replaces: boolean;
 }
 
 export interface BatchPlan {
@@ -103,6 +111,17 @@ export function uniqueEvents<T extends { eventId: string }>(writes: T[]): T[] {
 }
 
 /**
+ * Whether an event becomes the current version over `current` (what is stored, or what the batch made current so
+ * far; undefined when nothing is): a higher version always does; a re-enrichment also does at the same version, so
+ * a better enricher reaches stored articles — but never over a kill (a withdrawn article stays withdrawn, and a
+ * re-enrichment never withdraws one: a kill is always a version of its own). Anything older is a no-op.
+ */
+export function supersedes(event: Pick<BatchEvent, 'article' | 'reenrichment'>, current: { version: number; pubStatus: string } | undefined): boolean {
+  if (!current || event.article.version > current.version) return true;
+  return event.reenrichment === true && event.article.version === current.version && current.pubStatus === 'usable' && event.article.pubStatus === 'usable';
+}
+
+/**
  * Events that need a cluster lookup against stored articles: the first event of an id that has no cluster yet
  * (nor a preset one) and takes part in clustering. Superset-safe: the plan only reads candidates of these ords.
  */
@@ -113,7 +132,7 @@ export function clusterLookups(events: BatchEvent[], stored: ReadonlyMap<string,
     const id = event.article.id;
     if (seen.has(id)) continue;
     const head = stored.get(id);
-    if (head && event.article.version <= head.version) continue; // not applied; a later event of the id may be
+    if (head && !supersedes(event, head)) continue; // not applied; a later event of the id may be
     seen.add(id);
     if (!head?.clusterId && !event.clusterId && isClusterable(event.article)) out.push(event);
   }
@@ -122,6 +141,7 @@ export function clusterLookups(events: BatchEvent[], stored: ReadonlyMap<string,
 
 interface LiveState {
   version: number;
+  pubStatus: string;
   clusterId: string;
   clusterable: boolean;
   fingerprint: string;
@@ -199,8 +219,7 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     const { article } = event;
     const head = stored.get(article.id);
     const state = live.get(article.id);
-    const version = state?.version ?? head?.version;
-    if (version !== undefined && article.version <= version) continue;
+    if (!supersedes(event, state ?? head)) continue;
     applied.push(event);
 
     const keys = new Set(articleBandKeys(article));
@@ -216,6 +235,7 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     }
     live.set(article.id, {
       version: article.version,
+      pubStatus: article.pubStatus,
       clusterId,
       clusterable: keys.size > 0,
       fingerprint: article.fingerprint,
@@ -224,7 +244,7 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
       firstSeen,
     });
     const previous = current.get(article.id);
-    current.set(article.id, { event, clusterId, firstOrd: previous ? previous.firstOrd : head ? null : event.ord });
+    current.set(article.id, { event, clusterId, firstOrd: previous ? previous.firstOrd : head ? null : event.ord, replaces: head?.version === article.version });
 
     // `sources.id` is a b-tree key: a source id too long for it (a slug of a 4 KB name) keeps its articles, not a row.
     const sourceId = article.source.id;
@@ -313,6 +333,20 @@ export function planVersionDiffs(inserted: VersionRow[], existing: VersionRow[])
     });
   }
   return tasks;
+}
+
+/**
+ * After re-enrichments rewrote current versions in place: each one's diff against the stored version before it
+ * (a first version has none). `existing` are the versions stored before the statement.
+ */
+export function planReplacementDiffs(replaced: VersionRow[], existing: VersionRow[]): DiffTask[] {
+  // One replaced version per id: the batch's current one.
+  const tasks = new Map<string, DiffTask>(replaced.map((r) => [r.id, { id: r.id, version: r.version, previous: null }]));
+  for (const r of existing) {
+    const task = tasks.get(r.id);
+    if (task && r.version < task.version && (task.previous === null || r.version > task.previous)) task.previous = r.version;
+  }
+  return [...tasks.values()].filter((t) => t.previous !== null);
 }
 
 export interface EntityRow {

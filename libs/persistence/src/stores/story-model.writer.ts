@@ -7,7 +7,7 @@
 import { diffArticleVersions, type EnrichedArticle } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
 import { simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
-import { entityRows, isClusterable, planVersionDiffs, quoteRows, sortedEntityKeys, type BatchEvent, type CurrentWrite, type StoredCandidate, type StoredHead, type VersionRow } from './batch-plan';
+import { entityRows, isClusterable, planReplacementDiffs, planVersionDiffs, quoteRows, sortedEntityKeys, type BatchEvent, type CurrentWrite, type StoredCandidate, type StoredHead, type VersionRow } from './batch-plan';
 
 export { isClusterable } from './batch-plan';
 
@@ -79,6 +79,7 @@ export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<s
       r.id,
       {
         version: r.version,
+        pubStatus: r.pub_status,
         clusterId: r.cluster_id,
         firstSeenUs: Number(r.first_seen_us),
         candidate: r.pub_status === 'usable' && r.banded && r.cluster_id ? { fingerprint: r.fingerprint, publishedUs: r.published_us === null ? null : Number(r.published_us) } : null,
@@ -135,14 +136,16 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
   for (const { article } of events) if (!byKey.has(key(article.id, article.version))) byKey.set(key(article.id, article.version), article);
   if (!byKey.size) return new Map();
   const current = new Map(writes.map((w) => [key(w.event.article.id, w.event.article.version), w]));
+  // The applied event of an id is the first of its (id, version), or a re-enrichment of it: its document is the row's.
+  for (const [k, w] of current) byKey.set(k, w.event.article);
   const input = [...byKey.values()].map((a, ord) => {
     const write = current.get(key(a.id, a.version));
     const row = { ord, id: a.id, version: a.version, document: a };
-    // The applied event of an id is always the first of its (id, version), so its document is this row's.
     if (!write) return row;
     return {
       ...row,
       is_current: true,
+      replaces: write.replaces,
       first_ord: write.firstOrd ?? write.event.ord,
       pub_status: a.pubStatus,
       source_id: a.source.id,
@@ -155,7 +158,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
   });
   const rows = (await tx.query(
     `WITH input AS MATERIALIZED (
-       SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, first_ord int, pub_status text, source_id text, source_name text,
+       SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, replaces boolean, first_ord int, pub_status text, source_id text, source_name text,
                                                       title text, language text, published_at timestamptz, fingerprint text, document json)
      ),
      clock AS MATERIALIZED (SELECT clock_timestamp() AS t),
@@ -173,7 +176,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
        INSERT INTO articles (id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document, updated_at, first_seen_at)
        SELECT r.id, r.version, r.pub_status, r.source_id, r.source_name, r.title, r.language, r.published_at, r.fingerprint, NULL, r.document, now(),
               clock.t + r.first_ord * interval '1 microsecond'
-       FROM input r CROSS JOIN clock WHERE r.is_current
+       FROM input r CROSS JOIN clock WHERE r.is_current AND r.replaces IS NOT TRUE
        ORDER BY r.id
        ON CONFLICT (id) DO UPDATE SET
          version = EXCLUDED.version, pub_status = EXCLUDED.pub_status, source_id = EXCLUDED.source_id,
@@ -182,19 +185,31 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
          document = EXCLUDED.document, updated_at = now()
        WHERE articles.version < EXCLUDED.version
        RETURNING id, cluster_id
+     ),
+     -- A re-enrichment rewrites the current version in place: same version, never over a kill (see \`supersedes\`).
+     replaced AS (
+       UPDATE articles a SET pub_status = r.pub_status, source_id = r.source_id, source_name = r.source_name, title = r.title, language = r.language,
+              published_at = r.published_at, fingerprint = r.fingerprint, document = r.document, updated_at = now()
+       FROM input r
+       WHERE r.is_current AND r.replaces AND a.id = r.id AND a.version = r.version AND a.pub_status = 'usable' AND r.pub_status = 'usable'
+       RETURNING a.id, a.version, a.cluster_id
      )
      SELECT 'inserted' AS kind, article_id AS id, version, NULL AS cluster_id FROM versions
      UNION ALL
-     SELECT 'existing', v.article_id, v.version, NULL FROM article_versions v WHERE v.article_id IN (SELECT article_id FROM versions)
+     SELECT 'existing', v.article_id, v.version, NULL FROM article_versions v WHERE v.article_id IN (SELECT article_id FROM versions UNION ALL SELECT id FROM replaced)
      UNION ALL
-     SELECT 'current', id, NULL, cluster_id FROM upserted`,
+     SELECT 'current', id, NULL, cluster_id FROM upserted
+     UNION ALL
+     SELECT 'replaced', id, version, cluster_id FROM replaced`,
     [JSON.stringify(input)],
-  )) as { kind: 'inserted' | 'existing' | 'current'; id: string; version: number; cluster_id: string }[];
+  )) as { kind: 'inserted' | 'existing' | 'current' | 'replaced'; id: string; version: number; cluster_id: string }[];
 
   const inserted = rows.filter((r) => r.kind === 'inserted');
-  const tasks = planVersionDiffs(inserted, rows.filter((r) => r.kind === 'existing'));
+  const replaced = rows.filter((r) => r.kind === 'replaced');
+  const existing = rows.filter((r) => r.kind === 'existing');
+  const tasks = [...planVersionDiffs(inserted, existing), ...planReplacementDiffs(replaced, existing)];
   if (tasks.length) {
-    const docs = new Map<string, EnrichedArticle>(inserted.map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
+    const docs = new Map<string, EnrichedArticle>([...inserted, ...replaced].map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
     const missing = new Map<string, VersionRow>();
     for (const t of tasks) {
       for (const version of [t.version, t.previous!]) if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
@@ -216,7 +231,7 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
       [JSON.stringify(updates)],
     );
   }
-  return new Map(rows.filter((r) => r.kind === 'current').map((r) => [r.id, r.cluster_id]));
+  return new Map(rows.filter((r) => r.kind === 'current' || r.kind === 'replaced').map((r) => [r.id, r.cluster_id]));
 }
 
 /**

@@ -8,7 +8,7 @@ import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type DeadLett
 import { parseIngestBody } from '@wirestream/formats';
 import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import { createLogger, sleep, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, type IsolatedEnvironment } from '@wirestream/testing';
 import path from 'node:path';
 import { AppModule } from '../app.module';
 import { loadEnricherConfig } from '../config/enricher.config';
@@ -52,7 +52,7 @@ describe('enricher time budget (integration)', () => {
 
   it('dead-letters an item over budget with enrich-timeout, enriches the next one, and stays live throughout', async () => {
     const articleId = '6f1d3c9e-4444-5222-8333-444455556666';
-    const story = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+    const story = readExample(EXAMPLE_GLOBAL_VILLAGE);
     // One untimed probe first: the first fetch loads and connects the HTTP client, which is not the service's doing.
     await fetch(`${baseUrl}/health/live`);
     let probing = true;

@@ -4,7 +4,7 @@ import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type DeadLett
 import { parseIngestBody } from '@wirestream/formats';
 import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadEnricherConfig } from '../config/enricher.config';
 
@@ -43,7 +43,7 @@ describe('enricher (integration)', () => {
     const articleId = '6f1d3c9e-1111-5222-8333-444455556666';
     // Same key → same partition, poison first: the good event behind it must not be blocked.
     await publisher.publishRaw(environment.topics.raw, [{ key: articleId, value: '{"this is": not json', headers: {} }]);
-    await publisher.publish([{ topic: environment.topics.raw, envelope: receivedEvent(readSharedFixture(FIXTURE_GLOBAL_VILLAGE), articleId) }]);
+    await publisher.publish([{ topic: environment.topics.raw, envelope: receivedEvent(readExample(EXAMPLE_GLOBAL_VILLAGE), articleId) }]);
 
     const enriched = await readTopic(kafka, environment.topics.enriched, { until: (r) => r.length >= 1, timeoutMs: 60000 });
     expect(enriched).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('enricher (integration)', () => {
 
   it('re-delivery produces the same enriched event id, so the indexer can skip it', async () => {
     const articleId = '6f1d3c9e-3333-5222-8333-444455556666';
-    const event = receivedEvent(readSharedFixture(FIXTURE_GLOBAL_VILLAGE), articleId);
+    const event = receivedEvent(readExample(EXAMPLE_GLOBAL_VILLAGE), articleId);
     await publisher.publish([{ topic: environment.topics.raw, envelope: event }, { topic: environment.topics.raw, envelope: event }]);
     const enriched = await readTopic(kafka, environment.topics.enriched, { until: (r) => r.filter((m) => m.key === articleId).length >= 2, timeoutMs: 60000 });
     const ids = enriched.filter((m) => m.key === articleId).map((m) => (JSON.parse(m.value!) as EventEnvelope<unknown>).eventId);

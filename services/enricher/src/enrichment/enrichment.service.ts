@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleReceivedPayload, type EventEnvelope, type ParsedItem } from '@wirestream/contracts';
+import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleReceivedPayload, type EventEnvelope, type ParsedItem, type Reenrichment } from '@wirestream/contracts';
 import type { EnrichArticleInput } from '@wirestream/enrichment';
 import { parseIngestBody, uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
 import { createEnvelope, MalformedEventError, TOPICS, type OutgoingEvent } from '@wirestream/kafka';
@@ -35,6 +35,7 @@ export class EnrichmentService {
 
   async enrich(event: EventEnvelope<ArticleReceivedPayload>, now: Date = new Date()): Promise<OutgoingEvent> {
     const payload = validateReceivedPayload(event);
+    const reenrichment = reenrichmentOf(event);
     const article = await this.pool.enrich({
       id: event.articleId,
       version: event.version,
@@ -52,8 +53,18 @@ export class EnrichmentService {
       // Deterministic: a redelivered raw event yields the same enriched event id, so the indexer skips it.
       eventId: uuidV5(`enriched:${event.eventId}`, WIRESTREAM_ARTICLE_NAMESPACE),
     });
-    return { topic: this.topics.enriched, envelope };
+    // A re-enrichment stays one downstream: the indexer may then replace the stored document of this version.
+    return { topic: this.topics.enriched, envelope: reenrichment ? { ...envelope, reenrichment } : envelope };
   }
+}
+
+/** The event's re-enrichment marker, or null; a malformed one is refused (it would decide what the indexer overwrites). */
+function reenrichmentOf(event: EventEnvelope<unknown>): Reenrichment | null {
+  const marker = event.reenrichment as unknown;
+  if (marker === undefined || marker === null) return null;
+  const runId = (marker as Partial<Reenrichment>).runId;
+  if (typeof marker !== 'object' || typeof runId !== 'string' || !runId || runId.length > 100) throw new MalformedEventError('reenrichment must be an object with a runId string of 1-100 characters');
+  return { runId };
 }
 
 function validateReceivedPayload(event: EventEnvelope<ArticleReceivedPayload>): ArticleReceivedPayload {

@@ -7,13 +7,13 @@ import { EventTypes, type ArticleIndexedPayload, type ArticleVersionsResponse, t
 import { hammingDistance64 } from '@wirestream/enrichment';
 import { createEnvelope, readTopic, type Kafka } from '@wirestream/kafka';
 import { STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
-import { FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrichedEvent, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
-const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
 /** The same wire story republished by another site: its own banner and footer, two words changed. */
 const republished = fixture

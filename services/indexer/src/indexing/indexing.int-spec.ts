@@ -2,7 +2,7 @@
 import { deadLetterTopic, FIELD_LIMITS, type DeadLetterPayload, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import type { DataSource } from '@wirestream/persistence';
-import { FIXTURE_GLOBAL_VILLAGE, metricSamples, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
@@ -13,7 +13,7 @@ describe('indexer (integration)', () => {
   let kafka: Kafka;
   let publisher: EventPublisher;
   let dataSource: DataSource;
-  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+  const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
     indexer = await startInProcessIndexer('indexer');

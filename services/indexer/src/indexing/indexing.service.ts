@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
 import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
-import { ArticleStore, DATA_SOURCE, type CurrentArticle, type DataSource } from '@wirestream/persistence';
+import { ArticleStore, DATA_SOURCE, type ArticleWrite, type CurrentArticle, type DataSource } from '@wirestream/persistence';
 import { isRetriable, MetricsRegistry, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { FreshnessRecorder } from '../ops/freshness-recorder';
@@ -23,7 +23,8 @@ export class SearchEngineUnavailableError extends RetriableError {
 /**
  * One batch of `article.enriched` events: version-guarded upsert into Postgres, then the current version of
  * every touched article goes to the engine (withdrawn ones are deleted). Re-running a batch is harmless:
- * Postgres skips seen event ids and older versions, the engine refuses older versions (external_gte).
+ * Postgres skips seen event ids and older versions, the engine refuses older versions (external_gte). A
+ * re-enrichment of the stored version replaces it in both (external_gte takes the same version again).
  */
 @Injectable()
 export class IndexingService {
@@ -109,14 +110,14 @@ export class IndexingService {
    */
   private async applyToPostgres(events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>, failures: Map<IncomingMessage, unknown>): Promise<Map<string, CurrentArticle>> {
     try {
-      return (await this.store.write([...events.values()].map((e) => ({ eventId: e.eventId, article: e.payload, clusterId: null })))).current;
+      return (await this.store.write([...events.values()].map(toWrite))).current;
     } catch (error) {
       if (isRetriable(error) || events.size === 1) throw error;
     }
     const written = new Map<string, CurrentArticle>();
     for (const [message, event] of [...events]) {
       try {
-        for (const [id, current] of (await this.store.write([{ eventId: event.eventId, article: event.payload, clusterId: null }])).current) written.set(id, current);
+        for (const [id, current] of (await this.store.write([toWrite(event)])).current) written.set(id, current);
       } catch (error) {
         if (isRetriable(error)) throw error;
         failures.set(message, new PermanentError('article-refused-by-database', `Postgres refused article ${event.articleId}: ${(error as Error).message}`, 422));
@@ -125,6 +126,11 @@ export class IndexingService {
     }
     return written;
   }
+}
+
+/** An event as the store takes it; a re-enrichment (`wirestream reenrich`) may replace the stored document of its version. */
+function toWrite(event: EventEnvelope<ArticleEnrichedPayload>): ArticleWrite {
+  return { eventId: event.eventId, article: event.payload, clusterId: null, ...(event.reenrichment ? { reenrichment: true } : {}) };
 }
 
 /**
@@ -143,6 +149,8 @@ function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
   else if (typeof a.id !== 'string' || a.id.length > MAX_ARTICLE_ID_LENGTH) problems.push(`payload.id must be a string of at most ${MAX_ARTICLE_ID_LENGTH} characters`);
   if (a.version !== event.version) problems.push(`payload.version ${String(a.version)} does not match envelope version ${event.version}`);
   if (a.pubStatus !== 'usable' && a.pubStatus !== 'withdrawn') problems.push('payload.pubStatus must be usable or withdrawn');
+  const marker = event.reenrichment as unknown;
+  if (marker !== undefined && marker !== null && (typeof marker !== 'object' || typeof (marker as { runId?: unknown }).runId !== 'string')) problems.push('reenrichment must be an object with a runId string');
   if (!a.source || typeof a.source.id !== 'string') problems.push('payload.source.id must be a string');
   if (typeof a.body !== 'string') problems.push('payload.body must be a string');
   if (typeof a.fingerprint !== 'string') problems.push('payload.fingerprint must be a string');

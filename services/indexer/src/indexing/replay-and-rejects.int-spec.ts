@@ -5,7 +5,7 @@
 import { deadLetterTopic, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
 import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import type { DataSource } from '@wirestream/persistence';
-import { FIXTURE_GLOBAL_VILLAGE, readSharedFixture, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
@@ -16,7 +16,7 @@ describe('indexer replay and partial rejection at 100 events (integration)', () 
   let kafka: Kafka;
   let publisher: EventPublisher;
   let dataSource: DataSource;
-  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+  const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
     indexer = await startInProcessIndexer('replay100');

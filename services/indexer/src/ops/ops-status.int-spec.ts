@@ -1,13 +1,13 @@
 /** `GET /v1/ops/status`, `/ops` and the ops gauges against the real Kafka, Postgres and engine (in-process indexer). */
 import { deadLetterTopic, type OpsStatus } from '@wirestream/contracts';
 import { createEnvelope } from '@wirestream/kafka';
-import { FIXTURE_GLOBAL_VILLAGE, metricSamples, readSharedFixture, waitFor } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, waitFor } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
 describe('ops status (integration)', () => {
   let indexer: InProcessIndexer;
-  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+  const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
     indexer = await startInProcessIndexer('opsstatus');

@@ -43,20 +43,39 @@ export class ApiKeyGuard implements CanActivate {
 
 /**
  * The key check as middleware, for routes that read a body: it runs before the body parser, so a request without
- * a valid key is answered at once instead of after its upload. The connection is closed after the answer, so the
- * rest of the upload is never waited for.
+ * a valid key is answered at once instead of after its upload. What is left of the upload is then read and dropped
+ * (a lingering close, as web servers do: closing at once would reset the connection under a client still sending,
+ * which then loses the answer), for at most DISCARD_MS or the body limit, after which the connection is closed.
  */
 @Injectable()
 export class ApiKeyMiddleware implements NestMiddleware {
-  constructor(private readonly guard: ApiKeyGuard) {}
+  constructor(
+    private readonly guard: ApiKeyGuard,
+    @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
+  ) {}
 
-  use(req: Request, res: Response, next: (error?: unknown) => void): void {
+  use(req: Request, _res: Response, next: (error?: unknown) => void): void {
     try {
       this.guard.check(req.header('x-api-key'));
     } catch (error) {
-      if (req.header('content-length') !== '0' && !req.readableEnded) res.setHeader('Connection', 'close');
+      if (req.header('content-length') !== '0' && !req.readableEnded) discardUpload(req, this.config.INGEST_MAX_BYTES);
       throw error;
     }
     next();
   }
+}
+
+const DISCARD_MS = 2000;
+
+function discardUpload(req: Request, limit: number): void {
+  let seen = 0;
+  const cutOff = () => req.socket.destroy();
+  const timer = setTimeout(cutOff, DISCARD_MS);
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > limit) cutOff();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.socket.once('close', () => clearTimeout(timer));
+  req.resume();
 }

@@ -17,6 +17,15 @@ export const ingestorEnvSchema = commonEnvSchema
     INGEST_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_INGEST_MAX_ITEM_BYTES),
     /** Items per request or feed poll; more is refused with 413 `too-many-items`. */
     INGEST_MAX_ITEMS: z.coerce.number().int().min(1).max(100000).default(DEFAULT_INGEST_MAX_ITEMS),
+    /**
+     * Bodies of at least this many bytes are parsed on a worker thread, so the event loop keeps answering health
+     * checks and other requests; smaller ones inline, where a worker round trip would cost more than the parse.
+     */
+    INGEST_PARSE_IN_WORKER_BYTES: z.coerce.number().int().min(0).default(64 * 1024),
+    /** Worker threads parsing large bodies; one leaves the other core to the enricher on a 2-core host. */
+    INGEST_PARSE_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+    /** Wall-clock budget of one body's parse in a worker; over it the worker is replaced and the request refused with 422 `parse-timeout`. */
+    INGEST_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(10000),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
     /** Sent outbox rows (each holds a copy of its raw article) are deleted once older than this, hourly; 0 keeps them. Unsent rows are never deleted. */

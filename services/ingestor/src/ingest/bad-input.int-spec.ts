@@ -146,9 +146,9 @@ const CASES: Case[] = [
   { name: 'native JSON version 2147483648', body: nativeArticle({ id: 'ver-1', version: 2147483648 }), contentType: 'application/json', status: 400, code: 'invalid-version', detail: /version 2147483648 is outside the accepted range 1 to 2147483646/ },
   { name: 'native JSON version 2147483647 (kept for kills)', body: nativeArticle({ id: 'ver-2', version: 2147483647 }), contentType: 'application/json', status: 400, code: 'invalid-version' },
   { name: 'native JSON version 2^53 - 1', body: nativeArticle({ id: 'ver-3', version: Number.MAX_SAFE_INTEGER }), contentType: 'application/json', status: 400, code: 'invalid-version' },
-  { name: 'native JSON version -1 (refused by the native schema)', body: nativeArticle({ id: 'ver-4', version: -1 }), contentType: 'application/json', status: 400, code: 'invalid-article', detail: /\/version/ },
-  { name: 'native JSON version 1e20', body: '{"id":"ver-5","title":"A title","body":"A body of text.","version":1e20}', contentType: 'application/json', status: 400, code: 'invalid-article', detail: /\/version/ },
-  { name: 'native JSON version "2" (a string)', body: nativeArticle({ id: 'ver-6', version: '2' }), contentType: 'application/json', status: 400, code: 'invalid-article', detail: /\/version/ },
+  { name: 'native JSON version -1', body: nativeArticle({ id: 'ver-4', version: -1 }), contentType: 'application/json', status: 400, code: 'invalid-version', detail: /\/version/ },
+  { name: 'native JSON version 1e20', body: '{"id":"ver-5","title":"A title","body":"A body of text.","version":1e20}', contentType: 'application/json', status: 400, code: 'invalid-version', detail: /\/version/ },
+  { name: 'native JSON version "2" (a string)', body: nativeArticle({ id: 'ver-6', version: '2' }), contentType: 'application/json', status: 400, code: 'invalid-version', detail: /\/version/ },
   { name: 'NewsML-G2 version="2147483648"', body: NEWSML_V1.replace(/version="1"/, 'version="2147483648"'), contentType: NEWSML, status: 400, code: 'invalid-version' },
   { name: 'NewsML-G2 version="-1"', body: NEWSML_V1.replace(/version="1"/, 'version="-1"'), contentType: NEWSML, status: 400, code: 'invalid-version' },
   { name: 'ninjs version "99999999999" (a string)', body: JSON.stringify({ ...NINJS, uri: 'urn:test:ninjs-version', version: '99999999999' }), contentType: 'application/json', status: 400, code: 'invalid-version' },
@@ -303,20 +303,17 @@ describe('bad input (integration)', () => {
     it('answers a 10.5 MB body without a key (and without a Content-Type) with 401 problem+json', async () => {
       const started = Date.now();
       const res = await post(Buffer.alloc(10.5 * 1024 * 1024, 0x61), undefined, undefined, {}).catch((error: unknown) => error as Error);
-      // The server answers and closes; a client still uploading may see the close before the answer.
-      if (res instanceof Error) {
-        expect(String((res.cause as Error | undefined)?.message ?? res.message)).toMatch(/other side closed|socket|EPIPE|ECONNRESET/i);
-      } else {
-        expect(res.status).toBe(401);
-        expectProblem(res, (await res.json()) as Record<string, unknown>, 401);
-      }
+      // The server answers at once and drops the rest of the upload as it comes, so the client reads the answer.
+      if (res instanceof Error) throw res;
+      expect(res.status).toBe(401);
+      expectProblem(res, (await res.json()) as Record<string, unknown>, 401);
       expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it.each([
       ['no key', {}, 401, 'api-key-missing'],
       ['a wrong key', { 'x-api-key': 'guess' }, 403, 'api-key-invalid'],
-    ])('answers %s at once, without waiting for a 10 MB upload that never comes, and closes the connection', async (_label, headers, status, code) => {
+    ])('answers %s at once, without waiting for a 10 MB upload that never comes, and closes the connection soon after', async (_label, headers, status, code) => {
       const { port } = new URL(url);
       const socket = net.connect(Number(port), '127.0.0.1');
       await once(socket, 'connect');
@@ -330,10 +327,9 @@ describe('bad input (integration)', () => {
       await waitFor(() => /\r\n\r\n\{/.test(received) && received.trimEnd().endsWith('}'), 3000);
       expect(received).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
       expect(received).toMatch(/content-type: application\/problem\+json/i);
-      expect(received).toMatch(/connection: close/i);
       expect(received).toContain(`"code":"${code}"`);
-      await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('connection left open')), 3000))]);
-      expect(Date.now() - started).toBeLessThan(3000);
+      await Promise.race([closed, new Promise((_, reject) => setTimeout(() => reject(new Error('connection left open')), 5000))]);
+      expect(Date.now() - started).toBeLessThan(5000);
       socket.destroy();
     });
   });

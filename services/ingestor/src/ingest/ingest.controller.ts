@@ -25,6 +25,7 @@ export class IngestController {
   @ApiResponse({ status: 401, description: 'problem+json: no API key (checked before the body is read)' })
   @ApiResponse({ status: 409, description: 'problem+json: every item was an older version than the one stored' })
   @ApiResponse({ status: 413, description: 'problem+json: body over INGEST_MAX_BYTES, more than INGEST_MAX_ITEMS items, or every item over INGEST_MAX_ITEM_BYTES' })
+  @ApiResponse({ status: 422, description: 'problem+json `parse-timeout`: the body took longer than INGEST_PARSE_TIMEOUT_MS to parse; split it' })
   async ingest(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Query('source') source?: unknown, @Query('url') url?: unknown) {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const sourceName = textParameter('source', source, FIELD_LIMITS.sourceName);

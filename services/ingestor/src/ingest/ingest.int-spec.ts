@@ -4,7 +4,7 @@ import type { ArticleReceivedPayload, EventEnvelope } from '@wirestream/contract
 import { createKafka, readTopic, type Kafka } from '@wirestream/kafka';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, FIXTURE_GLOBAL_VILLAGE, readSharedFixture, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
@@ -14,7 +14,7 @@ describe('ingestor (integration)', () => {
   let url: string;
   let kafka: Kafka;
   let dataSource: DataSource;
-  const fixture = readSharedFixture(FIXTURE_GLOBAL_VILLAGE);
+  const fixture = readExample(EXAMPLE_GLOBAL_VILLAGE);
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('ingestor');

@@ -3,13 +3,14 @@ import { raw } from 'express';
 import { ApiKeyGuard, ApiKeyMiddleware } from '../auth/api-key.guard';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayModule } from '../outbox/outbox-relay.module';
+import { BodyParser, PARSE_TASK, PARSE_TASK_MODULE } from './body-parser';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 
 @Module({
   imports: [OutboxRelayModule],
   controllers: [IngestController],
-  providers: [IngestService, ApiKeyGuard],
+  providers: [IngestService, ApiKeyGuard, BodyParser, { provide: PARSE_TASK, useValue: PARSE_TASK_MODULE }],
   exports: [IngestService],
 })
 export class IngestModule implements NestModule {

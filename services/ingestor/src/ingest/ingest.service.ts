@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventTypes, FIELD_LIMITS, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
-import { articleIdentity, InvalidItemsError, isFormatError, parseIngestBody, type FormatError, type ItemError } from '@wirestream/formats';
+import { articleIdentity, InvalidItemsError, isFormatError, type FormatError, type ParsedIngestBody } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
 import { DATA_SOURCE, RawArticleStore, type BatchEntry, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
+import { BodyParser } from './body-parser';
 import { capSourceName, invalidCharacterAt, itemSizeProblem, versionProblem, type ItemProblem } from './item-checks';
 
 export interface IngestRequest {
@@ -48,6 +49,7 @@ export class IngestService {
     @Inject(ROOT_LOGGER) logger: Logger,
     metrics: MetricsRegistry,
     @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
+    private readonly bodyParser: BodyParser,
   ) {
     this.store = new RawArticleStore(dataSource);
     this.log = logger.child({ component: 'ingest' });
@@ -55,16 +57,12 @@ export class IngestService {
   }
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
-    let parsed: { format: string; items: ParsedItem[]; indexes: number[]; errors: ItemError[]; warnings: string[] };
+    let parsed: ParsedIngestBody;
     try {
-      parsed = parseIngestBody({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName, format: request.format ?? null });
+      parsed = await this.bodyParser.parse({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName, format: request.format ?? null });
     } catch (error) {
       if (isFormatError(error)) throw toHttpProblem(error);
       throw error;
-    }
-    const itemCount = parsed.items.length + parsed.errors.length;
-    if (itemCount > this.config.INGEST_MAX_ITEMS) {
-      throw new PermanentError('too-many-items', `the request carries ${itemCount} items, over the limit of ${this.config.INGEST_MAX_ITEMS} per request (INGEST_MAX_ITEMS); send them in smaller batches`, 413, { limit: this.config.INGEST_MAX_ITEMS, items: itemCount });
     }
     const receivedAt = new Date();
     const contentType = request.contentType ?? 'application/octet-stream';

@@ -5,7 +5,8 @@
  * message committed — while `/health/ready`'s check reports the outage and then the recovery.
  */
 import { createLogger, HealthRegistry, sleep } from '@wirestream/platform';
-import { createIsolatedEnvironment, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, type IsolatedEnvironment } from '../isolated-environment';
+import { waitFor } from '../wait-for';
 import { ConsumerLagMetric, createKafka, ensureTopics, EventPublisher, ReliableConsumer, type IncomingMessage, type Kafka } from '@wirestream/kafka';
 
 const SESSION_TIMEOUT_MS = 6000;
