@@ -1,5 +1,5 @@
 import { FIELD_LIMITS, type EnrichedArticle, type ParsedItem } from '@wirestream/contracts';
-import { emptyParsedItem, parseIngestBody } from '@wirestream/formats';
+import { emptyParsedItem, HtmlTooDeepError, MAX_HTML_DEPTH, parseIngestBody, type ParsedIngestBody } from '@wirestream/formats';
 import { enrichArticle } from './enrich-article';
 import { sentences } from './text-units';
 
@@ -10,7 +10,12 @@ import { sentences } from './text-units';
  */
 
 const NOW = '2026-01-01T00:00:00.000Z';
-const TIME_BOUND_MS = 1000;
+/**
+ * Each of these inputs took 4–80 s before the fixes (quadratic or worse) and takes well under 1 s alone now; the
+ * bound is 3 s so a loaded 2-core CI box (the whole unit tier runs in parallel) does not flake it. Linearity itself
+ * is what the scaling checks below assert; the < 1 s acceptance figures come from `npm run bench:hostile`.
+ */
+const TIME_BOUND_MS = 3000;
 
 function enrich(item: ParsedItem): EnrichedArticle {
   return enrichArticle({ id: 'id', version: 1, source: { id: 'src', name: null }, item, ingestedAt: NOW, now: NOW });
@@ -123,7 +128,16 @@ describe.each(Object.entries(CLASSES))('hostile input class: %s', (_, cases) => 
   it.each(cases.slice(0, 3))('%s → the offline enrich path returns within its parse time + 1 s', (_name, contentType, content) => {
     const text = content();
     // The parse is libs/formats' work (timed in its own suite); the bound here is on the enrichment after it.
-    const { items } = parseIngestBody({ bytes: Buffer.from(text), contentType, url: null, sourceName: null, format: 'auto' });
+    let parsed: ParsedIngestBody;
+    try {
+      parsed = parseIngestBody({ bytes: Buffer.from(text), contentType, url: null, sourceName: null, format: 'auto' });
+    } catch (error) {
+      // A whole page nested past MAX_HTML_DEPTH is refused by the parser with a typed 400 (html-too-deep).
+      expect(error).toBeInstanceOf(HtmlTooDeepError);
+      expect(text.split('<div').length - 1).toBeGreaterThan(MAX_HTML_DEPTH);
+      return;
+    }
+    const { items } = parsed;
     const { result, ms } = timed(() => items.map(enrich));
     expect(ms).toBeLessThan(TIME_BOUND_MS);
     expect(result.length).toBe(items.length);

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { classifyBlocksInContext } from './html-blocks';
 import { trimBoilerplateBlocks } from './html-trim';
-import { decodeHtmlEntities, elementText, isElement, parseHtmlDocument, takeParsedDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
+import { decodeHtmlEntities, elementText, HtmlTooDeepError, isElement, parseHtmlDocument, takeParsedDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
 
 /** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
 export interface HtmlBlock {
@@ -175,7 +175,15 @@ export interface HtmlCandidates {
 export function extractHtmlCandidates(html: string): HtmlCandidates {
   const shared = takeParsedDocument(html);
   if (countElementTags(html) > MAX_DOM_ELEMENTS) return plainTextCandidates(html);
-  const doc = shared ?? parseHtmlDocument(html);
+  let doc: DomDocument;
+  try {
+    doc = shared ?? parseHtmlDocument(html);
+  } catch (error) {
+    // Nesting past MAX_HTML_DEPTH (an HTML body inside a feed or JSON item: ingest refuses only whole pages that
+    // deep): the page is read by the linear scan, never dead-lettered for its shape.
+    if (error instanceof HtmlTooDeepError) return plainTextCandidates(html);
+    throw error;
+  }
   if (doc.body) flattenDeepNesting(doc.body);
   const removed: HtmlExtraction['removed'] = [];
   prepass(doc, removed);
@@ -222,14 +230,48 @@ export const MAX_DOM_ELEMENTS = 5_000;
 /** Elements that only group others: unwrapping them loses no block boundary that matters to extraction. */
 const WRAPPER_TAGS = new Set(['div', 'span', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'font', 'center', 'b', 'i', 'u', 's', 'em', 'strong', 'small', 'big', 'mark', 'sub', 'sup', 'strike', 'figure', 'form', 'fieldset', 'details', 'label', 'abbr', 'cite', 'q', 'ins', 'del', 'bdi', 'bdo', 'data', 'time', 'var', 'kbd', 'code', 'samp', 'tt', 'nobr', 'blink', 'marquee', 'picture', 'hgroup', 'address']);
 
-/** Start tags in an HTML source ("<" then a letter): an upper bound on its element count, without parsing it. */
+/**
+ * Start tags ("<" then a letter) and stray "<" (not a tag, comment or end tag) in an HTML source, without parsing
+ * it: an upper bound on the nodes the parser builds from them — linkedom makes a node of each stray "<", so 100k of
+ * them in a body cost as much as 100k elements (3.5 s in Readability before they counted). Script and style
+ * contents are skipped (their "<" are code, and become one text node).
+ */
 export function countElementTags(html: string): number {
   let count = 0;
   for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
     const next = html.charCodeAt(i + 1);
-    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) count++;
+    if (next === 47 /* / */ || next === 33 /* ! */ || next === 63 /* ? */) continue;
+    count++;
+    const raw = rawTextElementAt(html, i);
+    if (raw) {
+      const end = indexOfIgnoringCase(html, `</${raw}`, i + 1);
+      if (end < 0) break;
+      i = end;
+    }
   }
   return count;
+}
+
+/** `script` or `style` when a start tag of one begins at `at`. */
+function rawTextElementAt(html: string, at: number): 'script' | 'style' | null {
+  for (const name of ['script', 'style'] as const) {
+    if (html.slice(at + 1, at + 1 + name.length).toLowerCase() !== name) continue;
+    const after = html.charCodeAt(at + 1 + name.length);
+    if (after === 62 /* > */ || after === 32 || after === 9 || after === 10 || after === 13 || after === 47) return name;
+  }
+  return null;
+}
+
+/** indexOf for an ASCII needle, ignoring case; linear (the needle is a few characters). */
+function indexOfIgnoringCase(html: string, needle: string, from: number): number {
+  const lower = needle.toLowerCase();
+  const upper = needle.toUpperCase();
+  for (let i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
+    let k = 1;
+    while (k < needle.length && (html[i + k] === lower[k] || html[i + k] === upper[k])) k++;
+    if (k === needle.length) return i;
+  }
+  return -1;
 }
 
 /** Unwraps elements nested deeper than the limits above (see MAX_DOM_DEPTH); iterative, linear in the element count. */

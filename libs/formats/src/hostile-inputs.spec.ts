@@ -9,7 +9,12 @@ import { parseIngestBody } from './parse-ingest-body';
  */
 
 const N = 100_000;
-const BOUND_MS = 1000;
+/**
+ * Each of these inputs took 4–80 s before the fixes (quadratic or worse) and takes well under 1 s alone now; the
+ * bound is 3 s so a loaded 2-core CI box (the whole unit tier runs in parallel) does not flake it. Linearity itself
+ * is what the scaling checks below assert; the < 1 s acceptance figures come from `npm run bench:hostile`.
+ */
+const BOUND_MS = 3000;
 const NOW = new Date('2026-02-10T12:00:00Z');
 
 interface Body {
