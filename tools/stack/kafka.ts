@@ -34,7 +34,7 @@ const KAFKA_CONF = path.join(CONF_DIR, 'kafka');
 const LOG4J2 = path.join(TOOL_DIR, 'kafka-log4j2.properties');
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((s) => s.trim()).filter(Boolean);
-const [host, portText] = splitHostPort(brokers[0]);
+const [host, portText] = splitHostPort(brokers[0] ?? '127.0.0.1:9092');
 const port = Number(portText);
 const controllerPort = port + 1;
 const managed = brokers.length === 1 && isLocalHost(host);
@@ -48,8 +48,8 @@ function splitHostPort(hp: string): [string, string] {
 function randomClusterId(): string {
   for (;;) {
     const b = randomBytes(16);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
+    b.writeUInt8((b.readUInt8(6) & 0x0f) | 0x40, 6);
+    b.writeUInt8((b.readUInt8(8) & 0x3f) | 0x80, 8);
     const id = b.toString('base64url');
     if (!id.startsWith('-')) return id;
   }

@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './examples';
 export * from './private-kafka';
 export * from './prometheus-text';
+export * from './select-count';
