@@ -7,3 +7,4 @@ export * from './article-versions';
 export * from './reindex-api';
 export * from './limits';
 export * from './ops-api';
+export * from './development';
