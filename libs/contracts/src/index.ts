@@ -8,3 +8,4 @@ export * from './reindex-api';
 export * from './limits';
 export * from './ops-api';
 export * from './development';
+export * from './source-id';
