@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Component, StatusInfo, UpResult } from './component.ts';
+import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
 import {
   DATA_DIR,
   LIB_DIR,
@@ -25,10 +25,8 @@ import {
   ourPid,
   pickJdk,
   portOpen,
-  removePid,
   resolveJars,
   spawnDaemon,
-  stopGroup,
   type Jdk,
 } from './util.ts';
 
@@ -227,23 +225,11 @@ export const elasticsearch: Component = {
     return { mode: 'started', pid };
   },
 
-  async down() {
-    const pid = ourPid(NAME, LAUNCHER_MAIN);
-    removePid(NAME);
-    if (!pid) return 'not running';
-    // Without an archive yet, the JVM writes it while exiting: 5-25 s on a busy machine; don't SIGKILL that halfway.
-    const how = await stopGroup(pid, 'SIGTERM', fs.existsSync(CDS_ARCHIVE) ? 20_000 : 90_000);
-    return `${how} (pid ${pid})`;
-  },
+  // Without an archive yet, the JVM writes it while exiting: 5-25 s on a busy machine; don't SIGKILL that halfway.
+  down: () => stopOwned(NAME, LAUNCHER_MAIN, 'SIGTERM', { graceMs: fs.existsSync(CDS_ARCHIVE) ? 20_000 : 90_000 }),
 
   async status(): Promise<StatusInfo> {
-    const pid = ourPid(NAME, LAUNCHER_MAIN);
     const h = await health();
-    const healthText = h.reason === null ? (h.status ?? 'ok') : h.reason;
-    if (!pid) {
-      if (h.reason === null) return { state: 'external', port, health: healthText, detail: 'not started by this tool' };
-      return { state: 'stopped', port, health: '-' };
-    }
-    return { state: h.reason === null ? 'running' : 'unhealthy', pid, port, health: healthText };
+    return ownedStatus(ourPid(NAME, LAUNCHER_MAIN), port, h.reason, h.status ?? 'ok', 'not started by this tool');
   },
 };

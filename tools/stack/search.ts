@@ -12,7 +12,7 @@
 //    start when the port is busy instead of ending up on 9201.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Component, StatusInfo, UpResult } from './component.ts';
+import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
 import {
   DATA_DIR,
   LIB_DIR,
@@ -22,10 +22,8 @@ import {
   ourPid,
   pickJdk,
   portOpen,
-  removePid,
   resolveJars,
   spawnDaemon,
-  stopGroup,
 } from './util.ts';
 
 const NAME = 'opensearch';
@@ -110,22 +108,10 @@ export const search: Component = {
     return { mode: 'started', pid };
   },
 
-  async down() {
-    const pid = ourPid(NAME, JAR_DIR);
-    removePid(NAME);
-    if (!pid) return 'not running';
-    const how = await stopGroup(pid, 'SIGTERM');
-    return `${how} (pid ${pid})`;
-  },
+  down: () => stopOwned(NAME, JAR_DIR, 'SIGTERM'),
 
   async status(): Promise<StatusInfo> {
-    const pid = ourPid(NAME, JAR_DIR);
     const h = await health();
-    const healthText = h.reason === null ? (h.status ?? 'ok') : h.reason;
-    if (!pid) {
-      if (h.reason === null) return { state: 'external', port, health: healthText, detail: 'not started by this tool' };
-      return { state: 'stopped', port, health: '-' };
-    }
-    return { state: h.reason === null ? 'running' : 'unhealthy', pid, port, health: healthText };
+    return ownedStatus(ourPid(NAME, JAR_DIR), port, h.reason, h.status ?? 'ok', 'not started by this tool');
   },
 };
