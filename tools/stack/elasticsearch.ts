@@ -14,13 +14,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
+import { clusterHealth, fetchFailure, host, managed, port, searchUrl } from './search-engine.ts';
 import {
   DATA_DIR,
   LIB_DIR,
   StackError,
   TOOL_DIR,
   fmtSecs,
-  isLocalHost,
   logFile,
   ourPid,
   pickJdk,
@@ -42,10 +42,6 @@ const HOME = path.join(DATA_DIR, 'elasticsearch');
 const LAUNCHER_MAIN = 'org.elasticsearch.node.ClasspathNode';
 const CLUSTER = 'wirestream';
 
-const searchUrl = new URL(process.env.SEARCH_URL ?? 'http://127.0.0.1:9200');
-const host = searchUrl.hostname.replace(/^\[|\]$/g, '');
-const port = Number(searchUrl.port || (searchUrl.protocol === 'https:' ? 443 : 80));
-const managed = isLocalHost(host) && searchUrl.protocol === 'http:';
 
 /** Where distributions put the runtime libzstd (Debian/Ubuntu multiarch, Fedora/RHEL, Alpine/Arch). */
 const LIBZSTD_CANDIDATES = [
@@ -138,15 +134,10 @@ async function health(): Promise<{ reason: string | null; status?: string; distr
     if (!root.ok) return { reason: `GET / -> HTTP ${root.status}` };
     const info = (await root.json()) as { version?: { distribution?: string } };
     if (info.version?.distribution) return { reason: `it is ${info.version.distribution}, not Elasticsearch`, distribution: info.version.distribution };
-    const res = await fetch(new URL('/_cluster/health', searchUrl), { signal: AbortSignal.timeout(3000) });
-    if (!res.ok) return { reason: `GET /_cluster/health -> HTTP ${res.status}` };
-    const body = (await res.json()) as { status?: string; cluster_name?: string };
-    if (body.status === 'green' || body.status === 'yellow') return { reason: null, status: `${body.status} (${body.cluster_name})` };
-    return { reason: `cluster status ${body.status}` };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    return { reason: err.cause?.code ?? err.message };
+    return { reason: fetchFailure(e) };
   }
+  return clusterHealth();
 }
 
 function jvmArgs(jdk: Jdk): string[] {
