@@ -76,6 +76,17 @@ export default [
   // The stack tool checks raw infrastructure (a produce/consume round trip, `select 1`) before any lib can be used.
   { files: ['tools/stack/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+  // Type-aware rules: a promise nobody awaits loses its rejection, one passed where void is expected is not awaited,
+  // and a switch over a union must say what happens to each member. The project service reuses tsconfig.json.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
   // Linear time on every input: a regex whose quantifiers can trade characters (nested or adjacent overlapping
   // quantifiers) or that is retried at every start position backtracks polynomially on hostile input. Every
   // existing regex is clear of both; a new one that is not fails lint.

@@ -1,5 +1,5 @@
 // The contract every stack component (kafka, search, postgres) implements, and the shared wait loop.
-import { StackError, TIMEOUT_MS, fmtSecs, isAlive, logFile, sleep, tailFile } from './util.ts';
+import { StackError, TIMEOUT_MS, fmtSecs, isAlive, logFile, ourPid, removePid, sleep, stopGroup, tailFile } from './util.ts';
 
 export type Mode = 'started' | 'already running' | 'external';
 
@@ -56,4 +56,31 @@ export async function waitHealthy(
   throw new StackError(
     `${c.name}: not healthy after ${fmtSecs(TIMEOUT_MS)} (${reason}). Log: ${logFile(c.name)}\n--- last 30 lines ---\n${tailFile(logFile(c.name))}`,
   );
+}
+
+/** `down` of a component: stops the process its pid file names if that is still ours (`marker` in its command line). */
+export async function stopOwned(
+  name: string,
+  marker: string,
+  signal: NodeJS.Signals,
+  options: { graceMs?: number; notRunning?: string } = {},
+): Promise<string> {
+  const pid = ourPid(name, marker);
+  removePid(name);
+  if (!pid) return options.notRunning ?? 'not running';
+  const how = await stopGroup(pid, signal, options.graceMs);
+  return `${how} (pid ${pid})`;
+}
+
+/**
+ * `status` from our process (if any) and a health probe (`reason` null = healthy): healthy without our process is
+ * someone else's server (`externalDetail`), unhealthy without it is stopped.
+ */
+export function ownedStatus(pid: number | undefined, port: number, reason: string | null, healthy: string, externalDetail: string): StatusInfo {
+  const health = reason === null ? healthy : reason;
+  if (!pid) {
+    if (reason === null) return { state: 'external', port, health, detail: externalDetail };
+    return { state: 'stopped', port, health: '-' };
+  }
+  return { state: reason === null ? 'running' : 'unhealthy', pid, port, health };
 }

@@ -13,22 +13,20 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Component, StatusInfo, UpResult } from './component.ts';
+import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
+import { clusterHealth, fetchFailure, host, managed, port, searchUrl } from './search-engine.ts';
 import {
   DATA_DIR,
   LIB_DIR,
   StackError,
   TOOL_DIR,
   fmtSecs,
-  isLocalHost,
   logFile,
   ourPid,
   pickJdk,
   portOpen,
-  removePid,
   resolveJars,
   spawnDaemon,
-  stopGroup,
   type Jdk,
 } from './util.ts';
 
@@ -44,10 +42,6 @@ const HOME = path.join(DATA_DIR, 'elasticsearch');
 const LAUNCHER_MAIN = 'org.elasticsearch.node.ClasspathNode';
 const CLUSTER = 'wirestream';
 
-const searchUrl = new URL(process.env.SEARCH_URL ?? 'http://127.0.0.1:9200');
-const host = searchUrl.hostname.replace(/^\[|\]$/g, '');
-const port = Number(searchUrl.port || (searchUrl.protocol === 'https:' ? 443 : 80));
-const managed = isLocalHost(host) && searchUrl.protocol === 'http:';
 
 /** Where distributions put the runtime libzstd (Debian/Ubuntu multiarch, Fedora/RHEL, Alpine/Arch). */
 const LIBZSTD_CANDIDATES = [
@@ -140,15 +134,10 @@ async function health(): Promise<{ reason: string | null; status?: string; distr
     if (!root.ok) return { reason: `GET / -> HTTP ${root.status}` };
     const info = (await root.json()) as { version?: { distribution?: string } };
     if (info.version?.distribution) return { reason: `it is ${info.version.distribution}, not Elasticsearch`, distribution: info.version.distribution };
-    const res = await fetch(new URL('/_cluster/health', searchUrl), { signal: AbortSignal.timeout(3000) });
-    if (!res.ok) return { reason: `GET /_cluster/health -> HTTP ${res.status}` };
-    const body = (await res.json()) as { status?: string; cluster_name?: string };
-    if (body.status === 'green' || body.status === 'yellow') return { reason: null, status: `${body.status} (${body.cluster_name})` };
-    return { reason: `cluster status ${body.status}` };
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    return { reason: err.cause?.code ?? err.message };
+    return { reason: fetchFailure(e) };
   }
+  return clusterHealth();
 }
 
 function jvmArgs(jdk: Jdk): string[] {
@@ -227,23 +216,11 @@ export const elasticsearch: Component = {
     return { mode: 'started', pid };
   },
 
-  async down() {
-    const pid = ourPid(NAME, LAUNCHER_MAIN);
-    removePid(NAME);
-    if (!pid) return 'not running';
-    // Without an archive yet, the JVM writes it while exiting: 5-25 s on a busy machine; don't SIGKILL that halfway.
-    const how = await stopGroup(pid, 'SIGTERM', fs.existsSync(CDS_ARCHIVE) ? 20_000 : 90_000);
-    return `${how} (pid ${pid})`;
-  },
+  // Without an archive yet, the JVM writes it while exiting: 5-25 s on a busy machine; don't SIGKILL that halfway.
+  down: () => stopOwned(NAME, LAUNCHER_MAIN, 'SIGTERM', { graceMs: fs.existsSync(CDS_ARCHIVE) ? 20_000 : 90_000 }),
 
   async status(): Promise<StatusInfo> {
-    const pid = ourPid(NAME, LAUNCHER_MAIN);
     const h = await health();
-    const healthText = h.reason === null ? (h.status ?? 'ok') : h.reason;
-    if (!pid) {
-      if (h.reason === null) return { state: 'external', port, health: healthText, detail: 'not started by this tool' };
-      return { state: 'stopped', port, health: '-' };
-    }
-    return { state: h.reason === null ? 'running' : 'unhealthy', pid, port, health: healthText };
+    return ownedStatus(ourPid(NAME, LAUNCHER_MAIN), port, h.reason, h.status ?? 'ok', 'not started by this tool');
   },
 };

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
-import type { Component, StatusInfo, UpResult } from './component.ts';
+import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
 import {
   DATA_DIR,
   REPO_ROOT,
@@ -14,9 +14,7 @@ import {
   logFile,
   ourPid,
   portOpen,
-  removePid,
   spawnDaemon,
-  stopGroup,
 } from './util.ts';
 
 const NAME = 'postgres';
@@ -157,22 +155,10 @@ export const postgres: Component & { afterHealthy(log: (m: string) => void): Pro
     if (created.length) log(`created database(s) ${created.join(', ')}`);
   },
 
-  async down() {
-    const pid = ourPid(NAME, PG_DATA);
-    removePid(NAME);
-    if (!pid) return 'not running (or not ours)';
-    const how = await stopGroup(pid, 'SIGINT'); // SIGINT = postgres "fast" shutdown
-    return `${how} (pid ${pid})`;
-  },
+  // SIGINT = postgres "fast" shutdown
+  down: () => stopOwned(NAME, PG_DATA, 'SIGINT', { notRunning: 'not running (or not ours)' }),
 
   async status(): Promise<StatusInfo> {
-    const pid = ourPid(NAME, PG_DATA);
-    const reason = await selectOne();
-    const health = reason === null ? 'select 1 ok' : reason;
-    if (!pid) {
-      if (reason === null) return { state: 'external', port, health, detail: `server at ${host}:${port}, not started by this tool` };
-      return { state: 'stopped', port, health: '-' };
-    }
-    return { state: reason === null ? 'running' : 'unhealthy', pid, port, health };
+    return ownedStatus(ourPid(NAME, PG_DATA), port, await selectOne(), 'select 1 ok', `server at ${host}:${port}, not started by this tool`);
   },
 };

@@ -36,13 +36,16 @@ function chosenSearchEngine(): Component {
 const SEARCH_ENGINES: Component[] = [search, elasticsearch];
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
 
-let composeCmd: string[] = ['docker', 'compose'];
+type Command = readonly [program: string, ...args: string[]];
+
+let composeCmd: Command = ['docker', 'compose'];
 
 /** Docker path only if an engine answers and a compose implementation exists (plugin or docker-compose v1/v2 binary). */
 function dockerAvailable(): boolean {
   if (process.env.STACK_NO_DOCKER === '1') return false;
   if (spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 15_000 }).status !== 0) return false;
-  for (const cmd of [['docker', 'compose'], ['docker-compose']]) {
+  const candidates: Command[] = [['docker', 'compose'], ['docker-compose']];
+  for (const cmd of candidates) {
     if (spawnSync(cmd[0], [...cmd.slice(1), 'version'], { stdio: 'ignore', timeout: 15_000 }).status === 0) {
       composeCmd = cmd;
       return true;
@@ -71,13 +74,25 @@ function composeAllHealthy(): boolean {
   return ['kafka', 'elasticsearch', 'postgres'].every((s) => services.has(s));
 }
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => pad(c, widths[i])).join('  ').trimEnd()).join('\n');
+type Outcome<T> = { c: Component; ok: true; value: T } | { c: Component; ok: false; error: unknown };
+
+/** Runs `task` on every component at once; each outcome keeps its component, whether the task resolved or threw. */
+function settleEach<T>(components: Component[], task: (c: Component) => Promise<T>): Promise<Outcome<T>[]> {
+  return Promise.all(
+    components.map(async (c): Promise<Outcome<T>> => {
+      try {
+        return { c, ok: true, value: await task(c) };
+      } catch (error) {
+        return { c, ok: false, error };
+      }
+    }),
+  );
 }
 
 async function up(): Promise<number> {
@@ -92,12 +107,12 @@ async function up(): Promise<number> {
   ensureDirs();
   const components = [kafka, chosenSearchEngine(), postgres];
   interface Done {
-    c: Component;
     r: UpResult;
     ms: number;
   }
-  const results = await Promise.allSettled(
-    components.map(async (c): Promise<Done> => {
+  const results = await settleEach(
+    components,
+    async (c): Promise<Done> => {
       const start = Date.now();
       const log = (m: string) => console.log(`${c.name}: ${m}`);
       const r = await c.up(log);
@@ -107,14 +122,14 @@ async function up(): Promise<number> {
       if (c === postgres) await postgres.afterHealthy(log);
       const ms = Date.now() - start;
       log(`ready in ${fmtSecs(ms)}`);
-      return { c, r, ms };
-    }),
+      return { r, ms };
+    },
   );
   const rows = [['component', 'state', 'pid', 'port', 'ready after', 'RSS']];
   let failed = 0;
-  results.forEach((res, i) => {
-    const c = components[i];
-    if (res.status === 'fulfilled') {
+  results.forEach((res) => {
+    const { c } = res;
+    if (res.ok) {
       const { r, ms } = res.value;
       const rss = rssMiB(r.pid);
       rows.push([c.name, r.mode, r.pid ? String(r.pid) : '-', String(c.port), fmtSecs(ms), rss ? `${rss} MiB` : '-']);
@@ -125,8 +140,8 @@ async function up(): Promise<number> {
   });
   console.log(`\n${table(rows)}\n`);
   for (const res of results) {
-    if (res.status === 'rejected') {
-      const e = res.reason as Error;
+    if (!res.ok) {
+      const e = res.error as Error;
       console.error(`ERROR ${e instanceof StackError ? e.message : (e.stack ?? String(e))}\n`);
     }
   }
@@ -142,13 +157,13 @@ async function down(): Promise<number> {
   if (dockerAvailable()) return compose(['down']);
   // Both engines, whichever this tool started (each stops only what its pid file names).
   const components = [kafka, ...SEARCH_ENGINES, postgres];
-  const results = await Promise.allSettled(components.map((c) => c.down()));
+  const results = await settleEach(components, (c) => c.down());
   let rc = 0;
-  results.forEach((r, i) => {
-    if (r.status === 'fulfilled') console.log(`${components[i].name}: ${r.value}`);
+  results.forEach((r) => {
+    if (r.ok) console.log(`${r.c.name}: ${r.value}`);
     else {
       rc = 1;
-      console.error(`${components[i].name}: stop failed: ${(r.reason as Error).message}`);
+      console.error(`${r.c.name}: stop failed: ${(r.error as Error).message}`);
     }
   });
   return rc;
@@ -160,14 +175,14 @@ async function status(): Promise<number> {
     return composeAllHealthy() ? 0 : 1;
   }
   const components = [kafka, chosenSearchEngine(), postgres];
-  const infos = await Promise.all(components.map((c) => c.status()));
+  const infos = await Promise.all(components.map(async (c) => ({ c, s: await c.status() })));
   const rows = [['component', 'state', 'pid', 'port', 'RSS', 'health']];
-  infos.forEach((s, i) => {
+  infos.forEach(({ c, s }) => {
     const rss = rssMiB(s.pid);
-    rows.push([components[i].name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
+    rows.push([c.name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
   });
   console.log(table(rows));
-  return infos.every((s) => s.state === 'running' || s.state === 'external') ? 0 : 1;
+  return infos.every(({ s }) => s.state === 'running' || s.state === 'external') ? 0 : 1;
 }
 
 /** Only resolves the jars of the given profiles (default: all) — for tests that run their own broker. */

@@ -285,14 +285,15 @@ export function pickJdk(min: number, purpose: string, envVar: string, preferHigh
     return j;
   }
   const ok = findJdks().filter((j) => j.major >= min);
-  if (ok.length === 0) {
+  const [chosen] = preferHighest ? [...ok].sort((a, b) => b.major - a.major) : ok;
+  if (chosen === undefined) {
     const found = findJdks().map((j) => `${j.java} (Java ${j.major})`).join(', ') || 'none';
     throw new StackError(
       `${purpose} needs Java ${min}+, but none was found (checked JAVA_HOME, PATH, /usr/lib/jvm/*; found: ${found}). ` +
         `Install a JDK ${min}+ or point ${envVar} at one.`,
     );
   }
-  return preferHighest ? [...ok].sort((a, b) => b.major - a.major)[0] : ok[0];
+  return chosen;
 }
 
 // ---------- Maven dependency resolution ----------

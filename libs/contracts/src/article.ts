@@ -82,6 +82,9 @@ export interface EnrichedArticle {
   enrichedAt: string;
 }
 
+/** What a named entity is: the enricher tags mentions with it, Postgres stores it (a CHECK in the story-model migration). */
+export type EntityType = 'person' | 'place' | 'organization';
+
 export interface EntityCount {
   name: string;
   count: number;

@@ -7,3 +7,5 @@ export * from './article-versions';
 export * from './reindex-api';
 export * from './limits';
 export * from './ops-api';
+export * from './development';
+export * from './source-id';

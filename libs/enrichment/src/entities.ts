@@ -1,4 +1,4 @@
-import { FIELD_LIMITS, type EntityCount } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EntityCount, type EntityType } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
@@ -8,8 +8,6 @@ import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
  * context ("in X" → place, "X said" → person) and document-level consistency (a surname alone is the person
  * named in full elsewhere; a string keeps the type it was given with evidence).
  */
-
-export type EntityType = 'person' | 'place' | 'organization';
 
 export interface EntityMention {
   type: EntityType;

@@ -11,7 +11,7 @@ export type { DataSource } from 'typeorm';
 export * from './database.module';
 export * from './stores/feed-source.store';
 export { FeedSourceEntity } from './entities/feed-source.entity';
-export { SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity, type NamedEntityType } from './entities/story.entities';
+export { SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity } from './entities/story.entities';
 export { simhashBands, fingerprintDistance, STORY_CLUSTER_MAX_DISTANCE, MIN_WORDS_FOR_CLUSTERING, BAND_COUNT, type FingerprintBand } from './clustering/simhash-bands';
 export * from './stores/ops.store';
 export * from './stores/reenrichment.store';

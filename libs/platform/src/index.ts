@@ -11,3 +11,4 @@ export * from './scheduling/periodic-task';
 export * from './scheduling/retention-task';
 export * from './workers/worker-task-pool';
 export * from './workers/task-error';
+export * from './auth/api-key-checker';

@@ -6,3 +6,4 @@ export * from './examples';
 export * from './private-kafka';
 export * from './prometheus-text';
 export * from './tcp-relay';
+export * from './select-count';

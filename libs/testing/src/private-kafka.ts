@@ -17,6 +17,16 @@ import { waitFor } from './wait-for';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const JAR_DIR = path.join(REPO_ROOT, '.stack/lib/kafka');
 const LOG4J2 = path.join(REPO_ROOT, 'tools/stack/kafka-log4j2.properties');
+const SERVER_PROPERTIES = path.join(REPO_ROOT, 'tools/stack/kafka-server.properties');
+
+/** The broker config the stack's Kafka uses too, its `{{name}}` placeholders filled; one left unfilled is an error. */
+export function renderKafkaServerProperties(values: Record<string, string | number>): string {
+  return readFileSync(SERVER_PROPERTIES, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${SERVER_PROPERTIES}: no value for {{${name}}}`);
+    return String(value);
+  });
+}
 
 export class PrivateKafka {
   private child: ChildProcess | null = null;
@@ -103,27 +113,13 @@ export class PrivateKafka {
   }
 
   private serverProperties(): string {
-    return `node.id=1
-process.roles=broker,controller
-listeners=PLAINTEXT://127.0.0.1:${this.port},CONTROLLER://127.0.0.1:${this.controllerPort}
-advertised.listeners=PLAINTEXT://127.0.0.1:${this.port}
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-controller.quorum.bootstrap.servers=127.0.0.1:${this.controllerPort}
-log.dirs=${path.join(this.dataDir, 'logs')}
-num.partitions=3
-default.replication.factor=1
-min.insync.replicas=1
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=3
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-auto.create.topics.enable=true
-`;
+    return renderKafkaServerProperties({
+      listenHost: '127.0.0.1',
+      advertisedHost: '127.0.0.1',
+      port: this.port,
+      controllerPort: this.controllerPort,
+      logDirs: path.join(this.dataDir, 'logs'),
+    });
   }
 
   private jvmArgs(): string[] {

@@ -1,3 +1,4 @@
+import type { EntityType } from '@wirestream/contracts';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A source as articles name it, upserted as they arrive (the ingestor's configured feeds are `feed_sources`). */
@@ -16,8 +17,6 @@ export class SourceEntity {
   lastSeenAt!: Date;
 }
 
-export type NamedEntityType = 'person' | 'place' | 'organization';
-
 /** A person, place or organisation by canonical name; one row per (type, name). */
 @Entity({ name: 'entities' })
 @Unique('entities_type_name_key', ['type', 'name'])
@@ -26,7 +25,7 @@ export class NamedEntityEntity {
   id!: string;
 
   @Column({ type: 'text' })
-  type!: NamedEntityType;
+  type!: EntityType;
 
   @Column({ type: 'text' })
   name!: string;

@@ -5,9 +5,8 @@
  * article gets (near-duplicates inside the same batch included, in message order), which sources are seen, and which
  * version diffs to (re)compute. No I/O here; `story-model.writer.ts` runs the statements.
  */
-import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
+import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
 import { fingerprintDistance, isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
-import type { NamedEntityType } from '../entities/story.entities';
 
 /** One not-yet-processed event of the batch; `ord` is its position in the batch (message order). */
 export interface BatchEvent {
@@ -351,7 +350,7 @@ export function planReplacementDiffs(replaced: VersionRow[], existing: VersionRo
 
 export interface EntityRow {
   articleId: string;
-  type: NamedEntityType;
+  type: EntityType;
   name: string;
   count: number;
 }
@@ -363,7 +362,7 @@ export interface EntityRow {
  */
 export function entityRows(article: EnrichedArticle): EntityRow[] {
   const counts = new Map<string, EntityRow>();
-  const kinds: [NamedEntityType, unknown][] = [
+  const kinds: [EntityType, unknown][] = [
     ['person', article.entities?.people],
     ['place', article.entities?.places],
     ['organization', article.entities?.organizations],
@@ -383,8 +382,8 @@ export function entityRows(article: EnrichedArticle): EntityRow[] {
 }
 
 /** Distinct (type, name) pairs in one global order, so concurrent transactions take the unique-index locks of shared names in the same order. */
-export function sortedEntityKeys(rows: EntityRow[]): { type: NamedEntityType; name: string }[] {
-  const keys = new Map<string, { type: NamedEntityType; name: string }>();
+export function sortedEntityKeys(rows: EntityRow[]): { type: EntityType; name: string }[] {
+  const keys = new Map<string, { type: EntityType; name: string }>();
   for (const r of rows) keys.set(`${r.type}\u0000${r.name}`, { type: r.type, name: r.name });
   return [...keys]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -7,7 +7,7 @@ import { EventTypes, type ArticleIndexedPayload, type ArticleVersionsResponse, t
 import { hammingDistance64 } from '@wirestream/enrichment';
 import { createEnvelope, readTopic, type Kafka } from '@wirestream/kafka';
 import { STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
-import { EXAMPLE_GLOBAL_VILLAGE, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -226,7 +226,7 @@ describe('indexer story model (integration)', () => {
     const tables = ['articles', 'article_versions', 'sources', 'entities', 'article_entities', 'quotes', 'story_clusters', 'fingerprint_bands', 'processed_events'];
     const counts = async () => {
       const out: Record<string, number> = {};
-      for (const table of tables) out[table] = ((await dataSource.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[])[0]!.n;
+      for (const table of tables) out[table] = await selectCount(dataSource, `SELECT count(*)::int AS n FROM ${table}`);
       return out;
     };
     const before = await counts();

@@ -1,9 +1,11 @@
-import { commonEnvSchema, loadConfig, portSchema, searchEnvSchema, SERVICE_CONFIG } from '@wirestream/platform';
+import { apiKeyHashesSchema, commonEnvSchema, loadConfig, portSchema, searchEnvSchema, SERVICE_CONFIG } from '@wirestream/platform';
 import { z } from 'zod';
 
 export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).extend({
   /** Comma-separated keys for the admin endpoints (`POST /v1/admin/reindex`); held only as SHA-256 digests. */
   ADMIN_API_KEYS: z.string().optional(),
+  /** Comma-separated SHA-256 hex digests of admin keys, for deployments that never hand the service a plaintext key. */
+  ADMIN_API_KEY_HASHES: apiKeyHashesSchema,
   /** Articles read from Postgres and written per bulk request while rebuilding the index. */
   REINDEX_PAGE_SIZE: z.coerce.number().int().min(1).max(10000).default(1000),
   /** Pause between pages of a rebuild, to leave room for live traffic on a busy cluster. */
@@ -36,8 +38,8 @@ export const indexerEnvSchema = commonEnvSchema.extend(searchEnvSchema.shape).ex
   OPS_QUIET_MIN_SECONDS: z.coerce.number().min(0).max(30 * 86400).default(1800),
   OPS_QUIET_MIN_ITEMS: z.coerce.number().int().min(2).max(50).default(5),
 }).superRefine((env, ctx) => {
-  if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS) {
-    ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key is required outside development' });
+  if (env.NODE_ENV === 'production' && !env.ADMIN_API_KEYS && !env.ADMIN_API_KEY_HASHES) {
+    ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEYS'], message: 'an admin API key (ADMIN_API_KEYS or ADMIN_API_KEY_HASHES) is required outside development' });
   }
 });
 

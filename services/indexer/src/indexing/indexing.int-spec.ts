@@ -2,7 +2,7 @@
 import { deadLetterTopic, FIELD_LIMITS, type DeadLetterPayload, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import type { DataSource } from '@wirestream/persistence';
-import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, selectCount, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
@@ -33,8 +33,7 @@ describe('indexer (integration)', () => {
   };
 
   const countRows = async (id: string): Promise<number> => {
-    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM articles WHERE id = $1', [id])) as { n: number }[];
-    return n;
+    return selectCount(dataSource, 'SELECT count(*)::int AS n FROM articles WHERE id = $1', [id]);
   };
 
   it('exports its consumer lag and the time per stage on /metrics', async () => {

@@ -5,7 +5,7 @@
 import { deadLetterTopic, type DeadLetterPayload, type EnrichedArticle, type EventEnvelope, type SearchResponse } from '@wirestream/contracts';
 import { EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import type { DataSource } from '@wirestream/persistence';
-import { EXAMPLE_GLOBAL_VILLAGE, readExample, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
@@ -38,8 +38,7 @@ describe('indexer replay and partial rejection at 100 events (integration)', () 
   };
 
   const rowsWithTitle = async (tag: string): Promise<number> => {
-    const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM articles WHERE title LIKE $1`, [`${tag} number %`])) as { n: number }[];
-    return n;
+    return selectCount(dataSource, `SELECT count(*)::int AS n FROM articles WHERE title LIKE $1`, [`${tag} number %`]);
   };
 
   it('replaying the same 100 events leaves 100 rows and 100 documents', async () => {
@@ -52,7 +51,7 @@ describe('indexer replay and partial rejection at 100 events (integration)', () 
     // Every replayed event produces an articles.indexed event when handled: wait for all 300, then count.
     await readTopic(kafka, environment.topics.indexed, { until: (r) => r.length >= 300, timeoutMs: 90000 });
     expect(await rowsWithTitle('Replayzebra')).toBe(100);
-    const [{ n: versions }] = (await dataSource.query(`SELECT count(*)::int AS n FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE a.title LIKE 'Replayzebra number %'`)) as { n: number }[];
+    const versions = await selectCount(dataSource, `SELECT count(*)::int AS n FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE a.title LIKE 'Replayzebra number %'`);
     expect(versions).toBe(100);
     // Past the index's 1 s refresh interval, so a wrongly added document would be visible.
     await new Promise((r) => setTimeout(r, 1500));

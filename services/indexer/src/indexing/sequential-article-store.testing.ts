@@ -2,8 +2,8 @@
  * Test-only: the one-event-at-a-time writer the set-based `ArticleStore.write` replaced (kept verbatim in its
  * logic), so the integration test can check that both leave the same rows for the same batches.
  */
-import { diffArticleVersions, type EnrichedArticle, type EntityCount, type Quote } from '@wirestream/contracts';
-import { MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE, type DataSource, type NamedEntityType } from '@wirestream/persistence';
+import { diffArticleVersions, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
+import { MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
 /** The part of TypeORM's EntityManager this writer uses (only libs/persistence imports typeorm). */
 type EntityManager = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
@@ -100,8 +100,8 @@ async function writeCurrentVersion(tx: EntityManager, article: EnrichedArticle, 
 
 async function replaceEntities(tx: EntityManager, article: EnrichedArticle): Promise<void> {
   await tx.query('DELETE FROM article_entities WHERE article_id = $1', [article.id]);
-  const counts = new Map<string, { type: NamedEntityType; name: string; count: number }>();
-  const kinds: [NamedEntityType, unknown][] = [
+  const counts = new Map<string, { type: EntityType; name: string; count: number }>();
+  const kinds: [EntityType, unknown][] = [
     ['person', article.entities?.people],
     ['place', article.entities?.places],
     ['organization', article.entities?.organizations],

@@ -29,16 +29,3 @@ function formatSeconds(seconds: number): string {
   return `${seconds} s`;
 }
 
-/**
- * The slug the ingestor names a source by ("Global Village Space" → "global-village-space"): how a polled feed
- * (`feed_sources.name`) is matched with the articles it delivered. Same rule as the ingestor's `sourceIdFor`.
- */
-export function sourceSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, ''); // runs are single dashes by now
-  return slug || 'unknown';
-}

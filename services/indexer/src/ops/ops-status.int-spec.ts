@@ -1,7 +1,7 @@
 /** `GET /v1/ops/status`, `/ops` and the ops gauges against the real Kafka, Postgres and engine (in-process indexer). */
 import { deadLetterTopic, type OpsStatus } from '@wirestream/contracts';
 import { createEnvelope } from '@wirestream/kafka';
-import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, waitFor } from '@wirestream/testing';
+import { EXAMPLE_GLOBAL_VILLAGE, metricSamples, readExample, selectCount, waitFor } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { enrichedEvent, GLOBAL_VILLAGE, startInProcessIndexer, type InProcessIndexer } from '../testing/in-process-indexer.testing';
 
@@ -110,11 +110,8 @@ describe('ops status (integration)', () => {
     await indexer.publishEnriched(event);
     await waitFor('indexed', async () => ((await status()).stages.indexed.last1h === 5 ? true : undefined), { timeoutMs: 60000, intervalMs: 500 });
     await indexer.publishEnriched({ ...event, eventId: randomUUID() });
-    const [{ n }] = (await waitFor('the replay consumed', async () => {
-      const lag = (await status()).lag.find((l) => l.topic === indexer.environment.topics.enriched)!;
-      return lag.total === 0 ? indexer.dataSource.query('SELECT count(*)::int AS n FROM article_freshness WHERE article_id = $1', [id]) : undefined;
-    }, { timeoutMs: 60000, intervalMs: 500 })) as { n: number }[];
-    expect(n).toBe(1);
+    await waitFor('the replay consumed', async () => (await status()).lag.find((l) => l.topic === indexer.environment.topics.enriched)?.total === 0, { timeoutMs: 60000, intervalMs: 500 });
+    expect(await selectCount(indexer.dataSource, 'SELECT count(*)::int AS n FROM article_freshness WHERE article_id = $1', [id])).toBe(1);
   });
 
   it('serves the ops page, its chart library from node_modules, and documents the status in OpenAPI', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   deadLetterTopic,
   OPS_STAGES,
+  sourceIdFor,
   type DeadLetterPayload,
   type OpsConsumerLag,
   type OpsDeadLetterTopic,
@@ -19,7 +20,7 @@ import { ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import type { ArticleSearchEngine } from '@wirestream/search';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
-import { describeQuietRule, isGoneQuiet, sourceSlug, type QuietRule } from './gone-quiet';
+import { describeQuietRule, isGoneQuiet, type QuietRule } from './gone-quiet';
 
 const MINUTE_MS = 60_000;
 const CHART_MINUTES = 60;
@@ -229,7 +230,7 @@ export class OpsStatusService implements OnApplicationShutdown {
   }
 
   private sources(pg: PostgresPart, now: number): OpsSource[] {
-    const failing = new Map(pg.failingFeeds.map((f) => [sourceSlug(f.name), f]));
+    const failing = new Map(pg.failingFeeds.map((f) => [sourceIdFor(f.name), f]));
     const rows: OpsSource[] = pg.sources.map((s) => {
       const silentSeconds = Math.max(0, (now - s.lastItemAt.getTime()) / 1000);
       const feed = failing.get(s.id);

@@ -1,13 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '@wirestream/platform';
-import { AdminApiKeyGuard } from './admin-api-key.guard';
+import { ApiKeyGuard, NotFoundError } from '@wirestream/platform';
 import type { ReindexJob } from '@wirestream/contracts';
 import { ReindexService } from './reindex.service';
 
 @ApiTags('admin')
 @ApiSecurity('api-key')
-@UseGuards(AdminApiKeyGuard)
+@UseGuards(ApiKeyGuard)
 @Controller('v1/admin/reindex')
 export class ReindexController {
   constructor(private readonly reindex: ReindexService) {}

@@ -4,7 +4,7 @@
  * taking new articles, corrections and withdrawals (none is lost).
  */
 import type { INestApplication } from '@nestjs/common';
-import { EventTypes, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
+import { DEVELOPMENT_API_KEY, EventTypes, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { createEnvelope, EventPublisher, createKafka } from '@wirestream/kafka';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { createArticleSearchEngine, syntheticArticles, type ArticleSearchEngine } from '@wirestream/search';
@@ -45,7 +45,7 @@ describe('reindex (integration)', () => {
     if (res.status !== 200) throw new Error(`search answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as SearchResponse;
   };
-  const admin = (path: string, method: 'GET' | 'POST', key: string | null = 'wirestream-dev-key') =>
+  const admin = (path: string, method: 'GET' | 'POST', key: string | null = DEVELOPMENT_API_KEY) =>
     fetch(`${url}/v1/admin/reindex${path}`, { method, headers: key === null ? {} : { 'x-api-key': key } });
 
   it('rebuilds into a new index and swaps the alias while searches and writes go on', async () => {

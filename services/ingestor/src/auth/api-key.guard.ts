@@ -1,45 +1,15 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, NestMiddleware } from '@nestjs/common';
-import { PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable, NestMiddleware, type Provider } from '@nestjs/common';
+import { API_KEY_CHECKER, ApiKeyChecker, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import type { Request, Response } from 'express';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 
-/** The key local development uses when none is configured; `make demo` prints it. Never accepted in production. */
-export const DEVELOPMENT_API_KEY = 'wirestream-dev-key';
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
-}
-
-/** Write endpoints need `x-api-key`. Keys are held only as SHA-256 digests and compared in constant time. */
-@Injectable()
-export class ApiKeyGuard implements CanActivate {
-  private readonly digests: Buffer[];
-
-  constructor(@Inject(INGESTOR_CONFIG) config: IngestorConfig, @Inject(ROOT_LOGGER) logger: Logger) {
-    const plain = (config.API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-    const hashes = (config.API_KEY_HASHES ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
-    if (!plain.length && !hashes.length) {
-      logger.warn('no API key configured: accepting the development key (set API_KEYS for anything but local use)');
-      plain.push(DEVELOPMENT_API_KEY);
-    }
-    this.digests = [...plain.map(sha256Hex), ...hashes].map((h) => Buffer.from(h, 'hex'));
-  }
-
-  canActivate(context: ExecutionContext): boolean {
-    this.check(context.switchToHttp().getRequest<Request>().header('x-api-key'));
-    return true;
-  }
-
-  /** The one key check, for this guard and for ApiKeyMiddleware: throws 401 (no key) or 403 (wrong key). */
-  check(key: string | undefined): void {
-    if (!key) throw new PermanentError('api-key-missing', 'This endpoint needs an API key in the x-api-key header', 401);
-    const digest = Buffer.from(sha256Hex(key), 'hex');
-    if (!this.digests.some((d) => timingSafeEqual(d, digest))) {
-      throw new PermanentError('api-key-invalid', 'The API key is not valid for this service', 403);
-    }
-  }
-}
+/** Write endpoints need `x-api-key` from API_KEYS or API_KEY_HASHES; modules with guarded routes provide this. */
+export const apiKeyCheckerProvider: Provider = {
+  provide: API_KEY_CHECKER,
+  inject: [INGESTOR_CONFIG, ROOT_LOGGER],
+  useFactory: (config: IngestorConfig, logger: Logger) =>
+    new ApiKeyChecker({ keys: config.API_KEYS, hashes: config.API_KEY_HASHES, settings: 'API_KEYS or API_KEY_HASHES', scope: 'api' }, logger),
+};
 
 /**
  * The key check as middleware, for routes that read a body: it runs before the body parser, so a request without
@@ -50,13 +20,13 @@ export class ApiKeyGuard implements CanActivate {
 @Injectable()
 export class ApiKeyMiddleware implements NestMiddleware {
   constructor(
-    private readonly guard: ApiKeyGuard,
+    @Inject(API_KEY_CHECKER) private readonly checker: ApiKeyChecker,
     @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
   ) {}
 
   use(req: Request, _res: Response, next: (error?: unknown) => void): void {
     try {
-      this.guard.check(req.header('x-api-key'));
+      this.checker.check(req.header('x-api-key'));
     } catch (error) {
       if (req.header('content-length') !== '0' && !req.readableEnded) discardUpload(req, this.config.INGEST_MAX_BYTES);
       throw error;

@@ -1,4 +1,4 @@
-import { commonEnvSchema, loadConfig, portSchema, SERVICE_CONFIG } from '@wirestream/platform';
+import { apiKeyHashesSchema, commonEnvSchema, loadConfig, portSchema, SERVICE_CONFIG } from '@wirestream/platform';
 import { DEFAULT_INGEST_MAX_ITEM_BYTES, DEFAULT_INGEST_MAX_ITEMS, EVENT_MAX_BYTES } from '@wirestream/contracts';
 import { z } from 'zod';
 
@@ -8,10 +8,7 @@ export const ingestorEnvSchema = commonEnvSchema
     /** Comma-separated API keys (kept only as SHA-256 hashes in memory). */
     API_KEYS: z.string().optional(),
     /** Comma-separated SHA-256 hex digests of API keys, for deployments that never hand the service a plaintext key. */
-    API_KEY_HASHES: z
-      .string()
-      .optional()
-      .refine((v) => !v || v.split(',').every((h) => /^[0-9a-f]{64}$/i.test(h.trim())), 'each entry must be a 64-character SHA-256 hex digest'),
+    API_KEY_HASHES: apiKeyHashesSchema,
     INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
     /** Per-item limit on the item serialized as JSON (what goes into its event); larger items are refused with 413. */
     INGEST_MAX_ITEM_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_INGEST_MAX_ITEM_BYTES),

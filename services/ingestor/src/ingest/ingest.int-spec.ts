@@ -4,7 +4,7 @@ import type { ArticleReceivedPayload, EventEnvelope } from '@wirestream/contract
 import { createKafka, readTopic, type Kafka } from '@wirestream/kafka';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
@@ -62,8 +62,7 @@ describe('ingestor (integration)', () => {
     expect(res.status).toBe(202);
     const body = (await res.json()) as { accepted: { duplicate: boolean }[] };
     expect(body.accepted[0]!.duplicate).toBe(true);
-    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM raw_articles')) as { n: number }[];
-    expect(n).toBe(1);
+    expect(await selectCount(dataSource, 'SELECT count(*)::int AS n FROM raw_articles')).toBe(1);
     // The relay polls every 250 ms; wait well past that before counting.
     await new Promise((r) => setTimeout(r, 1500));
     const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.length >= 2, timeoutMs: 4000 });

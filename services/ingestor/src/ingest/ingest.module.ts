@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule, Inject } from '@nestjs/common';
 import { raw } from 'express';
-import { ApiKeyGuard, ApiKeyMiddleware } from '../auth/api-key.guard';
+import { ApiKeyMiddleware, apiKeyCheckerProvider } from '../auth/api-key.guard';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayModule } from '../outbox/outbox-relay.module';
 import { BodyParser, PARSE_TASK, PARSE_TASK_MODULE } from './body-parser';
@@ -10,7 +10,7 @@ import { IngestService } from './ingest.service';
 @Module({
   imports: [OutboxRelayModule],
   controllers: [IngestController],
-  providers: [IngestService, ApiKeyGuard, BodyParser, { provide: PARSE_TASK, useValue: PARSE_TASK_MODULE }],
+  providers: [IngestService, apiKeyCheckerProvider, BodyParser, { provide: PARSE_TASK, useValue: PARSE_TASK_MODULE }],
   exports: [IngestService],
 })
 export class IngestModule implements NestModule {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, FIELD_LIMITS, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
+import { EventTypes, sourceIdFor, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
 import { articleIdentity, InvalidItemsError, isFormatError, type FormatError, type ParsedIngestBody } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
 import { DATA_SOURCE, RawArticleStore, type BatchEntry, type DataSource } from '@wirestream/persistence';
@@ -118,19 +118,6 @@ export class IngestService {
     if (characters) return { code: 'invalid-characters', detail: characters };
     return itemSizeProblem(item, this.config.INGEST_MAX_ITEM_BYTES);
   }
-}
-
-/** A source's id is a stable slug of its name: "Global Village Space" → "global-village-space". */
-export function sourceIdFor(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, FIELD_LIMITS.sourceName)
-    // Runs are already one dash: at most one to drop at each end (and no quadratic `-+$` scan).
-    .replace(/^-|-$/g, '');
-  return slug || 'unknown';
 }
 
 function hostOf(url: string | null): string | null {

@@ -1,8 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { PermanentError } from '@wirestream/platform';
+import { ApiKeyGuard, PermanentError } from '@wirestream/platform';
 import type { Request } from 'express';
-import { ApiKeyGuard } from '../auth/api-key.guard';
 import { createSourceSchema, parseSourceBody, updateSourceSchema } from './source-input';
 import { SourcesService } from './sources.service';
 

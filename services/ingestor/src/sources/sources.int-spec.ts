@@ -5,7 +5,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
+import { createIsolatedEnvironment, selectCount, type IsolatedEnvironment } from '@wirestream/testing';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -88,7 +88,7 @@ describe('feed sources (integration)', () => {
 
   const health = async (id: string) => (await (await fetch(`${url}/v1/sources/${id}/health`)).json()) as Record<string, unknown> & { lastError: { code: string; detail: string } | null };
 
-  const rawCount = async () => ((await dataSource.query('SELECT count(*)::int AS n FROM raw_articles')) as { n: number }[])[0]!.n;
+  const rawCount = async () => selectCount(dataSource, 'SELECT count(*)::int AS n FROM raw_articles');
 
   it('polls an allow-listed feed twice and ingests its items once (second poll is a 304 for the ETag it was given)', async () => {
     const source = await register({ name: 'Harbourside Courier', url: `${feedBase}/feed.xml`, format: 'auto', pollIntervalSeconds: 60, authHeaders: { Authorization: 'Bearer feed-s3cret' } });

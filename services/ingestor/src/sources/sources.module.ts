@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { json } from 'express';
-import { ApiKeyGuard } from '../auth/api-key.guard';
+import { apiKeyCheckerProvider } from '../auth/api-key.guard';
 import { IngestModule } from '../ingest/ingest.module';
 import { SourcePollerService } from './source-poller.service';
 import { SourcesController } from './sources.controller';
@@ -9,7 +9,7 @@ import { SourcesService } from './sources.service';
 @Module({
   imports: [IngestModule],
   controllers: [SourcesController],
-  providers: [SourcesService, SourcePollerService, ApiKeyGuard],
+  providers: [SourcesService, SourcePollerService, apiKeyCheckerProvider],
   exports: [SourcesService, SourcePollerService],
 })
 export class SourcesModule implements NestModule {

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { DEVELOPMENT_API_KEY } from '@wirestream/contracts';
 import type { CliIo } from '../cli-command';
 import { reindexCommand } from './reindex';
 
@@ -55,7 +56,7 @@ describe('wirestream reindex', () => {
     const refused = capture();
     expect(await reindexCommand.run([], refused.io)).toBe(1);
     expect(refused.err()).toMatch(/HTTP 403\): The API key is not an admin key/);
-    expect(calls[0]!.key).toBe('wirestream-dev-key');
+    expect(calls[0]!.key).toBe(DEVELOPMENT_API_KEY);
 
     answer([{ status: 202, body: job({}) }, { status: 200, body: job({ state: 'failed', phase: 'copying', error: 'engine down' }) }]);
     const failed = capture();
