@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { deadLetterTopic, EVENT_MAX_BYTES, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
-import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, parseEnvelope, ReliableConsumer, type IncomingMessage, type Kafka, type OutgoingEvent } from '@wirestream/kafka';
-import { HealthRegistry, MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
+import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, parseEnvelope, ReliableConsumer, type IncomingMessage, splitIntoRequests, type Kafka } from '@wirestream/kafka';
+import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
 import { EnrichmentService } from './enrichment.service';
 
@@ -67,7 +67,8 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
           const event = parseEnvelope<ArticleReceivedPayload>(message, EventTypes.articleReceived);
           const outgoing = await this.enrichment.enrich(event);
           stop();
-          return { message, outgoing, bytes: serializedSize(outgoing) };
+          // Serialized and size-checked once, here, so an event too large for any topic fails alone (event-too-large).
+          return { message, prepared: this.publisher.prepare(outgoing) };
         } catch (error) {
           failures.set(message, error);
           return null;
@@ -75,13 +76,15 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
       }),
     );
     const ready = results.filter((r) => r !== null);
-    for (const chunk of sendsWithin(ready, SEND_MAX_BYTES)) {
+    const messageOf = new Map(ready.map((r) => [r.prepared, r.message]));
+    const requests = splitIntoRequests(ready.map((r) => r.prepared));
+    for (const [at, request] of requests.entries()) {
       try {
-        await this.publisher.publish(chunk.map((r) => r.outgoing));
+        await this.publisher.sendPrepared(request);
       } catch (error) {
-        for (const r of chunk) failures.set(r.message, error);
-        // Later chunks wait: publishing them now could put a key's newer version ahead of its older one.
-        for (const r of ready.slice(ready.indexOf(chunk[chunk.length - 1]!) + 1)) failures.set(r.message, error);
+        // This request and every later one fail together: publishing later ones now could put a key's newer
+        // version ahead of its older one.
+        for (const later of requests.slice(at)) for (const prepared of later) failures.set(messageOf.get(prepared)!, error);
         break;
       }
     }
@@ -95,36 +98,4 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
     await this.consumer?.stop();
     await this.enrichment.close();
   }
-}
-
-/**
- * Bytes of enriched events per send. The broker applies a topic's message limit to each partition's whole record
- * batch, and a topic not (yet) created with `EVENT_MAX_BYTES` has the broker default of 1 MiB: staying under that
- * keeps every send acceptable, and a few hundred typical articles still go in one send.
- */
-const SEND_MAX_BYTES = 1000 * 1000;
-
-/** Bytes of the event as published; over the topics' message limit it is refused here, as `event-too-large`. */
-function serializedSize(outgoing: OutgoingEvent): number {
-  const bytes = Buffer.byteLength(JSON.stringify(outgoing.envelope));
-  if (bytes > EVENT_MAX_BYTES) throw new PermanentError('event-too-large', `the enriched event is ${bytes} bytes, over the ${EVENT_MAX_BYTES}-byte message limit (EVENT_MAX_BYTES)`, 413);
-  return bytes;
-}
-
-/** Consecutive groups (offset order kept) whose events add up to at most `limit` bytes (a larger event goes alone). */
-function sendsWithin<T extends { bytes: number }>(items: T[], limit: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const item of items) {
-    if (current.length && size + item.bytes > limit) {
-      groups.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(item);
-    size += item.bytes;
-  }
-  if (current.length) groups.push(current);
-  return groups;
 }
