@@ -207,7 +207,7 @@ export interface HtmlCandidates {
   body: HtmlBlock[];
   keep: boolean[];
   removed: HtmlExtraction['removed'];
-  /** Characters the pre-pass dropped by class/id marker or hidden flag (not by tag or role): a loss suspect. */
+  /** Characters of prose paragraphs the pre-pass dropped by class/id marker or hidden flag (not by tag or role): a loss suspect. */
   markerDroppedChars: number;
 }
 
@@ -422,7 +422,7 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
   let markerDropped = 0;
   const drop = (el: DomElement, kind: PrepassKind, byMarker = false): void => {
     const text = elementText(el);
-    if (byMarker) markerDropped += text.length;
+    if (byMarker) markerDropped += paragraphChars(el);
     if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text});
     el.remove();
   };
@@ -455,6 +455,24 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
   }
   return markerDropped;
 }
+
+/**
+ * Characters of an element's article-like paragraphs: <p> of at least MIN_LOST_PARAGRAPH characters with no link
+ * text to speak of. A dropped menu, link list, teaser box or cookie notice has next to none; a dropped article
+ * continuation or section is made of them.
+ */
+function paragraphChars(el: DomElement): number {
+  let total = 0;
+  for (const p of el.localName === 'p' ? [el] : toArray(el.querySelectorAll('p'))) {
+    const text = elementText(p);
+    if (text.length < MIN_LOST_PARAGRAPH) continue;
+    let linked = 0;
+    for (const a of toArray(p.querySelectorAll('a'))) linked += elementText(a).length;
+    if (linked < text.length * 0.2) total += text.length;
+  }
+  return total;
+}
+const MIN_LOST_PARAGRAPH = 150;
 
 /**
  * Some templates (Blogger's among them) ship the article body as HTML inside `<script type="text/template">` in the
