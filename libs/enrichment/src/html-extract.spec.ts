@@ -1,7 +1,8 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
-import { chooseCandidate, chromeKindOfMarker, extractHtmlMainText, mergeWithClassifier, type HtmlBlock } from './html-extract';
+import { chooseCandidate, chromeKindOfMarker, collectBlocks, extractHtmlMainText, keptRegion, mergeWithClassifier, type HtmlBlock } from './html-extract';
 import { cleanHtmlPage } from './chrome';
-import { isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
+import { inlineBoxEnd, isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
+import { parseHtmlDocument } from '@wirestream/formats';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
 const PROSE =
@@ -196,6 +197,34 @@ describe('edge trimming', () => {
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Smith is expected to appear in court on Monday.')]).blocks).toHaveLength(3);
   });
 
+  it('does not take a table cell for a tail-section heading ("Comment" heading a column)', () => {
+    const cell: HtmlBlock = { ...block('Comment'), inCell: true };
+    const input = [block(PROSE), block(PROSE_DE), cell, block(PROSE.replace('harbour', 'port')), block(PROSE_DE.replace('Hafen', 'Port'))];
+    expect(trimBoilerplateBlocks(input).blocks).toHaveLength(5);
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Comment', 'td'), block(PROSE)]).blocks).toHaveLength(4);
+    const doc = parseHtmlDocument('<html><body><table><tr><td><p><b>Comment</b></p></td><td>new</td></tr></table><p>After.</p></body></html>');
+    expect(collectBlocks(doc.body as never).map((b) => [b.text, b.inCell === true])).toEqual([['Comment', true], ['new', true], ['After.', false]]);
+  });
+
+  it('drops a related-links box inside the article, and cuts a related section that ends the page', () => {
+    const teaser = block('I wore the headset. It is the best demo ever.', 'li', 1);
+    const more = [block(PROSE.replace('harbour', 'port')), block(PROSE_DE.replace('Hafen', 'Port'))];
+    const inline = [block(PROSE), block(PROSE_DE), block(PROSE.replace('council', 'mayor')), block('Related', 'h3'), teaser, ...more];
+    expect(inlineBoxEnd(inline, 3)).toBe(5);
+    const out = trimBoilerplateBlocks(inline);
+    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE, PROSE.replace('council', 'mayor'), ...more.map((b) => b.text)]);
+    expect(out.removed.map((r) => r.text)).toEqual(['Related', teaser.text]);
+    const tail = [block(PROSE), block(PROSE_DE), block('Related', 'h3'), teaser, block('Another story about the harbour and its long history of storms.')];
+    expect(inlineBoxEnd(tail, 2)).toBe(-1);
+    expect(trimBoilerplateBlocks(tail).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    // A long link list is the page's link section, whatever prose follows it; so is a newsletter prompt.
+    const list = Array.from({ length: 6 }, (_, k) => block(`Story ${k}`, 'li', 1));
+    expect(inlineBoxEnd([...inline.slice(0, 4), ...list, ...more], 3)).toBe(-1);
+    expect(inlineBoxEnd([block(PROSE), block('Newsletter', 'h3'), ...more], 1)).toBe(-1);
+    // Comments are prose too: a comments heading still cuts everything after it.
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(PROSE), block('Comments', 'h3'), ...more]).blocks).toHaveLength(3);
+  });
+
   it('keeps a "Comments" word that is part of the article text early on', () => {
     const input = [block('Comments', 'h2'), block(PROSE), block(PROSE_DE)]; // a heading: a bare unpunctuated line before the text is dropped as a label
     expect(trimBoilerplateBlocks(input).blocks).toHaveLength(3);
@@ -214,6 +243,38 @@ describe('extractHtmlMainText', () => {
     expect(text).toContain(paras[3]);
     expect(text).not.toContain('12.03.2026');
     expect(text).not.toContain('Great article');
+  });
+});
+
+describe('never losing the article', () => {
+  const paras = [PROSE, PROSE_DE, PROSE.replace('harbour', 'port'), PROSE_DE.replace('Hafen', 'Port'), PROSE.replace('council', 'mayor'), PROSE_DE.replace('Stadtrat', 'Bürgermeister')];
+
+  it('takes Readability alone when the pre-pass dropped most of the article by its class or id', () => {
+    // The article goes on in a "read more" expander, whose id the pre-pass reads as a related-links box (it is under
+    // half the page's text, the rest being a long link footer).
+    const links = Array.from({ length: 150 }, (_, i) => `<p><a href="/s/${i}">Section ${i}</a></p>`).join('');
+    const html = `<html><body><div class="story"><p>${paras[0]}</p>
+      <div id="read-more">${paras.slice(1).map((p) => `<p>${p}</p>`).join('')}</div></div>
+      <div class="links">${links}</div><footer><a href="/imprint">Imprint</a></footer></body></html>`;
+    const out = extractHtmlMainText(html);
+    expect(out.method).toBe('readability-alone');
+    const text = out.blocks.map((b) => b.text).join('\n');
+    for (const p of paras) expect(text).toContain(p);
+    expect(text).not.toContain('Imprint');
+  });
+
+  it('keeps its own result when the marked block the pre-pass dropped is chrome', () => {
+    const html = `<html><body><div class="story">${paras.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="related">${Array.from({ length: 40 }, (_, i) => `<p><a href="/s/${i}">Another story number ${i} about the harbour</a></p>`).join('')}</div></body></html>`;
+    const out = extractHtmlMainText(html);
+    expect(out.method).toBe('readability');
+    expect(out.blocks.map((b) => b.text)).toEqual(paras);
+  });
+
+  it('on a page without Readability, keeps the prose the classifier rejected inside its kept region', () => {
+    const body = [block('Home News Sport'), block(PROSE), block('Rates will rise again next year, the council said in a statement on its website.'), block(PROSE_DE), block('Imprint · Privacy'), block('Another line of prose after the article that ends with a full stop here.')];
+    const keep = [false, true, false, true, false, false];
+    expect(keptRegion(body, keep).map((b) => b.text)).toEqual([PROSE, body[2]?.text, PROSE_DE]);
   });
 });
 

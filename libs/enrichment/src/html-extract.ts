@@ -10,12 +10,14 @@ export interface HtmlBlock {
   /** Share of the block's characters inside <a> elements. */
   linkDensity: number;
   tag: string;
+  /** Set when the block lies inside a table cell (a <p> in a <td>): not a section heading whatever it says. */
+  inCell?: true;
 }
 
 export interface HtmlExtraction {
   blocks: HtmlBlock[];
   /** Which path produced the blocks. */
-  method: 'readability' | 'density' | 'fallback';
+  method: 'readability' | 'density' | 'fallback' | 'readability-alone';
   /** Blocks our pre-pass took out before extraction, by kind (comments, cookie walls, share bars…). */
   removed: Array<{ kind: PrepassKind; text: string }>;
 }
@@ -83,7 +85,43 @@ export function extractHtmlMainText(html: string): HtmlExtraction {
   const choice = chooseCandidate(c.readability, c.density, c.fallback);
   const blocks = choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks;
   const trimmed = trimBoilerplateBlocks(blocks);
-  return { blocks: trimmed.blocks, method: choice.method, removed: [...c.removed, ...trimmed.removed] };
+  const extraction: HtmlExtraction = { blocks: trimmed.blocks, method: choice.method, removed: [...c.removed, ...trimmed.removed] };
+  return c.markerDroppedChars > chars(trimmed.blocks) * LOSS_RATIO ? guardAgainstLoss(html, extraction) : extraction;
+}
+
+/**
+ * Our result is lost-article suspect when it keeps less than this share of what Readability alone keeps; and only
+ * then is Readability run alone at all: when the pre-pass dropped, by class/id marker or hidden flag, more than this
+ * share of our result's length (an article continued in `#read-more`, sections whose ids are heading slugs).
+ */
+export const LOSS_RATIO = 0.5;
+/** Readability's text is article, not chrome, when our classifier keeps at least this share of it. */
+const MIN_ARTICLE_SHARE = 0.5;
+
+/**
+ * Never lose the article (trafilatura compares its result with its baseline extractors the same way): Readability
+ * alone, on the page without our pre-pass, is the candidate; when our result keeps less than LOSS_RATIO of its
+ * length and our block classifier reads most of it as article, its blocks (trimmed at the edges like ours) are taken.
+ */
+function guardAgainstLoss(html: string, ours: HtmlExtraction): HtmlExtraction {
+  const candidate = readabilityAloneBlocks(html);
+  const candidateChars = chars(candidate);
+  if (chars(ours.blocks) >= candidateChars * LOSS_RATIO) return ours;
+  const keep = classifyBlocksInContext(candidate);
+  const articleChars = candidate.reduce((n, b, i) => n + (keep[i] ? b.text.length : 0), 0);
+  if (articleChars < candidateChars * MIN_ARTICLE_SHARE) return ours;
+  const trimmed = trimBoilerplateBlocks(candidate);
+  return { blocks: trimmed.blocks, method: 'readability-alone', removed: [...ours.removed, ...trimmed.removed] };
+}
+
+/** Readability's article on a fresh parse of the page, without our pre-pass (same DOM bounds as the main path). */
+function readabilityAloneBlocks(html: string): HtmlBlock[] {
+  const doc = parseHtmlDocument(html);
+  if (!doc.body) return [];
+  flattenDeepNesting(doc.body);
+  if (textDepthCost(doc.body) > MAX_READABILITY_COST) return [];
+  const article = runReadability(doc);
+  return article ? collectBlocks(article) : [];
 }
 
 /**
@@ -169,6 +207,8 @@ export interface HtmlCandidates {
   body: HtmlBlock[];
   keep: boolean[];
   removed: HtmlExtraction['removed'];
+  /** Characters of prose paragraphs the pre-pass dropped by class/id marker or hidden flag (not by tag or role): a loss suspect. */
+  markerDroppedChars: number;
 }
 
 /** The pre-pass and the three candidates, for the chooser (and for diagnostics). */
@@ -186,7 +226,7 @@ export function extractHtmlCandidates(html: string): HtmlCandidates {
   }
   if (doc.body) flattenDeepNesting(doc.body);
   const removed: HtmlExtraction['removed'] = [];
-  prepass(doc, removed);
+  const markerDroppedChars = prepass(doc, removed);
   // Both block candidates are read before Readability mutates the tree.
   const bodyBlocks = doc.body ? collectBlocks(doc.body) : [];
   const keep = classifyBlocksInContext(bodyBlocks);
@@ -194,7 +234,7 @@ export function extractHtmlCandidates(html: string): HtmlCandidates {
   const fallback = fallbackBlocks(bodyBlocks);
   const article = doc.body && textDepthCost(doc.body) <= MAX_READABILITY_COST ? runReadability(doc) : null;
   const readability = article ? collectBlocks(article) : [];
-  return { readability, density, fallback, body: bodyBlocks, keep, removed };
+  return { readability, density, fallback, body: bodyBlocks, keep, removed, markerDroppedChars };
 }
 
 /**
@@ -376,7 +416,18 @@ function isAsciiAlnum(code: number, first: boolean): boolean {
 function plainTextCandidates(html: string): HtmlCandidates {
   const body = plainTextBlocks(html);
   const keep = classifyBlocksInContext(body);
-  return { readability: [], density: body.filter((_, i) => keep[i]), fallback: fallbackBlocks(body), body, keep, removed: [] };
+  return { readability: [], density: keptRegion(body, keep), fallback: fallbackBlocks(body), body, keep, removed: [], markerDroppedChars: 0 };
+}
+
+/**
+ * The classifier's text region: the blocks it keeps, and between its first and last kept block the prose paragraphs
+ * and list items it rejected (isInnerProse) — what mergeWithClassifier puts back inside Readability's span, for a
+ * page without Readability (too big for the DOM path: a long Wikipedia article kept 0.64 of its text, now 0.96).
+ */
+export function keptRegion(body: HtmlBlock[], keep: boolean[]): HtmlBlock[] {
+  const first = keep.indexOf(true);
+  const last = keep.lastIndexOf(true);
+  return body.filter((b, i) => keep[i] || (i > first && i < last && isInnerProse(b)));
 }
 
 const chars = (blocks: HtmlBlock[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
@@ -402,15 +453,18 @@ function runReadability(doc: DomDocument): DomElement | null {
   }
 }
 
-function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
+/** Drops chrome from the page (see extractHtmlMainText); returns the characters dropped by class/id marker or hidden flag. */
+function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
   unwrapTemplatedArticleBodies(doc);
   for (const el of toArray(doc.querySelectorAll(DROP_TAGS.join(',')))) el.remove();
   const body = doc.body;
-  if (!body) return;
+  if (!body) return 0;
   const bodyChars = Math.max(1, elementText(body).length);
   const articleChars = new Map<DomElement, number>();
-  const drop = (el: DomElement, kind: PrepassKind): void => {
+  let markerDropped = 0;
+  const drop = (el: DomElement, kind: PrepassKind, byMarker = false): void => {
     const text = elementText(el);
+    if (byMarker) markerDropped += paragraphChars(el);
     if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text});
     el.remove();
   };
@@ -420,7 +474,7 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
     const tag = el.localName;
     if (tag === 'article' || tag === 'main' || tag === 'body' || tag === 'html') continue;
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.getAttribute('style') ?? '')) {
-      if (!containsMainContent(el)) drop(el, 'boilerplate');
+      if (!containsMainContent(el)) drop(el, 'boilerplate', true);
       continue;
     }
     const tagKind = CHROME_TAGS[tag] ?? ROLE_KINDS[(el.getAttribute('role') ?? '').toLowerCase()];
@@ -439,9 +493,28 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): void {
     const kind = chromeKindOfMarker(marker);
     if (!kind || containsMainContent(el)) continue;
     const length = elementText(el).length;
-    if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind);
+    if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind, true);
   }
+  return markerDropped;
 }
+
+/**
+ * Characters of an element's article-like paragraphs: <p> of at least MIN_LOST_PARAGRAPH characters with no link
+ * text to speak of. A dropped menu, link list, teaser box or cookie notice has next to none; a dropped article
+ * continuation or section is made of them.
+ */
+function paragraphChars(el: DomElement): number {
+  let total = 0;
+  for (const p of el.localName === 'p' ? [el] : toArray(el.querySelectorAll('p'))) {
+    const text = elementText(p);
+    if (text.length < MIN_LOST_PARAGRAPH) continue;
+    let linked = 0;
+    for (const a of toArray(p.querySelectorAll('a'))) linked += elementText(a).length;
+    if (linked < text.length * 0.2) total += text.length;
+  }
+  return total;
+}
+const MIN_LOST_PARAGRAPH = 150;
 
 /**
  * Some templates (Blogger's among them) ship the article body as HTML inside `<script type="text/template">` in the
@@ -493,9 +566,10 @@ export function collectBlocks(root: DomElement): HtmlBlock[] {
   let linkChars = 0;
   let links: HtmlBlock['links'] = [];
   let tag = 'p';
+  let cellDepth = 0;
   const flush = (): void => {
     const clean = text.replace(/\s+/gu, ' ').trim();
-    if (clean) blocks.push({ text: clean, links, linkDensity: Math.min(1, linkChars / clean.length), tag });
+    if (clean) blocks.push({ text: clean, links, linkDensity: Math.min(1, linkChars / clean.length), tag, ...(cellDepth > 0 ? { inCell: true as const } : {}) });
     text = '';
     linkChars = 0;
     links = [];
@@ -520,12 +594,17 @@ export function collectBlocks(root: DomElement): HtmlBlock[] {
       const linkText = elementText(node);
       if (href && linkText) links.push({ text: linkText, href });
     }
-    if (name === 'td' || name === 'th') text += ' ';
+    const cell = name === 'td' || name === 'th';
+    if (cell) {
+      text += ' ';
+      cellDepth++;
+    }
     for (const child of toArray(node.childNodes)) walk(child, inLink || name === 'a');
     if (isBlock) {
       flush();
       tag = 'p';
     }
+    if (cell) cellDepth--;
   };
   walk(root, false);
   return blocks;

@@ -11,13 +11,15 @@ export interface TrimResult {
 }
 
 /** A heading or short line that opens a section which is not the article (related links, comments…). */
+const RELATED_PATTERNS = [
+  String.raw`(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested)|related(?: articles| posts| stories| content| news)?|more (?:from|on|stories|articles|news)\b.{0,80}|read (?:more|next|also)|recommended(?: for you| articles| stories)?|(?:most )?popular(?: now| posts| articles)?|trending(?: now)?|see also|further reading|latest (?:news|posts|articles|stories)\b.{0,80}|more like this)`,
+  String.raw`(?:auch interessant|das könnte (?:dich|sie) (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|informationen|themen|nachrichten|meldungen|links)\b.{0,80}|mehr zum thema\b.{0,80}|mehr (?:aus|zu|von|zum) [^.!?]{1,40}|lesen sie auch|ebenfalls interessant|empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|neueste (?:artikel|beiträge)|beliebte (?:artikel|beiträge)|meistgelesen(?:e)?(?: artikel)?|weiterführende links?|passend dazu|zum weiterlesen|das (?:könnte|dürfte) sie auch interessieren)`,
+  String.raw`(?:à lire aussi|lire aussi|sur le même sujet|articles? (?:similaires|liés|recommandés)|vous aimerez aussi|dans la même rubrique|lea también|lee también|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|czytaj (?:też|także|również)|zobacz (?:też|także|również))`,
+];
 const TAIL_SECTION_RE = new RegExp(
   String.raw`^(?:` +
     [
-      // related / more
-      String.raw`(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested)|related(?: articles| posts| stories| content| news)?|more (?:from|on|stories|articles|news)\b.{0,80}|read (?:more|next|also)|recommended(?: for you| articles| stories)?|(?:most )?popular(?: now| posts| articles)?|trending(?: now)?|see also|further reading|latest (?:news|posts|articles|stories)\b.{0,80}|more like this)`,
-      String.raw`(?:auch interessant|das könnte (?:dich|sie) (?:auch )?interessieren|(?:das )?(?:könnte|dürfte) (?:dich|sie) auch interessieren|weitere (?:artikel|beiträge|informationen|themen|nachrichten|meldungen|links)\b.{0,80}|mehr zum thema\b.{0,80}|mehr (?:aus|zu|von|zum) [^.!?]{1,40}|lesen sie auch|ebenfalls interessant|empfohlene (?:beiträge|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:beiträge|artikel)|neueste (?:artikel|beiträge)|beliebte (?:artikel|beiträge)|meistgelesen(?:e)?(?: artikel)?|weiterführende links?|passend dazu|zum weiterlesen|das (?:könnte|dürfte) sie auch interessieren)`,
-      String.raw`(?:à lire aussi|lire aussi|sur le même sujet|articles? (?:similaires|liés|recommandés)|vous aimerez aussi|dans la même rubrique|lea también|lee también|te puede interesar|noticias relacionadas|artículos relacionados|más noticias|leggi anche|articoli correlati|potrebbe interessarti|leia também|veja também|notícias relacionadas|czytaj (?:też|także|również)|zobacz (?:też|także|również))`,
+      ...RELATED_PATTERNS,
       // comments
       String.raw`(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze?)(?:\s*\(\d+\))?|(?:leave|post|write|add) a (?:comment|reply)|kommentar (?:schreiben|verfassen|hinzufügen)|kommentieren|kommentare (?:schreiben|anzeigen|lesen)|schreibe(?:n sie)? einen kommentar|diskutieren sie mit|join the (?:conversation|discussion)|laisser un commentaire|deja (?:un|tu) comentario|dejar un comentario|lascia un commento|comments are closed|kommentare sind geschlossen`,
       // sharing / newsletter prompts
@@ -28,6 +30,9 @@ const TAIL_SECTION_RE = new RegExp(
     String.raw`)\s*[:.…]*$`,
   'iu',
 );
+
+/** The related-links kind of tail marker ("Related", "Auch interessant", "Lire aussi"): only such a box can sit inside the article. */
+const RELATED_MARKER_RE = new RegExp(String.raw`^(?:${RELATED_PATTERNS.join('|')})\s*[:.…]*$`, 'iu');
 
 /** Phrases that mark a block as chrome wherever it stands near the edges (needs no heading). */
 const EDGE_CHROME_RE =
@@ -92,6 +97,37 @@ export function isTailSectionMarker(text: string): boolean {
 /** "Read more: <a>Title</a>": one labelled link, left for the cross-link pass (it becomes a relatedLink). */
 const isLabelledCrossLink = (b: HtmlBlock): boolean => b.links.length <= 1 && /^[^:]{1,40}:\s/u.test(b.text);
 
+const CELL_TAGS = new Set(['td', 'th']);
+/** Prose paragraphs after a related-links box that make it a box inside the article rather than its tail. */
+const MIN_PROSE_AFTER_BOX = 2;
+/** …and their share of the text before the box (teaser descriptions after a "Related" heading are a few lines). */
+const MIN_PROSE_SHARE_AFTER_BOX = 0.25;
+/** A box inside the article lists a few links; a longer list is the page's link section. */
+const MAX_BOX_LINKS = 3;
+const isProse = (b: HtmlBlock): boolean => b.text.length >= 150 && b.linkDensity < 0.2 && SENTENCE_END_RE.test(b.text) && !HEADING_RE.test(b.tag);
+
+/**
+ * Where a related-links box opened by the marker at `marker` ends, when the article goes on after it: a related
+ * marker ("Related", not comments, tags or a newsletter prompt), at most MAX_BOX_LINKS link lines (link density ≥ 0.5)
+ * after it, then at least MIN_PROSE_AFTER_BOX prose paragraphs holding MIN_PROSE_SHARE_AFTER_BOX of the text before.
+ * -1 when the marker opens the page's tail.
+ */
+export function inlineBoxEnd(blocks: HtmlBlock[], marker: number): number {
+  if (!RELATED_MARKER_RE.test((blocks[marker] as HtmlBlock).text.trim())) return -1;
+  let end = marker + 1;
+  while (end < blocks.length && (blocks[end] as HtmlBlock).linkDensity >= 0.5) end++;
+  if (end - marker - 1 > MAX_BOX_LINKS) return -1;
+  const before = blocks.slice(0, marker).reduce((n, b) => n + b.text.length, 0);
+  let prose = 0;
+  let proseChars = 0;
+  for (const b of blocks.slice(end)) {
+    if (!isProse(b)) continue;
+    prose++;
+    proseChars += b.text.length;
+  }
+  return prose >= MIN_PROSE_AFTER_BOX && proseChars >= before * MIN_PROSE_SHARE_AFTER_BOX ? end : -1;
+}
+
 export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
   const removed: TrimResult['removed'] = [];
   const drop = (b: HtmlBlock, kind: PrepassKind): void => {
@@ -112,12 +148,21 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     return true;
   });
 
-  // A tail section ("Related", "Kommentare", "Tags: …") in the second half of the text: cut from there on.
+  // A tail section ("Related", "Kommentare", "Tags: …") in the second half of the text: cut from there on. A table
+  // cell is not a section heading ("Comment" heading a table column); a related-links box with the article's prose
+  // after it is a box inside the article: only the box goes (see inlineBoxEnd).
   let seen = 0;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as HtmlBlock;
-    if (i > 0 && seen >= totalChars * 0.5 && isTailSectionMarker(b.text)) {
+    if (i > 0 && seen >= totalChars * 0.5 && !CELL_TAGS.has(b.tag) && !b.inCell && isTailSectionMarker(b.text)) {
       const kind: PrepassKind = /comment|kommentar|comentario|commenti|komentar|diskutieren|conversation|discussion/iu.test(b.text) ? 'comments' : 'related-link';
+      const boxEnd = kind === 'related-link' ? inlineBoxEnd(blocks, i) : -1;
+      if (boxEnd > i) {
+        for (const box of blocks.slice(i, boxEnd)) drop(box, kind);
+        blocks = [...blocks.slice(0, i), ...blocks.slice(boxEnd)];
+        i -= 1;
+        continue;
+      }
       for (const rest of blocks.slice(i)) drop(rest, kind);
       blocks = blocks.slice(0, i);
       break;

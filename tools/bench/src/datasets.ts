@@ -10,6 +10,7 @@ export const DATASETS = {
   'trafilatura-eval': 'evaldata.json + html/<file>.gz (main text; bench:quality text, bench:enrich, quality-diff text)',
   'htmldate-eval': 'eval_default.json + eval_mediacloud_2020.json + html/<file>.gz (dates; bench:quality dates, quality-diff dates)',
   wikigold: 'wikigold.conll.txt (entities; bench:quality entities)',
+  'readability-pages': 'readability-expected.json + <name>.html.gz (loss guard; bench:quality readability-pages)',
 } as const;
 export type DatasetName = keyof typeof DATASETS;
 
