@@ -27,6 +27,8 @@ export interface PersonMention {
   name: string;
   paragraph: number;
   offset: number;
+  /** Offset just past the mention: lets quote attribution map a name it read to the tagger's person. */
+  end: number;
 }
 
 export interface EntityResult {
@@ -106,7 +108,7 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
   for (const m of mentions) bump(m.type === 'person' ? people : m.type === 'place' ? places : organizations, m.name);
 
   const surnames = surnameIndex([...people.keys()]);
-  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start }));
+  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start, end: m.end }));
   return {
     people: sortCounts(people),
     places: sortCounts(places),

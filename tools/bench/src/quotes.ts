@@ -60,7 +60,7 @@ function main(): void {
     const { outcome, found } = scoreQuote(gold, predicted);
     for (const k of [gold.split, `${gold.split} ${gold.language}`]) addOutcome(tally(k), outcome);
     if (opts.verbose && outcome !== 'right') {
-      process.stderr.write(`${outcome.padEnd(13)} ${key} | gold ${gold.speaker} | got ${found?.speaker ?? '-'} | ${gold.quote.slice(0, 70)}\n`);
+      process.stderr.write(`${gold.split.padEnd(8)}${outcome.padEnd(13)} ${key} | gold ${gold.speaker} | got ${found?.speaker ?? '-'} | ${gold.quote.slice(0, 70)}\n`);
     }
   }
 
