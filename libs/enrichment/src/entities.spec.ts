@@ -23,3 +23,33 @@ describe('extractEntityMentions', () => {
     expect(tagged(['Bank of America raised its forecast.'])).toEqual(['organization:Bank of America']);
   });
 });
+
+describe('organisations by structure', () => {
+  it('a business or institution head as the last word makes an organisation, even after a given name', () => {
+    expect(tagged(['The lamps were made by Cesaroni Design in Italy.'])).toContain('organization:Cesaroni Design');
+    expect(tagged(['The dinner was held at the Mark Hopkins Hotel downtown.'])).toContain('organization:Mark Hopkins Hotel');
+  });
+
+  it('a name the text abbreviates by its initials is an organisation', () => {
+    expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain('organization:Harbour Transit Authority Services');
+    expect(tagged(['She joined Nordic Ocean Watch (NOW) in 2019.'])).toContain('organization:Nordic Ocean Watch');
+  });
+
+  it('a lone plural name after a lowercase "the" is a team or band', () => {
+    expect(tagged(['He signed with the Longhorns in May.'])).toEqual(['organization:Longhorns']);
+  });
+
+  it('keeps a demonym that opens an institution ("Spanish Air Force") and drops it before a plain name', () => {
+    expect(tagged(['He flew with the Spanish Air Force for ten years.'])).toEqual(['organization:Spanish Air Force']);
+    expect(tagged(['The Spanish Steps were crowded.'])).not.toContain('organization:Spanish Steps');
+  });
+
+  it('events and awards are not organisations: "Battle of Fredericksburg", "MTV Video Music Awards"', () => {
+    expect(tagged(['He was wounded at the Battle of Fredericksburg.'])).toEqual([]);
+    expect(tagged(['The video won at the MTV Video Music Awards that year.'])).toEqual([]);
+  });
+
+  it('three capitalised words with no organisation evidence are not guessed to be one', () => {
+    expect(tagged(['Their second album, A Beautiful Lie, sold well.'])).not.toContain('organization:A Beautiful Lie');
+  });
+});

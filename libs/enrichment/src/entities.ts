@@ -1,5 +1,6 @@
 import { FIELD_LIMITS, type EntityCount } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
+import { definesAcronym, ORG_HEADS } from './org-rules';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
 /**
@@ -85,6 +86,9 @@ const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members o
 
 /** Last (or inner) words that make a name an event, prize or competition rather than a person, place or organisation. */
 const EVENT_HEADS = new Set(['War', 'Wars', 'Revolution', 'Cup', 'Championship', 'Championships', 'Olympics', 'Games', 'Prize', 'Award', 'Awards', 'Trophy', 'Medal', 'Festival', 'Tournament', 'Bowl', 'Grand Prix', 'Derby', 'Classic', 'Marathon', 'Rally', 'Expo', 'Summit']);
+
+/** First words that make a name an event: battles, sieges, treaties, campaigns. */
+const EVENT_LEADS = new Set(['Battle', 'Siege', 'Treaty', 'Campaign', 'Invasion', 'Massacre', 'Bombing', 'Schlacht', 'Batalla', 'Bataille', 'Tratado', 'Traité']);
 
 /** All-caps words that are not names. */
 const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP'.split(' '));
@@ -254,6 +258,12 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
   return spans;
 }
 
+/** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
+function keepsDemonym(tokens: Token[]): boolean {
+  const next = tokens[1];
+  return !!next && !next.sentenceStart && /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i)$/u.test(tokens[0]?.text ?? '') && hasOrgKeyword(tokens.slice(1));
+}
+
 function hasOrgKeyword(tokens: Token[]): boolean {
   return tokens.some((t) => ORG_KEYWORDS.has(t.text));
 }
@@ -262,7 +272,7 @@ function hasOrgKeyword(tokens: Token[]): boolean {
 function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   let tokens = run;
   const sentenceStart = tokens[0]?.sentenceStart ?? false;
-  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || NOT_NAMES.has(tokens[0].text) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
+  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || (NOT_NAMES.has(tokens[0].text) && !keepsDemonym(tokens)) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
     tokens = tokens.slice(1);
   }
   // "Residents of Oakridge", "Supporters of Petro": a sentence-initial plural noun and "of" are not part of a name.
@@ -305,10 +315,16 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (PLACE_NAMES.has(text)) return set('place', true);
 
   const words = span.tokens.map((t) => t.text);
+  // "the World Health Organization (WHO)": a name the text abbreviates by its initials is an institution.
+  if (words.length >= 2 && definesAcronym(words, span.after) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   // Events, wars, prizes and competitions ("World War II", "Stanley Cup", "Nobel Prize") are none of our types.
   if (words.length >= 2 && words.some((w, k) => k > 0 && EVENT_HEADS.has(w)) && !words.some((w) => ORG_KEYWORDS.has(w) && !EVENT_HEADS.has(w))) return set(null, true);
+  // "Battle of Fredericksburg", "MTV Video Music Awards": an event lead or an award/event as the last word.
+  if (words.length >= 2 && (EVENT_LEADS.has(words[0] ?? '') || EVENT_HEADS.has(words[words.length - 1] ?? ''))) return set(null, true);
   if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
+  // "Cesaroni Design", "Mark Hopkins Hotel": a business or institution head as the last word.
+  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? '')) return set('organization', true);
 
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
@@ -357,6 +373,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
   if (strict) return set(null, false);
+  // "the Bruins", "the Longhorns": a lone plural name after a lowercase "the" is a team, band or company.
+  if (words.length === 1 && !span.sentenceStart && /(?:^|\s)the\s$/u.test(span.before) && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(first) && !lowercaseWords.has(first.toLowerCase())) return set('organization', false);
   if (words.length === 1) {
     // A lone capitalised word at the start of a sentence is usually just a word ("Despite", "Officials").
     if (span.sentenceStart || lowercaseWords.has(first.toLowerCase())) return set(null, false);
@@ -372,7 +390,7 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   ) {
     return set('person', false);
   }
-  if (words.length >= 3) return set('organization', false);
+  // Three or more capitalised words with no organisation evidence are as often a title or an event as a name.
   return set(null, false);
 }
 
