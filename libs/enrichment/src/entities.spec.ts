@@ -53,3 +53,20 @@ describe('organisations by structure', () => {
     expect(tagged(['Their second album, A Beautiful Lie, sold well.'])).not.toContain('organization:A Beautiful Lie');
   });
 });
+
+describe('organisations by definition, back-reference and acronym lists', () => {
+  it('"X is a … manufacturer": the text defines the name as an organisation', () => {
+    expect(tagged(['Vendorado is a Brazilian bicycle manufacturer based in São Paulo.'])).toContain('organization:Vendorado');
+    expect(tagged(['Tim Cole was a member of the band for years.'])).toContain('person:Tim Cole');
+  });
+
+  it('"the League" after an organisation named in full with that keyword is the organisation', () => {
+    const mentions = extractEntityMentions(['The Australian League of Rights is a minor political group.', 'The League was formed in 1960.']);
+    expect(mentions.map((m) => `${m.paragraph}:${m.type}:${m.text}`)).toEqual(['0:organization:Australian League of Rights', '1:organization:League']);
+  });
+
+  it('keeps "of the" inside an institution name, and common acronyms (DJ, MVP) are not organisations', () => {
+    expect(tagged(['He led the World Organization of the Scout Movement for a decade.'])).toEqual(['organization:World Organization of the Scout Movement']);
+    expect(tagged(['He was named MVP and later worked as a DJ in Perth.'])).not.toEqual(expect.arrayContaining(['organization:MVP', 'organization:DJ']));
+  });
+});

@@ -1,6 +1,6 @@
 import { FIELD_LIMITS, type EntityCount } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
-import { definesAcronym, ORG_HEADS } from './org-rules';
+import { definedAsOrganisation, definesAcronym, ORG_HEADS } from './org-rules';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
 /**
@@ -91,7 +91,7 @@ const EVENT_HEADS = new Set(['War', 'Wars', 'Revolution', 'Cup', 'Championship',
 const EVENT_LEADS = new Set(['Battle', 'Siege', 'Treaty', 'Campaign', 'Invasion', 'Massacre', 'Bombing', 'Schlacht', 'Batalla', 'Bataille', 'Tratado', 'Traité']);
 
 /** All-caps words that are not names. */
-const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP'.split(' '));
+const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP DJ DJs MC VJ MVP MPP MLA MEP MEPs CAD CGI SMS GPU CPU RAM SUVs PR QA'.split(' '));
 
 const STOP = new Set<string>();
 for (const lang of SUPPORTED_LANGUAGES) for (const w of STOPWORDS[lang]) STOP.add(w);
@@ -149,10 +149,13 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   // the surname (or given name) of a person named in full is that person.
   const strongTypes = new Map<string, EntityType>();
   const personParts = new Map<string, string>();
+  // Keywords of the organisations named in full: "the League" after "the Australian League of Rights".
+  const orgHeads = new Set<string>();
   for (const span of spans) {
     if (!span.type) continue;
     const text = spanText(span);
     if (span.strong && !strongTypes.has(text)) strongTypes.set(text, span.type);
+    if (span.type === 'organization' && span.tokens.length >= 2) for (const t of span.tokens) if (ORG_KEYWORDS.has(t.text)) orgHeads.add(t.text);
     if (span.type === 'person' && span.tokens.length >= 2) {
       const last = span.tokens[span.tokens.length - 1]?.text ?? '';
       if (!personParts.has(last)) personParts.set(last, text);
@@ -163,6 +166,7 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   for (const span of spans) {
     const text = spanText(span);
     if (span.tokens.length === 1 && !span.strong && personParts.has(text)) span.type = 'person';
+    else if (span.tokens.length === 1 && !span.type && orgHeads.has(text) && /(?:^|\s)the\s$/iu.test(span.before)) span.type = 'organization';
     else if (!span.strong && strongTypes.has(text)) span.type = strongTypes.get(text) ?? span.type;
   }
 
@@ -235,9 +239,10 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
         j++;
         continue;
       }
-      // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word.
+      // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word;
+      // "of the" inside an institution's name ("World Organization of the Scout Movement").
       let k = j;
-      while (k < tokens.length && k - j < 2 && CONNECTORS.has(tokens[k]?.text ?? '')) k++;
+      while (k < tokens.length && k - j < 2 && (CONNECTORS.has(tokens[k]?.text ?? '') || (runHasOrgKeyword && k > j && tokens[k]?.text === 'the' && tokens[k - 1]?.text === 'of'))) k++;
       const after = tokens[k];
       if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !runHasOrgKeyword && !ORG_KEYWORDS.has(after.text))) {
         const joined = tokens.slice(j, k + 1);
@@ -261,7 +266,7 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
 /** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
 function keepsDemonym(tokens: Token[]): boolean {
   const next = tokens[1];
-  return !!next && !next.sentenceStart && /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i)$/u.test(tokens[0]?.text ?? '') && hasOrgKeyword(tokens.slice(1));
+  return !!next && !next.sentenceStart && /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i|ern)$/u.test(tokens[0]?.text ?? '') && hasOrgKeyword(tokens.slice(1));
 }
 
 function hasOrgKeyword(tokens: Token[]): boolean {
@@ -291,7 +296,7 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
     hadTitle: false,
     sentenceStart: sentenceStart && first === run[0],
     before: paragraph.slice(Math.max(0, first.start - 40), first.start),
-    after: paragraph.slice(last.end + (last.possessive ? 2 : 0), last.end + 40),
+    after: paragraph.slice(last.end + (last.possessive ? 2 : 0), last.end + 90),
     type: null,
     strong: false,
   };
@@ -323,6 +328,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (words.length >= 2 && (EVENT_LEADS.has(words[0] ?? '') || EVENT_HEADS.has(words[words.length - 1] ?? ''))) return set(null, true);
   if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
+  // "Caloi is a Brazilian bicycle manufacturer": the text says what the name is.
+  if (definedAsOrganisation(span.after) && !TITLES.has(words[0] ?? '') && !PLACE_NAMES.has(text)) return set('organization', true);
   // "Cesaroni Design", "Mark Hopkins Hotel": a business or institution head as the last word.
   if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? '')) return set('organization', true);
 
