@@ -70,3 +70,12 @@ describe('organisations by definition, back-reference and acronym lists', () => 
     expect(tagged(['He was named MVP and later worked as a DJ in Perth.'])).not.toEqual(expect.arrayContaining(['organization:MVP', 'organization:DJ']));
   });
 });
+
+describe('places and people by structure', () => {
+  it('"the town of X", "the state of X" make X a place, and its repeats too', () => {
+    expect(extractEntityMentions(['The track lies near the town of Zandvoort.', 'Races at Zandvoort began in 1948.']).map((m) => `${m.type}:${m.text}`)).toEqual(['place:Zandvoort', 'place:Zandvoort']);
+  });
+  it('a country that is also a given name does not make a person an organisation ("Chad Edward Gaudin")', () => {
+    expect(tagged(['Chad Edward Gaudin is a pitcher.'])).toEqual(['person:Chad Edward Gaudin']);
+  });
+});

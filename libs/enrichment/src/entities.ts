@@ -81,6 +81,8 @@ const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
 const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
 const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
+/** "the town of Zandvoort", "the state of Goa", "la ciudad de Medellín": a settlement or region noun and "of". */
+const PLACE_OF_RE = /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|ciudad|pueblo|provincia|ville|région|cidade|estado|Stadt|Gemeinde)\s+(?:of|de|do|da|von)\s+$/iu;
 const PERSON_AFTER_RE = /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
 const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
 
@@ -357,7 +359,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(first) && PLACE_KEYWORDS.has(last) && !PLACE_CONTEXT_RE.test(span.before)) return set('person', true);
   if (words.length >= 2 && PLACE_KEYWORDS.has(last.replace(/\.$/u, ''))) return set('place', true);
   // "Chicago Bulls", "Perth Glory": a known place followed by a name is a team or company.
-  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last)) return set('organization', true);
+  // Not when a given name follows or leads ("Chad Edward Gaudin", "Jordan Henderson").
+  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last) && !FIRST_NAMES.has(first) && !FIRST_NAMES.has(words[1] ?? '')) return set('organization', true);
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
   if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first)) return set('organization', false);
@@ -376,6 +379,7 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
   if (PERSON_AFTER_RE.test(span.after) && words.length <= 3 && !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))) return set('person', false);
+  if (PLACE_OF_RE.test(context) && words.length <= 3) return set('place', true);
   if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
