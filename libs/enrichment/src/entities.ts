@@ -1,6 +1,7 @@
 import { FIELD_LIMITS, type EntityCount } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
 import { definedAsOrganisation, definesAcronym, ORG_HEADS } from './org-rules';
+import { isNavigationLine, isShareLine, postcodeTail } from './page-noise';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
 /**
@@ -139,6 +140,8 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   const spans: Span[] = [];
   const lowercaseWords = new Set<string>();
   paragraphs.forEach((paragraph, index) => {
+    // Share and follow lines, navigation rows: platform and section names there are not the article's entities.
+    if (isShareLine(paragraph) || isNavigationLine(paragraph)) return;
     const tokens = tokenize(paragraph);
     for (const t of tokens) if (t.word && !t.cap) lowercaseWords.add(t.text.toLowerCase());
     spans.push(...findSpans(paragraph, tokens, index));
@@ -286,6 +289,10 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   if (tokens.length >= 3 && tokens[0]?.sentenceStart && tokens[1]?.text === 'of' && /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0].text) && !hasOrgKeyword(tokens) && !ORG_NAMES.has(spanOf(tokens)) && !PLACE_NAMES.has(spanOf(tokens))) {
     tokens = tokens.slice(2);
   }
+  // Postcodes are not names: "London SW1A 1AA" is London, "NY 10118" nothing.
+  const lastEnd = tokens[tokens.length - 1]?.end ?? 0;
+  const postcode = postcodeTail(tokens.slice(-3).map((t) => t.text), paragraph.slice(lastEnd, lastEnd + 12));
+  if (postcode > 0) tokens = tokens.slice(0, tokens.length - postcode);
   while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))) tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
   const first = tokens[0];
