@@ -33,24 +33,19 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
     next.set(mark, found);
     return found;
   };
-  let i = 0;
-  while (i < paragraph.length) {
-    const closers = CLOSERS[paragraph[i] as string];
-    if (closers === undefined) {
-      i++;
-      continue;
-    }
+  // A native search jumps to each opening mark; the loop never visits the characters in between.
+  const openers = /[“"«„»‹]/gu;
+  for (let match = openers.exec(paragraph); match; match = openers.exec(paragraph)) {
+    const i = match.index;
+    const closers = CLOSERS[match[0]] ?? '';
     let j = -1;
     for (const mark of closers) {
       const at = nextIndex(mark, i + 1);
       if (at >= 0 && (j < 0 || at < j)) j = at;
     }
-    if (j <= i + 1) {
-      i++; // unclosed or empty: no quote opens here
-      continue;
-    }
+    if (j <= i + 1) continue; // unclosed or empty: no quote opens here
     spans.push({ start: i, end: j + 1, inner: paragraph.slice(i + 1, j) });
-    i = j + 1;
+    openers.lastIndex = j + 1;
   }
   return spans;
 }
