@@ -10,6 +10,8 @@ const PLATFORMS = new Set(
 const SHARE_WORDS = new Set(
   'share shares sharing tweet teilen partager compartir compartilhar condividi follow folgen suivez suivre síguenos siga-nos seguici copy link kopieren copier copiar on us auf sur en em su via this article page story the and und et y e or oder ou o with mit avec con com us uns nous nos in im'.split(' '),
 );
+const FIRST_WORD_RE = /[^\s|•·,:;/()–—-]+/u;
+
 /** Longest line still read as a share, follow or navigation line. */
 const MAX_NOISE_LINE = 240;
 
@@ -20,6 +22,9 @@ const MAX_NOISE_LINE = 240;
  */
 export function isShareLine(paragraph: string): boolean {
   if (paragraph.length > MAX_NOISE_LINE) return false;
+  // Most paragraphs fail on their first word: checked before splitting the whole line.
+  const first = FIRST_WORD_RE.exec(paragraph)?.[0]?.toLowerCase() ?? '';
+  if (!PLATFORMS.has(first) && !SHARE_WORDS.has(first)) return false;
   let platforms = 0;
   let verbs = 0;
   for (const raw of paragraph.toLowerCase().split(/[\s|•·,:;/()–—-]+/u)) {
@@ -31,9 +36,11 @@ export function isShareLine(paragraph: string): boolean {
   return platforms >= 2 || (platforms >= 1 && verbs >= 1);
 }
 
+const NAV_SEPARATOR_RE = /\s[|•·›»/]\s/u;
+
 /** "Home | News | Sport | Business": four or more short items between separators. */
 export function isNavigationLine(paragraph: string): boolean {
-  if (paragraph.length > MAX_NOISE_LINE) return false;
+  if (paragraph.length > MAX_NOISE_LINE || !NAV_SEPARATOR_RE.test(paragraph)) return false;
   const items = paragraph.split(/\s[|•·›»/]\s/u);
   return items.length >= 4 && items.every((item) => item.trim().split(/\s+/u).length <= 3);
 }
