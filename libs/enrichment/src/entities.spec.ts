@@ -23,3 +23,59 @@ describe('extractEntityMentions', () => {
     expect(tagged(['Bank of America raised its forecast.'])).toEqual(['organization:Bank of America']);
   });
 });
+
+describe('organisations by structure', () => {
+  it('a business or institution head as the last word makes an organisation, even after a given name', () => {
+    expect(tagged(['The lamps were made by Cesaroni Design in Italy.'])).toContain('organization:Cesaroni Design');
+    expect(tagged(['The dinner was held at the Mark Hopkins Hotel downtown.'])).toContain('organization:Mark Hopkins Hotel');
+  });
+
+  it('a name the text abbreviates by its initials is an organisation', () => {
+    expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain('organization:Harbour Transit Authority Services');
+    expect(tagged(['She joined Nordic Ocean Watch (NOW) in 2019.'])).toContain('organization:Nordic Ocean Watch');
+  });
+
+  it('a lone plural name after a lowercase "the" is a team or band', () => {
+    expect(tagged(['He signed with the Longhorns in May.'])).toEqual(['organization:Longhorns']);
+  });
+
+  it('keeps a demonym that opens an institution ("Spanish Air Force") and drops it before a plain name', () => {
+    expect(tagged(['He flew with the Spanish Air Force for ten years.'])).toEqual(['organization:Spanish Air Force']);
+    expect(tagged(['The Spanish Steps were crowded.'])).not.toContain('organization:Spanish Steps');
+  });
+
+  it('events and awards are not organisations: "Battle of Fredericksburg", "MTV Video Music Awards"', () => {
+    expect(tagged(['He was wounded at the Battle of Fredericksburg.'])).toEqual([]);
+    expect(tagged(['The video won at the MTV Video Music Awards that year.'])).toEqual([]);
+  });
+
+  it('three capitalised words with no organisation evidence are not guessed to be one', () => {
+    expect(tagged(['Their second album, A Beautiful Lie, sold well.'])).not.toContain('organization:A Beautiful Lie');
+  });
+});
+
+describe('organisations by definition, back-reference and acronym lists', () => {
+  it('"X is a … manufacturer": the text defines the name as an organisation', () => {
+    expect(tagged(['Vendorado is a Brazilian bicycle manufacturer based in São Paulo.'])).toContain('organization:Vendorado');
+    expect(tagged(['Tim Cole was a member of the band for years.'])).toContain('person:Tim Cole');
+  });
+
+  it('"the League" after an organisation named in full with that keyword is the organisation', () => {
+    const mentions = extractEntityMentions(['The Australian League of Rights is a minor political group.', 'The League was formed in 1960.']);
+    expect(mentions.map((m) => `${m.paragraph}:${m.type}:${m.text}`)).toEqual(['0:organization:Australian League of Rights', '1:organization:League']);
+  });
+
+  it('keeps "of the" inside an institution name, and common acronyms (DJ, MVP) are not organisations', () => {
+    expect(tagged(['He led the World Organization of the Scout Movement for a decade.'])).toEqual(['organization:World Organization of the Scout Movement']);
+    expect(tagged(['He was named MVP and later worked as a DJ in Perth.'])).not.toEqual(expect.arrayContaining(['organization:MVP', 'organization:DJ']));
+  });
+});
+
+describe('places and people by structure', () => {
+  it('"the town of X", "the state of X" make X a place, and its repeats too', () => {
+    expect(extractEntityMentions(['The track lies near the town of Zandvoort.', 'Races at Zandvoort began in 1948.']).map((m) => `${m.type}:${m.text}`)).toEqual(['place:Zandvoort', 'place:Zandvoort']);
+  });
+  it('a country that is also a given name does not make a person an organisation ("Chad Edward Gaudin")', () => {
+    expect(tagged(['Chad Edward Gaudin is a pitcher.'])).toEqual(['person:Chad Edward Gaudin']);
+  });
+});

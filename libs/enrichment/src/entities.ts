@@ -1,5 +1,7 @@
 import { FIELD_LIMITS, type EntityCount, type EntityType } from '@wirestream/contracts';
 import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
+import { definedAsOrganisation, definesAcronym, ORG_HEADS } from './org-rules';
+import { isNavigationLine, isShareLine, postcodeTail } from './page-noise';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
 /**
@@ -25,6 +27,8 @@ export interface PersonMention {
   name: string;
   paragraph: number;
   offset: number;
+  /** Offset just past the mention: lets quote attribution map a name it read to the tagger's person. */
+  end: number;
 }
 
 export interface EntityResult {
@@ -76,14 +80,19 @@ const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
 const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
 const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
+/** "the town of Zandvoort", "the state of Goa", "la ciudad de Medellín": a settlement or region noun and "of". */
+const PLACE_OF_RE = /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|ciudad|pueblo|provincia|ville|région|cidade|estado|Stadt|Gemeinde)\s+(?:of|de|do|da|von)\s+$/iu;
 const PERSON_AFTER_RE = /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
 const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
 
 /** Last (or inner) words that make a name an event, prize or competition rather than a person, place or organisation. */
 const EVENT_HEADS = new Set(['War', 'Wars', 'Revolution', 'Cup', 'Championship', 'Championships', 'Olympics', 'Games', 'Prize', 'Award', 'Awards', 'Trophy', 'Medal', 'Festival', 'Tournament', 'Bowl', 'Grand Prix', 'Derby', 'Classic', 'Marathon', 'Rally', 'Expo', 'Summit']);
 
+/** First words that make a name an event: battles, sieges, treaties, campaigns. */
+const EVENT_LEADS = new Set(['Battle', 'Siege', 'Treaty', 'Campaign', 'Invasion', 'Massacre', 'Bombing', 'Schlacht', 'Batalla', 'Bataille', 'Tratado', 'Traité']);
+
 /** All-caps words that are not names. */
-const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP'.split(' '));
+const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP DJ DJs MC VJ MVP MPP MLA MEP MEPs CAD CGI SMS GPU CPU RAM SUVs PR QA'.split(' '));
 
 const STOP = new Set<string>();
 for (const lang of SUPPORTED_LANGUAGES) for (const w of STOPWORDS[lang]) STOP.add(w);
@@ -104,7 +113,7 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
   for (const m of mentions) bump(m.type === 'person' ? people : m.type === 'place' ? places : organizations, m.name);
 
   const surnames = surnameIndex([...people.keys()]);
-  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start }));
+  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start, end: m.end }));
   return {
     people: sortCounts(people),
     places: sortCounts(places),
@@ -129,6 +138,8 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   const spans: Span[] = [];
   const lowercaseWords = new Set<string>();
   paragraphs.forEach((paragraph, index) => {
+    // Share and follow lines, navigation rows: platform and section names there are not the article's entities.
+    if (isShareLine(paragraph) || isNavigationLine(paragraph)) return;
     const tokens = tokenize(paragraph);
     for (const t of tokens) if (t.word && !t.cap) lowercaseWords.add(t.text.toLowerCase());
     spans.push(...findSpans(paragraph, tokens, index));
@@ -141,10 +152,13 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   // the surname (or given name) of a person named in full is that person.
   const strongTypes = new Map<string, EntityType>();
   const personParts = new Map<string, string>();
+  // Keywords of the organisations named in full: "the League" after "the Australian League of Rights".
+  const orgHeads = new Set<string>();
   for (const span of spans) {
     if (!span.type) continue;
     const text = spanText(span);
     if (span.strong && !strongTypes.has(text)) strongTypes.set(text, span.type);
+    if (span.type === 'organization' && span.tokens.length >= 2) for (const t of span.tokens) if (ORG_KEYWORDS.has(t.text)) orgHeads.add(t.text);
     if (span.type === 'person' && span.tokens.length >= 2) {
       const last = span.tokens[span.tokens.length - 1]?.text ?? '';
       if (!personParts.has(last)) personParts.set(last, text);
@@ -155,6 +169,7 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   for (const span of spans) {
     const text = spanText(span);
     if (span.tokens.length === 1 && !span.strong && personParts.has(text)) span.type = 'person';
+    else if (span.tokens.length === 1 && !span.type && orgHeads.has(text) && /(?:^|\s)the\s$/iu.test(span.before)) span.type = 'organization';
     else if (!span.strong && strongTypes.has(text)) span.type = strongTypes.get(text) ?? span.type;
   }
 
@@ -227,9 +242,10 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
         j++;
         continue;
       }
-      // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word.
+      // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word;
+      // "of the" inside an institution's name ("World Organization of the Scout Movement").
       let k = j;
-      while (k < tokens.length && k - j < 2 && CONNECTORS.has(tokens[k]?.text ?? '')) k++;
+      while (k < tokens.length && k - j < 2 && (CONNECTORS.has(tokens[k]?.text ?? '') || (runHasOrgKeyword && k > j && tokens[k]?.text === 'the' && tokens[k - 1]?.text === 'of'))) k++;
       const after = tokens[k];
       if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !runHasOrgKeyword && !ORG_KEYWORDS.has(after.text))) {
         const joined = tokens.slice(j, k + 1);
@@ -250,6 +266,12 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
   return spans;
 }
 
+/** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
+function keepsDemonym(tokens: Token[]): boolean {
+  const next = tokens[1];
+  return !!next && !next.sentenceStart && /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i|ern)$/u.test(tokens[0]?.text ?? '') && hasOrgKeyword(tokens.slice(1));
+}
+
 function hasOrgKeyword(tokens: Token[]): boolean {
   return tokens.some((t) => ORG_KEYWORDS.has(t.text));
 }
@@ -258,13 +280,17 @@ function hasOrgKeyword(tokens: Token[]): boolean {
 function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   let tokens = run;
   const sentenceStart = tokens[0]?.sentenceStart ?? false;
-  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || NOT_NAMES.has(tokens[0].text) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
+  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || (NOT_NAMES.has(tokens[0].text) && !keepsDemonym(tokens)) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
     tokens = tokens.slice(1);
   }
   // "Residents of Oakridge", "Supporters of Petro": a sentence-initial plural noun and "of" are not part of a name.
   if (tokens.length >= 3 && tokens[0]?.sentenceStart && tokens[1]?.text === 'of' && /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0].text) && !hasOrgKeyword(tokens) && !ORG_NAMES.has(spanOf(tokens)) && !PLACE_NAMES.has(spanOf(tokens))) {
     tokens = tokens.slice(2);
   }
+  // Postcodes are not names: "London SW1A 1AA" is London, "NY 10118" nothing.
+  const lastEnd = tokens[tokens.length - 1]?.end ?? 0;
+  const postcode = postcodeTail(tokens.slice(-3).map((t) => t.text), paragraph.slice(lastEnd, lastEnd + 12));
+  if (postcode > 0) tokens = tokens.slice(0, tokens.length - postcode);
   while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))) tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
   const first = tokens[0];
@@ -277,7 +303,7 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
     hadTitle: false,
     sentenceStart: sentenceStart && first === run[0],
     before: paragraph.slice(Math.max(0, first.start - 40), first.start),
-    after: paragraph.slice(last.end + (last.possessive ? 2 : 0), last.end + 40),
+    after: paragraph.slice(last.end + (last.possessive ? 2 : 0), last.end + 90),
     type: null,
     strong: false,
   };
@@ -301,10 +327,18 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (PLACE_NAMES.has(text)) return set('place', true);
 
   const words = span.tokens.map((t) => t.text);
+  // "the World Health Organization (WHO)": a name the text abbreviates by its initials is an institution.
+  if (words.length >= 2 && definesAcronym(words, span.after) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   // Events, wars, prizes and competitions ("World War II", "Stanley Cup", "Nobel Prize") are none of our types.
   if (words.length >= 2 && words.some((w, k) => k > 0 && EVENT_HEADS.has(w)) && !words.some((w) => ORG_KEYWORDS.has(w) && !EVENT_HEADS.has(w))) return set(null, true);
+  // "Battle of Fredericksburg", "MTV Video Music Awards": an event lead or an award/event as the last word.
+  if (words.length >= 2 && (EVENT_LEADS.has(words[0] ?? '') || EVENT_HEADS.has(words[words.length - 1] ?? ''))) return set(null, true);
   if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
   if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
+  // "Caloi is a Brazilian bicycle manufacturer": the text says what the name is.
+  if (definedAsOrganisation(span.after) && !TITLES.has(words[0] ?? '') && !PLACE_NAMES.has(text)) return set('organization', true);
+  // "Cesaroni Design", "Mark Hopkins Hotel": a business or institution head as the last word.
+  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? '')) return set('organization', true);
 
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
@@ -330,7 +364,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(first) && PLACE_KEYWORDS.has(last) && !PLACE_CONTEXT_RE.test(span.before)) return set('person', true);
   if (words.length >= 2 && PLACE_KEYWORDS.has(last.replace(/\.$/u, ''))) return set('place', true);
   // "Chicago Bulls", "Perth Glory": a known place followed by a name is a team or company.
-  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last)) return set('organization', true);
+  // Not when a given name follows or leads ("Chad Edward Gaudin", "Jordan Henderson").
+  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last) && !FIRST_NAMES.has(first) && !FIRST_NAMES.has(words[1] ?? '')) return set('organization', true);
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
   if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first)) return set('organization', false);
@@ -349,10 +384,13 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
   if (PERSON_AFTER_RE.test(span.after) && words.length <= 3 && !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))) return set('person', false);
+  if (PLACE_OF_RE.test(context) && words.length <= 3) return set('place', true);
   if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
   if (strict) return set(null, false);
+  // "the Bruins", "the Longhorns": a lone plural name after a lowercase "the" is a team, band or company.
+  if (words.length === 1 && !span.sentenceStart && /(?:^|\s)the\s$/u.test(span.before) && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(first) && !lowercaseWords.has(first.toLowerCase())) return set('organization', false);
   if (words.length === 1) {
     // A lone capitalised word at the start of a sentence is usually just a word ("Despite", "Officials").
     if (span.sentenceStart || lowercaseWords.has(first.toLowerCase())) return set(null, false);
@@ -368,7 +406,7 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   ) {
     return set('person', false);
   }
-  if (words.length >= 3) return set('organization', false);
+  // Three or more capitalised words with no organisation evidence are as often a title or an event as a name.
   return set(null, false);
 }
 

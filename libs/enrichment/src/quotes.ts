@@ -1,99 +1,321 @@
 import type { Quote } from '@wirestream/contracts';
-import type { EntityResult } from './entities';
+import type { EntityResult, PersonMention } from './entities';
+import { FIRST_NAMES, TITLES } from './gazetteer';
+import { quoteSpans, type QuoteSpan } from './quote-spans';
 
-/** Shorter quoted spans are scare quotes or fragments (“barbaric”), not statements. */
+/** Shorter quoted spans are scare quotes or fragments (“barbaric”), not statements… */
 const MIN_QUOTE_WORDS = 8;
+/** …unless a speech verb sits right beside them (“I wasn't prepared for that,” Harry said). */
+const MIN_ATTRIBUTED_QUOTE_WORDS = 4;
 /** Characters either side of a quote searched for its speaker (bounds every attribution regex's input). */
-const ATTRIBUTION_WINDOW = 120;
+const ATTRIBUTION_WINDOW = 160;
+/** Characters before a quote searched for the clause that introduces it (a name, its role, a colon). */
+const CLAUSE_WINDOW = 400;
+/** Distinct surnames per article looked up as a full name elsewhere in it (each lookup reads the article once). */
+const MAX_SURNAME_LOOKUPS = 24;
+/** Characters of a quote's own text searched for an inserted attribution (« …, explique X, … »). */
+const INCISE_WINDOW = 320;
 
-const NAME = String.raw`(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,4})`;
-const VERBS = String.raw`(?:said|says|told|added|wrote|explained|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|dijo|afirmó|declaró|aseguró|añadió|a déclaré|a dit|sagte|erklärte|ha detto|disse)`;
-const PRONOUN_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?(?:he|she|él|ella|il|elle|er|sie|lui|lei|ele)\s+${VERBS}\b`, 'iu');
-const NAME_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?${NAME}\s+${VERBS}\b`, 'u');
-const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?${VERBS}\s+${NAME}`, 'u');
-/** Matched against the text before a quote with its trailing whitespace trimmed; a name starts a word. */
-const NAME_VERB_BEFORE_RE = new RegExp(String.raw`(?<![\p{L}'’.-])${NAME}\s+${VERBS}(?:\s+\p{Ll}[\p{Ll}\s]{0,29})?[:,]?$`, 'u');
-const ACCORDING_TO_RE = new RegExp(String.raw`(?:according to|según|selon|laut|secondo)\s+${NAME}`, 'u');
+/** A capitalised name of up to five words; a dot only ends a short word (Dr., C.), so no name runs into the next sentence. */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
+const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
+/** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
+const VERB_WORDS = [
+  'said|says|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
+  'dijo|dice|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
+  'a déclaré|a dit|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
+  'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
+  'disse|diz|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
+  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
+].join('|');
+const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
+const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
 
-/** Each opening mark and the mark that closes it. */
-const QUOTE_MARKS: Record<string, string> = { '“': '”', '"': '"', '«': '»' };
+/** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
+const PRONOUN_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
+  'iu',
+);
+/** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
+const NAME_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`, 'u');
+/** “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo. */
+const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
+/** “…,” White House press secretary Josh Earnest told reporters — up to the verb, within the sentence. */
+const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{Lu}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
+/** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
+const ACCORDING_TO_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
+/** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
+const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
+const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
+const CLAUSE_SPEECH_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`, 'iu');
+/** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
+const NOT_SPEAKERS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'Er', 'Sie', 'Es', 'Wir', 'Ich', 'Él', 'Ella', 'Il', 'Elle', 'Ele', 'Ela', 'But', 'And', 'The', 'This', 'That', 'Der', 'Die', 'Das', 'El', 'La', 'Le', 'O', 'A', 'Mas', 'Pero', 'Mais', 'Aber', 'Und']);
 
-interface QuoteSpan {
-  /** Offset of the opening mark. */
-  start: number;
-  /** Offset just past the closing mark. */
+interface PreviousQuote {
   end: number;
-  inner: string;
+  speaker: string | null;
 }
 
-/**
- * “…”, "…" and «…» spans, left to right, none nested in another (as a global regex would match them). Plain
- * string search: a regex retried at every one of 100k unclosed “ was quadratic; here a mark whose closer is
- * missing is given up after one search.
- */
-function quoteSpans(paragraph: string): QuoteSpan[] {
-  const spans: QuoteSpan[] = [];
-  const unclosed = new Set<string>();
-  let i = 0;
-  while (i < paragraph.length) {
-    const open = paragraph[i] as string;
-    const close = QUOTE_MARKS[open];
-    if (close === undefined || unclosed.has(open)) {
-      i++;
-      continue;
-    }
-    const j = paragraph.indexOf(close, i + 1);
-    if (j < 0) {
-      unclosed.add(open);
-      i++;
-      continue;
-    }
-    if (j === i + 1) {
-      i++; // empty: no quote opens here
-      continue;
-    }
-    spans.push({ start: i, end: j + 1, inner: paragraph.slice(i + 1, j) });
-    i = j + 1;
-  }
-  return spans;
+interface Context {
+  paragraphs: string[];
+  paragraph: string;
+  paragraphIndex: number;
+  previousParagraph: string;
+  entities: EntityResult;
+  /** End of the previous quote in this paragraph: the sentence-before rule does not read into it. */
+  previousEnd: number;
+  /** Surname → full name found in the article (or null), per article. */
+  fullNames: Map<string, string | null>;
 }
 
+/** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
+const ROLE_WORDS = new Set(
+  'Supervisor Councilman Councilwoman Commissioner Superintendent Sheriff Trooper Spokesman Spokeswoman Analyst Economist Professor Prof Dr Sprecher Sprecherin Konzernchef Chefarzt Chefärztin Vorsitzende Vorsitzender Abgeordnete Abgeordneter Experte Expertin Trainer Geschäftsführer Geschäftsführerin Direktor Direktorin Bürgermeister Bürgermeisterin Minister Ministerin Präsident Präsidentin Senador Senadora Diputado Diputada Ministro Ministra Deputado Deputada'.split(' '),
+);
+
 /**
- * Direct quotes with a speaker from the surrounding attribution: “…,” X said / said X / X said: “…” /
- * according to X / “…,” he said (→ the last person named before the quote). Unattributed → speaker null.
+ * Direct quotes with a speaker from the surrounding attribution, in order: a name and verb after the quote (either
+ * order, with a role or apposition), a pronoun or bare verb after it (the person last named), "according to"/
+ * "selon"/"laut"/"segundo", an attribution inserted in the quote, the clause before it (a name and a speech verb or
+ * a colon, also the end of the previous paragraph or the previous sentence), and finally the speaker of the
+ * previous quote in the paragraph when no one else is named in between.
  */
 export function extractQuotes(paragraphs: string[], entities: EntityResult): Quote[] {
   const quotes: Quote[] = [];
+  const fullNames = new Map<string, string | null>();
   paragraphs.forEach((paragraph, paragraphIndex) => {
+    const ctx: Context = { paragraphs, paragraph, paragraphIndex, entities, previousParagraph: paragraphs[paragraphIndex - 1] ?? '', previousEnd: 0, fullNames };
+    let previous = null as PreviousQuote | null;
     for (const span of quoteSpans(paragraph)) {
       const inner = span.inner.trim();
-      if (inner.split(/\s+/u).length < MIN_QUOTE_WORDS) continue;
-      const { start } = span;
-      const after = paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
-      const before = paragraph.slice(Math.max(0, start - ATTRIBUTION_WINDOW), start).trimEnd();
-      quotes.push({
-        text: inner.replace(/[,;:]$/u, ''),
-        speaker: attribute(after, before, paragraphIndex, start, entities),
-      });
+      const wordCount = inner.split(/\s+/u).length;
+      const adjacent = attributeAdjacent(span, ctx);
+      let speaker = adjacent;
+      const continued = !speaker && !!previous?.speaker && !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
+      if (continued) speaker = previous?.speaker ?? null;
+      if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
+      // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
+      const kept = wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
+      if (kept) quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: speaker === null ? null : tidySpeaker(speaker) });
+      if (kept || adjacent) previous = { end: span.end, speaker };
+      if (kept) ctx.previousEnd = span.end;
     }
   });
   return quotes;
 }
 
-function attribute(after: string, before: string, paragraph: number, offset: number, entities: EntityResult): string | null {
-  const named = NAME_VERB_AFTER_RE.exec(after)?.[1] ?? VERB_NAME_AFTER_RE.exec(after)?.[1] ?? NAME_VERB_BEFORE_RE.exec(before)?.[1];
-  if (named) return entities.resolvePerson(named) ?? named;
-  if (PRONOUN_AFTER_RE.test(after)) return lastPersonBefore(entities, paragraph, offset);
-  const according = ACCORDING_TO_RE.exec(after)?.[1];
-  if (according) return entities.resolvePerson(according) ?? according;
+/** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
+function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
+  const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
+  const verbName = VERB_NAME_AFTER_RE.exec(after);
+  if (verbName?.[2]) {
+    const nameAt = span.end + verbName.index + verbName[0].length - verbName[2].length;
+    // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
+    const speaker = speakerAt(ctx, nameAt, verbName[2], (verbName[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  const nameVerb = NAME_VERB_AFTER_RE.exec(after);
+  const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start);
+  if (nameVerb?.[1]) {
+    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
+    if (speaker) return speaker;
+  }
+  // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
+  const subject = SUBJECT_VERB_AFTER_RE.exec(after);
+  if (subject) return lastPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, span.end, span.end + subject.index + subject[0].length);
   return null;
 }
 
-function lastPersonBefore(entities: EntityResult, paragraph: number, offset: number): string | null {
-  let last: string | null = null;
-  for (const mention of entities.personMentions) {
-    if (mention.paragraph > paragraph || (mention.paragraph === paragraph && mention.offset >= offset)) break;
-    last = mention.name;
+/** Attribution further out: "according to", inside the quote, the clause or sentence before it. */
+function attributeAround(span: QuoteSpan, ctx: Context): string | null {
+  const mentions = ctx.entities.personMentions;
+  const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
+  const according = ACCORDING_TO_RE.exec(after);
+  if (according?.[2]) {
+    const nameAt = span.end + according.index + according[0].length - according[2].length;
+    const speaker = speakerAt(ctx, nameAt, according[2], (according[1] ?? '').length > 0);
+    if (speaker) return speaker;
   }
-  return last;
+  const inner = span.inner.slice(0, INCISE_WINDOW);
+  const incise = INCISE_RE.exec(inner);
+  if (incise?.[1] && !NOT_SPEAKERS.has(firstWord(incise[1]))) {
+    const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
+    if (speaker) return speaker;
+  }
+  if (INCISE_PRONOUN_RE.test(inner)) return lastPersonBefore(mentions, ctx.paragraphIndex, span.start);
+
+  const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
+  const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
+  const clauseFrom = clauseStart(before);
+  const clause = before.slice(clauseFrom);
+  // A clause that ends its sentence ("… gekostet haben.") introduces nothing: that is the sentence-before case.
+  const sentenceEnded = /[.!?]$/u.test(clause);
+  if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+    // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
+    return (
+      firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start) ??
+      nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
+      lastPersonBefore(mentions, ctx.paragraphIndex, span.start)
+    );
+  }
+  // The sentence before names the speaker: "Auf weitere Nachfrage sagt Keuter, er könne … „Der Ihnen …“"
+  if (sentenceEnded || (clauseFrom > 0 && clause.trim() === '')) {
+    const sentence = sentenceEnded ? before : before.slice(0, clauseFrom).trimEnd();
+    const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
+    if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
+      const person = firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + sentenceFrom, windowFrom + sentence.length) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
+      if (person) return person;
+    }
+  }
+  // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
+  if (span.start === 0 && ctx.previousParagraph.trimEnd().endsWith(':')) {
+    const prev = ctx.previousParagraph.trimEnd();
+    const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
+    const from = prev.length - tail.length + clauseStart(tail);
+    return firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length) ?? lastPersonBefore(mentions, ctx.paragraphIndex, 0);
+  }
+  return null;
+}
+
+/** The start of the last sentence in `text`: after [.!?] (and a closing mark) and a space, not after "Dr." or "30.". */
+function clauseStart(text: string): number {
+  let from = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (!/\s/u.test(text[i] as string)) continue;
+    let k = i - 1;
+    if ('”"»“'.includes(text[k] as string)) k--;
+    const c = text[k];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    if (c === '.') {
+      // "Dr.", "C." or a German ordinal ("30. März") does not end a sentence.
+      const word = /(?:^|\s)(\S{1,3})$/u.exec(text.slice(Math.max(0, k - 4), k))?.[1];
+      if (word && /^(?:\p{Lu}|\d)/u.test(word)) continue;
+    }
+    from = i + 1;
+  }
+  return from;
+}
+
+/** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
+const NAME_AFTER_SPEECH_RE = new RegExp(String.raw`(?<![\p{L}])(?:${VERB}|according to|según|selon|laut|segundo)\s+${NAME}`, 'u');
+
+function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
+  const match = NAME_AFTER_SPEECH_RE.exec(clause);
+  if (!match?.[1] || NOT_SPEAKERS.has(firstWord(match[1]))) return null;
+  return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
+}
+
+const firstWord = (name: string): string => name.split(/\s+/u)[0] ?? '';
+
+/**
+ * Index of the first mention at or after (paragraph, offset) in the reading-order list: a binary search, so each
+ * quote costs O(log mentions) however long the article is.
+ */
+function mentionIndex(mentions: readonly PersonMention[], paragraph: number, offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = mentions[mid] as PersonMention;
+    if (m.paragraph < paragraph || (m.paragraph === paragraph && m.offset < offset)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The canonical person for a name written at `at`: the tagger's person mention covering it (full name for a
+ * surname), else the name as written without titles or role words. `needPerson` (the name came after other words)
+ * rejects a name that is neither a tagged person, nor holds a known given name, nor is a surname named in full.
+ */
+function speakerAt(ctx: Context, at: number, written: string, needPerson: boolean): string | null {
+  const mentions = ctx.entities.personMentions;
+  const i = mentionIndex(mentions, ctx.paragraphIndex, at);
+  const covering = mentions[i - 1];
+  const inside = mentions[i];
+  let name: string | null = null;
+  if (covering && covering.paragraph === ctx.paragraphIndex && covering.end > at) name = covering.name;
+  else if (inside && inside.paragraph === ctx.paragraphIndex && inside.offset < at + written.length) name = inside.name;
+  const tokens = cleanSpeaker((name ?? written).split(/\s+/u));
+  if (tokens.length === 0 || NOT_SPEAKERS.has(tokens[0] as string)) return null;
+  if (tokens.length === 1) {
+    const full = ctx.entities.resolvePerson(tokens[0] as string) ?? fullNameFor(ctx, tokens[0] as string);
+    if (full && full.includes(' ')) return full;
+    if (needPerson && !name) return null;
+    return tokens[0] as string;
+  }
+  if (needPerson && !name && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
+  const cleaned = tokens.join(' ');
+  return name ? cleaned : ctx.entities.resolvePerson(cleaned) ?? cleaned;
+}
+
+/** The speaker as returned: no titles or role words, and never a lowercase fragment the tagger took ("de Colombia"). */
+function tidySpeaker(name: string): string | null {
+  const tidy = cleanSpeaker(name.split(/\s+/u)).join(' ');
+  return /^\p{Lu}/u.test(tidy) ? tidy : null;
+}
+
+/** Drops titles and role words before a name, and anything before its given name ("Readly-CEO Maria Hedengrens"). */
+function cleanSpeaker(raw: string[]): string[] {
+  let tokens = raw.map((t, k) => (k === raw.length - 1 ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t)).filter(Boolean);
+  const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
+  // Keep initials before the given name ("C. Eugene Steuerle").
+  if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
+  let first = 0;
+  while (first < tokens.length - 1) {
+    const t = tokens[first] as string;
+    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-'))) break;
+    first++;
+  }
+  return tokens.slice(first);
+}
+
+/**
+ * "Yücel" → "Deniz Yücel": the first "<Given> <Surname>" in the article, where <Given> is a known given name or a
+ * capitalised word that is no title, role or sentence opener. Cached per article and capped (MAX_SURNAME_LOOKUPS).
+ */
+function fullNameFor(ctx: Context, surname: string): string | null {
+  const cached = ctx.fullNames.get(surname);
+  if (cached !== undefined) return cached;
+  if (ctx.fullNames.size >= MAX_SURNAME_LOOKUPS || surname.length < 3) return null;
+  let found: string | null = null;
+  for (const text of ctx.paragraphs) {
+    for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
+      if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
+      const given = /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+      if (given && !TITLES.has(given) && !ROLE_WORDS.has(given) && !NOT_SPEAKERS.has(given) && !given.includes('-')) found = `${given} ${surname}`;
+    }
+    if (found) break;
+  }
+  ctx.fullNames.set(surname, found);
+  return found;
+}
+
+function firstPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
+  const m = mentions[mentionIndex(mentions, paragraph, from)];
+  if (!m || m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= to)) return null;
+  return m.name;
+}
+
+function lastPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
+  const m = mentions[mentionIndex(mentions, paragraph, to) - 1];
+  if (!m || m.paragraph !== paragraph || m.offset < from) return null;
+  return m.name;
+}
+
+/** Someone other than `speaker` is named between two quotes: the second is not a continuation of the first. */
+function otherPersonBetween(entities: EntityResult, paragraph: number, from: number, to: number, speaker: string | null): boolean {
+  const mentions = entities.personMentions;
+  for (let i = mentionIndex(mentions, paragraph, from); i < mentions.length; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph !== paragraph || m.offset >= to) return false;
+    if (m.name !== speaker) return true;
+  }
+  return false;
+}
+
+function lastPersonBefore(mentions: readonly PersonMention[], paragraph: number, offset: number): string | null {
+  return mentions[mentionIndex(mentions, paragraph, offset) - 1]?.name ?? null;
 }

@@ -1,0 +1,69 @@
+/** Where direct quotes are in a paragraph: the quote marks of en/es/fr/de/pt/it and dialogue dashes. */
+
+export interface QuoteSpan {
+  /** Offset of the opening mark (or dash). */
+  start: number;
+  /** Offset just past the closing mark (or the end of the quoted part of a dialogue line). */
+  end: number;
+  inner: string;
+}
+
+/**
+ * Each opening mark and the marks that may close it. German opens with „ and closes with “ (or ”), and writes
+ * »…« where French writes «…»; sites mix straight and curly marks (“…"). ‹…› is the single guillemet pair.
+ * Single quotes ‘…’ and ‚…‘ are left out: they double as apostrophes and hold quotes within quotes.
+ */
+const CLOSERS: Record<string, string> = { '“': '”"', '"': '"”', '«': '»', '„': '“”"', '»': '«', '‹': '›' };
+/** A line of dialogue opens with a dash: "— No lo sé —dijo Ana—. Mañana." */
+const DIALOGUE_DASHES = '—–―';
+
+/**
+ * Quote spans left to right, none nested in another. Plain string search with one memo per closing mark: the
+ * next position of each closer only moves forward, so the whole scan is linear however many marks are unclosed.
+ */
+export function quoteSpans(paragraph: string): QuoteSpan[] {
+  const dialogue = dialogueSpan(paragraph);
+  if (dialogue) return [dialogue];
+  const spans: QuoteSpan[] = [];
+  const next = new Map<string, number>();
+  const nextIndex = (mark: string, from: number): number => {
+    const known = next.get(mark);
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const found = paragraph.indexOf(mark, from);
+    next.set(mark, found);
+    return found;
+  };
+  // A native search jumps to each opening mark; the loop never visits the characters in between.
+  const openers = /[“"«„»‹]/gu;
+  for (let match = openers.exec(paragraph); match; match = openers.exec(paragraph)) {
+    const i = match.index;
+    const closers = CLOSERS[match[0]] ?? '';
+    let j = -1;
+    for (const mark of closers) {
+      const at = nextIndex(mark, i + 1);
+      if (at >= 0 && (j < 0 || at < j)) j = at;
+    }
+    if (j <= i + 1) continue; // unclosed or empty: no quote opens here
+    spans.push({ start: i, end: j + 1, inner: paragraph.slice(i + 1, j) });
+    openers.lastIndex = j + 1;
+  }
+  return spans;
+}
+
+/**
+ * A paragraph opening with a dialogue dash: the quote runs to the next dash that starts an inserted attribution
+ * ("—dijo Ana—", " – sagte er") or to the end; `end` points at that dash so the attribution reads as "after".
+ */
+function dialogueSpan(paragraph: string): QuoteSpan | null {
+  const first = paragraph[0];
+  if (first === undefined || !DIALOGUE_DASHES.includes(first) || !/\s|\p{L}|¿|¡/u.test(paragraph[1] ?? '')) return null;
+  let end = paragraph.length;
+  for (let k = 2; k < paragraph.length; k++) {
+    if (DIALOGUE_DASHES.includes(paragraph[k] as string) && /\s/u.test(paragraph[k - 1] as string)) {
+      end = k;
+      break;
+    }
+  }
+  const inner = paragraph.slice(1, end);
+  return inner.trim() ? { start: 0, end: end + 1, inner } : null;
+}

@@ -1,0 +1,79 @@
+/*
+ * `npm run bench:quotes` — speaker accuracy on the hand-built quote set (tools/bench/data/quotes.json): each page
+ * is read from the datasets, run through enrichArticle, and every gold quote is looked up among its quotes.
+ * Accuracy = quotes found with the gold speaker ÷ all gold quotes (a missed quote counts as wrong).
+ * Options: --split tune|confirm (default: both), --verbose (print every miss).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { enrichArticle } from '@wirestream/enrichment';
+import { parseHtmlPage } from '@wirestream/formats';
+import { datasetsDir, readHtmlGz } from './datasets';
+import { addOutcome, emptyTally, scoreQuote, type GoldQuote, type PredictedQuote, type Tally } from './quotes-score';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function parseArgs(argv: string[]): { split: string | null; verbose: boolean } {
+  let split: string | null = null;
+  let verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--split') split = argv[++i] ?? null;
+    else if (arg === '--verbose') verbose = true;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return { split, verbose };
+}
+
+function pageQuotes(dir: string, gold: GoldQuote, urls: Map<string, string>): PredictedQuote[] {
+  const file =
+    gold.dataset === 'trafilatura-eval' ? path.join(dir, 'trafilatura-eval', 'html', `${gold.page}.gz`) : path.join(dir, 'readability-pages', `${gold.page}.html.gz`);
+  const url = urls.get(gold.page) ?? `https://example.com/${gold.page}`;
+  const item = parseHtmlPage(readHtmlGz(file), { url, now: NOW });
+  return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).quotes;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const dir = datasetsDir('trafilatura-eval');
+  if (!existsSync(path.join(dir, 'readability-pages'))) {
+    process.stderr.write(`${dir} lacks readability-pages/ (the quote set reads pages from it)\n`);
+    process.exit(2);
+  }
+  const evaldata = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
+  const urls = new Map(Object.entries(evaldata).map(([url, entry]) => [entry.file, url]));
+  const set = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'quotes.json'), 'utf8')) as { quotes: GoldQuote[] };
+  const golds = set.quotes.filter((q) => opts.split === null || q.split === opts.split);
+
+  const tallies = new Map<string, Tally>();
+  const tally = (key: string): Tally => {
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = emptyTally()));
+    return t;
+  };
+  const cache = new Map<string, PredictedQuote[]>();
+  const started = Date.now();
+  for (const gold of golds) {
+    const key = `${gold.dataset}:${gold.page}`;
+    let predicted = cache.get(key);
+    if (!predicted) cache.set(key, (predicted = pageQuotes(dir, gold, urls)));
+    const { outcome, found } = scoreQuote(gold, predicted);
+    for (const k of [gold.split, `${gold.split} ${gold.language}`]) addOutcome(tally(k), outcome);
+    if (opts.verbose && outcome !== 'right') {
+      process.stderr.write(`${gold.split.padEnd(8)}${outcome.padEnd(13)} ${key} | gold ${gold.speaker} | got ${found?.speaker ?? '-'} | ${gold.quote.slice(0, 70)}\n`);
+    }
+  }
+
+  const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+  process.stdout.write(`\nQuote speakers — ${golds.length} quotes from ${cache.size} pages\n\n`);
+  process.stdout.write(`${'set'.padEnd(12)} ${'quotes'.padStart(6)}  ${'speaker acc'.padStart(11)}  ${'found'.padStart(6)}  wrong  none  missed\n`);
+  for (const key of [...tallies.keys()].sort()) {
+    const t = tally(key);
+    process.stdout.write(
+      `${key.padEnd(12)} ${String(t.total).padStart(6)}  ${pct(t.right, t.total).padStart(11)}  ${pct(t.total - t.notFound, t.total).padStart(6)}  ${String(t.wrongSpeaker).padStart(5)}  ${String(t.noSpeaker).padStart(4)}  ${String(t.notFound).padStart(6)}\n`,
+    );
+  }
+  process.stdout.write(`\n(${((Date.now() - started) / 1000).toFixed(1)} s; datasets: ${dir})\n`);
+}
+
+main();
