@@ -1,8 +1,10 @@
 import { parseLooseDate } from './dates';
+import { findDateInText } from './html-date';
 import { normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
+import { findArticleSpan, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
 
-/** What a header/footer line of a flattened page is. Values match `RemovedKind` in the contracts. */
-export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer';
+/** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
+export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer' | 'comments' | 'share-bar' | 'related-link' | 'newsletter';
 
 export interface TextPageLine {
   index: number;
@@ -22,6 +24,8 @@ export interface TextPageLayout {
   updatedAt: string | null;
   /** True when publishedAt came from a date without a time of day. */
   publishedDateOnly: boolean;
+  /** The article's body blocks (inclusive); every block outside it and its header is in `chrome`. */
+  span: ArticleSpan;
 }
 
 export interface TextPageLayoutOptions {
@@ -158,7 +162,120 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     chrome.push({ index, kind: 'footer', text: blocks[index] ?? '' });
   }
 
-  return { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly };
+  const layout: TextPageLayout = { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly, span: { start: headerEnd, end: blocks.length - 1 } };
+  applyArticleSpan(layout, headerEnd);
+  return layout;
+}
+
+/** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
+const HEADLINE_LOOKBACK = 12;
+/** Blocks after the headline / around the body start searched for the date line and byline. */
+const META_LOOKAHEAD = 4;
+
+/**
+ * Narrows the page to its article: the densest prose run (text-page-span.ts), the headline before it, the date and
+ * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
+ * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
+ */
+function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
+  const { blocks, chrome } = layout;
+  const shapes = shapeBlocks(blocks);
+  const span = findArticleSpan(shapes);
+  if (span.end < span.start) return;
+  const known = new Map(chrome.map((line) => [line.index, line] as const));
+  const headerTitle = chrome.find((line) => line.kind === 'headline');
+  let start = Math.max(span.start, headerEnd);
+  let headlineIndex = headerTitle && headerTitle.index < start && headerTitle.index >= start - HEADLINE_LOOKBACK ? headerTitle.index : -1;
+  if (headlineIndex < 0) {
+    headlineIndex = findHeadline(blocks, shapes, span.start, known);
+    start = span.start;
+    if (headlineIndex >= 0) layout.title = blocks[headlineIndex] ?? null;
+    else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
+  }
+  const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
+
+  // Date and byline: the lines around the headline and the body's first lines.
+  const metaFrom = Math.max(0, headStart - 3);
+  const metaTo = Math.min(blocks.length - 1, Math.max(start, headStart) + META_LOOKAHEAD);
+  const metaKinds = new Map<number, TextPageLineKind>();
+  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
+    if (i === headlineIndex || known.has(i)) continue;
+    const block = blocks[i] ?? '';
+    const line = parseDateLine(block) ?? findDateLine(block);
+    if (!line) continue;
+    layout.publishedAt = line.publishedAt;
+    layout.publishedDateOnly = line.dateOnly;
+    layout.updatedAt ??= line.updatedAt;
+    layout.byline ??= line.byline;
+    if (i < start || (shapes[i]?.words ?? 0) <= 12) metaKinds.set(i, 'dateline');
+  }
+  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
+    if (i === headlineIndex || known.has(i)) continue;
+    const byline = parseBylineLine(blocks[i] ?? '');
+    if (byline) {
+      layout.byline = byline;
+      metaKinds.set(i, 'boilerplate');
+    }
+  }
+
+  for (let i = 0; i < blocks.length; i++) {
+    if (known.has(i)) continue;
+    const kind = i === headlineIndex ? 'headline' : (metaKinds.get(i) ?? outsideKind(i, headStart, start, span.end, shapes));
+    if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '' });
+  }
+  chrome.sort((a, b) => a.index - b.index);
+  layout.span = { start, end: span.end };
+}
+
+/** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
+function outsideKind(i: number, headStart: number, start: number, end: number, shapes: BlockShape[]): TextPageLineKind | null {
+  if (i < headStart) return i === 0 && !shapes[i]?.navigation ? 'banner' : 'navigation';
+  if (i < start) return shapes[i]?.prose ? null : 'boilerplate';
+  if (i <= end) return null;
+  return 'footer';
+}
+
+/**
+ * The headline: the best headline-shaped line shortly before the body, scored by length (headlines have several
+ * words), nearness to the body, a date or byline next to it, and the page repeating it (breadcrumb tail + h1);
+ * credit, reading-time and label lines are not headlines. Dates, bylines and menu lines are skipped.
+ */
+function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number, known: Map<number, TextPageLine>): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  const isMeta = (i: number): boolean => {
+    const block = blocks[i];
+    return block !== undefined && (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
+  };
+  for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
+    const block = blocks[i] ?? '';
+    const shape = shapes[i];
+    if (!shape || shape.navigation || shape.articleEnd) continue;
+    const kind = known.get(i)?.kind;
+    if (kind && kind !== 'headline') continue;
+    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block)) continue;
+    const distance = bodyStart - 1 - i;
+    let score = Math.min(shape.words, 12) - 0.6 * distance;
+    if (shape.repeated) score += 3;
+    if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
+    if (kind === 'headline') score += 4;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Lines shaped like a headline that are credits, reading times, labels or author boxes. */
+const NOT_HEADLINE_RE = /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
+
+/** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
+function findDateLine(block: string): DateLine | null {
+  if (block.length > 160) return null;
+  const found = findDateInText(block);
+  if (!found) return null;
+  return { publishedAt: found.iso, updatedAt: null, dateOnly: true, byline: null };
 }
 
 /** The site name a banner line announces; '' for a banner without a usable name; undefined if not a banner. */
