@@ -225,7 +225,44 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
   }
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
+  layout.siteName = publicationName(layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart));
 }
+
+/** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
+function footerSiteName(blocks: string[], end: number): string | null {
+  for (let i = blocks.length - 1; i > end; i--) {
+    const block = blocks[i] ?? '';
+    if (block.length > 200) continue;
+    const holder = copyrightHolder(block.split('\t')[0] ?? '');
+    if (holder) return holder;
+  }
+  return null;
+}
+
+/** A bare masthead line at the very top ("Tofugu", "IT Finanzmagazin"). */
+function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number): string | null {
+  for (let i = 0; i < Math.min(1, headStart); i++) {
+    const block = blocks[i] ?? '';
+    if (!shapes[i]?.navigation && !isNavigationLine(block) && looksLikeMasthead(block) && wordCount(block) <= 4) return block;
+  }
+  return null;
+}
+
+/** A legal holder as the publication's name: without "by", years, legal form or a tagline after a separator. */
+export function publicationName(name: string | null): string | null {
+  if (!name) return null;
+  let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
+  for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned)) cleaned = cleaned.slice(prefix[0].length);
+  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
+  cleaned = normaliseSpaces(cleaned.replace(/\s+or its affiliated companies$/iu, ''));
+  cleaned = cleaned.replace(LEGAL_FORM_RE, '');
+  cleaned = cleanName(cleaned);
+  return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
+}
+
+const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
+const RIGHTS_WORDS_RE = /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
+const LEGAL_FORM_RE = /[,\s]+(?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
 function outsideKind(i: number, headStart: number, start: number, end: number, shapes: BlockShape[]): TextPageLineKind | null {
@@ -253,7 +290,7 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     if (!shape || shape.navigation || shape.articleEnd) continue;
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
-    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block)) continue;
+    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]$/u.test(block)) continue;
     const distance = bodyStart - 1 - i;
     let score = Math.min(shape.words, 12) - 0.6 * distance;
     if (shape.repeated) score += 3;

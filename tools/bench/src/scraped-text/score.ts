@@ -45,6 +45,17 @@ export const titleKey = (s: string): string => squash(s).replace(/[‘’‚‛]
 /** A publication name up to case, spacing, punctuation and a leading "the". */
 export const nameKey = (s: string): string => s.toLowerCase().replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
 
+/**
+ * A source is right when its name key equals the gold's or one starts the other ("WDR" / "wdr.de", "DATEV" /
+ * "DATEV magazin"): og:site_name mixes brand, domain and tagline, the page prints one of them.
+ */
+export function sameSource(gold: string, got: string): boolean {
+  const a = nameKey(gold);
+  const b = nameKey(got);
+  if (a.length < 2 || b.length < 2) return a === b;
+  return a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
+}
+
 /** A byline is right when it names every gold author (by surname: the last word of each name). */
 export function bylineMatches(gold: string, got: string | null): boolean {
   if (!got) return false;
@@ -97,7 +108,7 @@ export function score(pages: ScrapedPage[], extract: (page: ScrapedPage) => Scra
     }
     if (gold.source) {
       s.source.scored += 1;
-      if (got.source && nameKey(got.source) === nameKey(gold.source)) s.source.right += 1;
+      if (got.source && sameSource(gold.source, got.source)) s.source.right += 1;
       else miss('source', gold.source, got.source);
     }
     if (gold.date) {
