@@ -170,7 +170,12 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 12;
 /** Blocks after the headline / around the body start searched for the date line and byline. */
-const META_LOOKAHEAD = 4;
+const META_LOOKAHEAD = 6;
+const META_LOOKBEHIND = 5;
+/** How far from the headline a dated line is still taken for the article's date when none is labelled. */
+const NEAREST_DATE_REACH = 40;
+const PUBLISHED_RE = /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
+const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
 
 /**
  * Narrows the page to its article: the densest prose run (text-page-span.ts), the headline before it, the date and
@@ -194,20 +199,37 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
   }
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
 
-  // Date and byline: the lines around the headline and the body's first lines.
-  const metaFrom = Math.max(0, headStart - 3);
+  // Date and byline: the lines around the headline and the body's first lines; failing that, a line saying it
+  // is the publication date anywhere, then the dated line nearest the headline.
+  const metaFrom = Math.max(0, headStart - META_LOOKBEHIND);
   const metaTo = Math.min(blocks.length - 1, Math.max(start, headStart) + META_LOOKAHEAD);
   const metaKinds = new Map<number, TextPageLineKind>();
-  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
-    if (i === headlineIndex || known.has(i)) continue;
+  const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    const line = parseDateLine(block) ?? findDateLine(block);
-    if (!line) continue;
+    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block) ?? findDateLine(block));
+  };
+  const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
     layout.publishedDateOnly = line.dateOnly;
     layout.updatedAt ??= line.updatedAt;
     layout.byline ??= line.byline;
-    if (i < start || (shapes[i]?.words ?? 0) <= 12) metaKinds.set(i, 'dateline');
+    if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i)) metaKinds.set(i, 'dateline');
+  };
+  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
+    const line = dateAt(i);
+    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+  }
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    if (!PUBLISHED_RE.test(blocks[i] ?? '')) continue;
+    const line = dateAt(i);
+    if (line) takeDate(i, line);
+  }
+  for (let d = 1; d <= NEAREST_DATE_REACH && layout.publishedAt === null; d++) {
+    for (const i of [headStart - d, Math.max(start, headStart) + d]) {
+      if (i < 0 || i >= blocks.length || layout.publishedAt !== null) continue;
+      const line = dateAt(i);
+      if (line) takeDate(i, line);
+    }
   }
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
     if (i === headlineIndex || known.has(i)) continue;
