@@ -47,9 +47,26 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
  */
 export function cleanTextPage(content: string, options: CleanOptions): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName });
-  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.kind] as const));
+  // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
+  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const));
   const siteName = options.siteName ?? layout.siteName;
-  return { ...cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName }), layout };
+  const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
+  for (const line of layout.chrome) {
+    const related = line.outside ? RELATED_LINK_RE.exec(line.text) : null;
+    if (related?.[1]) cleaned.relatedLinks.push(relatedLink(related[1], null));
+  }
+  return { ...cleaned, layout };
+}
+
+function outsideLineKind(text: string): RemovedKind | null {
+  return RELATED_LINK_RE.test(text) ? 'related-link' : chromeLineKind(text);
+}
+
+/** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
+function relatedLink(text: string, href: string | null): RelatedLink {
+  const url = URL_RE.exec(text)?.[0] ?? href;
+  const title = normaliseSpaces(url ? text.replace(url, '') : text).replace(/(?<![\s:–—-])[\s:–—-]+$/u, '');
+  return { title: title || (url ?? ''), url };
 }
 
 /**
@@ -102,9 +119,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
     const key = paragraphKey(block);
     const related = RELATED_LINK_RE.exec(block);
     if (related?.[1]) {
-      const url = URL_RE.exec(related[1])?.[0] ?? hrefs[i] ?? null;
-      const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/(?<![\s:–—-])[\s:–—-]+$/u, '');
-      relatedLinks.push({ title: title || (url ?? ''), url });
+      relatedLinks.push(relatedLink(related[1], hrefs[i] ?? null));
       kinds[i] = 'related-link';
       return;
     }

@@ -10,6 +10,8 @@ export interface TextPageLine {
   index: number;
   kind: TextPageLineKind;
   text: string;
+  /** Set when the line was only placed outside the article (its kind is generic; a cleaner may name it better). */
+  outside?: true;
 }
 
 export interface TextPageLayout {
@@ -232,18 +234,21 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
     }
   }
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
-    if (i === headlineIndex || known.has(i)) continue;
-    const byline = parseBylineLine(blocks[i] ?? '');
+    if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
+    const block = blocks[i] ?? '';
+    const byline = findBylineInLine(block) ?? (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
     if (byline) {
       layout.byline = byline;
-      metaKinds.set(i, 'boilerplate');
+      if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
     }
   }
 
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
-    const kind = i === headlineIndex ? 'headline' : (metaKinds.get(i) ?? outsideKind(i, headStart, start, span.end, shapes));
-    if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '' });
+    const named = i === headlineIndex ? 'headline' : metaKinds.get(i);
+    const kind = named ?? outsideKind(i, headStart, start, span.end, shapes);
+    if (named) chrome.push({ index: i, kind: named, text: blocks[i] ?? '' });
+    else if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '', outside: true });
   }
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
@@ -276,7 +281,8 @@ export function publicationName(name: string | null): string | null {
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
   for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned)) cleaned = cleaned.slice(prefix[0].length);
   cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
-  cleaned = normaliseSpaces(cleaned.replace(/\s+or its affiliated companies$/iu, ''));
+  cleaned = normaliseSpaces(cleaned);
+  if (cleaned.toLowerCase().endsWith(' or its affiliated companies')) cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
   cleaned = cleanName(cleaned);
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
@@ -284,7 +290,7 @@ export function publicationName(name: string | null): string | null {
 
 const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
 const RIGHTS_WORDS_RE = /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
-const LEGAL_FORM_RE = /[,\s]+(?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
+const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
 function outsideKind(i: number, headStart: number, start: number, end: number, shapes: BlockShape[]): TextPageLineKind | null {
@@ -417,6 +423,69 @@ export function parseBylineLine(line: string): string | null {
   if (line.length > 120) return null;
   const match = BYLINE_RE.exec(line.trim());
   return match?.[1] ? match[1].trim() : null;
+}
+
+/** Where a byline's names start inside a line: "… von ", "Par ", "Written by: ", "Autor: ". */
+const BYLINE_MARKER_RE = /(?:^|[\s(|•·,–—-])(?:by|von|par|por|written by|words written by|verfasst von|geschrieben von|autor(?:in)?|author|texto?|escrito por|publicado por|publié par|scritto da|a cura di)\s*:?\s/giu;
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'la', 'le', 'di', 'du', 'bin', 'al', 'v.']);
+const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', '&', 'i']);
+/** Words that end a name run: dates and labels after the byline ("am", "le", "Lesezeit"). */
+const NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’.-]*,?$/u;
+
+/**
+ * A byline inside a short line: the names after a marker ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.",
+ * "por Raúl Espina 4 mayo, 2022", "By Jane Doe, Political Editor", "Par A et B"), several authors joined by
+ * and/und/et/y/e/&/commas. Null when no marker is followed by a capitalised name.
+ */
+export function findBylineInLine(line: string): string | null {
+  if (line.length > 200) return null;
+  const full = parseBylineLine(line);
+  if (full) return stripRole(full);
+  BYLINE_MARKER_RE.lastIndex = 0;
+  for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
+    const names = readNames(line.slice(m.index + m[0].length).trim().split(' '), m.index === 0 || /^\W/u.test(m[0]));
+    if (names) return names;
+  }
+  return null;
+}
+
+/** Capitalised name tokens (with particles and joiners between names); a lone lower-case handle after a leading marker. */
+function readNames(tokens: string[], leading: boolean): string | null {
+  const taken: string[] = [];
+  for (const token of tokens) {
+    if (!token) continue;
+    const lower = token.toLowerCase();
+    if (NAME_TOKEN_RE.test(token) && !/\d/u.test(token)) {
+      taken.push(token);
+      if (token.endsWith(',')) break;
+      continue;
+    }
+    if (taken.length && (NAME_JOINERS.has(lower) || NAME_PARTICLES.has(lower))) {
+      taken.push(token);
+      continue;
+    }
+    if (!taken.length && leading && /^[\p{Ll}\p{N}_.-]{3,30}$/u.test(token) && tokens.length === 1) taken.push(token);
+    break;
+  }
+  while (taken.length && (NAME_JOINERS.has(taken.at(-1)!.toLowerCase()) || NAME_PARTICLES.has(taken.at(-1)!.toLowerCase()))) taken.pop();
+  const names = taken.join(' ').replace(/,$/u, '');
+  return names && taken.length <= 8 ? names : null;
+}
+
+/** "Jane Doe, Political Editor" → "Jane Doe": a role after the names is not part of them. */
+function stripRole(byline: string): string {
+  const [names = byline, role] = byline.split(/,\s*/u, 2);
+  return role !== undefined && /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(role) ? names : byline;
+}
+
+/** A bare author line under a headline: two or three capitalised words, optionally a short role ("Richard Adams Education editor"). */
+export function bareNameLine(line: string): string | null {
+  if (line.length > 60 || /[\d.!?:;|©@]/u.test(line)) return null;
+  const tokens = line.split(' ');
+  if (tokens.length < 2 || tokens.length > 5) return null;
+  const names = tokens.slice(0, 3).filter((t) => NAME_TOKEN_RE.test(t));
+  if (names.length < 2 || !NAME_TOKEN_RE.test(tokens[0]!) || !NAME_TOKEN_RE.test(tokens[1]!)) return null;
+  return tokens.length <= 3 && names.length === tokens.length ? line : `${tokens[0]} ${tokens[1]}`;
 }
 
 function isNavigationLine(line: string): boolean {

@@ -80,8 +80,11 @@ export function isNavigationVocabulary(block: string): boolean {
   return segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s));
 }
 
+/** A heading alone on its line; "Related: <title>" is a cross-link inside the article, not its end. */
 export function isArticleEndHeading(block: string): boolean {
-  return block.length <= 120 && blockWords(block) <= MAX_END_HEADING_WORDS && ARTICLE_END_RE.test(block.trim());
+  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !ARTICLE_END_RE.test(block.trim())) return false;
+  const colon = block.indexOf(':');
+  return colon < 0 || colon >= block.length - 2;
 }
 
 export function shapeBlocks(blocks: string[]): BlockShape[] {

@@ -36,7 +36,7 @@ function pickByHash<T extends { id: string }>(items: T[], n: number): T[] {
 
 function sourcePages(dir: string): SourcePage[] {
   const pages: SourcePage[] = [];
-  const traf = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string; with?: string[]; without?: string[]; title?: string | null; author?: string | null; date?: string | null }>;
+  const traf = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string; with?: string[]; without?: string[]; title?: string | null; author?: string | string[] | null; date?: string | null }>;
   const trafPages = Object.entries(traf)
     .filter(([, e]) => e.title)
     .map(([url, e]): SourcePage => ({
@@ -44,7 +44,7 @@ function sourcePages(dir: string): SourcePage[] {
       dataset: 'trafilatura-eval',
       file: path.join(dir, 'trafilatura-eval', 'html', `${e.file}.gz`),
       url,
-      gold: { title: e.title ?? null, byline: e.author || null, date: e.date || null, with: e.with ?? [], without: e.without ?? [] },
+      gold: { title: e.title ?? null, byline: (Array.isArray(e.author) ? e.author.join(', ') : e.author) || null, date: e.date || null, with: e.with ?? [], without: e.without ?? [] },
     }));
   pages.push(...pickByHash(trafPages, TAKE['trafilatura-eval']));
 

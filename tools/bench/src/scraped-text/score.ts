@@ -57,8 +57,9 @@ export function sameSource(gold: string, got: string): boolean {
 }
 
 /** A byline is right when it names every gold author (by surname: the last word of each name). */
-export function bylineMatches(gold: string, got: string | null): boolean {
+export function bylineMatches(goldNames: string | string[], got: string | null): boolean {
   if (!got) return false;
+  const gold = Array.isArray(goldNames) ? goldNames.join(', ') : goldNames; // trafilatura-eval lists some authors
   const have = new Set(got.toLowerCase().split(/[^\p{L}]+/u));
   const authors = gold.split(/,|;| and | und | et | y | e |&/u).map((a) => a.trim()).filter((a) => /\p{L}{2}/u.test(a));
   return authors.length > 0 && authors.every((a) => have.has(a.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).at(-1) ?? ''));
@@ -119,7 +120,7 @@ export function score(pages: ScrapedPage[], extract: (page: ScrapedPage) => Scra
     if (gold.byline) {
       s.byline.scored += 1;
       if (bylineMatches(gold.byline, got.byline)) s.byline.right += 1;
-      else miss('byline', gold.byline, got.byline);
+      else miss('byline', String(gold.byline), got.byline);
     }
     for (const snippet of gold.with ?? []) {
       if (body.includes(squash(snippet))) s.tp += 1;
