@@ -196,7 +196,13 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
   if (headlineIndex < 0) {
     headlineIndex = findHeadline(blocks, shapes, span.start, known);
     start = span.start;
-    if (headlineIndex >= 0) layout.title = blocks[headlineIndex] ?? null;
+    // A headline the prose window swallowed: the body starts after it.
+    if (headlineIndex >= start) start = headlineIndex + 1;
+    if (headlineIndex >= 0) {
+      layout.title = blocks[headlineIndex] ?? null;
+      // The header scan's "headline" was a masthead or menu line of a longer header.
+      if (headerTitle) headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
+    }
     else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
   }
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
@@ -312,15 +318,17 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     const block = blocks[i];
     return block !== undefined && (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
   };
-  for (let i = bodyStart - 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
+  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
     const block = blocks[i] ?? '';
     const shape = shapes[i];
     if (!shape || shape.navigation || shape.articleEnd) continue;
+    // Inside the window only its first lines, and only when short and prose follows.
+    if (i >= bodyStart && (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))) continue;
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
-    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]$/u.test(block)) continue;
-    const distance = bodyStart - 1 - i;
-    let score = Math.min(shape.words, 12) - 0.6 * distance;
+    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]/u.test(block)) continue;
+    const distance = Math.abs(bodyStart - 1 - i);
+    let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
     if (shape.repeated) score += 3;
     if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
     if (kind === 'headline') score += 4;
@@ -497,9 +505,9 @@ function isNavigationLine(line: string): boolean {
 
 /** A headline: one short line, starts with a capital/digit/quote, not a finished prose sentence. */
 export function looksLikeHeadline(line: string): boolean {
-  const words = wordCount(line);
+  const words = Math.max(wordCount(line), /^\p{Lo}/u.test(line) ? Math.ceil(line.length / 4) : 0);
   if (words < 2 || words > 30 || line.length > 220) return false;
-  if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) return false;
+  if (!/^[\p{Lu}\p{Lo}\p{N}"“‘'¿¡„«【[]/u.test(line)) return false;
   if (/[:;,]$/u.test(line)) return false;
   // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences).
   if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;

@@ -77,7 +77,10 @@ function navigationKey(segment: string): string {
 export function isNavigationVocabulary(block: string): boolean {
   if (block.length > 200) return false;
   const segments = block.split(/[|•·/]/u).map(navigationKey).filter(Boolean);
-  return segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s));
+  if (segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s))) return true;
+  // "Menü Menü", "Login Register": a few menu words run together.
+  const words = navigationKey(block).split(' ');
+  return words.length >= 2 && words.length <= 4 && words.every((w) => NAVIGATION_WORDS.has(w));
 }
 
 /** A heading alone on its line; "Related: <title>" is a cross-link inside the article, not its end. */
