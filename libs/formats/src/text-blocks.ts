@@ -9,6 +9,7 @@ export function splitTextBlocks(text: string): string[] {
   // flattens it, which is quadratic over a long run of wrapped lines.
   let pieces: string[] = [];
   let last = '';
+  let lastLength = 0;
   const flush = (): void => {
     if (pieces.length) blocks.push(pieces.join(''));
     pieces = [];
@@ -19,12 +20,13 @@ export function splitTextBlocks(text: string): string[] {
       flush();
       continue;
     }
-    if (pieces.length && continuesSentence(last, line)) {
+    if (pieces.length && continuesSentence(last, line, lastLength)) {
       if (last === '-' && /^\p{Ll}/u.test(line)) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
       else pieces.push(' ');
     } else flush();
     pieces.push(line);
     last = line.at(-1)!;
+    lastLength = line.length;
   }
   flush();
   return blocks;
@@ -39,11 +41,15 @@ export function normaliseSpaces(text: string): string {
  * Only the last character of the block so far is looked at: an end-anchored regex on the block would be retried
  * from every position of it for every line (quadratic in the block).
  */
-function continuesSentence(last: string, next: string): boolean {
+function continuesSentence(last: string, next: string, lastLength: number): boolean {
   if (SENTENCE_END_CHARS.has(last)) return false;
-  // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case.
-  return WRAP_CHARS.has(last) || /^\p{Ll}/u.test(next);
+  // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case after a line as
+  // long as a wrapped one (a short line before a lower-case one is a label: "Par Marie Dupont" / "il y a 3 heures").
+  return WRAP_CHARS.has(last) || (lastLength >= MIN_WRAPPED_LINE && /^\p{Ll}/u.test(next));
 }
+
+/** Hard-wrapped prose fills its lines; a shorter line ends where its writer ended it. */
+const MIN_WRAPPED_LINE = 40;
 
 const SENTENCE_END_CHARS = new Set('.!?:;"”’)»');
 const WRAP_CHARS = new Set(',-–');

@@ -1,7 +1,7 @@
-import { parseLooseDate } from './dates';
+import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
 import { findDateInText } from './html-date';
 import { normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
-import { findArticleSpan, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
+import { findArticleSpan, isNavigationVocabulary, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
 export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer' | 'comments' | 'share-bar' | 'related-link' | 'newsletter';
@@ -33,6 +33,8 @@ export interface TextPageLayout {
 export interface TextPageLayoutOptions {
   /** A site name known from elsewhere (e.g. the source), used to recognise banner/footer lines. */
   sourceName?: string | null;
+  /** The clock for relative dates ("vor 3 Stunden"); they are not read without it. */
+  now?: string | null;
 }
 
 /** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
@@ -47,7 +49,7 @@ const NAV_WORDS_RE = /^(?:skip to (?:main )?content|skip navigation|menu|main me
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
-const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
+const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 const RIGHTS_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
@@ -61,6 +63,7 @@ const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?
 export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptions = {}): TextPageLayout {
   const blocks = splitTextBlocks(text);
   const chrome: TextPageLine[] = [];
+  const dateContext: DateTextContext = { now: options.now ?? null };
   const knownNames = new Set<string>();
   const rememberName = (name: string | null | undefined): void => {
     if (name) knownNames.add(nameKey(name));
@@ -105,7 +108,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
       headerEnd = i + 1;
       continue;
     }
-    const dateLine: DateLine | null = publishedAt === null ? parseDateLine(block) : null;
+    const dateLine: DateLine | null = publishedAt === null ? parseDateLine(block, dateContext) : null;
     if (dateLine) {
       chrome.push({ index: i, kind: 'dateline', text: block });
       publishedAt = dateLine.publishedAt;
@@ -165,7 +168,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   }
 
   const layout: TextPageLayout = { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly, span: { start: headerEnd, end: blocks.length - 1 } };
-  applyArticleSpan(layout, headerEnd);
+  applyArticleSpan(layout, headerEnd, dateContext);
   return layout;
 }
 
@@ -184,7 +187,7 @@ const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualiz
  * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
  * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
  */
-function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
+function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext: DateTextContext): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
   const span = findArticleSpan(shapes);
@@ -192,7 +195,12 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
   const known = new Map(chrome.map((line) => [line.index, line] as const));
   const headerTitle = chrome.find((line) => line.kind === 'headline');
   let start = Math.max(span.start, headerEnd);
-  let headlineIndex = headerTitle && headerTitle.index < start && headerTitle.index >= start - HEADLINE_LOOKBACK ? headerTitle.index : -1;
+  // The header scan's headline stands when only recognised meta lines (date, byline, crumbs) lie between it and the body.
+  const metaOnlyAfter = (index: number): boolean => {
+    for (let i = index + 1; i < start; i++) if (!known.has(i)) return false;
+    return true;
+  };
+  let headlineIndex = headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
   if (headlineIndex < 0) {
     headlineIndex = findHeadline(blocks, shapes, span.start, known);
     start = span.start;
@@ -201,7 +209,7 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
     if (headlineIndex >= 0) {
       layout.title = blocks[headlineIndex] ?? null;
       // The header scan's "headline" was a masthead or menu line of a longer header.
-      if (headerTitle) headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
+      if (headerTitle && headerTitle.index !== headlineIndex) headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
     }
     else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
   }
@@ -214,7 +222,7 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
   const metaKinds = new Map<number, TextPageLineKind>();
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block) ?? findDateLine(block));
+    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
   const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
@@ -233,7 +241,7 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number): void {
     if (line) takeDate(i, line);
   }
   for (let d = 1; d <= NEAREST_DATE_REACH && layout.publishedAt === null; d++) {
-    for (const i of [headStart - d, Math.max(start, headStart) + d]) {
+    for (const i of [headStart - d, headStart + d]) {
       if (i < 0 || i >= blocks.length || layout.publishedAt !== null) continue;
       const line = dateAt(i);
       if (line) takeDate(i, line);
@@ -326,7 +334,7 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     if (i >= bodyStart && (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))) continue;
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
-    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]/u.test(block)) continue;
+    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]/u.test(block) || isSectionBanner(block)) continue;
     const distance = Math.abs(bodyStart - 1 - i);
     let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
     if (shape.repeated) score += 3;
@@ -338,6 +346,12 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     }
   }
   return best;
+}
+
+/** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
+function isSectionBanner(line: string): boolean {
+  const parts = line.split(/ [—–|-] /u);
+  return parts.length === 2 && isNavigationVocabulary(parts[1] ?? '') && wordCount(parts[0] ?? '') <= 4;
 }
 
 /** Lines shaped like a headline that are credits, reading times, labels or author boxes. */
@@ -390,7 +404,7 @@ export interface DateLine {
  * Reads a line that is only a date (optionally "Published:"/"Updated:" prefixed, optionally with a byline or
  * short labels in "|"-separated segments, e.g. "By Ana Ruiz | Feb. 4, 2026 10:31 AM EST | 3 min read").
  */
-export function parseDateLine(line: string): DateLine | null {
+export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
   const segments = line.replace(/\s+/gu, ' ').split(/ [|•·–—] /u).map((s) => s.trim()).filter(Boolean);
@@ -399,10 +413,17 @@ export function parseDateLine(line: string): DateLine | null {
   let dateOnly = false;
   let byline: string | null = null;
   let others = 0;
+  let relative: LooseDate | null = null;
   for (const segment of segments) {
     const prefix = DATE_PREFIX_RE.exec(segment);
     const label = prefix?.[1]?.toLowerCase() ?? '';
-    const date = parseLooseDate(prefix ? segment.slice(prefix[0].length) : segment);
+    const text = prefix ? segment.slice(prefix[0].length) : segment;
+    // A relative date ("il y a 3 heures") only counts when the line has no absolute one beside it.
+    const date = parseDateText(text, { language: context.language ?? null });
+    if (!date && context.now) {
+      relative ??= parseDateText(text, context);
+      if (relative) continue;
+    }
     if (date) {
       const isUpdate = /updat|modif|actualiz|mis à jour|aktualis|aggiorn|atualiz/u.test(label);
       if (isUpdate) updatedAt ??= date.iso;
@@ -419,6 +440,10 @@ export function parseDateLine(line: string): DateLine | null {
     }
     others += 1;
     if (wordCount(segment) > 5) return null;
+  }
+  if (publishedAt === null && updatedAt === null && relative) {
+    publishedAt = relative.iso;
+    dateOnly = relative.dateOnly;
   }
   if (publishedAt === null && updatedAt === null) return null;
   if (others > 2) return null;
