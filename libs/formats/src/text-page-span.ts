@@ -120,24 +120,38 @@ function blockValue(shape: BlockShape): number {
   return -25;
 }
 
-/** The maximum-sum window of block values (Kadane): the article's body, from first to last paragraph. */
+/**
+ * The article's body: windows of positive block-value sum (Kadane's runs, linear), the best of them unless an
+ * earlier one is nearly as strong (articles come before their comments, sidebars and footers).
+ */
 export function findArticleSpan(shapes: BlockShape[]): ArticleSpan {
-  let best = 0;
-  let bestStart = 0;
-  let bestEnd = -1;
+  const runs: Array<{ start: number; end: number; sum: number }> = [];
   let sum = 0;
   let start = 0;
+  let runBest = 0;
+  let runEnd = -1;
+  const close = (): void => {
+    if (runEnd >= start && runBest > 0) runs.push({ start, end: runEnd, sum: runBest });
+  };
   shapes.forEach((shape, i) => {
     if (sum <= 0) {
+      close();
       sum = 0;
       start = i;
+      runBest = 0;
+      runEnd = -1;
     }
     sum += blockValue(shape);
-    if (sum > best) {
-      best = sum;
-      bestStart = start;
-      bestEnd = i;
+    if (sum > runBest) {
+      runBest = sum;
+      runEnd = i;
     }
   });
-  return { start: bestStart, end: bestEnd };
+  close();
+  const best = runs.reduce((top, run) => Math.max(top, run.sum), 0);
+  const chosen = runs.find((run) => run.sum >= EARLIER_RUN_SHARE * best);
+  return chosen ? { start: chosen.start, end: chosen.end } : { start: 0, end: -1 };
 }
+
+/** An earlier window this strong relative to the best one is the article. */
+const EARLIER_RUN_SHARE = 0.6;
