@@ -173,7 +173,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
 }
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
-const HEADLINE_LOOKBACK = 12;
+const HEADLINE_LOOKBACK = 20;
 /** Blocks after the headline / around the body start searched for the date line and byline. */
 const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
@@ -326,6 +326,14 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     const block = blocks[i];
     return block !== undefined && (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
   };
+  // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
+  const crumbTails = new Set<string>();
+  for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length > 300 || !/ [»›>/|] /u.test(block)) continue;
+    const tail = block.split(/ [»›>/|] /u).at(-1)?.trim();
+    if (tail) crumbTails.add(tail.toLowerCase());
+  }
   for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
     const block = blocks[i] ?? '';
     const shape = shapes[i];
@@ -338,6 +346,7 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     const distance = Math.abs(bodyStart - 1 - i);
     let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
     if (shape.repeated) score += 3;
+    if (crumbTails.has(block.toLowerCase())) score += 6;
     if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
     if (kind === 'headline') score += 4;
     if (score > bestScore) {
