@@ -35,6 +35,8 @@ export interface TextPageLayoutOptions {
   sourceName?: string | null;
   /** The clock for relative dates ("vor 3 Stunden"); they are not read without it. */
   now?: string | null;
+  /** The page's address: its host helps find the name the page prints ("Tarnkappe.info", "WDR"). */
+  url?: string | null;
 }
 
 /** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
@@ -168,7 +170,8 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   }
 
   const layout: TextPageLayout = { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly, span: { start: headerEnd, end: blocks.length - 1 } };
-  applyArticleSpan(layout, headerEnd, dateContext);
+  applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
+  layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
   return layout;
 }
 
@@ -187,7 +190,7 @@ const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualiz
  * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
  * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
  */
-function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext: DateTextContext): void {
+function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext: DateTextContext, url: string | null): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
   const span = findArticleSpan(shapes);
@@ -266,7 +269,7 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
   }
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
-  layout.siteName = publicationName(layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart));
+  layout.siteName = publicationName(layout.siteName ?? footerSiteName(blocks, span.end) ?? hostNamedLine(blocks, url) ?? mastheadName(blocks, shapes, headStart));
 }
 
 /** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
@@ -276,6 +279,28 @@ function footerSiteName(blocks: string[], end: number): string | null {
     if (block.length > 200) continue;
     const holder = copyrightHolder(block.split('\t')[0] ?? '');
     if (holder) return holder;
+  }
+  return null;
+}
+
+/** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
+function hostNamedLine(blocks: string[], url: string | null): string | null {
+  let host: string;
+  try {
+    host = url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    return null;
+  }
+  const labels = host.replace(/^www\d?\./u, '').split('.');
+  const label = (labels.length >= 2 ? labels[labels.length - 2] : labels[0])?.replace(/[^\p{L}\p{N}]/gu, '') ?? '';
+  if (label.length < 3) return null;
+  for (const block of blocks) {
+    if (block.length > 200) continue;
+    for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+      const name = segment.trim();
+      const key = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      if (name.length <= 40 && wordCount(name) <= 4 && key.startsWith(label) && key.length <= label.length + 12) return cleanName(name);
+    }
   }
   return null;
 }
