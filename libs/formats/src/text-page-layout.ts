@@ -283,6 +283,9 @@ function footerSiteName(blocks: string[], end: number): string | null {
   return null;
 }
 
+const HOST_SCAN_HEAD = 60;
+const HOST_SCAN_TAIL = 80;
+
 /** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
 function hostNamedLine(blocks: string[], url: string | null): string | null {
   let host: string;
@@ -294,7 +297,9 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   const labels = host.replace(/^www\d?\./u, '').split('.');
   const label = (labels.length >= 2 ? labels[labels.length - 2] : labels[0])?.replace(/[^\p{L}\p{N}]/gu, '') ?? '';
   if (label.length < 3) return null;
-  for (const block of blocks) {
+  // The name sits in the header or the footer.
+  const edges = blocks.length <= HOST_SCAN_HEAD + HOST_SCAN_TAIL ? blocks : [...blocks.slice(0, HOST_SCAN_HEAD), ...blocks.slice(-HOST_SCAN_TAIL)];
+  for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
       const name = segment.trim();

@@ -59,8 +59,18 @@ const PROSE_MIN_WORDS = 10;
 const PROSE_LONG_WORDS = 30;
 
 export function blockWords(text: string): number {
-  const spaced = text.split(' ').filter(Boolean).length;
-  const cjk = text.match(CJK_RE)?.length ?? 0;
+  let spaced = 0;
+  let inWord = false;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x2e7f) ascii = false;
+    const space = code === 32;
+    if (!space && !inWord) spaced += 1;
+    inWord = !space;
+  }
+  // CJK scripts write no spaces: count two characters as a word (only scanned when such characters can occur).
+  const cjk = ascii ? 0 : (text.match(CJK_RE)?.length ?? 0);
   return Math.max(spaced, Math.ceil(cjk / 2));
 }
 
@@ -74,8 +84,11 @@ function navigationKey(segment: string): string {
     .trim();
 }
 
+/** Menu lines are short: longer blocks are never checked word by word. */
+const MAX_NAVIGATION_CHARS = 120;
+
 export function isNavigationVocabulary(block: string): boolean {
-  if (block.length > 200) return false;
+  if (block.length > MAX_NAVIGATION_CHARS) return false;
   const segments = block.split(/[|•·/]/u).map(navigationKey).filter(Boolean);
   if (segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s))) return true;
   // "Menü Menü", "Login Register": a few menu words run together.
