@@ -1,6 +1,6 @@
 import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
 import { findDateInText } from './html-date';
-import { normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
+import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
 import { findArticleSpan, isNavigationVocabulary, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
@@ -63,7 +63,7 @@ const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?
  * Body paragraphs are left for the enricher to clean.
  */
 export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptions = {}): TextPageLayout {
-  const blocks = splitTextBlocks(text);
+  const blocks = splitTextBlocks(text, { minWrappedLine: MIN_WRAPPED_LINE });
   const chrome: TextPageLine[] = [];
   const dateContext: DateTextContext = { now: options.now ?? null };
   const knownNames = new Set<string>();
