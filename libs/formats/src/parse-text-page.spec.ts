@@ -136,6 +136,13 @@ describe('text pages from any site', () => {
   });
 });
 
+describe('author box', () => {
+  it('names the author from a label line after the article when the header has none', () => {
+    const page = ['Startseite', 'Wölfe töten Hund in Südtirol', 'In Südtirol endete eine Begegnung von einem Hund und einem Rudel Wölfe tödlich, berichten die Behörden.', 'Der Besitzer blieb unverletzt, stand aber unter Schock, wie die Feuerwehr mitteilte.', 'Autor', 'Jon Nitz', 'Vorheriger Beitrag'].join('\n');
+    expect(parseTextPage(page).byline).toBe('Jon Nitz');
+  });
+});
+
 describe('findBylineInLine', () => {
   it('reads names after a marker, with roles dropped and several authors kept', () => {
     expect(findBylineInLine('By Jane Doe, Political Editor')).toBe('Jane Doe');

@@ -260,6 +260,8 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
     }
   }
 
+  layout.byline ??= authorBoxName(blocks, span.end);
+
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
     const named = i === headlineIndex ? 'headline' : metaKinds.get(i);
@@ -549,6 +551,27 @@ function stripRole(byline: string): string {
   const [names = byline, role] = byline.split(/,\s*/u, 2);
   return role !== undefined && /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(role) ? names : byline;
 }
+
+/** An author box after the article: a label line ("Autor", "About the author") then the name, or "Über <Name>". */
+function authorBoxName(blocks: string[], end: number): string | null {
+  for (let i = end + 1; i < blocks.length && i <= end + AUTHOR_BOX_REACH; i++) {
+    const block = blocks[i] ?? '';
+    if (AUTHOR_LABEL_RE.test(block)) {
+      const name = bareNameLine(blocks[i + 1] ?? '');
+      if (name) return name;
+    }
+    const about = AUTHOR_ABOUT_RE.exec(block);
+    if (about && block.length <= 60) {
+      const name = bareNameLine(block.slice(about[0].length));
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+const AUTHOR_BOX_REACH = 30;
+const AUTHOR_LABEL_RE = /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
+const AUTHOR_ABOUT_RE = /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
 
 /** A bare author line under a headline: two or three capitalised words, optionally a short role ("Richard Adams Education editor"). */
 export function bareNameLine(line: string): string | null {
