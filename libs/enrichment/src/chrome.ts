@@ -37,6 +37,8 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
   // A "read also" label standing alone before its link (the link is its own block).
   { kind: 'related-link', re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu },
   { kind: 'navigation', re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu },
+  { kind: 'advertisement', re: /^(?:donate(?: now| today)?|support (?:our|independent) journalism|(?:please )?(?:consider )?(?:supporting|support) us|become a (?:member|supporter|patron)|jetzt spenden|unterstützen sie (?:uns|unsere arbeit|unseren journalismus)|faire un don|soutenez(?:-nous| notre journalisme)|dona(?: ahora)?|apoya (?:nuestro|el) periodismo|apoie (?:o|nosso) jornalismo|sostieni(?: il nostro giornalismo)?)\b.*$/iu, maxWords: 60 },
+  { kind: 'boilerplate', re: /^(?:editor['’]?s['’]? note|editors['’]? note|note to editors|eds?:|anmerkung der redaktion|note de la rédaction|nota del editor|nota da redação|nota della redazione)\b.*$/iu, maxWords: 60 },
   { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\);?\s*)*\(?(?:reporting|writing|editing|additional reporting) by [^)]*(?:\);?\s*)?|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
 ];
 
@@ -47,9 +49,26 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
  */
 export function cleanTextPage(content: string, options: CleanOptions): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName });
-  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.kind] as const));
+  // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
+  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const));
   const siteName = options.siteName ?? layout.siteName;
-  return { ...cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName }), layout };
+  const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
+  for (const line of layout.chrome) {
+    const related = line.outside ? RELATED_LINK_RE.exec(line.text) : null;
+    if (related?.[1]) cleaned.relatedLinks.push(relatedLink(related[1], null));
+  }
+  return { ...cleaned, layout };
+}
+
+function outsideLineKind(text: string): RemovedKind | null {
+  return RELATED_LINK_RE.test(text) ? 'related-link' : chromeLineKind(text);
+}
+
+/** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
+function relatedLink(text: string, href: string | null): RelatedLink {
+  const url = URL_RE.exec(text)?.[0] ?? href;
+  const title = normaliseSpaces(url ? text.replace(url, '') : text).replace(/(?<![\s:–—-])[\s:–—-]+$/u, '');
+  return { title: title || (url ?? ''), url };
 }
 
 /**
@@ -102,9 +121,7 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
     const key = paragraphKey(block);
     const related = RELATED_LINK_RE.exec(block);
     if (related?.[1]) {
-      const url = URL_RE.exec(related[1])?.[0] ?? hrefs[i] ?? null;
-      const title = normaliseSpaces(url ? related[1].replace(url, '') : related[1]).replace(/(?<![\s:–—-])[\s:–—-]+$/u, '');
-      relatedLinks.push({ title: title || (url ?? ''), url });
+      relatedLinks.push(relatedLink(related[1], hrefs[i] ?? null));
       kinds[i] = 'related-link';
       return;
     }
@@ -147,8 +164,25 @@ function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, 
   return { paragraphs, removed, relatedLinks };
 }
 
+/** WordPress feed footers: "The post <title> appeared first on <site>." and its translations. */
+const FEED_FOOTERS: ReadonlyArray<readonly [string, string]> = [
+  ['the post ', ' appeared first on '],
+  ['der beitrag ', ' erschien zuerst auf '],
+  ["l'article ", ' est apparu en premier sur '],
+  ['l’article ', ' est apparu en premier sur '],
+  ['la entrada ', ' se publicó primero en '],
+  ['o post ', ' apareceu primeiro em '],
+  ["l'articolo ", ' sembra essere il primo su '],
+];
+
+function isFeedFooter(block: string): boolean {
+  const lower = block.toLowerCase();
+  return FEED_FOOTERS.some(([head, middle]) => lower.startsWith(head) && lower.includes(middle, head.length));
+}
+
 function chromeLineKind(block: string): RemovedKind | null {
   if (block.length > MAX_CHROME_LINE_CHARS) return null;
+  if (isFeedFooter(block)) return 'footer';
   const wordCount = block.split(/\s+/u).length;
   for (const { kind, re, maxWords } of CHROME_PATTERNS) {
     if (wordCount <= (maxWords ?? MAX_CHROME_WORDS) && re.test(block)) return kind;

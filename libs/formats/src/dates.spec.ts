@@ -1,4 +1,4 @@
-import { parseLooseDate } from './dates';
+import { parseDateText, parseLooseDate } from './dates';
 
 describe('parseLooseDate', () => {
   it.each([
@@ -20,5 +20,46 @@ describe('parseLooseDate', () => {
 
   it.each(['', 'February 30, 2026', 'Trump meets Petro', 'February 4, 2026 and more', '2026', 'Smarch 4, 2026'])('rejects %p', (text) => {
     expect(parseLooseDate(text)).toBeNull();
+  });
+});
+
+describe('parseDateText (dates as sites print them)', () => {
+  it('reads a label, then the time before the date with a zone', () => {
+    expect(parseDateText('Updated 09:30 BST, 5 May 2026')?.iso).toBe('2026-05-05T08:30:00.000Z');
+    expect(parseDateText('Published 9:30 am EDT on May 5, 2026')?.iso).toBe('2026-05-05T13:30:00.000Z');
+  });
+
+  it('reads numeric German dates with "Uhr" and a "Stand:" label', () => {
+    expect(parseDateText('Stand: 05.05.2026, 09:30 Uhr')?.iso).toBe('2026-05-05T09:30:00.000Z');
+    expect(parseDateText('Aktualisiert am 5.5.2026 um 17:05 Uhr')?.iso).toBe('2026-05-05T17:05:00.000Z');
+  });
+
+  it('settles day/month order by the weekday, else by the language', () => {
+    // 4 May 2026 is a Monday; 5 April 2026 a Sunday.
+    expect(parseDateText('Monday 05/04/2026')?.iso.slice(0, 10)).toBe('2026-05-04');
+    expect(parseDateText('Sunday, 05/04/2026')?.iso.slice(0, 10)).toBe('2026-04-05');
+    expect(parseDateText('05/04/2026', { language: 'en' })?.iso.slice(0, 10)).toBe('2026-05-04');
+    expect(parseDateText('05/04/2026', { language: 'fr' })?.iso.slice(0, 10)).toBe('2026-04-05');
+    expect(parseDateText('25/12/2026 3:10 pm', { language: 'en' })?.iso).toBe('2026-12-25T15:10:00.000Z');
+  });
+
+  it('reads the day-first and month-first forms of en/es/fr/de/pt/it', () => {
+    const days = ['5 May 2026', 'May 5, 2026', '5 de mayo de 2026', '5 mai 2026', '5. Mai 2026', '5 de maio de 2026', '5 maggio 2026'].map((t) => parseDateText(t)?.iso.slice(0, 10));
+    expect(days).toEqual(Array(7).fill('2026-05-05'));
+  });
+
+  it('reads relative dates against the clock, and not without one', () => {
+    const now = '2026-05-05T12:00:00.000Z';
+    for (const text of ['3 hours ago', 'vor 3 Stunden', 'il y a 3 heures', 'hace 3 horas', 'há 3 horas', '3 ore fa']) {
+      expect(parseDateText(text, { now })?.iso).toBe('2026-05-05T09:00:00.000Z');
+    }
+    expect(parseDateText('vor einem Tag', { now })?.iso.slice(0, 10)).toBe('2026-05-04');
+    expect(parseDateText('3 hours ago')).toBeNull();
+  });
+
+  it('rejects what is not a date', () => {
+    expect(parseDateText('Trump meets Petro')).toBeNull();
+    expect(parseDateText('31.02.2026')).toBeNull();
+    expect(parseDateText('10:30 the meeting begins')).toBeNull();
   });
 });

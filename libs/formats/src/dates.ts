@@ -153,3 +153,92 @@ function isUsDaylightTime(year: number, month: number, day: number): boolean {
   if (month === 3) return day >= nthSunday(3, 2);
   return day < nthSunday(11, 1);
 }
+
+export interface DateTextContext {
+  /** The clock for relative dates ("3 hours ago"); without it they are not read. */
+  now?: string | null;
+  /** The page's language: settles "05/04/2026" when no weekday does (en → month first, others day first). */
+  language?: string | null;
+}
+
+const TIME_FIRST_RE = /^(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:uhr|h) ?)?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?,? (?:(?:on|le|el|am|il|em) )?/iu;
+const NUMERIC_DATE_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,? (?:(?:um|à|a las|at|às|alle|-) )?(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?([ap]\.? ?m\.?)? ?(?:uhr|h)? ?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?)?$/iu;
+const RELATIVE_RE = /^(?:(?:vor|il y a|hace|há|ha) (\d{1,3}|an?|une?|ein(?:em|er|en)?|una?|uma?) (\p{L}+)|(\d{1,3}|an?) (\p{L}+) (?:ago|fa))$/iu;
+const RELATIVE_UNITS: Record<string, number> = {
+  minute: 60_000, minutes: 60_000, min: 60_000, mins: 60_000, minuten: 60_000, minute_de: 60_000, minutos: 60_000, minuti: 60_000,
+  hour: 3_600_000, hours: 3_600_000, stunde: 3_600_000, stunden: 3_600_000, heure: 3_600_000, heures: 3_600_000, hora: 3_600_000, horas: 3_600_000, ora: 3_600_000, ore: 3_600_000,
+  day: 86_400_000, days: 86_400_000, tag: 86_400_000, tagen: 86_400_000, jour: 86_400_000, jours: 86_400_000, día: 86_400_000, días: 86_400_000, dia: 86_400_000, dias: 86_400_000, giorno: 86_400_000, giorni: 86_400_000,
+};
+/** Labels before a date: "Updated", "Stand:", "Publié le", "Aktualisiert am"… (the caller reads whether it is an update). */
+const DATE_LABEL_RE = /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il|a las|às))? ?:? ?/iu;
+const WEEKDAY_INDEX: Record<string, number> = {};
+[
+  'sunday sun domingo dimanche sonntag domenica',
+  'monday mon lunes lundi montag lunedì lunedi segunda-feira',
+  'tuesday tue tues martes mardi dienstag martedì martedi terça-feira terca-feira',
+  'wednesday wed miércoles miercoles mercredi mittwoch mercoledì mercoledi quarta-feira',
+  'thursday thu thurs jueves jeudi donnerstag giovedì giovedi quinta-feira',
+  'friday fri viernes vendredi freitag venerdì venerdi sexta-feira',
+  'saturday sat sábado sabado samedi samstag sabato',
+].forEach((names, day) => names.split(' ').forEach((name) => (WEEKDAY_INDEX[name] = day)));
+
+/**
+ * A date as sites print it, beyond `parseLooseDate`: a label first ("Updated", "Stand:"), the time before the date
+ * ("09:30 BST, 5 May 2026"), numeric dates with a time ("05.05.2026, 09:30 Uhr", "5/4/2026 3:10 pm"), the
+ * day/month order of "05/04/2026" settled by the weekday, else the language; relative dates ("3 hours ago",
+ * "vor 3 Stunden", "il y a 3 heures", "hace 3 horas", "há 3 horas", "3 ore fa") against `now`.
+ */
+export function parseDateText(text: string, context: DateTextContext = {}): LooseDate | null {
+  let rest = trimChars(text.replace(/\s+/gu, ' ').trim(), '.,;', true, 'end');
+  const label = DATE_LABEL_RE.exec(rest);
+  if (label) rest = rest.slice(label[0].length);
+  const weekdayMatch = /^([\p{L}-]+)\.?,? /u.exec(rest);
+  const weekday = weekdayMatch ? WEEKDAY_INDEX[weekdayMatch[1]!.toLowerCase()] : undefined;
+  if (weekday !== undefined) rest = rest.slice(weekdayMatch![0].length);
+  const loose = parseLooseDate(rest);
+  if (loose) return loose;
+
+  const timeFirst = TIME_FIRST_RE.exec(rest);
+  if (timeFirst && timeFirst[0].length < rest.length) {
+    const date = parseLooseDate(rest.slice(timeFirst[0].length)) ?? numericDate(rest.slice(timeFirst[0].length), weekday, context);
+    if (date?.dateOnly) {
+      const [y, mo, d] = date.iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+      return withTime(y, mo, d, timeFirst[1], timeFirst[2], timeFirst[3], timeFirst[4] ?? null, timeFirst[5] ?? null);
+    }
+  }
+  const numeric = numericDate(rest, weekday, context);
+  if (numeric) return numeric;
+  return relativeDate(rest, context.now ?? null);
+}
+
+function numericDate(text: string, weekday: number | undefined, context: DateTextContext): LooseDate | null {
+  const m = NUMERIC_DATE_RE.exec(text);
+  if (!m) return null;
+  const [, a = '', sep, b = '', y = '', h, mi, s, meridiem, zone] = m;
+  const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  const first = Number(a);
+  const second = Number(b);
+  // Dots are day-first everywhere; slashes and dashes depend on the writer.
+  let dayFirst = sep === '.' || first > 12 || !(context.language ?? '').toLowerCase().startsWith('en');
+  if (second > 12) dayFirst = false;
+  else if (first <= 12 && weekday !== undefined) {
+    const asDayFirst = new Date(Date.UTC(year, second - 1, first)).getUTCDay();
+    const asMonthFirst = new Date(Date.UTC(year, first - 1, second)).getUTCDay();
+    if (asDayFirst === weekday && asMonthFirst !== weekday) dayFirst = true;
+    else if (asMonthFirst === weekday && asDayFirst !== weekday) dayFirst = false;
+  }
+  const [day, month] = dayFirst ? [first, second] : [second, first];
+  return withTime(year, month, day, h, mi, s, meridiem ?? null, zone ?? null);
+}
+
+function relativeDate(text: string, now: string | null): LooseDate | null {
+  if (!now) return null;
+  const m = RELATIVE_RE.exec(text);
+  if (!m) return null;
+  const countText = (m[1] ?? m[3] ?? '').toLowerCase();
+  const unit = RELATIVE_UNITS[(m[2] ?? m[4] ?? '').toLowerCase()];
+  const count = /^\d+$/u.test(countText) ? Number(countText) : 1;
+  const clock = Date.parse(now);
+  if (unit === undefined || Number.isNaN(clock)) return null;
+  return { iso: new Date(clock - count * unit).toISOString(), dateOnly: unit >= 86_400_000 };
+}

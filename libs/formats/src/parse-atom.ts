@@ -2,7 +2,7 @@ import type { ParsedItem } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { decodeHtmlEntities } from './html-entities';
 import { emptyParsedItem } from './parsed-item';
-import { htmlToPlainText, ItemProblem, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import { feedPublicationName, htmlToPlainText, ItemProblem, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
 import { attr, element, elements, parseXml, serializeChildrenAsHtml, text, textContent, xmlLang, type XmlElement } from './xml';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -67,7 +67,7 @@ function atomEntry(entry: XmlElement, feed: FeedContext, index: number, ctx: Wir
   item.publishedAt = ctx.date(text(element(entry, 'published', ATOM_NS)), `${where} published`) ?? item.updatedAt;
   item.versionCreatedAt = item.updatedAt;
   item.language = xmlLang(feed.el, entry, contentEl);
-  item.sourceName = ctx.options.sourceName ?? feed.title;
+  item.sourceName = ctx.options.sourceName ?? feedPublicationName(feed.title);
   item.wire.subjects = uniqueStrings(elements(entry, 'category', ATOM_NS).map((c) => attr(c, 'label') ?? attr(c, 'term')));
   return item;
 }

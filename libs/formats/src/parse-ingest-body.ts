@@ -71,7 +71,7 @@ export function parseIngestBody({ bytes, contentType, url, sourceName, format, n
   const ctx = new WireContext({ url: url ?? null, sourceName: sourceName ?? null, ...(now ? { now } : {}) });
   if (resolved === 'text' || resolved === 'html') {
     const pageOptions = { url: url ?? null, sourceName: sourceName ?? null };
-    const item = resolved === 'text' ? parseTextPage(text, pageOptions) : parseHtmlPage(text, { ...pageOptions, now: now ? now.toISOString() : null });
+    const item = resolved === 'text' ? parseTextPage(text, { ...pageOptions, now: now ? now.toISOString() : null }) : parseHtmlPage(text, { ...pageOptions, now: now ? now.toISOString() : null });
     item.publishedAt = ctx.checkFuture(item.publishedAt, 'publishedAt');
     item.updatedAt = ctx.checkFuture(item.updatedAt, 'updatedAt');
     return { format: resolved, items: [item], indexes: [0], errors: [], warnings: ctx.warnings };

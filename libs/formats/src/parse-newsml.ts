@@ -1,7 +1,7 @@
 import type { ParsedItem, PubStatus } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { emptyParsedItem } from './parsed-item';
-import { ItemProblem, looksLikeHtml, uniqueStrings, wireUrgency, wireVersion, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import { ItemProblem, looksLikeHtml, splitWireHeadline, uniqueStrings, wireUrgency, wireVersion, withWirePrefix, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
 import { attr, descendant, element, elements, parseXml, serializeChildrenAsHtml, text, textContent, xmlLang, type XmlElement } from './xml';
 
 export const NEWSML_G2_NS = 'http://iptc.org/std/nar/2006-10-01/';
@@ -43,7 +43,8 @@ function newsItem(el: XmlElement, index: number, ctx: WireContext, single: boole
   const subHeadline = element(contentMeta, 'subheadline') ?? headlines.find((h) => h !== mainHeadline && /sub/iu.test(attr(h, 'role') ?? '')) ?? null;
 
   const { content, contentType } = newsMlBody(el);
-  const title = text(mainHeadline);
+  const headline = splitWireHeadline(text(mainHeadline));
+  const title = headline.title;
   if (!content && !title && pubStatus === 'usable') {
     throw new ItemProblem('missing-content', `${where}: has neither a headline nor a body in contentSet`);
   }
@@ -65,10 +66,10 @@ function newsItem(el: XmlElement, index: number, ctx: WireContext, single: boole
   item.url = seeAlsoUrl(itemMeta) ?? (single ? (ctx.options.url ?? null) : null);
   item.sourceName = ctx.options.sourceName ?? nameOf(element(itemMeta, 'provider')) ?? nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder'));
   item.wire = {
-    urgency: wireUrgency(text(element(contentMeta, 'urgency'))),
+    urgency: wireUrgency(text(element(contentMeta, 'urgency'))) ?? (headline.urgent ? 1 : null),
     subjects: uniqueStrings(elements(contentMeta, 'subject').map(nameOf)),
     located: nameOf(element(contentMeta, 'located')),
-    edNote: uniqueStrings(elements(itemMeta, 'edNote').map((n) => text(n))).join(' ') || null,
+    edNote: withWirePrefix(uniqueStrings(elements(itemMeta, 'edNote').map((n) => text(n))).join(' ') || null, headline.prefix),
     dateline: text(element(contentMeta, 'dateline')),
     copyright: text(descendant(element(el, 'rightsInfo'), 'copyrightNotice')) ?? nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder')),
   };

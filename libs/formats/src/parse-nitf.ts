@@ -1,7 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { emptyParsedItem } from './parsed-item';
-import { ItemProblem, uniqueStrings, wireUrgency, wireVersion, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import { ItemProblem, splitWireHeadline, uniqueStrings, wireUrgency, wireVersion, withWirePrefix, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
 import { attr, descendant, element, elements, parseXml, serializeChildrenAsHtml, text, xmlLang, type XmlElement } from './xml';
 
 /** NITF-only body elements rendered as HTML: `block` is unwrapped, `hl2` becomes `h2`, media and notes are dropped. */
@@ -27,7 +27,8 @@ function nitfItem(nitf: XmlElement, ctx: WireContext): ParsedItem {
   const bodyContent = element(body, 'body.content');
 
   const hedline = element(bodyHead, 'hedline');
-  const title = text(element(hedline, 'hl1')) ?? text(element(head, 'title'));
+  const headline = splitWireHeadline(text(element(hedline, 'hl1')) ?? text(element(head, 'title')));
+  const title = headline.title;
   const content = bodyContent ? serializeChildrenAsHtml(bodyContent, { rename: NITF_BODY_RENAME, drop: NITF_BODY_DROP }).trim() : '';
   const status = (attr(docdata, 'management-status') ?? text(element(docdata, 'management-status')) ?? 'usable').toLowerCase();
   const withdrawn = /^(?:canceled|cancelled|withdrawn|withheld|kill(?:ed)?)$/u.test(status);
@@ -55,13 +56,13 @@ function nitfItem(nitf: XmlElement, ctx: WireContext): ParsedItem {
   const dateline = element(bodyHead, 'dateline');
   const located = text(descendant(dateline, 'city')) ?? text(descendant(dateline, 'location')) ?? text(descendant(element(docdata, 'identified-content'), 'location'));
   item.wire = {
-    urgency: wireUrgency(attr(element(docdata, 'urgency'), 'ed-urg')),
+    urgency: wireUrgency(attr(element(docdata, 'urgency'), 'ed-urg')) ?? (headline.urgent ? 1 : null),
     subjects: uniqueStrings([
       ...elements(head, 'tobject').flatMap((t) => elements(t, 'tobject.subject').map((s) => attr(s, 'tobject.subject.matter') ?? attr(s, 'tobject.subject.type') ?? attr(s, 'tobject.subject.refnum'))),
       ...elements(element(docdata, 'key-list'), 'keyword').map((k) => attr(k, 'key')),
     ]),
     located,
-    edNote: uniqueStrings(elements(docdata, 'ed-msg').map((m) => attr(m, 'info') ?? text(m))).join(' ') || null,
+    edNote: withWirePrefix(uniqueStrings(elements(docdata, 'ed-msg').map((m) => attr(m, 'info') ?? text(m))).join(' ') || null, headline.prefix),
     dateline: text(dateline),
     copyright: copyright ? (text(copyright) ?? ([attr(copyright, 'year'), holder].filter(Boolean).join(' ') || null)) : null,
   };

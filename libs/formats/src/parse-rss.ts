@@ -2,7 +2,7 @@ import type { ParsedItem } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { decodeHtmlEntities } from './html-entities';
 import { emptyParsedItem } from './parsed-item';
-import { htmlToPlainText, ItemProblem, looksLikeHtml, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import { feedPublicationName, htmlToPlainText, ItemProblem, looksLikeHtml, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
 import { attr, element, elements, parseXml, text, textContent, type XmlElement } from './xml';
 
 export const RSS_NS = {
@@ -20,7 +20,7 @@ export function parseRssDocument(root: XmlElement, ctx: WireContext): ParsedBatc
   if (root.local !== 'rss') throw new UnsupportedFormatError(`Expected an RSS document (<rss>), found <${root.name}>.`);
   const channel = element(root, 'channel');
   if (!channel) throw new UnsupportedFormatError('The RSS document has no <channel>.');
-  const sourceName = ctx.options.sourceName ?? text(element(channel, 'title', null));
+  const sourceName = ctx.options.sourceName ?? feedPublicationName(text(element(channel, 'title', null)));
   const language = text(element(channel, 'language', null)) ?? text(prefixed(channel, 'language', 'dc'));
   const items = elements(channel, 'item');
   items.forEach((item, index) => ctx.attempt(index, () => rssItem(item, index, ctx, sourceName, language)));

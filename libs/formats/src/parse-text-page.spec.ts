@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
-import { analyzeTextPageLayout } from './text-page-layout';
+import { analyzeTextPageLayout, findBylineInLine } from './text-page-layout';
 
 // The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
 const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
@@ -69,5 +69,87 @@ describe('parseTextPage', () => {
   it('does not take a prose paragraph for the headline', () => {
     const item = parseTextPage('The council met on Thursday and approved the plan after a long debate.\n\nMore text follows here.');
     expect(item.title).toBeNull();
+  });
+});
+
+describe('text pages from any site', () => {
+  const NOW = '2026-05-05T12:00:00.000Z';
+
+  it('takes the headline, not the banner, and keeps the menu, cookie notice and footer out of the article', () => {
+    const page = [
+      'WORLD HERALD — World',
+      'Home',
+      'World',
+      'Business',
+      'Sport',
+      'We use cookies to improve your experience.',
+      'Accept',
+      'Flood barriers hold as river peaks above record level',
+      'Updated 09:30 BST, 5 May 2026',
+      'By Jane Doe, Political Editor',
+      'The river crested at 6.4 metres on Tuesday morning, above the previous record set in 1947, but the new barriers along the old town held, officials said.',
+      'Emergency crews spent the night moving sandbags to the lower streets, where water had seeped under the doors of several shops.',
+      '“We were lucky, and we were ready,” the mayor told reporters, adding that the clean-up would take weeks.',
+      'Share this article',
+      'Most read',
+      'Markets slide on rate fears',
+      'Storm warning for the coast',
+      '© 2026 World Herald Media Ltd. All rights reserved.',
+    ].join('\n');
+    const item = parseTextPage(page, { now: NOW });
+    expect(item.title).toBe('Flood barriers hold as river peaks above record level');
+    expect(item.publishedAt).toBe('2026-05-05T08:30:00.000Z');
+    expect(item.byline).toBe('Jane Doe');
+    expect(item.sourceName).toBe('World Herald Media');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.blocks.slice(layout.span.start, layout.span.end + 1)).toHaveLength(3);
+    expect(layout.chrome.find((line) => line.text === 'Most read')).toBeDefined();
+  });
+
+  it('reads a German page: "Stand:" date, "Von" byline with two authors', () => {
+    const page = [
+      'Startseite',
+      'Politik',
+      'Wirtschaft',
+      'Stadtrat beschließt neuen Radweg am Ufer',
+      'Stand: 05.05.2026, 09:30 Uhr',
+      'Von Anna Schmidt und Jonas Weber',
+      'Der Stadtrat hat am Montagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang des Ufers beschlossen.',
+      'Die Arbeiten sollen im Herbst beginnen und rund zwei Jahre dauern, teilte die Verwaltung mit.',
+      'Kommentare',
+      'Impressum | Datenschutz | Kontakt',
+    ].join('\n');
+    const item = parseTextPage(page);
+    expect(item.title).toBe('Stadtrat beschließt neuen Radweg am Ufer');
+    expect(item.publishedAt).toBe('2026-05-05T09:30:00.000Z');
+    expect(item.byline).toBe('Anna Schmidt und Jonas Weber');
+  });
+
+  it('prefers the absolute date of "il y a 3 heures · 5 mai 2026", and reads a relative one alone', () => {
+    const head = ['Accueil', 'Le gouvernement présente son plan pour les hôpitaux', 'Par Marie Dupont'];
+    const body = ['Le gouvernement a présenté mardi un plan de trois milliards d’euros pour les hôpitaux publics, a annoncé la ministre.', 'Les syndicats ont salué un premier pas mais demandent davantage de postes.'];
+    const absolute = parseTextPage([...head, 'il y a 3 heures · 5 mai 2026', ...body].join('\n'), { now: NOW });
+    expect(absolute.publishedAt).toBe('2026-05-05T00:00:00.000Z');
+    expect(absolute.byline).toBe('Marie Dupont');
+    const relative = parseTextPage([...head, 'il y a 3 heures', ...body].join('\n'), { now: NOW });
+    expect(relative.publishedAt).toBe('2026-05-05T09:00:00.000Z');
+  });
+});
+
+describe('author box', () => {
+  it('names the author from a label line after the article when the header has none', () => {
+    const page = ['Startseite', 'Wölfe töten Hund in Südtirol', 'In Südtirol endete eine Begegnung von einem Hund und einem Rudel Wölfe tödlich, berichten die Behörden.', 'Der Besitzer blieb unverletzt, stand aber unter Schock, wie die Feuerwehr mitteilte.', 'Autor', 'Jon Nitz', 'Vorheriger Beitrag'].join('\n');
+    expect(parseTextPage(page).byline).toBe('Jon Nitz');
+  });
+});
+
+describe('findBylineInLine', () => {
+  it('reads names after a marker, with roles dropped and several authors kept', () => {
+    expect(findBylineInLine('By Jane Doe, Political Editor')).toBe('Jane Doe');
+    expect(findBylineInLine('1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.')).toBe('Lars Sobiraj');
+    expect(findBylineInLine('por Raúl Espina 4 mayo, 2022')).toBe('Raúl Espina');
+    expect(findBylineInLine('Par Chokri Gharbi et Kab Niang')).toBe('Chokri Gharbi et Kab Niang');
+    expect(findBylineInLine('Written by: Julie Mollins')).toBe('Julie Mollins');
+    expect(findBylineInLine('The council met by the river')).toBeNull();
   });
 });

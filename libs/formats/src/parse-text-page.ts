@@ -5,6 +5,8 @@ import { analyzeTextPageLayout } from './text-page-layout';
 export interface PageParseOptions {
   url?: string | null;
   sourceName?: string | null;
+  /** The clock for relative dates on the page ("3 hours ago"); they are left unread without it. */
+  now?: string | null;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface PageParseOptions {
  * footer lines; `content` keeps the full original text (the enricher does the cleaning).
  */
 export function parseTextPage(text: string, options: PageParseOptions = {}): ParsedItem {
-  const layout = analyzeTextPageLayout(text, { sourceName: options.sourceName ?? null });
+  const layout = analyzeTextPageLayout(text, { sourceName: options.sourceName ?? null, now: options.now ?? null, url: options.url ?? null });
   const item = emptyParsedItem('text', 'text', text);
   item.url = options.url ?? null;
   item.title = layout.title;

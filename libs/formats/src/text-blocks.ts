@@ -2,13 +2,15 @@
  * Splits flattened page text into blocks (paragraphs or chrome lines). Scrapers write one block per line,
  * sometimes with blank lines between; hard-wrapped prose is re-joined when a line clearly continues a sentence.
  */
-export function splitTextBlocks(text: string): string[] {
+export function splitTextBlocks(text: string, options: { minWrappedLine?: number } = {}): string[] {
+  const minWrappedLine = options.minWrappedLine ?? 0;
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const blocks: string[] = [];
   // The block being built, as pieces joined once at its end: reading the last character of a string grown by `+=`
   // flattens it, which is quadratic over a long run of wrapped lines.
   let pieces: string[] = [];
   let last = '';
+  let lastLength = 0;
   const flush = (): void => {
     if (pieces.length) blocks.push(pieces.join(''));
     pieces = [];
@@ -19,12 +21,13 @@ export function splitTextBlocks(text: string): string[] {
       flush();
       continue;
     }
-    if (pieces.length && continuesSentence(last, line)) {
+    if (pieces.length && continuesSentence(last, line, lastLength >= minWrappedLine)) {
       if (last === '-' && /^\p{Ll}/u.test(line)) pieces[pieces.length - 1] = pieces[pieces.length - 1]!.slice(0, -1);
       else pieces.push(' ');
     } else flush();
     pieces.push(line);
     last = line.at(-1)!;
+    lastLength = line.length;
   }
   flush();
   return blocks;
@@ -39,11 +42,18 @@ export function normaliseSpaces(text: string): string {
  * Only the last character of the block so far is looked at: an end-anchored regex on the block would be retried
  * from every position of it for every line (quadratic in the block).
  */
-function continuesSentence(last: string, next: string): boolean {
+function continuesSentence(last: string, next: string, lastFillsLine: boolean): boolean {
   if (SENTENCE_END_CHARS.has(last)) return false;
-  // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case.
-  return WRAP_CHARS.has(last) || /^\p{Ll}/u.test(next);
+  // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case after a line as
+  // long as a wrapped one (a short line before a lower-case one is a label: "Par Marie Dupont" / "il y a 3 heures").
+  return WRAP_CHARS.has(last) || (lastFillsLine && /^\p{Ll}/u.test(next));
 }
+
+/**
+ * Scraped pages: hard-wrapped prose fills its lines, a shorter line ends where its writer ended it. (Article
+ * identity keeps joining after any line, so ids of items already stored do not change.)
+ */
+export const MIN_WRAPPED_LINE = 40;
 
 const SENTENCE_END_CHARS = new Set('.!?:;"”’)»');
 const WRAP_CHARS = new Set(',-–');

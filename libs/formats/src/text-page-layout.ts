@@ -1,13 +1,17 @@
-import { parseLooseDate } from './dates';
-import { normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
+import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
+import { findDateInText } from './html-date';
+import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
+import { findArticleSpan, isNavigationVocabulary, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
 
-/** What a header/footer line of a flattened page is. Values match `RemovedKind` in the contracts. */
-export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer';
+/** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
+export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer' | 'comments' | 'share-bar' | 'related-link' | 'newsletter';
 
 export interface TextPageLine {
   index: number;
   kind: TextPageLineKind;
   text: string;
+  /** Set when the line was only placed outside the article (its kind is generic; a cleaner may name it better). */
+  outside?: true;
 }
 
 export interface TextPageLayout {
@@ -22,11 +26,17 @@ export interface TextPageLayout {
   updatedAt: string | null;
   /** True when publishedAt came from a date without a time of day. */
   publishedDateOnly: boolean;
+  /** The article's body blocks (inclusive); every block outside it and its header is in `chrome`. */
+  span: ArticleSpan;
 }
 
 export interface TextPageLayoutOptions {
   /** A site name known from elsewhere (e.g. the source), used to recognise banner/footer lines. */
   sourceName?: string | null;
+  /** The clock for relative dates ("vor 3 Stunden"); they are not read without it. */
+  now?: string | null;
+  /** The page's address: its host helps find the name the page prints ("Tarnkappe.info", "WDR"). */
+  url?: string | null;
 }
 
 /** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
@@ -41,7 +51,7 @@ const NAV_WORDS_RE = /^(?:skip to (?:main )?content|skip navigation|menu|main me
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
-const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
+const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 const RIGHTS_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
@@ -53,8 +63,9 @@ const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?
  * Body paragraphs are left for the enricher to clean.
  */
 export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptions = {}): TextPageLayout {
-  const blocks = splitTextBlocks(text);
+  const blocks = splitTextBlocks(text, { minWrappedLine: MIN_WRAPPED_LINE });
   const chrome: TextPageLine[] = [];
+  const dateContext: DateTextContext = { now: options.now ?? null };
   const knownNames = new Set<string>();
   const rememberName = (name: string | null | undefined): void => {
     if (name) knownNames.add(nameKey(name));
@@ -99,7 +110,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
       headerEnd = i + 1;
       continue;
     }
-    const dateLine: DateLine | null = publishedAt === null ? parseDateLine(block) : null;
+    const dateLine: DateLine | null = publishedAt === null ? parseDateLine(block, dateContext) : null;
     if (dateLine) {
       chrome.push({ index: i, kind: 'dateline', text: block });
       publishedAt = dateLine.publishedAt;
@@ -158,7 +169,241 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     chrome.push({ index, kind: 'footer', text: blocks[index] ?? '' });
   }
 
-  return { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly };
+  const layout: TextPageLayout = { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly, span: { start: headerEnd, end: blocks.length - 1 } };
+  applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
+  layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
+  return layout;
+}
+
+/** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
+const HEADLINE_LOOKBACK = 20;
+/** Blocks after the headline / around the body start searched for the date line and byline. */
+const META_LOOKAHEAD = 6;
+const META_LOOKBEHIND = 5;
+/** How far from the headline a dated line is still taken for the article's date when none is labelled. */
+const NEAREST_DATE_REACH = 40;
+const PUBLISHED_RE = /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
+const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
+
+/**
+ * Narrows the page to its article: the densest prose run (text-page-span.ts), the headline before it, the date and
+ * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
+ * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
+ */
+function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext: DateTextContext, url: string | null): void {
+  const { blocks, chrome } = layout;
+  const shapes = shapeBlocks(blocks);
+  const span = findArticleSpan(shapes);
+  if (span.end < span.start) return;
+  const known = new Map(chrome.map((line) => [line.index, line] as const));
+  const headerTitle = chrome.find((line) => line.kind === 'headline');
+  let start = Math.max(span.start, headerEnd);
+  // The header scan's headline stands when only recognised meta lines (date, byline, crumbs) lie between it and the body.
+  const metaOnlyAfter = (index: number): boolean => {
+    for (let i = index + 1; i < start; i++) if (!known.has(i)) return false;
+    return true;
+  };
+  let headlineIndex = headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
+  if (headlineIndex < 0) {
+    headlineIndex = findHeadline(blocks, shapes, span.start, known);
+    start = span.start;
+    // A headline the prose window swallowed: the body starts after it.
+    if (headlineIndex >= start) start = headlineIndex + 1;
+    if (headlineIndex >= 0) {
+      layout.title = blocks[headlineIndex] ?? null;
+      // The header scan's "headline" was a masthead or menu line of a longer header.
+      if (headerTitle && headerTitle.index !== headlineIndex) headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
+    }
+    else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
+  }
+  const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
+
+  // Date and byline: the lines around the headline and the body's first lines; failing that, a line saying it
+  // is the publication date anywhere, then the dated line nearest the headline.
+  const metaFrom = Math.max(0, headStart - META_LOOKBEHIND);
+  const metaTo = Math.min(blocks.length - 1, Math.max(start, headStart) + META_LOOKAHEAD);
+  const metaKinds = new Map<number, TextPageLineKind>();
+  const dateAt = (i: number): DateLine | null => {
+    const block = blocks[i] ?? '';
+    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block, dateContext) ?? findDateLine(block));
+  };
+  const takeDate = (i: number, line: DateLine): void => {
+    layout.publishedAt = line.publishedAt;
+    layout.publishedDateOnly = line.dateOnly;
+    layout.updatedAt ??= line.updatedAt;
+    layout.byline ??= line.byline;
+    if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i)) metaKinds.set(i, 'dateline');
+  };
+  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
+    const line = dateAt(i);
+    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+  }
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    if (!PUBLISHED_RE.test(blocks[i] ?? '')) continue;
+    const line = dateAt(i);
+    if (line) takeDate(i, line);
+  }
+  for (let d = 1; d <= NEAREST_DATE_REACH && layout.publishedAt === null; d++) {
+    for (const i of [headStart - d, headStart + d]) {
+      if (i < 0 || i >= blocks.length || layout.publishedAt !== null) continue;
+      const line = dateAt(i);
+      if (line) takeDate(i, line);
+    }
+  }
+  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
+    if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
+    const block = blocks[i] ?? '';
+    const byline = findBylineInLine(block) ?? (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
+    if (byline) {
+      layout.byline = byline;
+      if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
+    }
+  }
+
+  layout.byline ??= authorBoxName(blocks, span.end);
+
+  for (let i = 0; i < blocks.length; i++) {
+    if (known.has(i)) continue;
+    const named = i === headlineIndex ? 'headline' : metaKinds.get(i);
+    const kind = named ?? outsideKind(i, headStart, start, span.end, shapes);
+    if (named) chrome.push({ index: i, kind: named, text: blocks[i] ?? '' });
+    else if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '', outside: true });
+  }
+  chrome.sort((a, b) => a.index - b.index);
+  layout.span = { start, end: span.end };
+  layout.siteName = publicationName(layout.siteName ?? footerSiteName(blocks, span.end) ?? hostNamedLine(blocks, url) ?? mastheadName(blocks, shapes, headStart));
+}
+
+/** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
+function footerSiteName(blocks: string[], end: number): string | null {
+  for (let i = blocks.length - 1; i > end; i--) {
+    const block = blocks[i] ?? '';
+    if (block.length > 200) continue;
+    const holder = copyrightHolder(block.split('\t')[0] ?? '');
+    if (holder) return holder;
+  }
+  return null;
+}
+
+const HOST_SCAN_HEAD = 60;
+const HOST_SCAN_TAIL = 80;
+
+/** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
+function hostNamedLine(blocks: string[], url: string | null): string | null {
+  let host: string;
+  try {
+    host = url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    return null;
+  }
+  const labels = host.replace(/^www\d?\./u, '').split('.');
+  const label = (labels.length >= 2 ? labels[labels.length - 2] : labels[0])?.replace(/[^\p{L}\p{N}]/gu, '') ?? '';
+  if (label.length < 3) return null;
+  // The name sits in the header or the footer.
+  const edges = blocks.length <= HOST_SCAN_HEAD + HOST_SCAN_TAIL ? blocks : [...blocks.slice(0, HOST_SCAN_HEAD), ...blocks.slice(-HOST_SCAN_TAIL)];
+  for (const block of edges) {
+    if (block.length > 200) continue;
+    for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+      const name = segment.trim();
+      const key = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      if (name.length <= 40 && wordCount(name) <= 4 && key.startsWith(label) && key.length <= label.length + 12) return cleanName(name);
+    }
+  }
+  return null;
+}
+
+/** A bare masthead line at the very top ("Tofugu", "IT Finanzmagazin"). */
+function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number): string | null {
+  for (let i = 0; i < Math.min(1, headStart); i++) {
+    const block = blocks[i] ?? '';
+    if (!shapes[i]?.navigation && !isNavigationLine(block) && looksLikeMasthead(block) && wordCount(block) <= 4) return block;
+  }
+  return null;
+}
+
+/** A legal holder as the publication's name: without "by", years, legal form or a tagline after a separator. */
+export function publicationName(name: string | null): string | null {
+  if (!name) return null;
+  let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
+  for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned)) cleaned = cleaned.slice(prefix[0].length);
+  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
+  cleaned = normaliseSpaces(cleaned);
+  if (cleaned.toLowerCase().endsWith(' or its affiliated companies')) cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
+  cleaned = cleaned.replace(LEGAL_FORM_RE, '');
+  cleaned = cleanName(cleaned);
+  return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
+}
+
+const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
+const RIGHTS_WORDS_RE = /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
+const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
+
+/** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
+function outsideKind(i: number, headStart: number, start: number, end: number, shapes: BlockShape[]): TextPageLineKind | null {
+  if (i < headStart) return i === 0 && !shapes[i]?.navigation ? 'banner' : 'navigation';
+  if (i < start) return shapes[i]?.prose ? null : 'boilerplate';
+  if (i <= end) return null;
+  return 'footer';
+}
+
+/**
+ * The headline: the best headline-shaped line shortly before the body, scored by length (headlines have several
+ * words), nearness to the body, a date or byline next to it, and the page repeating it (breadcrumb tail + h1);
+ * credit, reading-time and label lines are not headlines. Dates, bylines and menu lines are skipped.
+ */
+function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number, known: Map<number, TextPageLine>): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  const isMeta = (i: number): boolean => {
+    const block = blocks[i];
+    return block !== undefined && (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
+  };
+  // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
+  const crumbTails = new Set<string>();
+  for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length > 300 || !/ [»›>/|] /u.test(block)) continue;
+    const tail = block.split(/ [»›>/|] /u).at(-1)?.trim();
+    if (tail) crumbTails.add(tail.toLowerCase());
+  }
+  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
+    const block = blocks[i] ?? '';
+    const shape = shapes[i];
+    if (!shape || shape.navigation || shape.articleEnd) continue;
+    // Inside the window only its first lines, and only when short and prose follows.
+    if (i >= bodyStart && (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))) continue;
+    const kind = known.get(i)?.kind;
+    if (kind && kind !== 'headline') continue;
+    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]/u.test(block) || isSectionBanner(block)) continue;
+    const distance = Math.abs(bodyStart - 1 - i);
+    let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
+    if (shape.repeated) score += 3;
+    if (crumbTails.has(block.toLowerCase())) score += 6;
+    if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
+    if (kind === 'headline') score += 4;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
+function isSectionBanner(line: string): boolean {
+  const parts = line.split(/ [—–|-] /u);
+  return parts.length === 2 && isNavigationVocabulary(parts[1] ?? '') && wordCount(parts[0] ?? '') <= 4;
+}
+
+/** Lines shaped like a headline that are credits, reading times, labels or author boxes. */
+const NOT_HEADLINE_RE = /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
+
+/** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
+function findDateLine(block: string): DateLine | null {
+  if (block.length > 160) return null;
+  const found = findDateInText(block);
+  if (!found) return null;
+  return { publishedAt: found.iso, updatedAt: null, dateOnly: true, byline: null };
 }
 
 /** The site name a banner line announces; '' for a banner without a usable name; undefined if not a banner. */
@@ -200,7 +445,7 @@ export interface DateLine {
  * Reads a line that is only a date (optionally "Published:"/"Updated:" prefixed, optionally with a byline or
  * short labels in "|"-separated segments, e.g. "By Ana Ruiz | Feb. 4, 2026 10:31 AM EST | 3 min read").
  */
-export function parseDateLine(line: string): DateLine | null {
+export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
   const segments = line.replace(/\s+/gu, ' ').split(/ [|•·–—] /u).map((s) => s.trim()).filter(Boolean);
@@ -209,10 +454,17 @@ export function parseDateLine(line: string): DateLine | null {
   let dateOnly = false;
   let byline: string | null = null;
   let others = 0;
+  let relative: LooseDate | null = null;
   for (const segment of segments) {
     const prefix = DATE_PREFIX_RE.exec(segment);
     const label = prefix?.[1]?.toLowerCase() ?? '';
-    const date = parseLooseDate(prefix ? segment.slice(prefix[0].length) : segment);
+    const text = prefix ? segment.slice(prefix[0].length) : segment;
+    // A relative date ("il y a 3 heures") only counts when the line has no absolute one beside it.
+    const date = parseDateText(text, { language: context.language ?? null });
+    if (!date && context.now) {
+      relative ??= parseDateText(text, context);
+      if (relative) continue;
+    }
     if (date) {
       const isUpdate = /updat|modif|actualiz|mis à jour|aktualis|aggiorn|atualiz/u.test(label);
       if (isUpdate) updatedAt ??= date.iso;
@@ -230,6 +482,10 @@ export function parseDateLine(line: string): DateLine | null {
     others += 1;
     if (wordCount(segment) > 5) return null;
   }
+  if (publishedAt === null && updatedAt === null && relative) {
+    publishedAt = relative.iso;
+    dateOnly = relative.dateOnly;
+  }
   if (publishedAt === null && updatedAt === null) return null;
   if (others > 2) return null;
   // An "Updated" stamp alone still dates the page.
@@ -243,6 +499,90 @@ export function parseBylineLine(line: string): string | null {
   return match?.[1] ? match[1].trim() : null;
 }
 
+/** Where a byline's names start inside a line: "… von ", "Par ", "Written by: ", "Autor: ". */
+const BYLINE_MARKER_RE = /(?:^|[\s(|•·,–—-])(?:by|von|par|por|written by|words written by|verfasst von|geschrieben von|autor(?:in)?|author|texto?|escrito por|publicado por|publié par|scritto da|a cura di)\s*:?\s/giu;
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'la', 'le', 'di', 'du', 'bin', 'al', 'v.']);
+const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', '&', 'i']);
+/** Words that end a name run: dates and labels after the byline ("am", "le", "Lesezeit"). */
+const NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’.-]*,?$/u;
+
+/**
+ * A byline inside a short line: the names after a marker ("1.11.23 20:19 von Lars Sobiraj Lesezeit: 4 Min.",
+ * "por Raúl Espina 4 mayo, 2022", "By Jane Doe, Political Editor", "Par A et B"), several authors joined by
+ * and/und/et/y/e/&/commas. Null when no marker is followed by a capitalised name.
+ */
+export function findBylineInLine(line: string): string | null {
+  if (line.length > 200) return null;
+  const full = parseBylineLine(line);
+  if (full) return stripRole(full);
+  BYLINE_MARKER_RE.lastIndex = 0;
+  for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
+    const names = readNames(line.slice(m.index + m[0].length).trim().split(' '), m.index === 0 || /^\W/u.test(m[0]));
+    if (names) return names;
+  }
+  return null;
+}
+
+/** Capitalised name tokens (with particles and joiners between names); a lone lower-case handle after a leading marker. */
+function readNames(tokens: string[], leading: boolean): string | null {
+  const taken: string[] = [];
+  for (const token of tokens) {
+    if (!token) continue;
+    const lower = token.toLowerCase();
+    if (NAME_TOKEN_RE.test(token) && !/\d/u.test(token)) {
+      taken.push(token);
+      if (token.endsWith(',')) break;
+      continue;
+    }
+    if (taken.length && (NAME_JOINERS.has(lower) || NAME_PARTICLES.has(lower))) {
+      taken.push(token);
+      continue;
+    }
+    if (!taken.length && leading && /^[\p{Ll}\p{N}_.-]{3,30}$/u.test(token) && tokens.length === 1) taken.push(token);
+    break;
+  }
+  while (taken.length && (NAME_JOINERS.has(taken.at(-1)!.toLowerCase()) || NAME_PARTICLES.has(taken.at(-1)!.toLowerCase()))) taken.pop();
+  const names = taken.join(' ').replace(/,$/u, '');
+  return names && taken.length <= 8 ? names : null;
+}
+
+/** "Jane Doe, Political Editor" → "Jane Doe": a role after the names is not part of them. */
+function stripRole(byline: string): string {
+  const [names = byline, role] = byline.split(/,\s*/u, 2);
+  return role !== undefined && /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(role) ? names : byline;
+}
+
+/** An author box after the article: a label line ("Autor", "About the author") then the name, or "Über <Name>". */
+function authorBoxName(blocks: string[], end: number): string | null {
+  for (let i = end + 1; i < blocks.length && i <= end + AUTHOR_BOX_REACH; i++) {
+    const block = blocks[i] ?? '';
+    if (AUTHOR_LABEL_RE.test(block)) {
+      const name = bareNameLine(blocks[i + 1] ?? '');
+      if (name) return name;
+    }
+    const about = AUTHOR_ABOUT_RE.exec(block);
+    if (about && block.length <= 60) {
+      const name = bareNameLine(block.slice(about[0].length));
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+const AUTHOR_BOX_REACH = 30;
+const AUTHOR_LABEL_RE = /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
+const AUTHOR_ABOUT_RE = /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
+
+/** A bare author line under a headline: two or three capitalised words, optionally a short role ("Richard Adams Education editor"). */
+export function bareNameLine(line: string): string | null {
+  if (line.length > 60 || /[\d.!?:;|©@]/u.test(line)) return null;
+  const tokens = line.split(' ');
+  if (tokens.length < 2 || tokens.length > 5) return null;
+  const names = tokens.slice(0, 3).filter((t) => NAME_TOKEN_RE.test(t));
+  if (names.length < 2 || !NAME_TOKEN_RE.test(tokens[0]!) || !NAME_TOKEN_RE.test(tokens[1]!)) return null;
+  return tokens.length <= 3 && names.length === tokens.length ? line : `${tokens[0]} ${tokens[1]}`;
+}
+
 function isNavigationLine(line: string): boolean {
   if (NAV_WORDS_RE.test(line)) return true;
   const segments = line.split(NAV_SEPARATOR_RE).map((s) => s.trim()).filter(Boolean);
@@ -252,9 +592,9 @@ function isNavigationLine(line: string): boolean {
 
 /** A headline: one short line, starts with a capital/digit/quote, not a finished prose sentence. */
 export function looksLikeHeadline(line: string): boolean {
-  const words = wordCount(line);
+  const words = Math.max(wordCount(line), /^\p{Lo}/u.test(line) ? Math.ceil(line.length / 4) : 0);
   if (words < 2 || words > 30 || line.length > 220) return false;
-  if (!/^[\p{Lu}\p{N}"“‘'¿¡]/u.test(line)) return false;
+  if (!/^[\p{Lu}\p{Lo}\p{N}"“‘'¿¡„«【[]/u.test(line)) return false;
   if (/[:;,]$/u.test(line)) return false;
   // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences).
   if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;

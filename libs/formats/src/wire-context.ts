@@ -135,3 +135,54 @@ export function htmlToPlainText(html: string, decode: (s: string) => string): st
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * Wire-update prefixes of a headline ("UPDATE 2-", "CORRECTED-UPDATE 1-", "REFILE-", "FLASH:", "URGENT -",
+ * "BREAKING:"): desk metadata, not the headline. Upper-case only, so a headline starting "Update on…" stays.
+ */
+const WIRE_PREFIX_RE = /^(?:UPDATE ?\d{0,2}|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP ?\d{0,2}|FLASH|URGENT|BULLETIN|ALERT|BREAKING|EILMELDUNG|URGENTE|ÚLTIMA HORA)(?: ?[-:–—] ?| ?\/ ?)/u;
+/** Prefixes that mark an item as most urgent when the wire gives no urgency. */
+const URGENT_PREFIXES = new Set(['FLASH', 'URGENT', 'BULLETIN', 'ALERT', 'BREAKING', 'EILMELDUNG', 'URGENTE', 'ÚLTIMA HORA']);
+
+export interface WireHeadline {
+  title: string | null;
+  /** The prefixes taken off, as the desk wrote them ("CORRECTED UPDATE 2"); null when none. */
+  prefix: string | null;
+  urgent: boolean;
+}
+
+export function splitWireHeadline(headline: string | null): WireHeadline {
+  if (!headline) return { title: headline, prefix: null, urgent: false };
+  let rest = headline.trimStart();
+  const taken: string[] = [];
+  // Prefixes chain ("CORRECTED-UPDATE 1-"); a handful at most.
+  for (let m = WIRE_PREFIX_RE.exec(rest); m && taken.length < 4; m = WIRE_PREFIX_RE.exec(rest)) {
+    taken.push(trimWirePrefix(m[0]));
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  if (taken.length === 0 || !rest) return { title: headline, prefix: null, urgent: false };
+  return { title: rest, prefix: taken.join(' '), urgent: taken.some((p) => URGENT_PREFIXES.has(p)) };
+}
+
+function trimWirePrefix(prefix: string): string {
+  let end = prefix.length;
+  while (end > 0 && ' -:–—/'.includes(prefix[end - 1]!)) end -= 1;
+  return prefix.slice(0, end);
+}
+
+/** Adds the headline's wire prefix to the editors' note (it is desk metadata, like the note). */
+export function withWirePrefix(edNote: string | null, prefix: string | null): string | null {
+  if (!prefix) return edNote;
+  return edNote ? `${prefix}. ${edNote}` : prefix;
+}
+
+/**
+ * A feed's title as the publication's name: "Site – Section", "Site | Category", "Site » Feed" → "Site"; a title
+ * without such a separator is the name itself.
+ */
+export function feedPublicationName(title: string | null): string | null {
+  if (!title) return title;
+  const parts = title.split(/ [–—|»:·-] /u);
+  const first = parts[0]?.trim() ?? '';
+  return parts.length > 1 && first ? first : title.trim() || null;
+}

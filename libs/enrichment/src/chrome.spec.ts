@@ -1,0 +1,62 @@
+import { cleanHtmlPage, cleanTextPage } from './chrome';
+
+const options = { title: null, siteName: null };
+
+describe('chrome lines of feeds and wires', () => {
+  it('removes the WordPress feed footer, donate boxes and editors’ notes, in several languages', () => {
+    const html = [
+      '<article>',
+      '<p>The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.</p>',
+      '<p>Editor’s note: This story was updated to add the vote count.</p>',
+      '<p>The plan adds two berths and a rail link to the inland depot, and work will start in the autumn.</p>',
+      '<p>Support our journalism: donate today and keep local news free for everyone.</p>',
+      '<p>The post Harbour plan approved appeared first on Harbour Times.</p>',
+      '<p>Der Beitrag Hafenplan beschlossen erschien zuerst auf Hafenzeitung.</p>',
+      '</article>',
+    ].join('');
+    const cleaned = cleanHtmlPage(`<html><body>${html}</body></html>`, options);
+    expect(cleaned.paragraphs).toEqual([
+      'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+      'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn.',
+    ]);
+    expect(cleaned.removed.map((r) => r.kind)).toEqual(expect.arrayContaining(['boilerplate', 'advertisement', 'footer']));
+  });
+
+  it('keeps a paragraph that merely mentions a donation', () => {
+    const text = 'Harbour plan approved\n\nThe council approved the plan on Tuesday after a long debate, officials said.\n\nA local charity said it would donate boats to the new sailing school once the berths open next year.';
+    const page = cleanTextPage(text, options);
+    expect(page.paragraphs.at(-1)).toMatch(/^A local charity said it would donate boats/);
+  });
+});
+
+describe('text-page cleaning for any layout', () => {
+  it('keeps only headline → last paragraph, sending menus, lists and footers to removed with their kinds', () => {
+    const text = [
+      'Gazeta do Porto | Portada',
+      'Início',
+      'Política',
+      'Economia',
+      'Desporto',
+      'Câmara aprova novo plano para o centro histórico',
+      'Por Ana Matos, editora de Política',
+      'A câmara municipal aprovou esta terça-feira um plano que restringe o trânsito no centro histórico a partir de março, anunciou o presidente.',
+      'O plano inclui novas linhas de autocarros elétricos e a ampliação da rede de ciclovias da cidade.',
+      'Leia também: Metro do Porto abre nova estação',
+      'Os comerciantes pediram que a medida seja aplicada de forma gradual para não afetar as vendas.',
+      'Partilhar',
+      'Mais lidas',
+      'Incêndio destrói armazém em Gaia',
+      'Chuva forte esperada no fim de semana',
+      '© 2026 Gazeta do Porto. Todos os direitos reservados.',
+    ].join('\n');
+    const page = cleanTextPage(text, options);
+    expect(page.layout.title).toBe('Câmara aprova novo plano para o centro histórico');
+    expect(page.layout.byline).toBe('Ana Matos');
+    expect(page.layout.siteName).toBe('Gazeta do Porto');
+    expect(page.paragraphs).toHaveLength(3);
+    expect(page.paragraphs.join(' ')).not.toMatch(/Mais lidas|Incêndio|Partilhar|Desporto/);
+    expect(page.relatedLinks).toEqual([{ title: 'Metro do Porto abre nova estação', url: null }]);
+    const kinds = new Set(page.removed.map((r) => r.kind));
+    for (const kind of ['banner', 'navigation', 'headline', 'related-link', 'footer'] as const) expect(kinds).toContain(kind);
+  });
+});

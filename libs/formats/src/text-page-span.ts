@@ -1,0 +1,170 @@
+/**
+ * Finds the article inside a flattened page (a scraper's `innerText`: banner, menus, cookie notice, headline,
+ * body, share bar, "most read", comments, footer, all as lines) from the page's own structure, whatever the site:
+ * prose lines (long, ending like sentences) carry the article; short lines, lines repeated across the page and
+ * lines made of navigation vocabulary cost. The article is the densest run (a maximum-sum window, linear time),
+ * closed early by section words that end articles (comments, share, related, tags) in en/es/fr/de/pt/it.
+ */
+
+export interface BlockShape {
+  words: number;
+  chars: number;
+  /** Ends like a sentence and is long enough to be a paragraph. */
+  prose: boolean;
+  /** Made of navigation/chrome vocabulary only ("Home", "Kontakt | Impressum", "Partager"). */
+  navigation: boolean;
+  /** A heading that ends the article: comments, share, related, tags, author box, newsletter. */
+  articleEnd: boolean;
+  /** The same short line appears elsewhere on the page (menus, repeated teasers). */
+  repeated: boolean;
+}
+
+export interface ArticleSpan {
+  /** First and last block of the article's body (inclusive); start > end when the page has no prose. */
+  start: number;
+  end: number;
+}
+
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const SENTENCE_END_RE = /[.!?…。！？:]["”’»)\]]?$/u;
+
+/** Words and phrases that make up menus, footers and share bars, in the languages the service reads. */
+const NAVIGATION_WORDS = new Set(
+  [
+    // en
+    'home|menu|main menu|search|news|latest|latest news|sport|sports|business|politics|world|local|opinion|entertainment|lifestyle|technology|tech|science|health|travel|video|videos|photos|podcasts|weather|contact|contact us|about|about us|imprint|privacy|privacy policy|terms|terms of use|terms of service|cookies|cookie policy|cookie settings|login|log in|log out|sign in|sign up|register|subscribe|newsletter|archive|archives|categories|category|tags|share|tweet|print|email|e-mail|more|next|previous|back|top|back to top|skip to content|skip to main content|read more|continue reading|comments|reply|related|related posts|related articles|most read|most popular|trending|follow us|advertise|careers|jobs|shop|help|faq|sitemap|rss|blog|events|recent posts|recent comments|meta|toggle navigation|skip navigation|zur navigation springen|zum inhalt springen|springe zum inhalt|zum hauptinhalt springen|aller au contenu|ir al contenido|saltar al contenido|vai al contenuto|close|open|accept|settings|facebook|twitter|instagram|youtube|linkedin|whatsapp|pinterest|telegram|reddit|x|copy link|feed|entries feed|comments feed|log in|edit|permalink|newer posts|older posts|previous post|next post|leave a reply|cancel reply',
+    // de
+    'startseite|suche|suchen|menü|navigation|kontakt|impressum|datenschutz|datenschutzerklärung|agb|anmelden|registrieren|abmelden|archiv|kategorien|kategorie|schlagwörter|schlagworte|teilen|drucken|kommentare|kommentar|antworten|weiterlesen|mehr|zurück|weiter|nach oben|ähnliche beiträge|verwandte artikel|meistgelesen|neueste beiträge|letzte kommentare|folgen sie uns|über uns|nachrichten|politik|wirtschaft|kultur|panorama|wissen|reise|lokales|regionales|service|hilfe|jobs|termine|veranstaltungen|mediathek|abonnieren|abo|vorheriger beitrag|nächster beitrag|autor|schließen|einstellungen|akzeptieren|barrierefreiheit|nutzungsbedingungen|cookie-einstellungen|feed der einträge|kommentare-feed|gefällt mir',
+    // fr
+    'accueil|rechercher|recherche|connexion|se connecter|s’inscrire|s\'inscrire|inscription|mentions légales|partager|imprimer|commentaires|répondre|lire la suite|articles similaires|à lire aussi|les plus lus|actualités|actualité|politique|économie|société|culture|suivez-nous|international|monde|sports|abonnez-vous|fermer|précédent|suivant|plan du site|nous contacter|qui sommes-nous',
+    // es
+    'inicio|portada|buscar|menú|contacto|aviso legal|privacidad|política de privacidad|iniciar sesión|registrarse|compartir|imprimir|comentarios|responder|leer más|noticias relacionadas|lo más leído|lo último|síguenos|política|economía|deportes|cultura|sociedad|internacional|opinión|nacional|suscríbete|cerrar|anterior|siguiente|mapa del sitio|quiénes somos',
+    // pt
+    'início|página inicial|pesquisar|contato|entrar|sair|compartilhar|partilhar|comentários|leia mais|mais lidas|notícias relacionadas|economia|esportes|desporto|assine|fechar|próximo|quem somos',
+    // it
+    'cerca|contatti|accedi|registrati|condividi|stampa|commenti|rispondi|leggi anche|più letti|ultime notizie|cronaca|chi siamo|precedente|successivo|chiudi',
+  ]
+    .join('|')
+    .split('|'),
+);
+
+/** Headings that close an article: what follows is comments, sharing, related stories, tags or the author box. */
+const ARTICLE_END_RE =
+  /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|add a comment|join the (?:conversation|discussion)|share this(?: article| story| post)?|share on|related(?: posts| articles| stories| content)?|you (?:may|might) also like|more from|more stories|read next|recommended(?: for you)?|most (?:read|popular|viewed)|tags?|topics|filed under|about the author|newsletter|kommentare?|kommentar verfassen|schreibe einen kommentar|kommentieren|diesen beitrag teilen|teilen sie dies mit|teile diesen beitrag|ähnliche (?:beiträge|artikel)|das könnte sie auch interessieren|weitere (?:artikel|beiträge|nachrichten|themen)|mehr zum thema|schlagw(?:ö|o)rter|schlagworte|über den autor|zum autor|commentaires?|laisser un commentaire|laisser une réponse|partager(?: cet article)?|articles? similaires|à lire aussi|sur le même sujet|les plus lus|étiquettes|mots-clés|comentarios?|deja (?:un|tu) comentario|deja una respuesta|noticias relacionadas|te puede interesar|lo más leído|etiquetas|sobre el autor|comentários?|deixe (?:um comentário|uma resposta)|leia também|notícias relacionadas|mais lidas|commenti|lascia un commento|articoli correlati|potrebbe interessarti|più letti)\b/iu;
+
+const MAX_END_HEADING_WORDS = 8;
+/** A prose block: at least this many words (CJK: characters / 2) and a sentence end. */
+const PROSE_MIN_WORDS = 10;
+/** A block this long counts as prose even without a final stop (a paragraph cut by the scraper). */
+const PROSE_LONG_WORDS = 30;
+
+export function blockWords(text: string): number {
+  let spaced = 0;
+  let inWord = false;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x2e7f) ascii = false;
+    const space = code === 32;
+    if (!space && !inWord) spaced += 1;
+    inWord = !space;
+  }
+  // CJK scripts write no spaces: count two characters as a word (only scanned when such characters can occur).
+  const cjk = ascii ? 0 : (text.match(CJK_RE)?.length ?? 0);
+  return Math.max(spaced, Math.ceil(cjk / 2));
+}
+
+/** Navigation key: lower-case, without edge punctuation and counters ("Kommentare (3)" → "kommentare"). */
+function navigationKey(segment: string): string {
+  return segment
+    .toLowerCase()
+    .replace(/\(\d+\)/gu, '')
+    .replace(/[:.…»›>|•·]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Menu lines are short: longer blocks are never checked word by word. */
+const MAX_NAVIGATION_CHARS = 120;
+
+export function isNavigationVocabulary(block: string): boolean {
+  if (block.length > MAX_NAVIGATION_CHARS) return false;
+  const segments = block.split(/[|•·/]/u).map(navigationKey).filter(Boolean);
+  if (segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s))) return true;
+  // "Menü Menü", "Login Register": a few menu words run together.
+  const words = navigationKey(block).split(' ');
+  return words.length >= 2 && words.length <= 4 && words.every((w) => NAVIGATION_WORDS.has(w));
+}
+
+/** A heading alone on its line; "Related: <title>" is a cross-link inside the article, not its end. */
+export function isArticleEndHeading(block: string): boolean {
+  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !ARTICLE_END_RE.test(block.trim())) return false;
+  const colon = block.indexOf(':');
+  return colon < 0 || colon >= block.length - 2;
+}
+
+export function shapeBlocks(blocks: string[]): BlockShape[] {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.length > 120) continue;
+    const key = block.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return blocks.map((block) => {
+    const words = blockWords(block);
+    const sentence = SENTENCE_END_RE.test(block);
+    return {
+      words,
+      chars: block.length,
+      prose: (words >= PROSE_MIN_WORDS && sentence) || words >= PROSE_LONG_WORDS,
+      navigation: isNavigationVocabulary(block),
+      articleEnd: isArticleEndHeading(block),
+      repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
+    };
+  });
+}
+
+/** What a block adds to (prose) or costs (chrome) the article window. */
+function blockValue(shape: BlockShape): number {
+  if (shape.articleEnd) return -400;
+  if (shape.prose) return shape.chars;
+  if (shape.navigation || shape.repeated) return -60;
+  if (shape.words >= 8) return shape.chars * 0.2;
+  return -25;
+}
+
+/**
+ * The article's body: windows of positive block-value sum (Kadane's runs, linear), the best of them unless an
+ * earlier one is nearly as strong (articles come before their comments, sidebars and footers).
+ */
+export function findArticleSpan(shapes: BlockShape[]): ArticleSpan {
+  const runs: Array<{ start: number; end: number; sum: number }> = [];
+  let sum = 0;
+  let start = 0;
+  let runBest = 0;
+  let runEnd = -1;
+  const close = (): void => {
+    if (runEnd >= start && runBest > 0) runs.push({ start, end: runEnd, sum: runBest });
+  };
+  shapes.forEach((shape, i) => {
+    if (sum <= 0) {
+      close();
+      sum = 0;
+      start = i;
+      runBest = 0;
+      runEnd = -1;
+    }
+    sum += blockValue(shape);
+    if (sum > runBest) {
+      runBest = sum;
+      runEnd = i;
+    }
+  });
+  close();
+  const best = runs.reduce((top, run) => Math.max(top, run.sum), 0);
+  const chosen = runs.find((run) => run.sum >= EARLIER_RUN_SHARE * best);
+  return chosen ? { start: chosen.start, end: chosen.end } : { start: 0, end: -1 };
+}
+
+/** An earlier window this strong relative to the best one is the article. */
+const EARLIER_RUN_SHARE = 0.6;
