@@ -4,12 +4,11 @@
  * test-output/ops/ (git-ignored) for a person to look at.
  */
 import type { OpsStatus } from '@wirestream/contracts';
-import { allocatePort, createIsolatedEnvironment, ServiceProcess, stackConnection, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import { allocatePort, createIsolatedEnvironment, ServiceProcess, stackConnection, TcpRelay, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium';
-import { EngineProxy } from './engine-proxy';
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-output/ops');
 /** Short, so the test sees a source go quiet within seconds; the rule is otherwise the documented one (4× the usual gap). */
@@ -17,7 +16,8 @@ const QUIET_AFTER_SECONDS = 6;
 
 describe('ops page in a browser', () => {
   let environment: IsolatedEnvironment;
-  let engine: EngineProxy;
+  let engine: TcpRelay;
+  let engineUrl: string;
   let ingestor: ServiceProcess;
   let enricher: ServiceProcess;
   let indexer: ServiceProcess;
@@ -28,11 +28,11 @@ describe('ops page in a browser', () => {
     const executablePath = ensureChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
     environment = await createIsolatedEnvironment('opspage');
-    engine = new EngineProxy(new URL(stackConnection().searchUrl));
-    await engine.start();
+    // The indexer reaches the shared engine through a relay: closing it takes "the engine" away from this indexer only.
+    ({ relay: engine, url: engineUrl } = await TcpRelay.forUrl(stackConnection().searchUrl, 9200));
     ingestor = new ServiceProcess('ingestor', allocatePort(), environment.env);
     enricher = new ServiceProcess('enricher', allocatePort(), environment.env);
-    indexer = new ServiceProcess('indexer', allocatePort(), { ...environment.env, SEARCH_URL: engine.url, OPS_QUIET_MIN_SECONDS: String(QUIET_AFTER_SECONDS), OPS_TIMEOUT_MS: '2000' });
+    indexer = new ServiceProcess('indexer', allocatePort(), { ...environment.env, SEARCH_URL: engineUrl, OPS_QUIET_MIN_SECONDS: String(QUIET_AFTER_SECONDS), OPS_TIMEOUT_MS: '2000' });
     await Promise.all([ingestor.start(), enricher.start(), indexer.start()]);
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -41,7 +41,7 @@ describe('ops page in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await Promise.all([ingestor?.kill(), enricher?.kill(), indexer?.kill()]);
-    await engine?.stop();
+    await engine?.close();
     await environment?.teardown();
   });
 
@@ -117,7 +117,7 @@ describe('ops page in a browser', () => {
   });
 
   it('with the search engine gone it says so, and still shows what Postgres and Kafka know', async () => {
-    await engine.stop();
+    await engine.cut();
     await page.waitForSelector('body[data-state="degraded"]', { timeout: 30000 });
     expect(await page.textContent('#banner')).toMatch(/The search engine is unreachable/);
     expect(await page.getAttribute('[data-dependency="search"]', 'class')).toMatch(/\bdown\b/);
