@@ -70,15 +70,16 @@ export function shingleHashes(text: string, size: number): Set<number> {
 
 /** MinHash signature of a text as signed 32-bit integers (Postgres `int[]`). Empty text: all values 0x7fffffff. */
 export function minhashSignature(text: string, options: Pick<StorySignatureOptions, 'hashes' | 'shingle'> = STORY_SIGNATURE): number[] {
-  const mins = new Array<number>(options.hashes).fill(0xffffffff);
-  const seeds = Array.from({ length: options.hashes }, (_, i) => seed(i));
+  // Typed arrays: unsigned 32-bit values above 2^31 would be boxed doubles in a plain array (3× slower here).
+  const mins = new Uint32Array(options.hashes).fill(0xffffffff);
+  const seeds = Uint32Array.from({ length: options.hashes }, (_, i) => seed(i));
   for (const h of shingleHashes(text, options.shingle)) {
     for (let i = 0; i < mins.length; i++) {
       const v = mix32(h ^ seeds[i]!);
       if (v < mins[i]!) mins[i] = v;
     }
   }
-  return mins.map((v) => v | 0);
+  return Array.from(mins, (v) => v | 0);
 }
 
 /**
