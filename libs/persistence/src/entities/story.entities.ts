@@ -78,8 +78,9 @@ export class StoryClusterEntity {
 }
 
 /**
- * SimHash band keys of each clusterable article's current fingerprint (see `clustering/simhash-bands.ts`): one row
- * per article, the 12 keys as `band * 65536 + value` in band order, GIN-indexed for `keys && probe`.
+ * Story-signature band index of each clusterable article's current version (see `clustering/minhash.ts`): one row
+ * per article, its 64 LSH keys GIN-indexed for `keys && probe`, and the 128-value MinHash `signature` candidates
+ * are checked on.
  */
 @Entity({ name: 'fingerprint_bands' })
 export class FingerprintBandEntity {
@@ -88,6 +89,9 @@ export class FingerprintBandEntity {
 
   @Column({ type: 'integer', array: true })
   keys!: number[];
+
+  @Column({ type: 'integer', array: true })
+  signature!: number[];
 }
 
 export const STORY_ENTITIES = [SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity];

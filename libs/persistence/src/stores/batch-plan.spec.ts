@@ -1,13 +1,22 @@
 import { FIELD_LIMITS, type EnrichedArticle } from '@wirestream/contracts';
 import { clusterLookups, entityRows, fitsIndexKey, isClusterable, MAX_INDEXED_KEY_BYTES, planBatch, planReplacementDiffs, planVersionDiffs, quoteRows, sortedEntityKeys, supersedes, uniqueEvents, type BatchEvent, type StoredCandidate, type StoredHead } from './batch-plan';
+import { signatureDistance, signatureOfBody } from '../clustering/story-signature';
 
 const FP = '5d2b63f1bcf0930d';
 
-function flip(fingerprint: string, bits: number[]): string {
-  let value = BigInt(`0x${fingerprint}`);
-  for (const bit of bits) value ^= 1n << BigInt(bit);
-  return value.toString(16).padStart(16, '0');
-}
+/** A story body, two lightly edited copies of it (a word or two changed) and a different story. */
+const STORY =
+  'The city council voted on Tuesday to extend water rationing through the summer after the reservoir fell to its lowest level in two decades. ' +
+  'Residents will be allowed to water gardens twice a week, and fines for washing cars at home will double. The mayor said the measures were painful but necessary, ' +
+  'and promised a review in September once engineers have inspected the pipeline that feeds the eastern districts.';
+const NEAR = STORY.replace('Tuesday', 'Wednesday').replace('painful', 'hard');
+const NEAR2 = STORY.replace('two decades', 'twenty years');
+const FAR =
+  'Shares in the largest chipmaker rose sharply in early trading after it reported record quarterly revenue and raised its forecast for the rest of the year, ' +
+  'citing strong demand from data centres. Analysts had expected slower growth as customers worked through their inventories, and rivals fell on the news.';
+const sig = (body: string) => signatureOfBody(body).signature;
+/** Signature distance of a light copy from the story (the ties below are built on it). */
+const NEAR_DISTANCE = signatureDistance(sig(STORY), sig(NEAR));
 
 function article(id: string, overrides: Partial<EnrichedArticle> = {}): EnrichedArticle {
   return {
@@ -18,6 +27,7 @@ function article(id: string, overrides: Partial<EnrichedArticle> = {}): Enriched
     title: `Title ${id}`,
     publishedAt: '2026-01-01T10:00:00.000Z',
     fingerprint: FP,
+    body: STORY,
     wordCount: 300,
     entities: { people: [], places: [], organizations: [] },
     quotes: [],
@@ -48,7 +58,7 @@ describe('planBatch', () => {
   });
 
   it('keeps an article’s cluster across versions, including one found for its first version in this batch', () => {
-    const plan = planBatch(events(article('a', { version: 2 }), article('b'), article('b', { version: 2, fingerprint: flip(FP, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]) })), heads([['a', { clusterId: 'story' }]]), []);
+    const plan = planBatch(events(article('a', { version: 2 }), article('b'), article('b', { version: 2, body: FAR })), heads([['a', { clusterId: 'story' }]]), []);
     // 'a' existed with cluster 'story' and changed earlier in this batch; the new 'b' is its copy, and keeps the cluster when v2 moves far away.
     expect(clusters(plan)).toEqual({ a: 'story', b: 'story' });
     expect(plan.current.find((c) => c.event.article.id === 'b')).toMatchObject({ firstOrd: 1, event: { ord: 2 } });
@@ -69,13 +79,13 @@ describe('planBatch', () => {
 
   it('clusters near-duplicates inside one batch in message order; a stored article ranks before a new one on a tie', () => {
     const plan = planBatch(
-      events(article('first', { publishedAt: null }), article('far', { fingerprint: flip(FP, [0, 8, 16, 24, 32, 40, 48, 56, 4, 12]) }), article('second', { fingerprint: flip(FP, [3]), publishedAt: null }), article('third', { fingerprint: flip(FP, [5]) })),
+      events(article('first', { publishedAt: null }), article('far', { body: FAR }), article('second', { body: NEAR, publishedAt: null }), article('third', { body: NEAR2 })),
       new Map(),
       [],
     );
     expect(clusters(plan)).toEqual({ first: 'first', far: 'far', second: 'first', third: 'first' });
 
-    const tie = planBatch(events(article('new1'), article('new2', { fingerprint: flip(FP, [1]) })), new Map(), [{ ord: 1, id: 'old', clusterId: 'OLD', distance: 1, publishedUs: Date.parse('2026-01-01T10:00:00.000Z') * 1000, firstSeenUs: 99 }]);
+    const tie = planBatch(events(article('new1'), article('new2', { body: NEAR })), new Map(), [{ ord: 1, id: 'old', clusterId: 'OLD', distance: NEAR_DISTANCE, publishedUs: Date.parse('2026-01-01T10:00:00.000Z') * 1000, firstSeenUs: 99 }]);
     expect(clusters(tie)).toEqual({ new1: 'new1', new2: 'OLD' });
   });
 
@@ -95,14 +105,14 @@ describe('planBatch', () => {
   });
 
   it('an id of the batch is a candidate as stored (its head) until the batch changes it', () => {
-    const head = (publishedUs: number | null): [string, Partial<StoredHead>][] => [['old', { clusterId: 'OLD', firstSeenUs: 5, candidate: { fingerprint: flip(FP, [9]), publishedUs } }]];
+    const head = (publishedUs: number | null): [string, Partial<StoredHead>][] => [['old', { clusterId: 'OLD', firstSeenUs: 5, candidate: { signature: sig(NEAR), publishedUs } }]];
     const withdrawal = article('old', { version: 2, pubStatus: 'withdrawn' });
     expect(clusters(planBatch(events(article('copy'), withdrawal), heads(head(1)), []))['copy']).toBe('OLD');
     expect(clusters(planBatch(events(withdrawal, article('copy')), heads(head(1)), []))['copy']).toBe('copy');
     // A stale event of the id changes nothing: still a candidate as stored.
     expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(1)), []))['copy']).toBe('OLD');
     // Ranked with the other stored candidates by distance, publishedAt, first seen.
-    const other: StoredCandidate = { ord: 1, id: 'x', clusterId: 'X', distance: 1, publishedUs: 2, firstSeenUs: 1 };
+    const other: StoredCandidate = { ord: 1, id: 'x', clusterId: 'X', distance: NEAR_DISTANCE, publishedUs: 2, firstSeenUs: 1 };
     expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(1)), [other]))['copy']).toBe('OLD');
     expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(3)), [other]))['copy']).toBe('X');
     expect(clusters(planBatch(events(article('old', { version: 1 }), article('copy')), heads(head(null)), [other]))['copy']).toBe('X');

@@ -6,7 +6,9 @@
  * version diffs to (re)compute. No I/O here; `story-model.writer.ts` runs the statements.
  */
 import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
-import { fingerprintDistance, isFingerprint, MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE } from '../clustering/simhash-bands';
+import { isFingerprint, MIN_WORDS_FOR_CLUSTERING } from '../clustering/simhash-bands';
+import { lshBandKeys } from '../clustering/minhash';
+import { isStorySignature, signatureDistance, storySignature, STORY_MAX_SIGNATURE_DISTANCE } from '../clustering/story-signature';
 
 /** One not-yet-processed event of the batch; `ord` is its position in the batch (message order). */
 export interface BatchEvent {
@@ -33,7 +35,7 @@ export interface StoredHead {
    * Set when the stored row is a cluster candidate (usable, with band keys and a cluster): how it looked before the
    * batch. The candidate query leaves the batch's own ids out (their rows may already be rewritten in the transaction).
    */
-  candidate?: { fingerprint: string; publishedUs: number | null } | null;
+  candidate?: { signature: number[]; publishedUs: number | null } | null;
 }
 
 /** A stored (pre-batch) usable, clustered article within the threshold of the event at `ord`, sharing a band key with it. */
@@ -91,11 +93,9 @@ export function isClusterable(article: EnrichedArticle): boolean {
   return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
 }
 
-const bandKey = (band: number, value: number) => band * 65536 + value;
-
-/** Band keys of a clusterable article (empty otherwise). */
+/** Story-signature band keys of a clusterable article (empty otherwise). */
 export function articleBandKeys(article: EnrichedArticle): number[] {
-  return isClusterable(article) ? simhashBands(article.fingerprint).map((b) => bandKey(b.band, b.value)) : [];
+  return isClusterable(article) ? storySignature(article).keys : [];
 }
 
 /** First occurrence of each event id, in message order (a redelivered duplicate inside one batch is a no-op). */
@@ -143,7 +143,7 @@ interface LiveState {
   pubStatus: string;
   clusterId: string;
   clusterable: boolean;
-  fingerprint: string;
+  signature: number[];
   keys: Set<number>;
   publishedUs: number | null;
   /** Stored articles come before the batch's new ones; those in message order. */
@@ -202,9 +202,8 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
   /** Band key → ids of the batch whose stored (pre-batch) row is a candidate. */
   const storedKeyIndex = new Map<number, Set<string>>();
   for (const [id, head] of stored) {
-    if (!head.candidate || !head.clusterId || !isFingerprint(head.candidate.fingerprint)) continue;
-    for (const b of simhashBands(head.candidate.fingerprint)) {
-      const k = bandKey(b.band, b.value);
+    if (!head.candidate || !head.clusterId || !isStorySignature(head.candidate.signature)) continue;
+    for (const k of lshBandKeys(head.candidate.signature)) {
       const ids = storedKeyIndex.get(k);
       if (ids) ids.add(id);
       else storedKeyIndex.set(k, new Set([id]));
@@ -237,7 +236,7 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
       pubStatus: article.pubStatus,
       clusterId,
       clusterable: keys.size > 0,
-      fingerprint: article.fingerprint,
+      signature: keys.size ? storySignature(article).signature : [],
       keys,
       publishedUs: toUs(article.publishedAt),
       firstSeen,
@@ -272,8 +271,8 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     for (const id of storedSharing) {
       if (id === event.article.id || states.has(id)) continue;
       const head = stored.get(id)!;
-      const distance = fingerprintDistance(head.candidate!.fingerprint, event.article.fingerprint);
-      if (distance > STORY_CLUSTER_MAX_DISTANCE) continue;
+      const distance = signatureDistance(head.candidate!.signature, storySignature(event.article).signature);
+      if (distance > STORY_MAX_SIGNATURE_DISTANCE) continue;
       const r: Ranked = { id, clusterId: head.clusterId!, distance, publishedUs: head.candidate!.publishedUs, firstSeen: { stored: true, us: head.firstSeenUs } };
       if (!best || better(r, best)) best = r;
     }
@@ -282,8 +281,8 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     for (const id of sharing) {
       const s = states.get(id)!;
       if (id === event.article.id || !s.clusterable) continue;
-      const distance = fingerprintDistance(s.fingerprint, event.article.fingerprint);
-      if (distance > STORY_CLUSTER_MAX_DISTANCE) continue;
+      const distance = signatureDistance(s.signature, storySignature(event.article).signature);
+      if (distance > STORY_MAX_SIGNATURE_DISTANCE) continue;
       const r: Ranked = { id, clusterId: s.clusterId, distance, publishedUs: s.publishedUs, firstSeen: s.firstSeen };
       if (!best || better(r, best)) best = r;
     }

@@ -4,9 +4,8 @@
  * `collapse=cluster`, `/related` excluding the own cluster, entity/quote rows, and replays changing nothing.
  */
 import { EventTypes, type ArticleIndexedPayload, type ArticleVersionsResponse, type EnrichedArticle, type EventEnvelope, type RelatedArticlesResponse, type SearchResponse } from '@wirestream/contracts';
-import { hammingDistance64 } from '@wirestream/enrichment';
 import { createEnvelope, readTopic, type Kafka } from '@wirestream/kafka';
-import { STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
+import { signatureDistance, storySignature, STORY_MAX_SIGNATURE_DISTANCE, type DataSource } from '@wirestream/persistence';
 import { EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -128,16 +127,13 @@ describe('indexer story model (integration)', () => {
     const unrelated = enriched(unrelatedStory, unrelatedId, 1, LAKESHORE);
     allEvents.push(original, copy, related, unrelated);
 
-    const distances = {
-      copy: hammingDistance64(original.payload.fingerprint, copy.payload.fingerprint),
-      related: hammingDistance64(original.payload.fingerprint, related.payload.fingerprint),
-      unrelated: hammingDistance64(original.payload.fingerprint, unrelated.payload.fingerprint),
-    };
-    console.info(`Hamming distances to the fixture: ${JSON.stringify(distances)} (threshold ${STORY_CLUSTER_MAX_DISTANCE})`);
+    const distance = (other: EventEnvelope<EnrichedArticle>) => signatureDistance(storySignature(original.payload).signature, storySignature(other.payload).signature);
+    const distances = { copy: distance(copy), related: distance(related), unrelated: distance(unrelated) };
+    console.info(`Story-signature distances to the fixture: ${JSON.stringify(distances)} (threshold ${STORY_MAX_SIGNATURE_DISTANCE})`);
     expect(distances.copy).toBeGreaterThan(0); // really edited, not byte-identical after cleaning
-    expect(distances.copy).toBeLessThanOrEqual(STORY_CLUSTER_MAX_DISTANCE);
-    expect(distances.related).toBeGreaterThan(STORY_CLUSTER_MAX_DISTANCE);
-    expect(distances.unrelated).toBeGreaterThan(STORY_CLUSTER_MAX_DISTANCE);
+    expect(distances.copy).toBeLessThanOrEqual(STORY_MAX_SIGNATURE_DISTANCE);
+    expect(distances.related).toBeGreaterThan(STORY_MAX_SIGNATURE_DISTANCE);
+    expect(distances.unrelated).toBeGreaterThan(STORY_MAX_SIGNATURE_DISTANCE);
 
     await publish(original);
     await indexedEvents([fixtureId]);
@@ -239,5 +235,26 @@ describe('indexer story model (integration)', () => {
     expect(after).toEqual({ ...before, processed_events: before['processed_events']! + reenriched.length });
     const [cluster] = (await dataSource.query('SELECT size FROM story_clusters WHERE id = $1', [fixtureId])) as { size: number }[];
     expect(cluster!.size).toBe(3);
+  });
+
+  it('a republished copy with another site’s chrome, a rewritten headline and words changed joins the seed’s cluster', async () => {
+    // examples/metro-wire-trump-petro-republished.txt: SimHash put it 20 bits from the seed (threshold was 6).
+    const metroId = randomUUID();
+    const metro = enriched(readFileSync(path.resolve(__dirname, '../../../../examples/metro-wire-trump-petro-republished.txt'), 'utf8'), metroId, 1, { id: 'metro-wire', name: 'Metro Wire' });
+    expect(metro.payload.title).not.toBe(allEvents[0]!.payload.title);
+    await publish(metro);
+    const indexed = await indexedEvents([metroId]);
+    expect(indexed.get(metroId)![0]!.clusterId).toBe(fixtureId);
+
+    const q = `q=${encodeURIComponent('"love of freedom"')}`;
+    const all = await waitFor('the seed, its copies and the republished one searchable', async () => {
+      const r = await getJson<SearchResponse>(`/v1/search?${q}`);
+      return r.items.some((i) => i.id === metroId) ? r : undefined;
+    });
+    expect(all.items.map((i) => i.id)).toEqual(expect.arrayContaining([fixtureId, metroId]));
+    expect(all.items.every((i) => i.clusterId === fixtureId)).toBe(true);
+    const collapsed = await getJson<SearchResponse>(`/v1/search?${q}&collapse=cluster`);
+    expect(collapsed.items).toHaveLength(1);
+    expect(collapsed.items[0]!.clusterId).toBe(fixtureId);
   });
 });

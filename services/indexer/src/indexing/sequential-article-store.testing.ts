@@ -3,7 +3,7 @@
  * logic), so the integration test can check that both leave the same rows for the same batches.
  */
 import { diffArticleVersions, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
-import { MIN_WORDS_FOR_CLUSTERING, simhashBands, STORY_CLUSTER_MAX_DISTANCE, type DataSource } from '@wirestream/persistence';
+import { MIN_WORDS_FOR_CLUSTERING, storySignature, STORY_MAX_SIGNATURE_DISTANCE, type DataSource } from '@wirestream/persistence';
 /** The part of TypeORM's EntityManager this writer uses (only libs/persistence imports typeorm). */
 type EntityManager = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
@@ -54,7 +54,7 @@ async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Pro
   const keys = new Set<bigint>();
   for (const article of articles) {
     if (!isClusterable(article)) continue;
-    for (const { band, value } of simhashBands(article.fingerprint)) keys.add(BAND_LOCK_NAMESPACE + (BigInt(band) << 16n) + BigInt(value));
+    for (const key of storySignature(article).keys) keys.add(BAND_LOCK_NAMESPACE + BigInt(key >>> 0));
   }
   if (!keys.size) return;
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
@@ -146,17 +146,17 @@ async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promi
 /** The cluster of the nearest earlier article within the threshold, via the band index; null when there is none. */
 async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise<string | null> {
   if (!isClusterable(article)) return null;
-  const bands = simhashBands(article.fingerprint);
+  const { signature, keys } = storySignature(article);
   const [match] = (await tx.query(
     `SELECT a.cluster_id FROM (
-       SELECT article_id FROM fingerprint_bands WHERE keys && $2::int[] AND article_id <> $3
+       SELECT article_id, signature FROM fingerprint_bands WHERE keys && $2::int[] AND article_id <> $3
      ) AS candidate
      JOIN articles a ON a.id = candidate.article_id
-     CROSS JOIN LATERAL (SELECT bit_count(('x' || a.fingerprint)::bit(64) # ('x' || $1)::bit(64)) AS distance) AS d
+     CROSS JOIN LATERAL (SELECT cardinality(candidate.signature) - count(*) AS distance FROM unnest(candidate.signature, $1::int[]) AS s (x, y) WHERE x = y) AS d
      WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $4
      ORDER BY d.distance, a.published_at ASC NULLS LAST, a.first_seen_at, a.id
      LIMIT 1`,
-    [article.fingerprint, bands.map((b) => b.band * 65536 + b.value), article.id, STORY_CLUSTER_MAX_DISTANCE],
+    [signature, keys, article.id, STORY_MAX_SIGNATURE_DISTANCE],
   )) as { cluster_id: string }[];
   return match?.cluster_id ?? null;
 }
@@ -165,8 +165,8 @@ async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise
 async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promise<void> {
   await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
   if (!isClusterable(article)) return;
-  const bands = simhashBands(article.fingerprint).sort((a, b) => a.band - b.band);
-  await tx.query('INSERT INTO fingerprint_bands (article_id, keys) VALUES ($1, $2::int[])', [article.id, bands.map((b) => b.band * 65536 + b.value)]);
+  const { signature, keys } = storySignature(article);
+  await tx.query('INSERT INTO fingerprint_bands (article_id, keys, signature) VALUES ($1, $2::int[], $3::int[])', [article.id, keys, signature]);
 }
 
 /** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */
