@@ -48,7 +48,7 @@ describe('ArticleStore re-enrichment (integration)', () => {
     await write(v1);
     await write(v2);
     // A copy in the same story, published later: the re-enriched article's new date makes it the lead either way.
-    const copy = { ...b!, fingerprint: flip(v2.fingerprint, [3]), publishedAt: '2026-03-01T00:00:00.000Z' } as EnrichedArticle;
+    const copy = { ...b!, body: `${v2.body} Republished.`, fingerprint: flip(v2.fingerprint, [3]), publishedAt: '2026-03-01T00:00:00.000Z' } as EnrichedArticle;
     await write(copy);
     const before = await rows(a!.id);
     expect((before.article as { cluster_id: string }).cluster_id).toBe(a!.id);
@@ -58,6 +58,8 @@ describe('ArticleStore re-enrichment (integration)', () => {
       ...v2,
       title: 'New enricher title',
       fingerprint: flip(v2.fingerprint, [60]),
+      // A better extraction keeps one more paragraph: the story signature (MinHash of the body) and its bands change.
+      body: `${v2.body}\n\nA closing paragraph the old enricher lost, about the ferry timetable and the harbour vote.`,
       publishedAt: '2026-03-02T00:00:00.000Z',
       quotes: [{ text: 'New quote', speaker: 'Ana Silva' }],
       entities: { people: [{ name: 'Ana Silva', count: 2 }], places: [], organizations: [] },
