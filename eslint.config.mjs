@@ -9,12 +9,27 @@ const restricted = (allowedIn, names, why) => ({ names, allowedIn, why });
 const ownedImports = [
   restricted('libs/kafka', ['kafkajs'], 'only libs/kafka talks to Kafka'),
   restricted('libs/persistence', ['typeorm', 'pg'], 'only libs/persistence talks to Postgres'),
-  restricted('libs/search', ['@opensearch-project/opensearch', '@elastic/elasticsearch'], 'only libs/search talks to the search engine'),
+  restricted(
+    'libs/search',
+    ['@opensearch-project/opensearch', '@elastic/elasticsearch'],
+    'only libs/search talks to the search engine',
+  ),
 ];
 
 // Test helpers are for tests: production code in services and tools must not depend on them.
-const testingLib = { names: ['@wirestream/testing'], why: 'libs/testing is for tests (*.spec.ts, *.int-spec.ts, e2e) only' };
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.testing.ts', '**/*.fixture.ts', 'e2e/**/*.ts', 'libs/testing/**/*.ts'];
+const testingLib = {
+  names: ['@wirestream/testing'],
+  why: 'libs/testing is for tests (*.spec.ts, *.int-spec.ts, e2e) only',
+};
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/*.testing.ts',
+  '**/*.fixture.ts',
+  'e2e/**/*.ts',
+  'libs/testing/**/*.ts',
+];
 
 function restrictedImportsRule(entries) {
   return [
@@ -31,7 +46,18 @@ function restrictedImportsRule(entries) {
 }
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.stack/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.stack/**',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -48,10 +74,42 @@ export default [
             { sourceTag: 'type:enrichment', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:formats', 'type:enrichment'] },
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats', 'type:enrichment', 'type:platform', 'type:infra', 'type:testing'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:platform',
+                'type:infra',
+                'type:formats',
+                'type:enrichment',
+              ],
+            },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:formats',
+                'type:enrichment',
+                'type:platform',
+                'type:infra',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:formats',
+                'type:enrichment',
+                'type:platform',
+                'type:infra',
+                'type:testing',
+              ],
+            },
           ],
         },
       ],

@@ -13,7 +13,9 @@ module.exports = {
     // linkedom's dependencies ship ESM only; Jest's module runtime cannot require(esm), so SWC turns them into CJS.
     '^.+\\.js$': ['@swc/jest', { ...swcrc, jsc: { ...swcrc.jsc, parser: { syntax: 'ecmascript' } }, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(?:css-select|boolbase|css-what|domhandler|domelementtype|domutils|dom-serializer|entities|nth-check|cssomnom|htmlparser2)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(?:css-select|boolbase|css-what|domhandler|domelementtype|domutils|dom-serializer|entities|nth-check|cssomnom|htmlparser2)/)',
+  ],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.stack/'],
 };

@@ -3,10 +3,19 @@
  * Every assertion is on what the public HTTP APIs answer.
  */
 import type { EnrichedArticle, IngestResponse, SearchResponse } from '@wirestream/contracts';
-import { allocatePort, createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  EXAMPLE_GLOBAL_VILLAGE,
+  readExample,
+  ServiceProcess,
+  waitFor,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 
 const TITLE = 'Trump meets with Colombia’s Petro after diplomatic row over cartels';
-const LEAD = 'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
+const LEAD =
+  'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
 
 describe('pipeline: scraped text page → ingestor → enricher → indexer → search API', () => {
   let environment: IsolatedEnvironment;
@@ -29,7 +38,11 @@ describe('pipeline: scraped text page → ingestor → enricher → indexer → 
   });
 
   async function ingest(body: string, contentType = 'text/plain'): Promise<{ status: number; body: IngestResponse }> {
-    const res = await fetch(`${ingestor.url}/v1/ingest`, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': 'test-key' }, body });
+    const res = await fetch(`${ingestor.url}/v1/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-api-key': 'test-key' },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as IngestResponse };
   }
 
@@ -46,10 +59,14 @@ describe('pipeline: scraped text page → ingestor → enricher → indexer → 
     const { id, duplicate } = accepted.body.accepted[0]!;
     expect(duplicate).toBe(false);
 
-    const result = await waitFor('the fixture in search results', async () => {
-      const r = await search('q=Petro%20cartels');
-      return r.items.some((i) => i.id === id) ? r : undefined;
-    }, { timeoutMs: 90000, intervalMs: 500 });
+    const result = await waitFor(
+      'the fixture in search results',
+      async () => {
+        const r = await search('q=Petro%20cartels');
+        return r.items.some((i) => i.id === id) ? r : undefined;
+      },
+      { timeoutMs: 90000, intervalMs: 500 },
+    );
     const hit = result.items.find((i) => i.id === id)!;
     expect(hit.title).toBe(TITLE);
     expect(hit.source.name).toBe('Global Village Space');
@@ -87,7 +104,12 @@ describe('pipeline: scraped text page → ingestor → enricher → indexer → 
   it('an article accepted while the enricher is down arrives exactly once after kill -9 and restart', async () => {
     // Freeze the enricher, accept an article, then kill -9 it: nothing of that article was committed.
     process.kill(enricher.pid!, 'SIGSTOP');
-    const story = fixture.replace('Trump meets with Colombia’s Petro after diplomatic row over cartels', 'Petro and Trump agree to a joint cartel task force').replace(/Tuesday/g, 'Thursday');
+    const story = fixture
+      .replace(
+        'Trump meets with Colombia’s Petro after diplomatic row over cartels',
+        'Petro and Trump agree to a joint cartel task force',
+      )
+      .replace(/Tuesday/g, 'Thursday');
     const accepted = await ingest(story);
     expect(accepted.status).toBe(202);
     const { id } = accepted.body.accepted[0]!;
@@ -98,10 +120,14 @@ describe('pipeline: scraped text page → ingestor → enricher → indexer → 
     expect(before.items.some((i) => i.id === id)).toBe(false);
 
     await enricher.start();
-    const after = await waitFor('the article after the enricher restarted', async () => {
-      const r = await search(`q=${encodeURIComponent('"joint cartel task force"')}&size=100`);
-      return r.items.some((i) => i.id === id) ? r : undefined;
-    }, { timeoutMs: 120000, intervalMs: 1000 });
+    const after = await waitFor(
+      'the article after the enricher restarted',
+      async () => {
+        const r = await search(`q=${encodeURIComponent('"joint cartel task force"')}&size=100`);
+        return r.items.some((i) => i.id === id) ? r : undefined;
+      },
+      { timeoutMs: 120000, intervalMs: 1000 },
+    );
     expect(after.items.filter((i) => i.id === id)).toHaveLength(1);
     expect(after.total).toBe(1);
     const res = await fetch(`${indexer.url}/v1/articles/${id}`);

@@ -8,8 +8,13 @@ import { killService } from './support/scenarios';
 const ARTICLES = 500;
 
 describe('faults (fast subset, 500 articles)', () => {
-  it.each(['enricher', 'indexer'] as const)('SIGKILL the %s mid-backfill and restart it: every accepted article exactly once', async (service) => {
-    const { report, notes } = await killService(service, ARTICLES, [0.5]);
-    expect({ exactlyOnce: isExactlyOnce(report), summary: summarize(report), notes }).toMatchObject({ exactlyOnce: true });
-  });
+  it.each(['enricher', 'indexer'] as const)(
+    'SIGKILL the %s mid-backfill and restart it: every accepted article exactly once',
+    async (service) => {
+      const { report, notes } = await killService(service, ARTICLES, [0.5]);
+      expect({ exactlyOnce: isExactlyOnce(report), summary: summarize(report), notes }).toMatchObject({
+        exactlyOnce: true,
+      });
+    },
+  );
 });

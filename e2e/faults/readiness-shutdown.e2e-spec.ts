@@ -25,7 +25,11 @@ describe('faults: readiness and shutdown', () => {
     await pipeline?.dispose();
   });
 
-  const where = () => ({ databaseUrl: pipeline.environment.databaseUrl, searchUrl: pipeline.environment.env['SEARCH_URL']!, indexPrefix: pipeline.environment.indexPrefix });
+  const where = () => ({
+    databaseUrl: pipeline.environment.databaseUrl,
+    searchUrl: pipeline.environment.env['SEARCH_URL']!,
+    indexPrefix: pipeline.environment.indexPrefix,
+  });
 
   it('the indexer starts while the engine is down, reports not ready, and is ready once the engine appears', async () => {
     await pipeline.search.cut();
@@ -43,11 +47,17 @@ describe('faults: readiness and shutdown', () => {
 
   it('ready turns false while Postgres is unreachable and true again after', async () => {
     await pipeline.postgres.cut();
-    const [ingestorDown, indexerDown] = await Promise.all([FaultPipeline.waitForReadiness(pipeline.ingestor, false), FaultPipeline.waitForReadiness(pipeline.indexer, false)]);
+    const [ingestorDown, indexerDown] = await Promise.all([
+      FaultPipeline.waitForReadiness(pipeline.ingestor, false),
+      FaultPipeline.waitForReadiness(pipeline.indexer, false),
+    ]);
     expect(ingestorDown).toContain('postgres');
     expect(indexerDown).toContain('postgres');
     await pipeline.postgres.restore();
-    await Promise.all([FaultPipeline.waitForReadiness(pipeline.ingestor, true), FaultPipeline.waitForReadiness(pipeline.indexer, true)]);
+    await Promise.all([
+      FaultPipeline.waitForReadiness(pipeline.ingestor, true),
+      FaultPipeline.waitForReadiness(pipeline.indexer, true),
+    ]);
   });
 
   it('ready turns false while the engine is unreachable and true again after', async () => {
@@ -61,7 +71,8 @@ describe('faults: readiness and shutdown', () => {
     const backfill = new Backfill({ count: 500, batchSize: 50, seed: 11, itemsPerSecond: 60 });
     const posting = backfill.run(() => pipeline.ingestor);
     const started = Date.now();
-    const indexedAtLeast = (n: number) => async () => (await postgresArticles(pipeline.environment.databaseUrl)).length >= n;
+    const indexedAtLeast = (n: number) => async () =>
+      (await postgresArticles(pipeline.environment.databaseUrl)).length >= n;
 
     await waitUntil(indexedAtLeast(100));
     const enricherExit = await pipeline.enricher.terminate(30_000);
@@ -72,17 +83,34 @@ describe('faults: readiness and shutdown', () => {
     await posting;
 
     const { report, drainedAfterMs } = await awaitExactlyOnce(backfill.accepted, where(), { timeoutMs: 180_000 });
-    const kafka = createKafka({ brokers: pipeline.env['KAFKA_BROKERS']!.split(','), clientId: 'fault-check', logger: createLogger('fault-check', 'silent') });
-    const [raw, enriched, indexed] = await Promise.all([pipeline.environment.topics.raw, pipeline.environment.topics.enriched, pipeline.environment.topics.indexed].map((t) => topicMessageCount(kafka, t)));
+    const kafka = createKafka({
+      brokers: pipeline.env['KAFKA_BROKERS']!.split(','),
+      clientId: 'fault-check',
+      logger: createLogger('fault-check', 'silent'),
+    });
+    const [raw, enriched, indexed] = await Promise.all(
+      [pipeline.environment.topics.raw, pipeline.environment.topics.enriched, pipeline.environment.topics.indexed].map(
+        (t) => topicMessageCount(kafka, t),
+      ),
+    );
     recordScenario({
       scenario: 'SIGTERM enricher then indexer mid-backfill (500 articles)',
       articles: backfill.options.count,
       report,
-      timings: { run: Date.now() - started, enricherExit: enricherExit.ms, indexerExit: indexerExit.ms, drain: drainedAfterMs },
+      timings: {
+        run: Date.now() - started,
+        enricherExit: enricherExit.ms,
+        indexerExit: indexerExit.ms,
+        drain: drainedAfterMs,
+      },
       notes: [`events raw ${raw}, enriched ${enriched}, indexed ${indexed}`],
     });
 
-    expect({ exactlyOnce: isExactlyOnce(report), summary: summarize(report), examples: report.examples }).toEqual({ exactlyOnce: true, summary: summarize(report), examples: [] });
+    expect({ exactlyOnce: isExactlyOnce(report), summary: summarize(report), examples: report.examples }).toEqual({
+      exactlyOnce: true,
+      summary: summarize(report),
+      examples: [],
+    });
     // Nest closes the application, then re-raises the signal: a clean exit is code 0 or "killed by SIGTERM", never SIGKILL.
     for (const exit of [enricherExit, indexerExit]) expect(exit.exitCode === 0 || exit.signal === 'SIGTERM').toBe(true);
     expect(enricherExit.ms).toBeLessThan(SHUTDOWN_BOUND_MS);

@@ -154,7 +154,10 @@ async function enricherFinishedCount(enricher: ServiceProcess): Promise<number |
   try {
     const res = await fetch(`${enricher.url}/metrics`, { signal: AbortSignal.timeout(5000) });
     const text = await res.text();
-    const samples = [...metricSamples(text, 'wirestream_enriched_total'), ...metricSamples(text, 'wirestream_enricher_dead_lettered_total')];
+    const samples = [
+      ...metricSamples(text, 'wirestream_enriched_total'),
+      ...metricSamples(text, 'wirestream_enricher_dead_lettered_total'),
+    ];
     return samples.length ? samples.reduce((a, b) => a + b, 0) : null;
   } catch {
     return null;
@@ -168,7 +171,12 @@ export async function send(services: Services, request: HostileRequest): Promise
   const key = request.apiKey === undefined ? API_KEY : request.apiKey;
   if (request.target === 'ingestor' && key !== null) headers['x-api-key'] = key;
   const started = performance.now();
-  const res = await fetch(`${base}${request.path}`, { method: request.method, headers, signal: AbortSignal.timeout(REQUEST_GIVE_UP_MS), ...(request.body !== undefined ? { body: request.body } : {}) });
+  const res = await fetch(`${base}${request.path}`, {
+    method: request.method,
+    headers,
+    signal: AbortSignal.timeout(REQUEST_GIVE_UP_MS),
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  });
   const text = await res.text();
   const elapsedMs = performance.now() - started;
   let json: Record<string, unknown> | null = null;
@@ -196,18 +204,28 @@ export class CaseTools {
     return send(this.services, { target: 'ingestor', method: 'POST', path: `/v1/ingest${query}`, body, contentType });
   }
 
-  async search(query: string): Promise<{ total: number; items: { id: string; title: string | null; summary: string }[] }> {
+  async search(
+    query: string,
+  ): Promise<{ total: number; items: { id: string; title: string | null; summary: string }[] }> {
     const res = await fetch(`${this.services.indexer.url}/v1/search?${query}`);
     must(res.status === 200, `GET /v1/search?${query.slice(0, 80)} answered ${res.status}`);
     return (await res.json()) as { total: number; items: { id: string; title: string | null; summary: string }[] };
   }
 
   /** Waits until searching for `token` finds the article `id`; returns its hit. */
-  async waitSearchable(token: string, id: string, what = `article ${id}`): Promise<{ id: string; title: string | null; summary: string }> {
-    return waitFor(`${what} to be searchable by "${token}"`, async () => {
-      const r = await this.search(`q=${encodeURIComponent(token)}&size=10`);
-      return r.items.find((i) => i.id === id);
-    }, { timeoutMs: SEARCHABLE_TIMEOUT_MS, intervalMs: 500 });
+  async waitSearchable(
+    token: string,
+    id: string,
+    what = `article ${id}`,
+  ): Promise<{ id: string; title: string | null; summary: string }> {
+    return waitFor(
+      `${what} to be searchable by "${token}"`,
+      async () => {
+        const r = await this.search(`q=${encodeURIComponent(token)}&size=10`);
+        return r.items.find((i) => i.id === id);
+      },
+      { timeoutMs: SEARCHABLE_TIMEOUT_MS, intervalMs: 500 },
+    );
   }
 
   async articleStatus(id: string): Promise<number> {
@@ -218,11 +236,15 @@ export class CaseTools {
 
   /** Waits until the article is gone from GET /v1/articles/:id (404) and from search. */
   async waitGone(token: string, id: string): Promise<void> {
-    await waitFor(`article ${id} to disappear from GET and search`, async () => {
-      if ((await this.articleStatus(id)) !== 404) return false;
-      const r = await this.search(`q=${encodeURIComponent(token)}&size=10`);
-      return !r.items.some((i) => i.id === id);
-    }, { timeoutMs: SEARCHABLE_TIMEOUT_MS, intervalMs: 500 });
+    await waitFor(
+      `article ${id} to disappear from GET and search`,
+      async () => {
+        if ((await this.articleStatus(id)) !== 404) return false;
+        const r = await this.search(`q=${encodeURIComponent(token)}&size=10`);
+        return !r.items.some((i) => i.id === id);
+      },
+      { timeoutMs: SEARCHABLE_TIMEOUT_MS, intervalMs: 500 },
+    );
   }
 }
 
@@ -256,18 +278,25 @@ export async function runHostileCase(services: Services, tools: CaseTools, c: Ho
     try {
       answer = await send(services, request);
     } catch (error) {
-      violations.push(`the request failed: ${(error as Error).message}${(error as Error).cause ? ` (${String((error as Error).cause)})` : ''}`);
+      violations.push(
+        `the request failed: ${(error as Error).message}${(error as Error).cause ? ` (${String((error as Error).cause)})` : ''}`,
+      );
       await sleep(LIVENESS_TAIL_MS);
       return violations;
     }
     const acceptable = c.expect.some((o) => matches(o, answer!));
     if (!acceptable) {
-      const detail = typeof answer.json?.['detail'] === 'string' ? `: ${(answer.json['detail'] as string).slice(0, 160)}` : '';
+      const detail =
+        typeof answer.json?.['detail'] === 'string' ? `: ${(answer.json['detail'] as string).slice(0, 160)}` : '';
       const code = typeof answer.json?.['code'] === 'string' ? ` ${answer.json['code'] as string}` : '';
-      violations.push(`answered ${answer.status}${code}${detail} — expected ${c.expect.map(describeOutcome).join(' or ')}`);
+      violations.push(
+        `answered ${answer.status}${code}${detail} — expected ${c.expect.map(describeOutcome).join(' or ')}`,
+      );
     }
     if (answer.status >= 400 && !answer.contentType.startsWith('application/problem+json')) {
-      violations.push(`a ${answer.status} with content-type "${answer.contentType}", expected application/problem+json`);
+      violations.push(
+        `a ${answer.status} with content-type "${answer.contentType}", expected application/problem+json`,
+      );
     }
     const bound = c.timeBoundMs ?? REQUEST_TIME_BOUND_MS;
     if (answer.elapsedMs > bound) violations.push(`the request took ${round(answer.elapsedMs)} ms (bound ${bound} ms)`);
@@ -276,7 +305,11 @@ export async function runHostileCase(services: Services, tools: CaseTools, c: Ho
     fresh = answer.status === 202 ? answer.accepted.filter((a) => !a.duplicate).length : 0;
     if (fresh > 0 && baseline !== null) {
       const settleMs = ENRICHER_SETTLE_BASE_MS + ENRICHER_SETTLE_PER_ITEM_MS * fresh;
-      await waitFor('the enricher to finish the accepted items', async () => ((await enricherFinishedCount(services.enricher)) ?? 0) >= baseline + fresh, { timeoutMs: settleMs, intervalMs: 200 }).catch(() => {
+      await waitFor(
+        'the enricher to finish the accepted items',
+        async () => ((await enricherFinishedCount(services.enricher)) ?? 0) >= baseline + fresh,
+        { timeoutMs: settleMs, intervalMs: 200 },
+      ).catch(() => {
         violations.push(`the enricher did not finish the ${fresh} accepted item(s) within ${settleMs / 1000} s`);
       });
     } else {
@@ -291,11 +324,17 @@ export async function runHostileCase(services: Services, tools: CaseTools, c: Ho
     }
   } finally {
     const records = await watch.stop();
-    const watched = ['ingestor', ...(fresh > 0 ? ['enricher'] : []), ...(request.target === 'indexer' ? ['indexer'] : [])];
+    const watched = [
+      'ingestor',
+      ...(fresh > 0 ? ['enricher'] : []),
+      ...(request.target === 'indexer' ? ['indexer'] : []),
+    ];
     for (const name of watched) {
       const r = records.get(name)!;
       if (r.worstMs > LIVENESS_BOUND_MS || r.failures) {
-        violations.push(`${name} /health/live: slowest answer ${round(r.worstMs)} ms (bound ${LIVENESS_BOUND_MS} ms)${r.failures ? `, ${r.failures} poll(s) failed` : ''}`);
+        violations.push(
+          `${name} /health/live: slowest answer ${round(r.worstMs)} ms (bound ${LIVENESS_BOUND_MS} ms)${r.failures ? `, ${r.failures} poll(s) failed` : ''}`,
+        );
       }
     }
   }
@@ -318,12 +357,15 @@ export async function pipelineStillFlows(services: Services, tools: CaseTools, t
   if (answer.status !== 202 || answer.accepted.length !== 1) {
     violations.push(`the ordinary article was answered ${answer.status} ${JSON.stringify(answer.json).slice(0, 200)}`);
   } else {
-    await tools.waitSearchable(token, answer.accepted[0]!.id, 'the ordinary article').catch((error: Error) => violations.push(error.message));
+    await tools
+      .waitSearchable(token, answer.accepted[0]!.id, 'the ordinary article')
+      .catch((error: Error) => violations.push(error.message));
   }
   for (const service of [services.ingestor, services.enricher, services.indexer]) {
     const res = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(10000) }).catch(() => null);
     const text = res ? await res.text() : '';
-    if (res?.status !== 200) violations.push(`${service.name} /health/ready answered ${res?.status ?? 'nothing'} ${text.slice(0, 200)}`);
+    if (res?.status !== 200)
+      violations.push(`${service.name} /health/ready answered ${res?.status ?? 'nothing'} ${text.slice(0, 200)}`);
   }
   return violations;
 }

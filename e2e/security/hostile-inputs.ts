@@ -41,7 +41,10 @@ const WORDS = (
   'new old last first second third small large busy quiet early late local public regional extra fewer more'
 ).split(' ');
 
-const CAPITALISED = 'Alder Birch Cedar Dover Elm Fenwick Granite Harbor Iris Juniper Kestrel Linden Marlow Norwood Oakridge Pine Quarry Rowan Skerry Thorn'.split(' ');
+const CAPITALISED =
+  'Alder Birch Cedar Dover Elm Fenwick Granite Harbor Iris Juniper Kestrel Linden Marlow Norwood Oakridge Pine Quarry Rowan Skerry Thorn'.split(
+    ' ',
+  );
 
 function sentence(words: number): string {
   const picked = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]!);
@@ -54,7 +57,9 @@ export function prose(bytes: number): string {
   const paragraphs: string[] = [];
   let length = 0;
   while (length < bytes) {
-    const paragraph = Array.from({ length: 4 + Math.floor(random() * 3) }, () => sentence(8 + Math.floor(random() * 12))).join(' ');
+    const paragraph = Array.from({ length: 4 + Math.floor(random() * 3) }, () =>
+      sentence(8 + Math.floor(random() * 12)),
+    ).join(' ');
     paragraphs.push(paragraph);
     length += paragraph.length + 2;
   }
@@ -85,24 +90,45 @@ export function longSentence(bytes: number): string {
   return `The council said ${words.join(' ')}.`;
 }
 
-const LEAD = 'The harbour council on Tuesday approved a six-month pilot of night ferries between the old quay and Skerry Point.';
+const LEAD =
+  'The harbour council on Tuesday approved a six-month pilot of night ferries between the old quay and Skerry Point.';
 const CLOSE = 'The operator said the first night crossing would sail on the first Friday of March, weather permitting.';
 
 /** A text/plain article: a title line, then paragraphs. `token` makes it findable. */
 export function textArticle(token: string, ...middle: string[]): string {
-  return [`Night ferries approved for ${token} route`, '', `${LEAD} The route is known locally as ${token}.`, '', ...middle.flatMap((m) => [m, '']), CLOSE].join('\n');
+  return [
+    `Night ferries approved for ${token} route`,
+    '',
+    `${LEAD} The route is known locally as ${token}.`,
+    '',
+    ...middle.flatMap((m) => [m, '']),
+    CLOSE,
+  ].join('\n');
 }
 
 /** An HTML page: `head` extra tags, then an article with a headline and paragraphs; `bodyPrefix` comes before the article. */
-export function htmlArticle(token: string, options: { head?: string; paragraphs?: string[]; bodyPrefix?: string; bodySuffix?: string } = {}): string {
-  const paragraphs = [`${LEAD} The route is known locally as ${token}.`, ...(options.paragraphs ?? []), CLOSE].map((p) => `<p>${p}</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night ferries approved for ${token} route</title>${options.head ?? ''}</head>` +
-    `<body>${options.bodyPrefix ?? ''}<article><h1>Night ferries approved for ${token} route</h1>\n${paragraphs}</article>${options.bodySuffix ?? ''}</body></html>`;
+export function htmlArticle(
+  token: string,
+  options: { head?: string; paragraphs?: string[]; bodyPrefix?: string; bodySuffix?: string } = {},
+): string {
+  const paragraphs = [`${LEAD} The route is known locally as ${token}.`, ...(options.paragraphs ?? []), CLOSE]
+    .map((p) => `<p>${p}</p>`)
+    .join('\n');
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night ferries approved for ${token} route</title>${options.head ?? ''}</head>` +
+    `<body>${options.bodyPrefix ?? ''}<article><h1>Night ferries approved for ${token} route</h1>\n${paragraphs}</article>${options.bodySuffix ?? ''}</body></html>`
+  );
 }
 
 /** One native JSON article (object, not serialized). */
 export function nativeArticle(token: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id: `hostile-${token}`, title: `Night ferries approved for ${token} route`, body: `${LEAD} The route is known locally as ${token}. ${CLOSE}`, language: 'en', ...over };
+  return {
+    id: `hostile-${token}`,
+    title: `Night ferries approved for ${token} route`,
+    body: `${LEAD} The route is known locally as ${token}. ${CLOSE}`,
+    language: 'en',
+    ...over,
+  };
 }
 
 /** One ninjs 2.0 item (object, not serialized). */
@@ -124,10 +150,14 @@ export function ninjsItem(token: string, over: Record<string, unknown> = {}): Re
 
 /** An Atom feed of `entries` entries, none with an <author> (the feed has none either). Minimal entries keep 50,000 of them near 5 MB. */
 export function atomFeedWithoutAuthors(entries: number, token: string, withSummary = false): string {
-  const parts = [`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Hostile feed</title><id>urn:hostile:${token}</id><updated>2026-02-04T10:00:00Z</updated>`];
+  const parts = [
+    `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Hostile feed</title><id>urn:hostile:${token}</id><updated>2026-02-04T10:00:00Z</updated>`,
+  ];
   for (let i = 0; i < entries; i++) {
     const summary = withSummary ? `<summary>Crossing ${i} of the ${token} route runs late.</summary>` : '';
-    parts.push(`<entry><id>urn:h:${token}:${i}</id><title>Notice ${i}</title><updated>2026-02-04T10:00:00Z</updated>${summary}</entry>`);
+    parts.push(
+      `<entry><id>urn:h:${token}:${i}</id><title>Notice ${i}</title><updated>2026-02-04T10:00:00Z</updated>${summary}</entry>`,
+    );
   }
   parts.push('</feed>');
   return parts.join('');
@@ -135,9 +165,13 @@ export function atomFeedWithoutAuthors(entries: number, token: string, withSumma
 
 /** An RSS 2.0 feed of `items` items, none with an <author> or <dc:creator>. */
 export function rssFeedWithoutAuthors(items: number, token: string): string {
-  const parts = [`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Hostile feed</title><link>https://hostile.example/</link><description>x</description>`];
+  const parts = [
+    `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Hostile feed</title><link>https://hostile.example/</link><description>x</description>`,
+  ];
   for (let i = 0; i < items; i++) {
-    parts.push(`<item><guid>urn:h:${token}:${i}</guid><title>Notice ${i}</title><description>Crossing ${i} runs late.</description></item>`);
+    parts.push(
+      `<item><guid>urn:h:${token}:${i}</guid><title>Notice ${i}</title><description>Crossing ${i} runs late.</description></item>`,
+    );
   }
   parts.push('</channel></rss>');
   return parts.join('');
@@ -145,7 +179,9 @@ export function rssFeedWithoutAuthors(items: number, token: string): string {
 
 /** A NewsML-G2 newsMessage carrying `items` minimal text newsItems without creators. */
 export function newsMessage(items: number, token: string): string {
-  const parts = ['<?xml version="1.0" encoding="UTF-8"?><newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2026-02-04T10:00:00Z</sent></header><itemSet>'];
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8"?><newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2026-02-04T10:00:00Z</sent></header><itemSet>',
+  ];
   for (let i = 0; i < items; i++) {
     parts.push(
       `<newsItem guid="urn:hostile:${token}:${i}" version="1" standard="NewsML-G2" standardversion="2.29"><itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-02-04T10:00:00Z</versionCreated><pubStatus qcode="stat:usable"/></itemMeta>` +

@@ -1,5 +1,16 @@
 // The contract every stack component (kafka, search, postgres) implements, and the shared wait loop.
-import { StackError, TIMEOUT_MS, fmtSecs, isAlive, logFile, ourPid, removePid, sleep, stopGroup, tailFile } from './util.ts';
+import {
+  StackError,
+  TIMEOUT_MS,
+  fmtSecs,
+  isAlive,
+  logFile,
+  ourPid,
+  removePid,
+  sleep,
+  stopGroup,
+  tailFile,
+} from './util.ts';
 
 export type Mode = 'started' | 'already running' | 'external';
 
@@ -76,7 +87,13 @@ export async function stopOwned(
  * `status` from our process (if any) and a health probe (`reason` null = healthy): healthy without our process is
  * someone else's server (`externalDetail`), unhealthy without it is stopped.
  */
-export function ownedStatus(pid: number | undefined, port: number, reason: string | null, healthy: string, externalDetail: string): StatusInfo {
+export function ownedStatus(
+  pid: number | undefined,
+  port: number,
+  reason: string | null,
+  healthy: string,
+  externalDetail: string,
+): StatusInfo {
   const health = reason === null ? healthy : reason;
   if (!pid) {
     if (reason === null) return { state: 'external', port, health, detail: externalDetail };

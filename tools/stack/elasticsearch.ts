@@ -42,7 +42,6 @@ const HOME = path.join(DATA_DIR, 'elasticsearch');
 const LAUNCHER_MAIN = 'org.elasticsearch.node.ClasspathNode';
 const CLUSTER = 'wirestream';
 
-
 /** Where distributions put the runtime libzstd (Debian/Ubuntu multiarch, Fedora/RHEL, Alpine/Arch). */
 const LIBZSTD_CANDIDATES = [
   '/usr/lib/x86_64-linux-gnu/libzstd.so.1',
@@ -100,12 +99,17 @@ function compileLauncher(jdk: Jdk, log: (msg: string) => void): void {
   const javac = jdk.home ? path.join(jdk.home, 'bin', 'javac') : undefined;
   const jar = jdk.home ? path.join(jdk.home, 'bin', 'jar') : undefined;
   if (!javac || !jar || !fs.existsSync(javac) || !fs.existsSync(jar)) {
-    throw new StackError(`elasticsearch: ${jdk.java} has no javac/jar next to it; the launcher is compiled on first use, so a full JDK 21+ is needed (set STACK_ELASTICSEARCH_JAVA_HOME).`);
+    throw new StackError(
+      `elasticsearch: ${jdk.java} has no javac/jar next to it; the launcher is compiled on first use, so a full JDK 21+ is needed (set STACK_ELASTICSEARCH_JAVA_HOME).`,
+    );
   }
   const sources = launcherSources();
   const hash = createHash('sha256');
   for (const file of sources) hash.update(file).update(fs.readFileSync(file));
-  hash.update(fs.readFileSync(path.join(JAR_DIR, '.resolved'))).update(javac).update(LAUNCHER_JAR);
+  hash
+    .update(fs.readFileSync(path.join(JAR_DIR, '.resolved')))
+    .update(javac)
+    .update(LAUNCHER_JAR);
   const want = hash.digest('hex').slice(0, 16);
   const marker = path.join(LAUNCHER_DIR, '.compiled');
   try {
@@ -119,10 +123,14 @@ function compileLauncher(jdk: Jdk, log: (msg: string) => void): void {
   const classes = path.join(LAUNCHER_DIR, 'classes');
   fs.mkdirSync(classes, { recursive: true });
   // --release 21: the server jars are Java 21 bytecode, the launcher matches whatever JDK 21+ compiles it.
-  const compiled = spawnSync(javac, ['--release', '21', '-nowarn', '-d', classes, '-cp', `${JAR_DIR}/*`, ...sources], { encoding: 'utf8' });
-  if (compiled.status !== 0) throw new StackError(`elasticsearch: compiling the launcher failed:\n${compiled.stderr}${compiled.stdout}`);
+  const compiled = spawnSync(javac, ['--release', '21', '-nowarn', '-d', classes, '-cp', `${JAR_DIR}/*`, ...sources], {
+    encoding: 'utf8',
+  });
+  if (compiled.status !== 0)
+    throw new StackError(`elasticsearch: compiling the launcher failed:\n${compiled.stderr}${compiled.stdout}`);
   const packed = spawnSync(jar, ['--create', '--file', LAUNCHER_JAR, '-C', classes, '.'], { encoding: 'utf8' });
-  if (packed.status !== 0) throw new StackError(`elasticsearch: packing the launcher jar failed:\n${packed.stderr}${packed.stdout}`);
+  if (packed.status !== 0)
+    throw new StackError(`elasticsearch: packing the launcher jar failed:\n${packed.stderr}${packed.stdout}`);
   fs.writeFileSync(marker, `${want}\n`);
   log(`launcher compiled in ${fmtSecs(Date.now() - t0)}`);
 }
@@ -133,7 +141,11 @@ async function health(): Promise<{ reason: string | null; status?: string; distr
     const root = await fetch(searchUrl, { signal: AbortSignal.timeout(3000) });
     if (!root.ok) return { reason: `GET / -> HTTP ${root.status}` };
     const info = (await root.json()) as { version?: { distribution?: string } };
-    if (info.version?.distribution) return { reason: `it is ${info.version.distribution}, not Elasticsearch`, distribution: info.version.distribution };
+    if (info.version?.distribution)
+      return {
+        reason: `it is ${info.version.distribution}, not Elasticsearch`,
+        distribution: info.version.distribution,
+      };
   } catch (e) {
     return { reason: fetchFailure(e) };
   }
@@ -195,13 +207,22 @@ export const elasticsearch: Component = {
     if (existing) return { mode: 'already running', pid: existing };
     if (await portOpen(host, port)) {
       const h = await health();
-      if (h.reason === null) return { mode: 'external', detail: `${searchUrl.origin} is answering (${h.status}) but was not started by this tool` };
+      if (h.reason === null)
+        return {
+          mode: 'external',
+          detail: `${searchUrl.origin} is answering (${h.status}) but was not started by this tool`,
+        };
       const hint = h.distribution
         ? `Stop it (npm run stack:down) to run Elasticsearch there, or give Elasticsearch its own port: SEARCH_URL=http://127.0.0.1:${port + 1}.`
         : 'Free it or set SEARCH_URL.';
-      throw new StackError(`elasticsearch: port ${port} is taken by something that is not a healthy Elasticsearch (${h.reason}). ${hint}`);
+      throw new StackError(
+        `elasticsearch: port ${port} is taken by something that is not a healthy Elasticsearch (${h.reason}). ${hint}`,
+      );
     }
-    if (!managed) throw new StackError(`elasticsearch: SEARCH_URL=${searchUrl.href} is not reachable, and is not a local http URL this tool could start`);
+    if (!managed)
+      throw new StackError(
+        `elasticsearch: SEARCH_URL=${searchUrl.href} is not reachable, and is not a local http URL this tool could start`,
+      );
 
     const jdk = pickJdk(21, 'Elasticsearch 9.x', 'STACK_ELASTICSEARCH_JAVA_HOME', true);
     linkNativeLibs();
@@ -209,7 +230,10 @@ export const elasticsearch: Component = {
     compileLauncher(jdk, log);
     const configDir = path.join(HOME, 'config');
     fs.mkdirSync(configDir, { recursive: true });
-    fs.copyFileSync(path.join(TOOL_DIR, 'elasticsearch', 'log4j2.properties'), path.join(configDir, 'log4j2.properties'));
+    fs.copyFileSync(
+      path.join(TOOL_DIR, 'elasticsearch', 'log4j2.properties'),
+      path.join(configDir, 'log4j2.properties'),
+    );
 
     const pid = spawnDaemon({ name: NAME, cmd: jdk.java, args: jvmArgs(jdk) });
     log(`started pid ${pid} (Java ${jdk.major}: ${jdk.java}), log ${logFile(NAME)}`);

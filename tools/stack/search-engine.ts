@@ -20,7 +20,8 @@ export async function clusterHealth(): Promise<{ reason: string | null; status?:
     const res = await fetch(new URL('/_cluster/health', searchUrl), { signal: AbortSignal.timeout(3000) });
     if (!res.ok) return { reason: `GET /_cluster/health -> HTTP ${res.status}` };
     const body = (await res.json()) as { status?: string; cluster_name?: string };
-    if (body.status === 'green' || body.status === 'yellow') return { reason: null, status: `${body.status} (${body.cluster_name})` };
+    if (body.status === 'green' || body.status === 'yellow')
+      return { reason: null, status: `${body.status} (${body.cluster_name})` };
     return { reason: `cluster status ${body.status}` };
   } catch (e) {
     return { reason: fetchFailure(e) };

@@ -51,7 +51,9 @@ function dockerAvailable(): boolean {
       return true;
     }
   }
-  console.warn('stack: a Docker engine answers but neither `docker compose` nor `docker-compose` is installed; using local processes instead');
+  console.warn(
+    'stack: a Docker engine answers but neither `docker compose` nor `docker-compose` is installed; using local processes instead',
+  );
   return false;
 }
 
@@ -70,14 +72,23 @@ function composeAllHealthy(): boolean {
   if (!text) return false;
   type Row = { Service?: string; State?: string; Health?: string };
   const rows: Row[] = text.startsWith('[') ? JSON.parse(text) : text.split('\n').map((l) => JSON.parse(l) as Row);
-  const services = new Set(rows.filter((x) => x.State === 'running' && (!x.Health || x.Health === 'healthy')).map((x) => x.Service));
+  const services = new Set(
+    rows.filter((x) => x.State === 'running' && (!x.Health || x.Health === 'healthy')).map((x) => x.Service),
+  );
   return ['kafka', 'elasticsearch', 'postgres'].every((s) => services.has(s));
 }
 
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 type Outcome<T> = { c: Component; ok: true; value: T } | { c: Component; ok: false; error: unknown };
@@ -110,21 +121,18 @@ async function up(): Promise<number> {
     r: UpResult;
     ms: number;
   }
-  const results = await settleEach(
-    components,
-    async (c): Promise<Done> => {
-      const start = Date.now();
-      const log = (m: string) => console.log(`${c.name}: ${m}`);
-      const r = await c.up(log);
-      if (r.mode === 'already running') log(`already running (pid ${r.pid}), checking health`);
-      if (r.mode === 'external') log(`external, in use: ${r.detail}`);
-      await waitHealthy(c, start, log, r.pid);
-      if (c === postgres) await postgres.afterHealthy(log);
-      const ms = Date.now() - start;
-      log(`ready in ${fmtSecs(ms)}`);
-      return { r, ms };
-    },
-  );
+  const results = await settleEach(components, async (c): Promise<Done> => {
+    const start = Date.now();
+    const log = (m: string) => console.log(`${c.name}: ${m}`);
+    const r = await c.up(log);
+    if (r.mode === 'already running') log(`already running (pid ${r.pid}), checking health`);
+    if (r.mode === 'external') log(`external, in use: ${r.detail}`);
+    await waitHealthy(c, start, log, r.pid);
+    if (c === postgres) await postgres.afterHealthy(log);
+    const ms = Date.now() - start;
+    log(`ready in ${fmtSecs(ms)}`);
+    return { r, ms };
+  });
   const rows = [['component', 'state', 'pid', 'port', 'ready after', 'RSS']];
   let failed = 0;
   results.forEach((res) => {
@@ -146,10 +154,14 @@ async function up(): Promise<number> {
     }
   }
   if (failed) {
-    console.error(`stack: ${failed} component(s) failed after ${fmtSecs(Date.now() - t0)}; whatever did start is still running (npm run stack:down to stop it).`);
+    console.error(
+      `stack: ${failed} component(s) failed after ${fmtSecs(Date.now() - t0)}; whatever did start is still running (npm run stack:down to stop it).`,
+    );
     return 1;
   }
-  console.log(`stack: up in ${fmtSecs(Date.now() - t0)}  (KAFKA_BROKERS=${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'} SEARCH_ENGINE=${process.env.SEARCH_ENGINE ?? 'auto'} SEARCH_URL=${process.env.SEARCH_URL ?? 'http://127.0.0.1:9200'} DATABASE_URL=${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream'})`);
+  console.log(
+    `stack: up in ${fmtSecs(Date.now() - t0)}  (KAFKA_BROKERS=${process.env.KAFKA_BROKERS ?? '127.0.0.1:9092'} SEARCH_ENGINE=${process.env.SEARCH_ENGINE ?? 'auto'} SEARCH_URL=${process.env.SEARCH_URL ?? 'http://127.0.0.1:9200'} DATABASE_URL=${process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/wirestream'})`,
+  );
   return 0;
 }
 
@@ -179,7 +191,14 @@ async function status(): Promise<number> {
   const rows = [['component', 'state', 'pid', 'port', 'RSS', 'health']];
   infos.forEach(({ c, s }) => {
     const rss = rssMiB(s.pid);
-    rows.push([c.name, s.state, s.pid ? String(s.pid) : '-', String(s.port), rss ? `${rss} MiB` : '-', s.detail ? `${s.health} [${s.detail}]` : s.health]);
+    rows.push([
+      c.name,
+      s.state,
+      s.pid ? String(s.pid) : '-',
+      String(s.port),
+      rss ? `${rss} MiB` : '-',
+      s.detail ? `${s.health} [${s.detail}]` : s.health,
+    ]);
   });
   console.log(table(rows));
   return infos.every(({ s }) => s.state === 'running' || s.state === 'external') ? 0 : 1;

@@ -156,7 +156,10 @@ export function logFile(name: string): string {
 export function tailFile(file: string, lines = 30): string {
   try {
     const buf = fs.readFileSync(file, 'utf8');
-    return buf.split('\n').slice(-lines - 1).join('\n');
+    return buf
+      .split('\n')
+      .slice(-lines - 1)
+      .join('\n');
   } catch {
     return '(no log file)';
   }
@@ -287,7 +290,10 @@ export function pickJdk(min: number, purpose: string, envVar: string, preferHigh
   const ok = findJdks().filter((j) => j.major >= min);
   const [chosen] = preferHighest ? [...ok].sort((a, b) => b.major - a.major) : ok;
   if (chosen === undefined) {
-    const found = findJdks().map((j) => `${j.java} (Java ${j.major})`).join(', ') || 'none';
+    const found =
+      findJdks()
+        .map((j) => `${j.java} (Java ${j.major})`)
+        .join(', ') || 'none';
     throw new StackError(
       `${purpose} needs Java ${min}+, but none was found (checked JAVA_HOME, PATH, /usr/lib/jvm/*; found: ${found}). ` +
         `Install a JDK ${min}+ or point ${envVar} at one.`,
@@ -319,7 +325,9 @@ async function resolveJarsNow(profile: string, log: (msg: string) => void): Prom
     /* not resolved yet */
   }
   if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).status !== 0) {
-    throw new StackError(`mvn (Maven) not found on PATH; it is needed once to download the ${profile} jars from Maven Central.`);
+    throw new StackError(
+      `mvn (Maven) not found on PATH; it is needed once to download the ${profile} jars from Maven Central.`,
+    );
   }
   const t0 = Date.now();
   log(`resolving ${profile} jars with Maven (${props})…`);
@@ -335,9 +343,13 @@ async function resolveJarsNow(profile: string, log: (msg: string) => void): Prom
     c.on('error', (e) => resolve({ code: -1, text: String(e) }));
   });
   if (out.code !== 0) {
-    throw new StackError(`mvn failed resolving profile ${profile} (exit ${out.code}):\n${out.text.split('\n').slice(-30).join('\n')}`);
+    throw new StackError(
+      `mvn failed resolving profile ${profile} (exit ${out.code}):\n${out.text.split('\n').slice(-30).join('\n')}`,
+    );
   }
   fs.writeFileSync(marker, `${want}\n`);
-  log(`${profile} jars resolved in ${fmtSecs(Date.now() - t0)} (${fs.readdirSync(outDir).filter((f) => f.endsWith('.jar')).length} jars)`);
+  log(
+    `${profile} jars resolved in ${fmtSecs(Date.now() - t0)} (${fs.readdirSync(outDir).filter((f) => f.endsWith('.jar')).length} jars)`,
+  );
   return outDir;
 }

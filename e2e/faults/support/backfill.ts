@@ -73,7 +73,12 @@ export class Backfill {
       const target = index - lag;
       if (every && target >= 0 && target % every === 0 && target / every < corrected) {
         const original = originals[target]!;
-        items.push({ ...original, version: 2, title: `${original.title} — corrected`, body: `${original.body}\n\nCorrection: an earlier version misstated the date.` });
+        items.push({
+          ...original,
+          version: 2,
+          title: `${original.title} — corrected`,
+          body: `${original.body}\n\nCorrection: an earlier version misstated the date.`,
+        });
       }
       index++;
     }
@@ -81,7 +86,12 @@ export class Backfill {
     for (let target = Math.max(0, count - lag); target < count; target++) {
       if (every && target % every === 0 && target / every < corrected) {
         const original = originals[target]!;
-        items.push({ ...original, version: 2, title: `${original.title} — corrected`, body: `${original.body}\n\nCorrection: an earlier version misstated the date.` });
+        items.push({
+          ...original,
+          version: 2,
+          title: `${original.title} — corrected`,
+          body: `${original.body}\n\nCorrection: an earlier version misstated the date.`,
+        });
       }
     }
     const size = options.batchSize ?? 100;
@@ -102,7 +112,9 @@ export class Backfill {
   async run(ingestor: () => ServiceProcess): Promise<void> {
     this.started = Date.now();
     for (const batch of this.batches) {
-      const due = this.options.itemsPerSecond ? this.started + ((this.answered * batch.length) / this.options.itemsPerSecond) * 1000 : 0;
+      const due = this.options.itemsPerSecond
+        ? this.started + ((this.answered * batch.length) / this.options.itemsPerSecond) * 1000
+        : 0;
       if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
       await this.post(ingestor, batch);
       this.answered++;
@@ -122,15 +134,21 @@ export class Backfill {
       }).catch((error: Error) => error);
       if (res instanceof Response && res.status === 202) {
         const answer = (await res.json()) as IngestAnswer;
-        if (answer.refused.length) throw new Error(`the ingestor refused items of a backfill batch: ${JSON.stringify(answer.refused.slice(0, 3))}`);
+        if (answer.refused.length)
+          throw new Error(
+            `the ingestor refused items of a backfill batch: ${JSON.stringify(answer.refused.slice(0, 3))}`,
+          );
         for (const a of answer.accepted) this.accepted.set(a.id, Math.max(a.version, this.accepted.get(a.id) ?? 0));
         return;
       }
-      if (res instanceof Response && res.status < 500) throw new Error(`the ingestor answered ${res.status}: ${await res.text()}`);
+      if (res instanceof Response && res.status < 500)
+        throw new Error(`the ingestor answered ${res.status}: ${await res.text()}`);
       last = res instanceof Response ? `HTTP ${res.status}` : res.message;
       this.retries++;
       await new Promise((r) => setTimeout(r, 500));
     }
-    throw new Error(`no ingestor took a backfill batch for ${this.options.batchTimeoutMs ?? 180_000} ms (last: ${last})`);
+    throw new Error(
+      `no ingestor took a backfill batch for ${this.options.batchTimeoutMs ?? 180_000} ms (last: ${last})`,
+    );
   }
 }

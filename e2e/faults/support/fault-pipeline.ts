@@ -3,7 +3,16 @@
  * Postgres and the search engine behind TCP relays that can be cut, Kafka optionally a private broker that can be
  * killed, and any number of enricher and indexer instances in one group.
  */
-import { allocatePort, createIsolatedEnvironment, PrivateKafka, ServiceProcess, TcpRelay, waitFor, type IsolatedEnvironment, type ServiceName } from '@wirestream/testing';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  PrivateKafka,
+  ServiceProcess,
+  TcpRelay,
+  waitFor,
+  type IsolatedEnvironment,
+  type ServiceName,
+} from '@wirestream/testing';
 
 export interface FaultPipelineOptions {
   label: string;
@@ -33,8 +42,14 @@ export class FaultPipeline {
     options: FaultPipelineOptions,
   ) {
     this.ingestor = new ServiceProcess('ingestor', allocatePort(), env);
-    this.enrichers = Array.from({ length: options.enrichers ?? 1 }, () => new ServiceProcess('enricher', allocatePort(), env));
-    this.indexers = Array.from({ length: options.indexers ?? 1 }, () => new ServiceProcess('indexer', allocatePort(), env));
+    this.enrichers = Array.from(
+      { length: options.enrichers ?? 1 },
+      () => new ServiceProcess('enricher', allocatePort(), env),
+    );
+    this.indexers = Array.from(
+      { length: options.indexers ?? 1 },
+      () => new ServiceProcess('indexer', allocatePort(), env),
+    );
   }
 
   static async start(options: FaultPipelineOptions): Promise<FaultPipeline> {
@@ -91,15 +106,24 @@ export class FaultPipeline {
     const res = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(10_000) }).catch(() => null);
     if (!res) return { status: 0, down: ['no answer'] };
     const body = (await res.json().catch(() => ({}))) as { checks?: Record<string, { status: string }> };
-    return { status: res.status, down: Object.entries(body.checks ?? {}).filter(([, c]) => c.status !== 'up').map(([name]) => name) };
+    return {
+      status: res.status,
+      down: Object.entries(body.checks ?? {})
+        .filter(([, c]) => c.status !== 'up')
+        .map(([name]) => name),
+    };
   }
 
   /** Waits until `/health/ready` answers `ready` (true → 200, false → 503); returns the down checks seen last. */
   static async waitForReadiness(service: ServiceProcess, ready: boolean, timeoutMs = 60_000): Promise<string[]> {
-    return waitFor(`${service.name} on ${service.url} to report ${ready ? 'ready' : 'not ready'}`, async () => {
-      const r = await FaultPipeline.readiness(service);
-      return (ready ? r.status === 200 : r.status === 503) ? r.down : undefined;
-    }, { timeoutMs, intervalMs: 500 });
+    return waitFor(
+      `${service.name} on ${service.url} to report ${ready ? 'ready' : 'not ready'}`,
+      async () => {
+        const r = await FaultPipeline.readiness(service);
+        return (ready ? r.status === 200 : r.status === 503) ? r.down : undefined;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
   }
 }
 

@@ -19,9 +19,19 @@ export interface ScenarioResult {
 
 export function recordScenario(result: ScenarioResult): void {
   mkdirSync(OUTPUT, { recursive: true });
-  appendFileSync(path.join(OUTPUT, 'results.jsonl'), `${JSON.stringify({ at: new Date().toISOString(), ...result })}\n`);
+  appendFileSync(
+    path.join(OUTPUT, 'results.jsonl'),
+    `${JSON.stringify({ at: new Date().toISOString(), ...result })}\n`,
+  );
   const { report } = result;
-  const sides = (['postgres', 'index'] as const).map((k) => `${k} ${report[k].ids} (dup ${report[k].duplicates}, missing ${report[k].missing}, wrong version ${report[k].wrongVersion}, unexpected ${report[k].unexpected})`);
-  const timings = Object.entries(result.timings).map(([k, v]) => `${k} ${v === null ? '—' : `${(v / 1000).toFixed(1)} s`}`);
-  process.stdout.write(`[fault] ${result.scenario}: accepted ${report.accepted}; ${sides.join('; ')}; ${timings.join(', ')}${result.notes?.length ? `; ${result.notes.join('; ')}` : ''}\n`);
+  const sides = (['postgres', 'index'] as const).map(
+    (k) =>
+      `${k} ${report[k].ids} (dup ${report[k].duplicates}, missing ${report[k].missing}, wrong version ${report[k].wrongVersion}, unexpected ${report[k].unexpected})`,
+  );
+  const timings = Object.entries(result.timings).map(
+    ([k, v]) => `${k} ${v === null ? '—' : `${(v / 1000).toFixed(1)} s`}`,
+  );
+  process.stdout.write(
+    `[fault] ${result.scenario}: accepted ${report.accepted}; ${sides.join('; ')}; ${timings.join(', ')}${result.notes?.length ? `; ${result.notes.join('; ')}` : ''}\n`,
+  );
 }

@@ -41,7 +41,15 @@ describe('diffArticleVersions', () => {
   });
 
   it('reports nothing when only bookkeeping and derived fields differ', () => {
-    const next = article({ version: 2, enrichedAt: '2026-02-05T00:00:00.000Z', ingestedAt: '2026-02-05T00:00:00.000Z', wordCount: 3, contentHash: 'h2', fingerprint: '0000000000000001', removed: [{ kind: 'banner', text: 'x' }] });
+    const next = article({
+      version: 2,
+      enrichedAt: '2026-02-05T00:00:00.000Z',
+      ingestedAt: '2026-02-05T00:00:00.000Z',
+      wordCount: 3,
+      contentHash: 'h2',
+      fingerprint: '0000000000000001',
+      removed: [{ kind: 'banner', text: 'x' }],
+    });
     expect(diffArticleVersions(article(), next)).toEqual([]);
   });
 
@@ -59,7 +67,11 @@ describe('diffArticleVersions', () => {
       paragraphs: ['One.', 'Two, changed.'],
       wordCount: 3,
       fingerprint: 'ffffffffffffffff',
-      entities: { people: [{ name: 'Donald Trump', count: 2 }], places: [{ name: 'Bogota', count: 1 }], organizations: [] },
+      entities: {
+        people: [{ name: 'Donald Trump', count: 2 }],
+        places: [{ name: 'Bogota', count: 1 }],
+        organizations: [],
+      },
     });
     const changes = diffArticleVersions(article(), next);
     expect(changes.map((c) => c.field)).toEqual(['body', 'entities.places']);
@@ -73,12 +85,33 @@ describe('diffArticleVersions', () => {
     const withoutEdNote = { ...article() } as Partial<EnrichedArticle>;
     delete withoutEdNote.edNote;
     expect(diffArticleVersions(before, withoutEdNote as EnrichedArticle)).toEqual([]);
-    expect(diffArticleVersions(before, article({ keywords: ['petro', 'trump'] })).map((c) => c.field)).toEqual(['keywords']);
+    expect(diffArticleVersions(before, article({ keywords: ['petro', 'trump'] })).map((c) => c.field)).toEqual([
+      'keywords',
+    ]);
   });
 
   it('covers withdrawal, dates, source and every listed field', () => {
-    const next = article({ pubStatus: 'withdrawn', updatedAt: '2026-02-05T08:00:00.000Z', source: { id: 'gvs', name: 'GVS' } });
+    const next = article({
+      pubStatus: 'withdrawn',
+      updatedAt: '2026-02-05T08:00:00.000Z',
+      source: { id: 'gvs', name: 'GVS' },
+    });
     expect(diffArticleVersions(article(), next).map((c) => c.field)).toEqual(['pubStatus', 'source', 'updatedAt']);
-    expect(ARTICLE_DIFF_FIELDS).toEqual(expect.arrayContaining(['title', 'subtitle', 'byline', 'body', 'summary', 'publishedAt', 'updatedAt', 'pubStatus', 'language', 'url', 'keywords', 'entities.people']));
+    expect(ARTICLE_DIFF_FIELDS).toEqual(
+      expect.arrayContaining([
+        'title',
+        'subtitle',
+        'byline',
+        'body',
+        'summary',
+        'publishedAt',
+        'updatedAt',
+        'pubStatus',
+        'language',
+        'url',
+        'keywords',
+        'entities.people',
+      ]),
+    );
   });
 });

@@ -78,7 +78,8 @@ export function diffArticleVersions(previous: EnrichedArticle | null, next: Enri
 
 function fieldValue(article: EnrichedArticle, field: ArticleDiffField): unknown {
   let value: unknown = article;
-  for (const key of field.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of field.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value === undefined ? null : value;
 }
 

@@ -19,11 +19,14 @@ describe('chrome lines of feeds and wires', () => {
       'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
       'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn.',
     ]);
-    expect(cleaned.removed.map((r) => r.kind)).toEqual(expect.arrayContaining(['boilerplate', 'advertisement', 'footer']));
+    expect(cleaned.removed.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['boilerplate', 'advertisement', 'footer']),
+    );
   });
 
   it('keeps a paragraph that merely mentions a donation', () => {
-    const text = 'Harbour plan approved\n\nThe council approved the plan on Tuesday after a long debate, officials said.\n\nA local charity said it would donate boats to the new sailing school once the berths open next year.';
+    const text =
+      'Harbour plan approved\n\nThe council approved the plan on Tuesday after a long debate, officials said.\n\nA local charity said it would donate boats to the new sailing school once the berths open next year.';
     const page = cleanTextPage(text, options);
     expect(page.paragraphs.at(-1)).toMatch(/^A local charity said it would donate boats/);
   });
@@ -57,6 +60,7 @@ describe('text-page cleaning for any layout', () => {
     expect(page.paragraphs.join(' ')).not.toMatch(/Mais lidas|Incêndio|Partilhar|Desporto/);
     expect(page.relatedLinks).toEqual([{ title: 'Metro do Porto abre nova estação', url: null }]);
     const kinds = new Set(page.removed.map((r) => r.kind));
-    for (const kind of ['banner', 'navigation', 'headline', 'related-link', 'footer'] as const) expect(kinds).toContain(kind);
+    for (const kind of ['banner', 'navigation', 'headline', 'related-link', 'footer'] as const)
+      expect(kinds).toContain(kind);
   });
 });

@@ -1,6 +1,13 @@
 import { extractHtmlMainText } from './html-extract';
 import type { RelatedLink, RemovedKind, RemovedSpan } from '@wirestream/contracts';
-import { analyzeTextPageLayout, bannerName, copyrightHolder, normaliseSpaces, parseBylineLine, type TextPageLayout } from '@wirestream/formats';
+import {
+  analyzeTextPageLayout,
+  bannerName,
+  copyrightHolder,
+  normaliseSpaces,
+  parseBylineLine,
+  type TextPageLayout,
+} from '@wirestream/formats';
 
 export interface CleanedBody {
   paragraphs: string[];
@@ -23,23 +30,60 @@ const MAX_CHROME_LINE_CHARS = 1000;
 /** A site banner ("Welcome to …", "| Name |") is a name, not a paragraph. */
 const MAX_BANNER_CHARS = 200;
 
-const RELATED_LINK_RE = /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
+const RELATED_LINK_RE =
+  /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
-  { kind: 'advertisement', re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|publicidad|publicité|anzeige|pubblicità|publicidade)$/iu },
-  { kind: 'share-bar', re: /^(?:share(?: this(?: article| story| post)?)?(?: on \w+| via \w+)?|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|compartir|partager|teilen|condividi|compartilhar)(?:\s*[|•·,/]\s*(?:share|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest))*:?$/iu },
-  { kind: 'share-bar', re: /^(?:follow us(?: on)?|síguenos(?: en)?|suivez-nous(?: sur)?|folgen sie uns(?: auf)?|seguici(?: su)?|siga-nos(?: no)?)\b.*$/iu },
-  { kind: 'cookie-notice', re: /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using this site)[^.]*cookies|accept (?:all )?cookies|cookie (?:settings|preferences|policy)|utilizamos cookies|usamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|wir verwenden cookies)\b.*$/iu, maxWords: 60 },
-  { kind: 'newsletter', re: /^(?:sign up (?:for|to)|subscribe to (?:our|the)|get (?:our|the)[\w\s]* newsletter|join our (?:newsletter|mailing list)|newsletter|suscríbete|suscribete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine)\b.*$/iu },
-  { kind: 'comments', re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu },
+  {
+    kind: 'advertisement',
+    re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|publicidad|publicité|anzeige|pubblicità|publicidade)$/iu,
+  },
+  {
+    kind: 'share-bar',
+    re: /^(?:share(?: this(?: article| story| post)?)?(?: on \w+| via \w+)?|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|compartir|partager|teilen|condividi|compartilhar)(?:\s*[|•·,/]\s*(?:share|tweet|copy link|print|email|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|pinterest))*:?$/iu,
+  },
+  {
+    kind: 'share-bar',
+    re: /^(?:follow us(?: on)?|síguenos(?: en)?|suivez-nous(?: sur)?|folgen sie uns(?: auf)?|seguici(?: su)?|siga-nos(?: no)?)\b.*$/iu,
+  },
+  {
+    kind: 'cookie-notice',
+    re: /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using this site)[^.]*cookies|accept (?:all )?cookies|cookie (?:settings|preferences|policy)|utilizamos cookies|usamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|wir verwenden cookies)\b.*$/iu,
+    maxWords: 60,
+  },
+  {
+    kind: 'newsletter',
+    re: /^(?:sign up (?:for|to)|subscribe to (?:our|the)|get (?:our|the)[\w\s]* newsletter|join our (?:newsletter|mailing list)|newsletter|suscríbete|suscribete|abonnez-vous|inscrivez-vous|abonnieren sie|iscriviti|assine)\b.*$/iu,
+  },
+  {
+    kind: 'comments',
+    re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu,
+  },
   // A "read also" label standing alone before its link (the link is its own block).
-  { kind: 'related-link', re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu },
-  { kind: 'navigation', re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu },
-  { kind: 'advertisement', re: /^(?:donate(?: now| today)?|support (?:our|independent) journalism|(?:please )?(?:consider )?(?:supporting|support) us|become a (?:member|supporter|patron)|jetzt spenden|unterstützen sie (?:uns|unsere arbeit|unseren journalismus)|faire un don|soutenez(?:-nous| notre journalisme)|dona(?: ahora)?|apoya (?:nuestro|el) periodismo|apoie (?:o|nosso) jornalismo|sostieni(?: il nostro giornalismo)?)\b.*$/iu, maxWords: 60 },
-  { kind: 'boilerplate', re: /^(?:editor['’]?s['’]? note|editors['’]? note|note to editors|eds?:|anmerkung der redaktion|note de la rédaction|nota del editor|nota da redação|nota della redazione)\b.*$/iu, maxWords: 60 },
-  { kind: 'boilerplate', re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\);?\s*)*\(?(?:reporting|writing|editing|additional reporting) by [^)]*(?:\);?\s*)?|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu },
+  {
+    kind: 'related-link',
+    re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu,
+  },
+  {
+    kind: 'navigation',
+    re: /^(?:skip to (?:main )?content|back to top|next article|previous article|more stories|most read|trending(?: now)?|tags?:.*|topics?:.*)$/iu,
+  },
+  {
+    kind: 'advertisement',
+    re: /^(?:donate(?: now| today)?|support (?:our|independent) journalism|(?:please )?(?:consider )?(?:supporting|support) us|become a (?:member|supporter|patron)|jetzt spenden|unterstützen sie (?:uns|unsere arbeit|unseren journalismus)|faire un don|soutenez(?:-nous| notre journalisme)|dona(?: ahora)?|apoya (?:nuestro|el) periodismo|apoie (?:o|nosso) jornalismo|sostieni(?: il nostro giornalismo)?)\b.*$/iu,
+    maxWords: 60,
+  },
+  {
+    kind: 'boilerplate',
+    re: /^(?:editor['’]?s['’]? note|editors['’]? note|note to editors|eds?:|anmerkung der redaktion|note de la rédaction|nota del editor|nota da redação|nota della redazione)\b.*$/iu,
+    maxWords: 60,
+  },
+  {
+    kind: 'boilerplate',
+    re: /^(?:(?:\(?(?:reporting|writing|editing|additional reporting) by [^)]*\);?\s*)*\(?(?:reporting|writing|editing|additional reporting) by [^)]*(?:\);?\s*)?|this story has been (?:corrected|updated)[^.]*\.?|(?:image|photo|photograph|file photo)(?: credit)?:.*)$/iu,
+  },
 ];
 
 /**
@@ -50,7 +94,11 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
 export function cleanTextPage(content: string, options: CleanOptions): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
-  const preclassified = new Map(layout.chrome.map((line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const));
+  const preclassified = new Map(
+    layout.chrome.map(
+      (line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const,
+    ),
+  );
   const siteName = options.siteName ?? layout.siteName;
   const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
   for (const line of layout.chrome) {
@@ -108,7 +156,12 @@ function resolveHref(href: string | null, base: string | null): string | null {
   }
 }
 
-function cleanBlocks(blocks: string[], preclassified: Map<number, RemovedKind>, options: CleanOptions, hrefs: Array<string | null> = []): CleanedBody {
+function cleanBlocks(
+  blocks: string[],
+  preclassified: Map<number, RemovedKind>,
+  options: CleanOptions,
+  hrefs: Array<string | null> = [],
+): CleanedBody {
   const kinds: Array<RemovedKind | null> = blocks.map((_, i) => preclassified.get(i) ?? null);
   const relatedLinks: RelatedLink[] = [];
   const titleKey = options.title ? paragraphKey(options.title) : null;

@@ -6,7 +6,8 @@ import { parseLooseDate } from '@wirestream/formats';
  * "BOGOTÁ, Colombia —". The place is upper-case (optionally followed by a region), then an optional date and
  * agency, then a dash.
  */
-const WIRE_DATELINE_RE = /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\)\s*)?[-–—]{1,2}\s+/u;
+const WIRE_DATELINE_RE =
+  /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\)\s*)?[-–—]{1,2}\s+/u;
 /** A dateline is a place, a date and an agency: the pattern only ever looks at this many leading characters. */
 const MAX_DATELINE_CHARS = 200;
 
@@ -16,7 +17,11 @@ export type Dateline = NonNullable<EnrichedArticle['dateline']>;
  * The wire dateline of the lead paragraph (place title-cased; date as YYYY-MM-DD using the publication year),
  * else a date-only dateline from publishedAt, else null.
  */
-export function extractDateline(leadParagraph: string | undefined, publishedAt: string | null, now: string): Dateline | null {
+export function extractDateline(
+  leadParagraph: string | undefined,
+  publishedAt: string | null,
+  now: string,
+): Dateline | null {
   const match = matchWireDateline(leadParagraph);
   if (match?.[1]) {
     const place = titleCase(match[1]) + (match[2] ? `, ${match[2]}` : '');
@@ -44,5 +49,7 @@ function matchWireDateline(leadParagraph: string | undefined): RegExpExecArray |
 }
 
 function titleCase(text: string): string {
-  return text.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }

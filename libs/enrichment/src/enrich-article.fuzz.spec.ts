@@ -16,16 +16,86 @@ function enrich(item: ParsedItem): EnrichedArticle {
   return enrichArticle({ id: 'id', version: 1, source: { id: 'src', name: null }, item, ingestedAt: NOW, now: NOW });
 }
 
-const PIECES = ['!', '.', '?', '…', '“', '”', '"', '«', '»', '(', ')', ' ', '\n', '\n\n', ',', ':', '—', '-', '&', "'", '’', 'a', 'A', '1', 'Mr.', 'U.S.', 'Alpha', 'Beta', 'and', 'of', 'said', 'Welcome to ', 'NAIROBI', 'Read more: ', 'the council said on Tuesday that ', 'Reporting by ', '|', '©', '¡', 'é', '😀'];
+const PIECES = [
+  '!',
+  '.',
+  '?',
+  '…',
+  '“',
+  '”',
+  '"',
+  '«',
+  '»',
+  '(',
+  ')',
+  ' ',
+  '\n',
+  '\n\n',
+  ',',
+  ':',
+  '—',
+  '-',
+  '&',
+  "'",
+  '’',
+  'a',
+  'A',
+  '1',
+  'Mr.',
+  'U.S.',
+  'Alpha',
+  'Beta',
+  'and',
+  'of',
+  'said',
+  'Welcome to ',
+  'NAIROBI',
+  'Read more: ',
+  'the council said on Tuesday that ',
+  'Reporting by ',
+  '|',
+  '©',
+  '¡',
+  'é',
+  '😀',
+];
 /** A piece repeated: runs are what make a backtracking regex or a nested scan blow up. */
-const run = fc.record({ piece: fc.constantFrom(...PIECES), times: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 100, max: 3000 })) }).map(({ piece, times }) => piece.repeat(times));
+const run = fc
+  .record({
+    piece: fc.constantFrom(...PIECES),
+    times: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 100, max: 3000 })),
+  })
+  .map(({ piece, times }) => piece.repeat(times));
 const text = fc.array(run, { minLength: 1, maxLength: 12 }).map((runs) => runs.join(''));
 
-const TAGS = ['div', 'p', 'span', 'ul', 'li', 'table', 'td', 'blockquote', 'a', 'b', 'article', 'nav', 'h1', 'script', 'br'];
-const nesting = fc.record({ tag: fc.constantFrom(...TAGS), depth: fc.integer({ min: 1, max: 1500 }), close: fc.boolean() });
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'ul',
+  'li',
+  'table',
+  'td',
+  'blockquote',
+  'a',
+  'b',
+  'article',
+  'nav',
+  'h1',
+  'script',
+  'br',
+];
+const nesting = fc.record({
+  tag: fc.constantFrom(...TAGS),
+  depth: fc.integer({ min: 1, max: 1500 }),
+  close: fc.boolean(),
+});
 const html = fc.tuple(fc.array(nesting, { minLength: 1, maxLength: 3 }), text).map(([levels, inner]) => {
   const open = levels.map((l) => `<${l.tag} class="x">`.repeat(l.depth)).join('');
-  const close = [...levels].reverse().map((l) => (l.close ? `</${l.tag}>`.repeat(l.depth) : '')).join('');
+  const close = [...levels]
+    .reverse()
+    .map((l) => (l.close ? `</${l.tag}>`.repeat(l.depth) : ''))
+    .join('');
   return `<html><head><title>${inner.slice(0, 50)}</title></head><body>${open}<p>${inner}</p>${close}</body></html>`;
 });
 
@@ -52,11 +122,18 @@ beforeAll(() => {
 describe('enrichArticle on arbitrary input', () => {
   it('text items: no throw, linear time, capped output', () => {
     fc.assert(
-      fc.property(text, fc.option(text.map((t) => t.slice(0, 3000)), { nil: null }), (content, title) => {
-        const item = emptyParsedItem('text', 'text', content);
-        item.title = title;
-        checkItem(item);
-      }),
+      fc.property(
+        text,
+        fc.option(
+          text.map((t) => t.slice(0, 3000)),
+          { nil: null },
+        ),
+        (content, title) => {
+          const item = emptyParsedItem('text', 'text', content);
+          item.title = title;
+          checkItem(item);
+        },
+      ),
       // Shrinking re-runs slow cases many times over: the first counterexample is reported as found.
       { numRuns: 50, endOnFailure: true },
     );

@@ -11,7 +11,14 @@ const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global
 const NOW = '2026-02-04T12:00:01.000Z';
 
 function enrich(item: ParsedItem, sourceName: string | null = null) {
-  return enrichArticle({ id: 'id-1', version: 1, source: { id: 'src', name: sourceName }, item, ingestedAt: '2026-02-04T12:00:00.000Z', now: NOW });
+  return enrichArticle({
+    id: 'id-1',
+    version: 1,
+    source: { id: 'src', name: sourceName },
+    item,
+    ingestedAt: '2026-02-04T12:00:00.000Z',
+    now: NOW,
+  });
 }
 
 const occurrences = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
@@ -19,7 +26,8 @@ const occurrences = (haystack: string, needle: string): number => haystack.split
 describe('enrichArticle — Global Village Space fixture', () => {
   const text = readFileSync(GLOBAL_VILLAGE_EXAMPLE, 'utf8');
   const article = enrich(parseTextPage(text, {}));
-  const lead = 'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
+  const lead =
+    'US President Donald Trump held talks with Colombian President Gustavo Petro in the White House on Tuesday';
 
   it('extracts the metadata', () => {
     expect(article.title).toBe('Trump meets with Colombia’s Petro after diplomatic row over cartels');
@@ -44,14 +52,28 @@ describe('enrichArticle — Global Village Space fixture', () => {
 
   it('moves cross-links to relatedLinks', () => {
     expect(article.relatedLinks).toEqual([
-      { title: 'US shoots down Iranian drone that ‘aggressively’ approached an aircraft carrier, military says', url: null },
-      { title: 'The last US-Russian nuclear pact is about to expire, ending a half-century of arms control', url: null },
+      {
+        title: 'US shoots down Iranian drone that ‘aggressively’ approached an aircraft carrier, military says',
+        url: null,
+      },
+      {
+        title: 'The last US-Russian nuclear pact is about to expire, ending a half-century of arms control',
+        url: null,
+      },
     ]);
   });
 
   it('records what was removed', () => {
     const kinds = article.removed.map((r) => r.kind);
-    expect(kinds).toEqual(['banner', 'dateline', 'headline', 'duplicate-paragraph', 'related-link', 'related-link', 'footer']);
+    expect(kinds).toEqual([
+      'banner',
+      'dateline',
+      'headline',
+      'duplicate-paragraph',
+      'related-link',
+      'related-link',
+      'footer',
+    ]);
     expect(article.removed.find((r) => r.kind === 'banner')?.text).toBe('| Welcome to Global Village Space');
     expect(article.removed.find((r) => r.kind === 'duplicate-paragraph')?.text.startsWith(lead)).toBe(true);
     expect(article.removed.find((r) => r.kind === 'footer')?.text).toBe('Global Village Space');
@@ -78,7 +100,9 @@ describe('enrichArticle — Global Village Space fixture', () => {
     expect(people['Nicolas Maduro']).toBe(2);
     expect(Object.keys(people)).not.toContain('Petro');
     expect(Object.keys(people).some((name) => /President/.test(name))).toBe(false);
-    expect(article.entities.places.map((p) => p.name)).toEqual(expect.arrayContaining(['US', 'Venezuela', 'Washington']));
+    expect(article.entities.places.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['US', 'Venezuela', 'Washington']),
+    );
     expect(article.entities.organizations.map((o) => o.name)).toContain('BBC');
     expect(article.quotes).toEqual([
       expect.objectContaining({ speaker: 'Donald Trump', text: expect.stringMatching(/^He and I weren’t exactly/) }),
@@ -88,9 +112,12 @@ describe('enrichArticle — Global Village Space fixture', () => {
 
   it('meets the issue-4 entity, quote and language acceptance', () => {
     const people = article.entities.people.map((p) => p.name);
-    for (const name of ['Donald Trump', 'Gustavo Petro', 'Nicolas Maduro', 'Cilia Flores']) expect(people.filter((p) => p === name)).toHaveLength(1);
+    for (const name of ['Donald Trump', 'Gustavo Petro', 'Nicolas Maduro', 'Cilia Flores'])
+      expect(people.filter((p) => p === name)).toHaveLength(1);
     expect(people.some((p) => /^(?:Trump|Petro|Maduro|Flores)$/.test(p))).toBe(false);
-    expect(article.entities.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Colombia', 'Venezuela', 'Caracas', 'Washington', 'New York', 'Caribbean']));
+    expect(article.entities.places.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Colombia', 'Venezuela', 'Caracas', 'Washington', 'New York', 'Caribbean']),
+    );
     expect(article.entities.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['White House', 'BBC']));
     expect(article.entities.places.map((p) => p.name)).not.toContain('White House');
     expect(article.entities.organizations.map((o) => o.name)).not.toContain('Oval Office');
@@ -109,7 +136,9 @@ describe('enrichArticle — Global Village Space fixture', () => {
 
   it('gives near-identical bodies close fingerprints', () => {
     const edited = enrich(parseTextPage(text.replace('last month', 'in January'), {}));
-    const distance = [...(BigInt(`0x${edited.fingerprint}`) ^ BigInt(`0x${article.fingerprint}`)).toString(2)].filter((b) => b === '1').length;
+    const distance = [...(BigInt(`0x${edited.fingerprint}`) ^ BigInt(`0x${article.fingerprint}`)).toString(2)].filter(
+      (b) => b === '1',
+    ).length;
     expect(distance).toBeLessThan(12);
     expect(edited.contentHash).not.toBe(article.contentHash);
   });
@@ -127,7 +156,16 @@ describe('enrichArticle — other page shapes', () => {
     expect(article.paragraphs[0]).toMatch(/^NAIROBI, Feb 4 \(Reuters\) - Kenya reopened/);
     expect(article.relatedLinks).toEqual([{ title: 'Ethiopia and Kenya sign new power-trade agreement', url: null }]);
     expect(article.removed.map((r) => r.kind)).toEqual([
-      'banner', 'navigation', 'headline', 'dateline', 'share-bar', 'advertisement', 'related-link', 'newsletter', 'cookie-notice', 'footer',
+      'banner',
+      'navigation',
+      'headline',
+      'dateline',
+      'share-bar',
+      'advertisement',
+      'related-link',
+      'newsletter',
+      'cookie-notice',
+      'footer',
     ]);
     expect(article.quotes).toEqual([expect.objectContaining({ speaker: 'Kipchumba Murkomen' })]);
     expect(article.entities.people.map((p) => p.name)).toContain('Kipchumba Murkomen');
@@ -142,10 +180,19 @@ describe('enrichArticle — other page shapes', () => {
     expect(article.source.name).toBe('Diario del Sur');
     expect(article.publishedAt).toBe('2026-02-04T00:00:00.000Z');
     expect(article.title).toBe('Bogotá aprueba un plan de movilidad para reducir el tráfico en el centro');
-    expect(article.relatedLinks).toEqual([{ title: 'El metro de Bogotá supera las pruebas de carga en su primer tramo', url: null }]);
+    expect(article.relatedLinks).toEqual([
+      { title: 'El metro de Bogotá supera las pruebas de carga en su primer tramo', url: null },
+    ]);
     expect(article.body).not.toMatch(/Lea también|Síguenos|derechos reservados|Bienvenidos/);
     expect(article.paragraphs).toHaveLength(3);
-    expect(article.removed.map((r) => r.kind)).toEqual(['banner', 'dateline', 'headline', 'related-link', 'share-bar', 'footer']);
+    expect(article.removed.map((r) => r.kind)).toEqual([
+      'banner',
+      'dateline',
+      'headline',
+      'related-link',
+      'share-bar',
+      'footer',
+    ]);
     expect(article.summary).toMatch(/^La alcaldía de Bogotá aprobó/);
   });
 
@@ -156,7 +203,15 @@ describe('enrichArticle — other page shapes', () => {
     expect(article.updatedAt).toBe('2026-03-12T10:00:00.000Z');
     expect(article.paragraphs).toHaveLength(3);
     expect(article.relatedLinks.map((l) => l.title)).toEqual(['Fishing quotas cut for the third year in a row']);
-    expect(article.removed.map((r) => r.kind)).toEqual(['navigation', 'banner', 'headline', 'dateline', 'related-link', 'share-bar', 'footer']);
+    expect(article.removed.map((r) => r.kind)).toEqual([
+      'navigation',
+      'banner',
+      'headline',
+      'dateline',
+      'related-link',
+      'share-bar',
+      'footer',
+    ]);
   });
 
   it('prefers the declared language when the text is ambiguous, and detects when it is not', () => {
@@ -185,7 +240,9 @@ describe('enrichArticle — other page shapes', () => {
       'Ports along the coast closed on Monday as a winter storm brought winds of more than 120 km/h.',
       'Ferries were cancelled & flights delayed, officials said.',
     ]);
-    expect(article.relatedLinks).toEqual([{ title: 'Winter storms are getting stronger', url: 'https://courier.example/winter' }]);
+    expect(article.relatedLinks).toEqual([
+      { title: 'Winter storms are getting stronger', url: 'https://courier.example/winter' },
+    ]);
     expect(article.language).toBe('en');
   });
 
@@ -199,8 +256,22 @@ describe('enrichArticle — other page shapes', () => {
 
 describe('withDatelinePlace', () => {
   it('adds the dateline city once, or counts it once more when the text names it', () => {
-    expect(withDatelinePlace([{ name: 'Kenya', count: 2 }], 'Nairobi')).toEqual([{ name: 'Kenya', count: 2 }, { name: 'Nairobi', count: 1 }]);
-    expect(withDatelinePlace([{ name: 'Kenya', count: 1 }, { name: 'Nairobi', count: 1 }], 'Nairobi')).toEqual([{ name: 'Nairobi', count: 2 }, { name: 'Kenya', count: 1 }]);
+    expect(withDatelinePlace([{ name: 'Kenya', count: 2 }], 'Nairobi')).toEqual([
+      { name: 'Kenya', count: 2 },
+      { name: 'Nairobi', count: 1 },
+    ]);
+    expect(
+      withDatelinePlace(
+        [
+          { name: 'Kenya', count: 1 },
+          { name: 'Nairobi', count: 1 },
+        ],
+        'Nairobi',
+      ),
+    ).toEqual([
+      { name: 'Nairobi', count: 2 },
+      { name: 'Kenya', count: 1 },
+    ]);
   });
 
   it('keeps only the city of "City, State" and changes nothing without a dateline place', () => {

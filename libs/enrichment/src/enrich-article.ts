@@ -1,4 +1,10 @@
-import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type ParsedItem, type SourceRef } from '@wirestream/contracts';
+import {
+  FIELD_LIMITS,
+  type EnrichedArticle,
+  type EntityCount,
+  type ParsedItem,
+  type SourceRef,
+} from '@wirestream/contracts';
 import { parseLooseDate } from '@wirestream/formats';
 import { cleanHtmlPage, cleanTextPage, type CleanedBody } from './chrome';
 import { extractDateline, stripWireDateline } from './dateline';
@@ -40,7 +46,11 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     byline ??= page.layout.byline;
     pageSiteName = page.layout.siteName;
   } else {
-    cleaned = cleanHtmlPage(item.content, { title: item.title, siteName: item.sourceName ?? input.source.name, url: item.url });
+    cleaned = cleanHtmlPage(item.content, {
+      title: item.title,
+      siteName: item.sourceName ?? input.source.name,
+      url: item.url,
+    });
   }
 
   const { paragraphs, removed, relatedLinks } = cleaned;
@@ -70,7 +80,11 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
     paragraphs,
     summary: summarize(analysed),
     keywords: extractKeywords(title, analysed, language),
-    entities: { people: entities.people, places: withDatelinePlace(entities.places, dateline?.place ?? null), organizations: entities.organizations },
+    entities: {
+      people: entities.people,
+      places: withDatelinePlace(entities.places, dateline?.place ?? null),
+      organizations: entities.organizations,
+    },
     quotes: extractQuotes(analysed, entities),
     relatedLinks,
     removed,
@@ -103,6 +117,8 @@ export function withDatelinePlace(places: EntityCount[], datelinePlace: string |
   const city = datelinePlace?.split(',')[0]?.trim();
   if (!city) return places;
   const known = places.find((p) => p.name.toLowerCase() === city.toLowerCase());
-  const merged = known ? places.map((p) => (p === known ? { ...p, count: p.count + 1 } : p)) : [...places, { name: city, count: 1 }];
+  const merged = known
+    ? places.map((p) => (p === known ? { ...p, count: p.count + 1 } : p))
+    : [...places, { name: city, count: 1 }];
   return merged.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -9,17 +9,28 @@ describe('extractEntityMentions', () => {
   });
 
   it('does not tag wars, prizes and competitions as people, places or organisations', () => {
-    expect(tagged(['He served in World War II before the team won the Stanley Cup and he the Nobel Prize.'])).toEqual([]);
+    expect(tagged(['He served in World War II before the team won the Stanley Cup and he the Nobel Prize.'])).toEqual(
+      [],
+    );
   });
 
   it('does not take a sentence-initial group noun before a speech verb for a person, but keeps a known surname', () => {
-    expect(tagged(['Exporters said prices had held steady.', 'Officials told reporters the port would reopen.'])).toEqual([]);
-    const mentions = extractEntityMentions(['Colombian President Gustavo Petro met Trump on Tuesday.', 'Petro said the talks went well.']);
-    expect(mentions.filter((m) => m.paragraph === 1).map((m) => `${m.type}:${m.name}`)).toEqual(['person:Gustavo Petro']);
+    expect(
+      tagged(['Exporters said prices had held steady.', 'Officials told reporters the port would reopen.']),
+    ).toEqual([]);
+    const mentions = extractEntityMentions([
+      'Colombian President Gustavo Petro met Trump on Tuesday.',
+      'Petro said the talks went well.',
+    ]);
+    expect(mentions.filter((m) => m.paragraph === 1).map((m) => `${m.type}:${m.name}`)).toEqual([
+      'person:Gustavo Petro',
+    ]);
   });
 
   it('does not start a name with a sentence-initial plural noun and "of" ("Residents of Oakridge"), but keeps "Bank of America"', () => {
-    expect(tagged(['Residents of Oakridge will water gardens on alternate days.'])).not.toContain('organization:Residents of Oakridge');
+    expect(tagged(['Residents of Oakridge will water gardens on alternate days.'])).not.toContain(
+      'organization:Residents of Oakridge',
+    );
     expect(tagged(['Bank of America raised its forecast.'])).toEqual(['organization:Bank of America']);
   });
 });
@@ -27,11 +38,15 @@ describe('extractEntityMentions', () => {
 describe('organisations by structure', () => {
   it('a business or institution head as the last word makes an organisation, even after a given name', () => {
     expect(tagged(['The lamps were made by Cesaroni Design in Italy.'])).toContain('organization:Cesaroni Design');
-    expect(tagged(['The dinner was held at the Mark Hopkins Hotel downtown.'])).toContain('organization:Mark Hopkins Hotel');
+    expect(tagged(['The dinner was held at the Mark Hopkins Hotel downtown.'])).toContain(
+      'organization:Mark Hopkins Hotel',
+    );
   });
 
   it('a name the text abbreviates by its initials is an organisation', () => {
-    expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain('organization:Harbour Transit Authority Services');
+    expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain(
+      'organization:Harbour Transit Authority Services',
+    );
     expect(tagged(['She joined Nordic Ocean Watch (NOW) in 2019.'])).toContain('organization:Nordic Ocean Watch');
   });
 
@@ -56,24 +71,40 @@ describe('organisations by structure', () => {
 
 describe('organisations by definition, back-reference and acronym lists', () => {
   it('"X is a … manufacturer": the text defines the name as an organisation', () => {
-    expect(tagged(['Vendorado is a Brazilian bicycle manufacturer based in São Paulo.'])).toContain('organization:Vendorado');
+    expect(tagged(['Vendorado is a Brazilian bicycle manufacturer based in São Paulo.'])).toContain(
+      'organization:Vendorado',
+    );
     expect(tagged(['Tim Cole was a member of the band for years.'])).toContain('person:Tim Cole');
   });
 
   it('"the League" after an organisation named in full with that keyword is the organisation', () => {
-    const mentions = extractEntityMentions(['The Australian League of Rights is a minor political group.', 'The League was formed in 1960.']);
-    expect(mentions.map((m) => `${m.paragraph}:${m.type}:${m.text}`)).toEqual(['0:organization:Australian League of Rights', '1:organization:League']);
+    const mentions = extractEntityMentions([
+      'The Australian League of Rights is a minor political group.',
+      'The League was formed in 1960.',
+    ]);
+    expect(mentions.map((m) => `${m.paragraph}:${m.type}:${m.text}`)).toEqual([
+      '0:organization:Australian League of Rights',
+      '1:organization:League',
+    ]);
   });
 
   it('keeps "of the" inside an institution name, and common acronyms (DJ, MVP) are not organisations', () => {
-    expect(tagged(['He led the World Organization of the Scout Movement for a decade.'])).toEqual(['organization:World Organization of the Scout Movement']);
-    expect(tagged(['He was named MVP and later worked as a DJ in Perth.'])).not.toEqual(expect.arrayContaining(['organization:MVP', 'organization:DJ']));
+    expect(tagged(['He led the World Organization of the Scout Movement for a decade.'])).toEqual([
+      'organization:World Organization of the Scout Movement',
+    ]);
+    expect(tagged(['He was named MVP and later worked as a DJ in Perth.'])).not.toEqual(
+      expect.arrayContaining(['organization:MVP', 'organization:DJ']),
+    );
   });
 });
 
 describe('places and people by structure', () => {
   it('"the town of X", "the state of X" make X a place, and its repeats too', () => {
-    expect(extractEntityMentions(['The track lies near the town of Zandvoort.', 'Races at Zandvoort began in 1948.']).map((m) => `${m.type}:${m.text}`)).toEqual(['place:Zandvoort', 'place:Zandvoort']);
+    expect(
+      extractEntityMentions(['The track lies near the town of Zandvoort.', 'Races at Zandvoort began in 1948.']).map(
+        (m) => `${m.type}:${m.text}`,
+      ),
+    ).toEqual(['place:Zandvoort', 'place:Zandvoort']);
   });
   it('a country that is also a given name does not make a person an organisation ("Chad Edward Gaudin")', () => {
     expect(tagged(['Chad Edward Gaudin is a pitcher.'])).toEqual(['person:Chad Edward Gaudin']);

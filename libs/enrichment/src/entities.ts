@@ -1,5 +1,14 @@
 import { FIELD_LIMITS, type EntityCount, type EntityType } from '@wirestream/contracts';
-import { FIRST_NAMES, NOT_NAMES, ORG_KEYWORDS, ORG_NAMES, PLACE_ACRONYMS, PLACE_KEYWORDS, PLACE_NAMES, TITLES } from './gazetteer';
+import {
+  FIRST_NAMES,
+  NOT_NAMES,
+  ORG_KEYWORDS,
+  ORG_NAMES,
+  PLACE_ACRONYMS,
+  PLACE_KEYWORDS,
+  PLACE_NAMES,
+  TITLES,
+} from './gazetteer';
 import { definedAsOrganisation, definesAcronym, ORG_HEADS } from './org-rules';
 import { isNavigationLine, isShareLine, postcodeTail } from './page-noise';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
@@ -72,31 +81,166 @@ interface Span {
 
 // A token never starts right after a letter, mark or digit (the previous token took the whole run); saying so keeps
 // the "AT&T" alternative from rescanning a long run of capitals or digits from each of its positions.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|(?<![\p{L}\p{M}\p{N}])\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
-const ABBREVIATED = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Mt', 'Inc', 'Corp', 'Co', 'Ltd', 'Gen', 'Gov', 'Sen', 'Rep', 'Lt', 'Col', 'Capt', 'Sgt', 'Prof', 'Rev', 'Maj', 'Adm', 'Bros', 'Mme', 'Sra']);
-const CONNECTORS = new Set(['of', 'es', 'de', 'del', 'della', 'da', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'du', 'des', 'la', 'le', 'di', 'bin', 'ibn', 'al', 'el', 'y', '&', 'und', 'and', 'for', 'on', 'upon']);
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|(?<![\p{L}\p{M}\p{N}])\d*\p{Lu}[\p{Lu}\d]*&\p{Lu}[\p{Lu}\d&]*|[\p{L}\p{M}\p{N}]+(?:[’'&-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const ABBREVIATED = new Set([
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'St',
+  'Jr',
+  'Sr',
+  'Mt',
+  'Inc',
+  'Corp',
+  'Co',
+  'Ltd',
+  'Gen',
+  'Gov',
+  'Sen',
+  'Rep',
+  'Lt',
+  'Col',
+  'Capt',
+  'Sgt',
+  'Prof',
+  'Rev',
+  'Maj',
+  'Adm',
+  'Bros',
+  'Mme',
+  'Sra',
+]);
+const CONNECTORS = new Set([
+  'of',
+  'es',
+  'de',
+  'del',
+  'della',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'des',
+  'la',
+  'le',
+  'di',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  '&',
+  'und',
+  'and',
+  'for',
+  'on',
+  'upon',
+]);
 /** Longest capitalised run (in characters) still read as a candidate name: a few times FIELD_LIMITS.entityName. */
 const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
-const PLACE_LEADS = new Set(['Mount', 'Lake', 'Cape', 'Port', 'Fort', 'Saint', 'St', 'San', 'Santa', 'Los', 'Las', 'New', 'North', 'South', 'East', 'West', 'Upper', 'Lower', 'Greater', 'Isle', 'Gulf', 'Sierra', 'Costa', 'Puerto', 'Rio', 'Bad', 'Ciudad']);
-const PLACE_CONTEXT_RE = /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
+const PLACE_LEADS = new Set([
+  'Mount',
+  'Lake',
+  'Cape',
+  'Port',
+  'Fort',
+  'Saint',
+  'St',
+  'San',
+  'Santa',
+  'Los',
+  'Las',
+  'New',
+  'North',
+  'South',
+  'East',
+  'West',
+  'Upper',
+  'Lower',
+  'Greater',
+  'Isle',
+  'Gulf',
+  'Sierra',
+  'Costa',
+  'Puerto',
+  'Rio',
+  'Bad',
+  'Ciudad',
+]);
+const PLACE_CONTEXT_RE =
+  /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
 /** "the town of Zandvoort", "the state of Goa", "la ciudad de Medellín": a settlement or region noun and "of". */
-const PLACE_OF_RE = /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|ciudad|pueblo|provincia|ville|région|cidade|estado|Stadt|Gemeinde)\s+(?:of|de|do|da|von)\s+$/iu;
-const PERSON_AFTER_RE = /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
-const ORG_CONTEXT_RE = /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
+const PLACE_OF_RE =
+  /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|ciudad|pueblo|provincia|ville|région|cidade|estado|Stadt|Gemeinde)\s+(?:of|de|do|da|von)\s+$/iu;
+const PERSON_AFTER_RE =
+  /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
+const ORG_CONTEXT_RE =
+  /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
 
 /** Last (or inner) words that make a name an event, prize or competition rather than a person, place or organisation. */
-const EVENT_HEADS = new Set(['War', 'Wars', 'Revolution', 'Cup', 'Championship', 'Championships', 'Olympics', 'Games', 'Prize', 'Award', 'Awards', 'Trophy', 'Medal', 'Festival', 'Tournament', 'Bowl', 'Grand Prix', 'Derby', 'Classic', 'Marathon', 'Rally', 'Expo', 'Summit']);
+const EVENT_HEADS = new Set([
+  'War',
+  'Wars',
+  'Revolution',
+  'Cup',
+  'Championship',
+  'Championships',
+  'Olympics',
+  'Games',
+  'Prize',
+  'Award',
+  'Awards',
+  'Trophy',
+  'Medal',
+  'Festival',
+  'Tournament',
+  'Bowl',
+  'Grand Prix',
+  'Derby',
+  'Classic',
+  'Marathon',
+  'Rally',
+  'Expo',
+  'Summit',
+]);
 
 /** First words that make a name an event: battles, sieges, treaties, campaigns. */
-const EVENT_LEADS = new Set(['Battle', 'Siege', 'Treaty', 'Campaign', 'Invasion', 'Massacre', 'Bombing', 'Schlacht', 'Batalla', 'Bataille', 'Tratado', 'Traité']);
+const EVENT_LEADS = new Set([
+  'Battle',
+  'Siege',
+  'Treaty',
+  'Campaign',
+  'Invasion',
+  'Massacre',
+  'Bombing',
+  'Schlacht',
+  'Batalla',
+  'Bataille',
+  'Tratado',
+  'Traité',
+]);
 
 /** All-caps words that are not names. */
-const COMMON_ACRONYMS = new Set('CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP DJ DJs MC VJ MVP MPP MLA MEP MEPs CAD CGI SMS GPU CPU RAM SUVs PR QA'.split(' '));
+const COMMON_ACRONYMS = new Set(
+  'CD CDs DVD TV PC AM FM PM OK KO GDP CEO CFO CTO MP MPs AIDS HIV DNA RNA USB GPS AI IT ID PhD MBA BA BSc MA MD RPM ERA RBI UFO VIP NB PS FAQ HQ ATM SUV CCTV LCD LED PDF HTML XML URL ISBN VAT GMT UTC BC AD BCE CE OK II III IV VI VII VIII IX XI XII LP EP DJ DJs MC VJ MVP MPP MLA MEP MEPs CAD CGI SMS GPU CPU RAM SUVs PR QA'.split(
+    ' ',
+  ),
+);
 
 const STOP = new Set<string>();
 for (const lang of SUPPORTED_LANGUAGES) for (const w of STOPWORDS[lang]) STOP.add(w);
-for (const w of 'i me my he him his she her they them we our you your it its this that these those there here but and or yet so then however meanwhile still even while when after before although though if as a an the in on at for with from by to of not no yes also both each every many most some such what which who whom whose where why how all any other another one two three after during since until unless because once thus hence later earlier today yesterday tomorrow now again perhaps maybe according despite following under over between among'.split(' ')) STOP.add(w);
+for (const w of 'i me my he him his she her they them we our you your it its this that these those there here but and or yet so then however meanwhile still even while when after before although though if as a an the in on at for with from by to of not no yes also both each every many most some such what which who whom whose where why how all any other another one two three after during since until unless because once thus hence later earlier today yesterday tomorrow now again perhaps maybe according despite following under over between among'.split(
+  ' ',
+))
+  STOP.add(w);
 
 export function extractEntities(paragraphs: string[], options: EntityOptions = {}): EntityResult {
   const title = options.title?.trim();
@@ -113,14 +257,19 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
   for (const m of mentions) bump(m.type === 'person' ? people : m.type === 'place' ? places : organizations, m.name);
 
   const surnames = surnameIndex([...people.keys()]);
-  const personMentions = mentions.filter((m) => m.type === 'person' && m.paragraph >= 0).map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start, end: m.end }));
+  const personMentions = mentions
+    .filter((m) => m.type === 'person' && m.paragraph >= 0)
+    .map((m) => ({ name: m.name, paragraph: m.paragraph, offset: m.start, end: m.end }));
   return {
     people: sortCounts(people),
     places: sortCounts(places),
     organizations: sortCounts(organizations),
     personMentions,
     resolvePerson: (written) => {
-      const tokens = written.replace(/['’]s$/u, '').split(/\s+/u).filter(Boolean);
+      const tokens = written
+        .replace(/['’]s$/u, '')
+        .split(/\s+/u)
+        .filter(Boolean);
       const lastTitle = findLastIndex(tokens, (t) => TITLES.has(t));
       const name = tokens.slice(lastTitle + 1).join(' ');
       if (!name) return null;
@@ -158,7 +307,8 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
     if (!span.type) continue;
     const text = spanText(span);
     if (span.strong && !strongTypes.has(text)) strongTypes.set(text, span.type);
-    if (span.type === 'organization' && span.tokens.length >= 2) for (const t of span.tokens) if (ORG_KEYWORDS.has(t.text)) orgHeads.add(t.text);
+    if (span.type === 'organization' && span.tokens.length >= 2)
+      for (const t of span.tokens) if (ORG_KEYWORDS.has(t.text)) orgHeads.add(t.text);
     if (span.type === 'person' && span.tokens.length >= 2) {
       const last = span.tokens[span.tokens.length - 1]?.text ?? '';
       if (!personParts.has(last)) personParts.set(last, text);
@@ -169,7 +319,8 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   for (const span of spans) {
     const text = spanText(span);
     if (span.tokens.length === 1 && !span.strong && personParts.has(text)) span.type = 'person';
-    else if (span.tokens.length === 1 && !span.type && orgHeads.has(text) && /(?:^|\s)the\s$/iu.test(span.before)) span.type = 'organization';
+    else if (span.tokens.length === 1 && !span.type && orgHeads.has(text) && /(?:^|\s)the\s$/iu.test(span.before))
+      span.type = 'organization';
     else if (!span.strong && strongTypes.has(text)) span.type = strongTypes.get(text) ?? span.type;
   }
 
@@ -180,7 +331,7 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
     const last = span.tokens[span.tokens.length - 1];
     if (!first || !last) continue;
     const text = spanText(span);
-    const name = span.type === 'person' && span.tokens.length === 1 ? personParts.get(text) ?? text : text;
+    const name = span.type === 'person' && span.tokens.length === 1 ? (personParts.get(text) ?? text) : text;
     // A "name" longer than the indexed field is not a name: dropped, never truncated.
     if (name.length > FIELD_LIMITS.entityName) continue;
     mentions.push({ type: span.type, name, text, paragraph: span.paragraph, start: first.start, end: last.end });
@@ -198,7 +349,15 @@ function tokenize(text: string): Token[] {
     if (start < absorbedUntil) continue; // the dot of an abbreviation already kept with its word
     const word = /[\p{L}\p{N}]/u.test(value);
     if (!word) {
-      tokens.push({ text: value, start, end: start + value.length, cap: false, word: false, possessive: false, sentenceStart: false });
+      tokens.push({
+        text: value,
+        start,
+        end: start + value.length,
+        cap: false,
+        word: false,
+        possessive: false,
+        sentenceStart: false,
+      });
       if (/^[.!?:;"“”«»‘([—–…]$/u.test(value)) sentenceStart = true;
       continue;
     }
@@ -245,9 +404,19 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
       // "Bank of America", "Gabriel García de la Torre": a connector (or two) followed by a capitalised word;
       // "of the" inside an institution's name ("World Organization of the Scout Movement").
       let k = j;
-      while (k < tokens.length && k - j < 2 && (CONNECTORS.has(tokens[k]?.text ?? '') || (runHasOrgKeyword && k > j && tokens[k]?.text === 'the' && tokens[k - 1]?.text === 'of'))) k++;
+      while (
+        k < tokens.length &&
+        k - j < 2 &&
+        (CONNECTORS.has(tokens[k]?.text ?? '') ||
+          (runHasOrgKeyword && k > j && tokens[k]?.text === 'the' && tokens[k - 1]?.text === 'of'))
+      )
+        k++;
       const after = tokens[k];
-      if (k > j && after?.cap && !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !runHasOrgKeyword && !ORG_KEYWORDS.has(after.text))) {
+      if (
+        k > j &&
+        after?.cap &&
+        !(WEAK_CONNECTORS.has(tokens[j]?.text ?? '') && !runHasOrgKeyword && !ORG_KEYWORDS.has(after.text))
+      ) {
         const joined = tokens.slice(j, k + 1);
         run.push(...joined);
         runHasOrgKeyword ||= joined.some((t) => ORG_KEYWORDS.has(t.text));
@@ -269,7 +438,12 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
 /** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
 function keepsDemonym(tokens: Token[]): boolean {
   const next = tokens[1];
-  return !!next && !next.sentenceStart && /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i|ern)$/u.test(tokens[0]?.text ?? '') && hasOrgKeyword(tokens.slice(1));
+  return (
+    !!next &&
+    !next.sentenceStart &&
+    /^\p{Lu}\p{Ll}+(?:an|ish|ese|ic|i|ern)$/u.test(tokens[0]?.text ?? '') &&
+    hasOrgKeyword(tokens.slice(1))
+  );
 }
 
 function hasOrgKeyword(tokens: Token[]): boolean {
@@ -280,23 +454,49 @@ function hasOrgKeyword(tokens: Token[]): boolean {
 function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   let tokens = run;
   const sentenceStart = tokens[0]?.sentenceStart ?? false;
-  while (tokens.length && tokens[0] && ((tokens[0].sentenceStart && STOP.has(tokens[0].text.toLowerCase()) && !PLACE_NAMES.has(spanOf(tokens)) && !ORG_NAMES.has(spanOf(tokens))) || (NOT_NAMES.has(tokens[0].text) && !keepsDemonym(tokens)) || STOP.has(tokens[0].text) || /^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I')) {
+  while (
+    tokens.length &&
+    tokens[0] &&
+    ((tokens[0].sentenceStart &&
+      STOP.has(tokens[0].text.toLowerCase()) &&
+      !PLACE_NAMES.has(spanOf(tokens)) &&
+      !ORG_NAMES.has(spanOf(tokens))) ||
+      (NOT_NAMES.has(tokens[0].text) && !keepsDemonym(tokens)) ||
+      STOP.has(tokens[0].text) ||
+      (/^(?:[IVXLC]+|\p{Lu})$/u.test(tokens[0].text) && tokens.length > 1 && tokens[0].text === 'I'))
+  ) {
     tokens = tokens.slice(1);
   }
   // "Residents of Oakridge", "Supporters of Petro": a sentence-initial plural noun and "of" are not part of a name.
-  if (tokens.length >= 3 && tokens[0]?.sentenceStart && tokens[1]?.text === 'of' && /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0].text) && !hasOrgKeyword(tokens) && !ORG_NAMES.has(spanOf(tokens)) && !PLACE_NAMES.has(spanOf(tokens))) {
+  if (
+    tokens.length >= 3 &&
+    tokens[0]?.sentenceStart &&
+    tokens[1]?.text === 'of' &&
+    /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0].text) &&
+    !hasOrgKeyword(tokens) &&
+    !ORG_NAMES.has(spanOf(tokens)) &&
+    !PLACE_NAMES.has(spanOf(tokens))
+  ) {
     tokens = tokens.slice(2);
   }
   // Postcodes are not names: "London SW1A 1AA" is London, "NY 10118" nothing.
   const lastEnd = tokens[tokens.length - 1]?.end ?? 0;
-  const postcode = postcodeTail(tokens.slice(-3).map((t) => t.text), paragraph.slice(lastEnd, lastEnd + 12));
+  const postcode = postcodeTail(
+    tokens.slice(-3).map((t) => t.text),
+    paragraph.slice(lastEnd, lastEnd + 12),
+  );
   if (postcode > 0) tokens = tokens.slice(0, tokens.length - postcode);
-  while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))) tokens = tokens.slice(0, -1);
+  while (
+    tokens.length &&
+    (CONNECTORS.has(tokens[tokens.length - 1]?.text ?? '') || NOT_NAMES.has(tokens[tokens.length - 1]?.text ?? ''))
+  )
+    tokens = tokens.slice(0, -1);
   if (!tokens.length) return null;
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (!first || !last) return null;
-  if (tokens.length === 1 && (first.text.length < 2 || /^\d+$/u.test(first.text) || COMMON_ACRONYMS.has(first.text))) return null;
+  if (tokens.length === 1 && (first.text.length < 2 || /^\d+$/u.test(first.text) || COMMON_ACRONYMS.has(first.text)))
+    return null;
   return {
     tokens,
     paragraph: index,
@@ -328,17 +528,27 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
 
   const words = span.tokens.map((t) => t.text);
   // "the World Health Organization (WHO)": a name the text abbreviates by its initials is an institution.
-  if (words.length >= 2 && definesAcronym(words, span.after) && !TITLES.has(words[0] ?? '')) return set('organization', true);
+  if (words.length >= 2 && definesAcronym(words, span.after) && !TITLES.has(words[0] ?? ''))
+    return set('organization', true);
   // Events, wars, prizes and competitions ("World War II", "Stanley Cup", "Nobel Prize") are none of our types.
-  if (words.length >= 2 && words.some((w, k) => k > 0 && EVENT_HEADS.has(w)) && !words.some((w) => ORG_KEYWORDS.has(w) && !EVENT_HEADS.has(w))) return set(null, true);
+  if (
+    words.length >= 2 &&
+    words.some((w, k) => k > 0 && EVENT_HEADS.has(w)) &&
+    !words.some((w) => ORG_KEYWORDS.has(w) && !EVENT_HEADS.has(w))
+  )
+    return set(null, true);
   // "Battle of Fredericksburg", "MTV Video Music Awards": an event lead or an award/event as the last word.
-  if (words.length >= 2 && (EVENT_LEADS.has(words[0] ?? '') || EVENT_HEADS.has(words[words.length - 1] ?? ''))) return set(null, true);
-  if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? '')) return set('organization', true);
+  if (words.length >= 2 && (EVENT_LEADS.has(words[0] ?? '') || EVENT_HEADS.has(words[words.length - 1] ?? '')))
+    return set(null, true);
+  if (words.length >= 2 && words.some((w) => ORG_KEYWORDS.has(w)) && !TITLES.has(words[0] ?? ''))
+    return set('organization', true);
   if (words.length >= 2 && words.slice(1).some((w) => ORG_KEYWORDS.has(w))) return set('organization', true);
   // "Caloi is a Brazilian bicycle manufacturer": the text says what the name is.
-  if (definedAsOrganisation(span.after) && !TITLES.has(words[0] ?? '') && !PLACE_NAMES.has(text)) return set('organization', true);
+  if (definedAsOrganisation(span.after) && !TITLES.has(words[0] ?? '') && !PLACE_NAMES.has(text))
+    return set('organization', true);
   // "Cesaroni Design", "Mark Hopkins Hotel": a business or institution head as the last word.
-  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? '')) return set('organization', true);
+  if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? ''))
+    return set('organization', true);
 
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
@@ -354,26 +564,52 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
 
   // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name.
   const given = span.tokens.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.text));
-  if (given > 0 && span.sentenceStart && !FIRST_NAMES.has(words[0] ?? '') && !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))) {
+  if (
+    given > 0 &&
+    span.sentenceStart &&
+    !FIRST_NAMES.has(words[0] ?? '') &&
+    !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))
+  ) {
     span.tokens = span.tokens.slice(given);
     return classify(span, lowercaseWords, strict);
   }
 
   const last = words[words.length - 1] ?? '';
   const first = words[0] ?? '';
-  if (words.length >= 2 && words.length <= 3 && FIRST_NAMES.has(first) && PLACE_KEYWORDS.has(last) && !PLACE_CONTEXT_RE.test(span.before)) return set('person', true);
+  if (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    FIRST_NAMES.has(first) &&
+    PLACE_KEYWORDS.has(last) &&
+    !PLACE_CONTEXT_RE.test(span.before)
+  )
+    return set('person', true);
   if (words.length >= 2 && PLACE_KEYWORDS.has(last.replace(/\.$/u, ''))) return set('place', true);
   // "Chicago Bulls", "Perth Glory": a known place followed by a name is a team or company.
   // Not when a given name follows or leads ("Chad Edward Gaudin", "Jordan Henderson").
-  if (words.length >= 2 && (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) && !PLACE_NAMES.has(last) && !FIRST_NAMES.has(first) && !FIRST_NAMES.has(words[1] ?? '')) return set('organization', true);
+  if (
+    words.length >= 2 &&
+    (PLACE_NAMES.has(words.slice(0, -1).join(' ')) || PLACE_NAMES.has(first)) &&
+    !PLACE_NAMES.has(last) &&
+    !FIRST_NAMES.has(first) &&
+    !FIRST_NAMES.has(words[1] ?? '')
+  )
+    return set('organization', true);
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
-  if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first)) return set('organization', false);
+  if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first))
+    return set('organization', false);
   if (words.length >= 2 && PLACE_LEADS.has(first.replace(/\.$/u, ''))) return set('place', true);
   if (words.length === 1 && /^[\p{Lu}\d&.]{2,8}$/u.test(first) && (first.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     return set(PLACE_ACRONYMS.has(first) ? 'place' : 'organization', true);
   }
-  if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(first) && !words.slice(1).some((w) => PLACE_NAMES.has(w))) return set('person', true);
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    FIRST_NAMES.has(first) &&
+    !words.slice(1).some((w) => PLACE_NAMES.has(w))
+  )
+    return set('person', true);
 
   // "Medellín, Colombia": a gazetteer place right after makes this one a place too.
   if (/^,\s*(?:\p{Lu}[\p{L}.]+\s?){1,3}/u.test(span.after)) {
@@ -383,14 +619,26 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   const context = span.before;
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
-  if (PERSON_AFTER_RE.test(span.after) && words.length <= 3 && !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))) return set('person', false);
+  if (
+    PERSON_AFTER_RE.test(span.after) &&
+    words.length <= 3 &&
+    !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))
+  )
+    return set('person', false);
   if (PLACE_OF_RE.test(context) && words.length <= 3) return set('place', true);
   if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
   if (strict) return set(null, false);
   // "the Bruins", "the Longhorns": a lone plural name after a lowercase "the" is a team, band or company.
-  if (words.length === 1 && !span.sentenceStart && /(?:^|\s)the\s$/u.test(span.before) && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(first) && !lowercaseWords.has(first.toLowerCase())) return set('organization', false);
+  if (
+    words.length === 1 &&
+    !span.sentenceStart &&
+    /(?:^|\s)the\s$/u.test(span.before) &&
+    /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(first) &&
+    !lowercaseWords.has(first.toLowerCase())
+  )
+    return set('organization', false);
   if (words.length === 1) {
     // A lone capitalised word at the start of a sentence is usually just a word ("Despite", "Officials").
     if (span.sentenceStart || lowercaseWords.has(first.toLowerCase())) return set(null, false);
@@ -401,7 +649,9 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // Unknown two/three-word names: a person, unless a word is an ordinary word of this text ("Stanley Cup").
   if (
     words.length <= 3 &&
-    span.tokens.every((t) => /^\p{Lu}[\p{Ll}’'-]+\.?$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || CONNECTORS.has(t.text)) &&
+    span.tokens.every(
+      (t) => /^\p{Lu}[\p{Ll}’'-]+\.?$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || CONNECTORS.has(t.text),
+    ) &&
     !words.some((w) => lowercaseWords.has(w.toLowerCase()) || STOP.has(w.toLowerCase()))
   ) {
     return set('person', false);
@@ -422,7 +672,9 @@ function surnameIndex(names: string[]): Map<string, string> {
 }
 
 function sortCounts(map: Map<string, number>): EntityCount[] {
-  return [...map.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...map.entries()]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {

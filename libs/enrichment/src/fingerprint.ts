@@ -36,7 +36,8 @@ export function simhash64(text: string): string {
   const tokens = words(text.toLowerCase().replace(/’/gu, "'"));
   const shingles: string[] = [];
   if (tokens.length < SHINGLE_SIZE) shingles.push(...tokens);
-  else for (let i = 0; i + SHINGLE_SIZE <= tokens.length; i++) shingles.push(tokens.slice(i, i + SHINGLE_SIZE).join(' '));
+  else
+    for (let i = 0; i + SHINGLE_SIZE <= tokens.length; i++) shingles.push(tokens.slice(i, i + SHINGLE_SIZE).join(' '));
 
   const weights = new Array<number>(64).fill(0);
   for (const shingle of shingles) {

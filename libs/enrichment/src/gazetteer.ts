@@ -3,7 +3,11 @@
  * cities, US states, regions, well-known organisations, common given names, organisation and place keywords.
  * Not derived from any evaluation set.
  */
-const list = (text: string): string[] => text.split('|').map((s) => s.trim()).filter(Boolean);
+const list = (text: string): string[] =>
+  text
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const COUNTRIES = list(
   'Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|England|Scotland|Wales|Northern Ireland|Britain|Great Britain|Greenland|Puerto Rico|Hong Kong|Macau|Tibet|Soviet Union|USSR|Yugoslavia|Czechoslovakia|Prussia|Persia|Ottoman Empire|West Germany|East Germany|Gaza|West Bank|Crimea|Kurdistan|Catalonia|Flanders|Bavaria|Quebec|Ontario|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|Newfoundland|Tasmania|Queensland|Victoria|New South Wales|Western Australia|Siberia|Chechnya|Kashmir|Punjab|Bengal|Sicily|Sardinia|Corsica|Tuscany|Lombardy|Andalusia|Galicia|Normandy|Brittany|Provence|Alsace|Saxony|Hesse|Cornwall|Yorkshire|Lancashire|Kent|Essex|Surrey|Devon|Ulster|Patagonia|Mesopotamia|Anatolia|Balkans|Scandinavia|Iberia|Polynesia|Hawaii|Alaska|Dutch East Indies|Ceylon|Rhodesia|Zaire|Bohemia|Moravia|Silesia|Transylvania|Dalmatia|Lapland|Manchuria|Mongolia|Borneo|Sumatra|Java|Bali|Luzon|Mindanao|Honshu|Okinawa|Hokkaido|Sakhalin|Iberian Peninsula',
@@ -23,10 +27,31 @@ export const REGIONS = list(
 
 /** Well-known organisations by their usual short names. */
 export const ORGANIZATIONS = list(
-  'White House|Kremlin|Pentagon|Congress|Senate|House of Representatives|House of Commons|House of Lords|Parliament|Bundestag|Knesset|Duma|European Union|EU|United Nations|UN|U.N.|NATO|UNESCO|UNICEF|WHO|World Health Organization|World Bank|IMF|International Monetary Fund|WTO|OPEC|ASEAN|African Union|Red Cross|Amnesty International|Human Rights Watch|Greenpeace|FIFA|UEFA|IOC|NFL|NBA|MLB|NHL|NCAA|FBI|CIA|NSA|DEA|ICE|NASA|ESA|EPA|FDA|CDC|IRS|SEC|Federal Reserve|Fed|Supreme Court|Interpol|Europol|Hamas|Hezbollah|Taliban|al-Qaeda|Al Qaeda|ISIS|Islamic State|FARC|ELN|BBC|CNN|NBC|CBS|ABC|Fox News|MSNBC|NPR|PBS|Reuters|Associated Press|AP|AFP|Bloomberg|Al Jazeera|New York Times|Washington Post|Wall Street Journal|Guardian|The Guardian|Financial Times|The Times|Le Monde|El País|Der Spiegel|Time|Newsweek|Google|Apple|Microsoft|Amazon|Facebook|Meta|Twitter|Tesla|IBM|Intel|Samsung|Sony|Toyota|Honda|Ford|General Motors|Volkswagen|BMW|Boeing|Airbus|Nike|Coca-Cola|Pepsi|McDonald\'s|Walmart|Netflix|Disney|Warner Bros.|Universal|Paramount|Columbia Records|Atlantic Records|Capitol Records|EMI|Sony Music|Universal Music|Warner Music|Nintendo|Sega|Microsoft|Oracle|Uber|OpenAI|Harvard|Yale|Princeton|Stanford|MIT|Oxford University|Cambridge University|Democrats|Republicans|Democratic Party|Republican Party|Labour|Labour Party|Conservative Party|Tories|Liberal Democrats|SPD|CDU|Bundesliga|Premier League|Manchester United|Real Madrid|Barcelona FC|Juventus|Bayern Munich|Chelsea|Arsenal|Liverpool FC|Royal Navy|Royal Air Force|RAF|Marines|Navy|Army|Air Force|Luftwaffe|Wehrmacht|Gestapo|KGB|Mossad|MI5|MI6|Scotland Yard|Vatican Bank|Nobel Committee',
+  "White House|Kremlin|Pentagon|Congress|Senate|House of Representatives|House of Commons|House of Lords|Parliament|Bundestag|Knesset|Duma|European Union|EU|United Nations|UN|U.N.|NATO|UNESCO|UNICEF|WHO|World Health Organization|World Bank|IMF|International Monetary Fund|WTO|OPEC|ASEAN|African Union|Red Cross|Amnesty International|Human Rights Watch|Greenpeace|FIFA|UEFA|IOC|NFL|NBA|MLB|NHL|NCAA|FBI|CIA|NSA|DEA|ICE|NASA|ESA|EPA|FDA|CDC|IRS|SEC|Federal Reserve|Fed|Supreme Court|Interpol|Europol|Hamas|Hezbollah|Taliban|al-Qaeda|Al Qaeda|ISIS|Islamic State|FARC|ELN|BBC|CNN|NBC|CBS|ABC|Fox News|MSNBC|NPR|PBS|Reuters|Associated Press|AP|AFP|Bloomberg|Al Jazeera|New York Times|Washington Post|Wall Street Journal|Guardian|The Guardian|Financial Times|The Times|Le Monde|El País|Der Spiegel|Time|Newsweek|Google|Apple|Microsoft|Amazon|Facebook|Meta|Twitter|Tesla|IBM|Intel|Samsung|Sony|Toyota|Honda|Ford|General Motors|Volkswagen|BMW|Boeing|Airbus|Nike|Coca-Cola|Pepsi|McDonald's|Walmart|Netflix|Disney|Warner Bros.|Universal|Paramount|Columbia Records|Atlantic Records|Capitol Records|EMI|Sony Music|Universal Music|Warner Music|Nintendo|Sega|Microsoft|Oracle|Uber|OpenAI|Harvard|Yale|Princeton|Stanford|MIT|Oxford University|Cambridge University|Democrats|Republicans|Democratic Party|Republican Party|Labour|Labour Party|Conservative Party|Tories|Liberal Democrats|SPD|CDU|Bundesliga|Premier League|Manchester United|Real Madrid|Barcelona FC|Juventus|Bayern Munich|Chelsea|Arsenal|Liverpool FC|Royal Navy|Royal Air Force|RAF|Marines|Navy|Army|Air Force|Luftwaffe|Wehrmacht|Gestapo|KGB|Mossad|MI5|MI6|Scotland Yard|Vatican Bank|Nobel Committee",
 );
 
-export const PLACE_ACRONYMS = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'UAE', 'DRC', 'EEUU', 'EE.UU.', 'USSR', 'GDR', 'FRG', 'PRC', 'ROK', 'DPRK', 'NYC', 'LA', 'DC', 'D.C.']);
+export const PLACE_ACRONYMS = new Set([
+  'US',
+  'U.S.',
+  'USA',
+  'U.S.A.',
+  'UK',
+  'U.K.',
+  'UAE',
+  'DRC',
+  'EEUU',
+  'EE.UU.',
+  'USSR',
+  'GDR',
+  'FRG',
+  'PRC',
+  'ROK',
+  'DPRK',
+  'NYC',
+  'LA',
+  'DC',
+  'D.C.',
+]);
 
 /** Common given names (English and international). */
 export const FIRST_NAMES = new Set(

@@ -1,5 +1,11 @@
 import { FIELD_LIMITS, type EnrichedArticle, type ParsedItem } from '@wirestream/contracts';
-import { emptyParsedItem, HtmlTooDeepError, MAX_HTML_DEPTH, parseIngestBody, type ParsedIngestBody } from '@wirestream/formats';
+import {
+  emptyParsedItem,
+  HtmlTooDeepError,
+  MAX_HTML_DEPTH,
+  parseIngestBody,
+  type ParsedIngestBody,
+} from '@wirestream/formats';
 import { enrichArticle } from './enrich-article';
 import { sentences } from './text-units';
 
@@ -23,7 +29,13 @@ function enrich(item: ParsedItem): EnrichedArticle {
 
 /** What `wirestream enrich FILE` does with a file's bytes. */
 function enrichViaCli(content: string, contentType: string): EnrichedArticle[] {
-  const { items } = parseIngestBody({ bytes: Buffer.from(content), contentType, url: null, sourceName: null, format: 'auto' });
+  const { items } = parseIngestBody({
+    bytes: Buffer.from(content),
+    contentType,
+    url: null,
+    sourceName: null,
+    format: 'auto',
+  });
   return items.map(enrich);
 }
 
@@ -39,7 +51,8 @@ function expectWithinLimits(article: EnrichedArticle): void {
   expect(article.title?.length ?? 0).toBeLessThanOrEqual(FIELD_LIMITS.title);
   for (const keyword of article.keywords) expect(keyword.length).toBeLessThanOrEqual(FIELD_LIMITS.keyword);
   const { people, places, organizations } = article.entities;
-  for (const entity of [...people, ...places, ...organizations]) expect(entity.name.length).toBeLessThanOrEqual(FIELD_LIMITS.entityName);
+  for (const entity of [...people, ...places, ...organizations])
+    expect(entity.name.length).toBeLessThanOrEqual(FIELD_LIMITS.entityName);
 }
 
 const capitalisedWords = (chars: number): string => {
@@ -52,7 +65,8 @@ const capitalisedWords = (chars: number): string => {
   }
   return out.join(' ');
 };
-const nested = (open: string, close: string, depth: number, inner: string): string => `<html><body>${open.repeat(depth)}${inner}${close.repeat(depth)}</body></html>`;
+const nested = (open: string, close: string, depth: number, inner: string): string =>
+  `<html><body>${open.repeat(depth)}${inner}${close.repeat(depth)}</body></html>`;
 const PROSE = 'The council said on Tuesday that the new harbour plan would go ahead after years of delay and dispute. ';
 const LEAD = `<p>${PROSE.repeat(4)}</p>`;
 
@@ -75,7 +89,11 @@ const CLASSES: Record<string, Case[]> = {
     ['issue: <div> 1,000 deep around one <p>', 'text/html', () => nested('<div>', '</div>', 1000, LEAD)],
     ['<div> 5,000 deep (was a stack overflow)', 'text/html', () => nested('<div>', '</div>', 4900, LEAD)],
     ['<div> 10,000 deep', 'text/html', () => nested('<div>', '</div>', 10_000, LEAD)],
-    ['<span> 4,000 deep inside a <p>', 'text/html', () => `<html><body><p>${'<span>'.repeat(4000)}${PROSE.repeat(4)}${'</span>'.repeat(4000)}</p></body></html>`],
+    [
+      '<span> 4,000 deep inside a <p>',
+      'text/html',
+      () => `<html><body><p>${'<span>'.repeat(4000)}${PROSE.repeat(4)}${'</span>'.repeat(4000)}</p></body></html>`,
+    ],
     ['<ul><li> 2,400 deep', 'text/html', () => nested('<ul><li>', '</li></ul>', 2400, LEAD)],
     ['<blockquote> 4,900 deep', 'text/html', () => nested('<blockquote>', '</blockquote>', 4900, LEAD)],
     ['<table><tr><td> 3,000 deep', 'text/html', () => nested('<table><tr><td>', '</td></tr></table>', 3000, LEAD)],
@@ -83,22 +101,50 @@ const CLASSES: Record<string, Case[]> = {
   ],
   'many elements': [
     ['200k <p>', 'text/html', () => `<html><body>${LEAD}${'<p>word word word.</p>'.repeat(200_000)}</body></html>`],
-    ['200k inline <b> in one paragraph', 'text/html', () => `<html><body>${LEAD}<p>${'<b>x</b> '.repeat(200_000)}</p></body></html>`],
+    [
+      '200k inline <b> in one paragraph',
+      'text/html',
+      () => `<html><body>${LEAD}<p>${'<b>x</b> '.repeat(200_000)}</p></body></html>`,
+    ],
     ['50k links', 'text/html', () => `<html><body>${LEAD}${'<a href="/x">Read more</a>'.repeat(50_000)}</body></html>`],
   ],
   'long sentences (summary)': [
-    ['issue: a 40,000-character first sentence', 'text/plain', () => `The council said the plan would go ahead ${'and the people would wait '.repeat(1600)}until spring.`],
+    [
+      'issue: a 40,000-character first sentence',
+      'text/plain',
+      () => `The council said the plan would go ahead ${'and the people would wait '.repeat(1600)}until spring.`,
+    ],
     ['100 KB without a space', 'text/plain', () => 'a'.repeat(100_000)],
-    ['a 40,000-character sentence of comma-separated clauses', 'text/plain', () => `${'officials said, '.repeat(2500)}end.`],
+    [
+      'a 40,000-character sentence of comma-separated clauses',
+      'text/plain',
+      () => `${'officials said, '.repeat(2500)}end.`,
+    ],
   ],
   'long runs of capitalised words (entities)': [
-    ['issue: a 4 KB run of capitalised words', 'text/plain', () => `Officials met the ${capitalisedWords(4096)} on Tuesday to discuss the plan for the city.`],
-    ['a 100 KB run of capitalised words', 'text/plain', () => `Officials met the ${capitalisedWords(100_000)} on Tuesday.`],
-    ['"Alpha and Beta and …" for 100 KB', 'text/plain', () => `Officials met ${capitalisedWords(100_000).replace(/ /gu, ' and ')} on Tuesday.`],
-    ['100 KB of capitals and digits without a space', 'text/plain', () => `Officials met ${'A1'.repeat(50_000)} on Tuesday.`],
+    [
+      'issue: a 4 KB run of capitalised words',
+      'text/plain',
+      () => `Officials met the ${capitalisedWords(4096)} on Tuesday to discuss the plan for the city.`,
+    ],
+    [
+      'a 100 KB run of capitalised words',
+      'text/plain',
+      () => `Officials met the ${capitalisedWords(100_000)} on Tuesday.`,
+    ],
+    [
+      '"Alpha and Beta and …" for 100 KB',
+      'text/plain',
+      () => `Officials met ${capitalisedWords(100_000).replace(/ /gu, ' and ')} on Tuesday.`,
+    ],
+    [
+      '100 KB of capitals and digits without a space',
+      'text/plain',
+      () => `Officials met ${'A1'.repeat(50_000)} on Tuesday.`,
+    ],
     ['"Mr. " 20k times', 'text/plain', () => `${'Mr. '.repeat(20_000)}Smith said the plan would go ahead.`],
   ],
-  'quotes': [
+  quotes: [
     ['100k unclosed “', 'text/plain', () => `${PROSE}${'“'.repeat(100_000)}`],
     ['100k "', 'text/plain', () => `${PROSE}${'"a '.repeat(50_000)}`],
     ['100k «', 'text/plain', () => `${PROSE}${'« '.repeat(50_000)}`],
@@ -118,31 +164,44 @@ beforeAll(() => {
 describe.each(Object.entries(CLASSES))('hostile input class: %s', (_, cases) => {
   it.each(cases)('%s → enrichArticle returns within 1 s and within the field limits', (_name, contentType, content) => {
     const text = content();
-    const item = emptyParsedItem(contentType === 'text/html' ? 'html' : 'text', contentType === 'text/html' ? 'html' : 'text', text);
+    const item = emptyParsedItem(
+      contentType === 'text/html' ? 'html' : 'text',
+      contentType === 'text/html' ? 'html' : 'text',
+      text,
+    );
     const { result, ms } = timed(() => enrich(item));
     expect(ms).toBeLessThan(TIME_BOUND_MS);
     expectWithinLimits(result);
   });
 
   // The issue's example and two siblings of each class also go the CLI's way (the parse there is libs/formats' cost).
-  it.each(cases.slice(0, 3))('%s → the offline enrich path returns within its parse time + 1 s', (_name, contentType, content) => {
-    const text = content();
-    // The parse is libs/formats' work (timed in its own suite); the bound here is on the enrichment after it.
-    let parsed: ParsedIngestBody;
-    try {
-      parsed = parseIngestBody({ bytes: Buffer.from(text), contentType, url: null, sourceName: null, format: 'auto' });
-    } catch (error) {
-      // A whole page nested past MAX_HTML_DEPTH is refused by the parser with a typed 400 (html-too-deep).
-      expect(error).toBeInstanceOf(HtmlTooDeepError);
-      expect(text.split('<div').length - 1).toBeGreaterThan(MAX_HTML_DEPTH);
-      return;
-    }
-    const { items } = parsed;
-    const { result, ms } = timed(() => items.map(enrich));
-    expect(ms).toBeLessThan(TIME_BOUND_MS);
-    expect(result.length).toBe(items.length);
-    for (const article of result) expectWithinLimits(article);
-  });
+  it.each(cases.slice(0, 3))(
+    '%s → the offline enrich path returns within its parse time + 1 s',
+    (_name, contentType, content) => {
+      const text = content();
+      // The parse is libs/formats' work (timed in its own suite); the bound here is on the enrichment after it.
+      let parsed: ParsedIngestBody;
+      try {
+        parsed = parseIngestBody({
+          bytes: Buffer.from(text),
+          contentType,
+          url: null,
+          sourceName: null,
+          format: 'auto',
+        });
+      } catch (error) {
+        // A whole page nested past MAX_HTML_DEPTH is refused by the parser with a typed 400 (html-too-deep).
+        expect(error).toBeInstanceOf(HtmlTooDeepError);
+        expect(text.split('<div').length - 1).toBeGreaterThan(MAX_HTML_DEPTH);
+        return;
+      }
+      const { items } = parsed;
+      const { result, ms } = timed(() => items.map(enrich));
+      expect(ms).toBeLessThan(TIME_BOUND_MS);
+      expect(result.length).toBe(items.length);
+      for (const article of result) expectWithinLimits(article);
+    },
+  );
 });
 
 describe('enrichArticle scales linearly', () => {

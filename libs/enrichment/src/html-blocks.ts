@@ -45,7 +45,8 @@ const STOPWORDS_HIGH = 0.28;
 const MAX_LINK_DENSITY = 0.3;
 const MAX_HEADING_DISTANCE = 200;
 
-const COPYRIGHT_RE = /(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)/iu;
+const COPYRIGHT_RE =
+  /(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)/iu;
 const HEADING_RE = /^h[1-6]$/u;
 
 /** Share of a text's words that are stop words (any of our languages). */
@@ -108,7 +109,11 @@ export function classifyBlocksInContext(blocks: ScoredBlockInput[]): boolean[] {
     const nxt = nextGB[i] ?? 'bad';
     if (prev === 'good' && nxt === 'good') next[i] = 'good';
     else if (prev === 'bad' && nxt === 'bad') next[i] = 'bad';
-    else next[i] = (prev === 'bad' && nextNear[i] === 'near-good') || (prevNear[i] === 'near-good' && nxt === 'bad') ? 'good' : 'bad';
+    else
+      next[i] =
+        (prev === 'bad' && nextNear[i] === 'near-good') || (prevNear[i] === 'near-good' && nxt === 'bad')
+          ? 'good'
+          : 'bad';
   });
   next.forEach((c, i) => {
     classes[i] = c;

@@ -1,7 +1,22 @@
 import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
-import { chooseCandidate, chromeKindOfMarker, collectBlocks, extractHtmlMainText, keptRegion, mergeWithClassifier, type HtmlBlock } from './html-extract';
+import {
+  chooseCandidate,
+  chromeKindOfMarker,
+  collectBlocks,
+  extractHtmlMainText,
+  keptRegion,
+  mergeWithClassifier,
+  type HtmlBlock,
+} from './html-extract';
 import { cleanHtmlPage } from './chrome';
-import { inlineBoxEnd, isAuthorBio, isCreditLine, isDateLine, isTailSectionMarker, trimBoilerplateBlocks } from './html-trim';
+import {
+  inlineBoxEnd,
+  isAuthorBio,
+  isCreditLine,
+  isDateLine,
+  isTailSectionMarker,
+  trimBoilerplateBlocks,
+} from './html-trim';
 import { parseHtmlDocument } from '@wirestream/formats';
 
 const block = (text: string, tag = 'p', linkDensity = 0): HtmlBlock => ({ text, tag, linkDensity, links: [] });
@@ -36,23 +51,35 @@ describe('class/id chrome markers', () => {
   });
 
   it('reads a Blogger-style text/template article body, and does not take a heading id for a chrome marker', () => {
-    const para = (n: number): string => `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
+    const para = (n: number): string =>
+      `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
     const story = [1, 2, 3, 4].map(para).join('');
-    const templated = extractHtmlMainText(`<html><body><div class="post-body"><div class="post-content" itemprop="articleBody"><script type="text/template">${story}</script></div></div></body></html>`);
+    const templated = extractHtmlMainText(
+      `<html><body><div class="post-body"><div class="post-content" itemprop="articleBody"><script type="text/template">${story}</script></div></div></body></html>`,
+    );
     expect(templated.blocks.map((b) => b.text).join(' ')).toContain('Paragraph 3 of the story');
-    const anchored = extractHtmlMainText(`<html><body><article>${para(1)}${para(2)}<h3 id="nav_the_ferries__1">The ferries</h3>${para(3)}${para(4)}</article></body></html>`);
+    const anchored = extractHtmlMainText(
+      `<html><body><article>${para(1)}${para(2)}<h3 id="nav_the_ferries__1">The ferries</h3>${para(3)}${para(4)}</article></body></html>`,
+    );
     expect(anchored.blocks.map((b) => b.text)).toContain('The ferries');
   });
 
   it('keeps a class-marked element that is the article itself or holds its body', () => {
-    const para = (n: number): string => `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
+    const para = (n: number): string =>
+      `<p>Paragraph ${n} of the story tells what the council decided about the harbour, the ferries and the storms this winter.</p>`;
     const story = [1, 2, 3, 4].map(para).join('');
     const sidebar = `<div class="widget">${[1, 2, 3, 4, 5, 6].map((n) => `<p>Recent post ${n}: another story of this blog, listed here for readers who want more of the same.</p>`).join('')}</div>`;
-    const shareMarked = extractHtmlMainText(`<html><body><article><div class="entry share">${story}</div></article>${sidebar}</body></html>`);
+    const shareMarked = extractHtmlMainText(
+      `<html><body><article><div class="entry share">${story}</div></article>${sidebar}</body></html>`,
+    );
     expect(shareMarked.removed.some((r) => r.text.includes('Paragraph 1 of the story'))).toBe(false);
-    const widgetBlog = extractHtmlMainText(`<html><body><div class="widget Blog"><div class="post-body entry-content">${story}</div></div>${sidebar}</body></html>`);
+    const widgetBlog = extractHtmlMainText(
+      `<html><body><div class="widget Blog"><div class="post-body entry-content">${story}</div></div>${sidebar}</body></html>`,
+    );
     expect(widgetBlog.removed.some((r) => r.text.includes('Paragraph 1 of the story'))).toBe(false);
-    const withBox = extractHtmlMainText(`<html><body><article>${story}<div class="share-box"><p>Share this story with your friends on every network you use.</p></div></article></body></html>`);
+    const withBox = extractHtmlMainText(
+      `<html><body><article>${story}<div class="share-box"><p>Share this story with your friends on every network you use.</p></div></article></body></html>`,
+    );
     expect(withBox.removed.some((r) => r.kind === 'share-bar')).toBe(true);
   });
 });
@@ -72,12 +99,26 @@ describe('block classification (jusText-style)', () => {
   });
 
   it('keeps short lines between good paragraphs and drops them among menus', () => {
-    const blocks = [block('Home', 'li', 1), block('Sport', 'li', 1), block('Weather'), block(PROSE), block('Engineers said:'), block(PROSE_DE), block('About us', 'li', 1), block('Contact'), block('Jobs', 'li', 1)];
+    const blocks = [
+      block('Home', 'li', 1),
+      block('Sport', 'li', 1),
+      block('Weather'),
+      block(PROSE),
+      block('Engineers said:'),
+      block(PROSE_DE),
+      block('About us', 'li', 1),
+      block('Contact'),
+      block('Jobs', 'li', 1),
+    ];
     expect(classifyBlocksInContext(blocks)).toEqual([false, false, false, true, true, true, false, false, false]);
   });
 
   it('keeps a heading that stands just before good text', () => {
-    expect(classifyBlocksInContext([block('What happens next', 'h2'), block(PROSE), block(PROSE_DE)])).toEqual([true, true, true]);
+    expect(classifyBlocksInContext([block('What happens next', 'h2'), block(PROSE), block(PROSE_DE)])).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -94,29 +135,58 @@ describe('candidate choice', () => {
 
 describe('merging Readability with the classifier', () => {
   it('puts back kept blocks that Readability dropped between two of its own, and only inside the article', () => {
-    const body = [block('Menu'), block(PROSE), block('200 g flour', 'li'), block('3 eggs', 'li'), block(PROSE_DE), block('Related story', 'p', 1)];
+    const body = [
+      block('Menu'),
+      block(PROSE),
+      block('200 g flour', 'li'),
+      block('3 eggs', 'li'),
+      block(PROSE_DE),
+      block('Related story', 'p', 1),
+    ];
     const keep = [false, true, true, true, true, true];
     const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, keep);
     expect(merged.map((b) => b.text)).toEqual([PROSE, '200 g flour', '3 eggs', PROSE_DE]);
   });
 
   it('puts the kept lead right before its first block in front (at most three, not past a rejected block or the <h1>)', () => {
-    const body = [block('Menu'), block('The headline', 'h1'), block('A subtitle the scorer dropped', 'h2'), block('A short lead.'), block(PROSE), block(PROSE_DE)];
+    const body = [
+      block('Menu'),
+      block('The headline', 'h1'),
+      block('A subtitle the scorer dropped', 'h2'),
+      block('A short lead.'),
+      block(PROSE),
+      block(PROSE_DE),
+    ];
     const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [false, true, true, true, true, true]);
     expect(merged.map((b) => b.text)).toEqual(['A subtitle the scorer dropped', 'A short lead.', PROSE, PROSE_DE]);
-    const rejected = mergeWithClassifier([block(PROSE)], [block('Teaser'), block('Menu'), block(PROSE)], [true, false, true]);
+    const rejected = mergeWithClassifier(
+      [block(PROSE)],
+      [block('Teaser'), block('Menu'), block(PROSE)],
+      [true, false, true],
+    );
     expect(rejected.map((b) => b.text)).toEqual([PROSE]);
   });
 
   it('puts back a prose paragraph between two of its blocks even when the classifier rejected it, not a link line', () => {
     const aside = 'The council had voted on the same plan twice before, in 2019 and in 2021.';
-    const body = [block(PROSE), block(aside), block('Subscribe to our daily briefing for more stories like this one.', 'p', 0.9), block(PROSE_DE)];
+    const body = [
+      block(PROSE),
+      block(aside),
+      block('Subscribe to our daily briefing for more stories like this one.', 'p', 0.9),
+      block(PROSE_DE),
+    ];
     const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [true, false, false, true]);
     expect(merged.map((b) => b.text)).toEqual([PROSE, aside, PROSE_DE]);
   });
 
   it('puts back list items and table cells between two of its blocks unless they are links', () => {
-    const body = [block(PROSE), block('250 g dark chocolate', 'li'), block('Best recipes of the week', 'li', 1), block('Serves 4 people', 'td'), block(PROSE_DE)];
+    const body = [
+      block(PROSE),
+      block('250 g dark chocolate', 'li'),
+      block('Best recipes of the week', 'li', 1),
+      block('Serves 4 people', 'td'),
+      block(PROSE_DE),
+    ];
     const merged = mergeWithClassifier([block(PROSE), block(PROSE_DE)], body, [true, false, false, false, true]);
     expect(merged.map((b) => b.text)).toEqual([PROSE, '250 g dark chocolate', 'Serves 4 people', PROSE_DE]);
   });
@@ -129,16 +199,33 @@ describe('merging Readability with the classifier', () => {
 
 describe('edge trimming', () => {
   it('drops short unpunctuated non-heading lines before the first paragraph, keeping subheadings and sentences', () => {
-    const input = [block('Mark Lavin'), block('iStock.com/Someone'), block('What the council decided', 'h2'), block('Short, but a sentence.'), block(PROSE)];
-    expect(trimBoilerplateBlocks(input).blocks.map((b) => b.text)).toEqual(['What the council decided', 'Short, but a sentence.', PROSE]);
+    const input = [
+      block('Mark Lavin'),
+      block('iStock.com/Someone'),
+      block('What the council decided', 'h2'),
+      block('Short, but a sentence.'),
+      block(PROSE),
+    ];
+    expect(trimBoilerplateBlocks(input).blocks.map((b) => b.text)).toEqual([
+      'What the council decided',
+      'Short, but a sentence.',
+      PROSE,
+    ]);
   });
 
   it('drops a closing block that is mostly links (a teaser or link list)', () => {
     const teaser = { ...block('More on this: Ten tips for the garden · Spring planting guide', 'p'), linkDensity: 0.7 };
-    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
+    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([
+      PROSE,
+      PROSE_DE,
+    ]);
     const cited = { ...block('The full report is on the ministry site.', 'p'), linkDensity: 0.4 };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), cited]).blocks).toHaveLength(3);
-    const labelled = { ...block('Read more: Winter storms are getting stronger'), linkDensity: 0.76, links: [{ text: 'Winter storms are getting stronger', href: '/winter' }] };
+    const labelled = {
+      ...block('Read more: Winter storms are getting stronger'),
+      linkDensity: 0.76,
+      links: [{ text: 'Winter storms are getting stronger', href: '/winter' }],
+    };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), labelled]).blocks).toHaveLength(3); // left for relatedLinks
   });
 
@@ -157,23 +244,46 @@ describe('edge trimming', () => {
   });
 
   it('cuts leading stamps, captions and everything from a late "Related" heading', () => {
-    const input = [block('23.10.2018'), block(PROSE), block('Foto: dpa'), block(PROSE_DE), block('Auch interessant:', 'h3'), block('Another story about the harbour and its long history of storms and floods.')];
+    const input = [
+      block('23.10.2018'),
+      block(PROSE),
+      block('Foto: dpa'),
+      block(PROSE_DE),
+      block('Auch interessant:', 'h3'),
+      block('Another story about the harbour and its long history of storms and floods.'),
+    ];
     const out = trimBoilerplateBlocks(input);
     expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
     expect(out.removed.map((r) => r.kind)).toEqual(['boilerplate', 'related-link', 'related-link', 'boilerplate']);
   });
 
   it('drops an affiliate or advertising notice before the text, not a paragraph that starts with the word', () => {
-    const notice = trimBoilerplateBlocks([block('This post contains affiliate links; we may earn a commission when you buy through them.'), block(PROSE), block(PROSE_DE)]);
+    const notice = trimBoilerplateBlocks([
+      block('This post contains affiliate links; we may earn a commission when you buy through them.'),
+      block(PROSE),
+      block(PROSE_DE),
+    ]);
     expect(notice.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
     expect(notice.removed).toEqual([expect.objectContaining({ kind: 'advertisement' })]);
-    expect(trimBoilerplateBlocks([block('*Werbung. Dieser Beitrag enthält Werbung für eine Marke.'), block(PROSE_DE)]).blocks.map((b) => b.text)).toEqual([PROSE_DE]);
-    const opinion = block('Werbung nervt. Tracking nervt. Deshalb verzichtet diese Seite auf beides, und das schon seit vielen Jahren.');
+    expect(
+      trimBoilerplateBlocks([
+        block('*Werbung. Dieser Beitrag enthält Werbung für eine Marke.'),
+        block(PROSE_DE),
+      ]).blocks.map((b) => b.text),
+    ).toEqual([PROSE_DE]);
+    const opinion = block(
+      'Werbung nervt. Tracking nervt. Deshalb verzichtet diese Seite auf beides, und das schon seit vielen Jahren.',
+    );
     expect(trimBoilerplateBlocks([opinion, block(PROSE_DE)]).blocks).toEqual([opinion, block(PROSE_DE)]);
   });
 
   it('drops closing prompts to like, comment on or follow the site', () => {
-    for (const prompt of ['Gefällt dir unser Klettermagazin? Dann unterstütze uns mit einem Abo.', 'Verraten Sie gerne in den Kommentaren: Welches Projekt gefällt Ihnen am besten?', '¡Mira lo que tiene nuestro canal de YouTube!', 'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS']) {
+    for (const prompt of [
+      'Gefällt dir unser Klettermagazin? Dann unterstütze uns mit einem Abo.',
+      'Verraten Sie gerne in den Kommentaren: Welches Projekt gefällt Ihnen am besten?',
+      '¡Mira lo que tiene nuestro canal de YouTube!',
+      'HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS',
+    ]) {
       expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(prompt)]).blocks).toHaveLength(2);
     }
   });
@@ -184,7 +294,7 @@ describe('edge trimming', () => {
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE)]).blocks).toHaveLength(2);
   });
 
-  it('drops a closing author box and the post\'s own filing line, not a closing sentence about a person', () => {
+  it("drops a closing author box and the post's own filing line, not a closing sentence about a person", () => {
     expect(isAuthorBio('Inga Buller ist Head of Social bei CHIP und schreibt über Essen.')).toBe(true);
     expect(isAuthorBio('Jane Doe is a professor of public law at the University of Oslo.')).toBe(true);
     expect(isAuthorBio('Als Content Marketing Managerin betreue ich unseren Blog.')).toBe(true);
@@ -194,27 +304,62 @@ describe('edge trimming', () => {
     const filed = block('Erstellt am Dienstag 6. Mai 2014 in Podcasts');
     const out = trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), bio, filed]);
     expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
-    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Smith is expected to appear in court on Monday.')]).blocks).toHaveLength(3);
+    expect(
+      trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Smith is expected to appear in court on Monday.')])
+        .blocks,
+    ).toHaveLength(3);
   });
 
   it('does not take a table cell for a tail-section heading ("Comment" heading a column)', () => {
     const cell: HtmlBlock = { ...block('Comment'), inCell: true };
-    const input = [block(PROSE), block(PROSE_DE), cell, block(PROSE.replace('harbour', 'port')), block(PROSE_DE.replace('Hafen', 'Port'))];
+    const input = [
+      block(PROSE),
+      block(PROSE_DE),
+      cell,
+      block(PROSE.replace('harbour', 'port')),
+      block(PROSE_DE.replace('Hafen', 'Port')),
+    ];
     expect(trimBoilerplateBlocks(input).blocks).toHaveLength(5);
-    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Comment', 'td'), block(PROSE)]).blocks).toHaveLength(4);
-    const doc = parseHtmlDocument('<html><body><table><tr><td><p><b>Comment</b></p></td><td>new</td></tr></table><p>After.</p></body></html>');
-    expect(collectBlocks(doc.body as never).map((b) => [b.text, b.inCell === true])).toEqual([['Comment', true], ['new', true], ['After.', false]]);
+    expect(
+      trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block('Comment', 'td'), block(PROSE)]).blocks,
+    ).toHaveLength(4);
+    const doc = parseHtmlDocument(
+      '<html><body><table><tr><td><p><b>Comment</b></p></td><td>new</td></tr></table><p>After.</p></body></html>',
+    );
+    expect(collectBlocks(doc.body as never).map((b) => [b.text, b.inCell === true])).toEqual([
+      ['Comment', true],
+      ['new', true],
+      ['After.', false],
+    ]);
   });
 
   it('drops a related-links box inside the article, and cuts a related section that ends the page', () => {
     const teaser = block('I wore the headset. It is the best demo ever.', 'li', 1);
     const more = [block(PROSE.replace('harbour', 'port')), block(PROSE_DE.replace('Hafen', 'Port'))];
-    const inline = [block(PROSE), block(PROSE_DE), block(PROSE.replace('council', 'mayor')), block('Related', 'h3'), teaser, ...more];
+    const inline = [
+      block(PROSE),
+      block(PROSE_DE),
+      block(PROSE.replace('council', 'mayor')),
+      block('Related', 'h3'),
+      teaser,
+      ...more,
+    ];
     expect(inlineBoxEnd(inline, 3)).toBe(5);
     const out = trimBoilerplateBlocks(inline);
-    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE, PROSE.replace('council', 'mayor'), ...more.map((b) => b.text)]);
+    expect(out.blocks.map((b) => b.text)).toEqual([
+      PROSE,
+      PROSE_DE,
+      PROSE.replace('council', 'mayor'),
+      ...more.map((b) => b.text),
+    ]);
     expect(out.removed.map((r) => r.text)).toEqual(['Related', teaser.text]);
-    const tail = [block(PROSE), block(PROSE_DE), block('Related', 'h3'), teaser, block('Another story about the harbour and its long history of storms.')];
+    const tail = [
+      block(PROSE),
+      block(PROSE_DE),
+      block('Related', 'h3'),
+      teaser,
+      block('Another story about the harbour and its long history of storms.'),
+    ];
     expect(inlineBoxEnd(tail, 2)).toBe(-1);
     expect(trimBoilerplateBlocks(tail).blocks.map((b) => b.text)).toEqual([PROSE, PROSE_DE]);
     // A long link list is the page's link section, whatever prose follows it; so is a newsletter prompt.
@@ -222,7 +367,9 @@ describe('edge trimming', () => {
     expect(inlineBoxEnd([...inline.slice(0, 4), ...list, ...more], 3)).toBe(-1);
     expect(inlineBoxEnd([block(PROSE), block('Newsletter', 'h3'), ...more], 1)).toBe(-1);
     // Comments are prose too: a comments heading still cuts everything after it.
-    expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(PROSE), block('Comments', 'h3'), ...more]).blocks).toHaveLength(3);
+    expect(
+      trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), block(PROSE), block('Comments', 'h3'), ...more]).blocks,
+    ).toHaveLength(3);
   });
 
   it('keeps a "Comments" word that is part of the article text early on', () => {
@@ -247,14 +394,24 @@ describe('extractHtmlMainText', () => {
 });
 
 describe('never losing the article', () => {
-  const paras = [PROSE, PROSE_DE, PROSE.replace('harbour', 'port'), PROSE_DE.replace('Hafen', 'Port'), PROSE.replace('council', 'mayor'), PROSE_DE.replace('Stadtrat', 'Bürgermeister')];
+  const paras = [
+    PROSE,
+    PROSE_DE,
+    PROSE.replace('harbour', 'port'),
+    PROSE_DE.replace('Hafen', 'Port'),
+    PROSE.replace('council', 'mayor'),
+    PROSE_DE.replace('Stadtrat', 'Bürgermeister'),
+  ];
 
   it('takes Readability alone when the pre-pass dropped most of the article by its class or id', () => {
     // The article goes on in a "read more" expander, whose id the pre-pass reads as a related-links box (it is under
     // half the page's text, the rest being a long link footer).
     const links = Array.from({ length: 150 }, (_, i) => `<p><a href="/s/${i}">Section ${i}</a></p>`).join('');
     const html = `<html><body><div class="story"><p>${paras[0]}</p>
-      <div id="read-more">${paras.slice(1).map((p) => `<p>${p}</p>`).join('')}</div></div>
+      <div id="read-more">${paras
+        .slice(1)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</div></div>
       <div class="links">${links}</div><footer><a href="/imprint">Imprint</a></footer></body></html>`;
     const out = extractHtmlMainText(html);
     expect(out.method).toBe('readability-alone');
@@ -272,7 +429,14 @@ describe('never losing the article', () => {
   });
 
   it('on a page without Readability, keeps the prose the classifier rejected inside its kept region', () => {
-    const body = [block('Home News Sport'), block(PROSE), block('Rates will rise again next year, the council said in a statement on its website.'), block(PROSE_DE), block('Imprint · Privacy'), block('Another line of prose after the article that ends with a full stop here.')];
+    const body = [
+      block('Home News Sport'),
+      block(PROSE),
+      block('Rates will rise again next year, the council said in a statement on its website.'),
+      block(PROSE_DE),
+      block('Imprint · Privacy'),
+      block('Another line of prose after the article that ends with a full stop here.'),
+    ];
     const keep = [false, true, false, true, false, false];
     expect(keptRegion(body, keep).map((b) => b.text)).toEqual([PROSE, body[2]?.text, PROSE_DE]);
   });
@@ -283,7 +447,10 @@ describe('inline "read also" cross-links in an HTML article', () => {
     const p = (text: string): string => `<p>${text}</p>`;
     const html = `<html><body><article>${p('Lead paragraph. ' + PROSE)}${p('VEA TAMBIÉN: <a href="/otra-nota">El metro supera las pruebas de carga</a>')}${p('Czytaj też')}${p('<a href="/inny">Były dowódca wojsk USA o sytuacji</a>')}${p(PROSE_DE)}${p('Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished, and that the market would stay open on weekdays as usual.')}</article></body></html>`;
     const cleaned = cleanHtmlPage(html, { url: 'https://example.org/news/a', title: null, siteName: null });
-    expect(cleaned.relatedLinks).toContainEqual({ title: 'El metro supera las pruebas de carga', url: 'https://example.org/otra-nota' });
+    expect(cleaned.relatedLinks).toContainEqual({
+      title: 'El metro supera las pruebas de carga',
+      url: 'https://example.org/otra-nota',
+    });
     expect(cleaned.paragraphs.join('\n')).not.toMatch(/VEA TAMBIÉN|Czytaj też/u);
     expect(cleaned.paragraphs.join('\n')).toContain('Closing paragraph.');
     expect(cleaned.removed.some((r) => r.kind === 'related-link' && r.text === 'Czytaj też')).toBe(true);
@@ -296,6 +463,9 @@ describe('site blurb at the end', () => {
       <p>The Harbour Courier is an independent local paper, published every morning since 1921.</p></article></body></html>`;
     const cleaned = cleanHtmlPage(html, { title: null, siteName: 'Harbour Courier', url: null });
     expect(cleaned.paragraphs).toEqual([`${PROSE} The Harbour Courier asked the council for comment.`, PROSE_DE]);
-    expect(cleaned.removed).toContainEqual({ kind: 'footer', text: 'The Harbour Courier is an independent local paper, published every morning since 1921.' });
+    expect(cleaned.removed).toContainEqual({
+      kind: 'footer',
+      text: 'The Harbour Courier is an independent local paper, published every morning since 1921.',
+    });
   });
 });

@@ -1,7 +1,19 @@
 import { Readability } from '@mozilla/readability';
 import { classifyBlocksInContext } from './html-blocks';
 import { trimBoilerplateBlocks } from './html-trim';
-import { decodeHtmlEntities, elementText, HtmlTooDeepError, isElement, parseHtmlDocument, takeParsedDocument, TEXT_NODE, toArray, type DomDocument, type DomElement, type DomNode } from '@wirestream/formats';
+import {
+  decodeHtmlEntities,
+  elementText,
+  HtmlTooDeepError,
+  isElement,
+  parseHtmlDocument,
+  takeParsedDocument,
+  TEXT_NODE,
+  toArray,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+} from '@wirestream/formats';
 
 /** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
 export interface HtmlBlock {
@@ -22,11 +34,52 @@ export interface HtmlExtraction {
   removed: Array<{ kind: PrepassKind; text: string }>;
 }
 
-export type PrepassKind = 'headline' | 'navigation' | 'footer' | 'comments' | 'cookie-notice' | 'share-bar' | 'newsletter' | 'advertisement' | 'related-link' | 'boilerplate';
+export type PrepassKind =
+  | 'headline'
+  | 'navigation'
+  | 'footer'
+  | 'comments'
+  | 'cookie-notice'
+  | 'share-bar'
+  | 'newsletter'
+  | 'advertisement'
+  | 'related-link'
+  | 'boilerplate';
 
-const DROP_TAGS = ['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'button', 'input', 'select', 'textarea', 'dialog', 'link', 'meta'];
-const CHROME_TAGS: Record<string, PrepassKind> = { nav: 'navigation', footer: 'footer', aside: 'boilerplate', menu: 'navigation' };
-const ROLE_KINDS: Record<string, PrepassKind> = { navigation: 'navigation', contentinfo: 'footer', complementary: 'boilerplate', banner: 'navigation', dialog: 'boilerplate', menu: 'navigation', menubar: 'navigation', search: 'navigation' };
+const DROP_TAGS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'dialog',
+  'link',
+  'meta',
+];
+const CHROME_TAGS: Record<string, PrepassKind> = {
+  nav: 'navigation',
+  footer: 'footer',
+  aside: 'boilerplate',
+  menu: 'navigation',
+};
+const ROLE_KINDS: Record<string, PrepassKind> = {
+  navigation: 'navigation',
+  contentinfo: 'footer',
+  complementary: 'boilerplate',
+  banner: 'navigation',
+  dialog: 'boilerplate',
+  menu: 'navigation',
+  menubar: 'navigation',
+  search: 'navigation',
+};
 
 /**
  * class/id keywords that mark chrome, by the kind we record. A class/id token matches when it is the keyword, starts
@@ -35,20 +88,125 @@ const ROLE_KINDS: Record<string, PrepassKind> = { navigation: 'navigation', cont
  * "with-navigation" are content wrappers on many CMSs.
  */
 const CLASS_KEYWORDS: Array<{ kind: PrepassKind; words: string[]; exactOnly?: string[] }> = [
-  { kind: 'comments', words: ['comment', 'comments', 'commentlist', 'comment-list', 'respond', 'disqus', 'reactions', 'replies', 'leave-reply', 'kommentare', 'commentaires', 'comentarios'] },
-  { kind: 'cookie-notice', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar', 'cookie-banner', 'privacy-banner'], exactOnly: ['cmp'] },
-  { kind: 'share-bar', words: ['share', 'shares', 'sharing', 'sharebar', 'social', 'socials', 'social-media', 'sociallinks', 'addthis', 'shariff', 'sharethis', 'share-buttons'] },
+  {
+    kind: 'comments',
+    words: [
+      'comment',
+      'comments',
+      'commentlist',
+      'comment-list',
+      'respond',
+      'disqus',
+      'reactions',
+      'replies',
+      'leave-reply',
+      'kommentare',
+      'commentaires',
+      'comentarios',
+    ],
+  },
+  {
+    kind: 'cookie-notice',
+    words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar', 'cookie-banner', 'privacy-banner'],
+    exactOnly: ['cmp'],
+  },
+  {
+    kind: 'share-bar',
+    words: [
+      'share',
+      'shares',
+      'sharing',
+      'sharebar',
+      'social',
+      'socials',
+      'social-media',
+      'sociallinks',
+      'addthis',
+      'shariff',
+      'sharethis',
+      'share-buttons',
+    ],
+  },
   { kind: 'newsletter', words: ['newsletter', 'subscribe', 'subscription', 'signup', 'sign-up', 'mailchimp', 'optin'] },
-  { kind: 'advertisement', words: ['advert', 'advertisement', 'adsense', 'adslot', 'ad-slot', 'ad-container', 'banner-ad', 'sponsored', 'taboola', 'outbrain', 'plista'], exactOnly: ['ad', 'ads', 'sponsor', 'promo', 'promotion'] },
-  { kind: 'related-link', words: ['related', 'related-posts', 'relatedposts', 'recommended', 'recommendations', 'more-stories', 'see-also', 'also-read'], exactOnly: ['read-more', 'readmore'] },
+  {
+    kind: 'advertisement',
+    words: [
+      'advert',
+      'advertisement',
+      'adsense',
+      'adslot',
+      'ad-slot',
+      'ad-container',
+      'banner-ad',
+      'sponsored',
+      'taboola',
+      'outbrain',
+      'plista',
+    ],
+    exactOnly: ['ad', 'ads', 'sponsor', 'promo', 'promotion'],
+  },
+  {
+    kind: 'related-link',
+    words: [
+      'related',
+      'related-posts',
+      'relatedposts',
+      'recommended',
+      'recommendations',
+      'more-stories',
+      'see-also',
+      'also-read',
+    ],
+    exactOnly: ['read-more', 'readmore'],
+  },
   {
     kind: 'navigation',
-    words: ['breadcrumb', 'breadcrumbs', 'navbar', 'navigation', 'nav', 'menu', 'mainmenu', 'submenu', 'pagination', 'pager', 'skip-link', 'skiplink', 'sidebar', 'tagcloud', 'post-tags', 'masthead', 'site-header', 'site-footer', 'footer', 'author-box', 'authorbox', 'about-author', 'popup', 'modal', 'paywall'],
+    words: [
+      'breadcrumb',
+      'breadcrumbs',
+      'navbar',
+      'navigation',
+      'nav',
+      'menu',
+      'mainmenu',
+      'submenu',
+      'pagination',
+      'pager',
+      'skip-link',
+      'skiplink',
+      'sidebar',
+      'tagcloud',
+      'post-tags',
+      'masthead',
+      'site-header',
+      'site-footer',
+      'footer',
+      'author-box',
+      'authorbox',
+      'about-author',
+      'popup',
+      'modal',
+      'paywall',
+    ],
     exactOnly: ['widget', 'widgets', 'tags', 'categories', 'sr-only', 'visually-hidden', 'overlay'],
   },
 ];
 /** Keywords that also mark chrome at the end of a hyphenated token ("site-footer", "post-comments"). */
-const SUFFIX_WORDS = new Set(['comment', 'comments', 'share', 'sharing', 'social', 'related', 'newsletter', 'footer', 'menu', 'breadcrumb', 'breadcrumbs', 'pagination', 'sidebar']);
+const SUFFIX_WORDS = new Set([
+  'comment',
+  'comments',
+  'share',
+  'sharing',
+  'social',
+  'related',
+  'newsletter',
+  'footer',
+  'menu',
+  'breadcrumb',
+  'breadcrumbs',
+  'pagination',
+  'sidebar',
+]);
 const CLASS_RULES = CLASS_KEYWORDS.map(({ kind, words, exactOnly = [] }) => {
   const alt = words.join('|');
   const suffixes = words.filter((w) => SUFFIX_WORDS.has(w));
@@ -65,7 +223,10 @@ export function chromeKindOfMarker(marker: string): PrepassKind | null {
   if (!marker) return null;
   // "no-share", "without-sidebar": a negated marker says the element is NOT that chrome (often the article itself);
   // "has-sharing", "with-comments": a modifier says what the element comes with, not what it is.
-  const tokens = marker.toLowerCase().split(/\s+/u).filter((t) => t && !/^(?:no|non|without|has|with)[-_]/u.test(t));
+  const tokens = marker
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((t) => t && !/^(?:no|non|without|has|with)[-_]/u.test(t));
   for (const rule of CLASS_RULES) {
     for (const token of tokens) {
       if (rule.exact.has(token) || rule.prefix.test(token) || rule.suffix?.test(token)) return rule.kind;
@@ -85,7 +246,11 @@ export function extractHtmlMainText(html: string): HtmlExtraction {
   const choice = chooseCandidate(c.readability, c.density, c.fallback);
   const blocks = choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks;
   const trimmed = trimBoilerplateBlocks(blocks);
-  const extraction: HtmlExtraction = { blocks: trimmed.blocks, method: choice.method, removed: [...c.removed, ...trimmed.removed] };
+  const extraction: HtmlExtraction = {
+    blocks: trimmed.blocks,
+    method: choice.method,
+    removed: [...c.removed, ...trimmed.removed],
+  };
   return c.markerDroppedChars > chars(trimmed.blocks) * LOSS_RATIO ? guardAgainstLoss(html, extraction) : extraction;
 }
 
@@ -157,7 +322,8 @@ export function mergeWithClassifier(readability: HtmlBlock[], body: HtmlBlock[],
     const j = nextPosition(b.text);
     if (j >= 0) {
       if (previous >= 0) {
-        for (let i = previous + 1; i < j; i++) if (keep[i] || isInnerProse(body[i] as HtmlBlock)) out.push(body[i] as HtmlBlock);
+        for (let i = previous + 1; i < j; i++)
+          if (keep[i] || isInnerProse(body[i] as HtmlBlock)) out.push(body[i] as HtmlBlock);
       } else if (out.length === 0) {
         out.push(...keptLeadBefore(j, body, keep));
       }
@@ -268,7 +434,56 @@ export const MAX_SAME_TAG_NESTING = 8;
 export const MAX_DOM_ELEMENTS = 5_000;
 
 /** Elements that only group others: unwrapping them loses no block boundary that matters to extraction. */
-const WRAPPER_TAGS = new Set(['div', 'span', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'font', 'center', 'b', 'i', 'u', 's', 'em', 'strong', 'small', 'big', 'mark', 'sub', 'sup', 'strike', 'figure', 'form', 'fieldset', 'details', 'label', 'abbr', 'cite', 'q', 'ins', 'del', 'bdi', 'bdo', 'data', 'time', 'var', 'kbd', 'code', 'samp', 'tt', 'nobr', 'blink', 'marquee', 'picture', 'hgroup', 'address']);
+const WRAPPER_TAGS = new Set([
+  'div',
+  'span',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'font',
+  'center',
+  'b',
+  'i',
+  'u',
+  's',
+  'em',
+  'strong',
+  'small',
+  'big',
+  'mark',
+  'sub',
+  'sup',
+  'strike',
+  'figure',
+  'form',
+  'fieldset',
+  'details',
+  'label',
+  'abbr',
+  'cite',
+  'q',
+  'ins',
+  'del',
+  'bdi',
+  'bdo',
+  'data',
+  'time',
+  'var',
+  'kbd',
+  'code',
+  'samp',
+  'tt',
+  'nobr',
+  'blink',
+  'marquee',
+  'picture',
+  'hgroup',
+  'address',
+]);
 
 /**
  * Start tags ("<" then a letter) and stray "<" (not a tag, comment or end tag) in an HTML source, without parsing
@@ -297,7 +512,8 @@ function rawTextElementAt(html: string, at: number): 'script' | 'style' | null {
   for (const name of ['script', 'style'] as const) {
     if (html.slice(at + 1, at + 1 + name.length).toLowerCase() !== name) continue;
     const after = html.charCodeAt(at + 1 + name.length);
-    if (after === 62 /* > */ || after === 32 || after === 9 || after === 10 || after === 13 || after === 47) return name;
+    if (after === 62 /* > */ || after === 32 || after === 9 || after === 10 || after === 13 || after === 47)
+      return name;
   }
   return null;
 }
@@ -328,7 +544,8 @@ export function flattenDeepNesting(root: DomElement): void {
       continue;
     }
     const wrapper = WRAPPER_TAGS.has(tag);
-    const goes = depth > HARD_DOM_DEPTH || (wrapper ? depth > MAX_DOM_DEPTH : (sameTag.get(tag) ?? 0) >= MAX_SAME_TAG_NESTING);
+    const goes =
+      depth > HARD_DOM_DEPTH || (wrapper ? depth > MAX_DOM_DEPTH : (sameTag.get(tag) ?? 0) >= MAX_SAME_TAG_NESTING);
     if (goes) unwrap.push(el);
     else {
       sameTag.set(tag, (sameTag.get(tag) ?? 0) + 1);
@@ -347,13 +564,25 @@ export function textDepthCost(root: DomElement): number {
   for (let top = stack.pop(); top; top = stack.pop()) {
     const { node, depth } = top;
     if (node.nodeType === TEXT_NODE) cost += (node.textContent ?? '').length * depth;
-    else if (isElement(node)) for (const child of toArray(node.childNodes)) stack.push({ node: child, depth: depth + 1 });
+    else if (isElement(node))
+      for (const child of toArray(node.childNodes)) stack.push({ node: child, depth: depth + 1 });
   }
   return cost;
 }
 
 /** Tags whose content is not text of the page. */
-const SKIPPED_CONTENT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'textarea', 'title', 'select', 'object', 'iframe']);
+const SKIPPED_CONTENT_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'textarea',
+  'title',
+  'select',
+  'object',
+  'iframe',
+]);
 
 /**
  * Blocks of a page too big for the DOM path: one forward scan of the source, text cut at block-level tags (and
@@ -416,7 +645,15 @@ function isAsciiAlnum(code: number, first: boolean): boolean {
 function plainTextCandidates(html: string): HtmlCandidates {
   const body = plainTextBlocks(html);
   const keep = classifyBlocksInContext(body);
-  return { readability: [], density: keptRegion(body, keep), fallback: fallbackBlocks(body), body, keep, removed: [], markerDroppedChars: 0 };
+  return {
+    readability: [],
+    density: keptRegion(body, keep),
+    fallback: fallbackBlocks(body),
+    body,
+    keep,
+    removed: [],
+    markerDroppedChars: 0,
+  };
 }
 
 /**
@@ -436,7 +673,11 @@ const chars = (blocks: HtmlBlock[]): number => blocks.reduce((n, b) => n + b.tex
  * Readability unless it clearly failed: nothing found, or our classifier found more than 1.5 times as much text (it
  * kept a fragment — one section of a split article, a teaser box). With neither, the fallback blocks.
  */
-export function chooseCandidate(readability: HtmlBlock[], density: HtmlBlock[], fallback: HtmlBlock[]): { blocks: HtmlBlock[]; method: HtmlExtraction['method'] } {
+export function chooseCandidate(
+  readability: HtmlBlock[],
+  density: HtmlBlock[],
+  fallback: HtmlBlock[],
+): { blocks: HtmlBlock[]; method: HtmlExtraction['method'] } {
   const r = chars(readability);
   const d = chars(density);
   if (r === 0 && d === 0) return { blocks: fallback, method: 'fallback' };
@@ -446,7 +687,11 @@ export function chooseCandidate(readability: HtmlBlock[], density: HtmlBlock[], 
 
 function runReadability(doc: DomDocument): DomElement | null {
   try {
-    const result = new Readability<DomElement>(doc as never, { charThreshold: 300, keepClasses: true, serializer: (node) => node as unknown as DomElement }).parse();
+    const result = new Readability<DomElement>(doc as never, {
+      charThreshold: 300,
+      keepClasses: true,
+      serializer: (node) => node as unknown as DomElement,
+    }).parse();
     return result?.content ?? null;
   } catch {
     return null; // Readability trips over some exotic markup; the fallback covers it.
@@ -465,7 +710,7 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
   const drop = (el: DomElement, kind: PrepassKind, byMarker = false): void => {
     const text = elementText(el);
     if (byMarker) markerDropped += paragraphChars(el);
-    if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text});
+    if (text) removed.push({ kind, text: text.length > 300 ? `${text.slice(0, 297)}…` : text });
     el.remove();
   };
 
@@ -473,7 +718,11 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
     if (!el.parentNode) continue; // already removed with an ancestor
     const tag = el.localName;
     if (tag === 'article' || tag === 'main' || tag === 'body' || tag === 'html') continue;
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.getAttribute('style') ?? '')) {
+    if (
+      el.hasAttribute('hidden') ||
+      el.getAttribute('aria-hidden') === 'true' ||
+      /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(el.getAttribute('style') ?? '')
+    ) {
       if (!containsMainContent(el)) drop(el, 'boilerplate', true);
       continue;
     }
@@ -488,7 +737,8 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
       continue;
     }
     // A heading's id is usually an anchor made from its text ("nav_nur_die_folie__1"), not a role: only its class counts.
-    const marker = `${/^h[1-6]$/u.test(tag) ? '' : el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
+    const marker =
+      `${/^h[1-6]$/u.test(tag) ? '' : el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
     if (!marker) continue;
     const kind = chromeKindOfMarker(marker);
     if (!kind || containsMainContent(el)) continue;
@@ -523,8 +773,16 @@ const MIN_LOST_PARAGRAPH = 150;
 function unwrapTemplatedArticleBodies(doc: DomDocument): void {
   for (const script of toArray(doc.querySelectorAll('script[type="text/template"]'))) {
     const parent = script.parentElement;
-    if (!parent || parent.closest('[itemprop="articleBody"],.post-body,.post-content,.entry-content,.article-body,.article-content') !== parent) continue;
-    const outside = toArray(parent.childNodes).filter((n) => n !== script && !(isElement(n) && DROP_TAGS.includes(n.localName)));
+    if (
+      !parent ||
+      parent.closest(
+        '[itemprop="articleBody"],.post-body,.post-content,.entry-content,.article-body,.article-content',
+      ) !== parent
+    )
+      continue;
+    const outside = toArray(parent.childNodes).filter(
+      (n) => n !== script && !(isElement(n) && DROP_TAGS.includes(n.localName)),
+    );
     if (outside.some((n) => (n.textContent ?? '').trim())) continue;
     parent.innerHTML = script.textContent ?? '';
   }
@@ -546,7 +804,9 @@ function holdsMostOfArticle(el: DomElement, length: number, cache: Map<DomElemen
 }
 
 function containsMainContent(el: DomElement): boolean {
-  return !!el.querySelector('article,main,[itemprop="articleBody"],.entry-content,.post-body,.post-content,.article-body,.article-content');
+  return !!el.querySelector(
+    'article,main,[itemprop="articleBody"],.entry-content,.post-body,.post-content,.article-body,.article-content',
+  );
 }
 
 /** Paragraph-like blocks of reasonable length and low link density, in page order. */
@@ -555,8 +815,44 @@ function fallbackBlocks(blocks: HtmlBlock[]): HtmlBlock[] {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre',
-  'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'hr', 'br', 'address', 'details', 'summary', 'center', 'form', 'fieldset',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'hr',
+  'br',
+  'address',
+  'details',
+  'summary',
+  'center',
+  'form',
+  'fieldset',
 ]);
 
 /** Walks an element and cuts its text into blocks at block-level tags (and <br>), keeping each block's links. */
@@ -569,7 +865,14 @@ export function collectBlocks(root: DomElement): HtmlBlock[] {
   let cellDepth = 0;
   const flush = (): void => {
     const clean = text.replace(/\s+/gu, ' ').trim();
-    if (clean) blocks.push({ text: clean, links, linkDensity: Math.min(1, linkChars / clean.length), tag, ...(cellDepth > 0 ? { inCell: true as const } : {}) });
+    if (clean)
+      blocks.push({
+        text: clean,
+        links,
+        linkDensity: Math.min(1, linkChars / clean.length),
+        tag,
+        ...(cellDepth > 0 ? { inCell: true as const } : {}),
+      });
     text = '';
     linkChars = 0;
     links = [];

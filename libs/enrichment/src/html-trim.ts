@@ -55,9 +55,11 @@ const DATE_LINE_RE = new RegExp(
 );
 
 /** The post's own filing line at its end ("Der Beitrag wurde am Mittwoch … veröffentlicht", "This entry was posted in …"). */
-const POST_META_RE = /^(?:der beitrag wurde|dieser (?:beitrag|eintrag|artikel) wurde|this (?:entry|post|article) was (?:posted|published|written|filed)|posted (?:on|in|by)\b|erstellt am|veröffentlicht am|geschrieben (?:am|von)|published on)\b/iu;
+const POST_META_RE =
+  /^(?:der beitrag wurde|dieser (?:beitrag|eintrag|artikel) wurde|this (?:entry|post|article) was (?:posted|published|written|filed)|posted (?:on|in|by)\b|erstellt am|veröffentlicht am|geschrieben (?:am|von)|published on)\b/iu;
 /** An author box closing the article: a name followed by what the person is or does, or a first-person one. */
-const AUTHOR_NAME_RE = /^[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|van|von|de|der|da|del|di|le|la)){0,3}\s+(?:ist|is|war|was|arbeitet|works|schreibt|writes|lebt|lives)\s(.{0,80})/u;
+const AUTHOR_NAME_RE =
+  /^[\p{Lu}][\p{L}.'’-]+(?:\s+(?:[\p{Lu}][\p{L}.'’-]+|van|von|de|der|da|del|di|le|la)){0,3}\s+(?:ist|is|war|was|arbeitet|works|schreibt|writes|lebt|lives)\s(.{0,80})/u;
 const AUTHOR_ROLE_RE =
   /\b(?:head of|founder|gründer(?:in)?|co-founder|redakteur(?:in)?|editor|journalist(?:in)?|autor(?:in)?|author|writer|professor(?:in)?|reporter(?:in)?|correspondent|korrespondent(?:in)?|consultant|berater(?:in)?|manager(?:in)?|contributor|freelance|freie[rn]? |columnist|kolumnist(?:in)?|blogger(?:in)?|ceo|geschäftsführer(?:in)?|director|direktor(?:in)?|lecturer|researcher|wissenschaftler(?:in)?)/iu;
 const FIRST_PERSON_BIO_RE = /^(?:als|as) .{3,60}? (?:betreue|schreibe|verantworte|bin) ich\b/iu;
@@ -71,15 +73,18 @@ export function isAuthorBio(text: string): boolean {
 
 const HEADING_RE = /^h[1-6]$/u;
 /** Affiliate and advertising notices put above the text ("This post contains affiliate links…", "*Werbung", "Für Links auf dieser Seite erhält … eine Provision"). */
-const DISCLOSURE_RE = /^(?:\*?\s*(?:werbung|anzeige|advertorial|sponsored|gesponsert)\s*(?:[:.*|–—-]|$)|(?:dieser|der) (?:beitrag|artikel|post|text) enthält (?:werbung|affiliate)|(?:disclosure|affiliate disclosure|offenlegung|transparenzhinweis)\s*:|(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)|.{0,80}\b(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|.{0,80}\b(?:erhält|erhalten|bekommt|bekommen) .{0,60}\b(?:provision|vergütung)\b)/iu;
+const DISCLOSURE_RE =
+  /^(?:\*?\s*(?:werbung|anzeige|advertorial|sponsored|gesponsert)\s*(?:[:.*|–—-]|$)|(?:dieser|der) (?:beitrag|artikel|post|text) enthält (?:werbung|affiliate)|(?:disclosure|affiliate disclosure|offenlegung|transparenzhinweis)\s*:|(?:this|the) (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored)|.{0,80}\b(?:we|i) (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|.{0,80}\b(?:erhält|erhalten|bekommt|bekommen) .{0,60}\b(?:provision|vergütung)\b)/iu;
 /** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
-const BYLINE_RE = /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)(?:\s*:)?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:(?:\s*[,&]|\s+(?:and|und|et|y))\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
+const BYLINE_RE =
+  /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)(?:\s*:)?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:(?:\s*[,&]|\s+(?:and|und|et|y))\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
 const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
 
 /** True when a short block is nothing but a date/time stamp (optionally labelled, optionally "| author"). */
 export function isDateLine(text: string): boolean {
   if (text.length > 60 || !/\d/u.test(text)) return false;
-  if (!/(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b)/u.test(text)) return false;
+  if (!/(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b)/u.test(text))
+    return false;
   return DATE_LINE_RE.test(text);
 }
 
@@ -104,7 +109,8 @@ const MIN_PROSE_AFTER_BOX = 2;
 const MIN_PROSE_SHARE_AFTER_BOX = 0.25;
 /** A box inside the article lists a few links; a longer list is the page's link section. */
 const MAX_BOX_LINKS = 3;
-const isProse = (b: HtmlBlock): boolean => b.text.length >= 150 && b.linkDensity < 0.2 && SENTENCE_END_RE.test(b.text) && !HEADING_RE.test(b.tag);
+const isProse = (b: HtmlBlock): boolean =>
+  b.text.length >= 150 && b.linkDensity < 0.2 && SENTENCE_END_RE.test(b.text) && !HEADING_RE.test(b.tag);
 
 /**
  * Where a related-links box opened by the marker at `marker` ends, when the article goes on after it: a related
@@ -155,7 +161,10 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as HtmlBlock;
     if (i > 0 && seen >= totalChars * 0.5 && !CELL_TAGS.has(b.tag) && !b.inCell && isTailSectionMarker(b.text)) {
-      const kind: PrepassKind = /comment|kommentar|comentario|commenti|komentar|diskutieren|conversation|discussion/iu.test(b.text) ? 'comments' : 'related-link';
+      const kind: PrepassKind =
+        /comment|kommentar|comentario|commenti|komentar|diskutieren|conversation|discussion/iu.test(b.text)
+          ? 'comments'
+          : 'related-link';
       const boxEnd = kind === 'related-link' ? inlineBoxEnd(blocks, i) : -1;
       if (boxEnd > i) {
         for (const box of blocks.slice(i, boxEnd)) drop(box, kind);
@@ -185,7 +194,8 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (isDateLine(b.text)) drop(b, 'boilerplate');
     else if (BYLINE_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.linkDensity >= 0.8) drop(b, 'navigation');
-    else if (b.text.length < 40 && !HEADING_RE.test(b.tag) && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate'); // a label, name or credit line
+    else if (b.text.length < 40 && !HEADING_RE.test(b.tag) && !SENTENCE_END_RE.test(b.text))
+      drop(b, 'boilerplate'); // a label, name or credit line
     else lead.push(b);
   }
   blocks = [...lead, ...blocks.slice(start)];
@@ -195,7 +205,8 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     const b = blocks[blocks.length - 1] as HtmlBlock;
     if (isDateLine(b.text)) drop(b, 'boilerplate');
     else if (b.linkDensity >= 0.8 && b.text.length < 150) drop(b, 'related-link');
-    else if (b.linkDensity > 0.5 && b.text.length < 300 && !isLabelledCrossLink(b)) drop(b, 'related-link'); // mostly links: a teaser or link list
+    else if (b.linkDensity > 0.5 && b.text.length < 300 && !isLabelledCrossLink(b))
+      drop(b, 'related-link'); // mostly links: a teaser or link list
     else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
     else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.text.length < 250 && TAIL_PROMPT_RE.test(b.text)) drop(b, 'newsletter');

@@ -6,7 +6,20 @@ export { summarize } from './summary';
 export { extractKeywords } from './keywords';
 export { simhash64, fnv1a64, hammingDistance64, contentHash } from './fingerprint';
 export { extractDateline, type Dateline } from './dateline';
-export { extractEntities, extractEntityMentions, type EntityResult, type EntityMention, type EntityOptions, type PersonMention } from './entities';
+export {
+  extractEntities,
+  extractEntityMentions,
+  type EntityResult,
+  type EntityMention,
+  type EntityOptions,
+  type PersonMention,
+} from './entities';
 export { extractQuotes } from './quotes';
 export { sentences, words } from './text-units';
-export { extractHtmlCandidates, chooseCandidate, mergeWithClassifier, type HtmlBlock, type HtmlCandidates } from './html-extract';
+export {
+  extractHtmlCandidates,
+  chooseCandidate,
+  mergeWithClassifier,
+  type HtmlBlock,
+  type HtmlCandidates,
+} from './html-extract';

@@ -7,7 +7,11 @@ const MAX_KEYWORDS = 10;
 const TITLE_WEIGHT = 2;
 
 /** Words that carry no topic but are not grammatical stop words. */
-const NEWS_FILLER = new Set('said says told according added year years week weeks month months today yesterday tuesday monday wednesday thursday friday saturday sunday time people way without just like many much well also'.split(' '));
+const NEWS_FILLER = new Set(
+  'said says told according added year years week weeks month months today yesterday tuesday monday wednesday thursday friday saturday sunday time people way without just like many much well also'.split(
+    ' ',
+  ),
+);
 
 /**
  * Top terms by frequency over non-stop-word tokens (title weighted). Each keyword is shown in its most frequent
@@ -26,7 +30,14 @@ export function extractKeywords(title: string | null, paragraphs: string[], lang
       const key = form.toLowerCase();
       position += 1;
       // A token longer than the indexed keyword field (a URL, a 100 KB run of letters) is not a topic word.
-      if (key.length < 3 || key.length > FIELD_LIMITS.keyword || stop.has(key) || NEWS_FILLER.has(key) || /^\d+$/u.test(key)) continue;
+      if (
+        key.length < 3 ||
+        key.length > FIELD_LIMITS.keyword ||
+        stop.has(key) ||
+        NEWS_FILLER.has(key) ||
+        /^\d+$/u.test(key)
+      )
+        continue;
       const entry = stats.get(key) ?? { score: 0, firstSeen: position, forms: new Map<string, number>() };
       entry.score += weight;
       entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);

@@ -10,7 +10,9 @@ describe('page noise the tagger skips', () => {
     expect(isShareLine('Partager : Facebook Twitter E-mail')).toBe(true);
     expect(isShareLine('Teilen auf WhatsApp')).toBe(true);
     expect(isShareLine('Facebook said on Tuesday it would appeal the fine.')).toBe(false);
-    expect(tagged(['Share this article: Facebook Twitter WhatsApp Email', 'Facebook said on Tuesday it would appeal.'])).toEqual(['organization:Facebook']);
+    expect(
+      tagged(['Share this article: Facebook Twitter WhatsApp Email', 'Facebook said on Tuesday it would appeal.']),
+    ).toEqual(['organization:Facebook']);
   });
 
   it('navigation rows', () => {
@@ -24,7 +26,14 @@ describe('page noise the tagger skips', () => {
     expect(postcodeTail(['ON', 'M5V', '2T6'], '')).toBe(3);
     expect(postcodeTail(['NY'], ' 10118')).toBe(1);
     expect(postcodeTail(['6PR'], ' is owned')).toBe(0);
-    expect(tagged(['Harbour Foods Ltd, 12 High Street, London SW1A 1AA'])).toEqual(['organization:Harbour Foods Ltd', 'place:High Street', 'place:London']);
-    expect(tagged(['Write to us at 350 Fifth Avenue, New York, NY 10118'])).toEqual(['place:Fifth Avenue', 'place:New York']);
+    expect(tagged(['Harbour Foods Ltd, 12 High Street, London SW1A 1AA'])).toEqual([
+      'organization:Harbour Foods Ltd',
+      'place:High Street',
+      'place:London',
+    ]);
+    expect(tagged(['Write to us at 350 Fifth Avenue, New York, NY 10118'])).toEqual([
+      'place:Fifth Avenue',
+      'place:New York',
+    ]);
   });
 });

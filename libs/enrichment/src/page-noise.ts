@@ -5,10 +5,14 @@
  */
 
 const PLATFORMS = new Set(
-  'facebook twitter x whatsapp linkedin pinterest reddit telegram messenger flipboard instagram youtube tiktok threads bluesky mastodon xing email e-mail mail print rss snapchat tumblr vk line viber'.split(' '),
+  'facebook twitter x whatsapp linkedin pinterest reddit telegram messenger flipboard instagram youtube tiktok threads bluesky mastodon xing email e-mail mail print rss snapchat tumblr vk line viber'.split(
+    ' ',
+  ),
 );
 const SHARE_WORDS = new Set(
-  'share shares sharing tweet teilen partager compartir compartilhar condividi follow folgen suivez suivre síguenos siga-nos seguici copy link kopieren copier copiar on us auf sur en em su via this article page story the and und et y e or oder ou o with mit avec con com us uns nous nos in im'.split(' '),
+  'share shares sharing tweet teilen partager compartir compartilhar condividi follow folgen suivez suivre síguenos siga-nos seguici copy link kopieren copier copiar on us auf sur en em su via this article page story the and und et y e or oder ou o with mit avec con com us uns nous nos in im'.split(
+    ' ',
+  ),
 );
 const FIRST_WORD_RE = /[^\s|•·,:;/()–—-]+/u;
 

@@ -4,15 +4,26 @@ import { extractQuotes } from './quotes';
 
 const quotes = (paragraphs: string[], language: string | null = 'en'): Array<[string, string | null]> =>
   extractQuotes(paragraphs, extractEntities(paragraphs, { language })).map((q) => [q.text, q.speaker]);
-const speakers = (paragraphs: string[], language: string | null = 'en'): Array<string | null> => quotes(paragraphs, language).map(([, s]) => s);
+const speakers = (paragraphs: string[], language: string | null = 'en'): Array<string | null> =>
+  quotes(paragraphs, language).map(([, s]) => s);
 
 describe('quoteSpans: the marks of en/es/fr/de/pt and dialogue dashes', () => {
   const inner = (p: string): string[] => quoteSpans(p).map((s) => s.inner.trim());
   it('reads “…”, "…", «…», „…“, »…«, ‹…› and mixed “…"', () => {
-    expect(inner('a “one” b "two" c « three » d „four“ e »five« f ‹six› g “seven" h')).toEqual(['one', 'two', 'three', 'four', 'five', 'six', 'seven']);
+    expect(inner('a “one” b "two" c « three » d „four“ e »five« f ‹six› g “seven" h')).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+      'seven',
+    ]);
   });
   it('reads a dialogue line up to the dash that opens its attribution', () => {
-    expect(inner('—No vamos a rendirnos nunca ante esta presión —dijo Ana Torres—. Mañana seguimos.')).toEqual(['No vamos a rendirnos nunca ante esta presión']);
+    expect(inner('—No vamos a rendirnos nunca ante esta presión —dijo Ana Torres—. Mañana seguimos.')).toEqual([
+      'No vamos a rendirnos nunca ante esta presión',
+    ]);
   });
   it('gives up an unclosed mark after one search: 100k unclosed marks of every kind stay linear', () => {
     const text = '„«»“"‹'.repeat(20_000).replace(/»/gu, 'x');
@@ -25,60 +36,143 @@ describe('quoteSpans: the marks of en/es/fr/de/pt and dialogue dashes', () => {
 
 describe('extractQuotes: role or title and name on either side of the verb', () => {
   it('verb then role and name: "said lead author Jane Doe", "said Supervisor Alfredo Pedroza"', () => {
-    expect(speakers(['“We found the effect in every single sample we tested,” said lead author Jane Doe of the university.'])).toEqual(['Jane Doe']);
-    expect(speakers(['"I did not believe that we would ever get here today," said Supervisor Alfredo Pedroza of Napa County.'])).toEqual(['Alfredo Pedroza']);
+    expect(
+      speakers([
+        '“We found the effect in every single sample we tested,” said lead author Jane Doe of the university.',
+      ]),
+    ).toEqual(['Jane Doe']);
+    expect(
+      speakers([
+        '"I did not believe that we would ever get here today," said Supervisor Alfredo Pedroza of Napa County.',
+      ]),
+    ).toEqual(['Alfredo Pedroza']);
   });
   it('name, apposition, verb: "…,” Dr. Sobhi Skaik, the director of the hospital, said', () => {
-    expect(speakers(['“For several days we have been talking about the lack of fuel,” Dr. Sobhi Skaik, the director of the hospital, said in an interview.'])).toEqual(['Sobhi Skaik']);
+    expect(
+      speakers([
+        '“For several days we have been talking about the lack of fuel,” Dr. Sobhi Skaik, the director of the hospital, said in an interview.',
+      ]),
+    ).toEqual(['Sobhi Skaik']);
   });
   it('role words before the name: "White House press secretary Josh Earnest told reporters"', () => {
-    expect(speakers(['“The administration is deeply concerned about rhetoric that marginalises citizens,” White House press secretary Josh Earnest told reporters.'])).toEqual(['Josh Earnest']);
+    expect(
+      speakers([
+        '“The administration is deeply concerned about rhetoric that marginalises citizens,” White House press secretary Josh Earnest told reporters.',
+      ]),
+    ).toEqual(['Josh Earnest']);
   });
   it('German and Spanish verb-first attributions keep the full name', () => {
-    expect(speakers(['„Man muss aufpassen, dass aus dem Deutschlandtakt kein DB-Takt wird“, sagt Fabian Stenger, der Deutschland-Chef.'], 'de')).toEqual(['Fabian Stenger']);
-    expect(speakers(['"Tenemos que avanzar en la construcción y cumplimiento de los acuerdos de paz", dijo Sergio Fajardo.'], 'es')).toEqual(['Sergio Fajardo']);
+    expect(
+      speakers(
+        [
+          '„Man muss aufpassen, dass aus dem Deutschlandtakt kein DB-Takt wird“, sagt Fabian Stenger, der Deutschland-Chef.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Fabian Stenger']);
+    expect(
+      speakers(
+        ['"Tenemos que avanzar en la construcción y cumplimiento de los acuerdos de paz", dijo Sergio Fajardo.'],
+        'es',
+      ),
+    ).toEqual(['Sergio Fajardo']);
   });
 });
 
 describe('extractQuotes: surname or pronoun after a named first mention', () => {
   it('a surname resolves to the full name given earlier', () => {
-    expect(speakers(['Wade Bassi has fished for 43 years.', '“Whole Foods is one of the better ones, to be honest with you,” Bassi said.'])).toEqual(['Wade Bassi']);
+    expect(
+      speakers([
+        'Wade Bassi has fished for 43 years.',
+        '“Whole Foods is one of the better ones, to be honest with you,” Bassi said.',
+      ]),
+    ).toEqual(['Wade Bassi']);
   });
   it('a pronoun or a bare verb is the person last named', () => {
-    expect(speakers(['Certified trainer Sergio Pedemonte agrees.', '"Taking a multivitamin every day promotes healthy aging as you get older," he told reporters.'])).toEqual(['Sergio Pedemonte']);
-    expect(speakers(['O senador Rodrigo Pacheco falou à imprensa.', '"Pode haver acontecimentos pontuais, mas que não se refletem em uma crise", disse.'], 'pt')).toEqual(['Rodrigo Pacheco']);
+    expect(
+      speakers([
+        'Certified trainer Sergio Pedemonte agrees.',
+        '"Taking a multivitamin every day promotes healthy aging as you get older," he told reporters.',
+      ]),
+    ).toEqual(['Sergio Pedemonte']);
+    expect(
+      speakers(
+        [
+          'O senador Rodrigo Pacheco falou à imprensa.',
+          '"Pode haver acontecimentos pontuais, mas que não se refletem em uma crise", disse.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Rodrigo Pacheco']);
   });
   it('a short quote with a speech verb beside it is kept; a short scare quote is not', () => {
-    expect(quotes(['Prince Harry spoke last.', '"I wasn\'t prepared for that," Harry said during the interview.'])).toEqual([["I wasn't prepared for that", 'Harry']]);
+    expect(
+      quotes(['Prince Harry spoke last.', '"I wasn\'t prepared for that," Harry said during the interview.']),
+    ).toEqual([["I wasn't prepared for that", 'Harry']]);
     expect(quotes(['Officials called the plan "barbaric" on Monday.'])).toEqual([]);
   });
 });
 
 describe('extractQuotes: speaker in the clause before, before a colon, or in the neighbouring sentence', () => {
   it('before a colon: "Levi Pay, a former director of student services, says: “…”"', () => {
-    expect(speakers(['Levi Pay, a former director of student services who now advises universities, says: “It did not make sense even before this spike in infections.”'])).toEqual(['Levi Pay']);
+    expect(
+      speakers([
+        'Levi Pay, a former director of student services who now advises universities, says: “It did not make sense even before this spike in infections.”',
+      ]),
+    ).toEqual(['Levi Pay']);
   });
   it('the sentence before names the speaker with a speech verb', () => {
-    expect(speakers(['Auf weitere Nachfrage sagt Stefan Keuter, er könne sich an kein Schreiben erinnern. „Der Ihnen vorliegende Schriftwechsel erscheint mir nicht authentisch.“'], 'de')).toEqual(['Stefan Keuter']);
+    expect(
+      speakers(
+        [
+          'Auf weitere Nachfrage sagt Stefan Keuter, er könne sich an kein Schreiben erinnern. „Der Ihnen vorliegende Schriftwechsel erscheint mir nicht authentisch.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Stefan Keuter']);
   });
   it('a quote opening its paragraph after one ending in a colon', () => {
-    expect(speakers(['The manager, Tim Lee, put it simply:', '“We are so fortunate, and we feel so good and thankful to the people of Texas.”'])).toEqual(['Tim Lee']);
+    expect(
+      speakers([
+        'The manager, Tim Lee, put it simply:',
+        '“We are so fortunate, and we feel so good and thankful to the people of Texas.”',
+      ]),
+    ).toEqual(['Tim Lee']);
   });
   it('the next quote in the paragraph continues the same speaker unless someone else is named', () => {
-    expect(speakers(['“A cancer patient in Gaza dies three times,” Sobhi Skaik said. “The first time because of cancer, the second because of a lack of medicines.”'])).toEqual(['Sobhi Skaik', 'Sobhi Skaik']);
+    expect(
+      speakers([
+        '“A cancer patient in Gaza dies three times,” Sobhi Skaik said. “The first time because of cancer, the second because of a lack of medicines.”',
+      ]),
+    ).toEqual(['Sobhi Skaik', 'Sobhi Skaik']);
   });
 });
 
 describe('extractQuotes: according to / selon / laut / segundo, and inserted attributions', () => {
   it('"according to" and its equivalents', () => {
-    expect(speakers(['"The bridge will reopen to traffic before the end of next month," according to Maria Lopez.'])).toEqual(['Maria Lopez']);
-    expect(speakers(['« Le pont rouvrira à la circulation avant la fin du mois prochain », selon Claire Martin.'], 'fr')).toEqual(['Claire Martin']);
-    expect(speakers(['„Die Brücke wird noch vor Ende des nächsten Monats wieder geöffnet“, so Andreas Keith.'], 'de')).toEqual(['Andreas Keith']);
+    expect(
+      speakers(['"The bridge will reopen to traffic before the end of next month," according to Maria Lopez.']),
+    ).toEqual(['Maria Lopez']);
+    expect(
+      speakers(['« Le pont rouvrira à la circulation avant la fin du mois prochain », selon Claire Martin.'], 'fr'),
+    ).toEqual(['Claire Martin']);
+    expect(
+      speakers(['„Die Brücke wird noch vor Ende des nächsten Monats wieder geöffnet“, so Andreas Keith.'], 'de'),
+    ).toEqual(['Andreas Keith']);
   });
   it('French incise inside the quote: « …, explique Antony Fastier, toxicologue. … »', () => {
-    expect(speakers(['« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études réglementaires doivent être fournies. »'], 'fr')).toEqual(['Antony Fastier']);
+    expect(
+      speakers(
+        [
+          '« Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études réglementaires doivent être fournies. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Antony Fastier']);
   });
   it('a dialogue line with its attribution after the dash', () => {
-    expect(speakers(['—No vamos a rendirnos nunca ante esta presión —dijo Ana Torres—. Mañana seguimos.'], 'es')).toEqual(['Ana Torres']);
+    expect(
+      speakers(['—No vamos a rendirnos nunca ante esta presión —dijo Ana Torres—. Mañana seguimos.'], 'es'),
+    ).toEqual(['Ana Torres']);
   });
 });

@@ -37,20 +37,66 @@ const PRONOUN_AFTER_RE = new RegExp(
   'iu',
 );
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
-const NAME_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`, 'u');
+const NAME_VERB_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
+  'u',
+);
 /** “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo. */
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
 /** “…,” White House press secretary Josh Earnest told reporters — up to the verb, within the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{Lu}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
-const ACCORDING_TO_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
+const ACCORDING_TO_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  'u',
+);
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
 const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
-const CLAUSE_SPEECH_RE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`, 'iu');
+const CLAUSE_SPEECH_RE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  'iu',
+);
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
-const NOT_SPEAKERS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'You', 'Er', 'Sie', 'Es', 'Wir', 'Ich', 'Él', 'Ella', 'Il', 'Elle', 'Ele', 'Ela', 'But', 'And', 'The', 'This', 'That', 'Der', 'Die', 'Das', 'El', 'La', 'Le', 'O', 'A', 'Mas', 'Pero', 'Mais', 'Aber', 'Und']);
+const NOT_SPEAKERS = new Set([
+  'He',
+  'She',
+  'They',
+  'It',
+  'We',
+  'I',
+  'You',
+  'Er',
+  'Sie',
+  'Es',
+  'Wir',
+  'Ich',
+  'Él',
+  'Ella',
+  'Il',
+  'Elle',
+  'Ele',
+  'Ela',
+  'But',
+  'And',
+  'The',
+  'This',
+  'That',
+  'Der',
+  'Die',
+  'Das',
+  'El',
+  'La',
+  'Le',
+  'O',
+  'A',
+  'Mas',
+  'Pero',
+  'Mais',
+  'Aber',
+  'Und',
+]);
 
 interface PreviousQuote {
   end: number;
@@ -71,7 +117,9 @@ interface Context {
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
 const ROLE_WORDS = new Set(
-  'Supervisor Councilman Councilwoman Commissioner Superintendent Sheriff Trooper Spokesman Spokeswoman Analyst Economist Professor Prof Dr Sprecher Sprecherin Konzernchef Chefarzt Chefärztin Vorsitzende Vorsitzender Abgeordnete Abgeordneter Experte Expertin Trainer Geschäftsführer Geschäftsführerin Direktor Direktorin Bürgermeister Bürgermeisterin Minister Ministerin Präsident Präsidentin Senador Senadora Diputado Diputada Ministro Ministra Deputado Deputada'.split(' '),
+  'Supervisor Councilman Councilwoman Commissioner Superintendent Sheriff Trooper Spokesman Spokeswoman Analyst Economist Professor Prof Dr Sprecher Sprecherin Konzernchef Chefarzt Chefärztin Vorsitzende Vorsitzender Abgeordnete Abgeordneter Experte Expertin Trainer Geschäftsführer Geschäftsführerin Direktor Direktorin Bürgermeister Bürgermeisterin Minister Ministerin Präsident Präsidentin Senador Senadora Diputado Diputada Ministro Ministra Deputado Deputada'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -85,19 +133,32 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    const ctx: Context = { paragraphs, paragraph, paragraphIndex, entities, previousParagraph: paragraphs[paragraphIndex - 1] ?? '', previousEnd: 0, fullNames };
+    const ctx: Context = {
+      paragraphs,
+      paragraph,
+      paragraphIndex,
+      entities,
+      previousParagraph: paragraphs[paragraphIndex - 1] ?? '',
+      previousEnd: 0,
+      fullNames,
+    };
     let previous = null as PreviousQuote | null;
     for (const span of quoteSpans(paragraph)) {
       const inner = span.inner.trim();
       const wordCount = inner.split(/\s+/u).length;
       const adjacent = attributeAdjacent(span, ctx);
       let speaker = adjacent;
-      const continued = !speaker && !!previous?.speaker && !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
+      const continued =
+        !speaker &&
+        !!previous?.speaker &&
+        !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
       if (continued) speaker = previous?.speaker ?? null;
       if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
       // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
-      const kept = wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
-      if (kept) quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: speaker === null ? null : tidySpeaker(speaker) });
+      const kept =
+        wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
+      if (kept)
+        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: speaker === null ? null : tidySpeaker(speaker) });
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
     }
@@ -117,14 +178,21 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   }
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start);
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject)
+    return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start);
   if (nameVerb?.[1]) {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
     if (speaker) return speaker;
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
-  if (subject) return lastPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, span.end, span.end + subject.index + subject[0].length);
+  if (subject)
+    return lastPersonIn(
+      ctx.entities.personMentions,
+      ctx.paragraphIndex,
+      span.end,
+      span.end + subject.index + subject[0].length,
+    );
   return null;
 }
 
@@ -165,7 +233,9 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const sentence = sentenceEnded ? before : before.slice(0, clauseFrom).trimEnd();
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
     if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
-      const person = firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + sentenceFrom, windowFrom + sentence.length) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
+      const person =
+        firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + sentenceFrom, windowFrom + sentence.length) ??
+        nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
     }
   }
@@ -174,7 +244,10 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const prev = ctx.previousParagraph.trimEnd();
     const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
     const from = prev.length - tail.length + clauseStart(tail);
-    return firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length) ?? lastPersonBefore(mentions, ctx.paragraphIndex, 0);
+    return (
+      firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length) ??
+      lastPersonBefore(mentions, ctx.paragraphIndex, 0)
+    );
   }
   return null;
 }
@@ -199,7 +272,10 @@ function clauseStart(text: string): number {
 }
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
-const NAME_AFTER_SPEECH_RE = new RegExp(String.raw`(?<![\p{L}])(?:${VERB}|according to|según|selon|laut|segundo)\s+${NAME}`, 'u');
+const NAME_AFTER_SPEECH_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${VERB}|according to|según|selon|laut|segundo)\s+${NAME}`,
+  'u',
+);
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
   const match = NAME_AFTER_SPEECH_RE.exec(clause);
@@ -248,7 +324,7 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
   }
   if (needPerson && !name && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
   const cleaned = tokens.join(' ');
-  return name ? cleaned : ctx.entities.resolvePerson(cleaned) ?? cleaned;
+  return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
 }
 
 /** The speaker as returned: no titles or role words, and never a lowercase fragment the tagger took ("de Colombia"). */
@@ -285,7 +361,8 @@ function fullNameFor(ctx: Context, surname: string): string | null {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
       const given = /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
-      if (given && !TITLES.has(given) && !ROLE_WORDS.has(given) && !NOT_SPEAKERS.has(given) && !given.includes('-')) found = `${given} ${surname}`;
+      if (given && !TITLES.has(given) && !ROLE_WORDS.has(given) && !NOT_SPEAKERS.has(given) && !given.includes('-'))
+        found = `${given} ${surname}`;
     }
     if (found) break;
   }
@@ -306,7 +383,13 @@ function lastPersonIn(mentions: readonly PersonMention[], paragraph: number, fro
 }
 
 /** Someone other than `speaker` is named between two quotes: the second is not a continuation of the first. */
-function otherPersonBetween(entities: EntityResult, paragraph: number, from: number, to: number, speaker: string | null): boolean {
+function otherPersonBetween(
+  entities: EntityResult,
+  paragraph: number,
+  from: number,
+  to: number,
+  speaker: string | null,
+): boolean {
   const mentions = entities.personMentions;
   for (let i = mentionIndex(mentions, paragraph, from); i < mentions.length; i++) {
     const m = mentions[i] as PersonMention;

@@ -4,7 +4,8 @@ import { enrichArticle } from './enrich-article';
 import * as A from './test-articles.fixture';
 
 const NOW = '2026-12-01T00:00:00.000Z';
-const enrich = (item: ParsedItem) => enrichArticle({ id: 'id', version: 1, source: { id: 'src', name: null }, item, ingestedAt: NOW, now: NOW });
+const enrich = (item: ParsedItem) =>
+  enrichArticle({ id: 'id', version: 1, source: { id: 'src', name: null }, item, ingestedAt: NOW, now: NOW });
 const names = (list: Array<{ name: string }>) => list.map((e) => e.name);
 
 describe('test articles in different shapes', () => {
@@ -23,7 +24,9 @@ describe('test articles in different shapes', () => {
     expect(names(a.entities.people)).toContain('Jerome Powell');
     expect(names(a.entities.organizations)).toContain('Federal Reserve');
     expect(names(a.entities.places)).toContain('Washington');
-    expect(a.quotes).toEqual([{ text: 'We are not in a hurry, and the economy is giving us the room to be patient', speaker: 'Jerome Powell' }]);
+    expect(a.quotes).toEqual([
+      { text: 'We are not in a hurry, and the economy is giving us the room to be patient', speaker: 'Jerome Powell' },
+    ]);
   });
 
   it('HTML with a cookie wall, share bar, newsletter box, comments and related block', () => {
@@ -35,10 +38,19 @@ describe('test articles in different shapes', () => {
     ]);
     expect(a.body).not.toMatch(/cookies|Share on|newsletter|Best bread|Congratulations|Tea room/);
     const kinds = new Set(a.removed.map((r) => r.kind));
-    for (const kind of ['cookie-notice', 'share-bar', 'newsletter', 'comments', 'related-link'] as const) expect(kinds).toContain(kind);
-    expect(a.relatedLinks).toEqual([{ title: 'Farmers’ market returns to the square this spring', url: 'https://dales.example/news/2026/04/farmers-market-returns' }]);
+    for (const kind of ['cookie-notice', 'share-bar', 'newsletter', 'comments', 'related-link'] as const)
+      expect(kinds).toContain(kind);
+    expect(a.relatedLinks).toEqual([
+      {
+        title: 'Farmers’ market returns to the square this spring',
+        url: 'https://dales.example/news/2026/04/farmers-market-returns',
+      },
+    ]);
     expect(a.publishedAt).toBe('2026-05-02T09:00:00.000Z');
-    expect(a.quotes[0]).toEqual({ text: 'They get up at three every morning and never complain', speaker: 'Margaret Hill' });
+    expect(a.quotes[0]).toEqual({
+      text: 'They get up at three every morning and never complain',
+      speaker: 'Margaret Hill',
+    });
   });
 
   it('Spanish HTML: language, <time> date with its zone, byline, people and places', () => {
@@ -79,7 +91,12 @@ describe('test articles in different shapes', () => {
   it('nested quotes and pronoun attribution', () => {
     const a = enrich(parseTextPage(A.NESTED_QUOTES_TEXT));
     expect(a.quotes).toEqual([
-      { text: expect.stringMatching(/^When the minister told us ‘this is the best we can do,’ our members heard a door closing/), speaker: 'Maria Lopez' },
+      {
+        text: expect.stringMatching(
+          /^When the minister told us ‘this is the best we can do,’ our members heard a door closing/,
+        ),
+        speaker: 'Maria Lopez',
+      },
       { text: expect.stringMatching(/^We have put more money on the table/), speaker: 'David Brennan' },
     ]);
     expect(names(a.entities.people)).toEqual(expect.arrayContaining(['Maria Lopez', 'David Brennan']));
@@ -105,17 +122,33 @@ describe('test articles in different shapes', () => {
   it('text page with a repeated lead, a Related: link, an ad marker and a copyright footer', () => {
     const a = enrich(parseTextPage(A.DUPLICATE_LEAD_TEXT));
     expect(a.paragraphs).toHaveLength(3);
-    expect(a.removed.map((r) => r.kind)).toEqual(expect.arrayContaining(['banner', 'dateline', 'headline', 'duplicate-paragraph', 'related-link', 'advertisement', 'footer']));
+    expect(a.removed.map((r) => r.kind)).toEqual(
+      expect.arrayContaining([
+        'banner',
+        'dateline',
+        'headline',
+        'duplicate-paragraph',
+        'related-link',
+        'advertisement',
+        'footer',
+      ]),
+    );
     expect(a.relatedLinks).toEqual([{ title: 'Snow ploughs to run all night this week', url: null }]);
     expect(a.source.name).toBe('Metro Daily');
-    expect(a.summary).toBe('The city opened its first heated bus shelters on Sunday, a pilot project that officials say could be extended to every major stop by next winter.');
+    expect(a.summary).toBe(
+      'The city opened its first heated bus shelters on Sunday, a pilot project that officials say could be extended to every major stop by next winter.',
+    );
     expect(a.readingTimeMinutes).toBe(1);
   });
 
   it('business story: organisations, places and a person behind a job title', () => {
     const a = enrich(parseTextPage(A.BUSINESS_TEXT));
-    expect(names(a.entities.organizations)).toEqual(expect.arrayContaining(['Nordic Motors', 'United Auto Workers', 'Goldman Sachs']));
-    expect(names(a.entities.places)).toEqual(expect.arrayContaining(['Ohio', 'Michigan', 'United States', 'Stockholm']));
+    expect(names(a.entities.organizations)).toEqual(
+      expect.arrayContaining(['Nordic Motors', 'United Auto Workers', 'Goldman Sachs']),
+    );
+    expect(names(a.entities.places)).toEqual(
+      expect.arrayContaining(['Ohio', 'Michigan', 'United States', 'Stockholm']),
+    );
     expect(names(a.entities.people)).toEqual(expect.arrayContaining(['Ingrid Larsen', 'Mike DeWine']));
     expect(a.keywords).toEqual(expect.arrayContaining(['Nordic', 'Motors']));
     expect(a.source.name).toBe('Business Desk');

@@ -15,7 +15,10 @@ describe('sentences', () => {
 
 describe('summarize', () => {
   it('takes at most two whole sentences from the first substantial paragraph', () => {
-    const summary = summarize(['Photo: AFP', 'One two three four five six seven eight nine ten eleven twelve. Second sentence here. Third one.']);
+    const summary = summarize([
+      'Photo: AFP',
+      'One two three four five six seven eight nine ten eleven twelve. Second sentence here. Third one.',
+    ]);
     expect(summary).toBe('One two three four five six seven eight nine ten eleven twelve. Second sentence here.');
   });
 });
@@ -49,6 +52,8 @@ describe('fingerprint', () => {
     const b = simhash64('the quick brown fox jumps over the lazy dog near the river bank tonight');
     expect(a).toMatch(/^[0-9a-f]{16}$/);
     expect(hammingDistance64(a, a)).toBe(0);
-    expect(hammingDistance64(a, b)).toBeLessThan(hammingDistance64(a, simhash64('completely unrelated words about markets and interest rates rising again')));
+    expect(hammingDistance64(a, b)).toBeLessThan(
+      hammingDistance64(a, simhash64('completely unrelated words about markets and interest rates rising again')),
+    );
   });
 });

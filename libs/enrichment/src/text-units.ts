@@ -7,7 +7,9 @@ export function words(text: string): string[] {
 
 /** Abbreviations whose trailing dot does not end a sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep pres vs etc inc corp ltd co no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e sra sr dña mme m'.split(' '),
+  'mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep pres vs etc inc corp ltd co no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e sra sr dña mme m'.split(
+    ' ',
+  ),
 );
 /** Longer than any abbreviation: the backward scan for the word before a dot stops here. */
 const MAX_ABBREVIATION_CHARS = 8;
@@ -50,7 +52,12 @@ export function sentences(text: string): string[] {
       i = next;
       continue;
     }
-    if (terminatorEnd - terminatorStart === 1 && text[terminatorStart] === '.' && end === terminatorEnd && isAbbreviation(wordBeforeDot(text, start, terminatorStart))) {
+    if (
+      terminatorEnd - terminatorStart === 1 &&
+      text[terminatorStart] === '.' &&
+      end === terminatorEnd &&
+      isAbbreviation(wordBeforeDot(text, start, terminatorStart))
+    ) {
       i = next;
       continue;
     }

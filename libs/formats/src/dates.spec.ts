@@ -18,9 +18,12 @@ describe('parseLooseDate', () => {
     expect(parseLooseDate(text)).toEqual({ iso, dateOnly });
   });
 
-  it.each(['', 'February 30, 2026', 'Trump meets Petro', 'February 4, 2026 and more', '2026', 'Smarch 4, 2026'])('rejects %p', (text) => {
-    expect(parseLooseDate(text)).toBeNull();
-  });
+  it.each(['', 'February 30, 2026', 'Trump meets Petro', 'February 4, 2026 and more', '2026', 'Smarch 4, 2026'])(
+    'rejects %p',
+    (text) => {
+      expect(parseLooseDate(text)).toBeNull();
+    },
+  );
 });
 
 describe('parseDateText (dates as sites print them)', () => {
@@ -44,7 +47,15 @@ describe('parseDateText (dates as sites print them)', () => {
   });
 
   it('reads the day-first and month-first forms of en/es/fr/de/pt/it', () => {
-    const days = ['5 May 2026', 'May 5, 2026', '5 de mayo de 2026', '5 mai 2026', '5. Mai 2026', '5 de maio de 2026', '5 maggio 2026'].map((t) => parseDateText(t)?.iso.slice(0, 10));
+    const days = [
+      '5 May 2026',
+      'May 5, 2026',
+      '5 de mayo de 2026',
+      '5 mai 2026',
+      '5. Mai 2026',
+      '5 de maio de 2026',
+      '5 maggio 2026',
+    ].map((t) => parseDateText(t)?.iso.slice(0, 10));
     expect(days).toEqual(Array(7).fill('2026-05-05'));
   });
 

@@ -15,12 +15,90 @@ function addMonths(names: string[]): void {
     for (const variant of name.split('|')) MONTHS[variant] = i + 1;
   });
 }
-addMonths(['january|jan', 'february|feb', 'march|mar', 'april|apr', 'may', 'june|jun', 'july|jul', 'august|aug', 'september|sep|sept', 'october|oct', 'november|nov', 'december|dec']);
-addMonths(['enero|ene', 'febrero', 'marzo', 'abril|abr', 'mayo', 'junio', 'julio', 'agosto|ago', 'septiembre|setiembre|set', 'octubre', 'noviembre', 'diciembre|dic']);
-addMonths(['janvier|janv', 'février|fevrier|févr|fevr', 'mars', 'avril|avr', 'mai', 'juin', 'juillet|juil', 'août|aout', 'septembre', 'octobre', 'novembre', 'décembre|decembre|déc']);
-addMonths(['januar|jänner|jaenner', 'februar', 'märz|maerz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober|okt', 'november', 'dezember|dez']);
-addMonths(['gennaio|gen', 'febbraio', 'marzo', 'aprile', 'maggio|mag', 'giugno|giu', 'luglio|lug', 'agosto', 'settembre|sett', 'ottobre|ott', 'novembre', 'dicembre']);
-addMonths(['janeiro', 'fevereiro|fev', 'março|marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro|out', 'novembro', 'dezembro|dez']);
+addMonths([
+  'january|jan',
+  'february|feb',
+  'march|mar',
+  'april|apr',
+  'may',
+  'june|jun',
+  'july|jul',
+  'august|aug',
+  'september|sep|sept',
+  'october|oct',
+  'november|nov',
+  'december|dec',
+]);
+addMonths([
+  'enero|ene',
+  'febrero',
+  'marzo',
+  'abril|abr',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto|ago',
+  'septiembre|setiembre|set',
+  'octubre',
+  'noviembre',
+  'diciembre|dic',
+]);
+addMonths([
+  'janvier|janv',
+  'février|fevrier|févr|fevr',
+  'mars',
+  'avril|avr',
+  'mai',
+  'juin',
+  'juillet|juil',
+  'août|aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre|decembre|déc',
+]);
+addMonths([
+  'januar|jänner|jaenner',
+  'februar',
+  'märz|maerz',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober|okt',
+  'november',
+  'dezember|dez',
+]);
+addMonths([
+  'gennaio|gen',
+  'febbraio',
+  'marzo',
+  'aprile',
+  'maggio|mag',
+  'giugno|giu',
+  'luglio|lug',
+  'agosto',
+  'settembre|sett',
+  'ottobre|ott',
+  'novembre',
+  'dicembre',
+]);
+addMonths([
+  'janeiro',
+  'fevereiro|fev',
+  'março|marco',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro|out',
+  'novembro',
+  'dezembro|dez',
+]);
 
 const WEEKDAYS = new Set(
   [
@@ -37,11 +115,40 @@ const WEEKDAYS = new Set(
 
 /** Fixed-offset abbreviations, in minutes east of UTC. US zones without S/D are resolved by the US DST rule. */
 const ZONE_OFFSETS: Record<string, number> = {
-  z: 0, utc: 0, gmt: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600,
-  bst: 60, cet: 60, cest: 120, met: 60, mez: 60, mesz: 120, eet: 120, eest: 180, msk: 180,
-  pkt: 300, ist: 330, sgt: 480, hkt: 480, jst: 540, kst: 540, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  z: 0,
+  utc: 0,
+  gmt: 0,
+  wet: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mez: 60,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  pkt: 300,
+  ist: 330,
+  sgt: 480,
+  hkt: 480,
+  jst: 540,
+  kst: 540,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
 
@@ -50,9 +157,13 @@ const WORD = '([\\p{L}]+)';
 // two adjacent "\s*" could trade characters and backtrack polynomially on a long run of spaces.
 const TIME = String.raw`(?:,? ?(?:(?:at|à|a las|a la|um|alle|às|-|\|) ?)?(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:hrs?\.?|uhr) ?)?\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(z|[+-]\d{2}:?\d{2}|utc|gmt)?)?$/i;
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(z|[+-]\d{2}:?\d{2}|utc|gmt)?)?$/i;
 const MONTH_FIRST_RE = new RegExp(`^${WORD}\\.? (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})${TIME}$`, 'iu');
-const DAY_FIRST_RE = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)? (?:de )?${WORD}\\.?,? (?:de |del )?(\\d{4})${TIME}$`, 'iu');
+const DAY_FIRST_RE = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)? (?:de )?${WORD}\\.?,? (?:de |del )?(\\d{4})${TIME}$`,
+  'iu',
+);
 
 /**
  * Parses a whole string as a date: ISO 8601, "Wednesday, February 4, 2026", "Feb. 4, 2026 10:31 AM EST",
@@ -97,9 +208,14 @@ function stripWeekday(text: string): string {
 }
 
 function withTime(
-  year: number, month: number, day: number,
-  h: string | undefined, mi: string | undefined, s: string | undefined,
-  meridiem: string | null, zone: string | null,
+  year: number,
+  month: number,
+  day: number,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  meridiem: string | null,
+  zone: string | null,
 ): LooseDate | null {
   // A bare number after the date ("2026 10") is not a time; require minutes or am/pm.
   if (h !== undefined && mi === undefined && !meridiem) return null;
@@ -109,9 +225,15 @@ function withTime(
 }
 
 function build(
-  year: number, month: number, day: number,
-  h: string | undefined, mi: string | undefined, s: string | undefined,
-  meridiem: string | null, offsetMinutes: number, ms: number,
+  year: number,
+  month: number,
+  day: number,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  meridiem: string | null,
+  offsetMinutes: number,
+  ms: number,
 ): LooseDate | null {
   let hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
@@ -161,16 +283,47 @@ export interface DateTextContext {
   language?: string | null;
 }
 
-const TIME_FIRST_RE = /^(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:uhr|h) ?)?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?,? (?:(?:on|le|el|am|il|em) )?/iu;
-const NUMERIC_DATE_RE = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,? (?:(?:um|à|a las|at|às|alle|-) )?(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?([ap]\.? ?m\.?)? ?(?:uhr|h)? ?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?)?$/iu;
-const RELATIVE_RE = /^(?:(?:vor|il y a|hace|há|ha) (\d{1,3}|an?|une?|ein(?:em|er|en)?|una?|uma?) (\p{L}+)|(\d{1,3}|an?) (\p{L}+) (?:ago|fa))$/iu;
+const TIME_FIRST_RE =
+  /^(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:uhr|h) ?)?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?,? (?:(?:on|le|el|am|il|em) )?/iu;
+const NUMERIC_DATE_RE =
+  /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,? (?:(?:um|à|a las|at|às|alle|-) )?(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?([ap]\.? ?m\.?)? ?(?:uhr|h)? ?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?)?$/iu;
+const RELATIVE_RE =
+  /^(?:(?:vor|il y a|hace|há|ha) (\d{1,3}|an?|une?|ein(?:em|er|en)?|una?|uma?) (\p{L}+)|(\d{1,3}|an?) (\p{L}+) (?:ago|fa))$/iu;
 const RELATIVE_UNITS: Record<string, number> = {
-  minute: 60_000, minutes: 60_000, min: 60_000, mins: 60_000, minuten: 60_000, minute_de: 60_000, minutos: 60_000, minuti: 60_000,
-  hour: 3_600_000, hours: 3_600_000, stunde: 3_600_000, stunden: 3_600_000, heure: 3_600_000, heures: 3_600_000, hora: 3_600_000, horas: 3_600_000, ora: 3_600_000, ore: 3_600_000,
-  day: 86_400_000, days: 86_400_000, tag: 86_400_000, tagen: 86_400_000, jour: 86_400_000, jours: 86_400_000, día: 86_400_000, días: 86_400_000, dia: 86_400_000, dias: 86_400_000, giorno: 86_400_000, giorni: 86_400_000,
+  minute: 60_000,
+  minutes: 60_000,
+  min: 60_000,
+  mins: 60_000,
+  minuten: 60_000,
+  minute_de: 60_000,
+  minutos: 60_000,
+  minuti: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  stunde: 3_600_000,
+  stunden: 3_600_000,
+  heure: 3_600_000,
+  heures: 3_600_000,
+  hora: 3_600_000,
+  horas: 3_600_000,
+  ora: 3_600_000,
+  ore: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+  tag: 86_400_000,
+  tagen: 86_400_000,
+  jour: 86_400_000,
+  jours: 86_400_000,
+  día: 86_400_000,
+  días: 86_400_000,
+  dia: 86_400_000,
+  dias: 86_400_000,
+  giorno: 86_400_000,
+  giorni: 86_400_000,
 };
 /** Labels before a date: "Updated", "Stand:", "Publié le", "Aktualisiert am"… (the caller reads whether it is an update). */
-const DATE_LABEL_RE = /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il|a las|às))? ?:? ?/iu;
+const DATE_LABEL_RE =
+  /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il|a las|às))? ?:? ?/iu;
 const WEEKDAY_INDEX: Record<string, number> = {};
 [
   'sunday sun domingo dimanche sonntag domenica',
@@ -200,7 +353,8 @@ export function parseDateText(text: string, context: DateTextContext = {}): Loos
 
   const timeFirst = TIME_FIRST_RE.exec(rest);
   if (timeFirst && timeFirst[0].length < rest.length) {
-    const date = parseLooseDate(rest.slice(timeFirst[0].length)) ?? numericDate(rest.slice(timeFirst[0].length), weekday, context);
+    const date =
+      parseLooseDate(rest.slice(timeFirst[0].length)) ?? numericDate(rest.slice(timeFirst[0].length), weekday, context);
     if (date?.dateOnly) {
       const [y, mo, d] = date.iso.slice(0, 10).split('-').map(Number) as [number, number, number];
       return withTime(y, mo, d, timeFirst[1], timeFirst[2], timeFirst[3], timeFirst[4] ?? null, timeFirst[5] ?? null);

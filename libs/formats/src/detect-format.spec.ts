@@ -12,7 +12,9 @@ describe('detectFormat', () => {
   });
 
   it('sniffs HTML when the content type is missing or generic', () => {
-    expect(detectFormat({ contentType: null, bytes: bytes('\uFEFF  <!DOCTYPE html><html><body></body></html>') })).toBe('html');
+    expect(detectFormat({ contentType: null, bytes: bytes('\uFEFF  <!DOCTYPE html><html><body></body></html>') })).toBe(
+      'html',
+    );
     expect(detectFormat({ contentType: 'application/octet-stream', bytes: bytes('<html lang="en">') })).toBe('html');
     expect(detectFormat({ bytes: bytes('<!-- generated --><html>') })).toBe('html');
   });
@@ -23,8 +25,12 @@ describe('detectFormat', () => {
 
   it('throws UnsupportedFormatError for unknown types, unknown XML roots and binary bodies', () => {
     expect(() => detectFormat({ contentType: 'image/png', bytes: bytes('x') })).toThrow(UnsupportedFormatError);
-    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<catalog/>') })).toThrow(/root element <catalog>/);
-    expect(() => detectFormat({ bytes: bytes('<?xml version="1.0"?><catalog></catalog>') })).toThrow(UnsupportedFormatError);
+    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<catalog/>') })).toThrow(
+      /root element <catalog>/,
+    );
+    expect(() => detectFormat({ bytes: bytes('<?xml version="1.0"?><catalog></catalog>') })).toThrow(
+      UnsupportedFormatError,
+    );
     expect(() => detectFormat({ bytes: Buffer.from([0x89, 0x50, 0x00, 0x01]) })).toThrow(/binary/);
   });
 
@@ -64,16 +70,26 @@ describe('detectFormat', () => {
   ])('sniffs %s as %s with no type, a generic type, or octet-stream', (name, format) => {
     const body = readSample(name);
     const generic = name.endsWith('.json') ? 'application/json' : 'text/xml';
-    for (const contentType of [null, generic, 'application/octet-stream']) expect(detectFormat({ contentType, bytes: body })).toBe(format);
+    for (const contentType of [null, generic, 'application/octet-stream'])
+      expect(detectFormat({ contentType, bytes: body })).toBe(format);
   });
 
   it('needs the Atom namespace to call a <feed> Atom', () => {
-    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<feed><entry/></feed>') })).toThrow(UnsupportedFormatError);
-    expect(detectFormat({ bytes: bytes('<?xml version="1.0"?>\n<entry xmlns="http://www.w3.org/2005/Atom"/>') })).toBe('atom');
+    expect(() => detectFormat({ contentType: 'application/xml', bytes: bytes('<feed><entry/></feed>') })).toThrow(
+      UnsupportedFormatError,
+    );
+    expect(detectFormat({ bytes: bytes('<?xml version="1.0"?>\n<entry xmlns="http://www.w3.org/2005/Atom"/>') })).toBe(
+      'atom',
+    );
   });
 
   it('sniffs XHTML served as generic XML as html', () => {
-    expect(detectFormat({ contentType: 'text/xml', bytes: bytes('<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"/>') })).toBe('html');
+    expect(
+      detectFormat({
+        contentType: 'text/xml',
+        bytes: bytes('<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"/>'),
+      }),
+    ).toBe('html');
   });
 
   it('refuses a DOCTYPE declaring entities already while sniffing', () => {

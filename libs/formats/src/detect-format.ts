@@ -37,7 +37,15 @@ const SUPPORTED_TYPES =
   'application/rss+xml, application/atom+xml, application/vnd.iptc.g2.newsitem+xml, application/nitf+xml, application/ninjs+json, application/json, application/xml, text/html, text/plain';
 
 /** Root element (lower-cased local name) → format. Atom also needs its namespace. */
-const XML_ROOTS: Readonly<Record<string, WireFormat>> = { rss: 'rss', feed: 'atom', entry: 'atom', newsitem: 'newsml', newsmessage: 'newsml', nitf: 'nitf', html: 'html' };
+const XML_ROOTS: Readonly<Record<string, WireFormat>> = {
+  rss: 'rss',
+  feed: 'atom',
+  entry: 'atom',
+  newsitem: 'newsml',
+  newsmessage: 'newsml',
+  nitf: 'nitf',
+  html: 'html',
+};
 
 /** Enough to get past an XML declaration, comments and a modest DOCTYPE to the root start tag. */
 const SNIFF_CHARS = 64 * 1024;
@@ -61,7 +69,9 @@ export function detectFormatDetailed({ contentType, bytes }: DetectFormatInput):
     const xmlType = GENERIC_XML.has(essence) || essence.endsWith('+xml');
     const jsonType = GENERIC_JSON.has(essence) || essence.endsWith('+json');
     if (!xmlType && !jsonType) {
-      throw new UnsupportedFormatError(`Content-Type "${essence}" is not a supported format; supported: ${SUPPORTED_TYPES}.`);
+      throw new UnsupportedFormatError(
+        `Content-Type "${essence}" is not a supported format; supported: ${SUPPORTED_TYPES}.`,
+      );
     }
     const head = sniffHead(bytes);
     if (jsonType) return { format: sniffJsonShape(head), basis: 'sniffed' };
@@ -76,7 +86,10 @@ export function detectFormatDetailed({ contentType, bytes }: DetectFormatInput):
   }
 
   const binary = knownBinaryType(bytes);
-  if (binary) throw new UnsupportedFormatError(`The body is a ${binary} file, not an article in a supported format; supported: ${SUPPORTED_TYPES}.`);
+  if (binary)
+    throw new UnsupportedFormatError(
+      `The body is a ${binary} file, not an article in a supported format; supported: ${SUPPORTED_TYPES}.`,
+    );
   const head = sniffHead(bytes);
   const trimmed = head.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { format: sniffJsonShape(trimmed), basis: 'sniffed' };
@@ -86,13 +99,18 @@ export function detectFormatDetailed({ contentType, bytes }: DetectFormatInput):
     if (format) return { format, basis: 'sniffed' };
     if (/^<\?xml\b/iu.test(trimmed)) {
       throw new UnsupportedFormatError(
-        root ? `The body is XML with root element <${root.local}>, which is not a supported format (expected rss, feed, newsItem, newsMessage or nitf).` : 'The body starts like XML but no root element was found.',
+        root
+          ? `The body is XML with root element <${root.local}>, which is not a supported format (expected rss, feed, newsItem, newsMessage or nitf).`
+          : 'The body starts like XML but no root element was found.',
       );
     }
-    if (/^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/iu.test(trimmed)) return { format: 'html', basis: 'sniffed' };
+    if (/^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/iu.test(trimmed))
+      return { format: 'html', basis: 'sniffed' };
   }
   if (head.includes('\u0000')) {
-    throw new UnsupportedFormatError('The body is binary (it contains NUL bytes) and no supported Content-Type was given.');
+    throw new UnsupportedFormatError(
+      'The body is binary (it contains NUL bytes) and no supported Content-Type was given.',
+    );
   }
   return { format: 'text', basis: 'sniffed' };
 }
@@ -121,13 +139,18 @@ function xmlRootFormat(local: string, ns: string | null): WireFormat | null {
 /** ninjs when the head shows a ninjs `$schema`, or `uri` plus a ninjs-only field; else the native article. */
 function sniffJsonShape(head: string): WireFormat {
   if (/"\$schema"\s*:\s*"[^"]*ninjs/iu.test(head)) return 'ninjs';
-  if (/"uri"\s*:/u.test(head) && /"(?:versioncreated|firstcreated|pubstatus|headlines|bodies|body_html|body_text|ednote|mimetype)"\s*:/u.test(head)) return 'ninjs';
+  if (
+    /"uri"\s*:/u.test(head) &&
+    /"(?:versioncreated|firstcreated|pubstatus|headlines|bodies|body_html|body_text|ednote|mimetype)"\s*:/u.test(head)
+  )
+    return 'ninjs';
   return 'json';
 }
 
 function sniffHead(bytes: Uint8Array): string {
   // Lenient decode: sniffing must not fail on a bad byte — encoding errors are reported by the parser.
-  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const label =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   const text = new TextDecoder(label).decode(bytes.subarray(0, SNIFF_CHARS));
   return text.replace(/^\uFEFF/u, '');
 }

@@ -40,30 +40,47 @@ const escapeAttr = (s: string): string => escapeXml(s).replace(/"/gu, '&quot;');
 const html = (run: string): Body => ({ contentType: 'text/html', text: run });
 const text = (run: string): Body => ({ contentType: 'text/plain', text: run });
 const metaDate = (property: string, run: string): Body =>
-  html(`<html><head><meta property="${property}" content="2026-01-01T10:00${escapeAttr(run)}"></head><body><p>x</p></body></html>`);
+  html(
+    `<html><head><meta property="${property}" content="2026-01-01T10:00${escapeAttr(run)}"></head><body><p>x</p></body></html>`,
+  );
 const atom = (entries: number): Body => ({
   contentType: 'application/atom+xml',
   text: `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>${Array.from({ length: entries }, (_, i) => `<entry><id>urn:x:${i}</id><title>T ${i}</title><updated>2026-01-01T00:00:00Z</updated></entry>`).join('')}</feed>`,
 });
-const rss = (item: string): Body => ({ contentType: 'application/rss+xml', text: `<rss version="2.0"><channel><title>C</title><item>${item}</item></channel></rss>` });
+const rss = (item: string): Body => ({
+  contentType: 'application/rss+xml',
+  text: `<rss version="2.0"><channel><title>C</title><item>${item}</item></channel></rss>`,
+});
 
 /** The hostile classes: each builds a body around a run of `n` characters. */
 const CLASSES: Record<string, (n: number, c: string) => Body> = {
   'meta date + run': (n, c) => metaDate('article:published_time', c.repeat(n)),
   'modified meta date + run': (n, c) => metaDate('article:modified_time', c.repeat(n)),
-  '<time datetime> + run': (n, c) => html(`<html><body><time datetime="2026-01-01T10:00${escapeAttr(c.repeat(n))}x">t</time><p>x</p></body></html>`),
-  'loose date meta + run': (n, c) => html(`<html><head><meta name="date" content="Feb 4, 2026${escapeAttr(c.repeat(n))}x"></head><body><p>x</p></body></html>`),
+  '<time datetime> + run': (n, c) =>
+    html(`<html><body><time datetime="2026-01-01T10:00${escapeAttr(c.repeat(n))}x">t</time><p>x</p></body></html>`),
+  'loose date meta + run': (n, c) =>
+    html(
+      `<html><head><meta name="date" content="Feb 4, 2026${escapeAttr(c.repeat(n))}x"></head><body><p>x</p></body></html>`,
+    ),
   'welcome banner + run': (n, c) => text(`welcome to a${c.repeat(n)}x`),
-  'copyright footer + run': (n, c) => text(`Headline Of The Page\n\nThe body paragraph of the page, long enough.\n\n© 2024 Site${c.repeat(n)}x`),
+  'copyright footer + run': (n, c) =>
+    text(`Headline Of The Page\n\nThe body paragraph of the page, long enough.\n\n© 2024 Site${c.repeat(n)}x`),
   'byline line + run': (n, c) => text(`Headline Of The Page\n\nBy Ana ${c.repeat(n)}x\n\nBody.`),
   'one wrapped line per char': (n, c) => text(`${c}\n`.repeat(n / 2)),
   'html text, no url': (n, c) => html(`<html><body><p>${c.repeat(n)}</p></body></html>`),
-  '<title> + run': (n, c) => html(`<html><head><title>Storm ${escapeXml(c.repeat(n))} x</title></head><body><p>x</p></body></html>`),
-  'canonical url + run': (n, c) => html(`<html><head><link rel="canonical" href="https://a.example/${escapeAttr(c.repeat(n))}x"></head><body><p>x</p></body></html>`),
+  '<title> + run': (n, c) =>
+    html(`<html><head><title>Storm ${escapeXml(c.repeat(n))} x</title></head><body><p>x</p></body></html>`),
+  'canonical url + run': (n, c) =>
+    html(
+      `<html><head><link rel="canonical" href="https://a.example/${escapeAttr(c.repeat(n))}x"></head><body><p>x</p></body></html>`,
+    ),
   'rss author + run': (n, c) => rss(`<title>t</title><author>a@b ${escapeXml(c.repeat(n))}x</author>`),
   'rss pubDate + run': (n, c) => rss(`<title>t</title><pubDate>Tue, 03 Feb 2026${escapeXml(c.repeat(n))}x</pubDate>`),
   'rss title markup + run': (n, c) => rss(`<title>${escapeXml(c.repeat(n))}</title><description>d</description>`),
-  'json body + run': (n, c) => ({ contentType: 'application/json', text: JSON.stringify({ title: 'T', body: c.repeat(n) }) }),
+  'json body + run': (n, c) => ({
+    contentType: 'application/json',
+    text: JSON.stringify({ title: 'T', body: c.repeat(n) }),
+  }),
 };
 
 const CASES: Array<[string, string]> = [
@@ -124,14 +141,19 @@ describe('hostile inputs: every one returns or throws a FormatError within the b
     expect(ingest(atom(20_000))).toBeLessThan(5 * BOUND_MS); // 20,000 items (2 MB): a feed, not one field
   });
 
-  it.each(['<html x', '<!doctype html', '<', '<<<<', '<html><head', '<body x', '</html>', '<html><body><div'])('malformed HTML %j never throws', (source) => {
-    expect(() => parseIngestBody({ bytes: Buffer.from(source), contentType: 'text/html' })).not.toThrow();
-  });
+  it.each(['<html x', '<!doctype html', '<', '<<<<', '<html><head', '<body x', '</html>', '<html><body><div'])(
+    'malformed HTML %j never throws',
+    (source) => {
+      expect(() => parseIngestBody({ bytes: Buffer.from(source), contentType: 'text/html' })).not.toThrow();
+    },
+  );
 
   it('HTML nested 5,000 deep is refused with html-too-deep (a 4xx), quickly', () => {
     const source = `<html><body>${'<div>'.repeat(5000)}<p>x</p>${'</div>'.repeat(5000)}</body></html>`;
     const started = performance.now();
-    expect(() => parseIngestBody({ bytes: Buffer.from(source), contentType: 'text/html' })).toThrow(expect.objectContaining({ code: 'html-too-deep' }));
+    expect(() => parseIngestBody({ bytes: Buffer.from(source), contentType: 'text/html' })).toThrow(
+      expect.objectContaining({ code: 'html-too-deep' }),
+    );
     expect(performance.now() - started).toBeLessThan(BOUND_MS);
   });
 });

@@ -34,21 +34,75 @@ const MIN_YEAR = 1995;
 
 /** Meta names/properties for the original publication date, in priority order. */
 const PUBLISHED_META = [
-  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'datepublished', 'date_published',
-  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.created', 'citation_publication_date', 'citation_date',
-  'parsely-pub-date', 'sailthru.date', 'article.published', 'published-date', 'published_date', 'publishdate', 'publish-date', 'publish_date',
-  'pubdate', 'publication_date', 'originalpublicationdate', 'original-publish-date', 'release_date', 'cxenseparse:recs:publishtime',
-  'article:post_date', 'og:pubdate', 'article_date_original', 'rnews:datepublished', 'bt:pubdate', 'shareaholic:article_published_time', 'dc.date.published',
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'date_published',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.created',
+  'citation_publication_date',
+  'citation_date',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'published-date',
+  'published_date',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'publication_date',
+  'originalpublicationdate',
+  'original-publish-date',
+  'release_date',
+  'cxenseparse:recs:publishtime',
+  'article:post_date',
+  'og:pubdate',
+  'article_date_original',
+  'rnews:datepublished',
+  'bt:pubdate',
+  'shareaholic:article_published_time',
+  'dc.date.published',
   'its-published-date',
 ];
 /**
  * Meta names that say only "a date" (of the record, the last edit, the cache): weaker evidence than the date the page
  * shows in its byline, so read after the date-marked elements.
  */
-const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'dc:date', 'datecreated', 'created', 'creation_date', 'timestamp', 'eomportal-lastupdate'];
+const GENERIC_DATE_META = [
+  'dc.date',
+  'dcterms.date',
+  'date',
+  'dc:date',
+  'datecreated',
+  'created',
+  'creation_date',
+  'timestamp',
+  'eomportal-lastupdate',
+];
 const MODIFIED_META = [
-  'article:modified_time', 'og:updated_time', 'og:modified_time', 'article:modified', 'datemodified', 'date_modified', 'dcterms.modified', 'dc.date.modified',
-  'last-modified', 'lastmod', 'last_updated', 'updated_time', 'modified', 'revised', 'parsely-updated', 'article:updated_time', 'dateupdated',
+  'article:modified_time',
+  'og:updated_time',
+  'og:modified_time',
+  'article:modified',
+  'datemodified',
+  'date_modified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'last-modified',
+  'lastmod',
+  'last_updated',
+  'updated_time',
+  'modified',
+  'revised',
+  'parsely-updated',
+  'article:updated_time',
+  'dateupdated',
 ];
 
 const MONTH_NAMES: Record<string, number> = {};
@@ -68,16 +122,39 @@ const MONTH_NAMES: Record<string, number> = {};
 ].forEach((names, i) => {
   for (const name of names.split('|')) MONTH_NAMES[name] = i + 1;
 });
-const MONTH_ALT = Object.keys(MONTH_NAMES).sort((a, b) => b.length - a.length).join('|');
+const MONTH_ALT = Object.keys(MONTH_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** Date-ish patterns found in running text; each returns [year, month, day] or null. */
 const TEXT_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => [number, number, number] | null }> = [
-  { re: /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/gu, read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])] },
-  { re: /\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)/gu, read: (m) => dayMonthOrMonthDay(Number(m[3]), Number(m[1]), Number(m[2])) },
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})(?!\d)`, 'giu'), read: (m) => monthNamed(m[3], m[2], m[1]) },
-  { re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)`, 'giu'), read: (m) => monthNamed(m[3], m[1], m[2]) },
-  { re: /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
+  {
+    re: /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/gu,
+    read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
+  },
+  {
+    re: /\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/gu,
+    read: (m) => [Number(m[3]), Number(m[2]), Number(m[1])],
+  },
+  {
+    re: /\b(\d{1,2})[/-](\d{1,2})[/-]((?:19|20)\d{2})(?!\d)/gu,
+    read: (m) => dayMonthOrMonthDay(Number(m[3]), Number(m[1]), Number(m[2])),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s*(?:de\s+)?(${MONTH_ALT})\.?,?\s*(?:de\s+)?((?:19|20)\d{2})(?!\d)`,
+      'giu',
+    ),
+    read: (m) => monthNamed(m[3], m[2], m[1]),
+  },
+  {
+    re: new RegExp(String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)`, 'giu'),
+    read: (m) => monthNamed(m[3], m[1], m[2]),
+  },
+  {
+    re: /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/gu,
+    read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])],
+  },
   { re: /\b(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/gu, read: (m) => [2000 + Number(m[3]), Number(m[2]), Number(m[1])] },
 ];
 
@@ -87,33 +164,47 @@ function dayMonthOrMonthDay(year: number, a: number, b: number): [number, number
   return [year, b, a]; // ambiguous: day-first, as most of the world writes it
 }
 
-function monthNamed(year: string | undefined, month: string | undefined, day: string | undefined): [number, number, number] | null {
+function monthNamed(
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+): [number, number, number] | null {
   const m = MONTH_NAMES[(month ?? '').toLowerCase().replace(/\.$/u, '')];
   return m ? [Number(year), m, Number(day)] : null;
 }
 
 export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}): HtmlDates {
   const maxDate = options.now?.slice(0, 10) ?? '9999-12-31';
-  const valid = (hit: DateHit | null): DateHit | null => (hit && hit.date >= `${MIN_YEAR}-01-01` && hit.date <= maxDate ? hit : null);
+  const valid = (hit: DateHit | null): DateHit | null =>
+    hit && hit.date >= `${MIN_YEAR}-01-01` && hit.date <= maxDate ? hit : null;
 
   const meta = readMeta(doc);
   const ld = readJsonLdDates(doc);
   const modified =
     valid(fromValue(ld.modified, 'json-ld')) ??
-    firstValid(MODIFIED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
+    firstValid(
+      MODIFIED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)),
+      valid,
+    ) ??
     valid(fromValue(attr(doc.querySelector('[itemprop="dateModified"]'), 'content', 'datetime'), 'itemprop'));
 
   const structured =
     valid(urlDate(options.url ?? canonicalUrl(doc))) ??
     valid(fromValue(ld.published, 'json-ld')) ??
-    firstValid(PUBLISHED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
+    firstValid(
+      PUBLISHED_META.map((key) => fromValue(meta.get(key), `meta:${key}`)),
+      valid,
+    ) ??
     valid(fromItemprop(doc));
   let published =
     structured ??
     valid(fromTimeElements(doc, true)) ??
     valid(fromDateElements(doc, maxDate)) ??
     valid(fromTimeElements(doc, false)) ??
-    firstValid(GENERIC_DATE_META.map((key) => fromValue(meta.get(key), `meta:${key}`)), valid) ??
+    firstValid(
+      GENERIC_DATE_META.map((key) => fromValue(meta.get(key), `meta:${key}`)),
+      valid,
+    ) ??
     valid(fromScriptData(doc)) ??
     valid(fromPageText(doc, maxDate)) ??
     modified ??
@@ -122,7 +213,13 @@ export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}
 
   // A revised or republished article whose page shows the revision date (and not the first one) is dated by it,
   // as a reader (and htmldate) would date it: the metadata's modified date wins when the visible date confirms it.
-  if (published && modified && structured === published && published.source !== 'url' && modified.date > published.date) {
+  if (
+    published &&
+    modified &&
+    structured === published &&
+    published.source !== 'url' &&
+    modified.date > published.date
+  ) {
     const shown = valid(fromDateElements(doc, maxDate)) ?? valid(fromPageText(doc, maxDate));
     if (shown?.date === modified.date) published = modified;
   }
@@ -155,7 +252,8 @@ export function collectHtmlDateCandidates(doc: DomDocument, options: HtmlDateOpt
   push(fromValue(ld.published, 'json-ld'), ld.published);
   push(fromValue(ld.modified, 'json-ld:modified'), ld.modified);
   const meta = readMeta(doc);
-  for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META]) push(fromValue(meta.get(key), `meta:${key}`), meta.get(key));
+  for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META])
+    push(fromValue(meta.get(key), `meta:${key}`), meta.get(key));
   push(fromItemprop(doc));
   for (const el of toArray(doc.querySelectorAll('time')).slice(0, 5)) {
     const raw = el.getAttribute('datetime') ?? elementText(el);
@@ -181,8 +279,16 @@ export function statedOffset(value: string | null | undefined): number | null {
  * The page's own time zone, when its dates say it: the first non-zero UTC offset written in a date-time of the
  * JSON-LD, the meta tags or a <time datetime>. Null when the page states only UTC (or no zone at all).
  */
-function pageUtcOffset(doc: DomDocument, meta: Map<string, string>, ld: { published: string | null; modified: string | null }): number | null {
-  for (const value of [ld.published, ld.modified, ...[...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META].map((key) => meta.get(key))]) {
+function pageUtcOffset(
+  doc: DomDocument,
+  meta: Map<string, string>,
+  ld: { published: string | null; modified: string | null },
+): number | null {
+  for (const value of [
+    ld.published,
+    ld.modified,
+    ...[...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META].map((key) => meta.get(key)),
+  ]) {
     const offset = statedOffset(value);
     if (offset !== null) return offset;
   }
@@ -214,14 +320,22 @@ function firstValid(hits: Array<DateHit | null>, valid: (hit: DateHit | null) =>
 function readMeta(doc: DomDocument): Map<string, string> {
   const tags = new Map<string, string>();
   for (const el of toArray(doc.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv')
+    )
+      ?.toLowerCase()
+      .trim();
     const content = el.getAttribute('content');
     if (key && content && !tags.has(key)) tags.set(key, content);
   }
   return tags;
 }
 
-const JSONLD_ARTICLE_TYPES = /^(?:newsarticle|article|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|blogposting|liveblogposting|report|techarticle|scholarlyarticle|socialmediaposting|discussionforumposting|videoobject|review|recipe|event)$/iu;
+const JSONLD_ARTICLE_TYPES =
+  /^(?:newsarticle|article|reportagenewsarticle|analysisnewsarticle|opinionnewsarticle|backgroundnewsarticle|blogposting|liveblogposting|report|techarticle|scholarlyarticle|socialmediaposting|discussionforumposting|videoobject|review|recipe|event)$/iu;
 
 /**
  * datePublished/dateModified of the page's article node in JSON-LD (NewsArticle, BlogPosting…), else the first
@@ -235,7 +349,8 @@ function readJsonLdDates(doc: DomDocument): { published: string | null; modified
     const text = el.textContent ?? '';
     const node = articleNode(text);
     if (node) {
-      const p = stringValue(node['datePublished']) ?? stringValue(node['dateCreated']) ?? stringValue(node['uploadDate']);
+      const p =
+        stringValue(node['datePublished']) ?? stringValue(node['dateCreated']) ?? stringValue(node['uploadDate']);
       if (p) return { published: p, modified: stringValue(node['dateModified']) ?? modified };
     }
     published ??= /"(?:datePublished|uploadDate)"\s*:\s*"([^"]{8,40})"/u.exec(text)?.[1] ?? null;
@@ -261,11 +376,16 @@ function articleNode(text: string): Record<string, unknown> | null {
   const queue: unknown[] = [parsed];
   for (let seen = 0; queue.length && seen < 200; seen++) {
     const node = queue.shift();
-    if (Array.isArray(node)) queue.push(...node.slice(0, 200)); // a spread of a huge array throws RangeError
+    if (Array.isArray(node))
+      queue.push(...node.slice(0, 200)); // a spread of a huge array throws RangeError
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
       const types = ([] as unknown[]).concat(record['@type'] ?? []).map(String);
-      if (types.some((t) => JSONLD_ARTICLE_TYPES.test(t)) && (record['datePublished'] || record['dateCreated'] || record['uploadDate'])) return record;
+      if (
+        types.some((t) => JSONLD_ARTICLE_TYPES.test(t)) &&
+        (record['datePublished'] || record['dateCreated'] || record['uploadDate'])
+      )
+        return record;
       if (record['@graph']) queue.push(record['@graph']);
       if (record['mainEntity']) queue.push(record['mainEntity']);
     }
@@ -274,7 +394,11 @@ function articleNode(text: string): Record<string, unknown> | null {
 }
 
 function canonicalUrl(doc: DomDocument): string | null {
-  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+  return (
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    null
+  );
 }
 
 function attr(el: DomElement | null, ...names: string[]): string | null {
@@ -301,12 +425,19 @@ export function urlDate(url: string | null | undefined): DateHit | null {
 export function fromValue(value: string | null | undefined, source: string): DateHit | null {
   if (!value) return null;
   const trimmed = value.trim();
-  const iso = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/iu.exec(trimmed);
+  const iso =
+    /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?/iu.exec(
+      trimmed,
+    );
   if (iso) {
     const hit = makeHit(Number(iso[1]), Number(iso[2]), Number(iso[3]), source);
     if (!hit) return null;
     if (iso[4] !== undefined) {
-      const zone = iso[7] ? (iso[7].toUpperCase() === 'Z' ? 'Z' : iso[7].replace(/^([+-]\d{2})(\d{2})$/u, '$1:$2')) : 'Z';
+      const zone = iso[7]
+        ? iso[7].toUpperCase() === 'Z'
+          ? 'Z'
+          : iso[7].replace(/^([+-]\d{2})(\d{2})$/u, '$1:$2')
+        : 'Z';
       const instant = Date.parse(`${hit.date}T${iso[4]}:${iso[5]}:${iso[6] ?? '00'}${zone}`);
       if (!Number.isNaN(instant)) hit.iso = new Date(instant).toISOString();
       if (iso[7] && /^(?:Z|[+-]00:?00)$/iu.test(iso[7]) && !Number.isNaN(instant)) hit.utc = true;
@@ -324,7 +455,9 @@ export function fromValue(value: string | null | undefined, source: string): Dat
 }
 
 function fromItemprop(doc: DomDocument): DateHit | null {
-  for (const el of toArray(doc.querySelectorAll('[itemprop="datePublished"],[itemprop="dateCreated"],[property="datePublished"]'))) {
+  for (const el of toArray(
+    doc.querySelectorAll('[itemprop="datePublished"],[itemprop="dateCreated"],[property="datePublished"]'),
+  )) {
     const hit = fromValue(attr(el, 'content', 'datetime') ?? elementText(el), 'itemprop');
     if (hit) return hit;
   }
@@ -344,8 +477,10 @@ function fromTimeElements(doc: DomDocument, markedOnly: boolean): DateHit | null
   return null;
 }
 
-const DATE_ELEMENT_RE = /date|datum|time|publish|posted|byline|dateline|entry-meta|post-meta|postmeta|article-meta|meta-info|submitted|fecha|parution|veröffentlicht|info|subline|stand/iu;
-const UPDATE_WORDS_RE = /(?:updated?|aktualisiert|modifi|actualizado|mis à jour|geändert|zuletzt)\s*(?::\s*)?(?:(?:on|am|le|el)\s*)?$/iu;
+const DATE_ELEMENT_RE =
+  /date|datum|time|publish|posted|byline|dateline|entry-meta|post-meta|postmeta|article-meta|meta-info|submitted|fecha|parution|veröffentlicht|info|subline|stand/iu;
+const UPDATE_WORDS_RE =
+  /(?:updated?|aktualisiert|modifi|actualizado|mis à jour|geändert|zuletzt)\s*(?::\s*)?(?:(?:on|am|le|el)\s*)?$/iu;
 
 /** Elements whose class/id talk about dates (bylines, post meta): the first readable date in document order. */
 function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
@@ -354,7 +489,8 @@ function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
   let checked = 0;
   for (const el of toArray(body.querySelectorAll('[class],[id]'))) {
     const marker = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
-    if (!DATE_ELEMENT_RE.test(marker) || /comment|widget|sidebar|footer|calendar|archive|related/iu.test(marker)) continue;
+    if (!DATE_ELEMENT_RE.test(marker) || /comment|widget|sidebar|footer|calendar|archive|related/iu.test(marker))
+      continue;
     // hAtom/abbr style: the machine-readable date sits in an attribute ("<abbr class='published' title='2020-04-28T21:11:00+02:00'>21:11</abbr>").
     const stamp = attr(el, 'datetime', 'title', 'content');
     if (stamp && /^\s*(?:19|20)\d{2}-\d{2}-\d{2}/u.test(stamp) && !/modif|updat/iu.test(marker)) {
@@ -370,7 +506,8 @@ function fromDateElements(doc: DomDocument, maxDate: string): DateHit | null {
   return null;
 }
 
-const SCRIPT_DATE_RE = /["'](?:published_at|publishedAt|publish_date|publishDate|datePublished|pubDate|date_published|created_at|createdAt|firstPublished|first_published_at)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,25})["']/u;
+const SCRIPT_DATE_RE =
+  /["'](?:published_at|publishedAt|publish_date|publishDate|datePublished|pubDate|date_published|created_at|createdAt|firstPublished|first_published_at)["']\s*:\s*["']((?:19|20)\d{2}-\d{2}-\d{2}[^"']{0,25})["']/u;
 
 /** Inline script data (app state, analytics layers): a "published_at"/"publishDate"… key with an ISO date. */
 function fromScriptData(doc: DomDocument): DateHit | null {
@@ -392,7 +529,9 @@ function fromPageText(doc: DomDocument, maxDate: string, copyrightBound = true):
   const body = doc.body;
   if (!body) return null;
   const text = (body.textContent ?? '').replace(/\s+/gu, ' ');
-  const copyright = copyrightBound ? /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})/iu.exec(text) : null;
+  const copyright = copyrightBound
+    ? /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})/iu.exec(text)
+    : null;
   const copyYear = copyright ? Number(copyright[1]) : 0;
   const counts = new Map<string, { hit: DateHit; count: number; first: number }>();
   for (const { re, read } of TEXT_PATTERNS) {
@@ -414,7 +553,12 @@ function fromPageText(doc: DomDocument, maxDate: string, copyrightBound = true):
 /** The page's title and description ("… | DW | 23.05.2011", "Notizia del 14 Gennaio 2020"): when the body has no date. */
 function fromHeadText(doc: DomDocument, maxDate: string): DateHit | null {
   const meta = readMeta(doc);
-  for (const value of [doc.querySelector('title')?.textContent, meta.get('og:title'), meta.get('description'), meta.get('og:description')]) {
+  for (const value of [
+    doc.querySelector('title')?.textContent,
+    meta.get('og:title'),
+    meta.get('description'),
+    meta.get('og:description'),
+  ]) {
     const hit = value ? findDateInText(value, maxDate) : null;
     if (hit) return { ...hit, source: 'head' };
   }
@@ -422,7 +566,11 @@ function fromHeadText(doc: DomDocument, maxDate: string): DateHit | null {
 }
 
 /** The first date written in a piece of text (any of our patterns), skipping "updated …" dates if asked. */
-export function findDateInText(text: string, maxDate = '9999-12-31', skipUpdates = false): { date: string; iso: string } | null {
+export function findDateInText(
+  text: string,
+  maxDate = '9999-12-31',
+  skipUpdates = false,
+): { date: string; iso: string } | null {
   let best: { date: string; iso: string; index: number } | null = null;
   for (const { re, read } of TEXT_PATTERNS) {
     re.lastIndex = 0;

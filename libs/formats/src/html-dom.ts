@@ -77,7 +77,45 @@ const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>';
 export const MAX_HTML_DEPTH = 1000;
 
 /** End tags that pages commonly leave out (and void elements): they never add to the nesting count. */
-const UNCOUNTED_TAGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'rt', 'rp', 'colgroup', 'caption', 'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'command', 'basefont', 'frame', 'html', 'head', 'body']);
+const UNCOUNTED_TAGS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'option',
+  'optgroup',
+  'rt',
+  'rp',
+  'colgroup',
+  'caption',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'keygen',
+  'command',
+  'basefont',
+  'frame',
+  'html',
+  'head',
+  'body',
+]);
 const TAG_RE = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,40})[^<>]*>/gu;
 
 /** The deepest nesting of start/end tags, counted in one pass over the source (an upper bound of the DOM depth). */
@@ -103,10 +141,23 @@ function repairBody(document: DomDocument): void {
   const root = document.documentElement;
   const head = root.querySelector('head');
   if (!head || head.parentNode !== root) return;
-  const outside = toArray(root.childNodes).filter((node) => node !== head && node.nodeType !== COMMENT_NODE && !(node.nodeType !== ELEMENT_NODE && !(node.textContent ?? '').trim()));
+  const outside = toArray(root.childNodes).filter(
+    (node) =>
+      node !== head &&
+      node.nodeType !== COMMENT_NODE &&
+      !(node.nodeType !== ELEMENT_NODE && !(node.textContent ?? '').trim()),
+  );
   const first = outside[0];
   if (!first || (outside.length === 1 && first.nodeName === 'BODY' && head.nextElementSibling === first)) return;
-  if (!outside.some((node) => node.nodeType === ELEMENT_NODE && (node as DomElement).localName !== 'script' && (node as DomElement).localName !== 'style')) return;
+  if (
+    !outside.some(
+      (node) =>
+        node.nodeType === ELEMENT_NODE &&
+        (node as DomElement).localName !== 'script' &&
+        (node as DomElement).localName !== 'style',
+    )
+  )
+    return;
   const body = document.createElement('body');
   for (const node of outside) {
     if (node.nodeName === 'BODY') {
@@ -130,7 +181,8 @@ export function normaliseHtmlSource(html: string): string {
   const source = start.index > 0 ? html.slice(start.index) : html;
   if (/<body[\s>]/iu.test(source)) return withoutNestedDocuments(source);
   const headEnd = /<\/head\s*>/iu.exec(source);
-  if (headEnd) return `${source.slice(0, headEnd.index + headEnd[0].length)}<body>${source.slice(headEnd.index + headEnd[0].length)}`;
+  if (headEnd)
+    return `${source.slice(0, headEnd.index + headEnd[0].length)}<body>${source.slice(headEnd.index + headEnd[0].length)}`;
   // The <html …> start tag ends at the first ">" after it (a regex /<html[^>]*>/ rescans from every "<html").
   const htmlOpen = /<html/iu.exec(source);
   const htmlOpenEnd = htmlOpen ? source.indexOf('>', htmlOpen.index) + 1 : 0;
@@ -144,7 +196,8 @@ export function normaliseHtmlSource(html: string): string {
  * the source opens <html> or <body> twice, those tags (and an inner <head> section) are dropped after the first <body>.
  */
 function withoutNestedDocuments(source: string): string {
-  if ((source.match(/<html[\s>]/giu)?.length ?? 0) < 2 && (source.match(/<body[\s>]/giu)?.length ?? 0) < 2) return source;
+  if ((source.match(/<html[\s>]/giu)?.length ?? 0) < 2 && (source.match(/<body[\s>]/giu)?.length ?? 0) < 2)
+    return source;
   const bodyOpen = /<body(?:\s[^>]*)?>/iu.exec(source);
   if (!bodyOpen) return source;
   const cut = bodyOpen.index + bodyOpen[0].length;

@@ -5,12 +5,17 @@ import { uuidV5 } from './uuid-v5';
 const UUID_V5_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function item(overrides: Partial<ReturnType<typeof emptyParsedItem>>) {
-  return { ...emptyParsedItem('text', 'text', 'Headline\n\nThe first paragraph of the story has more than eight words in it.'), ...overrides };
+  return {
+    ...emptyParsedItem('text', 'text', 'Headline\n\nThe first paragraph of the story has more than eight words in it.'),
+    ...overrides,
+  };
 }
 
 describe('uuidV5', () => {
   it('matches the RFC test vector for www.example.com in the DNS namespace', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 });
 
@@ -30,15 +35,31 @@ describe('articleIdentity', () => {
   });
 
   it('falls back to the canonical URL, ignoring tracking parameters and fragments', () => {
-    const a = articleIdentity({ sourceId: 's', item: item({ url: 'https://News.example.com/story/?utm_source=x&b=2&a=1#top' }) });
+    const a = articleIdentity({
+      sourceId: 's',
+      item: item({ url: 'https://News.example.com/story/?utm_source=x&b=2&a=1#top' }),
+    });
     const b = articleIdentity({ sourceId: 's', item: item({ url: 'https://news.example.com/story?a=1&b=2' }) });
     expect(a.basis).toBe('canonical-url');
     expect(a.id).toBe(b.id);
   });
 
   it('falls back to source + title + first paragraph, stable across whitespace, quotes and later edits', () => {
-    const a = articleIdentity({ sourceId: 's', item: item({ title: 'Colombia’s plan', content: 'Banner\n\nColombia’s plan\n\nThe first paragraph of the story has more than eight words in it.\n\nMore.' }) });
-    const b = articleIdentity({ sourceId: 's', item: item({ title: "Colombia's  plan", content: 'The first paragraph of the story  has more than eight words in it.\n\nA later paragraph changed.' }) });
+    const a = articleIdentity({
+      sourceId: 's',
+      item: item({
+        title: 'Colombia’s plan',
+        content:
+          'Banner\n\nColombia’s plan\n\nThe first paragraph of the story has more than eight words in it.\n\nMore.',
+      }),
+    });
+    const b = articleIdentity({
+      sourceId: 's',
+      item: item({
+        title: "Colombia's  plan",
+        content: 'The first paragraph of the story  has more than eight words in it.\n\nA later paragraph changed.',
+      }),
+    });
     const other = articleIdentity({ sourceId: 'other', item: item({ title: 'Colombia’s plan' }) });
     expect(a.basis).toBe('content');
     expect(a.id).toBe(b.id);

@@ -47,7 +47,14 @@ export {
   type IdentityBasis,
 } from './identity';
 export { uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from './uuid-v5';
-export { parseIngestBody, decodeBody, firstInvalidUtf8Offset, xmlDeclaredEncoding, type IngestBody, type ParsedIngestBody } from './parse-ingest-body';
+export {
+  parseIngestBody,
+  decodeBody,
+  firstInvalidUtf8Offset,
+  xmlDeclaredEncoding,
+  type IngestBody,
+  type ParsedIngestBody,
+} from './parse-ingest-body';
 export { parseWireDate } from './wire-dates';
 export { FUTURE_DATE_TOLERANCE_MS, type ParsedBatch, type WireParseOptions } from './wire-context';
 export { parseXml, type XmlElement, type XmlNode, type XmlAttribute, type XmlParseOptions } from './xml';
@@ -64,6 +71,28 @@ export {
   NATIVE_ARTICLE_BODY_OPENAPI_SCHEMA,
   type NativeArticle,
 } from './native-article';
-export { MAX_HTML_DEPTH, parseHtmlDocument, shareParsedDocument, takeParsedDocument, elementText, isElement, toArray, ELEMENT_NODE, TEXT_NODE, type DomDocument, type DomElement, type DomNode } from './html-dom';
-export { extractHtmlDates, collectHtmlDateCandidates, findDateInText, urlDate, type DateHit, type DateCandidate, type HtmlDates, type HtmlDateOptions } from './html-date';
+export {
+  MAX_HTML_DEPTH,
+  parseHtmlDocument,
+  shareParsedDocument,
+  takeParsedDocument,
+  elementText,
+  isElement,
+  toArray,
+  ELEMENT_NODE,
+  TEXT_NODE,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+} from './html-dom';
+export {
+  extractHtmlDates,
+  collectHtmlDateCandidates,
+  findDateInText,
+  urlDate,
+  type DateHit,
+  type DateCandidate,
+  type HtmlDates,
+  type HtmlDateOptions,
+} from './html-date';
 export { readHtmlMetadata, type HtmlPageMetadata, type HtmlPageOptions } from './parse-html-page';

@@ -12,7 +12,8 @@ export function parseJsonSafely(text: string, maxDepth = DEFAULT_MAX_JSON_DEPTH)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -52,7 +53,8 @@ function locateJsonError(text: string): JsonSyntaxError | null {
   const ws = (): void => {
     while (i < text.length && ' \t\r\n'.includes(text[i]!)) i += 1;
   };
-  const describeAt = (): string => (i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[i])}`);
+  const describeAt = (): string =>
+    i >= text.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(text[i])}`;
   const string = (): void => {
     i += 1;
     for (;;) {

@@ -15,7 +15,12 @@ export function parseMediaType(contentType: string | null | undefined): MediaTyp
     const eq = param.indexOf('=');
     if (eq < 0) continue;
     if (param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    charset = param.slice(eq + 1).trim().replace(/^"|"$/g, '').toLowerCase() || null;
+    charset =
+      param
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, '')
+        .toLowerCase() || null;
   }
   return { essence, charset };
 }

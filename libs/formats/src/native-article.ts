@@ -40,23 +40,61 @@ export const NATIVE_ARTICLE_OPENAPI_SCHEMA = {
   $id: 'https://wirestream.dev/schemas/native-article.json',
   title: 'NativeArticle',
   description:
-    'One article in Wirestream\'s native JSON format. Send one object, or an array of them (a batch: good items are accepted, bad ones are reported by index).',
+    "One article in Wirestream's native JSON format. Send one object, or an array of them (a batch: good items are accepted, bad ones are reported by index).",
   type: 'object',
   required: ['title', 'body'],
   properties: {
-    id: { type: 'string', minLength: 1, maxLength: LIMITS.id, description: 'Your stable id for the story (same across versions). Alias: externalId.' },
-    externalId: { type: 'string', minLength: 1, maxLength: LIMITS.id, description: 'Alias of id; if both are given they must be equal.' },
-    version: { type: 'integer', minimum: 1, description: 'Version number; a higher version replaces the stored one, a lower one is refused.' },
-    pubStatus: { type: 'string', enum: [...PUB_STATUSES], default: 'usable', description: 'withdrawn (or canceled/withheld) removes the article from search.' },
-    url: { type: 'string', format: 'uri', maxLength: LIMITS.url, pattern: '^https?://', description: 'Canonical web address of the article.' },
+    id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIMITS.id,
+      description: 'Your stable id for the story (same across versions). Alias: externalId.',
+    },
+    externalId: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIMITS.id,
+      description: 'Alias of id; if both are given they must be equal.',
+    },
+    version: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Version number; a higher version replaces the stored one, a lower one is refused.',
+    },
+    pubStatus: {
+      type: 'string',
+      enum: [...PUB_STATUSES],
+      default: 'usable',
+      description: 'withdrawn (or canceled/withheld) removes the article from search.',
+    },
+    url: {
+      type: 'string',
+      format: 'uri',
+      maxLength: LIMITS.url,
+      pattern: '^https?://',
+      description: 'Canonical web address of the article.',
+    },
     title: { type: 'string', minLength: 1, maxLength: LIMITS.title },
     subtitle: { type: 'string', maxLength: LIMITS.short },
     byline: { type: 'string', maxLength: LIMITS.short },
-    publishedAt: { type: 'string', format: 'date-time', description: 'ISO 8601 with a zone. Unreadable or more than a day in the future: stored as null with a warning.' },
+    publishedAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'ISO 8601 with a zone. Unreadable or more than a day in the future: stored as null with a warning.',
+    },
     updatedAt: { type: 'string', format: 'date-time' },
-    language: { type: 'string', pattern: LANGUAGE_RE.source, description: 'ISO 639-1 code or BCP 47 tag, e.g. "en", "pt-BR".' },
+    language: {
+      type: 'string',
+      pattern: LANGUAGE_RE.source,
+      description: 'ISO 639-1 code or BCP 47 tag, e.g. "en", "pt-BR".',
+    },
     source: { type: 'string', maxLength: 200, description: 'Source name; the `source` query parameter overrides it.' },
-    body: { type: 'string', minLength: 1, maxLength: LIMITS.body, description: 'Article body, HTML or plain text (see contentType).' },
+    body: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIMITS.body,
+      description: 'Article body, HTML or plain text (see contentType).',
+    },
     contentType: { type: 'string', enum: ['html', 'text'], description: 'Omitted: detected from the body.' },
     urgency: { type: 'integer', minimum: 1, maximum: 9, description: 'IPTC urgency, 1 = most urgent.' },
     subjects: { type: 'array', maxItems: LIMITS.subjects, items: { type: 'string', minLength: 1, maxLength: 200 } },
@@ -92,7 +130,8 @@ export const NATIVE_ARTICLE_BODY_OPENAPI_SCHEMA = {
 
 /** Checks one native article; returns every field problem (empty = valid). */
 export function validateNativeArticle(value: unknown): FieldError[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: '', message: `expected a JSON object, found ${describe(value)}` }];
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [{ path: '', message: `expected a JSON object, found ${describe(value)}` }];
   const v = value as Record<string, unknown>;
   const errors: FieldError[] = [];
   const err = (path: string, message: string): void => void errors.push({ path, message });
@@ -109,8 +148,13 @@ export function validateNativeArticle(value: unknown): FieldError[] {
 
   optString('id', LIMITS.id);
   optString('externalId', LIMITS.id);
-  if (typeof v['id'] === 'string' && typeof v['externalId'] === 'string' && v['id'] !== v['externalId']) err('/externalId', 'differs from id; send one of them');
-  if (v['version'] !== undefined && v['version'] !== null && !(Number.isSafeInteger(v['version']) && (v['version'] as number) >= 1)) {
+  if (typeof v['id'] === 'string' && typeof v['externalId'] === 'string' && v['id'] !== v['externalId'])
+    err('/externalId', 'differs from id; send one of them');
+  if (
+    v['version'] !== undefined &&
+    v['version'] !== null &&
+    !(Number.isSafeInteger(v['version']) && (v['version'] as number) >= 1)
+  ) {
     err('/version', `must be an integer >= 1, found ${JSON.stringify(v['version'])}`);
   }
   if (v['pubStatus'] !== undefined && v['pubStatus'] !== null && !PUB_STATUSES.includes(v['pubStatus'] as never)) {
@@ -123,13 +167,20 @@ export function validateNativeArticle(value: unknown): FieldError[] {
   for (const key of ['source', 'located']) optString(key, 200);
   for (const key of ['publishedAt', 'updatedAt']) optString(key, 100);
   optString('language', 35);
-  if (typeof v['language'] === 'string' && !LANGUAGE_RE.test(v['language'])) err('/language', `must be a language code like "en" or "pt-BR", found ${JSON.stringify(v['language'])}`);
+  if (typeof v['language'] === 'string' && !LANGUAGE_RE.test(v['language']))
+    err('/language', `must be a language code like "en" or "pt-BR", found ${JSON.stringify(v['language'])}`);
   optString('body', LIMITS.body, true);
-  if (v['contentType'] !== undefined && v['contentType'] !== null && v['contentType'] !== 'html' && v['contentType'] !== 'text') {
+  if (
+    v['contentType'] !== undefined &&
+    v['contentType'] !== null &&
+    v['contentType'] !== 'html' &&
+    v['contentType'] !== 'text'
+  ) {
     err('/contentType', `must be "html" or "text", found ${JSON.stringify(v['contentType'])}`);
   }
   const u = v['urgency'];
-  if (u !== undefined && u !== null && !(Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9)) err('/urgency', `must be an integer from 1 to 9, found ${JSON.stringify(u)}`);
+  if (u !== undefined && u !== null && !(Number.isInteger(u) && (u as number) >= 1 && (u as number) <= 9))
+    err('/urgency', `must be an integer from 1 to 9, found ${JSON.stringify(u)}`);
   const s = v['subjects'];
   if (s !== undefined && s !== null) {
     if (!Array.isArray(s)) err('/subjects', `must be an array of strings, found ${describe(s)}`);
@@ -163,7 +214,11 @@ function nativeItem(value: unknown, index: number, ctx: WireContext, single: boo
   if (problems.length) {
     // A version out of range alone gets its own code, as the ingest API's range check answers it.
     const code = problems.every((p) => p.path === '/version') ? 'invalid-version' : 'invalid-article';
-    throw new ItemProblem(code, `${where}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`, problems);
+    throw new ItemProblem(
+      code,
+      `${where}: ${problems.map((p) => `${p.path || '(root)'} ${p.message}`).join('; ')}`,
+      problems,
+    );
   }
   const a = value as unknown as NativeArticle;
   const contentType = a.contentType ?? (looksLikeHtml(a.body) ? 'html' : 'text');
@@ -197,4 +252,3 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-

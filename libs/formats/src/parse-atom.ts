@@ -2,8 +2,26 @@ import type { ParsedItem } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { decodeHtmlEntities } from './html-entities';
 import { emptyParsedItem } from './parsed-item';
-import { feedPublicationName, htmlToPlainText, ItemProblem, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
-import { attr, element, elements, parseXml, serializeChildrenAsHtml, text, textContent, xmlLang, type XmlElement } from './xml';
+import {
+  feedPublicationName,
+  htmlToPlainText,
+  ItemProblem,
+  uniqueStrings,
+  WireContext,
+  type ParsedBatch,
+  type WireParseOptions,
+} from './wire-context';
+import {
+  attr,
+  element,
+  elements,
+  parseXml,
+  serializeChildrenAsHtml,
+  text,
+  textContent,
+  xmlLang,
+  type XmlElement,
+} from './xml';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
@@ -14,14 +32,18 @@ export function parseAtomFeed(xml: string, options: WireParseOptions = {}): Pars
 
 export function parseAtomDocument(root: XmlElement, ctx: WireContext): ParsedBatch {
   if (root.ns !== ATOM_NS || (root.local !== 'feed' && root.local !== 'entry')) {
-    throw new UnsupportedFormatError(`Expected an Atom 1.0 <feed> in namespace ${ATOM_NS}, found <${root.name}>${root.ns ? ` in ${root.ns}` : ''}.`);
+    throw new UnsupportedFormatError(
+      `Expected an Atom 1.0 <feed> in namespace ${ATOM_NS}, found <${root.name}>${root.ns ? ` in ${root.ns}` : ''}.`,
+    );
   }
   if (root.local === 'entry') {
     ctx.attempt(0, () => atomEntry(root, feedContext(null), 0, ctx));
     return ctx.finish(false, 'The Atom entry is empty.');
   }
   const feed = feedContext(root);
-  elements(root, 'entry', ATOM_NS).forEach((entry, index) => ctx.attempt(index, () => atomEntry(entry, feed, index, ctx)));
+  elements(root, 'entry', ATOM_NS).forEach((entry, index) =>
+    ctx.attempt(index, () => atomEntry(entry, feed, index, ctx)),
+  );
   return ctx.finish(true, 'The Atom feed has no <entry> elements.');
 }
 
@@ -42,7 +64,12 @@ function feedContext(feed: XmlElement | null): FeedContext {
     el: feed,
     authors: elements(feed, 'author', ATOM_NS),
     title: feed ? textConstruct(element(feed, 'title', ATOM_NS), 'text') : null,
-    base: attr(feed, 'base', 'http://www.w3.org/XML/1998/namespace') ?? attr(elements(feed, 'link', ATOM_NS).find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href'),
+    base:
+      attr(feed, 'base', 'http://www.w3.org/XML/1998/namespace') ??
+      attr(
+        elements(feed, 'link', ATOM_NS).find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'),
+        'href',
+      ),
   };
 }
 
@@ -68,13 +95,19 @@ function atomEntry(entry: XmlElement, feed: FeedContext, index: number, ctx: Wir
   item.versionCreatedAt = item.updatedAt;
   item.language = xmlLang(feed.el, entry, contentEl);
   item.sourceName = ctx.options.sourceName ?? feedPublicationName(feed.title);
-  item.wire.subjects = uniqueStrings(elements(entry, 'category', ATOM_NS).map((c) => attr(c, 'label') ?? attr(c, 'term')));
+  item.wire.subjects = uniqueStrings(
+    elements(entry, 'category', ATOM_NS).map((c) => attr(c, 'label') ?? attr(c, 'term')),
+  );
   return item;
 }
 
 function constructType(el: XmlElement | null): 'text' | 'html' | 'xhtml' {
   const type = (attr(el, 'type') ?? 'text').toLowerCase();
-  return type === 'html' || type === 'text/html' ? 'html' : type === 'xhtml' || type === 'application/xhtml+xml' ? 'xhtml' : 'text';
+  return type === 'html' || type === 'text/html'
+    ? 'html'
+    : type === 'xhtml' || type === 'application/xhtml+xml'
+      ? 'xhtml'
+      : 'text';
 }
 
 /** An Atom text construct as plain text (`want: 'text'`) or as its body (HTML for html/xhtml, text for text). */
@@ -98,7 +131,10 @@ function textConstruct(el: XmlElement | null, want: 'text' | 'html'): string | n
 
 function alternateLink(entry: XmlElement, feed: FeedContext): string | null {
   const links = elements(entry, 'link', ATOM_NS);
-  const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && (attr(l, 'type') ?? 'text/html').includes('html')) ?? links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
+  const alternate =
+    links.find(
+      (l) => (attr(l, 'rel') ?? 'alternate') === 'alternate' && (attr(l, 'type') ?? 'text/html').includes('html'),
+    ) ?? links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate');
   const href = attr(alternate, 'href');
   if (!href) return null;
   const base = attr(entry, 'base', 'http://www.w3.org/XML/1998/namespace') ?? feed.base;

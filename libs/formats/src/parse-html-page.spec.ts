@@ -22,7 +22,9 @@ describe('parseHtmlPage', () => {
   });
 
   it('survives broken JSON-LD and a bare page', () => {
-    const item = parseHtmlPage('<html><head><script type="application/ld+json">{broken</script><title> Only title </title></head></html>');
+    const item = parseHtmlPage(
+      '<html><head><script type="application/ld+json">{broken</script><title> Only title </title></head></html>',
+    );
     expect(item.title).toBe('Only title');
     expect(item.publishedAt).toBeNull();
   });

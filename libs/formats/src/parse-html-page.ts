@@ -1,12 +1,32 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
 import { extractHtmlDates, type HtmlDates } from './html-date';
-import { elementText, parseHtmlDocument, shareParsedDocument, toArray, type DomDocument, type DomElement } from './html-dom';
+import {
+  elementText,
+  parseHtmlDocument,
+  shareParsedDocument,
+  toArray,
+  type DomDocument,
+  type DomElement,
+} from './html-dom';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
 
-const ARTICLE_TYPES = new Set(['newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'blogposting', 'report', 'webpage', 'liveblogposting', 'opinionnewsarticle', 'backgroundnewsarticle', 'scholarlyarticle', 'techarticle']);
+const ARTICLE_TYPES = new Set([
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'blogposting',
+  'report',
+  'webpage',
+  'liveblogposting',
+  'opinionnewsarticle',
+  'backgroundnewsarticle',
+  'scholarlyarticle',
+  'techarticle',
+]);
 
 export interface HtmlPageOptions extends PageParseOptions {
   /** ISO date/time of "now": dates after it are not taken as the publication date. */
@@ -44,19 +64,51 @@ export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): Pars
   return item;
 }
 
-export function readHtmlMetadata(doc: DomDocument, options: { url?: string | null; now?: string | null } = {}): HtmlPageMetadata {
+export function readHtmlMetadata(
+  doc: DomDocument,
+  options: { url?: string | null; now?: string | null } = {},
+): HtmlPageMetadata {
   const meta = readMetaTags(doc);
   const ld = readJsonLdArticle(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const canonicalUrl = absoluteUrl(firstText(canonical, meta.get('og:url'), typeof ld?.url === 'string' ? ld.url : undefined), options.url ?? null);
+  const canonicalUrl = absoluteUrl(
+    firstText(canonical, meta.get('og:url'), typeof ld?.url === 'string' ? ld.url : undefined),
+    options.url ?? null,
+  );
   const h1 = doc.querySelector('article h1') ?? doc.querySelector('h1');
   return {
-    title: firstText(meta.get('og:title'), ld?.headline, meta.get('twitter:title'), stripSiteSuffix(doc.querySelector('title')?.textContent ?? null), elementText(h1)),
-    subtitle: firstText(ld?.alternativeHeadline, elementText(doc.querySelector('[class*="subtitle"],[class*="standfirst"],[class*="subheadline"],[class*="sub-headline"],[class*="dek"],[itemprop="alternativeHeadline"]'))),
+    title: firstText(
+      meta.get('og:title'),
+      ld?.headline,
+      meta.get('twitter:title'),
+      stripSiteSuffix(doc.querySelector('title')?.textContent ?? null),
+      elementText(h1),
+    ),
+    subtitle: firstText(
+      ld?.alternativeHeadline,
+      elementText(
+        doc.querySelector(
+          '[class*="subtitle"],[class*="standfirst"],[class*="subheadline"],[class*="sub-headline"],[class*="dek"],[itemprop="alternativeHeadline"]',
+        ),
+      ),
+    ),
     byline: readByline(doc, meta, ld),
-    siteName: firstText(meta.get('og:site_name'), authorName(ld?.publisher), meta.get('application-name'), meta.get('publisher')),
+    siteName: firstText(
+      meta.get('og:site_name'),
+      authorName(ld?.publisher),
+      meta.get('application-name'),
+      meta.get('publisher'),
+    ),
     canonicalUrl,
-    language: normaliseLanguage(doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? (typeof ld?.inLanguage === 'string' ? ld.inLanguage : null) ?? meta.get('og:locale') ?? meta.get('content-language') ?? meta.get('language') ?? null),
+    language: normaliseLanguage(
+      doc.documentElement?.getAttribute('lang') ??
+        doc.documentElement?.getAttribute('xml:lang') ??
+        (typeof ld?.inLanguage === 'string' ? ld.inLanguage : null) ??
+        meta.get('og:locale') ??
+        meta.get('content-language') ??
+        meta.get('language') ??
+        null,
+    ),
     dates: extractHtmlDates(doc, { url: options.url ?? canonicalUrl, now: options.now ?? null }),
   };
 }
@@ -73,7 +125,14 @@ type JsonLdArticle = Record<string, unknown> & {
 function readMetaTags(doc: DomDocument): Map<string, string> {
   const tags = new Map<string, string>();
   for (const el of toArray(doc.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? el.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv')
+    )
+      ?.toLowerCase()
+      .trim();
     const content = el.getAttribute('content');
     if (key && content !== null && content.trim() && !tags.has(key)) tags.set(key, content);
   }
@@ -117,11 +176,18 @@ function findArticleNode(node: unknown, depth: number): JsonLdArticle | null {
 }
 
 function readByline(doc: DomDocument, meta: Map<string, string>, ld: JsonLdArticle | null): string | null {
-  const metaAuthor = [meta.get('author'), meta.get('article:author'), meta.get('dc.creator'), meta.get('byl'), meta.get('parsely-author'), meta.get('sailthru.author')].find(
-    (v) => v && !/^https?:/iu.test(v.trim()),
-  );
+  const metaAuthor = [
+    meta.get('author'),
+    meta.get('article:author'),
+    meta.get('dc.creator'),
+    meta.get('byl'),
+    meta.get('parsely-author'),
+    meta.get('sailthru.author'),
+  ].find((v) => v && !/^https?:/iu.test(v.trim()));
   const fromMarkup = (): string | undefined => {
-    const el: DomElement | null = doc.querySelector('[itemprop="author"] [itemprop="name"],[rel="author"],[class*="byline__name"],[class*="author-name"],[class~="author"],[itemprop="author"],[class*="byline"]');
+    const el: DomElement | null = doc.querySelector(
+      '[itemprop="author"] [itemprop="name"],[rel="author"],[class*="byline__name"],[class*="author-name"],[class~="author"],[itemprop="author"],[class*="byline"]',
+    );
     const text = elementText(el).replace(/^(?:by|von|por|par|di)\s+/iu, '');
     return text && text.length <= 80 ? text : undefined;
   };
@@ -134,7 +200,8 @@ function authorName(value: unknown): string | undefined {
     const names = [...new Set(value.map(authorName).filter((n): n is string => !!n))];
     return names.length ? names.join(', ') : undefined;
   }
-  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string') return (value as { name: string }).name;
+  if (value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string')
+    return (value as { name: string }).name;
   return undefined;
 }
 

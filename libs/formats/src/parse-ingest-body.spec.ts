@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmptyBodyError, FormatError, InvalidEncodingError, UnsupportedCharsetError, UnsupportedFormatError } from './errors';
+import {
+  EmptyBodyError,
+  FormatError,
+  InvalidEncodingError,
+  UnsupportedCharsetError,
+  UnsupportedFormatError,
+} from './errors';
 import { firstInvalidUtf8Offset, parseIngestBody } from './parse-ingest-body';
 
 // The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
@@ -9,7 +15,11 @@ const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global
 describe('parseIngestBody', () => {
   it('parses the fixture as one text item', () => {
     const bytes = readFileSync(GLOBAL_VILLAGE_EXAMPLE);
-    const result = parseIngestBody({ bytes, contentType: 'text/plain; charset=utf-8', url: 'https://www.globalvillagespace.com/x' });
+    const result = parseIngestBody({
+      bytes,
+      contentType: 'text/plain; charset=utf-8',
+      url: 'https://www.globalvillagespace.com/x',
+    });
     expect(result.format).toBe('text');
     expect(result.items).toHaveLength(1);
     expect(result.items[0]?.title).toBe('Trump meets with Colombia’s Petro after diplomatic row over cartels');
@@ -17,7 +27,8 @@ describe('parseIngestBody', () => {
   });
 
   it('dispatches HTML by sniffing', () => {
-    const html = '<!doctype html><html lang="en"><head><title>T</title><meta property="og:title" content="Real title"></head><body><p>Hi</p></body></html>';
+    const html =
+      '<!doctype html><html lang="en"><head><title>T</title><meta property="og:title" content="Real title"></head><body><p>Hi</p></body></html>';
     const result = parseIngestBody({ bytes: Buffer.from(html) });
     expect(result.format).toBe('html');
     expect(result.items[0]?.title).toBe('Real title');
@@ -46,7 +57,9 @@ describe('parseIngestBody', () => {
     const bytes = Buffer.from([0x43, 0x61, 0x66, 0xe9]); // "Café" in Latin-1
     const result = parseIngestBody({ bytes, contentType: 'text/plain; charset=iso-8859-1' });
     expect(result.items[0]?.content).toBe('Café');
-    expect(() => parseIngestBody({ bytes, contentType: 'text/plain; charset=klingon' })).toThrow(UnsupportedCharsetError);
+    expect(() => parseIngestBody({ bytes, contentType: 'text/plain; charset=klingon' })).toThrow(
+      UnsupportedCharsetError,
+    );
   });
 
   it('rejects empty and whitespace-only bodies', () => {
@@ -60,8 +73,12 @@ describe('parseIngestBody', () => {
   });
 
   it('rejects a body its declared or forced format cannot read', () => {
-    expect(() => parseIngestBody({ bytes: Buffer.from('<rss></rss>'), contentType: 'application/rss+xml' })).toThrow(UnsupportedFormatError);
-    expect(() => parseIngestBody({ bytes: Buffer.from('<nitf><head/></nitf>'), format: 'rss' })).toThrow(/Expected an RSS document/);
+    expect(() => parseIngestBody({ bytes: Buffer.from('<rss></rss>'), contentType: 'application/rss+xml' })).toThrow(
+      UnsupportedFormatError,
+    );
+    expect(() => parseIngestBody({ bytes: Buffer.from('<nitf><head/></nitf>'), format: 'rss' })).toThrow(
+      /Expected an RSS document/,
+    );
   });
 });
 

@@ -1,6 +1,12 @@
 import type { ParsedItem, WireFormat } from '@wirestream/contracts';
 import { detectFormatDetailed } from './detect-format';
-import { EmptyBodyError, InvalidEncodingError, UnsupportedCharsetError, UnsupportedFormatError, type ItemError } from './errors';
+import {
+  EmptyBodyError,
+  InvalidEncodingError,
+  UnsupportedCharsetError,
+  UnsupportedFormatError,
+  type ItemError,
+} from './errors';
 import { parseJsonSafely } from './json-safe';
 import { parseMediaType } from './media-type';
 import { parseNativeJsonValue } from './native-article';
@@ -50,7 +56,12 @@ const XML_PARSERS: Record<'rss' | 'atom' | 'newsml' | 'nitf', (root: XmlElement,
 
 /** Root element local name → the XML format that parses it (a feed served with the wrong type still parses). */
 const XML_ROOT_FORMAT: Readonly<Record<string, 'rss' | 'atom' | 'newsml' | 'nitf'>> = {
-  rss: 'rss', feed: 'atom', entry: 'atom', newsItem: 'newsml', newsMessage: 'newsml', nitf: 'nitf',
+  rss: 'rss',
+  feed: 'atom',
+  entry: 'atom',
+  newsItem: 'newsml',
+  newsMessage: 'newsml',
+  nitf: 'nitf',
 };
 
 /**
@@ -60,18 +71,25 @@ const XML_ROOT_FORMAT: Readonly<Record<string, 'rss' | 'atom' | 'newsml' | 'nitf
 export function parseIngestBody({ bytes, contentType, url, sourceName, format, now }: IngestBody): ParsedIngestBody {
   if (bytes.length === 0) throw new EmptyBodyError('The request body is empty (0 bytes).');
   const forced = format && format !== 'auto' ? format : null;
-  const detection = forced ? { format: forced, basis: 'declared' as const } : detectFormatDetailed({ contentType: contentType ?? null, bytes });
+  const detection = forced
+    ? { format: forced, basis: 'declared' as const }
+    : detectFormatDetailed({ contentType: contentType ?? null, bytes });
   const resolved = detection.format;
 
   const declaredCharset = parseMediaType(contentType)?.charset ?? null;
-  const charset = declaredCharset ?? bomCharset(bytes) ?? (XML_FORMATS.has(resolved) ? xmlDeclaredEncoding(bytes) : null);
+  const charset =
+    declaredCharset ?? bomCharset(bytes) ?? (XML_FORMATS.has(resolved) ? xmlDeclaredEncoding(bytes) : null);
   const text = decodeBody(bytes, charset);
-  if (!text.trim()) throw new EmptyBodyError(`The request body has ${bytes.length} bytes but no text (only whitespace).`);
+  if (!text.trim())
+    throw new EmptyBodyError(`The request body has ${bytes.length} bytes but no text (only whitespace).`);
 
   const ctx = new WireContext({ url: url ?? null, sourceName: sourceName ?? null, ...(now ? { now } : {}) });
   if (resolved === 'text' || resolved === 'html') {
     const pageOptions = { url: url ?? null, sourceName: sourceName ?? null };
-    const item = resolved === 'text' ? parseTextPage(text, { ...pageOptions, now: now ? now.toISOString() : null }) : parseHtmlPage(text, { ...pageOptions, now: now ? now.toISOString() : null });
+    const item =
+      resolved === 'text'
+        ? parseTextPage(text, { ...pageOptions, now: now ? now.toISOString() : null })
+        : parseHtmlPage(text, { ...pageOptions, now: now ? now.toISOString() : null });
     item.publishedAt = ctx.checkFuture(item.publishedAt, 'publishedAt');
     item.updatedAt = ctx.checkFuture(item.updatedAt, 'updatedAt');
     return { format: resolved, items: [item], indexes: [0], errors: [], warnings: ctx.warnings };
@@ -80,14 +98,17 @@ export function parseIngestBody({ bytes, contentType, url, sourceName, format, n
   if (XML_FORMATS.has(resolved)) {
     const root = parseXml(text);
     // Trust the document's root over a (often wrong) media type, unless the caller forced the format.
-    const actual = forced ? (resolved as keyof typeof XML_PARSERS) : (XML_ROOT_FORMAT[root.local] ?? (resolved as keyof typeof XML_PARSERS));
+    const actual = forced
+      ? (resolved as keyof typeof XML_PARSERS)
+      : (XML_ROOT_FORMAT[root.local] ?? (resolved as keyof typeof XML_PARSERS));
     const batch = XML_PARSERS[actual](root, ctx);
     return { format: actual, ...batch };
   }
 
   if (JSON_FORMATS.has(resolved)) {
     const value = parseJsonSafely(text);
-    const ninjs = detection.basis === 'declared' ? resolved === 'ninjs' : looksLikeNinjs(Array.isArray(value) ? value[0] : value);
+    const ninjs =
+      detection.basis === 'declared' ? resolved === 'ninjs' : looksLikeNinjs(Array.isArray(value) ? value[0] : value);
     const batch = ninjs ? parseNinjsValue(value, ctx) : parseNativeJsonValue(value, ctx);
     return { format: ninjs ? 'ninjs' : 'json', ...batch };
   }
@@ -104,7 +125,11 @@ function bomCharset(bytes: Uint8Array): string | null {
 /** The `encoding` of an XML declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower-cased. */
 export function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-  return /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/u.exec(head)?.[1]?.toLowerCase() ?? null;
+  return (
+    /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/u
+      .exec(head)?.[1]
+      ?.toLowerCase() ?? null
+  );
 }
 
 /** Strict decode: a body we cannot read exactly is rejected rather than silently mangled with U+FFFD. */

@@ -1,8 +1,30 @@
 import type { ParsedItem, PubStatus } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { emptyParsedItem } from './parsed-item';
-import { ItemProblem, looksLikeHtml, splitWireHeadline, uniqueStrings, wireUrgency, wireVersion, withWirePrefix, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
-import { attr, descendant, element, elements, parseXml, serializeChildrenAsHtml, text, textContent, xmlLang, type XmlElement } from './xml';
+import {
+  ItemProblem,
+  looksLikeHtml,
+  splitWireHeadline,
+  uniqueStrings,
+  wireUrgency,
+  wireVersion,
+  withWirePrefix,
+  WireContext,
+  type ParsedBatch,
+  type WireParseOptions,
+} from './wire-context';
+import {
+  attr,
+  descendant,
+  element,
+  elements,
+  parseXml,
+  serializeChildrenAsHtml,
+  text,
+  textContent,
+  xmlLang,
+  type XmlElement,
+} from './xml';
 
 export const NEWSML_G2_NS = 'http://iptc.org/std/nar/2006-10-01/';
 
@@ -40,7 +62,10 @@ function newsItem(el: XmlElement, index: number, ctx: WireContext, single: boole
 
   const headlines = elements(contentMeta, 'headline');
   const mainHeadline = headlines.find((h) => !/sub/iu.test(attr(h, 'role') ?? '')) ?? headlines[0] ?? null;
-  const subHeadline = element(contentMeta, 'subheadline') ?? headlines.find((h) => h !== mainHeadline && /sub/iu.test(attr(h, 'role') ?? '')) ?? null;
+  const subHeadline =
+    element(contentMeta, 'subheadline') ??
+    headlines.find((h) => h !== mainHeadline && /sub/iu.test(attr(h, 'role') ?? '')) ??
+    null;
 
   const { content, contentType } = newsMlBody(el);
   const headline = splitWireHeadline(text(mainHeadline));
@@ -55,7 +80,9 @@ function newsItem(el: XmlElement, index: number, ctx: WireContext, single: boole
   item.pubStatus = pubStatus;
   item.title = title;
   item.subtitle = text(subHeadline);
-  item.byline = text(element(contentMeta, 'by')) ?? (uniqueStrings(elements(contentMeta, 'creator').map(nameOf)).join(', ') || null);
+  item.byline =
+    text(element(contentMeta, 'by')) ??
+    (uniqueStrings(elements(contentMeta, 'creator').map(nameOf)).join(', ') || null);
   item.versionCreatedAt = ctx.date(text(element(itemMeta, 'versionCreated')), `${where} versionCreated`);
   item.updatedAt = item.versionCreatedAt;
   item.publishedAt =
@@ -64,14 +91,22 @@ function newsItem(el: XmlElement, index: number, ctx: WireContext, single: boole
     item.versionCreatedAt;
   item.language = attr(element(contentMeta, 'language'), 'tag') ?? xmlLang(el);
   item.url = seeAlsoUrl(itemMeta) ?? (single ? (ctx.options.url ?? null) : null);
-  item.sourceName = ctx.options.sourceName ?? nameOf(element(itemMeta, 'provider')) ?? nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder'));
+  item.sourceName =
+    ctx.options.sourceName ??
+    nameOf(element(itemMeta, 'provider')) ??
+    nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder'));
   item.wire = {
     urgency: wireUrgency(text(element(contentMeta, 'urgency'))) ?? (headline.urgent ? 1 : null),
     subjects: uniqueStrings(elements(contentMeta, 'subject').map(nameOf)),
     located: nameOf(element(contentMeta, 'located')),
-    edNote: withWirePrefix(uniqueStrings(elements(itemMeta, 'edNote').map((n) => text(n))).join(' ') || null, headline.prefix),
+    edNote: withWirePrefix(
+      uniqueStrings(elements(itemMeta, 'edNote').map((n) => text(n))).join(' ') || null,
+      headline.prefix,
+    ),
     dateline: text(element(contentMeta, 'dateline')),
-    copyright: text(descendant(element(el, 'rightsInfo'), 'copyrightNotice')) ?? nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder')),
+    copyright:
+      text(descendant(element(el, 'rightsInfo'), 'copyrightNotice')) ??
+      nameOf(descendant(element(el, 'rightsInfo'), 'copyrightHolder')),
   };
   return item;
 }
@@ -83,7 +118,9 @@ function nameOf(el: XmlElement | null | undefined): string | null {
 }
 
 function seeAlsoUrl(itemMeta: XmlElement | null): string | null {
-  const link = elements(itemMeta, 'link').find((l) => /^https?:\/\//iu.test(attr(l, 'href') ?? '') && /html/iu.test(attr(l, 'contenttype') ?? 'text/html'));
+  const link = elements(itemMeta, 'link').find(
+    (l) => /^https?:\/\//iu.test(attr(l, 'href') ?? '') && /html/iu.test(attr(l, 'contenttype') ?? 'text/html'),
+  );
   return attr(link, 'href');
 }
 

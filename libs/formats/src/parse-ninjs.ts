@@ -1,12 +1,37 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { emptyParsedItem } from './parsed-item';
-import { ItemProblem, looksLikeHtml, uniqueStrings, wireUrgency, wireVersion, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import {
+  ItemProblem,
+  looksLikeHtml,
+  uniqueStrings,
+  wireUrgency,
+  wireVersion,
+  WireContext,
+  type ParsedBatch,
+  type WireParseOptions,
+} from './wire-context';
 import { parseJsonSafely } from './json-safe';
 
 type Json = Record<string, unknown>;
 
 /** Fields only ninjs has; with `uri` (or a ninjs `$schema`) they tell ninjs apart from the native JSON article. */
-const NINJS_FIELDS = ['versioncreated', 'firstcreated', 'pubstatus', 'headlines', 'bodies', 'body_html', 'body_text', 'headline', 'ednote', 'mimetype', 'renditions', 'associations', 'subject', 'subjects', 'copyrightnotice'];
+const NINJS_FIELDS = [
+  'versioncreated',
+  'firstcreated',
+  'pubstatus',
+  'headlines',
+  'bodies',
+  'body_html',
+  'body_text',
+  'headline',
+  'ednote',
+  'mimetype',
+  'renditions',
+  'associations',
+  'subject',
+  'subjects',
+  'copyrightnotice',
+];
 
 /** True for an object shaped like an IPTC ninjs 1.x/2.x item. */
 export function looksLikeNinjs(value: unknown): boolean {
@@ -31,7 +56,8 @@ export function parseNinjsValue(value: unknown, ctx: WireContext): ParsedBatch {
 
 function ninjsItem(value: unknown, index: number, ctx: WireContext, single: boolean): ParsedItem {
   const where = single ? 'ninjs item' : `ninjs item ${index}`;
-  if (!isObject(value)) throw new ItemProblem('invalid-item', `${where}: expected a JSON object, found ${describe(value)}`);
+  if (!isObject(value))
+    throw new ItemProblem('invalid-item', `${where}: expected a JSON object, found ${describe(value)}`);
   const pubstatus = str(value['pubstatus'])?.toLowerCase() ?? 'usable';
   const withdrawn = pubstatus === 'canceled' || pubstatus === 'cancelled' || pubstatus === 'withheld';
 
@@ -41,7 +67,11 @@ function ninjsItem(value: unknown, index: number, ctx: WireContext, single: bool
   const title = str(value['headline']) ?? str(mainHeadline?.['value']);
 
   const { content, contentType } = ninjsBody(value);
-  if (!content && !title && !withdrawn) throw new ItemProblem('missing-content', `${where}: has no headline(s) and no body (body_html, body_text or bodies)`);
+  if (!content && !title && !withdrawn)
+    throw new ItemProblem(
+      'missing-content',
+      `${where}: has no headline(s) and no body (body_html, body_text or bodies)`,
+    );
 
   const item = emptyParsedItem('ninjs', contentType, content);
   item.externalId = str(value['uri']);
@@ -49,18 +79,34 @@ function ninjsItem(value: unknown, index: number, ctx: WireContext, single: bool
   item.pubStatus = withdrawn ? 'withdrawn' : 'usable';
   item.title = title;
   item.subtitle = str(subHeadline?.['value']) ?? str(value['description_text']) ?? null;
-  item.byline = str(value['byline']) ?? str(value['by']) ?? (uniqueStrings(objects(value['people']).filter((p) => /author|creator/iu.test(str(p['rel']) ?? '')).map((p) => str(p['name']))).join(', ') || null);
+  item.byline =
+    str(value['byline']) ??
+    str(value['by']) ??
+    (uniqueStrings(
+      objects(value['people'])
+        .filter((p) => /author|creator/iu.test(str(p['rel']) ?? ''))
+        .map((p) => str(p['name'])),
+    ).join(', ') ||
+      null);
   item.versionCreatedAt = ctx.date(str(value['versioncreated']), `${where} versioncreated`);
   item.updatedAt = item.versionCreatedAt;
-  item.publishedAt = ctx.date(str(value['firstcreated']) ?? str(value['contentcreated']), `${where} firstcreated`) ?? item.versionCreatedAt;
+  item.publishedAt =
+    ctx.date(str(value['firstcreated']) ?? str(value['contentcreated']), `${where} firstcreated`) ??
+    item.versionCreatedAt;
   item.language = str(value['language']);
-  const link = objects(value['renditions']).find((r) => /html/iu.test(str(r['contenttype']) ?? str(r['mimetype']) ?? ''));
+  const link = objects(value['renditions']).find((r) =>
+    /html/iu.test(str(r['contenttype']) ?? str(r['mimetype']) ?? ''),
+  );
   item.url = str(value['webUrl']) ?? str(link?.['href']) ?? (single ? (ctx.options.url ?? null) : null);
   item.sourceName = ctx.options.sourceName ?? firstName(value['infosources']) ?? str(value['copyrightholder']) ?? null;
   const places = objects(value['places'] ?? value['place']);
   item.wire = {
     urgency: wireUrgency(typeof value['urgency'] === 'number' ? value['urgency'] : str(value['urgency'])),
-    subjects: uniqueStrings([...objects(value['subjects']), ...objects(value['subject'])].map((s) => str(s['name']) ?? str(s['code']) ?? str(s['uri']))),
+    subjects: uniqueStrings(
+      [...objects(value['subjects']), ...objects(value['subject'])].map(
+        (s) => str(s['name']) ?? str(s['code']) ?? str(s['uri']),
+      ),
+    ),
     located: str(value['located']) ?? str(places[0]?.['name']) ?? null,
     edNote: str(value['ednote']),
     dateline: null,

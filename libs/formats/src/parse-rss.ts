@@ -2,7 +2,16 @@ import type { ParsedItem } from '@wirestream/contracts';
 import { UnsupportedFormatError } from './errors';
 import { decodeHtmlEntities } from './html-entities';
 import { emptyParsedItem } from './parsed-item';
-import { feedPublicationName, htmlToPlainText, ItemProblem, looksLikeHtml, uniqueStrings, WireContext, type ParsedBatch, type WireParseOptions } from './wire-context';
+import {
+  feedPublicationName,
+  htmlToPlainText,
+  ItemProblem,
+  looksLikeHtml,
+  uniqueStrings,
+  WireContext,
+  type ParsedBatch,
+  type WireParseOptions,
+} from './wire-context';
 import { attr, element, elements, parseXml, text, textContent, type XmlElement } from './xml';
 
 export const RSS_NS = {
@@ -27,7 +36,13 @@ export function parseRssDocument(root: XmlElement, ctx: WireContext): ParsedBatc
   return ctx.finish(true, 'The RSS feed has no <item> elements.');
 }
 
-function rssItem(item: XmlElement, index: number, ctx: WireContext, sourceName: string | null, language: string | null): ParsedItem {
+function rssItem(
+  item: XmlElement,
+  index: number,
+  ctx: WireContext,
+  sourceName: string | null,
+  language: string | null,
+): ParsedItem {
   const where = `item ${index}`;
   const encoded = textContent(prefixed(item, 'encoded', 'content')).trim();
   const description = textContent(element(item, 'description', null)).trim();
@@ -64,7 +79,9 @@ function rssItem(item: XmlElement, index: number, ctx: WireContext, sourceName: 
 
   parsed.language = text(prefixed(item, 'language', 'dc')) ?? language;
   parsed.sourceName = sourceName;
-  parsed.wire.subjects = uniqueStrings([...elements(item, 'category', null), ...prefixedAll(item, 'subject', 'dc')].map((c) => text(c)));
+  parsed.wire.subjects = uniqueStrings(
+    [...elements(item, 'category', null), ...prefixedAll(item, 'subject', 'dc')].map((c) => text(c)),
+  );
   return parsed;
 }
 

@@ -50,7 +50,8 @@ describe('parseTextPage', () => {
   });
 
   it('handles a Spanish page with a "Bienvenidos a" banner and a Spanish date', () => {
-    const page = 'Bienvenidos a Diario del Sur\n\nmiércoles, 4 de febrero de 2026\n\nBogotá aprueba un plan de movilidad\n\nLa alcaldía de Bogotá aprobó este miércoles un plan de movilidad para el centro histórico.';
+    const page =
+      'Bienvenidos a Diario del Sur\n\nmiércoles, 4 de febrero de 2026\n\nBogotá aprueba un plan de movilidad\n\nLa alcaldía de Bogotá aprobó este miércoles un plan de movilidad para el centro histórico.';
     const item = parseTextPage(page);
     expect(item.sourceName).toBe('Diario del Sur');
     expect(item.title).toBe('Bogotá aprueba un plan de movilidad');
@@ -58,7 +59,8 @@ describe('parseTextPage', () => {
   });
 
   it('handles pipe-wrapped banners and Published/Updated stamps', () => {
-    const page = 'Skip to content\n| Harbour Times |\nPort expansion approved after decade-long dispute\nPublished: 2026-03-12T08:15:00Z | Updated: 2026-03-12T10:00:00Z\nThe regional council approved the expansion on Thursday after a long dispute.';
+    const page =
+      'Skip to content\n| Harbour Times |\nPort expansion approved after decade-long dispute\nPublished: 2026-03-12T08:15:00Z | Updated: 2026-03-12T10:00:00Z\nThe regional council approved the expansion on Thursday after a long dispute.';
     const item = parseTextPage(page);
     expect(item.sourceName).toBe('Harbour Times');
     expect(item.title).toBe('Port expansion approved after decade-long dispute');
@@ -67,7 +69,9 @@ describe('parseTextPage', () => {
   });
 
   it('does not take a prose paragraph for the headline', () => {
-    const item = parseTextPage('The council met on Thursday and approved the plan after a long debate.\n\nMore text follows here.');
+    const item = parseTextPage(
+      'The council met on Thursday and approved the plan after a long debate.\n\nMore text follows here.',
+    );
     expect(item.title).toBeNull();
   });
 });
@@ -127,7 +131,10 @@ describe('text pages from any site', () => {
 
   it('prefers the absolute date of "il y a 3 heures · 5 mai 2026", and reads a relative one alone', () => {
     const head = ['Accueil', 'Le gouvernement présente son plan pour les hôpitaux', 'Par Marie Dupont'];
-    const body = ['Le gouvernement a présenté mardi un plan de trois milliards d’euros pour les hôpitaux publics, a annoncé la ministre.', 'Les syndicats ont salué un premier pas mais demandent davantage de postes.'];
+    const body = [
+      'Le gouvernement a présenté mardi un plan de trois milliards d’euros pour les hôpitaux publics, a annoncé la ministre.',
+      'Les syndicats ont salué un premier pas mais demandent davantage de postes.',
+    ];
     const absolute = parseTextPage([...head, 'il y a 3 heures · 5 mai 2026', ...body].join('\n'), { now: NOW });
     expect(absolute.publishedAt).toBe('2026-05-05T00:00:00.000Z');
     expect(absolute.byline).toBe('Marie Dupont');
@@ -138,7 +145,15 @@ describe('text pages from any site', () => {
 
 describe('author box', () => {
   it('names the author from a label line after the article when the header has none', () => {
-    const page = ['Startseite', 'Wölfe töten Hund in Südtirol', 'In Südtirol endete eine Begegnung von einem Hund und einem Rudel Wölfe tödlich, berichten die Behörden.', 'Der Besitzer blieb unverletzt, stand aber unter Schock, wie die Feuerwehr mitteilte.', 'Autor', 'Jon Nitz', 'Vorheriger Beitrag'].join('\n');
+    const page = [
+      'Startseite',
+      'Wölfe töten Hund in Südtirol',
+      'In Südtirol endete eine Begegnung von einem Hund und einem Rudel Wölfe tödlich, berichten die Behörden.',
+      'Der Besitzer blieb unverletzt, stand aber unter Schock, wie die Feuerwehr mitteilte.',
+      'Autor',
+      'Jon Nitz',
+      'Vorheriger Beitrag',
+    ].join('\n');
     expect(parseTextPage(page).byline).toBe('Jon Nitz');
   });
 });

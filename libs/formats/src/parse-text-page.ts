@@ -14,7 +14,11 @@ export interface PageParseOptions {
  * footer lines; `content` keeps the full original text (the enricher does the cleaning).
  */
 export function parseTextPage(text: string, options: PageParseOptions = {}): ParsedItem {
-  const layout = analyzeTextPageLayout(text, { sourceName: options.sourceName ?? null, now: options.now ?? null, url: options.url ?? null });
+  const layout = analyzeTextPageLayout(text, {
+    sourceName: options.sourceName ?? null,
+    now: options.now ?? null,
+    url: options.url ?? null,
+  });
   const item = emptyParsedItem('text', 'text', text);
   item.url = options.url ?? null;
   item.title = layout.title;

@@ -1,5 +1,14 @@
 import type { ParsedItem } from '@wirestream/contracts';
-import { EmptyFeedError, InvalidEncodingError, InvalidItemsError, JsonTooDeepError, MalformedJsonError, MalformedXmlError, XmlDtdForbiddenError, type FormatError } from './errors';
+import {
+  EmptyFeedError,
+  InvalidEncodingError,
+  InvalidItemsError,
+  JsonTooDeepError,
+  MalformedJsonError,
+  MalformedXmlError,
+  XmlDtdForbiddenError,
+  type FormatError,
+} from './errors';
 import { articleIdentity } from './identity';
 import { NATIVE_ARTICLE_OPENAPI_SCHEMA, validateNativeArticle } from './native-article';
 import { parseIngestBody, type IngestBody } from './parse-ingest-body';
@@ -30,7 +39,9 @@ describe('RSS 2.0', () => {
     expect(result.items).toHaveLength(3);
     expect(result.indexes).toEqual([0, 1, 2]);
     expect(result.errors).toEqual([]);
-    expect(result.items.every((i) => i.sourceName === 'Harbourside Courier & Gazette' && i.language === 'en-gb')).toBe(true);
+    expect(result.items.every((i) => i.sourceName === 'Harbourside Courier & Gazette' && i.language === 'en-gb')).toBe(
+      true,
+    );
   });
 
   it('reads content:encoded (CDATA, HTML entities), dc:creator, guid isPermaLink=false, categories and zoned pubDate', () => {
@@ -76,7 +87,8 @@ describe('RSS 2.0', () => {
   });
 
   it('keeps the good items and reports a bad one by index', () => {
-    const rss = '<rss version="2.0"><channel><title>T</title><item><title>Good one</title><description>Body.</description></item><item><link>https://x.example/no-content</link></item><item><title>Also good</title></item></channel></rss>';
+    const rss =
+      '<rss version="2.0"><channel><title>T</title><item><title>Good one</title><description>Body.</description></item><item><link>https://x.example/no-content</link></item><item><title>Also good</title></item></channel></rss>';
     const r = parse({ bytes: Buffer.from(rss) });
     expect(r.items.map((i) => i.title)).toEqual(['Good one', 'Also good']);
     expect(r.indexes).toEqual([0, 2]);
@@ -107,7 +119,9 @@ describe('Atom 1.0', () => {
       subtitle: 'Households above 150 litres a day will pay a higher rate from June.',
       wire: { subjects: ['Environment', 'utilities'] },
     });
-    expect(result.items[0]!.content).toMatch(/^<p>The regional water board on Wednesday set a <strong>drought tariff<\/strong>/);
+    expect(result.items[0]!.content).toMatch(
+      /^<p>The regional water board on Wednesday set a <strong>drought tariff<\/strong>/,
+    );
     expect(result.items[0]!.content).not.toContain('xmlns');
   });
 
@@ -121,7 +135,10 @@ describe('Atom 1.0', () => {
   });
 
   it('refuses an Atom feed with no entries', () => {
-    expect(thrown(() => parse({ bytes: Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>') })).code).toBe('empty-feed');
+    expect(
+      thrown(() => parse({ bytes: Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>') }))
+        .code,
+    ).toBe('empty-feed');
   });
 });
 
@@ -143,7 +160,13 @@ describe('NewsML-G2', () => {
       sourceName: 'Wirestream Demo Wire',
       url: 'https://wire.example/stories/lisbon-tram-0001',
       contentType: 'html',
-      wire: { urgency: 3, subjects: ['public transport', 'urban planning'], located: 'Lisbon', edNote: null, dateline: 'LISBON, Feb 3' },
+      wire: {
+        urgency: 3,
+        subjects: ['public transport', 'urban planning'],
+        located: 'Lisbon',
+        edNote: null,
+        dateline: 'LISBON, Feb 3',
+      },
     });
     expect(item.content).toMatch(/^<p>LISBON, Feb 3 \(Wirestream Demo\) — Lisbon city council/);
     expect(item.content).not.toMatch(/<html|<head|<body|xmlns/);
@@ -186,7 +209,15 @@ describe('NewsML-G2', () => {
   });
 
   it('refuses a newsMessage without items', () => {
-    expect(thrown(() => parse({ bytes: Buffer.from('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet/></newsMessage>') })).code).toBe('empty-feed');
+    expect(
+      thrown(() =>
+        parse({
+          bytes: Buffer.from(
+            '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header/><itemSet/></newsMessage>',
+          ),
+        }),
+      ).code,
+    ).toBe('empty-feed');
   });
 });
 
@@ -226,8 +257,13 @@ describe('NITF 3.x', () => {
   });
 
   it('maps management-status canceled to withdrawn', () => {
-    const xml = readSample('nitf-3.6.xml').toString('latin1').replace('management-status="usable"', 'management-status="canceled"');
-    expect(only(parse({ bytes: Buffer.from(xml, 'latin1'), contentType: 'application/nitf+xml; charset=iso-8859-1' }).items).pubStatus).toBe('withdrawn');
+    const xml = readSample('nitf-3.6.xml')
+      .toString('latin1')
+      .replace('management-status="usable"', 'management-status="canceled"');
+    expect(
+      only(parse({ bytes: Buffer.from(xml, 'latin1'), contentType: 'application/nitf+xml; charset=iso-8859-1' }).items)
+        .pubStatus,
+    ).toBe('withdrawn');
   });
 });
 
@@ -247,20 +283,34 @@ describe('ninjs', () => {
       language: 'en',
       contentType: 'html',
       sourceName: 'Wirestream Demo Wire',
-      wire: { urgency: 4, located: 'Friedrichshafen', subjects: ['transport', 'renewable energy'], edNote: 'Updates with battery figures in paragraph 2.' },
+      wire: {
+        urgency: 4,
+        located: 'Friedrichshafen',
+        subjects: ['transport', 'renewable energy'],
+        edNote: 'Updates with battery figures in paragraph 2.',
+      },
     });
   });
 
   it('reads a 1.x item (headline, body_html, byline, subject) sent as generic application/json, by shape', () => {
     const result = sample('ninjs-1-item.json', 'application/json');
     expect(result.format).toBe('ninjs');
-    expect(only(result.items)).toMatchObject({ version: 1, title: 'Farol da Ponta Negra volta a funcionar após restauro', byline: 'Por Beatriz Sousa', language: 'pt', wire: { urgency: 6, subjects: ['cultura'], located: 'Lagos' } });
+    expect(only(result.items)).toMatchObject({
+      version: 1,
+      title: 'Farol da Ponta Negra volta a funcionar após restauro',
+      byline: 'Por Beatriz Sousa',
+      language: 'pt',
+      wire: { urgency: 6, subjects: ['cultura'], located: 'Lagos' },
+    });
   });
 
   it('maps canceled and withheld to withdrawn', () => {
     for (const pubstatus of ['canceled', 'withheld']) {
       const body = JSON.stringify({ uri: 'urn:x:1', version: '4', pubstatus, headline: 'Killed' });
-      expect(only(parse({ bytes: Buffer.from(body), contentType: 'application/ninjs+json' }).items)).toMatchObject({ pubStatus: 'withdrawn', version: 4 });
+      expect(only(parse({ bytes: Buffer.from(body), contentType: 'application/ninjs+json' }).items)).toMatchObject({
+        pubStatus: 'withdrawn',
+        version: 4,
+      });
     }
   });
 });
@@ -297,18 +347,36 @@ describe('native JSON article', () => {
   });
 
   it('refuses a single invalid article with its own code, and an all-bad batch as no-valid-items', () => {
-    const single = thrown(() => parse({ bytes: Buffer.from('{"title": 5, "body": ""}'), contentType: 'application/json' }));
+    const single = thrown(() =>
+      parse({ bytes: Buffer.from('{"title": 5, "body": ""}'), contentType: 'application/json' }),
+    );
     expect(single).toBeInstanceOf(InvalidItemsError);
     expect(single.code).toBe('invalid-article');
     expect(single.detail).toMatch(/\/title must be a string, found a number; \/body must not be empty/);
     const batch = thrown(() => parse({ bytes: Buffer.from('[1, {"title":"x"}]') })) as InvalidItemsError;
     expect(batch.code).toBe('no-valid-items');
-    expect(batch.errors.map((e) => [e.index, e.code])).toEqual([[0, 'invalid-article'], [1, 'invalid-article']]);
+    expect(batch.errors.map((e) => [e.index, e.code])).toEqual([
+      [0, 'invalid-article'],
+      [1, 'invalid-article'],
+    ]);
     expect(thrown(() => parse({ bytes: Buffer.from('[]') })).code).toBe('empty-feed');
   });
 
   it('validates each field with a clear message', () => {
-    expect(validateNativeArticle({ title: 'T', body: 'B', url: 'ftp://x', language: 'english!', pubStatus: 'dead', version: 0, subjects: ['a', ''], contentType: 'md', id: 'a', externalId: 'b' })).toEqual([
+    expect(
+      validateNativeArticle({
+        title: 'T',
+        body: 'B',
+        url: 'ftp://x',
+        language: 'english!',
+        pubStatus: 'dead',
+        version: 0,
+        subjects: ['a', ''],
+        contentType: 'md',
+        id: 'a',
+        externalId: 'b',
+      }),
+    ).toEqual([
       { path: '/externalId', message: 'differs from id; send one of them' },
       { path: '/version', message: 'must be an integer >= 1, found 0' },
       { path: '/pubStatus', message: 'must be one of usable, withdrawn, canceled, withheld, found "dead"' },
@@ -323,7 +391,26 @@ describe('native JSON article', () => {
   it('exports an OpenAPI 3.1 schema with the same required fields', () => {
     expect(NATIVE_ARTICLE_OPENAPI_SCHEMA).toMatchObject({ type: 'object', required: ['title', 'body'] });
     expect(Object.keys(NATIVE_ARTICLE_OPENAPI_SCHEMA.properties)).toEqual(
-      expect.arrayContaining(['id', 'externalId', 'version', 'pubStatus', 'url', 'title', 'subtitle', 'byline', 'publishedAt', 'updatedAt', 'language', 'source', 'body', 'contentType', 'urgency', 'subjects', 'located', 'edNote']),
+      expect.arrayContaining([
+        'id',
+        'externalId',
+        'version',
+        'pubStatus',
+        'url',
+        'title',
+        'subtitle',
+        'byline',
+        'publishedAt',
+        'updatedAt',
+        'language',
+        'source',
+        'body',
+        'contentType',
+        'urgency',
+        'subjects',
+        'located',
+        'edNote',
+      ]),
     );
     for (const example of NATIVE_ARTICLE_OPENAPI_SCHEMA.examples) expect(validateNativeArticle(example)).toEqual([]);
   });
@@ -344,7 +431,9 @@ describe('dates in the future or unreadable', () => {
   });
 
   it('applies to native JSON too', () => {
-    const result = parse({ bytes: Buffer.from('{"title":"T","body":"B","publishedAt":"2027-01-01T00:00:00Z","updatedAt":"31/02/2026"}') });
+    const result = parse({
+      bytes: Buffer.from('{"title":"T","body":"B","publishedAt":"2027-01-01T00:00:00Z","updatedAt":"31/02/2026"}'),
+    });
     expect(only(result.items)).toMatchObject({ publishedAt: null, updatedAt: null });
     expect(result.warnings).toHaveLength(2);
   });
@@ -352,7 +441,13 @@ describe('dates in the future or unreadable', () => {
 
 describe('hostile and broken input', () => {
   it('refuses billion laughs by sniffing and under every XML type, without expanding', () => {
-    for (const contentType of [null, 'application/xml', 'text/xml', 'application/rss+xml', 'application/vnd.iptc.g2.newsitem+xml']) {
+    for (const contentType of [
+      null,
+      'application/xml',
+      'text/xml',
+      'application/rss+xml',
+      'application/vnd.iptc.g2.newsitem+xml',
+    ]) {
       const error = thrown(() => sample('billion-laughs.xml', contentType));
       expect(error).toBeInstanceOf(XmlDtdForbiddenError);
       expect(error.code).toBe('xml-dtd-forbidden');
@@ -367,14 +462,20 @@ describe('hostile and broken input', () => {
 
   it('reports truncated XML as malformed-xml with line and column', () => {
     const cut = readSample('rss-3-items.xml').toString('utf8').slice(0, 1500);
-    const error = thrown(() => parse({ bytes: Buffer.from(cut), contentType: 'application/rss+xml' })) as MalformedXmlError;
+    const error = thrown(() =>
+      parse({ bytes: Buffer.from(cut), contentType: 'application/rss+xml' }),
+    ) as MalformedXmlError;
     expect(error).toBeInstanceOf(MalformedXmlError);
     expect(error.code).toBe('malformed-xml');
     expect(error.line).toBeGreaterThan(1);
     expect(error.detail).toMatch(/^Unterminated CDATA section.*\(line 24, column 24\)$/);
     const atom = readSample('atom-2-entries.xml').toString('utf8');
-    const cutAtom = thrown(() => parse({ bytes: Buffer.from(atom.slice(0, atom.indexOf('</feed>'))) })) as MalformedXmlError;
-    expect(cutAtom.detail).toMatch(/^Truncated document: it ends while <feed> \(opened at line 2, column 1\) is still open \(line \d+, column \d+\)$/);
+    const cutAtom = thrown(() =>
+      parse({ bytes: Buffer.from(atom.slice(0, atom.indexOf('</feed>'))) }),
+    ) as MalformedXmlError;
+    expect(cutAtom.detail).toMatch(
+      /^Truncated document: it ends while <feed> \(opened at line 2, column 1\) is still open \(line \d+, column \d+\)$/,
+    );
   });
 
   it('refuses deeply nested JSON quickly without a stack overflow', () => {
@@ -385,14 +486,20 @@ describe('hostile and broken input', () => {
   });
 
   it('reports malformed JSON with where', () => {
-    const error = thrown(() => parse({ bytes: Buffer.from('{"title": "T",\n "body": "B",}'), contentType: 'application/json' }));
+    const error = thrown(() =>
+      parse({ bytes: Buffer.from('{"title": "T",\n "body": "B",}'), contentType: 'application/json' }),
+    );
     expect(error).toBeInstanceOf(MalformedJsonError);
     expect(error).toMatchObject({ code: 'malformed-json', line: 2, column: 14 });
     expect(error.detail).toMatch(/expected a double-quoted property name, unexpected "}"/);
   });
 
   it('reports invalid UTF-8 in XML and JSON with the byte offset', () => {
-    const xml = Buffer.concat([Buffer.from('<rss version="2.0"><channel><title>Caf'), Buffer.from([0xe9]), Buffer.from('</title></channel></rss>')]);
+    const xml = Buffer.concat([
+      Buffer.from('<rss version="2.0"><channel><title>Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('</title></channel></rss>'),
+    ]);
     const error = thrown(() => parse({ bytes: xml, contentType: 'application/rss+xml' })) as InvalidEncodingError;
     expect(error).toBeInstanceOf(InvalidEncodingError);
     expect(error.byteOffset).toBe(38);

@@ -1,7 +1,11 @@
 import type { ParsedItem, WireFormat } from '@wirestream/contracts';
 
 /** A ParsedItem with every optional field null, for parsers to fill in. */
-export function emptyParsedItem(format: WireFormat, contentType: ParsedItem['contentType'], content: string): ParsedItem {
+export function emptyParsedItem(
+  format: WireFormat,
+  contentType: ParsedItem['contentType'],
+  content: string,
+): ParsedItem {
   return {
     format,
     externalId: null,

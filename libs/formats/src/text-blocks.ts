@@ -4,7 +4,10 @@
  */
 export function splitTextBlocks(text: string, options: { minWrappedLine?: number } = {}): string[] {
   const minWrappedLine = options.minWrappedLine ?? 0;
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const blocks: string[] = [];
   // The block being built, as pieces joined once at its end: reading the last character of a string grown by `+=`
   // flattens it, which is quadratic over a long run of wrapped lines.

@@ -1,10 +1,26 @@
 import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
 import { findDateInText } from './html-date';
 import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
-import { findArticleSpan, isNavigationVocabulary, shapeBlocks, type ArticleSpan, type BlockShape } from './text-page-span';
+import {
+  findArticleSpan,
+  isNavigationVocabulary,
+  shapeBlocks,
+  type ArticleSpan,
+  type BlockShape,
+} from './text-page-span';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
-export type TextPageLineKind = 'banner' | 'navigation' | 'dateline' | 'headline' | 'boilerplate' | 'footer' | 'comments' | 'share-bar' | 'related-link' | 'newsletter';
+export type TextPageLineKind =
+  | 'banner'
+  | 'navigation'
+  | 'dateline'
+  | 'headline'
+  | 'boilerplate'
+  | 'footer'
+  | 'comments'
+  | 'share-bar'
+  | 'related-link'
+  | 'newsletter';
 
 export interface TextPageLine {
   index: number;
@@ -44,18 +60,25 @@ const HEADER_SCAN_LIMIT = 12;
 
 // Linear time on every line: the open-ended parts of banner, copyright and name lines (a name followed by a run of
 // punctuation) are cut with string code (trimChars), never with a lazy group before a `[…]*$` tail.
-const WELCOME_RE = /^[|\s>»›•·-]*(?:welcome to|bienvenid[oa]s? a|bienvenue (?:sur|à)|willkommen (?:bei|auf)|benvenut[oi] (?:su|a|in)|bem-vind[oa]s? (?:ao?|à))(\s+)/iu;
+const WELCOME_RE =
+  /^[|\s>»›•·-]*(?:welcome to|bienvenid[oa]s? a|bienvenue (?:sur|à)|willkommen (?:bei|auf)|benvenut[oi] (?:su|a|in)|bem-vind[oa]s? (?:ao?|à))(\s+)/iu;
 const WELCOME_TAIL_CHARS = '|!.';
 const LINE_TERMINATOR_RE = /[\n\r\u2028\u2029]/u;
-const NAV_WORDS_RE = /^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|subscribe|home|inicio|accueil|startseite|toggle navigation)$/iu;
+const NAV_WORDS_RE =
+  /^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|subscribe|home|inicio|accueil|startseite|toggle navigation)$/iu;
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
-const BYLINE_RE = /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
-const DATE_PREFIX_RE = /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
+const BYLINE_RE =
+  /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
+const DATE_PREFIX_RE =
+  /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
-const RIGHTS_TAIL_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
-const RIGHTS_RE = /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
-const LEGAL_LINKS_RE = /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|contact(?: us)?|about(?: us)?|advertise(?: with us)?|careers|sitemap|imprint|impressum|aviso legal|política de privacidad|mentions légales)\s*(?:[|•·,]\s*|$))+$/iu;
+const RIGHTS_TAIL_RE =
+  /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
+const RIGHTS_RE =
+  /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)/iu;
+const LEGAL_LINKS_RE =
+  /^(?:(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|contact(?: us)?|about(?: us)?|advertise(?: with us)?|careers|sitemap|imprint|impressum|aviso legal|política de privacidad|mentions légales)\s*(?:[|•·,]\s*|$))+$/iu;
 
 /**
  * Finds the chrome and metadata lines of a flattened text page: the site banner ("| Welcome to X", "| X |"),
@@ -141,7 +164,13 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     if (title === null && looksLikeHeadline(block)) {
       // A short title-like line followed by another one: the first is the masthead, the second the headline.
       const next = blocks[i + 1];
-      if (chrome.length === 0 && next !== undefined && looksLikeMasthead(block) && looksLikeHeadline(next) && !parseDateLine(next)) {
+      if (
+        chrome.length === 0 &&
+        next !== undefined &&
+        looksLikeMasthead(block) &&
+        looksLikeHeadline(next) &&
+        !parseDateLine(next)
+      ) {
         chrome.push({ index: i, kind: 'banner', text: block });
         siteName ??= block;
         rememberName(block);
@@ -169,7 +198,17 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     chrome.push({ index, kind: 'footer', text: blocks[index] ?? '' });
   }
 
-  const layout: TextPageLayout = { blocks, chrome, siteName, title, byline, publishedAt, updatedAt, publishedDateOnly, span: { start: headerEnd, end: blocks.length - 1 } };
+  const layout: TextPageLayout = {
+    blocks,
+    chrome,
+    siteName,
+    title,
+    byline,
+    publishedAt,
+    updatedAt,
+    publishedDateOnly,
+    span: { start: headerEnd, end: blocks.length - 1 },
+  };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
   return layout;
@@ -182,7 +221,8 @@ const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
 /** How far from the headline a dated line is still taken for the article's date when none is labelled. */
 const NEAREST_DATE_REACH = 40;
-const PUBLISHED_RE = /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
+const PUBLISHED_RE =
+  /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
 const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
 
 /**
@@ -190,7 +230,12 @@ const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualiz
  * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
  * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
  */
-function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext: DateTextContext, url: string | null): void {
+function applyArticleSpan(
+  layout: TextPageLayout,
+  headerEnd: number,
+  dateContext: DateTextContext,
+  url: string | null,
+): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
   const span = findArticleSpan(shapes);
@@ -203,7 +248,8 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
     for (let i = index + 1; i < start; i++) if (!known.has(i)) return false;
     return true;
   };
-  let headlineIndex = headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
+  let headlineIndex =
+    headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
   if (headlineIndex < 0) {
     headlineIndex = findHeadline(blocks, shapes, span.start, known);
     start = span.start;
@@ -212,9 +258,9 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
     if (headlineIndex >= 0) {
       layout.title = blocks[headlineIndex] ?? null;
       // The header scan's "headline" was a masthead or menu line of a longer header.
-      if (headerTitle && headerTitle.index !== headlineIndex) headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
-    }
-    else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
+      if (headerTitle && headerTitle.index !== headlineIndex)
+        headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
+    } else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
   }
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
 
@@ -253,7 +299,9 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
     if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
     const block = blocks[i] ?? '';
-    const byline = findBylineInLine(block) ?? (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
+    const byline =
+      findBylineInLine(block) ??
+      (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
     if (byline) {
       layout.byline = byline;
       if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
@@ -271,7 +319,12 @@ function applyArticleSpan(layout: TextPageLayout, headerEnd: number, dateContext
   }
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
-  layout.siteName = publicationName(layout.siteName ?? footerSiteName(blocks, span.end) ?? hostNamedLine(blocks, url) ?? mastheadName(blocks, shapes, headStart));
+  layout.siteName = publicationName(
+    layout.siteName ??
+      footerSiteName(blocks, span.end) ??
+      hostNamedLine(blocks, url) ??
+      mastheadName(blocks, shapes, headStart),
+  );
 }
 
 /** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
@@ -300,13 +353,17 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   const label = (labels.length >= 2 ? labels[labels.length - 2] : labels[0])?.replace(/[^\p{L}\p{N}]/gu, '') ?? '';
   if (label.length < 3) return null;
   // The name sits in the header or the footer.
-  const edges = blocks.length <= HOST_SCAN_HEAD + HOST_SCAN_TAIL ? blocks : [...blocks.slice(0, HOST_SCAN_HEAD), ...blocks.slice(-HOST_SCAN_TAIL)];
+  const edges =
+    blocks.length <= HOST_SCAN_HEAD + HOST_SCAN_TAIL
+      ? blocks
+      : [...blocks.slice(0, HOST_SCAN_HEAD), ...blocks.slice(-HOST_SCAN_TAIL)];
   for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
       const name = segment.trim();
       const key = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      if (name.length <= 40 && wordCount(name) <= 4 && key.startsWith(label) && key.length <= label.length + 12) return cleanName(name);
+      if (name.length <= 40 && wordCount(name) <= 4 && key.startsWith(label) && key.length <= label.length + 12)
+        return cleanName(name);
     }
   }
   return null;
@@ -316,7 +373,8 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
 function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number): string | null {
   for (let i = 0; i < Math.min(1, headStart); i++) {
     const block = blocks[i] ?? '';
-    if (!shapes[i]?.navigation && !isNavigationLine(block) && looksLikeMasthead(block) && wordCount(block) <= 4) return block;
+    if (!shapes[i]?.navigation && !isNavigationLine(block) && looksLikeMasthead(block) && wordCount(block) <= 4)
+      return block;
   }
   return null;
 }
@@ -325,21 +383,30 @@ function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number)
 export function publicationName(name: string | null): string | null {
   if (!name) return null;
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
-  for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned)) cleaned = cleaned.slice(prefix[0].length);
+  for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned))
+    cleaned = cleaned.slice(prefix[0].length);
   cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
   cleaned = normaliseSpaces(cleaned);
-  if (cleaned.toLowerCase().endsWith(' or its affiliated companies')) cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
+  if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
+    cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
   cleaned = cleanName(cleaned);
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 
 const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
-const RIGHTS_WORDS_RE = /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
+const RIGHTS_WORDS_RE =
+  /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
-function outsideKind(i: number, headStart: number, start: number, end: number, shapes: BlockShape[]): TextPageLineKind | null {
+function outsideKind(
+  i: number,
+  headStart: number,
+  start: number,
+  end: number,
+  shapes: BlockShape[],
+): TextPageLineKind | null {
   if (i < headStart) return i === 0 && !shapes[i]?.navigation ? 'banner' : 'navigation';
   if (i < start) return shapes[i]?.prose ? null : 'boilerplate';
   if (i <= end) return null;
@@ -351,19 +418,30 @@ function outsideKind(i: number, headStart: number, start: number, end: number, s
  * words), nearness to the body, a date or byline next to it, and the page repeating it (breadcrumb tail + h1);
  * credit, reading-time and label lines are not headlines. Dates, bylines and menu lines are skipped.
  */
-function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number, known: Map<number, TextPageLine>): number {
+function findHeadline(
+  blocks: string[],
+  shapes: BlockShape[],
+  bodyStart: number,
+  known: Map<number, TextPageLine>,
+): number {
   let best = -1;
   let bestScore = -Infinity;
   const isMeta = (i: number): boolean => {
     const block = blocks[i];
-    return block !== undefined && (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
+    return (
+      block !== undefined &&
+      (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
+    );
   };
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
     const block = blocks[i] ?? '';
     if (block.length > 300 || !/ [»›>/|] /u.test(block)) continue;
-    const tail = block.split(/ [»›>/|] /u).at(-1)?.trim();
+    const tail = block
+      .split(/ [»›>/|] /u)
+      .at(-1)
+      ?.trim();
     if (tail) crumbTails.add(tail.toLowerCase());
   }
   for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
@@ -371,10 +449,22 @@ function findHeadline(blocks: string[], shapes: BlockShape[], bodyStart: number,
     const shape = shapes[i];
     if (!shape || shape.navigation || shape.articleEnd) continue;
     // Inside the window only its first lines, and only when short and prose follows.
-    if (i >= bodyStart && (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))) continue;
+    if (
+      i >= bodyStart &&
+      (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))
+    )
+      continue;
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
-    if (isMeta(i) || !looksLikeHeadline(block) || NOT_HEADLINE_RE.test(block) || isNavigationLine(block) || /[»›>]/u.test(block) || isSectionBanner(block)) continue;
+    if (
+      isMeta(i) ||
+      !looksLikeHeadline(block) ||
+      NOT_HEADLINE_RE.test(block) ||
+      isNavigationLine(block) ||
+      /[»›>]/u.test(block) ||
+      isSectionBanner(block)
+    )
+      continue;
     const distance = Math.abs(bodyStart - 1 - i);
     let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
     if (shape.repeated) score += 3;
@@ -396,7 +486,8 @@ function isSectionBanner(line: string): boolean {
 }
 
 /** Lines shaped like a headline that are credits, reading times, labels or author boxes. */
-const NOT_HEADLINE_RE = /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
+const NOT_HEADLINE_RE =
+  /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
 
 /** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
 function findDateLine(block: string): DateLine | null {
@@ -448,7 +539,11 @@ export interface DateLine {
 export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
-  const segments = line.replace(/\s+/gu, ' ').split(/ [|•·–—] /u).map((s) => s.trim()).filter(Boolean);
+  const segments = line
+    .replace(/\s+/gu, ' ')
+    .split(/ [|•·–—] /u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   let publishedAt: string | null = null;
   let updatedAt: string | null = null;
   let dateOnly = false;
@@ -500,8 +595,26 @@ export function parseBylineLine(line: string): string | null {
 }
 
 /** Where a byline's names start inside a line: "… von ", "Par ", "Written by: ", "Autor: ". */
-const BYLINE_MARKER_RE = /(?:^|[\s(|•·,–—-])(?:by|von|par|por|written by|words written by|verfasst von|geschrieben von|autor(?:in)?|author|texto?|escrito por|publicado por|publié par|scritto da|a cura di)\s*:?\s/giu;
-const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'van', 'von', 'der', 'den', 'del', 'la', 'le', 'di', 'du', 'bin', 'al', 'v.']);
+const BYLINE_MARKER_RE =
+  /(?:^|[\s(|•·,–—-])(?:by|von|par|por|written by|words written by|verfasst von|geschrieben von|autor(?:in)?|author|texto?|escrito por|publicado por|publié par|scritto da|a cura di)\s*:?\s/giu;
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'del',
+  'la',
+  'le',
+  'di',
+  'du',
+  'bin',
+  'al',
+  'v.',
+]);
 const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', '&', 'i']);
 /** Words that end a name run: dates and labels after the byline ("am", "le", "Lesezeit"). */
 const NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’.-]*,?$/u;
@@ -517,7 +630,13 @@ export function findBylineInLine(line: string): string | null {
   if (full) return stripRole(full);
   BYLINE_MARKER_RE.lastIndex = 0;
   for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
-    const names = readNames(line.slice(m.index + m[0].length).trim().split(' '), m.index === 0 || /^\W/u.test(m[0]));
+    const names = readNames(
+      line
+        .slice(m.index + m[0].length)
+        .trim()
+        .split(' '),
+      m.index === 0 || /^\W/u.test(m[0]),
+    );
     if (names) return names;
   }
   return null;
@@ -541,7 +660,11 @@ function readNames(tokens: string[], leading: boolean): string | null {
     if (!taken.length && leading && /^[\p{Ll}\p{N}_.-]{3,30}$/u.test(token) && tokens.length === 1) taken.push(token);
     break;
   }
-  while (taken.length && (NAME_JOINERS.has(taken.at(-1)!.toLowerCase()) || NAME_PARTICLES.has(taken.at(-1)!.toLowerCase()))) taken.pop();
+  while (
+    taken.length &&
+    (NAME_JOINERS.has(taken.at(-1)!.toLowerCase()) || NAME_PARTICLES.has(taken.at(-1)!.toLowerCase()))
+  )
+    taken.pop();
   const names = taken.join(' ').replace(/,$/u, '');
   return names && taken.length <= 8 ? names : null;
 }
@@ -549,7 +672,12 @@ function readNames(tokens: string[], leading: boolean): string | null {
 /** "Jane Doe, Political Editor" → "Jane Doe": a role after the names is not part of them. */
 function stripRole(byline: string): string {
   const [names = byline, role] = byline.split(/,\s*/u, 2);
-  return role !== undefined && /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(role) ? names : byline;
+  return role !== undefined &&
+    /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(
+      role,
+    )
+    ? names
+    : byline;
 }
 
 /** An author box after the article: a label line ("Autor", "About the author") then the name, or "Über <Name>". */
@@ -570,8 +698,10 @@ function authorBoxName(blocks: string[], end: number): string | null {
 }
 
 const AUTHOR_BOX_REACH = 30;
-const AUTHOR_LABEL_RE = /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
-const AUTHOR_ABOUT_RE = /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
+const AUTHOR_LABEL_RE =
+  /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
+const AUTHOR_ABOUT_RE =
+  /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
 
 /** A bare author line under a headline: two or three capitalised words, optionally a short role ("Richard Adams Education editor"). */
 export function bareNameLine(line: string): string | null {
@@ -585,7 +715,10 @@ export function bareNameLine(line: string): string | null {
 
 function isNavigationLine(line: string): boolean {
   if (NAV_WORDS_RE.test(line)) return true;
-  const segments = line.split(NAV_SEPARATOR_RE).map((s) => s.trim()).filter(Boolean);
+  const segments = line
+    .split(NAV_SEPARATOR_RE)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const separators = line.match(/\s(?:\||›|»|>|•|·|\/)\s|^\||\|$/gu)?.length ?? 0;
   return separators >= 2 && segments.length >= 2 && segments.every((s) => wordCount(s) <= 4);
 }
@@ -604,7 +737,11 @@ export function looksLikeHeadline(line: string): boolean {
 /** A bare masthead: a few capitalised words, no sentence punctuation. */
 function looksLikeMasthead(line: string): boolean {
   const words = line.split(/\s+/u);
-  return words.length <= 5 && /^[\p{L}\p{N} &'’.-]+$/u.test(line) && words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:the|of|and|de|la|el|le|du|der|die|das)$/iu.test(w));
+  return (
+    words.length <= 5 &&
+    /^[\p{L}\p{N} &'’.-]+$/u.test(line) &&
+    words.every((w) => /^[\p{Lu}\p{N}&]/u.test(w) || /^(?:the|of|and|de|la|el|le|du|der|die|das)$/iu.test(w))
+  );
 }
 
 /** The holder named by a copyright/"All rights reserved" line: name, '' when none, undefined when not such a line. */
@@ -630,7 +767,11 @@ function cleanName(name: string): string {
 }
 
 function nameKey(text: string): string {
-  return normaliseSpaces(text).toLowerCase().replace(/^the\s+/u, '').replace(/[|.,:;!]/gu, '').trim();
+  return normaliseSpaces(text)
+    .toLowerCase()
+    .replace(/^the\s+/u, '')
+    .replace(/[|.,:;!]/gu, '')
+    .trim();
 }
 
 function wordCount(text: string): number {

@@ -36,7 +36,7 @@ const NAVIGATION_WORDS = new Set(
     // de
     'startseite|suche|suchen|menü|navigation|kontakt|impressum|datenschutz|datenschutzerklärung|agb|anmelden|registrieren|abmelden|archiv|kategorien|kategorie|schlagwörter|schlagworte|teilen|drucken|kommentare|kommentar|antworten|weiterlesen|mehr|zurück|weiter|nach oben|ähnliche beiträge|verwandte artikel|meistgelesen|neueste beiträge|letzte kommentare|folgen sie uns|über uns|nachrichten|politik|wirtschaft|kultur|panorama|wissen|reise|lokales|regionales|service|hilfe|jobs|termine|veranstaltungen|mediathek|abonnieren|abo|vorheriger beitrag|nächster beitrag|autor|schließen|einstellungen|akzeptieren|barrierefreiheit|nutzungsbedingungen|cookie-einstellungen|feed der einträge|kommentare-feed|gefällt mir',
     // fr
-    'accueil|rechercher|recherche|connexion|se connecter|s’inscrire|s\'inscrire|inscription|mentions légales|partager|imprimer|commentaires|répondre|lire la suite|articles similaires|à lire aussi|les plus lus|actualités|actualité|politique|économie|société|culture|suivez-nous|international|monde|sports|abonnez-vous|fermer|précédent|suivant|plan du site|nous contacter|qui sommes-nous',
+    "accueil|rechercher|recherche|connexion|se connecter|s’inscrire|s'inscrire|inscription|mentions légales|partager|imprimer|commentaires|répondre|lire la suite|articles similaires|à lire aussi|les plus lus|actualités|actualité|politique|économie|société|culture|suivez-nous|international|monde|sports|abonnez-vous|fermer|précédent|suivant|plan du site|nous contacter|qui sommes-nous",
     // es
     'inicio|portada|buscar|menú|contacto|aviso legal|privacidad|política de privacidad|iniciar sesión|registrarse|compartir|imprimir|comentarios|responder|leer más|noticias relacionadas|lo más leído|lo último|síguenos|política|economía|deportes|cultura|sociedad|internacional|opinión|nacional|suscríbete|cerrar|anterior|siguiente|mapa del sitio|quiénes somos',
     // pt
@@ -89,7 +89,10 @@ const MAX_NAVIGATION_CHARS = 120;
 
 export function isNavigationVocabulary(block: string): boolean {
   if (block.length > MAX_NAVIGATION_CHARS) return false;
-  const segments = block.split(/[|•·/]/u).map(navigationKey).filter(Boolean);
+  const segments = block
+    .split(/[|•·/]/u)
+    .map(navigationKey)
+    .filter(Boolean);
   if (segments.length > 0 && segments.every((s) => NAVIGATION_WORDS.has(s))) return true;
   // "Menü Menü", "Login Register": a few menu words run together.
   const words = navigationKey(block).split(' ');
@@ -98,7 +101,8 @@ export function isNavigationVocabulary(block: string): boolean {
 
 /** A heading alone on its line; "Related: <title>" is a cross-link inside the article, not its end. */
 export function isArticleEndHeading(block: string): boolean {
-  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !ARTICLE_END_RE.test(block.trim())) return false;
+  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !ARTICLE_END_RE.test(block.trim()))
+    return false;
   const colon = block.indexOf(':');
   return colon < 0 || colon >= block.length - 2;
 }

@@ -55,7 +55,12 @@ export class WireContext {
       this.indexes.push(index);
     } catch (error) {
       if (!(error instanceof ItemProblem)) throw error;
-      this.errors.push({ index, code: error.code, detail: error.detail, ...(error.fields ? { fields: error.fields } : {}) });
+      this.errors.push({
+        index,
+        code: error.code,
+        detail: error.detail,
+        ...(error.fields ? { fields: error.fields } : {}),
+      });
     }
   }
 
@@ -100,7 +105,8 @@ function clip(value: string): string {
 export function wireVersion(raw: string | number | null | undefined, where: string): number | null {
   if (raw === null || raw === undefined || raw === '') return null;
   const n = typeof raw === 'number' ? raw : /^\s*\d+\s*$/u.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new ItemProblem('invalid-version', `${where}: version "${String(raw)}" is not a positive integer`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new ItemProblem('invalid-version', `${where}: version "${String(raw)}" is not a positive integer`);
   return n;
 }
 
@@ -121,7 +127,8 @@ export function uniqueStrings(values: Array<string | null | undefined>): string[
   return [...seen];
 }
 
-const HTML_TAG_RE = /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu;
+const HTML_TAG_RE =
+  /<\/?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6]|blockquote|img|figure|table|section|article|pre|hr)\b[^>]*>/iu;
 
 /** True when a string carries HTML markup rather than plain text. */
 export function looksLikeHtml(value: string): boolean {
@@ -140,9 +147,19 @@ export function htmlToPlainText(html: string, decode: (s: string) => string): st
  * Wire-update prefixes of a headline ("UPDATE 2-", "CORRECTED-UPDATE 1-", "REFILE-", "FLASH:", "URGENT -",
  * "BREAKING:"): desk metadata, not the headline. Upper-case only, so a headline starting "Update on…" stays.
  */
-const WIRE_PREFIX_RE = /^(?:UPDATE ?\d{0,2}|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP ?\d{0,2}|FLASH|URGENT|BULLETIN|ALERT|BREAKING|EILMELDUNG|URGENTE|ÚLTIMA HORA)(?: ?[-:–—] ?| ?\/ ?)/u;
+const WIRE_PREFIX_RE =
+  /^(?:UPDATE ?\d{0,2}|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP ?\d{0,2}|FLASH|URGENT|BULLETIN|ALERT|BREAKING|EILMELDUNG|URGENTE|ÚLTIMA HORA)(?: ?[-:–—] ?| ?\/ ?)/u;
 /** Prefixes that mark an item as most urgent when the wire gives no urgency. */
-const URGENT_PREFIXES = new Set(['FLASH', 'URGENT', 'BULLETIN', 'ALERT', 'BREAKING', 'EILMELDUNG', 'URGENTE', 'ÚLTIMA HORA']);
+const URGENT_PREFIXES = new Set([
+  'FLASH',
+  'URGENT',
+  'BULLETIN',
+  'ALERT',
+  'BREAKING',
+  'EILMELDUNG',
+  'URGENTE',
+  'ÚLTIMA HORA',
+]);
 
 export interface WireHeadline {
   title: string | null;

@@ -13,13 +13,19 @@ export function parseWireDate(raw: string | null | undefined): string | null {
   const text = (raw ?? '').trim().replace(/\s+/gu, ' ');
   if (!text) return null;
 
-  const ext = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)? ?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/u.exec(text);
+  const ext =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)? ?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/u.exec(
+      text,
+    );
   if (ext) return build(ext[1], ext[2], ext[3], ext[4], ext[5], ext[6], ext[7], ext[8] ?? null);
 
   const basic = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?)?([Zz]|[+-]\d{2}:?\d{2})?$/u.exec(text);
   if (basic) return build(basic[1], basic[2], basic[3], basic[4], basic[5], basic[6], basic[7], basic[8] ?? null);
 
-  const rfc = /^(?:[A-Za-z]{2,9}\.?,? ?)?(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2}|\d{4}),?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?(?: ?\(?([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2})\)?)?$/u.exec(text);
+  const rfc =
+    /^(?:[A-Za-z]{2,9}\.?,? ?)?(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{2}|\d{4}),?(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?(?: ?\(?([A-Za-z]{1,5}|[+-]\d{4}|[+-]\d{2}:\d{2})\)?)?$/u.exec(
+      text,
+    );
   if (rfc) {
     const month = MONTHS[rfc[2]!.slice(0, 3).toLowerCase()];
     if (!month) return null;
@@ -33,7 +39,18 @@ export function parseWireDate(raw: string | null | undefined): string | null {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** RFC 2822 §4.3: military single-letter zones are unreliable and are read as UTC ("-0000"). */
@@ -52,8 +69,14 @@ function zone(token: string | null, y: number, mo: number, d: number): number | 
 }
 
 function build(
-  y: string | undefined, mo: string | undefined, d: string | undefined,
-  h: string | undefined, mi: string | undefined, s: string | undefined, frac: string | undefined, zoneToken: string | null,
+  y: string | undefined,
+  mo: string | undefined,
+  d: string | undefined,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  frac: string | undefined,
+  zoneToken: string | null,
 ): string | null {
   const year = Number(y);
   const month = Number(mo);

@@ -6,10 +6,26 @@ const parseXml = (xml: string) => parseIngestBody({ bytes: Buffer.from(xml, 'utf
 
 describe('wire headline prefixes', () => {
   it('takes update, correction and urgency prefixes off the headline', () => {
-    expect(splitWireHeadline('UPDATE 2-Kenya reopens border crossing')).toEqual({ title: 'Kenya reopens border crossing', prefix: 'UPDATE 2', urgent: false });
-    expect(splitWireHeadline('CORRECTED-UPDATE 1-Oil falls on supply fears')).toEqual({ title: 'Oil falls on supply fears', prefix: 'CORRECTED UPDATE 1', urgent: false });
-    expect(splitWireHeadline('FLASH: Central bank raises rates')).toEqual({ title: 'Central bank raises rates', prefix: 'FLASH', urgent: true });
-    expect(splitWireHeadline('URGENT - Earthquake hits coast')).toEqual({ title: 'Earthquake hits coast', prefix: 'URGENT', urgent: true });
+    expect(splitWireHeadline('UPDATE 2-Kenya reopens border crossing')).toEqual({
+      title: 'Kenya reopens border crossing',
+      prefix: 'UPDATE 2',
+      urgent: false,
+    });
+    expect(splitWireHeadline('CORRECTED-UPDATE 1-Oil falls on supply fears')).toEqual({
+      title: 'Oil falls on supply fears',
+      prefix: 'CORRECTED UPDATE 1',
+      urgent: false,
+    });
+    expect(splitWireHeadline('FLASH: Central bank raises rates')).toEqual({
+      title: 'Central bank raises rates',
+      prefix: 'FLASH',
+      urgent: true,
+    });
+    expect(splitWireHeadline('URGENT - Earthquake hits coast')).toEqual({
+      title: 'Earthquake hits coast',
+      prefix: 'URGENT',
+      urgent: true,
+    });
   });
 
   it('leaves ordinary headlines alone', () => {
@@ -25,10 +41,14 @@ describe('wire headline prefixes', () => {
   });
 
   it('applies to NITF and NewsML-G2 headlines', () => {
-    const nitf = parseXml(`<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="n1"/></docdata></head><body><body.head><hedline><hl1>UPDATE 2-Port strike ends after deal</hl1></hedline></body.head><body.content><p>Dock workers returned on Wednesday.</p></body.content></body></nitf>`).items[0]!;
+    const nitf = parseXml(
+      `<?xml version="1.0"?><nitf><head><docdata><doc-id id-string="n1"/></docdata></head><body><body.head><hedline><hl1>UPDATE 2-Port strike ends after deal</hl1></hedline></body.head><body.content><p>Dock workers returned on Wednesday.</p></body.content></body></nitf>`,
+    ).items[0]!;
     expect(nitf.title).toBe('Port strike ends after deal');
     expect(nitf.wire.edNote).toBe('UPDATE 2');
-    const g2 = parseXml(`<?xml version="1.0"?><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"><itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-05-05T10:00:00Z</versionCreated><pubStatus qcode="stat:usable"/></itemMeta><contentMeta><headline>FLASH: Central bank raises rates</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>The bank raised its main rate.</p></body></html></inlineXML></contentSet></newsItem>`).items[0]!;
+    const g2 = parseXml(
+      `<?xml version="1.0"?><newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x:1" version="1"><itemMeta><itemClass qcode="ninat:text"/><versionCreated>2026-05-05T10:00:00Z</versionCreated><pubStatus qcode="stat:usable"/></itemMeta><contentMeta><headline>FLASH: Central bank raises rates</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>The bank raised its main rate.</p></body></html></inlineXML></contentSet></newsItem>`,
+    ).items[0]!;
     expect(g2.title).toBe('Central bank raises rates');
     expect(g2.wire.urgency).toBe(1);
     expect(g2.wire.edNote).toBe('FLASH');
@@ -44,7 +64,9 @@ describe('feed publication name', () => {
   });
 
   it('applies to RSS items', () => {
-    const rss = parseXml(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times – Business</title><link>https://harbour.example</link><item><title>Port expansion approved</title><link>https://harbour.example/a</link><description>The council approved it.</description></item></channel></rss>`).items[0]!;
+    const rss = parseXml(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times – Business</title><link>https://harbour.example</link><item><title>Port expansion approved</title><link>https://harbour.example/a</link><description>The council approved it.</description></item></channel></rss>`,
+    ).items[0]!;
     expect(rss.sourceName).toBe('Harbour Times');
   });
 });

@@ -30,7 +30,9 @@ describe('parseXml', () => {
   });
 
   it('serializes an XHTML subtree as HTML, re-escaping text and dropping prefixes', () => {
-    const root = parseXml('<w><h:div xmlns:h="http://www.w3.org/1999/xhtml"><h:p class="a">1 &lt; 2 &amp; 3</h:p><h:br/></h:div></w>');
+    const root = parseXml(
+      '<w><h:div xmlns:h="http://www.w3.org/1999/xhtml"><h:p class="a">1 &lt; 2 &amp; 3</h:p><h:br/></h:div></w>',
+    );
     expect(serializeChildrenAsHtml(element(root, 'div')!)).toBe('<p class="a">1 &lt; 2 &amp; 3</p><br>');
   });
 
@@ -42,7 +44,9 @@ describe('parseXml', () => {
 
   it('refuses XXE (external and parameter entities) without fetching', () => {
     expect(thrown(() => parseXml(readSample('xxe.xml').toString('utf8')))).toMatchObject({ code: 'xml-dtd-forbidden' });
-    expect(thrown(() => parseXml('<!DOCTYPE x [<!ENTITY % p SYSTEM "http://example.invalid/">]><x/>'))).toBeInstanceOf(XmlDtdForbiddenError);
+    expect(thrown(() => parseXml('<!DOCTYPE x [<!ENTITY % p SYSTEM "http://example.invalid/">]><x/>'))).toBeInstanceOf(
+      XmlDtdForbiddenError,
+    );
   });
 
   it('ignores a DOCTYPE that only references an external DTD, and one with no entity declarations', () => {
@@ -61,7 +65,9 @@ describe('parseXml', () => {
   });
 
   it('reports mismatched tags, text outside the root, a second root and bad attributes', () => {
-    expect((thrown(() => parseXml('<a>\n<b></a>')) as MalformedXmlError).detail).toMatch(/<\/a> does not match <b> opened at line 2, column 1 \(line 2, column 4\)/);
+    expect((thrown(() => parseXml('<a>\n<b></a>')) as MalformedXmlError).detail).toMatch(
+      /<\/a> does not match <b> opened at line 2, column 1 \(line 2, column 4\)/,
+    );
     expect(thrown(() => parseXml('<a/>trailing'))).toMatchObject({ code: 'malformed-xml', line: 1, column: 5 });
     expect(thrown(() => parseXml('<a/><b/>'))).toMatchObject({ code: 'malformed-xml' });
     expect(thrown(() => parseXml('<a x="1" x="2"/>'))).toMatchObject({ code: 'malformed-xml' });
@@ -78,9 +84,18 @@ describe('parseXml', () => {
 
 describe('sniffXmlRoot', () => {
   it('finds the root past the declaration, comments and a DOCTYPE', () => {
-    expect(sniffXmlRoot('\uFEFF<?xml version="1.0"?>\n<!-- x --><!DOCTYPE nitf SYSTEM "n.dtd"><nitf>')).toEqual({ local: 'nitf', ns: null });
-    expect(sniffXmlRoot('<feed xmlns="http://www.w3.org/2005/Atom">')).toEqual({ local: 'feed', ns: 'http://www.w3.org/2005/Atom' });
-    expect(sniffXmlRoot('<g2:newsItem xmlns:g2="http://iptc.org/std/nar/2006-10-01/">')).toEqual({ local: 'newsitem', ns: 'http://iptc.org/std/nar/2006-10-01/' });
+    expect(sniffXmlRoot('\uFEFF<?xml version="1.0"?>\n<!-- x --><!DOCTYPE nitf SYSTEM "n.dtd"><nitf>')).toEqual({
+      local: 'nitf',
+      ns: null,
+    });
+    expect(sniffXmlRoot('<feed xmlns="http://www.w3.org/2005/Atom">')).toEqual({
+      local: 'feed',
+      ns: 'http://www.w3.org/2005/Atom',
+    });
+    expect(sniffXmlRoot('<g2:newsItem xmlns:g2="http://iptc.org/std/nar/2006-10-01/">')).toEqual({
+      local: 'newsitem',
+      ns: 'http://iptc.org/std/nar/2006-10-01/',
+    });
     expect(sniffXmlRoot('plain text')).toBeNull();
   });
 

@@ -73,7 +73,8 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
   const appendText = (raw: string, offset: number, cdata: boolean): void => {
     const parent = stack[stack.length - 1];
     if (!parent) {
-      if (cdata || /[^ \t\r\n]/u.test(raw)) fail(root ? 'Text after the root element' : 'Text before the root element', offset);
+      if (cdata || /[^ \t\r\n]/u.test(raw))
+        fail(root ? 'Text after the root element' : 'Text before the root element', offset);
       return;
     }
     const value = cdata ? raw : decodeXmlText(raw);
@@ -131,7 +132,8 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
       const name = readName(i + 2);
       if (!name) fail('Invalid end tag name', i);
       const after = skipWs(i + 2 + name!.length);
-      if (text[after] !== '>') fail(after >= n ? `Truncated end tag </${name}` : `Expected ">" to close end tag </${name}>`, after);
+      if (text[after] !== '>')
+        fail(after >= n ? `Truncated end tag </${name}` : `Expected ">" to close end tag </${name}>`, after);
       const open = stack.pop();
       if (!open) fail(`End tag </${name}> without a matching start tag`, i);
       if (open!.name !== name) {
@@ -185,7 +187,9 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
     if (!stack.length && root) fail(`A second root element <${name}> after </${root.name}>`, i);
     if (stack.length + 1 > maxDepth) {
       const { line, column } = positionOf(text, i);
-      throw new XmlTooDeepError(`Elements are nested deeper than ${maxDepth} levels (at line ${line}, column ${column})`);
+      throw new XmlTooDeepError(
+        `Elements are nested deeper than ${maxDepth} levels (at line ${line}, column ${column})`,
+      );
     }
 
     // A new scope only where namespaces are declared; otherwise the parent's is shared (no per-element copies).
@@ -226,7 +230,10 @@ export function parseXml(text: string, options: XmlParseOptions = {}): XmlElemen
   const open = stack[stack.length - 1];
   if (open) {
     const at = positionOf(text, open.offset);
-    fail(`Truncated document: it ends while <${open.name}> (opened at line ${at.line}, column ${at.column}) is still open`, n);
+    fail(
+      `Truncated document: it ends while <${open.name}> (opened at line ${at.line}, column ${at.column}) is still open`,
+      n,
+    );
   }
   if (!root) fail('No root element', n);
   return root!;
@@ -322,7 +329,9 @@ export function sniffXmlRoot(text: string): XmlRootSniff | null {
       if (!m) return null;
       const [prefix, local] = splitName(m[1]!);
       const attrs = m[2] ?? '';
-      const nsRe = prefix ? new RegExp(`xmlns:${prefix}\\s*=\\s*["']([^"']*)["']`, 'u') : /xmlns\s*=\s*["']([^"']*)["']/u;
+      const nsRe = prefix
+        ? new RegExp(`xmlns:${prefix}\\s*=\\s*["']([^"']*)["']`, 'u')
+        : /xmlns\s*=\s*["']([^"']*)["']/u;
       return { local: local.toLowerCase(), ns: nsRe.exec(attrs)?.[1] ?? null };
     }
   }
@@ -332,7 +341,11 @@ export function sniffXmlRoot(text: string): XmlRootSniff | null {
 // Tree helpers
 
 /** Element children, optionally filtered by local name and namespace (`undefined` = any namespace). */
-export function elements(el: XmlElement | null | undefined, local?: string, ns?: string | readonly string[] | null): XmlElement[] {
+export function elements(
+  el: XmlElement | null | undefined,
+  local?: string,
+  ns?: string | readonly string[] | null,
+): XmlElement[] {
   if (!el) return [];
   const out: XmlElement[] = [];
   for (const c of el.children) {
@@ -345,7 +358,11 @@ export function elements(el: XmlElement | null | undefined, local?: string, ns?:
 }
 
 /** The first matching child; stops there (a feed-level lookup must not walk every entry). */
-export function element(el: XmlElement | null | undefined, local: string, ns?: string | readonly string[] | null): XmlElement | null {
+export function element(
+  el: XmlElement | null | undefined,
+  local: string,
+  ns?: string | readonly string[] | null,
+): XmlElement | null {
   if (!el) return null;
   for (const c of el.children) {
     if (c.kind === 'element' && c.local === local && (ns === undefined || nsMatches(c.ns, ns))) return c;
@@ -354,7 +371,11 @@ export function element(el: XmlElement | null | undefined, local: string, ns?: s
 }
 
 /** First element with this local name at any depth (document order, iterative). */
-export function descendant(el: XmlElement | null | undefined, local: string, ns?: string | readonly string[] | null): XmlElement | null {
+export function descendant(
+  el: XmlElement | null | undefined,
+  local: string,
+  ns?: string | readonly string[] | null,
+): XmlElement | null {
   if (!el) return null;
   const queue: XmlElement[] = [el];
   for (let q = 0; q < queue.length; q++) {
@@ -377,7 +398,10 @@ function nsMatches(actual: string | null, wanted: string | readonly string[] | n
 export function attr(el: XmlElement | null | undefined, local: string, ns?: string): string | null {
   if (!el) return null;
   const hit = el.attrs.find((a) => a.local === local && (ns === undefined ? a.prefix === null : a.ns === ns));
-  return hit?.value ?? (ns === undefined ? (el.attrs.find((a) => a.local === local && a.ns !== XMLNS_NS)?.value ?? null) : null);
+  return (
+    hit?.value ??
+    (ns === undefined ? (el.attrs.find((a) => a.local === local && a.ns !== XMLNS_NS)?.value ?? null) : null)
+  );
 }
 
 /** `xml:lang` of the element or its nearest ancestor on the path given (innermost last). */
@@ -412,7 +436,21 @@ export function text(el: XmlElement | null | undefined): string | null {
   return el ? cleanText(textContent(el)) : null;
 }
 
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 export interface SerializeOptions {
   /** Rename (string) or unwrap (null) elements by local name, e.g. NITF `block` → unwrap. */

@@ -12,7 +12,10 @@ export interface PartitionLag {
  * Messages per partition the group has not committed yet: the partition's end offset minus the group's committed
  * offset. A partition the group never committed on (offset -1) counts everything it still retains.
  */
-export function partitionLags(ends: { partition: number; high: string; low: string }[], committed: { partition: number; offset: string }[]): PartitionLag[] {
+export function partitionLags(
+  ends: { partition: number; high: string; low: string }[],
+  committed: { partition: number; offset: string }[],
+): PartitionLag[] {
   const byPartition = new Map(committed.map((c) => [c.partition, BigInt(c.offset)]));
   return ends
     .map(({ partition, high, low }) => {
@@ -50,9 +53,14 @@ export class ConsumerLagMetric {
     if (!sources) {
       const registered = new Set<ConsumerLagMetric>();
       LAG_SOURCES.set(metrics, registered);
-      metrics.gauge('wirestream_consumer_lag', 'Messages not yet committed by the consumer group, per partition (end offset − committed offset)', ['group', 'topic', 'partition'], async (gauge) => {
-        await Promise.all([...registered].map((source) => source.collect(gauge)));
-      });
+      metrics.gauge(
+        'wirestream_consumer_lag',
+        'Messages not yet committed by the consumer group, per partition (end offset − committed offset)',
+        ['group', 'topic', 'partition'],
+        async (gauge) => {
+          await Promise.all([...registered].map((source) => source.collect(gauge)));
+        },
+      );
       sources = registered;
     }
     sources.add(this);
@@ -63,9 +71,13 @@ export class ConsumerLagMetric {
     try {
       const lags = await Promise.race([
         this.read(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('consumer lag query timed out')), LAG_QUERY_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(() => reject(new Error('consumer lag query timed out')), LAG_QUERY_TIMEOUT_MS)),
+        ),
       ]);
-      for (const { partition, lag } of lags) gauge.set({ group: this.groupId, topic: this.topic, partition: String(partition) }, lag);
+      for (const { partition, lag } of lags)
+        gauge.set({ group: this.groupId, topic: this.topic, partition: String(partition) }, lag);
     } catch {
       // Broker unreachable: the scrape serves the last values; the health checks report the broker.
     } finally {
@@ -76,7 +88,10 @@ export class ConsumerLagMetric {
   /** Lag per partition, now. */
   async read(): Promise<PartitionLag[]> {
     const admin = await this.connectedAdmin();
-    const [ends, offsets] = await Promise.all([admin.fetchTopicOffsets(this.topic), admin.fetchOffsets({ groupId: this.groupId, topics: [this.topic] })]);
+    const [ends, offsets] = await Promise.all([
+      admin.fetchTopicOffsets(this.topic),
+      admin.fetchOffsets({ groupId: this.groupId, topics: [this.topic] }),
+    ]);
     return partitionLags(ends, offsets.find((o) => o.topic === this.topic)?.partitions ?? []);
   }
 

@@ -9,7 +9,10 @@ const SHUTDOWN_GRACE_MS = 10000;
  * closes cleanly (uncommitted work is redelivered to the next process); exit code 1 if that takes too long.
  */
 export function exitForSupervisor(logger: Logger, error: unknown): void {
-  logger.fatal({ error: error instanceof Error ? error.message : String(error) }, 'a Kafka consumer gave up rejoining its group; exiting so the supervisor restarts the service');
+  logger.fatal(
+    { error: error instanceof Error ? error.message : String(error) },
+    'a Kafka consumer gave up rejoining its group; exiting so the supervisor restarts the service',
+  );
   process.exitCode = 1;
   setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
   process.kill(process.pid, 'SIGTERM');

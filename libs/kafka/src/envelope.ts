@@ -15,7 +15,15 @@ export function traceIdFromTraceparent(value: string | undefined): string | null
   return match ? match[1]! : null;
 }
 
-export function createEnvelope<T>(input: { type: string; articleId: string; version: number; payload: T; traceId?: string; eventId?: string; occurredAt?: string }): EventEnvelope<T> {
+export function createEnvelope<T>(input: {
+  type: string;
+  articleId: string;
+  version: number;
+  payload: T;
+  traceId?: string;
+  eventId?: string;
+  occurredAt?: string;
+}): EventEnvelope<T> {
   return {
     eventId: input.eventId ?? randomUUID(),
     type: input.type,

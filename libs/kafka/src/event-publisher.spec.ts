@@ -1,22 +1,49 @@
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
-import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError, type Kafka, type Producer } from 'kafkajs';
+import {
+  KafkaJSConnectionError,
+  KafkaJSNonRetriableError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+  type Kafka,
+  type Producer,
+} from 'kafkajs';
 import { createEnvelope } from './envelope';
-import { classifyProduceError, EventPublisher, EventTooLargeError, InvalidEventError, splitIntoRequests, type OutgoingEvent } from './event-publisher';
+import {
+  classifyProduceError,
+  EventPublisher,
+  EventTooLargeError,
+  InvalidEventError,
+  splitIntoRequests,
+  type OutgoingEvent,
+} from './event-publisher';
 
 /** kafkajs' own wrapper when its retries of a retriable error ran out (its typings omit the options argument). */
 function retriesExceeded(cause: Error): Error {
-  const Exceeded = KafkaJSNumberOfRetriesExceeded as unknown as new (e: Error, options: { retryCount: number; retryTime: number }) => Error;
+  const Exceeded = KafkaJSNumberOfRetriesExceeded as unknown as new (
+    e: Error,
+    options: { retryCount: number; retryTime: number },
+  ) => Error;
   return new Exceeded(cause, { retryCount: 5, retryTime: 1000 });
 }
 
 /** As kafkajs reports a broker error code after its retrier gave up (or bailed). */
 function brokerError(type: string, retriable: boolean): Error {
   const protocol = new KafkaJSProtocolError({ message: `broker said ${type}`, type, code: 0, retriable } as never);
-  return retriable ? retriesExceeded(protocol) : Object.assign(new KafkaJSNonRetriableError(protocol), { cause: protocol });
+  return retriable
+    ? retriesExceeded(protocol)
+    : Object.assign(new KafkaJSNonRetriableError(protocol), { cause: protocol });
 }
 
 function event(articleId: string, textBytes = 10): OutgoingEvent {
-  return { topic: 'articles.raw.v1', envelope: createEnvelope({ type: 'article.received', articleId, version: 1, payload: { text: 'x'.repeat(textBytes) } }) };
+  return {
+    topic: 'articles.raw.v1',
+    envelope: createEnvelope({
+      type: 'article.received',
+      articleId,
+      version: 1,
+      payload: { text: 'x'.repeat(textBytes) },
+    }),
+  };
 }
 
 /** A Kafka whose producers record their sends and fail the ones a test queues up. */
@@ -59,12 +86,20 @@ describe('classifyProduceError', () => {
     expect(classifyProduceError(new InvalidEventError('t', ['articleId']))).toBe('message-refused');
   });
 
-  it.each(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'DUPLICATE_SEQUENCE_NUMBER', 'INVALID_PRODUCER_EPOCH', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_ID_MAPPING'])('%s breaks the producer, not the message', (type) => {
+  it.each([
+    'OUT_OF_ORDER_SEQUENCE_NUMBER',
+    'DUPLICATE_SEQUENCE_NUMBER',
+    'INVALID_PRODUCER_EPOCH',
+    'UNKNOWN_PRODUCER_ID',
+    'INVALID_PRODUCER_ID_MAPPING',
+  ])('%s breaks the producer, not the message', (type) => {
     expect(classifyProduceError(brokerError(type, false))).toBe('producer-fatal');
   });
 
   it('any other non-retriable kafkajs error from the producer is producer-fatal', () => {
-    expect(classifyProduceError(new KafkaJSNonRetriableError('The producer is in an unexpected state'))).toBe('producer-fatal');
+    expect(classifyProduceError(new KafkaJSNonRetriableError('The producer is in an unexpected state'))).toBe(
+      'producer-fatal',
+    );
   });
 
   it('an outage (retries of a retriable error exhausted, connection refused) is transient', () => {
@@ -80,14 +115,19 @@ describe('EventPublisher', () => {
   it('refuses an event over EVENT_MAX_BYTES before sending anything', async () => {
     const { kafka, producers } = fakeKafka();
     const publisher = new EventPublisher(kafka);
-    await expect(publisher.publish([event('small'), event('big', EVENT_MAX_BYTES)])).rejects.toBeInstanceOf(EventTooLargeError);
+    await expect(publisher.publish([event('small'), event('big', EVENT_MAX_BYTES)])).rejects.toBeInstanceOf(
+      EventTooLargeError,
+    );
     expect(producers[0]!.sends).toBe(0);
     expect(publisher.prepare(event('fits', EVENT_MAX_BYTES - 4096)).bytes).toBeLessThanOrEqual(EVENT_MAX_BYTES);
   });
 
   it('refuses an envelope without a key as invalid-event', () => {
     const publisher = new EventPublisher(fakeKafka().kafka);
-    const broken = { topic: 't', envelope: { ...event('x').envelope, articleId: undefined } } as unknown as OutgoingEvent;
+    const broken = {
+      topic: 't',
+      envelope: { ...event('x').envelope, articleId: undefined },
+    } as unknown as OutgoingEvent;
     expect(() => publisher.prepare(broken)).toThrow(InvalidEventError);
   });
 
@@ -100,7 +140,8 @@ describe('EventPublisher', () => {
     const requests = splitIntoRequests(events.map((e) => publisher.prepare(e)));
     expect(requests.map((r) => r.length)).toEqual([3, 3, 3, 1]);
     expect(requests.flat().map((m) => m.message.key)).toEqual(events.map((e) => e.envelope.articleId));
-    for (const request of requests) expect(request.reduce((sum, m) => sum + m.bytes, 0)).toBeLessThanOrEqual(EVENT_MAX_BYTES);
+    for (const request of requests)
+      expect(request.reduce((sum, m) => sum + m.bytes, 0)).toBeLessThanOrEqual(EVENT_MAX_BYTES);
   });
 
   it('replaces the producer after a sequence error, and the next send goes through on the new one', async () => {

@@ -25,7 +25,12 @@ const FRAMING_BYTES = 1024;
 /** kafkajs has no client-side request size limit: a message over the topics' limit is refused here, before sending. */
 export class EventTooLargeError extends PermanentError {
   constructor(topic: string, key: string | null, bytes: number) {
-    super('event-too-large', `event for ${key ?? '(no key)'} on ${topic} is ${bytes} bytes serialized, over EVENT_MAX_BYTES (${EVENT_MAX_BYTES})`, 413, { bytes, limit: EVENT_MAX_BYTES });
+    super(
+      'event-too-large',
+      `event for ${key ?? '(no key)'} on ${topic} is ${bytes} bytes serialized, over EVENT_MAX_BYTES (${EVENT_MAX_BYTES})`,
+      413,
+      { bytes, limit: EVENT_MAX_BYTES },
+    );
   }
 }
 
@@ -45,7 +50,14 @@ export class InvalidEventError extends PermanentError {
  */
 export type ProduceFailure = 'message-refused' | 'producer-fatal' | 'transient';
 
-const MESSAGE_REFUSED = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TIMESTAMP', 'UNSUPPORTED_COMPRESSION_TYPE']);
+const MESSAGE_REFUSED = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'INVALID_TIMESTAMP',
+  'UNSUPPORTED_COMPRESSION_TYPE',
+]);
 const PRODUCER_FATAL = new Set([
   'OUT_OF_ORDER_SEQUENCE_NUMBER',
   'DUPLICATE_SEQUENCE_NUMBER',
@@ -60,12 +72,21 @@ export function classifyProduceError(error: unknown): ProduceFailure {
   if (error instanceof PermanentError) return 'message-refused';
   // kafkajs wraps the broker's error (KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded): look down the chain.
   const chain: { name?: string; type?: string; retriable?: boolean; cause?: unknown }[] = [];
-  for (let e = error as (typeof chain)[number] | undefined; e && chain.length < 10; e = e.cause as (typeof chain)[number] | undefined) chain.push(e);
+  for (
+    let e = error as (typeof chain)[number] | undefined;
+    e && chain.length < 10;
+    e = e.cause as (typeof chain)[number] | undefined
+  )
+    chain.push(e);
   if (chain.some((e) => e.type && MESSAGE_REFUSED.has(e.type))) return 'message-refused';
   if (chain.some((e) => e.type && PRODUCER_FATAL.has(e.type))) return 'producer-fatal';
   // Retries of a retriable error ran out (an outage): still transient.
   if (chain[0]?.name === 'KafkaJSNumberOfRetriesExceeded') return 'transient';
-  if (chain[0]?.name === 'KafkaJSNonRetriableError' || (chain[0]?.name?.startsWith('KafkaJS') && chain[0].retriable === false)) return 'producer-fatal';
+  if (
+    chain[0]?.name === 'KafkaJSNonRetriableError' ||
+    (chain[0]?.name?.startsWith('KafkaJS') && chain[0].retriable === false)
+  )
+    return 'producer-fatal';
   return 'transient';
 }
 
@@ -92,7 +113,12 @@ export class EventPublisher {
 
   private createProducer(): Producer {
     // The Java-compatible partitioner: the same key lands on the same partition whichever client produced it.
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   /** How many times the producer was replaced after a failed send (tests, logs). */
@@ -112,7 +138,9 @@ export class EventPublisher {
   /** Serializes and checks one event; throws EventTooLargeError if no topic would take it, InvalidEventError if malformed. */
   prepare(event: OutgoingEvent): PreparedMessage {
     const { envelope } = event;
-    const missing = (['articleId', 'eventId', 'traceId', 'type'] as const).filter((field) => typeof envelope?.[field] !== 'string');
+    const missing = (['articleId', 'eventId', 'traceId', 'type'] as const).filter(
+      (field) => typeof envelope?.[field] !== 'string',
+    );
     if (missing.length) throw new InvalidEventError(event.topic, missing);
     const value = JSON.stringify(envelope);
     const headers = { eventId: envelope.eventId, traceparent: traceparent(envelope.traceId), type: envelope.type };
@@ -134,12 +162,19 @@ export class EventPublisher {
     const byTopic = new Map<string, Message[]>();
     for (const { topic, message } of messages) byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
     await this.send((producer) =>
-      producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) }),
+      producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+      }),
     );
   }
 
   /** Raw publish for dead letters, whose value may not be an envelope. */
-  async publishRaw(topic: string, messages: { key: string | null; value: string; headers: Record<string, string> }[]): Promise<void> {
+  async publishRaw(
+    topic: string,
+    messages: { key: string | null; value: string; headers: Record<string, string> }[],
+  ): Promise<void> {
     const prepared = messages.map((message) => checked(topic, message));
     for (const request of splitIntoRequests(prepared)) await this.sendPrepared(request);
   }
@@ -161,7 +196,10 @@ export class EventPublisher {
     this.producer = this.createProducer();
     this.connection = null;
     this.replacements++;
-    this.logger?.warn({ failure, err: error, replacements: this.replacements }, 'producer replaced after a failed send');
+    this.logger?.warn(
+      { failure, err: error, replacements: this.replacements },
+      'producer replaced after a failed send',
+    );
     failed.disconnect().catch(() => undefined);
   }
 
@@ -173,8 +211,10 @@ export class EventPublisher {
 }
 
 function checked(topic: string, message: PreparedMessage['message']): PreparedMessage {
-  let bytes = FRAMING_BYTES + Buffer.byteLength(message.value) + (message.key === null ? 0 : Buffer.byteLength(message.key));
-  for (const [name, value] of Object.entries(message.headers)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
+  let bytes =
+    FRAMING_BYTES + Buffer.byteLength(message.value) + (message.key === null ? 0 : Buffer.byteLength(message.key));
+  for (const [name, value] of Object.entries(message.headers))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value);
   if (bytes > EVENT_MAX_BYTES) throw new EventTooLargeError(topic, message.key, bytes);
   return { topic, message, bytes };
 }

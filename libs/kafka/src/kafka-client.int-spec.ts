@@ -28,19 +28,34 @@ describe('ensureTopics and the publisher against the real broker (integration)',
 
   afterAll(async () => {
     await admin?.disconnect();
-    await deleteTopics(createKafka({ brokers, clientId: 'kafka-client-int-spec', logger }), created).catch(() => undefined);
+    await deleteTopics(createKafka({ brokers, clientId: 'kafka-client-int-spec', logger }), created).catch(
+      () => undefined,
+    );
   });
 
   /** A topic as another tool (or an older Wirestream) would have made it: 3 partitions, the broker's 1 MiB limit. */
   async function legacyTopic(name: string, configEntries: { name: string; value: string }[] = []): Promise<string> {
     const topic = prefix + name;
     created.push(topic);
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'max.message.bytes', value: String(1024 * 1024) }, ...configEntries] }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic,
+          numPartitions: 3,
+          replicationFactor: 1,
+          configEntries: [{ name: 'max.message.bytes', value: String(1024 * 1024) }, ...configEntries],
+        },
+      ],
+    });
     return topic;
   }
 
   async function topicConfig(topic: string): Promise<Record<string, string>> {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }] });
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+    });
     return Object.fromEntries(resources[0]!.configEntries.map((e) => [e.configName, e.configValue]));
   }
 
@@ -60,7 +75,9 @@ describe('ensureTopics and the publisher against the real broker (integration)',
   it('grows partitions and raises max.message.bytes on an existing topic, keeping its other overrides; never shrinks', async () => {
     const topic = await legacyTopic('legacy', [{ name: 'retention.ms', value: '3600000' }]);
     await expect(assertTopicsAcceptEvents(admin, [topic])).rejects.toThrow(TopicConfigError);
-    await expect(assertTopicsAcceptEvents(admin, [topic])).rejects.toThrow(/max\.message\.bytes=1048576.*EVENT_MAX_BYTES=8388608/);
+    await expect(assertTopicsAcceptEvents(admin, [topic])).rejects.toThrow(
+      /max\.message\.bytes=1048576.*EVENT_MAX_BYTES=8388608/,
+    );
 
     await ensureTopics(createKafka({ brokers, clientId: 'spec', logger, topicPartitions: 6 }), [{ topic }]);
     expect(await partitions(topic)).toBe(6);
@@ -78,7 +95,15 @@ describe('ensureTopics and the publisher against the real broker (integration)',
     const topic = await legacyTopic('refusing');
     const kafka = createKafka({ brokers, clientId: 'spec', logger });
     const publisher = new EventPublisher(kafka, logger);
-    const event = (articleId: string, bytes: number) => ({ topic, envelope: createEnvelope({ type: 'article.received', articleId, version: 1, payload: { text: 'x'.repeat(bytes) } }) });
+    const event = (articleId: string, bytes: number) => ({
+      topic,
+      envelope: createEnvelope({
+        type: 'article.received',
+        articleId,
+        version: 1,
+        payload: { text: 'x'.repeat(bytes) },
+      }),
+    });
     await publisher.publish([event('warm-up', 10)]);
 
     const batch = Array.from({ length: 30 }, (_, i) => event(`small-${i}`, 100));
@@ -94,7 +119,10 @@ describe('ensureTopics and the publisher against the real broker (integration)',
     const after = Array.from({ length: 30 }, (_, i) => event(`after-${i}`, 100));
     await publisher.publish(after);
     await publisher.disconnect();
-    const records = await readTopic(kafka, topic, { until: (r) => after.every((e) => r.some((x) => x.key === e.envelope.articleId)), timeoutMs: 20_000 });
+    const records = await readTopic(kafka, topic, {
+      until: (r) => after.every((e) => r.some((x) => x.key === e.envelope.articleId)),
+      timeoutMs: 20_000,
+    });
     expect(after.every((e) => records.some((r) => r.key === e.envelope.articleId))).toBe(true);
     expect(records.some((r) => r.key === 'too-big')).toBe(false);
   });

@@ -1,6 +1,14 @@
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
 import { PermanentError, sleep } from '@wirestream/platform';
-import { ConfigResourceTypes, ConfigSource, Kafka, logLevel as KafkaLogLevel, type Admin, type ITopicConfig, type LogEntry } from 'kafkajs';
+import {
+  ConfigResourceTypes,
+  ConfigSource,
+  Kafka,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type ITopicConfig,
+  type LogEntry,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 
 /** Partitions of a Wirestream topic when `KAFKA_TOPIC_PARTITIONS` is not set: room for 12 instances per service. */
@@ -39,7 +47,10 @@ export function createKafka({ brokers, clientId, logger, topicPartitions }: Kafk
         else kafkaLogger.debug(extra, message);
       },
   });
-  topicSettings.set(kafka, { partitions: topicPartitions ?? DEFAULT_TOPIC_PARTITIONS, logger: logger.child({ component: 'kafka-topics' }) });
+  topicSettings.set(kafka, {
+    partitions: topicPartitions ?? DEFAULT_TOPIC_PARTITIONS,
+    logger: logger.child({ component: 'kafka-topics' }),
+  });
   return kafka;
 }
 
@@ -85,7 +96,16 @@ const TOPIC_RACE_ATTEMPTS = 8;
 function isTopicCreationRace(error: unknown): boolean {
   const { type, cause } = (error ?? {}) as { type?: unknown; cause?: unknown };
   if (cause && isTopicCreationRace(cause)) return true;
-  return typeof type === 'string' && ['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_LEADER_FOR_PARTITION', 'NOT_CONTROLLER', 'REQUEST_TIMED_OUT'].includes(type);
+  return (
+    typeof type === 'string' &&
+    [
+      'UNKNOWN_TOPIC_OR_PARTITION',
+      'LEADER_NOT_AVAILABLE',
+      'NOT_LEADER_FOR_PARTITION',
+      'NOT_CONTROLLER',
+      'REQUEST_TIMED_OUT',
+    ].includes(type)
+  );
 }
 
 async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void> {
@@ -97,7 +117,12 @@ async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void
     const existing = new Set(await admin.listTopics());
     const missing: ITopicConfig[] = [...wanted]
       .filter(([topic]) => !existing.has(topic))
-      .map(([topic, numPartitions]) => ({ topic, numPartitions, replicationFactor: 1, configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(EVENT_MAX_BYTES) }] }));
+      .map(([topic, numPartitions]) => ({
+        topic,
+        numPartitions,
+        replicationFactor: 1,
+        configEntries: [{ name: MAX_MESSAGE_BYTES, value: String(EVENT_MAX_BYTES) }],
+      }));
     if (missing.length) {
       await admin.createTopics({ topics: missing, waitForLeaders: true }).catch((error: { type?: string }) => {
         // Another service created it between our list and create.
@@ -115,13 +140,22 @@ async function ensureTopicsOnce(kafka: Kafka, topics: TopicSpec[]): Promise<void
   }
 }
 
-async function growPartitions(admin: Admin, topics: string[], wanted: Map<string, number>, logger: Logger | null): Promise<void> {
+async function growPartitions(
+  admin: Admin,
+  topics: string[],
+  wanted: Map<string, number>,
+  logger: Logger | null,
+): Promise<void> {
   const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
   const grow = [];
   for (const { name, partitions } of metadata) {
     const count = wanted.get(name)!;
     if (partitions.length < count) grow.push({ topic: name, count });
-    else if (partitions.length > count) logger?.warn({ topic: name, partitions: partitions.length, configured: count }, 'topic has more partitions than configured; partitions are never removed (keys would move), leaving it');
+    else if (partitions.length > count)
+      logger?.warn(
+        { topic: name, partitions: partitions.length, configured: count },
+        'topic has more partitions than configured; partitions are never removed (keys would move), leaving it',
+      );
   }
   if (!grow.length) return;
   await admin.createPartitions({ topicPartitions: grow }).catch((error: { type?: string }) => {
@@ -132,20 +166,37 @@ async function growPartitions(admin: Admin, topics: string[], wanted: Map<string
 }
 
 async function raiseMessageSize(admin: Admin, topics: string[], logger: Logger | null): Promise<void> {
-  const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
   for (const resource of resources) {
     const current = resource.configEntries.find((entry) => entry.configName === MAX_MESSAGE_BYTES);
     if (current && Number(current.configValue) >= EVENT_MAX_BYTES) continue;
     // AlterConfigs (the only one kafkajs speaks) replaces the topic's whole override set: carry the others over.
     const overrides = resource.configEntries
-      .filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && !entry.isSensitive && entry.configName !== MAX_MESSAGE_BYTES)
+      .filter(
+        (entry) =>
+          entry.configSource === ConfigSource.TOPIC_CONFIG &&
+          !entry.isSensitive &&
+          entry.configName !== MAX_MESSAGE_BYTES,
+      )
       .map((entry) => ({ name: entry.configName, value: entry.configValue }));
     try {
       await admin.alterConfigs({
         validateOnly: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: resource.resourceName, configEntries: [...overrides, { name: MAX_MESSAGE_BYTES, value: String(EVENT_MAX_BYTES) }] }],
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: resource.resourceName,
+            configEntries: [...overrides, { name: MAX_MESSAGE_BYTES, value: String(EVENT_MAX_BYTES) }],
+          },
+        ],
       });
-      logger?.info({ topic: resource.resourceName, from: current?.configValue, to: EVENT_MAX_BYTES }, 'topic max.message.bytes raised');
+      logger?.info(
+        { topic: resource.resourceName, from: current?.configValue, to: EVENT_MAX_BYTES },
+        'topic max.message.bytes raised',
+      );
     } catch (error) {
       // Not allowed here (ACLs, managed cluster): the check below says what to change.
       logger?.warn({ topic: resource.resourceName, err: error }, 'could not raise topic max.message.bytes');
@@ -159,9 +210,15 @@ async function raiseMessageSize(admin: Admin, topics: string[], logger: Logger |
  */
 export async function assertTopicsAcceptEvents(admin: Admin, topics: string[]): Promise<void> {
   if (!topics.length) return;
-  const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+  });
   const tooSmall = resources
-    .map((resource) => ({ topic: resource.resourceName, bytes: Number(resource.configEntries.find((entry) => entry.configName === MAX_MESSAGE_BYTES)?.configValue ?? NaN) }))
+    .map((resource) => ({
+      topic: resource.resourceName,
+      bytes: Number(resource.configEntries.find((entry) => entry.configName === MAX_MESSAGE_BYTES)?.configValue ?? NaN),
+    }))
     .filter(({ bytes }) => !(bytes >= EVENT_MAX_BYTES));
   if (!tooSmall.length) return;
   throw new TopicConfigError(

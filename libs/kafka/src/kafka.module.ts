@@ -28,13 +28,27 @@ export class KafkaModule implements OnApplicationShutdown {
           provide: KAFKA,
           inject: [SERVICE_CONFIG, ROOT_LOGGER, HealthRegistry],
           useFactory: (config: KafkaServiceConfig, logger: Logger, health: HealthRegistry): Kafka => {
-            const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? options.clientId, logger, topicPartitions: config.KAFKA_TOPIC_PARTITIONS });
+            const kafka = createKafka({
+              brokers: config.KAFKA_BROKERS,
+              clientId: config.KAFKA_CLIENT_ID ?? options.clientId,
+              logger,
+              topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+            });
             if (options.readinessCheck) health.register('kafka', () => pingKafka(kafka));
             return kafka;
           },
         },
-        { provide: EventPublisher, inject: [KAFKA, ROOT_LOGGER], useFactory: (kafka: Kafka, logger: Logger) => new EventPublisher(kafka, logger.child({ component: 'event-publisher' })) },
-        { provide: TOPICS, inject: [SERVICE_CONFIG], useFactory: (config: KafkaServiceConfig) => topicsFor(config.KAFKA_TOPIC_PREFIX ?? '') },
+        {
+          provide: EventPublisher,
+          inject: [KAFKA, ROOT_LOGGER],
+          useFactory: (kafka: Kafka, logger: Logger) =>
+            new EventPublisher(kafka, logger.child({ component: 'event-publisher' })),
+        },
+        {
+          provide: TOPICS,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: KafkaServiceConfig) => topicsFor(config.KAFKA_TOPIC_PREFIX ?? ''),
+        },
       ],
       exports: [KAFKA, EventPublisher, TOPICS],
     };

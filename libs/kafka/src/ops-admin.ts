@@ -32,7 +32,10 @@ export class KafkaOpsReader {
   /** Per partition: end offset minus the group's committed offset (everything retained if it never committed). */
   async groupLag(groupId: string, topic: string): Promise<PartitionLag[]> {
     return this.run(async (admin) => {
-      const [ends, offsets] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
+      const [ends, offsets] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
       return partitionLags(ends, offsets.find((o) => o.topic === topic)?.partitions ?? []);
     });
   }
@@ -53,10 +56,14 @@ export class KafkaOpsReader {
    * last hour minute by minute every few seconds costs one or two broker round trips once warm.
    */
   async countsSince(topic: string, from: number[], now = Date.now()): Promise<number[]> {
-    const [ends, ...at] = await Promise.all([this.partitionEnds(topic), ...from.map((t) => this.offsetsAtTime(topic, t, now))]);
+    const [ends, ...at] = await Promise.all([
+      this.partitionEnds(topic),
+      ...from.map((t) => this.offsetsAtTime(topic, t, now)),
+    ]);
     const high = new Map(ends.map((e) => [e.partition, e.high]));
     // A partition the time index knows nothing about (created since) counts as at its end.
-    const total = (offsets: PartitionOffsets) => [...high].reduce((sum, [partition, end]) => sum + (offsets.get(partition) ?? end), 0n);
+    const total = (offsets: PartitionOffsets) =>
+      [...high].reduce((sum, [partition, end]) => sum + (offsets.get(partition) ?? end), 0n);
     const highTotal = [...high.values()].reduce((sum, end) => sum + end, 0n);
     return at.map((offsets, i) => {
       const next = at[i + 1];
@@ -73,7 +80,8 @@ export class KafkaOpsReader {
     const result: PartitionOffsets = new Map(offsets.map((o) => [o.partition, BigInt(o.offset)]));
     if (now - timestamp > SETTLED_AFTER_MS && timestamp % 60_000 === 0) {
       this.offsetsAt.set(key, result);
-      for (const k of this.offsetsAt.keys()) if (Number(k.slice(k.lastIndexOf('@') + 1)) < now - CACHE_LIFETIME_MS) this.offsetsAt.delete(k);
+      for (const k of this.offsetsAt.keys())
+        if (Number(k.slice(k.lastIndexOf('@') + 1)) < now - CACHE_LIFETIME_MS) this.offsetsAt.delete(k);
     }
     return result;
   }
@@ -88,10 +96,16 @@ export class KafkaOpsReader {
     const cached = this.latest.get(topic);
     if (cached?.signature === signature) return cached.records;
     if (!ends.length) return [];
-    const starts = new Map(ends.map((e) => [e.partition, e.high - BigInt(perPartition) > e.low ? e.high - BigInt(perPartition) : e.low]));
+    const starts = new Map(
+      ends.map((e) => [e.partition, e.high - BigInt(perPartition) > e.low ? e.high - BigInt(perPartition) : e.low]),
+    );
     const expected = ends.reduce((sum, e) => sum + Number(e.high - starts.get(e.partition)!), 0);
     const records: TopicRecord[] = [];
-    const consumer = this.kafka.consumer({ groupId: `wirestream-ops-${randomUUID()}`, allowAutoTopicCreation: false, sessionTimeout: 10000 });
+    const consumer = this.kafka.consumer({
+      groupId: `wirestream-ops-${randomUUID()}`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10000,
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: false });
@@ -104,7 +118,13 @@ export class KafkaOpsReader {
             if (from === undefined || BigInt(message.offset) < from) return;
             const headers: Record<string, string> = {};
             for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-            records.push({ partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value?.toString('utf8') ?? null, headers });
+            records.push({
+              partition,
+              offset: message.offset,
+              key: message.key?.toString('utf8') ?? null,
+              value: message.value?.toString('utf8') ?? null,
+              headers,
+            });
             if (records.length >= expected) {
               clearTimeout(timer);
               resolve();

@@ -11,7 +11,16 @@ const message = (value: unknown, key: string | null = 'a1'): IncomingMessage => 
   traceId: null,
 });
 
-const envelope = { eventId: 'e', type: 'article.received', schemaVersion: 1, occurredAt: 'now', traceId: 't', articleId: 'a1', version: 1, payload: {} };
+const envelope = {
+  eventId: 'e',
+  type: 'article.received',
+  schemaVersion: 1,
+  occurredAt: 'now',
+  traceId: 't',
+  articleId: 'a1',
+  version: 1,
+  payload: {},
+};
 
 describe('parseEnvelope', () => {
   it('returns a valid envelope', () => {

@@ -8,7 +8,14 @@ export class ConsumerStoppingError extends Error {
 }
 
 /** kafkajs errors that mean "the cluster could not be reached or answered in time", whatever kafkajs wrapped them in. */
-const TRANSIENT_KAFKA_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnectionClosedError', 'KafkaJSRequestTimeoutError', 'KafkaJSBrokerNotFound', 'KafkaJSNumberOfRetriesExceeded', 'KafkaJSLockTimeout']);
+const TRANSIENT_KAFKA_ERRORS = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSRequestTimeoutError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSLockTimeout',
+]);
 
 /**
  * Worth another try: what `isRetriable` says, plus a Kafka outage seen by a publish in the handler. kafkajs gives up
@@ -18,8 +25,17 @@ const TRANSIENT_KAFKA_ERRORS = new Set(['KafkaJSConnectionError', 'KafkaJSConnec
  */
 export function isTransientFailure(error: unknown): boolean {
   if (isRetriable(error)) return true;
-  for (let e = error as { name?: unknown; retriable?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 10; e = e.cause as typeof e, depth++) {
-    if (typeof e.name === 'string' && e.name.startsWith('KafkaJS') && (e.retriable === true || TRANSIENT_KAFKA_ERRORS.has(e.name))) return true;
+  for (
+    let e = error as { name?: unknown; retriable?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 10;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (
+      typeof e.name === 'string' &&
+      e.name.startsWith('KafkaJS') &&
+      (e.retriable === true || TRANSIENT_KAFKA_ERRORS.has(e.name))
+    )
+      return true;
   }
   return false;
 }
@@ -39,7 +55,11 @@ export interface RetryHooks<M> {
  * may commit. Throws `ConsumerStoppingError` if asked to stop while something is still retrying: then nothing may
  * be committed, and the next owner of the partition retries it.
  */
-export async function processWithRetries<M>(messages: M[], handle: (pending: M[]) => Promise<Map<M, unknown>>, hooks: RetryHooks<M>): Promise<void> {
+export async function processWithRetries<M>(
+  messages: M[],
+  handle: (pending: M[]) => Promise<Map<M, unknown>>,
+  hooks: RetryHooks<M>,
+): Promise<void> {
   let pending = messages;
   for (let attempt = 1; pending.length; attempt++) {
     let failures: Map<M, unknown>;
@@ -57,7 +77,12 @@ export async function processWithRetries<M>(messages: M[], handle: (pending: M[]
     if (pending.length) {
       if (hooks.isStopping()) throw new ConsumerStoppingError(pending.length);
       const error = failures.get(pending[0]!);
-      await hooks.pause(backoffDelayMs(attempt, hooks.policy), pending.length, error instanceof Error ? `${error.name}: ${error.message}` : String(error), attempt);
+      await hooks.pause(
+        backoffDelayMs(attempt, hooks.policy),
+        pending.length,
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        attempt,
+      );
     }
   }
 }

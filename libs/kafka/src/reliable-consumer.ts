@@ -1,6 +1,16 @@
 import type { DeadLetterPayload } from '@wirestream/contracts';
 import { deadLetterTopic } from '@wirestream/contracts';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, errorCode, HealthCheckError, isRetriable, sleep, type HealthRegistry, type MetricsRegistry, type RetryPolicy } from '@wirestream/platform';
+import {
+  backoffDelayMs,
+  DEFAULT_RETRY_POLICY,
+  errorCode,
+  HealthCheckError,
+  isRetriable,
+  sleep,
+  type HealthRegistry,
+  type MetricsRegistry,
+  type RetryPolicy,
+} from '@wirestream/platform';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { traceIdFromTraceparent } from './envelope';
@@ -95,7 +105,16 @@ export class ReliableConsumer {
   private restarting: Promise<void> | null = null;
   /** Restarts since the group last accepted a member of ours; reset on every join. */
   private failedRestarts = 0;
-  private readonly status: ConsumerStatus = { state: 'starting', joined: false, memberId: null, lastBatchAt: null, lastHeartbeatAt: null, lastFetchAt: null, restarts: 0, lastError: null };
+  private readonly status: ConsumerStatus = {
+    state: 'starting',
+    joined: false,
+    memberId: null,
+    lastBatchAt: null,
+    lastHeartbeatAt: null,
+    lastFetchAt: null,
+    restarts: 0,
+    lastError: null,
+  };
 
   constructor(private readonly options: ReliableConsumerOptions) {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
@@ -125,8 +144,15 @@ export class ReliableConsumer {
       heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
       retry: { retries: 10 },
-      ...(this.options.batch?.maxBytesPerPartition ? { maxBytesPerPartition: this.options.batch.maxBytesPerPartition, maxBytes: this.options.batch.maxBytesPerPartition * 4 } : {}),
-      ...(this.options.batch?.maxWaitTimeInMs !== undefined ? { maxWaitTimeInMs: this.options.batch.maxWaitTimeInMs } : {}),
+      ...(this.options.batch?.maxBytesPerPartition
+        ? {
+            maxBytesPerPartition: this.options.batch.maxBytesPerPartition,
+            maxBytes: this.options.batch.maxBytesPerPartition * 4,
+          }
+        : {}),
+      ...(this.options.batch?.maxWaitTimeInMs !== undefined
+        ? { maxWaitTimeInMs: this.options.batch.maxWaitTimeInMs }
+        : {}),
     });
     this.consumer = consumer;
     this.watch(consumer);
@@ -151,7 +177,15 @@ export class ReliableConsumer {
       Object.assign(this.status, { joined: true, memberId: payload.memberId, lastHeartbeatAt: now() });
       if (this.status.state !== 'stopped') this.status.state = 'running';
       this.failedRestarts = 0;
-      this.options.logger.info({ groupId: payload.groupId, memberId: payload.memberId, leader: payload.isLeader, assignment: payload.memberAssignment }, 'consumer joined its group');
+      this.options.logger.info(
+        {
+          groupId: payload.groupId,
+          memberId: payload.memberId,
+          leader: payload.isLeader,
+          assignment: payload.memberAssignment,
+        },
+        'consumer joined its group',
+      );
     });
     consumer.on(consumer.events.HEARTBEAT, () => {
       if (current()) this.status.lastHeartbeatAt = now();
@@ -183,17 +217,21 @@ export class ReliableConsumer {
         eachMessage: async ({ topic: t, partition, message, heartbeat }) => {
           if (consumer !== this.consumer) return;
           const incoming = toIncoming(t, partition, message);
-          await this.processBatch([incoming], async (list, log) => {
-            const failures = new Map<IncomingMessage, unknown>();
-            for (const m of list) {
-              try {
-                await handler.each(m, log);
-              } catch (error) {
-                failures.set(m, error);
+          await this.processBatch(
+            [incoming],
+            async (list, log) => {
+              const failures = new Map<IncomingMessage, unknown>();
+              for (const m of list) {
+                try {
+                  await handler.each(m, log);
+                } catch (error) {
+                  failures.set(m, error);
+                }
               }
-            }
-            return failures;
-          }, heartbeat);
+              return failures;
+            },
+            heartbeat,
+          );
           await this.commit(consumer, t, partition, incoming.offset);
         },
       });
@@ -216,12 +254,27 @@ export class ReliableConsumer {
     }
   }
 
-  private async processBatch(messages: IncomingMessage[], handle: BatchHandler, heartbeat: () => Promise<void>): Promise<void> {
+  private async processBatch(
+    messages: IncomingMessage[],
+    handle: BatchHandler,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const first = messages[0]!;
     const log = this.options.logger.child(
       messages.length === 1
-        ? { topic: first.topic, partition: first.partition, offset: first.offset, articleId: first.key, traceId: first.traceId }
-        : { topic: first.topic, partition: first.partition, offsets: `${first.offset}..${messages[messages.length - 1]!.offset}`, count: messages.length },
+        ? {
+            topic: first.topic,
+            partition: first.partition,
+            offset: first.offset,
+            articleId: first.key,
+            traceId: first.traceId,
+          }
+        : {
+            topic: first.topic,
+            partition: first.partition,
+            offsets: `${first.offset}..${messages[messages.length - 1]!.offset}`,
+            count: messages.length,
+          },
     );
     // Heartbeats while the handler works: a batch slower than the session timeout keeps its membership.
     // (kafkajs only sends one when the heartbeat interval has passed, so ticking at that interval is cheap.)
@@ -267,9 +320,26 @@ export class ReliableConsumer {
     };
     // If this publish fails we throw: the offset is not committed and the message comes back.
     await this.options.publisher.publishRaw(deadLetterTopic(message.topic), [
-      { key: message.key, value: JSON.stringify(payload), headers: { ...message.headers, 'x-dlq-reason': payload.reason.slice(0, 500), 'x-dlq-error-code': payload.errorCode } },
+      {
+        key: message.key,
+        value: JSON.stringify(payload),
+        headers: {
+          ...message.headers,
+          'x-dlq-reason': payload.reason.slice(0, 500),
+          'x-dlq-error-code': payload.errorCode,
+        },
+      },
     ]);
-    log.warn({ offset: message.offset, articleId: message.key, errorCode: payload.errorCode, reason: payload.reason, attempts }, 'message dead-lettered');
+    log.warn(
+      {
+        offset: message.offset,
+        articleId: message.key,
+        errorCode: payload.errorCode,
+        reason: payload.reason,
+        attempts,
+      },
+      'message dead-lettered',
+    );
     this.options.onDeadLetter?.(message, error);
   }
 
@@ -299,7 +369,10 @@ export class ReliableConsumer {
   private async restartNow(reason: unknown, why: string): Promise<void> {
     const log = this.options.logger;
     Object.assign(this.status, { state: 'rejoining', joined: false, memberId: null, lastError: describe(reason) });
-    log.error({ error: this.status.lastError, groupId: this.options.groupId, topic: this.options.topic }, `${why}; starting a fresh consumer`);
+    log.error(
+      { error: this.status.lastError, groupId: this.options.groupId, topic: this.options.topic },
+      `${why}; starting a fresh consumer`,
+    );
     const old = this.consumer;
     this.consumer = null;
     await old?.disconnect().catch(() => undefined);
@@ -309,7 +382,15 @@ export class ReliableConsumer {
       const attempt = ++this.failedRestarts;
       if (this.failedRestarts > maxRestarts) {
         this.status.state = 'stopped';
-        log.fatal({ error: describe(lastError), restarts: maxRestarts, groupId: this.options.groupId, topic: this.options.topic }, 'consumer could not rejoin its group; giving up (not ready)');
+        log.fatal(
+          {
+            error: describe(lastError),
+            restarts: maxRestarts,
+            groupId: this.options.groupId,
+            topic: this.options.topic,
+          },
+          'consumer could not rejoin its group; giving up (not ready)',
+        );
         this.options.onGiveUp?.(lastError);
         return;
       }
@@ -318,7 +399,10 @@ export class ReliableConsumer {
       try {
         await this.launch();
         this.status.restarts++;
-        log.warn({ attempt, restarts: this.status.restarts }, 'fresh consumer started; it resumes from the last committed offset');
+        log.warn(
+          { attempt, restarts: this.status.restarts },
+          'fresh consumer started; it resumes from the last committed offset',
+        );
         return;
       } catch (error) {
         lastError = error;
@@ -335,12 +419,22 @@ export class ReliableConsumer {
   private async checkReady(): Promise<Record<string, unknown>> {
     const status = this.state;
     const details = { ...status } as unknown as Record<string, unknown>;
-    if (status.state !== 'running' || !status.joined) throw new HealthCheckError(`consumer is ${status.state}${status.joined ? '' : ', not joined to its group'}`, details);
-    const lastSign = Math.max(...[status.lastFetchAt, status.lastHeartbeatAt, status.lastBatchAt].map((t) => (t ? Date.parse(t) : 0)));
+    if (status.state !== 'running' || !status.joined)
+      throw new HealthCheckError(
+        `consumer is ${status.state}${status.joined ? '' : ', not joined to its group'}`,
+        details,
+      );
+    const lastSign = Math.max(
+      ...[status.lastFetchAt, status.lastHeartbeatAt, status.lastBatchAt].map((t) => (t ? Date.parse(t) : 0)),
+    );
     const silentMs = Date.now() - lastSign;
     if (silentMs > 2 * this.sessionTimeoutMs) {
       const waiting = (await this.lag.read()).reduce((sum, p) => sum + p.lag, 0);
-      if (waiting > 0) throw new HealthCheckError(`no fetch or heartbeat for ${Math.round(silentMs / 1000)} s while ${waiting} message(s) wait`, { ...details, lag: waiting });
+      if (waiting > 0)
+        throw new HealthCheckError(
+          `no fetch or heartbeat for ${Math.round(silentMs / 1000)} s while ${waiting} message(s) wait`,
+          { ...details, lag: waiting },
+        );
     }
     return details;
   }

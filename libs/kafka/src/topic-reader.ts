@@ -55,7 +55,13 @@ export async function readTopic(
         eachMessage: async ({ partition, message }) => {
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-          records.push({ partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value?.toString('utf8') ?? null, headers });
+          records.push({
+            partition,
+            offset: message.offset,
+            key: message.key?.toString('utf8') ?? null,
+            value: message.value?.toString('utf8') ?? null,
+            headers,
+          });
           if (options.until?.(records)) {
             clearTimeout(timer);
             resolve();

@@ -15,11 +15,33 @@ import { OutboxDeadLetters1764710000000 } from './migrations/1764710000000-outbo
 import { ReenrichmentRuns1764870000000 } from './migrations/1764870000000-reenrichment-runs';
 import { StorySignatures1764900000000 } from './migrations/1764900000000-story-signatures';
 
-export const ENTITIES = [RawArticleEntity, OutboxMessageEntity, ArticleEntity, ArticleVersionEntity, ProcessedEventEntity, FeedSourceEntity, ...STORY_ENTITIES];
-export const MIGRATIONS = [InitialSchema1764000000000, FeedSources1764100000000, StoryModel1764200000000, LeanIndexerRows1764400000000, ArticleDocumentsAsJson1764500000000, ProcessedEventsRetention1764600000000, OutboxDeadLetters1764710000000, OpsFreshness1764800000000, ReenrichmentRuns1764870000000, StorySignatures1764900000000];
+export const ENTITIES = [
+  RawArticleEntity,
+  OutboxMessageEntity,
+  ArticleEntity,
+  ArticleVersionEntity,
+  ProcessedEventEntity,
+  FeedSourceEntity,
+  ...STORY_ENTITIES,
+];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  FeedSources1764100000000,
+  StoryModel1764200000000,
+  LeanIndexerRows1764400000000,
+  ArticleDocumentsAsJson1764500000000,
+  ProcessedEventsRetention1764600000000,
+  OutboxDeadLetters1764710000000,
+  OpsFreshness1764800000000,
+  ReenrichmentRuns1764870000000,
+  StorySignatures1764900000000,
+];
 
 /** Schema changes only ever come from migrations (`npm run db:migrate`), never from `synchronize`. */
-export function createDataSource(databaseUrl: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(
+  databaseUrl: string,
+  options: { poolSize?: number; applicationName?: string } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,

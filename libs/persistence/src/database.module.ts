@@ -17,7 +17,10 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: DATA_SOURCE,
           inject: [SERVICE_CONFIG, HealthRegistry],
           useFactory: async (config: { DATABASE_URL: string }, health: HealthRegistry): Promise<DataSource> => {
-            const dataSource = createDataSource(config.DATABASE_URL, { applicationName: options.applicationName, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
+            const dataSource = createDataSource(config.DATABASE_URL, {
+              applicationName: options.applicationName,
+              ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+            });
             await dataSource.initialize();
             await assertSchemaCurrent(dataSource);
             health.register('postgres', () => pingDatabase(dataSource));

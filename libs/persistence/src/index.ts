@@ -11,9 +11,37 @@ export type { DataSource } from 'typeorm';
 export * from './database.module';
 export * from './stores/feed-source.store';
 export { FeedSourceEntity } from './entities/feed-source.entity';
-export { SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity } from './entities/story.entities';
-export { simhashBands, fingerprintDistance, STORY_CLUSTER_MAX_DISTANCE, MIN_WORDS_FOR_CLUSTERING, BAND_COUNT, type FingerprintBand } from './clustering/simhash-bands';
-export { minhashSignature, lshBandKeys, signatureSimilarity, shingleHashes, STORY_SIGNATURE, type StorySignatureOptions } from './clustering/minhash';
-export { storySignature, signatureOfBody, signatureDistance, isStorySignature, STORY_MAX_SIGNATURE_DISTANCE, type StorySignature } from './clustering/story-signature';
+export {
+  SourceEntity,
+  NamedEntityEntity,
+  ArticleEntityLinkEntity,
+  QuoteEntity,
+  StoryClusterEntity,
+  FingerprintBandEntity,
+} from './entities/story.entities';
+export {
+  simhashBands,
+  fingerprintDistance,
+  STORY_CLUSTER_MAX_DISTANCE,
+  MIN_WORDS_FOR_CLUSTERING,
+  BAND_COUNT,
+  type FingerprintBand,
+} from './clustering/simhash-bands';
+export {
+  minhashSignature,
+  lshBandKeys,
+  signatureSimilarity,
+  shingleHashes,
+  STORY_SIGNATURE,
+  type StorySignatureOptions,
+} from './clustering/minhash';
+export {
+  storySignature,
+  signatureOfBody,
+  signatureDistance,
+  isStorySignature,
+  STORY_MAX_SIGNATURE_DISTANCE,
+  type StorySignature,
+} from './clustering/story-signature';
 export * from './stores/ops.store';
 export * from './stores/reenrichment.store';

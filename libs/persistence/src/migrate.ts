@@ -3,7 +3,10 @@ import { Client } from 'pg';
 import { createDataSource } from './data-source';
 
 /** Runs `work` on the server's `postgres` maintenance database with the target database's name, quoted. */
-async function onMaintenanceDatabase(databaseUrl: string, work: (client: Client, name: string, quoted: string) => Promise<void>): Promise<void> {
+async function onMaintenanceDatabase(
+  databaseUrl: string,
+  work: (client: Client, name: string, quoted: string) => Promise<void>,
+): Promise<void> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
   url.pathname = '/postgres';

@@ -16,9 +16,14 @@ export class PlatformModule {
     const health = new HealthRegistry();
     const metrics = new MetricsRegistry(options.service);
     // What /health/ready answers, for Prometheus (the "service not ready" alert): checked at scrape time.
-    metrics.gauge('wirestream_ready', '1 when every dependency the service needs answers (what /health/ready reports), else 0', [], async (gauge) => {
-      gauge.set((await health.report()).status === 'ok' ? 1 : 0);
-    });
+    metrics.gauge(
+      'wirestream_ready',
+      '1 when every dependency the service needs answers (what /health/ready reports), else 0',
+      [],
+      async (gauge) => {
+        gauge.set((await health.report()).status === 'ok' ? 1 : 0);
+      },
+    );
     return {
       module: PlatformModule,
       controllers: [HealthController, MetricsController],

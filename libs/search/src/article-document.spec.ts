@@ -53,7 +53,14 @@ describe('toArticleDocument', () => {
         keywords: ['rates', 'k'.repeat(4096)],
         summary: 'Word '.repeat(8000),
         source: { id: 'wire', name: 'Wire '.repeat(800) },
-        entities: { people: [{ name: 'P'.repeat(FIELD_LIMITS.entityName), count: 1 }], places: [], organizations: [{ name: capitalised, count: 1 }, { name: 'ECB', count: 1 }] },
+        entities: {
+          people: [{ name: 'P'.repeat(FIELD_LIMITS.entityName), count: 1 }],
+          places: [],
+          organizations: [
+            { name: capitalised, count: 1 },
+            { name: 'ECB', count: 1 },
+          ],
+        },
       }),
       null,
     );
@@ -70,7 +77,9 @@ describe('toArticleDocument', () => {
   });
 
   it('falls back to the canonical URL', () => {
-    expect(toArticleDocument({ ...article, url: null, canonicalUrl: 'https://example.com/c' }, null).url).toBe('https://example.com/c');
+    expect(toArticleDocument({ ...article, url: null, canonicalUrl: 'https://example.com/c' }, null).url).toBe(
+      'https://example.com/c',
+    );
   });
 
   it('produces exactly the fields the strict mapping knows', () => {

@@ -45,7 +45,10 @@ export function toArticleDocument(article: EnrichedArticle, clusterId: string | 
     id: article.id,
     version: article.version,
     pubStatus: article.pubStatus,
-    source: { id: article.source.id, name: article.source.name === null ? null : truncateText(article.source.name, FIELD_LIMITS.sourceName) },
+    source: {
+      id: article.source.id,
+      name: article.source.name === null ? null : truncateText(article.source.name, FIELD_LIMITS.sourceName),
+    },
     // The hit links to where the article was read from; the canonical URL is the fallback.
     url: article.url ?? article.canonicalUrl,
     title: article.title,
@@ -68,7 +71,10 @@ export function toArticleDocument(article: EnrichedArticle, clusterId: string | 
 }
 
 function entityNames(entities: readonly EntityCount[] | undefined): string[] {
-  return distinctNonEmpty((entities ?? []).map((entity) => entity.name), FIELD_LIMITS.entityName);
+  return distinctNonEmpty(
+    (entities ?? []).map((entity) => entity.name),
+    FIELD_LIMITS.entityName,
+  );
 }
 
 /** Trimmed, at most `maxLength` characters (longer ones dropped), de-duplicated, in first-seen order (facet counts must count a document once). */

@@ -35,7 +35,8 @@ class FakeEngine extends ArticleEngineBase {
     this.analyzeCalls++;
     if (this.analyzeError) throw this.analyzeError;
     const type = typeof filter === 'string' ? filter : filter.type;
-    if (this.refusedFilters.has(type)) throw Object.assign(new Error('illegal_argument_exception'), { meta: { statusCode: 400 } });
+    if (this.refusedFilters.has(type))
+      throw Object.assign(new Error('illegal_argument_exception'), { meta: { statusCode: 400 } });
   }
   protected async aliasExists(): Promise<boolean> {
     return true;
@@ -44,7 +45,9 @@ class FakeEngine extends ArticleEngineBase {
   protected async putAlias(): Promise<void> {}
   protected async sendBulk(lines: BulkLine[], _refresh: unknown, requireAlias: boolean): Promise<RawBulkItem[]> {
     this.bulks.push({ lines, requireAlias });
-    return lines.filter((line) => 'index' in line || 'delete' in line).map((line) => ('index' in line ? { index: { status: 201 } } : { delete: { status: 200 } }));
+    return lines
+      .filter((line) => 'index' in line || 'delete' in line)
+      .map((line) => ('index' in line ? { index: { status: 201 } } : { delete: { status: 200 } }));
   }
   protected async sendHelperBulk(): Promise<DirectBulkResult> {
     return { total: 0, successful: 0, failed: 0, timeMs: 0, bytes: 0, failures: [] };
@@ -87,7 +90,8 @@ class FakeEngine extends ArticleEngineBase {
   protected async closeClient(): Promise<void> {}
 }
 
-const docs = (n: number) => Array.from({ length: n }, (_, i) => toArticleDocument(articleFixture({ id: `a-${i}` }), null));
+const docs = (n: number) =>
+  Array.from({ length: n }, (_, i) => toArticleDocument(articleFixture({ id: `a-${i}` }), null));
 
 describe('ArticleEngineBase', () => {
   it('splits a large batch into bulk requests of at most maxBulkDocs, one after another, and merges the outcome', async () => {
@@ -103,7 +107,9 @@ describe('ArticleEngineBase', () => {
     await engine.bulkIndex(docs(1), { index: 'p_articles-v1-000002' });
     await engine.bulkDelete(['a-0'], { index: 'p_articles-v1-000002' });
     await engine.bulkDelete(['a-0']);
-    expect(engine.bulks.map((b) => [(Object.values(b.lines[0]!)[0] as { _index: string })._index, b.requireAlias])).toEqual([
+    expect(
+      engine.bulks.map((b) => [(Object.values(b.lines[0]!)[0] as { _index: string })._index, b.requireAlias]),
+    ).toEqual([
       ['p_articles-v1-000002', false],
       ['p_articles-v1-000002', false],
       ['p_articles', true],
@@ -120,7 +126,12 @@ describe('ArticleEngineBase', () => {
       { name: 'p_articles-v1-000002', aliased: false, docs: 0 },
     ]);
     expect(await engine.swapAlias(next)).toEqual(['p_articles-v1-000001']);
-    expect(engine.aliasActions).toEqual([[{ remove: { index: 'p_articles-v1-000001', alias: 'p_articles' } }, { add: { index: next, alias: 'p_articles', is_write_index: true } }]]);
+    expect(engine.aliasActions).toEqual([
+      [
+        { remove: { index: 'p_articles-v1-000001', alias: 'p_articles' } },
+        { add: { index: next, alias: 'p_articles', is_write_index: true } },
+      ],
+    ]);
     await expect(engine.deleteIndex('p_articles-v1-000001')).rejects.toThrow(/behind the alias/);
     await expect(engine.deleteIndex('other-index')).rejects.toThrow(/not an article index/);
     engine.aliased = [next];
@@ -131,15 +142,40 @@ describe('ArticleEngineBase', () => {
   it('answers the engine’s took with the search, and wraps engine failures without their text in the message', async () => {
     const engine = new FakeEngine();
     expect((await engine.searchWithTiming({ q: 'x' })).tookMs).toBe(7);
-    engine.searchError = Object.assign(new Error('bad'), { meta: { statusCode: 400, body: { error: { type: 'search_phase_execution_exception', reason: 'too many clauses' } } } });
+    engine.searchError = Object.assign(new Error('bad'), {
+      meta: {
+        statusCode: 400,
+        body: { error: { type: 'search_phase_execution_exception', reason: 'too many clauses' } },
+      },
+    });
     const refused = (await engine.search({ q: 'x*' }).catch((error: unknown) => error)) as SearchEngineFailedError;
-    expect(refused).toMatchObject({ name: 'SearchEngineFailedError', kind: 'refused', engineStatus: 400, engineDetail: 'search_phase_execution_exception: too many clauses' });
+    expect(refused).toMatchObject({
+      name: 'SearchEngineFailedError',
+      kind: 'refused',
+      engineStatus: 400,
+      engineDetail: 'search_phase_execution_exception: too many clauses',
+    });
     expect(refused.message).not.toMatch(/clauses|exception/);
     engine.searchError = Object.assign(new Error('down'), { meta: { statusCode: 503 } });
     await expect(engine.search({ q: 'x' })).rejects.toMatchObject({ kind: 'unavailable', engineStatus: 503 });
     engine.searchError = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9200'), {});
-    const down = (await engine.related({ id: 'a', clusterId: 'a', title: 't', body: 'b', people: [], places: [], organizations: [], keywords: [] }).catch((error: unknown) => error)) as SearchEngineFailedError;
-    expect(down).toMatchObject({ kind: 'unavailable', engineStatus: null, engineDetail: 'connect ECONNREFUSED 127.0.0.1:9200' });
+    const down = (await engine
+      .related({
+        id: 'a',
+        clusterId: 'a',
+        title: 't',
+        body: 'b',
+        people: [],
+        places: [],
+        organizations: [],
+        keywords: [],
+      })
+      .catch((error: unknown) => error)) as SearchEngineFailedError;
+    expect(down).toMatchObject({
+      kind: 'unavailable',
+      engineStatus: null,
+      engineDetail: 'connect ECONNREFUSED 127.0.0.1:9200',
+    });
     expect(down.message).not.toMatch(/9200/);
   });
 
@@ -152,7 +188,12 @@ describe('ArticleEngineBase', () => {
     expect(engine.analyzeCalls).toBe(4);
     expect(warnings).toEqual([]);
     const analysis = engine.templates[0]!.template.settings.analysis;
-    expect(analysis.analyzer.article_text.filter).toEqual(['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem']);
+    expect(analysis.analyzer.article_text.filter).toEqual([
+      'article_possessive',
+      'lowercase',
+      'asciifolding',
+      'article_light_stem',
+    ]);
     expect(analysis.normalizer.article_sort.filter).toEqual(['lowercase', 'asciifolding']);
     expect(engine.templates[0]!._meta).not.toHaveProperty('missingAnalysisFilters');
   });
@@ -170,7 +211,9 @@ describe('ArticleEngineBase', () => {
       expect(template.template.settings.analysis.filter).toEqual({});
       expect(template.template.settings.analysis.analyzer.article_text.filter).toEqual(['lowercase']);
       expect(template.template.settings.analysis.normalizer.article_sort.filter).toEqual(['lowercase']);
-      expect(template._meta).toMatchObject({ missingAnalysisFilters: ['article_possessive', 'asciifolding', 'article_light_stem'] });
+      expect(template._meta).toMatchObject({
+        missingAnalysisFilters: ['article_possessive', 'asciifolding', 'article_light_stem'],
+      });
     }
   });
 

@@ -35,7 +35,14 @@ import {
   type RawBulkItem,
 } from './bulk-operations';
 import { engineErrorMessage, engineErrorStatus, isAlreadyExists, SearchEngineFailedError } from './engine-errors';
-import { aliasSwapActions, nextIndexName, parseIndexName, splitForBulk, type AliasAction, type ArticleIndexInfo } from './index-lifecycle';
+import {
+  aliasSwapActions,
+  nextIndexName,
+  parseIndexName,
+  splitForBulk,
+  type AliasAction,
+  type ArticleIndexInfo,
+} from './index-lifecycle';
 import { buildArticleSearch, type ArticleSearchRequestBody } from './search-query';
 import { buildRelatedArticlesSearch, type RelatedArticleSource, type RelatedArticlesOptions } from './related-query';
 import type { ArticleSearchQuery } from './search-query-types';
@@ -60,7 +67,9 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
 
   protected constructor(options: ArticleSearchEngineOptions) {
     this.url = options.url;
-    this.onMissingAnalysis = options.onMissingAnalysis ?? ((_missing, message) => process.emitWarning(message, { code: 'WIRESTREAM_SEARCH_ANALYSIS' }));
+    this.onMissingAnalysis =
+      options.onMissingAnalysis ??
+      ((_missing, message) => process.emitWarning(message, { code: 'WIRESTREAM_SEARCH_ANALYSIS' }));
     this.indexPrefix = options.indexPrefix ?? '';
     this.names = articleIndexNames(this.indexPrefix);
     this.indexSettings = { shards: options.shards ?? 1, replicas: options.replicas ?? 0 };
@@ -79,9 +88,17 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
    * Throws when the request as a whole fails. `requireAlias`: writes through the alias must not auto-create an
    * unmapped index before `ensureIndex`; writes into a named concrete index (a rebuild) cannot require an alias.
    */
-  protected abstract sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh'], requireAlias: boolean): Promise<RawBulkItem[]>;
+  protected abstract sendBulk(
+    lines: BulkLine[],
+    refresh: BulkWriteOptions['refresh'],
+    requireAlias: boolean,
+  ): Promise<RawBulkItem[]>;
   /** The client's own bulk helper (batching by bytes, concurrent requests, retries of 429s). */
-  protected abstract sendHelperBulk(index: string, docs: readonly ArticleDocument[], options: DirectBulkOptions): Promise<DirectBulkResult>;
+  protected abstract sendHelperBulk(
+    index: string,
+    docs: readonly ArticleDocument[],
+    options: DirectBulkOptions,
+  ): Promise<DirectBulkResult>;
   /** A concrete index; settings (over the template's) optional. Throws if it exists. */
   protected abstract createIndexNamed(index: string, settings: Record<string, unknown>): Promise<void>;
   protected abstract putIndexSettings(index: string, settings: Record<string, unknown>): Promise<void>;
@@ -184,7 +201,11 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   async bulkDelete(ids: readonly string[], options: BulkWriteOptions = {}): Promise<BulkDeleteResult> {
     if (ids.length === 0) return { deleted: [], failed: [] };
     try {
-      const items = await this.sendBulk(bulkDeleteLines(options.index ?? this.names.alias, ids), options.refresh, options.index === undefined);
+      const items = await this.sendBulk(
+        bulkDeleteLines(options.index ?? this.names.alias, ids),
+        options.refresh,
+        options.index === undefined,
+      );
       return classifyBulkDeleteItems(ids, items);
     } catch (error) {
       return { deleted: [], failed: failEveryItem(ids, error) };
@@ -196,7 +217,10 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   }
 
   async listArticleIndices(): Promise<ArticleIndexInfo[]> {
-    const [counts, aliased] = await Promise.all([this.indexDocCounts(this.names.pattern), this.aliasTargets(this.names.alias)]);
+    const [counts, aliased] = await Promise.all([
+      this.indexDocCounts(this.names.pattern),
+      this.aliasTargets(this.names.alias),
+    ]);
     const names = new Set([...counts.keys(), ...aliased].filter((name) => parseIndexName(this.names, name) !== null));
     return [...names]
       .sort((a, b) => (parseIndexName(this.names, a)?.counter ?? 0) - (parseIndexName(this.names, b)?.counter ?? 0))
@@ -226,9 +250,11 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
   }
 
   async deleteIndex(index: string): Promise<void> {
-    if (parseIndexName(this.names, index) === null) throw new Error(`${index} is not an article index of ${this.names.alias}`);
+    if (parseIndexName(this.names, index) === null)
+      throw new Error(`${index} is not an article index of ${this.names.alias}`);
     const aliased = await this.aliasTargets(this.names.alias);
-    if (aliased.includes(index)) throw new Error(`${index} is behind the alias ${this.names.alias}; swap the alias first`);
+    if (aliased.includes(index))
+      throw new Error(`${index} is behind the alias ${this.names.alias}; swap the alias first`);
     await this.deleteIndices([index]);
   }
 
@@ -285,7 +311,9 @@ export abstract class ArticleEngineBase implements ArticleSearchEngine {
 
   async dropAll(options: { force?: boolean } = {}): Promise<void> {
     if (this.indexPrefix === '' && !options.force) {
-      throw new Error('dropAll without an indexPrefix would delete the real article index; pass { force: true } if that is meant');
+      throw new Error(
+        'dropAll without an indexPrefix would delete the real article index; pass { force: true } if that is meant',
+      );
     }
     // Explicit names, not a wildcard delete: Elasticsearch refuses wildcard deletes by default (action.destructive_requires_name).
     const indices = await this.listIndices(this.names.pattern);

@@ -1,4 +1,11 @@
-import { ARTICLE_MAPPINGS, articleAnalysisFilters, articleIndexNames, articleIndexSettings, articleIndexTemplate, describeAnalysisFilter } from './article-mapping';
+import {
+  ARTICLE_MAPPINGS,
+  articleAnalysisFilters,
+  articleIndexNames,
+  articleIndexSettings,
+  articleIndexTemplate,
+  describeAnalysisFilter,
+} from './article-mapping';
 
 describe('article index names', () => {
   it('put the prefix on alias, template, pattern and first index', () => {
@@ -19,8 +26,13 @@ describe('article mapping', () => {
     expect(properties.id.type).toBe('keyword');
     expect(properties.version.type).toBe('long');
     expect(properties.source.properties.name).toMatchObject({ type: 'keyword', fields: { text: { type: 'text' } } });
-    expect(properties.title).toMatchObject({ type: 'text', analyzer: 'article_text', fields: { keyword: { type: 'keyword' } } });
-    for (const field of ['publishedAt', 'updatedAt', 'ingestedAt', 'enrichedAt'] as const) expect(properties[field].type).toBe('date');
+    expect(properties.title).toMatchObject({
+      type: 'text',
+      analyzer: 'article_text',
+      fields: { keyword: { type: 'keyword' } },
+    });
+    for (const field of ['publishedAt', 'updatedAt', 'ingestedAt', 'enrichedAt'] as const)
+      expect(properties[field].type).toBe('date');
     for (const field of ['keywords', 'people', 'places', 'organizations', 'clusterId', 'language'] as const) {
       expect(properties[field].type).toBe('keyword');
     }
@@ -31,7 +43,12 @@ describe('article mapping', () => {
     const keywordFields: [string, { type: string; ignore_above?: number }][] = [];
     const walk = (prefix: string, node: Record<string, unknown>) => {
       for (const [name, field] of Object.entries(node)) {
-        const f = field as { type?: string; ignore_above?: number; properties?: Record<string, unknown>; fields?: Record<string, unknown> };
+        const f = field as {
+          type?: string;
+          ignore_above?: number;
+          properties?: Record<string, unknown>;
+          fields?: Record<string, unknown>;
+        };
         if (f.type === 'keyword') keywordFields.push([`${prefix}${name}`, f as { type: string }]);
         if (f.properties) walk(`${prefix}${name}.`, f.properties);
         if (f.fields) walk(`${prefix}${name}.`, f.fields);
@@ -60,8 +77,18 @@ describe('article mapping', () => {
 describe('article analysis filters', () => {
   it('lists every filter the chains use once, with our definition where there is one', () => {
     const filters = articleAnalysisFilters();
-    expect(filters.map((f) => f.name)).toEqual(['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem']);
-    expect(filters.map(describeAnalysisFilter)).toEqual(['article_possessive (stemmer possessive_english)', 'lowercase', 'asciifolding', 'article_light_stem (stemmer light_english)']);
+    expect(filters.map((f) => f.name)).toEqual([
+      'article_possessive',
+      'lowercase',
+      'asciifolding',
+      'article_light_stem',
+    ]);
+    expect(filters.map(describeAnalysisFilter)).toEqual([
+      'article_possessive (stemmer possessive_english)',
+      'lowercase',
+      'asciifolding',
+      'article_light_stem (stemmer light_english)',
+    ]);
     const { analysis } = articleIndexSettings();
     const chained = new Set([...analysis.analyzer.article_text.filter, ...analysis.normalizer.article_sort.filter]);
     expect(new Set(filters.map((f) => f.name))).toEqual(chained);

@@ -95,7 +95,6 @@ export function describeAnalysisFilter(filter: ArticleAnalysisFilter): string {
   return `${filter.name} (${[filter.definition.type, filter.definition.language].filter(Boolean).join(' ')})`;
 }
 
-
 /**
  * Every keyword field has `ignore_above`: Lucene refuses a term over 32,766 bytes, and the whole document with it
  * (the bulk item fails, the indexer would dead-letter the article). A longer value stays in `_source` but is not
@@ -127,7 +126,10 @@ export const ARTICLE_MAPPINGS = {
       },
     },
     url: { type: 'keyword', ignore_above: 4096 },
-    title: { ...articleText, fields: { keyword: { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE, normalizer: 'article_sort' } } },
+    title: {
+      ...articleText,
+      fields: { keyword: { type: 'keyword', ignore_above: KEYWORD_IGNORE_ABOVE, normalizer: 'article_sort' } },
+    },
     subtitle: { type: 'text', analyzer: 'article_text' },
     byline: { type: 'text', analyzer: 'article_text' },
     summary: { type: 'text', analyzer: 'article_text' },

@@ -1,6 +1,12 @@
 import { toArticleDocument } from './article-document';
 import { articleFixture } from './article-fixture.testing';
-import { bulkDeleteLines, bulkIndexLines, classifyBulkDeleteItems, classifyBulkIndexItems, failEveryItem } from './bulk-operations';
+import {
+  bulkDeleteLines,
+  bulkIndexLines,
+  classifyBulkDeleteItems,
+  classifyBulkIndexItems,
+  failEveryItem,
+} from './bulk-operations';
 
 describe('bulk lines', () => {
   it('index each document through the alias with external_gte versioning', () => {
@@ -25,7 +31,12 @@ describe('classifyBulkIndexItems', () => {
       ['ok', 'older', 'throttled', 'bad', 'broken-engine', 'no-alias', 'missing'],
       [
         { index: { status: 201 } },
-        { index: { status: 409, error: { type: 'version_conflict_engine_exception', reason: 'current version [3] is higher' } } },
+        {
+          index: {
+            status: 409,
+            error: { type: 'version_conflict_engine_exception', reason: 'current version [3] is higher' },
+          },
+        },
         { index: { status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } } },
         {
           index: {
@@ -37,7 +48,12 @@ describe('classifyBulkIndexItems', () => {
             },
           },
         },
-        { index: { status: 503, error: { type: 'unavailable_shards_exception', reason: 'primary shard is not active' } } },
+        {
+          index: {
+            status: 503,
+            error: { type: 'unavailable_shards_exception', reason: 'primary shard is not active' },
+          },
+        },
         { index: { status: 404, error: { type: 'index_not_found_exception', reason: 'no such index [articles]' } } },
       ],
     );
@@ -52,7 +68,12 @@ describe('classifyBulkIndexItems', () => {
           'document_parsing_exception: failed to parse field [publishedAt] of type [date] (illegal_argument_exception: failed to parse date field [not-a-date])',
         retriable: false,
       },
-      { id: 'broken-engine', status: 503, reason: 'unavailable_shards_exception: primary shard is not active', retriable: true },
+      {
+        id: 'broken-engine',
+        status: 503,
+        reason: 'unavailable_shards_exception: primary shard is not active',
+        retriable: true,
+      },
       { id: 'no-alias', status: 404, reason: 'index_not_found_exception: no such index [articles]', retriable: true },
       { id: 'missing', status: 0, reason: 'no result for this item in the bulk answer', retriable: true },
     ]);
@@ -70,13 +91,17 @@ describe('classifyBulkDeleteItems', () => {
       ],
     );
     expect(result.deleted).toEqual(['gone', 'never-there']);
-    expect(result.failed).toEqual([{ id: 'no-index', status: 404, reason: 'index_not_found_exception: no such index', retriable: true }]);
+    expect(result.failed).toEqual([
+      { id: 'no-index', status: 404, reason: 'index_not_found_exception: no such index', retriable: true },
+    ]);
   });
 });
 
 describe('failEveryItem', () => {
   it('fails every id the way the whole request failed', () => {
-    const throttled = { meta: { statusCode: 429, body: { error: { type: 'circuit_breaking_exception', reason: 'too much data' } } } };
+    const throttled = {
+      meta: { statusCode: 429, body: { error: { type: 'circuit_breaking_exception', reason: 'too much data' } } },
+    };
     expect(failEveryItem(['a', 'b'], throttled)).toEqual([
       { id: 'a', status: 429, reason: 'circuit_breaking_exception: too much data', retriable: true },
       { id: 'b', status: 429, reason: 'circuit_breaking_exception: too much data', retriable: true },

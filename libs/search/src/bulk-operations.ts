@@ -32,7 +32,9 @@ export interface BulkWriteOptions {
 }
 
 /** One item of a bulk answer, keyed by the action (`index`, `delete`, ...). */
-export type RawBulkItem = Partial<Record<string, { status: number; error?: EngineErrorCause | undefined; _id?: string | null | undefined }>>;
+export type RawBulkItem = Partial<
+  Record<string, { status: number; error?: EngineErrorCause | undefined; _id?: string | null | undefined }>
+>;
 
 /** An action line or the document that follows an index action. */
 export type BulkLine = Record<string, unknown> | ArticleDocument;

@@ -9,7 +9,9 @@ export interface CreateArticleSearchEngineOptions extends ArticleSearchEngineOpt
   engine: SearchEngineChoice;
 }
 
-export async function createArticleSearchEngine(options: CreateArticleSearchEngineOptions): Promise<ArticleSearchEngine> {
+export async function createArticleSearchEngine(
+  options: CreateArticleSearchEngineOptions,
+): Promise<ArticleSearchEngine> {
   const kind = options.engine === 'auto' ? await detectSearchEngine(options.url) : options.engine;
   return kind === 'opensearch' ? new OpenSearchArticleEngine(options) : new ElasticsearchArticleEngine(options);
 }
@@ -25,7 +27,10 @@ export async function detectSearchEngine(url: string, timeoutMs = 10_000): Promi
   try {
     response = await fetch(endpoint, { headers, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new Error(`search engine at ${endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `search engine at ${endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (!response.ok) throw new Error(`search engine at ${endpoint} answered ${response.status} to GET /`);
   const info = (await response.json()) as { version?: { distribution?: unknown } };

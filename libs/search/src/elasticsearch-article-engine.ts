@@ -25,11 +25,18 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
 
   protected async putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void> {
     // The mapping is plain JSON shared with OpenSearch; the generated types are narrower than the API accepts.
-    await this.client.indices.putIndexTemplate({ name, ...(template as unknown as Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>) });
+    await this.client.indices.putIndexTemplate({
+      name,
+      ...(template as unknown as Omit<estypes.IndicesPutIndexTemplateRequest, 'name'>),
+    });
   }
 
   protected async analyzeWithFilter(filter: ArticleAnalysisFilter['definition']): Promise<void> {
-    await this.client.indices.analyze({ tokenizer: 'standard', filter: [filter as estypes.AnalysisTokenFilter], text: 'Probe' });
+    await this.client.indices.analyze({
+      tokenizer: 'standard',
+      filter: [filter as estypes.AnalysisTokenFilter],
+      text: 'Probe',
+    });
   }
 
   protected aliasExists(alias: string): Promise<boolean> {
@@ -44,7 +51,11 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
     await this.client.indices.putAlias({ index, name: alias, is_write_index: true });
   }
 
-  protected async sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh'], requireAlias: boolean): Promise<RawBulkItem[]> {
+  protected async sendBulk(
+    lines: BulkLine[],
+    refresh: BulkWriteOptions['refresh'],
+    requireAlias: boolean,
+  ): Promise<RawBulkItem[]> {
     // require_alias: a write before ensureIndex must fail (retriably), not auto-create an unmapped `articles` index.
     const response = await this.client.bulk({
       operations: lines as estypes.BulkRequest<ArticleDocument>['operations'],
@@ -54,7 +65,11 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
     return response.items as RawBulkItem[];
   }
 
-  protected async sendHelperBulk(index: string, docs: readonly ArticleDocument[], options: DirectBulkOptions): Promise<DirectBulkResult> {
+  protected async sendHelperBulk(
+    index: string,
+    docs: readonly ArticleDocument[],
+    options: DirectBulkOptions,
+  ): Promise<DirectBulkResult> {
     const failures: DirectBulkFailure[] = [];
     const stats = await this.client.helpers.bulk<ArticleDocument>({
       datasource: [...docs],
@@ -63,10 +78,22 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.refreshOnCompletion ? { refreshOnCompletion: true } : {}),
       onDrop: (dropped) => {
-        if (failures.length < 10) failures.push({ id: dropped.document.id, status: dropped.status, reason: dropped.error?.reason ?? dropped.error?.type ?? 'dropped' });
+        if (failures.length < 10)
+          failures.push({
+            id: dropped.document.id,
+            status: dropped.status,
+            reason: dropped.error?.reason ?? dropped.error?.type ?? 'dropped',
+          });
       },
     });
-    return { total: stats.total, successful: stats.successful, failed: stats.failed, timeMs: stats.time, bytes: stats.bytes, failures };
+    return {
+      total: stats.total,
+      successful: stats.successful,
+      failed: stats.failed,
+      timeMs: stats.time,
+      bytes: stats.bytes,
+      failures,
+    };
   }
 
   protected async createIndexNamed(index: string, settings: Record<string, unknown>): Promise<void> {
@@ -92,7 +119,9 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
 
   protected async indexDocCounts(pattern: string): Promise<Map<string, number>> {
     const response = await this.client.indices.stats({ index: pattern, metric: 'docs' });
-    return new Map(Object.entries(response.indices ?? {}).map(([name, stats]) => [name, stats.primaries?.docs?.count ?? 0]));
+    return new Map(
+      Object.entries(response.indices ?? {}).map(([name, stats]) => [name, stats.primaries?.docs?.count ?? 0]),
+    );
   }
 
   protected async sendSearch(index: string, body: ArticleSearchRequestBody): Promise<RawSearchResponse> {
@@ -126,7 +155,11 @@ export class ElasticsearchArticleEngine extends ArticleEngineBase {
   }
 
   protected async listIndices(pattern: string): Promise<string[]> {
-    const response = await this.client.indices.get({ index: pattern, allow_no_indices: true, ignore_unavailable: true });
+    const response = await this.client.indices.get({
+      index: pattern,
+      allow_no_indices: true,
+      ignore_unavailable: true,
+    });
     return Object.keys(response);
   }
 

@@ -62,7 +62,9 @@ export class SearchEngineFailedError extends Error {
   constructor(error: unknown) {
     const status = engineErrorStatus(error);
     const refused = status !== null && status >= 400 && status < 500 && status !== 429;
-    super(refused ? 'the search engine could not run this search as asked' : 'the search engine is unavailable', { cause: error });
+    super(refused ? 'the search engine could not run this search as asked' : 'the search engine is unavailable', {
+      cause: error,
+    });
     this.kind = refused ? 'refused' : 'unavailable';
     this.engineStatus = status;
     this.engineDetail = engineErrorMessage(error);

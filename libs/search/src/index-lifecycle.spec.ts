@@ -16,7 +16,9 @@ describe('index lifecycle', () => {
     expect(nextIndexName(names, [])).toBe('t_ab12_articles-v1-000001');
     expect(nextIndexName(names, ['t_ab12_articles-v1-000001'])).toBe('t_ab12_articles-v1-000002');
     // A leftover of a failed rebuild (000003) is never reused; an older mapping version still counts.
-    expect(nextIndexName(names, ['t_ab12_articles-v1-000003', 't_ab12_articles-v0-000002', 'other-index'], 2)).toBe('t_ab12_articles-v2-000004');
+    expect(nextIndexName(names, ['t_ab12_articles-v1-000003', 't_ab12_articles-v0-000002', 'other-index'], 2)).toBe(
+      't_ab12_articles-v2-000004',
+    );
   });
 
   it('moves the alias in one request: off every old index, onto the new one as the write index', () => {
@@ -24,7 +26,9 @@ describe('index lifecycle', () => {
       { remove: { index: 'articles-v1-000001', alias: 'articles' } },
       { add: { index: 'articles-v1-000002', alias: 'articles', is_write_index: true } },
     ]);
-    expect(aliasSwapActions('articles', [], 'articles-v1-000001')).toEqual([{ add: { index: 'articles-v1-000001', alias: 'articles', is_write_index: true } }]);
+    expect(aliasSwapActions('articles', [], 'articles-v1-000001')).toEqual([
+      { add: { index: 'articles-v1-000001', alias: 'articles', is_write_index: true } },
+    ]);
     expect(() => aliasSwapActions('articles', ['articles-v1-000002'], 'articles-v1-000002')).toThrow(/already points/);
   });
 
@@ -37,7 +41,10 @@ describe('index lifecycle', () => {
   it('splits bulk requests by document count and bytes; an oversized document goes alone', () => {
     const size = (n: number) => n;
     expect(splitForBulk([1, 1, 1, 1, 1], 2, 100, size)).toEqual([[1, 1], [1, 1], [1]]);
-    expect(splitForBulk([40, 40, 40, 10], 100, 100, size)).toEqual([[40, 40], [40, 10]]);
+    expect(splitForBulk([40, 40, 40, 10], 100, 100, size)).toEqual([
+      [40, 40],
+      [40, 10],
+    ]);
     expect(splitForBulk([500, 10], 100, 100, size)).toEqual([[500], [10]]);
     expect(splitForBulk([], 10, 10, size)).toEqual([]);
     // Default sizing: JSON bytes.

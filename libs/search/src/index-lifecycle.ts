@@ -17,7 +17,10 @@ export interface ArticleIndexInfo {
 }
 
 /** `{ mappingVersion, counter }` of a concrete index of these names, or null for anything else. */
-export function parseIndexName(names: ArticleIndexNames, index: string): { mappingVersion: number; counter: number } | null {
+export function parseIndexName(
+  names: ArticleIndexNames,
+  index: string,
+): { mappingVersion: number; counter: number } | null {
   const prefix = `${names.alias}-v`;
   if (!index.startsWith(prefix)) return null;
   const match = /^(\d+)-(\d+)$/.exec(index.slice(prefix.length));
@@ -29,17 +32,25 @@ export function parseIndexName(names: ArticleIndexNames, index: string): { mappi
  * The next concrete index: the highest counter in use (whatever its mapping version) plus one, under the
  * current mapping version — so a name is never reused, even after a failed rebuild left an index behind.
  */
-export function nextIndexName(names: ArticleIndexNames, existing: readonly string[], mappingVersion = ARTICLE_MAPPING_VERSION): string {
+export function nextIndexName(
+  names: ArticleIndexNames,
+  existing: readonly string[],
+  mappingVersion = ARTICLE_MAPPING_VERSION,
+): string {
   const highest = existing.reduce((max, index) => Math.max(max, parseIndexName(names, index)?.counter ?? 0), 0);
   return `${names.alias}-v${mappingVersion}-${String(highest + 1).padStart(6, '0')}`;
 }
 
-export type AliasAction = { remove: { index: string; alias: string } } | { add: { index: string; alias: string; is_write_index: true } };
+export type AliasAction =
+  { remove: { index: string; alias: string } } | { add: { index: string; alias: string; is_write_index: true } };
 
 /** One `_aliases` request body: off every old index, onto the new one (as the write index). */
 export function aliasSwapActions(alias: string, from: readonly string[], to: string): AliasAction[] {
   if (from.includes(to)) throw new Error(`the alias ${alias} already points at ${to}`);
-  return [...from.map((index) => ({ remove: { index, alias } })), { add: { index: to, alias, is_write_index: true as const } }];
+  return [
+    ...from.map((index) => ({ remove: { index, alias } })),
+    { add: { index: to, alias, is_write_index: true as const } },
+  ];
 }
 
 /** Splits a list into runs of at most `size` (one bulk request each). */
@@ -54,7 +65,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  * Splits documents into bulk requests bounded by count and by (approximate, JSON-serialised) bytes. A single
  * document larger than `maxBytes` still goes, alone: the engine decides whether it is too large.
  */
-export function splitForBulk<T>(docs: readonly T[], maxDocs: number, maxBytes: number, sizeOf: (doc: T) => number = jsonBytes): T[][] {
+export function splitForBulk<T>(
+  docs: readonly T[],
+  maxDocs: number,
+  maxBytes: number,
+  sizeOf: (doc: T) => number = jsonBytes,
+): T[][] {
   if (!Number.isInteger(maxDocs) || maxDocs < 1) throw new Error(`maxDocs must be a positive integer, not ${maxDocs}`);
   const requests: T[][] = [];
   let current: T[] = [];

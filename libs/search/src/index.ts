@@ -2,7 +2,13 @@
 export type { ArticleDocument } from './article-document';
 export { toArticleDocument } from './article-document';
 export type { ArticleIndexNames, ArticleIndexSettingsOptions } from './article-mapping';
-export { ARTICLE_MAPPING_VERSION, ARTICLE_MAPPINGS, articleIndexNames, articleIndexSettings, articleIndexTemplate } from './article-mapping';
+export {
+  ARTICLE_MAPPING_VERSION,
+  ARTICLE_MAPPINGS,
+  articleIndexNames,
+  articleIndexSettings,
+  articleIndexTemplate,
+} from './article-mapping';
 export type {
   ArticleSearchEngine,
   ArticleSearchEngineOptions,
@@ -29,4 +35,11 @@ export { DEFAULT_MAX_BULK_DOCS } from './article-engine-base';
 export { buildRelatedArticlesSearch } from './related-query';
 export type { RelatedArticleSource, RelatedArticlesOptions } from './related-query';
 export type { SyntheticArticle, SyntheticCorpusOptions } from './synthetic-articles';
-export { SYNTHETIC_ORGANIZATIONS, SYNTHETIC_PEOPLE, SYNTHETIC_PLACES, SYNTHETIC_SOURCES, seededRandom, syntheticArticles } from './synthetic-articles';
+export {
+  SYNTHETIC_ORGANIZATIONS,
+  SYNTHETIC_PEOPLE,
+  SYNTHETIC_PLACES,
+  SYNTHETIC_SOURCES,
+  seededRandom,
+  syntheticArticles,
+} from './synthetic-articles';

@@ -22,12 +22,19 @@ export class OpenSearchArticleEngine extends ArticleEngineBase {
 
   protected async putIndexTemplate(name: string, template: ArticleIndexTemplate): Promise<void> {
     // The mapping is plain JSON built for both engines; the client's generated types are narrower than the API.
-    await this.client.indices.putIndexTemplate({ name, body: template as unknown as API.Indices_PutIndexTemplate_RequestBody });
+    await this.client.indices.putIndexTemplate({
+      name,
+      body: template as unknown as API.Indices_PutIndexTemplate_RequestBody,
+    });
   }
 
   protected async analyzeWithFilter(filter: ArticleAnalysisFilter['definition']): Promise<void> {
     // The client types a filter definition as a closed union of every filter type; ours is a plain one of them.
-    const body = { tokenizer: 'standard', filter: [filter], text: 'Probe' } as unknown as API.Indices_Analyze_RequestBody;
+    const body = {
+      tokenizer: 'standard',
+      filter: [filter],
+      text: 'Probe',
+    } as unknown as API.Indices_Analyze_RequestBody;
     await this.client.indices.analyze({ body });
   }
 
@@ -44,13 +51,25 @@ export class OpenSearchArticleEngine extends ArticleEngineBase {
     await this.client.indices.putAlias({ index, name: alias, body: { is_write_index: true } });
   }
 
-  protected async sendBulk(lines: BulkLine[], refresh: BulkWriteOptions['refresh'], requireAlias: boolean): Promise<RawBulkItem[]> {
+  protected async sendBulk(
+    lines: BulkLine[],
+    refresh: BulkWriteOptions['refresh'],
+    requireAlias: boolean,
+  ): Promise<RawBulkItem[]> {
     // require_alias: a write before ensureIndex must fail (retriably), not auto-create an unmapped `articles` index.
-    const response = await this.client.bulk({ body: lines, require_alias: requireAlias, ...(refresh === undefined ? {} : { refresh }) });
+    const response = await this.client.bulk({
+      body: lines,
+      require_alias: requireAlias,
+      ...(refresh === undefined ? {} : { refresh }),
+    });
     return response.body.items as RawBulkItem[];
   }
 
-  protected async sendHelperBulk(index: string, docs: readonly ArticleDocument[], options: DirectBulkOptions): Promise<DirectBulkResult> {
+  protected async sendHelperBulk(
+    index: string,
+    docs: readonly ArticleDocument[],
+    options: DirectBulkOptions,
+  ): Promise<DirectBulkResult> {
     const failures: DirectBulkFailure[] = [];
     const stats = await this.client.helpers.bulk<ArticleDocument>({
       datasource: [...docs],
@@ -59,10 +78,22 @@ export class OpenSearchArticleEngine extends ArticleEngineBase {
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.refreshOnCompletion ? { refreshOnCompletion: true } : {}),
       onDrop: (dropped) => {
-        if (failures.length < 10) failures.push({ id: dropped.document.id, status: dropped.status, reason: dropped.error?.reason ?? dropped.error?.type ?? 'dropped' });
+        if (failures.length < 10)
+          failures.push({
+            id: dropped.document.id,
+            status: dropped.status,
+            reason: dropped.error?.reason ?? dropped.error?.type ?? 'dropped',
+          });
       },
     });
-    return { total: stats.total, successful: stats.successful, failed: stats.failed, timeMs: stats.time, bytes: stats.bytes, failures };
+    return {
+      total: stats.total,
+      successful: stats.successful,
+      failed: stats.failed,
+      timeMs: stats.time,
+      bytes: stats.bytes,
+      failures,
+    };
   }
 
   protected async createIndexNamed(index: string, settings: Record<string, unknown>): Promise<void> {
@@ -123,7 +154,11 @@ export class OpenSearchArticleEngine extends ArticleEngineBase {
   }
 
   protected async listIndices(pattern: string): Promise<string[]> {
-    const response = await this.client.indices.get({ index: pattern, allow_no_indices: true, ignore_unavailable: true });
+    const response = await this.client.indices.get({
+      index: pattern,
+      allow_no_indices: true,
+      ignore_unavailable: true,
+    });
     return Object.keys(response.body);
   }
 

@@ -26,7 +26,12 @@ describe('buildRelatedArticlesSearch', () => {
   });
 
   it('boosts shared entities and keywords (deduplicated), skipping empty kinds', () => {
-    const should = (buildRelatedArticlesSearch(article).query['bool'] as { should: Record<string, unknown>[]; minimum_should_match: number }).should;
+    const should = (
+      buildRelatedArticlesSearch(article).query['bool'] as {
+        should: Record<string, unknown>[];
+        minimum_should_match: number;
+      }
+    ).should;
     expect(should.slice(1)).toEqual([
       { terms: { people: ['Donald Trump', 'Gustavo Petro'], boost: 2 } },
       { terms: { places: ['Colombia'], boost: 1 } },
@@ -35,9 +40,16 @@ describe('buildRelatedArticlesSearch', () => {
   });
 
   it('excludes the article itself, its whole story cluster and withdrawn articles', () => {
-    const bool = buildRelatedArticlesSearch(article).query['bool'] as { must_not: unknown[]; minimum_should_match: number };
+    const bool = buildRelatedArticlesSearch(article).query['bool'] as {
+      must_not: unknown[];
+      minimum_should_match: number;
+    };
     expect(bool.minimum_should_match).toBe(1);
-    expect(bool.must_not).toEqual([{ ids: { values: ['a1'] } }, { term: { pubStatus: 'withdrawn' } }, { term: { clusterId: 'c1' } }]);
+    expect(bool.must_not).toEqual([
+      { ids: { values: ['a1'] } },
+      { term: { pubStatus: 'withdrawn' } },
+      { term: { clusterId: 'c1' } },
+    ]);
   });
 
   it('sizes like a search (default 10, capped at 100), returns hit fields only and no facets', () => {
@@ -53,9 +65,17 @@ describe('buildRelatedArticlesSearch', () => {
 
   it('cuts a very long text, and matches nothing when there is nothing to compare', () => {
     const long = buildRelatedArticlesSearch({ ...article, body: 'word '.repeat(10_000) });
-    const mlt = ((long.query['bool'] as { should: { more_like_this: { like: string } }[] }).should[0]!).more_like_this;
+    const mlt = (long.query['bool'] as { should: { more_like_this: { like: string } }[] }).should[0]!.more_like_this;
     expect(mlt.like.length).toBe(RELATED_LIKE_MAX_CHARS);
-    const empty = buildRelatedArticlesSearch({ ...article, title: null, body: '', keywords: [], people: [], places: [], organizations: [] });
+    const empty = buildRelatedArticlesSearch({
+      ...article,
+      title: null,
+      body: '',
+      keywords: [],
+      people: [],
+      places: [],
+      organizations: [],
+    });
     expect(empty.query).toEqual({ match_none: {} });
   });
 });

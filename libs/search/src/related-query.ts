@@ -7,7 +7,10 @@ import type { ArticleDocument } from './article-document';
 import { DEFAULT_SEARCH_SIZE, MAX_SEARCH_SIZE, type ArticleSearchRequestBody, type JsonObject } from './search-query';
 
 /** What the builder needs of the article: its text, its entities and its cluster. */
-export type RelatedArticleSource = Pick<ArticleDocument, 'id' | 'clusterId' | 'title' | 'body' | 'keywords' | 'people' | 'places' | 'organizations'>;
+export type RelatedArticleSource = Pick<
+  ArticleDocument,
+  'id' | 'clusterId' | 'title' | 'body' | 'keywords' | 'people' | 'places' | 'organizations'
+>;
 
 export interface RelatedArticlesOptions {
   /** Default 10, at most 100. */
@@ -22,9 +25,22 @@ export const RELATED_MINIMUM_SHOULD_MATCH = '20%';
 /** At most this many of each entity kind and of keywords go into the query. */
 export const RELATED_MAX_TERMS_PER_KIND = 20;
 
-const HIT_SOURCE_FIELDS = ['id', 'version', 'title', 'source', 'url', 'publishedAt', 'language', 'summary', 'clusterId'];
+const HIT_SOURCE_FIELDS = [
+  'id',
+  'version',
+  'title',
+  'source',
+  'url',
+  'publishedAt',
+  'language',
+  'summary',
+  'clusterId',
+];
 
-export function buildRelatedArticlesSearch(article: RelatedArticleSource, options: RelatedArticlesOptions = {}): ArticleSearchRequestBody {
+export function buildRelatedArticlesSearch(
+  article: RelatedArticleSource,
+  options: RelatedArticlesOptions = {},
+): ArticleSearchRequestBody {
   const size = Math.min(Math.max(0, Math.floor(options.size ?? DEFAULT_SEARCH_SIZE)), MAX_SEARCH_SIZE);
   const like = [article.title ?? '', article.body ?? ''].filter(Boolean).join('\n\n').slice(0, RELATED_LIKE_MAX_CHARS);
   const should: JsonObject[] = [];

@@ -7,9 +7,7 @@ import type { ArticleSortOrder } from './search-query-types';
 
 export type SortValue = string | number | boolean | null;
 
-export type SearchCursor =
-  | { sort: ArticleSortOrder; after: SortValue[] }
-  | { sort: ArticleSortOrder; offset: number };
+export type SearchCursor = { sort: ArticleSortOrder; after: SortValue[] } | { sort: ArticleSortOrder; offset: number };
 
 /** A cursor the caller cannot have got from us (or one from a different sort); HTTP layers answer 400. */
 export class InvalidSearchCursorError extends Error {
@@ -27,7 +25,8 @@ export function decodeSearchCursor(encoded: string, expectedSort: ArticleSortOrd
   } catch {
     throw new InvalidSearchCursorError('cursor is not one this API issued');
   }
-  if (typeof parsed !== 'object' || parsed === null) throw new InvalidSearchCursorError('cursor is not one this API issued');
+  if (typeof parsed !== 'object' || parsed === null)
+    throw new InvalidSearchCursorError('cursor is not one this API issued');
   const candidate = parsed as Record<string, unknown>;
   if (candidate['sort'] !== expectedSort) {
     throw new InvalidSearchCursorError(`cursor belongs to sort "${String(candidate['sort'])}", not "${expectedSort}"`);

@@ -24,13 +24,19 @@ const SEARCH_ENGINE = (process.env['SEARCH_ENGINE'] ?? 'auto') as SearchEngineKi
 /** Whether the engine has the analysis-common module (stemmer, asciifolding), from its own plugin list. */
 async function hasAnalysisCommon(): Promise<boolean> {
   const response = await fetch(`${SEARCH_URL}/_nodes/plugins`);
-  const body = (await response.json()) as { nodes: Record<string, { plugins?: { name: string }[]; modules?: { name: string }[] }> };
-  const names = Object.values(body.nodes).flatMap((node) => [...(node.plugins ?? []), ...(node.modules ?? [])].map((p) => p.name));
+  const body = (await response.json()) as {
+    nodes: Record<string, { plugins?: { name: string }[]; modules?: { name: string }[] }>;
+  };
+  const names = Object.values(body.nodes).flatMap((node) =>
+    [...(node.plugins ?? []), ...(node.modules ?? [])].map((p) => p.name),
+  );
   // Elasticsearch: module `analysis-common`; OpenSearch: `org.opensearch.analysis.common.CommonAnalysisModulePlugin`.
   return names.some((name) => /analysis[-.]common/i.test(name));
 }
 
-function enrichedArticle(overrides: Partial<EnrichedArticle> & Pick<EnrichedArticle, 'id' | 'title' | 'body'>): EnrichedArticle {
+function enrichedArticle(
+  overrides: Partial<EnrichedArticle> & Pick<EnrichedArticle, 'id' | 'title' | 'body'>,
+): EnrichedArticle {
   return articleFixture(overrides);
 }
 
@@ -71,7 +77,14 @@ const valenciaFloods = enrichedArticle({
   body:
     'Torrential rain flooded streets across Valencia on Tuesday, forcing hundreds of residents from their homes.\n\n' +
     'Emergency services said the rainfall was the heaviest recorded in a single day.',
-  entities: { people: [], places: [{ name: 'Valencia', count: 2 }, { name: 'Spain', count: 1 }], organizations: [] },
+  entities: {
+    people: [],
+    places: [
+      { name: 'Valencia', count: 2 },
+      { name: 'Spain', count: 1 },
+    ],
+    organizations: [],
+  },
 });
 
 const undatedBlogPost = enrichedArticle({
@@ -110,7 +123,12 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
 
   beforeAll(async () => {
     kind = SEARCH_ENGINE === 'auto' ? await detectSearchEngine(SEARCH_URL) : SEARCH_ENGINE;
-    engine = await createArticleSearchEngine({ url: SEARCH_URL, engine: kind, indexPrefix, onMissingAnalysis: (missing) => missingAnalysisReports.push(missing) });
+    engine = await createArticleSearchEngine({
+      url: SEARCH_URL,
+      engine: kind,
+      indexPrefix,
+      onMissingAnalysis: (missing) => missingAnalysisReports.push(missing),
+    });
   });
 
   afterAll(async () => {
@@ -152,10 +170,21 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
     expect(missingAnalysisReports).toEqual(full ? [] : [missing]);
     const settings = (await (await fetch(`${SEARCH_URL}/${engine.names.firstIndex}/_settings`)).json()) as Record<
       string,
-      { settings: { index: { analysis: { analyzer: { article_text: { filter: string[] } }; normalizer: { article_sort: { filter: string[] } } } } } }
+      {
+        settings: {
+          index: {
+            analysis: {
+              analyzer: { article_text: { filter: string[] } };
+              normalizer: { article_sort: { filter: string[] } };
+            };
+          };
+        };
+      }
     >;
     const { analysis } = settings[engine.names.firstIndex]!.settings.index;
-    expect(analysis.analyzer.article_text.filter).toEqual(full ? ['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem'] : ['lowercase']);
+    expect(analysis.analyzer.article_text.filter).toEqual(
+      full ? ['article_possessive', 'lowercase', 'asciifolding', 'article_light_stem'] : ['lowercase'],
+    );
     expect(analysis.normalizer.article_sort.filter).toEqual(full ? ['lowercase', 'asciifolding'] : ['lowercase']);
   });
 
@@ -205,7 +234,9 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
   it('treats broken query syntax as text, not an error', async () => {
     await expect(engine.search({ q: 'rates AND (( "unclosed' })).resolves.toMatchObject({ nextCursor: null });
     await expect(allIds({ q: 'rates -mortgages' })).resolves.toEqual([ecbRates.id]);
-    expect((await allIds({ q: 'valencia | mortgages' })).sort()).toEqual([valenciaFloods.id, undatedBlogPost.id].sort());
+    expect((await allIds({ q: 'valencia | mortgages' })).sort()).toEqual(
+      [valenciaFloods.id, undatedBlogPost.id].sort(),
+    );
   });
 
   it('filters by language, source, entities, cluster and date range', async () => {
@@ -217,7 +248,10 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
     expect(await allIds({ organization: ['European Central Bank'], language: ['en'] })).toEqual([ecbRates.id]);
     expect((await allIds({ cluster: 'cluster-ecb' })).sort()).toEqual([ecbRatesFrench.id, ecbRates.id].sort());
     // A bare `to` date includes the whole day.
-    expect(await allIds({ from: '2025-03-11', to: '2025-03-11', sort: 'oldest' })).toEqual([valenciaFloods.id, ecbRatesFrench.id]);
+    expect(await allIds({ from: '2025-03-11', to: '2025-03-11', sort: 'oldest' })).toEqual([
+      valenciaFloods.id,
+      ecbRatesFrench.id,
+    ]);
     await expect(allIds({ to: '2025-03-10T23:59:59Z' })).resolves.toEqual([ecbRates.id]);
   });
 
@@ -239,27 +273,47 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
   });
 
   it('sorts newest and oldest with a total order (undated last)', async () => {
-    await expect(allIds({ sort: 'newest' })).resolves.toEqual([ecbRatesFrench.id, valenciaFloods.id, ecbRates.id, undatedBlogPost.id]);
-    await expect(allIds({ sort: 'oldest' })).resolves.toEqual([ecbRates.id, valenciaFloods.id, ecbRatesFrench.id, undatedBlogPost.id]);
+    await expect(allIds({ sort: 'newest' })).resolves.toEqual([
+      ecbRatesFrench.id,
+      valenciaFloods.id,
+      ecbRates.id,
+      undatedBlogPost.id,
+    ]);
+    await expect(allIds({ sort: 'oldest' })).resolves.toEqual([
+      ecbRates.id,
+      valenciaFloods.id,
+      ecbRatesFrench.id,
+      undatedBlogPost.id,
+    ]);
   });
 
-  it.each(['newest', 'oldest', 'relevance'] as const)('pages with cursors through every hit exactly once (%s)', async (sort) => {
-    const expected = await allIds({ sort, q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined });
-    const paged: string[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const response = await engine.search({ sort, size: 1, cursor, q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined });
-      paged.push(...response.items.map((item) => item.id));
-      if (!response.nextCursor) break;
-      cursor = response.nextCursor;
-    }
-    expect(expected.length).toBeGreaterThan(1);
-    expect(paged).toEqual(expected);
-  });
+  it.each(['newest', 'oldest', 'relevance'] as const)(
+    'pages with cursors through every hit exactly once (%s)',
+    async (sort) => {
+      const expected = await allIds({ sort, q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined });
+      const paged: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const response = await engine.search({
+          sort,
+          size: 1,
+          cursor,
+          q: sort === 'relevance' ? 'rates | valencia | lagarde' : undefined,
+        });
+        paged.push(...response.items.map((item) => item.id));
+        if (!response.nextCursor) break;
+        cursor = response.nextCursor;
+      }
+      expect(expected.length).toBeGreaterThan(1);
+      expect(paged).toEqual(expected);
+    },
+  );
 
   it('rejects a cursor from another sort', async () => {
     const { nextCursor } = await engine.search({ sort: 'newest', size: 1 });
-    await expect(engine.search({ sort: 'oldest', cursor: nextCursor ?? 'missing' })).rejects.toBeInstanceOf(InvalidSearchCursorError);
+    await expect(engine.search({ sort: 'oldest', cursor: nextCursor ?? 'missing' })).rejects.toBeInstanceOf(
+      InvalidSearchCursorError,
+    );
   });
 
   it('collapses a story cluster to one hit and pages collapsed results', async () => {
@@ -267,14 +321,21 @@ describe(`article search engine (SEARCH_ENGINE=${SEARCH_ENGINE})`, () => {
     expect(collapsed.total).toBe(1);
     expect(collapsed.items).toHaveLength(1);
     const first = await engine.search({ collapse: 'cluster', sort: 'newest', size: 2 });
-    const second = await engine.search({ collapse: 'cluster', sort: 'newest', size: 2, cursor: first.nextCursor ?? 'missing' });
+    const second = await engine.search({
+      collapse: 'cluster',
+      sort: 'newest',
+      size: 2,
+      cursor: first.nextCursor ?? 'missing',
+    });
     const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(ids).toEqual([ecbRatesFrench.id, valenciaFloods.id, undatedBlogPost.id]);
     expect(second.nextCursor).toBeNull();
   });
 
   it('reads one document in real time', async () => {
-    await expect(engine.getDocument(ecbRatesFrench.id)).resolves.toEqual(toArticleDocument(ecbRatesFrench, 'cluster-ecb'));
+    await expect(engine.getDocument(ecbRatesFrench.id)).resolves.toEqual(
+      toArticleDocument(ecbRatesFrench, 'cluster-ecb'),
+    );
     await expect(engine.getDocument('no-such-article')).resolves.toBeNull();
   });
 

@@ -64,13 +64,22 @@ describe('buildArticleSearch', () => {
     });
     expect(boolOf(body.query)).toEqual({
       filter: [
-        { bool: { should: [{ terms: { 'source.id': ['reuters'] } }, { terms: { 'source.name': ['reuters'] } }], minimum_should_match: 1 } },
+        {
+          bool: {
+            should: [{ terms: { 'source.id': ['reuters'] } }, { terms: { 'source.name': ['reuters'] } }],
+            minimum_should_match: 1,
+          },
+        },
         { terms: { language: ['en', 'fr'] } },
         { terms: { people: ['Christine Lagarde'] } },
         { terms: { places: ['Frankfurt'] } },
         { terms: { organizations: ['European Central Bank'] } },
         { term: { clusterId: 'c-1' } },
-        { range: { publishedAt: { format: 'strict_date_optional_time', gte: '2025-03-01', lte: '2025-03-10T12:00:00.000Z' } } },
+        {
+          range: {
+            publishedAt: { format: 'strict_date_optional_time', gte: '2025-03-01', lte: '2025-03-10T12:00:00.000Z' },
+          },
+        },
       ],
       must_not: [{ term: { pubStatus: 'withdrawn' } }],
     });
@@ -85,16 +94,36 @@ describe('buildArticleSearch', () => {
     expect(boolOf(buildArticleSearch({ language: [], person: [''] }).body.query)['filter']).toEqual([]);
   });
 
-  it.each(['not-a-date', '2025-13-45', '10/03/2025', '2025-03-10 12:00', '2026-02-29', '2026-04-31T10:00Z', '2026-02-28T10:00'])('rejects the date %p', (value) => {
+  it.each([
+    'not-a-date',
+    '2025-13-45',
+    '10/03/2025',
+    '2025-03-10 12:00',
+    '2026-02-29',
+    '2026-04-31T10:00Z',
+    '2026-02-28T10:00',
+  ])('rejects the date %p', (value) => {
     expect(() => buildArticleSearch({ from: value })).toThrow(InvalidSearchQueryError);
     expect(() => buildArticleSearch({ to: value })).toThrow(expect.objectContaining({ field: 'to' }));
   });
 
   it('sends date-times as their UTC instant and refuses a `to` before `from`', () => {
-    const filter = boolOf(buildArticleSearch({ from: '2026-02-28T10:00+01:00', to: '2026-02-28' }).body.query)['filter'] as JsonObject[];
-    expect(filter).toEqual([{ range: { publishedAt: { format: 'strict_date_optional_time', gte: '2026-02-28T09:00:00.000Z', lt: '2026-03-01' } } }]);
-    expect(() => buildArticleSearch({ from: '2026-03-01', to: '2026-02-28' })).toThrow(expect.objectContaining({ field: 'to' }));
-    expect(() => buildArticleSearch({ from: '2026-02-28T10:00Z', to: '2026-02-28T09:59Z' })).toThrow(expect.objectContaining({ field: 'to' }));
+    const filter = boolOf(buildArticleSearch({ from: '2026-02-28T10:00+01:00', to: '2026-02-28' }).body.query)[
+      'filter'
+    ] as JsonObject[];
+    expect(filter).toEqual([
+      {
+        range: {
+          publishedAt: { format: 'strict_date_optional_time', gte: '2026-02-28T09:00:00.000Z', lt: '2026-03-01' },
+        },
+      },
+    ]);
+    expect(() => buildArticleSearch({ from: '2026-03-01', to: '2026-02-28' })).toThrow(
+      expect.objectContaining({ field: 'to' }),
+    );
+    expect(() => buildArticleSearch({ from: '2026-02-28T10:00Z', to: '2026-02-28T09:59Z' })).toThrow(
+      expect.objectContaining({ field: 'to' }),
+    );
     expect(buildArticleSearch({ from: '2026-02-28T23:59:59.999Z', to: '2026-02-28' }).body.query).toBeDefined();
   });
 
@@ -139,7 +168,9 @@ describe('buildArticleSearch', () => {
   it('sorts undated articles last with real dates, so their sort values round-trip through a cursor', () => {
     expect(new Date(UNDATED_SORTS_AS_NEWEST_FIRST).toISOString()).toBe('0001-01-01T00:00:00.000Z');
     expect(new Date(UNDATED_SORTS_AS_OLDEST_FIRST).toISOString()).toBe('9999-12-31T23:59:59.999Z');
-    expect(Number.isSafeInteger(UNDATED_SORTS_AS_NEWEST_FIRST) && Number.isSafeInteger(UNDATED_SORTS_AS_OLDEST_FIRST)).toBe(true);
+    expect(
+      Number.isSafeInteger(UNDATED_SORTS_AS_NEWEST_FIRST) && Number.isSafeInteger(UNDATED_SORTS_AS_OLDEST_FIRST),
+    ).toBe(true);
   });
 
   it('turns a search_after cursor into search_after', () => {
@@ -158,7 +189,9 @@ describe('buildArticleSearch', () => {
   it('rejects a cursor of another sort, another collapse setting, or garbage', () => {
     const newest = encodeSearchCursor({ sort: 'newest', after: [1, 'a'] });
     expect(() => buildArticleSearch({ sort: 'oldest', cursor: newest })).toThrow(InvalidSearchCursorError);
-    expect(() => buildArticleSearch({ sort: 'newest', collapse: 'cluster', cursor: newest })).toThrow(InvalidSearchQueryError);
+    expect(() => buildArticleSearch({ sort: 'newest', collapse: 'cluster', cursor: newest })).toThrow(
+      InvalidSearchQueryError,
+    );
     expect(() => buildArticleSearch({ cursor: 'not base64 json!' })).toThrow(InvalidSearchCursorError);
     expect(() => buildArticleSearch({ cursor: Buffer.from('{"sort":"relevance"}').toString('base64url') })).toThrow(
       InvalidSearchCursorError,

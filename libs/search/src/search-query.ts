@@ -59,7 +59,17 @@ export const HIGHLIGHT_FRAGMENT_SIZE = 150;
 export const FACET_SIZE = 10;
 
 /** Only what a `SearchHit` shows; bodies stay on the server. */
-const HIT_SOURCE_FIELDS = ['id', 'version', 'title', 'source', 'url', 'publishedAt', 'language', 'summary', 'clusterId'];
+const HIT_SOURCE_FIELDS = [
+  'id',
+  'version',
+  'title',
+  'source',
+  'url',
+  'publishedAt',
+  'language',
+  'summary',
+  'clusterId',
+];
 
 // Undated articles sort last. Not `missing: '_last'`: its sentinels are Long.MIN/MAX_VALUE, which a JS
 // number cannot hold exactly and which the date parser rejects as a string, so a cursor on an undated hit
@@ -79,7 +89,8 @@ const SORTS: Record<ArticleSortOrder, JsonObject[]> = {
 
 export function buildArticleSearch(query: ArticleSearchQuery): BuiltArticleSearch {
   const sort = query.sort ?? 'relevance';
-  if (!(sort in SORTS)) throw new InvalidSearchQueryError('sort', `sort must be relevance, newest or oldest, not "${String(sort)}"`);
+  if (!(sort in SORTS))
+    throw new InvalidSearchQueryError('sort', `sort must be relevance, newest or oldest, not "${String(sort)}"`);
   const size = searchSize(query.size);
   const collapse = query.collapse === 'cluster';
   const q = query.q?.trim() ?? '';
@@ -112,7 +123,8 @@ export function buildArticleSearch(query: ArticleSearchQuery): BuiltArticleSearc
 
 function searchSize(size: number | undefined): number {
   if (size === undefined) return DEFAULT_SEARCH_SIZE;
-  if (!Number.isFinite(size) || size < 0) throw new InvalidSearchQueryError('size', 'size must be a number from 0 to 100');
+  if (!Number.isFinite(size) || size < 0)
+    throw new InvalidSearchQueryError('size', 'size must be a number from 0 to 100');
   return Math.min(Math.floor(size), MAX_SEARCH_SIZE);
 }
 
@@ -122,7 +134,10 @@ function buildQuery(query: ArticleSearchQuery, q: string): JsonObject {
   if (sources) {
     // Facets show source names, API clients may hold ids: accept either.
     filter.push({
-      bool: { should: [{ terms: { 'source.id': sources } }, { terms: { 'source.name': sources } }], minimum_should_match: 1 },
+      bool: {
+        should: [{ terms: { 'source.id': sources } }, { terms: { 'source.name': sources } }],
+        minimum_should_match: 1,
+      },
     });
   }
   addTerms(filter, 'language', query.language);

@@ -28,12 +28,19 @@ const raw: RawSearchResponse = {
   hits: {
     total: { value: 42, relation: 'eq' },
     hits: [
-      hit('a', [1741600800000, 'a'], { highlight: { title: ['<em>Title</em> a'], body: ['x <em>y</em>'], summary: ['ignored'] } }),
+      hit('a', [1741600800000, 'a'], {
+        highlight: { title: ['<em>Title</em> a'], body: ['x <em>y</em>'], summary: ['ignored'] },
+      }),
       hit('b', [1741500000000, 'b']),
     ],
   },
   aggregations: {
-    sources: { buckets: [{ key: 'Reuters', doc_count: 40 }, { key: 'AP', doc_count: 2 }] },
+    sources: {
+      buckets: [
+        { key: 'Reuters', doc_count: 40 },
+        { key: 'AP', doc_count: 2 },
+      ],
+    },
     languages: { buckets: [{ key: 'en', doc_count: 42 }] },
     people: { buckets: [] },
     places: { buckets: [{ key: 'Frankfurt', doc_count: 3 }] },
@@ -102,7 +109,9 @@ describe('toSearchResponse', () => {
   });
 
   it('bounds summary, title and highlight fragments whatever the index holds', () => {
-    const long = hit('a', [1, 'a'], { highlight: { title: [`<em>${'T'.repeat(5000)}</em>`], body: [`<em>quokka</em> ${'x '.repeat(20_000)}`] } });
+    const long = hit('a', [1, 'a'], {
+      highlight: { title: [`<em>${'T'.repeat(5000)}</em>`], body: [`<em>quokka</em> ${'x '.repeat(20_000)}`] },
+    });
     long._source.summary = 'word '.repeat(8004);
     long._source.title = 'T'.repeat(5000);
     const [item] = toSearchResponse({ hits: { total: 1, hits: [long] } }, plan).items;

@@ -22,7 +22,12 @@ export interface RawSearchHit {
   sort?: SortValue[] | undefined;
 }
 
-type HitSource = Partial<Pick<ArticleDocument, 'id' | 'version' | 'title' | 'source' | 'url' | 'publishedAt' | 'language' | 'summary' | 'clusterId'>>;
+type HitSource = Partial<
+  Pick<
+    ArticleDocument,
+    'id' | 'version' | 'title' | 'source' | 'url' | 'publishedAt' | 'language' | 'summary' | 'clusterId'
+  >
+>;
 
 const FACET_NAMES = ['sources', 'languages', 'people', 'places', 'organizations', 'published'] as const;
 const HIGHLIGHTED_FIELDS = ['title', 'body'] as const;
@@ -32,12 +37,17 @@ const HIGHLIGHTED_FIELDS = ['title', 'body'] as const;
  * sentence can come back whole), and a title is highlighted whole; documents indexed before the enricher capped
  * its fields can hold anything. A hit never carries more than these, whatever the index holds.
  */
-export const HIGHLIGHT_MAX_CHARS: Record<(typeof HIGHLIGHTED_FIELDS)[number], number> = { title: FIELD_LIMITS.title, body: 2 * HIGHLIGHT_FRAGMENT_SIZE };
+export const HIGHLIGHT_MAX_CHARS: Record<(typeof HIGHLIGHTED_FIELDS)[number], number> = {
+  title: FIELD_LIMITS.title,
+  body: 2 * HIGHLIGHT_FRAGMENT_SIZE,
+};
 
 export function toSearchResponse(raw: RawSearchResponse, plan: ArticleSearchPlan): SearchResponse {
   const hits = raw.hits.hits;
   const aggregations = raw.aggregations ?? {};
-  const facets = Object.fromEntries(FACET_NAMES.map((name) => [name, facetBuckets(aggregations[name])])) as SearchResponse['facets'];
+  const facets = Object.fromEntries(
+    FACET_NAMES.map((name) => [name, facetBuckets(aggregations[name])]),
+  ) as SearchResponse['facets'];
   return {
     total: plan.collapse ? (cardinality(aggregations['clusters']) ?? hitTotal(raw)) : hitTotal(raw),
     items: hits.map(toSearchHit),
@@ -51,7 +61,8 @@ export function toSearchHit(hit: RawSearchHit): SearchHit {
   const highlights: Record<string, string[]> = {};
   for (const field of HIGHLIGHTED_FIELDS) {
     const snippets = hit.highlight?.[field];
-    if (Array.isArray(snippets) && snippets.length > 0) highlights[field] = snippets.map((snippet) => truncateHighlight(String(snippet), HIGHLIGHT_MAX_CHARS[field]));
+    if (Array.isArray(snippets) && snippets.length > 0)
+      highlights[field] = snippets.map((snippet) => truncateHighlight(String(snippet), HIGHLIGHT_MAX_CHARS[field]));
   }
   return {
     id: source.id ?? hit._id ?? '',

@@ -37,21 +37,87 @@ export const SYNTHETIC_SOURCES = [
 
 /** Language by source, with English copies from the agencies. */
 const SOURCE_LANGUAGES: Record<string, string[]> = {
-  reuters: ['en'], ap: ['en'], afp: ['en', 'fr'], bbc: ['en'], guardian: ['en'], lemonde: ['fr'], spiegel: ['de'], elpais: ['es'], ansa: ['it', 'en'], 'local-herald': ['en'],
+  reuters: ['en'],
+  ap: ['en'],
+  afp: ['en', 'fr'],
+  bbc: ['en'],
+  guardian: ['en'],
+  lemonde: ['fr'],
+  spiegel: ['de'],
+  elpais: ['es'],
+  ansa: ['it', 'en'],
+  'local-herald': ['en'],
 };
 
 export const SYNTHETIC_PEOPLE = [
-  'Christine Lagarde', 'Jerome Powell', 'Ursula von der Leyen', 'Emmanuel Macron', 'Olaf Scholz', 'Pedro Sánchez', 'Giorgia Meloni', 'Keir Starmer',
-  'Gustavo Petro', 'Luiz Inácio Lula da Silva', 'Narendra Modi', 'Xi Jinping', 'Antonio Guterres', 'Kristalina Georgieva', 'Greta Thunberg', 'Elon Musk',
-  'Tim Cook', 'Satya Nadella', 'Serena Williams', 'Lionel Messi', 'Taylor Swift', 'Ada Okafor', 'Mateo Ruiz', 'Ingrid Larsen',
+  'Christine Lagarde',
+  'Jerome Powell',
+  'Ursula von der Leyen',
+  'Emmanuel Macron',
+  'Olaf Scholz',
+  'Pedro Sánchez',
+  'Giorgia Meloni',
+  'Keir Starmer',
+  'Gustavo Petro',
+  'Luiz Inácio Lula da Silva',
+  'Narendra Modi',
+  'Xi Jinping',
+  'Antonio Guterres',
+  'Kristalina Georgieva',
+  'Greta Thunberg',
+  'Elon Musk',
+  'Tim Cook',
+  'Satya Nadella',
+  'Serena Williams',
+  'Lionel Messi',
+  'Taylor Swift',
+  'Ada Okafor',
+  'Mateo Ruiz',
+  'Ingrid Larsen',
 ];
 export const SYNTHETIC_PLACES = [
-  'Frankfurt', 'Brussels', 'Paris', 'Berlin', 'Madrid', 'Rome', 'London', 'Washington', 'Bogotá', 'Brasília', 'New Delhi', 'Beijing', 'Geneva', 'Nairobi',
-  'Lagos', 'Tokyo', 'Sydney', 'Valencia', 'Lisbon', 'Oslo', 'Mexico City', 'Cairo', 'Jakarta', 'Toronto',
+  'Frankfurt',
+  'Brussels',
+  'Paris',
+  'Berlin',
+  'Madrid',
+  'Rome',
+  'London',
+  'Washington',
+  'Bogotá',
+  'Brasília',
+  'New Delhi',
+  'Beijing',
+  'Geneva',
+  'Nairobi',
+  'Lagos',
+  'Tokyo',
+  'Sydney',
+  'Valencia',
+  'Lisbon',
+  'Oslo',
+  'Mexico City',
+  'Cairo',
+  'Jakarta',
+  'Toronto',
 ];
 export const SYNTHETIC_ORGANIZATIONS = [
-  'European Central Bank', 'Federal Reserve', 'European Commission', 'United Nations', 'International Monetary Fund', 'World Health Organization', 'NATO',
-  'OPEC', 'World Bank', 'Tesla', 'Apple', 'Microsoft', 'FIFA', 'Red Cross', 'Greenpeace', 'Airbus',
+  'European Central Bank',
+  'Federal Reserve',
+  'European Commission',
+  'United Nations',
+  'International Monetary Fund',
+  'World Health Organization',
+  'NATO',
+  'OPEC',
+  'World Bank',
+  'Tesla',
+  'Apple',
+  'Microsoft',
+  'FIFA',
+  'Red Cross',
+  'Greenpeace',
+  'Airbus',
 ];
 
 interface Topic {
@@ -62,19 +128,139 @@ interface Topic {
 }
 
 const TOPICS: Topic[] = [
-  { name: 'economy', nouns: ['interest rates', 'inflation', 'bond yields', 'the budget', 'growth', 'unemployment', 'the currency', 'wages', 'exports', 'tariffs'], verbs: ['raises', 'cuts', 'holds', 'warns on', 'reviews', 'defends'], titles: ['{org} {verb} {noun} as {place} braces for slowdown', '{person} {verb} {noun} in {place}', 'Markets react as {org} {verb} {noun}'] },
-  { name: 'climate', nouns: ['emissions', 'floods', 'heatwave', 'drought', 'wildfires', 'renewable energy', 'sea levels', 'carbon tax', 'rainfall', 'glaciers'], verbs: ['tackles', 'faces', 'pledges action on', 'reports record', 'warns of', 'studies'], titles: ['{place} {verb} {noun} after record week', '{person} {verb} {noun} at {org} summit', 'Scientists in {place} track {noun}'] },
-  { name: 'politics', nouns: ['elections', 'the coalition', 'reforms', 'a referendum', 'the parliament', 'sanctions', 'a ceasefire', 'border controls', 'the constitution', 'a scandal'], verbs: ['announces', 'rejects', 'backs', 'calls for', 'negotiates', 'survives'], titles: ['{person} {verb} {noun} in {place}', '{org} {verb} {noun}', 'Tension in {place} as {person} {verb} {noun}'] },
-  { name: 'technology', nouns: ['artificial intelligence', 'chips', 'data privacy', 'electric cars', 'satellites', 'cybersecurity', 'smartphones', 'cloud computing', 'batteries', 'quantum computers'], verbs: ['unveils', 'invests in', 'bets on', 'faces probe over', 'delays', 'expands'], titles: ['{org} {verb} {noun}', '{person} {verb} {noun} in {place}', 'Regulators in {place} look at {noun}'] },
-  { name: 'sport', nouns: ['the final', 'the championship', 'a transfer', 'the world cup', 'the marathon', 'a record', 'the derby', 'the tournament', 'doping rules', 'the season'], verbs: ['wins', 'loses', 'dominates', 'prepares for', 'misses', 'celebrates'], titles: ['{person} {verb} {noun} in {place}', '{org} {verb} {noun}', 'Crowds in {place} as {person} {verb} {noun}'] },
-  { name: 'health', nouns: ['vaccines', 'hospitals', 'a new virus', 'drug prices', 'mental health', 'nurses', 'cancer research', 'clinical trials', 'obesity', 'air quality'], verbs: ['approves', 'funds', 'investigates', 'reports progress on', 'expands', 'warns about'], titles: ['{org} {verb} {noun}', 'Doctors in {place} {verb} {noun}', '{person} {verb} {noun}'] },
+  {
+    name: 'economy',
+    nouns: [
+      'interest rates',
+      'inflation',
+      'bond yields',
+      'the budget',
+      'growth',
+      'unemployment',
+      'the currency',
+      'wages',
+      'exports',
+      'tariffs',
+    ],
+    verbs: ['raises', 'cuts', 'holds', 'warns on', 'reviews', 'defends'],
+    titles: [
+      '{org} {verb} {noun} as {place} braces for slowdown',
+      '{person} {verb} {noun} in {place}',
+      'Markets react as {org} {verb} {noun}',
+    ],
+  },
+  {
+    name: 'climate',
+    nouns: [
+      'emissions',
+      'floods',
+      'heatwave',
+      'drought',
+      'wildfires',
+      'renewable energy',
+      'sea levels',
+      'carbon tax',
+      'rainfall',
+      'glaciers',
+    ],
+    verbs: ['tackles', 'faces', 'pledges action on', 'reports record', 'warns of', 'studies'],
+    titles: [
+      '{place} {verb} {noun} after record week',
+      '{person} {verb} {noun} at {org} summit',
+      'Scientists in {place} track {noun}',
+    ],
+  },
+  {
+    name: 'politics',
+    nouns: [
+      'elections',
+      'the coalition',
+      'reforms',
+      'a referendum',
+      'the parliament',
+      'sanctions',
+      'a ceasefire',
+      'border controls',
+      'the constitution',
+      'a scandal',
+    ],
+    verbs: ['announces', 'rejects', 'backs', 'calls for', 'negotiates', 'survives'],
+    titles: [
+      '{person} {verb} {noun} in {place}',
+      '{org} {verb} {noun}',
+      'Tension in {place} as {person} {verb} {noun}',
+    ],
+  },
+  {
+    name: 'technology',
+    nouns: [
+      'artificial intelligence',
+      'chips',
+      'data privacy',
+      'electric cars',
+      'satellites',
+      'cybersecurity',
+      'smartphones',
+      'cloud computing',
+      'batteries',
+      'quantum computers',
+    ],
+    verbs: ['unveils', 'invests in', 'bets on', 'faces probe over', 'delays', 'expands'],
+    titles: ['{org} {verb} {noun}', '{person} {verb} {noun} in {place}', 'Regulators in {place} look at {noun}'],
+  },
+  {
+    name: 'sport',
+    nouns: [
+      'the final',
+      'the championship',
+      'a transfer',
+      'the world cup',
+      'the marathon',
+      'a record',
+      'the derby',
+      'the tournament',
+      'doping rules',
+      'the season',
+    ],
+    verbs: ['wins', 'loses', 'dominates', 'prepares for', 'misses', 'celebrates'],
+    titles: ['{person} {verb} {noun} in {place}', '{org} {verb} {noun}', 'Crowds in {place} as {person} {verb} {noun}'],
+  },
+  {
+    name: 'health',
+    nouns: [
+      'vaccines',
+      'hospitals',
+      'a new virus',
+      'drug prices',
+      'mental health',
+      'nurses',
+      'cancer research',
+      'clinical trials',
+      'obesity',
+      'air quality',
+    ],
+    verbs: ['approves', 'funds', 'investigates', 'reports progress on', 'expands', 'warns about'],
+    titles: ['{org} {verb} {noun}', 'Doctors in {place} {verb} {noun}', '{person} {verb} {noun}'],
+  },
 ];
 
 const FILLER = [
-  'officials said on', 'according to people familiar with the matter', 'the decision followed weeks of debate', 'analysts expect further changes',
-  'the figures surprised many observers', 'a spokesperson declined to comment', 'critics say the plan goes too far', 'supporters welcomed the move',
-  'the announcement came late in the day', 'details remain unclear', 'the talks are expected to continue', 'local residents voiced concern',
-  'the report was published in the morning', 'investors reacted cautiously', 'the measure takes effect next month', 'several groups have already responded',
+  'officials said on',
+  'according to people familiar with the matter',
+  'the decision followed weeks of debate',
+  'analysts expect further changes',
+  'the figures surprised many observers',
+  'a spokesperson declined to comment',
+  'critics say the plan goes too far',
+  'supporters welcomed the move',
+  'the announcement came late in the day',
+  'details remain unclear',
+  'the talks are expected to continue',
+  'local residents voiced concern',
+  'the report was published in the morning',
+  'investors reacted cautiously',
+  'the measure takes effect next month',
+  'several groups have already responded',
 ];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -114,7 +300,9 @@ export function* syntheticArticles(count: number, options: SyntheticCorpusOption
     if (lead) {
       // The same wire story, republished by another source an hour or so later, lightly edited.
       const source = pick(SYNTHETIC_SOURCES.filter((s) => s.id !== lead.article.source.id));
-      const publishedAt = lead.article.publishedAt ? new Date(Date.parse(lead.article.publishedAt) + Math.floor(random() * 7_200_000)).toISOString() : null;
+      const publishedAt = lead.article.publishedAt
+        ? new Date(Date.parse(lead.article.publishedAt) + Math.floor(random() * 7_200_000)).toISOString()
+        : null;
       const article: EnrichedArticle = {
         ...lead.article,
         id,
@@ -141,7 +329,12 @@ export function* syntheticArticles(count: number, options: SyntheticCorpusOption
     const noun = pick(topic.nouns);
     const verb = pick(topic.verbs);
     const title = capitalise(
-      pick(topic.titles).replace('{person}', people[0]!).replace('{place}', places[0]!).replace('{org}', organizations[0]!).replace('{verb}', verb).replace('{noun}', noun),
+      pick(topic.titles)
+        .replace('{person}', people[0]!)
+        .replace('{place}', places[0]!)
+        .replace('{org}', organizations[0]!)
+        .replace('{verb}', verb)
+        .replace('{noun}', noun),
     );
     const undated = random() < undatedShare;
     const publishedAt = undated ? null : new Date(start + Math.floor(random() * spanMs)).toISOString();

@@ -22,7 +22,11 @@ async function startContainers(): Promise<void> {
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const { ElasticsearchContainer } = await import('@testcontainers/elasticsearch');
   const [postgres, kafka, search] = await Promise.all([
-    new PostgreSqlContainer('postgres:17').withDatabase('wirestream_test').withUsername('postgres').withPassword('postgres').start(),
+    new PostgreSqlContainer('postgres:17')
+      .withDatabase('wirestream_test')
+      .withUsername('postgres')
+      .withPassword('postgres')
+      .start(),
     new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start(),
     new ElasticsearchContainer('docker.elastic.co/elasticsearch/elasticsearch:9.2.0')
       .withEnvironment({ 'xpack.security.enabled': 'false', ES_JAVA_OPTS: '-Xms1g -Xmx1g' })
@@ -37,13 +41,21 @@ async function startContainers(): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   const mode = process.env['WIRESTREAM_TEST_STACK'] ?? (dockerEngineAnswers() ? 'containers' : 'local');
   if (mode === 'containers') {
-    process.stdout.write('\n[test stack] Docker engine found: starting Kafka, Elasticsearch and Postgres with testcontainers\n');
+    process.stdout.write(
+      '\n[test stack] Docker engine found: starting Kafka, Elasticsearch and Postgres with testcontainers\n',
+    );
     await startContainers();
     return;
   }
   const engine = process.env['SEARCH_ENGINE'] === 'elasticsearch' ? 'Elasticsearch' : 'OpenSearch';
-  process.stdout.write(`\n[test stack] no Docker engine: using the stack tool (Kafka + ${engine} on the JDK, Postgres)\n`);
+  process.stdout.write(
+    `\n[test stack] no Docker engine: using the stack tool (Kafka + ${engine} on the JDK, Postgres)\n`,
+  );
   // Same Node binary as the tests (Node 24), so the stack tool's TypeScript runs natively.
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'up'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, STACK_NO_DOCKER: '1' } });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'up'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, STACK_NO_DOCKER: '1' },
+  });
   process.env['DATABASE_URL'] ??= 'postgres://postgres@127.0.0.1:5432/wirestream_test';
 }

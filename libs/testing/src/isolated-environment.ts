@@ -23,7 +23,10 @@ export interface IsolatedEnvironment {
 
 export async function createIsolatedEnvironment(label: string): Promise<IsolatedEnvironment> {
   const connection = stackConnection();
-  const runId = `${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 12)}${randomBytes(4).toString('hex')}`;
+  const runId = `${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 12)}${randomBytes(4).toString('hex')}`;
   const dbUrl = new URL(connection.databaseUrl);
   dbUrl.pathname = `/wstest_${runId}`;
   const databaseUrl = dbUrl.toString();

@@ -1,10 +1,19 @@
 import { EVENT_MAX_BYTES } from '@wirestream/contracts';
 import { renderKafkaServerProperties } from './private-kafka';
 
-const values = { listenHost: '127.0.0.1', advertisedHost: 'kafka.local', port: 19092, controllerPort: 19093, logDirs: '/tmp/k' };
+const values = {
+  listenHost: '127.0.0.1',
+  advertisedHost: 'kafka.local',
+  port: 19092,
+  controllerPort: 19093,
+  logDirs: '/tmp/k',
+};
 
 function property(text: string, key: string): string | undefined {
-  return text.split('\n').find((line) => line.startsWith(`${key}=`))?.slice(key.length + 1);
+  return text
+    .split('\n')
+    .find((line) => line.startsWith(`${key}=`))
+    ?.slice(key.length + 1);
 }
 
 describe('kafka-server.properties (the stack and private test brokers)', () => {

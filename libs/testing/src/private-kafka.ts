@@ -6,7 +6,17 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,17 +54,42 @@ export class PrivateKafka {
   static async start(): Promise<PrivateKafka> {
     if (!existsSync(JAR_DIR) || !readdirSync(JAR_DIR).some((f) => f.endsWith('.jar'))) {
       // The shared stack may be an external one (or containers), so this checkout may not have the jars yet.
-      execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'jars', 'kafka'], { cwd: REPO_ROOT, stdio: 'inherit' });
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'jars', 'kafka'], {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+      });
     }
     const jdk = findJava(17);
     const [port, controllerPort] = [await freePort(), await freePort()];
-    const kafka = new PrivateKafka(mkdtempSync(path.join(tmpdir(), 'wirestream-kafka-')), port, controllerPort, jdk.java, jdk.major);
+    const kafka = new PrivateKafka(
+      mkdtempSync(path.join(tmpdir(), 'wirestream-kafka-')),
+      port,
+      controllerPort,
+      jdk.java,
+      jdk.major,
+    );
     writeFileSync(kafka.propertiesFile, kafka.serverProperties());
-    const format = spawnSync(jdk.java, [...kafka.jvmArgs(), 'kafka.tools.StorageTool', 'format', '--standalone', '-t', randomClusterId(), '-c', kafka.propertiesFile], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    if (format.status !== 0) throw new Error(`PrivateKafka: storage format failed (exit ${format.status}):\n${format.stdout}\n${format.stderr}`);
+    const format = spawnSync(
+      jdk.java,
+      [
+        ...kafka.jvmArgs(),
+        'kafka.tools.StorageTool',
+        'format',
+        '--standalone',
+        '-t',
+        randomClusterId(),
+        '-c',
+        kafka.propertiesFile,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    if (format.status !== 0)
+      throw new Error(
+        `PrivateKafka: storage format failed (exit ${format.status}):\n${format.stdout}\n${format.stderr}`,
+      );
     await kafka.resume();
     return kafka;
   }
@@ -71,7 +106,9 @@ export class PrivateKafka {
   async resume(timeoutMs = 90_000): Promise<void> {
     if (this.running) return;
     this.output = [];
-    const child = spawn(this.java, [...this.jvmArgs(), 'kafka.Kafka', this.propertiesFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.java, [...this.jvmArgs(), 'kafka.Kafka', this.propertiesFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString('utf8'));
@@ -79,12 +116,20 @@ export class PrivateKafka {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    const kafka = createKafka({ brokers: [this.brokers], clientId: 'private-kafka-probe', logger: createLogger('private-kafka', 'silent') });
-    await waitFor(`private Kafka on ${this.brokers}`, async () => {
-      if (child.exitCode !== null) throw new Error(`Kafka exited with code ${child.exitCode}:\n${this.logTail()}`);
-      await pingKafka(kafka);
-      return true;
-    }, { timeoutMs, intervalMs: 300 }).catch((error: Error) => {
+    const kafka = createKafka({
+      brokers: [this.brokers],
+      clientId: 'private-kafka-probe',
+      logger: createLogger('private-kafka', 'silent'),
+    });
+    await waitFor(
+      `private Kafka on ${this.brokers}`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`Kafka exited with code ${child.exitCode}:\n${this.logTail()}`);
+        await pingKafka(kafka);
+        return true;
+      },
+      { timeoutMs, intervalMs: 300 },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- kafka output ---\n${this.logTail()}`, { cause: error });
     });
   }
@@ -162,7 +207,8 @@ function freePort(): Promise<number> {
 /** Java discovery as in tools/stack: STACK_KAFKA_JAVA_HOME, JAVA_HOME, `java` on PATH, then /usr/lib/jvm/*. */
 function findJava(min: number): { java: string; major: number } {
   const candidates: string[] = [];
-  for (const home of [process.env['STACK_KAFKA_JAVA_HOME'], process.env['JAVA_HOME']]) if (home) candidates.push(path.join(home, 'bin', 'java'));
+  for (const home of [process.env['STACK_KAFKA_JAVA_HOME'], process.env['JAVA_HOME']])
+    if (home) candidates.push(path.join(home, 'bin', 'java'));
   for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'java'));
   for (const root of ['/usr/lib/jvm', '/usr/java', '/opt/java']) {
     try {
@@ -185,7 +231,9 @@ function findJava(min: number): { java: string; major: number } {
     const major = javaMajor(real);
     if (major !== null && major >= min) return { java: real, major };
   }
-  throw new Error(`PrivateKafka needs Java ${min}+; none found (checked STACK_KAFKA_JAVA_HOME, JAVA_HOME, PATH, /usr/lib/jvm)`);
+  throw new Error(
+    `PrivateKafka needs Java ${min}+; none found (checked STACK_KAFKA_JAVA_HOME, JAVA_HOME, PATH, /usr/lib/jvm)`,
+  );
 }
 
 function javaMajor(java: string): number | null {

@@ -32,11 +32,21 @@ export class ServiceProcess {
   /** Resolves once `/health/ready` answers 200 — or, with `until: 'live'`, once `/health/live` does (a service started while a dependency is down). */
   async start(timeoutMs = 60000, until: 'ready' | 'live' = 'ready'): Promise<void> {
     this.output = [];
-    const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', ...(this.name === 'enricher' ? ENRICHER_HEAP_FLAGS : []), '-r', '@swc-node/register', `services/${this.name}/src/main.ts`], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--disable-warning=TimeoutNegativeWarning',
+        ...(this.name === 'enricher' ? ENRICHER_HEAP_FLAGS : []),
+        '-r',
+        '@swc-node/register',
+        `services/${this.name}/src/main.ts`,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...this.env, PORT: String(this.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString('utf8'));
@@ -45,11 +55,16 @@ export class ServiceProcess {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     try {
-      await waitFor(`${this.name} to be ${until} on ${this.url}`, async () => {
-        if (child.exitCode !== null) throw new Error(`${this.name} exited with code ${child.exitCode}: ${this.logTail()}`);
-        const res = await fetch(`${this.url}/health/${until}`).catch(() => null);
-        return res?.status === 200;
-      }, { timeoutMs, intervalMs: 300 });
+      await waitFor(
+        `${this.name} to be ${until} on ${this.url}`,
+        async () => {
+          if (child.exitCode !== null)
+            throw new Error(`${this.name} exited with code ${child.exitCode}: ${this.logTail()}`);
+          const res = await fetch(`${this.url}/health/${until}`).catch(() => null);
+          return res?.status === 200;
+        },
+        { timeoutMs, intervalMs: 300 },
+      );
     } catch (error) {
       await this.kill('SIGKILL');
       throw new Error(`${(error as Error).message}\n--- ${this.name} output ---\n${this.logTail()}`, { cause: error });
@@ -85,7 +100,10 @@ export class ServiceProcess {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([exited.then(() => 'exited' as const), new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)))]);
+    const outcome = await Promise.race([
+      exited.then(() => 'exited' as const),
+      new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs))),
+    ]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
       child.kill('SIGKILL');

@@ -1,5 +1,9 @@
 /** Polls `probe` until it returns a value that is not undefined/false, or fails with the last error seen. */
-export async function waitFor<T>(description: string, probe: () => Promise<T | undefined | false> | T | undefined | false, options: { timeoutMs?: number; intervalMs?: number } = {}): Promise<T> {
+export async function waitFor<T>(
+  description: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30000);
   let lastError: unknown;
   for (;;) {

@@ -9,7 +9,8 @@ runMain('enricher', async () => {
   logger.info({ config: redactConfig(config) }, 'configuration loaded');
   await startHttpService({
     service: 'enricher',
-    description: 'Cleans and enriches raw articles: main text, metadata, language, entities, quotes, keywords, summary, fingerprint.',
+    description:
+      'Cleans and enriches raw articles: main text, metadata, language, entities, quotes, keywords, summary, fingerprint.',
     rootModule: AppModule.register(config, logger),
     logger,
     port: config.PORT,

@@ -9,7 +9,14 @@ import { EventTypes, type ArticleReceivedPayload } from '@wirestream/contracts';
 import { parseIngestBody } from '@wirestream/formats';
 import { createEnvelope, createKafka, ensureTopics, EventPublisher, topicMessageCount } from '@wirestream/kafka';
 import { createLogger } from '@wirestream/platform';
-import { allocatePort, createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, ServiceProcess, waitFor } from '@wirestream/testing';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  EXAMPLE_GLOBAL_VILLAGE,
+  readExample,
+  ServiceProcess,
+  waitFor,
+} from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 
 async function main(): Promise<void> {
@@ -17,7 +24,11 @@ async function main(): Promise<void> {
   const count = countArg > 0 ? Number(process.argv[countArg + 1]) : 2000;
   const environment = await createIsolatedEnvironment('enrichbench');
   const logger = createLogger('enricher-throughput', 'warn');
-  const kafka = createKafka({ brokers: environment.env['KAFKA_BROKERS']!.split(','), clientId: 'enricher-throughput', logger });
+  const kafka = createKafka({
+    brokers: environment.env['KAFKA_BROKERS']!.split(','),
+    clientId: 'enricher-throughput',
+    logger,
+  });
   const publisher = new EventPublisher(kafka);
   const enricher = new ServiceProcess('enricher', allocatePort(), { ...environment.env, LOG_LEVEL: 'warn' });
   try {
@@ -28,17 +39,35 @@ async function main(): Promise<void> {
       const events = Array.from({ length: Math.min(200, count - start) }, (_, j) => {
         const i = start + j;
         // Varied text: paragraphs rotated per item, so no two items are the same.
-        const text = [...paragraphs.slice(i % paragraphs.length), ...paragraphs.slice(0, i % paragraphs.length), `Item ${i}.`].join('\n\n');
+        const text = [
+          ...paragraphs.slice(i % paragraphs.length),
+          ...paragraphs.slice(0, i % paragraphs.length),
+          `Item ${i}.`,
+        ].join('\n\n');
         const [item] = parseIngestBody({ bytes: Buffer.from(text), contentType: 'text/plain' }).items;
         const articleId = randomUUID();
-        const payload: ArticleReceivedPayload = { source: { id: 'bench', name: 'Bench' }, format: 'text', contentType: 'text/plain', receivedAt: new Date().toISOString(), rawRef: { table: 'raw_articles', id: articleId, version: 1 }, item: item! };
-        return { topic: environment.topics.raw, envelope: createEnvelope({ type: EventTypes.articleReceived, articleId, version: 1, payload }) };
+        const payload: ArticleReceivedPayload = {
+          source: { id: 'bench', name: 'Bench' },
+          format: 'text',
+          contentType: 'text/plain',
+          receivedAt: new Date().toISOString(),
+          rawRef: { table: 'raw_articles', id: articleId, version: 1 },
+          item: item!,
+        };
+        return {
+          topic: environment.topics.raw,
+          envelope: createEnvelope({ type: EventTypes.articleReceived, articleId, version: 1, payload }),
+        };
       });
       await publisher.publish(events);
     }
     await enricher.start();
     const started = Date.now();
-    await waitFor('every enriched event on the output topic', async () => (await topicMessageCount(kafka, environment.topics.enriched)) >= count, { timeoutMs: Number(process.env['BENCH_TIMEOUT_MS'] ?? 600000), intervalMs: 200 }).catch((error: unknown) => {
+    await waitFor(
+      'every enriched event on the output topic',
+      async () => (await topicMessageCount(kafka, environment.topics.enriched)) >= count,
+      { timeoutMs: Number(process.env['BENCH_TIMEOUT_MS'] ?? 600000), intervalMs: 200 },
+    ).catch((error: unknown) => {
       throw new Error(`${(error as Error).message}\n--- enricher output ---\n${enricher.logTail(60)}`);
     });
     const seconds = (Date.now() - started) / 1000;

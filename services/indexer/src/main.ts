@@ -9,7 +9,8 @@ runMain('indexer', async () => {
   logger.info({ config: redactConfig(config) }, 'configuration loaded');
   await startHttpService({
     service: 'indexer',
-    description: 'Stores enriched articles (version-guarded) and makes them searchable; serves the search and article APIs.',
+    description:
+      'Stores enriched articles (version-guarded) and makes them searchable; serves the search and article APIs.',
     rootModule: AppModule.register(config, logger),
     logger,
     port: config.PORT,

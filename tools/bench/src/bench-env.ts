@@ -65,7 +65,12 @@ export async function createBenchEnv(label: string): Promise<BenchEnv> {
     env,
     async engine(prefix = indexPrefix, options = {}) {
       prefixes.add(prefix);
-      const engine = await createArticleSearchEngine({ url: searchUrl, engine: (env['SEARCH_ENGINE'] as 'auto') ?? 'auto', indexPrefix: prefix, ...options });
+      const engine = await createArticleSearchEngine({
+        url: searchUrl,
+        engine: (env['SEARCH_ENGINE'] as 'auto') ?? 'auto',
+        indexPrefix: prefix,
+        ...options,
+      });
       engines.push(engine);
       return engine;
     },
@@ -76,7 +81,10 @@ export async function createBenchEnv(label: string): Promise<BenchEnv> {
         await engine.close();
       }
       await Promise.all(engines.map((e) => e.close().catch(() => undefined)));
-      await deleteTopics(kafka, Object.values(topics).flatMap((t) => [t, deadLetterTopic(t)])).catch(() => undefined);
+      await deleteTopics(
+        kafka,
+        Object.values(topics).flatMap((t) => [t, deadLetterTopic(t)]),
+      ).catch(() => undefined);
       await dropDatabase(databaseUrl).catch(() => undefined);
     },
   };
@@ -98,7 +106,11 @@ const SERVICE_NODE_ARGS: Record<ServiceName, string[]> = {
 };
 
 /** The indexer as its own process (as in production), on the bench env: see `spawnService`. */
-export function spawnIndexer(env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<SpawnedService> {
+export function spawnIndexer(
+  env: Record<string, string>,
+  port: number,
+  onSpawn?: (pid: number) => void,
+): Promise<SpawnedService> {
   return spawnService('indexer', env, port, onSpawn);
 }
 
@@ -107,13 +119,22 @@ export function spawnIndexer(env: Record<string, string>, port: number, onSpawn?
  * `BENCH_<SERVICE>_NODE_ARGS` adds Node flags (e.g. `BENCH_INDEXER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'`,
  * which NODE_OPTIONS does not accept); `onSpawn` gets the pid at once.
  */
-export async function spawnService(name: ServiceName, env: Record<string, string>, port: number, onSpawn?: (pid: number) => void): Promise<SpawnedService> {
+export async function spawnService(
+  name: ServiceName,
+  env: Record<string, string>,
+  port: number,
+  onSpawn?: (pid: number) => void,
+): Promise<SpawnedService> {
   const extraArgs = process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(process.execPath, [...SERVICE_NODE_ARGS[name], ...extraArgs, '-r', '@swc-node/register', `services/${name}/src/main.ts`], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVICE_NODE_ARGS[name], ...extraArgs, '-r', '@swc-node/register', `services/${name}/src/main.ts`],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (child.pid) onSpawn?.(child.pid);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
@@ -125,7 +146,8 @@ export async function spawnService(name: ServiceName, env: Record<string, string
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}:\n${output.join('').slice(-3000)}`);
     const res = await fetch(`${url}/health/ready`).catch(() => null);
     if (res?.status === 200) break;
     if (Date.now() > deadline) {

@@ -2,7 +2,10 @@ import path from 'node:path';
 import { DatasetsNotFoundError, locateDatasets, repoRoot } from './datasets';
 
 const DEFAULT_DIR = path.resolve(repoRoot, '../shared/datasets');
-const existing = (...files: string[]) => (file: string): boolean => files.includes(file);
+const existing =
+  (...files: string[]) =>
+  (file: string): boolean =>
+    files.includes(file);
 
 function failure(run: () => unknown): DatasetsNotFoundError {
   try {
@@ -21,7 +24,12 @@ describe('locateDatasets', () => {
   });
 
   it('reads WIRESTREAM_DATASETS_DIR instead of the default', () => {
-    const exists = existing('/data/eval', '/data/eval/trafilatura-eval', DEFAULT_DIR, path.join(DEFAULT_DIR, 'trafilatura-eval'));
+    const exists = existing(
+      '/data/eval',
+      '/data/eval/trafilatura-eval',
+      DEFAULT_DIR,
+      path.join(DEFAULT_DIR, 'trafilatura-eval'),
+    );
     expect(locateDatasets(['trafilatura-eval'], { WIRESTREAM_DATASETS_DIR: '/data/eval' }, exists)).toBe('/data/eval');
   });
 
@@ -37,7 +45,9 @@ describe('locateDatasets', () => {
 
   it('names only the sets missing from a directory that exists', () => {
     const exists = existing('/data/eval', '/data/eval/trafilatura-eval');
-    const { message } = failure(() => locateDatasets(['trafilatura-eval', 'htmldate-eval'], { WIRESTREAM_DATASETS_DIR: '/data/eval' }, exists));
+    const { message } = failure(() =>
+      locateDatasets(['trafilatura-eval', 'htmldate-eval'], { WIRESTREAM_DATASETS_DIR: '/data/eval' }, exists),
+    );
     expect(message).toContain('/data/eval lacks htmldate-eval/ (WIRESTREAM_DATASETS_DIR)');
     expect(message).toMatch(/^ {2}htmldate-eval\/ +eval_default\.json/mu);
     expect(message).not.toContain('trafilatura-eval/');

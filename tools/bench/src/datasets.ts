@@ -8,7 +8,8 @@ export const repoRoot = path.resolve(__dirname, '../../..');
 /** The evaluation sets the benches read, each a folder of the datasets directory (docs/datasets.md). */
 export const DATASETS = {
   'trafilatura-eval': 'evaldata.json + html/<file>.gz (main text; bench:quality text, bench:enrich, quality-diff text)',
-  'htmldate-eval': 'eval_default.json + eval_mediacloud_2020.json + html/<file>.gz (dates; bench:quality dates, quality-diff dates)',
+  'htmldate-eval':
+    'eval_default.json + eval_mediacloud_2020.json + html/<file>.gz (dates; bench:quality dates, quality-diff dates)',
   wikigold: 'wikigold.conll.txt (entities; bench:quality entities)',
   'readability-pages': 'readability-expected.json + <name>.html.gz (loss guard; bench:quality readability-pages)',
 } as const;
@@ -20,19 +21,28 @@ export class DatasetsNotFoundError extends Error {}
  * Where the evaluation sets are: WIRESTREAM_DATASETS_DIR, else ../shared/datasets beside the repo root. They stay
  * outside the repository (third-party pages, licensed for evaluation only), so a clone may not have them.
  */
-export function locateDatasets(needed: readonly DatasetName[], env: NodeJS.ProcessEnv, exists: (file: string) => boolean): string {
+export function locateDatasets(
+  needed: readonly DatasetName[],
+  env: NodeJS.ProcessEnv,
+  exists: (file: string) => boolean,
+): string {
   const dir = env['WIRESTREAM_DATASETS_DIR'] ?? path.resolve(repoRoot, '../shared/datasets');
   const found = exists(dir);
   const missing = needed.filter((name) => !found || !exists(path.join(dir, name)));
   if (found && missing.length === 0) return dir;
   const what = found ? `${dir} lacks ${missing.map((name) => `${name}/`).join(', ')}` : `${dir} does not exist`;
-  const source = env['WIRESTREAM_DATASETS_DIR'] === undefined ? 'the default, ../shared/datasets beside the repo' : 'WIRESTREAM_DATASETS_DIR';
+  const source =
+    env['WIRESTREAM_DATASETS_DIR'] === undefined
+      ? 'the default, ../shared/datasets beside the repo'
+      : 'WIRESTREAM_DATASETS_DIR';
   throw new DatasetsNotFoundError(
     [
       `Evaluation datasets not found: ${what} (${source}).`,
       'The benches read public evaluation sets kept outside the repository. Put them in ../shared/datasets beside',
       'the checkout, or point WIRESTREAM_DATASETS_DIR at the folder that holds them, laid out as:',
-      ...(missing.length > 0 ? missing : (Object.keys(DATASETS) as DatasetName[])).map((name) => `  ${`${name}/`.padEnd(18)}${DATASETS[name]}`),
+      ...(missing.length > 0 ? missing : (Object.keys(DATASETS) as DatasetName[])).map(
+        (name) => `  ${`${name}/`.padEnd(18)}${DATASETS[name]}`,
+      ),
       'Where to get each set and how it is scored: docs/datasets.md.',
     ].join('\n'),
   );

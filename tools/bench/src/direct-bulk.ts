@@ -7,7 +7,11 @@ import type { BenchEnv } from './bench-env';
 import { log } from './bench-env';
 import { cpuSnapshot, cpuUsed, type CpuSnapshot } from './process-cpu';
 
-export async function directBulkRun(bench: BenchEnv, docs: ArticleDocument[], label: string): Promise<{ rate: number; cpu: CpuSnapshot }> {
+export async function directBulkRun(
+  bench: BenchEnv,
+  docs: ArticleDocument[],
+  label: string,
+): Promise<{ rate: number; cpu: CpuSnapshot }> {
   const engine = await bench.engine(`${bench.indexPrefix}${label}_`);
   await engine.ensureIndex();
   const cpuBefore = cpuSnapshot();

@@ -3,7 +3,12 @@ import { buildCorpus, buildSingles, CORPUS_MIX } from './e2e-corpus';
 
 const parse = (r: ReturnType<typeof buildCorpus>[number]) => {
   const params = new URLSearchParams(r.query);
-  return parseIngestBody({ bytes: r.body, contentType: r.contentType, url: params.get('url'), sourceName: params.get('source') });
+  return parseIngestBody({
+    bytes: r.body,
+    contentType: r.contentType,
+    url: params.get('url'),
+    sourceName: params.get('source'),
+  });
 };
 
 describe('bench:e2e corpus', () => {
@@ -29,7 +34,11 @@ describe('bench:e2e corpus', () => {
     let items = 0;
     for (const r of corpus) {
       const parsed = parse(r);
-      expect({ format: r.format, errors: parsed.errors, warnings: parsed.warnings }).toEqual({ format: r.format, errors: [], warnings: [] });
+      expect({ format: r.format, errors: parsed.errors, warnings: parsed.warnings }).toEqual({
+        format: r.format,
+        errors: [],
+        warnings: [],
+      });
       expect(parsed.items).toHaveLength(r.items);
       for (const item of parsed.items) {
         items += 1;
@@ -42,7 +51,12 @@ describe('bench:e2e corpus', () => {
   });
 
   it('gives single-article requests one second apart in publishedAt, under the requested source', () => {
-    const singles = buildSingles(8, { tag: 'lat', seed: 3, sourceName: 'Bench Latency', publishedFromMs: Date.parse('2025-03-01T00:00:00Z') });
+    const singles = buildSingles(8, {
+      tag: 'lat',
+      seed: 3,
+      sourceName: 'Bench Latency',
+      publishedFromMs: Date.parse('2025-03-01T00:00:00Z'),
+    });
     expect(new Set(singles.map((r) => r.format))).toEqual(new Set(['json', 'rss', 'newsml', 'nitf']));
     singles.forEach((r, k) => {
       const [item] = parse(r).items;

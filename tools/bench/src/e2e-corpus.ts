@@ -43,15 +43,78 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const PEOPLE = ['Maren Alvik', 'Tomasz Reyes', 'Ines Oduya', 'Ana Matos', 'Rui Esteves', 'Jonas Aebi', 'Lucía Paredes', 'Rosa Mamani', 'Elena Brandt', 'Priya Natarajan', 'Noor Haddad', 'Joost de Wit', 'Sara Lind', 'Paul Brennan', 'Helena Brügger', 'Tom Hale'];
-const PLACES = ['Lisbon', 'Grindelwald', 'Lima', 'Rotterdam', 'Milwaukee', 'Nairobi', 'Oslo', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Perth', 'Harbourside', 'Greenfield', 'Campolide', 'Skerry Point'];
-const ORGS = ['the harbour authority', 'the Andean Crop Institute', 'the World Bank', 'the regional water authority', 'the Transport Workers Union', 'the city council', 'the national rail operator', 'the European Commission'];
-const TOPICS = ['ferry service', 'tram line', 'water rationing', 'quinoa exports', 'glacier museum', 'heritage orchard', 'grain barges', 'bus routes', 'school budget', 'flood defences', 'housing', 'fishing quotas'];
+const PEOPLE = [
+  'Maren Alvik',
+  'Tomasz Reyes',
+  'Ines Oduya',
+  'Ana Matos',
+  'Rui Esteves',
+  'Jonas Aebi',
+  'Lucía Paredes',
+  'Rosa Mamani',
+  'Elena Brandt',
+  'Priya Natarajan',
+  'Noor Haddad',
+  'Joost de Wit',
+  'Sara Lind',
+  'Paul Brennan',
+  'Helena Brügger',
+  'Tom Hale',
+];
+const PLACES = [
+  'Lisbon',
+  'Grindelwald',
+  'Lima',
+  'Rotterdam',
+  'Milwaukee',
+  'Nairobi',
+  'Oslo',
+  'Hanoi',
+  'Quito',
+  'Dakar',
+  'Riga',
+  'Perth',
+  'Harbourside',
+  'Greenfield',
+  'Campolide',
+  'Skerry Point',
+];
+const ORGS = [
+  'the harbour authority',
+  'the Andean Crop Institute',
+  'the World Bank',
+  'the regional water authority',
+  'the Transport Workers Union',
+  'the city council',
+  'the national rail operator',
+  'the European Commission',
+];
+const TOPICS = [
+  'ferry service',
+  'tram line',
+  'water rationing',
+  'quinoa exports',
+  'glacier museum',
+  'heritage orchard',
+  'grain barges',
+  'bus routes',
+  'school budget',
+  'flood defences',
+  'housing',
+  'fishing quotas',
+];
 const VERBS = ['approved', 'rejected', 'delayed', 'expanded', 'announced', 'reviewed', 'funded', 'suspended'];
 
 /** Sentences of the samples, used as templates: names, places and numbers are swapped per article. */
 function sampleSentences(): string[] {
-  const files = ['libs/formats/src/__samples__/rss-3-items.xml', 'libs/formats/src/__samples__/newsml-g2-v1.xml', 'libs/formats/src/__samples__/nitf-3.6.xml', 'examples/andes-chronicle-quinoa-exports.html', 'examples/lakeshore-gazette-water-rationing.txt', 'examples/global-village-space-trump-petro.txt'];
+  const files = [
+    'libs/formats/src/__samples__/rss-3-items.xml',
+    'libs/formats/src/__samples__/newsml-g2-v1.xml',
+    'libs/formats/src/__samples__/nitf-3.6.xml',
+    'examples/andes-chronicle-quinoa-exports.html',
+    'examples/lakeshore-gazette-water-rationing.txt',
+    'examples/global-village-space-trump-petro.txt',
+  ];
   const text = files.map((f) => readFileSync(path.join(repoRoot, f), 'latin1')).join('\n');
   const plain = text
     .split('<')
@@ -87,9 +150,16 @@ function story(n: number, rng: () => number, sentences: string[], bodyBytes: num
   const recast = (s: string) =>
     s
       .replace(/\d+(?:[.,]\d+)*/g, () => String(1 + Math.floor(rng() * 900)))
-      .replace(/\b(?:Lisbon|Grindelwald|Lima|Harbourside|Milwaukee|Skerry Point|Campolide|Lake Titicaca|Lake Winnebago)\b/g, () => pick(rng, PLACES))
-      .replace(/\b(?:Rui Esteves|Jonas Aebi|Rosa Mamani|Elena Brandt|Maren Alvik|Sara Lind)\b/g, () => pick(rng, PEOPLE));
-  const paragraphs: string[] = [`${place.toUpperCase()} (Wirestream Bench) - ${person} said ${pick(rng, ORGS)} had ${pick(rng, VERBS)} the ${topic} plan, story ${n}.`];
+      .replace(
+        /\b(?:Lisbon|Grindelwald|Lima|Harbourside|Milwaukee|Skerry Point|Campolide|Lake Titicaca|Lake Winnebago)\b/g,
+        () => pick(rng, PLACES),
+      )
+      .replace(/\b(?:Rui Esteves|Jonas Aebi|Rosa Mamani|Elena Brandt|Maren Alvik|Sara Lind)\b/g, () =>
+        pick(rng, PEOPLE),
+      );
+  const paragraphs: string[] = [
+    `${place.toUpperCase()} (Wirestream Bench) - ${person} said ${pick(rng, ORGS)} had ${pick(rng, VERBS)} the ${topic} plan, story ${n}.`,
+  ];
   let size = paragraphs[0]!.length;
   while (size < bodyBytes) {
     const paragraph = Array.from({ length: 2 + Math.floor(rng() * 3) }, () => recast(pick(rng, sentences))).join(' ');
@@ -217,7 +287,13 @@ ${s.paragraphs.map((p) => `      <p>${xml(p)}</p>`).join('\n')}
 function textPage(s: Story, publishedMs: number): string {
   const date = new Date(publishedMs);
   const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const lines = ['Lakeshore Gazette', 'Home | Local | Environment', s.title, `${s.byline} | ${month}. ${date.getUTCDate()}, ${date.getUTCFullYear()} 7:45 AM CDT`, 'Share this article'];
+  const lines = [
+    'Lakeshore Gazette',
+    'Home | Local | Environment',
+    s.title,
+    `${s.byline} | ${month}. ${date.getUTCDate()}, ${date.getUTCFullYear()} 7:45 AM CDT`,
+    'Share this article',
+  ];
   s.paragraphs.forEach((p, i) => {
     lines.push(p);
     if (i === 1) lines.push('Advertisement');
@@ -228,7 +304,10 @@ function textPage(s: Story, publishedMs: number): string {
 }
 
 function htmlPage(s: Story, url: string, publishedMs: number): string {
-  const body = s.paragraphs.map((p, i) => `    <p>${xml(p)}</p>${i === 1 ? '\n    <div class="share">Share this article</div>' : ''}${i === 3 ? '\n    <p>Read more: <a href="https://andes-chronicle.example/economy/lithium-royalties">Bolivia raises lithium royalties for foreign miners</a></p>' : ''}`);
+  const body = s.paragraphs.map(
+    (p, i) =>
+      `    <p>${xml(p)}</p>${i === 1 ? '\n    <div class="share">Share this article</div>' : ''}${i === 3 ? '\n    <p>Read more: <a href="https://andes-chronicle.example/economy/lithium-royalties">Bolivia raises lithium royalties for foreign miners</a></p>' : ''}`,
+  );
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -280,7 +359,7 @@ export function buildCorpus(count: number, options: CorpusOptions): IngestReques
   const shares = CORPUS_MIX.map((m) => Math.floor(m.share * count));
   shares[0]! += count - shares.reduce((a, b) => a + b, 0);
   for (const [at, mix] of CORPUS_MIX.entries()) {
-    for (let left = shares[at]!; left > 0; ) {
+    for (let left = shares[at]!; left > 0;) {
       const size = Math.min(mix.perRequest, left);
       left -= size;
       const stories = Array.from({ length: size }, () => story(n++, rng, sentences, options.bodyBytes ?? 5000));
@@ -296,7 +375,9 @@ export function buildSingles(count: number, options: CorpusOptions): IngestReque
   const sentences = sampleSentences();
   const from = options.publishedFromMs ?? DEFAULT_PUBLISHED_FROM;
   const formats: CorpusFormat[] = ['json', 'rss', 'newsml', 'nitf'];
-  return Array.from({ length: count }, (_, n) => request(formats[n % formats.length]!, [story(n, rng, sentences, options.bodyBytes ?? 5000)], options, from));
+  return Array.from({ length: count }, (_, n) =>
+    request(formats[n % formats.length]!, [story(n, rng, sentences, options.bodyBytes ?? 5000)], options, from),
+  );
 }
 
 function request(format: CorpusFormat, stories: Story[], options: CorpusOptions, from: number): IngestRequest {
@@ -310,7 +391,12 @@ function request(format: CorpusFormat, stories: Story[], options: CorpusOptions,
     const text = all.toString();
     return text ? `?${text}` : '';
   };
-  const make = (contentType: string, text: string, query = withQuery(), encoding: BufferEncoding = 'utf8'): IngestRequest => ({
+  const make = (
+    contentType: string,
+    text: string,
+    query = withQuery(),
+    encoding: BufferEncoding = 'utf8',
+  ): IngestRequest => ({
     format,
     group: format === 'html' ? 'html' : 'wire',
     contentType,
@@ -320,17 +406,37 @@ function request(format: CorpusFormat, stories: Story[], options: CorpusOptions,
   });
   switch (format) {
     case 'json':
-      return make('application/json', JSON.stringify(stories.length === 1 ? jsonArticle(stories[0]!, tag, at(stories[0]!)) : stories.map((s) => jsonArticle(s, tag, at(s)))));
+      return make(
+        'application/json',
+        JSON.stringify(
+          stories.length === 1
+            ? jsonArticle(stories[0]!, tag, at(stories[0]!))
+            : stories.map((s) => jsonArticle(s, tag, at(s))),
+        ),
+      );
     case 'rss':
       return make('application/rss+xml', rssFeed(stories.map((s) => rssItem(s, tag, at(s)))));
     case 'newsml':
       return stories.length === 1
-        ? make('application/vnd.iptc.g2.newsitem+xml', `<?xml version="1.0" encoding="UTF-8"?>\n${newsItem(stories[0]!, tag, at(stories[0]!), true)}`)
-        : make('application/vnd.iptc.g2.newsmessage+xml', newsMessage(stories.map((s) => newsItem(s, tag, at(s), false)), at(stories[0]!)));
+        ? make(
+            'application/vnd.iptc.g2.newsitem+xml',
+            `<?xml version="1.0" encoding="UTF-8"?>\n${newsItem(stories[0]!, tag, at(stories[0]!), true)}`,
+          )
+        : make(
+            'application/vnd.iptc.g2.newsmessage+xml',
+            newsMessage(
+              stories.map((s) => newsItem(s, tag, at(s), false)),
+              at(stories[0]!),
+            ),
+          );
     case 'nitf':
       return make('application/nitf+xml', latin1Safe(nitf(stories[0]!, tag, at(stories[0]!))), withQuery(), 'latin1');
     case 'text':
-      return make('text/plain; charset=utf-8', textPage(stories[0]!, at(stories[0]!)), withQuery({ url: `https://gazette.example/local/${tag}-${stories[0]!.n}` }));
+      return make(
+        'text/plain; charset=utf-8',
+        textPage(stories[0]!, at(stories[0]!)),
+        withQuery({ url: `https://gazette.example/local/${tag}-${stories[0]!.n}` }),
+      );
     case 'html': {
       const url = `https://andes-chronicle.example/economy/${tag}-${stories[0]!.n}`;
       return make('text/html; charset=utf-8', htmlPage(stories[0]!, url, at(stories[0]!)), withQuery({ url }));

@@ -22,14 +22,27 @@ function arg(name: string, fallback: number): number {
 }
 
 function enrich(item: ParsedItem): number {
-  return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).wordCount;
+  return enrichArticle({
+    id: 'bench',
+    version: 1,
+    source: { id: 'bench', name: null },
+    item,
+    ingestedAt: NOW,
+    now: NOW,
+  }).wordCount;
 }
 
 /**
  * Runs `work` over the inputs (cycling) until at least `seconds` of work time have passed; returns items per second.
  * `prepare` (decompressing a stored page — the service receives it as message bytes) is not timed.
  */
-function timed<T, P>(label: string, inputs: T[], prepare: (input: T) => P, work: (input: P) => unknown, seconds: number): { rate: number; count: number; elapsed: number } {
+function timed<T, P>(
+  label: string,
+  inputs: T[],
+  prepare: (input: T) => P,
+  work: (input: P) => unknown,
+  seconds: number,
+): { rate: number; count: number; elapsed: number } {
   for (const input of inputs.slice(0, Math.min(inputs.length, 30))) work(prepare(input)); // warm-up: JIT, regex caches
   let elapsedNs = 0n;
   let count = 0;
@@ -78,7 +91,10 @@ function main(): void {
   const pagesWanted = arg('pages', 400);
   const seconds = arg('seconds', 5);
 
-  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
+  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
   const entries = Object.entries(gold).slice(0, pagesWanted);
   const load = progress('loading HTML pages', entries.length);
   // Pages stay gzipped in memory (as the enricher holds only the message in hand, not a corpus); each is decoded
@@ -93,23 +109,45 @@ function main(): void {
   const fixture = readFileSync(path.join(repoRoot, 'examples', 'global-village-space-trump-petro.txt'), 'utf8');
   const texts = syntheticTextPages(fixture, 200);
 
-  const html = timed('HTML pages', pages, (p) => {
+  const html = timed(
+    'HTML pages',
+    pages,
+    (p) => {
       const html = decodeHtmlBytes(gunzipSync(p.gz));
       sizes.set(p.url, html.length);
       return { url: p.url, html };
-    }, (p) => enrich(parseHtmlPage(p.html, { url: p.url, now: NOW })), seconds);
-  const text = timed('text items', texts, (t) => t, (t) => enrich(parseTextPage(t, {})), seconds);
+    },
+    (p) => enrich(parseHtmlPage(p.html, { url: p.url, now: NOW })),
+    seconds,
+  );
+  const text = timed(
+    'text items',
+    texts,
+    (t) => t,
+    (t) => enrich(parseTextPage(t, {})),
+    seconds,
+  );
   const totalBytes = [...sizes.values()].reduce((n, v) => n + v, 0);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
 
   const row = (a: string, b: string, c: string): string => `${a.padEnd(34)}${b.padStart(12)}  ${c}\n`;
-  process.stdout.write(`\nWirestream enricher speed — ${new Date().toISOString().slice(0, 10)}, one core, Node ${process.version}\n\n`);
+  process.stdout.write(
+    `\nWirestream enricher speed — ${new Date().toISOString().slice(0, 10)}, one core, Node ${process.version}\n\n`,
+  );
   process.stdout.write(row('measure', 'ours', 'target'));
   process.stdout.write(row('-'.repeat(32), '-'.repeat(10), '------'));
-  process.stdout.write(row(`HTML pages/s (${pages.length} pages, avg ${(totalBytes / pages.length / 1024).toFixed(0)} KB)`, html.rate.toFixed(1), '≥ 40'));
+  process.stdout.write(
+    row(
+      `HTML pages/s (${pages.length} pages, avg ${(totalBytes / pages.length / 1024).toFixed(0)} KB)`,
+      html.rate.toFixed(1),
+      '≥ 40',
+    ),
+  );
   process.stdout.write(row(`text/feed items/s (${texts.length} items)`, text.rate.toFixed(1), '≥ 500'));
   process.stdout.write(row('peak RSS (MB)', maxRssMb.toFixed(0), '< 300'));
-  process.stdout.write(`\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up and page decompression excluded; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'})\n`);
+  process.stdout.write(
+    `\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up and page decompression excluded; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'})\n`,
+  );
 }
 
 main();

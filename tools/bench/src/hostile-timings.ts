@@ -17,33 +17,93 @@ interface Example {
 }
 
 const RUN = 100_000;
-const PROSE = 'The council met on Tuesday to discuss the harbour budget. Officials said the vote would come next week. ';
+const PROSE =
+  'The council met on Tuesday to discuss the harbour budget. Officials said the vote would come next week. ';
 const nested = (open: string, close: string, depth: number) =>
   `<html><head><title>Nested</title></head><body>${open.repeat(depth)}<p>${PROSE}</p>${close.repeat(depth)}</body></html>`;
 const atomFeed = (entries: number) =>
   `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title><id>urn:feed</id><updated>2026-01-01T00:00:00Z</updated>${Array.from(
     { length: entries },
-    (_, i) => `<entry><id>urn:e:${i}</id><title>Entry ${i}</title><updated>2026-01-01T00:00:00Z</updated><content>${PROSE}</content></entry>`,
+    (_, i) =>
+      `<entry><id>urn:e:${i}</id><title>Entry ${i}</title><updated>2026-01-01T00:00:00Z</updated><content>${PROSE}</content></entry>`,
   ).join('')}</feed>`;
 
 const EXAMPLES: Example[] = [
-  { name: 'meta article:published_time + 100k spaces', contentType: 'text/html', body: () => `<html><head><meta property="article:published_time" content="2026-01-01T10:00${' '.repeat(RUN)}"></head><body><p>${PROSE}</p></body></html>` },
-  { name: 'text "welcome to a" + 100k "!"', contentType: 'text/plain', body: () => `welcome to a${'!'.repeat(RUN)}\n\n${PROSE}` },
-  { name: 'text "welcome to a" + 100k "!" + " x"', contentType: 'text/plain', body: () => `welcome to a${'!'.repeat(RUN)} x\n\n${PROSE}` },
+  {
+    name: 'meta article:published_time + 100k spaces',
+    contentType: 'text/html',
+    body: () =>
+      `<html><head><meta property="article:published_time" content="2026-01-01T10:00${' '.repeat(RUN)}"></head><body><p>${PROSE}</p></body></html>`,
+  },
+  {
+    name: 'text "welcome to a" + 100k "!"',
+    contentType: 'text/plain',
+    body: () => `welcome to a${'!'.repeat(RUN)}\n\n${PROSE}`,
+  },
+  {
+    name: 'text "welcome to a" + 100k "!" + " x"',
+    contentType: 'text/plain',
+    body: () => `welcome to a${'!'.repeat(RUN)} x\n\n${PROSE}`,
+  },
   { name: 'text paragraph of 100k "!"', contentType: 'text/plain', body: () => '!'.repeat(RUN) },
-  { name: '<div> nested 1,000 deep around one <p>', contentType: 'text/html', body: () => nested('<div>', '</div>', 1000) },
-  { name: '<div> nested 5,000 deep around one <p>', contentType: 'text/html', body: () => nested('<div>', '</div>', 5000) },
-  { name: 'Atom feed, 1,000 entries without <author>', contentType: 'application/atom+xml', body: () => atomFeed(1000) },
-  { name: 'Atom feed, 50,000 entries without <author>', contentType: 'application/atom+xml', body: () => atomFeed(50_000) },
-  { name: 'HTML without url=, text 100k "‹"', contentType: 'text/html', body: () => `<html><body><p>${'‹'.repeat(RUN)}</p></body></html>` },
-  { name: 'HTML without url=, text 100k "<"', contentType: 'text/html', body: () => `<html><body>${'<'.repeat(RUN)}</body></html>` },
-  { name: 'JSON with a lone surrogate', contentType: 'application/json', body: () => `{"id":"lone","title":"T \\ud800","body":"${PROSE}"}` },
-  { name: 'JSON version 2147483648', contentType: 'application/json', body: () => `{"id":"v","title":"T","body":"${PROSE}","version":2147483648}` },
-  { name: '3,000-character source parameter', contentType: 'text/plain', body: () => PROSE, query: `?source=${encodeURIComponent('x'.repeat(3000))}` },
+  {
+    name: '<div> nested 1,000 deep around one <p>',
+    contentType: 'text/html',
+    body: () => nested('<div>', '</div>', 1000),
+  },
+  {
+    name: '<div> nested 5,000 deep around one <p>',
+    contentType: 'text/html',
+    body: () => nested('<div>', '</div>', 5000),
+  },
+  {
+    name: 'Atom feed, 1,000 entries without <author>',
+    contentType: 'application/atom+xml',
+    body: () => atomFeed(1000),
+  },
+  {
+    name: 'Atom feed, 50,000 entries without <author>',
+    contentType: 'application/atom+xml',
+    body: () => atomFeed(50_000),
+  },
+  {
+    name: 'HTML without url=, text 100k "‹"',
+    contentType: 'text/html',
+    body: () => `<html><body><p>${'‹'.repeat(RUN)}</p></body></html>`,
+  },
+  {
+    name: 'HTML without url=, text 100k "<"',
+    contentType: 'text/html',
+    body: () => `<html><body>${'<'.repeat(RUN)}</body></html>`,
+  },
+  {
+    name: 'JSON with a lone surrogate',
+    contentType: 'application/json',
+    body: () => `{"id":"lone","title":"T \\ud800","body":"${PROSE}"}`,
+  },
+  {
+    name: 'JSON version 2147483648',
+    contentType: 'application/json',
+    body: () => `{"id":"v","title":"T","body":"${PROSE}","version":2147483648}`,
+  },
+  {
+    name: '3,000-character source parameter',
+    contentType: 'text/plain',
+    body: () => PROSE,
+    query: `?source=${encodeURIComponent('x'.repeat(3000))}`,
+  },
   { name: 'text/html "<html x"', contentType: 'text/html', body: () => '<html x' },
-  { name: '1.1 MB text/plain article', contentType: 'text/plain', body: () => `${PROSE}\n\n`.repeat(Math.ceil(1_100_000 / (PROSE.length + 2))) },
+  {
+    name: '1.1 MB text/plain article',
+    contentType: 'text/plain',
+    body: () => `${PROSE}\n\n`.repeat(Math.ceil(1_100_000 / (PROSE.length + 2))),
+  },
   { name: '40 KB first sentence', contentType: 'text/plain', body: () => `${'word '.repeat(8000)}end.\n\n${PROSE}` },
-  { name: '4 KB run of capitalised words', contentType: 'text/plain', body: () => `${PROSE}${'Alpha Beta '.repeat(400)}said the report.` },
+  {
+    name: '4 KB run of capitalised words',
+    contentType: 'text/plain',
+    body: () => `${PROSE}${'Alpha Beta '.repeat(400)}said the report.`,
+  },
 ];
 
 /** What `wirestream enrich` runs on a file: parse, then enrich each item. Feeds over the item cap are only parsed. */
@@ -51,9 +111,16 @@ function offline(example: Example): { outcome: string; ms: number } {
   const bytes = Buffer.from(example.body());
   const started = performance.now();
   try {
-    const { items } = parseIngestBody({ bytes, contentType: example.contentType, url: null, sourceName: null, format: 'auto' });
+    const { items } = parseIngestBody({
+      bytes,
+      contentType: example.contentType,
+      url: null,
+      sourceName: null,
+      format: 'auto',
+    });
     const now = new Date().toISOString();
-    for (const item of items) enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: 'Bench' }, item, ingestedAt: now, now });
+    for (const item of items)
+      enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: 'Bench' }, item, ingestedAt: now, now });
     return { outcome: `${items.length} enriched`, ms: performance.now() - started };
   } catch (error) {
     const outcome = isFormatError(error) ? `refused ${error.code}` : `THREW ${(error as Error).name}`;
@@ -63,10 +130,18 @@ function offline(example: Example): { outcome: string; ms: number } {
 
 async function main(): Promise<void> {
   const bench = await createBenchEnv('hostile');
-  const ingestor = await spawnService('ingestor', { ...bench.env, API_KEYS: 'bench-key', LOG_LEVEL: 'warn' }, 16000 + Math.floor(Math.random() * 1000));
+  const ingestor = await spawnService(
+    'ingestor',
+    { ...bench.env, API_KEYS: 'bench-key', LOG_LEVEL: 'warn' },
+    16000 + Math.floor(Math.random() * 1000),
+  );
   try {
-    log('bench:hostile — issue 9 examples: offline enrich path and POST /v1/ingest (bound: < 1 s each; liveness < 200 ms)');
-    log(`${'example'.padEnd(46)} ${'offline'.padStart(9)}  ${'offline outcome'.padEnd(24)} ${'ingest'.padStart(8)}  ${'answer'.padEnd(26)} live max`);
+    log(
+      'bench:hostile — issue 9 examples: offline enrich path and POST /v1/ingest (bound: < 1 s each; liveness < 200 ms)',
+    );
+    log(
+      `${'example'.padEnd(46)} ${'offline'.padStart(9)}  ${'offline outcome'.padEnd(24)} ${'ingest'.padStart(8)}  ${'answer'.padEnd(26)} live max`,
+    );
     for (const example of EXAMPLES) {
       const off = offline(example);
       const body = example.body();
@@ -81,13 +156,20 @@ async function main(): Promise<void> {
         }
       })();
       const started = performance.now();
-      const res = await fetch(`${ingestor.url}/v1/ingest${example.query ?? ''}`, { method: 'POST', headers: { 'content-type': example.contentType, 'x-api-key': 'bench-key' }, body });
+      const res = await fetch(`${ingestor.url}/v1/ingest${example.query ?? ''}`, {
+        method: 'POST',
+        headers: { 'content-type': example.contentType, 'x-api-key': 'bench-key' },
+        body,
+      });
       const answer = (await res.json()) as { code?: string; accepted?: unknown[] };
       const ms = performance.now() - started;
       probing = false;
       await probe;
-      const said = res.status === 202 ? `202 (${answer.accepted?.length ?? 0} accepted)` : `${res.status} ${answer.code ?? ''}`;
-      log(`${example.name.padEnd(46)} ${`${off.ms.toFixed(0)} ms`.padStart(9)}  ${off.outcome.padEnd(24)} ${`${ms.toFixed(0)} ms`.padStart(8)}  ${said.padEnd(26)} ${slowestLive.toFixed(0)} ms`);
+      const said =
+        res.status === 202 ? `202 (${answer.accepted?.length ?? 0} accepted)` : `${res.status} ${answer.code ?? ''}`;
+      log(
+        `${example.name.padEnd(46)} ${`${off.ms.toFixed(0)} ms`.padStart(9)}  ${off.outcome.padEnd(24)} ${`${ms.toFixed(0)} ms`.padStart(8)}  ${said.padEnd(26)} ${slowestLive.toFixed(0)} ms`,
+      );
     }
   } finally {
     await ingestor.stop();

@@ -55,7 +55,15 @@ async function main(): Promise<void> {
       // ~100 events (~550 KiB) per produce request: under the broker's default 1 MiB message.max.bytes per batch.
       for (let i = 0; i < articles.length; i += 100) {
         await publisher.publish(
-          articles.slice(i, i + 100).map((a) => ({ topic: bench.topics.enriched, envelope: createEnvelope({ type: EventTypes.articleEnriched, articleId: a.id, version: a.version, payload: a }) })),
+          articles.slice(i, i + 100).map((a) => ({
+            topic: bench.topics.enriched,
+            envelope: createEnvelope({
+              type: EventTypes.articleEnriched,
+              articleId: a.id,
+              version: a.version,
+              payload: a,
+            }),
+          })),
         );
         if ((i + 100) % 1000 === 0 || i + 100 >= count) log(`produced ${Math.min(count, i + 100)}/${count} events`);
       }
@@ -76,12 +84,13 @@ async function main(): Promise<void> {
     let stopWatching = false;
     const watching = (async () => {
       while (!consumingAt && !stopWatching) {
-        const { groups } = await admin.describeGroups([groupId]).catch(() => ({ groups: [] as { state: string; members: unknown[] }[] }));
+        const { groups } = await admin
+          .describeGroups([groupId])
+          .catch(() => ({ groups: [] as { state: string; members: unknown[] }[] }));
         if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) {
           consumingAt = Date.now();
           cpuAtConsuming = cpuSnapshot(indexerPid);
-        }
-        else await new Promise((r) => setTimeout(r, 20));
+        } else await new Promise((r) => setTimeout(r, 20));
       }
     })();
     const spawnedAt = Date.now();
@@ -90,18 +99,24 @@ async function main(): Promise<void> {
     let doneAt = 0;
     let indexerCpu: CpuSnapshot = {};
     try {
-      indexer = await spawnIndexer({ ...bench.env, ...settings }, 14000 + Math.floor(Math.random() * 1000), (pid) => (indexerPid = pid));
+      indexer = await spawnIndexer(
+        { ...bench.env, ...settings },
+        14000 + Math.floor(Math.random() * 1000),
+        (pid) => (indexerPid = pid),
+      );
       // Polled gently (the bench shares the machine: every 20 ms cost the broker ~1.3 CPU-seconds per run), closely only
       // near the end so the CPU snapshot is taken right after the Nth event; the exact end is read from the events.
       let last = -1;
-      for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 600_000; Date.now() < deadline;) {
         const offsets = await admin.fetchTopicOffsets(bench.topics.indexed);
         const indexed = offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
         if (indexed !== last) log(`indexer: ${indexed}/${count}`);
         last = indexed;
         if (indexed >= count) {
           indexerCpu = cpuUsed(cpuAtConsuming, cpuSnapshot(indexerPid));
-          const events = (await readTopic(bench.kafka, bench.topics.indexed, { toEnd: true, timeoutMs: 60_000 })).map((r) => JSON.parse(r.value ?? '{}') as EventEnvelope<ArticleIndexedPayload>);
+          const events = (await readTopic(bench.kafka, bench.topics.indexed, { toEnd: true, timeoutMs: 60_000 })).map(
+            (r) => JSON.parse(r.value ?? '{}') as EventEnvelope<ArticleIndexedPayload>,
+          );
           const indexedAt = events.map((e) => Date.parse(e.payload.indexedAt));
           firstAt = indexedAt.reduce((a, b) => Math.min(a, b), Infinity);
           doneAt = indexedAt.reduce((a, b) => Math.max(a, b), 0);
@@ -116,7 +131,10 @@ async function main(): Promise<void> {
       await indexer?.stop();
     }
     if (!doneAt) throw new Error('the indexer did not index every event within 10 minutes');
-    if (!consumingAt || consumingAt > firstAt) throw new Error('the indexer group was not seen Stable before its first indexed event; the window cannot be placed');
+    if (!consumingAt || consumingAt > firstAt)
+      throw new Error(
+        'the indexer group was not seen Stable before its first indexed event; the window cannot be placed',
+      );
 
     const direct2Run = await directBulkRun(bench, docs, 'direct2');
     const direct2 = direct2Run.rate;
@@ -179,7 +197,10 @@ function cpuCeiling(count: number, direct: CpuSnapshot[], indexer: CpuSnapshot):
 }
 
 /** The indexer's own bulk path (`bulkIndex`: one request at a time, per-item outcome) at several request sizes. */
-async function bulkSizeSweep(bench: Awaited<ReturnType<typeof createBenchEnv>>, docs: ArticleDocument[]): Promise<void> {
+async function bulkSizeSweep(
+  bench: Awaited<ReturnType<typeof createBenchEnv>>,
+  docs: ArticleDocument[],
+): Promise<void> {
   const avgBytes = docs.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)), 0) / docs.length;
   for (const maxBulkDocs of [100, 250, 500, 1000, 2000, 5000]) {
     const engine = await bench.engine(`${bench.indexPrefix}sweep${maxBulkDocs}_`, { maxBulkDocs });
@@ -199,7 +220,11 @@ async function bulkSizeSweep(bench: Awaited<ReturnType<typeof createBenchEnv>>, 
  * one batch at a time (what the indexer does: partitions one after another), and three at a time (what consuming
  * the topic's three partitions concurrently would do).
  */
-async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDocs: number): Promise<{ serial: number; parallel3: number }> {
+async function postgresStage(
+  baseUrl: string,
+  articles: EnrichedArticle[],
+  maxDocs: number,
+): Promise<{ serial: number; parallel3: number }> {
   const batch = Math.min(maxDocs, 850);
   const run = async (suffix: string, parallel: number): Promise<number> => {
     const url = new URL(baseUrl);
@@ -213,7 +238,8 @@ async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDo
       for (let i = 0; i < articles.length; i += batch) batches.push(articles.slice(i, i + batch));
       const started = Date.now();
       const worker = async () => {
-        for (let next = batches.shift(); next; next = batches.shift()) await store.applyBatch(next.map((article) => ({ eventId: randomUUID(), article, clusterId: null })));
+        for (let next = batches.shift(); next; next = batches.shift())
+          await store.applyBatch(next.map((article) => ({ eventId: randomUUID(), article, clusterId: null })));
       };
       await Promise.all(Array.from({ length: parallel }, worker));
       const rate = articles.length / ((Date.now() - started) / 1000);
@@ -224,13 +250,20 @@ async function postgresStage(baseUrl: string, articles: EnrichedArticle[], maxDo
       await dropDatabase(url.toString()).catch(() => undefined);
     }
   };
-  return { serial: await run('pg1', 1), parallel3: await run('pg3', 3).catch((error: unknown) => (log(`parallel postgres stage failed: ${String(error)}`), NaN)) };
+  return {
+    serial: await run('pg1', 1),
+    parallel3: await run('pg3', 3).catch(
+      (error: unknown) => (log(`parallel postgres stage failed: ${String(error)}`), NaN),
+    ),
+  };
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`bench:index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench:index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -58,11 +58,37 @@ function shuffle<T>(rng: () => number, list: T[]): T[] {
 }
 
 /** Chrome of made-up republishing sites: what an extractor lets through at the edges of a body. */
-const SITES = ['Daily Courier', 'Metro Wire', 'Global Times Online', 'The Morning Ledger', 'News Hub 24', 'Pacific Herald', 'Rundschau Online', 'El Diario Digital'];
+const SITES = [
+  'Daily Courier',
+  'Metro Wire',
+  'Global Times Online',
+  'The Morning Ledger',
+  'News Hub 24',
+  'Pacific Herald',
+  'Rundschau Online',
+  'El Diario Digital',
+];
 
-function chrome(site: string, rng: () => number, headlines: readonly string[]): { head: string[]; tail: string[]; inline: string } {
-  const sections = shuffle(rng, ['Home', 'World', 'Politics', 'Business', 'Tech', 'Opinion', 'Sport', 'Culture', 'Video']).slice(0, 6);
-  const head = [`${site} | ${sections.join(' | ')}`, `Share this article: Facebook Twitter WhatsApp Email`].slice(0, 1 + Math.floor(rng() * 2));
+function chrome(
+  site: string,
+  rng: () => number,
+  headlines: readonly string[],
+): { head: string[]; tail: string[]; inline: string } {
+  const sections = shuffle(rng, [
+    'Home',
+    'World',
+    'Politics',
+    'Business',
+    'Tech',
+    'Opinion',
+    'Sport',
+    'Culture',
+    'Video',
+  ]).slice(0, 6);
+  const head = [`${site} | ${sections.join(' | ')}`, `Share this article: Facebook Twitter WhatsApp Email`].slice(
+    0,
+    1 + Math.floor(rng() * 2),
+  );
   const tail = [
     `Subscribe to the ${site} newsletter for the day's top stories.`,
     `Related: ${pick(rng, headlines)} · ${pick(rng, headlines)}`,
@@ -87,10 +113,7 @@ function substitute(text: string, rate: number, rng: () => number, vocabulary: r
 }
 
 function toggleQuotes(text: string, curly: boolean): string {
-  if (!curly)
-    return text
-      .replace(/[“”]/gu, '"')
-      .replace(/[‘’]/gu, "'");
+  if (!curly) return text.replace(/[“”]/gu, '"').replace(/[‘’]/gu, "'");
   return text
     .replace(/"(?=\S)/gu, '“')
     .replace(/"/gu, '”')
@@ -98,7 +121,13 @@ function toggleQuotes(text: string, curly: boolean): string {
 }
 
 /** A republished copy: severity 1–3 sets how much is changed. */
-export function editedCopy(base: BaseArticle, severity: number, rng: () => number, vocabulary: readonly string[], headlines: readonly string[]): { title: string; body: string } {
+export function editedCopy(
+  base: BaseArticle,
+  severity: number,
+  rng: () => number,
+  vocabulary: readonly string[],
+  headlines: readonly string[],
+): { title: string; body: string } {
   const substitutionRate = [0, 0.03, 0.06, 0.1][severity]! * (0.8 + 0.4 * rng());
   const dropRate = [0, 0, 0.05, 0.1][severity]!;
   let paragraphs = base.paragraphs.map((p) => sentencesOf(p));
@@ -122,7 +151,9 @@ export function editedCopy(base: BaseArticle, severity: number, rng: () => numbe
     const cut = 1 + Math.floor(rng() * (parts.length - 1));
     texts.splice(longest, 1, parts.slice(0, cut).join(' '), parts.slice(cut).join(' '));
   }
-  texts = texts.map((t) => toggleQuotes(rng() < 0.5 ? t.replace(/ /gu, (s) => (rng() < 0.03 ? '  ' : s)) : t, severity % 2 === 1));
+  texts = texts.map((t) =>
+    toggleQuotes(rng() < 0.5 ? t.replace(/ /gu, (s) => (rng() < 0.03 ? '  ' : s)) : t, severity % 2 === 1),
+  );
   const site = pick(rng, SITES);
   const { head, tail, inline } = chrome(site, rng, headlines);
   const middle = Math.max(1, Math.floor(texts.length / 2));
@@ -140,9 +171,22 @@ export interface NearDuplicateSetOptions {
 }
 
 /** The whole set, deterministic for a seed and the order of `bases`. */
-export function buildNearDuplicateSet(bases: readonly BaseArticle[], options: NearDuplicateSetOptions): NearDuplicateDoc[] {
+export function buildNearDuplicateSet(
+  bases: readonly BaseArticle[],
+  options: NearDuplicateSetOptions,
+): NearDuplicateDoc[] {
   const rng = seededRandom(options.seed);
-  const vocabulary = [...new Set(bases.flatMap((b) => b.paragraphs.join(' ').toLowerCase().match(/\p{L}{3,}/gu) ?? []))].sort();
+  const vocabulary = [
+    ...new Set(
+      bases.flatMap(
+        (b) =>
+          b.paragraphs
+            .join(' ')
+            .toLowerCase()
+            .match(/\p{L}{3,}/gu) ?? [],
+      ),
+    ),
+  ].sort();
   const headlines = bases.map((b) => b.title);
   const order = shuffle(rng, [...bases]);
   const reservedCount = Math.round(order.length * options.reservedShare);
@@ -151,10 +195,25 @@ export function buildNearDuplicateSet(bases: readonly BaseArticle[], options: Ne
   const docs: NearDuplicateDoc[] = [];
 
   for (const base of stories) {
-    docs.push({ id: base.id, story: base.id, kind: 'original', severity: 0, language: base.language, title: base.title, body: base.paragraphs.join('\n\n') });
+    docs.push({
+      id: base.id,
+      story: base.id,
+      kind: 'original',
+      severity: 0,
+      language: base.language,
+      title: base.title,
+      body: base.paragraphs.join('\n\n'),
+    });
     for (const severity of [1, 2, 3]) {
       const copy = editedCopy(base, severity, rng, vocabulary, headlines);
-      docs.push({ id: `${base.id}~copy${severity}`, story: base.id, kind: 'copy', severity, language: base.language, ...copy });
+      docs.push({
+        id: `${base.id}~copy${severity}`,
+        story: base.id,
+        kind: 'copy',
+        severity,
+        language: base.language,
+        ...copy,
+      });
     }
   }
 
@@ -167,13 +226,26 @@ export function buildNearDuplicateSet(bases: readonly BaseArticle[], options: Ne
       const sameLanguage = byLanguage.get(article.language) ?? stories;
       const donor = pick(rng, sameLanguage.length ? sameLanguage : stories);
       if (donor) {
-        const budget = Math.max(10, Math.floor(Math.min(wordCount(body), wordCount(donor.paragraphs.join(' '))) * 0.25));
+        const budget = Math.max(
+          10,
+          Math.floor(Math.min(wordCount(body), wordCount(donor.paragraphs.join(' '))) * 0.25),
+        );
         const fitting = donor.paragraphs.filter((p) => wordCount(p) <= budget && wordCount(p) >= 10);
-        const spliced = fitting.length ? pick(rng, fitting) : donor.paragraphs.join(' ').split(/\s+/u).slice(0, budget).join(' ');
+        const spliced = fitting.length
+          ? pick(rng, fitting)
+          : donor.paragraphs.join(' ').split(/\s+/u).slice(0, budget).join(' ');
         const { head, tail } = chrome(pick(rng, SITES), rng, headlines);
         const paragraphs = [...article.paragraphs];
         paragraphs.splice(rng() < 0.5 ? 0 : paragraphs.length, 0, spliced);
-        docs.push({ id: `${article.id}~background`, story: `${article.id}~background`, kind: 'shared-background', severity: 0, language: article.language, title: article.title, body: [...head, ...paragraphs, ...tail].join('\n\n') });
+        docs.push({
+          id: `${article.id}~background`,
+          story: `${article.id}~background`,
+          kind: 'shared-background',
+          severity: 0,
+          language: article.language,
+          title: article.title,
+          body: [...head, ...paragraphs, ...tail].join('\n\n'),
+        });
         return;
       }
     }
@@ -182,12 +254,28 @@ export function buildNearDuplicateSet(bases: readonly BaseArticle[], options: Ne
       const site = pick(rng, SITES);
       for (const a of partner ? [article, partner] : [article]) {
         const frame = chrome(site, seededRandom(options.seed + 7), headlines);
-        docs.push({ id: `${a.id}~chrome`, story: `${a.id}~chrome`, kind: 'shared-chrome', severity: 0, language: a.language, title: a.title, body: [...frame.head, ...a.paragraphs, ...frame.tail].join('\n\n') });
+        docs.push({
+          id: `${a.id}~chrome`,
+          story: `${a.id}~chrome`,
+          kind: 'shared-chrome',
+          severity: 0,
+          language: a.language,
+          title: a.title,
+          body: [...frame.head, ...a.paragraphs, ...frame.tail].join('\n\n'),
+        });
       }
       return;
     }
     if (i % 4 === 3 && reserved[i - 1]) return; // the partner of a shared-chrome pair
-    docs.push({ id: article.id, story: article.id, kind: 'reserved', severity: 0, language: article.language, title: article.title, body });
+    docs.push({
+      id: article.id,
+      story: article.id,
+      kind: 'reserved',
+      severity: 0,
+      language: article.language,
+      title: article.title,
+      body,
+    });
   });
   return docs;
 }

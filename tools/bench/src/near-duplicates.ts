@@ -9,7 +9,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanHtmlPage, detectLanguage, simhash64 } from '@wirestream/enrichment';
-import { fingerprintDistance, lshBandKeys, minhashSignature, shingleHashes, signatureSimilarity, simhashBands, STORY_CLUSTER_MAX_DISTANCE, STORY_SIGNATURE } from '@wirestream/persistence';
+import {
+  fingerprintDistance,
+  lshBandKeys,
+  minhashSignature,
+  shingleHashes,
+  signatureSimilarity,
+  simhashBands,
+  STORY_CLUSTER_MAX_DISTANCE,
+  STORY_SIGNATURE,
+} from '@wirestream/persistence';
 import { datasetsDir, progress, readHtmlGz, repoRoot } from './datasets';
 import { buildNearDuplicateSet, seededRandom, type BaseArticle, type NearDuplicateDoc } from './near-duplicates-set';
 
@@ -36,31 +45,55 @@ const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+/gu) ?? []
 const headline = (paragraphs: string[]): string => (paragraphs[0] ?? '').split(/\s+/u).slice(0, 12).join(' ');
 
 function readabilityBases(dir: string, limit: number): BaseArticle[] {
-  const expected = JSON.parse(readFileSync(path.join(dir, 'readability-pages', 'readability-expected.json'), 'utf8')) as Record<string, { readabilityText: string }>;
+  const expected = JSON.parse(
+    readFileSync(path.join(dir, 'readability-pages', 'readability-expected.json'), 'utf8'),
+  ) as Record<string, { readabilityText: string }>;
   return Object.entries(expected)
     .slice(0, limit)
     .map(([name, { readabilityText }]) => {
-      const paragraphs = readabilityText.split(/\n\s*\n/u).map((p) => p.replace(/\s+/gu, ' ').trim()).filter(Boolean);
-      return { id: `readability/${name}`, site: name.replace(/-\d+$/u, ''), language: detectLanguage(paragraphs.join(' '), null), title: headline(paragraphs), paragraphs };
+      const paragraphs = readabilityText
+        .split(/\n\s*\n/u)
+        .map((p) => p.replace(/\s+/gu, ' ').trim())
+        .filter(Boolean);
+      return {
+        id: `readability/${name}`,
+        site: name.replace(/-\d+$/u, ''),
+        language: detectLanguage(paragraphs.join(' '), null),
+        title: headline(paragraphs),
+        paragraphs,
+      };
     });
 }
 
 function trafilaturaBases(dir: string, limit: number): BaseArticle[] {
-  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string; title?: string }>;
+  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<
+    string,
+    { file: string; title?: string }
+  >;
   const entries = Object.entries(gold).slice(0, limit);
   const bar = progress('extracting trafilatura-eval bodies', entries.length);
   const out: BaseArticle[] = [];
   for (const [url, entry] of entries) {
     bar.tick();
     try {
-      const { paragraphs } = cleanHtmlPage(readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`)), { title: entry.title ?? null, siteName: null, url });
+      const { paragraphs } = cleanHtmlPage(readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`)), {
+        title: entry.title ?? null,
+        siteName: null,
+        url,
+      });
       let site = 'unknown';
       try {
         site = new URL(url).hostname.replace(/^www\./u, '');
       } catch {
         // a few gold keys are not URLs
       }
-      out.push({ id: `trafilatura/${entry.file}`, site, language: detectLanguage(paragraphs.join(' '), null), title: entry.title ?? headline(paragraphs), paragraphs });
+      out.push({
+        id: `trafilatura/${entry.file}`,
+        site,
+        language: detectLanguage(paragraphs.join(' '), null),
+        title: entry.title ?? headline(paragraphs),
+        paragraphs,
+      });
     } catch {
       // a page the extractor refuses is no story
     }
@@ -142,7 +175,14 @@ function randomBitBands(bits: number, bands: number, rows: number, seed: number)
   });
 }
 
-function simhashVariant(bits: number, shingle: number, threshold: number, bands: number, rows: number, withTitle = false): Variant<Uint32Array> {
+function simhashVariant(
+  bits: number,
+  shingle: number,
+  threshold: number,
+  bands: number,
+  rows: number,
+  withTitle = false,
+): Variant<Uint32Array> {
   const layout = randomBitBands(bits, bands, rows, 1000 + bits + bands * 7 + rows);
   return {
     name: `SimHash ${bits} bit, ${shingle}-shingles${withTitle ? ' + title' : ''}, ≤ ${threshold} bits, ${bands}×${rows} random-bit bands`,
@@ -178,7 +218,14 @@ function currentSimhash(threshold = STORY_CLUSTER_MAX_DISTANCE): Variant<string>
   };
 }
 
-function minhashVariant(hashes: number, shingle: number, bands: number, rows: number, minSimilarity: number, withTitle = false): Variant<number[]> {
+function minhashVariant(
+  hashes: number,
+  shingle: number,
+  bands: number,
+  rows: number,
+  minSimilarity: number,
+  withTitle = false,
+): Variant<number[]> {
   return {
     name: `MinHash ${hashes}, ${shingle}-shingles${withTitle ? ' + title' : ''}, J ≥ ${minSimilarity}, ${bands}×${rows} LSH bands`,
     keysPerArticle: bands,
@@ -193,11 +240,21 @@ function minhashVariant(hashes: number, shingle: number, bands: number, rows: nu
 }
 
 /** MinHash plus the shingle count: the share of the smaller text found in the other (containment), estimated from J and both sizes. */
-function containmentVariant(hashes: number, shingle: number, bands: number, rows: number, minContainment: number, minSimilarity: number): Variant<{ sig: number[]; size: number }> {
+function containmentVariant(
+  hashes: number,
+  shingle: number,
+  bands: number,
+  rows: number,
+  minContainment: number,
+  minSimilarity: number,
+): Variant<{ sig: number[]; size: number }> {
   return {
     name: `MinHash ${hashes} + size, ${shingle}-shingles, containment ≥ ${minContainment} ∧ J ≥ ${minSimilarity}, ${bands}×${rows} LSH bands`,
     keysPerArticle: bands,
-    signature: (doc) => ({ sig: minhashSignature(doc.body, { hashes, shingle }), size: shingleHashes(doc.body, shingle).size }),
+    signature: (doc) => ({
+      sig: minhashSignature(doc.body, { hashes, shingle }),
+      size: shingleHashes(doc.body, shingle).size,
+    }),
     keys: (s) => lshBandKeys(s.sig, { bands, rows }),
     match: (a, b) => {
       const j = signatureSimilarity(a.sig, b.sig);
@@ -233,11 +290,15 @@ function evaluate<S>(variant: Variant<S>, docs: readonly NearDuplicateDoc[]): Re
     const candidates = new Set<number>();
     for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j);
     candidateCount += candidates.size;
-    if (variant.similarity) for (const j of candidates) if (docs[j]!.story !== doc.story) highestNegative = Math.max(highestNegative, variant.similarity(signatures[j]!, sig));
+    if (variant.similarity)
+      for (const j of candidates)
+        if (docs[j]!.story !== doc.story)
+          highestNegative = Math.max(highestNegative, variant.similarity(signatures[j]!, sig));
     let best: { distance: number; j: number } | null = null;
     for (const j of candidates) {
       const distance = variant.match(signatures[j]!, sig);
-      if (distance !== null && (!best || distance < best.distance || (distance === best.distance && j < best.j))) best = { distance, j };
+      if (distance !== null && (!best || distance < best.distance || (distance === best.distance && j < best.j)))
+        best = { distance, j };
     }
     cluster.push(best ? cluster[best.j]! : i);
     for (const k of keys) {
@@ -261,23 +322,38 @@ function evaluate<S>(variant: Variant<S>, docs: readonly NearDuplicateDoc[]): Re
   const originals = new Map(docs.map((d, i) => [d.story, i] as const).filter(([, i]) => docs[i]!.kind === 'original'));
   const bySeverity = [1, 2, 3].map((severity) => {
     const copies = docs.map((d, i) => [d, i] as const).filter(([d]) => d.kind === 'copy' && d.severity === severity);
-    return copies.filter(([d, i]) => cluster[i] === cluster[originals.get(d.story)!]).length / Math.max(1, copies.length);
+    return (
+      copies.filter(([d, i]) => cluster[i] === cluster[originals.get(d.story)!]).length / Math.max(1, copies.length)
+    );
   });
   let margin: Result['margin'] = null;
   if (variant.similarity) {
     let lowestCopy = 1;
     docs.forEach((d, i) => {
-      if (d.kind === 'copy') lowestCopy = Math.min(lowestCopy, variant.similarity!(signatures[i]!, signatures[originals.get(d.story)!]!));
+      if (d.kind === 'copy')
+        lowestCopy = Math.min(lowestCopy, variant.similarity!(signatures[i]!, signatures[originals.get(d.story)!]!));
     });
     margin = { lowestCopy, highestNegative };
   }
-  return { margin, recall: tp / Math.max(1, truePairs), precision: tp / Math.max(1, predictedPairs), bySeverity, candidatesPerLookup: candidateCount / docs.length, falsePairs: predictedPairs - tp, ms };
+  return {
+    margin,
+    recall: tp / Math.max(1, truePairs),
+    precision: tp / Math.max(1, predictedPairs),
+    bySeverity,
+    candidatesPerLookup: candidateCount / docs.length,
+    falsePairs: predictedPairs - tp,
+    ms,
+  };
 }
 
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const dir = datasetsDir('trafilatura-eval');
-  const bases = dedupe([...readabilityBases(dir, options.limit), ...trafilaturaBases(dir, options.limit)].filter((b) => wordCount(b.paragraphs.join(' ')) >= MIN_WORDS));
+  const bases = dedupe(
+    [...readabilityBases(dir, options.limit), ...trafilaturaBases(dir, options.limit)].filter(
+      (b) => wordCount(b.paragraphs.join(' ')) >= MIN_WORDS,
+    ),
+  );
   const docs = buildNearDuplicateSet(bases, { seed: options.seed, reservedShare: 0.35 });
   const rng = seededRandom(options.seed + 1);
   const order = docs.map((d) => d);
@@ -288,7 +364,9 @@ function main(): void {
   const kinds = new Map<string, number>();
   for (const d of docs) kinds.set(d.kind, (kinds.get(d.kind) ?? 0) + 1);
   const stories = new Set(docs.filter((d) => d.kind === 'original').map((d) => d.story)).size;
-  process.stdout.write(`near-duplicate set (seed ${options.seed}): ${bases.length} dataset articles ≥ ${MIN_WORDS} words → ${docs.length} docs, ${stories} stories × 4 (original + 3 copies); ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+  process.stdout.write(
+    `near-duplicate set (seed ${options.seed}): ${bases.length} dataset articles ≥ ${MIN_WORDS} words → ${docs.length} docs, ${stories} stories × 4 (original + 3 copies); ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}\n`,
+  );
 
   const variants: Variant<never>[] = [
     currentSimhash(),
@@ -311,23 +389,43 @@ function main(): void {
     minhashVariant(64, 1, 32, 2, 0.5),
     minhashVariant(128, 2, 32, 4, 0.4),
     minhashVariant(128, 3, 64, 2, 0.3),
-    minhashVariant(STORY_SIGNATURE.hashes, STORY_SIGNATURE.shingle, STORY_SIGNATURE.bands, STORY_SIGNATURE.rows, STORY_SIGNATURE.minSimilarity),
-    minhashVariant(STORY_SIGNATURE.hashes, STORY_SIGNATURE.shingle, STORY_SIGNATURE.bands, STORY_SIGNATURE.rows, STORY_SIGNATURE.minSimilarity, true),
+    minhashVariant(
+      STORY_SIGNATURE.hashes,
+      STORY_SIGNATURE.shingle,
+      STORY_SIGNATURE.bands,
+      STORY_SIGNATURE.rows,
+      STORY_SIGNATURE.minSimilarity,
+    ),
+    minhashVariant(
+      STORY_SIGNATURE.hashes,
+      STORY_SIGNATURE.shingle,
+      STORY_SIGNATURE.bands,
+      STORY_SIGNATURE.rows,
+      STORY_SIGNATURE.minSimilarity,
+      true,
+    ),
   ] as Variant<never>[];
   const chosen = `MinHash ${STORY_SIGNATURE.hashes}, ${STORY_SIGNATURE.shingle}-shingles, J ≥ ${STORY_SIGNATURE.minSimilarity}, ${STORY_SIGNATURE.bands}×${STORY_SIGNATURE.rows} LSH bands`;
 
   const fmt = (n: number) => n.toFixed(3);
   let margins: Result['margin'] = null;
-  process.stdout.write('\n| variant | keys | recall | precision | false pairs | copy found, light / medium / heavy | candidates per lookup | ms |\n|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(
+    '\n| variant | keys | recall | precision | false pairs | copy found, light / medium / heavy | candidates per lookup | ms |\n|---|---|---|---|---|---|---|---|\n',
+  );
   for (const variant of variants) {
     if (options.only && !variant.name.includes(options.only)) continue;
     const r = evaluate(variant, order);
     const name = variant.name === chosen ? `**${variant.name}** (chosen)` : variant.name;
     if (variant.name === chosen && r.margin) margins = r.margin;
-    process.stdout.write(`| ${name} | ${variant.keysPerArticle} | ${fmt(r.recall)} | ${fmt(r.precision)} | ${r.falsePairs} | ${r.bySeverity.map(fmt).join(' / ')} | ${r.candidatesPerLookup.toFixed(1)} of ≤ ${docs.length} | ${Math.round(r.ms)} |\n`);
+    process.stdout.write(
+      `| ${name} | ${variant.keysPerArticle} | ${fmt(r.recall)} | ${fmt(r.precision)} | ${r.falsePairs} | ${r.bySeverity.map(fmt).join(' / ')} | ${r.candidatesPerLookup.toFixed(1)} of ≤ ${docs.length} | ${Math.round(r.ms)} |\n`,
+    );
   }
 
-  if (margins) process.stdout.write(`\nchosen: lowest similarity of a copy to its original ${fmt(margins.lowestCopy)}; highest of two different stories sharing a band key ${fmt(margins.highestNegative)} (threshold ${STORY_SIGNATURE.minSimilarity})\n`);
+  if (margins)
+    process.stdout.write(
+      `\nchosen: lowest similarity of a copy to its original ${fmt(margins.lowestCopy)}; highest of two different stories sharing a band key ${fmt(margins.highestNegative)} (threshold ${STORY_SIGNATURE.minSimilarity})\n`,
+    );
 
   // The seed and its republished copy in examples/ (the indexer's int spec clusters them through the search API).
   const seedText = readFileSync(path.join(repoRoot, 'examples', 'global-village-space-trump-petro.txt'), 'utf8');
@@ -335,7 +433,9 @@ function main(): void {
   const a = minhashSignature(seedText);
   const b = minhashSignature(copyText);
   const shared = new Set(lshBandKeys(a).filter((k) => lshBandKeys(b).includes(k))).size;
-  process.stdout.write(`\nexamples (whole pages, chrome included): seed vs republished copy — SimHash ${fingerprintDistance(simhash64(seedText), simhash64(copyText))} bits, MinHash similarity ${fmt(signatureSimilarity(a, b))} (${shared} of ${STORY_SIGNATURE.bands} band keys shared)\n`);
+  process.stdout.write(
+    `\nexamples (whole pages, chrome included): seed vs republished copy — SimHash ${fingerprintDistance(simhash64(seedText), simhash64(copyText))} bits, MinHash similarity ${fmt(signatureSimilarity(a, b))} (${shared} of ${STORY_SIGNATURE.bands} band keys shared)\n`,
+  );
 }
 
 main();

@@ -52,7 +52,8 @@ export function listenerPid(port: number): number | null {
     for (const line of text.split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
       // local_address is HEXIP:HEXPORT; state 0A is LISTEN; the inode is the 10th field.
-      if (fields[3] === '0A' && parseInt(fields[1]?.split(':')[1] ?? '', 16) === port && fields[9]) inodes.add(fields[9]);
+      if (fields[3] === '0A' && parseInt(fields[1]?.split(':')[1] ?? '', 16) === port && fields[9])
+        inodes.add(fields[9]);
     }
   }
   if (!inodes.size) return null;
@@ -89,7 +90,10 @@ export function stackPids(): { engine: number | null; kafka: number | null } {
   if (!fs.existsSync('/proc/net/tcp')) return { engine: null, kafka: null };
   const searchPort = portOf(process.env['SEARCH_URL'], 9200);
   const kafkaPort = portOf(process.env['KAFKA_BROKERS']?.split(',')[0], 9092);
-  return { engine: listenerPid(searchPort) ?? stackPidFile('opensearch'), kafka: listenerPid(kafkaPort) ?? stackPidFile('kafka') };
+  return {
+    engine: listenerPid(searchPort) ?? stackPidFile('opensearch'),
+    kafka: listenerPid(kafkaPort) ?? stackPidFile('kafka'),
+  };
 }
 
 /** Every Postgres server process (postmaster, backends, background workers) on this host. */

@@ -43,7 +43,10 @@ export function sampleMemory(services: () => Record<string, number | undefined>,
     if (!available) return;
     if (stack.engine) keep('engine', statusKb(stack.engine, 'VmRSS'));
     if (stack.kafka) keep('kafka', statusKb(stack.kafka, 'VmRSS'));
-    keep('postgres', postgresPids().reduce((sum, pid) => sum + pssKb(pid), 0));
+    keep(
+      'postgres',
+      postgresPids().reduce((sum, pid) => sum + pssKb(pid), 0),
+    );
     keep('bench', statusKb(process.pid, 'VmHWM'));
     for (const [part, pid] of Object.entries(services())) if (pid) keep(part, statusKb(pid, 'VmHWM'));
   };

@@ -7,8 +7,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chooseCandidate, enrichArticle, extractHtmlCandidates, mergeWithClassifier, type HtmlBlock } from '@wirestream/enrichment';
-import { collectHtmlDateCandidates, extractHtmlDates, parseHtmlDocument, parseHtmlPage, type DateCandidate } from '@wirestream/formats';
+import {
+  chooseCandidate,
+  enrichArticle,
+  extractHtmlCandidates,
+  mergeWithClassifier,
+  type HtmlBlock,
+} from '@wirestream/enrichment';
+import {
+  collectHtmlDateCandidates,
+  extractHtmlDates,
+  parseHtmlDocument,
+  parseHtmlPage,
+  type DateCandidate,
+} from '@wirestream/formats';
 import { datasetsDir, readHtmlGz } from './datasets';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -36,22 +48,37 @@ const joined = (blocks: HtmlBlock[]): string => norm(blocks.map((b) => b.text).j
 /** The block holding (the start of) a snippet, for its tag. */
 function blockOf(blocks: HtmlBlock[], snippet: string): HtmlBlock | undefined {
   const head = snippet.slice(0, 40);
-  return blocks.find((b) => b.text.includes(head)) ?? blocks.find((b) => head.includes(b.text.slice(0, 30)) && b.text.length > 10);
+  return (
+    blocks.find((b) => b.text.includes(head)) ??
+    blocks.find((b) => head.includes(b.text.slice(0, 30)) && b.text.length > 10)
+  );
 }
 
 function analyseText(dir: string, limit: number): Finding[] {
-  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string; with?: string[]; without?: string[] }>;
+  const gold = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<
+    string,
+    { file: string; with?: string[]; without?: string[] }
+  >;
   const findings: Finding[] = [];
   for (const [url, entry] of Object.entries(gold).slice(0, limit)) {
     const html = readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`));
     const item = parseHtmlPage(html, { url, now: NOW });
-    const body = enrichArticle({ id: 'diff', version: 1, source: { id: 'diff', name: null }, item, ingestedAt: NOW, now: NOW }).body;
+    const body = enrichArticle({
+      id: 'diff',
+      version: 1,
+      source: { id: 'diff', name: null },
+      item,
+      ingestedAt: NOW,
+      now: NOW,
+    }).body;
     const finalText = norm(body);
     const finalParas = body.split('\n\n');
     const raw = norm(parseHtmlDocument(html).body?.textContent ?? '');
     const c = extractHtmlCandidates(html);
     const choice = chooseCandidate(c.readability, c.density, c.fallback);
-    const chosen = joined(choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks);
+    const chosen = joined(
+      choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks,
+    );
     const other = joined(choice.method === 'readability' ? c.density : c.readability);
     const bodyText = joined(c.body);
     for (const s of (entry.with ?? []).map(norm)) {
@@ -69,9 +96,22 @@ function analyseText(dir: string, limit: number): Finding[] {
     for (const s of (entry.without ?? []).map(norm)) {
       if (!finalText.includes(s)) continue;
       const index = finalParas.findIndex((p) => norm(p).includes(s.slice(0, 40)));
-      const where = index < 0 ? 'span' : index === 0 ? 'first' : index >= finalParas.length - 3 ? 'tail' : index <= 2 ? 'head' : 'middle';
+      const where =
+        index < 0
+          ? 'span'
+          : index === 0
+            ? 'first'
+            : index >= finalParas.length - 3
+              ? 'tail'
+              : index <= 2
+                ? 'head'
+                : 'middle';
       const inOther = other.includes(s);
-      findings.push({ category: `leak:${where}${inOther ? '' : `:only-${choice.method}`}`, file: entry.file, detail: `[${index}/${finalParas.length}] ${s.slice(0, 110)}` });
+      findings.push({
+        category: `leak:${where}${inOther ? '' : `:only-${choice.method}`}`,
+        file: entry.file,
+        detail: `[${index}/${finalParas.length}] ${s.slice(0, 110)}`,
+      });
     }
   }
   return findings;
@@ -92,9 +132,19 @@ function analyseDates(dir: string, limit: number): Finding[] {
     const candidates: DateCandidate[] = collectHtmlDateCandidates(doc, { url, now: NOW });
     const days = got && entry.date ? Math.round((Date.parse(got.date) - Date.parse(entry.date)) / 86_400_000) : null;
     const goldSources = candidates.filter((k) => k.date === entry.date).map((k) => k.source);
-    const category = !got ? 'dates:none' : Math.abs(days ?? 99) === 1 ? `dates:one-day-off(${got.source.replace(/^meta:.*/u, 'meta')})` : goldSources.length ? `dates:gold-among-candidates(${got.source.replace(/^meta:.*/u, 'meta')})` : `dates:wrong(${got.source.replace(/^meta:.*/u, 'meta')})`;
+    const category = !got
+      ? 'dates:none'
+      : Math.abs(days ?? 99) === 1
+        ? `dates:one-day-off(${got.source.replace(/^meta:.*/u, 'meta')})`
+        : goldSources.length
+          ? `dates:gold-among-candidates(${got.source.replace(/^meta:.*/u, 'meta')})`
+          : `dates:wrong(${got.source.replace(/^meta:.*/u, 'meta')})`;
     const list = candidates.map((k) => `${k.source}=${k.raw ?? k.date}${k.date === entry.date ? '✓' : ''}`).join(' | ');
-    findings.push({ category, file: entry.file, detail: `${url}\n      gold ${entry.date} got ${got?.date ?? '-'} (${got?.source ?? ''})\n      ${list.slice(0, 600)}` });
+    findings.push({
+      category,
+      file: entry.file,
+      detail: `${url}\n      gold ${entry.date} got ${got?.date ?? '-'} (${got?.source ?? ''})\n      ${list.slice(0, 600)}`,
+    });
   }
   return findings;
 }

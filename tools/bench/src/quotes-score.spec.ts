@@ -1,6 +1,13 @@
 import { addOutcome, emptyTally, findPredicted, normalizeForMatch, scoreQuote, type GoldQuote } from './quotes-score';
 
-const gold = (quote: string, speaker: string): GoldQuote => ({ dataset: 'trafilatura-eval', page: 'p', language: 'en', split: 'tune', quote, speaker });
+const gold = (quote: string, speaker: string): GoldQuote => ({
+  dataset: 'trafilatura-eval',
+  page: 'p',
+  language: 'en',
+  split: 'tune',
+  quote,
+  speaker,
+});
 
 describe('quote scoring', () => {
   it('normalises case, accents and punctuation but keeps the words', () => {

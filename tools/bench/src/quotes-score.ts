@@ -40,11 +40,17 @@ export function findPredicted(gold: GoldQuote, predicted: readonly PredictedQuot
   return null;
 }
 
-export function scoreQuote(gold: GoldQuote, predicted: readonly PredictedQuote[]): { outcome: QuoteOutcome; found: PredictedQuote | null } {
+export function scoreQuote(
+  gold: GoldQuote,
+  predicted: readonly PredictedQuote[],
+): { outcome: QuoteOutcome; found: PredictedQuote | null } {
   const found = findPredicted(gold, predicted);
   if (!found) return { outcome: 'not-found', found };
   if (found.speaker === null) return { outcome: 'no-speaker', found };
-  return { outcome: normalizeForMatch(found.speaker) === normalizeForMatch(gold.speaker) ? 'right' : 'wrong-speaker', found };
+  return {
+    outcome: normalizeForMatch(found.speaker) === normalizeForMatch(gold.speaker) ? 'right' : 'wrong-speaker',
+    found,
+  };
 }
 
 export interface Tally {

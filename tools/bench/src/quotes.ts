@@ -27,10 +27,19 @@ function parseArgs(argv: string[]): { split: string | null; verbose: boolean } {
 
 function pageQuotes(dir: string, gold: GoldQuote, urls: Map<string, string>): PredictedQuote[] {
   const file =
-    gold.dataset === 'trafilatura-eval' ? path.join(dir, 'trafilatura-eval', 'html', `${gold.page}.gz`) : path.join(dir, 'readability-pages', `${gold.page}.html.gz`);
+    gold.dataset === 'trafilatura-eval'
+      ? path.join(dir, 'trafilatura-eval', 'html', `${gold.page}.gz`)
+      : path.join(dir, 'readability-pages', `${gold.page}.html.gz`);
   const url = urls.get(gold.page) ?? `https://example.com/${gold.page}`;
   const item = parseHtmlPage(readHtmlGz(file), { url, now: NOW });
-  return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).quotes;
+  return enrichArticle({
+    id: 'bench',
+    version: 1,
+    source: { id: 'bench', name: null },
+    item,
+    ingestedAt: NOW,
+    now: NOW,
+  }).quotes;
 }
 
 function main(): void {
@@ -40,9 +49,14 @@ function main(): void {
     process.stderr.write(`${dir} lacks readability-pages/ (the quote set reads pages from it)\n`);
     process.exit(2);
   }
-  const evaldata = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
+  const evaldata = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
   const urls = new Map(Object.entries(evaldata).map(([url, entry]) => [entry.file, url]));
-  const set = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'quotes.json'), 'utf8')) as { quotes: GoldQuote[] };
+  const set = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'quotes.json'), 'utf8')) as {
+    quotes: GoldQuote[];
+  };
   const golds = set.quotes.filter((q) => opts.split === null || q.split === opts.split);
 
   const tallies = new Map<string, Tally>();
@@ -60,13 +74,17 @@ function main(): void {
     const { outcome, found } = scoreQuote(gold, predicted);
     for (const k of [gold.split, `${gold.split} ${gold.language}`]) addOutcome(tally(k), outcome);
     if (opts.verbose && outcome !== 'right') {
-      process.stderr.write(`${gold.split.padEnd(8)}${outcome.padEnd(13)} ${key} | gold ${gold.speaker} | got ${found?.speaker ?? '-'} | ${gold.quote.slice(0, 70)}\n`);
+      process.stderr.write(
+        `${gold.split.padEnd(8)}${outcome.padEnd(13)} ${key} | gold ${gold.speaker} | got ${found?.speaker ?? '-'} | ${gold.quote.slice(0, 70)}\n`,
+      );
     }
   }
 
   const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   process.stdout.write(`\nQuote speakers — ${golds.length} quotes from ${cache.size} pages\n\n`);
-  process.stdout.write(`${'set'.padEnd(12)} ${'quotes'.padStart(6)}  ${'speaker acc'.padStart(11)}  ${'found'.padStart(6)}  wrong  none  missed\n`);
+  process.stdout.write(
+    `${'set'.padEnd(12)} ${'quotes'.padStart(6)}  ${'speaker acc'.padStart(11)}  ${'found'.padStart(6)}  wrong  none  missed\n`,
+  );
   for (const key of [...tallies.keys()].sort()) {
     const t = tally(key);
     process.stdout.write(

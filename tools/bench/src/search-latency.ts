@@ -21,7 +21,24 @@ import {
 } from '@wirestream/search';
 import { createBenchEnv, flag, log, percentile, spawnIndexer } from './bench-env';
 
-const WORDS = ['interest rates', 'inflation', 'floods', 'elections', 'artificial intelligence', 'vaccines', 'the final', 'sanctions', 'chips', 'drought', 'wages', 'reforms', 'batteries', 'hospitals', 'tariffs', 'heatwave'];
+const WORDS = [
+  'interest rates',
+  'inflation',
+  'floods',
+  'elections',
+  'artificial intelligence',
+  'vaccines',
+  'the final',
+  'sanctions',
+  'chips',
+  'drought',
+  'wages',
+  'reforms',
+  'batteries',
+  'hospitals',
+  'tariffs',
+  'heatwave',
+];
 
 /** One request of the mix, as a query string (without the cursor). */
 function queryMix(random: () => number): string {
@@ -32,7 +49,13 @@ function queryMix(random: () => number): string {
   else if (shape < 0.45) params.set('q', `"${pick(WORDS)}"`);
   else if (shape < 0.55) params.set('q', `${pick(WORDS).split(' ')[0]} -${pick(WORDS).split(' ')[0]}`);
   else if (shape < 0.65) params.set('q', `${pick(WORDS).split(' ')[0]} | ${pick(WORDS).split(' ')[0]}`);
-  else if (shape < 0.8) params.set('q', pick([...SYNTHETIC_PEOPLE, ...SYNTHETIC_PLACES]).split(' ').slice(-1)[0]!);
+  else if (shape < 0.8)
+    params.set(
+      'q',
+      pick([...SYNTHETIC_PEOPLE, ...SYNTHETIC_PLACES])
+        .split(' ')
+        .slice(-1)[0]!,
+    );
   // else: browse (no q), filters only
   if (random() < 0.3) params.set('source', pick(SYNTHETIC_SOURCES).id);
   if (random() < 0.2) params.set('language', pick(['en', 'fr', 'de', 'es', 'it']));
@@ -74,7 +97,8 @@ async function main(): Promise<void> {
       batch.push(toArticleDocument(article, clusterId));
       if (batch.length === 5000 || loaded + batch.length === count) {
         const stats = await engine.bulkLoadDirect(batch);
-        if (stats.failed) throw new Error(`bulk load failed ${stats.failed} documents: ${JSON.stringify(stats.failures)}`);
+        if (stats.failed)
+          throw new Error(`bulk load failed ${stats.failed} documents: ${JSON.stringify(stats.failures)}`);
         loaded += batch.length;
         batch = [];
         log(`loaded ${loaded}/${count} (${(loaded / ((Date.now() - loadStarted) / 1000)).toFixed(0)} docs/s)`);
@@ -97,10 +121,14 @@ async function main(): Promise<void> {
         if (res.status !== 200 && refusals.length < 5) refusals.push(`${res.status} ${query}: ${body.detail ?? ''}`);
         const ms = performance.now() - started;
         const timing = /engine;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '');
-        if (body.nextCursor && cursors.length < 200) cursors.push(`${query.replace(/&cursor=[^&]*/, '')}&cursor=${body.nextCursor}`);
+        if (body.nextCursor && cursors.length < 200)
+          cursors.push(`${query.replace(/&cursor=[^&]*/, '')}&cursor=${body.nextCursor}`);
         return { ms, engineMs: timing ? Number(timing[1]) : null, status: res.status };
       };
-      const nextQuery = () => (cursors.length && random() < 0.15 ? cursors.splice(Math.floor(random() * cursors.length), 1)[0]! : queryMix(random));
+      const nextQuery = () =>
+        cursors.length && random() < 0.15
+          ? cursors.splice(Math.floor(random() * cursors.length), 1)[0]!
+          : queryMix(random);
 
       log('warming up (100 sequential requests)');
       for (let i = 0; i < 100; i++) await fire(nextQuery());
@@ -121,8 +149,14 @@ async function main(): Promise<void> {
       const elapsed = (performance.now() - t0) / 1000;
       const ok = done.filter((s) => s.status === 200);
       const latencies = ok.map((s) => s.ms).sort((a, b) => a - b);
-      const took = ok.map((s) => s.engineMs).filter((v): v is number => v !== null).sort((a, b) => a - b);
-      const byStatus = done.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s.status]: (acc[s.status] ?? 0) + 1 }), {});
+      const took = ok
+        .map((s) => s.engineMs)
+        .filter((v): v is number => v !== null)
+        .sort((a, b) => a - b);
+      const byStatus = done.reduce<Record<number, number>>(
+        (acc, s) => ({ ...acc, [s.status]: (acc[s.status] ?? 0) + 1 }),
+        {},
+      );
       const fmt = (v: number) => v.toFixed(1).padStart(7);
       const result = {
         date: new Date().toISOString(),
@@ -131,8 +165,18 @@ async function main(): Promise<void> {
         durationS: duration,
         achievedRate: Number((done.length / elapsed).toFixed(1)),
         statuses: byStatus,
-        httpMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
-        engineTookMs: { p50: percentile(took, 50), p95: percentile(took, 95), p99: percentile(took, 99), max: took.at(-1) },
+        httpMs: {
+          p50: percentile(latencies, 50),
+          p95: percentile(latencies, 95),
+          p99: percentile(latencies, 99),
+          max: latencies.at(-1),
+        },
+        engineTookMs: {
+          p50: percentile(took, 50),
+          p95: percentile(took, 95),
+          p99: percentile(took, 99),
+          max: took.at(-1),
+        },
       };
       process.stdout.write(
         `\n${result.articles} articles, ${done.length} searches at ${result.achievedRate} req/s (target ${rate}), statuses ${JSON.stringify(byStatus)}\n` +
@@ -154,7 +198,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`bench:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

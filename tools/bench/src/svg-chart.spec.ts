@@ -5,8 +5,36 @@ describe('renderChart', () => {
     'bench <e2e>',
     'subtitle & more',
     [
-      { title: 'Throughput', yLabel: 'articles/s', series: [{ label: 'indexed', color: '#1f77b4', points: [[10, 0], [12, 40], [14, 80]] }] },
-      { title: 'Latency', yLabel: 's', series: [{ label: 'p50', color: '#2ca02c', points: [[11, 1.2], [13, 0.8]], dots: true }] },
+      {
+        title: 'Throughput',
+        yLabel: 'articles/s',
+        series: [
+          {
+            label: 'indexed',
+            color: '#1f77b4',
+            points: [
+              [10, 0],
+              [12, 40],
+              [14, 80],
+            ],
+          },
+        ],
+      },
+      {
+        title: 'Latency',
+        yLabel: 's',
+        series: [
+          {
+            label: 'p50',
+            color: '#2ca02c',
+            points: [
+              [11, 1.2],
+              [13, 0.8],
+            ],
+            dots: true,
+          },
+        ],
+      },
     ],
     [{ label: 'wire', from: 10, to: 14 }],
   );
@@ -22,7 +50,29 @@ describe('renderChart', () => {
   });
 
   it('leaves a gap in the data blank instead of bridging it', () => {
-    const gapped = renderChart('t', 's', [{ title: 'p', yLabel: 'y', series: [{ label: 'l', color: '#000', points: [[0, 1], [1, 2], [10, 3], [11, 4]] }] }], []);
+    const gapped = renderChart(
+      't',
+      's',
+      [
+        {
+          title: 'p',
+          yLabel: 'y',
+          series: [
+            {
+              label: 'l',
+              color: '#000',
+              points: [
+                [0, 1],
+                [1, 2],
+                [10, 3],
+                [11, 4],
+              ],
+            },
+          ],
+        },
+      ],
+      [],
+    );
     expect(gapped.match(/<polyline /g)).toHaveLength(2);
   });
 

@@ -38,7 +38,9 @@ function niceStep(span: number, ticks: number): number {
 }
 
 export function renderChart(title: string, subtitle: string, panels: ChartPanel[], phases: ChartPhase[]): string {
-  const allX = panels.flatMap((p) => p.series.flatMap((s) => s.points.map(([x]) => x))).concat(phases.flatMap((p) => [p.from, p.to]));
+  const allX = panels
+    .flatMap((p) => p.series.flatMap((s) => s.points.map(([x]) => x)))
+    .concat(phases.flatMap((p) => [p.from, p.to]));
   const xMin = phases.length ? Math.min(...phases.map((p) => p.from)) : 0;
   const xMax = Math.max(xMin + 1, ...allX);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
@@ -53,27 +55,43 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
   panels.forEach((panel, index) => {
     const top = MARGIN.top + index * (PANEL_HEIGHT + MARGIN.bottom) + 16;
     const bottom = top + PANEL_HEIGHT - 16;
-    const yMax = Math.max(1, ...panel.series.flatMap((s) => s.points.filter(([px]) => px >= xMin).map(([, v]) => v))) * 1.15;
+    const yMax =
+      Math.max(1, ...panel.series.flatMap((s) => s.points.filter(([px]) => px >= xMin).map(([, v]) => v))) * 1.15;
     const y = (v: number) => bottom - (v / yMax) * (bottom - top);
     out.push(`<text x="${MARGIN.left}" y="${top - 4}" font-weight="bold">${esc(panel.title)}</text>`);
     phases.forEach((phase, at) => {
-      out.push(`<rect x="${x(phase.from).toFixed(1)}" y="${top}" width="${Math.max(1, x(phase.to) - x(phase.from)).toFixed(1)}" height="${bottom - top}" fill="#f2f2f2" stroke="#ddd"/>`);
+      out.push(
+        `<rect x="${x(phase.from).toFixed(1)}" y="${top}" width="${Math.max(1, x(phase.to) - x(phase.from)).toFixed(1)}" height="${bottom - top}" fill="#f2f2f2" stroke="#ddd"/>`,
+      );
       // Alternate rows, so a short phase's label does not run into the next one's.
-      if (index === 0) out.push(`<text x="${(x(phase.from) + 3).toFixed(1)}" y="${top + 12 + (at % 2) * 13}" fill="#777">${esc(phase.label)}</text>`);
+      if (index === 0)
+        out.push(
+          `<text x="${(x(phase.from) + 3).toFixed(1)}" y="${top + 12 + (at % 2) * 13}" fill="#777">${esc(phase.label)}</text>`,
+        );
     });
     const yStep = niceStep(yMax, 5);
     for (let v = 0; v <= yMax; v += yStep) {
-      out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e4e4e4"/>`);
-      out.push(`<text x="${MARGIN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${Number(v.toPrecision(6))}</text>`);
+      out.push(
+        `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#e4e4e4"/>`,
+      );
+      out.push(
+        `<text x="${MARGIN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${Number(v.toPrecision(6))}</text>`,
+      );
     }
     const xStep = niceStep(xMax - xMin, 10);
     for (let v = 0; v <= xMax - xMin; v += xStep) {
-      out.push(`<line x1="${x(xMin + v).toFixed(1)}" x2="${x(xMin + v).toFixed(1)}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/>`);
+      out.push(
+        `<line x1="${x(xMin + v).toFixed(1)}" x2="${x(xMin + v).toFixed(1)}" y1="${bottom}" y2="${bottom + 4}" stroke="#333"/>`,
+      );
       out.push(`<text x="${x(xMin + v).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${v}</text>`);
     }
     out.push(`<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${bottom}" y2="${bottom}" stroke="#333"/>`);
-    out.push(`<text x="${WIDTH - MARGIN.right}" y="${bottom + 30}" text-anchor="end" fill="#555">seconds since the first phase began</text>`);
-    out.push(`<text transform="translate(16 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(panel.yLabel)}</text>`);
+    out.push(
+      `<text x="${WIDTH - MARGIN.right}" y="${bottom + 30}" text-anchor="end" fill="#555">seconds since the first phase began</text>`,
+    );
+    out.push(
+      `<text transform="translate(16 ${(top + bottom) / 2}) rotate(-90)" text-anchor="middle" fill="#555">${esc(panel.yLabel)}</text>`,
+    );
     let legendX = WIDTH - MARGIN.right;
     [...panel.series].reverse().forEach((series) => {
       // Legend on the panel's title line, right-aligned, so it never covers data or phase labels.
@@ -84,12 +102,19 @@ export function renderChart(title: string, subtitle: string, panels: ChartPanel[
     panel.series.forEach((series) => {
       const points = series.points.filter(([px]) => px >= xMin);
       if (series.dots) {
-        out.push(`<g fill="${series.color}">${points.map(([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="1.8"/>`).join('')}</g>`);
+        out.push(
+          `<g fill="${series.color}">${points.map(([px, py]) => `<circle cx="${x(px).toFixed(1)}" cy="${y(py).toFixed(1)}" r="1.8"/>`).join('')}</g>`,
+        );
       } else {
         // A gap in the data (between phases) is left blank rather than bridged by a line.
         const runs: [number, number][][] = [];
-        points.forEach((point, at) => (at && point[0] - points[at - 1]![0] <= LINE_GAP_SECONDS ? runs.at(-1)!.push(point) : runs.push([point])));
-        for (const run of runs) out.push(`<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${run.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`);
+        points.forEach((point, at) =>
+          at && point[0] - points[at - 1]![0] <= LINE_GAP_SECONDS ? runs.at(-1)!.push(point) : runs.push([point]),
+        );
+        for (const run of runs)
+          out.push(
+            `<polyline fill="none" stroke="${series.color}" stroke-width="1.5" points="${run.map(([px, py]) => `${x(px).toFixed(1)},${y(py).toFixed(1)}`).join(' ')}"/>`,
+          );
       }
     });
   });

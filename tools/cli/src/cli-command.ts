@@ -17,7 +17,10 @@ export class CliUsageError extends Error {
 }
 
 /** Minimal flag parser: `--name value`, `--name=value`, boolean `--flag`; the rest are positionals. */
-export function parseFlags(args: string[], spec: { values?: string[]; booleans?: string[] }): { flags: Record<string, string | boolean>; positionals: string[] } {
+export function parseFlags(
+  args: string[],
+  spec: { values?: string[]; booleans?: string[] },
+): { flags: Record<string, string | boolean>; positionals: string[] } {
   const flags: Record<string, string | boolean> = {};
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {

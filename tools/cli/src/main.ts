@@ -6,7 +6,9 @@ import { cliCommands } from './commands';
 export async function runCli(argv: string[], io: CliIo, commands: CliCommand[] = cliCommands): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(`wirestream — news ingestion pipeline CLI\n\nUsage: npm run -s cli -- <command> [options]\n\nCommands:\n${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun a command with --help for its options.\n`);
+    io.stdout.write(
+      `wirestream — news ingestion pipeline CLI\n\nUsage: npm run -s cli -- <command> [options]\n\nCommands:\n${commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}\n\nRun a command with --help for its options.\n`,
+    );
     return name ? 0 : 2;
   }
   const command = commands.find((c) => c.name === name);

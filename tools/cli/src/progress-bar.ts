@@ -17,7 +17,9 @@ export class ProgressBar {
       const filled = this.total ? Math.round((this.done / this.total) * width) : width;
       const rate = this.done / Math.max(0.001, (Date.now() - this.started) / 1000);
       const line = `${this.label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${this.done}/${this.total} ${rate.toFixed(1)}/s ${detail}`;
-      this.stream.write(`\r${line.slice(0, (this.stream.columns ?? 120) - 1).padEnd((this.stream.columns ?? 120) - 1)}`);
+      this.stream.write(
+        `\r${line.slice(0, (this.stream.columns ?? 120) - 1).padEnd((this.stream.columns ?? 120) - 1)}`,
+      );
     } else if (this.done === this.total || Date.now() - this.lastPlainReport > 2000) {
       this.lastPlainReport = Date.now();
       this.stream.write(`${this.label}: ${this.done}/${this.total}\n`);

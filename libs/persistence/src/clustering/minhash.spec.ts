@@ -19,7 +19,9 @@ describe('story signatures (MinHash + LSH)', () => {
   });
 
   it('ignores case, curly vs straight apostrophes and whitespace, not word order', () => {
-    expect(shingleHashes('Petro’s  visit\n\nto Washington', 2)).toEqual(shingleHashes("petro's visit to WASHINGTON", 2));
+    expect(shingleHashes('Petro’s  visit\n\nto Washington', 2)).toEqual(
+      shingleHashes("petro's visit to WASHINGTON", 2),
+    );
     expect(shingleHashes('visit to Washington', 2)).not.toEqual(shingleHashes('Washington to visit', 2));
   });
 

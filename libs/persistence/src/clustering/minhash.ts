@@ -23,7 +23,13 @@ export interface StorySignatureOptions {
 }
 
 /** The chosen parameters (bench:clusters; README "Story clusters"). */
-export const STORY_SIGNATURE: Readonly<StorySignatureOptions> = Object.freeze({ hashes: 128, shingle: 2, bands: 64, rows: 2, minSimilarity: 0.3 });
+export const STORY_SIGNATURE: Readonly<StorySignatureOptions> = Object.freeze({
+  hashes: 128,
+  shingle: 2,
+  bands: 64,
+  rows: 2,
+  minSimilarity: 0.3,
+});
 
 /** Word tokens as the enricher counts them: letters/digits with inner apostrophes or hyphens. */
 const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
@@ -69,7 +75,10 @@ export function shingleHashes(text: string, size: number): Set<number> {
 }
 
 /** MinHash signature of a text as signed 32-bit integers (Postgres `int[]`). Empty text: all values 0x7fffffff. */
-export function minhashSignature(text: string, options: Pick<StorySignatureOptions, 'hashes' | 'shingle'> = STORY_SIGNATURE): number[] {
+export function minhashSignature(
+  text: string,
+  options: Pick<StorySignatureOptions, 'hashes' | 'shingle'> = STORY_SIGNATURE,
+): number[] {
   // Typed arrays: unsigned 32-bit values above 2^31 would be boxed doubles in a plain array (3× slower here).
   const mins = new Uint32Array(options.hashes).fill(0xffffffff);
   const seeds = Uint32Array.from({ length: options.hashes }, (_, i) => seed(i));
@@ -87,7 +96,10 @@ export function minhashSignature(text: string, options: Pick<StorySignatureOptio
  * Two signatures sharing any key are candidates; the similarity is checked on the stored signatures afterwards.
  * A pair of similarity s is a candidate with probability 1 − (1 − s^rows)^bands (32 × 2: 0.999 at 0.4, 0.28 at 0.1).
  */
-export function lshBandKeys(signature: readonly number[], options: Pick<StorySignatureOptions, 'bands' | 'rows'> = STORY_SIGNATURE): number[] {
+export function lshBandKeys(
+  signature: readonly number[],
+  options: Pick<StorySignatureOptions, 'bands' | 'rows'> = STORY_SIGNATURE,
+): number[] {
   const keys: number[] = [];
   for (let band = 0; band < options.bands; band++) {
     let h = mix32(band + 0x5753);

@@ -45,7 +45,11 @@ describe('simhashBands', () => {
 
   it('finds the worst case for a single bit order (one differing bit per contiguous band) through the other orders', () => {
     const other = flipBits(fixture, [0, 17, 34, 51, 4, 21]); // 6 bits, every contiguous band touched
-    expect(simhashBands(other).slice(0, 4).some((b, i) => b.value === simhashBands(fixture)[i]!.value)).toBe(false);
+    expect(
+      simhashBands(other)
+        .slice(0, 4)
+        .some((b, i) => b.value === simhashBands(fixture)[i]!.value),
+    ).toBe(false);
     expect(shareABand(fixture, other)).toBe(true);
   });
 

@@ -13,7 +13,8 @@ export interface StorySignature {
 }
 
 /** Most signature values two articles of one story may differ in: 128 − ⌈0.3 × 128⌉ = 89 (estimated Jaccard ≥ 0.3). */
-export const STORY_MAX_SIGNATURE_DISTANCE = STORY_SIGNATURE.hashes - Math.ceil(STORY_SIGNATURE.minSimilarity * STORY_SIGNATURE.hashes);
+export const STORY_MAX_SIGNATURE_DISTANCE =
+  STORY_SIGNATURE.hashes - Math.ceil(STORY_SIGNATURE.minSimilarity * STORY_SIGNATURE.hashes);
 
 /** Computed once per article object (the plan and the writer both ask). */
 const computed = new WeakMap<EnrichedArticle, StorySignature>();

@@ -94,4 +94,11 @@ export class FingerprintBandEntity {
   signature!: number[];
 }
 
-export const STORY_ENTITIES = [SourceEntity, NamedEntityEntity, ArticleEntityLinkEntity, QuoteEntity, StoryClusterEntity, FingerprintBandEntity];
+export const STORY_ENTITIES = [
+  SourceEntity,
+  NamedEntityEntity,
+  ArticleEntityLinkEntity,
+  QuoteEntity,
+  StoryClusterEntity,
+  FingerprintBandEntity,
+];

@@ -33,10 +33,16 @@ export class LeanIndexerRows1764400000000 implements MigrationInterface {
       SELECT article_id, array_agg(band * 65536 + value ORDER BY band) FROM fingerprint_bands GROUP BY article_id HAVING count(*) = 12`);
     await q.query(`DROP TABLE fingerprint_bands`);
     await q.query(`ALTER TABLE fingerprint_band_keys RENAME TO fingerprint_bands`);
-    await q.query(`ALTER TABLE fingerprint_bands RENAME CONSTRAINT fingerprint_band_keys_pkey TO fingerprint_bands_pkey`);
-    await q.query(`CREATE INDEX fingerprint_bands_keys_idx ON fingerprint_bands USING gin (keys) WITH (fastupdate = off)`);
+    await q.query(
+      `ALTER TABLE fingerprint_bands RENAME CONSTRAINT fingerprint_band_keys_pkey TO fingerprint_bands_pkey`,
+    );
+    await q.query(
+      `CREATE INDEX fingerprint_bands_keys_idx ON fingerprint_bands USING gin (keys) WITH (fastupdate = off)`,
+    );
 
-    await q.query(`ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_article_id_fkey, DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey`);
+    await q.query(
+      `ALTER TABLE article_entities DROP CONSTRAINT IF EXISTS article_entities_article_id_fkey, DROP CONSTRAINT IF EXISTS article_entities_entity_id_fkey`,
+    );
     await q.query(`ALTER TABLE quotes DROP CONSTRAINT IF EXISTS quotes_article_id_fkey`);
     await q.query(`ALTER TABLE story_clusters DROP CONSTRAINT IF EXISTS story_clusters_lead_article_id_fkey`);
 
@@ -49,15 +55,21 @@ export class LeanIndexerRows1764400000000 implements MigrationInterface {
       WHERE v.document IS NULL AND a.id = v.article_id AND a.version = v.version`);
     await q.query(`ALTER TABLE article_versions ALTER COLUMN document SET NOT NULL`);
 
-    await q.query(`ALTER TABLE story_clusters ADD CONSTRAINT story_clusters_lead_article_id_fkey FOREIGN KEY (lead_article_id) REFERENCES articles (id)`);
-    await q.query(`ALTER TABLE quotes ADD CONSTRAINT quotes_article_id_fkey FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE`);
+    await q.query(
+      `ALTER TABLE story_clusters ADD CONSTRAINT story_clusters_lead_article_id_fkey FOREIGN KEY (lead_article_id) REFERENCES articles (id)`,
+    );
+    await q.query(
+      `ALTER TABLE quotes ADD CONSTRAINT quotes_article_id_fkey FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE`,
+    );
     await q.query(`
       ALTER TABLE article_entities
         ADD CONSTRAINT article_entities_article_id_fkey FOREIGN KEY (article_id) REFERENCES articles (id) ON DELETE CASCADE,
         ADD CONSTRAINT article_entities_entity_id_fkey FOREIGN KEY (entity_id) REFERENCES entities (id)`);
 
     await q.query(`ALTER TABLE fingerprint_bands RENAME TO fingerprint_band_keys`);
-    await q.query(`ALTER TABLE fingerprint_band_keys RENAME CONSTRAINT fingerprint_bands_pkey TO fingerprint_band_keys_pkey`);
+    await q.query(
+      `ALTER TABLE fingerprint_band_keys RENAME CONSTRAINT fingerprint_bands_pkey TO fingerprint_band_keys_pkey`,
+    );
     await q.query(`
       CREATE TABLE fingerprint_bands (
         band smallint NOT NULL CHECK (band BETWEEN 0 AND 11),

@@ -30,7 +30,9 @@ export class StorySignatures1764900000000 implements MigrationInterface {
   name = 'StorySignatures1764900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE fingerprint_bands ADD COLUMN signature int[], DROP CONSTRAINT fingerprint_band_keys_keys_check`);
+    await q.query(
+      `ALTER TABLE fingerprint_bands ADD COLUMN signature int[], DROP CONSTRAINT fingerprint_band_keys_keys_check`,
+    );
 
     let after = '';
     for (;;) {
@@ -81,7 +83,14 @@ export class StorySignatures1764900000000 implements MigrationInterface {
          CROSS JOIN LATERAL (SELECT cardinality(fb.signature) - count(*)::int AS distance FROM unnest(fb.signature, pb.signature) AS s (x, y) WHERE x = y) AS d
          WHERE d.distance <= $2`,
         [batch.map((b) => b.id), STORY_MAX_SIGNATURE_DISTANCE],
-      )) as { probe: string; id: string; cluster_id: string | null; distance: number; published_us: string | null; first_seen_us: string }[];
+      )) as {
+        probe: string;
+        id: string;
+        cluster_id: string | null;
+        distance: number;
+        published_us: string | null;
+        first_seen_us: string;
+      }[];
       const byProbe = new Map<string, typeof candidates>();
       for (const c of candidates) byProbe.set(c.probe, [...(byProbe.get(c.probe) ?? []), c]);
       const assigned = new Map<string, string>();
@@ -97,10 +106,10 @@ export class StorySignatures1764900000000 implements MigrationInterface {
         const nearest = ranked.find((c) => assigned.has(c.id) || c.cluster_id !== null);
         assigned.set(id, nearest ? (assigned.get(nearest.id) ?? nearest.cluster_id!) : id);
       }
-      await q.query(`UPDATE articles a SET cluster_id = u.cluster_id FROM unnest($1::text[], $2::text[]) AS u (id, cluster_id) WHERE a.id = u.id AND a.cluster_id IS DISTINCT FROM u.cluster_id`, [
-        [...assigned.keys()],
-        [...assigned.values()],
-      ]);
+      await q.query(
+        `UPDATE articles a SET cluster_id = u.cluster_id FROM unnest($1::text[], $2::text[]) AS u (id, cluster_id) WHERE a.id = u.id AND a.cluster_id IS DISTINCT FROM u.cluster_id`,
+        [[...assigned.keys()], [...assigned.values()]],
+      );
       const last = batch[batch.length - 1]!;
       cursor = { us: last.us, id: last.id };
     }
@@ -116,20 +125,27 @@ export class StorySignatures1764900000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE fingerprint_bands DROP CONSTRAINT fingerprint_bands_keys_size, DROP COLUMN signature`);
     // The 12 SimHash band keys of 1764400000000 (clustering/simhash-bands.ts), from the stored fingerprint.
-    const rows = (await q.query(`SELECT fb.article_id AS id, a.fingerprint FROM fingerprint_bands fb JOIN articles a ON a.id = fb.article_id`)) as { id: string; fingerprint: string }[];
+    const rows = (await q.query(
+      `SELECT fb.article_id AS id, a.fingerprint FROM fingerprint_bands fb JOIN articles a ON a.id = fb.article_id`,
+    )) as { id: string; fingerprint: string }[];
     for (let i = 0; i < rows.length; i += BATCH) {
       const slice = rows.slice(i, i + BATCH);
-      await q.query(`UPDATE fingerprint_bands fb SET keys = u.keys::int[] FROM unnest($1::text[], $2::text[]) AS u (id, keys) WHERE fb.article_id = u.id`, [
-        slice.map((r) => r.id),
-        slice.map((r) =>
-          intArray(
-            simhashBands(r.fingerprint)
-              .sort((a, b) => a.band - b.band)
-              .map((b) => b.band * 65536 + b.value),
+      await q.query(
+        `UPDATE fingerprint_bands fb SET keys = u.keys::int[] FROM unnest($1::text[], $2::text[]) AS u (id, keys) WHERE fb.article_id = u.id`,
+        [
+          slice.map((r) => r.id),
+          slice.map((r) =>
+            intArray(
+              simhashBands(r.fingerprint)
+                .sort((a, b) => a.band - b.band)
+                .map((b) => b.band * 65536 + b.value),
+            ),
           ),
-        ),
-      ]);
+        ],
+      );
     }
-    await q.query(`ALTER TABLE fingerprint_bands ADD CONSTRAINT fingerprint_band_keys_keys_check CHECK (cardinality(keys) = 12)`);
+    await q.query(
+      `ALTER TABLE fingerprint_bands ADD CONSTRAINT fingerprint_band_keys_keys_check CHECK (cardinality(keys) = 12)`,
+    );
   }
 }

@@ -1,7 +1,18 @@
 import type { ArticleVersionSummary, EnrichedArticle, FieldChange } from '@wirestream/contracts';
 import type { DataSource } from 'typeorm';
 import { clusterLookups, planBatch, uniqueEvents, type BatchEvent } from './batch-plan';
-import { assignClusters, findStoredCandidates, insertEntityLinks, lockBandKeys, markProcessed, readHeads, refreshClusters, replaceOwnRows, upsertSources, writeVersionsAndCurrent } from './story-model.writer';
+import {
+  assignClusters,
+  findStoredCandidates,
+  insertEntityLinks,
+  lockBandKeys,
+  markProcessed,
+  readHeads,
+  refreshClusters,
+  replaceOwnRows,
+  upsertSources,
+  writeVersionsAndCurrent,
+} from './story-model.writer';
 
 export interface ArticleWrite {
   eventId: string;
@@ -69,10 +80,24 @@ export class ArticleStore {
     return this.dataSource.transaction(async (tx) => {
       // For this transaction only: the batch's documents stay in memory while both tables take them; LZ4 if available;
       // no JIT (its compile time, several ms per statement once batch-sized estimates cross the threshold, buys nothing here).
-      await tx.query(`SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)${(await this.lz4()) ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`);
+      await tx.query(
+        `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)${(await this.lz4()) ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`,
+      );
       const unique = uniqueEvents(writes);
-      const fresh = await markProcessed(tx, this.consumerName, unique.map((w) => w.eventId));
-      const events: BatchEvent[] = unique.filter((w) => fresh.has(w.eventId.toLowerCase())).map((w, ord) => ({ ord, eventId: w.eventId, article: w.article, clusterId: w.clusterId, ...(w.reenrichment ? { reenrichment: true } : {}) }));
+      const fresh = await markProcessed(
+        tx,
+        this.consumerName,
+        unique.map((w) => w.eventId),
+      );
+      const events: BatchEvent[] = unique
+        .filter((w) => fresh.has(w.eventId.toLowerCase()))
+        .map((w, ord) => ({
+          ord,
+          eventId: w.eventId,
+          article: w.article,
+          clusterId: w.clusterId,
+          ...(w.reenrichment ? { reenrichment: true } : {}),
+        }));
       if (!events.length) return { changed: new Set(), current: new Map() };
       const ids = [...new Set(events.map((e) => e.article.id))];
       const heads = await readHeads(tx, ids);
@@ -82,23 +107,49 @@ export class ArticleStore {
       const { current: writesToApply } = planBatch(events, heads, []);
       const stored = await writeVersionsAndCurrent(tx, events, writesToApply);
       const changed = writesToApply.filter((w) => stored.has(w.event.article.id));
-      await replaceOwnRows(tx, changed.map((w) => w.event.article), heads);
+      await replaceOwnRows(
+        tx,
+        changed.map((w) => w.event.article),
+        heads,
+      );
 
       // 2. Clustering, under the band-key locks until the commit: near-duplicates in concurrent batches are clustered
       //    one batch after the other, each seeing the one before. Only shared rows are written from here on.
-      await lockBandKeys(tx, writes.map((w) => w.article));
+      await lockBandKeys(
+        tx,
+        writes.map((w) => w.article),
+      );
       const candidates = await findStoredCandidates(tx, clusterLookups(events, heads), ids);
       const plan = planBatch(events, heads, candidates);
       const clusterOf = new Map(plan.current.map((w) => [w.event.article.id, w.clusterId]));
-      await assignClusters(tx, plan.current.filter((w) => stored.has(w.event.article.id) && stored.get(w.event.article.id) === null));
-      const current = new Map<string, CurrentArticle>(changed.map((w) => [w.event.article.id, { article: w.event.article, clusterId: stored.get(w.event.article.id) ?? clusterOf.get(w.event.article.id)! }]));
-      await insertEntityLinks(tx, changed.map((w) => w.event.article));
+      await assignClusters(
+        tx,
+        plan.current.filter((w) => stored.has(w.event.article.id) && stored.get(w.event.article.id) === null),
+      );
+      const current = new Map<string, CurrentArticle>(
+        changed.map((w) => [
+          w.event.article.id,
+          { article: w.event.article, clusterId: stored.get(w.event.article.id) ?? clusterOf.get(w.event.article.id)! },
+        ]),
+      );
+      await insertEntityLinks(
+        tx,
+        changed.map((w) => w.event.article),
+      );
       // A cluster founded by an article new to the table, with no batch-mate joining it, has just that member.
       const members = new Map<string, number>();
       for (const c of current.values()) members.set(c.clusterId!, (members.get(c.clusterId!) ?? 0) + 1);
-      const isNewSingleton = (id: string, clusterId: string) => clusterId === id && !heads.has(id) && members.get(clusterId) === 1;
-      const clusters = [...current].map(([id, c]) => ({ id: c.clusterId!, singleton: isNewSingleton(id, c.clusterId!) }));
-      await refreshClusters(tx, clusters.filter((c) => !c.singleton).map((c) => c.id), clusters.filter((c) => c.singleton).map((c) => c.id));
+      const isNewSingleton = (id: string, clusterId: string) =>
+        clusterId === id && !heads.has(id) && members.get(clusterId) === 1;
+      const clusters = [...current].map(([id, c]) => ({
+        id: c.clusterId!,
+        singleton: isNewSingleton(id, c.clusterId!),
+      }));
+      await refreshClusters(
+        tx,
+        clusters.filter((c) => !c.singleton).map((c) => c.id),
+        clusters.filter((c) => c.singleton).map((c) => c.id),
+      );
       await upsertSources(tx, plan.sources);
       return { changed: new Set(current.keys()), current };
     });
@@ -113,7 +164,14 @@ export class ArticleStore {
        CROSS JOIN LATERAL (SELECT COALESCE(v.document, a.document) AS doc) AS d
        WHERE v.article_id = $1 ORDER BY v.version`,
       [id],
-    )) as { version: number; ed_note: string | null; updated_at: string | null; published_at: string | null; created_at: Date; changes: FieldChange[] }[];
+    )) as {
+      version: number;
+      ed_note: string | null;
+      updated_at: string | null;
+      published_at: string | null;
+      created_at: Date;
+      changes: FieldChange[];
+    }[];
     return rows.map((r, i) => ({
       version: r.version,
       // The contract has no versionCreated field; a version's own updatedAt is the closest, the first one's publishedAt next.
@@ -125,7 +183,10 @@ export class ArticleStore {
 
   async findCurrent(ids: string[]): Promise<Map<string, CurrentArticle>> {
     if (!ids.length) return new Map();
-    const rows = (await this.dataSource.query('SELECT id, document, cluster_id FROM articles WHERE id = ANY($1::text[])', [ids])) as { id: string; document: EnrichedArticle; cluster_id: string | null }[];
+    const rows = (await this.dataSource.query(
+      'SELECT id, document, cluster_id FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    )) as { id: string; document: EnrichedArticle; cluster_id: string | null }[];
     return new Map(rows.map((r) => [r.id, { article: r.document, clusterId: r.cluster_id }]));
   }
 

@@ -5,10 +5,21 @@
  * article gets (near-duplicates inside the same batch included, in message order), which sources are seen, and which
  * version diffs to (re)compute. No I/O here; `story-model.writer.ts` runs the statements.
  */
-import { FIELD_LIMITS, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
+import {
+  FIELD_LIMITS,
+  type EnrichedArticle,
+  type EntityCount,
+  type EntityType,
+  type Quote,
+} from '@wirestream/contracts';
 import { isFingerprint, MIN_WORDS_FOR_CLUSTERING } from '../clustering/simhash-bands';
 import { lshBandKeys } from '../clustering/minhash';
-import { isStorySignature, signatureDistance, storySignature, STORY_MAX_SIGNATURE_DISTANCE } from '../clustering/story-signature';
+import {
+  isStorySignature,
+  signatureDistance,
+  storySignature,
+  STORY_MAX_SIGNATURE_DISTANCE,
+} from '../clustering/story-signature';
 
 /** One not-yet-processed event of the batch; `ord` is its position in the batch (message order). */
 export interface BatchEvent {
@@ -78,7 +89,10 @@ const INT4_MAX = 2 ** 31 - 1;
 
 /** Whether a value fits a b-tree key of ours (characters first: no byte count for the common case). */
 export function fitsIndexKey(value: string, maxChars: number): boolean {
-  return value.length <= maxChars && (value.length * 3 <= MAX_INDEXED_KEY_BYTES || Buffer.byteLength(value, 'utf8') <= MAX_INDEXED_KEY_BYTES);
+  return (
+    value.length <= maxChars &&
+    (value.length * 3 <= MAX_INDEXED_KEY_BYTES || Buffer.byteLength(value, 'utf8') <= MAX_INDEXED_KEY_BYTES)
+  );
 }
 
 /** At most `max` characters, not ending in half a surrogate pair. */
@@ -90,7 +104,11 @@ function cut(value: string, max: number): string {
 
 /** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
 export function isClusterable(article: EnrichedArticle): boolean {
-  return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
+  return (
+    article.pubStatus === 'usable' &&
+    isFingerprint(article.fingerprint) &&
+    (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING
+  );
 }
 
 /** Story-signature band keys of a clusterable article (empty otherwise). */
@@ -115,9 +133,17 @@ export function uniqueEvents<T extends { eventId: string }>(writes: T[]): T[] {
  * a better enricher reaches stored articles — but never over a kill (a withdrawn article stays withdrawn, and a
  * re-enrichment never withdraws one: a kill is always a version of its own). Anything older is a no-op.
  */
-export function supersedes(event: Pick<BatchEvent, 'article' | 'reenrichment'>, current: { version: number; pubStatus: string } | undefined): boolean {
+export function supersedes(
+  event: Pick<BatchEvent, 'article' | 'reenrichment'>,
+  current: { version: number; pubStatus: string } | undefined,
+): boolean {
   if (!current || event.article.version > current.version) return true;
-  return event.reenrichment === true && event.article.version === current.version && current.pubStatus === 'usable' && event.article.pubStatus === 'usable';
+  return (
+    event.reenrichment === true &&
+    event.article.version === current.version &&
+    current.pubStatus === 'usable' &&
+    event.article.pubStatus === 'usable'
+  );
 }
 
 /**
@@ -189,7 +215,11 @@ const toUs = (iso: string | null | undefined): number | null => {
  * an id of the batch counts as it was stored (`StoredHead.candidate`) until an event of the batch changes it, then
  * with its new state.
  */
-export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, StoredHead>, candidates: StoredCandidate[]): BatchPlan {
+export function planBatch(
+  events: BatchEvent[],
+  stored: ReadonlyMap<string, StoredHead>,
+  candidates: StoredCandidate[],
+): BatchPlan {
   const candidatesByOrd = new Map<number, StoredCandidate[]>();
   for (const c of candidates) {
     const list = candidatesByOrd.get(c.ord);
@@ -221,8 +251,14 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     applied.push(event);
 
     const keys = new Set(articleBandKeys(article));
-    const clusterId = state?.clusterId ?? head?.clusterId ?? event.clusterId ?? nearestCluster(event, keys, candidatesByOrd.get(event.ord) ?? [], live) ?? article.id;
-    const firstSeen: LiveState['firstSeen'] = state?.firstSeen ?? (head ? { stored: true, us: head.firstSeenUs } : { stored: false, ord: event.ord });
+    const clusterId =
+      state?.clusterId ??
+      head?.clusterId ??
+      event.clusterId ??
+      nearestCluster(event, keys, candidatesByOrd.get(event.ord) ?? [], live) ??
+      article.id;
+    const firstSeen: LiveState['firstSeen'] =
+      state?.firstSeen ?? (head ? { stored: true, us: head.firstSeenUs } : { stored: false, ord: event.ord });
     for (const k of state?.keys ?? []) keyIndex.get(k)?.delete(article.id);
     if (isClusterable(article)) {
       for (const k of keys) {
@@ -242,12 +278,18 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
       firstSeen,
     });
     const previous = current.get(article.id);
-    current.set(article.id, { event, clusterId, firstOrd: previous ? previous.firstOrd : head ? null : event.ord, replaces: head?.version === article.version });
+    current.set(article.id, {
+      event,
+      clusterId,
+      firstOrd: previous ? previous.firstOrd : head ? null : event.ord,
+      replaces: head?.version === article.version,
+    });
 
     // `sources.id` is a b-tree key: a source id too long for it (a slug of a 4 KB name) keeps its articles, not a row.
     const sourceId = article.source.id;
     const name = typeof article.source.name === 'string' ? cut(article.source.name, FIELD_LIMITS.sourceName) : null;
-    if (fitsIndexKey(sourceId, FIELD_LIMITS.keywordField) && (!sources.has(sourceId) || name !== null)) sources.set(sourceId, name ?? sources.get(sourceId) ?? null);
+    if (fitsIndexKey(sourceId, FIELD_LIMITS.keywordField) && (!sources.has(sourceId) || name !== null))
+      sources.set(sourceId, name ?? sources.get(sourceId) ?? null);
   }
 
   return {
@@ -256,13 +298,24 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
     sources: [...sources].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 
-  function nearestCluster(event: BatchEvent, keys: Set<number>, storedMatches: StoredCandidate[], states: Map<string, LiveState>): string | null {
+  function nearestCluster(
+    event: BatchEvent,
+    keys: Set<number>,
+    storedMatches: StoredCandidate[],
+    states: Map<string, LiveState>,
+  ): string | null {
     if (!keys.size) return null;
     let best: Ranked | null = null;
     for (const c of storedMatches) {
       // An id this batch already changed is judged by its state now, not by what was stored before the batch.
       if (c.id === event.article.id || states.has(c.id)) continue;
-      const r: Ranked = { id: c.id, clusterId: c.clusterId, distance: c.distance, publishedUs: c.publishedUs, firstSeen: { stored: true, us: c.firstSeenUs } };
+      const r: Ranked = {
+        id: c.id,
+        clusterId: c.clusterId,
+        distance: c.distance,
+        publishedUs: c.publishedUs,
+        firstSeen: { stored: true, us: c.firstSeenUs },
+      };
       if (!best || better(r, best)) best = r;
     }
     // The batch's own stored rows, as they were before it, until the batch changes them.
@@ -273,7 +326,13 @@ export function planBatch(events: BatchEvent[], stored: ReadonlyMap<string, Stor
       const head = stored.get(id)!;
       const distance = signatureDistance(head.candidate!.signature, storySignature(event.article).signature);
       if (distance > STORY_MAX_SIGNATURE_DISTANCE) continue;
-      const r: Ranked = { id, clusterId: head.clusterId!, distance, publishedUs: head.candidate!.publishedUs, firstSeen: { stored: true, us: head.firstSeenUs } };
+      const r: Ranked = {
+        id,
+        clusterId: head.clusterId!,
+        distance,
+        publishedUs: head.candidate!.publishedUs,
+        firstSeen: { stored: true, us: head.firstSeenUs },
+      };
       if (!best || better(r, best)) best = r;
     }
     const sharing = new Set<string>();
@@ -339,10 +398,13 @@ export function planVersionDiffs(inserted: VersionRow[], existing: VersionRow[])
  */
 export function planReplacementDiffs(replaced: VersionRow[], existing: VersionRow[]): DiffTask[] {
   // One replaced version per id: the batch's current one.
-  const tasks = new Map<string, DiffTask>(replaced.map((r) => [r.id, { id: r.id, version: r.version, previous: null }]));
+  const tasks = new Map<string, DiffTask>(
+    replaced.map((r) => [r.id, { id: r.id, version: r.version, previous: null }]),
+  );
   for (const r of existing) {
     const task = tasks.get(r.id);
-    if (task && r.version < task.version && (task.previous === null || r.version > task.previous)) task.previous = r.version;
+    if (task && r.version < task.version && (task.previous === null || r.version > task.previous))
+      task.previous = r.version;
   }
   return [...tasks.values()].filter((t) => t.previous !== null);
 }
@@ -384,14 +446,21 @@ export function entityRows(article: EnrichedArticle): EntityRow[] {
 export function sortedEntityKeys(rows: EntityRow[]): { type: EntityType; name: string }[] {
   const keys = new Map<string, { type: EntityType; name: string }>();
   for (const r of rows) keys.set(`${r.type}\u0000${r.name}`, { type: r.type, name: r.name });
-  return [...keys]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, v]) => v);
+  return [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 /** An article's quotes with text, in order. */
-export function quoteRows(article: EnrichedArticle): { articleId: string; ordinal: number; text: string; speaker: string | null }[] {
-  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
+export function quoteRows(
+  article: EnrichedArticle,
+): { articleId: string; ordinal: number; text: string; speaker: string | null }[] {
+  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter(
+    (q) => typeof q?.text === 'string' && q.text.trim(),
+  );
   // The speaker is a name like an entity's: cut to the same length (the column is not indexed, the row still bounded).
-  return quotes.map((q, ordinal) => ({ articleId: article.id, ordinal, text: q.text, speaker: typeof q.speaker === 'string' ? cut(q.speaker, FIELD_LIMITS.entityName) : null }));
+  return quotes.map((q, ordinal) => ({
+    articleId: article.id,
+    ordinal,
+    text: q.text,
+    speaker: typeof q.speaker === 'string' ? cut(q.speaker, FIELD_LIMITS.entityName) : null,
+  }));
 }

@@ -27,7 +27,10 @@ export interface FeedSourceRecord {
 }
 
 /** What a caller gives to create a source: its configuration (the health and poll state start empty). */
-export type NewFeedSource = Pick<FeedSourceRecord, 'id' | 'name' | 'url' | 'format' | 'pollIntervalSeconds' | 'enabled' | 'authHeadersSealed' | 'authHeaderNames'>;
+export type NewFeedSource = Pick<
+  FeedSourceRecord,
+  'id' | 'name' | 'url' | 'format' | 'pollIntervalSeconds' | 'enabled' | 'authHeadersSealed' | 'authHeaderNames'
+>;
 
 export type FeedSourceChanges = Partial<Omit<NewFeedSource, 'id'>>;
 
@@ -55,13 +58,24 @@ export class FeedSourceStore {
     const [row] = (await this.dataSource.query(
       `INSERT INTO feed_sources (id, name, url, format, poll_interval_seconds, enabled, auth_headers_sealed, auth_header_names)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [source.id, source.name, source.url, source.format, source.pollIntervalSeconds, source.enabled, source.authHeadersSealed, source.authHeaderNames],
+      [
+        source.id,
+        source.name,
+        source.url,
+        source.format,
+        source.pollIntervalSeconds,
+        source.enabled,
+        source.authHeadersSealed,
+        source.authHeaderNames,
+      ],
     )) as FeedSourceRow[];
     return toRecord(row!);
   }
 
   async list(): Promise<FeedSourceRecord[]> {
-    return ((await this.dataSource.query('SELECT * FROM feed_sources ORDER BY created_at, id')) as FeedSourceRow[]).map(toRecord);
+    return ((await this.dataSource.query('SELECT * FROM feed_sources ORDER BY created_at, id')) as FeedSourceRow[]).map(
+      toRecord,
+    );
   }
 
   async get(id: string): Promise<FeedSourceRecord | null> {
@@ -75,12 +89,18 @@ export class FeedSourceStore {
     const sets = keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`);
     if (changes.url !== undefined) sets.push('etag = NULL', 'last_modified = NULL', 'next_poll_at = now()');
     sets.push('updated_at = now()');
-    const [rows] = (await this.dataSource.query(`UPDATE feed_sources SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, [id, ...keys.map((k) => changes[k])])) as [FeedSourceRow[], number];
+    const [rows] = (await this.dataSource.query(
+      `UPDATE feed_sources SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
+      [id, ...keys.map((k) => changes[k])],
+    )) as [FeedSourceRow[], number];
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async delete(id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query('DELETE FROM feed_sources WHERE id = $1', [id])) as [unknown, number];
+    const [, count] = (await this.dataSource.query('DELETE FROM feed_sources WHERE id = $1', [id])) as [
+      unknown,
+      number,
+    ];
     return count > 0;
   }
 

@@ -71,7 +71,13 @@ export class OpsStore {
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[])
        ON CONFLICT (article_id, version) DO NOTHING
        RETURNING article_id, version`,
-      [rows.map((r) => r.articleId), rows.map((r) => r.version), rows.map((r) => r.sourceId), rows.map((r) => r.ingestedAt), rows.map((r) => r.searchableAt)],
+      [
+        rows.map((r) => r.articleId),
+        rows.map((r) => r.version),
+        rows.map((r) => r.sourceId),
+        rows.map((r) => r.ingestedAt),
+        rows.map((r) => r.searchableAt),
+      ],
     )) as { article_id: string; version: number }[];
     const recorded = new Set(inserted.map((r) => `${r.version}:${r.article_id}`));
     return rows.filter((r) => recorded.has(`${r.version}:${r.articleId}`));
@@ -84,8 +90,15 @@ export class OpsStore {
         `SELECT '${stage}' AS stage, count(*) FILTER (WHERE ${column} > now() - interval '5 minutes')::int AS last5m, count(*)::int AS last1h
          FROM ${table} WHERE ${column} > now() - interval '1 hour'`,
     );
-    const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as { stage: PostgresStage; last5m: number; last1h: number }[];
-    return Object.fromEntries(rows.map((r) => [r.stage, { last5m: r.last5m, last1h: r.last1h }])) as Record<PostgresStage, WindowCounts>;
+    const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as {
+      stage: PostgresStage;
+      last5m: number;
+      last1h: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.stage, { last5m: r.last5m, last1h: r.last1h }])) as Record<
+      PostgresStage,
+      WindowCounts
+    >;
   }
 
   /** Items per minute over the last hour for each Postgres-timed stage (minutes without items are absent). */
@@ -95,7 +108,11 @@ export class OpsStore {
         `SELECT '${stage}' AS stage, extract(epoch FROM date_trunc('minute', ${column}))::bigint AS minute, count(*)::int AS count
          FROM ${table} WHERE ${column} > date_trunc('minute', now()) - interval '59 minutes' GROUP BY 2`,
     );
-    const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as { stage: PostgresStage; minute: string; count: number }[];
+    const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as {
+      stage: PostgresStage;
+      minute: string;
+      count: number;
+    }[];
     const result: Record<PostgresStage, MinuteCount[]> = { ingested: [], published: [], indexed: [] };
     for (const r of rows) result[r.stage].push({ minute: Number(r.minute), count: r.count });
     return result;
@@ -163,8 +180,22 @@ export class OpsStore {
        WHERE ids.source_id IS NOT NULL
        LIMIT $2`,
       [options.recentItems ?? 50, options.maxSources ?? 500],
-    )) as { id: string; name: string | null; last_at: Date; items: number; last24h: number; median_gap: number | null }[];
-    return rows.map((r) => ({ id: r.id, name: r.name, lastItemAt: r.last_at, itemsLast24h: r.last24h, recentItems: r.items, medianGapSeconds: r.median_gap }));
+    )) as {
+      id: string;
+      name: string | null;
+      last_at: Date;
+      items: number;
+      last24h: number;
+      median_gap: number | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      lastItemAt: r.last_at,
+      itemsLast24h: r.last24h,
+      recentItems: r.items,
+      medianGapSeconds: r.median_gap,
+    }));
   }
 
   /** Polled feeds that are failing now (their name is what their items' source is named after). */

@@ -24,7 +24,10 @@ export class OutboxStore {
    * dead-lettered. Rows it reports neither way stay unsent and come back on the next pass; if `relay` throws,
    * nothing is marked.
    */
-  async relayBatch(limit: number, relay: (messages: PendingOutboxMessage[]) => Promise<RelayOutcome>): Promise<RelayOutcome & { claimed: number }> {
+  async relayBatch(
+    limit: number,
+    relay: (messages: PendingOutboxMessage[]) => Promise<RelayOutcome>,
+  ): Promise<RelayOutcome & { claimed: number }> {
     return this.dataSource.transaction(async (tx) => {
       // `outbox.id`, not `id`: the bare name is the text output column, and text order put id 10 before id 2.
       const rows = (await tx.query(
@@ -35,7 +38,9 @@ export class OutboxStore {
       if (!rows.length) return { sent: [], deadLettered: [], claimed: 0 };
       const outcome = await relay(rows);
       if (outcome.sent.length) {
-        await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [outcome.sent]);
+        await tx.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])', [
+          outcome.sent,
+        ]);
       }
       if (outcome.deadLettered.length) {
         await tx.query(
@@ -71,12 +76,16 @@ export class OutboxStore {
   }
 
   async deadLetteredCount(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE dead_lettered_at IS NOT NULL')) as { n: number }[];
+    const [row] = (await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE dead_lettered_at IS NOT NULL',
+    )) as { n: number }[];
     return row?.n ?? 0;
   }
 
   async pendingCount(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')) as { n: number }[];
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')) as {
+      n: number;
+    }[];
     return row?.n ?? 0;
   }
 }

@@ -39,7 +39,10 @@ export interface CurrentVersion {
   versionCreatedAt: string | null;
 }
 
-export type VersionCandidate = Pick<RawArticleToAccept, 'wireVersion' | 'contentHash' | 'pubStatus' | 'versionCreatedAt'>;
+export type VersionCandidate = Pick<
+  RawArticleToAccept,
+  'wireVersion' | 'contentHash' | 'pubStatus' | 'versionCreatedAt'
+>;
 
 export interface OutboxEntry {
   topic: string;
@@ -74,8 +77,24 @@ export class RawArticleStore {
         `SELECT DISTINCT ON (id) id, version, content_hash, pub_status, item->>'versionCreatedAt' AS version_created_at
          FROM raw_articles WHERE id = ANY($1::text[]) ORDER BY id, version DESC`,
         [ids],
-      )) as { id: string; version: number; content_hash: string; pub_status: string; version_created_at: string | null }[];
-      const current = new Map<string, CurrentVersion>(rows.map((r) => [r.id, { version: r.version, contentHash: r.content_hash, pubStatus: r.pub_status, versionCreatedAt: r.version_created_at }]));
+      )) as {
+        id: string;
+        version: number;
+        content_hash: string;
+        pub_status: string;
+        version_created_at: string | null;
+      }[];
+      const current = new Map<string, CurrentVersion>(
+        rows.map((r) => [
+          r.id,
+          {
+            version: r.version,
+            contentHash: r.content_hash,
+            pubStatus: r.pub_status,
+            versionCreatedAt: r.version_created_at,
+          },
+        ]),
+      );
       const outcomes: AcceptOutcome[] = [];
       const rawRows: { input: RawArticleToAccept; version: number }[] = [];
       const outboxRows: OutboxEntry[] = [];
@@ -83,7 +102,12 @@ export class RawArticleStore {
         const outcome = decideVersion(input, current.get(input.id) ?? null);
         outcomes.push(outcome);
         if (outcome.status !== 'accepted') continue;
-        current.set(input.id, { version: outcome.version, contentHash: input.contentHash, pubStatus: input.pubStatus, versionCreatedAt: input.versionCreatedAt ?? null });
+        current.set(input.id, {
+          version: outcome.version,
+          contentHash: input.contentHash,
+          pubStatus: input.pubStatus,
+          versionCreatedAt: input.versionCreatedAt ?? null,
+        });
         rawRows.push({ input, version: outcome.version });
         outboxRows.push(buildOutbox(outcome.version));
       }
@@ -96,7 +120,9 @@ export class RawArticleStore {
   }
 
   async countVersions(id: string): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM raw_articles WHERE id = $1', [id])) as { n: number }[];
+    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM raw_articles WHERE id = $1', [id])) as {
+      n: number;
+    }[];
     return row?.n ?? 0;
   }
 }
@@ -118,7 +144,8 @@ export function decideVersion(input: VersionCandidate, current: CurrentVersion |
   const withdrawing = input.pubStatus === 'withdrawn' && current?.pubStatus !== 'withdrawn';
   if (input.wireVersion !== null) {
     if (!current || input.wireVersion > current.version) return { status: 'accepted', version: input.wireVersion };
-    if (input.wireVersion === current.version) return withdrawing ? next(current, true) : { status: 'duplicate', version: current.version };
+    if (input.wireVersion === current.version)
+      return withdrawing ? next(current, true) : { status: 'duplicate', version: current.version };
     return {
       status: 'stale',
       version: input.wireVersion,
@@ -127,7 +154,8 @@ export function decideVersion(input: VersionCandidate, current: CurrentVersion |
     };
   }
   if (!current) return { status: 'accepted', version: 1 };
-  if (current.contentHash === input.contentHash && current.pubStatus === input.pubStatus) return { status: 'duplicate', version: current.version };
+  if (current.contentHash === input.contentHash && current.pubStatus === input.pubStatus)
+    return { status: 'duplicate', version: current.version };
   const incomingAt = timeOf(input.versionCreatedAt);
   const storedAt = timeOf(current.versionCreatedAt);
   if (!withdrawing && incomingAt !== null && storedAt !== null && incomingAt < storedAt) {
@@ -160,7 +188,10 @@ function timeOf(iso: string | null | undefined): number | null {
 }
 
 /** One multi-row insert per batch: rows travel as one array per column (no parameter-count limit). */
-async function insertRawArticles(tx: EntityManager, rows: { input: RawArticleToAccept; version: number }[]): Promise<void> {
+async function insertRawArticles(
+  tx: EntityManager,
+  rows: { input: RawArticleToAccept; version: number }[],
+): Promise<void> {
   const column = <T>(pick: (input: RawArticleToAccept) => T) => rows.map((r) => pick(r.input));
   await tx.query(
     `INSERT INTO raw_articles (id, version, source_id, format, content_type, pub_status, content, item, content_hash, received_at)

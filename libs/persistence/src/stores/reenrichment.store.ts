@@ -33,7 +33,8 @@ export interface ReenrichmentRun {
 }
 
 /** The filter as stored: a canonical JSON object, so equal filters compare equal in SQL (`jsonb =`). */
-const filterJson = (f: ReenrichmentFilter) => JSON.stringify({ since: f.since?.toISOString() ?? null, sourceId: f.sourceId });
+const filterJson = (f: ReenrichmentFilter) =>
+  JSON.stringify({ since: f.since?.toISOString() ?? null, sourceId: f.sourceId });
 
 /**
  * Current, usable versions only. Earlier versions are history (the indexer would refuse a re-enrichment of one
@@ -58,7 +59,11 @@ export class ReenrichmentStore {
 
   /** How many articles the filter covers after `afterId` (all of them when null). */
   async countHeads(filter: ReenrichmentFilter, afterId: string | null = null): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n ${HEADS}`, [filter.since, filter.sourceId, afterId])) as { n: number }[];
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n ${HEADS}`, [
+      filter.since,
+      filter.sourceId,
+      afterId,
+    ])) as { n: number }[];
     return row?.n ?? 0;
   }
 
@@ -70,33 +75,65 @@ export class ReenrichmentStore {
        ${HEADS}
        ORDER BY r.id LIMIT $4`,
       [filter.since, filter.sourceId, afterId, limit],
-    )) as { id: string; version: number; source_id: string; format: WireFormat; content_type: string; received_at: Date; item: ParsedItem; source_name: string | null }[];
-    return rows.map((r) => ({ id: r.id, version: r.version, sourceId: r.source_id, sourceName: r.source_name, format: r.format, contentType: r.content_type, receivedAt: r.received_at, item: r.item }));
+    )) as {
+      id: string;
+      version: number;
+      source_id: string;
+      format: WireFormat;
+      content_type: string;
+      received_at: Date;
+      item: ParsedItem;
+      source_name: string | null;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      sourceId: r.source_id,
+      sourceName: r.source_name,
+      format: r.format,
+      contentType: r.content_type,
+      receivedAt: r.received_at,
+      item: r.item,
+    }));
   }
 
   async startRun(runId: string, filter: ReenrichmentFilter): Promise<ReenrichmentRun> {
-    const [row] = (await this.dataSource.query(`INSERT INTO reenrichment_runs (run_id, filter) VALUES ($1, $2::jsonb) RETURNING *`, [runId, filterJson(filter)])) as RunRow[];
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO reenrichment_runs (run_id, filter) VALUES ($1, $2::jsonb) RETURNING *`,
+      [runId, filterJson(filter)],
+    )) as RunRow[];
     return toRun(row!);
   }
 
   /** The latest unfinished run with this filter: what `--resume` continues. */
   async findResumable(filter: ReenrichmentFilter): Promise<ReenrichmentRun | null> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM reenrichment_runs WHERE filter = $1::jsonb AND finished_at IS NULL ORDER BY started_at DESC, run_id LIMIT 1`, [filterJson(filter)])) as RunRow[];
+    const [row] = (await this.dataSource.query(
+      `SELECT * FROM reenrichment_runs WHERE filter = $1::jsonb AND finished_at IS NULL ORDER BY started_at DESC, run_id LIMIT 1`,
+      [filterJson(filter)],
+    )) as RunRow[];
     return row ? toRun(row) : null;
   }
 
   async findRun(runId: string): Promise<ReenrichmentRun | null> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM reenrichment_runs WHERE run_id = $1`, [runId])) as RunRow[];
+    const [row] = (await this.dataSource.query(`SELECT * FROM reenrichment_runs WHERE run_id = $1`, [
+      runId,
+    ])) as RunRow[];
     return row ? toRun(row) : null;
   }
 
   /** Called once Kafka acknowledged the events up to `afterId`. */
   async savePosition(runId: string, afterId: string, published: number): Promise<void> {
-    await this.dataSource.query(`UPDATE reenrichment_runs SET after_id = $2, published = $3, updated_at = now() WHERE run_id = $1`, [runId, afterId, published]);
+    await this.dataSource.query(
+      `UPDATE reenrichment_runs SET after_id = $2, published = $3, updated_at = now() WHERE run_id = $1`,
+      [runId, afterId, published],
+    );
   }
 
   async finishRun(runId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE reenrichment_runs SET finished_at = now(), updated_at = now() WHERE run_id = $1`, [runId]);
+    await this.dataSource.query(
+      `UPDATE reenrichment_runs SET finished_at = now(), updated_at = now() WHERE run_id = $1`,
+      [runId],
+    );
   }
 }
 

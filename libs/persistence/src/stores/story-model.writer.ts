@@ -7,7 +7,19 @@
 import { diffArticleVersions, type EnrichedArticle } from '@wirestream/contracts';
 import type { EntityManager } from 'typeorm';
 import { storySignature, STORY_MAX_SIGNATURE_DISTANCE } from '../clustering/story-signature';
-import { entityRows, isClusterable, planReplacementDiffs, planVersionDiffs, quoteRows, sortedEntityKeys, type BatchEvent, type CurrentWrite, type StoredCandidate, type StoredHead, type VersionRow } from './batch-plan';
+import {
+  entityRows,
+  isClusterable,
+  planReplacementDiffs,
+  planVersionDiffs,
+  quoteRows,
+  sortedEntityKeys,
+  type BatchEvent,
+  type CurrentWrite,
+  type StoredCandidate,
+  type StoredHead,
+  type VersionRow,
+} from './batch-plan';
 
 export { isClusterable } from './batch-plan';
 
@@ -39,11 +51,15 @@ export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[
   const keys = new Set<number>();
   for (const article of articles) {
     if (!isClusterable(article)) continue;
-    for (const key of storySignature(article).keys) keys.add(BAND_LOCK_NAMESPACE + (((key % BAND_LOCK_SLOTS) + BAND_LOCK_SLOTS) % BAND_LOCK_SLOTS));
+    for (const key of storySignature(article).keys)
+      keys.add(BAND_LOCK_NAMESPACE + (((key % BAND_LOCK_SLOTS) + BAND_LOCK_SLOTS) % BAND_LOCK_SLOTS));
   }
   if (!keys.size) return;
   const sorted = [...keys].sort((a, b) => a - b).map(String);
-  await tx.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered', [sorted]);
+  await tx.query(
+    'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered',
+    [sorted],
+  );
 }
 
 /** Records the event ids (distinct, in order) for this consumer; returns those not seen before, lower-cased. */
@@ -69,7 +85,15 @@ export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<s
             (SELECT fb.signature FROM fingerprint_bands fb WHERE fb.article_id = a.id) AS signature
      FROM articles a WHERE a.id = ANY($1::text[]) ORDER BY a.id FOR NO KEY UPDATE OF a`,
     [ids],
-  )) as { id: string; version: number; cluster_id: string | null; first_seen_us: string; pub_status: string; published_us: string | null; signature: number[] | null }[];
+  )) as {
+    id: string;
+    version: number;
+    cluster_id: string | null;
+    first_seen_us: string;
+    pub_status: string;
+    published_us: string | null;
+    signature: number[] | null;
+  }[];
   return new Map(
     rows.map((r) => [
       r.id,
@@ -78,7 +102,10 @@ export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<s
         pubStatus: r.pub_status,
         clusterId: r.cluster_id,
         firstSeenUs: Number(r.first_seen_us),
-        candidate: r.pub_status === 'usable' && r.signature && r.cluster_id ? { signature: r.signature, publishedUs: r.published_us === null ? null : Number(r.published_us) } : null,
+        candidate:
+          r.pub_status === 'usable' && r.signature && r.cluster_id
+            ? { signature: r.signature, publishedUs: r.published_us === null ? null : Number(r.published_us) }
+            : null,
       },
     ]),
   );
@@ -92,7 +119,11 @@ export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<s
  * planner, on young statistics, scans the articles and tests every band array against the probe's (64 × 64 keys per
  * pair: a 1,500-article batch against 3,000 stored took 166 s that way).
  */
-export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent[], exclude: string[]): Promise<StoredCandidate[]> {
+export async function findStoredCandidates(
+  tx: EntityManager,
+  probes: BatchEvent[],
+  exclude: string[],
+): Promise<StoredCandidate[]> {
   if (!probes.length) return [];
   const rows = (await tx.query(
     `SELECT p.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
@@ -101,8 +132,21 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
      CROSS JOIN LATERAL (SELECT a.* FROM articles a WHERE a.id = fb.article_id AND a.pub_status = 'usable' AND a.cluster_id IS NOT NULL OFFSET 0) AS a
      CROSS JOIN LATERAL (SELECT cardinality(fb.signature) - count(*)::int AS distance FROM unnest(fb.signature, p.signature::int[]) AS s (x, y) WHERE x = y) AS d
      WHERE d.distance <= $4 AND a.id <> ALL($5::text[])`,
-    [probes.map((p) => p.ord), probes.map((p) => intArray(storySignature(p.article).signature)), probes.map((p) => intArray(storySignature(p.article).keys)), STORY_MAX_SIGNATURE_DISTANCE, exclude],
-  )) as { ord: number; id: string; cluster_id: string; distance: number; published_us: string | null; first_seen_us: string }[];
+    [
+      probes.map((p) => p.ord),
+      probes.map((p) => intArray(storySignature(p.article).signature)),
+      probes.map((p) => intArray(storySignature(p.article).keys)),
+      STORY_MAX_SIGNATURE_DISTANCE,
+      exclude,
+    ],
+  )) as {
+    ord: number;
+    id: string;
+    cluster_id: string;
+    distance: number;
+    published_us: string | null;
+    first_seen_us: string;
+  }[];
   return rows.map((r) => ({
     ord: r.ord,
     id: r.id,
@@ -124,10 +168,15 @@ export async function findStoredCandidates(tx: EntityManager, probes: BatchEvent
  * Then re-diffs what the inserted versions change: each against its predecessor, and the version after a new one
  * against it — so a version arriving late still leaves every diff against its true predecessor.
  */
-export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEvent[], writes: Omit<CurrentWrite, 'clusterId'>[]): Promise<Map<string, string | null>> {
+export async function writeVersionsAndCurrent(
+  tx: EntityManager,
+  events: BatchEvent[],
+  writes: Omit<CurrentWrite, 'clusterId'>[],
+): Promise<Map<string, string | null>> {
   const key = (id: string, version: number) => `${id}\u0000${version}`;
   const byKey = new Map<string, EnrichedArticle>();
-  for (const { article } of events) if (!byKey.has(key(article.id, article.version))) byKey.set(key(article.id, article.version), article);
+  for (const { article } of events)
+    if (!byKey.has(key(article.id, article.version))) byKey.set(key(article.id, article.version), article);
   if (!byKey.size) return new Map();
   const current = new Map(writes.map((w) => [key(w.event.article.id, w.event.article.version), w]));
   // The applied event of an id is the first of its (id, version), or a re-enrichment of it: its document is the row's.
@@ -203,10 +252,13 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
   const existing = rows.filter((r) => r.kind === 'existing');
   const tasks = [...planVersionDiffs(inserted, existing), ...planReplacementDiffs(replaced, existing)];
   if (tasks.length) {
-    const docs = new Map<string, EnrichedArticle>([...inserted, ...replaced].map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]));
+    const docs = new Map<string, EnrichedArticle>(
+      [...inserted, ...replaced].map((r) => [key(r.id, r.version), byKey.get(key(r.id, r.version))!]),
+    );
     const missing = new Map<string, VersionRow>();
     for (const t of tasks) {
-      for (const version of [t.version, t.previous!]) if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
+      for (const version of [t.version, t.previous!])
+        if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
     }
     if (missing.size) {
       const stored = (await tx.query(
@@ -217,7 +269,11 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
       )) as (VersionRow & { document: EnrichedArticle })[];
       for (const s of stored) docs.set(key(s.id, s.version), s.document);
     }
-    const updates = tasks.map((t) => ({ id: t.id, version: t.version, changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!) }));
+    const updates = tasks.map((t) => ({
+      id: t.id,
+      version: t.version,
+      changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!),
+    }));
     await tx.query(
       `UPDATE article_versions v SET changes = u.changes
        FROM json_to_recordset($1::json) AS u (id text, version int, changes jsonb)
@@ -233,7 +289,11 @@ export async function writeVersionsAndCurrent(tx: EntityManager, events: BatchEv
  * bands (withdrawn, too short or malformed-fingerprint articles are nobody's candidate), and clears their entity links.
  * Needs no band-key lock: other transactions see the bands only once this one commits, after its clustering.
  */
-export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticle[], storedBefore: { has(id: string): boolean }): Promise<void> {
+export async function replaceOwnRows(
+  tx: EntityManager,
+  articles: EnrichedArticle[],
+  storedBefore: { has(id: string): boolean },
+): Promise<void> {
   if (!articles.length) return;
   const banded = articles.filter(isClusterable);
   // Only an article stored before the batch can have rows to clear (derived rows are written with their article).
@@ -249,19 +309,26 @@ export async function replaceOwnRows(tx: EntityManager, articles: EnrichedArticl
 
   const quotes = articles.flatMap(quoteRows);
   if (quotes.length) {
-    await tx.query('INSERT INTO quotes (article_id, ordinal, text, speaker) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])', [
-      quotes.map((q) => q.articleId),
-      quotes.map((q) => q.ordinal),
-      quotes.map((q) => q.text),
-      quotes.map((q) => q.speaker),
-    ]);
+    await tx.query(
+      'INSERT INTO quotes (article_id, ordinal, text, speaker) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])',
+      [
+        quotes.map((q) => q.articleId),
+        quotes.map((q) => q.ordinal),
+        quotes.map((q) => q.text),
+        quotes.map((q) => q.speaker),
+      ],
+    );
   }
 
   if (banded.length) {
     await tx.query(
       `INSERT INTO fingerprint_bands (article_id, keys, signature) SELECT id, keys::int[], signature::int[] FROM unnest($1::text[], $2::text[], $3::text[]) AS b (id, keys, signature) ORDER BY id
        ON CONFLICT (article_id) DO UPDATE SET keys = EXCLUDED.keys, signature = EXCLUDED.signature`,
-      [banded.map((a) => a.id), banded.map((a) => intArray(storySignature(a).keys)), banded.map((a) => intArray(storySignature(a).signature))],
+      [
+        banded.map((a) => a.id),
+        banded.map((a) => intArray(storySignature(a).keys)),
+        banded.map((a) => intArray(storySignature(a).signature)),
+      ],
     );
   }
 }
@@ -309,7 +376,11 @@ export async function assignClusters(tx: EntityManager, writes: CurrentWrite[]):
  * Size and lead of each cluster from its members: the earliest usable one by publishedAt (undated last), then first
  * seen. `singletons` are clusters known to have one member, their founder (no lookup needed: lead itself, size 1).
  */
-export async function refreshClusters(tx: EntityManager, clusterIds: string[], singletons: string[] = []): Promise<void> {
+export async function refreshClusters(
+  tx: EntityManager,
+  clusterIds: string[],
+  singletons: string[] = [],
+): Promise<void> {
   if (clusterIds.length) {
     await tx.query(
       `INSERT INTO story_clusters (id, lead_article_id, size)

@@ -3,7 +3,9 @@ import { PermanentError } from '../errors/wirestream-error';
 import { ApiKeyChecker, apiKeyHashesSchema, sha256Hex, type ApiKeyCheckerOptions } from './api-key-checker';
 
 const warnings: string[] = [];
-const logger = { warn: (message: string) => warnings.push(message) } as unknown as ConstructorParameters<typeof ApiKeyChecker>[1];
+const logger = { warn: (message: string) => warnings.push(message) } as unknown as ConstructorParameters<
+  typeof ApiKeyChecker
+>[1];
 const checker = (options: Partial<ApiKeyCheckerOptions>) =>
   new ApiKeyChecker({ keys: undefined, hashes: undefined, settings: 'API_KEYS', scope: 'api', ...options }, logger);
 
@@ -29,8 +31,14 @@ describe('ApiKeyChecker', () => {
   it('answers 401 without a key and 403 with a wrong one, in the words of its scope', () => {
     const keys = checker({ keys: 'alpha' });
     expect(refusal(() => keys.check(undefined))).toMatchObject({ code: 'api-key-missing', status: 401 });
-    expect(refusal(() => keys.check('alphaX'))).toMatchObject({ code: 'api-key-invalid', status: 403, message: 'The API key is not valid for this service' });
-    expect(refusal(() => checker({ keys: 'alpha', scope: 'admin' }).check('beta')).message).toBe('The API key is not an admin key of this service');
+    expect(refusal(() => keys.check('alphaX'))).toMatchObject({
+      code: 'api-key-invalid',
+      status: 403,
+      message: 'The API key is not valid for this service',
+    });
+    expect(refusal(() => checker({ keys: 'alpha', scope: 'admin' }).check('beta')).message).toBe(
+      'The API key is not an admin key of this service',
+    );
   });
 
   it('falls back to the development key, with a warning naming the settings, only when nothing is configured', () => {

@@ -14,9 +14,16 @@ export function sha256Hex(value: string): string {
 export const apiKeyHashesSchema = z
   .string()
   .optional()
-  .refine((v) => !v || v.split(',').every((h) => /^[0-9a-f]{64}$/i.test(h.trim())), 'each entry must be a 64-character SHA-256 hex digest');
+  .refine(
+    (v) => !v || v.split(',').every((h) => /^[0-9a-f]{64}$/i.test(h.trim())),
+    'each entry must be a 64-character SHA-256 hex digest',
+  );
 
-const commaList = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const commaList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export interface ApiKeyCheckerOptions {
   /** Comma-separated plaintext keys. */
@@ -30,8 +37,14 @@ export interface ApiKeyCheckerOptions {
 }
 
 const REFUSALS = {
-  api: { missing: 'This endpoint needs an API key in the x-api-key header', invalid: 'The API key is not valid for this service' },
-  admin: { missing: 'This endpoint needs an admin API key in the x-api-key header', invalid: 'The API key is not an admin key of this service' },
+  api: {
+    missing: 'This endpoint needs an API key in the x-api-key header',
+    invalid: 'The API key is not valid for this service',
+  },
+  admin: {
+    missing: 'This endpoint needs an admin API key in the x-api-key header',
+    invalid: 'The API key is not an admin key of this service',
+  },
 } as const;
 
 /**
@@ -46,7 +59,9 @@ export class ApiKeyChecker {
     const plain = commaList(options.keys);
     const hashes = commaList(options.hashes).map((h) => h.toLowerCase());
     if (!plain.length && !hashes.length) {
-      logger.warn(`no ${options.settings} configured: accepting the development key (set one for anything but local use)`);
+      logger.warn(
+        `no ${options.settings} configured: accepting the development key (set one for anything but local use)`,
+      );
       plain.push(DEVELOPMENT_API_KEY);
     }
     this.digests = [...plain.map(sha256Hex), ...hashes].map((h) => Buffer.from(h, 'hex'));
@@ -57,7 +72,8 @@ export class ApiKeyChecker {
   check(key: string | undefined): void {
     if (!key) throw new PermanentError('api-key-missing', this.refusals.missing, 401);
     const digest = Buffer.from(sha256Hex(key), 'hex');
-    if (!this.digests.some((d) => timingSafeEqual(d, digest))) throw new PermanentError('api-key-invalid', this.refusals.invalid, 403);
+    if (!this.digests.some((d) => timingSafeEqual(d, digest)))
+      throw new PermanentError('api-key-invalid', this.refusals.invalid, 403);
   }
 }
 

@@ -14,7 +14,12 @@ describe('loadConfig', () => {
   it('fails listing every bad variable at once, naming each', () => {
     let error: ConfigValidationError | undefined;
     try {
-      loadConfig('svc', schema, { KAFKA_BROKERS: 'nohostport', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'solr', LOG_LEVEL: 'loud' });
+      loadConfig('svc', schema, {
+        KAFKA_BROKERS: 'nohostport',
+        DATABASE_URL: 'mysql://x',
+        SEARCH_ENGINE: 'solr',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e as ConfigValidationError;
     }
@@ -26,7 +31,9 @@ describe('loadConfig', () => {
 
   it('never echoes a secret-looking value in the error', () => {
     const schemaWithKey = commonEnvSchema.extend({ API_KEYS: commonEnvSchema.shape.LOG_LEVEL });
-    expect(() => loadConfig('svc', schemaWithKey, { API_KEYS: 'super-secret' })).toThrow(/API_KEYS: .*\(value redacted\)/);
+    expect(() => loadConfig('svc', schemaWithKey, { API_KEYS: 'super-secret' })).toThrow(
+      /API_KEYS: .*\(value redacted\)/,
+    );
   });
 });
 

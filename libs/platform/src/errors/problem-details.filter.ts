@@ -49,10 +49,17 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       typeof response === 'string'
         ? response
         : Array.isArray((response as { message?: unknown }).message)
-          ? ((response as { message: string[] }).message).join('; ')
+          ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? error.message);
     const code = httpCode(status, error);
-    return { type: PROBLEM_BASE + code, title: TITLES[status] ?? 'Error', status, detail, code, ...(instance ? { instance } : {}) };
+    return {
+      type: PROBLEM_BASE + code,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      ...(instance ? { instance } : {}),
+    };
   }
   return {
     type: PROBLEM_BASE + 'internal',
@@ -71,7 +78,12 @@ function httpCode(status: number, error: HttpException): string {
   if (status === 415) return 'unsupported-media-type';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
-  return error.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() || 'http-error';
+  return (
+    error.name
+      .replace(/Exception$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase() || 'http-error'
+  );
 }
 
 @Catch()
@@ -92,7 +104,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       problem['errorId'] = errorId;
       this.logger.error({ err: exception, errorId, path, method: request.method }, 'request failed');
     } else {
-      this.logger.info({ path, method: request.method, status: problem.status, code: problem['code'] }, 'request refused');
+      this.logger.info(
+        { path, method: request.method, status: problem.status, code: problem['code'] },
+        'request refused',
+      );
     }
     if (response.headersSent) return;
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
@@ -111,9 +126,12 @@ function normaliseBodyParserError(exception: unknown): unknown {
   const cause = exception instanceof HttpException ? (exception.cause as { type?: unknown } | undefined) : undefined;
   if (cause && typeof cause.type === 'string') return normaliseBodyParserError(cause);
   const e = exception as { status?: number; type?: string; message?: string; limit?: number };
-  if (exception instanceof HttpException || exception instanceof WirestreamError || typeof e?.status !== 'number') return exception;
+  if (exception instanceof HttpException || exception instanceof WirestreamError || typeof e?.status !== 'number')
+    return exception;
   if (e.type === 'entity.too.large') {
-    return new BodyParserProblem('payload-too-large', `Request body exceeds the limit of ${e.limit} bytes`, 413, { limit: e.limit });
+    return new BodyParserProblem('payload-too-large', `Request body exceeds the limit of ${e.limit} bytes`, 413, {
+      limit: e.limit,
+    });
   }
   if (e.type === 'entity.parse.failed') {
     return new BodyParserProblem('malformed-json', `Request body is not valid JSON: ${e.message}`, 400);
@@ -121,7 +139,8 @@ function normaliseBodyParserError(exception: unknown): unknown {
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
     return new BodyParserProblem('unsupported-charset', e.message ?? 'Unsupported charset', 415);
   }
-  if (e.status >= 400 && e.status < 500) return new BodyParserProblem('bad-request', e.message ?? 'Bad request', e.status);
+  if (e.status >= 400 && e.status < 500)
+    return new BodyParserProblem('bad-request', e.message ?? 'Bad request', e.status);
   return exception;
 }
 

@@ -4,7 +4,10 @@ import { NotFoundError, PermanentError, RetriableError, isRetriable } from './wi
 
 describe('toProblem', () => {
   it('maps typed errors with their code, status and extensions', () => {
-    const problem = toProblem(new PermanentError('invalid-parameter', 'size must be ≤ 100', 400, { errors: [{ parameter: 'size' }] }), '/v1/search');
+    const problem = toProblem(
+      new PermanentError('invalid-parameter', 'size must be ≤ 100', 400, { errors: [{ parameter: 'size' }] }),
+      '/v1/search',
+    );
     expect(problem).toEqual({
       type: 'https://wirestream.dev/problems/invalid-parameter',
       title: 'Bad Request',
@@ -17,7 +20,11 @@ describe('toProblem', () => {
   });
 
   it('maps Nest HTTP exceptions (e.g. unknown routes) without leaking internals', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /nope'))).toMatchObject({ status: 404, code: 'not-found', detail: 'Cannot GET /nope' });
+    expect(toProblem(new NotFoundException('Cannot GET /nope'))).toMatchObject({
+      status: 404,
+      code: 'not-found',
+      detail: 'Cannot GET /nope',
+    });
     expect(toProblem(new HttpException('slow down', 429))).toMatchObject({ status: 429, title: 'Too Many Requests' });
   });
 
@@ -40,10 +47,20 @@ describe('isRetriable', () => {
 describe('ProblemDetailsFilter', () => {
   const run = (exception: unknown, url: string) => {
     const logged: { level: string; fields: Record<string, unknown> }[] = [];
-    const logger = { error: (fields: Record<string, unknown>) => logged.push({ level: 'error', fields }), info: (fields: Record<string, unknown>) => logged.push({ level: 'info', fields }) };
+    const logger = {
+      error: (fields: Record<string, unknown>) => logged.push({ level: 'error', fields }),
+      info: (fields: Record<string, unknown>) => logged.push({ level: 'info', fields }),
+    };
     let sent = '';
-    const response = { headersSent: false, status: () => response, type: () => response, send: (body: string) => (sent = body) };
-    const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url, method: 'POST' }) }) };
+    const response = {
+      headersSent: false,
+      status: () => response,
+      type: () => response,
+      send: (body: string) => (sent = body),
+    };
+    const host = {
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url, method: 'POST' }) }),
+    };
     new ProblemDetailsFilter(logger as never).catch(exception, host as never);
     return { logged, answer: JSON.parse(sent) as Record<string, unknown> };
   };
@@ -55,7 +72,10 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('never logs or answers the query string (it can carry a key)', () => {
-    const { logged, answer } = run(new PermanentError('invalid-parameter', 'bad', 400), '/v1/ingest?x-api-key=secret&source=a');
+    const { logged, answer } = run(
+      new PermanentError('invalid-parameter', 'bad', 400),
+      '/v1/ingest?x-api-key=secret&source=a',
+    );
     expect(answer['instance']).toBe('/v1/ingest');
     expect(JSON.stringify(logged)).not.toMatch(/secret/);
     const failed = run(new Error('boom'), '/v1/ingest?key=secret#frag');

@@ -22,7 +22,13 @@ export class PermanentError extends WirestreamError {
   readonly retriable = false;
   override readonly status: number;
   readonly code: string;
-  constructor(code: string, message: string, status = 400, extensions: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: string,
+    message: string,
+    status = 400,
+    extensions: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, extensions, options);
     this.code = code;
     this.status = status;
@@ -52,7 +58,10 @@ export function isRetriable(error: unknown): boolean {
   if (error instanceof WirestreamError) return error.retriable;
   const code = (error as { code?: unknown })?.code;
   // Network-level failures from drivers (pg, kafkajs, fetch) are worth another try.
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', '57P01', '40001', '40P01'].includes(code);
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', '57P01', '40001', '40P01'].includes(code)
+  );
 }
 
 export function errorCode(error: unknown): string {

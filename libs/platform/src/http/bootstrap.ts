@@ -53,16 +53,29 @@ export async function startHttpService(options: HttpServiceOptions): Promise<INe
  */
 export function answerClientErrorsWithProblems(server: Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    if (
+      !socket.writable ||
+      (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    ) {
       socket.destroy();
       return;
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
     const code = tooLarge ? 'headers-too-large' : 'malformed-request';
-    const detail = tooLarge ? 'The request line and headers exceed 16 KB (a query parameter that long is never valid)' : 'The request is not valid HTTP/1.1';
-    const body = JSON.stringify({ type: `https://wirestream.dev/problems/${code}`, title: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request', status, detail, code });
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const detail = tooLarge
+      ? 'The request line and headers exceed 16 KB (a query parameter that long is never valid)'
+      : 'The request is not valid HTTP/1.1';
+    const body = JSON.stringify({
+      type: `https://wirestream.dev/problems/${code}`,
+      title: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+      status,
+      detail,
+      code,
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }
 

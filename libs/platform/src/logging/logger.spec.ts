@@ -4,7 +4,12 @@ import { createLogger, serializeError } from './logger';
 /** A QueryFailedError-like error: what TypeORM throws, with the statement and every value in it. */
 function queryFailed(): Error {
   const error = new Error('value "2147483648" is out of range for type integer');
-  Object.assign(error, { code: '22003', query: 'INSERT INTO raw_articles (content) VALUES ($1)', parameters: ['the whole article text, secret-ish'], driverError: { detail: 'Key (id)=(x)', parameters: ['again'] } });
+  Object.assign(error, {
+    code: '22003',
+    query: 'INSERT INTO raw_articles (content) VALUES ($1)',
+    parameters: ['the whole article text, secret-ish'],
+    driverError: { detail: 'Key (id)=(x)', parameters: ['again'] },
+  });
   Object.defineProperty(error, 'name', { value: 'QueryFailedError' });
   return error;
 }
@@ -12,7 +17,11 @@ function queryFailed(): Error {
 describe('serializeError', () => {
   it('keeps class, code, message and stack, and drops SQL, parameters and driver internals', () => {
     const serialized = serializeError(queryFailed()) as Record<string, unknown>;
-    expect(serialized).toMatchObject({ type: 'Error', code: '22003', message: 'value "2147483648" is out of range for type integer' });
+    expect(serialized).toMatchObject({
+      type: 'Error',
+      code: '22003',
+      message: 'value "2147483648" is out of range for type integer',
+    });
     expect(serialized['stack']).toEqual(expect.any(String));
     expect(Object.keys(serialized).sort()).toEqual(['code', 'message', 'stack', 'type']);
   });

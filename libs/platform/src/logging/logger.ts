@@ -12,9 +12,18 @@ export function createLogger(service: string, level: string, destination?: pino.
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
       paths: [
-        '*.apiKey', '*.password', '*.authorization', 'headers["x-api-key"]', 'headers.authorization', 'req.headers["x-api-key"]', 'req.headers.authorization', 'config.API_KEYS', 'authHeaders',
+        '*.apiKey',
+        '*.password',
+        '*.authorization',
+        'headers["x-api-key"]',
+        'headers.authorization',
+        'req.headers["x-api-key"]',
+        'req.headers.authorization',
+        'config.API_KEYS',
+        'authHeaders',
         // Driver errors logged under another name than `err` still never carry the statement's values.
-        '*.parameters', '*.driverError',
+        '*.parameters',
+        '*.driverError',
       ],
       censor: '[redacted]',
     },
@@ -42,7 +51,8 @@ export function serializeError(error: unknown, depth = 0): SerializedError | unk
   const serialized: SerializedError = { type: error.constructor?.name ?? error.name, message: error.message };
   if (typeof code === 'string' || typeof code === 'number') serialized.code = String(code);
   if (error.stack) serialized.stack = error.stack;
-  if (error.cause !== undefined && depth < 3) serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
+  if (error.cause !== undefined && depth < 3)
+    serialized.cause = serializeError(error.cause, depth + 1) as SerializedError;
   return serialized;
 }
 

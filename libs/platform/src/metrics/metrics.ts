@@ -17,7 +17,12 @@ export class MetricsRegistry {
   }
 
   /** A gauge; with `collect`, its values are read at scrape time (e.g. a backlog counted in the database). */
-  gauge(name: string, help: string, labelNames: string[] = [], collect?: (gauge: Gauge<string>) => Promise<void> | void): Gauge<string> {
+  gauge(
+    name: string,
+    help: string,
+    labelNames: string[] = [],
+    collect?: (gauge: Gauge<string>) => Promise<void> | void,
+  ): Gauge<string> {
     const existing = this.registry.getSingleMetric(name);
     if (existing) return existing as Gauge<string>;
     return new Gauge({

@@ -6,7 +6,12 @@ describe('PeriodicTask', () => {
 
   it('runs after the first delay, then once per interval after each run has finished', async () => {
     const runs: number[] = [];
-    const task = new PeriodicTask({ intervalMs: 1000, firstDelayMs: 100, run: async () => void runs.push(Date.now()), onError: () => undefined });
+    const task = new PeriodicTask({
+      intervalMs: 1000,
+      firstDelayMs: 100,
+      run: async () => void runs.push(Date.now()),
+      onError: () => undefined,
+    });
     const start = Date.now();
     task.start();
     await jest.advanceTimersByTimeAsync(99);

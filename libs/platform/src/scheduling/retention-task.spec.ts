@@ -8,7 +8,14 @@ describe('RetentionTask', () => {
 
   const make = (retentionMs: number, prune: (olderThan: Date) => Promise<number>) => {
     const metrics = new MetricsRegistry('test');
-    const task = new RetentionTask({ what: 'rows', retentionMs, prune, metric: { name: 'test_pruned_total', help: 'pruned' }, logger: createLogger('test', 'silent'), metrics });
+    const task = new RetentionTask({
+      what: 'rows',
+      retentionMs,
+      prune,
+      metric: { name: 'test_pruned_total', help: 'pruned' },
+      logger: createLogger('test', 'silent'),
+      metrics,
+    });
     return { task, metrics };
   };
 
@@ -17,13 +24,15 @@ describe('RetentionTask', () => {
     const { task, metrics } = make(24 * 3_600_000, async (olderThan) => (cutoffs.push(olderThan), 7));
     expect(await task.pruneOnce(new Date('2026-11-25T12:00:00Z'))).toBe(7);
     expect(cutoffs).toEqual([new Date('2026-11-24T12:00:00Z')]);
-    expect(await metrics.registry.getSingleMetricAsString('test_pruned_total')).toMatch(/test_pruned_total\{service="test"\} 7/);
+    expect(await metrics.registry.getSingleMetricAsString('test_pruned_total')).toMatch(
+      /test_pruned_total\{service="test"\} 7/,
+    );
   });
 
   it('runs a minute after start, then hourly; a retention of 0 never runs', async () => {
     let runs = 0;
     const on = make(1000, async () => (runs++, 0)).task;
-    const off = make(0, async () => (runs += 100, 0)).task;
+    const off = make(0, async () => ((runs += 100), 0)).task;
     on.start();
     off.start();
     await jest.advanceTimersByTimeAsync(RetentionTask.FIRST_RUN_AFTER_MS);

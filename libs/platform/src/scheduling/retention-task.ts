@@ -41,7 +41,8 @@ export class RetentionTask {
     const olderThan = new Date(now.getTime() - this.options.retentionMs);
     const deleted = await this.options.prune(olderThan);
     this.pruned.inc(deleted);
-    if (deleted) this.options.logger.info({ deleted, olderThan: olderThan.toISOString() }, `pruned ${this.options.what}`);
+    if (deleted)
+      this.options.logger.info({ deleted, olderThan: olderThan.toISOString() }, `pruned ${this.options.what}`);
     return deleted;
   }
 

@@ -30,13 +30,25 @@ export function serializeTaskError(error: unknown): SerializedTaskError {
  */
 export function deserializeTaskError(serialized: SerializedTaskError, classes: readonly TaskErrorClass[] = []): Error {
   const known = classes.find((c) => c.name === serialized.name);
-  const error: Error = known ? (Object.create(known.prototype) as Error) : new TaskError(serialized.name, serialized.message);
+  const error: Error = known
+    ? (Object.create(known.prototype) as Error)
+    : new TaskError(serialized.name, serialized.message);
   // `message` and `stack` own and non-enumerable, as the Error constructor makes them; then the class's fields.
-  for (const [key, value] of [['message', serialized.message], ['stack', serialized.stack]] as const) {
-    if (value !== undefined) Object.defineProperty(error, key, { value, writable: true, configurable: true, enumerable: false });
+  for (const [key, value] of [
+    ['message', serialized.message],
+    ['stack', serialized.stack],
+  ] as const) {
+    if (value !== undefined)
+      Object.defineProperty(error, key, { value, writable: true, configurable: true, enumerable: false });
   }
   Object.assign(error, serialized.fields);
-  if (!Object.hasOwn(serialized.fields, 'name')) Object.defineProperty(error, 'name', { value: serialized.name, writable: true, configurable: true, enumerable: false });
+  if (!Object.hasOwn(serialized.fields, 'name'))
+    Object.defineProperty(error, 'name', {
+      value: serialized.name,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
   return error;
 }
 

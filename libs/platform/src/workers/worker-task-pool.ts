@@ -77,7 +77,10 @@ export class WorkerTaskPool<In, Out> {
     } catch (error) {
       if (!controller.signal.aborted) throw error;
       // Hold the slot until the replacement worker is up: the next task's budget must not pay for its boot.
-      replaced = Promise.race([once(this.pool, 'workerCreate'), new Promise((resolve) => setTimeout(resolve, REPLACEMENT_WAIT_MS).unref())]);
+      replaced = Promise.race([
+        once(this.pool, 'workerCreate'),
+        new Promise((resolve) => setTimeout(resolve, REPLACEMENT_WAIT_MS).unref()),
+      ]);
       throw new TaskTimeoutError(this.options.timeoutMs);
     } finally {
       clearTimeout(timer);

@@ -7,7 +7,15 @@
 import { createLogger, HealthRegistry, sleep } from '@wirestream/platform';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '../isolated-environment';
 import { waitFor } from '../wait-for';
-import { ConsumerLagMetric, createKafka, ensureTopics, EventPublisher, ReliableConsumer, type IncomingMessage, type Kafka } from '@wirestream/kafka';
+import {
+  ConsumerLagMetric,
+  createKafka,
+  ensureTopics,
+  EventPublisher,
+  ReliableConsumer,
+  type IncomingMessage,
+  type Kafka,
+} from '@wirestream/kafka';
 
 const SESSION_TIMEOUT_MS = 6000;
 const COUNT = 60;
@@ -32,7 +40,10 @@ describe('ReliableConsumer past the session timeout (integration)', () => {
   async function publishKeys(topic: string): Promise<string[]> {
     await ensureTopics(kafka, [{ topic }]);
     const keys = Array.from({ length: COUNT }, (_, i) => `k${i}`);
-    await publisher.publishRaw(topic, keys.map((key) => ({ key, value: JSON.stringify({ key }), headers: {} })));
+    await publisher.publishRaw(
+      topic,
+      keys.map((key) => ({ key, value: JSON.stringify({ key }), headers: {} })),
+    );
     return keys;
   }
 
@@ -66,16 +77,31 @@ describe('ReliableConsumer past the session timeout (integration)', () => {
     const keys = await publishKeys(topic);
     const health = new HealthRegistry();
     const { handled, batch } = recordingHandler(() => sleep(2 * SESSION_TIMEOUT_MS));
-    const consumer = new ReliableConsumer({ kafka, groupId, topic, logger, publisher, health, sessionTimeoutMs: SESSION_TIMEOUT_MS });
+    const consumer = new ReliableConsumer({
+      kafka,
+      groupId,
+      topic,
+      logger,
+      publisher,
+      health,
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    });
     await consumer.start({ batch });
     try {
-      await waitFor('every key handled and committed', async () => handled.size === COUNT && (await committedLag(groupId, topic)) === 0, { timeoutMs: 60000 });
+      await waitFor(
+        'every key handled and committed',
+        async () => handled.size === COUNT && (await committedLag(groupId, topic)) === 0,
+        { timeoutMs: 60000 },
+      );
       expect([...handled.keys()].sort()).toEqual([...keys].sort());
       expect([...handled.values()].every((n) => n === 1)).toBe(true);
       expect(consumer.state).toMatchObject({ state: 'running', joined: true, restarts: 0 });
       const report = await health.report();
       expect(report.status).toBe('ok');
-      expect(report.checks[`consumer:${topic}`]).toMatchObject({ status: 'up', details: { state: 'running', joined: true } });
+      expect(report.checks[`consumer:${topic}`]).toMatchObject({
+        status: 'up',
+        details: { state: 'running', joined: true },
+      });
     } finally {
       await consumer.stop();
     }
@@ -93,7 +119,15 @@ describe('ReliableConsumer past the session timeout (integration)', () => {
         // spin
       }
     });
-    const consumer = new ReliableConsumer({ kafka, groupId, topic, logger, publisher, health, sessionTimeoutMs: SESSION_TIMEOUT_MS });
+    const consumer = new ReliableConsumer({
+      kafka,
+      groupId,
+      topic,
+      logger,
+      publisher,
+      health,
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+    });
     const readiness: { status: string; state: unknown }[] = [];
     let watching = true;
     const watcher = (async () => {
@@ -105,7 +139,11 @@ describe('ReliableConsumer past the session timeout (integration)', () => {
     })();
     await consumer.start({ batch });
     try {
-      await waitFor('every key handled and committed after the rejoin', async () => handled.size === COUNT && (await committedLag(groupId, topic)) === 0, { timeoutMs: 90000 });
+      await waitFor(
+        'every key handled and committed after the rejoin',
+        async () => handled.size === COUNT && (await committedLag(groupId, topic)) === 0,
+        { timeoutMs: 90000 },
+      );
       await waitFor('readiness back to ok', async () => (await health.report()).status === 'ok', { timeoutMs: 30000 });
       expect([...handled.keys()].sort()).toEqual([...keys].sort());
       expect(consumer.state).toMatchObject({ state: 'running', joined: true, restarts: 1 });

@@ -8,7 +8,12 @@ export const enricherEnvSchema = commonEnvSchema.extend({
   /** Attempts for a transient failure (backoff doubling from 250 ms to 30 s: about 2.5 minutes for 10) before the message is dead-lettered. */
   ENRICHER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   /** Bytes fetched per partition per poll: bounds one batch (its enriched events are ~1–4.5× larger). */
-  ENRICHER_MAX_BATCH_BYTES: z.coerce.number().int().min(64 * 1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  ENRICHER_MAX_BATCH_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
   /** Worker threads that run `enrichArticle` (off the event loop); default one per available core. */
   ENRICHER_WORKERS: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
   /**

@@ -5,7 +5,14 @@
  */
 import { createLogger, MetricsRegistry } from '@wirestream/platform';
 import { createIsolatedEnvironment, metricSamples, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
-import { ConsumerLagMetric, createKafka, ensureTopics, EventPublisher, ReliableConsumer, type Kafka } from '@wirestream/kafka';
+import {
+  ConsumerLagMetric,
+  createKafka,
+  ensureTopics,
+  EventPublisher,
+  ReliableConsumer,
+  type Kafka,
+} from '@wirestream/kafka';
 
 describe('consumer lag metric (integration)', () => {
   let environment: IsolatedEnvironment;
@@ -24,7 +31,8 @@ describe('consumer lag metric (integration)', () => {
     await environment?.teardown();
   });
 
-  const lagLines = async (metrics: MetricsRegistry, topic: string, group: string) => metricSamples(await metrics.registry.metrics(), 'wirestream_consumer_lag', { topic, group });
+  const lagLines = async (metrics: MetricsRegistry, topic: string, group: string) =>
+    metricSamples(await metrics.registry.metrics(), 'wirestream_consumer_lag', { topic, group });
 
   it('counts what a group has not committed, per partition, and drops to 0 once it has — for every consumer of the registry', async () => {
     const topic = environment.topics.raw;
@@ -40,13 +48,25 @@ describe('consumer lag metric (integration)', () => {
     expect((await idle.read()).reduce((sum, p) => sum + p.lag, 0)).toBe(7);
 
     const handled: string[] = [];
-    const consumer = new ReliableConsumer({ kafka, groupId: busyGroup, topic, logger, publisher, metrics, sessionTimeoutMs: 8000 });
+    const consumer = new ReliableConsumer({
+      kafka,
+      groupId: busyGroup,
+      topic,
+      logger,
+      publisher,
+      metrics,
+      sessionTimeoutMs: 8000,
+    });
     await consumer.start({ each: async (message) => void handled.push(message.key!) });
     try {
-      await waitFor('every message handled and committed by the busy group', async () => {
-        const lags = await lagLines(metrics, topic, busyGroup);
-        return handled.length === 7 && lags.length === 3 && lags.every((lag) => lag === 0);
-      }, { timeoutMs: 60000 });
+      await waitFor(
+        'every message handled and committed by the busy group',
+        async () => {
+          const lags = await lagLines(metrics, topic, busyGroup);
+          return handled.length === 7 && lags.length === 3 && lags.every((lag) => lag === 0);
+        },
+        { timeoutMs: 60000 },
+      );
       // The idle group, on the same registry, still shows all seven.
       const idleLags = await lagLines(metrics, topic, idleGroup);
       expect(idleLags).toHaveLength(3);

@@ -27,7 +27,11 @@ export class EnrichPool {
   private readonly pool: WorkerTaskPool<EnrichArticleInput, EnrichedArticle>;
 
   constructor(private readonly options: EnrichPoolOptions) {
-    this.pool = new WorkerTaskPool({ taskModule: options.taskModule, threads: options.threads, timeoutMs: options.itemTimeoutMs });
+    this.pool = new WorkerTaskPool({
+      taskModule: options.taskModule,
+      threads: options.threads,
+      timeoutMs: options.itemTimeoutMs,
+    });
   }
 
   /** Boots every worker with one small item (see WorkerTaskPool.warmUp). */
@@ -40,11 +44,19 @@ export class EnrichPool {
       return await this.pool.run(input);
     } catch (error) {
       if (error instanceof TaskTimeoutError) {
-        throw new PermanentError('enrich-timeout', `enrichment took longer than ${this.options.itemTimeoutMs} ms (ENRICH_ITEM_TIMEOUT_MS, wall clock); its worker was replaced`, 422);
+        throw new PermanentError(
+          'enrich-timeout',
+          `enrichment took longer than ${this.options.itemTimeoutMs} ms (ENRICH_ITEM_TIMEOUT_MS, wall clock); its worker was replaced`,
+          422,
+        );
       }
       if (error instanceof TaskError) {
         const code = (error as { code?: unknown }).code;
-        throw new PermanentError(typeof code === 'string' ? code : 'enrich-failed', `${error.name}: ${error.message}`, 422);
+        throw new PermanentError(
+          typeof code === 'string' ? code : 'enrich-failed',
+          `${error.name}: ${error.message}`,
+          422,
+        );
       }
       throw error;
     }

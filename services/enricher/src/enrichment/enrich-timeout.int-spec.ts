@@ -4,11 +4,22 @@
  * partition is enriched, and `/health/live` answers within 200 ms all along (enrichment is off the event loop).
  */
 import type { INestApplication } from '@nestjs/common';
-import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type DeadLetterPayload, type EventEnvelope } from '@wirestream/contracts';
+import {
+  deadLetterTopic,
+  EventTypes,
+  type ArticleReceivedPayload,
+  type DeadLetterPayload,
+  type EventEnvelope,
+} from '@wirestream/contracts';
 import { parseIngestBody } from '@wirestream/formats';
 import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
 import { createLogger, sleep, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  createIsolatedEnvironment,
+  EXAMPLE_GLOBAL_VILLAGE,
+  readExample,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 import path from 'node:path';
 import { AppModule } from '../app.module';
 import { loadEnricherConfig } from '../config/enricher.config';
@@ -25,10 +36,23 @@ describe('enricher time budget (integration)', () => {
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('enrichtimeout');
-    const config = loadEnricherConfig({ ...environment.env, ENRICHER_WORKERS: '2', ENRICH_ITEM_TIMEOUT_MS: String(ITEM_TIMEOUT_MS) });
+    const config = loadEnricherConfig({
+      ...environment.env,
+      ENRICHER_WORKERS: '2',
+      ENRICH_ITEM_TIMEOUT_MS: String(ITEM_TIMEOUT_MS),
+    });
     const logger = createLogger('enricher', 'silent');
-    const rootModule = AppModule.register(config, logger, { enrichTaskModule: path.join(__dirname, 'spinning-enrich.task.testing.ts') });
-    app = await startHttpService({ service: 'enricher', description: 'test', rootModule, logger, port: 0, host: '127.0.0.1' });
+    const rootModule = AppModule.register(config, logger, {
+      enrichTaskModule: path.join(__dirname, 'spinning-enrich.task.testing.ts'),
+    });
+    app = await startHttpService({
+      service: 'enricher',
+      description: 'test',
+      rootModule,
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+    });
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'enrich-timeout-int-spec', logger });
     publisher = new EventPublisher(kafka);
@@ -46,7 +70,14 @@ describe('enricher time budget (integration)', () => {
       type: EventTypes.articleReceived,
       articleId,
       version,
-      payload: { source: { id: 'global-village-space', name: 'Global Village Space' }, format: 'text', contentType: 'text/plain', receivedAt: '2026-02-04T12:00:00.000Z', rawRef: { table: 'raw_articles', id: articleId, version }, item: item! },
+      payload: {
+        source: { id: 'global-village-space', name: 'Global Village Space' },
+        format: 'text',
+        contentType: 'text/plain',
+        receivedAt: '2026-02-04T12:00:00.000Z',
+        rawRef: { table: 'raw_articles', id: articleId, version },
+        item: item!,
+      },
     });
   }
 
@@ -71,13 +102,19 @@ describe('enricher time budget (integration)', () => {
       { topic: environment.topics.raw, envelope: receivedEvent(story, articleId, 2) },
     ]);
     try {
-      const dead = await readTopic(kafka, deadLetterTopic(environment.topics.raw), { until: (r) => r.length >= 1, timeoutMs: 60000 });
+      const dead = await readTopic(kafka, deadLetterTopic(environment.topics.raw), {
+        until: (r) => r.length >= 1,
+        timeoutMs: 60000,
+      });
       const letter = JSON.parse(dead[0]!.value!) as DeadLetterPayload;
       expect(letter).toMatchObject({ key: articleId, errorCode: 'enrich-timeout', attempts: 1 });
       expect(letter.reason).toMatch(new RegExp(`longer than ${ITEM_TIMEOUT_MS} ms`));
       expect((JSON.parse(letter.value!) as EventEnvelope<unknown>).version).toBe(1);
 
-      const enriched = await readTopic(kafka, environment.topics.enriched, { until: (r) => r.length >= 1, timeoutMs: 60000 });
+      const enriched = await readTopic(kafka, environment.topics.enriched, {
+        until: (r) => r.length >= 1,
+        timeoutMs: 60000,
+      });
       expect(enriched).toHaveLength(1);
       expect((JSON.parse(enriched[0]!.value!) as EventEnvelope<unknown>).version).toBe(2);
     } finally {

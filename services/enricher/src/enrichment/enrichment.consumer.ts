@@ -1,6 +1,17 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
-import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, parseEnvelope, ReliableConsumer, type IncomingMessage, splitIntoRequests, type Kafka } from '@wirestream/kafka';
+import {
+  ensureTopics,
+  EventPublisher,
+  exitForSupervisor,
+  KAFKA,
+  TOPICS,
+  parseEnvelope,
+  ReliableConsumer,
+  type IncomingMessage,
+  splitIntoRequests,
+  type Kafka,
+} from '@wirestream/kafka';
 import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
 import { EnrichmentService } from './enrichment.service';
@@ -28,12 +39,21 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
   ) {
     this.enriched = this.metrics.counter('wirestream_enriched_total', 'Articles enriched');
     this.deadLettered = this.metrics.counter('wirestream_enricher_dead_lettered_total', 'Messages sent to the DLQ');
-    this.duration = this.metrics.histogram('wirestream_enrich_seconds', 'Time to enrich one article', [], [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1]);
+    this.duration = this.metrics.histogram(
+      'wirestream_enrich_seconds',
+      'Time to enrich one article',
+      [],
+      [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.enrichment.start();
-    await ensureTopics(this.kafka, [{ topic: this.topics.raw }, { topic: deadLetterTopic(this.topics.raw) }, { topic: this.topics.enriched }]);
+    await ensureTopics(this.kafka, [
+      { topic: this.topics.raw },
+      { topic: deadLetterTopic(this.topics.raw) },
+      { topic: this.topics.enriched },
+    ]);
     this.consumer = new ReliableConsumer({
       kafka: this.kafka,
       groupId: this.config.ENRICHER_GROUP_ID,
@@ -84,7 +104,8 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
       } catch (error) {
         // This request and every later one fail together: publishing later ones now could put a key's newer
         // version ahead of its older one.
-        for (const later of requests.slice(at)) for (const prepared of later) failures.set(messageOf.get(prepared)!, error);
+        for (const later of requests.slice(at))
+          for (const prepared of later) failures.set(messageOf.get(prepared)!, error);
         break;
       }
     }

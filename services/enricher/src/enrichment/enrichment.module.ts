@@ -6,6 +6,9 @@ import { EnrichmentService } from './enrichment.service';
 @Module({})
 export class EnrichmentModule {
   static register(taskModule: string): DynamicModule {
-    return { module: EnrichmentModule, providers: [{ provide: ENRICH_TASK, useValue: taskModule }, EnrichmentService, EnrichmentConsumer] };
+    return {
+      module: EnrichmentModule,
+      providers: [{ provide: ENRICH_TASK, useValue: taskModule }, EnrichmentService, EnrichmentConsumer],
+    };
   }
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleReceivedPayload, type EventEnvelope, type ParsedItem, type Reenrichment } from '@wirestream/contracts';
+import {
+  EventTypes,
+  type TopicSet,
+  type ArticleEnrichedPayload,
+  type ArticleReceivedPayload,
+  type EventEnvelope,
+  type ParsedItem,
+  type Reenrichment,
+} from '@wirestream/contracts';
 import type { EnrichArticleInput } from '@wirestream/enrichment';
 import { parseIngestBody, uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
 import { createEnvelope, MalformedEventError, TOPICS, type OutgoingEvent } from '@wirestream/kafka';
@@ -8,8 +16,18 @@ import { ENRICH_TASK, EnrichPool } from './enrich-pool';
 
 /** A small text item that boots each worker (see `EnrichPool.warmUp`). */
 function warmUpInput(): EnrichArticleInput {
-  const [item] = parseIngestBody({ bytes: Buffer.from('Warm-up\n\nOne short paragraph to enrich.'), contentType: 'text/plain' }).items;
-  return { id: '00000000-0000-5000-8000-000000000000', version: 1, source: { id: 'warm-up', name: 'Warm-up' }, item: item!, ingestedAt: '2026-01-01T00:00:00.000Z', now: '2026-01-01T00:00:00.000Z' };
+  const [item] = parseIngestBody({
+    bytes: Buffer.from('Warm-up\n\nOne short paragraph to enrich.'),
+    contentType: 'text/plain',
+  }).items;
+  return {
+    id: '00000000-0000-5000-8000-000000000000',
+    version: 1,
+    source: { id: 'warm-up', name: 'Warm-up' },
+    item: item!,
+    ingestedAt: '2026-01-01T00:00:00.000Z',
+    now: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 /** Turns one `article.received` event into one `article.enriched` event, enriching on the worker pool. Pure apart from the clock. */
@@ -22,7 +40,11 @@ export class EnrichmentService {
     @Inject(ENRICHER_CONFIG) config: EnricherConfig,
     @Inject(ENRICH_TASK) taskModule: string,
   ) {
-    this.pool = new EnrichPool({ taskModule, threads: config.ENRICHER_WORKERS, itemTimeoutMs: config.ENRICH_ITEM_TIMEOUT_MS });
+    this.pool = new EnrichPool({
+      taskModule,
+      threads: config.ENRICHER_WORKERS,
+      itemTimeoutMs: config.ENRICH_ITEM_TIMEOUT_MS,
+    });
   }
 
   start(): Promise<void> {
@@ -63,7 +85,8 @@ function reenrichmentOf(event: EventEnvelope<unknown>): Reenrichment | null {
   const marker = event.reenrichment as unknown;
   if (marker === undefined || marker === null) return null;
   const runId = (marker as Partial<Reenrichment>).runId;
-  if (typeof marker !== 'object' || typeof runId !== 'string' || !runId || runId.length > 100) throw new MalformedEventError('reenrichment must be an object with a runId string of 1-100 characters');
+  if (typeof marker !== 'object' || typeof runId !== 'string' || !runId || runId.length > 100)
+    throw new MalformedEventError('reenrichment must be an object with a runId string of 1-100 characters');
   return { runId };
 }
 
@@ -77,7 +100,8 @@ function validateReceivedPayload(event: EventEnvelope<ArticleReceivedPayload>): 
   if (!item || typeof item !== 'object') problems.push('payload.item must be an object');
   else {
     if (typeof item.content !== 'string') problems.push('payload.item.content must be a string');
-    if (item.contentType !== 'html' && item.contentType !== 'text') problems.push('payload.item.contentType must be html or text');
+    if (item.contentType !== 'html' && item.contentType !== 'text')
+      problems.push('payload.item.contentType must be html or text');
   }
   if (problems.length) throw new MalformedEventError(problems.join('; '));
   return p as ArticleReceivedPayload;

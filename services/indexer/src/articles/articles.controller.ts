@@ -13,7 +13,11 @@ const QUOTE_MAX = 40;
 const quote = (value: string) => JSON.stringify(value.length > QUOTE_MAX ? `${value.slice(0, QUOTE_MAX)}…` : value);
 
 function articleId(id: string): string {
-  if (!ARTICLE_ID.test(id)) throw new PermanentError('invalid-parameter', `id must be an article UUID, got ${quote(id)}`, 400, { parameter: 'id', errors: [{ parameter: 'id', message: 'must be an article UUID' }] });
+  if (!ARTICLE_ID.test(id))
+    throw new PermanentError('invalid-parameter', `id must be an article UUID, got ${quote(id)}`, 400, {
+      parameter: 'id',
+      errors: [{ parameter: 'id', message: 'must be an article UUID' }],
+    });
   return id.toLowerCase();
 }
 
@@ -32,7 +36,10 @@ export class ArticlesController {
   }
 
   @Get(':id/versions')
-  @ApiOperation({ summary: 'Every stored version of the article, oldest first, each with the fields that changed from the previous one' })
+  @ApiOperation({
+    summary:
+      'Every stored version of the article, oldest first, each with the fields that changed from the previous one',
+  })
   @ApiParam({ name: 'id', description: 'Article id (UUID)' })
   @ApiResponse({
     status: 200,
@@ -48,10 +55,20 @@ export class ArticlesController {
   }
 
   @Get(':id/related')
-  @ApiOperation({ summary: 'More like this: articles about the same things from other stories (the article’s own story cluster — itself and its copies — is excluded)' })
+  @ApiOperation({
+    summary:
+      'More like this: articles about the same things from other stories (the article’s own story cluster — itself and its copies — is excluded)',
+  })
   @ApiParam({ name: 'id', description: 'Article id (UUID)' })
-  @ApiQuery({ name: 'size', required: false, description: `Hits, 1–${MAX_RELATED_SIZE} (default ${DEFAULT_RELATED_SIZE})` })
-  @ApiResponse({ status: 200, description: '{ id, clusterId, items: [search hit without highlights] }, best match first' })
+  @ApiQuery({
+    name: 'size',
+    required: false,
+    description: `Hits, 1–${MAX_RELATED_SIZE} (default ${DEFAULT_RELATED_SIZE})`,
+  })
+  @ApiResponse({
+    status: 200,
+    description: '{ id, clusterId, items: [search hit without highlights] }, best match first',
+  })
   @ApiResponse({ status: 400, description: 'problem+json: bad id or size' })
   @ApiResponse({ status: 404, description: 'problem+json: unknown or withdrawn' })
   async getRelated(@Param('id') id: string, @Query('size') size?: unknown): Promise<RelatedArticlesResponse> {
@@ -62,7 +79,13 @@ export class ArticlesController {
 function relatedSize(value: unknown): number {
   if (value === undefined || value === '') return DEFAULT_RELATED_SIZE;
   // Digits only: Number() would also read 1e1, 0x10 and " 5"; an array is the parameter given twice.
-  if (typeof value === 'string' && /^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RELATED_SIZE) return Number(value);
+  if (typeof value === 'string' && /^\d{1,2}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_RELATED_SIZE)
+    return Number(value);
   const shown = typeof value === 'string' ? quote(value) : 'several values';
-  throw new PermanentError('invalid-parameter', `size must be a whole number from 1 to ${MAX_RELATED_SIZE}, got ${shown}`, 400, { parameter: 'size', errors: [{ parameter: 'size', message: `must be 1–${MAX_RELATED_SIZE}` }] });
+  throw new PermanentError(
+    'invalid-parameter',
+    `size must be a whole number from 1 to ${MAX_RELATED_SIZE}, got ${shown}`,
+    400,
+    { parameter: 'size', errors: [{ parameter: 'size', message: `must be 1–${MAX_RELATED_SIZE}` }] },
+  );
 }

@@ -34,9 +34,11 @@ export class ArticlesService {
   /** More like this, from the current version in Postgres (the source of truth), excluding its own story cluster. */
   async getRelated(id: string, size: number): Promise<RelatedArticlesResponse> {
     const article = await this.getCurrent(id);
-    const items = await this.engine.related(toArticleDocument(article, article.clusterId), { size }).catch((error: unknown) => {
-      throw engineProblem(error, this.log, 'related');
-    });
+    const items = await this.engine
+      .related(toArticleDocument(article, article.clusterId), { size })
+      .catch((error: unknown) => {
+        throw engineProblem(error, this.log, 'related');
+      });
     return { id, clusterId: article.clusterId, items };
   }
 }

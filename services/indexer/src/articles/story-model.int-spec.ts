@@ -3,10 +3,29 @@
  * Postgres and search engine): version diffs in `/versions`, a republished copy joining the fixture's cluster,
  * `collapse=cluster`, `/related` excluding the own cluster, entity/quote rows, and replays changing nothing.
  */
-import { EventTypes, type ArticleIndexedPayload, type ArticleVersionsResponse, type EnrichedArticle, type EventEnvelope, type RelatedArticlesResponse, type SearchResponse } from '@wirestream/contracts';
+import {
+  EventTypes,
+  type ArticleIndexedPayload,
+  type ArticleVersionsResponse,
+  type EnrichedArticle,
+  type EventEnvelope,
+  type RelatedArticlesResponse,
+  type SearchResponse,
+} from '@wirestream/contracts';
 import { createEnvelope, readTopic, type Kafka } from '@wirestream/kafka';
-import { signatureDistance, storySignature, STORY_MAX_SIGNATURE_DISTANCE, type DataSource } from '@wirestream/persistence';
-import { EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  signatureDistance,
+  storySignature,
+  STORY_MAX_SIGNATURE_DISTANCE,
+  type DataSource,
+} from '@wirestream/persistence';
+import {
+  EXAMPLE_GLOBAL_VILLAGE,
+  readExample,
+  selectCount,
+  waitFor,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +52,10 @@ Petro told reporters in Bogota that Colombia would share intelligence on drug tr
 The visit followed months of tension over US military strikes on alleged cartel boats in the Caribbean and the revocation of Petro's visa. Critics in Colombia's Congress said the president had conceded too much to Trump on extradition and deportations of Colombian nationals.
 `;
 
-const unrelatedStory = readFileSync(path.resolve(__dirname, '../../../../examples/lakeshore-gazette-water-rationing.txt'), 'utf8');
+const unrelatedStory = readFileSync(
+  path.resolve(__dirname, '../../../../examples/lakeshore-gazette-water-rationing.txt'),
+  'utf8',
+);
 
 describe('indexer story model (integration)', () => {
   let environment: IsolatedEnvironment;
@@ -57,7 +79,10 @@ describe('indexer story model (integration)', () => {
 
   /** Waits until the indexer has announced at least `count` indexed events for each id; returns their payloads. */
   async function indexedEvents(ids: string[], count = 1): Promise<Map<string, ArticleIndexedPayload[]>> {
-    const records = await readTopic(kafka, environment.topics.indexed, { until: (r) => ids.every((id) => r.filter((m) => m.key === id).length >= count), timeoutMs: 60000 });
+    const records = await readTopic(kafka, environment.topics.indexed, {
+      until: (r) => ids.every((id) => r.filter((m) => m.key === id).length >= count),
+      timeoutMs: 60000,
+    });
     const byId = new Map<string, ArticleIndexedPayload[]>();
     for (const record of records) {
       if (!record.key || !ids.includes(record.key)) continue;
@@ -88,15 +113,26 @@ describe('indexer story model (integration)', () => {
   it('a correction shows up in /versions with its field-level diff; unknown ids answer 404', async () => {
     const id = randomUUID();
     const v1 = enriched(fixture, id, 1, GVS, { title: 'Trump meets Petro (first take)' });
-    const v2 = enriched(fixture, id, 2, GVS, { title: 'Trump meets Petro after row over cartels', edNote: 'Corrects the headline.', updatedAt: '2026-02-04T15:30:00.000Z' });
+    const v2 = enriched(fixture, id, 2, GVS, {
+      title: 'Trump meets Petro after row over cartels',
+      edNote: 'Corrects the headline.',
+      updatedAt: '2026-02-04T15:30:00.000Z',
+    });
     await publish(v1);
     await indexedEvents([id]);
     await publish(v2);
-    await waitFor('version 2 stored', async () => ((await getJson<ArticleVersionsResponse>(`/v1/articles/${id}/versions`)).versions.length === 2 ? true : undefined));
+    await waitFor('version 2 stored', async () =>
+      (await getJson<ArticleVersionsResponse>(`/v1/articles/${id}/versions`)).versions.length === 2 ? true : undefined,
+    );
 
     const { versions } = await getJson<ArticleVersionsResponse>(`/v1/articles/${id}/versions`);
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
-    expect(versions[0]).toMatchObject({ version: 1, edNote: null, changes: [], versionCreatedAt: v1.payload.publishedAt });
+    expect(versions[0]).toMatchObject({
+      version: 1,
+      edNote: null,
+      changes: [],
+      versionCreatedAt: v1.payload.publishedAt,
+    });
     expect(versions[1]).toEqual({
       version: 2,
       versionCreatedAt: '2026-02-04T15:30:00.000Z',
@@ -115,7 +151,9 @@ describe('indexer story model (integration)', () => {
 
     // A withdrawn article's history is gone for readers too.
     await publish(enriched(fixture, id, 3, GVS, { pubStatus: 'withdrawn' }));
-    await waitFor('withdrawn', async () => ((await fetch(`${url}/v1/articles/${id}/versions`)).status === 404 ? true : undefined));
+    await waitFor('withdrawn', async () =>
+      (await fetch(`${url}/v1/articles/${id}/versions`)).status === 404 ? true : undefined,
+    );
     // Withdrawn, it is nobody's cluster candidate any more: the fixture below starts its own cluster.
     expect(await dataSource.query('SELECT 1 FROM fingerprint_bands WHERE article_id = $1', [id])).toEqual([]);
   });
@@ -127,9 +165,12 @@ describe('indexer story model (integration)', () => {
     const unrelated = enriched(unrelatedStory, unrelatedId, 1, LAKESHORE);
     allEvents.push(original, copy, related, unrelated);
 
-    const distance = (other: EventEnvelope<EnrichedArticle>) => signatureDistance(storySignature(original.payload).signature, storySignature(other.payload).signature);
+    const distance = (other: EventEnvelope<EnrichedArticle>) =>
+      signatureDistance(storySignature(original.payload).signature, storySignature(other.payload).signature);
     const distances = { copy: distance(copy), related: distance(related), unrelated: distance(unrelated) };
-    console.info(`Story-signature distances to the fixture: ${JSON.stringify(distances)} (threshold ${STORY_MAX_SIGNATURE_DISTANCE})`);
+    console.info(
+      `Story-signature distances to the fixture: ${JSON.stringify(distances)} (threshold ${STORY_MAX_SIGNATURE_DISTANCE})`,
+    );
     expect(distances.copy).toBeGreaterThan(0); // really edited, not byte-identical after cleaning
     expect(distances.copy).toBeLessThanOrEqual(STORY_MAX_SIGNATURE_DISTANCE);
     expect(distances.related).toBeGreaterThan(STORY_MAX_SIGNATURE_DISTANCE);
@@ -145,9 +186,18 @@ describe('indexer story model (integration)', () => {
     expect(indexed.get(relatedId)![0]!.clusterId).toBe(relatedId);
     expect(indexed.get(unrelatedId)![0]!.clusterId).toBe(unrelatedId);
 
-    const rows = (await dataSource.query('SELECT id, cluster_id FROM articles WHERE id = ANY($1::text[])', [[fixtureId, copyId, relatedId, unrelatedId]])) as { id: string; cluster_id: string }[];
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.cluster_id]))).toEqual({ [fixtureId]: fixtureId, [copyId]: fixtureId, [relatedId]: relatedId, [unrelatedId]: unrelatedId });
-    const [cluster] = (await dataSource.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [fixtureId])) as { lead_article_id: string; size: number }[];
+    const rows = (await dataSource.query('SELECT id, cluster_id FROM articles WHERE id = ANY($1::text[])', [
+      [fixtureId, copyId, relatedId, unrelatedId],
+    ])) as { id: string; cluster_id: string }[];
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.cluster_id]))).toEqual({
+      [fixtureId]: fixtureId,
+      [copyId]: fixtureId,
+      [relatedId]: relatedId,
+      [unrelatedId]: unrelatedId,
+    });
+    const [cluster] = (await dataSource.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [
+      fixtureId,
+    ])) as { lead_article_id: string; size: number }[];
     // Same publishedAt: the one seen first leads.
     expect(cluster).toEqual({ lead_article_id: fixtureId, size: 2 });
 
@@ -182,12 +232,20 @@ describe('indexer story model (integration)', () => {
 
   it('the earliest member becomes the lead when an earlier-published copy arrives later; the cluster id stays', async () => {
     const earlierId = randomUUID();
-    const earlier = enriched(republished, earlierId, 1, { id: 'early-bird', name: 'Early Bird' }, { publishedAt: '2026-02-03T22:00:00.000Z' });
+    const earlier = enriched(
+      republished,
+      earlierId,
+      1,
+      { id: 'early-bird', name: 'Early Bird' },
+      { publishedAt: '2026-02-03T22:00:00.000Z' },
+    );
     allEvents.push(earlier);
     await publish(earlier);
     const indexed = await indexedEvents([earlierId]);
     expect(indexed.get(earlierId)![0]!.clusterId).toBe(fixtureId);
-    const [cluster] = (await dataSource.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [fixtureId])) as { lead_article_id: string; size: number }[];
+    const [cluster] = (await dataSource.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [
+      fixtureId,
+    ])) as { lead_article_id: string; size: number }[];
     expect(cluster).toEqual({ lead_article_id: earlierId, size: 3 });
   });
 
@@ -204,22 +262,49 @@ describe('indexer story model (integration)', () => {
     ].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
     expect(expected.length).toBeGreaterThan(0);
     expect(entities).toEqual(expected);
-    expect(entities).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'person', name: expect.stringMatching(/Petro/) })]));
+    expect(entities).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'person', name: expect.stringMatching(/Petro/) })]),
+    );
 
-    const quotes = (await dataSource.query('SELECT ordinal, text, speaker FROM quotes WHERE article_id = $1 ORDER BY ordinal', [fixtureId])) as { ordinal: number; text: string; speaker: string | null }[];
+    const quotes = (await dataSource.query(
+      'SELECT ordinal, text, speaker FROM quotes WHERE article_id = $1 ORDER BY ordinal',
+      [fixtureId],
+    )) as { ordinal: number; text: string; speaker: string | null }[];
     expect(payload.quotes.length).toBeGreaterThan(0);
     expect(quotes).toEqual(payload.quotes.map((q, ordinal) => ({ ordinal, text: q.text, speaker: q.speaker })));
 
     // An entity shared by the fixture and its copy is one row with two links.
-    const [shared] = (await dataSource.query(`SELECT count(DISTINCT ae.article_id)::int AS n FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = 'person' AND e.name = $1`, [payload.entities.people[0]!.name])) as { n: number }[];
+    const [shared] = (await dataSource.query(
+      `SELECT count(DISTINCT ae.article_id)::int AS n FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE e.type = 'person' AND e.name = $1`,
+      [payload.entities.people[0]!.name],
+    )) as { n: number }[];
     expect(shared!.n).toBeGreaterThanOrEqual(2);
 
-    const sources = (await dataSource.query('SELECT id, name FROM sources ORDER BY id')) as { id: string; name: string }[];
-    expect(sources).toEqual(expect.arrayContaining([{ id: GVS.id, name: GVS.name }, { id: ANDES.id, name: ANDES.name }, { id: LEDGER.id, name: LEDGER.name }]));
+    const sources = (await dataSource.query('SELECT id, name FROM sources ORDER BY id')) as {
+      id: string;
+      name: string;
+    }[];
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        { id: GVS.id, name: GVS.name },
+        { id: ANDES.id, name: ANDES.name },
+        { id: LEDGER.id, name: LEDGER.name },
+      ]),
+    );
   });
 
   it('replaying the same events (and re-enrichments of the same versions) leaves every row count unchanged', async () => {
-    const tables = ['articles', 'article_versions', 'sources', 'entities', 'article_entities', 'quotes', 'story_clusters', 'fingerprint_bands', 'processed_events'];
+    const tables = [
+      'articles',
+      'article_versions',
+      'sources',
+      'entities',
+      'article_entities',
+      'quotes',
+      'story_clusters',
+      'fingerprint_bands',
+      'processed_events',
+    ];
     const counts = async () => {
       const out: Record<string, number> = {};
       for (const table of tables) out[table] = await selectCount(dataSource, `SELECT count(*)::int AS n FROM ${table}`);
@@ -228,19 +313,33 @@ describe('indexer story model (integration)', () => {
     const before = await counts();
     const ids = allEvents.map((e) => e.articleId);
     // Same event ids (redelivery) and the same versions under new event ids (a re-run enricher).
-    const reenriched = allEvents.map((e) => createEnvelope({ type: EventTypes.articleEnriched, articleId: e.articleId, version: e.version, payload: e.payload }));
+    const reenriched = allEvents.map((e) =>
+      createEnvelope({
+        type: EventTypes.articleEnriched,
+        articleId: e.articleId,
+        version: e.version,
+        payload: e.payload,
+      }),
+    );
     await publish(...allEvents, ...reenriched);
     await indexedEvents(ids, 3);
     const after = await counts();
     expect(after).toEqual({ ...before, processed_events: before['processed_events']! + reenriched.length });
-    const [cluster] = (await dataSource.query('SELECT size FROM story_clusters WHERE id = $1', [fixtureId])) as { size: number }[];
+    const [cluster] = (await dataSource.query('SELECT size FROM story_clusters WHERE id = $1', [fixtureId])) as {
+      size: number;
+    }[];
     expect(cluster!.size).toBe(3);
   });
 
   it('a republished copy with another site’s chrome, a rewritten headline and words changed joins the seed’s cluster', async () => {
     // examples/metro-wire-trump-petro-republished.txt: SimHash put it 20 bits from the seed (threshold was 6).
     const metroId = randomUUID();
-    const metro = enriched(readFileSync(path.resolve(__dirname, '../../../../examples/metro-wire-trump-petro-republished.txt'), 'utf8'), metroId, 1, { id: 'metro-wire', name: 'Metro Wire' });
+    const metro = enriched(
+      readFileSync(path.resolve(__dirname, '../../../../examples/metro-wire-trump-petro-republished.txt'), 'utf8'),
+      metroId,
+      1,
+      { id: 'metro-wire', name: 'Metro Wire' },
+    );
     expect(metro.payload.title).not.toBe(allEvents[0]!.payload.title);
     await publish(metro);
     const indexed = await indexedEvents([metroId]);

@@ -6,7 +6,14 @@
 import type { EnrichedArticle } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseIngestBody } from '@wirestream/formats';
-import { ArticleStore, createDataSource, dropDatabase, migrate, STORY_SIGNATURE, type DataSource } from '@wirestream/persistence';
+import {
+  ArticleStore,
+  createDataSource,
+  dropDatabase,
+  migrate,
+  STORY_SIGNATURE,
+  type DataSource,
+} from '@wirestream/persistence';
 import { readExample } from '@wirestream/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -14,7 +21,14 @@ const baseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:54
 
 function article(example: string, source: string): EnrichedArticle {
   const [item] = parseIngestBody({ bytes: Buffer.from(readExample(example)), contentType: 'text/plain' }).items;
-  return enrichArticle({ id: randomUUID(), version: 1, source: { id: source, name: null }, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' });
+  return enrichArticle({
+    id: randomUUID(),
+    version: 1,
+    source: { id: source, name: null },
+    item: item!,
+    ingestedAt: '2026-02-04T12:00:00.000Z',
+    now: '2026-02-04T12:00:01.000Z',
+  });
 }
 
 describe('migration: story signatures re-cluster stored articles', () => {
@@ -39,23 +53,42 @@ describe('migration: story signatures re-cluster stored articles', () => {
     const copy = article('metro-wire-trump-petro-republished.txt', 'metro-wire');
     const other = article('lakeshore-gazette-water-rationing.txt', 'lakeshore-gazette');
     const store = new ArticleStore(dataSource, 'migration-test');
-    for (const a of [seed, copy, other]) await store.applyBatch([{ eventId: randomUUID(), article: a, clusterId: null }]);
+    for (const a of [seed, copy, other])
+      await store.applyBatch([{ eventId: randomUUID(), article: a, clusterId: null }]);
 
     // Back to the SimHash schema, and to what SimHash had clustered: the copy (20 bits away) on its own.
     await dataSource.undoLastMigration({ transaction: 'each' });
-    const [keys] = (await dataSource.query('SELECT min(cardinality(keys))::int AS min, max(cardinality(keys))::int AS max FROM fingerprint_bands')) as { min: number; max: number }[];
+    const [keys] = (await dataSource.query(
+      'SELECT min(cardinality(keys))::int AS min, max(cardinality(keys))::int AS max FROM fingerprint_bands',
+    )) as { min: number; max: number }[];
     expect(keys).toEqual({ min: 12, max: 12 });
     await dataSource.query('UPDATE articles SET cluster_id = id');
     await dataSource.query('DELETE FROM story_clusters');
     await dataSource.query(`INSERT INTO story_clusters (id, lead_article_id, size) SELECT id, id, 1 FROM articles`);
 
-    expect(await dataSource.runMigrations({ transaction: 'each' })).toEqual([expect.objectContaining({ name: 'StorySignatures1764900000000' })]);
+    expect(await dataSource.runMigrations({ transaction: 'each' })).toEqual([
+      expect.objectContaining({ name: 'StorySignatures1764900000000' }),
+    ]);
 
-    const clusters = (await dataSource.query('SELECT id, cluster_id FROM articles')) as { id: string; cluster_id: string }[];
-    expect(Object.fromEntries(clusters.map((r) => [r.id, r.cluster_id]))).toEqual({ [seed.id]: seed.id, [copy.id]: seed.id, [other.id]: other.id });
-    const stories = (await dataSource.query('SELECT id, lead_article_id, size FROM story_clusters ORDER BY size DESC, id')) as { id: string; lead_article_id: string; size: number }[];
-    expect(stories).toEqual([{ id: seed.id, lead_article_id: seed.id, size: 2 }, { id: other.id, lead_article_id: other.id, size: 1 }]);
-    const [rows] = (await dataSource.query('SELECT count(*)::int AS n, min(cardinality(keys))::int AS keys, min(cardinality(signature))::int AS signature FROM fingerprint_bands')) as { n: number; keys: number; signature: number }[];
+    const clusters = (await dataSource.query('SELECT id, cluster_id FROM articles')) as {
+      id: string;
+      cluster_id: string;
+    }[];
+    expect(Object.fromEntries(clusters.map((r) => [r.id, r.cluster_id]))).toEqual({
+      [seed.id]: seed.id,
+      [copy.id]: seed.id,
+      [other.id]: other.id,
+    });
+    const stories = (await dataSource.query(
+      'SELECT id, lead_article_id, size FROM story_clusters ORDER BY size DESC, id',
+    )) as { id: string; lead_article_id: string; size: number }[];
+    expect(stories).toEqual([
+      { id: seed.id, lead_article_id: seed.id, size: 2 },
+      { id: other.id, lead_article_id: other.id, size: 1 },
+    ]);
+    const [rows] = (await dataSource.query(
+      'SELECT count(*)::int AS n, min(cardinality(keys))::int AS keys, min(cardinality(signature))::int AS signature FROM fingerprint_bands',
+    )) as { n: number; keys: number; signature: number }[];
     expect(rows).toEqual({ n: 3, keys: STORY_SIGNATURE.bands, signature: STORY_SIGNATURE.hashes });
   });
 });

@@ -28,7 +28,10 @@ function flip(fingerprint: string, bits: number[]): string {
  * (what story signatures compare) they are near-duplicates of each other, and these tests need distinct stories.
  */
 function distinctBody(random: () => number): string {
-  const word = () => Array.from({ length: 3 + Math.floor(random() * 6) }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+  const word = () =>
+    Array.from({ length: 3 + Math.floor(random() * 6) }, () =>
+      String.fromCharCode(97 + Math.floor(random() * 26)),
+    ).join('');
   return `${Array.from({ length: 80 }, word).join(' ')}.`;
 }
 
@@ -41,24 +44,54 @@ function scenario(seed: number): Write[][] {
   const events: Write[] = [];
   const write = (article: EnrichedArticle) => events.push({ eventId: uuid(random), article, clusterId: null });
   for (const [i, original] of base.entries()) {
-    const quotes = [{ text: `Quote ${i}`, speaker: i % 2 ? 'Ana Silva' : null }, { text: '  ', speaker: null }, { text: `Second ${i}`, speaker: null }];
+    const quotes = [
+      { text: `Quote ${i}`, speaker: i % 2 ? 'Ana Silva' : null },
+      { text: '  ', speaker: null },
+      { text: `Second ${i}`, speaker: null },
+    ];
     let article = { ...original, quotes: (i % 3 ? quotes : []) as EnrichedArticle['quotes'] } as EnrichedArticle;
     // Copies edited a little (joins) or a lot (does not); some earlier than their lead; some too short to cluster.
     const r = random();
     if (r < 0.2) article = { ...article, fingerprint: flip(article.fingerprint, bits(1 + Math.floor(random() * 6))) };
     else if (r < 0.25) article = { ...article, fingerprint: flip(article.fingerprint, bits(12)) };
-    if (random() < 0.1 && article.publishedAt) article = { ...article, publishedAt: new Date(Date.parse(article.publishedAt) - 86_400_000).toISOString() };
+    if (random() < 0.1 && article.publishedAt)
+      article = { ...article, publishedAt: new Date(Date.parse(article.publishedAt) - 86_400_000).toISOString() };
     if (random() < 0.03) article = { ...article, wordCount: 10 };
-    if (random() < 0.1) article = { ...article, entities: { ...article.entities, people: [...article.entities.people, { name: ` ${article.entities.people[0]?.name ?? 'X'} `, count: 2 }] } };
+    if (random() < 0.1)
+      article = {
+        ...article,
+        entities: {
+          ...article.entities,
+          people: [...article.entities.people, { name: ` ${article.entities.people[0]?.name ?? 'X'} `, count: 2 }],
+        },
+      };
     write(article);
     const fate = random();
-    if (fate < 0.12) write({ ...article, version: article.version + 1, title: `${article.title} (corrected)`, edNote: 'Corrects the title.' });
+    if (fate < 0.12)
+      write({
+        ...article,
+        version: article.version + 1,
+        title: `${article.title} (corrected)`,
+        edNote: 'Corrects the title.',
+      });
     else if (fate < 0.18) write({ ...article, version: article.version + 1, pubStatus: 'withdrawn' });
-    else if (fate < 0.24) write({ ...article, version: article.version + 2, fingerprint: flip(article.fingerprint, bits(2)), body: `${article.body} More.` });
+    else if (fate < 0.24)
+      write({
+        ...article,
+        version: article.version + 2,
+        fingerprint: flip(article.fingerprint, bits(2)),
+        body: `${article.body} More.`,
+      });
     else if (fate < 0.3) events.push({ ...events[events.length - 1]!, eventId: uuid(random) }); // re-enrichment of the same version
   }
   // Late older versions of updated articles, and exact redeliveries.
-  const late = events.filter(() => random() < 0.05).map((e): Write => ({ eventId: uuid(random), article: { ...e.article, version: Math.max(1, e.article.version - 1), title: `${e.article.title} (older)` }, clusterId: null }));
+  const late = events
+    .filter(() => random() < 0.05)
+    .map((e): Write => ({
+      eventId: uuid(random),
+      article: { ...e.article, version: Math.max(1, e.article.version - 1), title: `${e.article.title} (older)` },
+      clusterId: null,
+    }));
   const redelivered = events.filter(() => random() < 0.05);
   // Shuffle lightly so versions of an id also arrive out of order across and within batches.
   const all = [...events, ...late, ...redelivered];
@@ -82,7 +115,9 @@ function scenario(seed: number): Write[][] {
 async function snapshot(ds: DataSource): Promise<Record<string, unknown[]>> {
   const q = (sql: string) => ds.query(sql) as Promise<unknown[]>;
   return {
-    articles: await q(`SELECT id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document FROM articles ORDER BY id`),
+    articles: await q(
+      `SELECT id, version, pub_status, source_id, source_name, title, language, published_at, fingerprint, cluster_id, document FROM articles ORDER BY id`,
+    ),
     firstSeenOrder: await q(`SELECT id FROM articles ORDER BY first_seen_at, id`),
     // A version's document: its own, or for the current version (stored once) the article's.
     versions: await q(
@@ -92,7 +127,9 @@ async function snapshot(ds: DataSource): Promise<Record<string, unknown[]>> {
     processed: await q(`SELECT event_id, consumer FROM processed_events ORDER BY event_id`),
     sources: await q(`SELECT id, name FROM sources ORDER BY id`),
     entities: await q(`SELECT type, name FROM entities ORDER BY type, name`),
-    links: await q(`SELECT ae.article_id, e.type, e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id ORDER BY 1, 2, 3`),
+    links: await q(
+      `SELECT ae.article_id, e.type, e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id ORDER BY 1, 2, 3`,
+    ),
     quotes: await q(`SELECT article_id, ordinal, text, speaker FROM quotes ORDER BY article_id, ordinal`),
     clusters: await q(`SELECT id, lead_article_id, size FROM story_clusters ORDER BY id`),
     bands: await q(`SELECT article_id, keys FROM fingerprint_bands ORDER BY article_id`),
@@ -129,15 +166,19 @@ describe('ArticleStore set-based batch writes (integration)', () => {
       changed.push([...result.changed]);
       // What the indexer sends to the engine: the stored current row, without reading it back.
       const stored = await store.findCurrent([...result.changed]);
-      for (const [id, current] of result.current) expect({ ...current, article: JSON.parse(JSON.stringify(current.article)) }).toEqual(stored.get(id));
+      for (const [id, current] of result.current)
+        expect({ ...current, article: JSON.parse(JSON.stringify(current.article)) }).toEqual(stored.get(id));
     }
     const [before, after] = [await snapshot(reference), await snapshot(setBased)];
-    for (const table of Object.keys(before)) expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
+    for (const table of Object.keys(before))
+      expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
 
     // The scenario really exercised the interesting paths.
     const clusters = after['clusters'] as { size: number }[];
     expect(clusters.filter((c) => c.size > 1).length).toBeGreaterThan(10);
-    expect((after['versions'] as { changes: unknown[] }[]).filter((v) => v.changes.length > 0).length).toBeGreaterThan(10);
+    expect((after['versions'] as { changes: unknown[] }[]).filter((v) => v.changes.length > 0).length).toBeGreaterThan(
+      10,
+    );
     expect(changed.at(-1)).toEqual([]);
   });
 
@@ -146,10 +187,16 @@ describe('ArticleStore set-based batch writes (integration)', () => {
     const ds = await database('storebig');
     const store = new ArticleStore(ds, 'indexer');
     const random = seededRandom(9);
-    const articles = [...syntheticArticles(7500, { seed: 9, republishedShare: 0 })].map((s) => ({ ...s.article, body: distinctBody(random) }));
-    const writes = (list: EnrichedArticle[]) => list.map((article) => ({ eventId: uuid(random), article, clusterId: null }));
+    const articles = [...syntheticArticles(7500, { seed: 9, republishedShare: 0 })].map((s) => ({
+      ...s.article,
+      body: distinctBody(random),
+    }));
+    const writes = (list: EnrichedArticle[]) =>
+      list.map((article) => ({ eventId: uuid(random), article, clusterId: null }));
     expect((await store.write(writes(articles.slice(0, 3000)))).changed.size).toBe(3000);
-    const concurrent = await Promise.all([0, 1, 2].map((p) => store.write(writes(articles.slice(3000 + p * 1500, 4500 + p * 1500)))));
+    const concurrent = await Promise.all(
+      [0, 1, 2].map((p) => store.write(writes(articles.slice(3000 + p * 1500, 4500 + p * 1500)))),
+    );
     expect(concurrent.map((r) => r.changed.size)).toEqual([1500, 1500, 1500]);
     expect(await store.count()).toBe(7500);
   });
@@ -158,17 +205,30 @@ describe('ArticleStore set-based batch writes (integration)', () => {
     const ds = await database('storeconc');
     const store = new ArticleStore(ds, 'indexer');
     const random = seededRandom(7);
-    const leads = [...syntheticArticles(60, { seed: 7, republishedShare: 0 })].map((s) => ({ ...s.article, body: distinctBody(random) }));
+    const leads = [...syntheticArticles(60, { seed: 7, republishedShare: 0 })].map((s) => ({
+      ...s.article,
+      body: distinctBody(random),
+    }));
     // Three "partitions", each with a copy of every lead (a few bits off) in its own order.
     const partitions = [0, 1, 2].map((p) =>
       leads
-        .map((lead) => ({ ...lead, id: uuid(random), fingerprint: flip(lead.fingerprint, [Math.floor(random() * 64)]), source: { id: `src-${p}`, name: `Source ${p}` } }))
+        .map((lead) => ({
+          ...lead,
+          id: uuid(random),
+          fingerprint: flip(lead.fingerprint, [Math.floor(random() * 64)]),
+          source: { id: `src-${p}`, name: `Source ${p}` },
+        }))
         .sort(() => random() - 0.5),
     );
-    const batchesOf = (articles: EnrichedArticle[]) => [articles.slice(0, 20), articles.slice(20, 40), articles.slice(40)];
+    const batchesOf = (articles: EnrichedArticle[]) => [
+      articles.slice(0, 20),
+      articles.slice(20, 40),
+      articles.slice(40),
+    ];
     await Promise.all(
       partitions.map(async (articles) => {
-        for (const batch of batchesOf(articles)) await store.write(batch.map((article) => ({ eventId: uuid(random), article, clusterId: null })));
+        for (const batch of batchesOf(articles))
+          await store.write(batch.map((article) => ({ eventId: uuid(random), article, clusterId: null })));
       }),
     );
     const sizes = (await ds.query('SELECT size FROM story_clusters ORDER BY size')) as { size: number }[];

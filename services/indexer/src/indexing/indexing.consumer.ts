@@ -1,6 +1,14 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, type TopicSet } from '@wirestream/contracts';
-import { ensureTopics, EventPublisher, exitForSupervisor, KAFKA, TOPICS, ReliableConsumer, type Kafka } from '@wirestream/kafka';
+import {
+  ensureTopics,
+  EventPublisher,
+  exitForSupervisor,
+  KAFKA,
+  TOPICS,
+  ReliableConsumer,
+  type Kafka,
+} from '@wirestream/kafka';
 import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
@@ -34,7 +42,12 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: DeferredSearchEngine,
   ) {
     this.deadLettered = this.metrics.counter('wirestream_indexer_dead_lettered_total', 'Messages sent to the DLQ');
-    this.batchSize = this.metrics.histogram('wirestream_index_batch_size', 'Events per indexing batch', [], [1, 10, 50, 100, 500, 1000, 2000]);
+    this.batchSize = this.metrics.histogram(
+      'wirestream_index_batch_size',
+      'Events per indexing batch',
+      [],
+      [1, 10, 50, 100, 500, 1000, 2000],
+    );
   }
 
   /**
@@ -42,9 +55,15 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
    * down runs (not ready) and begins on its own when the engine appears, instead of retrying every batch into the DLQ.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await ensureTopics(this.kafka, [{ topic: this.topics.enriched }, { topic: deadLetterTopic(this.topics.enriched) }, { topic: this.topics.indexed }]);
+    await ensureTopics(this.kafka, [
+      { topic: this.topics.enriched },
+      { topic: deadLetterTopic(this.topics.enriched) },
+      { topic: this.topics.indexed },
+    ]);
     if (this.engine.isReady) return this.startConsuming();
-    this.health.register('consumer:waiting-for-search-engine', () => Promise.reject(new Error('the consumer starts once the search engine is set up')));
+    this.health.register('consumer:waiting-for-search-engine', () =>
+      Promise.reject(new Error('the consumer starts once the search engine is set up')),
+    );
     void this.engine
       .whenReady()
       .then(() => {
@@ -64,7 +83,10 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
       sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       retry: { maxAttempts: this.config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => this.deadLettered.inc(),
-      batch: { maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: this.config.INDEXER_LINGER_MS },
+      batch: {
+        maxBytesPerPartition: this.config.INDEXER_MAX_BATCH_BYTES,
+        maxWaitTimeInMs: this.config.INDEXER_LINGER_MS,
+      },
       partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       metrics: this.metrics,
       health: this.health,

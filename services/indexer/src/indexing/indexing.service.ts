@@ -1,7 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, type TopicSet, type ArticleEnrichedPayload, type ArticleIndexedPayload, type EnrichedArticle, type EventEnvelope } from '@wirestream/contracts';
-import { createEnvelope, EventPublisher, MalformedEventError, parseEnvelope, TOPICS, type IncomingMessage } from '@wirestream/kafka';
-import { ArticleStore, DATA_SOURCE, type ArticleWrite, type CurrentArticle, type DataSource } from '@wirestream/persistence';
+import {
+  EventTypes,
+  type TopicSet,
+  type ArticleEnrichedPayload,
+  type ArticleIndexedPayload,
+  type EnrichedArticle,
+  type EventEnvelope,
+} from '@wirestream/contracts';
+import {
+  createEnvelope,
+  EventPublisher,
+  MalformedEventError,
+  parseEnvelope,
+  TOPICS,
+  type IncomingMessage,
+} from '@wirestream/kafka';
+import {
+  ArticleStore,
+  DATA_SOURCE,
+  type ArticleWrite,
+  type CurrentArticle,
+  type DataSource,
+} from '@wirestream/persistence';
 import { isRetriable, MetricsRegistry, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { FreshnessRecorder } from '../ops/freshness-recorder';
@@ -10,13 +30,21 @@ import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
 /** The engine refused the document for its content: retrying the same document cannot help. */
 export class DocumentRejectedError extends PermanentError {
   constructor(failure: BulkItemFailure) {
-    super('document-rejected', `search engine rejected document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`, 422, { engineStatus: failure.status });
+    super(
+      'document-rejected',
+      `search engine rejected document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`,
+      422,
+      { engineStatus: failure.status },
+    );
   }
 }
 
 export class SearchEngineUnavailableError extends RetriableError {
   constructor(failure: BulkItemFailure) {
-    super('search-unavailable', `search engine could not take document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`);
+    super(
+      'search-unavailable',
+      `search engine could not take document ${failure.id} (HTTP ${failure.status}): ${failure.reason}`,
+    );
   }
 }
 
@@ -40,10 +68,19 @@ export class IndexingService {
     private readonly freshness: FreshnessRecorder,
   ) {
     this.store = new ArticleStore(dataSource, 'indexer');
-    this.stageSeconds = metrics.histogram('wirestream_index_stage_seconds', 'Time per indexing batch in each stage (postgres, engine, publish)', ['stage'], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+    this.stageSeconds = metrics.histogram(
+      'wirestream_index_stage_seconds',
+      'Time per indexing batch in each stage (postgres, engine, publish)',
+      ['stage'],
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    );
   }
 
-  async indexBatch(messages: IncomingMessage[], log: Logger, options: { refresh?: boolean } = {}): Promise<Map<IncomingMessage, unknown>> {
+  async indexBatch(
+    messages: IncomingMessage[],
+    log: Logger,
+    options: { refresh?: boolean } = {},
+  ): Promise<Map<IncomingMessage, unknown>> {
     const failures = new Map<IncomingMessage, unknown>();
     const events = new Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>();
     for (const message of messages) {
@@ -68,12 +105,18 @@ export class IndexingService {
     const withdrawn = [...current.values()].filter((c) => c.article.pubStatus === 'withdrawn').map((c) => c.article.id);
 
     const engineTimer = this.stageSeconds.startTimer({ stage: 'engine' });
-    const indexed = await this.engine.bulkIndex(usable.map((c) => toArticleDocument(c.article, c.clusterId ?? c.article.id)), options.refresh ? { refresh: 'wait_for' } : {});
-    const deleted = withdrawn.length ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {}) : { deleted: [], failed: [] };
+    const indexed = await this.engine.bulkIndex(
+      usable.map((c) => toArticleDocument(c.article, c.clusterId ?? c.article.id)),
+      options.refresh ? { refresh: 'wait_for' } : {},
+    );
+    const deleted = withdrawn.length
+      ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {})
+      : { deleted: [], failed: [] };
     engineTimer();
     const searchableAt = new Date();
     const failedById = new Map<string, unknown>();
-    for (const f of [...indexed.failed, ...deleted.failed]) failedById.set(f.id, f.retriable ? new SearchEngineUnavailableError(f) : new DocumentRejectedError(f));
+    for (const f of [...indexed.failed, ...deleted.failed])
+      failedById.set(f.id, f.retriable ? new SearchEngineUnavailableError(f) : new DocumentRejectedError(f));
 
     const done: EventEnvelope<ArticleEnrichedPayload>[] = [];
     for (const [message, event] of events) {
@@ -83,7 +126,9 @@ export class IndexingService {
     }
     // Each version's first acknowledged write (also after a retried batch, whose Postgres write was a no-op).
     const acknowledged = new Set(indexed.indexed);
-    const madeSearchable = done.map((e) => current.get(e.articleId)?.article).filter((a): a is EnrichedArticle => !!a && acknowledged.has(a.id) && a.pubStatus === 'usable');
+    const madeSearchable = done
+      .map((e) => current.get(e.articleId)?.article)
+      .filter((a): a is EnrichedArticle => !!a && acknowledged.has(a.id) && a.pubStatus === 'usable');
     await this.freshness.record([...new Map(madeSearchable.map((a) => [a.id, a])).values()], searchableAt, log);
     const publishTimer = this.stageSeconds.startTimer({ stage: 'publish' });
     await this.publisher.publish(
@@ -96,11 +141,29 @@ export class IndexingService {
           clusterId: stored?.clusterId ?? event.articleId,
           pubStatus: stored?.article.pubStatus ?? event.payload.pubStatus,
         };
-        return { topic: this.topics.indexed, envelope: createEnvelope({ type: EventTypes.articleIndexed, articleId: event.articleId, version: payload.version, payload, traceId: event.traceId }) };
+        return {
+          topic: this.topics.indexed,
+          envelope: createEnvelope({
+            type: EventTypes.articleIndexed,
+            articleId: event.articleId,
+            version: payload.version,
+            payload,
+            traceId: event.traceId,
+          }),
+        };
       }),
     );
     publishTimer();
-    log.info({ events: events.size, indexed: indexed.indexed.length, stale: indexed.stale.length, deleted: deleted.deleted.length, failed: failures.size }, 'batch indexed');
+    log.info(
+      {
+        events: events.size,
+        indexed: indexed.indexed.length,
+        stale: indexed.stale.length,
+        deleted: deleted.deleted.length,
+        failed: failures.size,
+      },
+      'batch indexed',
+    );
     return failures;
   }
 
@@ -108,7 +171,10 @@ export class IndexingService {
    * One transaction for the batch; if Postgres refuses it for a reason retrying cannot fix, each event is
    * applied on its own so only the offending one fails (and is dead-lettered), not its batch-mates.
    */
-  private async applyToPostgres(events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>, failures: Map<IncomingMessage, unknown>): Promise<Map<string, CurrentArticle>> {
+  private async applyToPostgres(
+    events: Map<IncomingMessage, EventEnvelope<ArticleEnrichedPayload>>,
+    failures: Map<IncomingMessage, unknown>,
+  ): Promise<Map<string, CurrentArticle>> {
     try {
       return (await this.store.write([...events.values()].map(toWrite))).current;
     } catch (error) {
@@ -120,7 +186,14 @@ export class IndexingService {
         for (const [id, current] of (await this.store.write([toWrite(event)])).current) written.set(id, current);
       } catch (error) {
         if (isRetriable(error)) throw error;
-        failures.set(message, new PermanentError('article-refused-by-database', `Postgres refused article ${event.articleId}: ${(error as Error).message}`, 422));
+        failures.set(
+          message,
+          new PermanentError(
+            'article-refused-by-database',
+            `Postgres refused article ${event.articleId}: ${(error as Error).message}`,
+            422,
+          ),
+        );
         events.delete(message);
       }
     }
@@ -130,7 +203,12 @@ export class IndexingService {
 
 /** An event as the store takes it; a re-enrichment (`wirestream reenrich`) may replace the stored document of its version. */
 function toWrite(event: EventEnvelope<ArticleEnrichedPayload>): ArticleWrite {
-  return { eventId: event.eventId, article: event.payload, clusterId: null, ...(event.reenrichment ? { reenrichment: true } : {}) };
+  return {
+    eventId: event.eventId,
+    article: event.payload,
+    clusterId: null,
+    ...(event.reenrichment ? { reenrichment: true } : {}),
+  };
 }
 
 /**
@@ -144,19 +222,31 @@ function validateArticle(event: EventEnvelope<ArticleEnrichedPayload>): void {
   const a = event.payload as Partial<EnrichedArticle> | null;
   const problems: string[] = [];
   if (!a || typeof a !== 'object') throw new MalformedEventError('payload must be the enriched article object');
-  if (a.id !== event.articleId) problems.push(`payload.id ${String(a.id).slice(0, 100)} does not match articleId ${String(event.articleId).slice(0, 100)}`);
+  if (a.id !== event.articleId)
+    problems.push(
+      `payload.id ${String(a.id).slice(0, 100)} does not match articleId ${String(event.articleId).slice(0, 100)}`,
+    );
   // The id is the article's identity (a UUID from the ingestor) and keys every table: not derived, so refused, not cut.
-  else if (typeof a.id !== 'string' || a.id.length > MAX_ARTICLE_ID_LENGTH) problems.push(`payload.id must be a string of at most ${MAX_ARTICLE_ID_LENGTH} characters`);
-  if (a.version !== event.version) problems.push(`payload.version ${String(a.version)} does not match envelope version ${event.version}`);
-  if (a.pubStatus !== 'usable' && a.pubStatus !== 'withdrawn') problems.push('payload.pubStatus must be usable or withdrawn');
+  else if (typeof a.id !== 'string' || a.id.length > MAX_ARTICLE_ID_LENGTH)
+    problems.push(`payload.id must be a string of at most ${MAX_ARTICLE_ID_LENGTH} characters`);
+  if (a.version !== event.version)
+    problems.push(`payload.version ${String(a.version)} does not match envelope version ${event.version}`);
+  if (a.pubStatus !== 'usable' && a.pubStatus !== 'withdrawn')
+    problems.push('payload.pubStatus must be usable or withdrawn');
   const marker = event.reenrichment as unknown;
-  if (marker !== undefined && marker !== null && (typeof marker !== 'object' || typeof (marker as { runId?: unknown }).runId !== 'string')) problems.push('reenrichment must be an object with a runId string');
+  if (
+    marker !== undefined &&
+    marker !== null &&
+    (typeof marker !== 'object' || typeof (marker as { runId?: unknown }).runId !== 'string')
+  )
+    problems.push('reenrichment must be an object with a runId string');
   if (!a.source || typeof a.source.id !== 'string') problems.push('payload.source.id must be a string');
   if (typeof a.body !== 'string') problems.push('payload.body must be a string');
   if (typeof a.fingerprint !== 'string') problems.push('payload.fingerprint must be a string');
   for (const field of ['publishedAt', 'updatedAt'] as const) {
     const value = a[field];
-    if (value !== null && value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) problems.push(`payload.${field} must be an ISO 8601 date-time or null, got ${JSON.stringify(value)}`);
+    if (value !== null && value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value))))
+      problems.push(`payload.${field} must be an ISO 8601 date-time or null, got ${JSON.stringify(value)}`);
   }
   if (problems.length) throw new MalformedEventError(problems.join('; '));
 }

@@ -21,13 +21,27 @@ describe('ArticleStore re-enrichment (integration)', () => {
   let store: ArticleStore;
   const [a, b, c] = [...syntheticArticles(3, { seed: 5, republishedShare: 0 })].map((s) => s.article);
 
-  const write = (article: EnrichedArticle, reenrichment = false) => store.write([{ eventId: randomUUID(), article, clusterId: null, ...(reenrichment ? { reenrichment } : {}) }]);
+  const write = (article: EnrichedArticle, reenrichment = false) =>
+    store.write([{ eventId: randomUUID(), article, clusterId: null, ...(reenrichment ? { reenrichment } : {}) }]);
   const rows = async (id: string) => ({
-    article: ((await ds.query('SELECT version, title, fingerprint, cluster_id, pub_status, published_at FROM articles WHERE id = $1', [id])) as unknown[])[0],
-    entities: (await ds.query('SELECT e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = $1 ORDER BY 1', [id])) as unknown[],
+    article: (
+      (await ds.query(
+        'SELECT version, title, fingerprint, cluster_id, pub_status, published_at FROM articles WHERE id = $1',
+        [id],
+      )) as unknown[]
+    )[0],
+    entities: (await ds.query(
+      'SELECT e.name, ae.count FROM article_entities ae JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = $1 ORDER BY 1',
+      [id],
+    )) as unknown[],
     quotes: (await ds.query('SELECT text FROM quotes WHERE article_id = $1 ORDER BY ordinal', [id])) as unknown[],
-    bands: ((await ds.query('SELECT keys FROM fingerprint_bands WHERE article_id = $1', [id])) as { keys: number[] }[])[0]?.keys ?? null,
-    versions: (await ds.query('SELECT version, document IS NULL AS in_articles, changes FROM article_versions WHERE article_id = $1 ORDER BY version', [id])) as { version: number; in_articles: boolean; changes: { field: string }[] }[],
+    bands:
+      ((await ds.query('SELECT keys FROM fingerprint_bands WHERE article_id = $1', [id])) as { keys: number[] }[])[0]
+        ?.keys ?? null,
+    versions: (await ds.query(
+      'SELECT version, document IS NULL AS in_articles, changes FROM article_versions WHERE article_id = $1 ORDER BY version',
+      [id],
+    )) as { version: number; in_articles: boolean; changes: { field: string }[] }[],
   });
 
   beforeAll(async () => {
@@ -48,7 +62,12 @@ describe('ArticleStore re-enrichment (integration)', () => {
     await write(v1);
     await write(v2);
     // A copy in the same story, published later: the re-enriched article's new date makes it the lead either way.
-    const copy = { ...b!, body: `${v2.body} Republished.`, fingerprint: flip(v2.fingerprint, [3]), publishedAt: '2026-03-01T00:00:00.000Z' } as EnrichedArticle;
+    const copy = {
+      ...b!,
+      body: `${v2.body} Republished.`,
+      fingerprint: flip(v2.fingerprint, [3]),
+      publishedAt: '2026-03-01T00:00:00.000Z',
+    } as EnrichedArticle;
     await write(copy);
     const before = await rows(a!.id);
     expect((before.article as { cluster_id: string }).cluster_id).toBe(a!.id);
@@ -67,10 +86,18 @@ describe('ArticleStore re-enrichment (integration)', () => {
     expect((await write(fresh)).changed.size).toBe(0);
     const result = await write(fresh, true);
     expect([...result.changed]).toEqual([a!.id]);
-    expect(result.current.get(a!.id)).toMatchObject({ clusterId: a!.id, article: { title: 'New enricher title', version: 2 } });
+    expect(result.current.get(a!.id)).toMatchObject({
+      clusterId: a!.id,
+      article: { title: 'New enricher title', version: 2 },
+    });
 
     const after = await rows(a!.id);
-    expect(after.article).toMatchObject({ version: 2, title: 'New enricher title', fingerprint: fresh.fingerprint, cluster_id: a!.id });
+    expect(after.article).toMatchObject({
+      version: 2,
+      title: 'New enricher title',
+      fingerprint: fresh.fingerprint,
+      cluster_id: a!.id,
+    });
     expect(after.entities).toEqual([{ name: 'Ana Silva', count: 2 }]);
     expect(after.quotes).toEqual([{ text: 'New quote' }]);
     expect(after.bands).not.toEqual(before.bands);
@@ -79,9 +106,14 @@ describe('ArticleStore re-enrichment (integration)', () => {
       [1, false],
       [2, true],
     ]);
-    expect(after.versions[1]!.changes.map((ch) => ch.field)).toEqual(expect.arrayContaining(['title', 'publishedAt', 'edNote']));
+    expect(after.versions[1]!.changes.map((ch) => ch.field)).toEqual(
+      expect.arrayContaining(['title', 'publishedAt', 'edNote']),
+    );
     expect((await store.findOne(a!.id))?.article.title).toBe('New enricher title');
-    const [cluster] = (await ds.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [a!.id])) as { lead_article_id: string; size: number }[];
+    const [cluster] = (await ds.query('SELECT lead_article_id, size FROM story_clusters WHERE id = $1', [a!.id])) as {
+      lead_article_id: string;
+      size: number;
+    }[];
     // The copy (1 March) now leads: the re-enriched article says it was published on 2 March.
     expect(cluster).toEqual({ lead_article_id: copy.id, size: 2 });
   });

@@ -2,20 +2,41 @@
  * Test-only: the one-event-at-a-time writer the set-based `ArticleStore.write` replaced (kept verbatim in its
  * logic), so the integration test can check that both leave the same rows for the same batches.
  */
-import { diffArticleVersions, type EnrichedArticle, type EntityCount, type EntityType, type Quote } from '@wirestream/contracts';
-import { MIN_WORDS_FOR_CLUSTERING, storySignature, STORY_MAX_SIGNATURE_DISTANCE, type DataSource } from '@wirestream/persistence';
+import {
+  diffArticleVersions,
+  type EnrichedArticle,
+  type EntityCount,
+  type EntityType,
+  type Quote,
+} from '@wirestream/contracts';
+import {
+  MIN_WORDS_FOR_CLUSTERING,
+  storySignature,
+  STORY_MAX_SIGNATURE_DISTANCE,
+  type DataSource,
+} from '@wirestream/persistence';
 /** The part of TypeORM's EntityManager this writer uses (only libs/persistence imports typeorm). */
 type EntityManager = { query(sql: string, parameters?: unknown[]): Promise<unknown> };
 
 const isFingerprint = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{16}$/i.test(value);
 
-export async function applyBatchSequentially(dataSource: DataSource, consumerName: string, writes: { eventId: string; article: EnrichedArticle; clusterId: string | null }[]): Promise<Set<string>> {
+export async function applyBatchSequentially(
+  dataSource: DataSource,
+  consumerName: string,
+  writes: { eventId: string; article: EnrichedArticle; clusterId: string | null }[],
+): Promise<Set<string>> {
   if (!writes.length) return new Set();
   return dataSource.transaction(async (tx) => {
     const changed = new Set<string>();
-    await lockBandKeys(tx, writes.map((w) => w.article));
+    await lockBandKeys(
+      tx,
+      writes.map((w) => w.article),
+    );
     for (const { eventId, article, clusterId } of writes) {
-      const fresh = (await tx.query('INSERT INTO processed_events (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [eventId, consumerName])) as unknown[];
+      const fresh = (await tx.query(
+        'INSERT INTO processed_events (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [eventId, consumerName],
+      )) as unknown[];
       if (!fresh.length) continue;
       const doc = JSON.stringify(article);
       await recordVersion(tx, article, doc);
@@ -29,7 +50,19 @@ export async function applyBatchSequentially(dataSource: DataSource, consumerNam
            cluster_id = COALESCE(articles.cluster_id, EXCLUDED.cluster_id), document = EXCLUDED.document, updated_at = now()
          WHERE articles.version < EXCLUDED.version
          RETURNING id, cluster_id`,
-        [article.id, article.version, article.pubStatus, article.source.id, article.source.name, article.title, article.language, article.publishedAt, article.fingerprint, clusterId, doc],
+        [
+          article.id,
+          article.version,
+          article.pubStatus,
+          article.source.id,
+          article.source.name,
+          article.title,
+          article.language,
+          article.publishedAt,
+          article.fingerprint,
+          clusterId,
+          doc,
+        ],
       )) as { id: string; cluster_id: string | null }[];
       if (!updated.length) continue;
       changed.add(article.id);
@@ -43,7 +76,11 @@ const BAND_LOCK_NAMESPACE = 0x5753n << 32n;
 
 /** Whether the article takes part in clustering (usable, a real fingerprint, enough words for SimHash to mean something). */
 function isClusterable(article: EnrichedArticle): boolean {
-  return article.pubStatus === 'usable' && isFingerprint(article.fingerprint) && (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING;
+  return (
+    article.pubStatus === 'usable' &&
+    isFingerprint(article.fingerprint) &&
+    (article.wordCount ?? 0) >= MIN_WORDS_FOR_CLUSTERING
+  );
 }
 
 /**
@@ -58,12 +95,18 @@ async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[]): Pro
   }
   if (!keys.size) return;
   const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map(String);
-  await tx.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered', [sorted]);
+  await tx.query(
+    'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered',
+    [sorted],
+  );
 }
 
 /** Stores a version (every version is kept) with its diff from the previous stored one, and re-diffs the next one if it came first. */
 async function recordVersion(tx: EntityManager, article: EnrichedArticle, document: string): Promise<void> {
-  const inserted = (await tx.query('INSERT INTO article_versions (article_id, version, document) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING version', [article.id, article.version, document])) as unknown[];
+  const inserted = (await tx.query(
+    'INSERT INTO article_versions (article_id, version, document) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING version',
+    [article.id, article.version, document],
+  )) as unknown[];
   if (!inserted.length) return;
   const neighbours = (await tx.query(
     `SELECT version, document FROM article_versions WHERE article_id = $1 AND version IN (
@@ -74,8 +117,13 @@ async function recordVersion(tx: EntityManager, article: EnrichedArticle, docume
   const previous = neighbours.find((n) => n.version < article.version) ?? null;
   const next = neighbours.find((n) => n.version > article.version) ?? null;
   const setChanges = 'UPDATE article_versions SET changes = $3 WHERE article_id = $1 AND version = $2';
-  await tx.query(setChanges, [article.id, article.version, JSON.stringify(diffArticleVersions(previous?.document ?? null, article))]);
-  if (next) await tx.query(setChanges, [article.id, next.version, JSON.stringify(diffArticleVersions(article, next.document))]);
+  await tx.query(setChanges, [
+    article.id,
+    article.version,
+    JSON.stringify(diffArticleVersions(previous?.document ?? null, article)),
+  ]);
+  if (next)
+    await tx.query(setChanges, [article.id, next.version, JSON.stringify(diffArticleVersions(article, next.document))]);
 }
 
 /**
@@ -83,7 +131,11 @@ async function recordVersion(tx: EntityManager, article: EnrichedArticle, docume
  * `clusterId` is what the article already has (null the first time it is stored): an article keeps its cluster
  * across versions.
  */
-async function writeCurrentVersion(tx: EntityManager, article: EnrichedArticle, clusterId: string | null): Promise<string> {
+async function writeCurrentVersion(
+  tx: EntityManager,
+  article: EnrichedArticle,
+  clusterId: string | null,
+): Promise<string> {
   await tx.query(
     `INSERT INTO sources (id, name) VALUES ($1, $2)
      ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name), last_seen_at = now()`,
@@ -122,7 +174,10 @@ async function replaceEntities(tx: EntityManager, article: EnrichedArticle): Pro
   const rows = [...counts.values()].sort((a, b) => (a.type + a.name < b.type + b.name ? -1 : 1));
   const types = rows.map((r) => r.type);
   const names = rows.map((r) => r.name);
-  await tx.query('INSERT INTO entities (type, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (type, name) DO NOTHING', [types, names]);
+  await tx.query(
+    'INSERT INTO entities (type, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (type, name) DO NOTHING',
+    [types, names],
+  );
   // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
   await tx.query(
     `INSERT INTO article_entities (article_id, entity_id, count)
@@ -134,7 +189,9 @@ async function replaceEntities(tx: EntityManager, article: EnrichedArticle): Pro
 
 async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promise<void> {
   await tx.query('DELETE FROM quotes WHERE article_id = $1', [article.id]);
-  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter((q) => typeof q?.text === 'string' && q.text.trim());
+  const quotes = (Array.isArray(article.quotes) ? (article.quotes as Quote[]) : []).filter(
+    (q) => typeof q?.text === 'string' && q.text.trim(),
+  );
   if (!quotes.length) return;
   await tx.query(
     `INSERT INTO quotes (article_id, ordinal, text, speaker)
@@ -166,7 +223,11 @@ async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promis
   await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
   if (!isClusterable(article)) return;
   const { signature, keys } = storySignature(article);
-  await tx.query('INSERT INTO fingerprint_bands (article_id, keys, signature) VALUES ($1, $2::int[], $3::int[])', [article.id, keys, signature]);
+  await tx.query('INSERT INTO fingerprint_bands (article_id, keys, signature) VALUES ($1, $2::int[], $3::int[])', [
+    article.id,
+    keys,
+    signature,
+  ]);
 }
 
 /** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */

@@ -24,7 +24,12 @@ export class FreshnessRecorder {
 
   constructor(@Inject(DATA_SOURCE) dataSource: DataSource, metrics: MetricsRegistry) {
     this.store = new OpsStore(dataSource);
-    this.latency = metrics.histogram('wirestream_ingest_to_searchable_seconds', 'Per article: from the ingestor accepting it to the engine acknowledging its bulk write (searchable within the next refresh, ≤ 1 s)', ['source'], FRESHNESS_BUCKETS);
+    this.latency = metrics.histogram(
+      'wirestream_ingest_to_searchable_seconds',
+      'Per article: from the ingestor accepting it to the engine acknowledging its bulk write (searchable within the next refresh, ≤ 1 s)',
+      ['source'],
+      FRESHNESS_BUCKETS,
+    );
   }
 
   /**
@@ -34,11 +39,16 @@ export class FreshnessRecorder {
   async record(articles: EnrichedArticle[], searchableAt: Date, log: Logger): Promise<void> {
     const rows = articles.flatMap((a) => {
       const ingestedAt = new Date(a.ingestedAt);
-      return Number.isNaN(ingestedAt.getTime()) ? [] : [{ articleId: a.id, version: a.version, sourceId: a.source.id, ingestedAt, searchableAt }];
+      return Number.isNaN(ingestedAt.getTime())
+        ? []
+        : [{ articleId: a.id, version: a.version, sourceId: a.source.id, ingestedAt, searchableAt }];
     });
     try {
       for (const row of await this.store.recordSearchable(rows)) {
-        this.latency.observe({ source: this.sourceLabel(row.sourceId) }, Math.max(0, (searchableAt.getTime() - row.ingestedAt.getTime()) / 1000));
+        this.latency.observe(
+          { source: this.sourceLabel(row.sourceId) },
+          Math.max(0, (searchableAt.getTime() - row.ingestedAt.getTime()) / 1000),
+        );
       }
     } catch (error) {
       log.warn({ err: error, articles: rows.length }, 'could not record freshness samples');

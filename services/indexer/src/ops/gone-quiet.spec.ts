@@ -21,7 +21,9 @@ describe('gone quiet', () => {
   });
 
   it('states the rule with its numbers', () => {
-    expect(describeQuietRule(rule)).toBe('a source with at least 5 items is gone quiet when silent for more than 4× its median gap (over its last 50 items) and more than 30 min');
+    expect(describeQuietRule(rule)).toBe(
+      'a source with at least 5 items is gone quiet when silent for more than 4× its median gap (over its last 50 items) and more than 30 min',
+    );
     expect(describeQuietRule({ ...rule, minSilentSeconds: 5 })).toMatch(/more than 5 s$/);
   });
 });

@@ -28,4 +28,3 @@ function formatSeconds(seconds: number): string {
   if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
   return `${seconds} s`;
 }
-

@@ -40,7 +40,8 @@ function exportedWirestreamMetrics(): Set<string> {
       }
     }
   };
-  for (const top of ['libs', 'services']) for (const project of readdirSync(path.join(ROOT, top))) walk(path.join(ROOT, top, project, 'src'));
+  for (const top of ['libs', 'services'])
+    for (const project of readdirSync(path.join(ROOT, top))) walk(path.join(ROOT, top, project, 'src'));
   return names;
 }
 
@@ -72,13 +73,28 @@ describe('monitoring configuration (ops/)', () => {
   });
 
   it('finds the metrics the code exports (the check below is not vacuous)', () => {
-    for (const name of ['wirestream_ingest_to_searchable_seconds', 'wirestream_consumer_lag', 'wirestream_outbox_pending', 'wirestream_dlq_messages', 'wirestream_ready', 'wirestream_source_gone_quiet']) expect(code).toContain(name);
+    for (const name of [
+      'wirestream_ingest_to_searchable_seconds',
+      'wirestream_consumer_lag',
+      'wirestream_outbox_pending',
+      'wirestream_dlq_messages',
+      'wirestream_ready',
+      'wirestream_source_gone_quiet',
+    ])
+      expect(code).toContain(name);
     expect(defaults).toContain('process_cpu_seconds_total');
     expect(defaults).toContain('process_resident_memory_bytes');
   });
 
   it('prometheus.yml scrapes /metrics of the three services and loads the alert rules', () => {
-    const config = readYaml<{ rule_files: string[]; scrape_configs: { job_name: string; metrics_path: string; static_configs: { targets: string[]; labels: { service: string } }[] }[] }>('ops/prometheus.yml');
+    const config = readYaml<{
+      rule_files: string[];
+      scrape_configs: {
+        job_name: string;
+        metrics_path: string;
+        static_configs: { targets: string[]; labels: { service: string } }[];
+      }[];
+    }>('ops/prometheus.yml');
     const [job] = config.scrape_configs;
     expect(job).toMatchObject({ job_name: 'wirestream', metrics_path: '/metrics' });
     expect(job!.static_configs.map((c) => [c.labels.service, c.targets[0]!.split(':')[1]])).toEqual([
@@ -90,7 +106,9 @@ describe('monitoring configuration (ops/)', () => {
   });
 
   it('alerts.yml holds the six alerts of issue 11, well-formed, on exported metrics', () => {
-    const rules = readYaml<{ groups: { name: string; rules: AlertRule[] }[] }>('ops/prometheus/alerts.yml').groups.flatMap((g) => g.rules);
+    const rules = readYaml<{ groups: { name: string; rules: AlertRule[] }[] }>(
+      'ops/prometheus/alerts.yml',
+    ).groups.flatMap((g) => g.rules);
     expect(rules.map((r) => r.alert)).toEqual([
       'WirestreamFreshnessOverSlo',
       'WirestreamConsumerLagGrowing',
@@ -100,30 +118,58 @@ describe('monitoring configuration (ops/)', () => {
       'WirestreamServiceNotReady',
     ]);
     for (const rule of rules) {
-      expect({ alert: rule.alert, for: rule.for }).toEqual({ alert: rule.alert, for: expect.stringMatching(/^\d+[smh]$/) });
+      expect({ alert: rule.alert, for: rule.for }).toEqual({
+        alert: rule.alert,
+        for: expect.stringMatching(/^\d+[smh]$/),
+      });
       expect(['warning', 'critical']).toContain(rule.labels.severity);
       expect(rule.annotations.summary).toBeTruthy();
       expect(balanced(rule.expr)).toBe(true);
       const metrics = metricsIn(rule.expr);
       expect({ alert: rule.alert, count: metrics.length > 0 }).toEqual({ alert: rule.alert, count: true });
-      expect({ alert: rule.alert, missing: metrics.filter((m) => !isExported(m, code, defaults)) }).toEqual({ alert: rule.alert, missing: [] });
+      expect({ alert: rule.alert, missing: metrics.filter((m) => !isExported(m, code, defaults)) }).toEqual({
+        alert: rule.alert,
+        missing: [],
+      });
     }
   });
 
   it('the dashboard is provisioned from the mounted folder, on the provisioned datasource', () => {
-    const datasources = readYaml<{ datasources: { uid: string; type: string; url: string }[] }>('ops/grafana/provisioning/datasources/prometheus.yml').datasources;
-    expect(datasources).toEqual([expect.objectContaining({ uid: 'wirestream-prometheus', type: 'prometheus', url: 'http://prometheus:9090' })]);
-    const providers = readYaml<{ providers: { type: string; options: { path: string } }[] }>('ops/grafana/provisioning/dashboards/wirestream.yml').providers;
+    const datasources = readYaml<{ datasources: { uid: string; type: string; url: string }[] }>(
+      'ops/grafana/provisioning/datasources/prometheus.yml',
+    ).datasources;
+    expect(datasources).toEqual([
+      expect.objectContaining({ uid: 'wirestream-prometheus', type: 'prometheus', url: 'http://prometheus:9090' }),
+    ]);
+    const providers = readYaml<{ providers: { type: string; options: { path: string } }[] }>(
+      'ops/grafana/provisioning/dashboards/wirestream.yml',
+    ).providers;
     expect(providers[0]).toMatchObject({ type: 'file', options: { path: '/var/lib/grafana/dashboards' } });
-    const compose = readYaml<{ services: Record<string, { profiles?: string[]; volumes?: string[] }> }>('docker-compose.yml').services;
+    const compose = readYaml<{ services: Record<string, { profiles?: string[]; volumes?: string[] }> }>(
+      'docker-compose.yml',
+    ).services;
     expect(compose['prometheus']!.profiles).toEqual(['monitoring']);
     expect(compose['grafana']!.profiles).toEqual(['monitoring']);
-    expect(compose['grafana']!.volumes).toEqual(expect.arrayContaining(['./ops/grafana/dashboards:/var/lib/grafana/dashboards:ro', './ops/grafana/provisioning:/etc/grafana/provisioning:ro']));
-    expect(compose['prometheus']!.volumes).toEqual(expect.arrayContaining(['./ops/prometheus.yml:/etc/prometheus/prometheus.yml:ro', './ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro']));
+    expect(compose['grafana']!.volumes).toEqual(
+      expect.arrayContaining([
+        './ops/grafana/dashboards:/var/lib/grafana/dashboards:ro',
+        './ops/grafana/provisioning:/etc/grafana/provisioning:ro',
+      ]),
+    );
+    expect(compose['prometheus']!.volumes).toEqual(
+      expect.arrayContaining([
+        './ops/prometheus.yml:/etc/prometheus/prometheus.yml:ro',
+        './ops/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro',
+      ]),
+    );
   });
 
   it('every dashboard panel is well-formed and queries exported metrics; the issue’s panels are all there', () => {
-    const dashboard = JSON.parse(read('ops/grafana/dashboards/wirestream.json')) as { uid: string; title: string; panels: Panel[] };
+    const dashboard = JSON.parse(read('ops/grafana/dashboards/wirestream.json')) as {
+      uid: string;
+      title: string;
+      panels: Panel[];
+    };
     expect(dashboard.uid).toBe('wirestream-pipeline');
     const ids = dashboard.panels.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -136,11 +182,23 @@ describe('monitoring configuration (ops/)', () => {
         expect(target.datasource.uid).toBe('wirestream-prometheus');
         expect(balanced(target.expr)).toBe(true);
         const missing = metricsIn(target.expr).filter((m) => !isExported(m, code, defaults));
-        expect({ panel: panel.title, metrics: metricsIn(target.expr).length > 0, missing }).toEqual({ panel: panel.title, metrics: true, missing: [] });
+        expect({ panel: panel.title, metrics: metricsIn(target.expr).length > 0, missing }).toEqual({
+          panel: panel.title,
+          metrics: true,
+          missing: [],
+        });
       }
     }
     const queried = new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => metricsIn(t.expr))));
-    for (const metric of ['wirestream_ingest_to_searchable_seconds_bucket', 'wirestream_consumer_lag', 'wirestream_outbox_pending', 'wirestream_dlq_messages', 'process_cpu_seconds_total', 'process_resident_memory_bytes', 'wirestream_enriched_total']) {
+    for (const metric of [
+      'wirestream_ingest_to_searchable_seconds_bucket',
+      'wirestream_consumer_lag',
+      'wirestream_outbox_pending',
+      'wirestream_dlq_messages',
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'wirestream_enriched_total',
+    ]) {
       expect(queried).toContain(metric);
     }
   });

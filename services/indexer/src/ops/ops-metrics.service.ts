@@ -21,32 +21,56 @@ export class OpsMetricsService implements OnApplicationBootstrap, OnApplicationS
     @Inject(INDEXER_CONFIG) config: IndexerConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
-    metrics.gauge('wirestream_oldest_unsearchable_seconds', 'Age of the oldest article version accepted in the last hour that the indexer has not stored yet (0 when none)', [], async (gauge) => {
-      const s = await this.status.status();
-      gauge.reset();
-      if (!s.unavailable.includes('postgres')) gauge.set(s.freshness.oldestUnsearchableSeconds ?? 0);
-    });
-    metrics.gauge('wirestream_outbox_oldest_pending_seconds', 'Age of the oldest accepted article not yet published to Kafka (0 when the outbox is empty)', [], async (gauge) => {
-      const s = await this.status.status();
-      gauge.reset();
-      if (s.outbox) gauge.set(s.outbox.oldestPendingSeconds ?? 0);
-    });
-    metrics.gauge('wirestream_dlq_messages', 'Messages retained by each dead-letter topic', ['topic'], async (gauge) => {
-      const s = await this.status.status();
-      gauge.reset();
-      for (const dlq of s.deadLetters) gauge.set({ topic: dlq.topic }, dlq.size);
-    });
-    metrics.gauge('wirestream_source_gone_quiet', '1 when a source that usually delivers has gone quiet (rule: /v1/ops/status quietRule), else 0', ['source'], async (gauge) => {
-      const s = await this.status.status();
-      gauge.reset();
-      for (const source of s.sources) if (source.lastItemAt) gauge.set({ source: source.id }, source.goneQuiet ? 1 : 0);
-    });
+    metrics.gauge(
+      'wirestream_oldest_unsearchable_seconds',
+      'Age of the oldest article version accepted in the last hour that the indexer has not stored yet (0 when none)',
+      [],
+      async (gauge) => {
+        const s = await this.status.status();
+        gauge.reset();
+        if (!s.unavailable.includes('postgres')) gauge.set(s.freshness.oldestUnsearchableSeconds ?? 0);
+      },
+    );
+    metrics.gauge(
+      'wirestream_outbox_oldest_pending_seconds',
+      'Age of the oldest accepted article not yet published to Kafka (0 when the outbox is empty)',
+      [],
+      async (gauge) => {
+        const s = await this.status.status();
+        gauge.reset();
+        if (s.outbox) gauge.set(s.outbox.oldestPendingSeconds ?? 0);
+      },
+    );
+    metrics.gauge(
+      'wirestream_dlq_messages',
+      'Messages retained by each dead-letter topic',
+      ['topic'],
+      async (gauge) => {
+        const s = await this.status.status();
+        gauge.reset();
+        for (const dlq of s.deadLetters) gauge.set({ topic: dlq.topic }, dlq.size);
+      },
+    );
+    metrics.gauge(
+      'wirestream_source_gone_quiet',
+      '1 when a source that usually delivers has gone quiet (rule: /v1/ops/status quietRule), else 0',
+      ['source'],
+      async (gauge) => {
+        const s = await this.status.status();
+        gauge.reset();
+        for (const source of s.sources)
+          if (source.lastItemAt) gauge.set({ source: source.id }, source.goneQuiet ? 1 : 0);
+      },
+    );
     const store = new OpsStore(dataSource);
     this.retention = new RetentionTask({
       what: 'freshness samples',
       retentionMs: config.FRESHNESS_RETENTION_DAYS * 86_400_000,
       prune: (olderThan) => store.pruneFreshness(olderThan),
-      metric: { name: 'wirestream_freshness_samples_pruned_total', help: 'Per-article freshness rows deleted after FRESHNESS_RETENTION_DAYS' },
+      metric: {
+        name: 'wirestream_freshness_samples_pruned_total',
+        help: 'Per-article freshness rows deleted after FRESHNESS_RETENTION_DAYS',
+      },
       logger: logger.child({ component: 'ops' }),
       metrics,
     });

@@ -74,7 +74,11 @@ export class OpsStatusService implements OnApplicationShutdown {
   ) {
     this.store = new OpsStore(dataSource);
     this.kafkaReader = new KafkaOpsReader(kafka);
-    this.quietRule = { factor: config.OPS_QUIET_FACTOR, minSilentSeconds: config.OPS_QUIET_MIN_SECONDS, minItems: config.OPS_QUIET_MIN_ITEMS };
+    this.quietRule = {
+      factor: config.OPS_QUIET_FACTOR,
+      minSilentSeconds: config.OPS_QUIET_MIN_SECONDS,
+      minItems: config.OPS_QUIET_MIN_ITEMS,
+    };
   }
 
   status(): Promise<OpsStatus> {
@@ -109,7 +113,9 @@ export class OpsStatusService implements OnApplicationShutdown {
     const stages = {} as Record<OpsStage, OpsStageCounts>;
     for (const stage of OPS_STAGES) {
       const window = stage === 'enriched' || stage === 'deadLettered' ? kf?.[stage] : pg?.counts[stage];
-      stages[stage] = window ? { last5m: window.last5m, last1h: window.last1h, perMinute5m: round(window.last5m / 5) } : { last5m: null, last1h: null, perMinute5m: null };
+      stages[stage] = window
+        ? { last5m: window.last5m, last1h: window.last1h, perMinute5m: round(window.last5m / 5) }
+        : { last5m: null, last1h: null, perMinute5m: null };
     }
 
     return {
@@ -118,10 +124,18 @@ export class OpsStatusService implements OnApplicationShutdown {
       stages,
       throughput: {
         minutes: minuteStarts.map((m) => m / 1000),
-        stages: { ingested: fromPostgres('ingested'), published: fromPostgres('published'), enriched: fromKafka('enriched'), indexed: fromPostgres('indexed'), deadLettered: fromKafka('deadLettered') },
+        stages: {
+          ingested: fromPostgres('ingested'),
+          published: fromPostgres('published'),
+          enriched: fromKafka('enriched'),
+          indexed: fromPostgres('indexed'),
+          deadLettered: fromKafka('deadLettered'),
+        },
       },
       lag: kf?.lag ?? [],
-      outbox: pg ? { pending: pg.outbox.pending, oldestPendingSeconds: roundOrNull(pg.outbox.oldestPendingSeconds) } : null,
+      outbox: pg
+        ? { pending: pg.outbox.pending, oldestPendingSeconds: roundOrNull(pg.outbox.oldestPendingSeconds) }
+        : null,
       deadLetters: kf?.deadLetters ?? [],
       freshness: {
         samples5m: pg?.freshness.samples ?? 0,
@@ -132,7 +146,9 @@ export class OpsStatusService implements OnApplicationShutdown {
         oldestUnsearchableSeconds: roundOrNull(pg?.oldestUnsearchableSeconds ?? null),
       },
       health: {
-        postgres: postgres.ok ? { status: 'up', latencyMs: postgres.value.latencyMs } : { status: 'down', detail: postgres.error },
+        postgres: postgres.ok
+          ? { status: 'up', latencyMs: postgres.value.latencyMs }
+          : { status: 'down', detail: postgres.error },
         kafka: kafka.ok ? { status: 'up' } : { status: 'down', detail: kafka.error },
         search: search.ok ? search.value.health : { status: 'down', detail: search.error },
       },
@@ -146,7 +162,13 @@ export class OpsStatusService implements OnApplicationShutdown {
     try {
       const value = await Promise.race([
         work(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${this.config.OPS_TIMEOUT_MS} ms`)), this.config.OPS_TIMEOUT_MS))),
+        new Promise<never>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`no answer within ${this.config.OPS_TIMEOUT_MS} ms`)),
+              this.config.OPS_TIMEOUT_MS,
+            )),
+        ),
       ]);
       return { ok: true, value };
     } catch (error) {
@@ -168,7 +190,16 @@ export class OpsStatusService implements OnApplicationShutdown {
       this.store.sourceActivity(),
       this.store.failingFeeds(),
     ]);
-    return { counts, perMinute, freshness, oldestUnsearchableSeconds, outbox, sources, failingFeeds, latencyMs: Date.now() - started };
+    return {
+      counts,
+      perMinute,
+      freshness,
+      oldestUnsearchableSeconds,
+      outbox,
+      sources,
+      failingFeeds,
+      latencyMs: Date.now() - started,
+    };
   }
 
   private async fromKafka(now: number): Promise<KafkaPart> {
@@ -181,7 +212,10 @@ export class OpsStatusService implements OnApplicationShutdown {
     // Windows: the chart's minutes, then the last hour split at "5 minutes ago".
     const countsOf = async (topic: string) => {
       if (!existing.has(topic)) return { last5m: 0, last1h: 0, perMinute: minuteStarts.map(() => 0) };
-      const [perMinute, windows] = await Promise.all([this.kafkaReader.countsSince(topic, minuteStarts, now), this.kafkaReader.countsSince(topic, [now - 60 * MINUTE_MS, now - 5 * MINUTE_MS], now)]);
+      const [perMinute, windows] = await Promise.all([
+        this.kafkaReader.countsSince(topic, minuteStarts, now),
+        this.kafkaReader.countsSince(topic, [now - 60 * MINUTE_MS, now - 5 * MINUTE_MS], now),
+      ]);
       return { last5m: windows[1]!, last1h: windows[0]! + windows[1]!, perMinute };
     };
     const lagOf = async (group: string, topic: string): Promise<OpsConsumerLag> => {
@@ -191,7 +225,10 @@ export class OpsStatusService implements OnApplicationShutdown {
     const [enriched, dlqCounts, lag, deadLetters] = await Promise.all([
       countsOf(this.topics.enriched),
       Promise.all(dlqs.map((d) => countsOf(d.topic))),
-      Promise.all([lagOf(this.config.ENRICHER_GROUP_ID, this.topics.raw), lagOf(this.config.INDEXER_GROUP_ID, this.topics.enriched)]),
+      Promise.all([
+        lagOf(this.config.ENRICHER_GROUP_ID, this.topics.raw),
+        lagOf(this.config.INDEXER_GROUP_ID, this.topics.enriched),
+      ]),
       Promise.all(dlqs.map((d) => this.deadLetterTopic(d.stage, d.topic, existing.has(d.topic)))),
     ]);
     const deadLettered = {
@@ -202,18 +239,46 @@ export class OpsStatusService implements OnApplicationShutdown {
     return { enriched, deadLettered, lag, deadLetters };
   }
 
-  private async deadLetterTopic(stage: 'raw' | 'enriched', topic: string, exists: boolean): Promise<OpsDeadLetterTopic> {
+  private async deadLetterTopic(
+    stage: 'raw' | 'enriched',
+    topic: string,
+    exists: boolean,
+  ): Promise<OpsDeadLetterTopic> {
     const replayHint = `npm run cli -- dlq list --stage ${stage}   then   npm run cli -- dlq replay --stage ${stage} --all`;
     if (!exists) return { topic, stage, size: 0, latest: [], replayHint };
     const size = await this.kafkaReader.size(topic);
-    const records = size ? await this.kafkaReader.latestMessages(topic, LATEST_DEAD_LETTERS, Math.max(500, this.config.OPS_TIMEOUT_MS - 500)) : [];
+    const records = size
+      ? await this.kafkaReader.latestMessages(
+          topic,
+          LATEST_DEAD_LETTERS,
+          Math.max(500, this.config.OPS_TIMEOUT_MS - 500),
+        )
+      : [];
     const latest = records
       .flatMap((r) => {
         try {
           const letter = JSON.parse(r.value ?? '') as DeadLetterPayload;
-          return [{ partition: r.partition, offset: r.offset, articleId: r.key, errorCode: String(letter.errorCode), reason: String(letter.reason).slice(0, 500), failedAt: String(letter.failedAt) }];
+          return [
+            {
+              partition: r.partition,
+              offset: r.offset,
+              articleId: r.key,
+              errorCode: String(letter.errorCode),
+              reason: String(letter.reason).slice(0, 500),
+              failedAt: String(letter.failedAt),
+            },
+          ];
         } catch {
-          return [{ partition: r.partition, offset: r.offset, articleId: r.key, errorCode: 'unreadable', reason: 'the dead letter is not JSON', failedAt: '' }];
+          return [
+            {
+              partition: r.partition,
+              offset: r.offset,
+              articleId: r.key,
+              errorCode: 'unreadable',
+              reason: 'the dead letter is not JSON',
+              failedAt: '',
+            },
+          ];
         }
       })
       .sort((a, b) => b.failedAt.localeCompare(a.failedAt))
@@ -242,17 +307,33 @@ export class OpsStatusService implements OnApplicationShutdown {
         itemsLast24h: s.itemsLast24h,
         usualIntervalSeconds: roundOrNull(s.medianGapSeconds),
         silentSeconds: Math.round(silentSeconds),
-        goneQuiet: isGoneQuiet({ items: s.recentItems, medianGapSeconds: s.medianGapSeconds, silentSeconds }, this.quietRule),
+        goneQuiet: isGoneQuiet(
+          { items: s.recentItems, medianGapSeconds: s.medianGapSeconds, silentSeconds },
+          this.quietRule,
+        ),
         failing: !!feed,
         lastError: feed?.lastError ?? null,
       };
     });
     // Feeds failing before they ever delivered an item.
     for (const [id, feed] of failing) {
-      rows.push({ id, name: feed.name, lastItemAt: null, itemsLast24h: 0, usualIntervalSeconds: null, silentSeconds: null, goneQuiet: false, failing: true, lastError: feed.lastError });
+      rows.push({
+        id,
+        name: feed.name,
+        lastItemAt: null,
+        itemsLast24h: 0,
+        usualIntervalSeconds: null,
+        silentSeconds: null,
+        goneQuiet: false,
+        failing: true,
+        lastError: feed.lastError,
+      });
     }
     const flagged = (s: OpsSource) => (s.goneQuiet || s.failing ? 0 : 1);
-    return rows.sort((a, b) => flagged(a) - flagged(b) || (b.lastItemAt ?? '').localeCompare(a.lastItemAt ?? '') || a.id.localeCompare(b.id));
+    return rows.sort(
+      (a, b) =>
+        flagged(a) - flagged(b) || (b.lastItemAt ?? '').localeCompare(a.lastItemAt ?? '') || a.id.localeCompare(b.id),
+    );
   }
 }
 

@@ -25,7 +25,8 @@ export class OpsController {
   @Get('v1/ops/status')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'The pipeline on one page: stage counts and throughput, lag, outbox, DLQs, freshness, dependencies and sources',
+    summary:
+      'The pipeline on one page: stage counts and throughput, lag, outbox, DLQs, freshness, dependencies and sources',
     description:
       'Gathered from Postgres, Kafka and the search engine directly (not from the other services), each within OPS_TIMEOUT_MS. ' +
       'Always 200: a dependency that did not answer is named in `unavailable` and the parts that need it are null or empty. ' +

@@ -16,7 +16,9 @@ export class ArticlePages {
   constructor(private readonly dataSource: DataSource) {}
 
   async countUsable(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM articles WHERE pub_status = 'usable'`)) as { n: number }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM articles WHERE pub_status = 'usable'`,
+    )) as { n: number }[];
     return row?.n ?? 0;
   }
 

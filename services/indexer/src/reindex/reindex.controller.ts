@@ -15,9 +15,13 @@ export class ReindexController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Rebuild the article index from Postgres and swap the alias (no gap in search)',
-    description: 'Starts a background job and answers it; poll GET /v1/admin/reindex/{id}. Writes arriving meanwhile are caught up after the swap.',
+    description:
+      'Starts a background job and answers it; poll GET /v1/admin/reindex/{id}. Writes arriving meanwhile are caught up after the swap.',
   })
-  @ApiResponse({ status: 202, description: 'The job: { id, state, phase, total, copied, rejected, caughtUp, newIndex, oldIndices, … }' })
+  @ApiResponse({
+    status: 202,
+    description: 'The job: { id, state, phase, total, copied, rejected, caughtUp, newIndex, oldIndices, … }',
+  })
   @ApiResponse({ status: 401, description: 'problem+json: no x-api-key' })
   @ApiResponse({ status: 403, description: 'problem+json: not an admin key' })
   @ApiResponse({ status: 409, description: 'problem+json: a reindex is already running' })

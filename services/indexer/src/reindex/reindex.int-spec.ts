@@ -25,10 +25,23 @@ describe('reindex (integration)', () => {
     // Small, throttled pages: the rebuild takes a few seconds, long enough for searches and writes to overlap it.
     const config = loadIndexerConfig({ ...environment.env, REINDEX_PAGE_SIZE: '25', REINDEX_THROTTLE_MS: '150' });
     const logger = createLogger('indexer', 'silent');
-    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
+    app = await startHttpService({
+      service: 'indexer',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+    });
     url = await app.getUrl();
-    publisher = new EventPublisher(createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'reindex-int-spec', logger }));
-    engine = await createArticleSearchEngine({ url: config.SEARCH_URL, engine: config.SEARCH_ENGINE, indexPrefix: environment.indexPrefix });
+    publisher = new EventPublisher(
+      createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'reindex-int-spec', logger }),
+    );
+    engine = await createArticleSearchEngine({
+      url: config.SEARCH_URL,
+      engine: config.SEARCH_ENGINE,
+      indexPrefix: environment.indexPrefix,
+    });
   });
 
   afterAll(async () => {
@@ -39,7 +52,17 @@ describe('reindex (integration)', () => {
   });
 
   const publish = (articles: EnrichedArticle[]) =>
-    publisher.publish(articles.map((article) => ({ topic: environment.topics.enriched, envelope: createEnvelope({ type: EventTypes.articleEnriched, articleId: article.id, version: article.version, payload: article }) })));
+    publisher.publish(
+      articles.map((article) => ({
+        topic: environment.topics.enriched,
+        envelope: createEnvelope({
+          type: EventTypes.articleEnriched,
+          articleId: article.id,
+          version: article.version,
+          payload: article,
+        }),
+      })),
+    );
   const search = async (query: string): Promise<SearchResponse> => {
     const res = await fetch(`${url}/v1/search?${query}`);
     if (res.status !== 200) throw new Error(`search answered ${res.status}: ${await res.text()}`);
@@ -65,7 +88,13 @@ describe('reindex (integration)', () => {
     const searches = { done: 0, failed: [] as string[], empty: 0 };
     let searching = true;
     const client = (async () => {
-      const queries = ['size=0', 'q=the&size=5', `q=${encodeURIComponent(corpus[0]!.title!)}&size=3`, 'sort=newest&size=20', 'language=en&size=1'];
+      const queries = [
+        'size=0',
+        'q=the&size=5',
+        `q=${encodeURIComponent(corpus[0]!.title!)}&size=3`,
+        'sort=newest&size=20',
+        'language=en&size=1',
+      ];
       for (let i = 0; searching; i++) {
         try {
           const result = await search(queries[i % queries.length]!);
@@ -86,7 +115,11 @@ describe('reindex (integration)', () => {
 
     // Writes during the rebuild: new articles, a correction and a withdrawal.
     const arrivals = [...syntheticArticles(40, { seed: 32 })].map((s) => s.article);
-    const corrected: EnrichedArticle = { ...corpus[10]!, version: corpus[10]!.version + 1, title: 'Corrected during the rebuild: platypus census' };
+    const corrected: EnrichedArticle = {
+      ...corpus[10]!,
+      version: corpus[10]!.version + 1,
+      title: 'Corrected during the rebuild: platypus census',
+    };
     const withdrawn: EnrichedArticle = { ...corpus[20]!, version: corpus[20]!.version + 1, pubStatus: 'withdrawn' };
     await publish(arrivals.slice(0, 20));
     await publish([corrected, withdrawn]);
@@ -96,24 +129,45 @@ describe('reindex (integration)', () => {
     });
     await publish(arrivals.slice(20));
 
-    const finished = await waitFor('the reindex to end', async () => {
-      const state = (await (await admin(`/${job.id}`, 'GET')).json()) as ReindexJob;
-      return state.state === 'running' ? undefined : state;
-    }, { timeoutMs: 90000, intervalMs: 200 });
+    const finished = await waitFor(
+      'the reindex to end',
+      async () => {
+        const state = (await (await admin(`/${job.id}`, 'GET')).json()) as ReindexJob;
+        return state.state === 'running' ? undefined : state;
+      },
+      { timeoutMs: 90000, intervalMs: 200 },
+    );
     // Let the indexer settle the arrivals, then stop the searching client.
     const expectedTotal = 300 + 40 - 1;
-    await waitFor('arrivals, correction and withdrawal in search', async () => {
-      const [all, fixed, gone] = await Promise.all([search('size=0'), search(`q=platypus`), search(`q=${encodeURIComponent(`"${withdrawn.title!}"`)}&source=${withdrawn.source.id}`)]);
-      return all.total === expectedTotal && fixed.total === 1 && !gone.items.some((i) => i.id === withdrawn.id);
-    }, { timeoutMs: 60000 });
+    await waitFor(
+      'arrivals, correction and withdrawal in search',
+      async () => {
+        const [all, fixed, gone] = await Promise.all([
+          search('size=0'),
+          search(`q=platypus`),
+          search(`q=${encodeURIComponent(`"${withdrawn.title!}"`)}&source=${withdrawn.source.id}`),
+        ]);
+        return all.total === expectedTotal && fixed.total === 1 && !gone.items.some((i) => i.id === withdrawn.id);
+      },
+      { timeoutMs: 60000 },
+    );
     searching = false;
     await client;
 
     expect(midway.state === 'running' || midway.state === 'succeeded').toBe(true);
-    expect(finished).toMatchObject({ state: 'succeeded', phase: 'done', total: 300, rejected: 0, newIndex: `${environment.indexPrefix}articles-v1-000002`, oldIndices: [firstIndex!.name] });
+    expect(finished).toMatchObject({
+      state: 'succeeded',
+      phase: 'done',
+      total: 300,
+      rejected: 0,
+      newIndex: `${environment.indexPrefix}articles-v1-000002`,
+      oldIndices: [firstIndex!.name],
+    });
     expect(finished.copied).toBeGreaterThanOrEqual(300 - 1);
     expect(finished.caughtUp).toBeGreaterThan(0); // writes did arrive during the rebuild and were re-applied
-    expect(await engine.listArticleIndices()).toEqual([{ name: `${environment.indexPrefix}articles-v1-000002`, aliased: true, docs: expectedTotal }]);
+    expect(await engine.listArticleIndices()).toEqual([
+      { name: `${environment.indexPrefix}articles-v1-000002`, aliased: true, docs: expectedTotal },
+    ]);
     expect(searches.failed).toEqual([]);
     expect(searches.empty).toBe(0);
     expect(searches.done).toBeGreaterThan(20);
@@ -127,12 +181,18 @@ describe('reindex (integration)', () => {
     const started = await admin('', 'POST');
     expect(started.status).toBe(202);
     const { id } = (await started.json()) as ReindexJob;
-    const done = await waitFor('the second reindex', async () => {
-      const state = (await (await admin(`/${id}`, 'GET')).json()) as ReindexJob;
-      return state.state === 'running' ? undefined : state;
-    }, { timeoutMs: 90000 });
+    const done = await waitFor(
+      'the second reindex',
+      async () => {
+        const state = (await (await admin(`/${id}`, 'GET')).json()) as ReindexJob;
+        return state.state === 'running' ? undefined : state;
+      },
+      { timeoutMs: 90000 },
+    );
     expect(done).toMatchObject({ state: 'succeeded', newIndex: `${environment.indexPrefix}articles-v1-000003` });
-    expect((await engine.listArticleIndices()).map((i) => i.name)).toEqual([`${environment.indexPrefix}articles-v1-000003`]);
+    expect((await engine.listArticleIndices()).map((i) => i.name)).toEqual([
+      `${environment.indexPrefix}articles-v1-000003`,
+    ]);
     expect((await search('size=0')).total).toBe(339);
   });
 });

@@ -9,7 +9,15 @@ const adminKeyCheckerProvider = {
   provide: API_KEY_CHECKER,
   inject: [INDEXER_CONFIG, ROOT_LOGGER],
   useFactory: (config: IndexerConfig, logger: Logger) =>
-    new ApiKeyChecker({ keys: config.ADMIN_API_KEYS, hashes: config.ADMIN_API_KEY_HASHES, settings: 'ADMIN_API_KEYS or ADMIN_API_KEY_HASHES', scope: 'admin' }, logger),
+    new ApiKeyChecker(
+      {
+        keys: config.ADMIN_API_KEYS,
+        hashes: config.ADMIN_API_KEY_HASHES,
+        settings: 'ADMIN_API_KEYS or ADMIN_API_KEY_HASHES',
+        scope: 'admin',
+      },
+      logger,
+    ),
 };
 
 @Module({ controllers: [ReindexController], providers: [ReindexService, adminKeyCheckerProvider] })

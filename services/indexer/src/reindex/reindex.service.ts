@@ -49,14 +49,23 @@ export class ReindexService implements OnApplicationShutdown {
   /** Starts a rebuild in the background and answers its job at once; refuses (409) while one runs. */
   async start(): Promise<ReindexJob> {
     const current = [...this.jobs.values()].find((job) => job.state === 'running');
-    if (current) throw new PermanentError('reindex-running', `reindex ${current.id} is already running`, 409, { jobId: current.id });
+    if (current)
+      throw new PermanentError('reindex-running', `reindex ${current.id} is already running`, 409, {
+        jobId: current.id,
+      });
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const lockKey = `wirestream-reindex:${this.engine.names.alias}`;
-    const [row] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey])) as { locked: boolean }[];
+    const [row] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockKey])) as {
+      locked: boolean;
+    }[];
     if (!row?.locked) {
       await runner.release();
-      throw new PermanentError('reindex-running', 'a reindex of this index is already running on another indexer instance', 409);
+      throw new PermanentError(
+        'reindex-running',
+        'a reindex of this index is already running on another indexer instance',
+        409,
+      );
     }
     const job = newReindexJob(randomUUID());
     this.jobs.set(job.id, job);
@@ -117,7 +126,11 @@ export class ReindexService implements OnApplicationShutdown {
       log.info({ index: target, oldIndices: job.oldIndices }, 'alias swapped');
     } catch (error) {
       // Not behind the alias yet: nothing reads it, drop it. (A failed swap leaves the alias where it was.)
-      await this.engine.deleteIndex(target).catch((cleanup: unknown) => log.warn({ err: cleanup, index: target }, 'could not delete the unfinished index'));
+      await this.engine
+        .deleteIndex(target)
+        .catch((cleanup: unknown) =>
+          log.warn({ err: cleanup, index: target }, 'could not delete the unfinished index'),
+        );
       throw error;
     }
 
@@ -138,13 +151,18 @@ export class ReindexService implements OnApplicationShutdown {
     }
     job.phase = 'done';
     job.state = 'succeeded';
-    log.info({ index: target, copied: job.copied, rejected: job.rejected, caughtUp: job.caughtUp, deleted: job.oldIndices }, 'reindex done');
+    log.info(
+      { index: target, copied: job.copied, rejected: job.rejected, caughtUp: job.caughtUp, deleted: job.oldIndices },
+      'reindex done',
+    );
   }
 
   /** Usable articles are indexed, withdrawn ones deleted; transient failures retried with backoff, refusals counted. */
   private async write(job: ReindexJob, page: StoredArticle[], index: string | undefined): Promise<void> {
     const target = index === undefined ? {} : { index };
-    let usable = page.filter((a) => a.pubStatus === 'usable').map((a) => toArticleDocument(a.article, a.clusterId ?? a.id));
+    let usable = page
+      .filter((a) => a.pubStatus === 'usable')
+      .map((a) => toArticleDocument(a.article, a.clusterId ?? a.id));
     let withdrawn = page.filter((a) => a.pubStatus !== 'usable').map((a) => a.id);
     for (let attempt = 1; usable.length || withdrawn.length; attempt++) {
       const indexed = await this.engine.bulkIndex(usable, target);
@@ -152,7 +170,10 @@ export class ReindexService implements OnApplicationShutdown {
       const failures = [...indexed.failed, ...deleted.failed];
       const retry = new Set(failures.filter((f) => f.retriable).map((f) => f.id));
       for (const refused of failures.filter((f) => !f.retriable)) this.reject(job, refused);
-      if (retry.size && attempt >= RETRY.maxAttempts) throw new Error(`the engine kept failing ${retry.size} document(s): ${failures.find((f) => f.retriable)?.reason}`);
+      if (retry.size && attempt >= RETRY.maxAttempts)
+        throw new Error(
+          `the engine kept failing ${retry.size} document(s): ${failures.find((f) => f.retriable)?.reason}`,
+        );
       usable = usable.filter((doc) => retry.has(doc.id));
       withdrawn = withdrawn.filter((id) => retry.has(id));
       if (retry.size) await sleep(backoffDelayMs(attempt, RETRY));

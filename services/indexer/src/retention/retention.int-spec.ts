@@ -34,12 +34,23 @@ describe('processed-event retention (integration)', () => {
       `INSERT INTO processed_events (event_id, consumer, processed_at)
        SELECT gen_random_uuid(), 'indexer', now() - interval '40 days' FROM generate_series(1, 11000)`,
     );
-    await dataSource.query(`UPDATE processed_events SET processed_at = now() - interval '31 days' WHERE event_id = $1`, [event.eventId]);
+    await dataSource.query(
+      `UPDATE processed_events SET processed_at = now() - interval '31 days' WHERE event_id = $1`,
+      [event.eventId],
+    );
     const recent = randomUUID();
-    await dataSource.query(`INSERT INTO processed_events (event_id, consumer, processed_at) VALUES ($1, 'indexer', now() - interval '29 days')`, [recent]);
+    await dataSource.query(
+      `INSERT INTO processed_events (event_id, consumer, processed_at) VALUES ($1, 'indexer', now() - interval '29 days')`,
+      [recent],
+    );
 
     const config = loadIndexerConfig({ ...environment.env, PROCESSED_EVENTS_RETENTION_DAYS: '30' });
-    const service = new RetentionService(dataSource, config, createLogger('indexer', 'silent'), new MetricsRegistry('indexer'));
+    const service = new RetentionService(
+      dataSource,
+      config,
+      createLogger('indexer', 'silent'),
+      new MetricsRegistry('indexer'),
+    );
     expect(await service.task.pruneOnce()).toBe(11001);
     const left = (await dataSource.query(`SELECT event_id::text FROM processed_events`)) as { event_id: string }[];
     expect(left.map((r) => r.event_id)).toEqual([recent]);

@@ -8,13 +8,21 @@ import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly task: RetentionTask;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(INDEXER_CONFIG) config: IndexerConfig, @Inject(ROOT_LOGGER) logger: Logger, metrics: MetricsRegistry) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(INDEXER_CONFIG) config: IndexerConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    metrics: MetricsRegistry,
+  ) {
     const store = new ProcessedEventStore(dataSource);
     this.task = new RetentionTask({
       what: 'processed event ids',
       retentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * 86_400_000,
       prune: (olderThan) => store.prune(olderThan),
-      metric: { name: 'wirestream_processed_events_pruned_total', help: 'Processed event ids deleted after PROCESSED_EVENTS_RETENTION_DAYS' },
+      metric: {
+        name: 'wirestream_processed_events_pruned_total',
+        help: 'Processed event ids deleted after PROCESSED_EVENTS_RETENTION_DAYS',
+      },
       logger: logger.child({ component: 'retention' }),
       metrics,
     });

@@ -19,7 +19,11 @@ function fakeEngine(calls: string[]): ArticleSearchEngine {
 describe('DeferredSearchEngine', () => {
   it('sets up at start when the engine answers: ready, and calls go through', async () => {
     const calls: string[] = [];
-    const deferred = new DeferredSearchEngine({ url: 'http://x', engine: 'auto', indexPrefix: 'p_' }, logger, async () => fakeEngine(calls));
+    const deferred = new DeferredSearchEngine(
+      { url: 'http://x', engine: 'auto', indexPrefix: 'p_' },
+      logger,
+      async () => fakeEngine(calls),
+    );
     await deferred.start();
     expect(deferred.isReady).toBe(true);
     await deferred.whenReady();
@@ -32,10 +36,14 @@ describe('DeferredSearchEngine', () => {
   it('starts without the engine: not ready, calls fail as "unavailable", and set-up finishes when the engine appears', async () => {
     const calls: string[] = [];
     let up = false;
-    const deferred = new DeferredSearchEngine({ url: 'http://x', engine: 'auto', indexPrefix: 'p_' }, logger, async () => {
-      if (!up) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-      return fakeEngine(calls);
-    });
+    const deferred = new DeferredSearchEngine(
+      { url: 'http://x', engine: 'auto', indexPrefix: 'p_' },
+      logger,
+      async () => {
+        if (!up) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        return fakeEngine(calls);
+      },
+    );
     await deferred.start();
     expect(deferred.isReady).toBe(false);
     expect(deferred.names.alias).toBe('p_articles');

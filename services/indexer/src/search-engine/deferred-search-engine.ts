@@ -43,7 +43,9 @@ export class DeferredSearchEngine implements ArticleSearchEngine {
   constructor(
     private readonly options: CreateArticleSearchEngineOptions,
     private readonly logger: Logger,
-    private readonly create: (options: CreateArticleSearchEngineOptions) => Promise<ArticleSearchEngine> = createArticleSearchEngine,
+    private readonly create: (
+      options: CreateArticleSearchEngineOptions,
+    ) => Promise<ArticleSearchEngine> = createArticleSearchEngine,
   ) {
     this.names = articleIndexNames(options.indexPrefix ?? '');
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -104,7 +106,11 @@ export class DeferredSearchEngine implements ArticleSearchEngine {
       .catch((error: unknown) => {
         const first = this.lastError === 'not tried yet';
         this.lastError = error instanceof Error ? error.message : String(error);
-        if (first) this.logger.warn({ error: this.lastError }, 'search engine not reachable; the indexer stays not-ready and keeps trying');
+        if (first)
+          this.logger.warn(
+            { error: this.lastError },
+            'search engine not reachable; the indexer stays not-ready and keeps trying',
+          );
         throw error;
       })
       .finally(() => (this.attempt = null));
@@ -122,7 +128,8 @@ export class DeferredSearchEngine implements ArticleSearchEngine {
   }
 
   async health(): Promise<SearchEngineHealth> {
-    if (!this.inner) return { ok: false, engine: this.engine, status: 'unreachable', detail: `not set up yet: ${this.lastError}` };
+    if (!this.inner)
+      return { ok: false, engine: this.engine, status: 'unreachable', detail: `not set up yet: ${this.lastError}` };
     return this.inner.health();
   }
 
@@ -135,20 +142,27 @@ export class DeferredSearchEngine implements ArticleSearchEngine {
 
   ensureIndex = async (): Promise<void> => (await this.use()).ensureIndex();
   missingAnalysis = async (): Promise<readonly string[]> => (await this.use()).missingAnalysis();
-  bulkIndex = async (docs: readonly ArticleDocument[], options?: BulkWriteOptions): Promise<BulkIndexResult> => (await this.use()).bulkIndex(docs, options);
-  bulkDelete = async (ids: readonly string[], options?: BulkWriteOptions): Promise<BulkDeleteResult> => (await this.use()).bulkDelete(ids, options);
-  bulkLoadDirect = async (docs: readonly ArticleDocument[], options?: DirectBulkOptions): Promise<DirectBulkResult> => (await this.use()).bulkLoadDirect(docs, options);
+  bulkIndex = async (docs: readonly ArticleDocument[], options?: BulkWriteOptions): Promise<BulkIndexResult> =>
+    (await this.use()).bulkIndex(docs, options);
+  bulkDelete = async (ids: readonly string[], options?: BulkWriteOptions): Promise<BulkDeleteResult> =>
+    (await this.use()).bulkDelete(ids, options);
+  bulkLoadDirect = async (docs: readonly ArticleDocument[], options?: DirectBulkOptions): Promise<DirectBulkResult> =>
+    (await this.use()).bulkLoadDirect(docs, options);
   listArticleIndices = async (): Promise<ArticleIndexInfo[]> => (await this.use()).listArticleIndices();
-  createNextIndex = async (options?: { bulkLoad?: boolean }): Promise<string> => (await this.use()).createNextIndex(options);
+  createNextIndex = async (options?: { bulkLoad?: boolean }): Promise<string> =>
+    (await this.use()).createNextIndex(options);
   finishBulkLoad = async (index: string): Promise<void> => (await this.use()).finishBulkLoad(index);
   swapAlias = async (index: string): Promise<string[]> => (await this.use()).swapAlias(index);
   deleteIndex = async (index: string): Promise<void> => (await this.use()).deleteIndex(index);
   refreshIndexNamed = async (index: string): Promise<void> => (await this.use()).refreshIndexNamed(index);
   search = async (query: ArticleSearchQuery): Promise<SearchResponse> => (await this.use()).search(query);
-  searchWithTiming = async (query: ArticleSearchQuery): Promise<{ response: SearchResponse; tookMs: number | null }> => (await this.use()).searchWithTiming(query);
-  related = async (article: RelatedArticleSource, options?: RelatedArticlesOptions): Promise<SearchHit[]> => (await this.use()).related(article, options);
+  searchWithTiming = async (query: ArticleSearchQuery): Promise<{ response: SearchResponse; tookMs: number | null }> =>
+    (await this.use()).searchWithTiming(query);
+  related = async (article: RelatedArticleSource, options?: RelatedArticlesOptions): Promise<SearchHit[]> =>
+    (await this.use()).related(article, options);
   getDocument = async (id: string): Promise<ArticleDocument | null> => (await this.use()).getDocument(id);
   refresh = async (): Promise<void> => (await this.use()).refresh();
-  documentCount = async (options?: { timeoutMs?: number }): Promise<number> => (await this.use()).documentCount(options);
+  documentCount = async (options?: { timeoutMs?: number }): Promise<number> =>
+    (await this.use()).documentCount(options);
   dropAll = async (options?: { force?: boolean }): Promise<void> => (await this.use()).dropAll(options);
 }

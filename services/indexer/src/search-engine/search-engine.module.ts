@@ -15,8 +15,20 @@ export const ARTICLE_SEARCH_ENGINE = Symbol('ARTICLE_SEARCH_ENGINE');
     {
       provide: ARTICLE_SEARCH_ENGINE,
       inject: [INDEXER_CONFIG, HealthRegistry, ROOT_LOGGER],
-      useFactory: async (config: IndexerConfig, health: HealthRegistry, logger: Logger): Promise<DeferredSearchEngine> => {
-        const engine = new DeferredSearchEngine({ url: config.SEARCH_URL, engine: config.SEARCH_ENGINE, indexPrefix: config.SEARCH_INDEX_PREFIX, maxBulkDocs: config.INDEXER_MAX_BULK_DOCS }, logger);
+      useFactory: async (
+        config: IndexerConfig,
+        health: HealthRegistry,
+        logger: Logger,
+      ): Promise<DeferredSearchEngine> => {
+        const engine = new DeferredSearchEngine(
+          {
+            url: config.SEARCH_URL,
+            engine: config.SEARCH_ENGINE,
+            indexPrefix: config.SEARCH_INDEX_PREFIX,
+            maxBulkDocs: config.INDEXER_MAX_BULK_DOCS,
+          },
+          logger,
+        );
         await engine.start();
         health.register('search', async () => {
           const h = await engine.health();

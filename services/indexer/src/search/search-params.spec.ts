@@ -6,15 +6,37 @@ function refusal(query: Record<string, unknown>) {
   try {
     parseSearchParams(query);
   } catch (error) {
-    const e = error as { status: number; code: string; message: string; extensions: { parameter: string; errors: { parameter: string; message: string }[] } };
-    return { status: e.status, code: e.code, parameter: e.extensions.parameter, parameters: e.extensions.errors.map((x) => x.parameter), detail: e.message };
+    const e = error as {
+      status: number;
+      code: string;
+      message: string;
+      extensions: { parameter: string; errors: { parameter: string; message: string }[] };
+    };
+    return {
+      status: e.status,
+      code: e.code,
+      parameter: e.extensions.parameter,
+      parameters: e.extensions.errors.map((x) => x.parameter),
+      detail: e.message,
+    };
   }
   throw new Error(`${JSON.stringify(query).slice(0, 200)} was accepted`);
 }
 
 describe('parseSearchParams', () => {
   it('accepts lists as repeats or commas and reads size as digits', () => {
-    expect(parseSearchParams({ q: 'Petro', source: ['a', 'b,c'], size: '20', sort: 'newest', from: '2026-02-01', to: '2026-02-03T10:00+01:00', collapse: 'cluster', cluster: ' c1 ' })).toEqual({
+    expect(
+      parseSearchParams({
+        q: 'Petro',
+        source: ['a', 'b,c'],
+        size: '20',
+        sort: 'newest',
+        from: '2026-02-01',
+        to: '2026-02-03T10:00+01:00',
+        collapse: 'cluster',
+        cluster: ' c1 ',
+      }),
+    ).toEqual({
       q: 'Petro',
       source: ['a', 'b', 'c'],
       size: 20,
@@ -53,7 +75,12 @@ describe('parseSearchParams', () => {
     ['a lone surrogate in q', { q: 'a\ud800b' }, 'q', /lone surrogate/],
     ['a lone surrogate in person', { person: '\udc00' }, 'person', /lone surrogate/],
     ['an empty cluster', { cluster: ' ' }, 'cluster', /empty/],
-    ['too many sources', { source: Array.from({ length: MAX_LIST_VALUES + 1 }, (_, i) => `s${i}`).join(',') }, 'source', /at most 50/],
+    [
+      'too many sources',
+      { source: Array.from({ length: MAX_LIST_VALUES + 1 }, (_, i) => `s${i}`).join(',') },
+      'source',
+      /at most 50/,
+    ],
   ])('refuses %s naming the parameter', (_name, query, parameter, detail) => {
     const problem = refusal(query);
     expect(problem).toMatchObject({ status: 400, code: 'invalid-parameter', parameter });
@@ -67,7 +94,11 @@ describe('parseSearchParams', () => {
       const atLimit = 'x'.repeat(max);
       expect(() => parseSearchParams({ [name]: atLimit })).not.toThrow();
       const problem = refusal({ [name]: `${atLimit}x` });
-      expect([name, problem.parameter, problem.detail]).toEqual([name, name, `${name}: is ${max + 1} characters long; at most ${max}`]);
+      expect([name, problem.parameter, problem.detail]).toEqual([
+        name,
+        name,
+        `${name}: is ${max + 1} characters long; at most ${max}`,
+      ]);
     }
   });
 

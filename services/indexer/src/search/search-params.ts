@@ -1,6 +1,12 @@
 import { FIELD_LIMITS } from '@wirestream/contracts';
 import { PermanentError } from '@wirestream/platform';
-import { MAX_SEARCH_SIZE, parseIsoDate, type ArticleSearchQuery, type ArticleSortOrder, type IsoDate } from '@wirestream/search';
+import {
+  MAX_SEARCH_SIZE,
+  parseIsoDate,
+  type ArticleSearchQuery,
+  type ArticleSortOrder,
+  type IsoDate,
+} from '@wirestream/search';
 
 /** One refused parameter: its name and what is wrong with it (never the engine's words). */
 export interface ParameterProblem {
@@ -67,7 +73,10 @@ export function parseSearchParams(query: Record<string, unknown>): ArticleSearch
       refuse(name, 'must be plain values (repeat the parameter or separate values with commas)');
       continue;
     }
-    const values = parts.flatMap((part) => part.split(',')).map((value) => value.trim()).filter(Boolean);
+    const values = parts
+      .flatMap((part) => part.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (values.length > MAX_LIST_VALUES) {
       refuse(name, `has ${values.length} values; at most ${MAX_LIST_VALUES}`);
       continue;
@@ -89,7 +98,8 @@ export function parseSearchParams(query: Record<string, unknown>): ArticleSearch
     out[name] = value.trim();
   }
   const { from, to } = dates;
-  if (from && to && from.startMs > to.endMs - (to.kind === 'date' ? 1 : 0)) refuse('to', `${quote(to.canonical)} is before from ${quote(from.canonical)}`);
+  if (from && to && from.startMs > to.endMs - (to.kind === 'date' ? 1 : 0))
+    refuse('to', `${quote(to.canonical)} is before from ${quote(from.canonical)}`);
 
   const cluster = scalar('cluster', SEARCH_PARAMETER_LIMITS.cluster)?.trim();
   if (cluster === '') refuse('cluster', 'is empty');
@@ -124,7 +134,12 @@ export function invalidParameters(problems: ParameterProblem[]): PermanentError 
   return new PermanentError('invalid-parameter', detail, 400, { parameter: problems[0]!.parameter, errors: problems });
 }
 
-function checkedText(name: string, value: string, max: number, refuse: (parameter: string, message: string) => void): string | undefined {
+function checkedText(
+  name: string,
+  value: string,
+  max: number,
+  refuse: (parameter: string, message: string) => void,
+): string | undefined {
   if (value.length > max) {
     refuse(name, `is ${value.length} characters long; at most ${max}`);
     return undefined;

@@ -10,7 +10,13 @@ import type { INestApplication } from '@nestjs/common';
 import { FIELD_LIMITS, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { articleFixtureFor } from './search-corpus.testing';
-import { createArticleSearchEngine, syntheticArticles, toArticleDocument, type ArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
+import {
+  createArticleSearchEngine,
+  syntheticArticles,
+  toArticleDocument,
+  type ArticleDocument,
+  type ArticleSearchEngine,
+} from '@wirestream/search';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIndexerConfig } from '../config/indexer.config';
@@ -28,12 +34,24 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
     environment = await createIsolatedEnvironment('search');
     const config = loadIndexerConfig(environment.env);
     const logger = createLogger('indexer', 'silent');
-    app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
+    app = await startHttpService({
+      service: 'indexer',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+    });
     url = await app.getUrl();
-    engine = await createArticleSearchEngine({ url: config.SEARCH_URL, engine: config.SEARCH_ENGINE, indexPrefix: environment.indexPrefix });
+    engine = await createArticleSearchEngine({
+      url: config.SEARCH_URL,
+      engine: config.SEARCH_ENGINE,
+      indexPrefix: environment.indexPrefix,
+    });
     if (config.SEARCH_ENGINE !== 'auto') expect(engine.engine).toBe(config.SEARCH_ENGINE);
 
-    for (const { article, clusterId } of syntheticArticles(CORPUS_SIZE, { seed: 20260204, republishedShare: 0.2 })) docs.push(toArticleDocument(article, clusterId));
+    for (const { article, clusterId } of syntheticArticles(CORPUS_SIZE, { seed: 20260204, republishedShare: 0.2 }))
+      docs.push(toArticleDocument(article, clusterId));
     docs.push(...HANDCRAFTED.map((article) => toArticleDocument(article, null)));
     const result = await engine.bulkIndex(docs, { refresh: 'wait_for' });
     expect(result.failed).toEqual([]);
@@ -49,7 +67,16 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
   const get = async (query: string) => {
     const res = await fetch(`${url}/v1/search?${query}`);
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : {}) as SearchResponse & { code?: string; parameter?: string; detail?: string; errors?: { parameter: string }[] } };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: (text ? JSON.parse(text) : {}) as SearchResponse & {
+        code?: string;
+        parameter?: string;
+        detail?: string;
+        errors?: { parameter: string }[];
+      },
+    };
   };
   const search = async (query: string): Promise<SearchResponse> => {
     const { status, body } = await get(query);
@@ -77,7 +104,9 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
     expect(await total(`person=${enc(person)}`)).toBe(count((d) => d.people.includes(person)));
     expect(await total(`place=${enc(place)}`)).toBe(count((d) => d.places.includes(place)));
     expect(await total(`organization=${enc(organization)}`)).toBe(count((d) => d.organizations.includes(organization)));
-    expect(await total(`person=${enc(person)}&language=en&source=reuters`)).toBe(count((d) => d.people.includes(person) && d.language === 'en' && d.source.id === 'reuters'));
+    expect(await total(`person=${enc(person)}&language=en&source=reuters`)).toBe(
+      count((d) => d.people.includes(person) && d.language === 'en' && d.source.id === 'reuters'),
+    );
     const cluster = mostCommon(docs.map((d) => d.clusterId));
     expect(count((d) => d.clusterId === cluster)).toBeGreaterThan(1);
     expect(await total(`cluster=${cluster}`)).toBe(count((d) => d.clusterId === cluster));
@@ -85,8 +114,13 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
   });
 
   it('filters by publication date: from inclusive, a bare `to` date includes that whole day, date-times exact', async () => {
-    const inRange = (from: number, toExclusive: number) => count((d) => d.publishedAt !== null && Date.parse(d.publishedAt) >= from && Date.parse(d.publishedAt) < toExclusive);
-    expect(await total('from=2025-03-01&to=2025-05-31')).toBe(inRange(Date.parse('2025-03-01'), Date.parse('2025-06-01')));
+    const inRange = (from: number, toExclusive: number) =>
+      count(
+        (d) => d.publishedAt !== null && Date.parse(d.publishedAt) >= from && Date.parse(d.publishedAt) < toExclusive,
+      );
+    expect(await total('from=2025-03-01&to=2025-05-31')).toBe(
+      inRange(Date.parse('2025-03-01'), Date.parse('2025-06-01')),
+    );
     expect(await total('from=2025-11-15')).toBe(inRange(Date.parse('2025-11-15'), Infinity));
     expect(await total('to=2025-01-31')).toBe(inRange(-Infinity, Date.parse('2025-02-01')));
     const exact = docs.find((d) => d.publishedAt)!.publishedAt!;
@@ -99,13 +133,30 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       expect(buckets.length).toBeGreaterThan(0);
       for (const bucket of buckets) expect(bucket.count).toBe(values.filter((v) => v === bucket.value).length);
       // The top buckets really are the most frequent values.
-      expect(buckets[0]!.count).toBe(Math.max(...[...new Set(values)].map((v) => values.filter((x) => x === v).length)));
+      expect(buckets[0]!.count).toBe(
+        Math.max(...[...new Set(values)].map((v) => values.filter((x) => x === v).length)),
+      );
     };
-    expectBuckets(facets.sources, docs.map((d) => d.source.name ?? ''));
-    expectBuckets(facets.languages, docs.map((d) => d.language ?? ''));
-    expectBuckets(facets.people, docs.flatMap((d) => d.people));
-    expectBuckets(facets.places, docs.flatMap((d) => d.places));
-    expectBuckets(facets.organizations, docs.flatMap((d) => d.organizations));
+    expectBuckets(
+      facets.sources,
+      docs.map((d) => d.source.name ?? ''),
+    );
+    expectBuckets(
+      facets.languages,
+      docs.map((d) => d.language ?? ''),
+    );
+    expectBuckets(
+      facets.people,
+      docs.flatMap((d) => d.people),
+    );
+    expectBuckets(
+      facets.places,
+      docs.flatMap((d) => d.places),
+    );
+    expectBuckets(
+      facets.organizations,
+      docs.flatMap((d) => d.organizations),
+    );
     expect(facets.published.reduce((sum, b) => sum + b.count, 0)).toBe(count((d) => d.publishedAt !== null));
     for (const bucket of facets.published) expect(bucket.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Facets follow the filters.
@@ -116,8 +167,18 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
   it('sorts by newest, oldest (undated last either way) and relevance (title matches first)', async () => {
     const newest = (await search('sort=newest&size=100')).items;
     const oldest = (await search('sort=oldest&size=100')).items;
-    expect(isOrdered(newest.map((i) => i.publishedAt), 'desc')).toBe(true);
-    expect(isOrdered(oldest.map((i) => i.publishedAt), 'asc')).toBe(true);
+    expect(
+      isOrdered(
+        newest.map((i) => i.publishedAt),
+        'desc',
+      ),
+    ).toBe(true);
+    expect(
+      isOrdered(
+        oldest.map((i) => i.publishedAt),
+        'asc',
+      ),
+    ).toBe(true);
     const lastPage = await walk('sort=newest&size=100');
     expect(lastPage.at(-1)!.publishedAt).toBeNull();
     const relevance = await search(`q=quokka&sort=relevance`);
@@ -143,7 +204,9 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
     expect(hit.highlights['title']?.[0]).toContain('<em>Quokka</em>');
     expect(hit.highlights['body']?.join(' ')).toContain('<em>quokka</em>');
     const escaped = await search(`q=${enc('tags')}`);
-    expect(escaped.items.find((i) => i.id === HANDCRAFTED[3]!.id)!.highlights['body']?.join(' ')).toContain('&lt;b&gt;');
+    expect(escaped.items.find((i) => i.id === HANDCRAFTED[3]!.id)!.highlights['body']?.join(' ')).toContain(
+      '&lt;b&gt;',
+    );
   });
 
   it('caps size: above 100 is a 400 problem naming the parameter; 100 answers at most 100', async () => {
@@ -173,7 +236,9 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       let batch = 0;
       const seen = await walk(`sort=${sort}&size=15`, async () => {
         // Each arrival batch lands all over the timeline: some before the cursor, some after it.
-        const fresh = [...syntheticArticles(10, { seed: 9000 + batch++ + (sort === 'newest' ? 0 : 100) })].map(({ article }) => toArticleDocument(article, null));
+        const fresh = [...syntheticArticles(10, { seed: 9000 + batch++ + (sort === 'newest' ? 0 : 100) })].map(
+          ({ article }) => toArticleDocument(article, null),
+        );
         arrivals.push(...fresh.map((d) => d.id));
         const result = await engine.bulkIndex(fresh, { refresh: true });
         expect(result.failed).toEqual([]);
@@ -182,7 +247,12 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       expect(new Set(ids).size).toBe(ids.length); // no duplicates
       for (const id of before) expect(ids).toContain(id); // no gaps among what was there
       for (const id of ids) expect(before.has(id) || arrivals.includes(id)).toBe(true);
-      expect(isOrdered(seen.map((i) => i.publishedAt), sort === 'newest' ? 'desc' : 'asc')).toBe(true);
+      expect(
+        isOrdered(
+          seen.map((i) => i.publishedAt),
+          sort === 'newest' ? 'desc' : 'asc',
+        ),
+      ).toBe(true);
       // Clean up: later tests count the corpus.
       await engine.bulkDelete(arrivals, { refresh: true });
     }
@@ -248,36 +318,80 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
     const started = performance.now();
     const answer = await get(query);
     const ms = performance.now() - started;
-    expect([query.slice(0, 80), answer.status, answer.body.code, answer.body.parameter]).toEqual([query.slice(0, 80), 400, code, parameter]);
+    expect([query.slice(0, 80), answer.status, answer.body.code, answer.body.parameter]).toEqual([
+      query.slice(0, 80),
+      400,
+      code,
+      parameter,
+    ]);
     expect(answer.type).toMatch(/application\/problem\+json/);
-    expect([query.slice(0, 80), answer.body.detail]).toEqual([query.slice(0, 80), expect.not.stringMatching(ENGINE_TEXT)]);
+    expect([query.slice(0, 80), answer.body.detail]).toEqual([
+      query.slice(0, 80),
+      expect.not.stringMatching(ENGINE_TEXT),
+    ]);
     expect(answer.body.detail!.length).toBeLessThan(500);
     expect(ms).toBeLessThan(5000);
   };
 
   it('refuses impossible dates naming the parameter, never with the engine text (no rollover)', async () => {
-    for (const query of ['from=2026-02-29', 'from=2025-13-01', 'from=2026-02-28T25:00Z', 'from=0', 'from=2026-02-28T10:00', 'from=2026-02-28T10:00:60Z', 'from=0000-01-01']) await refuses(query, 'from');
-    for (const query of ['to=2026-02-30', 'to=2026-04-31T10:00Z', 'to=2100-02-29', 'to=2026-02-28T10:60Z', 'to=2026-02-28T10:00+19:00', 'to=2026-02-28T10:00+01:00', 'from=2026-03-01&to=2026-02-28']) {
+    for (const query of [
+      'from=2026-02-29',
+      'from=2025-13-01',
+      'from=2026-02-28T25:00Z',
+      'from=0',
+      'from=2026-02-28T10:00',
+      'from=2026-02-28T10:00:60Z',
+      'from=0000-01-01',
+    ])
+      await refuses(query, 'from');
+    for (const query of [
+      'to=2026-02-30',
+      'to=2026-04-31T10:00Z',
+      'to=2100-02-29',
+      'to=2026-02-28T10:60Z',
+      'to=2026-02-28T10:00+19:00',
+      'to=2026-02-28T10:00+01:00',
+      'from=2026-03-01&to=2026-02-28',
+    ]) {
       await refuses(query, 'to');
     }
     const detail = (await get('from=2026-02-29')).body.detail;
     expect(detail).toBe('from: "2026-02-29" has day 29, but February 2026 has 28 days');
     // The documented forms still answer, the offset converted to the instant.
-    for (const query of ['from=2024-02-29', `from=${enc('2026-02-28T10:00+01:00')}`, 'to=2026-02-28T23:59:59.999Z', `to=${enc('2025-06-15T11:00:00.000+0100')}`]) expect([query, (await get(query)).status]).toEqual([query, 200]);
-    expect(await total(`from=${enc('2025-06-15T11:00+01:00')}&to=${enc('2025-06-15T10:00Z')}`)).toBe(count((d) => d.publishedAt !== null && Date.parse(d.publishedAt) === Date.parse('2025-06-15T10:00Z')));
+    for (const query of [
+      'from=2024-02-29',
+      `from=${enc('2026-02-28T10:00+01:00')}`,
+      'to=2026-02-28T23:59:59.999Z',
+      `to=${enc('2025-06-15T11:00:00.000+0100')}`,
+    ])
+      expect([query, (await get(query)).status]).toEqual([query, 200]);
+    expect(await total(`from=${enc('2025-06-15T11:00+01:00')}&to=${enc('2025-06-15T10:00Z')}`)).toBe(
+      count((d) => d.publishedAt !== null && Date.parse(d.publishedAt) === Date.parse('2025-06-15T10:00Z')),
+    );
   });
 
   it('refuses bad sizes, repeated scalars and over-long values of every parameter, naming each', async () => {
-    for (const query of ['size=1e3', 'size=1e1', 'size=0x10', 'size=1.5', 'size=Infinity', 'size=10&size=20']) await refuses(query, 'size');
+    for (const query of ['size=1e3', 'size=1e1', 'size=0x10', 'size=1.5', 'size=Infinity', 'size=10&size=20'])
+      await refuses(query, 'size');
     await refuses('q=a&q=b', 'q');
     await refuses('cluster=a&cluster=b', 'cluster');
-    const limits: [string, number][] = [['q', 1000], ['source', 200], ['person', 200], ['place', 200], ['organization', 200], ['cluster', 1000], ['cursor', 2000], ['language', 35]];
+    const limits: [string, number][] = [
+      ['q', 1000],
+      ['source', 200],
+      ['person', 200],
+      ['place', 200],
+      ['organization', 200],
+      ['cluster', 1000],
+      ['cursor', 2000],
+      ['language', 35],
+    ];
     for (const [name, max] of limits) {
       await refuses(`${name}=${'x'.repeat(max + 1)}`, name);
       // Unicode counts in characters, punctuation is no different.
       await refuses(`${name}=${enc('!'.repeat(max + 1))}`, name);
     }
-    for (const [name, max] of limits.filter(([n]) => n !== 'cursor')) expect([name, (await get(`${name}=${enc('é'.repeat(max))}`)).status]).toEqual([name, 200]);
+    for (const [name, max] of limits.filter(([n]) => n !== 'cursor'))
+      expect([name, (await get(`${name}=${enc('é'.repeat(max))}`)).status]).toEqual([name, 200]);
     await refuses(`source=${'s,'.repeat(51)}`, 'source');
   });
 
@@ -306,12 +420,19 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
     for (const query of hostile) {
       const started = performance.now();
       const answer = await get(query);
-      expect([query.slice(0, 60), answer.status === 200 || (answer.status >= 400 && answer.status < 500)]).toEqual([query.slice(0, 60), true]);
+      expect([query.slice(0, 60), answer.status === 200 || (answer.status >= 400 && answer.status < 500)]).toEqual([
+        query.slice(0, 60),
+        true,
+      ]);
       if (answer.status !== 200) {
         expect(answer.type).toMatch(/application\/problem\+json/);
         expect(answer.body.detail).not.toMatch(ENGINE_TEXT);
       }
-      expect([query.slice(0, 60), answer.status, performance.now() - started < 5000]).toEqual([query.slice(0, 60), answer.status, true]);
+      expect([query.slice(0, 60), answer.status, performance.now() - started < 5000]).toEqual([
+        query.slice(0, 60),
+        answer.status,
+        true,
+      ]);
     }
     // 100k of "(" in the URL is over Node's 16 KB header limit: the server refuses it before any parsing, and stays up.
     const started = performance.now();
@@ -321,7 +442,11 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
   });
 
   it('never lets a hit carry an unbounded summary or highlight', async () => {
-    const long = articleFixtureFor('6a1f0000-0000-4000-8000-0000000000ff', 'Wombat burrow survey', `${'The wombat survey continues '.repeat(1500)}.`);
+    const long = articleFixtureFor(
+      '6a1f0000-0000-4000-8000-0000000000ff',
+      'Wombat burrow survey',
+      `${'The wombat survey continues '.repeat(1500)}.`,
+    );
     const doc = toArticleDocument({ ...long, summary: long.body }, null);
     expect(doc.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
     // Indexed as an older indexer would have, unbounded, straight into the engine.
@@ -330,7 +455,8 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       const { items } = await search('q=wombat');
       expect(items).toHaveLength(1);
       expect(items[0]!.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);
-      for (const fragment of items[0]!.highlights['body'] ?? []) expect(fragment.replace(/<\/?em>/g, '').length).toBeLessThanOrEqual(300);
+      for (const fragment of items[0]!.highlights['body'] ?? [])
+        expect(fragment.replace(/<\/?em>/g, '').length).toBeLessThanOrEqual(300);
       expect(items[0]!.highlights['body']?.length).toBeGreaterThan(0);
     } finally {
       await engine.bulkDelete([long.id], { refresh: true });
@@ -353,11 +479,31 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
 });
 
 const HANDCRAFTED: EnrichedArticle[] = [
-  articleFixtureFor('6a1f0000-0000-4000-8000-000000000001', 'Quokka sanctuary opens on Rottnest Island', 'A new quokka sanctuary opened on Rottnest Island, where visitors queue to photograph the smiling marsupials.'),
-  articleFixtureFor('6a1f0000-0000-4000-8000-000000000002', 'Tourists told not to feed wild animals', 'Rangers warned that feeding a quokka bread can make it ill, and fines will follow.'),
-  articleFixtureFor('6a1f0000-0000-4000-8000-000000000003', 'Spice harvest in Zanzibar', 'Clove farmers in Zanzibar expect a strong harvest this season.'),
-  articleFixtureFor('6a1f0000-0000-4000-8000-000000000004', 'Markup in articles is text', 'Some feeds put <b>tags</b> in their text; they must come back escaped.'),
-  articleFixtureFor('6a1f0000-0000-4000-8000-000000000005', 'A zoo swap', 'Perth zoo sends a quokka to Zanzibar in an exchange programme.'),
+  articleFixtureFor(
+    '6a1f0000-0000-4000-8000-000000000001',
+    'Quokka sanctuary opens on Rottnest Island',
+    'A new quokka sanctuary opened on Rottnest Island, where visitors queue to photograph the smiling marsupials.',
+  ),
+  articleFixtureFor(
+    '6a1f0000-0000-4000-8000-000000000002',
+    'Tourists told not to feed wild animals',
+    'Rangers warned that feeding a quokka bread can make it ill, and fines will follow.',
+  ),
+  articleFixtureFor(
+    '6a1f0000-0000-4000-8000-000000000003',
+    'Spice harvest in Zanzibar',
+    'Clove farmers in Zanzibar expect a strong harvest this season.',
+  ),
+  articleFixtureFor(
+    '6a1f0000-0000-4000-8000-000000000004',
+    'Markup in articles is text',
+    'Some feeds put <b>tags</b> in their text; they must come back escaped.',
+  ),
+  articleFixtureFor(
+    '6a1f0000-0000-4000-8000-000000000005',
+    'A zoo swap',
+    'Perth zoo sends a quokka to Zanzibar in an exchange programme.',
+  ),
 ];
 
 function mostCommon(values: string[]): string {

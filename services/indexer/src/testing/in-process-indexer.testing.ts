@@ -26,7 +26,14 @@ export async function startInProcessIndexer(label: string): Promise<InProcessInd
   const environment = await createIsolatedEnvironment(label);
   const config = loadIndexerConfig(environment.env);
   const logger = createLogger('indexer', 'silent');
-  const app = await startHttpService({ service: 'indexer', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1' });
+  const app = await startHttpService({
+    service: 'indexer',
+    description: 'test',
+    rootModule: AppModule.register(config, logger),
+    logger,
+    port: 0,
+    host: '127.0.0.1',
+  });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${label}-int-spec`, logger });
   const publisher = new EventPublisher(kafka);
   return {
@@ -36,7 +43,8 @@ export async function startInProcessIndexer(label: string): Promise<InProcessInd
     kafka,
     publisher,
     dataSource: app.get<DataSource>(DATA_SOURCE),
-    publishEnriched: (...envelopes) => publisher.publish(envelopes.map((envelope) => ({ topic: environment.topics.enriched, envelope }))),
+    publishEnriched: (...envelopes) =>
+      publisher.publish(envelopes.map((envelope) => ({ topic: environment.topics.enriched, envelope }))),
     async close() {
       await publisher.disconnect();
       await app.close();
@@ -48,8 +56,24 @@ export async function startInProcessIndexer(label: string): Promise<InProcessInd
 export const GLOBAL_VILLAGE: SourceRef = { id: 'global-village-space', name: 'Global Village Space' };
 
 /** A real enriched article (the enricher's own code on `text`) wrapped in an `article.enriched` event. */
-export function enrichedEvent(text: string, id: string, version: number, source: SourceRef = GLOBAL_VILLAGE, overrides: Partial<EnrichedArticle> = {}): EventEnvelope<EnrichedArticle> {
+export function enrichedEvent(
+  text: string,
+  id: string,
+  version: number,
+  source: SourceRef = GLOBAL_VILLAGE,
+  overrides: Partial<EnrichedArticle> = {},
+): EventEnvelope<EnrichedArticle> {
   const [item] = parseIngestBody({ bytes: Buffer.from(text), contentType: 'text/plain' }).items;
-  const article = { ...enrichArticle({ id, version, source, item: item!, ingestedAt: '2026-02-04T12:00:00.000Z', now: '2026-02-04T12:00:01.000Z' }), ...overrides };
+  const article = {
+    ...enrichArticle({
+      id,
+      version,
+      source,
+      item: item!,
+      ingestedAt: '2026-02-04T12:00:00.000Z',
+      now: '2026-02-04T12:00:01.000Z',
+    }),
+    ...overrides,
+  };
   return createEnvelope({ type: EventTypes.articleEnriched, articleId: id, version, payload: article });
 }

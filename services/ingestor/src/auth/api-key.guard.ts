@@ -8,7 +8,10 @@ export const apiKeyCheckerProvider: Provider = {
   provide: API_KEY_CHECKER,
   inject: [INGESTOR_CONFIG, ROOT_LOGGER],
   useFactory: (config: IngestorConfig, logger: Logger) =>
-    new ApiKeyChecker({ keys: config.API_KEYS, hashes: config.API_KEY_HASHES, settings: 'API_KEYS or API_KEY_HASHES', scope: 'api' }, logger),
+    new ApiKeyChecker(
+      { keys: config.API_KEYS, hashes: config.API_KEY_HASHES, settings: 'API_KEYS or API_KEY_HASHES', scope: 'api' },
+      logger,
+    ),
 };
 
 /**

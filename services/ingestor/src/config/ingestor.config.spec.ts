@@ -13,11 +13,15 @@ describe('ingestor config: item limits', () => {
   it('leaves the enriched event of the largest item room under EVENT_MAX_BYTES by default and at the maximum', () => {
     expect(enrichedEventBytesFor(DEFAULT_INGEST_MAX_ITEM_BYTES)).toBeLessThanOrEqual(EVENT_MAX_BYTES);
     expect(enrichedEventBytesFor(maxItemBytesForEvents())).toBeLessThanOrEqual(EVENT_MAX_BYTES);
-    expect(loadIngestorConfig({ ...base, INGEST_MAX_ITEM_BYTES: String(maxItemBytesForEvents()) }).INGEST_MAX_ITEM_BYTES).toBe(maxItemBytesForEvents());
+    expect(
+      loadIngestorConfig({ ...base, INGEST_MAX_ITEM_BYTES: String(maxItemBytesForEvents()) }).INGEST_MAX_ITEM_BYTES,
+    ).toBe(maxItemBytesForEvents());
   });
 
   it('refuses at start-up an item limit whose events would not fit, naming the variable and the maximum', () => {
-    expect(() => loadIngestorConfig({ ...base, INGEST_MAX_ITEM_BYTES: String(maxItemBytesForEvents() + 1) })).toThrow(/INGEST_MAX_ITEM_BYTES[\s\S]*at most \d+/);
+    expect(() => loadIngestorConfig({ ...base, INGEST_MAX_ITEM_BYTES: String(maxItemBytesForEvents() + 1) })).toThrow(
+      /INGEST_MAX_ITEM_BYTES[\s\S]*at most \d+/,
+    );
     expect(() => loadIngestorConfig({ ...base, INGEST_MAX_ITEMS: '0' })).toThrow(/INGEST_MAX_ITEMS/);
   });
 });

@@ -17,11 +17,20 @@ export const PARSE_TASK_MODULE = path.join(__dirname, 'parse-body.task.ts');
  * all FormatError classes libs/formats exports (a new one is covered without a change here), and PermanentError.
  */
 const PARSE_ERROR_CLASSES: TaskErrorClass[] = [
-  ...(Object.values(formats) as unknown[]).filter((value): value is TaskErrorClass => typeof value === 'function' && value.prototype instanceof FormatError),
+  ...(Object.values(formats) as unknown[]).filter(
+    (value): value is TaskErrorClass => typeof value === 'function' && value.prototype instanceof FormatError,
+  ),
   PermanentError,
 ];
 
-const WARM_UP_BODY: ParseBodyInput = { bytes: Buffer.from('Warm-up\n\nOne short paragraph.'), contentType: 'text/plain', url: null, sourceName: null, format: null, maxItems: 1 };
+const WARM_UP_BODY: ParseBodyInput = {
+  bytes: Buffer.from('Warm-up\n\nOne short paragraph.'),
+  contentType: 'text/plain',
+  url: null,
+  sourceName: null,
+  format: null,
+  maxItems: 1,
+};
 
 /**
  * Parses request and feed-poll bodies: small ones inline, large ones (INGEST_PARSE_IN_WORKER_BYTES and up) on a
@@ -38,7 +47,12 @@ export class BodyParser implements OnModuleInit, OnModuleDestroy {
     @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
     @Inject(PARSE_TASK) taskModule: string,
   ) {
-    this.pool = new WorkerTaskPool({ taskModule, threads: config.INGEST_PARSE_WORKERS, timeoutMs: config.INGEST_PARSE_TIMEOUT_MS, errorClasses: PARSE_ERROR_CLASSES });
+    this.pool = new WorkerTaskPool({
+      taskModule,
+      threads: config.INGEST_PARSE_WORKERS,
+      timeoutMs: config.INGEST_PARSE_TIMEOUT_MS,
+      errorClasses: PARSE_ERROR_CLASSES,
+    });
   }
 
   /**

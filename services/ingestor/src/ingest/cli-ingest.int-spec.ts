@@ -16,9 +16,16 @@ import { loadIngestorConfig } from '../config/ingestor.config';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 const SAMPLES = path.join(REPO_ROOT, 'libs/formats/src/__samples__');
 
-function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/cli/src/main.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'tools/cli/src/main.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -38,7 +45,15 @@ describe('wirestream ingest (CLI against the in-process ingestor)', () => {
     environment = await createIsolatedEnvironment('cliingest');
     const config = loadIngestorConfig(environment.env);
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     env = { INGESTOR_URL: (await app.getUrl()).replace('[::1]', '127.0.0.1'), WIRESTREAM_API_KEY: 'test-key' };
     dir = mkdtempSync(path.join(tmpdir(), 'wirestream-cli-ingest-'));
     copyFileSync(path.join(SAMPLES, 'native-article.json'), path.join(dir, 'a-partner-article.json'));
@@ -67,7 +82,10 @@ describe('wirestream ingest (CLI against the in-process ingestor)', () => {
   }, 60_000);
 
   it('exits 0 when nothing was refused', async () => {
-    const run = await runCli(['ingest', path.join(dir, 'a-partner-article.json'), path.join(dir, 'b-courier-feed.xml')], env);
+    const run = await runCli(
+      ['ingest', path.join(dir, 'a-partner-article.json'), path.join(dir, 'b-courier-feed.xml')],
+      env,
+    );
     expect(run.stdout).toContain('accepted: 0  duplicates: 4  refused: 0');
     expect(run.code).toBe(0);
   }, 60_000);
@@ -79,8 +97,13 @@ describe('wirestream ingest (CLI against the in-process ingestor)', () => {
         probe.close(() => resolve(port));
       });
     });
-    const run = await runCli(['ingest', path.join(dir, 'a-partner-article.json')], { ...env, INGESTOR_URL: `http://127.0.0.1:${closedPort}` });
-    expect(run.stdout).toContain(`a-partner-article.json: ECONNREFUSED — the ingestor does not answer at http://127.0.0.1:${closedPort}`);
+    const run = await runCli(['ingest', path.join(dir, 'a-partner-article.json')], {
+      ...env,
+      INGESTOR_URL: `http://127.0.0.1:${closedPort}`,
+    });
+    expect(run.stdout).toContain(
+      `a-partner-article.json: ECONNREFUSED — the ingestor does not answer at http://127.0.0.1:${closedPort}`,
+    );
     expect(run.code).toBe(1);
   }, 60_000);
 });

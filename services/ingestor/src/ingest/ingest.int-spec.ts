@@ -4,7 +4,13 @@ import type { ArticleReceivedPayload, EventEnvelope } from '@wirestream/contract
 import { createKafka, readTopic, type Kafka } from '@wirestream/kafka';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { createIsolatedEnvironment, EXAMPLE_GLOBAL_VILLAGE, readExample, selectCount, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  createIsolatedEnvironment,
+  EXAMPLE_GLOBAL_VILLAGE,
+  readExample,
+  selectCount,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
@@ -20,7 +26,15 @@ describe('ingestor (integration)', () => {
     environment = await createIsolatedEnvironment('ingestor');
     const config = loadIngestorConfig(environment.env);
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     url = await app.getUrl();
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'ingestor-int-spec', logger });
     dataSource = app.get<DataSource>(DATA_SOURCE);
@@ -32,17 +46,32 @@ describe('ingestor (integration)', () => {
   });
 
   const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
-    fetch(`${url}/v1/ingest`, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8', 'x-api-key': 'test-key', ...headers }, body });
+    fetch(`${url}/v1/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'x-api-key': 'test-key', ...headers },
+      body,
+    });
 
   it('stores the article, answers 202 with its id, and publishes articles.raw.v1 keyed by id', async () => {
     const res = await post(fixture);
     expect(res.status).toBe(202);
-    const body = (await res.json()) as { accepted: { id: string; version: number; duplicate: boolean; title: string }[] };
+    const body = (await res.json()) as {
+      accepted: { id: string; version: number; duplicate: boolean; title: string }[];
+    };
     expect(body.accepted).toHaveLength(1);
     const [item] = body.accepted;
-    expect(item).toMatchObject({ version: 1, duplicate: false, title: 'Trump meets with Colombia’s Petro after diplomatic row over cartels' });
+    expect(item).toMatchObject({
+      version: 1,
+      duplicate: false,
+      title: 'Trump meets with Colombia’s Petro after diplomatic row over cartels',
+    });
 
-    const rows = (await dataSource.query('SELECT id, version, source_id, format FROM raw_articles')) as { id: string; version: number; source_id: string; format: string }[];
+    const rows = (await dataSource.query('SELECT id, version, source_id, format FROM raw_articles')) as {
+      id: string;
+      version: number;
+      source_id: string;
+      format: string;
+    }[];
     expect(rows).toEqual([{ id: item!.id, version: 1, source_id: 'global-village-space', format: 'text' }]);
 
     const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.length >= 1, timeoutMs: 20000 });
@@ -100,10 +129,15 @@ describe('ingestor (integration)', () => {
 
   it('carries the caller’s W3C trace id into the event', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const res = await post(fixture.replace('Global Village Space', 'Trace Village Space'), { traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
+    const res = await post(fixture.replace('Global Village Space', 'Trace Village Space'), {
+      traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    });
     expect(res.status).toBe(202);
     const { accepted } = (await res.json()) as { accepted: { id: string }[] };
-    const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.some((m) => m.key === accepted[0]!.id), timeoutMs: 20000 });
+    const records = await readTopic(kafka, environment.topics.raw, {
+      until: (r) => r.some((m) => m.key === accepted[0]!.id),
+      timeoutMs: 20000,
+    });
     const envelope = JSON.parse(records.find((m) => m.key === accepted[0]!.id)!.value!) as EventEnvelope<unknown>;
     expect(envelope.traceId).toBe(traceId);
   });

@@ -21,6 +21,8 @@ export class IngestModule implements NestModule {
    * detection and decoding are the parsers' job, not Express's.
    */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ApiKeyMiddleware, raw({ type: () => true, limit: this.config.INGEST_MAX_BYTES })).forRoutes(IngestController);
+    consumer
+      .apply(ApiKeyMiddleware, raw({ type: () => true, limit: this.config.INGEST_MAX_BYTES }))
+      .forRoutes(IngestController);
   }
 }

@@ -1,6 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EventTypes, sourceIdFor, type TopicSet, type ArticleReceivedPayload, type IngestAcceptedItem, type ParsedItem, type WireFormat } from '@wirestream/contracts';
-import { articleIdentity, InvalidItemsError, isFormatError, type FormatError, type ParsedIngestBody } from '@wirestream/formats';
+import {
+  EventTypes,
+  sourceIdFor,
+  type TopicSet,
+  type ArticleReceivedPayload,
+  type IngestAcceptedItem,
+  type ParsedItem,
+  type WireFormat,
+} from '@wirestream/contracts';
+import {
+  articleIdentity,
+  InvalidItemsError,
+  isFormatError,
+  type FormatError,
+  type ParsedIngestBody,
+} from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
 import { DATA_SOURCE, RawArticleStore, type BatchEntry, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
@@ -53,13 +67,22 @@ export class IngestService {
   ) {
     this.store = new RawArticleStore(dataSource);
     this.log = logger.child({ component: 'ingest' });
-    this.counter = metrics.counter('wirestream_ingested_items_total', 'Items received by outcome', ['format', 'outcome']);
+    this.counter = metrics.counter('wirestream_ingested_items_total', 'Items received by outcome', [
+      'format',
+      'outcome',
+    ]);
   }
 
   async ingest(request: IngestRequest): Promise<IngestResult> {
     let parsed: ParsedIngestBody;
     try {
-      parsed = await this.bodyParser.parse({ bytes: request.bytes, contentType: request.contentType, url: request.url, sourceName: request.sourceName, format: request.format ?? null });
+      parsed = await this.bodyParser.parse({
+        bytes: request.bytes,
+        contentType: request.contentType,
+        url: request.url,
+        sourceName: request.sourceName,
+        format: request.format ?? null,
+      });
     } catch (error) {
       if (isFormatError(error)) throw toHttpProblem(error);
       throw error;
@@ -67,7 +90,10 @@ export class IngestService {
     const receivedAt = new Date();
     const contentType = request.contentType ?? 'application/octet-stream';
     // Items the parser refused (bad entry of a batch/feed) are reported by their index in the body.
-    const result: IngestResult = { accepted: [], refused: parsed.errors.map((e) => ({ index: e.index, id: null, code: e.code, detail: e.detail })) };
+    const result: IngestResult = {
+      accepted: [],
+      refused: parsed.errors.map((e) => ({ index: e.index, id: null, code: e.code, detail: e.detail })),
+    };
     const candidates: { index: number; item: ParsedItem; id: string }[] = [];
     const entries: BatchEntry[] = [];
     for (const [position, item] of parsed.items.entries()) {
@@ -85,10 +111,35 @@ export class IngestService {
       const contentHash = createHash('sha256').update(item.content).digest('hex');
       candidates.push({ index, item, id });
       entries.push({
-        input: { id, wireVersion: item.version, sourceId: source.id, format: item.format, contentType, pubStatus: item.pubStatus, versionCreatedAt: item.versionCreatedAt, content: item.content, item, contentHash, receivedAt },
+        input: {
+          id,
+          wireVersion: item.version,
+          sourceId: source.id,
+          format: item.format,
+          contentType,
+          pubStatus: item.pubStatus,
+          versionCreatedAt: item.versionCreatedAt,
+          content: item.content,
+          item,
+          contentHash,
+          receivedAt,
+        },
         buildOutbox: (version) => {
-          const payload: ArticleReceivedPayload = { source, format: item.format, contentType, receivedAt: receivedAt.toISOString(), rawRef: { table: 'raw_articles', id, version }, item };
-          const envelope = createEnvelope({ type: EventTypes.articleReceived, articleId: id, version, payload, ...(request.traceId ? { traceId: request.traceId } : {}) });
+          const payload: ArticleReceivedPayload = {
+            source,
+            format: item.format,
+            contentType,
+            receivedAt: receivedAt.toISOString(),
+            rawRef: { table: 'raw_articles', id, version },
+            item,
+          };
+          const envelope = createEnvelope({
+            type: EventTypes.articleReceived,
+            articleId: id,
+            version,
+            payload,
+            ...(request.traceId ? { traceId: request.traceId } : {}),
+          });
           return { topic: this.topics.raw, key: id, envelope };
         },
       });
@@ -98,15 +149,34 @@ export class IngestService {
       const { index, item, id } = candidates[n]!;
       this.counter.inc({ format: item.format, outcome: outcome.status === 'exhausted' ? 'stale' : outcome.status });
       if (outcome.status === 'stale' || outcome.status === 'exhausted') {
-        result.refused.push({ index, id, code: outcome.status === 'stale' ? 'stale-version' : 'version-exhausted', detail: outcome.reason });
+        result.refused.push({
+          index,
+          id,
+          code: outcome.status === 'stale' ? 'stale-version' : 'version-exhausted',
+          detail: outcome.reason,
+        });
         continue;
       }
-      result.accepted.push({ id, version: outcome.version, pubStatus: item.pubStatus, duplicate: outcome.status === 'duplicate', title: item.title });
+      result.accepted.push({
+        id,
+        version: outcome.version,
+        pubStatus: item.pubStatus,
+        duplicate: outcome.status === 'duplicate',
+        title: item.title,
+      });
     }
     if (result.accepted.some((a) => !a.duplicate)) this.relay.nudge();
     result.refused.sort((a, b) => a.index - b.index);
     if (parsed.warnings.length) result.warnings = parsed.warnings;
-    this.log.info({ format: parsed.format, accepted: result.accepted.length, refused: result.refused.length, warnings: parsed.warnings }, 'ingest handled');
+    this.log.info(
+      {
+        format: parsed.format,
+        accepted: result.accepted.length,
+        refused: result.refused.length,
+        warnings: parsed.warnings,
+      },
+      'ingest handled',
+    );
     return result;
   }
 
@@ -133,7 +203,7 @@ const STATUS_BY_CODE: Record<string, number> = { 'unsupported-format': 415, 'uns
 
 function toHttpProblem(error: FormatError): PermanentError {
   const extensions = error instanceof InvalidItemsError ? { errors: error.errors } : {};
-  return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, extensions, { cause: error });
+  return new PermanentError(error.code, error.detail ?? error.message, STATUS_BY_CODE[error.code] ?? 400, extensions, {
+    cause: error,
+  });
 }
-
-

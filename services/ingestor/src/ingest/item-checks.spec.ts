@@ -5,8 +5,12 @@ import { capSourceName, invalidCharacterAt, itemSizeProblem, versionProblem } fr
 describe('invalidCharacterAt', () => {
   it('finds NUL, lone high and lone low surrogates in any field, saying which', () => {
     expect(invalidCharacterAt({ title: 'a\u0000b' })).toMatch(/field "title" contains a NUL character/);
-    expect(invalidCharacterAt({ title: 'ok', content: 'x\ud800' })).toMatch(/field "content" contains an unpaired surrogate \(U\+D800\)/);
-    expect(invalidCharacterAt({ wire: { keywords: ['fine', '\udc00y'] } })).toMatch(/field "wire.keywords\[1\]" contains an unpaired surrogate \(U\+DC00\)/);
+    expect(invalidCharacterAt({ title: 'ok', content: 'x\ud800' })).toMatch(
+      /field "content" contains an unpaired surrogate \(U\+D800\)/,
+    );
+    expect(invalidCharacterAt({ wire: { keywords: ['fine', '\udc00y'] } })).toMatch(
+      /field "wire.keywords\[1\]" contains an unpaired surrogate \(U\+DC00\)/,
+    );
     expect(invalidCharacterAt({ a: '\udbff\ud800\udc00' })).toMatch(/U\+DBFF/); // high followed by a high
     expect(invalidCharacterAt({ a: '\udc00\ud800' })).toMatch(/U\+DC00/); // a pair in the wrong order
   });
@@ -16,7 +20,14 @@ describe('invalidCharacterAt', () => {
   });
 
   it('accepts well-formed pairs (emoji), noncharacters and ordinary text', () => {
-    expect(invalidCharacterAt({ title: 'Ferry 🚢 at night', content: 'U+FFFE \ufffe and U+FFFF \uffff are scalar values', n: 3, x: null })).toBeNull();
+    expect(
+      invalidCharacterAt({
+        title: 'Ferry 🚢 at night',
+        content: 'U+FFFE \ufffe and U+FFFF \uffff are scalar values',
+        n: 3,
+        x: null,
+      }),
+    ).toBeNull();
   });
 
   it('is linear: a 10 MB field of surrogate pairs is scanned in well under a second', () => {
@@ -34,7 +45,10 @@ describe('versionProblem', () => {
   });
 
   it.each([0, -1, 1.5, MAX_WIRE_VERSION + 1, 2147483648, 1e20, Number.NaN])('refuses %p as invalid-version', (v) => {
-    expect(versionProblem(v)).toMatchObject({ code: 'invalid-version', detail: expect.stringMatching(/outside the accepted range/) });
+    expect(versionProblem(v)).toMatchObject({
+      code: 'invalid-version',
+      detail: expect.stringMatching(/outside the accepted range/),
+    });
   });
 });
 
@@ -42,7 +56,10 @@ describe('itemSizeProblem', () => {
   it('measures the item as JSON, escapes included', () => {
     expect(itemSizeProblem({ content: 'a'.repeat(1000) }, 2048)).toBeNull();
     // 1,000 quotes are 2,000 bytes once escaped.
-    expect(itemSizeProblem({ content: '"'.repeat(1000) }, 2000)).toMatchObject({ code: 'item-too-large', detail: expect.stringMatching(/2014 bytes as JSON, over the limit of 2000/) });
+    expect(itemSizeProblem({ content: '"'.repeat(1000) }, 2000)).toMatchObject({
+      code: 'item-too-large',
+      detail: expect.stringMatching(/2014 bytes as JSON, over the limit of 2000/),
+    });
   });
 });
 

@@ -52,7 +52,12 @@ function badCharacterIn(text: string, path: string): string | null {
       i++; // a well-formed pair (e.g. an emoji)
       continue;
     }
-    return describe(path, i, text.length, `an unpaired surrogate (U+${c.toString(16).toUpperCase()}), which is not valid Unicode`);
+    return describe(
+      path,
+      i,
+      text.length,
+      `an unpaired surrogate (U+${c.toString(16).toUpperCase()}), which is not valid Unicode`,
+    );
   }
   return null;
 }
@@ -66,14 +71,20 @@ function describe(path: string, at: number, length: number, what: string): strin
 export function versionProblem(version: number | null): ItemProblem | null {
   if (version === null) return null;
   if (Number.isSafeInteger(version) && version >= 1 && version <= MAX_WIRE_VERSION) return null;
-  return { code: 'invalid-version', detail: `version ${String(version)} is outside the accepted range 1 to ${MAX_WIRE_VERSION}` };
+  return {
+    code: 'invalid-version',
+    detail: `version ${String(version)} is outside the accepted range 1 to ${MAX_WIRE_VERSION}`,
+  };
 }
 
 /** Size of the item as it goes into its event (serialized JSON, escapes included), against the per-item limit. */
 export function itemSizeProblem(item: unknown, maxBytes: number): ItemProblem | null {
   const bytes = Buffer.byteLength(JSON.stringify(item), 'utf8');
   if (bytes <= maxBytes) return null;
-  return { code: 'item-too-large', detail: `the item is ${bytes} bytes as JSON, over the limit of ${maxBytes} bytes (INGEST_MAX_ITEM_BYTES)` };
+  return {
+    code: 'item-too-large',
+    detail: `the item is ${bytes} bytes as JSON, over the limit of ${maxBytes} bytes (INGEST_MAX_ITEM_BYTES)`,
+  };
 }
 
 /** A source name taken from a body, cut to FIELD_LIMITS.sourceName characters (never inside a surrogate pair). */
@@ -81,6 +92,8 @@ export function capSourceName(name: string | null): string | null {
   if (name === null) return null;
   const trimmed = name.trim();
   if (trimmed.length <= FIELD_LIMITS.sourceName) return trimmed || null;
-  const cut = /[\ud800-\udbff]/.test(trimmed[FIELD_LIMITS.sourceName - 1]!) ? FIELD_LIMITS.sourceName - 1 : FIELD_LIMITS.sourceName;
+  const cut = /[\ud800-\udbff]/.test(trimmed[FIELD_LIMITS.sourceName - 1]!)
+    ? FIELD_LIMITS.sourceName - 1
+    : FIELD_LIMITS.sourceName;
   return trimmed.slice(0, cut).trimEnd();
 }

@@ -21,20 +21,36 @@ export interface ParseBodyInput {
 export function parseWithinLimits(input: ParseBodyInput): ParsedIngestBody {
   const counted = countFeedItems(input);
   if (counted !== null && counted > input.maxItems) throw tooManyItems(counted, input.maxItems);
-  const parsed = parseIngestBody({ bytes: input.bytes, contentType: input.contentType, url: input.url, sourceName: input.sourceName, format: input.format });
+  const parsed = parseIngestBody({
+    bytes: input.bytes,
+    contentType: input.contentType,
+    url: input.url,
+    sourceName: input.sourceName,
+    format: input.format,
+  });
   const itemCount = parsed.items.length + parsed.errors.length;
   if (itemCount > input.maxItems) throw tooManyItems(itemCount, input.maxItems);
   return parsed;
 }
 
 function tooManyItems(items: number, limit: number): PermanentError {
-  return new PermanentError('too-many-items', `the request carries ${items} items, over the limit of ${limit} per request (INGEST_MAX_ITEMS); send them in smaller batches`, 413, { limit, items });
+  return new PermanentError(
+    'too-many-items',
+    `the request carries ${items} items, over the limit of ${limit} per request (INGEST_MAX_ITEMS); send them in smaller batches`,
+    413,
+    { limit, items },
+  );
 }
 
 const XML_FEEDS: ReadonlySet<string> = new Set(['rss', 'atom', 'newsml']);
 
 /** The element that holds one item, by the local name of a feed's root element. */
-const ITEM_TAG_BY_ROOT: Readonly<Record<string, string>> = { rss: 'item', RDF: 'item', feed: 'entry', newsMessage: 'newsItem' };
+const ITEM_TAG_BY_ROOT: Readonly<Record<string, string>> = {
+  rss: 'item',
+  RDF: 'item',
+  feed: 'entry',
+  newsMessage: 'newsItem',
+};
 
 const LT = 0x3c;
 
@@ -47,7 +63,10 @@ const LT = 0x3c;
 export function countFeedItems(input: Pick<ParseBodyInput, 'bytes' | 'contentType' | 'format'>): number | null {
   let format: string;
   try {
-    format = input.format && input.format !== 'auto' ? input.format : detectFormatDetailed({ contentType: input.contentType, bytes: input.bytes }).format;
+    format =
+      input.format && input.format !== 'auto'
+        ? input.format
+        : detectFormatDetailed({ contentType: input.contentType, bytes: input.bytes }).format;
   } catch {
     return null; // the parse reports it
   }
@@ -99,5 +118,13 @@ function localName(bytes: Buffer, at: number): string {
 
 /** Whitespace, `>` or `/` (or the end of the body) ends a tag name. */
 function isNameEnd(byte: number | undefined): boolean {
-  return byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
+  return (
+    byte === undefined ||
+    byte === 0x20 ||
+    byte === 0x09 ||
+    byte === 0x0a ||
+    byte === 0x0d ||
+    byte === 0x3e ||
+    byte === 0x2f
+  );
 }

@@ -20,9 +20,13 @@ const ATOM = 'application/atom+xml';
 
 function atomFeed(entries: number, token: string, summaryLength = 0): string {
   const summary = 'The night ferry runs late. '.repeat(Math.ceil(summaryLength / 27)).slice(0, summaryLength);
-  const parts = [`<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Feed ${token}</title><id>urn:feed:${token}</id><updated>2026-02-04T10:00:00Z</updated>`];
+  const parts = [
+    `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Feed ${token}</title><id>urn:feed:${token}</id><updated>2026-02-04T10:00:00Z</updated>`,
+  ];
   for (let i = 0; i < entries; i++) {
-    parts.push(`<entry><id>urn:${token}:${i}</id><title>Notice ${i} ${token}</title><updated>2026-02-04T10:00:00Z</updated><summary>Crossing ${i}. ${summary}</summary></entry>\n`);
+    parts.push(
+      `<entry><id>urn:${token}:${i}</id><title>Notice ${i} ${token}</title><updated>2026-02-04T10:00:00Z</updated><summary>Crossing ${i}. ${summary}</summary></entry>\n`,
+    );
   }
   parts.push('</feed>');
   return parts.join('');
@@ -34,10 +38,20 @@ function atomFeed(entries: number, token: string, summaryLength = 0): string {
  */
 function largeHtmlPage(token: string): string {
   const tracking = 'utm_source=homepage&amp;utm_medium=related&amp;utm_campaign=night-ferries-and-harbour-coverage';
-  const links = Array.from({ length: 3000 }, (_, i) => `<li class="related-item related-item--compact"><a href="https://news.example/related/${i}?${tracking}" data-track="related:${i}:${tracking}">Story ${i}</a></li>`).join('\n');
-  const paragraphs = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i}: the council approved the night ferry for the ${token} route on Tuesday, after a year of delays and two public hearings.</p>`).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night ferries approved for ${token}</title></head><body><nav><ul>${links}</ul></nav>` +
-    `<article><h1>Night ferries approved for ${token}</h1>${paragraphs}</article></body></html>`;
+  const links = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `<li class="related-item related-item--compact"><a href="https://news.example/related/${i}?${tracking}" data-track="related:${i}:${tracking}">Story ${i}</a></li>`,
+  ).join('\n');
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>Paragraph ${i}: the council approved the night ferry for the ${token} route on Tuesday, after a year of delays and two public hearings.</p>`,
+  ).join('\n');
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night ferries approved for ${token}</title></head><body><nav><ul>${links}</ul></nav>` +
+    `<article><h1>Night ferries approved for ${token}</h1>${paragraphs}</article></body></html>`
+  );
 }
 
 /**
@@ -91,7 +105,15 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
     environment = await createIsolatedEnvironment('parseoffloop');
     const config = loadIngestorConfig({ ...environment.env, INGEST_MAX_ITEMS: '1000' });
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   });
 
@@ -101,7 +123,11 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
   });
 
   const post = (base: string, body: string, contentType: string) =>
-    fetch(`${base}/v1/ingest`, { method: 'POST', headers: { 'x-api-key': 'test-key', 'content-type': contentType }, body });
+    fetch(`${base}/v1/ingest`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'test-key', 'content-type': contentType },
+      body,
+    });
 
   it('answers /health/live within 200 ms while it handles a 6 MB feed, a 1,000-entry feed and a 1 MB HTML page', async () => {
     const hugeFeed = atomFeed(42_000, 'huge', 20);
@@ -128,7 +154,10 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
     expect(huge).toMatchObject({ status: 413, answer: { code: 'too-many-items', items: 42_000, limit: 1000 } });
     expect(thousand!.status).toBe(202);
     expect(thousand!.answer['accepted']).toHaveLength(1000);
-    expect(html).toMatchObject({ status: 202, answer: { accepted: [{ title: 'Night ferries approved for offloop' }] } });
+    expect(html).toMatchObject({
+      status: 202,
+      answer: { accepted: [{ title: 'Night ferries approved for offloop' }] },
+    });
     for (const { ms } of results) expect(ms).toBeLessThan(REQUEST_BOUND_MS);
     // The probes spanned the three requests, each answered well inside the bound.
     expect(probes.length).toBeGreaterThan(3);
@@ -137,7 +166,10 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
 
   it('reports malformed XML parsed in the worker as 400 with the same line and column as an inline parse', async () => {
     // ~200 KB (over the 64 KiB threshold), broken on its last entry's line.
-    const feed = atomFeed(1000, 'broken', 100).replace('<title>Notice 999 broken</title>', '<title>Notice 999 broken</titel>');
+    const feed = atomFeed(1000, 'broken', 100).replace(
+      '<title>Notice 999 broken</title>',
+      '<title>Notice 999 broken</titel>',
+    );
     expect(Buffer.byteLength(feed)).toBeGreaterThan(64 * 1024);
     let inline: { code: string; detail: string } | null = null;
     try {
@@ -158,13 +190,25 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
     const budgetMs = 300;
     const config = loadIngestorConfig({ ...environment.env, INGEST_PARSE_TIMEOUT_MS: String(budgetMs) });
     const logger = createLogger('ingestor', 'silent');
-    const strict = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    const strict = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     try {
       const base = (await strict.getUrl()).replace('[::1]', '127.0.0.1');
       // ~4 MB of HTML: linkedom alone takes seconds on it.
       const res = await post(base, largeHtmlPage('slow').repeat(4), 'text/html');
       expect(res.status).toBe(422);
-      expect(await res.json()).toMatchObject({ code: 'parse-timeout', limitMs: budgetMs, detail: expect.stringMatching(/longer than 300 ms to parse/) });
+      expect(await res.json()).toMatchObject({
+        code: 'parse-timeout',
+        limitMs: budgetMs,
+        detail: expect.stringMatching(/longer than 300 ms to parse/),
+      });
       const next = await post(base, atomFeed(300, 'after-timeout', 200), ATOM);
       expect(next.status).toBe(202);
       expect(((await next.json()) as { accepted: unknown[] }).accepted).toHaveLength(300);

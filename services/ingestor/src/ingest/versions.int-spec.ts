@@ -13,7 +13,8 @@ import path from 'node:path';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
-const sample = (name: string) => readFileSync(path.resolve(__dirname, '../../../../libs/formats/src/__samples__', name), 'utf8');
+const sample = (name: string) =>
+  readFileSync(path.resolve(__dirname, '../../../../libs/formats/src/__samples__', name), 'utf8');
 const NEWSML = 'application/vnd.iptc.g2.newsitem+xml';
 
 interface Accepted {
@@ -38,7 +39,15 @@ describe('identity and versions (integration)', () => {
     environment = await createIsolatedEnvironment('versions');
     const config = loadIngestorConfig(environment.env);
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     url = await app.getUrl();
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'versions-int-spec', logger });
     dataSource = app.get<DataSource>(DATA_SOURCE);
@@ -50,9 +59,16 @@ describe('identity and versions (integration)', () => {
   });
 
   const post = (body: string, contentType: string) =>
-    fetch(`${url}/v1/ingest?source=Wirestream%20Demo%20Wire`, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': 'test-key' }, body });
+    fetch(`${url}/v1/ingest?source=Wirestream%20Demo%20Wire`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-api-key': 'test-key' },
+      body,
+    });
   const versionsOf = async (id: string) =>
-    (await dataSource.query('SELECT version, pub_status FROM raw_articles WHERE id = $1 ORDER BY version', [id])) as { version: number; pub_status: string }[];
+    (await dataSource.query('SELECT version, pub_status FROM raw_articles WHERE id = $1 ORDER BY version', [id])) as {
+      version: number;
+      pub_status: string;
+    }[];
 
   const v1 = sample('newsml-g2-v1.xml');
   const v2 = sample('newsml-g2-v2-correction.xml');
@@ -71,14 +87,18 @@ describe('identity and versions (integration)', () => {
   it('answers the same item re-sent as a duplicate (202, duplicate: true) and stores nothing', async () => {
     const res = await post(v1, NEWSML);
     expect(res.status).toBe(202);
-    expect(((await res.json()) as Answer).accepted).toEqual([expect.objectContaining({ id: tramId, version: 1, duplicate: true })]);
+    expect(((await res.json()) as Answer).accepted).toEqual([
+      expect.objectContaining({ id: tramId, version: 1, duplicate: true }),
+    ]);
     expect(await versionsOf(tramId)).toHaveLength(1);
   });
 
   it('replaces it with the version 2 correction and keeps version 1 as history', async () => {
     const res = await post(v2, NEWSML);
     expect(res.status).toBe(202);
-    expect(((await res.json()) as Answer).accepted).toEqual([expect.objectContaining({ id: tramId, version: 2, duplicate: false })]);
+    expect(((await res.json()) as Answer).accepted).toEqual([
+      expect.objectContaining({ id: tramId, version: 2, duplicate: false }),
+    ]);
     expect(await versionsOf(tramId)).toEqual([
       { version: 1, pub_status: 'usable' },
       { version: 2, pub_status: 'usable' },
@@ -99,7 +119,9 @@ describe('identity and versions (integration)', () => {
   it('stores a kill (stat:canceled) as withdrawn and publishes it', async () => {
     const res = await post(v3Killed, NEWSML);
     expect(res.status).toBe(202);
-    expect(((await res.json()) as Answer).accepted).toEqual([expect.objectContaining({ id: tramId, version: 3, pubStatus: 'withdrawn', duplicate: false })]);
+    expect(((await res.json()) as Answer).accepted).toEqual([
+      expect.objectContaining({ id: tramId, version: 3, pubStatus: 'withdrawn', duplicate: false }),
+    ]);
     expect((await versionsOf(tramId)).at(-1)).toEqual({ version: 3, pub_status: 'withdrawn' });
   });
 
@@ -112,7 +134,13 @@ describe('identity and versions (integration)', () => {
 
   describe('without a version number (versionCreatedAt ordering)', () => {
     const native = (over: Record<string, unknown>) =>
-      JSON.stringify({ id: 'partner-versionless-1', title: 'Tram line reopens', body: '<p>The tram line reopened on Tuesday after repairs.</p>', language: 'en', ...over });
+      JSON.stringify({
+        id: 'partner-versionless-1',
+        title: 'Tram line reopens',
+        body: '<p>The tram line reopened on Tuesday after repairs.</p>',
+        language: 'en',
+        ...over,
+      });
     let id: string;
 
     it('numbers the first one 1', async () => {
@@ -124,16 +152,29 @@ describe('identity and versions (integration)', () => {
     });
 
     it('refuses changed content with an older versionCreatedAt (409, reason says so)', async () => {
-      const res = await post(native({ updatedAt: '2026-02-03T11:00:00Z', body: '<p>An older draft.</p>' }), 'application/json');
+      const res = await post(
+        native({ updatedAt: '2026-02-03T11:00:00Z', body: '<p>An older draft.</p>' }),
+        'application/json',
+      );
       expect(res.status).toBe(409);
-      expect(((await res.json()) as { detail: string }).detail).toMatch(/versionCreatedAt \S+ is older than the stored version 1/);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(
+        /versionCreatedAt \S+ is older than the stored version 1/,
+      );
       expect(await versionsOf(id)).toHaveLength(1);
     });
 
     it('accepts changed content with a newer versionCreatedAt as version 2', async () => {
-      const res = await post(native({ updatedAt: '2026-02-03T13:00:00Z', body: '<p>The tram line reopened on Tuesday after two weeks of repairs.</p>' }), 'application/json');
+      const res = await post(
+        native({
+          updatedAt: '2026-02-03T13:00:00Z',
+          body: '<p>The tram line reopened on Tuesday after two weeks of repairs.</p>',
+        }),
+        'application/json',
+      );
       expect(res.status).toBe(202);
-      expect(((await res.json()) as Answer).accepted).toEqual([expect.objectContaining({ id, version: 2, duplicate: false })]);
+      expect(((await res.json()) as Answer).accepted).toEqual([
+        expect.objectContaining({ id, version: 2, duplicate: false }),
+      ]);
     });
 
     it('in a batch, reports the stale item in `refused` by index and accepts the rest (202)', async () => {
@@ -147,8 +188,13 @@ describe('identity and versions (integration)', () => {
   });
 
   it('publishes every accepted version to articles.raw.v1, the kill included, in version order per id', async () => {
-    const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.filter((x) => x.key === tramId).length >= 3, timeoutMs: 20000 });
-    const tram = records.filter((r) => r.key === tramId).map((r) => JSON.parse(r.value!) as EventEnvelope<ArticleReceivedPayload>);
+    const records = await readTopic(kafka, environment.topics.raw, {
+      until: (r) => r.filter((x) => x.key === tramId).length >= 3,
+      timeoutMs: 20000,
+    });
+    const tram = records
+      .filter((r) => r.key === tramId)
+      .map((r) => JSON.parse(r.value!) as EventEnvelope<ArticleReceivedPayload>);
     expect(tram.map((e) => [e.version, e.payload.item.pubStatus])).toEqual([
       [1, 'usable'],
       [2, 'usable'],

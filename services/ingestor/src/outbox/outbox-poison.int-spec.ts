@@ -27,7 +27,15 @@ describe('outbox relay past a poisoned row (integration)', () => {
     environment = await createIsolatedEnvironment('poison');
     const config = loadIngestorConfig(environment.env);
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     url = await app.getUrl();
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'poison-int-spec', logger });
     dataSource = app.get<DataSource>(DATA_SOURCE);
@@ -56,15 +64,23 @@ describe('outbox relay past a poisoned row (integration)', () => {
       ids.push(((await res.json()) as { accepted: { id: string }[] }).accepted[0]!.id);
     }
     const outbox = new OutboxStore(dataSource);
-    await waitFor('the outbox to drain past the poisoned rows', async () => (await outbox.pendingCount()) === 0, { timeoutMs: 60_000, intervalMs: 100 });
+    await waitFor('the outbox to drain past the poisoned rows', async () => (await outbox.pendingCount()) === 0, {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+    });
     expect(await outbox.deadLetteredCount()).toBe(2);
 
-    const records = await readTopic(kafka, raw, { until: (r) => new Set(r.map((x) => x.key)).size >= ARTICLES, timeoutMs: 30_000 });
+    const records = await readTopic(kafka, raw, {
+      until: (r) => new Set(r.map((x) => x.key)).size >= ARTICLES,
+      timeoutMs: 30_000,
+    });
     expect(records.map((r) => r.key).sort()).toEqual([...ids].sort());
 
     const letters = await readTopic(kafka, deadLetterTopic(raw), { until: (r) => r.length >= 2, timeoutMs: 30_000 });
     expect(letters).toHaveLength(2);
-    const byKey = new Map(letters.map((l) => [l.key, { headers: l.headers, payload: JSON.parse(l.value!) as DeadLetterPayload }]));
+    const byKey = new Map(
+      letters.map((l) => [l.key, { headers: l.headers, payload: JSON.parse(l.value!) as DeadLetterPayload }]),
+    );
     const huge = byKey.get('huge-1')!;
     expect(huge.payload).toMatchObject({ originalTopic: raw, key: 'huge-1', errorCode: 'event-too-large' });
     expect(huge.payload.reason).toMatch(/over EVENT_MAX_BYTES/);
@@ -74,9 +90,15 @@ describe('outbox relay past a poisoned row (integration)', () => {
     expect(huge.payload.headers).toMatchObject({ 'x-value-truncated': 'true', 'x-raw-ref': 'raw_articles/huge-1/1' });
     expect(Buffer.byteLength(letters.find((l) => l.key === 'huge-1')!.value!)).toBeLessThan(EVENT_MAX_BYTES);
     const malformed = byKey.get('malformed-1')!;
-    expect(malformed.payload).toMatchObject({ key: 'malformed-1', errorCode: 'invalid-event', value: '{"type":"article.received"}' });
+    expect(malformed.payload).toMatchObject({
+      key: 'malformed-1',
+      errorCode: 'invalid-event',
+      value: '{"type":"article.received"}',
+    });
 
-    const rows = (await dataSource.query(`SELECT message_key, last_error FROM outbox WHERE dead_lettered_at IS NOT NULL ORDER BY id`)) as { message_key: string; last_error: string }[];
+    const rows = (await dataSource.query(
+      `SELECT message_key, last_error FROM outbox WHERE dead_lettered_at IS NOT NULL ORDER BY id`,
+    )) as { message_key: string; last_error: string }[];
     expect(rows.map((r) => r.message_key)).toEqual(['huge-1', 'malformed-1']);
     expect(rows[0]!.last_error).toMatch(/^event-too-large: /);
 
@@ -87,7 +109,11 @@ describe('outbox relay past a poisoned row (integration)', () => {
 });
 
 function post(url: string, body: string): Promise<Response> {
-  return fetch(`${url}/v1/ingest?source=Poison%20Desk`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'test-key' }, body });
+  return fetch(`${url}/v1/ingest?source=Poison%20Desk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': 'test-key' },
+    body,
+  });
 }
 
 function article(n: number): string {

@@ -10,9 +10,28 @@ import {
   type Kafka,
   type PreparedMessage,
 } from '@wirestream/kafka';
-import { deadLetterTopic, EVENT_MAX_BYTES, type DeadLetterPayload, type EventEnvelope, type TopicSet } from '@wirestream/contracts';
-import { DATA_SOURCE, OutboxStore, type DataSource, type PendingOutboxMessage, type RelayOutcome } from '@wirestream/persistence';
-import { backoffDelayMs, HealthRegistry, PermanentError, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import {
+  deadLetterTopic,
+  EVENT_MAX_BYTES,
+  type DeadLetterPayload,
+  type EventEnvelope,
+  type TopicSet,
+} from '@wirestream/contracts';
+import {
+  DATA_SOURCE,
+  OutboxStore,
+  type DataSource,
+  type PendingOutboxMessage,
+  type RelayOutcome,
+} from '@wirestream/persistence';
+import {
+  backoffDelayMs,
+  HealthRegistry,
+  PermanentError,
+  MetricsRegistry,
+  ROOT_LOGGER,
+  type Logger,
+} from '@wirestream/platform';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 
 /** A dead letter's value is kept whole when the letter fits in a message; otherwise its first 64 KiB, with its size. */
@@ -53,17 +72,31 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.store = new OutboxStore(dataSource);
     this.log = logger.child({ component: 'outbox-relay' });
     this.published = metrics.counter('wirestream_outbox_published_total', 'Outbox events published to Kafka');
-    this.pending = metrics.histogram('wirestream_outbox_batch_size', 'Events per relay pass', [], [1, 10, 50, 100, 500, 1000, 2000, 5000]);
-    this.deadLettered = metrics.counter('wirestream_outbox_dead_lettered_total', 'Outbox events the broker refused for good, moved to the DLQ', ['code']);
+    this.pending = metrics.histogram(
+      'wirestream_outbox_batch_size',
+      'Events per relay pass',
+      [],
+      [1, 10, 50, 100, 500, 1000, 2000, 5000],
+    );
+    this.deadLettered = metrics.counter(
+      'wirestream_outbox_dead_lettered_total',
+      'Outbox events the broker refused for good, moved to the DLQ',
+      ['code'],
+    );
     // Topics that would refuse the pipeline's largest event (and could not be fixed from here): not ready, and why.
     health.register('kafka-topics', async () => {
       if (this.topicConfigError) throw this.topicConfigError;
     });
     // Accepted but not yet on Kafka: grows while Kafka is away, read from Postgres at scrape time (partial index).
-    metrics.gauge('wirestream_outbox_pending', 'Accepted articles not yet published to Kafka (unsent outbox rows)', [], async (gauge) => {
-      const pending = await this.store.pendingCount().catch(() => null);
-      if (pending !== null) gauge.set(pending);
-    });
+    metrics.gauge(
+      'wirestream_outbox_pending',
+      'Accepted articles not yet published to Kafka (unsent outbox rows)',
+      [],
+      async (gauge) => {
+        const pending = await this.store.pendingCount().catch(() => null);
+        if (pending !== null) gauge.set(pending);
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -98,10 +131,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
         failures++;
         if (error instanceof TopicConfigError) {
           this.topicConfigError = error;
-          if (failures === 1 || failures % 20 === 0) this.log.fatal({ err: error }, 'Kafka topics refuse events the ingestor accepts; not publishing (events stay queued)');
+          if (failures === 1 || failures % 20 === 0)
+            this.log.fatal(
+              { err: error },
+              'Kafka topics refuse events the ingestor accepts; not publishing (events stay queued)',
+            );
         }
         const delay = backoffDelayMs(failures, { maxAttempts: Infinity, baseDelayMs: 250, maxDelayMs: 5000 });
-        if (failures === 1 || failures % 20 === 0) this.log.warn({ err: error, failures, retryInMs: delay }, 'outbox relay cannot publish; events stay queued');
+        if (failures === 1 || failures % 20 === 0)
+          this.log.warn({ err: error, failures, retryInMs: delay }, 'outbox relay cannot publish; events stay queued');
         await this.store.recordFailure((error as Error).message).catch(() => undefined);
         await this.pause(delay);
       }
@@ -114,7 +152,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const ready: (PreparedMessage & { row: PendingOutboxMessage })[] = [];
     for (const row of rows) {
       try {
-        ready.push({ ...this.publisher.prepare({ topic: row.topic, envelope: row.envelope as EventEnvelope<unknown> }), row });
+        ready.push({
+          ...this.publisher.prepare({ topic: row.topic, envelope: row.envelope as EventEnvelope<unknown> }),
+          row,
+        });
       } catch (error) {
         if (classifyProduceError(error) !== 'message-refused') throw error;
         if (!(await this.deadLetter(row, error, outcome))) return outcome;
@@ -130,7 +171,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
    * Sends `messages` in one request; if the broker refuses it for good, halves it until the refused rows stand
    * alone and dead-letters those. False when a transient (or producer) failure stopped it: `outcome.failure`.
    */
-  private async sendIsolating(messages: (PreparedMessage & { row: PendingOutboxMessage })[], outcome: RelayOutcome): Promise<boolean> {
+  private async sendIsolating(
+    messages: (PreparedMessage & { row: PendingOutboxMessage })[],
+    outcome: RelayOutcome,
+  ): Promise<boolean> {
     try {
       await this.publisher.sendPrepared(messages);
       outcome.sent.push(...messages.map((m) => m.row.id));
@@ -143,7 +187,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       }
       if (messages.length === 1) return this.deadLetter(messages[0]!.row, error, outcome);
       const half = Math.ceil(messages.length / 2);
-      return (await this.sendIsolating(messages.slice(0, half), outcome)) && this.sendIsolating(messages.slice(half), outcome);
+      return (
+        (await this.sendIsolating(messages.slice(0, half), outcome)) &&
+        this.sendIsolating(messages.slice(half), outcome)
+      );
     }
   }
 
@@ -153,8 +200,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const reason = describe(error);
     const value = JSON.stringify(row.envelope);
     const valueBytes = Buffer.byteLength(value);
-    const rawRef = (row.envelope as { payload?: { rawRef?: { table: string; id: string; version: number } } } | null)?.payload?.rawRef;
-    const headers: Record<string, string> = { 'x-outbox-id': row.id, 'x-value-bytes': String(valueBytes), ...(rawRef ? { 'x-raw-ref': `${rawRef.table}/${rawRef.id}/${rawRef.version}` } : {}) };
+    const rawRef = (row.envelope as { payload?: { rawRef?: { table: string; id: string; version: number } } } | null)
+      ?.payload?.rawRef;
+    const headers: Record<string, string> = {
+      'x-outbox-id': row.id,
+      'x-value-bytes': String(valueBytes),
+      ...(rawRef ? { 'x-raw-ref': `${rawRef.table}/${rawRef.id}/${rawRef.version}` } : {}),
+    };
     const letter = (kept: string, extra: Record<string, string>): DeadLetterPayload => ({
       originalTopic: row.topic,
       // Never on Kafka: no partition or offset of its own.
@@ -172,10 +224,15 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
     let payload = JSON.stringify(letter(value, {}));
     // Room for the DLQ message's own headers and framing.
-    if (Buffer.byteLength(payload) > EVENT_MAX_BYTES - 64 * 1024) payload = JSON.stringify(letter(value.slice(0, TRUNCATED_VALUE_CHARS), { 'x-value-truncated': 'true' }));
+    if (Buffer.byteLength(payload) > EVENT_MAX_BYTES - 64 * 1024)
+      payload = JSON.stringify(letter(value.slice(0, TRUNCATED_VALUE_CHARS), { 'x-value-truncated': 'true' }));
     try {
       await this.publisher.publishRaw(deadLetterTopic(row.topic), [
-        { key: row.key, value: payload, headers: { ...headers, 'x-dlq-reason': reason.slice(0, 500), 'x-dlq-error-code': code } },
+        {
+          key: row.key,
+          value: payload,
+          headers: { ...headers, 'x-dlq-reason': reason.slice(0, 500), 'x-dlq-error-code': code },
+        },
       ]);
     } catch (dlqError) {
       outcome.failure = dlqError;
@@ -183,7 +240,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
     outcome.deadLettered.push({ id: row.id, error: `${code}: ${reason}` });
     this.deadLettered.inc({ code });
-    this.log.error({ outboxId: row.id, articleId: row.key, errorCode: code, reason, valueBytes }, 'outbox event refused by Kafka for good; moved to the DLQ');
+    this.log.error(
+      { outboxId: row.id, articleId: row.key, errorCode: code, reason, valueBytes },
+      'outbox event refused by Kafka for good; moved to the DLQ',
+    );
     return true;
   }
 
@@ -208,7 +268,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 /** The broker's error type (MESSAGE_TOO_LARGE, …) or our own code (event-too-large). */
 function refusalCode(error: unknown): string {
   if (error instanceof PermanentError) return error.code;
-  for (let e = error as { type?: string; cause?: unknown } | undefined, depth = 0; e && depth < 10; e = e.cause as typeof e, depth++) {
+  for (
+    let e = error as { type?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 10;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.type === 'string') return e.type;
   }
   return (error as Error)?.name ?? 'unknown';

@@ -34,10 +34,17 @@ describe('outbox retention (integration)', () => {
          ('articles.raw.v1', 'unsent', '{}', now() - interval '5 days', NULL)`,
     );
     const config = loadIngestorConfig({ ...environment.env, OUTBOX_RETENTION_HOURS: '24' });
-    const service = new OutboxRetentionService(dataSource, config, createLogger('ingestor', 'silent'), new MetricsRegistry('ingestor'));
+    const service = new OutboxRetentionService(
+      dataSource,
+      config,
+      createLogger('ingestor', 'silent'),
+      new MetricsRegistry('ingestor'),
+    );
 
     expect(await service.task.pruneOnce()).toBe(12001); // 5,000 + 5,000 + 2,001
-    const left = (await dataSource.query(`SELECT message_key FROM outbox ORDER BY message_key`)) as { message_key: string }[];
+    const left = (await dataSource.query(`SELECT message_key FROM outbox ORDER BY message_key`)) as {
+      message_key: string;
+    }[];
     expect(left.map((r) => r.message_key)).toEqual(['recent', 'unsent']);
     expect(await service.task.pruneOnce()).toBe(0);
   });

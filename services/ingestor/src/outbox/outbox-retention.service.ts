@@ -8,7 +8,12 @@ import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config'
 export class OutboxRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly task: RetentionTask;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, @Inject(INGESTOR_CONFIG) config: IngestorConfig, @Inject(ROOT_LOGGER) logger: Logger, metrics: MetricsRegistry) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(INGESTOR_CONFIG) config: IngestorConfig,
+    @Inject(ROOT_LOGGER) logger: Logger,
+    metrics: MetricsRegistry,
+  ) {
     const store = new OutboxStore(dataSource);
     this.task = new RetentionTask({
       what: 'sent outbox rows',

@@ -23,10 +23,22 @@ describe('outbox relay throughput (integration)', () => {
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('relaytput');
     // The knobs being measured can be set from outside: OUTBOX_BATCH_SIZE=2000 npx jest … this file.
-    const knobs = Object.fromEntries(['OUTBOX_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])));
+    const knobs = Object.fromEntries(
+      ['OUTBOX_BATCH_SIZE', 'KAFKA_TOPIC_PARTITIONS'].flatMap((name) =>
+        process.env[name] ? [[name, process.env[name]!]] : [],
+      ),
+    );
     const config = loadIngestorConfig({ ...environment.env, ...knobs });
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'relay-throughput-int-spec', logger });
     dataSource = app.get<DataSource>(DATA_SOURCE);
   }, 180_000);
@@ -39,7 +51,11 @@ describe('outbox relay throughput (integration)', () => {
   it(`relays ${ROWS} rows of ${BODY_BYTES} bytes, all of them, in order per key`, async () => {
     const admin = kafka.admin();
     await admin.connect();
-    await waitFor('the relay to create its topics', async () => (await admin.listTopics()).includes(environment.topics.raw), { timeoutMs: 30_000 });
+    await waitFor(
+      'the relay to create its topics',
+      async () => (await admin.listTopics()).includes(environment.topics.raw),
+      { timeoutMs: 30_000 },
+    );
     await admin.disconnect();
 
     // 1,000 articles × 5 versions, interleaved, so order per key is checkable.
@@ -54,10 +70,16 @@ describe('outbox relay throughput (integration)', () => {
     );
     const outbox = new OutboxStore(dataSource);
     const startedAt = Date.now();
-    await waitFor('the outbox to drain', async () => (await outbox.pendingCount()) === 0, { timeoutMs: 300_000, intervalMs: 50 });
+    await waitFor('the outbox to drain', async () => (await outbox.pendingCount()) === 0, {
+      timeoutMs: 300_000,
+      intervalMs: 50,
+    });
     const drainedMs = Date.now() - startedAt;
 
-    const records = await readTopic(kafka, environment.topics.raw, { until: (r) => r.length >= ROWS, timeoutMs: 60_000 });
+    const records = await readTopic(kafka, environment.topics.raw, {
+      until: (r) => r.length >= ROWS,
+      timeoutMs: 60_000,
+    });
     expect(records).toHaveLength(ROWS);
     const versionsByKey = new Map<string, number[]>();
     for (const record of records) {
@@ -66,6 +88,8 @@ describe('outbox relay throughput (integration)', () => {
     }
     expect(versionsByKey.size).toBe(1000);
     for (const versions of versionsByKey.values()) expect(versions).toEqual([1, 2, 3, 4, 5]);
-    process.stdout.write(`[relay-throughput] ${ROWS} rows × ${BODY_BYTES} B drained in ${drainedMs} ms: ${Math.round((ROWS * 1000) / drainedMs)} rows/s\n`);
+    process.stdout.write(
+      `[relay-throughput] ${ROWS} rows × ${BODY_BYTES} B drained in ${drainedMs} ms: ${Math.round((ROWS * 1000) / drainedMs)} rows/s\n`,
+    );
   }, 400_000);
 });

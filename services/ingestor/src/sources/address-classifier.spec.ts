@@ -24,12 +24,19 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '93.184.216.34', '172.15.255.255', '172.32.0.1', '100.63.255.255', '100.128.0.1', '169.253.255.255', '11.0.0.1', '192.169.0.1'])(
-    'IPv4 %s (just outside the ranges) is public',
-    (address) => {
-      expect(classifyAddress(address)).toBe('public');
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '93.184.216.34',
+    '172.15.255.255',
+    '172.32.0.1',
+    '100.63.255.255',
+    '100.128.0.1',
+    '169.253.255.255',
+    '11.0.0.1',
+    '192.169.0.1',
+  ])('IPv4 %s (just outside the ranges) is public', (address) => {
+    expect(classifyAddress(address)).toBe('public');
+  });
 
   it.each([
     ['::1', 'loopback'],
@@ -48,7 +55,12 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(['2606:4700:4700::1111', '2001:4860:4860::8888', '2a00:1450:4001:80b::200e', 'fec0::1'.replace('fec0', '2000')])('IPv6 %s is public', (address) => {
+  it.each([
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '2a00:1450:4001:80b::200e',
+    'fec0::1'.replace('fec0', '2000'),
+  ])('IPv6 %s is public', (address) => {
     expect(classifyAddress(address)).toBe('public');
   });
 
@@ -75,8 +87,11 @@ describe('classifyAddress', () => {
     expect(classifyAddress('64:ff9b::808:808')).toBe('public');
   });
 
-  it.each(['localhost', 'example.com', '1.2.3', '256.1.1.1', '::ffff:999.1.1.1', '1:2:3:4:5:6:7:8:9', ''])('%j is not an IP address', (address) => {
-    expect(classifyAddress(address)).toBe('invalid');
-    expect(isPublicAddress(address)).toBe(false);
-  });
+  it.each(['localhost', 'example.com', '1.2.3', '256.1.1.1', '::ffff:999.1.1.1', '1:2:3:4:5:6:7:8:9', ''])(
+    '%j is not an IP address',
+    (address) => {
+      expect(classifyAddress(address)).toBe('invalid');
+      expect(isPublicAddress(address)).toBe(false);
+    },
+  );
 });

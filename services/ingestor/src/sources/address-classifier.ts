@@ -1,7 +1,17 @@
 import { isIP } from 'node:net';
 
 /** Where an IP address points. Everything but `public` is refused by the feed fetcher unless allow-listed. */
-export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'cgnat' | 'unspecified' | 'metadata' | 'multicast' | 'reserved' | 'invalid';
+export type AddressClass =
+  | 'public'
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'cgnat'
+  | 'unspecified'
+  | 'metadata'
+  | 'multicast'
+  | 'reserved'
+  | 'invalid';
 
 interface Range {
   bytes: number[];
@@ -113,7 +123,9 @@ function ipv6Bytes(address: string): number[] | null {
   if (dotted) {
     const parts = dotted[1]!.split('.').map(Number);
     if (parts.some((p) => p > 255)) return null;
-    text = text.slice(0, -dotted[1]!.length) + `${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`;
+    text =
+      text.slice(0, -dotted[1]!.length) +
+      `${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`;
   }
   const halves = text.split('::');
   if (halves.length > 2) return null;

@@ -23,7 +23,14 @@ export interface FeedFetchRequest {
 
 export type FeedFetchResult =
   | { status: 'not-modified'; url: string }
-  | { status: 'fetched'; url: string; body: Buffer; contentType: string | null; etag: string | null; lastModified: string | null };
+  | {
+      status: 'fetched';
+      url: string;
+      body: Buffer;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    };
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
@@ -52,8 +59,18 @@ export class FeedFetcher {
       if (REDIRECTS.has(response.statusCode ?? 0)) {
         response.resume();
         const location = response.headers.location;
-        if (!location) throw new FeedFetchRefused('redirect-without-location', `${url.href} answered ${response.statusCode} without a Location header`, 502);
-        if (hop >= this.limits.maxRedirects) throw new FeedFetchRefused('too-many-redirects', `more than ${this.limits.maxRedirects} redirects (last to ${location})`, 502);
+        if (!location)
+          throw new FeedFetchRefused(
+            'redirect-without-location',
+            `${url.href} answered ${response.statusCode} without a Location header`,
+            502,
+          );
+        if (hop >= this.limits.maxRedirects)
+          throw new FeedFetchRefused(
+            'too-many-redirects',
+            `more than ${this.limits.maxRedirects} redirects (last to ${location})`,
+            502,
+          );
         url = parseHttpUrl(new URL(location, url).href);
         continue;
       }
@@ -88,7 +105,9 @@ export class FeedFetcher {
     try {
       addresses = await this.resolve(host);
     } catch (error) {
-      throw new RetriableError('feed-dns-failed', `cannot resolve ${host}: ${(error as Error).message}`, 502, { cause: error });
+      throw new RetriableError('feed-dns-failed', `cannot resolve ${host}: ${(error as Error).message}`, 502, {
+        cause: error,
+      });
     }
     if (!addresses.length) throw new RetriableError('feed-dns-failed', `${host} has no address`, 502);
     if (!this.limits.allowedHosts.has(host)) {
@@ -110,12 +129,14 @@ export class FeedFetcher {
   private get(url: URL, address: LookupAddress, request: FeedFetchRequest, deadline: number): Promise<IncomingMessage> {
     // Pin the connection to the checked address; the Host header and TLS SNI still carry the name.
     const pinned: LookupFunction = (_hostname, options, callback) => {
-      if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, [address]);
+      if ((options as { all?: boolean }).all)
+        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, [address]);
       else callback(null, address.address, address.family);
     };
     const headers: Record<string, string> = {
       'user-agent': 'Wirestream feed poller (+https://wirestream.dev)',
-      accept: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1',
+      accept:
+        'application/rss+xml, application/atom+xml, application/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1',
       'accept-encoding': 'identity',
       ...request.headers,
     };
@@ -125,9 +146,21 @@ export class FeedFetcher {
     return new Promise((resolve, reject) => {
       const remaining = deadline - Date.now();
       if (remaining <= 0) return reject(timeoutError(url, this.limits.timeoutMs));
-      const req = client.request(url, { method: 'GET', headers, lookup: pinned, timeout: remaining, agent: false }, resolve);
+      const req = client.request(
+        url,
+        { method: 'GET', headers, lookup: pinned, timeout: remaining, agent: false },
+        resolve,
+      );
       req.setTimeout(remaining, () => req.destroy(timeoutError(url, this.limits.timeoutMs)));
-      req.on('error', (error) => reject(error instanceof RetriableError ? error : new RetriableError('feed-fetch-failed', `GET ${url.href} failed: ${error.message}`, 502, { cause: error })));
+      req.on('error', (error) =>
+        reject(
+          error instanceof RetriableError
+            ? error
+            : new RetriableError('feed-fetch-failed', `GET ${url.href} failed: ${error.message}`, 502, {
+                cause: error,
+              }),
+        ),
+      );
       req.end();
     });
   }
@@ -137,12 +170,17 @@ export class FeedFetcher {
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > max) {
       response.destroy();
-      return Promise.reject(new FeedFetchRefused('response-too-large', `${url.href} declares ${declared} bytes; the limit is ${max}`, 413));
+      return Promise.reject(
+        new FeedFetchRefused('response-too-large', `${url.href} declares ${declared} bytes; the limit is ${max}`, 413),
+      );
     }
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const timer = setTimeout(() => response.destroy(timeoutError(url, this.limits.timeoutMs)), Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => response.destroy(timeoutError(url, this.limits.timeoutMs)),
+        Math.max(0, deadline - Date.now()),
+      );
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > max) {
@@ -157,7 +195,13 @@ export class FeedFetcher {
       });
       response.on('error', (error) => {
         clearTimeout(timer);
-        reject(error instanceof FeedFetchRefused || error instanceof RetriableError ? error : new RetriableError('feed-fetch-failed', `reading ${url.href} failed: ${error.message}`, 502, { cause: error }));
+        reject(
+          error instanceof FeedFetchRefused || error instanceof RetriableError
+            ? error
+            : new RetriableError('feed-fetch-failed', `reading ${url.href} failed: ${error.message}`, 502, {
+                cause: error,
+              }),
+        );
       });
     });
   }
@@ -170,8 +214,10 @@ function parseHttpUrl(raw: string): URL {
   } catch {
     throw new FeedFetchRefused('invalid-url', `${JSON.stringify(raw)} is not an absolute URL`, 400);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedFetchRefused('scheme-refused', `only http and https URLs are fetched, not ${url.protocol}`, 400);
-  if (url.username || url.password) throw new FeedFetchRefused('credentials-in-url', 'put credentials in authHeaders, not in the URL', 400);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new FeedFetchRefused('scheme-refused', `only http and https URLs are fetched, not ${url.protocol}`, 400);
+  if (url.username || url.password)
+    throw new FeedFetchRefused('credentials-in-url', 'put credentials in authHeaders, not in the URL', 400);
   return url;
 }
 

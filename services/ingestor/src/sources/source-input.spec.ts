@@ -12,11 +12,24 @@ function problem(fn: () => unknown): PermanentError {
 
 describe('source input', () => {
   it('fills defaults', () => {
-    expect(parseSourceBody(createSourceSchema, { url: 'https://feeds.example.com/rss' })).toEqual({ url: 'https://feeds.example.com/rss', format: 'auto', pollIntervalSeconds: 300, enabled: true });
+    expect(parseSourceBody(createSourceSchema, { url: 'https://feeds.example.com/rss' })).toEqual({
+      url: 'https://feeds.example.com/rss',
+      format: 'auto',
+      pollIntervalSeconds: 300,
+      enabled: true,
+    });
   });
 
   it('reports every bad field with its path', () => {
-    const error = problem(() => parseSourceBody(createSourceSchema, { url: 'ftp://x', format: 'pdf', pollIntervalSeconds: 1.5, enabled: 'yes', extra: 1 }));
+    const error = problem(() =>
+      parseSourceBody(createSourceSchema, {
+        url: 'ftp://x',
+        format: 'pdf',
+        pollIntervalSeconds: 1.5,
+        enabled: 'yes',
+        extra: 1,
+      }),
+    );
     expect(error.status).toBe(400);
     expect(error.code).toBe('invalid-source');
     const paths = (error.extensions['errors'] as { path: string }[]).map((e) => e.path).sort();
@@ -25,7 +38,10 @@ describe('source input', () => {
 
   it('refuses credentials in the URL and reserved or malformed auth headers', () => {
     const error = problem(() =>
-      parseSourceBody(createSourceSchema, { url: 'https://user:pw@feeds.example.com/', authHeaders: { host: 'evil', 'bad name': 'x', authorization: 'a\r\nb' } }),
+      parseSourceBody(createSourceSchema, {
+        url: 'https://user:pw@feeds.example.com/',
+        authHeaders: { host: 'evil', 'bad name': 'x', authorization: 'a\r\nb' },
+      }),
     );
     const paths = (error.extensions['errors'] as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(['/authHeaders/authorization', '/authHeaders/bad name', '/authHeaders/host', '/url']);

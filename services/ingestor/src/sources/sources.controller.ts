@@ -10,10 +10,18 @@ const SOURCE_BODY = {
   properties: {
     name: { type: 'string', maxLength: 200 },
     url: { type: 'string', format: 'uri', description: 'http(s) URL of the feed' },
-    format: { type: 'string', enum: ['auto', 'text', 'html', 'rss', 'atom', 'newsml', 'nitf', 'ninjs', 'json'], default: 'auto' },
+    format: {
+      type: 'string',
+      enum: ['auto', 'text', 'html', 'rss', 'atom', 'newsml', 'nitf', 'ninjs', 'json'],
+      default: 'auto',
+    },
     pollIntervalSeconds: { type: 'integer', minimum: 10, maximum: 86400, default: 300 },
     enabled: { type: 'boolean', default: true },
-    authHeaders: { type: 'object', additionalProperties: { type: 'string' }, description: 'Sent with every fetch; stored encrypted, never returned' },
+    authHeaders: {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+      description: 'Sent with every fetch; stored encrypted, never returned',
+    },
   },
 };
 
@@ -72,7 +80,9 @@ export class SourcesController {
   @HttpCode(200)
   @UseGuards(ApiKeyGuard)
   @ApiSecurity('api-key')
-  @ApiOperation({ summary: 'Poll a source now (whether due or not); answers the outcome — failures are also recorded in its health' })
+  @ApiOperation({
+    summary: 'Poll a source now (whether due or not); answers the outcome — failures are also recorded in its health',
+  })
   poll(@Param('id') id: string) {
     return this.sources.pollNow(id);
   }
@@ -81,7 +91,11 @@ export class SourcesController {
 /** The JSON parser only parses application/json; anything else is refused rather than read as "no body". */
 function jsonBody(req: Request): unknown {
   if (!req.is('application/json')) {
-    throw new PermanentError('unsupported-media-type', `Send the source as application/json (got ${req.header('content-type') ?? 'no Content-Type'})`, 415);
+    throw new PermanentError(
+      'unsupported-media-type',
+      `Send the source as application/json (got ${req.header('content-type') ?? 'no Content-Type'})`,
+      415,
+    );
   }
   return req.body;
 }

@@ -37,13 +37,23 @@ describe('feed sources (integration)', () => {
       seen.push({ url: req.url ?? '', headers: req.headers });
       const port = (feedServer.address() as { port: number }).port;
       if (req.url === '/feed.xml') {
-        if (honourEtag && req.headers['if-none-match'] === FEED_ETAG) return void res.writeHead(304, { etag: FEED_ETAG }).end();
-        return void res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: honourEtag ? FEED_ETAG : `"${Date.now()}"` }).end(RSS);
+        if (honourEtag && req.headers['if-none-match'] === FEED_ETAG)
+          return void res.writeHead(304, { etag: FEED_ETAG }).end();
+        return void res
+          .writeHead(200, {
+            'content-type': 'application/rss+xml; charset=utf-8',
+            etag: honourEtag ? FEED_ETAG : `"${Date.now()}"`,
+          })
+          .end(RSS);
       }
-      if (req.url === '/redirect-to-localhost') return void res.writeHead(302, { location: `http://localhost:${port}/feed.xml` }).end();
-      if (req.url === '/redirect-to-metadata') return void res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
-      if (req.url?.startsWith('/loop')) return void res.writeHead(302, { location: `/loop${Number(req.url.slice(5) || 0) + 1}` }).end();
-      if (req.url === '/huge') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.alloc(64 * 1024, 0x20));
+      if (req.url === '/redirect-to-localhost')
+        return void res.writeHead(302, { location: `http://localhost:${port}/feed.xml` }).end();
+      if (req.url === '/redirect-to-metadata')
+        return void res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+      if (req.url?.startsWith('/loop'))
+        return void res.writeHead(302, { location: `/loop${Number(req.url.slice(5) || 0) + 1}` }).end();
+      if (req.url === '/huge')
+        return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(Buffer.alloc(64 * 1024, 0x20));
       if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 3000).unref();
       if (req.url === '/gone') return void res.writeHead(404).end();
       res.writeHead(404).end();
@@ -53,9 +63,22 @@ describe('feed sources (integration)', () => {
 
     environment = await createIsolatedEnvironment('sources');
     // Only 127.0.0.1 is allow-listed: `localhost` (same machine, other name) must still be refused.
-    const config = loadIngestorConfig({ ...environment.env, FEED_FETCH_ALLOWED_HOSTS: '127.0.0.1', FEED_POLL_TICK_MS: '0', SOURCE_SECRETS_KEY: 'sources-int-spec-secret' });
+    const config = loadIngestorConfig({
+      ...environment.env,
+      FEED_FETCH_ALLOWED_HOSTS: '127.0.0.1',
+      FEED_POLL_TICK_MS: '0',
+      SOURCE_SECRETS_KEY: 'sources-int-spec-secret',
+    });
     const logger = createLogger('ingestor', 'silent');
-    app = await startHttpService({ service: 'ingestor', description: 'test', rootModule: AppModule.register(config, logger), logger, port: 0, host: '127.0.0.1', bodyParser: false });
+    app = await startHttpService({
+      service: 'ingestor',
+      description: 'test',
+      rootModule: AppModule.register(config, logger),
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bodyParser: false,
+    });
     url = await app.getUrl();
     dataSource = app.get<DataSource>(DATA_SOURCE);
   });
@@ -70,7 +93,11 @@ describe('feed sources (integration)', () => {
   const api = (method: string, route: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}${route}`, {
       method,
-      headers: { 'x-api-key': 'test-key', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        'x-api-key': 'test-key',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
 
@@ -83,15 +110,30 @@ describe('feed sources (integration)', () => {
   const poll = async (id: string) => {
     const res = await api('POST', `/v1/sources/${id}/poll`);
     expect(res.status).toBe(200);
-    return (await res.json()) as { status: string; itemsSeen: number; itemsNew: number; duplicates: number; error: { code: string; detail: string } | null };
+    return (await res.json()) as {
+      status: string;
+      itemsSeen: number;
+      itemsNew: number;
+      duplicates: number;
+      error: { code: string; detail: string } | null;
+    };
   };
 
-  const health = async (id: string) => (await (await fetch(`${url}/v1/sources/${id}/health`)).json()) as Record<string, unknown> & { lastError: { code: string; detail: string } | null };
+  const health = async (id: string) =>
+    (await (await fetch(`${url}/v1/sources/${id}/health`)).json()) as Record<string, unknown> & {
+      lastError: { code: string; detail: string } | null;
+    };
 
   const rawCount = async () => selectCount(dataSource, 'SELECT count(*)::int AS n FROM raw_articles');
 
   it('polls an allow-listed feed twice and ingests its items once (second poll is a 304 for the ETag it was given)', async () => {
-    const source = await register({ name: 'Harbourside Courier', url: `${feedBase}/feed.xml`, format: 'auto', pollIntervalSeconds: 60, authHeaders: { Authorization: 'Bearer feed-s3cret' } });
+    const source = await register({
+      name: 'Harbourside Courier',
+      url: `${feedBase}/feed.xml`,
+      format: 'auto',
+      pollIntervalSeconds: 60,
+      authHeaders: { Authorization: 'Bearer feed-s3cret' },
+    });
     expect(source.authHeaders).toEqual({ Authorization: '[redacted]' });
 
     const first = await poll(source.id);
@@ -128,7 +170,12 @@ describe('feed sources (integration)', () => {
   it('refuses a loopback URL whose host is not allow-listed, and records why in the source health', async () => {
     const before = seen.length;
     const port = (feedServer.address() as { port: number }).port;
-    for (const target of [`http://localhost:${port}/feed.xml`, `http://[::ffff:127.0.0.1]:${port}/feed.xml`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/feed.xml']) {
+    for (const target of [
+      `http://localhost:${port}/feed.xml`,
+      `http://[::ffff:127.0.0.1]:${port}/feed.xml`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/feed.xml',
+    ]) {
       const source = await register({ url: target });
       const outcome = await poll(source.id);
       expect(outcome).toMatchObject({ status: 'failed', itemsSeen: 0, error: { code: 'address-refused' } });
@@ -140,7 +187,10 @@ describe('feed sources (integration)', () => {
   });
 
   it('re-checks every redirect: an allow-listed host redirecting to loopback or metadata is refused', async () => {
-    for (const [route, kind] of [['/redirect-to-localhost', 'loopback'], ['/redirect-to-metadata', 'metadata']] as const) {
+    for (const [route, kind] of [
+      ['/redirect-to-localhost', 'loopback'],
+      ['/redirect-to-metadata', 'metadata'],
+    ] as const) {
       const source = await register({ url: `${feedBase}${route}` });
       const outcome = await poll(source.id);
       expect(outcome.error).toMatchObject({ code: 'address-refused' });
@@ -155,7 +205,11 @@ describe('feed sources (integration)', () => {
     const patched = await api('PATCH', `/v1/sources/${source.id}`, { url: `${feedBase}/feed.xml` });
     expect(patched.status).toBe(200);
     expect((await poll(source.id)).status).toBe('fetched');
-    expect(await health(source.id)).toMatchObject({ status: 'ok', consecutiveFailures: 0, lastError: { code: 'feed-http-error' } });
+    expect(await health(source.id)).toMatchObject({
+      status: 'ok',
+      consecutiveFailures: 0,
+      lastError: { code: 'feed-http-error' },
+    });
   });
 
   it('the background poller polls due enabled sources and skips disabled ones', async () => {
@@ -172,25 +226,49 @@ describe('feed sources (integration)', () => {
 
   describe('the sources API', () => {
     it('never returns or stores auth header values in clear', async () => {
-      const source = await register({ url: `${feedBase}/feed.xml`, authHeaders: { 'X-Partner-Key': 'partner-s3cret' } });
+      const source = await register({
+        url: `${feedBase}/feed.xml`,
+        authHeaders: { 'X-Partner-Key': 'partner-s3cret' },
+      });
       const listed = await (await fetch(`${url}/v1/sources`)).text();
       const one = await (await fetch(`${url}/v1/sources/${source.id}`)).text();
       for (const text of [listed, one]) {
         expect(text).not.toContain('partner-s3cret');
         expect(text).toContain('"X-Partner-Key":"[redacted]"');
       }
-      const [row] = (await dataSource.query('SELECT auth_headers_sealed::text AS sealed FROM feed_sources WHERE id = $1', [source.id])) as { sealed: string }[];
+      const [row] = (await dataSource.query(
+        'SELECT auth_headers_sealed::text AS sealed FROM feed_sources WHERE id = $1',
+        [source.id],
+      )) as { sealed: string }[];
       expect(row!.sealed).toMatch(/^v1\./);
       expect(row!.sealed).not.toContain('partner-s3cret');
     });
 
     it('answers per-field problems for a bad body', async () => {
-      const res = await api('POST', '/v1/sources', { url: 'file:///etc/passwd', pollIntervalSeconds: 0, format: 'docx', enabled: 'yes', colour: 'red' });
+      const res = await api('POST', '/v1/sources', {
+        url: 'file:///etc/passwd',
+        pollIntervalSeconds: 0,
+        format: 'docx',
+        enabled: 'yes',
+        colour: 'red',
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      const problem = (await res.json()) as { code: string; type: string; title: string; detail: string; errors: { path: string; message: string }[] };
+      const problem = (await res.json()) as {
+        code: string;
+        type: string;
+        title: string;
+        detail: string;
+        errors: { path: string; message: string }[];
+      };
       expect(problem).toMatchObject({ code: 'invalid-source', title: 'Bad Request', status: 400 });
-      expect(problem.errors.map((e) => e.path).sort()).toEqual(['/', '/enabled', '/format', '/pollIntervalSeconds', '/url']);
+      expect(problem.errors.map((e) => e.path).sort()).toEqual([
+        '/',
+        '/enabled',
+        '/format',
+        '/pollIntervalSeconds',
+        '/url',
+      ]);
     });
 
     it('refuses malformed JSON (400), a non-JSON body (415) and an oversized body (413) with problem+json', async () => {
@@ -206,12 +284,22 @@ describe('feed sources (integration)', () => {
     });
 
     it('needs the API key for writes (401 missing, 403 wrong) but not for reads', async () => {
-      const missing = await fetch(`${url}/v1/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${feedBase}/feed.xml` }) });
+      const missing = await fetch(`${url}/v1/sources`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: `${feedBase}/feed.xml` }),
+      });
       expect(missing.status).toBe(401);
       expect(await missing.json()).toMatchObject({ code: 'api-key-missing' });
       const source = await register({ url: `${feedBase}/feed.xml` });
-      for (const [method, route] of [['PATCH', `/v1/sources/${source.id}`], ['DELETE', `/v1/sources/${source.id}`], ['POST', `/v1/sources/${source.id}/poll`]] as const) {
-        const wrong = await api(method, route, method === 'PATCH' ? { enabled: false } : undefined, { 'x-api-key': 'nope' });
+      for (const [method, route] of [
+        ['PATCH', `/v1/sources/${source.id}`],
+        ['DELETE', `/v1/sources/${source.id}`],
+        ['POST', `/v1/sources/${source.id}/poll`],
+      ] as const) {
+        const wrong = await api(method, route, method === 'PATCH' ? { enabled: false } : undefined, {
+          'x-api-key': 'nope',
+        });
         expect(wrong.status).toBe(403);
       }
       expect((await fetch(`${url}/v1/sources/${source.id}`)).status).toBe(200);
@@ -219,7 +307,9 @@ describe('feed sources (integration)', () => {
 
     it('updates, deletes, and answers 404 for unknown ids', async () => {
       const source = await register({ url: `${feedBase}/feed.xml`, authHeaders: { Authorization: 'x' } });
-      const patched = (await (await api('PATCH', `/v1/sources/${source.id}`, { enabled: false, pollIntervalSeconds: 900, authHeaders: null })).json()) as Record<string, unknown>;
+      const patched = (await (
+        await api('PATCH', `/v1/sources/${source.id}`, { enabled: false, pollIntervalSeconds: 900, authHeaders: null })
+      ).json()) as Record<string, unknown>;
       expect(patched).toMatchObject({ enabled: false, pollIntervalSeconds: 900, authHeaders: {} });
       expect((await api('DELETE', `/v1/sources/${source.id}`)).status).toBe(204);
       const gone = await fetch(`${url}/v1/sources/${source.id}`);
@@ -231,33 +321,51 @@ describe('feed sources (integration)', () => {
 
   describe('FeedFetcher limits', () => {
     const fetcher = (over: Partial<ConstructorParameters<typeof FeedFetcher>[0]> = {}) =>
-      new FeedFetcher({ timeoutMs: 1000, maxBytes: 1024 * 1024, maxRedirects: 3, allowedHosts: new Set(['127.0.0.1']), ...over });
+      new FeedFetcher({
+        timeoutMs: 1000,
+        maxBytes: 1024 * 1024,
+        maxRedirects: 3,
+        allowedHosts: new Set(['127.0.0.1']),
+        ...over,
+      });
 
     it('stops after the redirect limit', async () => {
       await expect(fetcher().fetch({ url: `${feedBase}/loop0` })).rejects.toMatchObject({ code: 'too-many-redirects' });
     });
 
     it('caps the response size', async () => {
-      await expect(fetcher({ maxBytes: 4096 }).fetch({ url: `${feedBase}/huge` })).rejects.toMatchObject({ code: 'response-too-large' });
+      await expect(fetcher({ maxBytes: 4096 }).fetch({ url: `${feedBase}/huge` })).rejects.toMatchObject({
+        code: 'response-too-large',
+      });
     });
 
     it('times out a slow server', async () => {
       const started = Date.now();
-      await expect(fetcher({ timeoutMs: 300 }).fetch({ url: `${feedBase}/slow` })).rejects.toMatchObject({ code: 'feed-fetch-timeout' });
+      await expect(fetcher({ timeoutMs: 300 }).fetch({ url: `${feedBase}/slow` })).rejects.toMatchObject({
+        code: 'feed-fetch-timeout',
+      });
       expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('refuses a host whose DNS answer mixes public and private addresses (checks every address)', async () => {
-      const rebinding = new FeedFetcher({ timeoutMs: 1000, maxBytes: 1024, maxRedirects: 0, allowedHosts: new Set() }, async () => [
-        { address: '93.184.216.34', family: 4 },
-        { address: '127.0.0.1', family: 4 },
-      ]);
-      await expect(rebinding.fetch({ url: 'http://feeds.example.com/rss' })).rejects.toMatchObject({ code: 'address-refused' });
+      const rebinding = new FeedFetcher(
+        { timeoutMs: 1000, maxBytes: 1024, maxRedirects: 0, allowedHosts: new Set() },
+        async () => [
+          { address: '93.184.216.34', family: 4 },
+          { address: '127.0.0.1', family: 4 },
+        ],
+      );
+      await expect(rebinding.fetch({ url: 'http://feeds.example.com/rss' })).rejects.toMatchObject({
+        code: 'address-refused',
+      });
     });
 
     it('connects to the address it checked, not to a second DNS answer', async () => {
       // The resolver says "feeds.test" is 127.0.0.1 (allow-listed by name): the request must land on our server.
-      const pinned = new FeedFetcher({ timeoutMs: 1000, maxBytes: 1024 * 1024, maxRedirects: 0, allowedHosts: new Set(['feeds.test']) }, async () => [{ address: '127.0.0.1', family: 4 }]);
+      const pinned = new FeedFetcher(
+        { timeoutMs: 1000, maxBytes: 1024 * 1024, maxRedirects: 0, allowedHosts: new Set(['feeds.test']) },
+        async () => [{ address: '127.0.0.1', family: 4 }],
+      );
       const port = (feedServer.address() as { port: number }).port;
       const result = await pinned.fetch({ url: `http://feeds.test:${port}/feed.xml` });
       expect(result.status).toBe('fetched');

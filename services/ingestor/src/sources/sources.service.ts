@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATA_SOURCE, FeedSourceStore, type DataSource, type FeedSourceRecord } from '@wirestream/persistence';
-import { MetricsRegistry, NotFoundError, PermanentError, ROOT_LOGGER, WirestreamError, type Logger } from '@wirestream/platform';
+import {
+  MetricsRegistry,
+  NotFoundError,
+  PermanentError,
+  ROOT_LOGGER,
+  WirestreamError,
+  type Logger,
+} from '@wirestream/platform';
 import { randomUUID } from 'node:crypto';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { IngestService } from '../ingest/ingest.service';
@@ -64,7 +71,8 @@ export class SourcesService {
   ) {
     this.store = new FeedSourceStore(dataSource);
     this.log = logger.child({ component: 'sources' });
-    if (!config.SOURCE_SECRETS_KEY) this.log.warn('SOURCE_SECRETS_KEY is not set: feed auth headers are sealed with the development key');
+    if (!config.SOURCE_SECRETS_KEY)
+      this.log.warn('SOURCE_SECRETS_KEY is not set: feed auth headers are sealed with the development key');
     this.seal = new AuthHeaderSeal(config.SOURCE_SECRETS_KEY);
     this.fetcher = new FeedFetcher({
       timeoutMs: config.FEED_FETCH_TIMEOUT_MS,
@@ -85,7 +93,10 @@ export class SourcesService {
       enabled: input.enabled,
       ...this.sealed(input.authHeaders ?? null),
     });
-    this.log.info({ sourceId: record.id, url: record.url, authHeaders: record.authHeaderNames }, 'feed source registered');
+    this.log.info(
+      { sourceId: record.id, url: record.url, authHeaders: record.authHeaderNames },
+      'feed source registered',
+    );
     return toView(record);
   }
 
@@ -99,7 +110,10 @@ export class SourcesService {
 
   async update(id: string, input: UpdateSourceInput): Promise<SourceView> {
     const { authHeaders, ...rest } = input;
-    const record = await this.store.update(this.checkedId(id), { ...rest, ...(authHeaders !== undefined ? this.sealed(authHeaders) : {}) });
+    const record = await this.store.update(this.checkedId(id), {
+      ...rest,
+      ...(authHeaders !== undefined ? this.sealed(authHeaders) : {}),
+    });
     if (!record) throw new NotFoundError(`Source ${id}`);
     return toView(record);
   }
@@ -119,17 +133,35 @@ export class SourcesService {
 
   /** One poll: never throws — every failure ends up in the source's health. */
   async poll(source: FeedSourceRecord): Promise<PollOutcome> {
-    const outcome: PollOutcome = { sourceId: source.id, status: 'failed', itemsSeen: 0, itemsNew: 0, duplicates: 0, refused: [], error: null };
+    const outcome: PollOutcome = {
+      sourceId: source.id,
+      status: 'failed',
+      itemsSeen: 0,
+      itemsNew: 0,
+      duplicates: 0,
+      refused: [],
+      error: null,
+    };
     try {
       const headers = source.authHeadersSealed ? this.seal.open(source.authHeadersSealed) : {};
-      const fetched = await this.fetcher.fetch({ url: source.url, etag: source.etag, lastModified: source.lastModified, headers });
+      const fetched = await this.fetcher.fetch({
+        url: source.url,
+        etag: source.etag,
+        lastModified: source.lastModified,
+        headers,
+      });
       if (fetched.status === 'not-modified') {
         outcome.status = 'not-modified';
         await this.store.recordSuccess(source.id, { etag: null, lastModified: null, itemsSeen: 0, itemsNew: 0 });
       } else {
         outcome.status = 'fetched';
         await this.ingestFeed(source, fetched.body, fetched.contentType, fetched.url, outcome);
-        await this.store.recordSuccess(source.id, { etag: fetched.etag, lastModified: fetched.lastModified, itemsSeen: outcome.itemsSeen, itemsNew: outcome.itemsNew });
+        await this.store.recordSuccess(source.id, {
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          itemsSeen: outcome.itemsSeen,
+          itemsNew: outcome.itemsNew,
+        });
       }
     } catch (error) {
       const code = error instanceof WirestreamError ? error.code : 'poll-failed';
@@ -143,9 +175,21 @@ export class SourcesService {
     return outcome;
   }
 
-  private async ingestFeed(source: FeedSourceRecord, body: Buffer, contentType: string | null, url: string, outcome: PollOutcome): Promise<void> {
+  private async ingestFeed(
+    source: FeedSourceRecord,
+    body: Buffer,
+    contentType: string | null,
+    url: string,
+    outcome: PollOutcome,
+  ): Promise<void> {
     try {
-      const result = await this.ingestService.ingest({ bytes: body, contentType, url, sourceName: source.name, format: source.format as never });
+      const result = await this.ingestService.ingest({
+        bytes: body,
+        contentType,
+        url,
+        sourceName: source.name,
+        format: source.format as never,
+      });
       outcome.itemsSeen = result.accepted.length + result.refused.length;
       outcome.itemsNew = result.accepted.filter((a) => !a.duplicate).length;
       outcome.duplicates = result.accepted.length - outcome.itemsNew;
@@ -157,7 +201,10 @@ export class SourcesService {
     }
   }
 
-  private sealed(headers: Record<string, string> | null): { authHeadersSealed: string | null; authHeaderNames: string[] } {
+  private sealed(headers: Record<string, string> | null): {
+    authHeadersSealed: string | null;
+    authHeaderNames: string[];
+  } {
     if (!headers || !Object.keys(headers).length) return { authHeadersSealed: null, authHeaderNames: [] };
     return { authHeadersSealed: this.seal.seal(headers), authHeaderNames: Object.keys(headers).sort() };
   }
@@ -193,7 +240,12 @@ export function healthOf(r: FeedSourceRecord): SourceHealth {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   const failing = r.lastErrorAt !== null && (r.lastSuccessAt === null || r.lastErrorAt > r.lastSuccessAt);
   return {
-    status: r.lastPolledAt === null && r.lastSuccessAt === null && r.lastErrorAt === null ? 'never-polled' : failing ? 'failing' : 'ok',
+    status:
+      r.lastPolledAt === null && r.lastSuccessAt === null && r.lastErrorAt === null
+        ? 'never-polled'
+        : failing
+          ? 'failing'
+          : 'ok',
     lastPolledAt: iso(r.lastPolledAt),
     lastSuccessAt: iso(r.lastSuccessAt),
     lastError: r.lastError ? { code: r.lastErrorCode, detail: r.lastError, at: iso(r.lastErrorAt) } : null,

@@ -1,16 +1,32 @@
 import { Readability } from '@mozilla/readability';
 import { enrichArticle } from '@wirestream/enrichment';
-import { isElement, parseHtmlDocument, parseHtmlPage, TEXT_NODE, toArray, type DomElement, type DomNode } from '@wirestream/formats';
+import {
+  isElement,
+  parseHtmlDocument,
+  parseHtmlPage,
+  TEXT_NODE,
+  toArray,
+  type DomElement,
+  type DomNode,
+} from '@wirestream/formats';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 
 /** Our main text: what the enricher stores as the body (paragraphs split by blank lines). */
 export function oursMainText(html: string, url: string): string {
   const item = parseHtmlPage(html, { url, now: NOW });
-  return enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW }).body;
+  return enrichArticle({
+    id: 'bench',
+    version: 1,
+    source: { id: 'bench', name: null },
+    item,
+    ingestedAt: NOW,
+    now: NOW,
+  }).body;
 }
 
-const BLOCK_RE = /^(?:p|div|section|article|main|header|footer|aside|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|figure|figcaption|table|tr|td|th|caption|br|hr|address|details|summary)$/u;
+const BLOCK_RE =
+  /^(?:p|div|section|article|main|header|footer|aside|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|figure|figcaption|table|tr|td|th|caption|br|hr|address|details|summary)$/u;
 
 /**
  * The Readability-alone baseline: @mozilla/readability with its defaults on the raw page (our parser, no pre-pass,
@@ -20,7 +36,9 @@ export function readabilityAloneText(html: string): string {
   let content: DomElement | null;
   try {
     const doc = parseHtmlDocument(html);
-    content = new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse()?.content ?? null;
+    content =
+      new Readability<DomElement>(doc as never, { serializer: (node) => node as unknown as DomElement }).parse()
+        ?.content ?? null;
   } catch {
     return '';
   }

@@ -10,7 +10,16 @@ import { readHtmlGz } from '../datasets';
 import type { ScrapedPage, ScrapedPageGold } from './page';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** How many pages of each dataset the set takes (chosen by hash of the page id, so stable across runs). */
 const TAKE = { 'trafilatura-eval': 300, 'readability-pages': 79, 'htmldate-eval': 120 } as const;
@@ -36,7 +45,17 @@ function pickByHash<T extends { id: string }>(items: T[], n: number): T[] {
 
 function sourcePages(dir: string): SourcePage[] {
   const pages: SourcePage[] = [];
-  const traf = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { file: string; with?: string[]; without?: string[]; title?: string | null; author?: string | string[] | null; date?: string | null }>;
+  const traf = JSON.parse(readFileSync(path.join(dir, 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<
+    string,
+    {
+      file: string;
+      with?: string[];
+      without?: string[];
+      title?: string | null;
+      author?: string | string[] | null;
+      date?: string | null;
+    }
+  >;
   const trafPages = Object.entries(traf)
     .filter(([, e]) => e.title)
     .map(([url, e]): SourcePage => ({
@@ -44,11 +63,19 @@ function sourcePages(dir: string): SourcePage[] {
       dataset: 'trafilatura-eval',
       file: path.join(dir, 'trafilatura-eval', 'html', `${e.file}.gz`),
       url,
-      gold: { title: e.title ?? null, byline: (Array.isArray(e.author) ? e.author.join(', ') : e.author) || null, date: e.date || null, with: e.with ?? [], without: e.without ?? [] },
+      gold: {
+        title: e.title ?? null,
+        byline: (Array.isArray(e.author) ? e.author.join(', ') : e.author) || null,
+        date: e.date || null,
+        with: e.with ?? [],
+        without: e.without ?? [],
+      },
     }));
   pages.push(...pickByHash(trafPages, TAKE['trafilatura-eval']));
 
-  const readability = JSON.parse(readFileSync(path.join(dir, 'readability-pages', 'readability-expected.json'), 'utf8')) as Record<string, { readabilityText: string }>;
+  const readability = JSON.parse(
+    readFileSync(path.join(dir, 'readability-pages', 'readability-expected.json'), 'utf8'),
+  ) as Record<string, { readabilityText: string }>;
   const readPages = Object.entries(readability).map(([name, e]): SourcePage => ({
     id: `readability-pages/${name}`,
     dataset: 'readability-pages',
@@ -63,7 +90,13 @@ function sourcePages(dir: string): SourcePage[] {
     const raw = readFileSync(path.join(dir, 'htmldate-eval', name), 'utf8').replace(/:\s*NaN\b/gu, ': null');
     for (const [url, e] of Object.entries(JSON.parse(raw) as Record<string, { file: string; date: string | null }>)) {
       if (!e.date) continue;
-      dated.push({ id: `htmldate-eval/${e.file}`, dataset: 'htmldate-eval', file: path.join(dir, 'htmldate-eval', 'html', `${e.file}.gz`), url, gold: { date: e.date } });
+      dated.push({
+        id: `htmldate-eval/${e.file}`,
+        dataset: 'htmldate-eval',
+        file: path.join(dir, 'htmldate-eval', 'html', `${e.file}.gz`),
+        url,
+        gold: { date: e.date },
+      });
     }
   }
   pages.push(...pickByHash(dated, TAKE['htmldate-eval']));
@@ -104,7 +137,8 @@ const READ_PAGE = (): MarkupGold => {
   const nameOf = (v: unknown): string | null => {
     if (typeof v === 'string') return v;
     if (Array.isArray(v)) return v.map(nameOf).filter(Boolean).join(', ') || null;
-    if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+    if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string')
+      return (v as { name: string }).name;
     return null;
   };
   const visit = (node: unknown): void => {
@@ -129,7 +163,9 @@ const READ_PAGE = (): MarkupGold => {
   }
   return {
     ogTitle: meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]'),
-    h1: Array.from(document.querySelectorAll('h1')).map((h) => h.innerText.replace(/\s+/gu, ' ').trim()).filter(Boolean),
+    h1: Array.from(document.querySelectorAll('h1'))
+      .map((h) => h.innerText.replace(/\s+/gu, ' ').trim())
+      .filter(Boolean),
     siteName: meta('meta[property="og:site_name"]') ?? publisher ?? meta('meta[name="application-name"]'),
     author: meta('meta[name="author"]') ?? author,
     published: meta('meta[property="article:published_time"]') ?? published,
@@ -170,7 +206,7 @@ export async function buildScrapedTextSet(datasetsDir: string, outFile: string):
     const text = markup.text.replace(/\u00a0/gu, ' ');
     if (squash(text).length < 200) continue;
     const lines = new Set(text.split('\n').map(squash).filter(Boolean));
-    const date = source.gold.date ?? (/^\d{4}-\d{2}-\d{2}/u.exec(markup.published ?? '')?.[0] ?? null);
+    const date = source.gold.date ?? /^\d{4}-\d{2}-\d{2}/u.exec(markup.published ?? '')?.[0] ?? null;
     out.push({
       id: source.id,
       dataset: source.dataset,

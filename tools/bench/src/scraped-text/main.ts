@@ -19,14 +19,36 @@ const NOW = '2026-01-01T00:00:00.000Z';
 /** The pipeline under test: the ingestor's text-page parser, then the enricher. */
 export function extractScrapedText(page: ScrapedPage): ScrapedExtraction {
   const item = parseTextPage(page.text, { url: page.url });
-  const article = enrichArticle({ id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW });
-  return { title: article.title, source: article.source.name, date: article.publishedAt, byline: article.byline, body: article.body };
+  const article = enrichArticle({
+    id: 'bench',
+    version: 1,
+    source: { id: 'bench', name: null },
+    item,
+    ingestedAt: NOW,
+    now: NOW,
+  });
+  return {
+    title: article.title,
+    source: article.source.name,
+    date: article.publishedAt,
+    byline: article.byline,
+    body: article.body,
+  };
 }
 
-const rawExtraction = (page: ScrapedPage): ScrapedExtraction => ({ title: null, source: null, date: null, byline: null, body: page.text });
+const rawExtraction = (page: ScrapedPage): ScrapedExtraction => ({
+  title: null,
+  source: null,
+  date: null,
+  byline: null,
+  body: page.text,
+});
 
 export function loadScrapedTextSet(): ScrapedPage[] {
-  return readFileSync(CACHE_FILE, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as ScrapedPage);
+  return readFileSync(CACHE_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ScrapedPage);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -43,15 +65,24 @@ async function main(argv: string[]): Promise<void> {
   const result = score(pages, argv.includes('--raw') ? rawExtraction : extractScrapedText);
   const ms = Date.now() - started;
   if (verbose || field) {
-    for (const m of result.misses) if (!field || m.field === field) process.stdout.write(`${m.field.padEnd(10)} ${m.id}\n  gold: ${m.gold}\n  got:  ${m.got.slice(0, 200)}\n`);
+    for (const m of result.misses)
+      if (!field || m.field === field)
+        process.stdout.write(`${m.field.padEnd(10)} ${m.id}\n  gold: ${m.gold}\n  got:  ${m.got.slice(0, 200)}\n`);
   }
   const langs = new Map<string, number>();
   for (const p of pages) langs.set(p.lang ?? '?', (langs.get(p.lang ?? '?') ?? 0) + 1);
-  process.stdout.write(`scraped-text: ${pages.length} pages; languages ${[...langs].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}; ${ms} ms\n`);
+  process.stdout.write(
+    `scraped-text: ${pages.length} pages; languages ${[...langs]
+      .sort((a, b) => b[1] - a[1])
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}; ${ms} ms\n`,
+  );
   const dev = summaryRows('dev', result.dev);
   const confirm = summaryRows('confirm', result.confirm);
   process.stdout.write(`${'metric'.padEnd(22)}${'dev'.padEnd(44)}confirm\n`);
-  dev.forEach(([label, value], i) => process.stdout.write(`${label.padEnd(22)}${value.padEnd(44)}${confirm[i]?.[1] ?? ''}\n`));
+  dev.forEach(([label, value], i) =>
+    process.stdout.write(`${label.padEnd(22)}${value.padEnd(44)}${confirm[i]?.[1] ?? ''}\n`),
+  );
 }
 
 if (require.main === module) {

@@ -41,9 +41,16 @@ export interface Miss {
 
 const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim();
 /** Exact match up to spacing and quote style. */
-export const titleKey = (s: string): string => squash(s).replace(/[‘’‚‛]/gu, "'").replace(/[“”„‟«»]/gu, '"');
+export const titleKey = (s: string): string =>
+  squash(s)
+    .replace(/[‘’‚‛]/gu, "'")
+    .replace(/[“”„‟«»]/gu, '"');
 /** A publication name up to case, spacing, punctuation and a leading "the". */
-export const nameKey = (s: string): string => s.toLowerCase().replace(/^the\s+/u, '').replace(/[^\p{L}\p{N}]+/gu, '');
+export const nameKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * A source is right when its name key equals the gold's or one starts the other ("WDR" / "wdr.de", "DATEV" /
@@ -61,8 +68,22 @@ export function bylineMatches(goldNames: string | string[], got: string | null):
   if (!got) return false;
   const gold = Array.isArray(goldNames) ? goldNames.join(', ') : goldNames; // trafilatura-eval lists some authors
   const have = new Set(got.toLowerCase().split(/[^\p{L}]+/u));
-  const authors = gold.split(/,|;| and | und | et | y | e |&/u).map((a) => a.trim()).filter((a) => /\p{L}{2}/u.test(a));
-  return authors.length > 0 && authors.every((a) => have.has(a.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean).at(-1) ?? ''));
+  const authors = gold
+    .split(/,|;| and | und | et | y | e |&/u)
+    .map((a) => a.trim())
+    .filter((a) => /\p{L}{2}/u.test(a));
+  return (
+    authors.length > 0 &&
+    authors.every((a) =>
+      have.has(
+        a
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .filter(Boolean)
+          .at(-1) ?? '',
+      ),
+    )
+  );
 }
 
 function shingles(text: string): Map<string, number> {
@@ -87,10 +108,26 @@ function shingleRecall(gold: string, got: string): number {
   return total ? shared / total : 1;
 }
 
-const emptyScore = (): SplitScore => ({ pages: 0, title: { right: 0, scored: 0 }, source: { right: 0, scored: 0 }, date: { right: 0, scored: 0 }, byline: { right: 0, scored: 0 }, tp: 0, fp: 0, fn: 0, tn: 0, readabilityRecall: 0, readabilityPages: 0, lowRecall: [] });
+const emptyScore = (): SplitScore => ({
+  pages: 0,
+  title: { right: 0, scored: 0 },
+  source: { right: 0, scored: 0 },
+  date: { right: 0, scored: 0 },
+  byline: { right: 0, scored: 0 },
+  tp: 0,
+  fp: 0,
+  fn: 0,
+  tn: 0,
+  readabilityRecall: 0,
+  readabilityPages: 0,
+  lowRecall: [],
+});
 
 /** Scores `extract` over the pages, per split. Misses are reported for the dev split only (the confirm split stays unseen). */
-export function score(pages: ScrapedPage[], extract: (page: ScrapedPage) => ScrapedExtraction): { dev: SplitScore; confirm: SplitScore; misses: Miss[] } {
+export function score(
+  pages: ScrapedPage[],
+  extract: (page: ScrapedPage) => ScrapedExtraction,
+): { dev: SplitScore; confirm: SplitScore; misses: Miss[] } {
   const result = { dev: emptyScore(), confirm: emptyScore() };
   const misses: Miss[] = [];
   for (const page of pages) {
@@ -146,7 +183,8 @@ export function score(pages: ScrapedPage[], extract: (page: ScrapedPage) => Scra
   return { ...result, misses };
 }
 
-const pct = (f: FieldScore): string => `${((100 * f.right) / Math.max(1, f.scored)).toFixed(1)}% (${f.right}/${f.scored})`;
+const pct = (f: FieldScore): string =>
+  `${((100 * f.right) / Math.max(1, f.scored)).toFixed(1)}% (${f.right}/${f.scored})`;
 export const bodyF1 = (s: SplitScore): number => (2 * s.tp) / Math.max(1, 2 * s.tp + s.fp + s.fn);
 
 /** The figures of one split as printable rows. */
@@ -157,8 +195,17 @@ export function summaryRows(name: string, s: SplitScore): Array<[string, string]
     ['source', pct(s.source)],
     ['date', pct(s.date)],
     ['byline', pct(s.byline)],
-    ['body F1 (snippets)', `${bodyF1(s).toFixed(3)} (P ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} R ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)})`],
-    ['chrome leakage', `${(s.fp / Math.max(1, s.fp + s.tn)).toFixed(3)} (${s.fp}/${s.fp + s.tn} without-snippets kept)`],
-    ['readability recall', `${s.readabilityRecall.toFixed(3)} (${s.lowRecall.length}/${s.readabilityPages} pages < 0.8)`],
+    [
+      'body F1 (snippets)',
+      `${bodyF1(s).toFixed(3)} (P ${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} R ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)})`,
+    ],
+    [
+      'chrome leakage',
+      `${(s.fp / Math.max(1, s.fp + s.tn)).toFixed(3)} (${s.fp}/${s.fp + s.tn} without-snippets kept)`,
+    ],
+    [
+      'readability recall',
+      `${s.readabilityRecall.toFixed(3)} (${s.lowRecall.length}/${s.readabilityPages} pages < 0.8)`,
+    ],
   ];
 }

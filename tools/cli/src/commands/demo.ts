@@ -34,12 +34,19 @@ async function ready(url: string): Promise<boolean> {
   return res?.status === 200;
 }
 
-async function waitUntil(what: string, io: CliIo, probe: () => Promise<boolean>, timeoutMs: number, logHint?: string): Promise<void> {
+async function waitUntil(
+  what: string,
+  io: CliIo,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  logHint?: string,
+): Promise<void> {
   const started = Date.now();
   let lastNote = 0;
   while (!(await probe())) {
     const elapsed = Date.now() - started;
-    if (elapsed > timeoutMs) throw new Error(`${what}: not ready after ${Math.round(elapsed / 1000)}s${logHint ? ` — see ${logHint}` : ''}`);
+    if (elapsed > timeoutMs)
+      throw new Error(`${what}: not ready after ${Math.round(elapsed / 1000)}s${logHint ? ` — see ${logHint}` : ''}`);
     if (elapsed - lastNote > 5000) {
       lastNote = elapsed;
       io.stderr.write(`  waiting for ${what}… ${Math.round(elapsed / 1000)}s\n`);
@@ -53,12 +60,22 @@ function startService(service: Service, env: NodeJS.ProcessEnv): number {
   mkdirSync(RUN_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const log = openSync(path.join(LOG_DIR, `${service}.log`), 'a');
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', ...(service === 'enricher' ? ENRICHER_HEAP_FLAGS : []), '-r', '@swc-node/register', `services/${service}/src/main.ts`], {
-    cwd: REPO_ROOT,
-    env,
-    detached: true,
-    stdio: ['ignore', log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--disable-warning=TimeoutNegativeWarning',
+      ...(service === 'enricher' ? ENRICHER_HEAP_FLAGS : []),
+      '-r',
+      '@swc-node/register',
+      `services/${service}/src/main.ts`,
+    ],
+    {
+      cwd: REPO_ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', log, log],
+    },
+  );
   closeSync(log);
   child.unref();
   writeFileSync(pidFile(service), String(child.pid));
@@ -87,7 +104,11 @@ async function stopService(service: Service, io: CliIo): Promise<void> {
 async function up(io: CliIo): Promise<number> {
   const urls = serviceUrls(io.env);
   io.stdout.write('1/5 bringing the stack up (Kafka, search engine, Postgres)…\n');
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'up'], { cwd: REPO_ROOT, stdio: 'inherit', env: io.env });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'up'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: io.env,
+  });
 
   const databaseUrl = io.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wirestream';
   io.stdout.write('2/5 applying database migrations…\n');
@@ -102,7 +123,13 @@ async function up(io: CliIo): Promise<number> {
     else io.stdout.write(`  ${service}: started (pid ${startService(service, env)}), log .stack/logs/${service}.log\n`);
   }
   for (const service of SERVICES) {
-    await waitUntil(`${service} on ${urls[service]}`, io, () => ready(urls[service]), 90000, `.stack/logs/${service}.log`);
+    await waitUntil(
+      `${service} on ${urls[service]}`,
+      io,
+      () => ready(urls[service]),
+      90000,
+      `.stack/logs/${service}.log`,
+    );
     io.stdout.write(`  ${service}: healthy at ${urls[service]}\n`);
   }
 
@@ -112,7 +139,13 @@ async function up(io: CliIo): Promise<number> {
 
   io.stdout.write('5/5 waiting until every sample is searchable…\n');
   for (const id of summary.ids) {
-    await waitUntil(`article ${id} in the index`, io, async () => (await fetch(`${urls.indexer}/v1/articles/${id}`).catch(() => null))?.status === 200, 90000, '.stack/logs/enricher.log and indexer.log');
+    await waitUntil(
+      `article ${id} in the index`,
+      io,
+      async () => (await fetch(`${urls.indexer}/v1/articles/${id}`).catch(() => null))?.status === 200,
+      90000,
+      '.stack/logs/enricher.log and indexer.log',
+    );
   }
   const sampleFound = async () => {
     const res = await fetch(`${urls.indexer}/v1/search?q=Petro%20cartels`).catch(() => null);
@@ -123,7 +156,9 @@ async function up(io: CliIo): Promise<number> {
   } catch {
     // Postgres knows the articles (they came back as duplicates) but the index does not: the search engine's data was
     // reset (e.g. `rm -rf .stack`) while Postgres kept its own. The index is derived data — rebuild it from Postgres.
-    io.stdout.write('  the search index lacks articles Postgres has (was .stack reset?): rebuilding it from Postgres…\n');
+    io.stdout.write(
+      '  the search index lacks articles Postgres has (was .stack reset?): rebuilding it from Postgres…\n',
+    );
     if ((await reindexCommand.run([], io)) !== 0) throw new Error('reindex failed; see .stack/logs/indexer.log');
     await waitUntil('the rebuilt search index', io, sampleFound, 30000);
   }
@@ -146,7 +181,11 @@ Wirestream is running.
 
 async function down(io: CliIo): Promise<number> {
   for (const service of SERVICES) await stopService(service, io);
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'down'], { cwd: REPO_ROOT, stdio: 'inherit', env: io.env });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'tools/stack/stack.ts'), 'down'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: io.env,
+  });
   return 0;
 }
 

@@ -24,7 +24,11 @@ describe('wirestream dlq (integration)', () => {
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('clidlq');
-    kafka = createKafka({ brokers: environment.env['KAFKA_BROKERS']!.split(','), clientId: 'dlq-int-spec', logger: createLogger('test', 'silent') });
+    kafka = createKafka({
+      brokers: environment.env['KAFKA_BROKERS']!.split(','),
+      clientId: 'dlq-int-spec',
+      logger: createLogger('test', 'silent'),
+    });
     publisher = new EventPublisher(kafka);
     // The services create their topics at start-up; here nothing else runs.
     await ensureTopics(kafka, [{ topic: environment.topics.raw }, { topic: deadLetterTopic(environment.topics.raw) }]);
@@ -42,7 +46,9 @@ describe('wirestream dlq (integration)', () => {
       attempts: 1,
       failedAt: '2026-11-25T12:00:00.000Z',
     };
-    await publisher.publishRaw(deadLetterTopic(environment.topics.raw), [{ key: 'article-1', value: JSON.stringify(letter), headers: {} }]);
+    await publisher.publishRaw(deadLetterTopic(environment.topics.raw), [
+      { key: 'article-1', value: JSON.stringify(letter), headers: {} },
+    ]);
   });
 
   afterAll(async () => {
@@ -69,6 +75,8 @@ describe('wirestream dlq (integration)', () => {
 
   it('refuses an unknown stage as a usage error', async () => {
     const io = captureIo({});
-    await expect(dlqCommand.run(['list', '--stage', 'indexed'], io)).rejects.toThrow(/--stage must be one of raw, enriched/);
+    await expect(dlqCommand.run(['list', '--stage', 'indexed'], io)).rejects.toThrow(
+      /--stage must be one of raw, enriched/,
+    );
   });
 });

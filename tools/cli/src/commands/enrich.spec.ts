@@ -45,20 +45,39 @@ describe('wirestream enrich', () => {
 
   it('prints one JSON line per article with its file, and exits 0', async () => {
     const { io, out, err } = capture();
-    const code = await enrichCommand.run([path.join(dir, 'page.txt'), path.join(dir, 'page.html'), '--source', 'Local Desk'], io);
+    const code = await enrichCommand.run(
+      [path.join(dir, 'page.txt'), path.join(dir, 'page.html'), '--source', 'Local Desk'],
+      io,
+    );
     expect(code).toBe(0);
     expect(err()).toBe('');
-    const lines = out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ file: path.join(dir, 'page.txt'), title: 'Port expansion approved after decade-long dispute', publishedAt: '2026-03-12T00:00:00.000Z', language: 'en', source: { id: 'local-desk', name: 'Local Desk' } });
-    expect(lines[1]).toMatchObject({ file: path.join(dir, 'page.html'), title: 'Storm closes ports', publishedAt: '2026-01-15T05:30:00.000Z' });
+    expect(lines[0]).toMatchObject({
+      file: path.join(dir, 'page.txt'),
+      title: 'Port expansion approved after decade-long dispute',
+      publishedAt: '2026-03-12T00:00:00.000Z',
+      language: 'en',
+      source: { id: 'local-desk', name: 'Local Desk' },
+    });
+    expect(lines[1]).toMatchObject({
+      file: path.join(dir, 'page.html'),
+      title: 'Storm closes ports',
+      publishedAt: '2026-01-15T05:30:00.000Z',
+    });
     expect(String(lines[1]?.['body'])).toContain('Ferries were cancelled');
     expect(lines[0]?.['id']).toEqual(expect.any(String));
   });
 
   it('honours --format and --url', async () => {
     const { io, out } = capture();
-    const code = await enrichCommand.run(['--format', 'html', '--url', 'https://courier.example/2026/01/15/storm', path.join(dir, 'page.html')], io);
+    const code = await enrichCommand.run(
+      ['--format', 'html', '--url', 'https://courier.example/2026/01/15/storm', path.join(dir, 'page.html')],
+      io,
+    );
     expect(code).toBe(0);
     const article = JSON.parse(out().trim()) as { url: string; canonicalUrl: string };
     expect(article.url).toBe('https://courier.example/2026/01/15/storm');
@@ -66,11 +85,19 @@ describe('wirestream enrich', () => {
 
   it('reports bad inputs on stderr as problem objects, still prints the good ones, and exits 2', async () => {
     const { io, out, err } = capture();
-    const files = [path.join(dir, 'empty.txt'), path.join(dir, 'page.txt'), path.join(dir, 'missing.txt'), path.join(dir, 'bad.txt')];
+    const files = [
+      path.join(dir, 'empty.txt'),
+      path.join(dir, 'page.txt'),
+      path.join(dir, 'missing.txt'),
+      path.join(dir, 'bad.txt'),
+    ];
     const code = await enrichCommand.run(files, io);
     expect(code).toBe(2);
     expect(out().trim().split('\n')).toHaveLength(1);
-    const problems = err().trim().split('\n').map((l) => JSON.parse(l) as { file: string; type: string; detail: string });
+    const problems = err()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; type: string; detail: string });
     expect(problems.map((p) => p.file)).toEqual([files[0], files[2], files[3]]);
     expect(problems[0]?.type).toMatch(/empty-body/);
     expect(problems[1]?.type).toMatch(/unreadable-file/);

@@ -32,11 +32,13 @@ interface Problem {
 export const enrichCommand: CliCommand = {
   name: 'enrich',
   summary: 'Enrich local files offline and print JSON Lines (no services needed)',
-  usage: 'Usage: npm run -s cli -- enrich [--format auto|text|html|rss|atom|newsml|nitf|ninjs|json] [--url URL] [--source NAME] FILE...',
+  usage:
+    'Usage: npm run -s cli -- enrich [--format auto|text|html|rss|atom|newsml|nitf|ninjs|json] [--url URL] [--source NAME] FILE...',
   async run(args: string[], io: CliIo): Promise<number> {
     const { flags, positionals } = parseFlags(args, { values: ['format', 'url', 'source'] });
     const format = (flags['format'] as string | undefined) ?? 'auto';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new CliUsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
     if (positionals.length === 0) throw new CliUsageError('name at least one FILE');
     const url = (flags['url'] as string | undefined) ?? null;
     const sourceName = (flags['source'] as string | undefined) ?? null;
@@ -50,14 +52,21 @@ export const enrichCommand: CliCommand = {
         const now = new Date();
         const parsed = parseIngestBody({
           bytes,
-          contentType: format === 'auto' ? CONTENT_TYPES[path.extname(file).toLowerCase()] ?? null : null,
+          contentType: format === 'auto' ? (CONTENT_TYPES[path.extname(file).toLowerCase()] ?? null) : null,
           url,
           sourceName,
           format: format as WireFormat | 'auto',
         });
         const { items } = parsed;
-        for (const itemError of (parsed as { errors?: Array<{ index: number; code: string; detail: string }> }).errors ?? []) {
-          problems.push({ file, type: `urn:wirestream:problem:${itemError.code}`, title: 'Item could not be parsed', detail: itemError.detail, index: itemError.index });
+        for (const itemError of (parsed as { errors?: Array<{ index: number; code: string; detail: string }> })
+          .errors ?? []) {
+          problems.push({
+            file,
+            type: `urn:wirestream:problem:${itemError.code}`,
+            title: 'Item could not be parsed',
+            detail: itemError.detail,
+            index: itemError.index,
+          });
         }
         const iso = now.toISOString();
         for (const item of items) {
@@ -84,15 +93,36 @@ export const enrichCommand: CliCommand = {
 
 function toProblem(file: string, error: unknown): Problem {
   if (isFormatError(error)) {
-    return { file, type: `urn:wirestream:problem:${error.code}`, title: 'Input could not be parsed', detail: error.detail };
+    return {
+      file,
+      type: `urn:wirestream:problem:${error.code}`,
+      title: 'Input could not be parsed',
+      detail: error.detail,
+    };
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-    return { file, type: 'urn:wirestream:problem:unreadable-file', title: 'File could not be read', detail: `${code}: ${file}` };
+    return {
+      file,
+      type: 'urn:wirestream:problem:unreadable-file',
+      title: 'File could not be read',
+      detail: `${code}: ${file}`,
+    };
   }
-  return { file, type: 'urn:wirestream:problem:enrichment-failed', title: 'Enrichment failed', detail: (error as Error).message };
+  return {
+    file,
+    type: 'urn:wirestream:problem:enrichment-failed',
+    title: 'Enrichment failed',
+    detail: (error as Error).message,
+  };
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '') || 'cli';
+  return (
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/gu, '') || 'cli'
+  );
 }

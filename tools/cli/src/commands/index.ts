@@ -8,4 +8,12 @@ import { reindexCommand } from './reindex';
 import { searchCommand } from './search';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file beside this one. */
-export const cliCommands: CliCommand[] = [ingestCommand, searchCommand, demoCommand, enrichCommand, reindexCommand, reenrichCommand, dlqCommand];
+export const cliCommands: CliCommand[] = [
+  ingestCommand,
+  searchCommand,
+  demoCommand,
+  enrichCommand,
+  reindexCommand,
+  reenrichCommand,
+  dlqCommand,
+];

@@ -37,7 +37,11 @@ export function resolveInputs(targets: string[]): Input[] {
         async load() {
           const res = await fetch(target, { redirect: 'follow', signal: AbortSignal.timeout(30000) });
           if (!res.ok) throw new Error(`GET ${target} answered ${res.status}`);
-          return { body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type'), url: target };
+          return {
+            body: new Uint8Array(await res.arrayBuffer()),
+            contentType: res.headers.get('content-type'),
+            url: target,
+          };
         },
       });
       continue;
@@ -52,14 +56,25 @@ export function resolveInputs(targets: string[]): Input[] {
           .filter((f) => statSync(f).isFile())
       : [target];
     for (const file of files) {
-      inputs.push({ name: file, load: async () => ({ body: readFileSync(file), contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? null, url: null }) });
+      inputs.push({
+        name: file,
+        load: async () => ({
+          body: readFileSync(file),
+          contentType: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? null,
+          url: null,
+        }),
+      });
     }
   }
   return inputs;
 }
 
 /** Posts every input to the ingestor; never stops at the first refusal. */
-export async function ingestInputs(inputs: Input[], io: CliIo, options: { source?: string } = {}): Promise<IngestSummary> {
+export async function ingestInputs(
+  inputs: Input[],
+  io: CliIo,
+  options: { source?: string } = {},
+): Promise<IngestSummary> {
   const { ingestor, apiKey } = serviceUrls(io.env);
   const summary: IngestSummary = { accepted: 0, duplicates: 0, refused: [], ids: [] };
   const progress = new ProgressBar(io.stderr, inputs.length, 'ingest');
@@ -71,7 +86,11 @@ export async function ingestInputs(inputs: Input[], io: CliIo, options: { source
       if (url) query.set('url', url);
       const headers: Record<string, string> = { 'x-api-key': apiKey };
       if (contentType) headers['content-type'] = contentType;
-      const res = await fetch(`${ingestor}/v1/ingest${query.size ? `?${query}` : ''}`, { method: 'POST', headers, body });
+      const res = await fetch(`${ingestor}/v1/ingest${query.size ? `?${query}` : ''}`, {
+        method: 'POST',
+        headers,
+        body,
+      });
       const answer = (await res.json().catch(() => ({}))) as {
         accepted?: { id: string; duplicate: boolean }[];
         refused?: { index: number; code: string; detail: string }[];
@@ -84,13 +103,27 @@ export async function ingestInputs(inputs: Input[], io: CliIo, options: { source
           else summary.accepted++;
           summary.ids.push(a.id);
         }
-        for (const r of answer.refused ?? []) summary.refused.push({ input: `${input.name}#${r.index}`, status: 202, code: r.code, detail: r.detail });
+        for (const r of answer.refused ?? [])
+          summary.refused.push({ input: `${input.name}#${r.index}`, status: 202, code: r.code, detail: r.detail });
       } else {
-        summary.refused.push({ input: input.name, status: res.status, code: answer.code ?? 'http-error', detail: answer.detail ?? res.statusText });
+        summary.refused.push({
+          input: input.name,
+          status: res.status,
+          code: answer.code ?? 'http-error',
+          detail: answer.detail ?? res.statusText,
+        });
       }
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      summary.refused.push({ input: input.name, status: 0, code: cause ?? 'unreachable', detail: cause === 'ECONNREFUSED' ? `the ingestor does not answer at ${ingestor} (is it running? try make demo)` : (error as Error).message });
+      summary.refused.push({
+        input: input.name,
+        status: 0,
+        code: cause ?? 'unreachable',
+        detail:
+          cause === 'ECONNREFUSED'
+            ? `the ingestor does not answer at ${ingestor} (is it running? try make demo)`
+            : (error as Error).message,
+      });
     }
     progress.tick(path.basename(input.name));
   }
@@ -99,21 +132,29 @@ export async function ingestInputs(inputs: Input[], io: CliIo, options: { source
 }
 
 export function printIngestSummary(summary: IngestSummary, io: CliIo): void {
-  io.stdout.write(`accepted: ${summary.accepted}  duplicates: ${summary.duplicates}  refused: ${summary.refused.length}\n`);
-  for (const r of summary.refused) io.stdout.write(`  refused ${r.input}: ${r.code}${r.status ? ` (HTTP ${r.status})` : ''} — ${r.detail}\n`);
+  io.stdout.write(
+    `accepted: ${summary.accepted}  duplicates: ${summary.duplicates}  refused: ${summary.refused.length}\n`,
+  );
+  for (const r of summary.refused)
+    io.stdout.write(`  refused ${r.input}: ${r.code}${r.status ? ` (HTTP ${r.status})` : ''} — ${r.detail}\n`);
 }
 
 export const ingestCommand: CliCommand = {
   name: 'ingest',
   summary: 'post files, directories or feed URLs to the running ingestor',
-  usage: 'Usage: wirestream ingest [--source NAME] FILE|DIR|URL...\n  Env: INGESTOR_URL (default http://127.0.0.1:3001), WIRESTREAM_API_KEY',
+  usage:
+    'Usage: wirestream ingest [--source NAME] FILE|DIR|URL...\n  Env: INGESTOR_URL (default http://127.0.0.1:3001), WIRESTREAM_API_KEY',
   async run(args, io) {
     const { flags, positionals } = parseFlags(args, { values: ['source'] });
     if (!positionals.length) {
       io.stderr.write(`${this.usage}\n`);
       return 2;
     }
-    const summary = await ingestInputs(resolveInputs(positionals), io, typeof flags['source'] === 'string' ? { source: flags['source'] } : {});
+    const summary = await ingestInputs(
+      resolveInputs(positionals),
+      io,
+      typeof flags['source'] === 'string' ? { source: flags['source'] } : {},
+    );
     printIngestSummary(summary, io);
     return summary.refused.length ? 1 : 0;
   },

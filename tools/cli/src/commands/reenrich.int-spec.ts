@@ -10,7 +10,13 @@ import { createKafka, EventPublisher } from '@wirestream/kafka';
 import { createDataSource, ReenrichmentStore, type DataSource, type RawArticleHead } from '@wirestream/persistence';
 import { createLogger } from '@wirestream/platform';
 import { createArticleSearchEngine, toArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
-import { allocatePort, createIsolatedEnvironment, ServiceProcess, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  ServiceProcess,
+  waitFor,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 import { PassThrough } from 'node:stream';
 import type { CliIo } from '../cli-command';
 import { reenrichCommand, reenrichmentEvent } from './reenrich';
@@ -33,7 +39,15 @@ function ninjs(uri: string, version: number, headline: string, token: string, pu
     `"We expect the first crossings to be full," said Ana Silva, who leads the authority, adding that fares would stay at their former level.`,
     `Local businesses along the quay welcomed the decision and said the closure had cut their takings by almost a third.`,
   ].join('\n\n');
-  return JSON.stringify({ uri, version, pubstatus, headline, body_text: body, firstcreated: '2026-03-01T09:00:00Z', versioncreated: `2026-03-0${version}T10:00:00Z` });
+  return JSON.stringify({
+    uri,
+    version,
+    pubstatus,
+    headline,
+    body_text: body,
+    firstcreated: '2026-03-01T09:00:00Z',
+    versioncreated: `2026-03-0${version}T10:00:00Z`,
+  });
 }
 
 describe('wirestream reenrich (integration, real pipeline)', () => {
@@ -54,8 +68,18 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
     for (const service of services) await service.start(90000);
     ds = createDataSource(environment.databaseUrl, { poolSize: 2, applicationName: 'reenrich-int-spec' });
     await ds.initialize();
-    engine = await createArticleSearchEngine({ url: environment.env['SEARCH_URL']!, engine: 'auto', indexPrefix: environment.indexPrefix });
-    publisher = new EventPublisher(createKafka({ brokers: environment.env['KAFKA_BROKERS']!.split(','), clientId: 'reenrich-int-spec', logger: createLogger('test', 'silent') }));
+    engine = await createArticleSearchEngine({
+      url: environment.env['SEARCH_URL']!,
+      engine: 'auto',
+      indexPrefix: environment.indexPrefix,
+    });
+    publisher = new EventPublisher(
+      createKafka({
+        brokers: environment.env['KAFKA_BROKERS']!.split(','),
+        clientId: 'reenrich-int-spec',
+        logger: createLogger('test', 'silent'),
+      }),
+    );
   }, 180000);
 
   afterAll(async () => {
@@ -67,7 +91,11 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
   });
 
   async function ingest(body: string, source: string): Promise<string> {
-    const res = await fetch(`${ingestor.url}/v1/ingest?source=${encodeURIComponent(source)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'test-key' }, body });
+    const res = await fetch(`${ingestor.url}/v1/ingest?source=${encodeURIComponent(source)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'test-key' },
+      body,
+    });
     const answer = (await res.json()) as IngestResponse;
     expect({ status: res.status, accepted: answer.accepted.length }).toEqual({ status: 202, accepted: 1 });
     return answer.accepted[0]!.id;
@@ -79,10 +107,14 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
   }
 
   const stored = (id: string, until: (a: EnrichedArticle) => boolean, what: string) =>
-    waitFor(what, async () => {
-      const { status, article } = await getArticle(id);
-      return status === 200 && until(article) ? article : undefined;
-    }, { timeoutMs: 90000, intervalMs: 300 });
+    waitFor(
+      what,
+      async () => {
+        const { status, article } = await getArticle(id);
+        return status === 200 && until(article) ? article : undefined;
+      },
+      { timeoutMs: 90000, intervalMs: 300 },
+    );
 
   async function search(token: string): Promise<SearchResponse['items']> {
     const res = await fetch(`${indexer.url}/v1/search?q=${token}`);
@@ -93,10 +125,22 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
   /** What an older enricher left: a wrong title and a body without the article's token, in Postgres and in the index. */
   async function makeStale(id: string): Promise<void> {
     const { article } = await getArticle(id);
-    const stale: EnrichedArticle = { ...article, title: 'Stale title from an older enricher', body: 'Stale body.', paragraphs: ['Stale body.'], summary: 'Stale body.' };
-    await ds.query('UPDATE articles SET title = $2, document = $3::json WHERE id = $1', [id, stale.title, JSON.stringify(stale)]);
+    const stale: EnrichedArticle = {
+      ...article,
+      title: 'Stale title from an older enricher',
+      body: 'Stale body.',
+      paragraphs: ['Stale body.'],
+      summary: 'Stale body.',
+    };
+    await ds.query('UPDATE articles SET title = $2, document = $3::json WHERE id = $1', [
+      id,
+      stale.title,
+      JSON.stringify(stale),
+    ]);
     const [row] = (await ds.query('SELECT cluster_id FROM articles WHERE id = $1', [id])) as { cluster_id: string }[];
-    expect((await engine.bulkIndex([toArticleDocument(stale, row!.cluster_id)], { refresh: 'wait_for' })).failed).toEqual([]);
+    expect(
+      (await engine.bulkIndex([toArticleDocument(stale, row!.cluster_id)], { refresh: 'wait_for' })).failed,
+    ).toEqual([]);
   }
 
   const run = async (args: string[]) => {
@@ -107,12 +151,19 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
 
   /** Whether the indexer has consumed the enriched event that the enricher makes of this raw event. */
   const indexedEvent = async (rawEventId: string) =>
-    ((await ds.query(`SELECT 1 FROM processed_events WHERE consumer = 'indexer' AND event_id = $1`, [uuidV5(`enriched:${rawEventId}`, WIRESTREAM_ARTICLE_NAMESPACE)])) as unknown[]).length > 0;
+    (
+      (await ds.query(`SELECT 1 FROM processed_events WHERE consumer = 'indexer' AND event_id = $1`, [
+        uuidV5(`enriched:${rawEventId}`, WIRESTREAM_ARTICLE_NAMESPACE),
+      ])) as unknown[]
+    ).length > 0;
 
   it('replaces a stale stored document with the current enrichment at the same version; a newer version and a kill stay', async () => {
     const source = 'Desk A';
     const ids = {
-      fresh: await ingest(ninjs('urn:reenrich:a', 1, 'Porto ferry line returns after two years', 'zephyrfield'), source),
+      fresh: await ingest(
+        ninjs('urn:reenrich:a', 1, 'Porto ferry line returns after two years', 'zephyrfield'),
+        source,
+      ),
       updated: await ingest(ninjs('urn:reenrich:b', 1, 'Porto ferry fares unchanged', 'quillmarsh'), source),
       killed: await ingest(ninjs('urn:reenrich:c', 1, 'Porto ferry story to be killed', 'brackenvolt'), source),
     };
@@ -130,36 +181,67 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
     await ingest(ninjs('urn:reenrich:b', 2, 'Porto ferry fares rise after all', 'quillmarsh'), source);
     await ingest(ninjs('urn:reenrich:c', 2, 'Porto ferry story to be killed', 'brackenvolt', 'canceled'), source);
     await stored(ids.updated, (a) => a.version === 2, 'the update (v2) stored');
-    await waitFor('the kill stored', async () => (await getArticle(ids.killed)).status === 404, { timeoutMs: 90000, intervalMs: 300 });
+    await waitFor('the kill stored', async () => (await getArticle(ids.killed)).status === 404, {
+      timeoutMs: 90000,
+      intervalMs: 300,
+    });
 
     const dry = await run(['--source', 'desk-a', '--dry-run']);
     expect(dry).toMatchObject({ code: 0, out: 'would re-enrich 2 article(s) (source desk-a)\n' });
     const result = await run(['--source', 'desk-a']);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^reenrich done: 2 article\(s\) published to t\.\S+articles\.raw\.v1 in run [0-9a-f-]{36};/);
+    expect(result.out).toMatch(
+      /^reenrich done: 2 article\(s\) published to t\.\S+articles\.raw\.v1 in run [0-9a-f-]{36};/,
+    );
     expect(result.err).toMatch(/reenrich \[#+\] 2\/2 [\d.]+\/s ETA 0s/);
-    const late = [reenrichmentEvent(environment.topics.raw, 'late-run', pageRead(ids.updated)), reenrichmentEvent(environment.topics.raw, 'late-run', pageRead(ids.killed))];
+    const late = [
+      reenrichmentEvent(environment.topics.raw, 'late-run', pageRead(ids.updated)),
+      reenrichmentEvent(environment.topics.raw, 'late-run', pageRead(ids.killed)),
+    ];
     await publisher.publish(late);
 
     // The fresh enrichment, same version, in Postgres and in search; no new version row.
     const refreshed = await stored(ids.fresh, (a) => a.title === original.title, 'the re-enriched document');
-    expect(refreshed).toMatchObject({ version: 1, title: original.title, body: original.body, summary: original.summary, entities: original.entities, fingerprint: original.fingerprint });
-    expect(((await ds.query('SELECT version FROM article_versions WHERE article_id = $1', [ids.fresh])) as unknown[]).length).toBe(1);
-    const hits = await waitFor('the re-enriched document in search', async () => (await search('zephyrfield')).find((h) => h.id === ids.fresh), { timeoutMs: 30000, intervalMs: 300 });
+    expect(refreshed).toMatchObject({
+      version: 1,
+      title: original.title,
+      body: original.body,
+      summary: original.summary,
+      entities: original.entities,
+      fingerprint: original.fingerprint,
+    });
+    expect(
+      ((await ds.query('SELECT version FROM article_versions WHERE article_id = $1', [ids.fresh])) as unknown[]).length,
+    ).toBe(1);
+    const hits = await waitFor(
+      'the re-enriched document in search',
+      async () => (await search('zephyrfield')).find((h) => h.id === ids.fresh),
+      { timeoutMs: 30000, intervalMs: 300 },
+    );
     expect(hits).toMatchObject({ version: 1, title: original.title });
 
     // The late re-enrichments of v1 changed nothing: v2 stays, the kill stays.
-    for (const event of late) await waitFor(`late event ${event.envelope.articleId} consumed`, () => indexedEvent(event.envelope.eventId), { timeoutMs: 90000, intervalMs: 300 });
-    expect((await getArticle(ids.updated)).article).toMatchObject({ version: 2, title: 'Porto ferry fares rise after all' });
+    for (const event of late)
+      await waitFor(`late event ${event.envelope.articleId} consumed`, () => indexedEvent(event.envelope.eventId), {
+        timeoutMs: 90000,
+        intervalMs: 300,
+      });
+    expect((await getArticle(ids.updated)).article).toMatchObject({
+      version: 2,
+      title: 'Porto ferry fares rise after all',
+    });
     expect((await getArticle(ids.killed)).status).toBe(404);
-    expect((await ds.query('SELECT version, pub_status FROM articles WHERE id = $1', [ids.killed])) as unknown[]).toEqual([{ version: 2, pub_status: 'withdrawn' }]);
+    expect(
+      (await ds.query('SELECT version, pub_status FROM articles WHERE id = $1', [ids.killed])) as unknown[],
+    ).toEqual([{ version: 2, pub_status: 'withdrawn' }]);
     expect((await search('brackenvolt')).map((h) => h.id)).not.toContain(ids.killed);
   }, 240000);
 
   it('a run stopped by --limit or Ctrl-C resumes from its stored position', async () => {
     const source = 'Desk B';
     const ids: string[] = [];
-    for (const [n, token] of ['larkspindle', 'morrowvane', 'thistlecrag'].entries()) ids.push(await ingest(ninjs(`urn:reenrich:resume-${n}`, 1, `Porto ferry note ${n}`, token), source));
+    for (const [n, token] of ['larkspindle', 'morrowvane', 'thistlecrag'].entries())
+      ids.push(await ingest(ninjs(`urn:reenrich:resume-${n}`, 1, `Porto ferry note ${n}`, token), source));
     for (const id of ids) await stored(id, (a) => a.version === 1, `article ${id} stored`);
     const originals = new Map<string, string>();
     for (const id of ids) originals.set(id, (await getArticle(id)).article.title!);
@@ -168,25 +250,42 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
 
     const first = await run(['--source', 'desk-b', '--limit', '1']);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^reenrich stopped: 1 article\(s\) published .* Continue with: npm run -s cli -- reenrich --source desk-b --resume\n$/);
-    const [position] = (await ds.query(`SELECT run_id, after_id, published, finished_at FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b'`)) as { run_id: string; after_id: string; published: number; finished_at: Date | null }[];
+    expect(first.out).toMatch(
+      /^reenrich stopped: 1 article\(s\) published .* Continue with: npm run -s cli -- reenrich --source desk-b --resume\n$/,
+    );
+    const [position] = (await ds.query(
+      `SELECT run_id, after_id, published, finished_at FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b'`,
+    )) as { run_id: string; after_id: string; published: number; finished_at: Date | null }[];
     expect(position).toMatchObject({ after_id: inIdOrder[0], published: 1, finished_at: null });
-    expect((await run(['--source', 'desk-b', '--resume', '--dry-run'])).out).toBe(`would re-enrich 2 article(s) (source desk-b) after run ${position!.run_id}'s position (1 already published)\n`);
+    expect((await run(['--source', 'desk-b', '--resume', '--dry-run'])).out).toBe(
+      `would re-enrich 2 article(s) (source desk-b) after run ${position!.run_id}'s position (1 already published)\n`,
+    );
 
     const resumed = await run(['--source', 'desk-b', '--resume']);
     expect(resumed.code).toBe(0);
     expect(resumed.err).toContain(`resuming reenrich run ${position!.run_id}: 2 article(s) to publish`);
     expect(resumed.out).toContain(`reenrich done: 2 article(s) published`);
-    expect((await ds.query(`SELECT published, finished_at IS NOT NULL AS finished FROM reenrichment_runs WHERE run_id = $1`, [position!.run_id])) as unknown[]).toEqual([{ published: 3, finished: true }]);
+    expect(
+      (await ds.query(
+        `SELECT published, finished_at IS NOT NULL AS finished FROM reenrichment_runs WHERE run_id = $1`,
+        [position!.run_id],
+      )) as unknown[],
+    ).toEqual([{ published: 3, finished: true }]);
     for (const id of ids) await stored(id, (a) => a.title === originals.get(id), `article ${id} re-enriched`);
     expect((await run(['--source', 'desk-b', '--resume'])).code).toBe(1);
 
     // Ctrl-C during a throttled run: it stops after the chunk in flight, exit 130, and --resume finishes the rest.
     const interrupted = run(['--source', 'desk-b', '--throttle', '1']);
-    await waitFor('the first chunk published', async () => {
-      const rows = (await ds.query(`SELECT 1 FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b' AND finished_at IS NULL AND published >= 1`)) as unknown[];
-      return rows.length > 0;
-    }, { timeoutMs: 30000, intervalMs: 50 });
+    await waitFor(
+      'the first chunk published',
+      async () => {
+        const rows = (await ds.query(
+          `SELECT 1 FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b' AND finished_at IS NULL AND published >= 1`,
+        )) as unknown[];
+        return rows.length > 0;
+      },
+      { timeoutMs: 30000, intervalMs: 50 },
+    );
     process.emit('SIGINT');
     const stopped = await interrupted;
     expect(stopped.code).toBe(130);
@@ -194,7 +293,9 @@ describe('wirestream reenrich (integration, real pipeline)', () => {
     const finish = await run(['--source', 'desk-b', '--resume']);
     expect(finish.code).toBe(0);
     expect(finish.out).toMatch(/reenrich done: [12] article\(s\) published/);
-    const runs = (await ds.query(`SELECT published, finished_at IS NOT NULL AS finished FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b' ORDER BY started_at`)) as unknown[];
+    const runs = (await ds.query(
+      `SELECT published, finished_at IS NOT NULL AS finished FROM reenrichment_runs WHERE filter->>'sourceId' = 'desk-b' ORDER BY started_at`,
+    )) as unknown[];
     expect(runs).toEqual([
       { published: 3, finished: true },
       { published: 3, finished: true },

@@ -7,14 +7,25 @@ describe('wirestream reenrich options', () => {
   const now = new Date('2026-03-10T12:00:00.000Z');
 
   it('reads the filter, throttle, limit and switches', () => {
-    expect(parseReenrichArgs(['--since', '2026-03-01', '--source', 'gvs', '--throttle', '2.5', '--limit=10', '--resume', '--dry-run'], now)).toEqual({
+    expect(
+      parseReenrichArgs(
+        ['--since', '2026-03-01', '--source', 'gvs', '--throttle', '2.5', '--limit=10', '--resume', '--dry-run'],
+        now,
+      ),
+    ).toEqual({
       filter: { since: new Date('2026-03-01T00:00:00.000Z'), sourceId: 'gvs' },
       throttle: 2.5,
       limit: 10,
       resume: true,
       dryRun: true,
     });
-    expect(parseReenrichArgs([], now)).toEqual({ filter: { since: null, sourceId: null }, throttle: null, limit: null, resume: false, dryRun: false });
+    expect(parseReenrichArgs([], now)).toEqual({
+      filter: { since: null, sourceId: null },
+      throttle: null,
+      limit: null,
+      resume: false,
+      dryRun: false,
+    });
     expect(parseReenrichArgs(['--since', '24h'], now).filter.since).toEqual(new Date('2026-03-09T12:00:00.000Z'));
     expect(parseReenrichArgs(['--since', '7d'], now).filter.since).toEqual(new Date('2026-03-03T12:00:00.000Z'));
   });
@@ -52,7 +63,13 @@ describe('reenrichmentEvent', () => {
       articleId: 'a1',
       version: 3,
       reenrichment: { runId: 'run-1' },
-      payload: { source: { id: 'gvs', name: 'Global Village Space' }, format: 'text', receivedAt: '2026-02-04T12:00:00.000Z', rawRef: { table: 'raw_articles', id: 'a1', version: 3 }, item: head.item },
+      payload: {
+        source: { id: 'gvs', name: 'Global Village Space' },
+        format: 'text',
+        receivedAt: '2026-02-04T12:00:00.000Z',
+        rawRef: { table: 'raw_articles', id: 'a1', version: 3 },
+        item: head.item,
+      },
     });
     expect(reenrichmentEvent('t', 'run-1', head).envelope.eventId).toBe(first.envelope.eventId);
     expect(reenrichmentEvent('t', 'run-2', head).envelope.eventId).not.toBe(first.envelope.eventId);

@@ -1,7 +1,21 @@
 import { EventTypes, topicsFor, type ArticleReceivedPayload, type EventEnvelope } from '@wirestream/contracts';
 import { uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, splitIntoRequests, type OutgoingEvent, type PreparedMessage } from '@wirestream/kafka';
-import { assertSchemaCurrent, createDataSource, ReenrichmentStore, type RawArticleHead, type ReenrichmentFilter, type ReenrichmentRun } from '@wirestream/persistence';
+import {
+  createEnvelope,
+  createKafka,
+  EventPublisher,
+  splitIntoRequests,
+  type OutgoingEvent,
+  type PreparedMessage,
+} from '@wirestream/kafka';
+import {
+  assertSchemaCurrent,
+  createDataSource,
+  ReenrichmentStore,
+  type RawArticleHead,
+  type ReenrichmentFilter,
+  type ReenrichmentRun,
+} from '@wirestream/persistence';
 import { createLogger, PermanentError } from '@wirestream/platform';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -25,21 +39,33 @@ const RELATIVE = /^(\d{1,6})([smhd])$/;
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 export function parseReenrichArgs(args: string[], now: Date = new Date()): ReenrichOptions {
-  const { flags, positionals } = parseFlags(args, { values: ['since', 'source', 'throttle', 'limit'], booleans: ['resume', 'dry-run'] });
+  const { flags, positionals } = parseFlags(args, {
+    values: ['since', 'source', 'throttle', 'limit'],
+    booleans: ['resume', 'dry-run'],
+  });
   if (positionals.length) throw new CliUsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   let since: Date | null = null;
   if (typeof flags['since'] === 'string') {
     const relative = RELATIVE.exec(flags['since']);
-    since = relative ? new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS]) : new Date(flags['since']);
-    if (Number.isNaN(since.getTime())) throw new CliUsageError(`--since must be an ISO 8601 date or date-time, or a duration like 24h or 7d; got ${JSON.stringify(flags['since'])}`);
+    since = relative
+      ? new Date(now.getTime() - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS])
+      : new Date(flags['since']);
+    if (Number.isNaN(since.getTime()))
+      throw new CliUsageError(
+        `--since must be an ISO 8601 date or date-time, or a duration like 24h or 7d; got ${JSON.stringify(flags['since'])}`,
+      );
   }
   const source = flags['source'];
-  if (source !== undefined && (typeof source !== 'string' || !source.trim())) throw new CliUsageError('--source needs a source id (e.g. global-village-space)');
+  if (source !== undefined && (typeof source !== 'string' || !source.trim()))
+    throw new CliUsageError('--source needs a source id (e.g. global-village-space)');
   const positive = (name: string, integer: boolean): number | null => {
     const raw = flags[name];
     if (raw === undefined) return null;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new CliUsageError(`--${name} must be a positive ${integer ? 'integer' : 'number'}; got ${JSON.stringify(raw)}`);
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+      throw new CliUsageError(
+        `--${name} must be a positive ${integer ? 'integer' : 'number'}; got ${JSON.stringify(raw)}`,
+      );
     return value;
   };
   return {
@@ -67,7 +93,13 @@ export function reenrichmentEvent(rawTopic: string, runId: string, head: RawArti
     item: head.item,
   };
   const envelope: EventEnvelope<ArticleReceivedPayload> = {
-    ...createEnvelope({ type: EventTypes.articleReceived, articleId: head.id, version: head.version, payload, eventId: uuidV5(`reenrich:${runId}:${head.id}:${head.version}`, WIRESTREAM_ARTICLE_NAMESPACE) }),
+    ...createEnvelope({
+      type: EventTypes.articleReceived,
+      articleId: head.id,
+      version: head.version,
+      payload,
+      eventId: uuidV5(`reenrich:${runId}:${head.id}:${head.version}`, WIRESTREAM_ARTICLE_NAMESPACE),
+    }),
     reenrichment: { runId },
   };
   return { topic: rawTopic, envelope };
@@ -100,7 +132,10 @@ function openKafka(env: NodeJS.ProcessEnv) {
   return createKafka({ brokers, clientId: 'wirestream-cli-reenrich', logger: createLogger('cli', 'silent') });
 }
 
-const describeFilter = (f: ReenrichmentFilter) => [f.sourceId ? `source ${f.sourceId}` : '', f.since ? `received since ${f.since.toISOString()}` : ''].filter(Boolean).join(', ') || 'all sources, all time';
+const describeFilter = (f: ReenrichmentFilter) =>
+  [f.sourceId ? `source ${f.sourceId}` : '', f.since ? `received since ${f.since.toISOString()}` : '']
+    .filter(Boolean)
+    .join(', ') || 'all sources, all time';
 
 /**
  * Re-runs the current enricher over stored raw articles: reads the current version of each (keyset pages from
@@ -123,7 +158,10 @@ export const reenrichCommand: CliCommand = {
     '  the chunk in flight and keeps the position. Env: DATABASE_URL, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX (as the services).',
   async run(args, io) {
     const options = parseReenrichArgs(args);
-    const dataSource = createDataSource(io.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wirestream', { poolSize: 2, applicationName: 'wirestream-reenrich' });
+    const dataSource = createDataSource(io.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wirestream', {
+      poolSize: 2,
+      applicationName: 'wirestream-reenrich',
+    });
     await dataSource.initialize();
     try {
       await assertSchemaCurrent(dataSource);
@@ -140,7 +178,9 @@ export const reenrichCommand: CliCommand = {
         return 0;
       }
       const run = resumed ?? (await store.startRun(randomUUID(), options.filter));
-      io.stderr.write(`${resumed ? 'resuming' : 'starting'} reenrich run ${run.runId}: ${remaining} article(s) to publish (${describeFilter(options.filter)})\n`);
+      io.stderr.write(
+        `${resumed ? 'resuming' : 'starting'} reenrich run ${run.runId}: ${remaining} article(s) to publish (${describeFilter(options.filter)})\n`,
+      );
       return await publishRun(io, store, run, remaining, options);
     } finally {
       await dataSource.destroy();
@@ -148,7 +188,13 @@ export const reenrichCommand: CliCommand = {
   },
 };
 
-async function publishRun(io: CliIo, store: ReenrichmentStore, run: ReenrichmentRun, remaining: number, options: ReenrichOptions): Promise<number> {
+async function publishRun(
+  io: CliIo,
+  store: ReenrichmentStore,
+  run: ReenrichmentRun,
+  remaining: number,
+  options: ReenrichOptions,
+): Promise<number> {
   const rawTopic = topicsFor(io.env['KAFKA_TOPIC_PREFIX'] ?? '').raw;
   const publisher = new EventPublisher(openKafka(io.env));
   const stop = new AbortController();
@@ -201,7 +247,9 @@ async function publishRun(io: CliIo, store: ReenrichmentStore, run: Reenrichment
   const more = stop.signal.aborted || (left <= 0 && (await store.countHeads(options.filter, afterId)) > 0);
   const summary = `${published - run.published} article(s) published to ${rawTopic} in run ${run.runId}${skipped ? ` (${skipped} skipped as too large)` : ''}`;
   if (more) {
-    io.stdout.write(`reenrich stopped: ${summary}; ${published} done in total. Continue with: npm run -s cli -- reenrich ${resumeArgs(options)} --resume\n`);
+    io.stdout.write(
+      `reenrich stopped: ${summary}; ${published} done in total. Continue with: npm run -s cli -- reenrich ${resumeArgs(options)} --resume\n`,
+    );
     return stop.signal.aborted ? 130 : 0;
   }
   await store.finishRun(run.runId);
@@ -210,5 +258,10 @@ async function publishRun(io: CliIo, store: ReenrichmentStore, run: Reenrichment
 }
 
 function resumeArgs(options: ReenrichOptions): string {
-  return [options.filter.since ? `--since ${options.filter.since.toISOString()}` : '', options.filter.sourceId ? `--source ${options.filter.sourceId}` : ''].filter(Boolean).join(' ');
+  return [
+    options.filter.since ? `--since ${options.filter.since.toISOString()}` : '',
+    options.filter.sourceId ? `--source ${options.filter.sourceId}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

@@ -5,7 +5,8 @@ import { serviceUrls } from '../service-urls';
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'search the running indexer and print the hits',
-  usage: 'Usage: wirestream search [--size N] [--sort relevance|newest|oldest] [--json] QUERY\n  Env: INDEXER_URL (default http://127.0.0.1:3003)',
+  usage:
+    'Usage: wirestream search [--size N] [--sort relevance|newest|oldest] [--json] QUERY\n  Env: INDEXER_URL (default http://127.0.0.1:3003)',
   async run(args, io) {
     const { flags, positionals } = parseFlags(args, { values: ['size', 'sort'], booleans: ['json'] });
     const params = new URLSearchParams({ q: positionals.join(' ') });
@@ -24,7 +25,9 @@ export const searchCommand: CliCommand = {
     io.stdout.write(`${body.total} hit(s)\n`);
     for (const hit of body.items) {
       const snippet = (hit.highlights['body']?.[0] ?? hit.summary ?? '').replace(/<\/?em>/g, '*');
-      io.stdout.write(`\n${hit.title ?? '(untitled)'}\n  ${hit.source.name ?? hit.source.id} · ${hit.publishedAt ?? 'undated'} · ${hit.id}\n  ${snippet}\n`);
+      io.stdout.write(
+        `\n${hit.title ?? '(untitled)'}\n  ${hit.source.name ?? hit.source.id} · ${hit.publishedAt ?? 'undated'} · ${hit.id}\n  ${snippet}\n`,
+      );
     }
     return 0;
   },

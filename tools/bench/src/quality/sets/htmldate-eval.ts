@@ -24,7 +24,10 @@ export const qualitySet: QualitySet = {
       entries.push(...Object.entries(JSON.parse(raw) as Record<string, { file: string; date: string | null }>));
     }
     const selected = entries.slice(0, ctx.limit);
-    let tp = 0, fp = 0, fn = 0, tn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
     const notes: string[] = [];
     const sources = new Map<string, { right: number; wrong: number }>();
     const bar = ctx.progress('htmldate-eval', selected.length);
@@ -50,7 +53,8 @@ export const qualitySet: QualitySet = {
         } else {
           fp += 1;
           stat.wrong += 1;
-          if (ctx.verbose) notes.push(`WRONG ${entry.file} ${url} gold ${entry.date} got ${found.date} (${found.source})`);
+          if (ctx.verbose)
+            notes.push(`WRONG ${entry.file} ${url} gold ${entry.date} got ${found.date} (${found.source})`);
         }
         sources.set(source, stat);
       }
@@ -65,7 +69,8 @@ export const qualitySet: QualitySet = {
           metric: 'F1 (P, R)',
           ours: `${fmt(f1(tp, fp, fn))} (P ${fmt(ratio(tp, tp + fp))}, R ${fmt(ratio(tp, tp + fn))})`,
           readability: '—',
-          published: 'htmldate ext. 0.949 (P 0.908, R 0.993) · htmldate fast 0.925 · newspaper4k 0.810 · news-please 0.810 · goose3 0.706',
+          published:
+            'htmldate ext. 0.949 (P 0.908, R 0.993) · htmldate fast 0.925 · newspaper4k 0.810 · news-please 0.810 · goose3 0.706',
         },
       ],
       notes,

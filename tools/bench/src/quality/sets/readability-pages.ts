@@ -17,7 +17,10 @@ export const qualitySet: QualitySet = {
   order: 20,
   score: (ctx) => {
     const dir = path.join(ctx.dir, 'readability-pages');
-    const expected = JSON.parse(readFileSync(path.join(dir, 'readability-expected.json'), 'utf8')) as Record<string, { readabilityText: string }>;
+    const expected = JSON.parse(readFileSync(path.join(dir, 'readability-expected.json'), 'utf8')) as Record<
+      string,
+      { readabilityText: string }
+    >;
     const names = Object.keys(expected).sort().slice(0, ctx.limit);
     const ours: Array<{ name: string; recall: number }> = [];
     const baseline: number[] = [];
@@ -42,10 +45,24 @@ export const qualitySet: QualitySet = {
     const lowBaseline = baseline.filter((r) => r < LOW_RECALL).length;
     return {
       rows: [
-        { part: `all (${names.length} pages)`, metric: 'mean shingle recall', ours: fmt(mean(ours.map((p) => p.recall))), readability: baseline.length ? fmt(mean(baseline)) : '—', published: 'target ≥ 0.97' },
-        { part: '', metric: `pages < ${LOW_RECALL}`, ours: String(low.length), readability: baseline.length ? String(lowBaseline) : '—', published: 'target ≤ 2' },
+        {
+          part: `all (${names.length} pages)`,
+          metric: 'mean shingle recall',
+          ours: fmt(mean(ours.map((p) => p.recall))),
+          readability: baseline.length ? fmt(mean(baseline)) : '—',
+          published: 'target ≥ 0.97',
+        },
+        {
+          part: '',
+          metric: `pages < ${LOW_RECALL}`,
+          ours: String(low.length),
+          readability: baseline.length ? String(lowBaseline) : '—',
+          published: 'target ≤ 2',
+        },
       ],
-      notes: low.length ? [`readability-pages under ${LOW_RECALL}: ${low.map((p) => `${p.name} ${p.recall.toFixed(2)}`).join(', ')}`] : [],
+      notes: low.length
+        ? [`readability-pages under ${LOW_RECALL}: ${low.map((p) => `${p.name} ${p.recall.toFixed(2)}`).join(', ')}`]
+        : [],
     };
   },
 };

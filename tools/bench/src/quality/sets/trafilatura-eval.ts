@@ -40,7 +40,8 @@ function scorePage(text: string, entry: Gold, counts: Counts): string[] {
   return found;
 }
 
-const summary = (c: Counts): string => `${fmt(f1(c.tp, c.fp, c.fn))} (P ${fmt(ratio(c.tp, c.tp + c.fp))}, R ${fmt(ratio(c.tp, c.tp + c.fn))})`;
+const summary = (c: Counts): string =>
+  `${fmt(f1(c.tp, c.fp, c.fn))} (P ${fmt(ratio(c.tp, c.tp + c.fp))}, R ${fmt(ratio(c.tp, c.tp + c.fn))})`;
 
 /**
  * Main text, trafilatura-eval: with/without snippets over the extracted text (datasets README), on the fixed tune and
@@ -79,20 +80,43 @@ export const qualitySet: QualitySet = {
       bar.tick();
     }
     bar.done();
-    const sum = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, tn: a.tn + b.tn, pages: a.pages + b.pages });
+    const sum = (a: Counts, b: Counts): Counts => ({
+      tp: a.tp + b.tp,
+      fp: a.fp + b.fp,
+      fn: a.fn + b.fn,
+      tn: a.tn + b.tn,
+      pages: a.pages + b.pages,
+    });
     const all = sum(ours.tune, ours.confirm);
     const allBaseline = sum(baseline.tune, baseline.confirm);
     const rows: QualityRow[] = [];
     const part = (label: string, c: Counts, b: Counts, published: string): void => {
       if (c.pages === 0) return;
       rows.push(
-        { part: `${label} (${c.pages} pages)`, metric: 'F1 (P, R)', ours: summary(c), readability: ctx.readabilityAlone ? summary(b) : '—', published },
-        { part: '', metric: 'tp/fp/fn', ours: `${c.tp}/${c.fp}/${c.fn}`, readability: ctx.readabilityAlone ? `${b.tp}/${b.fp}/${b.fn}` : '—', published: '' },
+        {
+          part: `${label} (${c.pages} pages)`,
+          metric: 'F1 (P, R)',
+          ours: summary(c),
+          readability: ctx.readabilityAlone ? summary(b) : '—',
+          published,
+        },
+        {
+          part: '',
+          metric: 'tp/fp/fn',
+          ours: `${c.tp}/${c.fp}/${c.fn}`,
+          readability: ctx.readabilityAlone ? `${b.tp}/${b.fp}/${b.fn}` : '—',
+          published: '',
+        },
       );
     };
     part('tune', ours.tune, baseline.tune, '');
     part('confirm', ours.confirm, baseline.confirm, '');
-    part(`all${failed ? `, ${failed} failed` : ''}`, all, allBaseline, 'trafilatura 2.2.0 0.924 (P 0.906, R 0.943) · news-please 0.836 · readability-lxml 0.826 · goose3 0.810 · newspaper4k 0.801');
+    part(
+      `all${failed ? `, ${failed} failed` : ''}`,
+      all,
+      allBaseline,
+      'trafilatura 2.2.0 0.924 (P 0.906, R 0.943) · news-please 0.836 · readability-lxml 0.826 · goose3 0.810 · newspaper4k 0.801',
+    );
     return { rows, notes };
   },
 };

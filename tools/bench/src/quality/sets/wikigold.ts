@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractEntityMentions } from '@wirestream/enrichment';
-import { f1, fmt, ratio, type QualityContext, type QualityResult, type QualityRow, type QualitySet } from '../quality-set';
+import {
+  f1,
+  fmt,
+  ratio,
+  type QualityContext,
+  type QualityResult,
+  type QualityRow,
+  type QualitySet,
+} from '../quality-set';
 
 type EntityKind = 'PER' | 'LOC' | 'ORG';
 const KIND_OF = { person: 'PER', place: 'LOC', organization: 'ORG' } as const;
@@ -77,7 +85,11 @@ function goldSpans(sentence: Array<{ tag: string }>): Array<{ kind: EntityKind; 
 function scoreEntities(ctx: QualityContext): QualityResult {
   const docs = readWikigold(path.join(ctx.dir, 'wikigold', 'wikigold.conll.txt')).slice(0, ctx.limit);
   const notes: string[] = [];
-  const stats: Record<EntityKind, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
+  const stats: Record<EntityKind, { tp: number; fp: number; fn: number }> = {
+    PER: { tp: 0, fp: 0, fn: 0 },
+    LOC: { tp: 0, fp: 0, fn: 0 },
+    ORG: { tp: 0, fp: 0, fn: 0 },
+  };
   const bar = ctx.progress('entities (wikigold)', docs.length);
   for (const doc of docs) {
     const detok = doc.sentences.map((s) => detokenize(s.map((t) => t.token)));
@@ -105,7 +117,12 @@ function scoreEntities(ctx: QualityContext): QualityResult {
         stats[kind].fp += 1;
         if (ctx.verbose) {
           const [si, a, b] = key.split(':').map(Number);
-          notes.push(`FP ${kind}: ${doc.sentences[si ?? 0]?.slice(a, b).map((t) => `${t.token}/${t.tag}`).join(' ')}`);
+          notes.push(
+            `FP ${kind}: ${doc.sentences[si ?? 0]
+              ?.slice(a, b)
+              .map((t) => `${t.token}/${t.tag}`)
+              .join(' ')}`,
+          );
         }
       }
     }
@@ -115,14 +132,27 @@ function scoreEntities(ctx: QualityContext): QualityResult {
       stats[kind].fn += 1;
       if (ctx.verbose) {
         const [si, a, b] = key.split(':').map(Number);
-        notes.push(`FN ${kind}: ${doc.sentences[si ?? 0]?.slice(a, b).map((t) => t.token).join(' ')}`);
+        notes.push(
+          `FN ${kind}: ${doc.sentences[si ?? 0]
+            ?.slice(a, b)
+            .map((t) => t.token)
+            .join(' ')}`,
+        );
       }
     }
     bar.tick();
   }
   bar.done();
-  const all = (['PER', 'LOC', 'ORG'] as const).reduce((acc, k) => ({ tp: acc.tp + stats[k].tp, fp: acc.fp + stats[k].fp, fn: acc.fn + stats[k].fn }), { tp: 0, fp: 0, fn: 0 });
-  const published: Record<string, string> = { all: 'compromise-based: 0.43', PER: 'compromise-based: 0.53', LOC: 'compromise-based: 0.44', ORG: 'compromise-based: 0.27' };
+  const all = (['PER', 'LOC', 'ORG'] as const).reduce(
+    (acc, k) => ({ tp: acc.tp + stats[k].tp, fp: acc.fp + stats[k].fp, fn: acc.fn + stats[k].fn }),
+    { tp: 0, fp: 0, fn: 0 },
+  );
+  const published: Record<string, string> = {
+    all: 'compromise-based: 0.43',
+    PER: 'compromise-based: 0.53',
+    LOC: 'compromise-based: 0.44',
+    ORG: 'compromise-based: 0.27',
+  };
   const line = (label: string, s: { tp: number; fp: number; fn: number }, key: string, first: boolean): QualityRow => ({
     part: first ? `all (${docs.length} docs)` : '',
     metric: `${label} F1 (P, R)`,
@@ -130,9 +160,16 @@ function scoreEntities(ctx: QualityContext): QualityResult {
     readability: '—',
     published: published[key] ?? '',
   });
-  return { rows: [line('overall', all, 'all', true), line('people', stats.PER, 'PER', false), line('places', stats.LOC, 'LOC', false), line('organisations', stats.ORG, 'ORG', false)], notes };
+  return {
+    rows: [
+      line('overall', all, 'all', true),
+      line('people', stats.PER, 'PER', false),
+      line('places', stats.LOC, 'LOC', false),
+      line('organisations', stats.ORG, 'ORG', false),
+    ],
+    notes,
+  };
 }
-
 
 /** Entities, wikigold: exact span match per type (PER, LOC, ORG; MISC ignored). No Readability baseline. */
 export const qualitySet: QualitySet = { name: 'wikigold', folder: 'wikigold', order: 40, score: scoreEntities };
