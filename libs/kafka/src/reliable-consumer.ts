@@ -232,7 +232,9 @@ export class ReliableConsumer {
             },
             heartbeat,
           );
-          await this.commit(consumer, t, partition, incoming.offset);
+          await this.commit(() =>
+            consumer.commitOffsets([{ topic: t, partition, offset: nextOffset(incoming.offset) }]),
+          );
         },
       });
     } else {
@@ -240,12 +242,21 @@ export class ReliableConsumer {
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-        eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+        eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary }) => {
           if (consumer !== this.consumer || !isRunning() || isStale() || !batch.messages.length) return;
           const messages = batch.messages.map((m) => toIncoming(batch.topic, batch.partition, m));
           await this.processBatch(messages, handler.batch, heartbeat);
           const last = messages[messages.length - 1]!;
-          if (await this.commit(consumer, batch.topic, batch.partition, last.offset)) {
+          // Through the batch's own commit: consumer.commitOffsets is silently skipped once a stop has begun (kafkajs
+          // Runner), which left the batch a SIGTERM let finish uncommitted, to be redone after the restart.
+          const committed = await this.commit(() =>
+            commitOffsetsIfNecessary({
+              topics: [
+                { topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset(last.offset) }] },
+              ],
+            }),
+          );
+          if (committed) {
             resolveOffset(last.offset);
             await heartbeat().catch(() => undefined);
           }
@@ -348,9 +359,9 @@ export class ReliableConsumer {
    * a batch outlasted the session timeout with the event loop blocked) is not retried: this consumer is replaced
    * by a fresh member, and the batch — handled but not committed — is redelivered (handlers are idempotent).
    */
-  private async commit(consumer: Consumer, topic: string, partition: number, offset: string): Promise<boolean> {
+  private async commit(commitOffsets: () => Promise<unknown>): Promise<boolean> {
     try {
-      await consumer.commitOffsets([{ topic, partition, offset: (BigInt(offset) + 1n).toString() }]);
+      await commitOffsets();
       return true;
     } catch (error) {
       if (!isMembershipLost(error)) throw error;
@@ -460,6 +471,11 @@ function isMembershipLost(error: unknown): boolean {
     if (e.type === 'UNKNOWN_MEMBER_ID') return true;
   }
   return false;
+}
+
+/** The offset to commit after `offset`: the next one to read. */
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
 }
 
 function toIncoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {

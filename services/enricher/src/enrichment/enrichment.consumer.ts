@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
 import {
   ensureTopics,
@@ -21,7 +21,7 @@ import { EnrichmentService } from './enrichment.service';
  * enriched events are acknowledged, so a crash re-enriches (same output, same event id) instead of losing.
  */
 @Injectable()
-export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: ReliableConsumer | null = null;
   private readonly enriched;
   private readonly deadLettered;
@@ -115,7 +115,11 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, OnApplication
     return failures;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the shutdown hooks: the batch in hand finishes and commits while Postgres, the producer and the engine
+   * (closed in their modules' onApplicationShutdown) are still open; a SIGTERM redoes nothing.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.stop();
     await this.enrichment.close();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, type TopicSet } from '@wirestream/contracts';
 import {
   ensureTopics,
@@ -24,7 +24,7 @@ export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 
 /** Consumes `articles.enriched.v1` in batches (one bulk request per batch); offsets move only after Postgres and the engine have it. */
 @Injectable()
-export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IndexingConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: ReliableConsumer | null = null;
   private stopping = false;
   private readonly deadLettered;
@@ -100,7 +100,11 @@ export class IndexingConsumer implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the shutdown hooks: the batch in hand finishes and commits while Postgres, the producer and the engine
+   * (closed in their modules' onApplicationShutdown) are still open; a SIGTERM redoes nothing.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.consumer?.stop();
   }

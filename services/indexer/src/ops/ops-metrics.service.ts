@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DATA_SOURCE, OpsStore, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
@@ -11,7 +11,7 @@ import { OpsStatusService } from './ops-status.service';
  * Also prunes the freshness rows after FRESHNESS_RETENTION_DAYS.
  */
 @Injectable()
-export class OpsMetricsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OpsMetricsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly retention: RetentionTask;
 
   constructor(
@@ -80,7 +80,7 @@ export class OpsMetricsService implements OnApplicationBootstrap, OnApplicationS
     this.retention.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.retention.stop();
   }
 }

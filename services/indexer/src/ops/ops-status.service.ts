@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, BeforeApplicationShutdown } from '@nestjs/common';
 import {
   deadLetterTopic,
   OPS_STAGES,
@@ -58,7 +58,7 @@ interface EnginePart {
  * may run elsewhere — each within OPS_TIMEOUT_MS, answering with whatever arrived and naming the rest.
  */
 @Injectable()
-export class OpsStatusService implements OnApplicationShutdown {
+export class OpsStatusService implements BeforeApplicationShutdown {
   private readonly store: OpsStore;
   private readonly kafkaReader: KafkaOpsReader;
   private readonly quietRule: QuietRule;
@@ -87,7 +87,7 @@ export class OpsStatusService implements OnApplicationShutdown {
     return this.cached.status;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.kafkaReader.close();
   }
 

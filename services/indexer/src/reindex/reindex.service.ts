@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, BeforeApplicationShutdown } from '@nestjs/common';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { backoffDelayMs, PermanentError, ROOT_LOGGER, sleep, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
@@ -31,7 +31,7 @@ const OLD_INDEX_GRACE_MS = 2000;
  * One rebuild at a time per index prefix: a Postgres advisory lock, so also across indexer instances.
  */
 @Injectable()
-export class ReindexService implements OnApplicationShutdown {
+export class ReindexService implements BeforeApplicationShutdown {
   private readonly jobs = new Map<string, ReindexJob>();
   private readonly pages: ArticlePages;
   private running: Promise<void> | null = null;
@@ -90,7 +90,7 @@ export class ReindexService implements OnApplicationShutdown {
     return job ? { ...job } : null;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.running;
   }

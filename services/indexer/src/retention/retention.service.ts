@@ -1,11 +1,11 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DATA_SOURCE, ProcessedEventStore, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 
 /** Deletes processed event ids older than PROCESSED_EVENTS_RETENTION_DAYS (0 = off). */
 @Injectable()
-export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly task: RetentionTask;
 
   constructor(
@@ -32,7 +32,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     this.task.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 }

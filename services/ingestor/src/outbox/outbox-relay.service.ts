@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import {
   classifyProduceError,
   ensureTopics,
@@ -47,7 +47,7 @@ const TRUNCATED_VALUE_CHARS = 64 * 1024;
  * and the rest are sent. Transient failures (Kafka away) stop the pass and retry with backoff, losing nothing.
  */
 @Injectable()
-export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly store: OutboxStore;
   private readonly log: Logger;
   private running = false;
@@ -258,7 +258,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -1,11 +1,11 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DATA_SOURCE, OutboxStore, type DataSource } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 
 /** Deletes outbox rows sent more than OUTBOX_RETENTION_HOURS ago (each holds a copy of its raw article); 0 = off. */
 @Injectable()
-export class OutboxRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRetentionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly task: RetentionTask;
 
   constructor(
@@ -29,7 +29,7 @@ export class OutboxRetentionService implements OnApplicationBootstrap, OnApplica
     this.task.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 }

@@ -1,11 +1,11 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { SourcesService } from './sources.service';
 
 /** Every FEED_POLL_TICK_MS, claims the due sources and polls them one after another (0 = off). */
 @Injectable()
-export class SourcePollerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SourcePollerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log: Logger;
   private readonly task: PeriodicTask;
   private stopped = false;
@@ -46,7 +46,7 @@ export class SourcePollerService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.task.stop();
   }
