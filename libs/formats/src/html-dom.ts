@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { HtmlTooDeepError } from './errors';
+import { VOID_ELEMENTS } from './xml';
 
 /**
  * The small slice of the DOM our HTML passes use. We compile without the DOM lib (this is server code), so the
@@ -77,7 +78,7 @@ const EMPTY_PAGE = '<!doctype html><html><head></head><body></body></html>';
 export const MAX_HTML_DEPTH = 1000;
 
 /** End tags that pages commonly leave out (and void elements): they never add to the nesting count. */
-const UNCOUNTED_TAGS = new Set([
+const UNCOUNTED_TAGS: ReadonlySet<string> = new Set([
   'p',
   'li',
   'dt',
@@ -94,19 +95,6 @@ const UNCOUNTED_TAGS = new Set([
   'rp',
   'colgroup',
   'caption',
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
   'param',
   'keygen',
   'command',
@@ -115,6 +103,7 @@ const UNCOUNTED_TAGS = new Set([
   'html',
   'head',
   'body',
+  ...VOID_ELEMENTS,
 ]);
 const TAG_RE = /<(\/?)([A-Za-z][A-Za-z0-9-]{0,40})[^<>]*>/gu;
 

@@ -436,7 +436,8 @@ export function text(el: XmlElement | null | undefined): string | null {
   return el ? cleanText(textContent(el)) : null;
 }
 
-const VOID_ELEMENTS = new Set([
+/** HTML elements that never have content or an end tag (serialization, and the HTML nesting count). */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area',
   'base',
   'br',
