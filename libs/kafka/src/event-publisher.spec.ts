@@ -14,6 +14,7 @@ import {
   EventTooLargeError,
   InvalidEventError,
   splitIntoRequests,
+  MAX_MESSAGES_PER_REQUEST,
   type OutgoingEvent,
 } from './event-publisher';
 
@@ -142,6 +143,17 @@ describe('EventPublisher', () => {
     expect(requests.flat().map((m) => m.message.key)).toEqual(events.map((e) => e.envelope.articleId));
     for (const request of requests)
       expect(request.reduce((sum, m) => sum + m.bytes, 0)).toBeLessThanOrEqual(EVENT_MAX_BYTES);
+  });
+
+  it('sends at most MAX_MESSAGES_PER_REQUEST small messages per request, in order', async () => {
+    const { kafka, producers } = fakeKafka();
+    const publisher = new EventPublisher(kafka);
+    const events = Array.from({ length: 2 * MAX_MESSAGES_PER_REQUEST + 1 }, (_, i) => event(`s${i}`));
+    await publisher.publish(events);
+    expect(producers[0]!.sends).toBe(3);
+    const requests = splitIntoRequests(events.map((e) => publisher.prepare(e)));
+    expect(requests.map((r) => r.length)).toEqual([MAX_MESSAGES_PER_REQUEST, MAX_MESSAGES_PER_REQUEST, 1]);
+    expect(requests.flat().map((m) => m.message.key)).toEqual(events.map((e) => e.envelope.articleId));
   });
 
   it('replaces the producer after a sequence error, and the next send goes through on the new one', async () => {

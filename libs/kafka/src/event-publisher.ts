@@ -219,13 +219,26 @@ function checked(topic: string, message: PreparedMessage['message']): PreparedMe
   return { topic, message, bytes };
 }
 
-/** Consecutive runs of messages whose sizes add up to at most `maxBytes` (a larger single message goes alone). */
-export function splitIntoRequests(messages: PreparedMessage[], maxBytes = EVENT_MAX_BYTES): PreparedMessage[][] {
+/**
+ * Messages per produce request. kafkajs encodes a request synchronously (partitioning, varints, CRCs) at ~0.3 ms a
+ * message on the 2-core dev machine: 500 in one request held the event loop ~150 ms, 100 hold it ~30 ms.
+ */
+export const MAX_MESSAGES_PER_REQUEST = 100;
+
+/**
+ * Consecutive runs of at most `maxMessages` messages whose sizes add up to at most `maxBytes` (a larger single
+ * message goes alone).
+ */
+export function splitIntoRequests(
+  messages: PreparedMessage[],
+  maxBytes = EVENT_MAX_BYTES,
+  maxMessages = MAX_MESSAGES_PER_REQUEST,
+): PreparedMessage[][] {
   const requests: PreparedMessage[][] = [];
   let current: PreparedMessage[] = [];
   let size = 0;
   for (const message of messages) {
-    if (current.length && size + message.bytes > maxBytes) {
+    if (current.length && (size + message.bytes > maxBytes || current.length === maxMessages)) {
       requests.push(current);
       current = [];
       size = 0;

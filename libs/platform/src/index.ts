@@ -9,6 +9,7 @@ export * from './http/bootstrap';
 export * from './messaging/retry-policy';
 export * from './scheduling/periodic-task';
 export * from './scheduling/retention-task';
+export * from './scheduling/event-loop-pacer';
 export * from './workers/worker-task-pool';
 export * from './workers/task-error';
 export * from './auth/api-key-checker';

@@ -1,5 +1,6 @@
 import {
   decideVersion,
+  insertChunks,
   MAX_STORED_VERSION,
   MAX_WIRE_VERSION,
   type CurrentVersion,
@@ -220,5 +221,26 @@ describe('decideVersion', () => {
         version: MAX_WIRE_VERSION,
       });
     });
+  });
+});
+
+describe('insertChunks', () => {
+  const row = (content: string) => ({ input: { content } });
+
+  it('cuts 1,000 small rows into statements of 100, in order', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => row(`item ${i}`));
+    const chunks = [...insertChunks(rows)];
+    expect(chunks.map((c) => c.length)).toEqual(Array(10).fill(100));
+    expect(chunks.flat()).toEqual(rows);
+  });
+
+  it('starts a new statement before the content would pass 4 MiB, and keeps an oversized row alone', () => {
+    const mib = 'x'.repeat(1024 * 1024);
+    const rows = [row(mib), row(mib), row(mib), row(mib), row(mib + mib + mib + mib + mib), row('small')];
+    expect([...insertChunks(rows)].map((c) => c.length)).toEqual([4, 1, 1]);
+  });
+
+  it('yields nothing for no rows', () => {
+    expect([...insertChunks([])]).toEqual([]);
   });
 });
