@@ -47,6 +47,29 @@ describe('fingerprint', () => {
     expect(fnv1a64('a')).toBe(0xaf63dc4c8601ec8cn);
   });
 
+  it('hashes the UTF-8 bytes, as a BigInt FNV-1a over Buffer.from(text) does, for every kind of character', () => {
+    const reference = (text: string): bigint => {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of Buffer.from(text, 'utf8'))
+        hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return hash;
+    };
+    // ASCII, 2-, 3- and 4-byte characters, a surrogate pair, lone surrogates (encoded as U+FFFD), the edges.
+    for (const text of [
+      'news',
+      'é',
+      'ü€',
+      '日本語',
+      '😀',
+      'a\ud800b',
+      '\udc00',
+      '\u07ff\u0800\uffff',
+      '\u{10ffff}',
+      'x’y',
+    ])
+      expect(fnv1a64(text)).toBe(reference(text));
+  });
+
   it('produces 16 hex digits and small distances for small edits', () => {
     const a = simhash64('the quick brown fox jumps over the lazy dog near the river bank today');
     const b = simhash64('the quick brown fox jumps over the lazy dog near the river bank tonight');
