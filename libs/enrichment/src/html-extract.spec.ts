@@ -4,6 +4,7 @@ import {
   chromeKindOfMarker,
   collectBlocks,
   extractHtmlMainText,
+  isFlatFragment,
   keptRegion,
   mergeWithClassifier,
   type HtmlBlock,
@@ -467,5 +468,39 @@ describe('site blurb at the end', () => {
       kind: 'footer',
       text: 'The Harbour Courier is an independent local paper, published every morning since 1921.',
     });
+  });
+});
+
+describe('flat wire fragments (Readability not run)', () => {
+  const wireBody = [
+    `<p>${PROSE}</p>`,
+    '<h2>What happens next</h2>',
+    `<p>Engineers said the <a href="https://harbour.example/report">full report</a> is due in <em>March</em>.</p>`,
+    `<blockquote>${PROSE_DE}</blockquote>`,
+  ].join('\n');
+  const flat = (html: string) => isFlatFragment(parseHtmlDocument(html).body!);
+
+  it('recognises a wire body of paragraphs, subheadings and quotes with phrasing content', () => {
+    expect(flat(wireBody)).toBe(true);
+  });
+
+  it('is not flat with a list, a wrapper, an h1, class or id markers, loose text, or under 300 characters', () => {
+    expect(flat(`${wireBody}<ul><li>${PROSE}</li></ul>`)).toBe(false);
+    expect(flat(`<div>${wireBody}</div>`)).toBe(false);
+    expect(flat(`<h1>Harbour closed</h1>${wireBody}`)).toBe(false);
+    expect(flat(wireBody.replace('<h2>', '<h2 class="share-title">'))).toBe(false);
+    expect(flat(wireBody.replace('<em>', '<span id="byline">'))).toBe(false);
+    expect(flat(`${wireBody} and a loose sentence`)).toBe(false);
+    expect(flat('<p>Short notice: the harbour is closed.</p>')).toBe(false);
+  });
+
+  it('keeps every paragraph of a flat body, as Readability would', () => {
+    const { blocks } = extractHtmlMainText(wireBody);
+    expect(blocks.map((b) => b.text)).toEqual([
+      PROSE,
+      'What happens next',
+      'Engineers said the full report is due in March.',
+      PROSE_DE,
+    ]);
   });
 });

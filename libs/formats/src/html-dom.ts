@@ -27,6 +27,7 @@ export interface DomElement extends DomNode {
   nextElementSibling: DomElement | null;
   previousElementSibling: DomElement | null;
   getAttribute(name: string): string | null;
+  getAttributeNames(): string[];
   setAttribute(name: string, value: string): void;
   hasAttribute(name: string): boolean;
   removeAttribute(name: string): void;
