@@ -5,6 +5,30 @@
  * short lines among menus and comments do not. Pure functions over plain block records.
  */
 
+/** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
+export interface HtmlBlock {
+  text: string;
+  links: Array<{ text: string; href: string }>;
+  /** Share of the block's characters inside <a> elements. */
+  linkDensity: number;
+  tag: string;
+  /** Set when the block lies inside a table cell (a <p> in a <td>): not a section heading whatever it says. */
+  inCell?: true;
+}
+
+/** Why a block was taken out of the page: by the pre-pass before extraction, or by trimming after it. */
+export type PrepassKind =
+  | 'headline'
+  | 'navigation'
+  | 'footer'
+  | 'comments'
+  | 'cookie-notice'
+  | 'share-bar'
+  | 'newsletter'
+  | 'advertisement'
+  | 'related-link'
+  | 'boilerplate';
+
 /** A block as the classifier sees it. */
 export interface ScoredBlockInput {
   text: string;

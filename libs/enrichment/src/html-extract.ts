@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { classifyBlocksInContext } from './html-blocks';
+import { classifyBlocksInContext, type HtmlBlock, type PrepassKind } from './html-blocks';
 import { trimBoilerplateBlocks } from './html-trim';
 import {
   decodeHtmlEntities,
@@ -15,17 +15,6 @@ import {
   type DomNode,
 } from '@wirestream/formats';
 
-/** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
-export interface HtmlBlock {
-  text: string;
-  links: Array<{ text: string; href: string }>;
-  /** Share of the block's characters inside <a> elements. */
-  linkDensity: number;
-  tag: string;
-  /** Set when the block lies inside a table cell (a <p> in a <td>): not a section heading whatever it says. */
-  inCell?: true;
-}
-
 export interface HtmlExtraction {
   blocks: HtmlBlock[];
   /** Which path produced the blocks. */
@@ -33,18 +22,6 @@ export interface HtmlExtraction {
   /** Blocks our pre-pass took out before extraction, by kind (comments, cookie walls, share bars…). */
   removed: Array<{ kind: PrepassKind; text: string }>;
 }
-
-export type PrepassKind =
-  | 'headline'
-  | 'navigation'
-  | 'footer'
-  | 'comments'
-  | 'cookie-notice'
-  | 'share-bar'
-  | 'newsletter'
-  | 'advertisement'
-  | 'related-link'
-  | 'boilerplate';
 
 const DROP_TAGS = [
   'script',

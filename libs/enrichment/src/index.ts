@@ -16,10 +16,5 @@ export {
 } from './entities';
 export { extractQuotes } from './quotes';
 export { sentences, words } from './text-units';
-export {
-  extractHtmlCandidates,
-  chooseCandidate,
-  mergeWithClassifier,
-  type HtmlBlock,
-  type HtmlCandidates,
-} from './html-extract';
+export { extractHtmlCandidates, chooseCandidate, mergeWithClassifier, type HtmlCandidates } from './html-extract';
+export type { HtmlBlock } from './html-blocks';
