@@ -7,7 +7,6 @@ import {
   HtmlTooDeepError,
   isElement,
   parseHtmlDocument,
-  takeParsedDocument,
   TEXT_NODE,
   toArray,
   type DomDocument,
@@ -218,8 +217,8 @@ export function chromeKindOfMarker(marker: string): PrepassKind | null {
  * block classifier over the whole page (html-blocks.ts, jusText/trafilatura-style) — of which one is chosen
  * (chooseCandidate), then the edges are trimmed of dates, captions, related/comment sections (html-trim.ts).
  */
-export function extractHtmlMainText(html: string): HtmlExtraction {
-  const c = extractHtmlCandidates(html);
+export function extractHtmlMainText(html: string, document?: DomDocument): HtmlExtraction {
+  const c = extractHtmlCandidates(html, document);
   const choice = chooseCandidate(c.readability, c.density, c.fallback);
   const blocks = choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks;
   const trimmed = trimBoilerplateBlocks(blocks);
@@ -354,13 +353,16 @@ export interface HtmlCandidates {
   markerDroppedChars: number;
 }
 
-/** The pre-pass and the three candidates, for the chooser (and for diagnostics). */
-export function extractHtmlCandidates(html: string): HtmlCandidates {
-  const shared = takeParsedDocument(html);
+/**
+ * The pre-pass and the three candidates, for the chooser (and for diagnostics). `document`: `html` already parsed
+ * by parseHtmlDocument, when the caller has it; it is changed here (pre-pass, Readability), so the caller must not
+ * read it afterwards.
+ */
+export function extractHtmlCandidates(html: string, document?: DomDocument): HtmlCandidates {
   if (countElementTags(html) > MAX_DOM_ELEMENTS) return plainTextCandidates(html);
   let doc: DomDocument;
   try {
-    doc = shared ?? parseHtmlDocument(html);
+    doc = document ?? parseHtmlDocument(html);
   } catch (error) {
     // Nesting past MAX_HTML_DEPTH (an HTML body inside a feed or JSON item: ingest refuses only whole pages that
     // deep): the page is read by the linear scan, never dead-lettered for its shape.

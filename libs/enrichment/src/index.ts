@@ -1,4 +1,4 @@
-export { enrichArticle, type EnrichArticleInput } from './enrich-article';
+export { enrichArticle, type EnrichArticleInput, type EnrichArticleOptions } from './enrich-article';
 export { cleanTextPage, cleanHtmlPage, paragraphKey, type CleanedBody, type CleanOptions } from './chrome';
 export { detectLanguage } from './language';
 export { SUPPORTED_LANGUAGES, type SupportedLanguage } from './stopwords';

@@ -209,21 +209,3 @@ export function isElement(node: DomNode): node is DomElement {
 export function toArray<T>(list: ArrayLike<T>): T[] {
   return Array.from(list);
 }
-
-/**
- * One-slot hand-off of a parsed document from the page parser (which reads metadata and never mutates the tree)
- * to the enricher's main-text extraction (which does), so an HTML page is parsed once per enrichment. Results do
- * not depend on it: a miss simply parses again.
- */
-let handoff: { html: string; doc: DomDocument } | null = null;
-
-export function shareParsedDocument(html: string, doc: DomDocument): void {
-  handoff = { html, doc };
-}
-
-/** The shared document for exactly this HTML (taken: a second call parses afresh), else null. */
-export function takeParsedDocument(html: string): DomDocument | null {
-  const slot = handoff;
-  handoff = null;
-  return slot && slot.html === html ? slot.doc : null;
-}
