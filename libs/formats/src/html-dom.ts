@@ -209,3 +209,27 @@ export function isElement(node: DomNode): node is DomElement {
 export function toArray<T>(list: ArrayLike<T>): T[] {
   return Array.from(list);
 }
+
+/**
+ * The page's <meta> contents by lower-cased property / name / itemprop / http-equiv; the first tag of a key wins.
+ * `skipBlank`: a whitespace-only content is passed over, so a later tag of the key can win (the page metadata reads
+ * so; the date reader keeps the first tag whatever it holds).
+ */
+export function readMetaTags(doc: DomDocument, options: { skipBlank: boolean }): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const el of toArray(doc.querySelectorAll('meta'))) {
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv')
+    )
+      ?.toLowerCase()
+      .trim();
+    const content = el.getAttribute('content');
+    if (!key || !content || tags.has(key)) continue;
+    if (options.skipBlank && !content.trim()) continue;
+    tags.set(key, content);
+  }
+  return tags;
+}

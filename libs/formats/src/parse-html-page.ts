@@ -1,7 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
 import { extractHtmlDates, type HtmlDates } from './html-date';
-import { elementText, parseHtmlDocument, toArray, type DomDocument, type DomElement } from './html-dom';
+import { elementText, parseHtmlDocument, readMetaTags, toArray, type DomDocument, type DomElement } from './html-dom';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
@@ -65,7 +65,7 @@ export function readHtmlMetadata(
   doc: DomDocument,
   options: { url?: string | null; now?: string | null } = {},
 ): HtmlPageMetadata {
-  const meta = readMetaTags(doc);
+  const meta = readMetaTags(doc, { skipBlank: true });
   const ld = readJsonLdArticle(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const canonicalUrl = absoluteUrl(
@@ -118,23 +118,6 @@ type JsonLdArticle = Record<string, unknown> & {
   author?: unknown;
   publisher?: unknown;
 };
-
-function readMetaTags(doc: DomDocument): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const el of toArray(doc.querySelectorAll('meta'))) {
-    const key = (
-      el.getAttribute('property') ??
-      el.getAttribute('name') ??
-      el.getAttribute('itemprop') ??
-      el.getAttribute('http-equiv')
-    )
-      ?.toLowerCase()
-      .trim();
-    const content = el.getAttribute('content');
-    if (key && content !== null && content.trim() && !tags.has(key)) tags.set(key, content);
-  }
-  return tags;
-}
 
 function readJsonLdArticle(doc: DomDocument): JsonLdArticle | null {
   let fallback: JsonLdArticle | null = null;
