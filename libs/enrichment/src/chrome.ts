@@ -6,6 +6,7 @@ import {
   copyrightHolder,
   normaliseSpaces,
   parseBylineLine,
+  type DomDocument,
   type TextPageLayout,
 } from '@wirestream/formats';
 
@@ -122,9 +123,13 @@ function relatedLink(text: string, href: string | null): RelatedLink {
 /**
  * HTML page → paragraphs: the DOM pipeline (pre-pass, Readability, fallback; see html-extract.ts), then the same
  * line-level chrome rules as text pages. "Read more:" blocks keep their link target (resolved against the page URL).
+ * `options.document`: `html` already parsed, when the caller has it (see extractHtmlCandidates: it is changed here).
  */
-export function cleanHtmlPage(html: string, options: CleanOptions & { url?: string | null }): CleanedBody {
-  const extraction = extractHtmlMainText(html);
+export function cleanHtmlPage(
+  html: string,
+  options: CleanOptions & { url?: string | null; document?: DomDocument },
+): CleanedBody {
+  const extraction = extractHtmlMainText(html, options.document);
   const blocks = extraction.blocks.map((b) => b.text);
   const hrefs = extraction.blocks.map((b) => resolveHref(b.links[0]?.href ?? null, options.url ?? null));
   const cleaned = cleanBlocks(blocks, new Map(), options, hrefs);

@@ -5,7 +5,7 @@ import {
   type ParsedItem,
   type SourceRef,
 } from '@wirestream/contracts';
-import { parseLooseDate } from '@wirestream/formats';
+import { parseLooseDate, type DomDocument } from '@wirestream/formats';
 import { cleanHtmlPage, cleanTextPage, type CleanedBody } from './chrome';
 import { extractDateline, stripWireDateline } from './dateline';
 import { extractEntities } from './entities';
@@ -26,10 +26,19 @@ export interface EnrichArticleInput {
   now: string;
 }
 
+/** What a caller in the same thread may hand over besides the input (never sent to a worker: a DOM does not clone). */
+export interface EnrichArticleOptions {
+  /**
+   * An HTML item's `content` already parsed by parseHtmlDocument (e.g. the document given to parseHtmlPage), so the
+   * page is parsed once. Enrichment changes it: nothing may read it afterwards. Without it the page is parsed here.
+   */
+  htmlDocument?: DomDocument;
+}
+
 const WORDS_PER_MINUTE = 230;
 
 /** Raw parsed item → the enriched-article contract (ARCHITECTURE.md): clean body, metadata, language, entities… */
-export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
+export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleOptions = {}): EnrichedArticle {
   const { item } = input;
   let cleaned: CleanedBody;
   let title = capTitle(item.title);
@@ -50,6 +59,7 @@ export function enrichArticle(input: EnrichArticleInput): EnrichedArticle {
       title: item.title,
       siteName: item.sourceName ?? input.source.name,
       url: item.url,
+      document: options.htmlDocument,
     });
   }
 

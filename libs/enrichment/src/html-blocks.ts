@@ -4,6 +4,31 @@
  * markers on its ancestors) and then re-classified by its neighbours, so short lines inside the article survive and
  * short lines among menus and comments do not. Pure functions over plain block records.
  */
+import { ANY_LANGUAGE_STOPWORDS } from './stopwords';
+
+/** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
+export interface HtmlBlock {
+  text: string;
+  links: Array<{ text: string; href: string }>;
+  /** Share of the block's characters inside <a> elements. */
+  linkDensity: number;
+  tag: string;
+  /** Set when the block lies inside a table cell (a <p> in a <td>): not a section heading whatever it says. */
+  inCell?: true;
+}
+
+/** Why a block was taken out of the page: by the pre-pass before extraction, or by trimming after it. */
+export type PrepassKind =
+  | 'headline'
+  | 'navigation'
+  | 'footer'
+  | 'comments'
+  | 'cookie-notice'
+  | 'share-bar'
+  | 'newsletter'
+  | 'advertisement'
+  | 'related-link'
+  | 'boilerplate';
 
 /** A block as the classifier sees it. */
 export interface ScoredBlockInput {
@@ -15,28 +40,6 @@ export interface ScoredBlockInput {
 }
 
 export type BlockClass = 'good' | 'near-good' | 'short' | 'bad';
-
-/** Stop words of the languages we meet most (jusText's density signal is robust with small lists). */
-const STOPWORDS = new Set(
-  [
-    // en
-    'the of and to a in is that for it on was with as he she at by be this are from his her have has had not but or an they their we you were which been will would its who said also after about into than more when there what all one can could up out if no so them him our any other just these while did do does most some such only then very where how because',
-    // de
-    'der die das und ist in den von zu mit sich des auf für nicht im dem ein eine einer eines als auch es an werden aus er sie hat dass daß wird bei nach wie um am noch wurde sind war über vor durch zum zur hatte haben nur oder aber kann sein ihre seine ich wir ihr uns man mehr so wenn schon sehr hier dann da was nun diese dieser dieses einem einen wieder keine kein sondern bis doch gibt ganz mich mir dir ihm ihn',
-    // fr
-    'le la les de des du et un une est en que qui dans pour par sur au aux pas plus ne se ce cette il elle ils sont ont été avec mais ou son sa ses leur était comme aussi après avant entre sans sous depuis selon très tout nous vous je',
-    // es
-    'el la los las de del que y en un una es por con para se su sus al lo como más pero fue ha han sin sobre este esta entre cuando muy ya también desde son hay está están según porque ni todo durante tras le les nos ese esa eso ser sido había otro otra donde',
-    // it
-    'il lo gli le di della dei delle e che un una è per con non sono da al alla nel nella si ha come ma anche più dopo prima tra questo questa loro suo sua hanno stato essere',
-    // pt
-    'o a os as do da dos das que em um uma é para com não por se na no mais mas foi ao à como seu sua ele ela são também pelo pela entre após sem sobre já quando muito está foram ser tem',
-    // nl, pl (a few of the commonest)
-    'het een van en op te dat zijn voor met niet aan er maar om ook als bij nog wel naar dan worden door uit hij ze wordt wat kan hebben hun deze nie się na jest do że to jak ale po tak co za od już przez tylko może są jego lub przy',
-  ]
-    .join(' ')
-    .split(/\s+/u),
-);
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 200;
@@ -54,7 +57,7 @@ export function stopwordDensity(text: string): number {
   const words = text.toLowerCase().match(/[\p{L}’']+/gu);
   if (!words || words.length === 0) return 0;
   let hits = 0;
-  for (const w of words) if (STOPWORDS.has(w)) hits += 1;
+  for (const w of words) if (ANY_LANGUAGE_STOPWORDS.has(w)) hits += 1;
   return hits / words.length;
 }
 

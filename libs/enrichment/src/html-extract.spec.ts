@@ -1,4 +1,4 @@
-import { classifyBlock, classifyBlocksInContext, stopwordDensity } from './html-blocks';
+import { classifyBlock, classifyBlocksInContext, stopwordDensity, type HtmlBlock } from './html-blocks';
 import {
   chooseCandidate,
   chromeKindOfMarker,
@@ -7,7 +7,6 @@ import {
   isFlatFragment,
   keptRegion,
   mergeWithClassifier,
-  type HtmlBlock,
 } from './html-extract';
 import { cleanHtmlPage } from './chrome';
 import {

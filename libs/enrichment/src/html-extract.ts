@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { classifyBlocksInContext } from './html-blocks';
+import { classifyBlocksInContext, type HtmlBlock, type PrepassKind } from './html-blocks';
 import { trimBoilerplateBlocks } from './html-trim';
 import {
   decodeHtmlEntities,
@@ -7,24 +7,12 @@ import {
   HtmlTooDeepError,
   isElement,
   parseHtmlDocument,
-  takeParsedDocument,
   TEXT_NODE,
   toArray,
   type DomDocument,
   type DomElement,
   type DomNode,
 } from '@wirestream/formats';
-
-/** One block of text from an HTML page, with the links it carries (for "Read more:" → relatedLinks). */
-export interface HtmlBlock {
-  text: string;
-  links: Array<{ text: string; href: string }>;
-  /** Share of the block's characters inside <a> elements. */
-  linkDensity: number;
-  tag: string;
-  /** Set when the block lies inside a table cell (a <p> in a <td>): not a section heading whatever it says. */
-  inCell?: true;
-}
 
 export interface HtmlExtraction {
   blocks: HtmlBlock[];
@@ -33,18 +21,6 @@ export interface HtmlExtraction {
   /** Blocks our pre-pass took out before extraction, by kind (comments, cookie walls, share bars…). */
   removed: Array<{ kind: PrepassKind; text: string }>;
 }
-
-export type PrepassKind =
-  | 'headline'
-  | 'navigation'
-  | 'footer'
-  | 'comments'
-  | 'cookie-notice'
-  | 'share-bar'
-  | 'newsletter'
-  | 'advertisement'
-  | 'related-link'
-  | 'boilerplate';
 
 const DROP_TAGS = [
   'script',
@@ -241,8 +217,8 @@ export function chromeKindOfMarker(marker: string): PrepassKind | null {
  * block classifier over the whole page (html-blocks.ts, jusText/trafilatura-style) — of which one is chosen
  * (chooseCandidate), then the edges are trimmed of dates, captions, related/comment sections (html-trim.ts).
  */
-export function extractHtmlMainText(html: string): HtmlExtraction {
-  const c = extractHtmlCandidates(html);
+export function extractHtmlMainText(html: string, document?: DomDocument): HtmlExtraction {
+  const c = extractHtmlCandidates(html, document);
   const choice = chooseCandidate(c.readability, c.density, c.fallback);
   const blocks = choice.method === 'readability' ? mergeWithClassifier(choice.blocks, c.body, c.keep) : choice.blocks;
   const trimmed = trimBoilerplateBlocks(blocks);
@@ -377,13 +353,16 @@ export interface HtmlCandidates {
   markerDroppedChars: number;
 }
 
-/** The pre-pass and the three candidates, for the chooser (and for diagnostics). */
-export function extractHtmlCandidates(html: string): HtmlCandidates {
-  const shared = takeParsedDocument(html);
+/**
+ * The pre-pass and the three candidates, for the chooser (and for diagnostics). `document`: `html` already parsed
+ * by parseHtmlDocument, when the caller has it; it is changed here (pre-pass, Readability), so the caller must not
+ * read it afterwards.
+ */
+export function extractHtmlCandidates(html: string, document?: DomDocument): HtmlCandidates {
   if (countElementTags(html) > MAX_DOM_ELEMENTS) return plainTextCandidates(html);
   let doc: DomDocument;
   try {
-    doc = shared ?? parseHtmlDocument(html);
+    doc = document ?? parseHtmlDocument(html);
   } catch (error) {
     // Nesting past MAX_HTML_DEPTH (an HTML body inside a feed or JSON item: ingest refuses only whole pages that
     // deep): the page is read by the linear scan, never dead-lettered for its shape.

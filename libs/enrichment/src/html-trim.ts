@@ -1,4 +1,4 @@
-import type { HtmlBlock, PrepassKind } from './html-extract';
+import type { HtmlBlock, PrepassKind } from './html-blocks';
 
 /**
  * Trims what extractors typically let through at the edges of an article: date/time stamps and bylines before the

@@ -1,4 +1,4 @@
-export { enrichArticle, type EnrichArticleInput } from './enrich-article';
+export { enrichArticle, type EnrichArticleInput, type EnrichArticleOptions } from './enrich-article';
 export { cleanTextPage, cleanHtmlPage, paragraphKey, type CleanedBody, type CleanOptions } from './chrome';
 export { detectLanguage } from './language';
 export { SUPPORTED_LANGUAGES, type SupportedLanguage } from './stopwords';
@@ -16,10 +16,5 @@ export {
 } from './entities';
 export { extractQuotes } from './quotes';
 export { sentences, words } from './text-units';
-export {
-  extractHtmlCandidates,
-  chooseCandidate,
-  mergeWithClassifier,
-  type HtmlBlock,
-  type HtmlCandidates,
-} from './html-extract';
+export { extractHtmlCandidates, chooseCandidate, mergeWithClassifier, type HtmlCandidates } from './html-extract';
+export type { HtmlBlock } from './html-blocks';

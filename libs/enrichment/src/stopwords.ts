@@ -1,4 +1,7 @@
-/** Small stop-word lists: enough to tell the six languages apart and to keep keywords meaningful. */
+/**
+ * The lib's stop words. Per language (STOPWORDS): small lists, enough to tell the six languages apart and to keep
+ * keywords and entities meaningful. All at once (ANY_LANGUAGE_STOPWORDS): the block classifier's prose signal.
+ */
 export type SupportedLanguage = 'en' | 'es' | 'fr' | 'de' | 'it' | 'pt';
 
 export const SUPPORTED_LANGUAGES: readonly SupportedLanguage[] = ['en', 'es', 'fr', 'de', 'it', 'pt'];
@@ -15,6 +18,25 @@ const LISTS: Record<SupportedLanguage, string> = {
 export const STOPWORDS: Record<SupportedLanguage, ReadonlySet<string>> = Object.fromEntries(
   SUPPORTED_LANGUAGES.map((lang) => [lang, new Set(LISTS[lang].split(/\s+/u))]),
 ) as unknown as Record<SupportedLanguage, ReadonlySet<string>>;
+
+/**
+ * More of the commonest words, for the block classifier's stop-word density only: German pronouns and particles,
+ * "daß", "je", and Dutch and Polish (prose in them must read as prose; they are not languages we detect). Kept out
+ * of STOPWORDS because they do not tell languages apart.
+ */
+const DENSITY_ONLY = [
+  // de
+  'daß ich wir ihr uns man mehr wenn schon sehr hier dann nun diese dieser dieses einem einen wieder keine kein sondern bis doch gibt ganz mich mir dir ihm ihn',
+  // fr
+  'je',
+  // nl, pl (a few of the commonest)
+  'het een van en op te dat zijn voor met niet aan er maar om ook als bij nog wel naar dan worden door uit hij ze wordt wat kan hebben hun deze nie się na jest do że to jak ale po tak co za od już przez tylko może są jego lub przy',
+];
+
+/** Stop words of every language we meet (jusText's density signal is robust with small lists). */
+export const ANY_LANGUAGE_STOPWORDS: ReadonlySet<string> = new Set(
+  [...SUPPORTED_LANGUAGES.map((lang) => LISTS[lang]), ...DENSITY_ONLY].join(' ').split(/\s+/u),
+);
 
 export function isSupportedLanguage(code: string | null | undefined): code is SupportedLanguage {
   return !!code && (SUPPORTED_LANGUAGES as readonly string[]).includes(code);

@@ -1,5 +1,5 @@
 import { parseLooseDate } from './dates';
-import { elementText, toArray, type DomDocument, type DomElement } from './html-dom';
+import { elementText, readMetaTags, toArray, type DomDocument, type DomElement } from './html-dom';
 
 /**
  * Publication and modification dates of an HTML page, in the spirit of htmldate (Barbaresi): trusted structured
@@ -178,7 +178,7 @@ export function extractHtmlDates(doc: DomDocument, options: HtmlDateOptions = {}
   const valid = (hit: DateHit | null): DateHit | null =>
     hit && hit.date >= `${MIN_YEAR}-01-01` && hit.date <= maxDate ? hit : null;
 
-  const meta = readMeta(doc);
+  const meta = readMetaTags(doc, { skipBlank: false });
   const ld = readJsonLdDates(doc);
   const modified =
     valid(fromValue(ld.modified, 'json-ld')) ??
@@ -251,7 +251,7 @@ export function collectHtmlDateCandidates(doc: DomDocument, options: HtmlDateOpt
   const ld = readJsonLdDates(doc);
   push(fromValue(ld.published, 'json-ld'), ld.published);
   push(fromValue(ld.modified, 'json-ld:modified'), ld.modified);
-  const meta = readMeta(doc);
+  const meta = readMetaTags(doc, { skipBlank: false });
   for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META])
     push(fromValue(meta.get(key), `meta:${key}`), meta.get(key));
   push(fromItemprop(doc));
@@ -315,23 +315,6 @@ function firstValid(hits: Array<DateHit | null>, valid: (hit: DateHit | null) =>
     if (ok) return ok;
   }
   return null;
-}
-
-function readMeta(doc: DomDocument): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const el of toArray(doc.querySelectorAll('meta'))) {
-    const key = (
-      el.getAttribute('property') ??
-      el.getAttribute('name') ??
-      el.getAttribute('itemprop') ??
-      el.getAttribute('http-equiv')
-    )
-      ?.toLowerCase()
-      .trim();
-    const content = el.getAttribute('content');
-    if (key && content && !tags.has(key)) tags.set(key, content);
-  }
-  return tags;
 }
 
 const JSONLD_ARTICLE_TYPES =
@@ -552,7 +535,7 @@ function fromPageText(doc: DomDocument, maxDate: string, copyrightBound = true):
 
 /** The page's title and description ("… | DW | 23.05.2011", "Notizia del 14 Gennaio 2020"): when the body has no date. */
 function fromHeadText(doc: DomDocument, maxDate: string): DateHit | null {
-  const meta = readMeta(doc);
+  const meta = readMetaTags(doc, { skipBlank: false });
   for (const value of [
     doc.querySelector('title')?.textContent,
     meta.get('og:title'),

@@ -212,19 +212,25 @@ export function toArray<T>(list: ArrayLike<T>): T[] {
 }
 
 /**
- * One-slot hand-off of a parsed document from the page parser (which reads metadata and never mutates the tree)
- * to the enricher's main-text extraction (which does), so an HTML page is parsed once per enrichment. Results do
- * not depend on it: a miss simply parses again.
+ * The page's <meta> contents by lower-cased property / name / itemprop / http-equiv; the first tag of a key wins.
+ * `skipBlank`: a whitespace-only content is passed over, so a later tag of the key can win (the page metadata reads
+ * so; the date reader keeps the first tag whatever it holds).
  */
-let handoff: { html: string; doc: DomDocument } | null = null;
-
-export function shareParsedDocument(html: string, doc: DomDocument): void {
-  handoff = { html, doc };
-}
-
-/** The shared document for exactly this HTML (taken: a second call parses afresh), else null. */
-export function takeParsedDocument(html: string): DomDocument | null {
-  const slot = handoff;
-  handoff = null;
-  return slot && slot.html === html ? slot.doc : null;
+export function readMetaTags(doc: DomDocument, options: { skipBlank: boolean }): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const el of toArray(doc.querySelectorAll('meta'))) {
+    const key = (
+      el.getAttribute('property') ??
+      el.getAttribute('name') ??
+      el.getAttribute('itemprop') ??
+      el.getAttribute('http-equiv')
+    )
+      ?.toLowerCase()
+      .trim();
+    const content = el.getAttribute('content');
+    if (!key || !content || tags.has(key)) continue;
+    if (options.skipBlank && !content.trim()) continue;
+    tags.set(key, content);
+  }
+  return tags;
 }

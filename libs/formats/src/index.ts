@@ -74,8 +74,6 @@ export {
 export {
   MAX_HTML_DEPTH,
   parseHtmlDocument,
-  shareParsedDocument,
-  takeParsedDocument,
   elementText,
   isElement,
   toArray,

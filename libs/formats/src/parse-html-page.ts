@@ -1,14 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
 import { extractHtmlDates, type HtmlDates } from './html-date';
-import {
-  elementText,
-  parseHtmlDocument,
-  shareParsedDocument,
-  toArray,
-  type DomDocument,
-  type DomElement,
-} from './html-dom';
+import { elementText, parseHtmlDocument, readMetaTags, toArray, type DomDocument, type DomElement } from './html-dom';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
@@ -31,6 +24,11 @@ const ARTICLE_TYPES = new Set([
 export interface HtmlPageOptions extends PageParseOptions {
   /** ISO date/time of "now": dates after it are not taken as the publication date. */
   now?: string | null;
+  /**
+   * `html` already parsed by parseHtmlDocument, when the caller has it (it is only read here): a caller that goes on
+   * to enrich the page passes the same document to enrichArticle, so the page is parsed once.
+   */
+  document?: DomDocument;
 }
 
 export interface HtmlPageMetadata {
@@ -49,9 +47,8 @@ export interface HtmlPageMetadata {
  * HTML; main-text extraction belongs to the enricher.
  */
 export function parseHtmlPage(html: string, options: HtmlPageOptions = {}): ParsedItem {
-  const doc = parseHtmlDocument(html);
+  const doc = options.document ?? parseHtmlDocument(html);
   const meta = readHtmlMetadata(doc, { url: options.url ?? null, now: options.now ?? null });
-  shareParsedDocument(html, doc);
   const item = emptyParsedItem('html', 'html', html);
   item.title = meta.title;
   item.subtitle = meta.subtitle;
@@ -68,7 +65,7 @@ export function readHtmlMetadata(
   doc: DomDocument,
   options: { url?: string | null; now?: string | null } = {},
 ): HtmlPageMetadata {
-  const meta = readMetaTags(doc);
+  const meta = readMetaTags(doc, { skipBlank: true });
   const ld = readJsonLdArticle(doc);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const canonicalUrl = absoluteUrl(
@@ -121,23 +118,6 @@ type JsonLdArticle = Record<string, unknown> & {
   author?: unknown;
   publisher?: unknown;
 };
-
-function readMetaTags(doc: DomDocument): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const el of toArray(doc.querySelectorAll('meta'))) {
-    const key = (
-      el.getAttribute('property') ??
-      el.getAttribute('name') ??
-      el.getAttribute('itemprop') ??
-      el.getAttribute('http-equiv')
-    )
-      ?.toLowerCase()
-      .trim();
-    const content = el.getAttribute('content');
-    if (key && content !== null && content.trim() && !tags.has(key)) tags.set(key, content);
-  }
-  return tags;
-}
 
 function readJsonLdArticle(doc: DomDocument): JsonLdArticle | null {
   let fallback: JsonLdArticle | null = null;

@@ -62,15 +62,12 @@ function analyseText(dir: string, limit: number): Finding[] {
   const findings: Finding[] = [];
   for (const [url, entry] of Object.entries(gold).slice(0, limit)) {
     const html = readHtmlGz(path.join(dir, 'trafilatura-eval', 'html', `${entry.file}.gz`));
-    const item = parseHtmlPage(html, { url, now: NOW });
-    const body = enrichArticle({
-      id: 'diff',
-      version: 1,
-      source: { id: 'diff', name: null },
-      item,
-      ingestedAt: NOW,
-      now: NOW,
-    }).body;
+    const document = parseHtmlDocument(html);
+    const item = parseHtmlPage(html, { url, now: NOW, document });
+    const body = enrichArticle(
+      { id: 'diff', version: 1, source: { id: 'diff', name: null }, item, ingestedAt: NOW, now: NOW },
+      { htmlDocument: document },
+    ).body;
     const finalText = norm(body);
     const finalParas = body.split('\n\n');
     const raw = norm(parseHtmlDocument(html).body?.textContent ?? '');

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrichArticle } from '@wirestream/enrichment';
-import { parseHtmlPage } from '@wirestream/formats';
+import { parseHtmlDocument, parseHtmlPage } from '@wirestream/formats';
 import { datasetsDir, readHtmlGz } from './datasets';
 import { addOutcome, emptyTally, scoreQuote, type GoldQuote, type PredictedQuote, type Tally } from './quotes-score';
 
@@ -31,15 +31,13 @@ function pageQuotes(dir: string, gold: GoldQuote, urls: Map<string, string>): Pr
       ? path.join(dir, 'trafilatura-eval', 'html', `${gold.page}.gz`)
       : path.join(dir, 'readability-pages', `${gold.page}.html.gz`);
   const url = urls.get(gold.page) ?? `https://example.com/${gold.page}`;
-  const item = parseHtmlPage(readHtmlGz(file), { url, now: NOW });
-  return enrichArticle({
-    id: 'bench',
-    version: 1,
-    source: { id: 'bench', name: null },
-    item,
-    ingestedAt: NOW,
-    now: NOW,
-  }).quotes;
+  const html = readHtmlGz(file);
+  const document = parseHtmlDocument(html);
+  const item = parseHtmlPage(html, { url, now: NOW, document });
+  return enrichArticle(
+    { id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW },
+    { htmlDocument: document },
+  ).quotes;
 }
 
 function main(): void {

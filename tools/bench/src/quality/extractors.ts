@@ -14,15 +14,12 @@ const NOW = '2026-01-01T00:00:00.000Z';
 
 /** Our main text: what the enricher stores as the body (paragraphs split by blank lines). */
 export function oursMainText(html: string, url: string): string {
-  const item = parseHtmlPage(html, { url, now: NOW });
-  return enrichArticle({
-    id: 'bench',
-    version: 1,
-    source: { id: 'bench', name: null },
-    item,
-    ingestedAt: NOW,
-    now: NOW,
-  }).body;
+  const document = parseHtmlDocument(html);
+  const item = parseHtmlPage(html, { url, now: NOW, document });
+  return enrichArticle(
+    { id: 'bench', version: 1, source: { id: 'bench', name: null }, item, ingestedAt: NOW, now: NOW },
+    { htmlDocument: document },
+  ).body;
 }
 
 const BLOCK_RE =
