@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { createDataSource } from '../data-source';
-import { dropDatabase, migrate } from '../migrate';
+import { createTestDatabase } from '../testing/test-database';
 
 /**
  * Index storage parameters (`WITH (…)`): TypeORM cannot declare them, so they are listed here (and in the entity's
@@ -23,23 +21,20 @@ const NOT_ENTITIES = new Set(['schema_migrations']);
  * entity's expression is attached to a scratch copy of the table and both are read back through Postgres' deparser.
  */
 describe('schema: migrations and entities agree', () => {
-  const url = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/wirestream_test');
-  url.pathname = `/wstest_schema${randomBytes(4).toString('hex')}`;
-  const databaseUrl = url.toString();
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
+  /** One connection: the scratch tables below are temporary (per session). */
   let runner: QueryRunner;
 
   beforeAll(async () => {
-    await migrate(databaseUrl);
-    dataSource = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'wirestream-schema-test' });
-    await dataSource.initialize();
+    database = await createTestDatabase('schema');
+    dataSource = database.dataSource;
     runner = dataSource.createQueryRunner();
   });
 
   afterAll(async () => {
     await runner?.release();
-    await dataSource?.destroy();
-    await dropDatabase(databaseUrl);
+    await database?.drop();
   });
 
   it('TypeORM finds nothing to change between the entities and the migrated database', async () => {
@@ -69,10 +64,8 @@ describe('schema: migrations and entities agree', () => {
       try {
         for (const check of metadata.checks) {
           await runner.query(`ALTER TABLE scratch ADD CONSTRAINT "${check.name}" CHECK (${check.expression})`);
-          const [declared, migrated] = await Promise.all([
-            constraintDefinition(runner, 'scratch', check.name),
-            constraintDefinition(runner, metadata.tableName, check.name),
-          ]);
+          const declared = await constraintDefinition(runner, 'scratch', check.name);
+          const migrated = await constraintDefinition(runner, metadata.tableName, check.name);
           if (declared !== migrated) mismatches.push(`${check.name}: entity ${declared}, database ${migrated}`);
         }
       } finally {
@@ -92,10 +85,8 @@ describe('schema: migrations and entities agree', () => {
       await runner.query(`CREATE TEMP TABLE scratch (LIKE "${table}")`);
       try {
         await runner.query(`CREATE INDEX scratch_idx ON scratch (${columns}) WHERE ${index.where!}`);
-        const [declared, migrated] = await Promise.all([
-          indexPredicate(runner, 'scratch_idx'),
-          indexPredicate(runner, index.name!),
-        ]);
+        const declared = await indexPredicate(runner, 'scratch_idx');
+        const migrated = await indexPredicate(runner, index.name!);
         if (declared !== migrated) mismatches.push(`${index.name!}: entity ${declared}, database ${migrated}`);
       } finally {
         await runner.query(`DROP TABLE scratch`);
