@@ -1,5 +1,5 @@
 import type { ArticleVersionSummary, EnrichedArticle, FieldChange } from '@wirestream/contracts';
-import { Any, type DataSource, type Repository } from 'typeorm';
+import type { DataSource, Repository } from 'typeorm';
 import { ArticleEntity } from '../entities/article.entity';
 import { clusterLookups, planBatch, uniqueEvents, type BatchEvent } from './batch-plan';
 import {
@@ -190,16 +190,17 @@ export class ArticleStore {
 
   async findCurrent(ids: string[]): Promise<Map<string, CurrentArticle>> {
     if (!ids.length) return new Map();
-    // `= ANY(array)`: one parameter however many ids (a batch's), where `In` would bind one each.
-    const rows = await this.articles.find({
-      select: { id: true, document: true, clusterId: true },
-      where: { id: Any(ids) },
-    });
-    return new Map(rows.map((r) => [r.id, { article: r.document as EnrichedArticle, clusterId: r.clusterId }]));
+    // Stays raw: measured faster for a batch (850 ids, 5 KB documents: 76 ms raw, 150 ms through the repository).
+    const rows = (await this.dataSource.query(
+      'SELECT id, document, cluster_id FROM articles WHERE id = ANY($1::text[])',
+      [ids],
+    )) as { id: string; document: EnrichedArticle; cluster_id: string | null }[];
+    return new Map(rows.map((r) => [r.id, { article: r.document, clusterId: r.cluster_id }]));
   }
 
   async findOne(id: string): Promise<CurrentArticle | null> {
-    return (await this.findCurrent([id])).get(id) ?? null;
+    const row = await this.articles.findOne({ select: { document: true, clusterId: true }, where: { id } });
+    return row ? { article: row.document as EnrichedArticle, clusterId: row.clusterId } : null;
   }
 
   async count(): Promise<number> {
