@@ -7,6 +7,7 @@ import { FeedSources1764100000000 } from './migrations/1764100000000-feed-source
 import { FeedSourceEntity } from './entities/feed-source.entity';
 import { StoryModel1764200000000 } from './migrations/1764200000000-story-model';
 import { STORY_ENTITIES } from './entities/story.entities';
+import { ArticleFreshnessEntity, ReenrichmentRunEntity } from './entities/ops.entities';
 import { LeanIndexerRows1764400000000 } from './migrations/1764400000000-lean-indexer-rows';
 import { ArticleDocumentsAsJson1764500000000 } from './migrations/1764500000000-article-documents-as-json';
 import { ProcessedEventsRetention1764600000000 } from './migrations/1764600000000-processed-events-retention';
@@ -23,6 +24,8 @@ export const ENTITIES = [
   ProcessedEventEntity,
   FeedSourceEntity,
   ...STORY_ENTITIES,
+  ArticleFreshnessEntity,
+  ReenrichmentRunEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764000000000,

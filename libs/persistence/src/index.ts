@@ -19,6 +19,7 @@ export {
   StoryClusterEntity,
   FingerprintBandEntity,
 } from './entities/story.entities';
+export { ArticleFreshnessEntity, ReenrichmentRunEntity } from './entities/ops.entities';
 export {
   simhashBands,
   fingerprintDistance,

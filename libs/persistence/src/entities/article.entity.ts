@@ -62,7 +62,7 @@ export class ArticleVersionEntity {
   @Column({ type: 'json', nullable: true })
   document!: unknown;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: [] })
   changes!: unknown;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
@@ -71,6 +71,8 @@ export class ArticleVersionEntity {
 
 /** Event ids already applied: redelivery of the same event is a no-op. */
 @Entity({ name: 'processed_events' })
+/** BRIN: ids arrive in time order; retention prunes by `processed_at` (migration 1764600000000). */
+@Index('processed_events_processed_at_brin', ['processedAt'], { type: 'brin' })
 export class ProcessedEventEntity {
   @PrimaryColumn({ name: 'event_id', type: 'uuid' })
   eventId!: string;

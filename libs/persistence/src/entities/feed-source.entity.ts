@@ -1,8 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A feed the ingestor polls. Auth headers are kept sealed (encrypted); only their names are readable. */
 @Entity({ name: 'feed_sources' })
 @Index('feed_sources_due_idx', ['nextPollAt'], { where: 'enabled' })
+@Check('feed_sources_poll_interval_seconds_check', 'poll_interval_seconds > 0')
 export class FeedSourceEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Written in the same transaction as the raw article; the relay publishes it and marks it sent after the broker's ack. */
 @Entity({ name: 'outbox' })
 @Index('outbox_unsent_idx', ['id'], { where: 'sent_at IS NULL' })
+/** BRIN: rows are sent in id (≈ time) order; the ops status counts sends by time windows. */
+@Index('outbox_sent_brin', ['sentAt'], { type: 'brin' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

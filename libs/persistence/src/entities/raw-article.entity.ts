@@ -1,8 +1,12 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Every version the ingestor accepted, exactly as received (the item's text) plus what the parser read from it. */
 @Entity({ name: 'raw_articles' })
 @Index('raw_articles_source_idx', ['sourceId', 'receivedAt'])
+/** BRIN: rows arrive in `received_at` order; the ops status counts by time windows (migration 1764800000000). */
+@Index('raw_articles_received_brin', ['receivedAt'], { type: 'brin' })
+@Check('raw_articles_version_check', 'version > 0')
+@Check('raw_articles_pub_status_check', "pub_status IN ('usable', 'withdrawn')")
 export class RawArticleEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;

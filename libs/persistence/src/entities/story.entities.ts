@@ -1,5 +1,6 @@
 import type { EntityType } from '@wirestream/contracts';
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { STORY_SIGNATURE } from '../clustering/minhash';
 
 /** A source as articles name it, upserted as they arrive (the ingestor's configured feeds are `feed_sources`). */
 @Entity({ name: 'sources' })
@@ -20,6 +21,7 @@ export class SourceEntity {
 /** A person, place or organisation by canonical name; one row per (type, name). */
 @Entity({ name: 'entities' })
 @Unique('entities_type_name_key', ['type', 'name'])
+@Check('entities_type_check', "type IN ('person', 'place', 'organization')")
 export class NamedEntityEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -34,6 +36,7 @@ export class NamedEntityEntity {
 /** How often the current version of an article mentions an entity; replaced when a newer version lands. */
 @Entity({ name: 'article_entities' })
 @Index('article_entities_entity_idx', ['entityId'])
+@Check('article_entities_count_check', 'count >= 1')
 export class ArticleEntityLinkEntity {
   @PrimaryColumn({ name: 'article_id', type: 'text' })
   articleId!: string;
@@ -47,6 +50,7 @@ export class ArticleEntityLinkEntity {
 
 /** Direct quotes of the current version, in order. */
 @Entity({ name: 'quotes' })
+@Check('quotes_ordinal_check', 'ordinal >= 0')
 export class QuoteEntity {
   @PrimaryColumn({ name: 'article_id', type: 'text' })
   articleId!: string;
@@ -63,6 +67,7 @@ export class QuoteEntity {
 
 /** Near-duplicate articles (same story). `id` is the id of the article that started it; the lead is the earliest member. */
 @Entity({ name: 'story_clusters' })
+@Check('story_clusters_size_check', 'size >= 1')
 export class StoryClusterEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;
@@ -80,9 +85,13 @@ export class StoryClusterEntity {
 /**
  * Story-signature band index of each clusterable article's current version (see `clustering/minhash.ts`): one row
  * per article, its 64 LSH keys GIN-indexed for `keys && probe`, and the 128-value MinHash `signature` candidates
- * are checked on.
+ * are checked on. The GIN index has `fastupdate = off` (migration 1764400000000): a storage parameter TypeORM cannot
+ * declare, so the schema test checks it directly.
  */
 @Entity({ name: 'fingerprint_bands' })
+@Index('fingerprint_bands_keys_idx', ['keys'], { type: 'gin' })
+@Check('fingerprint_bands_keys_size', `cardinality(keys) = ${STORY_SIGNATURE.bands}`)
+@Check('fingerprint_bands_signature_size', `cardinality(signature) = ${STORY_SIGNATURE.hashes}`)
 export class FingerprintBandEntity {
   @PrimaryColumn({ name: 'article_id', type: 'text' })
   articleId!: string;

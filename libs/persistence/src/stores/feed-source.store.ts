@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryDeepPartialEntity, Repository } from 'typeorm';
+import { FeedSourceEntity } from '../entities/feed-source.entity';
+import { hydrate } from './hydrate';
 
 /** A feed source as stored. `authHeadersSealed` is ciphertext; callers never return or log it. */
 export interface FeedSourceRecord {
@@ -41,67 +43,67 @@ export interface PollSuccess {
   itemsNew: number;
 }
 
-const COLUMNS: Record<keyof FeedSourceChanges, string> = {
-  name: 'name',
-  url: 'url',
-  format: 'format',
-  pollIntervalSeconds: 'poll_interval_seconds',
-  enabled: 'enabled',
-  authHeadersSealed: 'auth_headers_sealed',
-  authHeaderNames: 'auth_header_names',
-};
+/** The configuration a caller may change; anything else on a changes object is ignored. */
+const CHANGEABLE: readonly (keyof FeedSourceChanges)[] = [
+  'name',
+  'url',
+  'format',
+  'pollIntervalSeconds',
+  'enabled',
+  'authHeadersSealed',
+  'authHeaderNames',
+];
 
+/** CRUD through the `FeedSourceEntity` repository; the poll bookkeeping is one statement each (see below). */
 export class FeedSourceStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sources: Repository<FeedSourceEntity>;
 
+  constructor(private readonly dataSource: DataSource) {
+    this.sources = dataSource.getRepository(FeedSourceEntity);
+  }
+
+  /** The row as stored, with the defaults Postgres filled in (health and poll state start empty). */
   async create(source: NewFeedSource): Promise<FeedSourceRecord> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO feed_sources (id, name, url, format, poll_interval_seconds, enabled, auth_headers_sealed, auth_header_names)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-      [
-        source.id,
-        source.name,
-        source.url,
-        source.format,
-        source.pollIntervalSeconds,
-        source.enabled,
-        source.authHeadersSealed,
-        source.authHeaderNames,
-      ],
-    )) as FeedSourceRow[];
-    return toRecord(row!);
+    await this.sources.insert({
+      id: source.id,
+      name: source.name,
+      url: source.url,
+      format: source.format,
+      pollIntervalSeconds: source.pollIntervalSeconds,
+      enabled: source.enabled,
+      authHeadersSealed: source.authHeadersSealed,
+      authHeaderNames: source.authHeaderNames,
+    });
+    return toRecord(await this.sources.findOneByOrFail({ id: source.id }));
   }
 
   async list(): Promise<FeedSourceRecord[]> {
-    return ((await this.dataSource.query('SELECT * FROM feed_sources ORDER BY created_at, id')) as FeedSourceRow[]).map(
-      toRecord,
-    );
+    return (await this.sources.find({ order: { createdAt: 'ASC', id: 'ASC' } })).map(toRecord);
   }
 
   async get(id: string): Promise<FeedSourceRecord | null> {
-    const [row] = (await this.dataSource.query('SELECT * FROM feed_sources WHERE id = $1', [id])) as FeedSourceRow[];
-    return row ? toRecord(row) : null;
+    const source = await this.sources.findOneBy({ id });
+    return source ? toRecord(source) : null;
   }
 
-  /** A changed URL drops the old validators (they belong to the old resource) and makes the source due now. */
+  /**
+   * A changed URL drops the old validators (they belong to the old resource) and makes the source due now. The
+   * update and the read back share a transaction, so the row returned is the one this update wrote.
+   */
   async update(id: string, changes: FeedSourceChanges): Promise<FeedSourceRecord | null> {
-    const keys = (Object.keys(changes) as (keyof FeedSourceChanges)[]).filter((k) => changes[k] !== undefined);
-    const sets = keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`);
-    if (changes.url !== undefined) sets.push('etag = NULL', 'last_modified = NULL', 'next_poll_at = now()');
-    sets.push('updated_at = now()');
-    const [rows] = (await this.dataSource.query(
-      `UPDATE feed_sources SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
-      [id, ...keys.map((k) => changes[k])],
-    )) as [FeedSourceRow[], number];
-    return rows[0] ? toRecord(rows[0]) : null;
+    const set: QueryDeepPartialEntity<FeedSourceEntity> = { updatedAt: () => 'now()' };
+    for (const key of CHANGEABLE) if (changes[key] !== undefined) Object.assign(set, { [key]: changes[key] });
+    if (changes.url !== undefined) Object.assign(set, { etag: null, lastModified: null, nextPollAt: () => 'now()' });
+    return this.dataSource.transaction(async (tx) => {
+      const { affected } = await tx.update(FeedSourceEntity, { id }, set);
+      if (!affected) return null;
+      return toRecord(await tx.findOneByOrFail(FeedSourceEntity, { id }));
+    });
   }
 
   async delete(id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query('DELETE FROM feed_sources WHERE id = $1', [id])) as [
-      unknown,
-      number,
-    ];
-    return count > 0;
+    const { affected } = await this.sources.delete({ id });
+    return (affected ?? 0) > 0;
   }
 
   /**
@@ -109,16 +111,18 @@ export class FeedSourceStore {
    * statement — so two ingestor replicas never poll the same source at the same time.
    */
   async claimDue(limit: number): Promise<FeedSourceRecord[]> {
+    // Stays raw: claim and reschedule in one statement with FOR UPDATE SKIP LOCKED (no repository equivalent).
     const [rows] = (await this.dataSource.query(
       `UPDATE feed_sources s SET next_poll_at = now() + make_interval(secs => s.poll_interval_seconds), last_polled_at = now()
        WHERE s.id IN (SELECT id FROM feed_sources WHERE enabled AND next_poll_at <= now() ORDER BY next_poll_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING s.*`,
       [limit],
-    )) as [FeedSourceRow[], number];
-    return rows.map(toRecord);
+    )) as [Record<string, unknown>[], number];
+    return rows.map((row) => toRecord(hydrate(this.dataSource, FeedSourceEntity, row)));
   }
 
   async recordSuccess(id: string, poll: PollSuccess): Promise<void> {
+    // Stays raw: counters and validators change relative to the stored row in one statement (no read-modify-write).
     await this.dataSource.query(
       `UPDATE feed_sources SET last_success_at = now(), last_polled_at = now(), consecutive_failures = 0,
          etag = COALESCE($2, etag), last_modified = COALESCE($3, last_modified),
@@ -130,6 +134,7 @@ export class FeedSourceStore {
   }
 
   async recordFailure(id: string, code: string, message: string): Promise<void> {
+    // Stays raw: the failure count is incremented in place, in one statement (no read-modify-write).
     await this.dataSource.query(
       `UPDATE feed_sources SET last_error = $2, last_error_code = $3, last_error_at = now(), last_polled_at = now(),
          consecutive_failures = consecutive_failures + 1
@@ -139,54 +144,30 @@ export class FeedSourceStore {
   }
 }
 
-interface FeedSourceRow {
-  id: string;
-  name: string;
-  url: string;
-  format: string;
-  poll_interval_seconds: number;
-  enabled: boolean;
-  auth_headers_sealed: string | null;
-  auth_header_names: string[];
-  etag: string | null;
-  last_modified: string | null;
-  next_poll_at: Date;
-  last_polled_at: Date | null;
-  last_success_at: Date | null;
-  last_error: string | null;
-  last_error_code: string | null;
-  last_error_at: Date | null;
-  consecutive_failures: number;
-  items_seen: string;
-  items_new: string;
-  last_new_item_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toRecord(r: FeedSourceRow): FeedSourceRecord {
+function toRecord(source: FeedSourceEntity): FeedSourceRecord {
   return {
-    id: r.id,
-    name: r.name,
-    url: r.url,
-    format: r.format,
-    pollIntervalSeconds: r.poll_interval_seconds,
-    enabled: r.enabled,
-    authHeadersSealed: r.auth_headers_sealed,
-    authHeaderNames: r.auth_header_names ?? [],
-    etag: r.etag,
-    lastModified: r.last_modified,
-    nextPollAt: r.next_poll_at,
-    lastPolledAt: r.last_polled_at,
-    lastSuccessAt: r.last_success_at,
-    lastError: r.last_error,
-    lastErrorCode: r.last_error_code,
-    lastErrorAt: r.last_error_at,
-    consecutiveFailures: r.consecutive_failures,
-    itemsSeen: Number(r.items_seen),
-    itemsNew: Number(r.items_new),
-    lastNewItemAt: r.last_new_item_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    id: source.id,
+    name: source.name,
+    url: source.url,
+    format: source.format,
+    pollIntervalSeconds: source.pollIntervalSeconds,
+    enabled: source.enabled,
+    authHeadersSealed: source.authHeadersSealed,
+    authHeaderNames: source.authHeaderNames ?? [],
+    etag: source.etag,
+    lastModified: source.lastModified,
+    nextPollAt: source.nextPollAt,
+    lastPolledAt: source.lastPolledAt,
+    lastSuccessAt: source.lastSuccessAt,
+    lastError: source.lastError,
+    lastErrorCode: source.lastErrorCode,
+    lastErrorAt: source.lastErrorAt,
+    consecutiveFailures: source.consecutiveFailures,
+    // bigint columns arrive as strings (exact beyond 2^53); these counters stay far below it.
+    itemsSeen: Number(source.itemsSeen),
+    itemsNew: Number(source.itemsNew),
+    lastNewItemAt: source.lastNewItemAt,
+    createdAt: source.createdAt,
+    updatedAt: source.updatedAt,
   };
 }

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { MoreThan, type DataSource } from 'typeorm';
+import { FeedSourceEntity } from '../entities/feed-source.entity';
 import { deleteInBatches } from './delete-in-batches';
 
 export interface SearchableArticle {
@@ -66,6 +67,7 @@ export class OpsStore {
    */
   async recordSearchable(rows: SearchableArticle[]): Promise<SearchableArticle[]> {
     if (!rows.length) return [];
+    // Stays raw: unnest multi-row insert, ON CONFLICT DO NOTHING RETURNING what was recorded now.
     const inserted = (await this.dataSource.query(
       `INSERT INTO article_freshness (article_id, version, source_id, ingested_at, searchable_at)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::timestamptz[], $5::timestamptz[])
@@ -90,6 +92,7 @@ export class OpsStore {
         `SELECT '${stage}' AS stage, count(*) FILTER (WHERE ${column} > now() - interval '5 minutes')::int AS last5m, count(*)::int AS last1h
          FROM ${table} WHERE ${column} > now() - interval '1 hour'`,
     );
+    // Stays raw: filtered counts over three tables' BRIN-indexed time windows in one round trip (UNION ALL).
     const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as {
       stage: PostgresStage;
       last5m: number;
@@ -108,6 +111,7 @@ export class OpsStore {
         `SELECT '${stage}' AS stage, extract(epoch FROM date_trunc('minute', ${column}))::bigint AS minute, count(*)::int AS count
          FROM ${table} WHERE ${column} > date_trunc('minute', now()) - interval '59 minutes' GROUP BY 2`,
     );
+    // Stays raw: per-minute GROUP BY date_trunc over three tables in one round trip (UNION ALL).
     const rows = (await this.dataSource.query(parts.join(' UNION ALL '))) as {
       stage: PostgresStage;
       minute: string;
@@ -120,6 +124,7 @@ export class OpsStore {
 
   /** Ingest → searchable latency percentiles (seconds) of the articles that became searchable in the last `seconds`. */
   async freshnessPercentiles(seconds = 300): Promise<FreshnessPercentiles> {
+    // Stays raw: percentile_cont aggregates over a time window.
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS samples,
               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM searchable_at - ingested_at)) AS p
@@ -136,6 +141,7 @@ export class OpsStore {
    * counting once it leaves it — the DLQ reports it instead.
    */
   async oldestUnsearchableSeconds(windowSeconds = 3600): Promise<number | null> {
+    // Stays raw: an aggregate over an anti-join (NOT EXISTS a stored version as high).
     const [row] = (await this.dataSource.query(
       `SELECT extract(epoch FROM now() - min(r.received_at))::float8 AS age FROM raw_articles r
        WHERE r.received_at > now() - make_interval(secs => $1)
@@ -147,6 +153,7 @@ export class OpsStore {
 
   /** Unsent outbox rows (through its partial index) and the age of the oldest. */
   async outboxBacklog(): Promise<{ pending: number; oldestPendingSeconds: number | null }> {
+    // Stays raw: count and oldest age in one aggregate over the partial index.
     const [row] = (await this.dataSource.query(
       `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox WHERE sent_at IS NULL`,
     )) as { pending: number; age: number | null }[];
@@ -158,6 +165,7 @@ export class OpsStore {
    * with its last item, items in the last 24 h and the median gap between its `recentItems` latest items.
    */
   async sourceActivity(options: { recentItems?: number; maxSources?: number } = {}): Promise<SourceActivity[]> {
+    // Stays raw: a recursive loose index scan, window functions and a median per source.
     const rows = (await this.dataSource.query(
       `WITH RECURSIVE ids AS (
          (SELECT source_id FROM raw_articles ORDER BY source_id LIMIT 1)
@@ -200,15 +208,19 @@ export class OpsStore {
 
   /** Polled feeds that are failing now (their name is what their items' source is named after). */
   async failingFeeds(): Promise<FeedHealth[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT name, consecutive_failures, last_error FROM feed_sources WHERE enabled AND consecutive_failures > 0 ORDER BY name LIMIT 500`,
-    )) as { name: string; consecutive_failures: number; last_error: string | null }[];
-    return rows.map((r) => ({ name: r.name, consecutiveFailures: r.consecutive_failures, lastError: r.last_error }));
+    const feeds = await this.dataSource.getRepository(FeedSourceEntity).find({
+      select: { name: true, consecutiveFailures: true, lastError: true },
+      where: { enabled: true, consecutiveFailures: MoreThan(0) },
+      order: { name: 'ASC' },
+      take: 500,
+    });
+    return feeds.map((f) => ({ name: f.name, consecutiveFailures: f.consecutiveFailures, lastError: f.lastError }));
   }
 
   /** Freshness rows recorded before `olderThan`, deleted in batches; returns how many. */
   async pruneFreshness(olderThan: Date, batchSize = 5000): Promise<number> {
     return deleteInBatches(async (limit) => {
+      // Stays raw: a bounded batch delete (by ctid), which a repository delete cannot limit.
       const [, deleted] = (await this.dataSource.query(
         `DELETE FROM article_freshness WHERE ctid = ANY (ARRAY(SELECT ctid FROM article_freshness WHERE searchable_at < $1 LIMIT $2))`,
         [olderThan, limit],

@@ -12,6 +12,7 @@ export class ProcessedEventStore {
   /** Deletes the ids recorded before `olderThan`, in batches; returns how many. */
   async prune(olderThan: Date, batchSize = 5000): Promise<number> {
     return deleteInBatches(async (limit) => {
+      // Stays raw: a bounded batch delete (by ctid), which a repository delete cannot limit.
       const [, deleted] = (await this.dataSource.query(
         `DELETE FROM processed_events WHERE ctid = ANY (ARRAY(SELECT ctid FROM processed_events WHERE processed_at < $1 LIMIT $2))`,
         [olderThan, limit],

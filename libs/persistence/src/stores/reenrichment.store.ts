@@ -1,5 +1,6 @@
 import type { ParsedItem, WireFormat } from '@wirestream/contracts';
-import type { DataSource } from 'typeorm';
+import { IsNull, Raw, type DataSource, type Repository } from 'typeorm';
+import { ReenrichmentRunEntity } from '../entities/ops.entities';
 
 /** Which stored articles a re-enrichment run covers. */
 export interface ReenrichmentFilter {
@@ -33,8 +34,10 @@ export interface ReenrichmentRun {
 }
 
 /** The filter as stored: a canonical JSON object, so equal filters compare equal in SQL (`jsonb =`). */
-const filterJson = (f: ReenrichmentFilter) =>
-  JSON.stringify({ since: f.since?.toISOString() ?? null, sourceId: f.sourceId });
+const storedFilter = (f: ReenrichmentFilter): ReenrichmentRunEntity['filter'] => ({
+  since: f.since?.toISOString() ?? null,
+  sourceId: f.sourceId,
+});
 
 /**
  * Current, usable versions only. Earlier versions are history (the indexer would refuse a re-enrichment of one
@@ -55,10 +58,15 @@ const HEADS = `
  * OFFSET rescans), and keeps each run's position so an interrupted run resumes where it stopped.
  */
 export class ReenrichmentStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly runs: Repository<ReenrichmentRunEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.runs = dataSource.getRepository(ReenrichmentRunEntity);
+  }
 
   /** How many articles the filter covers after `afterId` (all of them when null). */
   async countHeads(filter: ReenrichmentFilter, afterId: string | null = null): Promise<number> {
+    // Stays raw: the heads are an anti-join (NOT EXISTS a higher version) with optional filters, see HEADS.
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n ${HEADS}`, [
       filter.since,
       filter.sourceId,
@@ -69,6 +77,7 @@ export class ReenrichmentStore {
 
   /** The next page of current versions after `afterId`, in id order. */
   async readHeads(filter: ReenrichmentFilter, afterId: string | null, limit: number): Promise<RawArticleHead[]> {
+    // Stays raw: the HEADS anti-join keyset page, with the source name from two tables (correlated subqueries).
     const rows = (await this.dataSource.query(
       `SELECT r.id, r.version, r.source_id, r.format, r.content_type, r.received_at, r.item,
               COALESCE((SELECT a.source_name FROM articles a WHERE a.id = r.id), (SELECT s.name FROM sources s WHERE s.id = r.source_id)) AS source_name
@@ -98,61 +107,44 @@ export class ReenrichmentStore {
   }
 
   async startRun(runId: string, filter: ReenrichmentFilter): Promise<ReenrichmentRun> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO reenrichment_runs (run_id, filter) VALUES ($1, $2::jsonb) RETURNING *`,
-      [runId, filterJson(filter)],
-    )) as RunRow[];
-    return toRun(row!);
+    await this.runs.insert({ runId, filter: storedFilter(filter) });
+    return toRun(await this.runs.findOneByOrFail({ runId }));
   }
 
   /** The latest unfinished run with this filter: what `--resume` continues. */
   async findResumable(filter: ReenrichmentFilter): Promise<ReenrichmentRun | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT * FROM reenrichment_runs WHERE filter = $1::jsonb AND finished_at IS NULL ORDER BY started_at DESC, run_id LIMIT 1`,
-      [filterJson(filter)],
-    )) as RunRow[];
-    return row ? toRun(row) : null;
+    const run = await this.runs.findOne({
+      where: {
+        filter: Raw((column) => `${column} = CAST(:filter AS jsonb)`, { filter: JSON.stringify(storedFilter(filter)) }),
+        finishedAt: IsNull(),
+      },
+      order: { startedAt: 'DESC', runId: 'ASC' },
+    });
+    return run ? toRun(run) : null;
   }
 
   async findRun(runId: string): Promise<ReenrichmentRun | null> {
-    const [row] = (await this.dataSource.query(`SELECT * FROM reenrichment_runs WHERE run_id = $1`, [
-      runId,
-    ])) as RunRow[];
-    return row ? toRun(row) : null;
+    const run = await this.runs.findOneBy({ runId });
+    return run ? toRun(run) : null;
   }
 
   /** Called once Kafka acknowledged the events up to `afterId`. */
   async savePosition(runId: string, afterId: string, published: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reenrichment_runs SET after_id = $2, published = $3, updated_at = now() WHERE run_id = $1`,
-      [runId, afterId, published],
-    );
+    await this.runs.update({ runId }, { afterId, published, updatedAt: () => 'now()' });
   }
 
   async finishRun(runId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reenrichment_runs SET finished_at = now(), updated_at = now() WHERE run_id = $1`,
-      [runId],
-    );
+    await this.runs.update({ runId }, { finishedAt: () => 'now()', updatedAt: () => 'now()' });
   }
 }
 
-interface RunRow {
-  run_id: string;
-  filter: { since: string | null; sourceId: string | null };
-  after_id: string | null;
-  published: number;
-  started_at: Date;
-  finished_at: Date | null;
-}
-
-function toRun(row: RunRow): ReenrichmentRun {
+function toRun(run: ReenrichmentRunEntity): ReenrichmentRun {
   return {
-    runId: row.run_id,
-    filter: { since: row.filter.since ? new Date(row.filter.since) : null, sourceId: row.filter.sourceId },
-    afterId: row.after_id,
-    published: row.published,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
+    runId: run.runId,
+    filter: { since: run.filter.since ? new Date(run.filter.since) : null, sourceId: run.filter.sourceId },
+    afterId: run.afterId,
+    published: run.published,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
   };
 }

@@ -56,6 +56,7 @@ export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[
   }
   if (!keys.size) return;
   const sorted = [...keys].sort((a, b) => a - b).map(String);
+  // Stays raw: advisory locks on the batch's band-key slots, in one global order.
   await tx.query(
     'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS ordered',
     [sorted],
@@ -65,6 +66,7 @@ export async function lockBandKeys(tx: EntityManager, articles: EnrichedArticle[
 /** Records the event ids (distinct, in order) for this consumer; returns those not seen before, lower-cased. */
 export async function markProcessed(tx: EntityManager, consumer: string, eventIds: string[]): Promise<Set<string>> {
   if (!eventIds.length) return new Set();
+  // Stays raw: unnest multi-row insert, ON CONFLICT DO NOTHING RETURNING the ids that are new.
   const rows = (await tx.query(
     `INSERT INTO processed_events (event_id, consumer)
      SELECT e, $2 FROM unnest($1::uuid[]) WITH ORDINALITY AS t (e, ord) ORDER BY ord
@@ -80,6 +82,7 @@ export async function markProcessed(tx: EntityManager, consumer: string, eventId
  */
 export async function readHeads(tx: EntityManager, ids: string[]): Promise<Map<string, StoredHead>> {
   if (!ids.length) return new Map();
+  // Stays raw: the heads of many ids in one statement, row-locked FOR NO KEY UPDATE in id order.
   const rows = (await tx.query(
     `SELECT a.id, a.version, a.cluster_id, ${US('a.first_seen_at')} AS first_seen_us, a.pub_status, ${US('a.published_at')} AS published_us,
             (SELECT fb.signature FROM fingerprint_bands fb WHERE fb.article_id = a.id) AS signature
@@ -125,6 +128,7 @@ export async function findStoredCandidates(
   exclude: string[],
 ): Promise<StoredCandidate[]> {
   if (!probes.length) return [];
+  // Stays raw: GIN candidate search (`keys &&`) with the signature distance computed in SQL, for all probes at once.
   const rows = (await tx.query(
     `SELECT p.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
      FROM unnest($1::int[], $2::text[], $3::text[]) AS p (ord, signature, keys)
@@ -199,6 +203,7 @@ export async function writeVersionsAndCurrent(
       fingerprint: a.fingerprint,
     };
   });
+  // Stays raw: the version-guarded batch upsert of versions and current rows (json_to_recordset), measured in bench:index.
   const rows = (await tx.query(
     `WITH input AS MATERIALIZED (
        SELECT * FROM json_to_recordset($1::json) AS r (ord int, id text, version int, is_current boolean, replaces boolean, first_ord int, pub_status text, source_id text, source_name text,
@@ -261,6 +266,7 @@ export async function writeVersionsAndCurrent(
         if (!docs.has(key(t.id, version))) missing.set(key(t.id, version), { id: t.id, version });
     }
     if (missing.size) {
+      // Stays raw: many (id, version) documents in one statement (unnest join), the current one from `articles`.
       const stored = (await tx.query(
         `SELECT v.article_id AS id, v.version, COALESCE(v.document, a.document) AS document
          FROM article_versions v JOIN unnest($1::text[], $2::int[]) AS m (id, version) ON v.article_id = m.id AND v.version = m.version
@@ -274,6 +280,7 @@ export async function writeVersionsAndCurrent(
       version: t.version,
       changes: diffArticleVersions(docs.get(key(t.id, t.previous!)) ?? null, docs.get(key(t.id, t.version))!),
     }));
+    // Stays raw: batch update of many versions' diffs from one json parameter (json_to_recordset).
     await tx.query(
       `UPDATE article_versions v SET changes = u.changes
        FROM json_to_recordset($1::json) AS u (id text, version int, changes jsonb)
@@ -299,6 +306,7 @@ export async function replaceOwnRows(
   // Only an article stored before the batch can have rows to clear (derived rows are written with their article).
   const existing = articles.filter((a) => storedBefore.has(a.id)).map((a) => a.id);
   if (existing.length) {
+    // Stays raw: three batch deletes in one statement (data-modifying CTEs).
     await tx.query(
       `WITH e AS (DELETE FROM article_entities WHERE article_id = ANY($1::text[])),
             q AS (DELETE FROM quotes WHERE article_id = ANY($1::text[]))
@@ -309,6 +317,7 @@ export async function replaceOwnRows(
 
   const quotes = articles.flatMap(quoteRows);
   if (quotes.length) {
+    // Stays raw: unnest multi-row insert.
     await tx.query(
       'INSERT INTO quotes (article_id, ordinal, text, speaker) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[])',
       [
@@ -321,6 +330,7 @@ export async function replaceOwnRows(
   }
 
   if (banded.length) {
+    // Stays raw: unnest multi-row upsert (ON CONFLICT DO UPDATE).
     await tx.query(
       `INSERT INTO fingerprint_bands (article_id, keys, signature) SELECT id, keys::int[], signature::int[] FROM unnest($1::text[], $2::text[], $3::text[]) AS b (id, keys, signature) ORDER BY id
        ON CONFLICT (article_id) DO UPDATE SET keys = EXCLUDED.keys, signature = EXCLUDED.signature`,
@@ -341,12 +351,14 @@ export async function insertEntityLinks(tx: EntityManager, articles: EnrichedArt
   const links = articles.flatMap(entityRows);
   if (!links.length) return;
   const keys = sortedEntityKeys(links);
+  // Stays raw: unnest multi-row insert of new names (ON CONFLICT DO NOTHING), sorted (no deadlocks).
   await tx.query(
     `INSERT INTO entities (type, name) SELECT type, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t (type, name, ord) ORDER BY ord
      ON CONFLICT (type, name) DO NOTHING`,
     [keys.map((k) => k.type), keys.map((k) => k.name)],
   );
   // A separate statement: it sees names a concurrent transaction committed while the insert above waited for it.
+  // Stays raw: multi-row insert joined to `entities` (an id that does not exist cannot be linked).
   await tx.query(
     `INSERT INTO article_entities (article_id, entity_id, count)
      SELECT i.article_id, e.id, i.count FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS i (article_id, type, name, count)
@@ -362,6 +374,7 @@ export async function insertEntityLinks(tx: EntityManager, articles: EnrichedArt
  */
 export async function assignClusters(tx: EntityManager, writes: CurrentWrite[]): Promise<void> {
   if (!writes.length) return;
+  // Stays raw: batch update from unnest, with a statement clock per batch (clock_timestamp()).
   await tx.query(
     `WITH clock AS MATERIALIZED (SELECT clock_timestamp() AS t)
      UPDATE articles a SET cluster_id = u.cluster_id,
@@ -382,6 +395,7 @@ export async function refreshClusters(
   singletons: string[] = [],
 ): Promise<void> {
   if (clusterIds.length) {
+    // Stays raw: batch upsert of cluster size and lead aggregated from `articles` (array_agg … ORDER BY).
     await tx.query(
       `INSERT INTO story_clusters (id, lead_article_id, size)
        SELECT cluster_id, (array_agg(id ORDER BY pub_status <> 'usable', published_at ASC NULLS LAST, first_seen_at, id))[1], count(*)
@@ -391,6 +405,7 @@ export async function refreshClusters(
     );
   }
   if (singletons.length) {
+    // Stays raw: unnest multi-row upsert.
     await tx.query(
       `INSERT INTO story_clusters (id, lead_article_id, size) SELECT id, id, 1 FROM unnest($1::text[]) AS s (id) ORDER BY id
        ON CONFLICT (id) DO UPDATE SET lead_article_id = EXCLUDED.lead_article_id, size = EXCLUDED.size`,
@@ -402,6 +417,7 @@ export async function refreshClusters(
 /** Sources as the batch names them (sorted; the transaction's last statement, so their row locks are held briefly). */
 export async function upsertSources(tx: EntityManager, sources: { id: string; name: string | null }[]): Promise<void> {
   if (!sources.length) return;
+  // Stays raw: unnest multi-row upsert; the name is kept when the batch has none (COALESCE).
   await tx.query(
     `INSERT INTO sources (id, name) SELECT id, name FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS s (id, name, ord) ORDER BY ord
      ON CONFLICT (id) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name), last_seen_at = now()`,
