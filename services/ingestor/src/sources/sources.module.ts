@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { FeedSourceStore, storeProvider } from '@wirestream/persistence';
 import { json } from 'express';
 import { apiKeyCheckerProvider } from '../auth/api-key.guard';
 import { IngestModule } from '../ingest/ingest.module';
@@ -9,7 +10,7 @@ import { SourcesService } from './sources.service';
 @Module({
   imports: [IngestModule],
   controllers: [SourcesController],
-  providers: [SourcesService, SourcePollerService, apiKeyCheckerProvider],
+  providers: [SourcesService, SourcePollerService, storeProvider(FeedSourceStore), apiKeyCheckerProvider],
   exports: [SourcesService, SourcePollerService],
 })
 export class SourcesModule implements NestModule {
