@@ -57,12 +57,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class SourcesService {
   private readonly seal: AuthHeaderSeal;
-  private readonly fetcher: FeedFetcher;
   private readonly log: Logger;
   private readonly polls;
 
   constructor(
     private readonly store: FeedSourceStore,
+    private readonly fetcher: FeedFetcher,
     @Inject(INGESTOR_CONFIG) config: IngestorConfig,
     private readonly ingestService: IngestService,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -72,12 +72,6 @@ export class SourcesService {
     if (!config.SOURCE_SECRETS_KEY)
       this.log.warn('SOURCE_SECRETS_KEY is not set: feed auth headers are sealed with the development key');
     this.seal = new AuthHeaderSeal(config.SOURCE_SECRETS_KEY);
-    this.fetcher = new FeedFetcher({
-      timeoutMs: config.FEED_FETCH_TIMEOUT_MS,
-      maxBytes: config.FEED_FETCH_MAX_BYTES,
-      maxRedirects: config.FEED_FETCH_MAX_REDIRECTS,
-      allowedHosts: new Set(config.FEED_FETCH_ALLOWED_HOSTS),
-    });
     this.polls = metrics.counter('wirestream_feed_polls_total', 'Feed polls by outcome', ['outcome']);
   }
 
