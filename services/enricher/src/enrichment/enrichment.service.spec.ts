@@ -121,7 +121,7 @@ let sequence = 0;
 
 function received(
   content: string,
-  extra: Partial<EventEnvelope<unknown>> = {},
+  extra: Omit<Partial<EventEnvelope<unknown>>, 'payload'> = {},
   payload: Partial<ArticleReceivedPayload> = {},
 ): EventEnvelope<ArticleReceivedPayload> {
   const articleId = `00000000-0000-4000-8000-${String(++sequence).padStart(12, '0')}`;
