@@ -9,6 +9,7 @@ export { RawArticleEntity } from './entities/raw-article.entity';
 export { OutboxMessageEntity } from './entities/outbox-message.entity';
 export type { DataSource } from 'typeorm';
 export * from './database.module';
+export * from './store.providers';
 export * from './stores/feed-source.store';
 export { FeedSourceEntity } from './entities/feed-source.entity';
 export {

@@ -1,7 +1,9 @@
+import type { FactoryProvider } from '@nestjs/common';
 import type { EnrichedArticle } from '@wirestream/contracts';
 import type { EnrichArticleInput } from '@wirestream/enrichment';
 import { PermanentError, TaskError, TaskTimeoutError, WorkerTaskPool } from '@wirestream/platform';
 import path from 'node:path';
+import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
 
 /** Injection token of the worker task module's path. */
 export const ENRICH_TASK = Symbol('ENRICH_TASK');
@@ -66,3 +68,11 @@ export class EnrichPool {
     return this.pool.close();
   }
 }
+
+/** The pool as a Nest provider, sized by the service's configuration (a unit spec replaces it with a fake). */
+export const enrichPoolProvider: FactoryProvider<EnrichPool> = {
+  provide: EnrichPool,
+  inject: [ENRICHER_CONFIG, ENRICH_TASK],
+  useFactory: (config: EnricherConfig, taskModule: string) =>
+    new EnrichPool({ taskModule, threads: config.ENRICHER_WORKERS, itemTimeoutMs: config.ENRICH_ITEM_TIMEOUT_MS }),
+};

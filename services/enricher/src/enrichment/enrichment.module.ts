@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ENRICH_TASK } from './enrich-pool';
+import { ENRICH_TASK, enrichPoolProvider } from './enrich-pool';
 import { EnrichmentConsumer } from './enrichment.consumer';
 import { EnrichmentService } from './enrichment.service';
 
@@ -8,7 +8,12 @@ export class EnrichmentModule {
   static register(taskModule: string): DynamicModule {
     return {
       module: EnrichmentModule,
-      providers: [{ provide: ENRICH_TASK, useValue: taskModule }, EnrichmentService, EnrichmentConsumer],
+      providers: [
+        { provide: ENRICH_TASK, useValue: taskModule },
+        enrichPoolProvider,
+        EnrichmentService,
+        EnrichmentConsumer,
+      ],
     };
   }
 }

@@ -10,9 +10,18 @@ import {
 } from '@wirestream/contracts';
 import type { EnrichArticleInput } from '@wirestream/enrichment';
 import { parseIngestBody, uuidV5, WIRESTREAM_ARTICLE_NAMESPACE } from '@wirestream/formats';
-import { createEnvelope, MalformedEventError, TOPICS, type OutgoingEvent } from '@wirestream/kafka';
-import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
-import { ENRICH_TASK, EnrichPool } from './enrich-pool';
+import {
+  createEnvelope,
+  EventPublisher,
+  MalformedEventError,
+  parseEnvelope,
+  splitIntoRequests,
+  TOPICS,
+  type IncomingMessage,
+  type OutgoingEvent,
+} from '@wirestream/kafka';
+import { MetricsRegistry, type Logger } from '@wirestream/platform';
+import { EnrichPool } from './enrich-pool';
 
 /** A small text item that boots each worker (see `EnrichPool.warmUp`). */
 function warmUpInput(): EnrichArticleInput {
@@ -30,21 +39,28 @@ function warmUpInput(): EnrichArticleInput {
   };
 }
 
-/** Turns one `article.received` event into one `article.enriched` event, enriching on the worker pool. Pure apart from the clock. */
+/**
+ * Turns `article.received` events into `article.enriched` events, enriching on the worker pool, and publishes a
+ * batch of them; decides which messages of a batch failed (and with what), for the consumer to retry or dead-letter.
+ */
 @Injectable()
 export class EnrichmentService {
-  private readonly pool: EnrichPool;
+  private readonly enriched;
+  private readonly duration;
 
   constructor(
     @Inject(TOPICS) private readonly topics: TopicSet,
-    @Inject(ENRICHER_CONFIG) config: EnricherConfig,
-    @Inject(ENRICH_TASK) taskModule: string,
+    private readonly pool: EnrichPool,
+    private readonly publisher: EventPublisher,
+    metrics: MetricsRegistry,
   ) {
-    this.pool = new EnrichPool({
-      taskModule,
-      threads: config.ENRICHER_WORKERS,
-      itemTimeoutMs: config.ENRICH_ITEM_TIMEOUT_MS,
-    });
+    this.enriched = metrics.counter('wirestream_enriched_total', 'Articles enriched');
+    this.duration = metrics.histogram(
+      'wirestream_enrich_seconds',
+      'Time to enrich one article',
+      [],
+      [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    );
   }
 
   start(): Promise<void> {
@@ -53,6 +69,49 @@ export class EnrichmentService {
 
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  /**
+   * One fetch batch: every message is parsed and enriched in parallel on the worker pool; the results are published
+   * in offset order (so per key) in as few sends as fit, and the failures are returned. A message that fails
+   * (malformed, enrich error, over its time budget, too large) fails alone; a failed send fails its request and every
+   * later one.
+   */
+  async enrichBatch(messages: IncomingMessage[], log: Logger): Promise<Map<IncomingMessage, unknown>> {
+    const failures = new Map<IncomingMessage, unknown>();
+    const results = await Promise.all(
+      messages.map(async (message) => {
+        try {
+          const stop = this.duration.startTimer();
+          const event = parseEnvelope<ArticleReceivedPayload>(message, EventTypes.articleReceived);
+          const outgoing = await this.enrich(event);
+          stop();
+          // Serialized and size-checked once, here, so an event too large for any topic fails alone (event-too-large).
+          return { message, prepared: this.publisher.prepare(outgoing) };
+        } catch (error) {
+          failures.set(message, error);
+          return null;
+        }
+      }),
+    );
+    const ready = results.filter((r) => r !== null);
+    const messageOf = new Map(ready.map((r) => [r.prepared, r.message]));
+    const requests = splitIntoRequests(ready.map((r) => r.prepared));
+    for (const [at, request] of requests.entries()) {
+      try {
+        await this.publisher.sendPrepared(request);
+      } catch (error) {
+        // This request and every later one fail together: publishing later ones now could put a key's newer
+        // version ahead of its older one.
+        for (const later of requests.slice(at))
+          for (const prepared of later) failures.set(messageOf.get(prepared)!, error);
+        break;
+      }
+    }
+    const published = ready.filter((r) => !failures.has(r.message));
+    this.enriched.inc(published.length);
+    log.info({ enriched: published.length, failed: failures.size }, 'batch enriched');
+    return failures;
   }
 
   async enrich(event: EventEnvelope<ArticleReceivedPayload>, now: Date = new Date()): Promise<OutgoingEvent> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ArticleVersionsResponse, EnrichedArticle, RelatedArticlesResponse } from '@wirestream/contracts';
-import { ArticleStore, DATA_SOURCE, type DataSource } from '@wirestream/persistence';
+import { ArticleStore } from '@wirestream/persistence';
 import { NotFoundError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine } from '@wirestream/search';
 import { ARTICLE_SEARCH_ENGINE } from '../search-engine/search-engine.module';
@@ -8,15 +8,11 @@ import { engineProblem } from '../search/engine-problem';
 
 @Injectable()
 export class ArticlesService {
-  private readonly store: ArticleStore;
-
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: ArticleStore,
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
     @Inject(ROOT_LOGGER) private readonly log: Logger,
-  ) {
-    this.store = new ArticleStore(dataSource, 'indexer');
-  }
+  ) {}
 
   /** The current version, whole. Withdrawn articles answer 404 like unknown ones: they are gone for readers. */
   async getCurrent(id: string): Promise<EnrichedArticle & { clusterId: string }> {

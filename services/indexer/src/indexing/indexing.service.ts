@@ -15,13 +15,7 @@ import {
   TOPICS,
   type IncomingMessage,
 } from '@wirestream/kafka';
-import {
-  ArticleStore,
-  DATA_SOURCE,
-  type ArticleWrite,
-  type CurrentArticle,
-  type DataSource,
-} from '@wirestream/persistence';
+import { ArticleStore, type ArticleWrite, type CurrentArticle } from '@wirestream/persistence';
 import { isRetriable, MetricsRegistry, PermanentError, RetriableError, type Logger } from '@wirestream/platform';
 import { toArticleDocument, type ArticleSearchEngine, type BulkItemFailure } from '@wirestream/search';
 import { FreshnessRecorder } from '../ops/freshness-recorder';
@@ -56,18 +50,16 @@ export class SearchEngineUnavailableError extends RetriableError {
  */
 @Injectable()
 export class IndexingService {
-  private readonly store: ArticleStore;
   private readonly stageSeconds;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: ArticleStore,
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
     private readonly publisher: EventPublisher,
     @Inject(TOPICS) private readonly topics: TopicSet,
     metrics: MetricsRegistry,
     private readonly freshness: FreshnessRecorder,
   ) {
-    this.store = new ArticleStore(dataSource, 'indexer');
     this.stageSeconds = metrics.histogram(
       'wirestream_index_stage_seconds',
       'Time per indexing batch in each stage (postgres, engine, publish)',

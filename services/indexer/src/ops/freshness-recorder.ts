@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EnrichedArticle } from '@wirestream/contracts';
-import { DATA_SOURCE, OpsStore, type DataSource } from '@wirestream/persistence';
+import { OpsStore } from '@wirestream/persistence';
 import { MetricsRegistry, type Logger } from '@wirestream/platform';
 
 /** Distinct `source` label values kept; later sources are counted under `other` (a label per source must stay bounded). */
@@ -18,12 +18,13 @@ const FRESHNESS_BUCKETS = [0.25, 0.5, 1, 2, 3, 5, 7.5, 10, 15, 30, 60, 120, 300,
  */
 @Injectable()
 export class FreshnessRecorder {
-  private readonly store: OpsStore;
   private readonly latency;
   private readonly sourceLabels = new Set<string>();
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource, metrics: MetricsRegistry) {
-    this.store = new OpsStore(dataSource);
+  constructor(
+    private readonly store: OpsStore,
+    metrics: MetricsRegistry,
+  ) {
     this.latency = metrics.histogram(
       'wirestream_ingest_to_searchable_seconds',
       'Per article: from the ingestor accepting it to the engine acknowledging its bulk write (searchable within the next refresh, ≤ 1 s)',

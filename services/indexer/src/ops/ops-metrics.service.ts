@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DATA_SOURCE, OpsStore, type DataSource } from '@wirestream/persistence';
+import { OpsStore } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 import { OpsStatusService } from './ops-status.service';
@@ -17,7 +17,7 @@ export class OpsMetricsService implements OnApplicationBootstrap, BeforeApplicat
   constructor(
     private readonly status: OpsStatusService,
     metrics: MetricsRegistry,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    store: OpsStore,
     @Inject(INDEXER_CONFIG) config: IndexerConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
@@ -62,7 +62,6 @@ export class OpsMetricsService implements OnApplicationBootstrap, BeforeApplicat
           if (source.lastItemAt) gauge.set({ source: source.id }, source.goneQuiet ? 1 : 0);
       },
     );
-    const store = new OpsStore(dataSource);
     this.retention = new RetentionTask({
       what: 'freshness samples',
       retentionMs: config.FRESHNESS_RETENTION_DAYS * 86_400_000,

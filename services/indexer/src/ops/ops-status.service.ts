@@ -15,7 +15,7 @@ import {
   type TopicSet,
 } from '@wirestream/contracts';
 import { KAFKA, KafkaOpsReader, TOPICS, type Kafka } from '@wirestream/kafka';
-import { DATA_SOURCE, OpsStore, type DataSource } from '@wirestream/persistence';
+import { OpsStore } from '@wirestream/persistence';
 import { ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import type { ArticleSearchEngine } from '@wirestream/search';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
@@ -59,20 +59,18 @@ interface EnginePart {
  */
 @Injectable()
 export class OpsStatusService implements BeforeApplicationShutdown {
-  private readonly store: OpsStore;
   private readonly kafkaReader: KafkaOpsReader;
   private readonly quietRule: QuietRule;
   private cached: { at: number; status: Promise<OpsStatus> } | null = null;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: OpsStore,
     @Inject(KAFKA) kafka: Kafka,
     @Inject(TOPICS) private readonly topics: TopicSet,
     @Inject(ARTICLE_SEARCH_ENGINE) private readonly engine: ArticleSearchEngine,
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {
-    this.store = new OpsStore(dataSource);
     this.kafkaReader = new KafkaOpsReader(kafka);
     this.quietRule = {
       factor: config.OPS_QUIET_FACTOR,

@@ -2,7 +2,7 @@
  * Processed-event retention against real Postgres: ids older than PROCESSED_EVENTS_RETENTION_DAYS go (in batches),
  * recent ones stay — and an event redelivered after its id was pruned still changes nothing (version guard).
  */
-import { ArticleStore, createDataSource, type DataSource } from '@wirestream/persistence';
+import { ArticleStore, createDataSource, ProcessedEventStore, type DataSource } from '@wirestream/persistence';
 import { createLogger, MetricsRegistry } from '@wirestream/platform';
 import { syntheticArticles } from '@wirestream/search';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
@@ -46,7 +46,7 @@ describe('processed-event retention (integration)', () => {
 
     const config = loadIndexerConfig({ ...environment.env, PROCESSED_EVENTS_RETENTION_DAYS: '30' });
     const service = new RetentionService(
-      dataSource,
+      new ProcessedEventStore(dataSource),
       config,
       createLogger('indexer', 'silent'),
       new MetricsRegistry('indexer'),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProcessedEventStore, storeProvider } from '@wirestream/persistence';
 import { RetentionService } from './retention.service';
 
-@Module({ providers: [RetentionService] })
+@Module({ providers: [RetentionService, storeProvider(ProcessedEventStore)] })
 export class RetentionModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DATA_SOURCE, ProcessedEventStore, type DataSource } from '@wirestream/persistence';
+import { ProcessedEventStore } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config';
 
@@ -9,12 +9,11 @@ export class RetentionService implements OnApplicationBootstrap, BeforeApplicati
   readonly task: RetentionTask;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    store: ProcessedEventStore,
     @Inject(INDEXER_CONFIG) config: IndexerConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
     metrics: MetricsRegistry,
   ) {
-    const store = new ProcessedEventStore(dataSource);
     this.task = new RetentionTask({
       what: 'processed event ids',
       retentionMs: config.PROCESSED_EVENTS_RETENTION_DAYS * 86_400_000,

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, Inject } from '@nestjs/common';
+import { RawArticleStore, storeProvider } from '@wirestream/persistence';
 import { raw } from 'express';
 import { ApiKeyMiddleware, apiKeyCheckerProvider } from '../auth/api-key.guard';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
@@ -10,7 +11,13 @@ import { IngestService } from './ingest.service';
 @Module({
   imports: [OutboxRelayModule],
   controllers: [IngestController],
-  providers: [IngestService, apiKeyCheckerProvider, BodyParser, { provide: PARSE_TASK, useValue: PARSE_TASK_MODULE }],
+  providers: [
+    IngestService,
+    storeProvider(RawArticleStore),
+    apiKeyCheckerProvider,
+    BodyParser,
+    { provide: PARSE_TASK, useValue: PARSE_TASK_MODULE },
+  ],
   exports: [IngestService],
 })
 export class IngestModule implements NestModule {

@@ -16,7 +16,7 @@ import {
   type ParsedIngestBody,
 } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
-import { DATA_SOURCE, RawArticleStore, type BatchEntry, type DataSource } from '@wirestream/persistence';
+import { RawArticleStore, type BatchEntry } from '@wirestream/persistence';
 import { EventLoopPacer, MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { createHash } from 'node:crypto';
 
@@ -52,12 +52,11 @@ export interface IngestResult {
 /** Parses what arrived, gives each item its identity and version, and stores it with its outbox event. */
 @Injectable()
 export class IngestService {
-  private readonly store: RawArticleStore;
   private readonly log: Logger;
   private readonly counter;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: RawArticleStore,
     private readonly relay: OutboxRelayService,
     @Inject(TOPICS) private readonly topics: TopicSet,
     @Inject(ROOT_LOGGER) logger: Logger,
@@ -65,7 +64,6 @@ export class IngestService {
     @Inject(INGESTOR_CONFIG) private readonly config: IngestorConfig,
     private readonly bodyParser: BodyParser,
   ) {
-    this.store = new RawArticleStore(dataSource);
     this.log = logger.child({ component: 'ingest' });
     this.counter = metrics.counter('wirestream_ingested_items_total', 'Items received by outcome', [
       'format',

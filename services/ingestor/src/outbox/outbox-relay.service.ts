@@ -17,13 +17,7 @@ import {
   type EventEnvelope,
   type TopicSet,
 } from '@wirestream/contracts';
-import {
-  DATA_SOURCE,
-  OutboxStore,
-  type DataSource,
-  type PendingOutboxMessage,
-  type RelayOutcome,
-} from '@wirestream/persistence';
+import { OutboxStore, type PendingOutboxMessage, type RelayOutcome } from '@wirestream/persistence';
 import {
   backoffDelayMs,
   EventLoopPacer,
@@ -49,7 +43,6 @@ const TRUNCATED_VALUE_CHARS = 64 * 1024;
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly store: OutboxStore;
   private readonly log: Logger;
   private running = false;
   private loop: Promise<void> | null = null;
@@ -61,7 +54,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private readonly deadLettered;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: OutboxStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(TOPICS) private readonly topics: TopicSet,
     private readonly publisher: EventPublisher,
@@ -70,7 +63,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     metrics: MetricsRegistry,
     health: HealthRegistry,
   ) {
-    this.store = new OutboxStore(dataSource);
     this.log = logger.child({ component: 'outbox-relay' });
     this.published = metrics.counter('wirestream_outbox_published_total', 'Outbox events published to Kafka');
     this.pending = metrics.histogram(

@@ -2,7 +2,7 @@
  * Outbox retention against real Postgres: rows sent before OUTBOX_RETENTION_HOURS go (in batches), recent sent
  * rows stay, and an unsent row stays however old it is (it has not reached Kafka yet).
  */
-import { createDataSource, type DataSource } from '@wirestream/persistence';
+import { createDataSource, OutboxStore, type DataSource } from '@wirestream/persistence';
 import { createLogger, MetricsRegistry } from '@wirestream/platform';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
 import { loadIngestorConfig } from '../config/ingestor.config';
@@ -35,7 +35,7 @@ describe('outbox retention (integration)', () => {
     );
     const config = loadIngestorConfig({ ...environment.env, OUTBOX_RETENTION_HOURS: '24' });
     const service = new OutboxRetentionService(
-      dataSource,
+      new OutboxStore(dataSource),
       config,
       createLogger('ingestor', 'silent'),
       new MetricsRegistry('ingestor'),

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { DATA_SOURCE, OutboxStore, type DataSource } from '@wirestream/persistence';
+import { OutboxStore } from '@wirestream/persistence';
 import { MetricsRegistry, RetentionTask, ROOT_LOGGER, type Logger } from '@wirestream/platform';
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 
@@ -9,12 +9,11 @@ export class OutboxRetentionService implements OnApplicationBootstrap, BeforeApp
   readonly task: RetentionTask;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    store: OutboxStore,
     @Inject(INGESTOR_CONFIG) config: IngestorConfig,
     @Inject(ROOT_LOGGER) logger: Logger,
     metrics: MetricsRegistry,
   ) {
-    const store = new OutboxStore(dataSource);
     this.task = new RetentionTask({
       what: 'sent outbox rows',
       retentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,

@@ -1,9 +1,11 @@
+import type { FactoryProvider } from '@nestjs/common';
 import { PermanentError, RetriableError } from '@wirestream/platform';
 import type { LookupAddress } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
 import { classifyAddress } from './address-classifier';
 
 export interface FeedFetchLimits {
@@ -229,3 +231,16 @@ function header(response: IncomingMessage, name: string): string | null {
 function timeoutError(url: URL, ms: number): RetriableError {
   return new RetriableError('feed-fetch-timeout', `GET ${url.href} did not complete within ${ms} ms`, 504);
 }
+
+/** The fetcher as a Nest provider, with the configured limits (a unit spec replaces it: it does network I/O). */
+export const feedFetcherProvider: FactoryProvider<FeedFetcher> = {
+  provide: FeedFetcher,
+  inject: [INGESTOR_CONFIG],
+  useFactory: (config: IngestorConfig) =>
+    new FeedFetcher({
+      timeoutMs: config.FEED_FETCH_TIMEOUT_MS,
+      maxBytes: config.FEED_FETCH_MAX_BYTES,
+      maxRedirects: config.FEED_FETCH_MAX_REDIRECTS,
+      allowedHosts: new Set(config.FEED_FETCH_ALLOWED_HOSTS),
+    }),
+};

@@ -1,7 +1,9 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { FeedSourceStore, storeProvider } from '@wirestream/persistence';
 import { json } from 'express';
 import { apiKeyCheckerProvider } from '../auth/api-key.guard';
 import { IngestModule } from '../ingest/ingest.module';
+import { feedFetcherProvider } from './feed-fetcher';
 import { SourcePollerService } from './source-poller.service';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
@@ -9,7 +11,13 @@ import { SourcesService } from './sources.service';
 @Module({
   imports: [IngestModule],
   controllers: [SourcesController],
-  providers: [SourcesService, SourcePollerService, apiKeyCheckerProvider],
+  providers: [
+    SourcesService,
+    SourcePollerService,
+    storeProvider(FeedSourceStore),
+    feedFetcherProvider,
+    apiKeyCheckerProvider,
+  ],
   exports: [SourcesService, SourcePollerService],
 })
 export class SourcesModule implements NestModule {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATA_SOURCE, FeedSourceStore, type DataSource, type FeedSourceRecord } from '@wirestream/persistence';
+import { FeedSourceStore, type FeedSourceRecord } from '@wirestream/persistence';
 import {
   MetricsRegistry,
   NotFoundError,
@@ -56,30 +56,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Feed sources: registration, and one poll of one source (fetch → the same ingest path as a push → health). */
 @Injectable()
 export class SourcesService {
-  private readonly store: FeedSourceStore;
   private readonly seal: AuthHeaderSeal;
-  private readonly fetcher: FeedFetcher;
   private readonly log: Logger;
   private readonly polls;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly store: FeedSourceStore,
+    private readonly fetcher: FeedFetcher,
     @Inject(INGESTOR_CONFIG) config: IngestorConfig,
     private readonly ingestService: IngestService,
     @Inject(ROOT_LOGGER) logger: Logger,
     metrics: MetricsRegistry,
   ) {
-    this.store = new FeedSourceStore(dataSource);
     this.log = logger.child({ component: 'sources' });
     if (!config.SOURCE_SECRETS_KEY)
       this.log.warn('SOURCE_SECRETS_KEY is not set: feed auth headers are sealed with the development key');
     this.seal = new AuthHeaderSeal(config.SOURCE_SECRETS_KEY);
-    this.fetcher = new FeedFetcher({
-      timeoutMs: config.FEED_FETCH_TIMEOUT_MS,
-      maxBytes: config.FEED_FETCH_MAX_BYTES,
-      maxRedirects: config.FEED_FETCH_MAX_REDIRECTS,
-      allowedHosts: new Set(config.FEED_FETCH_ALLOWED_HOSTS),
-    });
     this.polls = metrics.counter('wirestream_feed_polls_total', 'Feed polls by outcome', ['outcome']);
   }
 
