@@ -18,6 +18,16 @@ import { datasetsDir, progress } from './datasets';
 import { oursMainText, readabilityAloneText } from './quality/extractors';
 import type { QualityResult, QualityRow, QualitySet } from './quality/quality-set';
 
+const USAGE = `usage: npm run bench:quality [-- options]
+  --only <set>        score this set only (repeatable): trafilatura-eval, readability-pages, htmldate-eval, wikigold,
+                      … (every file in tools/bench/src/quality/sets); aliases text, dates, entities
+  --limit N           the first N items of each set
+  --half tune|confirm trafilatura-eval: that half only (rules are chosen on tune, confirmed on confirm)
+  --no-baseline       skip the Readability-alone baseline (quicker tuning runs)
+  --verbose           list misses, leaks and wrong dates
+Datasets are read from WIRESTREAM_DATASETS_DIR (default ../shared/datasets).
+`;
+
 /** Old --only names. */
 const ALIASES: Record<string, string> = { text: 'trafilatura-eval', dates: 'htmldate-eval', entities: 'wikigold' };
 
@@ -47,7 +57,10 @@ function parseArgs(argv: string[]): Options {
       const value = argv[++i];
       if (value !== 'tune' && value !== 'confirm') throw new Error('--half takes tune or confirm');
       half = value;
-    } else throw new Error(`unknown argument ${arg}`);
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}; ${USAGE}`);
   }
   return { only, limit, verbose, half, baseline };
 }
