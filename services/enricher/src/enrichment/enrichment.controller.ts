@@ -1,30 +1,32 @@
-import { Inject, Injectable, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { deadLetterTopic, EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
+import { Controller, Inject, OnApplicationBootstrap, OnApplicationShutdown, UseFilters } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventTypes, type ArticleReceivedPayload, type TopicSet } from '@wirestream/contracts';
 import {
   ensureTopics,
   EventPublisher,
-  exitForSupervisor,
   KAFKA,
+  KafkaBatchContext,
+  KafkaBatchErrorsFilter,
   TOPICS,
   parseEnvelope,
-  ReliableConsumer,
+  type BatchFailures,
   type IncomingMessage,
   splitIntoRequests,
   type Kafka,
+  type TopicRole,
 } from '@wirestream/kafka';
-import { HealthRegistry, MetricsRegistry, ROOT_LOGGER, type Logger } from '@wirestream/platform';
-import { ENRICHER_CONFIG, type EnricherConfig } from '../config/enricher.config';
+import { MetricsRegistry } from '@wirestream/platform';
 import { EnrichmentService } from './enrichment.service';
 
 /**
- * Consumes `articles.raw.v1` in batches, produces `articles.enriched.v1`. The offsets are committed only after the
- * enriched events are acknowledged, so a crash re-enriches (same output, same event id) instead of losing.
+ * Consumes `articles.raw.v1` in batches (through `KafkaBatchServer`), produces `articles.enriched.v1`. The offsets
+ * are committed only after the enriched events are acknowledged, so a crash re-enriches (same output, same event
+ * id) instead of losing.
  */
-@Injectable()
-export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: ReliableConsumer | null = null;
+@Controller()
+@UseFilters(KafkaBatchErrorsFilter)
+export class EnrichmentController implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly enriched;
-  private readonly deadLettered;
   private readonly duration;
 
   constructor(
@@ -32,14 +34,10 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplica
     @Inject(TOPICS) private readonly topics: TopicSet,
     private readonly publisher: EventPublisher,
     private readonly enrichment: EnrichmentService,
-    @Inject(ENRICHER_CONFIG) private readonly config: EnricherConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
-    private readonly metrics: MetricsRegistry,
-    private readonly health: HealthRegistry,
+    metrics: MetricsRegistry,
   ) {
-    this.enriched = this.metrics.counter('wirestream_enriched_total', 'Articles enriched');
-    this.deadLettered = this.metrics.counter('wirestream_enricher_dead_lettered_total', 'Messages sent to the DLQ');
-    this.duration = this.metrics.histogram(
+    this.enriched = metrics.counter('wirestream_enriched_total', 'Articles enriched');
+    this.duration = metrics.histogram(
       'wirestream_enrich_seconds',
       'Time to enrich one article',
       [],
@@ -47,30 +45,10 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
+  /** Before the transport starts consuming: the worker pool is warm and the topic it produces to exists. */
   async onApplicationBootstrap(): Promise<void> {
     await this.enrichment.start();
-    await ensureTopics(this.kafka, [
-      { topic: this.topics.raw },
-      { topic: deadLetterTopic(this.topics.raw) },
-      { topic: this.topics.enriched },
-    ]);
-    this.consumer = new ReliableConsumer({
-      kafka: this.kafka,
-      groupId: this.config.ENRICHER_GROUP_ID,
-      topic: this.topics.raw,
-      logger: this.logger.child({ component: 'enrichment-consumer' }),
-      publisher: this.publisher,
-      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
-      retry: { maxAttempts: this.config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
-      onDeadLetter: () => this.deadLettered.inc(),
-      batch: { maxBytesPerPartition: this.config.ENRICHER_MAX_BATCH_BYTES },
-      // More partitions than workers in flight, so the pool stays busy while another batch publishes.
-      partitionsConsumedConcurrently: Math.max(2, this.config.ENRICHER_WORKERS),
-      metrics: this.metrics,
-      health: this.health,
-      onGiveUp: (error) => exitForSupervisor(this.logger, error),
-    });
-    await this.consumer.start({ batch: (messages, log) => this.handleBatch(messages, log) });
+    await ensureTopics(this.kafka, [{ topic: this.topics.enriched }]);
   }
 
   /**
@@ -78,8 +56,9 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplica
    * in offset order (so per key) in one send, then the consumer commits once. A message that fails (malformed,
    * enrich error, over its time budget, too large) is returned as a failure and dead-lettered alone.
    */
-  private async handleBatch(messages: IncomingMessage[], log: Logger): Promise<Map<IncomingMessage, unknown>> {
-    const failures = new Map<IncomingMessage, unknown>();
+  @EventPattern<TopicRole>('raw')
+  async handleBatch(@Payload() messages: IncomingMessage[], @Ctx() context: KafkaBatchContext): Promise<BatchFailures> {
+    const failures: BatchFailures = new Map();
     const results = await Promise.all(
       messages.map(async (message) => {
         try {
@@ -111,16 +90,12 @@ export class EnrichmentConsumer implements OnApplicationBootstrap, BeforeApplica
     }
     const published = ready.filter((r) => !failures.has(r.message));
     this.enriched.inc(published.length);
-    log.info({ enriched: published.length, failed: failures.size }, 'batch enriched');
+    context.getLogger().info({ enriched: published.length, failed: failures.size }, 'batch enriched');
     return failures;
   }
 
-  /**
-   * Before the shutdown hooks: the batch in hand finishes and commits while Postgres, the producer and the engine
-   * (closed in their modules' onApplicationShutdown) are still open; a SIGTERM redoes nothing.
-   */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  /** After the transport has stopped (a batch in hand finished on the pool) — Nest closes it before this hook. */
+  async onApplicationShutdown(): Promise<void> {
     await this.enrichment.close();
   }
 }
