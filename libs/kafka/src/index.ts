@@ -9,3 +9,5 @@ export * from './process-with-retries';
 export * from './consumer-lag';
 export * from './ops-admin';
 export * from './consumer-supervision';
+export * from './kafka-batch-server';
+export * from './kafka-transport.module';

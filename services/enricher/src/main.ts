@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { KafkaBatchServer } from '@wirestream/kafka';
 import { createLogger, redactConfig, runMain, startHttpService } from '@wirestream/platform';
 import { AppModule } from './app.module';
 import { loadEnricherConfig } from './config/enricher.config';
@@ -14,5 +15,6 @@ runMain('enricher', async () => {
     rootModule: AppModule.register(config, logger),
     logger,
     port: config.PORT,
+    transport: (app) => app.get(KafkaBatchServer),
   });
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { KafkaBatchServer } from '@wirestream/kafka';
 import { createLogger, redactConfig, runMain, startHttpService } from '@wirestream/platform';
 import { AppModule } from './app.module';
 import { loadIndexerConfig } from './config/indexer.config';
@@ -14,5 +15,6 @@ runMain('indexer', async () => {
     rootModule: AppModule.register(config, logger),
     logger,
     port: config.PORT,
+    transport: (app) => app.get(KafkaBatchServer),
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -19,9 +20,15 @@ export interface HttpServiceOptions {
   bodyParser?: boolean;
   /** Last touches to the OpenAPI document that decorators cannot express (e.g. schemas per media type). */
   customizeOpenApi?: (document: OpenAPIObject) => void;
+  /**
+   * Makes a hybrid app: the transport whose `@EventPattern` handlers this service runs (e.g.
+   * `(app) => app.get(KafkaBatchServer)`). It starts after the bootstrap hooks, before HTTP listens, and Nest closes
+   * it between the `beforeApplicationShutdown` and `onApplicationShutdown` hooks.
+   */
+  transport?: (app: INestApplication) => CustomTransportStrategy;
 }
 
-/** Creates, documents and starts one HTTP service. `port: 0` picks a free port (tests). */
+/** Creates, documents and starts one HTTP service (and its message transport, if any). `port: 0` picks a free port (tests). */
 export async function startHttpService(options: HttpServiceOptions): Promise<INestApplication> {
   const app = await NestFactory.create(options.rootModule as never, {
     logger: new PinoNestLogger(options.logger),
@@ -42,6 +49,11 @@ export async function startHttpService(options: HttpServiceOptions): Promise<INe
   options.customizeOpenApi?.(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   answerClientErrorsWithProblems(app.getHttpServer() as Server);
+  if (options.transport) {
+    app.connectMicroservice({ strategy: options.transport(app) });
+    await app.init();
+    await app.startAllMicroservices();
+  }
   await app.listen(options.port, options.host ?? '0.0.0.0');
   options.logger.info({ url: await app.getUrl() }, `${options.service} listening`);
   return app;

@@ -12,7 +12,14 @@ import {
   type EventEnvelope,
 } from '@wirestream/contracts';
 import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
+import {
+  createEnvelope,
+  createKafka,
+  EventPublisher,
+  readTopic,
+  type Kafka,
+  KafkaBatchServer,
+} from '@wirestream/kafka';
 import { createLogger, sleep, startHttpService } from '@wirestream/platform';
 import {
   createIsolatedEnvironment,
@@ -51,6 +58,7 @@ describe('enricher time budget (integration)', () => {
       rootModule,
       logger,
       port: 0,
+      transport: (app) => app.get(KafkaBatchServer),
       host: '127.0.0.1',
     });
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -9,7 +9,14 @@ import {
   type EventEnvelope,
 } from '@wirestream/contracts';
 import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, readTopic, type Kafka } from '@wirestream/kafka';
+import {
+  createEnvelope,
+  createKafka,
+  EventPublisher,
+  readTopic,
+  type Kafka,
+  KafkaBatchServer,
+} from '@wirestream/kafka';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import {
   createIsolatedEnvironment,
@@ -36,6 +43,7 @@ describe('enricher (integration)', () => {
       rootModule: AppModule.register(config, logger),
       logger,
       port: 0,
+      transport: (app) => app.get(KafkaBatchServer),
       host: '127.0.0.1',
     });
     kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'enricher-int-spec', logger });

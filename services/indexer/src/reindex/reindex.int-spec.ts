@@ -5,7 +5,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { DEVELOPMENT_API_KEY, EventTypes, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
-import { createEnvelope, EventPublisher, createKafka } from '@wirestream/kafka';
+import { createEnvelope, EventPublisher, createKafka, KafkaBatchServer } from '@wirestream/kafka';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { createArticleSearchEngine, syntheticArticles, type ArticleSearchEngine } from '@wirestream/search';
 import { createIsolatedEnvironment, waitFor, type IsolatedEnvironment } from '@wirestream/testing';
@@ -31,6 +31,7 @@ describe('reindex (integration)', () => {
       rootModule: AppModule.register(config, logger),
       logger,
       port: 0,
+      transport: (app) => app.get(KafkaBatchServer),
       host: '127.0.0.1',
     });
     url = await app.getUrl();

@@ -8,6 +8,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { FIELD_LIMITS, type EnrichedArticle, type SearchResponse } from '@wirestream/contracts';
+import { KafkaBatchServer } from '@wirestream/kafka';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { articleFixtureFor } from './search-corpus.testing';
 import {
@@ -40,6 +41,7 @@ describe(`search API over a corpus (engine: ${process.env['SEARCH_ENGINE'] ?? 'a
       rootModule: AppModule.register(config, logger),
       logger,
       port: 0,
+      transport: (app) => app.get(KafkaBatchServer),
       host: '127.0.0.1',
     });
     url = await app.getUrl();

@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { EventTypes, type EnrichedArticle, type EventEnvelope, type SourceRef } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseIngestBody } from '@wirestream/formats';
-import { createEnvelope, createKafka, EventPublisher, type Kafka } from '@wirestream/kafka';
+import { createEnvelope, createKafka, EventPublisher, type Kafka, KafkaBatchServer } from '@wirestream/kafka';
 import { DATA_SOURCE, type DataSource } from '@wirestream/persistence';
 import { createLogger, startHttpService } from '@wirestream/platform';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from '@wirestream/testing';
@@ -32,6 +32,7 @@ export async function startInProcessIndexer(label: string): Promise<InProcessInd
     rootModule: AppModule.register(config, logger),
     logger,
     port: 0,
+    transport: (app) => app.get(KafkaBatchServer),
     host: '127.0.0.1',
   });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `${label}-int-spec`, logger });
