@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 export interface TopicRecord {
   partition: number;
@@ -75,12 +75,32 @@ export async function readTopic(
   return records;
 }
 
+/** Tries at reading a topic's offsets while its partitions have no leader yet (~5.5 s in all). */
+const OFFSET_ATTEMPTS = 10;
+
+/**
+ * A topic's offsets. Right after it is created its partitions may still be electing leaders ("This server is not
+ * the leader for that topic-partition", retriable): the metadata is read again and the offsets asked again, for a
+ * bounded time.
+ */
+async function fetchOffsetsOnceLed(admin: Admin, topic: string): ReturnType<Admin['fetchTopicOffsets']> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || attempt >= OFFSET_ATTEMPTS) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    }
+  }
+}
+
 async function partitionEnds(kafka: Kafka, topic: string): Promise<Map<number, { low: bigint; high: bigint }>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) return new Map();
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchOffsetsOnceLed(admin, topic);
     return new Map(offsets.map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high) }]));
   } finally {
     await admin.disconnect();
@@ -105,7 +125,7 @@ export async function topicMessageCount(kafka: Kafka, topic: string): Promise<nu
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
+    const offsets = await fetchOffsetsOnceLed(admin, topic);
     return offsets.reduce((sum, p) => sum + Number(BigInt(p.high) - BigInt(p.low)), 0);
   } finally {
     await admin.disconnect();
