@@ -457,6 +457,20 @@ describe('inline "read also" cross-links in an HTML article', () => {
   });
 });
 
+describe('repeated blocks in an HTML article', () => {
+  it('drops the lead shown twice but keeps any other repeat (a name in two tables, a refrain)', () => {
+    const table = (caption: string): string =>
+      `<table><caption>${caption}</caption><tr><td>Jane Okafor</td><td>412</td></tr><tr><td>Tom Berg</td><td>97</td></tr></table>`;
+    const html = `<html><body><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE_DE}</p>${table('By changesets')}
+      <p>${PROSE_DE.replace('Stadtrat', 'Kreistag')}</p>${table('By changed lines')}<p>Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished.</p></article></body></html>`;
+    const cleaned = cleanHtmlPage(html, { url: null, title: null, siteName: null });
+    const body = cleaned.paragraphs.join('\n');
+    expect(body.split(PROSE).length - 1).toBe(1);
+    expect(body.split('Jane Okafor').length - 1).toBe(2);
+    expect(cleaned.removed).toContainEqual({ kind: 'duplicate-paragraph', text: PROSE });
+  });
+});
+
 describe('site blurb at the end', () => {
   it('trims closing short paragraphs that name the site itself, not the article text that names it earlier', () => {
     const html = `<html><body><article><p>${PROSE} The Harbour Courier asked the council for comment.</p><p>${PROSE_DE}</p>
