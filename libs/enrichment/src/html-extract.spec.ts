@@ -213,6 +213,24 @@ describe('edge trimming', () => {
     ]);
   });
 
+  it('keeps a link-only heading that links into the page itself (a permalink), not one linking elsewhere', () => {
+    const heading = (text: string, href: string): HtmlBlock => ({
+      text,
+      tag: 'h3',
+      linkDensity: 1,
+      links: [{ text, href }],
+    });
+    const out = trimBoilerplateBlocks([
+      block(PROSE),
+      heading('Setting up¶', '#setting-up'),
+      block(PROSE_DE),
+      heading('Ten tips for the garden', '/garden-tips'),
+      block(PROSE),
+    ]);
+    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, 'Setting up¶', PROSE_DE, PROSE]);
+    expect(out.removed).toEqual([{ kind: 'related-link', text: 'Ten tips for the garden' }]);
+  });
+
   it('drops a closing block that is mostly links (a teaser or link list)', () => {
     const teaser = { ...block('More on this: Ten tips for the garden · Spring planting guide', 'p'), linkDensity: 0.7 };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([

@@ -79,6 +79,8 @@ const DISCLOSURE_RE =
 const BYLINE_RE =
   /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)(?:\s*:)?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:(?:\s*[,&]|\s+(?:and|und|et|y))\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
 const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
+/** A heading whose links all point into the page itself (a permalink "¶", a table-of-contents back-link): a section heading. */
+const linksOnlyInPage = (b: HtmlBlock): boolean => b.links.length > 0 && b.links.every((l) => l.href.startsWith('#'));
 
 /** True when a short block is nothing but a date/time stamp (optionally labelled, optionally "| author"). */
 export function isDateLine(text: string): boolean {
@@ -216,9 +218,9 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     blocks = blocks.slice(0, -1);
   }
 
-  // Link-only headings inside the text are teasers for other articles.
+  // Link-only headings inside the text are teasers for other articles, unless they link into the page itself.
   blocks = blocks.filter((b) => {
-    if (HEADING_RE.test(b.tag) && b.linkDensity >= 0.9) {
+    if (HEADING_RE.test(b.tag) && b.linkDensity >= 0.9 && !linksOnlyInPage(b)) {
       drop(b, 'related-link');
       return false;
     }
