@@ -213,6 +213,21 @@ describe('edge trimming', () => {
     ]);
   });
 
+  it('does not take a Chinese or Japanese sentence, or a bullet line, for a short label at either edge', () => {
+    const chinese = block('一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣');
+    const input = [block('+ Added Slime Block'), chinese, block(PROSE), block('- Removed Herobrine')];
+    expect(trimBoilerplateBlocks(input).blocks.map((b) => b.text)).toEqual([
+      '+ Added Slime Block',
+      chinese.text,
+      PROSE,
+      '- Removed Herobrine',
+    ]);
+    // The same lengths in Latin letters are labels; a full-width full stop ends a sentence.
+    expect(trimBoilerplateBlocks([block('Added Slime Block'), block(PROSE)]).blocks).toHaveLength(1);
+    expect(trimBoilerplateBlocks([block(PROSE), block('Removed Herobrine')]).blocks).toHaveLength(1);
+    expect(trimBoilerplateBlocks([block(PROSE), block('完了。')]).blocks).toHaveLength(2);
+  });
+
   it('keeps a link-only heading that links into the page itself (a permalink), not one linking elsewhere', () => {
     const heading = (text: string, href: string): HtmlBlock => ({
       text,
