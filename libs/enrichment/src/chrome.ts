@@ -132,7 +132,7 @@ export function cleanHtmlPage(
   const extraction = extractHtmlMainText(html, options.document);
   const blocks = extraction.blocks.map((b) => b.text);
   const hrefs = extraction.blocks.map((b) => resolveHref(b.links[0]?.href ?? null, options.url ?? null));
-  const cleaned = cleanBlocks(blocks, new Map(), options, hrefs);
+  const cleaned = cleanBlocks(blocks, new Map(), options, hrefs, 'lead');
   trimSiteBlurb(cleaned, options.siteName);
   return { ...cleaned, removed: [...extraction.removed, ...cleaned.removed] };
 }
@@ -161,11 +161,20 @@ function resolveHref(href: string | null, base: string | null): string | null {
   }
 }
 
+/**
+ * Which repeated blocks are dropped as duplicates: `all` (a text page: chrome the layout analysis missed repeats at
+ * top and bottom), or only repeats of the first body paragraph, `lead` (an HTML page, whose article the extractor
+ * already bounded: the lead shown twice, as teaser and as text, is the template's; any other repeat — a name in two
+ * tables, a refrain — is the article's own).
+ */
+type RepeatPolicy = 'all' | 'lead';
+
 function cleanBlocks(
   blocks: string[],
   preclassified: Map<number, RemovedKind>,
   options: CleanOptions,
   hrefs: Array<string | null> = [],
+  repeats: RepeatPolicy = 'all',
 ): CleanedBody {
   const kinds: Array<RemovedKind | null> = blocks.map((_, i) => preclassified.get(i) ?? null);
   const relatedLinks: RelatedLink[] = [];
@@ -173,6 +182,7 @@ function cleanBlocks(
   const siteKey = options.siteName ? paragraphKey(options.siteName) : null;
   const seen = new Set<string>();
   let firstBodyIndex = -1;
+  let leadKey: string | null = null;
 
   blocks.forEach((block, i) => {
     if (kinds[i]) return;
@@ -204,12 +214,15 @@ function cleanBlocks(
       kinds[i] = 'banner';
       return;
     }
-    if (seen.has(key)) {
+    if (repeats === 'all' ? seen.has(key) : key === leadKey) {
       kinds[i] = 'duplicate-paragraph';
       return;
     }
     seen.add(key);
-    if (firstBodyIndex < 0) firstBodyIndex = i;
+    if (firstBodyIndex < 0) {
+      firstBodyIndex = i;
+      leadKey = key;
+    }
   });
 
   const paragraphs: string[] = [];

@@ -213,6 +213,39 @@ describe('edge trimming', () => {
     ]);
   });
 
+  it('does not take a Chinese or Japanese sentence, or a bullet line, for a short label at either edge', () => {
+    const chinese = block('一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣');
+    const input = [block('+ Added Slime Block'), chinese, block(PROSE), block('- Removed Herobrine')];
+    expect(trimBoilerplateBlocks(input).blocks.map((b) => b.text)).toEqual([
+      '+ Added Slime Block',
+      chinese.text,
+      PROSE,
+      '- Removed Herobrine',
+    ]);
+    // The same lengths in Latin letters are labels; a full-width full stop ends a sentence.
+    expect(trimBoilerplateBlocks([block('Added Slime Block'), block(PROSE)]).blocks).toHaveLength(1);
+    expect(trimBoilerplateBlocks([block(PROSE), block('Removed Herobrine')]).blocks).toHaveLength(1);
+    expect(trimBoilerplateBlocks([block(PROSE), block('完了。')]).blocks).toHaveLength(2);
+  });
+
+  it('keeps a link-only heading that links into the page itself (a permalink), not one linking elsewhere', () => {
+    const heading = (text: string, href: string): HtmlBlock => ({
+      text,
+      tag: 'h3',
+      linkDensity: 1,
+      links: [{ text, href }],
+    });
+    const out = trimBoilerplateBlocks([
+      block(PROSE),
+      heading('Setting up¶', '#setting-up'),
+      block(PROSE_DE),
+      heading('Ten tips for the garden', '/garden-tips'),
+      block(PROSE),
+    ]);
+    expect(out.blocks.map((b) => b.text)).toEqual([PROSE, 'Setting up¶', PROSE_DE, PROSE]);
+    expect(out.removed).toEqual([{ kind: 'related-link', text: 'Ten tips for the garden' }]);
+  });
+
   it('drops a closing block that is mostly links (a teaser or link list)', () => {
     const teaser = { ...block('More on this: Ten tips for the garden · Spring planting guide', 'p'), linkDensity: 0.7 };
     expect(trimBoilerplateBlocks([block(PROSE), block(PROSE_DE), teaser]).blocks.map((b) => b.text)).toEqual([
@@ -454,6 +487,20 @@ describe('inline "read also" cross-links in an HTML article', () => {
     expect(cleaned.paragraphs.join('\n')).not.toMatch(/VEA TAMBIÉN|Czytaj też/u);
     expect(cleaned.paragraphs.join('\n')).toContain('Closing paragraph.');
     expect(cleaned.removed.some((r) => r.kind === 'related-link' && r.text === 'Czytaj też')).toBe(true);
+  });
+});
+
+describe('repeated blocks in an HTML article', () => {
+  it('drops the lead shown twice but keeps any other repeat (a name in two tables, a refrain)', () => {
+    const table = (caption: string): string =>
+      `<table><caption>${caption}</caption><tr><td>Jane Okafor</td><td>412</td></tr><tr><td>Tom Berg</td><td>97</td></tr></table>`;
+    const html = `<html><body><article><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE_DE}</p>${table('By changesets')}
+      <p>${PROSE_DE.replace('Stadtrat', 'Kreistag')}</p>${table('By changed lines')}<p>Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished.</p></article></body></html>`;
+    const cleaned = cleanHtmlPage(html, { url: null, title: null, siteName: null });
+    const body = cleaned.paragraphs.join('\n');
+    expect(body.split(PROSE).length - 1).toBe(1);
+    expect(body.split('Jane Okafor').length - 1).toBe(2);
+    expect(cleaned.removed).toContainEqual({ kind: 'duplicate-paragraph', text: PROSE });
   });
 });
 

@@ -78,7 +78,25 @@ const DISCLOSURE_RE =
 /** "By Jane Doe", "Von Sina Giebel | 14. Juni 2019", "Text: Max Muster" (short lines only). */
 const BYLINE_RE =
   /^(?:(?:by|von|par|por|di|door|text|texto|autor|author|auteur)(?:\s*:)?\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:(?:\s*[,&]|\s+(?:and|und|et|y))\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})?)(?:\s*[|,·•–—-].{0,60})?$/iu;
-const SENTENCE_END_RE = /[.!?:;…"”“»)]$/u;
+/** Ends a sentence; with the full-width marks of Chinese and Japanese text ("。", "！", "」"). */
+const SENTENCE_END_RE = /[.!?:;…"”“»)。！？；：」』）]$/u;
+const CJK_CHAR_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * A line's length for the short-label rules, in Latin characters: a Chinese, Japanese or Korean character counts
+ * twice (one carries about as much as a short word), so a 30-character Chinese sentence is not taken for a label.
+ */
+const lineWidth = (text: string): number => text.length + (text.match(CJK_CHAR_RE)?.length ?? 0);
+/** A line opening with a bullet ("+ Added …", "- Removed …", "• …"): a list item typed as text, not a label. */
+const BULLET_LINE_RE = /^[-+*•·–—►▪◦]\s/u;
+/** A short unpunctuated line that is not a heading or a bullet item: a kicker label, a name, a credit. */
+const isShortLabel = (b: HtmlBlock, maxWidth: number): boolean =>
+  b.text.length < maxWidth && // the width is never less than the length: long blocks are not scanned
+  lineWidth(b.text) < maxWidth &&
+  !HEADING_RE.test(b.tag) &&
+  !BULLET_LINE_RE.test(b.text) &&
+  !SENTENCE_END_RE.test(b.text);
+/** A heading whose links all point into the page itself (a permalink "¶", a table-of-contents back-link): a section heading. */
+const linksOnlyInPage = (b: HtmlBlock): boolean => b.links.length > 0 && b.links.every((l) => l.href.startsWith('#'));
 
 /** True when a short block is nothing but a date/time stamp (optionally labelled, optionally "| author"). */
 export function isDateLine(text: string): boolean {
@@ -194,7 +212,7 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (isDateLine(b.text)) drop(b, 'boilerplate');
     else if (BYLINE_RE.test(b.text)) drop(b, 'boilerplate');
     else if (b.linkDensity >= 0.8) drop(b, 'navigation');
-    else if (b.text.length < 40 && !HEADING_RE.test(b.tag) && !SENTENCE_END_RE.test(b.text))
+    else if (isShortLabel(b, 40))
       drop(b, 'boilerplate'); // a label, name or credit line
     else lead.push(b);
   }
@@ -208,7 +226,7 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     else if (b.linkDensity > 0.5 && b.text.length < 300 && !isLabelledCrossLink(b))
       drop(b, 'related-link'); // mostly links: a teaser or link list
     else if (HEADING_RE.test(b.tag)) drop(b, 'boilerplate');
-    else if (b.text.length < 30 && !SENTENCE_END_RE.test(b.text)) drop(b, 'boilerplate');
+    else if (isShortLabel(b, 30)) drop(b, 'boilerplate');
     else if (b.text.length < 250 && TAIL_PROMPT_RE.test(b.text)) drop(b, 'newsletter');
     else if (b.text.length < 250 && POST_META_RE.test(b.text)) drop(b, 'boilerplate');
     else if (isAuthorBio(b.text)) drop(b, 'boilerplate');
@@ -216,9 +234,9 @@ export function trimBoilerplateBlocks(input: HtmlBlock[]): TrimResult {
     blocks = blocks.slice(0, -1);
   }
 
-  // Link-only headings inside the text are teasers for other articles.
+  // Link-only headings inside the text are teasers for other articles, unless they link into the page itself.
   blocks = blocks.filter((b) => {
-    if (HEADING_RE.test(b.tag) && b.linkDensity >= 0.9) {
+    if (HEADING_RE.test(b.tag) && b.linkDensity >= 0.9 && !linksOnlyInPage(b)) {
       drop(b, 'related-link');
       return false;
     }
