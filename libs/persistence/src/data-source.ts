@@ -15,6 +15,7 @@ import { OpsFreshness1764800000000 } from './migrations/1764800000000-ops-freshn
 import { OutboxDeadLetters1764710000000 } from './migrations/1764710000000-outbox-dead-letters';
 import { ReenrichmentRuns1764870000000 } from './migrations/1764870000000-reenrichment-runs';
 import { StorySignatures1764900000000 } from './migrations/1764900000000-story-signatures';
+import { BandKeyPostings1765000000000 } from './migrations/1765000000000-band-key-postings';
 
 export const ENTITIES = [
   RawArticleEntity,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   OpsFreshness1764800000000,
   ReenrichmentRuns1764870000000,
   StorySignatures1764900000000,
+  BandKeyPostings1765000000000,
 ];
 
 /** Schema changes only ever come from migrations (`npm run db:migrate`), never from `synchronize`. */

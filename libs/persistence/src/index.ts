@@ -38,6 +38,8 @@ export {
   type StorySignatureOptions,
 } from './clustering/minhash';
 export {
+  CANDIDATE_POSTINGS_PER_KEY,
+  CANDIDATES_PER_PROBE,
   storySignature,
   signatureOfBody,
   signatureDistance,

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanHtmlPage, detectLanguage, simhash64 } from '@wirestream/enrichment';
 import {
+  CANDIDATE_POSTINGS_PER_KEY,
+  CANDIDATES_PER_PROBE,
   fingerprintDistance,
   lshBandKeys,
   minhashSignature,
@@ -264,6 +266,20 @@ function containmentVariant(
   };
 }
 
+/** The indexer's bounded lookup (`findStoredCandidates`): newest postings per key, then those found through most keys. */
+interface LookupBounds {
+  perKey: number;
+  perProbe: number;
+}
+
+function boundedCandidates(index: Map<number | string, number[]>, keys: (number | string)[], bounds: LookupBounds) {
+  const shared = new Map<number, number>();
+  for (const k of keys)
+    for (const j of (index.get(k) ?? []).slice(-bounds.perKey)) shared.set(j, (shared.get(j) ?? 0) + 1);
+  const ranked = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, bounds.perProbe);
+  return new Set(ranked.map(([j]) => j));
+}
+
 interface Result {
   recall: number;
   precision: number;
@@ -276,7 +292,7 @@ interface Result {
 }
 
 /** Clusters `docs` in the given order as the indexer does, then scores pairs. */
-function evaluate<S>(variant: Variant<S>, docs: readonly NearDuplicateDoc[]): Result {
+function evaluate<S>(variant: Variant<S>, docs: readonly NearDuplicateDoc[], bounds?: LookupBounds): Result {
   const started = performance.now();
   const index = new Map<number | string, number[]>();
   const signatures: S[] = [];
@@ -287,8 +303,8 @@ function evaluate<S>(variant: Variant<S>, docs: readonly NearDuplicateDoc[]): Re
     const sig = variant.signature(doc);
     signatures.push(sig);
     const keys = variant.keys(sig);
-    const candidates = new Set<number>();
-    for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j);
+    const candidates = bounds ? boundedCandidates(index, keys, bounds) : new Set<number>();
+    if (!bounds) for (const k of keys) for (const j of index.get(k) ?? []) candidates.add(j);
     candidateCount += candidates.size;
     if (variant.similarity)
       for (const j of candidates)
@@ -412,14 +428,30 @@ function main(): void {
   process.stdout.write(
     '\n| variant | keys | recall | precision | false pairs | copy found, light / medium / heavy | candidates per lookup | ms |\n|---|---|---|---|---|---|---|---|\n',
   );
+  const row = (name: string, keys: number, r: Result) =>
+    process.stdout.write(
+      `| ${name} | ${keys} | ${fmt(r.recall)} | ${fmt(r.precision)} | ${r.falsePairs} | ${r.bySeverity.map(fmt).join(' / ')} | ${r.candidatesPerLookup.toFixed(1)} of ≤ ${docs.length} | ${Math.round(r.ms)} |\n`,
+    );
   for (const variant of variants) {
     if (options.only && !variant.name.includes(options.only)) continue;
     const r = evaluate(variant, order);
     const name = variant.name === chosen ? `**${variant.name}** (chosen)` : variant.name;
     if (variant.name === chosen && r.margin) margins = r.margin;
-    process.stdout.write(
-      `| ${name} | ${variant.keysPerArticle} | ${fmt(r.recall)} | ${fmt(r.precision)} | ${r.falsePairs} | ${r.bySeverity.map(fmt).join(' / ')} | ${r.candidatesPerLookup.toFixed(1)} of ≤ ${docs.length} | ${Math.round(r.ms)} |\n`,
-    );
+    row(name, variant.keysPerArticle, r);
+    if (variant.name !== chosen) continue;
+    // The indexer reads a bounded number of postings (findStoredCandidates); the same clustering through that lookup.
+    for (const bounds of [
+      { perKey: CANDIDATE_POSTINGS_PER_KEY, perProbe: CANDIDATES_PER_PROBE },
+      { perKey: 8, perProbe: 16 },
+      { perKey: 2, perProbe: 4 },
+    ]) {
+      const used = bounds.perKey === CANDIDATE_POSTINGS_PER_KEY && bounds.perProbe === CANDIDATES_PER_PROBE;
+      row(
+        `${variant.name}, lookup: newest ${bounds.perKey} postings per key, ${bounds.perProbe} per probe${used ? ' (the indexer’s)' : ''}`,
+        variant.keysPerArticle,
+        evaluate(variant, order, bounds),
+      );
+    }
   }
 
   if (margins)

@@ -16,6 +16,15 @@ export interface StorySignature {
 export const STORY_MAX_SIGNATURE_DISTANCE =
   STORY_SIGNATURE.hashes - Math.ceil(STORY_SIGNATURE.minSimilarity * STORY_SIGNATURE.hashes);
 
+/**
+ * Postings the candidate lookup reads per band key of a probe, newest first: bounds the rows one lookup reads however
+ * many articles share the key (templated text shares most keys). bench:clusters scores clustering through it.
+ */
+export const CANDIDATE_POSTINGS_PER_KEY = 4;
+
+/** Candidates per probe whose signature is compared: those found through the most band keys (64 × s² expected). */
+export const CANDIDATES_PER_PROBE = 8;
+
 /** Computed once per article object (the plan and the writer both ask). */
 const computed = new WeakMap<EnrichedArticle, StorySignature>();
 

@@ -83,13 +83,11 @@ export class StoryClusterEntity {
 }
 
 /**
- * Story-signature band index of each clusterable article's current version (see `clustering/minhash.ts`): one row
- * per article, its 64 LSH keys GIN-indexed for `keys && probe`, and the 128-value MinHash `signature` candidates
- * are checked on. The GIN index has `fastupdate = off` (migration 1764400000000): a storage parameter TypeORM cannot
- * declare, so the schema test checks it directly.
+ * Story signature of each clusterable article's current version (see `clustering/minhash.ts`): one row per article,
+ * its 64 LSH `keys`, the 128-value MinHash `signature` candidates are checked on, and when it was banded (`seen`,
+ * shared by its postings in `fingerprint_band_keys`).
  */
 @Entity({ name: 'fingerprint_bands' })
-@Index('fingerprint_bands_keys_idx', ['keys'], { type: 'gin' })
 @Check('fingerprint_bands_keys_size', `cardinality(keys) = ${STORY_SIGNATURE.bands}`)
 @Check('fingerprint_bands_signature_size', `cardinality(signature) = ${STORY_SIGNATURE.hashes}`)
 export class FingerprintBandEntity {
@@ -101,6 +99,25 @@ export class FingerprintBandEntity {
 
   @Column({ type: 'integer', array: true })
   signature!: number[];
+
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  seen!: Date;
+}
+
+/**
+ * The band index as postings: one row per (LSH key, article), its primary key read backwards per key (newest first),
+ * so a candidate lookup reads a bounded number of rows however many articles share a key (migration 1765000000000).
+ */
+@Entity({ name: 'fingerprint_band_keys' })
+export class FingerprintBandKeyEntity {
+  @PrimaryColumn({ type: 'integer' })
+  key!: number;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  seen!: Date;
+
+  @PrimaryColumn({ name: 'article_id', type: 'text' })
+  articleId!: string;
 }
 
 export const STORY_ENTITIES = [
@@ -110,4 +127,5 @@ export const STORY_ENTITIES = [
   QuoteEntity,
   StoryClusterEntity,
   FingerprintBandEntity,
+  FingerprintBandKeyEntity,
 ];

@@ -4,12 +4,9 @@ import { createTestDatabase } from '../testing/test-database';
 /**
  * Index storage parameters (`WITH (…)`): TypeORM cannot declare them, so they are listed here (and in the entity's
  * comment) and checked against the database. Any index with parameters missing from this list fails the test.
- * - `fingerprint_bands_keys_idx`: `fastupdate = off`, the candidate query runs right after writes and a pending
- *   list would be scanned once per probe (migration 1764400000000).
+ * (None today: the one there was, on `fingerprint_bands.keys`, went with migration 1765000000000.)
  */
-const INDEX_STORAGE_PARAMETERS: Record<string, string[]> = {
-  fingerprint_bands_keys_idx: ['fastupdate=off'],
-};
+const INDEX_STORAGE_PARAMETERS: Record<string, string[]> = {};
 
 /** Tables the migrations create that are not the application's schema. */
 const NOT_ENTITIES = new Set(['schema_migrations']);

@@ -5,6 +5,7 @@ import { clusterLookups, planBatch, uniqueEvents, type BatchEvent } from './batc
 import {
   assignClusters,
   findStoredCandidates,
+  insertBandPostings,
   insertEntityLinks,
   lockBandKeys,
   markProcessed,
@@ -112,7 +113,9 @@ export class ArticleStore {
       //    none of this before the commit, so it runs before the band-key locks and concurrent batches overlap here.
       const { current: writesToApply } = planBatch(events, heads, []);
       const stored = await writeVersionsAndCurrent(tx, events, writesToApply);
-      const changed = writesToApply.filter((w) => stored.has(w.event.article.id));
+      const changed = writesToApply
+        .filter((w) => stored.has(w.event.article.id))
+        .sort((a, b) => a.event.ord - b.event.ord);
       await replaceOwnRows(
         tx,
         changed.map((w) => w.event.article),
@@ -126,6 +129,10 @@ export class ArticleStore {
         writes.map((w) => w.article),
       );
       const candidates = await findStoredCandidates(tx, clusterLookups(events, heads), ids);
+      await insertBandPostings(
+        tx,
+        changed.map((w) => w.event.article),
+      );
       const plan = planBatch(events, heads, candidates);
       const clusterOf = new Map(plan.current.map((w) => [w.event.article.id, w.clusterId]));
       await assignClusters(

@@ -1,7 +1,7 @@
 /**
  * Migration 1764900000000 (story signatures) against real Postgres: a database clustered by SimHash — the seed and
  * its republished copy in two clusters, 12 band keys each — is re-clustered from the stored documents alone; down
- * restores the SimHash band keys.
+ * restores the SimHash band keys. Migration 1765000000000 (band-key postings) is undone first and re-run after.
  */
 import type { EnrichedArticle } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
@@ -57,6 +57,8 @@ describe('migration: story signatures re-cluster stored articles', () => {
       await store.applyBatch([{ eventId: randomUUID(), article: a, clusterId: null }]);
 
     // Back to the SimHash schema, and to what SimHash had clustered: the copy (20 bits away) on its own.
+    // (First the band-key postings of migration 1765000000000, built on top of the signatures.)
+    await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.undoLastMigration({ transaction: 'each' });
     const [keys] = (await dataSource.query(
       'SELECT min(cardinality(keys))::int AS min, max(cardinality(keys))::int AS max FROM fingerprint_bands',
@@ -68,6 +70,7 @@ describe('migration: story signatures re-cluster stored articles', () => {
 
     expect(await dataSource.runMigrations({ transaction: 'each' })).toEqual([
       expect.objectContaining({ name: 'StorySignatures1764900000000' }),
+      expect.objectContaining({ name: 'BandKeyPostings1765000000000' }),
     ]);
 
     const clusters = (await dataSource.query('SELECT id, cluster_id FROM articles')) as {
@@ -90,5 +93,14 @@ describe('migration: story signatures re-cluster stored articles', () => {
       'SELECT count(*)::int AS n, min(cardinality(keys))::int AS keys, min(cardinality(signature))::int AS signature FROM fingerprint_bands',
     )) as { n: number; keys: number; signature: number }[];
     expect(rows).toEqual({ n: 3, keys: STORY_SIGNATURE.bands, signature: STORY_SIGNATURE.hashes });
+    // Migration 1765000000000 derived the postings from the re-clustered band rows: each key once, stamped with `seen`.
+    const [postings] = (await dataSource.query(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE fk.seen = fb.seen AND fk.key = ANY(fb.keys))::int AS matching,
+              (SELECT sum(cardinality(ARRAY(SELECT DISTINCT unnest(keys))))::int FROM fingerprint_bands) AS expected
+       FROM fingerprint_band_keys fk JOIN fingerprint_bands fb ON fb.article_id = fk.article_id`,
+    )) as { n: number; matching: number; expected: number }[];
+    expect(postings).toEqual({ n: postings!.expected, matching: postings!.expected, expected: postings!.expected });
+    expect(postings!.expected).toBeGreaterThan(3 * (STORY_SIGNATURE.bands - 2));
   });
 });

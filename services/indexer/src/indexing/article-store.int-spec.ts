@@ -133,6 +133,7 @@ async function snapshot(ds: DataSource): Promise<Record<string, unknown[]>> {
     quotes: await q(`SELECT article_id, ordinal, text, speaker FROM quotes ORDER BY article_id, ordinal`),
     clusters: await q(`SELECT id, lead_article_id, size FROM story_clusters ORDER BY id`),
     bands: await q(`SELECT article_id, keys FROM fingerprint_bands ORDER BY article_id`),
+    postings: await q(`SELECT article_id, key FROM fingerprint_band_keys ORDER BY article_id, key`),
   };
 }
 

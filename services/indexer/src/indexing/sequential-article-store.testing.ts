@@ -10,6 +10,8 @@ import {
   type Quote,
 } from '@wirestream/contracts';
 import {
+  CANDIDATE_POSTINGS_PER_KEY,
+  CANDIDATES_PER_PROBE,
   MIN_WORDS_FOR_CLUSTERING,
   storySignature,
   STORY_MAX_SIGNATURE_DISTANCE,
@@ -28,6 +30,7 @@ export async function applyBatchSequentially(
   if (!writes.length) return new Set();
   return dataSource.transaction(async (tx) => {
     const changed = new Set<string>();
+    const batchIds = [...new Set(writes.map((w) => w.article.id))];
     await lockBandKeys(
       tx,
       writes.map((w) => w.article),
@@ -66,7 +69,7 @@ export async function applyBatchSequentially(
       )) as { id: string; cluster_id: string | null }[];
       if (!updated.length) continue;
       changed.add(article.id);
-      await writeCurrentVersion(tx, article, updated[0]!.cluster_id);
+      await writeCurrentVersion(tx, article, updated[0]!.cluster_id, batchIds);
     }
     return changed;
   });
@@ -135,6 +138,7 @@ async function writeCurrentVersion(
   tx: EntityManager,
   article: EnrichedArticle,
   clusterId: string | null,
+  batchIds: string[],
 ): Promise<string> {
   await tx.query(
     `INSERT INTO sources (id, name) VALUES ($1, $2)
@@ -143,7 +147,7 @@ async function writeCurrentVersion(
   );
   await replaceEntities(tx, article);
   await replaceQuotes(tx, article);
-  const cluster = clusterId ?? (await findCluster(tx, article)) ?? article.id;
+  const cluster = clusterId ?? (await findCluster(tx, article, batchIds)) ?? article.id;
   if (cluster !== clusterId) await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [article.id, cluster]);
   await replaceBands(tx, article);
   await refreshCluster(tx, cluster);
@@ -200,26 +204,51 @@ async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promi
   );
 }
 
-/** The cluster of the nearest earlier article within the threshold, via the band index; null when there is none. */
-async function findCluster(tx: EntityManager, article: EnrichedArticle): Promise<string | null> {
+/**
+ * The cluster of the nearest earlier article within the threshold; null when there is none. Candidates: every
+ * article of this batch sharing a band key (as it stands now), and of the others the store's bounded lookup — the
+ * newest CANDIDATE_POSTINGS_PER_KEY postings per key, then the CANDIDATES_PER_PROBE found through the most keys.
+ */
+async function findCluster(tx: EntityManager, article: EnrichedArticle, batchIds: string[]): Promise<string | null> {
   if (!isClusterable(article)) return null;
   const { signature, keys } = storySignature(article);
   const [match] = (await tx.query(
-    `SELECT a.cluster_id FROM (
-       SELECT article_id, signature FROM fingerprint_bands WHERE keys && $2::int[] AND article_id <> $3
-     ) AS candidate
+    `WITH hits AS (
+       SELECT f.article_id, count(*) AS shared, max(f.seen) AS seen
+       FROM unnest($2::int[]) AS k (key)
+       CROSS JOIN LATERAL (
+         SELECT fk.article_id, fk.seen FROM fingerprint_band_keys fk WHERE fk.key = k.key AND fk.article_id <> ALL($5::text[])
+         ORDER BY fk.seen DESC, fk.article_id DESC LIMIT $6
+       ) AS f
+       GROUP BY f.article_id ORDER BY shared DESC, seen DESC, f.article_id LIMIT $7
+     ),
+     candidate AS (
+       SELECT fb.article_id, fb.signature FROM fingerprint_bands fb WHERE fb.article_id IN (SELECT article_id FROM hits)
+       UNION ALL
+       SELECT article_id, signature FROM fingerprint_bands WHERE article_id = ANY($5::text[]) AND keys && $2::int[] AND article_id <> $3
+     )
+     SELECT a.cluster_id FROM candidate
      JOIN articles a ON a.id = candidate.article_id
      CROSS JOIN LATERAL (SELECT cardinality(candidate.signature) - count(*) AS distance FROM unnest(candidate.signature, $1::int[]) AS s (x, y) WHERE x = y) AS d
      WHERE a.pub_status = 'usable' AND a.cluster_id IS NOT NULL AND d.distance <= $4
      ORDER BY d.distance, a.published_at ASC NULLS LAST, a.first_seen_at, a.id
      LIMIT 1`,
-    [signature, keys, article.id, STORY_MAX_SIGNATURE_DISTANCE],
+    [
+      signature,
+      keys,
+      article.id,
+      STORY_MAX_SIGNATURE_DISTANCE,
+      batchIds,
+      CANDIDATE_POSTINGS_PER_KEY,
+      CANDIDATES_PER_PROBE,
+    ],
   )) as { cluster_id: string }[];
   return match?.cluster_id ?? null;
 }
 
 /** Withdrawn, too short or malformed-fingerprint articles are nobody's candidate. */
 async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promise<void> {
+  await tx.query('DELETE FROM fingerprint_band_keys WHERE article_id = $1', [article.id]);
   await tx.query('DELETE FROM fingerprint_bands WHERE article_id = $1', [article.id]);
   if (!isClusterable(article)) return;
   const { signature, keys } = storySignature(article);
@@ -228,6 +257,10 @@ async function replaceBands(tx: EntityManager, article: EnrichedArticle): Promis
     keys,
     signature,
   ]);
+  await tx.query(
+    'INSERT INTO fingerprint_band_keys (key, seen, article_id) SELECT DISTINCT k, fb.seen, fb.article_id FROM fingerprint_bands fb, unnest(fb.keys) AS k WHERE fb.article_id = $1',
+    [article.id],
+  );
 }
 
 /** Size and lead from the members: the earliest usable one by publishedAt (undated last), then first seen. */
