@@ -8,6 +8,7 @@ import {
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
+import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
 export type TextPageLineKind =
@@ -261,6 +262,30 @@ function applyArticleSpan(
       if (headerTitle && headerTitle.index !== headlineIndex)
         headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
     } else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
+  }
+  // The address's slug names the headline when the page's structure misled the search (long menus, teasers).
+  const slugIndex = betterSlugHeadline(
+    blocks,
+    url,
+    headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
+    (block, i) => i > span.end || parseDateLine(block) !== null || findDateLine(block) !== null,
+  );
+  if (slugIndex !== null) {
+    const previous = headlineIndex >= 0 ? headlineIndex : (headerTitle?.index ?? -1);
+    const previousLine = chrome.find((line) => line.index === previous && line.kind === 'headline');
+    if (previousLine) {
+      if (previous < slugIndex) previousLine.kind = previous === 0 ? 'banner' : 'navigation';
+      else {
+        // A line after the headline (a standfirst, a caption) is left to the body cleaner.
+        chrome.splice(chrome.indexOf(previousLine), 1);
+        known.delete(previous);
+      }
+    }
+    const slugLine = known.get(slugIndex);
+    if (slugLine) slugLine.kind = 'headline';
+    headlineIndex = slugIndex;
+    layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
+    if (headlineIndex >= start) start = headlineIndex + 1;
   }
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
 

@@ -1,0 +1,104 @@
+import { parseTextPage } from './parse-text-page';
+import { betterSlugHeadline, slugHeadline, slugMatch, slugWords, stripLeadingMark } from './text-page-slug';
+
+describe('slugWords', () => {
+  it('takes the path segment with the most words, without ids and extensions', () => {
+    expect(
+      slugWords('https://news.example.com/world/2026/05/04/harbour-strike-ends-after-three-weeks-90871.html'),
+    ).toEqual(['harbour', 'strike', 'ends', 'after', 'three', 'weeks']);
+  });
+
+  it('folds accents, ß and the ae/oe/ue spellings of umlauts', () => {
+    expect(slugWords('https://example.de/stadt/gruenflaeche-am-fluss-wird-groesser/')).toEqual([
+      'grunflache',
+      'am',
+      'fluss',
+      'wird',
+      'grosser',
+    ]);
+    const slug = new Set(slugWords('https://example.de/stadt/gruenflaeche-am-fluss-wird-groesser/'));
+    expect(slugMatch('Grünfläche am Fluss wird größer', slug).recall).toBe(1);
+  });
+
+  it('is empty for section names, bare ids and bad addresses', () => {
+    expect(slugWords('https://example.org/politik/')).toEqual([]);
+    expect(slugWords('https://example.org/news/news_lang.php?ArtNr=335614')).toEqual([]);
+    expect(slugWords('not a url')).toEqual([]);
+    expect(slugWords(null)).toEqual([]);
+    // A stray "%" keeps the segment as written instead of throwing.
+    expect(slugWords('https://example.org/tram-line-opens-%E0%A4%A')).toEqual([
+      'tram',
+      'line',
+      'opens',
+      'e0',
+      'a4',
+      'a',
+    ]);
+  });
+});
+
+describe('slugHeadline', () => {
+  const url = 'https://www.example.com/local/city-council-approves-new-tram-line-to-airport/';
+  const blocks = [
+    'Example Times — Local',
+    'Home | Local | Sport | Weather',
+    'Tram line',
+    'City council approves new tram line to airport',
+    'The vote ends a decade of argument over the route, which will run through the old market district.',
+  ];
+
+  it('finds the line that spells the slug', () => {
+    expect(slugHeadline(blocks, url)?.index).toBe(3);
+  });
+
+  it('skips lines the caller rejects, and lines sharing fewer than two words', () => {
+    expect(slugHeadline(blocks, url, (_, i) => i === 3)).toBeNull();
+    expect(slugHeadline(['Airport', 'Council'], url)).toBeNull();
+  });
+
+  it('replaces a headline only when it covers clearly more of the slug', () => {
+    expect(betterSlugHeadline(blocks, url, 'Example Times — Local')).toBe(3);
+    expect(betterSlugHeadline(blocks, url, null)).toBe(3);
+    // A longer headline covering the whole slug stays.
+    expect(
+      betterSlugHeadline(blocks, url, 'City council approves new tram line to airport after long debate'),
+    ).toBeNull();
+  });
+
+  it('drops crumb markers glued before a heading', () => {
+    expect(stripLeadingMark('› Tram line reaches the airport')).toBe('Tram line reaches the airport');
+    expect(stripLeadingMark('|Tram line')).toBe('Tram line');
+    expect(stripLeadingMark('»Quoted headline«')).toBe('»Quoted headline«');
+  });
+});
+
+describe('parseTextPage with a slug', () => {
+  it('takes the headline the address spells over a teaser before the body', () => {
+    const page = [
+      'The Valley Courier — Region',
+      'Home | Region | Sport | Culture | Contact',
+      'Bakery on Mill Street celebrates its hundredth year',
+      '4 May 2026',
+      'Most read',
+      'Flood defences along the river to be raised by a metre',
+      'The regional authority said on Monday that construction would start in the autumn and last two years.',
+      'Residents of the lower town had asked for higher walls since the floods of last spring damaged forty homes.',
+      'Engineers expect the work to cost about twelve million euros, shared between the region and the state.',
+    ].join('\n\n');
+    const item = parseTextPage(page, {
+      url: 'https://valley-courier.example/region/bakery-on-mill-street-celebrates-hundredth-year/',
+    });
+    expect(item.title).toBe('Bakery on Mill Street celebrates its hundredth year');
+    expect(item.publishedAt?.slice(0, 10)).toBe('2026-05-04');
+  });
+
+  it('leaves the headline alone when the address has no slug', () => {
+    const page = [
+      'Flood defences along the river to be raised by a metre',
+      'The regional authority said on Monday that construction would start in the autumn and last two years.',
+      'Residents of the lower town had asked for higher walls since the floods of last spring damaged forty homes.',
+    ].join('\n\n');
+    const item = parseTextPage(page, { url: 'https://valley-courier.example/article.php?id=5512' });
+    expect(item.title).toBe('Flood defences along the river to be raised by a metre');
+  });
+});
