@@ -8,6 +8,7 @@ import {
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
+import { abbreviates, foldedKey, nameFitsHost, pageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
@@ -212,6 +213,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
+  layout.siteName = siteNameForHost(layout.siteName, blocks, options.url ?? null);
   return layout;
 }
 
@@ -368,30 +370,53 @@ const HOST_SCAN_TAIL = 80;
 
 /** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
 function hostNamedLine(blocks: string[], url: string | null): string | null {
-  let host: string;
-  try {
-    host = url ? new URL(url).hostname.toLowerCase() : '';
-  } catch {
-    return null;
-  }
-  const labels = host.replace(/^www\d?\./u, '').split('.');
-  const label = (labels.length >= 2 ? labels[labels.length - 2] : labels[0])?.replace(/[^\p{L}\p{N}]/gu, '') ?? '';
-  if (label.length < 3) return null;
+  const host = pageHost(url);
+  if (!host || host.label.length < 3) return null;
+  const { label } = host;
+  const hostKey = foldedKey(host.host);
   // The name sits in the header or the footer.
   const edges =
     blocks.length <= HOST_SCAN_HEAD + HOST_SCAN_TAIL
       ? blocks
       : [...blocks.slice(0, HOST_SCAN_HEAD), ...blocks.slice(-HOST_SCAN_TAIL)];
+  // The closest spelling wins: "Harbour Times" over "Harbour Times Shop" and "Harbour Times Careers".
+  let best: string | null = null;
+  let bestExtra = HOST_NAME_EXTRA + 1;
   for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
-      const name = segment.trim();
-      const key = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-      if (name.length <= 40 && wordCount(name) <= 4 && key.startsWith(label) && key.length <= label.length + 12)
-        return cleanName(name);
+      const name = publicationName(cleanName(segment));
+      if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
+      const key = foldedKey(name);
+      // The host spelled out ("Harbour-Times.com") is as close as the bare name.
+      const extra = key === hostKey ? 0 : key.length - label.length;
+      const fits = key.startsWith(label) || (wordCount(name) >= 2 && abbreviates(label, name));
+      if (fits && extra < bestExtra) {
+        best = name;
+        bestExtra = extra;
+      }
     }
   }
-  return null;
+  return best;
+}
+
+/** How many letters a printed name may add to the host's ("tarnkappe" → "Tarnkappe.info", "Harbour Times Online"). */
+const HOST_NAME_EXTRA = 12;
+
+/**
+ * The publication's name checked against the page's host: a name that does not spell the host (a parent
+ * company, a menu word taken for a masthead) gives way to a line spelling the host, or to the host itself.
+ */
+function siteNameForHost(name: string | null, blocks: string[], url: string | null): string | null {
+  const host = pageHost(url);
+  if (!host) return name;
+  const printed = hostNamedLine(blocks, url);
+  if (name && nameFitsHost(name, host)) {
+    // "Harbour Times Shop" (a menu entry or a sub-brand) when the page also prints "Harbour Times".
+    const key = foldedKey(name);
+    return printed && key.startsWith(host.label) && foldedKey(printed).length < key.length ? printed : name;
+  }
+  return printed ?? host.host;
 }
 
 /** A bare masthead line at the very top ("Tofugu", "IT Finanzmagazin"). */
@@ -788,7 +813,7 @@ export function copyrightHolder(line: string): string | undefined {
 }
 
 function cleanName(name: string): string {
-  return trimChars(trimChars(normaliseSpaces(name), '|.,:;!-', true, 'end'), '|.,:;-');
+  return trimChars(trimChars(normaliseSpaces(name), '|.,:;!-–—·•', true, 'end'), '|.,:;-–—·•');
 }
 
 function nameKey(text: string): string {

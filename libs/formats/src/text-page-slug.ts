@@ -1,3 +1,5 @@
+import { archivedAddress } from './text-page-host';
+
 /**
  * The page address as a witness for the headline: most sites build the last path segment from the headline
  * ("/2026/05/04/harbour-strike-ends-after-three-weeks/"), so the line whose words best cover that slug is the
@@ -45,7 +47,7 @@ export function slugWords(url: string | null | undefined): string[] {
   if (!url) return [];
   let path: string;
   try {
-    path = new URL(url).pathname;
+    path = new URL(archivedAddress(url) ?? url).pathname;
   } catch {
     return [];
   }

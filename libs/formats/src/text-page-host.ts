@@ -1,0 +1,136 @@
+/**
+ * The page address's host as a witness for the publication's name. A name the page prints (banner, copyright
+ * line, masthead) is the publication's when it spells the host ("El Nuevo Día" / elnuevodia.com, "Motorsport-
+ * Magazin.com" / motorsport-magazin.com) or its initials do ("Deutscher Handball Bund" / dhb.de). A name that
+ * does neither is often the publisher's parent company or a menu word ("Example Media Group", "Subscribe");
+ * then a line spelling the host, or the host itself, names the publication better.
+ */
+
+/** Second-level labels under a country code ("example.co.uk", "example.com.br"): the name is one label up. */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'gob', 'ac', 'edu', 'or', 'ne', 'go']);
+/** Hosting platforms: the site's name is the label before theirs ("harbourwalks.wordpress.com"). */
+const PLATFORM_LABELS = new Set(['wordpress', 'blogspot', 'tumblr', 'substack', 'wixsite', 'github', 'medium']);
+/** Host labels that are not a name ("www", "m", "amp", language editions). */
+const SERVICE_LABEL_RE = /^(?:www\d?|m|mobile|amp|edition|beta)$/u;
+
+/**
+ * Lower-case, without accents, spaces or punctuation, umlauts and their ae/oe/ue spellings alike ("El Nuevo Día"
+ * → "elnuevodia", "Kräuter Löwe" and "kraeuter-loewe" → "krauterlowe").
+ */
+export function foldedKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/gu, 'ss')
+    .normalize('NFD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/ue/gu, 'u')
+    .replace(/oe/gu, 'o')
+    .replace(/ae/gu, 'a');
+}
+
+export interface PageHost {
+  /** The host without "www." ("tennis-weekly.example.com"). */
+  host: string;
+  /** The label that names the site, folded ("tennisweekly"). */
+  label: string;
+}
+
+/** The host of an address and its naming label; null without a usable host (IP addresses, no dot). */
+export function pageHost(url: string | null | undefined): PageHost | null {
+  const address = archivedAddress(url);
+  if (!address) return null;
+  let hostname: string;
+  try {
+    hostname = new URL(address).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  if (!hostname.includes('.') || /^[\d.]+$/u.test(hostname) || hostname.includes(':')) return null;
+  const labels = hostname.split('.');
+  while (labels.length > 2 && SERVICE_LABEL_RE.test(labels[0] ?? '')) labels.shift();
+  const n = labels.length;
+  let at = n >= 3 && SECOND_LEVEL.has(labels[n - 2] ?? '') ? n - 3 : Math.max(0, n - 2);
+  if (at > 0 && PLATFORM_LABELS.has(labels[at] ?? '')) at -= 1;
+  const named = labels[at];
+  const label = foldedKey(named ?? '');
+  return label.length >= 2 ? { host: labels.join('.'), label } : null;
+}
+
+/** The name spells the host's label, the label spells the name, or the label abbreviates the name. */
+export function nameFitsHost(name: string, host: PageHost): boolean {
+  const key = foldedKey(name);
+  if (key.length < 2) return false;
+  if (key.includes(host.label) || (key.length >= 3 && host.label.includes(key))) return true;
+  return abbreviates(host.label, name);
+}
+
+/** Words a host may leave out of a name ("The New York Times" → nytimes). */
+const SKIPPABLE_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'for',
+  'de',
+  'del',
+  'la',
+  'le',
+  'el',
+  'der',
+  'die',
+  'das',
+  'des',
+  'du',
+  'di',
+  'da',
+  'und',
+  'y',
+  'et',
+  '&',
+]);
+/** Longer names or labels are not compared letter by letter. */
+const MAX_ABBREVIATED_WORDS = 8;
+const MAX_LABEL_CHARS = 40;
+
+/**
+ * The label is made of a leading part of every word of the name, in order, at least two words spelling part of it
+ * ("nytimes" ← New York Times, "ksta" ← Kölner Stadt-Anzeiger, "dhb" ← Deutscher Handball-Bund, "lemonde" ← Le
+ * Monde); articles, particles and lower-case words ("e.V.") may be left out. Bounded: at most 8 words and a 40-letter label.
+ */
+export function abbreviates(label: string, name: string): boolean {
+  if (!label || label.length > MAX_LABEL_CHARS) return false;
+  const parts = name
+    .split(/[\s\-–—/]+/u)
+    .map((w) => ({ key: foldedKey(w), skippable: SKIPPABLE_WORDS.has(w.toLowerCase()) || /^\p{Ll}/u.test(w) }))
+    .filter((w) => w.key);
+  if (parts.length < 2 || parts.length > MAX_ABBREVIATED_WORDS) return false;
+  // reach[j][u]: the label's first j letters are spelt by the words so far, u of them (capped at 2) spelling some.
+  const states = (): boolean[][] => Array.from({ length: label.length + 1 }, () => [false, false, false]);
+  let reach = states();
+  reach[0]![0] = true;
+  for (const part of parts) {
+    const next = states();
+    for (let j = 0; j <= label.length; j++) {
+      for (let u = 0; u <= 2; u++) {
+        if (!reach[j]![u]) continue;
+        if (part.skippable) next[j]![u] = true;
+        const used = Math.min(2, u + 1);
+        for (let k = 1; k <= part.key.length && j + k <= label.length; k++) {
+          if (label[j + k - 1] !== part.key[k - 1]) break;
+          next[j + k]![used] = true;
+        }
+      }
+    }
+    reach = next;
+  }
+  return reach[label.length]![2] === true;
+}
+
+/** Web-archive copies carry the original address in their path ("…/web/20131110121040/http://example.org/a"). */
+const ARCHIVED_RE = /^https?:\/\/web\.archive\.org\/web\/[^/]*\/(https?:\/\/.+)$/iu;
+
+/** The address a page was first published at: an archive copy's original, else the address itself. */
+export function archivedAddress(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const archived = ARCHIVED_RE.exec(url);
+  return archived?.[1] ?? url;
+}
