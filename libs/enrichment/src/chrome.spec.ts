@@ -64,3 +64,25 @@ describe('text-page cleaning for any layout', () => {
       expect(kinds).toContain(kind);
   });
 });
+
+describe('text-page cleaning with the page address', () => {
+  it('reads the page with its address: the headline the slug spells, not the teaser before the body', () => {
+    const text = [
+      'Valley Courier',
+      'Bakery on Mill Street celebrates its hundredth year',
+      'Region',
+      'Sport',
+      'Culture',
+      'Weather',
+      'Flood defences to be raised by a metre after a wet spring',
+      'The bakery opened in 1926 and has been run by the same family for four generations, its owner said on Monday.',
+      'Customers queued from early morning for a cake baked to the original recipe, which has not changed in a century.',
+    ].join('\n');
+    const url = 'https://valleycourier.example.com/region/bakery-on-mill-street-celebrates-hundredth-year/';
+    const page = cleanTextPage(text, { ...options, url });
+    expect(page.layout.title).toBe('Bakery on Mill Street celebrates its hundredth year');
+    expect(page.paragraphs[0]).toMatch(/^The bakery opened in 1926/);
+    expect(page.paragraphs.join(' ')).not.toMatch(/Flood defences|Weather/);
+    expect(cleanTextPage(text, options).layout.title).toBe('Flood defences to be raised by a metre after a wet spring');
+  });
+});

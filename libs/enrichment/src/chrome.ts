@@ -92,8 +92,11 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
  * ("Read more: …" → relatedLinks), share bars, cookie/newsletter prompts, ads, repeated paragraphs and the footer.
  * Everything taken out is recorded in `removed`, in page order.
  */
-export function cleanTextPage(content: string, options: CleanOptions): CleanedBody & { layout: TextPageLayout } {
-  const layout = analyzeTextPageLayout(content, { sourceName: options.siteName });
+export function cleanTextPage(
+  content: string,
+  options: CleanOptions & { url?: string | null },
+): CleanedBody & { layout: TextPageLayout } {
+  const layout = analyzeTextPageLayout(content, { sourceName: options.siteName, url: options.url ?? null });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
   const preclassified = new Map(
     layout.chrome.map(

@@ -47,7 +47,11 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
   let pageSiteName: string | null = null;
 
   if (item.contentType === 'text') {
-    const page = cleanTextPage(item.content, { title: item.title, siteName: item.sourceName ?? input.source.name });
+    const page = cleanTextPage(item.content, {
+      title: item.title,
+      siteName: item.sourceName ?? input.source.name,
+      url: item.url,
+    });
     cleaned = page;
     // The parser normally set these; re-reading the page covers items from producers that did not.
     title ??= capTitle(page.layout.title);
