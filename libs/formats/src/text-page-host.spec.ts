@@ -1,5 +1,5 @@
 import { parseTextPage } from './parse-text-page';
-import { abbreviates, archivedAddress, foldedKey, nameFitsHost, pageHost } from './text-page-host';
+import { abbreviates, addressDate, archivedAddress, foldedKey, nameFitsHost, pageHost } from './text-page-host';
 
 describe('pageHost', () => {
   it('names the site by the label before the public suffix', () => {
@@ -91,5 +91,53 @@ describe('parseTextPage source name and host', () => {
     ].join('\n\n');
     expect(parseTextPage(page, { url: 'https://valleycourier.co.uk/a' }).sourceName).toBe('The Valley Courier');
     expect(parseTextPage(page, { url: null }).sourceName).toBe('The Valley Courier');
+  });
+});
+
+describe('addressDate', () => {
+  it('reads a full date or a year and month from the path', () => {
+    expect(addressDate('https://example.org/2026/05/04/harbour-strike-ends/')).toEqual({
+      date: '2026-05-04',
+      full: true,
+    });
+    expect(addressDate('https://example.org/news/2026-5-4-harbour-strike-ends')).toEqual({
+      date: '2026-05-04',
+      full: true,
+    });
+    expect(addressDate('https://example.org/2026/05/harbour-strike-ends/')).toEqual({ date: '2026-05', full: false });
+  });
+
+  it('ignores ids and impossible days', () => {
+    expect(addressDate('https://example.org/2026/08/23646/')).toEqual({ date: '2026-08', full: false });
+    expect(addressDate('https://example.org/2026/02/30/a')).toBeNull();
+    expect(addressDate('https://example.org/article/20260504')).toBeNull();
+    expect(addressDate(null)).toBeNull();
+  });
+});
+
+describe('parseTextPage date and address', () => {
+  const page = (dateLine: string | null): string =>
+    [
+      'Harbour strike ends after three weeks',
+      ...(dateLine ? [dateLine] : []),
+      'Dock workers voted on Sunday to accept a new pay offer, ending a strike that had halted most container traffic.',
+      'The port authority said ships waiting offshore would be unloaded first, starting on Monday morning.',
+    ].join('\n\n');
+
+  it('fills a missing date from the address', () => {
+    const item = parseTextPage(page(null), { url: 'https://example.org/2026/05/04/harbour-strike-ends/' });
+    expect(item.publishedAt).toBe('2026-05-04T00:00:00.000Z');
+  });
+
+  it('replaces a date before the address day, keeps a later one', () => {
+    const url = 'https://example.org/2026/05/04/harbour-strike-ends/';
+    expect(parseTextPage(page('1 May 2026'), { url }).publishedAt?.slice(0, 10)).toBe('2026-05-04');
+    expect(parseTextPage(page('6 May 2026'), { url }).publishedAt?.slice(0, 10)).toBe('2026-05-06');
+  });
+
+  it('swaps day and month read the wrong way round for the address month', () => {
+    const url = 'https://example.org/2026/11/harbour-strike-ends/';
+    expect(parseTextPage(page('2026-08-11'), { url }).publishedAt?.slice(0, 10)).toBe('2026-11-08');
+    expect(parseTextPage(page('2026-11-08'), { url }).publishedAt?.slice(0, 10)).toBe('2026-11-08');
   });
 });

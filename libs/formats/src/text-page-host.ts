@@ -134,3 +134,35 @@ export function archivedAddress(url: string | null | undefined): string | null {
   const archived = ARCHIVED_RE.exec(url);
   return archived?.[1] ?? url;
 }
+
+/** "/2026/05/04/", "/2026-05-04-slug", "/2026/5/4/": a publication date in the path. */
+const PATH_DATE_RE = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u;
+/** "/2026/05/": a year and month in the path (archives by month). */
+const PATH_MONTH_RE = /\/((?:19|20)\d{2})\/(0[1-9]|1[0-2])\//u;
+
+export interface AddressDate {
+  /** YYYY-MM-DD when the path has a full date, else YYYY-MM. */
+  date: string;
+  full: boolean;
+}
+
+/** The date a page address carries in its path (sites file articles under their publication day or month). */
+export function addressDate(url: string | null | undefined): AddressDate | null {
+  const address = archivedAddress(url);
+  if (!address) return null;
+  let path: string;
+  try {
+    path = new URL(address).pathname;
+  } catch {
+    return null;
+  }
+  const day = PATH_DATE_RE.exec(path);
+  if (day) {
+    const [, y, m, d] = day;
+    const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    // A calendar date only ("2026-02-30" is a slug number, not a day).
+    return new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso) ? { date: iso, full: true } : null;
+  }
+  const month = PATH_MONTH_RE.exec(path);
+  return month ? { date: `${month[1]}-${month[2]}`, full: false } : null;
+}

@@ -8,7 +8,7 @@ import {
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
-import { abbreviates, foldedKey, nameFitsHost, pageHost } from './text-page-host';
+import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
@@ -214,6 +214,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
   layout.siteName = siteNameForHost(layout.siteName, blocks, options.url ?? null);
+  checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
 
@@ -417,6 +418,30 @@ function siteNameForHost(name: string | null, blocks: string[], url: string | nu
     return printed && key.startsWith(host.label) && foldedKey(printed).length < key.length ? printed : name;
   }
   return printed ?? host.host;
+}
+
+/**
+ * The publication date checked against a date in the page address: the address's day fills a missing date and
+ * replaces an earlier one (a page is not published before the day it is filed under; a later date on the page
+ * may be an update and stands). A page date outside the address's month whose day and month, swapped, fall in
+ * it was read the wrong way round ("08/11/2026" under "/2026/11/").
+ */
+function checkDateAgainstAddress(layout: TextPageLayout, url: string | null): void {
+  const filed = addressDate(url);
+  if (!filed) return;
+  const page = layout.publishedAt?.slice(0, 10) ?? null;
+  if (filed.full) {
+    if (page === null || page < filed.date) {
+      layout.publishedAt = `${filed.date}T00:00:00.000Z`;
+      layout.publishedDateOnly = true;
+    }
+    return;
+  }
+  if (page === null || page.startsWith(filed.date)) return;
+  const [y, m, d] = page.split('-');
+  const swapped = `${y}-${d}-${m}`;
+  if (Number(d) <= 12 && swapped.startsWith(filed.date))
+    layout.publishedAt = `${swapped}${layout.publishedAt?.slice(10) ?? ''}`;
 }
 
 /** A bare masthead line at the very top ("Tofugu", "IT Finanzmagazin"). */
