@@ -86,3 +86,21 @@ describe('text-page cleaning with the page address', () => {
     expect(cleanTextPage(text, options).layout.title).toBe('Flood defences to be raised by a metre after a wet spring');
   });
 });
+
+describe('staff credits', () => {
+  it('removes "<site name> <role>" lines of an author box, keeps prose naming the site', () => {
+    const text = [
+      'Harbour plan approved',
+      'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+      'The Harbour Times reporter who covered the debate said the vote was closer than expected by most councillors.',
+      'Lena Vogt',
+      'Harbour Times Redakteurin',
+      'Work on the new berths is due to start in the autumn, and the rail link should follow two years later.',
+      'The port authority said it expected container traffic to double once both projects were finished.',
+    ].join('\n\n');
+    const page = cleanTextPage(text, { title: null, siteName: 'Harbour Times' });
+    expect(page.paragraphs.join(' ')).not.toMatch(/Harbour Times Redakteurin/);
+    expect(page.paragraphs.join(' ')).toMatch(/The Harbour Times reporter who covered/);
+    expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: 'Harbour Times Redakteurin' }]));
+  });
+});

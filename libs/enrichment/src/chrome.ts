@@ -209,6 +209,11 @@ function cleanBlocks(
       kinds[i] = firstBodyIndex < 0 ? 'banner' : 'footer';
       return;
     }
+    // A staff credit in an author box: the site's name and a role ("Harbour Times Redakteurin").
+    if (siteKey && key.startsWith(`${siteKey} `) && STAFF_ROLE_RE.test(key.slice(siteKey.length + 1))) {
+      kinds[i] = 'boilerplate';
+      return;
+    }
     if (firstBodyIndex < 0 && parseBylineLine(block)) {
       kinds[i] = 'boilerplate'; // the byline itself is metadata, not body text
       return;
@@ -266,6 +271,10 @@ function chromeLineKind(block: string): RemovedKind | null {
 }
 
 /** Two paragraphs are "the same" regardless of spacing, case and quote style. */
+/** Newsroom roles, in the languages the service reads, as the whole rest of a staff-credit line. */
+const STAFF_ROLE_RE =
+  /^(?:editor|reporter|correspondent|staff|staff writer|writer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|rédacteur|rédactrice|journaliste|redactor(?:a)?|periodista|corresponsal|jornalista|giornalista|redattore|redattrice)$/u;
+
 export function paragraphKey(text: string): string {
   return normaliseSpaces(text.normalize('NFKC'))
     .toLowerCase()

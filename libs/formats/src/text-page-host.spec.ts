@@ -83,6 +83,15 @@ describe('parseTextPage source name and host', () => {
     expect(item.sourceName).toBe('valleycourier.co.uk');
   });
 
+  it('takes the host over a printed sub-brand when the footer names a parent company', () => {
+    const url = 'https://www.valleycourier.co.uk/region/flood-defences-raised/';
+    const footer = '© 2026 Northgate Media Group. All rights reserved.';
+    const withShop = ['Flood defences along the river to be raised by a metre', ...body, 'Valley Courier Shop', footer];
+    expect(parseTextPage(withShop.join('\n\n'), { url }).sourceName).toBe('valleycourier.co.uk');
+    const withName = ['Flood defences along the river to be raised by a metre', ...body, 'ValleyCourier.co.uk', footer];
+    expect(parseTextPage(withName.join('\n\n'), { url }).sourceName).toBe('ValleyCourier.co.uk');
+  });
+
   it('keeps a copyright holder that spells the host, and prints no host without an address', () => {
     const page = [
       'Flood defences along the river to be raised by a metre',

@@ -348,10 +348,7 @@ function applyArticleSpan(
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
   layout.siteName = publicationName(
-    layout.siteName ??
-      footerSiteName(blocks, span.end) ??
-      hostNamedLine(blocks, url) ??
-      mastheadName(blocks, shapes, headStart),
+    layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
   );
 }
 
@@ -417,7 +414,10 @@ function siteNameForHost(name: string | null, blocks: string[], url: string | nu
     const key = foldedKey(name);
     return printed && key.startsWith(host.label) && foldedKey(printed).length < key.length ? printed : name;
   }
-  return printed ?? host.host;
+  // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
+  // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
+  const key = printed ? foldedKey(printed) : '';
+  return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
 }
 
 /**
