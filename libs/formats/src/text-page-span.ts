@@ -107,6 +107,18 @@ export function isArticleEndHeading(block: string): boolean {
   return colon < 0 || colon >= block.length - 2;
 }
 
+/** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
+const TAG_LINE_RE =
+  /^(?:tags?|topics|filed under|themen|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes|mots-clés|sujets|etiquetas|temas|assuntos|tópicos|argomenti)\s?:\s?\S/iu;
+const MAX_TAG_LINE_CHARS = 300;
+
+/** A tag list: its label, then short comma- or pipe-separated items. */
+export function isTagLine(block: string): boolean {
+  if (block.length > MAX_TAG_LINE_CHARS || !TAG_LINE_RE.test(block)) return false;
+  const items = block.slice(block.indexOf(':') + 1).split(/[,|•·]/u);
+  return items.every((item) => blockWords(item) <= 6);
+}
+
 export function shapeBlocks(blocks: string[]): BlockShape[] {
   const counts = new Map<string, number>();
   for (const block of blocks) {
@@ -122,7 +134,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       chars: block.length,
       prose: (words >= PROSE_MIN_WORDS && sentence) || words >= PROSE_LONG_WORDS,
       navigation: isNavigationVocabulary(block),
-      articleEnd: isArticleEndHeading(block),
+      articleEnd: isArticleEndHeading(block) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
     };
   });
