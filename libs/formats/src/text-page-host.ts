@@ -18,14 +18,23 @@ const SERVICE_LABEL_RE = /^(?:www\d?|m|mobile|amp|edition|beta)$/u;
  * → "elnuevodia", "Kräuter Löwe" and "kraeuter-loewe" → "krauterlowe").
  */
 export function foldedKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/gu, 'ss')
-    .normalize('NFD')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .replace(/ue/gu, 'u')
-    .replace(/oe/gu, 'o')
-    .replace(/ae/gu, 'a');
+  return foldUmlautSpellings(foldLetters(text).replace(NOT_LETTER_RE, ''));
+}
+
+const NOT_LETTER_RE = /[^\p{L}\p{N}]/gu;
+const NOT_ASCII_RE = /[^ -~]/u;
+const UMLAUT_SPELLING_RE = /([uoa])e/gu;
+
+/** Lower case without accents ("Grüße" → "grusse"); ASCII text skips the Unicode passes. */
+export function foldLetters(text: string): string {
+  const lower = text.toLowerCase();
+  if (!NOT_ASCII_RE.test(lower)) return lower;
+  return lower.replace(/ß/gu, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** "ue", "oe", "ae" as the letters they spell out ("grusse" stays, "gruesse" → "grusse"). */
+export function foldUmlautSpellings(key: string): string {
+  return key.replace(UMLAUT_SPELLING_RE, '$1');
 }
 
 export interface PageHost {
@@ -103,26 +112,31 @@ export function abbreviates(label: string, name: string): boolean {
     .map((w) => ({ key: foldedKey(w), skippable: SKIPPABLE_WORDS.has(w.toLowerCase()) || /^\p{Ll}/u.test(w) }))
     .filter((w) => w.key);
   if (parts.length < 2 || parts.length > MAX_ABBREVIATED_WORDS) return false;
-  // reach[j][u]: the label's first j letters are spelt by the words so far, u of them (capped at 2) spelling some.
-  const states = (): boolean[][] => Array.from({ length: label.length + 1 }, () => [false, false, false]);
-  let reach = states();
-  reach[0]![0] = true;
+  // Quick rejections: the label starts with a letter of a word up to the first one that must be spelt, and every
+  // word that must be spelt gives it at least one letter.
+  const firstRequired = parts.findIndex((p) => !p.skippable);
+  if (!parts.slice(0, firstRequired < 0 ? parts.length : firstRequired + 1).some((p) => p.key[0] === label[0]))
+    return false;
+  if (parts.filter((p) => !p.skippable).length > label.length) return false;
+  // reach[j] bit u: the label's first j letters are spelt by the words so far, u of them (capped at 2) spelling some.
+  let reach = new Uint8Array(label.length + 1);
+  reach[0] = 1;
   for (const part of parts) {
-    const next = states();
+    const next = new Uint8Array(label.length + 1);
     for (let j = 0; j <= label.length; j++) {
-      for (let u = 0; u <= 2; u++) {
-        if (!reach[j]![u]) continue;
-        if (part.skippable) next[j]![u] = true;
-        const used = Math.min(2, u + 1);
-        for (let k = 1; k <= part.key.length && j + k <= label.length; k++) {
-          if (label[j + k - 1] !== part.key[k - 1]) break;
-          next[j + k]![used] = true;
-        }
+      const here = reach[j]!;
+      if (!here) continue;
+      if (part.skippable) next[j]! |= here;
+      // Spelling part of this word moves every state up one word (bit 0 → 1, 1 → 2, 2 stays 2).
+      const moved = (here & 1 ? 2 : 0) | (here & 6 ? 4 : 0);
+      for (let k = 1; k <= part.key.length && j + k <= label.length; k++) {
+        if (label[j + k - 1] !== part.key[k - 1]) break;
+        next[j + k]! |= moved;
       }
     }
     reach = next;
   }
-  return reach[label.length]![2] === true;
+  return (reach[label.length]! & 4) !== 0;
 }
 
 /** Web-archive copies carry the original address in their path ("…/web/20131110121040/http://example.org/a"). */

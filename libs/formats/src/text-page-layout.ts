@@ -212,8 +212,9 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     span: { start: headerEnd, end: blocks.length - 1 },
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
-  layout.siteName ??= hostNamedLine(blocks, options.url ?? null);
-  layout.siteName = siteNameForHost(layout.siteName, blocks, options.url ?? null);
+  const printed = hostNamedLine(blocks, options.url ?? null);
+  layout.siteName ??= printed;
+  layout.siteName = siteNameForHost(layout.siteName, printed, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -364,6 +365,12 @@ function footerSiteName(blocks: string[], end: number): string | null {
 }
 
 const HOST_SCAN_HEAD = 60;
+const MAX_ABBREVIATED_SEGMENT = 60;
+
+function mayAbbreviate(segment: string, label: string): boolean {
+  if (segment.length > MAX_ABBREVIATED_SEGMENT || !segment.includes(' ')) return false;
+  return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
+}
 const HOST_SCAN_TAIL = 80;
 
 /** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
@@ -383,6 +390,9 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+      // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
+      // (they may abbreviate it), are read.
+      if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
       const name = publicationName(cleanName(segment));
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
       const key = foldedKey(name);
@@ -405,10 +415,9 @@ const HOST_NAME_EXTRA = 12;
  * The publication's name checked against the page's host: a name that does not spell the host (a parent
  * company, a menu word taken for a masthead) gives way to a line spelling the host, or to the host itself.
  */
-function siteNameForHost(name: string | null, blocks: string[], url: string | null): string | null {
+function siteNameForHost(name: string | null, printed: string | null, url: string | null): string | null {
   const host = pageHost(url);
   if (!host) return name;
-  const printed = hostNamedLine(blocks, url);
   if (name && nameFitsHost(name, host)) {
     // "Harbour Times Shop" (a menu entry or a sub-brand) when the page also prints "Harbour Times".
     const key = foldedKey(name);

@@ -1,4 +1,4 @@
-import { archivedAddress } from './text-page-host';
+import { archivedAddress, foldLetters, foldUmlautSpellings } from './text-page-host';
 
 /**
  * The page address as a witness for the headline: most sites build the last path segment from the headline
@@ -20,14 +20,7 @@ const EXTENSION_RE = /\.(?:s?html?|php\d?|aspx?|jsp|cms)$/iu;
 
 /** Case-, accent- and umlaut-spelling-insensitive word key ("Grüße" and "gruesse" → "grusse"). */
 function wordKey(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ß/gu, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ue/gu, 'u')
-    .replace(/oe/gu, 'o')
-    .replace(/ae/gu, 'a');
+  return foldUmlautSpellings(foldLetters(word));
 }
 
 function words(text: string): string[] {
