@@ -176,3 +176,46 @@ describe('extractQuotes: according to / selon / laut / segundo, and inserted att
     ).toEqual(['Ana Torres']);
   });
 });
+
+describe('extractQuotes: a pronoun, role or bare verb goes back to a subject, not a prepositional object', () => {
+  it('skips a name after "of"/"de"/"contra" for "she said" and a bare "sostuvo"', () => {
+    expect(
+      speakers([
+        'Ann Miller, the state health commissioner, spoke on Monday after the resignation of Paul Grant.',
+        '“We will rebuild the inspection team from the ground up before the end of the year,” she said.',
+      ]),
+    ).toEqual(['Ann Miller']);
+    expect(
+      speakers(
+        [
+          'La fiscal Marta Rojas Vidal viajó a Lima para reunirse con la comisión que investiga las denuncias contra del exdiputado Pedro Salinas.',
+          '“No vamos a permitir que la presión política frene las investigaciones en curso”, sostuvo.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Rojas Vidal']);
+  });
+  it('a capitalised word after "de" in a role subject is no speaker: "La secretaria de Estado señaló que …"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra de Salud, Carla Núñez Soto, visitó el hospital regional de Temuco.',
+          'La secretaria de Estado señaló que “la atención de urgencia se normalizará antes del invierno en toda la región”.',
+          'La agrupación Estado Laico pidió más recursos para la atención primaria.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carla Núñez Soto']);
+  });
+  it('a surname pair the tagger kept apart takes the full name given first', () => {
+    expect(
+      speakers(
+        [
+          'El fiscal general de Colombia, Francisco Barbosa Delgado, llegó a Asunción el martes.',
+          'Barbosa Delgado, quien asumió el cargo en 2020, habló con la prensa. “Los fiscales deben cumplir su periodo constitucional sin presiones”, agregó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Francisco Barbosa Delgado']);
+  });
+});

@@ -132,6 +132,7 @@ const ROLE_WORDS = new Set(
 export function extractQuotes(paragraphs: string[], entities: EntityResult): Quote[] {
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
+  const longer = longerNames(entities);
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const ctx: Context = {
       paragraphs,
@@ -157,13 +158,35 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
       const kept =
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
-      if (kept)
-        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: speaker === null ? null : tidySpeaker(speaker) });
+      if (kept) {
+        const tidy = speaker === null ? null : tidySpeaker(speaker);
+        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: tidy === null ? null : (longer.get(tidy) ?? tidy) });
+      }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
     }
   });
   return quotes;
+}
+
+/**
+ * "Barbosa Delgado" → "Francisco Barbosa Delgado": each name of several words the tagger kept apart from the longer
+ * name it ends (the surname after a named first mention), when only one longer name ends with it.
+ */
+function longerNames(entities: EntityResult): Map<string, string> {
+  const tails = new Map<string, string | null>();
+  for (const person of entities.people) {
+    const words = cleanSpeaker(person.name.split(/\s+/u));
+    const name = words.join(' ');
+    for (let k = 1; k < words.length - 1; k++) {
+      const tail = words.slice(k).join(' ');
+      const known = tails.get(tail);
+      tails.set(tail, known === undefined || known === name ? name : null);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [tail, name] of tails) if (name) out.set(tail, name);
+  return out;
 }
 
 /** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
@@ -179,7 +202,7 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   if (PRONOUN_AFTER_RE.test(after) || pronounSubject)
-    return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start);
+    return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start, ctx.paragraphs);
   if (nameVerb?.[1]) {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
     if (speaker) return speaker;
@@ -212,7 +235,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  if (INCISE_PRONOUN_RE.test(inner)) return lastPersonBefore(mentions, ctx.paragraphIndex, span.start);
+  if (INCISE_PRONOUN_RE.test(inner)) return lastPersonBefore(mentions, ctx.paragraphIndex, span.start, ctx.paragraphs);
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -223,9 +246,9 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
-      firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start) ??
+      firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
       nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
-      lastPersonBefore(mentions, ctx.paragraphIndex, span.start)
+      lastPersonBefore(mentions, ctx.paragraphIndex, span.start, ctx.paragraphs)
     );
   }
   // The sentence before names the speaker: "Auf weitere Nachfrage sagt Keuter, er könne … „Der Ihnen …“"
@@ -234,8 +257,13 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
     if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
       const person =
-        firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + sentenceFrom, windowFrom + sentence.length) ??
-        nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
+        firstPersonIn(
+          mentions,
+          ctx.paragraphIndex,
+          windowFrom + sentenceFrom,
+          windowFrom + sentence.length,
+          ctx.paragraphs,
+        ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
     }
   }
@@ -245,8 +273,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
     const from = prev.length - tail.length + clauseStart(tail);
     return (
-      firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length) ??
-      lastPersonBefore(mentions, ctx.paragraphIndex, 0)
+      firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
   }
   return null;
@@ -370,10 +398,24 @@ function fullNameFor(ctx: Context, surname: string): string | null {
   return found;
 }
 
-function firstPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
-  const m = mentions[mentionIndex(mentions, paragraph, from)];
-  if (!m || m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= to)) return null;
-  return m.name;
+/**
+ * The first person named in (paragraph, from…to) that can be a subject: no tagger fragment, and with `paragraphs`,
+ * no prepositional object ("La secretaria de Estado, señaló que" names no one).
+ */
+function firstPersonIn(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  from: number,
+  to: number,
+  paragraphs?: readonly string[],
+): string | null {
+  const at = mentionIndex(mentions, paragraph, from);
+  for (let i = at; i < mentions.length && i < at + MAX_ANTECEDENT_MENTIONS; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= to)) return null;
+    if (!isFragment(m) && !(paragraphs && isObjectMention(paragraphs, m))) return m.name;
+  }
+  return null;
 }
 
 function lastPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
@@ -399,6 +441,48 @@ function otherPersonBetween(
   return false;
 }
 
-function lastPersonBefore(mentions: readonly PersonMention[], paragraph: number, offset: number): string | null {
-  return mentions[mentionIndex(mentions, paragraph, offset) - 1]?.name ?? null;
+/** Mentions looked at, nearest first, for the person a pronoun, a role ("la titular") or a bare verb refers to. */
+const MAX_ANTECEDENT_MENTIONS = 6;
+/**
+ * A name that is the object of a preposition ("bajo el gobierno de Iván Duque", "contra del sacerdote Felipe
+ * Berríos", "apoyo a Sandra Quiñónez", "a letter to Smith") is talked about, not talking: the end of the text before
+ * it. "de/of/von…" may have a role in between; "a/to/à" must touch the name; "according to"/"laut" are attribution.
+ */
+const OBJECT_BEFORE_RE = new RegExp(
+  String.raw`(?:(?:^|[^\p{L}])(?:of|against|under|about|de|del|contra|bajo|sobre|entre|da|do|das|dos|von|vom|gegen|für|über|unter|contre|pour|sous)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  'u',
+);
+
+/** Characters before a mention read to tell an object from a subject (bounds OBJECT_BEFORE_RE's input). */
+const OBJECT_WINDOW = 48;
+
+function isObjectMention(paragraphs: readonly string[], m: PersonMention): boolean {
+  const text = paragraphs[m.paragraph];
+  if (text === undefined) return false;
+  return OBJECT_BEFORE_RE.test(text.slice(Math.max(0, m.offset - OBJECT_WINDOW), m.offset));
+}
+
+/** A tagger fragment that is no name ("de Colombia", "del Paraguay"). */
+const isFragment = (m: PersonMention): boolean => !/^\p{Lu}/u.test(m.name);
+
+/**
+ * The person last named before (paragraph, offset), skipping tagger fragments and, when `paragraphs` is given,
+ * prepositional objects: the subject a pronoun, a role noun or a bare verb goes back to. Reads at most
+ * MAX_ANTECEDENT_MENTIONS mentions; if all are objects, the nearest real name.
+ */
+function lastPersonBefore(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  offset: number,
+  paragraphs?: readonly string[],
+): string | null {
+  let fallback: string | null = null;
+  const at = mentionIndex(mentions, paragraph, offset);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
+    const m = mentions[i] as PersonMention;
+    if (isFragment(m)) continue;
+    if (!paragraphs || !isObjectMention(paragraphs, m)) return m.name;
+    fallback ??= m.name;
+  }
+  return fallback;
 }
