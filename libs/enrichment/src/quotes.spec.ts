@@ -207,6 +207,17 @@ describe('extractQuotes: a pronoun, role or bare verb goes back to a subject, no
       ),
     ).toEqual(['Carla Núñez Soto']);
   });
+  it('a name after a speech verb since the last subject wins: "…, sagte Lindner. Sie fordert nun: „…“"', () => {
+    expect(
+      speakers(
+        [
+          'Oberbürgermeister Klaus Hausmann verteidigte die Pläne für das neue Gewerbegebiet am Sonntag.',
+          '„Der Rat hat die Anwohner vor der Abstimmung nie gefragt“, sagte die Grünen-Stadträtin Petra Lindner am Montag. Es sei unverständlich, dass Hausmann die Pläne nicht früher vorgelegt habe, sagte Lindner. Sie fordert nun: „Die Stadt muss die Unterlagen sofort öffentlich machen.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Petra Lindner', 'Petra Lindner']);
+  });
   it('a surname pair the tagger kept apart takes the full name given first', () => {
     expect(
       speakers(

@@ -201,8 +201,7 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   }
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject)
-    return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start, ctx.paragraphs);
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
   if (nameVerb?.[1]) {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
     if (speaker) return speaker;
@@ -235,7 +234,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  if (INCISE_PRONOUN_RE.test(inner)) return lastPersonBefore(mentions, ctx.paragraphIndex, span.start, ctx.paragraphs);
+  if (INCISE_PRONOUN_RE.test(inner)) return antecedent(ctx, span.start);
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -248,7 +247,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     return (
       firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
       nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
-      lastPersonBefore(mentions, ctx.paragraphIndex, span.start, ctx.paragraphs)
+      antecedent(ctx, span.start)
     );
   }
   // The sentence before names the speaker: "Auf weitere Nachfrage sagt Keuter, er könne … „Der Ihnen …“"
@@ -476,13 +475,48 @@ function lastPersonBefore(
   offset: number,
   paragraphs?: readonly string[],
 ): string | null {
-  let fallback: string | null = null;
+  return lastSubjectBefore(mentions, paragraph, offset, paragraphs)?.name ?? null;
+}
+
+function lastSubjectBefore(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  offset: number,
+  paragraphs?: readonly string[],
+): PersonMention | null {
+  let fallback: PersonMention | null = null;
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
     if (isFragment(m)) continue;
-    if (!paragraphs || !isObjectMention(paragraphs, m)) return m.name;
-    fallback ??= m.name;
+    if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
+    fallback ??= m;
   }
   return fallback;
+}
+
+const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
+
+/**
+ * Who "er"/"she"/a bare verb before `offset` in this paragraph refers to: the subject last named, unless a name
+ * after a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»"): the tagger may have missed that speaker.
+ */
+function antecedent(ctx: Context, offset: number): string | null {
+  const mentions = ctx.entities.personMentions;
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs);
+  const from = Math.max(0, offset - CLAUSE_WINDOW);
+  const window = ctx.paragraph.slice(from, offset);
+  NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = NAME_AFTER_SPEECH_ALL_RE.exec(window); m; m = NAME_AFTER_SPEECH_ALL_RE.exec(window)) {
+    if (m[1] && !NOT_SPEAKERS.has(firstWord(m[1]))) last = m;
+  }
+  if (last?.[1]) {
+    const at = from + last.index + last[0].length - last[1].length;
+    if (!subject || subject.paragraph < ctx.paragraphIndex || subject.offset < at) {
+      const speaker = speakerAt(ctx, at, last[1], false);
+      if (speaker) return speaker;
+    }
+  }
+  return subject?.name ?? null;
 }
