@@ -230,3 +230,70 @@ describe('extractQuotes: a pronoun, role or bare verb goes back to a subject, no
     ).toEqual(['Francisco Barbosa Delgado']);
   });
 });
+
+describe('extractQuotes: a role after the verb, with or without the name', () => {
+  it('verb, article, role phrase, name: es / fr / pt / de', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, dijo el ministro de Obras Públicas, Pedro Gómez Ruiz.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Pedro Gómez Ruiz']);
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          '« Nous tiendrons tous les délais que nous nous sommes fixés cette année », a déclaré la ministre des Transports, Claire Dubois.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          '“Vamos cumprir todos os prazos que fixamos para este ano”, disse a ministra dos Transportes, Ana Souza.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, sagte die Sprecherin des Ministeriums, Anna Weber.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('a role alone ("indicó la ministra", "erklärte die Sprecherin", "the secretary said") is the person given that role', () => {
+    expect(
+      speakers(
+        [
+          'La ministra de Vivienda, Ana Beltrán, visitó la obra junto al alcalde Luis Vera Soto.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, indicó la ministra.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+    expect(
+      speakers(
+        [
+          'Ministeriumssprecherin Anna Weber stellte den Plan vor. Bürgermeister Klaus Hausmann war nicht anwesend.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, erklärte die Sprecherin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers([
+        'Transport Secretary Jane Doe visited the site with Mayor Tom Reed on Monday.',
+        '“We will meet every deadline we set ourselves for this year,” the secretary said.',
+      ]),
+    ).toEqual(['Jane Doe']);
+  });
+});

@@ -43,6 +43,49 @@ const NAME_VERB_AFTER_RE = new RegExp(
 );
 /** “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo. */
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
+/**
+ * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
+ * sagte die Sprecherin des Ministeriums, Anna Weber: a verb, an article, and the clause after it (the role and name).
+ */
+const VERB_ROLE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}[^.;!?\n“”"«»„]{0,120}`,
+  'u',
+);
+/** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
+const ROLE_ONLY_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:${VERB}\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  'u',
+);
+/** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
+const MAX_ROLE_MENTIONS = 12;
+/** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
+const ROLE_WINDOW = 48;
+
+/**
+ * The person last named with this role beside the name ("La ministra de Vivienda, Ana Beltrán" for "la ministra",
+ * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside.
+ */
+function personWithRole(ctx: Context, offset: number, role: string): string | null {
+  const mentions = ctx.entities.personMentions;
+  const want = role.toLowerCase();
+  const at = mentionIndex(mentions, ctx.paragraphIndex, offset);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
+    const m = mentions[i] as PersonMention;
+    if (isFragment(m)) continue;
+    const text = ctx.paragraphs[m.paragraph] ?? '';
+    // Only the role beside this name: not past the person named before or after it.
+    const prev = mentions[i - 1];
+    const next = mentions[i + 1];
+    const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+    const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+    const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
+    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (word.endsWith(want)) return m.name;
+  }
+  return null;
+}
+
+/** The name closing a role phrase: "…, Pedro Gómez" / "… Transports Claire Dubois" at the clause's end. */
+const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** “…,” White House press secretary Josh Earnest told reporters — up to the verb, within the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{Lu}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
@@ -198,6 +241,29 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
     const speaker = speakerAt(ctx, nameAt, verbName[2], (verbName[1] ?? '').length > 0);
     if (speaker) return speaker;
+  }
+  const role = VERB_ROLE_AFTER_RE.exec(after);
+  if (role) {
+    const from = span.end + role.index;
+    const person = firstPersonIn(
+      ctx.entities.personMentions,
+      ctx.paragraphIndex,
+      from,
+      from + role[0].length,
+      ctx.paragraphs,
+    );
+    if (person) return person;
+    const named = NAME_AT_END_RE.exec(role[0].trimEnd());
+    if (named?.[1]) {
+      const speaker = speakerAt(ctx, from + role[0].lastIndexOf(named[1]), named[1], true);
+      if (speaker) return speaker;
+    }
+  }
+  const roleOnly = ROLE_ONLY_AFTER_RE.exec(after);
+  const roleWord = roleOnly?.[1] ?? roleOnly?.[2];
+  if (roleWord) {
+    const person = personWithRole(ctx, span.start, roleWord);
+    if (person) return person;
   }
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
