@@ -297,3 +297,37 @@ describe('extractQuotes: a role after the verb, with or without the name', () =>
     ).toEqual(['Jane Doe']);
   });
 });
+
+describe('extractQuotes: role words between the verb or "selon" and the name', () => {
+  it('German role nouns joined by "und" before the name, then "sagt sie"', () => {
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete die Brücke am Montag.',
+          'Das sei ein guter Tag für die Stadt, findet Verkehrsexpertin und Stadtplanerin Anna Weber aus Köln: „Wir haben auf diese Verbindung seit zwanzig Jahren gewartet“, sagt sie.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('"Selon la ministre des Transports Claire Dubois, « … »" and "Según el portavoz Pablo Ortiz, “…”"', () => {
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          'Selon la ministre des Transports Claire Dubois, « nous tiendrons tous les délais que nous nous sommes fixés cette année ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró el puente el lunes.',
+          'Según el portavoz Pablo Ortiz, “las obras terminarán antes de que empiece la temporada de lluvias”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Pablo Ortiz']);
+  });
+});

@@ -365,15 +365,32 @@ function clauseStart(text: string): number {
 }
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
+/** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
+const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo)(?![\p{L}])`;
+/**
+ * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
+ * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
+ */
+const ROLE_NOUN = String.raw`\p{Lu}\p{Ll}{7,}(?<=in|er|ent|ist|te|or|eur|ge)`;
+const ROLE_NOUN_RE = new RegExp(String.raw`^${ROLE_NOUN}$`, 'u');
 const NAME_AFTER_SPEECH_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${VERB}|according to|según|selon|laut|segundo)\s+${NAME}`,
+  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+(?:${ROLE_NOUN}\s+und\s+)?${NAME}`,
+  'u',
+);
+/** "Selon la ministre des Transports Claire Dubois, « … »": an article and role words before the name. */
+const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+((?:[\p{Ll}'-]+\s+){1,5})${NAME}`,
   'u',
 );
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
   const match = NAME_AFTER_SPEECH_RE.exec(clause);
-  if (!match?.[1] || NOT_SPEAKERS.has(firstWord(match[1]))) return null;
-  return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
+  if (match?.[1] && !NOT_SPEAKERS.has(firstWord(match[1])))
+    return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
+  // Words between the verb and the name: the name must be a person ("selon la loi Evin" is not).
+  const role = ROLE_NAME_AFTER_SPEECH_RE.exec(clause);
+  if (!role?.[2] || NOT_SPEAKERS.has(firstWord(role[2]))) return null;
+  return speakerAt(ctx, clauseAt + role.index + role[0].length - role[2].length, role[2], true);
 }
 
 const firstWord = (name: string): string => name.split(/\s+/u)[0] ?? '';
@@ -435,7 +452,9 @@ function cleanSpeaker(raw: string[]): string[] {
   let first = 0;
   while (first < tokens.length - 1) {
     const t = tokens[first] as string;
-    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-'))) break;
+    // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
+    const roleNoun = tokens.length - first > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
+    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-') || roleNoun)) break;
     first++;
   }
   return tokens.slice(first);
