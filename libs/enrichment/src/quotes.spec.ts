@@ -331,3 +331,72 @@ describe('extractQuotes: role words between the verb or "selon" and the name', (
     ).toEqual(['Pablo Ortiz']);
   });
 });
+
+describe('extractQuotes: more attribution forms of en/fr/de/pt/es', () => {
+  it('a lowercase role before the name after the quote: "…,” chief executive Jane Doe said', () => {
+    expect(
+      speakers([
+        'Mayor Tom Reed opened the new depot on Monday.',
+        '“We will double the number of buses on the night routes by the spring,” chief executive Jane Doe said in a statement.',
+      ]),
+    ).toEqual(['Jane Doe']);
+  });
+  it('French "a-t-elle déclaré" and German "so die Ministerin" go back to the person named', () => {
+    expect(
+      speakers(
+        [
+          'La ministre Claire Dubois était à Lyon lundi.',
+          '« Nous tiendrons tous les délais que nous nous sommes fixés cette année », a-t-elle déclaré.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'Ministerin Anna Weber war am Montag in Köln.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, so die Ministerin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('Portuguese "de acordo com" before the quote', () => {
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          'De acordo com a ministra Ana Souza, “vamos cumprir todos os prazos que fixamos para este ano”.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+  });
+  it('a bare verb skips a name after "con"/"with"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra Ana Beltrán habló tras la reunión con el alcalde Luis Vera. “Vamos a cumplir con todos los plazos que fijamos para este año”, subrayó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('no speech verb: the subject opening the sentence before the quote', () => {
+    expect(
+      speakers([
+        'Mayor Tom Reed opened the new bridge on Monday.',
+        'Jane Doe, the transport secretary, was blunt. “We will meet every deadline we set ourselves for this year.”',
+      ]),
+    ).toEqual(['Jane Doe']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          'Die Ministerin Anna Weber ist zuversichtlich. „Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+});

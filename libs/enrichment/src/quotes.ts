@@ -33,7 +33,7 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
   'iu',
 );
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
@@ -53,7 +53,7 @@ const VERB_ROLE_AFTER_RE = new RegExp(
 );
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${VERB}\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
@@ -86,11 +86,11 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
 
 /** The name closing a role phrase: "…, Pedro Gómez" / "… Transports Claire Dubois" at the clause's end. */
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
-/** “…,” White House press secretary Josh Earnest told reporters — up to the verb, within the sentence. */
-const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{Lu}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
+/** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
+const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
@@ -98,7 +98,7 @@ const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
@@ -330,6 +330,26 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
           ctx.paragraphs,
         ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
+    } else if (sentenceEnded && sentenceFrom >= 0) {
+      // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
+      // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
+      const subjectFrom = windowFrom + sentenceFrom;
+      const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, subjectFrom)];
+      if (
+        m &&
+        m.paragraph === ctx.paragraphIndex &&
+        m.offset - subjectFrom <= SUBJECT_LEAD &&
+        !isFragment(m) &&
+        !isObjectMention(ctx.paragraphs, m) &&
+        !/[.!?]/u.test(ctx.paragraph.slice(subjectFrom, m.offset))
+      )
+        return m.name;
+      // A name the tagger missed opening the sentence: it must be a person (a known given name or surname).
+      const opening = SENTENCE_NAME_RE.exec(sentence.slice(sentenceFrom, sentenceFrom + SUBJECT_LEAD + 40));
+      if (opening?.[1]) {
+        const speaker = speakerAt(ctx, subjectFrom + opening[0].length - opening[1].length, opening[1], true);
+        if (speaker) return speaker;
+      }
     }
   }
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
@@ -366,7 +386,7 @@ function clauseStart(text: string): number {
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
 /** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
-const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo)(?![\p{L}])`;
+const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Dd]e acordo com)(?![\p{L}])`;
 /**
  * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
  * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
@@ -525,6 +545,10 @@ function otherPersonBetween(
   return false;
 }
 
+/** The capitalised words opening a sentence ("Die Ministerin Anna Weber"): role words are dropped later. */
+const SENTENCE_NAME_RE = new RegExp(String.raw`^\s*${NAME}`, 'u');
+/** Characters a sentence's subject may sit from its start, after a role ("Die Ministerin Anna Weber …"). */
+const SUBJECT_LEAD = 32;
 /** Mentions looked at, nearest first, for the person a pronoun, a role ("la titular") or a bare verb refers to. */
 const MAX_ANTECEDENT_MENTIONS = 6;
 /**
@@ -533,7 +557,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
  * it. "de/of/von…" may have a role in between; "a/to/à" must touch the name; "according to"/"laut" are attribution.
  */
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:^|[^\p{L}])(?:of|against|under|about|de|del|contra|bajo|sobre|entre|da|do|das|dos|von|vom|gegen|für|über|unter|contre|pour|sous)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
