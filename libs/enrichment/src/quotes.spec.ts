@@ -400,3 +400,77 @@ describe('extractQuotes: more attribution forms of en/fr/de/pt/es', () => {
     ).toEqual(['Anna Weber']);
   });
 });
+
+describe('extractQuotes: the name after the verb wins over the person named before', () => {
+  it('a demonstrative, the verb and the name after the quote: „…“ Das sagte … / “…”. Así lo afirmó …', () => {
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben.“ Das sagte Ministerin Anna Weber am Montag.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”. Así lo afirmó la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('words between the verb and the role and name: "expresó en conferencia de prensa la ministra …"', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, expresó en conferencia de prensa la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('a name after "a"/"de" after the verb is talked about, not talking: "dijo en referencia a …"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra Ana Beltrán visitó la obra el lunes.',
+          '“No vamos a aceptar más retrasos en ninguna de las obras del plan”, dijo en referencia a Pedro Salinas.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('more verbs of saying: puntualizó, entgegnete, salientou', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, puntualizó la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, entgegnete Ministerin Anna Weber.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          '“Vamos cumprir todos os prazos que fixamos para este ano”, salientou a ministra Ana Souza.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+  });
+});

@@ -21,11 +21,11 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
-  'a déclaré|a dit|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
-  'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
-  'disse|diz|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
+  'a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
@@ -45,10 +45,11 @@ const NAME_VERB_AFTER_RE = new RegExp(
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
 /**
  * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
- * sagte die Sprecherin des Ministeriums, Anna Weber: a verb, an article, and the clause after it (the role and name).
+ * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
+ * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
 const VERB_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}[^.;!?\n“”"«»„]{0,120}`,
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})[^.;!?\n“”"«»„]{0,120}`,
   'u',
 );
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
@@ -86,6 +87,11 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
 
 /** The name closing a role phrase: "…, Pedro Gómez" / "… Transports Claire Dubois" at the clause's end. */
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
+/** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
+const THAT_VERB_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:Das|Dies|So|That|This|Así lo|Así|Eso|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  'u',
+);
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
@@ -236,10 +242,17 @@ function longerNames(entities: EntityResult): Map<string, string> {
 function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
   const verbName = VERB_NAME_AFTER_RE.exec(after);
-  if (verbName?.[2]) {
+  // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking.
+  if (verbName?.[2] && !OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`)) {
     const nameAt = span.end + verbName.index + verbName[0].length - verbName[2].length;
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
     const speaker = speakerAt(ctx, nameAt, verbName[2], (verbName[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  const that = THAT_VERB_NAME_AFTER_RE.exec(after);
+  if (that?.[2]) {
+    const nameAt = span.end + that.index + that[0].length - that[2].length;
+    const speaker = speakerAt(ctx, nameAt, that[2], (that[1] ?? '').length > 0);
     if (speaker) return speaker;
   }
   const role = VERB_ROLE_AFTER_RE.exec(after);
@@ -254,8 +267,9 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
     );
     if (person) return person;
     const named = NAME_AT_END_RE.exec(role[0].trimEnd());
-    if (named?.[1]) {
-      const speaker = speakerAt(ctx, from + role[0].lastIndexOf(named[1]), named[1], true);
+    const namedAt = named?.[1] ? role[0].lastIndexOf(named[1]) : -1;
+    if (named?.[1] && !OBJECT_BEFORE_RE.test(role[0].slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
+      const speaker = speakerAt(ctx, from + namedAt, named[1], true);
       if (speaker) return speaker;
     }
   }
@@ -556,8 +570,10 @@ const MAX_ANTECEDENT_MENTIONS = 6;
  * Berríos", "apoyo a Sandra Quiñónez", "a letter to Smith") is talked about, not talking: the end of the text before
  * it. "de/of/von…" may have a role in between; "a/to/à" must touch the name; "according to"/"laut" are attribution.
  */
+/** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
+const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
