@@ -474,3 +474,37 @@ describe('extractQuotes: the name after the verb wins over the person named befo
     ).toEqual(['Ana Souza']);
   });
 });
+
+describe('extractQuotes: "Para X, “…”" / "Pour X, « … »" / "For X, …"', () => {
+  it('the person whose view the clause before the quote gives', () => {
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          'Para a ministra Ana Souza, “é preciso cumprir todos os prazos que fixamos para este ano”.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          'Pour Claire Dubois, « il faut tenir tous les délais que nous nous sommes fixés cette année ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('not an organisation or a place: "Para el Gobierno de Chile, “…”"', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          'Para el Gobierno de Chile, “la obra es una prioridad que no admite más retrasos este año”.',
+        ],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+});

@@ -102,6 +102,8 @@ const ACCORDING_TO_RE = new RegExp(
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
 const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
+const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
@@ -322,6 +324,14 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const clause = before.slice(clauseFrom);
   // A clause that ends its sentence ("… gekostet haben.") introduces nothing: that is the sentence-before case.
   const sentenceEnded = /[.!?]$/u.test(clause);
+  // "Para la ministra Ana Souza, “…”" / "Pour Claire Dubois, « … »": the view of the person named, if a person.
+  const forName = FOR_NAME_CLAUSE_RE.exec(clause);
+  if (forName?.[2]) {
+    // The name ends just before the clause's closing comma.
+    const at = windowFrom + clauseFrom + forName.index + forName[0].length - 1 - forName[2].length;
+    const speaker = speakerAt(ctx, at, forName[2], true);
+    if (speaker) return speaker;
+  }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
