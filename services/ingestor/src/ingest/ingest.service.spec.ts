@@ -227,6 +227,12 @@ describe('IngestService (unit: store, relay and parser replaced)', () => {
     expect(relay.nudges).toBe(0);
   });
 
+  it('keeps a store failure of the work itself (a missing table) a plain error: a 500, not a retry', async () => {
+    const missing = Object.assign(new Error('relation "raw_articles" does not exist'), { code: '42P01' });
+    store.failWith = missing;
+    await expect(service.ingest(request())).rejects.toBe(missing);
+  });
+
   it('passes a typed store error through as it is', async () => {
     store.failWith = new PermanentError('item-too-large', 'too large', 413);
     await expect(service.ingest(request())).rejects.toMatchObject({ code: 'item-too-large', status: 413 });

@@ -16,7 +16,7 @@ import {
   type ParsedIngestBody,
 } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
-import { RawArticleStore, type BatchEntry } from '@wirestream/persistence';
+import { isTransientDatabaseError, RawArticleStore, type BatchEntry } from '@wirestream/persistence';
 import {
   EventLoopPacer,
   MetricsRegistry,
@@ -192,7 +192,8 @@ export class IngestService {
   /**
    * The store's one transaction for the request. When it fails for a reason outside the request (pool exhausted
    * under load, Postgres restarting, a serialization failure or deadlock with a concurrent request), it rolled back:
-   * the client gets a 503 it may retry as it is (ingest is idempotent by identity), not an unexplained 500.
+   * the client gets a 503 it may retry as it is (ingest is idempotent by identity), not an unexplained 500. Any other
+   * failure (a missing table, a constraint) stays a 500 with its errorId: retrying would not help.
    */
   private async acceptOrUnavailable(
     entries: BatchEntry[],
@@ -200,7 +201,7 @@ export class IngestService {
     try {
       return await this.store.acceptBatch(entries);
     } catch (error) {
-      if (error instanceof WirestreamError) throw error;
+      if (error instanceof WirestreamError || !isTransientDatabaseError(error)) throw error;
       throw new RetriableError(
         'storage-unavailable',
         'The article store could not take this request; nothing of it was stored. Retry it as it is.',
