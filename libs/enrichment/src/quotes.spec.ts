@@ -176,3 +176,335 @@ describe('extractQuotes: according to / selon / laut / segundo, and inserted att
     ).toEqual(['Ana Torres']);
   });
 });
+
+describe('extractQuotes: a pronoun, role or bare verb goes back to a subject, not a prepositional object', () => {
+  it('skips a name after "of"/"de"/"contra" for "she said" and a bare "sostuvo"', () => {
+    expect(
+      speakers([
+        'Ann Miller, the state health commissioner, spoke on Monday after the resignation of Paul Grant.',
+        '“We will rebuild the inspection team from the ground up before the end of the year,” she said.',
+      ]),
+    ).toEqual(['Ann Miller']);
+    expect(
+      speakers(
+        [
+          'La fiscal Marta Rojas Vidal viajó a Lima para reunirse con la comisión que investiga las denuncias contra del exdiputado Pedro Salinas.',
+          '“No vamos a permitir que la presión política frene las investigaciones en curso”, sostuvo.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Rojas Vidal']);
+  });
+  it('a capitalised word after "de" in a role subject is no speaker: "La secretaria de Estado señaló que …"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra de Salud, Carla Núñez Soto, visitó el hospital regional de Temuco.',
+          'La secretaria de Estado señaló que “la atención de urgencia se normalizará antes del invierno en toda la región”.',
+          'La agrupación Estado Laico pidió más recursos para la atención primaria.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carla Núñez Soto']);
+  });
+  it('a name after a speech verb since the last subject wins: "…, sagte Lindner. Sie fordert nun: „…“"', () => {
+    expect(
+      speakers(
+        [
+          'Oberbürgermeister Klaus Hausmann verteidigte die Pläne für das neue Gewerbegebiet am Sonntag.',
+          '„Der Rat hat die Anwohner vor der Abstimmung nie gefragt“, sagte die Grünen-Stadträtin Petra Lindner am Montag. Es sei unverständlich, dass Hausmann die Pläne nicht früher vorgelegt habe, sagte Lindner. Sie fordert nun: „Die Stadt muss die Unterlagen sofort öffentlich machen.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Petra Lindner', 'Petra Lindner']);
+  });
+  it('a surname pair the tagger kept apart takes the full name given first', () => {
+    expect(
+      speakers(
+        [
+          'El fiscal general de Colombia, Francisco Barbosa Delgado, llegó a Asunción el martes.',
+          'Barbosa Delgado, quien asumió el cargo en 2020, habló con la prensa. “Los fiscales deben cumplir su periodo constitucional sin presiones”, agregó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Francisco Barbosa Delgado']);
+  });
+});
+
+describe('extractQuotes: a role after the verb, with or without the name', () => {
+  it('verb, article, role phrase, name: es / fr / pt / de', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, dijo el ministro de Obras Públicas, Pedro Gómez Ruiz.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Pedro Gómez Ruiz']);
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          '« Nous tiendrons tous les délais que nous nous sommes fixés cette année », a déclaré la ministre des Transports, Claire Dubois.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          '“Vamos cumprir todos os prazos que fixamos para este ano”, disse a ministra dos Transportes, Ana Souza.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, sagte die Sprecherin des Ministeriums, Anna Weber.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('a role alone ("indicó la ministra", "erklärte die Sprecherin", "the secretary said") is the person given that role', () => {
+    expect(
+      speakers(
+        [
+          'La ministra de Vivienda, Ana Beltrán, visitó la obra junto al alcalde Luis Vera Soto.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, indicó la ministra.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+    expect(
+      speakers(
+        [
+          'Ministeriumssprecherin Anna Weber stellte den Plan vor. Bürgermeister Klaus Hausmann war nicht anwesend.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, erklärte die Sprecherin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers([
+        'Transport Secretary Jane Doe visited the site with Mayor Tom Reed on Monday.',
+        '“We will meet every deadline we set ourselves for this year,” the secretary said.',
+      ]),
+    ).toEqual(['Jane Doe']);
+  });
+});
+
+describe('extractQuotes: role words between the verb or "selon" and the name', () => {
+  it('German role nouns joined by "und" before the name, then "sagt sie"', () => {
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete die Brücke am Montag.',
+          'Das sei ein guter Tag für die Stadt, findet Verkehrsexpertin und Stadtplanerin Anna Weber aus Köln: „Wir haben auf diese Verbindung seit zwanzig Jahren gewartet“, sagt sie.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('"Selon la ministre des Transports Claire Dubois, « … »" and "Según el portavoz Pablo Ortiz, “…”"', () => {
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          'Selon la ministre des Transports Claire Dubois, « nous tiendrons tous les délais que nous nous sommes fixés cette année ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró el puente el lunes.',
+          'Según el portavoz Pablo Ortiz, “las obras terminarán antes de que empiece la temporada de lluvias”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Pablo Ortiz']);
+  });
+});
+
+describe('extractQuotes: more attribution forms of en/fr/de/pt/es', () => {
+  it('a lowercase role before the name after the quote: "…,” chief executive Jane Doe said', () => {
+    expect(
+      speakers([
+        'Mayor Tom Reed opened the new depot on Monday.',
+        '“We will double the number of buses on the night routes by the spring,” chief executive Jane Doe said in a statement.',
+      ]),
+    ).toEqual(['Jane Doe']);
+  });
+  it('French "a-t-elle déclaré" and German "so die Ministerin" go back to the person named', () => {
+    expect(
+      speakers(
+        [
+          'La ministre Claire Dubois était à Lyon lundi.',
+          '« Nous tiendrons tous les délais que nous nous sommes fixés cette année », a-t-elle déclaré.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+    expect(
+      speakers(
+        [
+          'Ministerin Anna Weber war am Montag in Köln.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, so die Ministerin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('Portuguese "de acordo com" before the quote', () => {
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          'De acordo com a ministra Ana Souza, “vamos cumprir todos os prazos que fixamos para este ano”.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+  });
+  it('a bare verb skips a name after "con"/"with"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra Ana Beltrán habló tras la reunión con el alcalde Luis Vera. “Vamos a cumplir con todos los plazos que fijamos para este año”, subrayó.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('no speech verb: the subject opening the sentence before the quote', () => {
+    expect(
+      speakers([
+        'Mayor Tom Reed opened the new bridge on Monday.',
+        'Jane Doe, the transport secretary, was blunt. “We will meet every deadline we set ourselves for this year.”',
+      ]),
+    ).toEqual(['Jane Doe']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          'Die Ministerin Anna Weber ist zuversichtlich. „Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+});
+
+describe('extractQuotes: the name after the verb wins over the person named before', () => {
+  it('a demonstrative, the verb and the name after the quote: „…“ Das sagte … / “…”. Así lo afirmó …', () => {
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben.“ Das sagte Ministerin Anna Weber am Montag.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”. Así lo afirmó la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('words between the verb and the role and name: "expresó en conferencia de prensa la ministra …"', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, expresó en conferencia de prensa la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('a name after "a"/"de" after the verb is talked about, not talking: "dijo en referencia a …"', () => {
+    expect(
+      speakers(
+        [
+          'La ministra Ana Beltrán visitó la obra el lunes.',
+          '“No vamos a aceptar más retrasos en ninguna de las obras del plan”, dijo en referencia a Pedro Salinas.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+  });
+  it('more verbs of saying: puntualizó, entgegnete, salientou', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          '“Vamos a cumplir con todos los plazos que fijamos para este año”, puntualizó la ministra Ana Beltrán.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ana Beltrán']);
+    expect(
+      speakers(
+        [
+          'Bürgermeister Klaus Hausmann eröffnete am Montag die Brücke.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, entgegnete Ministerin Anna Weber.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          '“Vamos cumprir todos os prazos que fixamos para este ano”, salientou a ministra Ana Souza.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+  });
+});
+
+describe('extractQuotes: "Para X, “…”" / "Pour X, « … »" / "For X, …"', () => {
+  it('the person whose view the clause before the quote gives', () => {
+    expect(
+      speakers(
+        [
+          'O prefeito Paulo Lima inaugurou a ponte na segunda-feira.',
+          'Para a ministra Ana Souza, “é preciso cumprir todos os prazos que fixamos para este ano”.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Ana Souza']);
+    expect(
+      speakers(
+        [
+          'Le maire Paul Martin a inauguré le pont lundi.',
+          'Pour Claire Dubois, « il faut tenir tous les délais que nous nous sommes fixés cette année ».',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('not an organisation or a place: "Para el Gobierno de Chile, “…”"', () => {
+    expect(
+      speakers(
+        [
+          'El alcalde Luis Vera Soto inauguró la obra el lunes.',
+          'Para el Gobierno de Chile, “la obra es una prioridad que no admite más retrasos este año”.',
+        ],
+        'es',
+      ),
+    ).toEqual([null]);
+  });
+});

@@ -21,11 +21,11 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
-  'a déclaré|a dit|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
-  'sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
-  'disse|diz|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
+  'a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
@@ -33,7 +33,7 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
   'iu',
 );
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
@@ -43,19 +43,70 @@ const NAME_VERB_AFTER_RE = new RegExp(
 );
 /** “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo. */
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
-/** “…,” White House press secretary Josh Earnest told reporters — up to the verb, within the sentence. */
-const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{Lu}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
+/**
+ * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
+ * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
+ * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
+ */
+const VERB_ROLE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})[^.;!?\n“”"«»„]{0,120}`,
+  'u',
+);
+/** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
+const ROLE_ONLY_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  'u',
+);
+/** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
+const MAX_ROLE_MENTIONS = 12;
+/** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
+const ROLE_WINDOW = 48;
+
+/**
+ * The person last named with this role beside the name ("La ministra de Vivienda, Ana Beltrán" for "la ministra",
+ * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside.
+ */
+function personWithRole(ctx: Context, offset: number, role: string): string | null {
+  const mentions = ctx.entities.personMentions;
+  const want = role.toLowerCase();
+  const at = mentionIndex(mentions, ctx.paragraphIndex, offset);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
+    const m = mentions[i] as PersonMention;
+    if (isFragment(m)) continue;
+    const text = ctx.paragraphs[m.paragraph] ?? '';
+    // Only the role beside this name: not past the person named before or after it.
+    const prev = mentions[i - 1];
+    const next = mentions[i + 1];
+    const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+    const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+    const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
+    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (word.endsWith(want)) return m.name;
+  }
+  return null;
+}
+
+/** The name closing a role phrase: "…, Pedro Gómez" / "… Transports Claire Dubois" at the clause's end. */
+const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
+/** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
+const THAT_VERB_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:Das|Dies|So|That|This|Así lo|Así|Eso|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  'u',
+);
+/** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
+const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
 const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
+const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
@@ -132,6 +183,7 @@ const ROLE_WORDS = new Set(
 export function extractQuotes(paragraphs: string[], entities: EntityResult): Quote[] {
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
+  const longer = longerNames(entities);
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const ctx: Context = {
       paragraphs,
@@ -157,8 +209,10 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
       const kept =
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
-      if (kept)
-        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: speaker === null ? null : tidySpeaker(speaker) });
+      if (kept) {
+        const tidy = speaker === null ? null : tidySpeaker(speaker);
+        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: tidy === null ? null : (longer.get(tidy) ?? tidy) });
+      }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
     }
@@ -166,20 +220,70 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   return quotes;
 }
 
+/**
+ * "Barbosa Delgado" → "Francisco Barbosa Delgado": each name of several words the tagger kept apart from the longer
+ * name it ends (the surname after a named first mention), when only one longer name ends with it.
+ */
+function longerNames(entities: EntityResult): Map<string, string> {
+  const tails = new Map<string, string | null>();
+  for (const person of entities.people) {
+    const words = cleanSpeaker(person.name.split(/\s+/u));
+    const name = words.join(' ');
+    for (let k = 1; k < words.length - 1; k++) {
+      const tail = words.slice(k).join(' ');
+      const known = tails.get(tail);
+      tails.set(tail, known === undefined || known === name ? name : null);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [tail, name] of tails) if (name) out.set(tail, name);
+  return out;
+}
+
 /** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
 function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
   const verbName = VERB_NAME_AFTER_RE.exec(after);
-  if (verbName?.[2]) {
+  // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking.
+  if (verbName?.[2] && !OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`)) {
     const nameAt = span.end + verbName.index + verbName[0].length - verbName[2].length;
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
     const speaker = speakerAt(ctx, nameAt, verbName[2], (verbName[1] ?? '').length > 0);
     if (speaker) return speaker;
   }
+  const that = THAT_VERB_NAME_AFTER_RE.exec(after);
+  if (that?.[2]) {
+    const nameAt = span.end + that.index + that[0].length - that[2].length;
+    const speaker = speakerAt(ctx, nameAt, that[2], (that[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  const role = VERB_ROLE_AFTER_RE.exec(after);
+  if (role) {
+    const from = span.end + role.index;
+    const person = firstPersonIn(
+      ctx.entities.personMentions,
+      ctx.paragraphIndex,
+      from,
+      from + role[0].length,
+      ctx.paragraphs,
+    );
+    if (person) return person;
+    const named = NAME_AT_END_RE.exec(role[0].trimEnd());
+    const namedAt = named?.[1] ? role[0].lastIndexOf(named[1]) : -1;
+    if (named?.[1] && !OBJECT_BEFORE_RE.test(role[0].slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
+      const speaker = speakerAt(ctx, from + namedAt, named[1], true);
+      if (speaker) return speaker;
+    }
+  }
+  const roleOnly = ROLE_ONLY_AFTER_RE.exec(after);
+  const roleWord = roleOnly?.[1] ?? roleOnly?.[2];
+  if (roleWord) {
+    const person = personWithRole(ctx, span.start, roleWord);
+    if (person) return person;
+  }
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject)
-    return lastPersonBefore(ctx.entities.personMentions, ctx.paragraphIndex, span.start);
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
   if (nameVerb?.[1]) {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
     if (speaker) return speaker;
@@ -212,7 +316,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  if (INCISE_PRONOUN_RE.test(inner)) return lastPersonBefore(mentions, ctx.paragraphIndex, span.start);
+  if (INCISE_PRONOUN_RE.test(inner)) return antecedent(ctx, span.start);
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -220,12 +324,20 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const clause = before.slice(clauseFrom);
   // A clause that ends its sentence ("… gekostet haben.") introduces nothing: that is the sentence-before case.
   const sentenceEnded = /[.!?]$/u.test(clause);
+  // "Para la ministra Ana Souza, “…”" / "Pour Claire Dubois, « … »": the view of the person named, if a person.
+  const forName = FOR_NAME_CLAUSE_RE.exec(clause);
+  if (forName?.[2]) {
+    // The name ends just before the clause's closing comma.
+    const at = windowFrom + clauseFrom + forName.index + forName[0].length - 1 - forName[2].length;
+    const speaker = speakerAt(ctx, at, forName[2], true);
+    if (speaker) return speaker;
+  }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
-      firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start) ??
+      firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
       nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
-      lastPersonBefore(mentions, ctx.paragraphIndex, span.start)
+      antecedent(ctx, span.start)
     );
   }
   // The sentence before names the speaker: "Auf weitere Nachfrage sagt Keuter, er könne … „Der Ihnen …“"
@@ -234,9 +346,34 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
     if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
       const person =
-        firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + sentenceFrom, windowFrom + sentence.length) ??
-        nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
+        firstPersonIn(
+          mentions,
+          ctx.paragraphIndex,
+          windowFrom + sentenceFrom,
+          windowFrom + sentence.length,
+          ctx.paragraphs,
+        ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
+    } else if (sentenceEnded && sentenceFrom >= 0) {
+      // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
+      // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
+      const subjectFrom = windowFrom + sentenceFrom;
+      const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, subjectFrom)];
+      if (
+        m &&
+        m.paragraph === ctx.paragraphIndex &&
+        m.offset - subjectFrom <= SUBJECT_LEAD &&
+        !isFragment(m) &&
+        !isObjectMention(ctx.paragraphs, m) &&
+        !/[.!?]/u.test(ctx.paragraph.slice(subjectFrom, m.offset))
+      )
+        return m.name;
+      // A name the tagger missed opening the sentence: it must be a person (a known given name or surname).
+      const opening = SENTENCE_NAME_RE.exec(sentence.slice(sentenceFrom, sentenceFrom + SUBJECT_LEAD + 40));
+      if (opening?.[1]) {
+        const speaker = speakerAt(ctx, subjectFrom + opening[0].length - opening[1].length, opening[1], true);
+        if (speaker) return speaker;
+      }
     }
   }
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
@@ -245,8 +382,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
     const from = prev.length - tail.length + clauseStart(tail);
     return (
-      firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length) ??
-      lastPersonBefore(mentions, ctx.paragraphIndex, 0)
+      firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
   }
   return null;
@@ -272,15 +409,32 @@ function clauseStart(text: string): number {
 }
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
+/** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
+const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Dd]e acordo com)(?![\p{L}])`;
+/**
+ * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
+ * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
+ */
+const ROLE_NOUN = String.raw`\p{Lu}\p{Ll}{7,}(?<=in|er|ent|ist|te|or|eur|ge)`;
+const ROLE_NOUN_RE = new RegExp(String.raw`^${ROLE_NOUN}$`, 'u');
 const NAME_AFTER_SPEECH_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${VERB}|according to|según|selon|laut|segundo)\s+${NAME}`,
+  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+(?:${ROLE_NOUN}\s+und\s+)?${NAME}`,
+  'u',
+);
+/** "Selon la ministre des Transports Claire Dubois, « … »": an article and role words before the name. */
+const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+((?:[\p{Ll}'-]+\s+){1,5})${NAME}`,
   'u',
 );
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
   const match = NAME_AFTER_SPEECH_RE.exec(clause);
-  if (!match?.[1] || NOT_SPEAKERS.has(firstWord(match[1]))) return null;
-  return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
+  if (match?.[1] && !NOT_SPEAKERS.has(firstWord(match[1])))
+    return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
+  // Words between the verb and the name: the name must be a person ("selon la loi Evin" is not).
+  const role = ROLE_NAME_AFTER_SPEECH_RE.exec(clause);
+  if (!role?.[2] || NOT_SPEAKERS.has(firstWord(role[2]))) return null;
+  return speakerAt(ctx, clauseAt + role.index + role[0].length - role[2].length, role[2], true);
 }
 
 const firstWord = (name: string): string => name.split(/\s+/u)[0] ?? '';
@@ -342,7 +496,9 @@ function cleanSpeaker(raw: string[]): string[] {
   let first = 0;
   while (first < tokens.length - 1) {
     const t = tokens[first] as string;
-    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-'))) break;
+    // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
+    const roleNoun = tokens.length - first > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
+    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-') || roleNoun)) break;
     first++;
   }
   return tokens.slice(first);
@@ -370,10 +526,24 @@ function fullNameFor(ctx: Context, surname: string): string | null {
   return found;
 }
 
-function firstPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
-  const m = mentions[mentionIndex(mentions, paragraph, from)];
-  if (!m || m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= to)) return null;
-  return m.name;
+/**
+ * The first person named in (paragraph, from…to) that can be a subject: no tagger fragment, and with `paragraphs`,
+ * no prepositional object ("La secretaria de Estado, señaló que" names no one).
+ */
+function firstPersonIn(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  from: number,
+  to: number,
+  paragraphs?: readonly string[],
+): string | null {
+  const at = mentionIndex(mentions, paragraph, from);
+  for (let i = at; i < mentions.length && i < at + MAX_ANTECEDENT_MENTIONS; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph > paragraph || (m.paragraph === paragraph && m.offset >= to)) return null;
+    if (!isFragment(m) && !(paragraphs && isObjectMention(paragraphs, m))) return m.name;
+  }
+  return null;
 }
 
 function lastPersonIn(mentions: readonly PersonMention[], paragraph: number, from: number, to: number): string | null {
@@ -399,6 +569,89 @@ function otherPersonBetween(
   return false;
 }
 
-function lastPersonBefore(mentions: readonly PersonMention[], paragraph: number, offset: number): string | null {
-  return mentions[mentionIndex(mentions, paragraph, offset) - 1]?.name ?? null;
+/** The capitalised words opening a sentence ("Die Ministerin Anna Weber"): role words are dropped later. */
+const SENTENCE_NAME_RE = new RegExp(String.raw`^\s*${NAME}`, 'u');
+/** Characters a sentence's subject may sit from its start, after a role ("Die Ministerin Anna Weber …"). */
+const SUBJECT_LEAD = 32;
+/** Mentions looked at, nearest first, for the person a pronoun, a role ("la titular") or a bare verb refers to. */
+const MAX_ANTECEDENT_MENTIONS = 6;
+/**
+ * A name that is the object of a preposition ("bajo el gobierno de Iván Duque", "contra del sacerdote Felipe
+ * Berríos", "apoyo a Sandra Quiñónez", "a letter to Smith") is talked about, not talking: the end of the text before
+ * it. "de/of/von…" may have a role in between; "a/to/à" must touch the name; "according to"/"laut" are attribution.
+ */
+/** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
+const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
+const OBJECT_BEFORE_RE = new RegExp(
+  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  'u',
+);
+
+/** Characters before a mention read to tell an object from a subject (bounds OBJECT_BEFORE_RE's input). */
+const OBJECT_WINDOW = 48;
+
+function isObjectMention(paragraphs: readonly string[], m: PersonMention): boolean {
+  const text = paragraphs[m.paragraph];
+  if (text === undefined) return false;
+  return OBJECT_BEFORE_RE.test(text.slice(Math.max(0, m.offset - OBJECT_WINDOW), m.offset));
+}
+
+/** A tagger fragment that is no name ("de Colombia", "del Paraguay"). */
+const isFragment = (m: PersonMention): boolean => !/^\p{Lu}/u.test(m.name);
+
+/**
+ * The person last named before (paragraph, offset), skipping tagger fragments and, when `paragraphs` is given,
+ * prepositional objects: the subject a pronoun, a role noun or a bare verb goes back to. Reads at most
+ * MAX_ANTECEDENT_MENTIONS mentions; if all are objects, the nearest real name.
+ */
+function lastPersonBefore(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  offset: number,
+  paragraphs?: readonly string[],
+): string | null {
+  return lastSubjectBefore(mentions, paragraph, offset, paragraphs)?.name ?? null;
+}
+
+function lastSubjectBefore(
+  mentions: readonly PersonMention[],
+  paragraph: number,
+  offset: number,
+  paragraphs?: readonly string[],
+): PersonMention | null {
+  let fallback: PersonMention | null = null;
+  const at = mentionIndex(mentions, paragraph, offset);
+  for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
+    const m = mentions[i] as PersonMention;
+    if (isFragment(m)) continue;
+    if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
+    fallback ??= m;
+  }
+  return fallback;
+}
+
+const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
+
+/**
+ * Who "er"/"she"/a bare verb before `offset` in this paragraph refers to: the subject last named, unless a name
+ * after a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»"): the tagger may have missed that speaker.
+ */
+function antecedent(ctx: Context, offset: number): string | null {
+  const mentions = ctx.entities.personMentions;
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs);
+  const from = Math.max(0, offset - CLAUSE_WINDOW);
+  const window = ctx.paragraph.slice(from, offset);
+  NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = NAME_AFTER_SPEECH_ALL_RE.exec(window); m; m = NAME_AFTER_SPEECH_ALL_RE.exec(window)) {
+    if (m[1] && !NOT_SPEAKERS.has(firstWord(m[1]))) last = m;
+  }
+  if (last?.[1]) {
+    const at = from + last.index + last[0].length - last[1].length;
+    if (!subject || subject.paragraph < ctx.paragraphIndex || subject.offset < at) {
+      const speaker = speakerAt(ctx, at, last[1], false);
+      if (speaker) return speaker;
+    }
+  }
+  return subject?.name ?? null;
 }

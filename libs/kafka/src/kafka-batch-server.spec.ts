@@ -65,7 +65,7 @@ async function serverFor(
 async function outcome(server: KafkaBatchServer, topic: string, messages: IncomingMessage[]): Promise<unknown> {
   const handler = server.getHandlerByPattern('raw')!;
   try {
-    const result: unknown = await handler(messages, new KafkaBatchContext([topic, 0, logger]));
+    const result: unknown = await handler(messages, new KafkaBatchContext([topic, [0], logger]));
     return isObservable(result) ? await firstValueFrom(result) : result;
   } catch (error) {
     return error;

@@ -17,16 +17,17 @@ export type TopicRole = keyof TopicSet;
 export type BatchFailures = Map<IncomingMessage, unknown>;
 
 /** The `@Ctx()` of a batch handler: where the batch comes from and the logger bound to it. */
-export class KafkaBatchContext extends BaseRpcContext<[topic: string, partition: number, log: Logger]> {
+export class KafkaBatchContext extends BaseRpcContext<[topic: string, partitions: number[], log: Logger]> {
   getTopic(): string {
     return this.args[0];
   }
 
-  getPartition(): number {
+  /** The partitions of the fetch the batch gathers (ascending). */
+  getPartitions(): number[] {
     return this.args[1];
   }
 
-  /** A child of the service logger carrying topic, partition and offsets (or article id and trace id for one). */
+  /** A child of the service logger carrying topic, partition(s) and offsets (or article id and trace id for one). */
   getLogger(): Logger {
     return this.args[2];
   }
@@ -47,7 +48,6 @@ export interface KafkaConsumerOptions {
   sessionTimeoutMs?: number;
   retry?: RetryPolicy;
   batch?: { maxBytesPerPartition?: number; maxWaitTimeInMs?: number };
-  partitionsConsumedConcurrently?: number;
   onDeadLetter?: (message: IncomingMessage, error: unknown) => void;
   startWhen?: ConsumerStartGate;
 }
@@ -71,7 +71,7 @@ export const KAFKA_BATCH_TRANSPORT = Symbol('wirestream-kafka-batch');
 
 /**
  * The Nest transport over `ReliableConsumer`: each `@EventPattern(role)` handler gets its own consumer on that
- * role's topic and is called once per fetch batch with `(messages, KafkaBatchContext)`. It returns the failures
+ * role's topic and is called once per fetch (every partition's batch of it) with `(messages, KafkaBatchContext)`. It returns the failures
  * (`BatchFailures`, or nothing when all succeeded) or throws to fail the whole batch; the consumer then applies the
  * handler rule — transient failures retried with bounded backoff, permanent ones to `<topic>.dlq`, then one commit
  * after the effects. Heartbeats, rejoin after eviction, lag metrics and readiness are the consumer's, as before.
@@ -161,7 +161,8 @@ export class KafkaBatchServer extends Server implements CustomTransportStrategy 
 
   private async handleBatch(handler: MessageHandler, messages: IncomingMessage[], log: Logger): Promise<BatchFailures> {
     const first = messages[0]!;
-    const context = new KafkaBatchContext([first.topic, first.partition, log]);
+    const partitions = [...new Set(messages.map((m) => m.partition))].sort((a, b) => a - b);
+    const context = new KafkaBatchContext([first.topic, partitions, log]);
     try {
       const result: unknown = await handler(messages, context);
       const outcome: unknown = isObservable(result) ? await lastValueFrom(result, { defaultValue: undefined }) : result;

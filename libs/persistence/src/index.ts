@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './transient-errors';
 export * from './migrate';
 export * from './stores/raw-article.store';
 export * from './stores/outbox.store';

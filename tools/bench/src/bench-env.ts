@@ -10,6 +10,7 @@ import { createArticleSearchEngine, type ArticleSearchEngine } from '@wirestream
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -136,11 +137,22 @@ export async function spawnService(
     },
   );
   if (child.pid) onSpawn?.(child.pid);
+  // Every line the service logs, kept for the run (an errorId in a bench failure is looked up here).
+  const logPath = path.join(
+    repoRoot,
+    'bench-results',
+    'logs',
+    `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}-${child.pid}.log`,
+  );
+  mkdirSync(path.dirname(logPath), { recursive: true });
+  const logFile = createWriteStream(logPath);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
+    logFile.write(chunk);
     output.push(chunk.toString('utf8'));
     if (output.length > 200) output.shift();
   };
+  child.once('exit', () => logFile.end());
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;

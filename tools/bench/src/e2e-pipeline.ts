@@ -135,16 +135,29 @@ function enrichBaseline(requests: IngestRequest[], minSeconds: number): EnrichBa
 
 // ---------------------------------------------------------------- posting
 
+/** 503s the ingest API answered (overload: it could not get a database connection in time), each retried as a client would. */
+let overloadRetries = 0;
+const MAX_OVERLOAD_RETRIES = 10;
+
+/** Posts one request; a 503 with Retry-After is retried after that delay, as a well-behaved client does. */
 async function post(ingestUrl: string, r: IngestRequest): Promise<IngestAcceptedItem[]> {
-  const res = await fetch(`${ingestUrl}${r.query}`, {
-    method: 'POST',
-    headers: { 'content-type': r.contentType, 'x-api-key': BENCH_API_KEY },
-    body: r.body,
-  });
-  const answer = (await res.json()) as { accepted?: IngestAcceptedItem[]; refused?: unknown[] };
-  if (res.status !== 202 || answer.refused?.length)
-    throw new Error(`${r.format}: HTTP ${res.status}: ${JSON.stringify(answer).slice(0, 400)}`);
-  return answer.accepted ?? [];
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${ingestUrl}${r.query}`, {
+      method: 'POST',
+      headers: { 'content-type': r.contentType, 'x-api-key': BENCH_API_KEY },
+      body: r.body,
+    });
+    const answer = (await res.json()) as { accepted?: IngestAcceptedItem[]; refused?: unknown[] };
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (res.status === 503 && retryAfter > 0 && attempt < MAX_OVERLOAD_RETRIES) {
+      overloadRetries += 1;
+      await sleep(retryAfter * 1000);
+      continue;
+    }
+    if (res.status !== 202 || answer.refused?.length)
+      throw new Error(`${r.format}: HTTP ${res.status}: ${JSON.stringify(answer).slice(0, 400)}`);
+    return answer.accepted ?? [];
+  }
 }
 
 /** Count of `articles.indexed.v1` events so far: the indexer's progress, read from Kafka without touching the engine. */
@@ -272,6 +285,8 @@ interface LatencyPhase {
   postAnswerP99: number;
   /** The poller's own load on the engine. */
   pollerSearchesPerSec: number;
+  /** 503 answers (overload) retried after their Retry-After; the 202 times above include those waits. */
+  overloadRetries: number;
   /** Per article: [seconds since start when its POST returned, latency s]. */
   samples: [number, number][];
   from: number;
@@ -342,6 +357,7 @@ async function latencyPhase(
     }
   })();
   const started = Date.now();
+  const retriesBefore = overloadRetries;
   const sends: Promise<void>[] = [];
   for (const [k, r] of requests.entries()) {
     const due = started + (k * 1000) / rate;
@@ -395,12 +411,13 @@ async function latencyPhase(
     ),
     postAnswerP99: round(percentile(answerTimes, 99), 3),
     pollerSearchesPerSec: round(searches / ((Date.now() - started) / 1000), 1),
+    overloadRetries: overloadRetries - retriesBefore,
     samples: latencies.map(([t, l]) => [t, round(l, 3)]),
     from: since(started),
     to: since(Date.now()),
   };
   log(
-    `latency at ${rate}/s offered: ${phase.posted} posted (${phase.achievedPostPerSec}/s; 202 after p50 ${phase.postAnswerP50} s, p99 ${phase.postAnswerP99} s), p50 ${phase.p50} s, p95 ${phase.p95} s, p99 ${phase.p99} s, ${notSearchable} not searchable 60 s after the last post; poller ${phase.pollerSearchesPerSec} searches/s`,
+    `latency at ${rate}/s offered: ${phase.posted} posted (${phase.achievedPostPerSec}/s; 202 after p50 ${phase.postAnswerP50} s, p99 ${phase.postAnswerP99} s), p50 ${phase.p50} s, p95 ${phase.p95} s, p99 ${phase.p99} s, ${notSearchable} not searchable 60 s after the last post; ${phase.overloadRetries} posts answered 503 and retried; poller ${phase.pollerSearchesPerSec} searches/s`,
   );
   return phase;
 }
@@ -619,7 +636,7 @@ function report(opts: Options, load: string[], m: Measured): void {
     table += row(
       `  posted at (202 after p50 / p99, s)`,
       `${l.achievedPostPerSec}/s`,
-      `${l.postAnswerP50} / ${l.postAnswerP99}`,
+      `${l.postAnswerP50} / ${l.postAnswerP99}${l.overloadRetries ? `; ${l.overloadRetries} answered 503 and retried` : ''}`,
     );
   }
   table += row(

@@ -15,6 +15,8 @@ import {
 import { isFingerprint, MIN_WORDS_FOR_CLUSTERING } from '../clustering/simhash-bands';
 import { lshBandKeys } from '../clustering/minhash';
 import {
+  CANDIDATE_POSTINGS_PER_KEY,
+  CANDIDATES_PER_PROBE,
   isStorySignature,
   signatureDistance,
   storySignature,
@@ -227,8 +229,14 @@ export function planBatch(
     else candidatesByOrd.set(c.ord, [c]);
   }
   const live = new Map<string, LiveState>();
-  /** Band key → ids of this batch's current clusterable versions holding it. */
-  const keyIndex = new Map<number, Set<string>>();
+  /**
+   * Band key → this batch's clusterable versions holding it, oldest first, each with the stamp of its banding; an
+   * entry whose id was banded again since (`stamp` moved on) or is no longer clusterable is stale and skipped.
+   */
+  const keyIndex = new Map<number, { id: string; stamp: number }[]>();
+  /** Id → stamp of its current banding (clusterable live versions only). */
+  const bandedAt = new Map<string, number>();
+  let stamps = 0;
   /** Band key → ids of the batch whose stored (pre-batch) row is a candidate. */
   const storedKeyIndex = new Map<number, Set<string>>();
   for (const [id, head] of stored) {
@@ -259,12 +267,14 @@ export function planBatch(
       article.id;
     const firstSeen: LiveState['firstSeen'] =
       state?.firstSeen ?? (head ? { stored: true, us: head.firstSeenUs } : { stored: false, ord: event.ord });
-    for (const k of state?.keys ?? []) keyIndex.get(k)?.delete(article.id);
+    bandedAt.delete(article.id);
     if (isClusterable(article)) {
+      const stamp = ++stamps;
+      bandedAt.set(article.id, stamp);
       for (const k of keys) {
-        const ids = keyIndex.get(k);
-        if (ids) ids.add(article.id);
-        else keyIndex.set(k, new Set([article.id]));
+        const holders = keyIndex.get(k);
+        if (holders) holders.push({ id: article.id, stamp });
+        else keyIndex.set(k, [{ id: article.id, stamp }]);
       }
     }
     live.set(article.id, {
@@ -297,6 +307,32 @@ export function planBatch(
     current: [...current.values()],
     sources: [...sources].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
+
+  /**
+   * Batch-mates as the stored lookup reads stored articles (`findStoredCandidates`): per key the newest
+   * CANDIDATE_POSTINGS_PER_KEY holders, then the CANDIDATES_PER_PROBE found through the most keys (then the most
+   * recently banded, then id). Bounded whatever the batch size: on templated text every batch-mate shares keys.
+   */
+  function batchMateCandidates(self: string, keys: Set<number>): string[] {
+    const found = new Map<string, { shared: number; stamp: number }>();
+    for (const k of keys) {
+      const holders = keyIndex.get(k);
+      if (!holders) continue;
+      let taken = 0;
+      for (let i = holders.length - 1; i >= 0 && taken < CANDIDATE_POSTINGS_PER_KEY; i--) {
+        const { id, stamp } = holders[i]!;
+        if (id === self || bandedAt.get(id) !== stamp) continue;
+        taken++;
+        const hit = found.get(id);
+        if (hit) hit.shared++;
+        else found.set(id, { shared: 1, stamp });
+      }
+    }
+    return [...found]
+      .sort(([ia, a], [ib, b]) => b.shared - a.shared || b.stamp - a.stamp || (ia < ib ? -1 : ia > ib ? 1 : 0))
+      .slice(0, CANDIDATES_PER_PROBE)
+      .map(([id]) => id);
+  }
 
   function nearestCluster(
     event: BatchEvent,
@@ -335,11 +371,9 @@ export function planBatch(
       };
       if (!best || better(r, best)) best = r;
     }
-    const sharing = new Set<string>();
-    for (const k of keys) for (const id of keyIndex.get(k) ?? []) sharing.add(id);
-    for (const id of sharing) {
+    for (const id of batchMateCandidates(event.article.id, keys)) {
       const s = states.get(id)!;
-      if (id === event.article.id || !s.clusterable) continue;
+      if (!s.clusterable) continue;
       const distance = signatureDistance(s.signature, storySignature(event.article).signature);
       if (distance > STORY_MAX_SIGNATURE_DISTANCE) continue;
       const r: Ranked = { id, clusterId: s.clusterId, distance, publishedUs: s.publishedUs, firstSeen: s.firstSeen };

@@ -137,35 +137,37 @@ export async function findStoredCandidates(
   exclude: string[],
 ): Promise<StoredCandidate[]> {
   if (!probes.length) return [];
-  // Stays raw: bounded postings lookup per key, ranking by shared keys, and the signature distance in SQL, all probes at once.
+  // Stays raw: bounded postings lookup per key, ranking by shared keys, and the signature distance in SQL, all probes
+  // at once. A probe is its position in the arrays; its signature is read by subscript, not joined back: on a row
+  // estimate of a few, the planner joined the ranked candidates to the probes by a nested loop (850 × 6,800 rows).
   const rows = (await tx.query(
     `WITH probes AS MATERIALIZED (
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[]) AS p (ord, signature, keys)
+       SELECT p.pos, p.keys FROM unnest($2::text[]) WITH ORDINALITY AS p (keys, pos)
      ),
      hits AS (
-       SELECT p.ord, f.article_id, count(*) AS shared, max(f.seen) AS seen
+       SELECT p.pos, f.article_id, count(*) AS shared, max(f.seen) AS seen
        FROM probes p
        CROSS JOIN LATERAL unnest(p.keys::int[]) AS k (key)
        CROSS JOIN LATERAL (
          SELECT fk.article_id, fk.seen FROM fingerprint_band_keys fk WHERE fk.key = k.key
-         ORDER BY fk.seen DESC, fk.article_id DESC LIMIT $6
+         ORDER BY fk.seen DESC, fk.article_id DESC LIMIT $5
        ) AS f
-       GROUP BY p.ord, f.article_id
+       GROUP BY p.pos, f.article_id
      ),
      ranked AS (
-       SELECT ord, article_id FROM (
-         SELECT ord, article_id, row_number() OVER (PARTITION BY ord ORDER BY shared DESC, seen DESC, article_id) AS rank FROM hits
-       ) AS r WHERE rank <= $7
+       SELECT pos, article_id FROM (
+         SELECT pos, article_id, row_number() OVER (PARTITION BY pos ORDER BY shared DESC, seen DESC, article_id) AS rank FROM hits
+       ) AS r WHERE rank <= $6
      )
-     SELECT r.ord, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
+     SELECT r.pos, a.id, a.cluster_id, d.distance, ${US('a.published_at')} AS published_us, ${US('a.first_seen_at')} AS first_seen_us
      FROM ranked r
-     JOIN probes p ON p.ord = r.ord
      JOIN fingerprint_bands fb ON fb.article_id = r.article_id
      JOIN articles a ON a.id = r.article_id AND a.pub_status = 'usable' AND a.cluster_id IS NOT NULL
-     CROSS JOIN LATERAL (SELECT cardinality(fb.signature) - count(*)::int AS distance FROM unnest(fb.signature, p.signature::int[]) AS s (x, y) WHERE x = y) AS d
-     WHERE d.distance <= $4 AND a.id <> ALL($5::text[])`,
+     CROSS JOIN LATERAL (
+       SELECT cardinality(fb.signature) - count(*)::int AS distance FROM unnest(fb.signature, (($1::text[])[r.pos])::int[]) AS s (x, y) WHERE x = y
+     ) AS d
+     WHERE d.distance <= $3 AND a.id <> ALL($4::text[])`,
     [
-      probes.map((p) => p.ord),
       probes.map((p) => intArray(storySignature(p.article).signature)),
       probes.map((p) => intArray(storySignature(p.article).keys)),
       STORY_MAX_SIGNATURE_DISTANCE,
@@ -174,7 +176,7 @@ export async function findStoredCandidates(
       CANDIDATES_PER_PROBE,
     ],
   )) as {
-    ord: number;
+    pos: string;
     id: string;
     cluster_id: string;
     distance: number;
@@ -182,7 +184,7 @@ export async function findStoredCandidates(
     first_seen_us: string;
   }[];
   return rows.map((r) => ({
-    ord: r.ord,
+    ord: probes[Number(r.pos) - 1]!.ord,
     id: r.id,
     clusterId: r.cluster_id,
     distance: r.distance,

@@ -86,6 +86,9 @@ function httpCode(status: number, error: HttpException): string {
   );
 }
 
+/** `Retry-After` of a retriable 503: long enough for a pool or a restarting dependency to recover, short for a client. */
+const RETRY_AFTER_SECONDS = 2;
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
@@ -110,6 +113,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    // A retriable refusal (a dependency unavailable or overloaded) tells the client when to try again.
+    if (exception instanceof WirestreamError && exception.retriable && problem.status === 503)
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

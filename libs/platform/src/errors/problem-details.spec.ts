@@ -52,8 +52,10 @@ describe('ProblemDetailsFilter', () => {
       info: (fields: Record<string, unknown>) => logged.push({ level: 'info', fields }),
     };
     let sent = '';
+    const headers: Record<string, string> = {};
     const response = {
       headersSent: false,
+      setHeader: (name: string, value: string) => (headers[name] = value),
       status: () => response,
       type: () => response,
       send: (body: string) => (sent = body),
@@ -62,8 +64,16 @@ describe('ProblemDetailsFilter', () => {
       switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ originalUrl: url, method: 'POST' }) }),
     };
     new ProblemDetailsFilter(logger as never).catch(exception, host as never);
-    return { logged, answer: JSON.parse(sent) as Record<string, unknown> };
+    return { logged, headers, answer: JSON.parse(sent) as Record<string, unknown> };
   };
+
+  it('tells when to retry a retriable 503, and only that', () => {
+    const unavailable = run(new RetriableError('storage-unavailable', 'busy'), '/v1/ingest');
+    expect(unavailable.answer).toMatchObject({ status: 503, code: 'storage-unavailable' });
+    expect(unavailable.headers).toEqual({ 'Retry-After': '2' });
+    expect(run(new Error('boom'), '/v1/ingest').headers).toEqual({});
+    expect(run(new PermanentError('invalid-parameter', 'bad', 400), '/v1/ingest').headers).toEqual({});
+  });
 
   it('gives a 500 an error id, in the answer and in the one log line about it', () => {
     const { logged, answer } = run(new Error('boom'), '/v1/ingest');

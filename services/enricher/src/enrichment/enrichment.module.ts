@@ -16,8 +16,6 @@ function enrichmentConsumers(config: EnricherConfig, metrics: MetricsRegistry): 
       retry: { maxAttempts: config.ENRICHER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => deadLettered.inc(),
       batch: { maxBytesPerPartition: config.ENRICHER_MAX_BATCH_BYTES },
-      // More partitions than workers in flight, so the pool stays busy while another batch publishes.
-      partitionsConsumedConcurrently: Math.max(2, config.ENRICHER_WORKERS),
     },
   };
 }

@@ -10,13 +10,6 @@ import { IndexingController } from './indexing.controller';
 import { IndexingService } from './indexing.service';
 
 /**
- * Batches of different partitions are handled at once, so one partition's Postgres transaction overlaps another's
- * bulk request. Per-key order holds (a key maps to one partition); near-duplicates in concurrent batches are
- * serialised by the band-key advisory locks (taken first, in one global order), so clustering stays as if serial.
- */
-const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
-
-/**
  * How `articles.enriched.v1` is consumed for `IndexingController`'s `@EventPattern('enriched')`. Consuming starts
  * once the engine is set up, so an indexer started while the engine is down runs (not ready) and begins on its own
  * when the engine appears, instead of retrying every batch into the DLQ.
@@ -34,7 +27,6 @@ function indexingConsumers(
       retry: { maxAttempts: config.INDEXER_MAX_ATTEMPTS, baseDelayMs: 250, maxDelayMs: 30000 },
       onDeadLetter: () => deadLettered.inc(),
       batch: { maxBytesPerPartition: config.INDEXER_MAX_BATCH_BYTES, maxWaitTimeInMs: config.INDEXER_LINGER_MS },
-      partitionsConsumedConcurrently: PARTITIONS_CONSUMED_CONCURRENTLY,
       startWhen: {
         name: 'search-engine',
         reason: 'the consumer starts once the search engine is set up',

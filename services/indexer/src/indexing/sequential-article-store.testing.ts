@@ -31,6 +31,8 @@ export async function applyBatchSequentially(
   return dataSource.transaction(async (tx) => {
     const changed = new Set<string>();
     const batchIds = [...new Set(writes.map((w) => w.article.id))];
+    /** Ids this batch has written (their band rows and postings are the batch's now). */
+    const written = new Set<string>();
     await lockBandKeys(
       tx,
       writes.map((w) => w.article),
@@ -69,7 +71,8 @@ export async function applyBatchSequentially(
       )) as { id: string; cluster_id: string | null }[];
       if (!updated.length) continue;
       changed.add(article.id);
-      await writeCurrentVersion(tx, article, updated[0]!.cluster_id, batchIds);
+      await writeCurrentVersion(tx, article, updated[0]!.cluster_id, batchIds, written);
+      written.add(article.id);
     }
     return changed;
   });
@@ -139,6 +142,7 @@ async function writeCurrentVersion(
   article: EnrichedArticle,
   clusterId: string | null,
   batchIds: string[],
+  written: ReadonlySet<string>,
 ): Promise<string> {
   await tx.query(
     `INSERT INTO sources (id, name) VALUES ($1, $2)
@@ -147,7 +151,7 @@ async function writeCurrentVersion(
   );
   await replaceEntities(tx, article);
   await replaceQuotes(tx, article);
-  const cluster = clusterId ?? (await findCluster(tx, article, batchIds)) ?? article.id;
+  const cluster = clusterId ?? (await findCluster(tx, article, batchIds, written)) ?? article.id;
   if (cluster !== clusterId) await tx.query('UPDATE articles SET cluster_id = $2 WHERE id = $1', [article.id, cluster]);
   await replaceBands(tx, article);
   await refreshCluster(tx, cluster);
@@ -205,27 +209,36 @@ async function replaceQuotes(tx: EntityManager, article: EnrichedArticle): Promi
 }
 
 /**
- * The cluster of the nearest earlier article within the threshold; null when there is none. Candidates: every
- * article of this batch sharing a band key (as it stands now), and of the others the store's bounded lookup — the
- * newest CANDIDATE_POSTINGS_PER_KEY postings per key, then the CANDIDATES_PER_PROBE found through the most keys.
+ * The cluster of the nearest earlier article within the threshold; null when there is none. Candidates, each set
+ * read as the store's bounded lookup reads it — per key the newest CANDIDATE_POSTINGS_PER_KEY postings, then the
+ * CANDIDATES_PER_PROBE found through the most keys: the articles outside this batch; the batch's articles it has
+ * written so far (their new postings); and, exhaustively, the batch's articles it has not written yet (as stored).
  */
-async function findCluster(tx: EntityManager, article: EnrichedArticle, batchIds: string[]): Promise<string | null> {
+async function findCluster(
+  tx: EntityManager,
+  article: EnrichedArticle,
+  batchIds: string[],
+  written: ReadonlySet<string>,
+): Promise<string | null> {
   if (!isClusterable(article)) return null;
   const { signature, keys } = storySignature(article);
-  const [match] = (await tx.query(
-    `WITH hits AS (
-       SELECT f.article_id, count(*) AS shared, max(f.seen) AS seen
+  const bounded = (filter: string) => `
+       SELECT f.article_id
        FROM unnest($2::int[]) AS k (key)
        CROSS JOIN LATERAL (
-         SELECT fk.article_id, fk.seen FROM fingerprint_band_keys fk WHERE fk.key = k.key AND fk.article_id <> ALL($5::text[])
+         SELECT fk.article_id, fk.seen FROM fingerprint_band_keys fk WHERE fk.key = k.key AND ${filter}
          ORDER BY fk.seen DESC, fk.article_id DESC LIMIT $6
        ) AS f
-       GROUP BY f.article_id ORDER BY shared DESC, seen DESC, f.article_id LIMIT $7
-     ),
+       GROUP BY f.article_id ORDER BY count(*) DESC, max(f.seen) DESC, f.article_id LIMIT $7`;
+  const [match] = (await tx.query(
+    `WITH others AS (${bounded('fk.article_id <> ALL($5::text[])')}),
+     mates AS (${bounded('fk.article_id = ANY($8::text[]) AND fk.article_id <> $3')}),
      candidate AS (
-       SELECT fb.article_id, fb.signature FROM fingerprint_bands fb WHERE fb.article_id IN (SELECT article_id FROM hits)
+       SELECT fb.article_id, fb.signature FROM fingerprint_bands fb
+       WHERE fb.article_id IN (SELECT article_id FROM others UNION SELECT article_id FROM mates)
        UNION ALL
-       SELECT article_id, signature FROM fingerprint_bands WHERE article_id = ANY($5::text[]) AND keys && $2::int[] AND article_id <> $3
+       SELECT article_id, signature FROM fingerprint_bands
+       WHERE article_id = ANY($5::text[]) AND article_id <> ALL($8::text[]) AND keys && $2::int[] AND article_id <> $3
      )
      SELECT a.cluster_id FROM candidate
      JOIN articles a ON a.id = candidate.article_id
@@ -241,6 +254,7 @@ async function findCluster(tx: EntityManager, article: EnrichedArticle, batchIds
       batchIds,
       CANDIDATE_POSTINGS_PER_KEY,
       CANDIDATES_PER_PROBE,
+      [...written],
     ],
   )) as { cluster_id: string }[];
   return match?.cluster_id ?? null;

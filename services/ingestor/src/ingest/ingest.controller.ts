@@ -53,6 +53,11 @@ export class IngestController {
     status: 422,
     description: 'problem+json `parse-timeout`: the body took longer than INGEST_PARSE_TIMEOUT_MS to parse; split it',
   })
+  @ApiResponse({
+    status: 503,
+    description:
+      'problem+json `storage-unavailable` with Retry-After: Postgres could not take the request (overload, restart); nothing was stored — retry it as it is',
+  })
   async ingest(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,

@@ -15,7 +15,14 @@ import {
   type BatchEntry,
   type OutboxEntry,
 } from '@wirestream/persistence';
-import { createLogger, MetricsRegistry, PermanentError, ROOT_LOGGER } from '@wirestream/platform';
+import {
+  createLogger,
+  MetricsRegistry,
+  PermanentError,
+  RetriableError,
+  ROOT_LOGGER,
+  toProblem,
+} from '@wirestream/platform';
 import { INGESTOR_CONFIG, loadIngestorConfig } from '../config/ingestor.config';
 import { OutboxRelayService } from '../outbox/outbox-relay.service';
 import { BodyParser } from './body-parser';
@@ -53,8 +60,11 @@ function body(items: ParsedItem[], extra: Partial<ParsedIngestBody> = {}): Parse
 class FakeRawArticleStore {
   readonly stored: { entry: BatchEntry; outbox: OutboxEntry | null }[] = [];
   outcomeFor = new Map<string, AcceptOutcome>();
+  /** When set, the transaction fails with it (and stores nothing). */
+  failWith: unknown = null;
 
   acceptBatch(entries: BatchEntry[]): Promise<AcceptOutcome[]> {
+    if (this.failWith) return Promise.reject(this.failWith);
     return Promise.resolve(
       entries.map((entry) => {
         const item = entry.input.item as ParsedItem;
@@ -196,6 +206,36 @@ describe('IngestService (unit: store, relay and parser replaced)', () => {
       [idOf('duplicate'), 4, true],
       [idOf('new'), 1, false],
     ]);
+  });
+
+  it('answers 503 storage-unavailable (retriable) when the store fails for a reason outside the request', async () => {
+    for (const failure of [
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' }),
+    ]) {
+      store.failWith = failure;
+      const error = (await service.ingest(request()).catch((e: unknown) => e)) as RetriableError;
+      expect(error).toBeInstanceOf(RetriableError);
+      expect({ code: error.code, status: error.status, retriable: error.retriable, cause: error.cause }).toEqual({
+        code: 'storage-unavailable',
+        status: 503,
+        retriable: true,
+        cause: failure,
+      });
+      expect(toProblem(error)).toMatchObject({ status: 503, code: 'storage-unavailable' });
+    }
+    expect(relay.nudges).toBe(0);
+  });
+
+  it('keeps a store failure of the work itself (a missing table) a plain error: a 500, not a retry', async () => {
+    const missing = Object.assign(new Error('relation "raw_articles" does not exist'), { code: '42P01' });
+    store.failWith = missing;
+    await expect(service.ingest(request())).rejects.toBe(missing);
+  });
+
+  it('passes a typed store error through as it is', async () => {
+    store.failWith = new PermanentError('item-too-large', 'too large', 413);
+    await expect(service.ingest(request())).rejects.toMatchObject({ code: 'item-too-large', status: 413 });
   });
 
   it('does not nudge the relay when nothing new was accepted', async () => {

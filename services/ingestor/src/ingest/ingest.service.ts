@@ -16,8 +16,16 @@ import {
   type ParsedIngestBody,
 } from '@wirestream/formats';
 import { createEnvelope, TOPICS } from '@wirestream/kafka';
-import { RawArticleStore, type BatchEntry } from '@wirestream/persistence';
-import { EventLoopPacer, MetricsRegistry, PermanentError, ROOT_LOGGER, type Logger } from '@wirestream/platform';
+import { isTransientDatabaseError, RawArticleStore, type BatchEntry } from '@wirestream/persistence';
+import {
+  EventLoopPacer,
+  MetricsRegistry,
+  PermanentError,
+  RetriableError,
+  ROOT_LOGGER,
+  WirestreamError,
+  type Logger,
+} from '@wirestream/platform';
 import { createHash } from 'node:crypto';
 
 import { INGESTOR_CONFIG, type IngestorConfig } from '../config/ingestor.config';
@@ -145,7 +153,7 @@ export class IngestService {
         },
       });
     }
-    const outcomes = await this.store.acceptBatch(entries);
+    const outcomes = await this.acceptOrUnavailable(entries);
     for (const [n, outcome] of outcomes.entries()) {
       const { index, item, id } = candidates[n]!;
       this.counter.inc({ format: item.format, outcome: outcome.status === 'exhausted' ? 'stale' : outcome.status });
@@ -179,6 +187,28 @@ export class IngestService {
       'ingest handled',
     );
     return result;
+  }
+
+  /**
+   * The store's one transaction for the request. When it fails for a reason outside the request (pool exhausted
+   * under load, Postgres restarting, a serialization failure or deadlock with a concurrent request), it rolled back:
+   * the client gets a 503 it may retry as it is (ingest is idempotent by identity), not an unexplained 500. Any other
+   * failure (a missing table, a constraint) stays a 500 with its errorId: retrying would not help.
+   */
+  private async acceptOrUnavailable(
+    entries: BatchEntry[],
+  ): Promise<Awaited<ReturnType<RawArticleStore['acceptBatch']>>> {
+    try {
+      return await this.store.acceptBatch(entries);
+    } catch (error) {
+      if (error instanceof WirestreamError || !isTransientDatabaseError(error)) throw error;
+      throw new RetriableError(
+        'storage-unavailable',
+        'The article store could not take this request; nothing of it was stored. Retry it as it is.',
+        503,
+        { cause: error },
+      );
+    }
   }
 
   /** What makes an item unstorable, whatever its format: its version, its characters, its size. */
