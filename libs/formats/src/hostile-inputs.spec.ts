@@ -1,3 +1,4 @@
+import { fastestRun } from './fastest-run.testing';
 import { isFormatError } from './errors';
 import { articleIdentity } from './identity';
 import { parseIngestBody } from './parse-ingest-body';
@@ -33,6 +34,9 @@ function ingest({ contentType, text }: Body): number {
   }
   return performance.now() - started;
 }
+
+/** The fastest of up to three runs (see fastestRun): GC and scheduling only ever add time. */
+const ingestMs = (body: Body, budgetMs: number): number => fastestRun(() => ingest(body), budgetMs).ms;
 
 const escapeXml = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
 const escapeAttr = (s: string): string => escapeXml(s).replace(/"/gu, '&quot;');
@@ -128,17 +132,16 @@ const CASES: Array<[string, string]> = [
 describe('hostile inputs: every one returns or throws a FormatError within the bound', () => {
   it.each(CASES)('%s of %j', (kind, char) => {
     const body = CLASSES[kind]!(Math.floor(N / char.length), char);
-    // The better of two runs: a single run on a shared machine can lose hundreds of ms to GC or scheduling.
-    expect(Math.min(ingest(body), ingest(body))).toBeLessThan(BOUND_MS);
+    expect(ingestMs(body, BOUND_MS)).toBeLessThan(BOUND_MS);
   });
 
   it('a run of 100k "<" in HTML text (the DOM builder makes one text node per "<": linear but the slowest case)', () => {
     const body = CLASSES['html text, no url']!(N, '<');
-    expect(Math.min(ingest(body), ingest(body))).toBeLessThan(2 * BOUND_MS);
+    expect(ingestMs(body, 2 * BOUND_MS)).toBeLessThan(2 * BOUND_MS);
   });
 
   it('an Atom feed of 20,000 entries without <author> (quadratic before: 8,000 took 0.9 s, 50,000 took 64 s)', () => {
-    expect(ingest(atom(20_000))).toBeLessThan(5 * BOUND_MS); // 20,000 items (2 MB): a feed, not one field
+    expect(ingestMs(atom(20_000), 5 * BOUND_MS)).toBeLessThan(5 * BOUND_MS); // 20,000 items (2 MB): a feed, not one field
   });
 
   it.each(['<html x', '<!doctype html', '<', '<<<<', '<html><head', '<body x', '</html>', '<html><body><div'])(
@@ -179,9 +182,11 @@ describe('hostile inputs scale linearly', () => {
     expect(large < 100 || large / Math.max(small, 1) < 8).toBe(true);
   });
 
-  it('Atom entries without <author>: time(10k entries) / time(2.5k entries) < 8', () => {
-    const small = best(atom(2_500));
-    const large = best(atom(10_000));
+  // At 2,500 entries (~30 ms) a GC or a scheduling stall moved the ratio past 8 on a loaded machine (5 idle); at
+  // 10,000 → 40,000 it is 2.8 idle, and a quadratic pass is still 16.
+  it('Atom entries without <author>: time(40k entries) / time(10k entries) < 8', () => {
+    const small = best(atom(10_000));
+    const large = best(atom(40_000));
     expect(large / Math.max(small, 1)).toBeLessThan(8);
   });
 });

@@ -7,3 +7,4 @@ export * from './private-kafka';
 export * from './prometheus-text';
 export * from './tcp-relay';
 export * from './select-count';
+export * from './timing';

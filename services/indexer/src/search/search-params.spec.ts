@@ -1,4 +1,5 @@
 import { FIELD_LIMITS } from '@wirestream/contracts';
+import { fastestRun } from '@wirestream/testing';
 import { MAX_LIST_VALUES, parseSearchParams, SEARCH_PARAMETER_LIMITS } from './search-params';
 
 /** The problem a refused query answers: code, first parameter, every parameter, detail. */
@@ -109,10 +110,11 @@ describe('parseSearchParams', () => {
   });
 
   it('answers a huge query in linear time', () => {
-    const started = performance.now();
-    refusal({ q: '('.repeat(200_000) });
-    refusal({ source: ','.repeat(200_000) + 'x'.repeat(200_000) });
-    refusal({ from: '2026-02-04T' + '1'.repeat(200_000) });
-    expect(performance.now() - started).toBeLessThan(1000);
+    const { ms } = fastestRun(() => {
+      refusal({ q: '('.repeat(200_000) });
+      refusal({ source: ','.repeat(200_000) + 'x'.repeat(200_000) });
+      refusal({ from: '2026-02-04T' + '1'.repeat(200_000) });
+    }, 1000);
+    expect(ms).toBeLessThan(1000);
   });
 });
