@@ -79,6 +79,7 @@ export class EnrichmentService {
    */
   async enrichBatch(messages: IncomingMessage[], log: Logger): Promise<Map<IncomingMessage, unknown>> {
     const failures = new Map<IncomingMessage, unknown>();
+    const started = performance.now();
     const results = await Promise.all(
       messages.map(async (message) => {
         try {
@@ -110,7 +111,10 @@ export class EnrichmentService {
     }
     const published = ready.filter((r) => !failures.has(r.message));
     this.enriched.inc(published.length);
-    log.info({ enriched: published.length, failed: failures.size }, 'batch enriched');
+    log.info(
+      { enriched: published.length, failed: failures.size, ms: Math.round(performance.now() - started) },
+      'batch enriched',
+    );
     return failures;
   }
 

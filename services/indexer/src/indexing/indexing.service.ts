@@ -92,7 +92,7 @@ export class IndexingService {
     // What the batch itself made current is known; only the others (replays, older versions) are read back.
     const ids = [...new Set([...events.values()].map((e) => e.articleId))];
     const current = new Map([...written, ...(await this.store.findCurrent(ids.filter((id) => !written.has(id))))]);
-    postgresTimer();
+    const postgresSeconds = postgresTimer();
     const usable = [...current.values()].filter((c) => c.article.pubStatus === 'usable');
     const withdrawn = [...current.values()].filter((c) => c.article.pubStatus === 'withdrawn').map((c) => c.article.id);
 
@@ -104,7 +104,7 @@ export class IndexingService {
     const deleted = withdrawn.length
       ? await this.engine.bulkDelete(withdrawn, options.refresh ? { refresh: 'wait_for' } : {})
       : { deleted: [], failed: [] };
-    engineTimer();
+    const engineSeconds = engineTimer();
     const searchableAt = new Date();
     const failedById = new Map<string, unknown>();
     for (const f of [...indexed.failed, ...deleted.failed])
@@ -145,7 +145,7 @@ export class IndexingService {
         };
       }),
     );
-    publishTimer();
+    const publishSeconds = publishTimer();
     log.info(
       {
         events: events.size,
@@ -153,6 +153,11 @@ export class IndexingService {
         stale: indexed.stale.length,
         deleted: deleted.deleted.length,
         failed: failures.size,
+        stageMs: {
+          postgres: Math.round(postgresSeconds * 1000),
+          engine: Math.round(engineSeconds * 1000),
+          publish: Math.round(publishSeconds * 1000),
+        },
       },
       'batch indexed',
     );
