@@ -168,9 +168,24 @@ function resolveHref(href: string | null, base: string | null): string | null {
  * Which repeated blocks are dropped as duplicates: `all` (a text page: chrome the layout analysis missed repeats at
  * top and bottom), or only repeats of the first body paragraph, `lead` (an HTML page, whose article the extractor
  * already bounded: the lead shown twice, as teaser and as text, is the template's; any other repeat — a name in two
- * tables, a refrain — is the article's own).
+ * tables, a refrain, a lead the text itself repeats three times or more — is the article's own).
  */
 type RepeatPolicy = 'all' | 'lead';
+/**
+ * A lead shown this many times or fewer is the template's teaser and text; a prose lead shown more often is the text's
+ * own refrain (kept every time). A short repeated line is a label the template repeats ("4", "Aktuelles"), dropped.
+ */
+const MAX_TEMPLATE_LEAD_SHOWS = 2;
+/** A refrain is prose: at least this many characters, ending a sentence. */
+const MIN_REFRAIN_CHARS = 100;
+const REFRAIN_END_RE = /[.!?…"”»)。！？」]$/u;
+
+/** True when the lead `key` (a paragraphKey) occurs so often, as prose, that the text itself repeats it. */
+function isRefrain(key: string, occurrences: Map<string, number>): boolean {
+  return (
+    (occurrences.get(key) ?? 0) > MAX_TEMPLATE_LEAD_SHOWS && key.length >= MIN_REFRAIN_CHARS && REFRAIN_END_RE.test(key)
+  );
+}
 
 function cleanBlocks(
   blocks: string[],
@@ -186,10 +201,14 @@ function cleanBlocks(
   const seen = new Set<string>();
   let firstBodyIndex = -1;
   let leadKey: string | null = null;
+  // How often each paragraph occurs (HTML pages): a template shows its lead at most twice, as teaser and text.
+  const keys = repeats === 'lead' ? blocks.map(paragraphKey) : [];
+  const occurrences = new Map<string, number>();
+  for (const key of keys) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
 
   blocks.forEach((block, i) => {
     if (kinds[i]) return;
-    const key = paragraphKey(block);
+    const key = repeats === 'lead' ? (keys[i] as string) : paragraphKey(block);
     const related = RELATED_LINK_RE.exec(block);
     if (related?.[1]) {
       relatedLinks.push(relatedLink(related[1], hrefs[i] ?? null));
@@ -222,7 +241,7 @@ function cleanBlocks(
       kinds[i] = 'banner';
       return;
     }
-    if (repeats === 'all' ? seen.has(key) : key === leadKey) {
+    if (repeats === 'all' ? seen.has(key) : key === leadKey && !isRefrain(key, occurrences)) {
       kinds[i] = 'duplicate-paragraph';
       return;
     }

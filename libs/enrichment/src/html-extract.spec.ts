@@ -453,6 +453,30 @@ describe('never losing the article', () => {
     expect(text).not.toContain('Imprint');
   });
 
+  it('takes Readability alone when a short result is a sliver of the page (live text in a "…-comments" block)', () => {
+    // Live-ticker entries in divs, no <p>: the marker drop counts no prose paragraph, but our result is one line (the
+    // ticker is under half the page's text, the rest being a long link menu).
+    const entries = paras.map((p, i) => `<div class="entry"><div class="minute">${90 - i}'</div><div>${p}</div></div>`);
+    const links = Array.from({ length: 150 }, (_, i) => `<p><a href="/s/${i}">Section ${i}</a></p>`).join('');
+    const html = `<html><body><div class="links">${links}</div>
+      <div class="score"><span>Harbour FC 1 – 1 Port United</span></div>
+      <div class="live-match-comments">${entries.join('')}</div></body></html>`;
+    const out = extractHtmlMainText(html);
+    expect(out.method).toBe('readability-alone');
+    const text = out.blocks.map((b) => b.text).join('\n');
+    for (const p of paras) expect(text).toContain(p);
+  });
+
+  it('keeps a short result that is most of its page (a feed entry, a brief)', () => {
+    const html = `<html><body><p>The ferry to the island runs again from Monday, the harbour office said.</p>
+      <p><a href="/ferry">Timetable</a></p></body></html>`;
+    const out = extractHtmlMainText(html);
+    expect(out.method).not.toBe('readability-alone');
+    expect(out.blocks.map((b) => b.text)).toContain(
+      'The ferry to the island runs again from Monday, the harbour office said.',
+    );
+  });
+
   it('keeps its own result when the marked block the pre-pass dropped is chrome', () => {
     const html = `<html><body><div class="story">${paras.map((p) => `<p>${p}</p>`).join('')}</div>
       <div class="related">${Array.from({ length: 40 }, (_, i) => `<p><a href="/s/${i}">Another story number ${i} about the harbour</a></p>`).join('')}</div></body></html>`;
@@ -501,6 +525,37 @@ describe('repeated blocks in an HTML article', () => {
     expect(body.split(PROSE).length - 1).toBe(1);
     expect(body.split('Jane Okafor').length - 1).toBe(2);
     expect(cleaned.removed).toContainEqual({ kind: 'duplicate-paragraph', text: PROSE });
+  });
+
+  it('keeps a prose lead the text repeats three times or more (a refrain), but not a repeated short label', () => {
+    const section = (title: string): string => `<h2>${title}</h2><p>${PROSE}</p>`;
+    const html = `<html><body><article><p>${PROSE}</p>${section('Single image')}${section('Single figure')}${section('List of images')}
+      <p>${PROSE_DE}</p></article></body></html>`;
+    const cleaned = cleanHtmlPage(html, { url: null, title: null, siteName: null });
+    expect(cleaned.paragraphs.filter((p) => p === PROSE)).toHaveLength(4);
+    expect(cleaned.removed.some((r) => r.kind === 'duplicate-paragraph')).toBe(false);
+
+    const label = `<html><body><article><h2>Aktuelles</h2><p>${PROSE}</p><h2>Aktuelles</h2><p>${PROSE_DE}</p>
+      <h2>Aktuelles</h2><p>Closing paragraph. The mayor said the ferries would run from the northern pier until the repairs are finished.</p></article></body></html>`;
+    const labelled = cleanHtmlPage(label, { url: null, title: null, siteName: null });
+    expect(labelled.paragraphs.filter((p) => p === 'Aktuelles').length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('code in an HTML article', () => {
+  it('keeps syntax-highlighted code whose token classes read as chrome markers ("token comment")', () => {
+    const code =
+      '<pre class="language-c"><code class="language-c"><span class="token comment">// add.c</span><br>' +
+      '<span class="token keyword">int</span> add(<span class="token keyword">int</span> a, int b) { return a + b; }' +
+      '<br><span class="token comment">/* the sum, for the share of the caller */</span></code></pre>';
+    const html = `<html><body><article><p>${PROSE}</p>${code}<p>${PROSE_DE}</p></article>
+      <div class="comments"><p>First! Great post, thanks.</p></div></body></html>`;
+    const text = extractHtmlMainText(html)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    expect(text).toContain('// add.c');
+    expect(text).toContain('/* the sum, for the share of the caller */');
+    expect(text).not.toContain('Great post');
   });
 });
 

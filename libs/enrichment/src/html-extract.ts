@@ -227,13 +227,25 @@ export function extractHtmlMainText(html: string, document?: DomDocument): HtmlE
     method: choice.method,
     removed: [...c.removed, ...trimmed.removed],
   };
-  return c.markerDroppedChars > chars(trimmed.blocks) * LOSS_RATIO ? guardAgainstLoss(html, extraction) : extraction;
+  const kept = chars(trimmed.blocks);
+  const suspect =
+    c.markerDroppedChars > kept * LOSS_RATIO || (kept < SHORT_RESULT_CHARS && kept < c.pageChars * LOSS_RATIO);
+  return suspect ? guardAgainstLoss(html, extraction) : extraction;
 }
+
+/**
+ * A result this short (characters) is lost-article suspect too when it keeps less than LOSS_RATIO of the page's text:
+ * an article the pre-pass or the chooser dropped whole (live commentary in a "…-comments" block, a results table
+ * Readability's scoring passed over) leaves a line or two. A short item (a feed entry, a wire brief) is most of its
+ * page and is not.
+ */
+export const SHORT_RESULT_CHARS = 500;
 
 /**
  * Our result is lost-article suspect when it keeps less than this share of what Readability alone keeps; and only
  * then is Readability run alone at all: when the pre-pass dropped, by class/id marker or hidden flag, more than this
- * share of our result's length (an article continued in `#read-more`, sections whose ids are heading slugs).
+ * share of our result's length (an article continued in `#read-more`, sections whose ids are heading slugs), or when
+ * the result is under SHORT_RESULT_CHARS and this share of the page's text.
  */
 export const LOSS_RATIO = 0.5;
 /** Readability's text is article, not chrome, when our classifier keeps at least this share of it. */
@@ -351,6 +363,8 @@ export interface HtmlCandidates {
   removed: HtmlExtraction['removed'];
   /** Characters of prose paragraphs the pre-pass dropped by class/id marker or hidden flag (not by tag or role): a loss suspect. */
   markerDroppedChars: number;
+  /** Characters of the page's text before the pre-pass dropped chrome (scripts and styles aside); 0 without a DOM. */
+  pageChars: number;
 }
 
 /**
@@ -371,7 +385,7 @@ export function extractHtmlCandidates(html: string, document?: DomDocument): Htm
   }
   if (doc.body) flattenDeepNesting(doc.body);
   const removed: HtmlExtraction['removed'] = [];
-  const markerDroppedChars = prepass(doc, removed);
+  const { markerDroppedChars, pageChars } = prepass(doc, removed);
   // Both block candidates are read before Readability mutates the tree.
   const bodyBlocks = doc.body ? collectBlocks(doc.body) : [];
   const keep = classifyBlocksInContext(bodyBlocks);
@@ -379,11 +393,20 @@ export function extractHtmlCandidates(html: string, document?: DomDocument): Htm
   const fallback = fallbackBlocks(bodyBlocks);
   if (doc.body && isFlatFragment(doc.body)) {
     // Readability's article of a flat fragment is all of it: its blocks are taken as they are, without the run.
-    return { readability: bodyBlocks, density, fallback, body: bodyBlocks, keep, removed, markerDroppedChars };
+    return {
+      readability: bodyBlocks,
+      density,
+      fallback,
+      body: bodyBlocks,
+      keep,
+      removed,
+      markerDroppedChars,
+      pageChars,
+    };
   }
   const article = doc.body && textDepthCost(doc.body) <= MAX_READABILITY_COST ? runReadability(doc) : null;
   const readability = article ? collectBlocks(article) : [];
-  return { readability, density, fallback, body: bodyBlocks, keep, removed, markerDroppedChars };
+  return { readability, density, fallback, body: bodyBlocks, keep, removed, markerDroppedChars, pageChars };
 }
 
 /** Top-level blocks of a flat fragment. No h1 (Readability drops it), no list, table, figure or wrapper. */
@@ -695,6 +718,7 @@ function plainTextCandidates(html: string): HtmlCandidates {
     keep,
     removed: [],
     markerDroppedChars: 0,
+    pageChars: 0,
   };
 }
 
@@ -740,13 +764,20 @@ function runReadability(doc: DomDocument): DomElement | null {
   }
 }
 
-/** Drops chrome from the page (see extractHtmlMainText); returns the characters dropped by class/id marker or hidden flag. */
-function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
+/**
+ * Drops chrome from the page (see extractHtmlMainText); returns the characters of prose dropped by class/id marker or
+ * hidden flag, and the page's text length before any chrome was dropped.
+ */
+function prepass(
+  doc: DomDocument,
+  removed: HtmlExtraction['removed'],
+): { markerDroppedChars: number; pageChars: number } {
   unwrapTemplatedArticleBodies(doc);
   for (const el of toArray(doc.querySelectorAll(DROP_TAGS.join(',')))) el.remove();
   const body = doc.body;
-  if (!body) return 0;
-  const bodyChars = Math.max(1, elementText(body).length);
+  if (!body) return { markerDroppedChars: 0, pageChars: 0 };
+  const pageChars = elementText(body).length;
+  const bodyChars = Math.max(1, pageChars);
   const articleChars = new Map<DomElement, number>();
   let markerDropped = 0;
   const drop = (el: DomElement, kind: PrepassKind, byMarker = false): void => {
@@ -783,11 +814,12 @@ function prepass(doc: DomDocument, removed: HtmlExtraction['removed']): number {
       `${/^h[1-6]$/u.test(tag) ? '' : el.id} ${typeof el.className === 'string' ? el.className : ''}`.trim();
     if (!marker) continue;
     const kind = chromeKindOfMarker(marker);
-    if (!kind || containsMainContent(el)) continue;
+    // Inside code, class names are a syntax highlighter's tokens ("token comment", "hljs-keyword"): code, not chrome.
+    if (!kind || containsMainContent(el) || el.closest('pre,code')) continue;
     const length = elementText(el).length;
     if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind, true);
   }
-  return markerDropped;
+  return { markerDroppedChars: markerDropped, pageChars };
 }
 
 /**
