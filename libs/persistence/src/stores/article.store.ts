@@ -83,12 +83,15 @@ export class ArticleStore {
    */
   async write(writes: ArticleWrite[]): Promise<BatchResult> {
     if (!writes.length) return { changed: new Set(), current: new Map() };
+    // Asked before the transaction: the first ask takes a pool connection of its own, and one holding a transaction
+    // while waiting for a second can starve a pool shared by concurrent batches.
+    const lz4 = await this.lz4();
     return this.dataSource.transaction(async (tx) => {
       // For this transaction only: the batch's documents stay in memory while both tables take them; LZ4 if available;
       // no JIT (its compile time, several ms per statement once batch-sized estimates cross the threshold, buys nothing here).
       // Stays raw: transaction-local settings (set_config), not a table.
       await tx.query(
-        `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)${(await this.lz4()) ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`,
+        `SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)${lz4 ? ", set_config('default_toast_compression', 'lz4', true)" : ''}`,
       );
       const unique = uniqueEvents(writes);
       const fresh = await markProcessed(
