@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
-import { analyzeTextPageLayout, findBylineInLine } from './text-page-layout';
+import { analyzeTextPageLayout, findBylineInLine, parseDateLine, unglueDate } from './text-page-layout';
 
 // The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
 const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
@@ -166,5 +166,50 @@ describe('findBylineInLine', () => {
     expect(findBylineInLine('Par Chokri Gharbi et Kab Niang')).toBe('Chokri Gharbi et Kab Niang');
     expect(findBylineInLine('Written by: Julie Mollins')).toBe('Julie Mollins');
     expect(findBylineInLine('The council met by the river')).toBeNull();
+  });
+});
+
+describe('dates glued to their neighbours by innerText', () => {
+  it('separates a year from the time after it and a name from the date after it', () => {
+    expect(unglueDate('miércoles, 4 de mayo de 202600:00 hs')).toBe('miércoles, 4 de mayo de 2026 00:00 hs');
+    expect(unglueDate('19.2.202616:20')).toBe('19.2.2026 16:20');
+    expect(unglueDate('ANA RUIZ3.11.2026')).toBe('ANA RUIZ 3.11.2026');
+    expect(unglueDate('Published 4 May 2026, 10:31')).toBe('Published 4 May 2026, 10:31');
+  });
+
+  it('reads the date of such a line', () => {
+    expect(parseDateLine('19.2.202616:20')?.publishedAt?.slice(0, 10)).toBe('2026-02-19');
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'ANA RUIZ3.11.2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-11-03');
+  });
+
+  it('runs in linear time on long digit and letter runs', () => {
+    const started = Date.now();
+    unglueDate('2026'.repeat(25_000));
+    unglueDate(`${'a1.1.'.repeat(20_000)}2026`);
+    unglueDate('.'.repeat(100_000));
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('a byline line under a long headline', () => {
+  it('is not read as part of the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts at the northern pier',
+      'von Jana Beispiel',
+      '4. Februar 2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots vote to strike over night shifts at the northern pier');
+    expect(layout.byline).toBe('Jana Beispiel');
   });
 });

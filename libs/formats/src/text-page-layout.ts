@@ -576,7 +576,7 @@ const NOT_HEADLINE_RE =
 /** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
 function findDateLine(block: string): DateLine | null {
   if (block.length > 160) return null;
-  const found = findDateInText(block);
+  const found = findDateInText(unglueDate(block));
   if (!found) return null;
   return { publishedAt: found.iso, updatedAt: null, dateOnly: true, byline: null };
 }
@@ -609,6 +609,18 @@ function pipeWrappedName(line: string): string | null {
   return inner.length >= 2 && name.length <= 60 && !inner.includes('|') ? name : null;
 }
 
+/**
+ * innerText runs adjacent elements together: a year and the time after it ("4 de mayo de 202200:00 hs",
+ * "19.2.202016:20"), a name and the date after it ("TANJA KARRASCH3.11.2023"). A space goes back between them.
+ * Both patterns are fixed-length, so each position is tried in constant time.
+ */
+const YEAR_TIME_GLUE_RE = /((?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d)/gu;
+const LETTER_DATE_GLUE_RE = /(\p{L})(?=\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))/gu;
+
+export function unglueDate(line: string): string {
+  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ');
+}
+
 export interface DateLine {
   publishedAt: string | null;
   updatedAt: string | null;
@@ -623,7 +635,7 @@ export interface DateLine {
 export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
-  const segments = line
+  const segments = unglueDate(line)
     .replace(/\s+/gu, ' ')
     .split(/ [|•·–—] /u)
     .map((s) => s.trim())
