@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
-import { analyzeTextPageLayout, findBylineInLine, parseDateLine, unglueDate } from './text-page-layout';
+import {
+  analyzeTextPageLayout,
+  copyrightHolder,
+  findBylineInLine,
+  parseDateLine,
+  publicationName,
+  unglueDate,
+} from './text-page-layout';
 
 // The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
 const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
@@ -211,5 +218,32 @@ describe('a byline line under a long headline', () => {
     const layout = analyzeTextPageLayout(page);
     expect(layout.title).toBe('Harbour pilots vote to strike over night shifts at the northern pier');
     expect(layout.byline).toBe('Jana Beispiel');
+  });
+});
+
+describe('the publication named by a footer', () => {
+  it('drops a company form before the name and a register number after it', () => {
+    expect(publicationName('SA HARBOUR TIMES')).toBe('HARBOUR TIMES');
+    expect(publicationName('C.A. Harbour Times RIF J-00012345-6')).toBe('Harbour Times');
+    expect(publicationName('SAMPLE Harbour Times')).toBe('SAMPLE Harbour Times');
+  });
+
+  it('drops "since <year> by" before the name', () => {
+    expect(publicationName('since 2010 by J.Example')).toBe('J.Example');
+  });
+
+  it('reads a name written before the copyright sign, or after the rights phrase', () => {
+    expect(copyrightHolder('Harbour Times® © 2026')).toBe('Harbour Times');
+    expect(copyrightHolder('Harbour Times ©2014-2026')).toBe('Harbour Times');
+    expect(copyrightHolder('All rights reserved. Harbour Times ©2026')).toBe('Harbour Times');
+    expect(copyrightHolder('Photo: © Ana Ruiz')).toBeUndefined();
+  });
+
+  it('runs in linear time on long sign and punctuation runs', () => {
+    const started = Date.now();
+    copyrightHolder(`${'a'.repeat(150)} © ${'-'.repeat(40)}`);
+    publicationName(`${'RIF '.repeat(20_000)}1`);
+    publicationName(`${'since '.repeat(20_000)}x`);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

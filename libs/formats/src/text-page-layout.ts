@@ -467,10 +467,13 @@ function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number)
 export function publicationName(name: string | null): string | null {
   if (!name) return null;
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
+  // Years first, so that "since 2010 by X" loses both words before the name.
+  cleaned = normaliseSpaces(cleaned.replace(/\b(?:19|20)\d{2}\b/gu, ' '));
   for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned))
     cleaned = cleaned.slice(prefix[0].length);
-  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
+  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '');
   cleaned = normaliseSpaces(cleaned);
+  cleaned = withoutRegistration(cleaned).replace(LEADING_LEGAL_FORM_RE, '');
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
@@ -478,7 +481,20 @@ export function publicationName(name: string | null): string | null {
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 
-const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
+const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\)|since|seit|desde|depuis)\s*/iu;
+/** "SA LA NACION", "C.A. Últimas Noticias": a company form written before the name (Spanish, Portuguese, French usage). */
+const LEADING_LEGAL_FORM_RE = /^(?:S\.A\.?|SA|C\.A\.|S\.L\.|SAS|S\.A\.S\.?|Ltda\.?) (?=\p{Lu})/u;
+/** Labels of a company's tax or register number printed after its name ("RIF J-00037398-1", "CNPJ 12.345.678/0001-90"). */
+const REGISTRATION_LABELS = new Set(['rif', 'rut', 'ruc', 'cif', 'nif', 'cnpj', 'vat', 'siren', 'siret', 'abn', 'uid']);
+
+/** The name without a trailing "<register label> <number>". */
+function withoutRegistration(name: string): string {
+  const words = name.split(' ');
+  const label = words.at(-2)?.replace(/:$/u, '').toLowerCase() ?? '';
+  return words.length >= 3 && REGISTRATION_LABELS.has(label) && /\d/u.test(words.at(-1) ?? '')
+    ? words.slice(0, -2).join(' ')
+    : name;
+}
 const RIGHTS_WORDS_RE =
   /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
@@ -844,10 +860,13 @@ function looksLikeMasthead(line: string): boolean {
 export function copyrightHolder(line: string): string | undefined {
   if (line.length > 200) return undefined;
   const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
-  if (!isCopyright && !RIGHTS_RE.test(line)) return undefined;
+  const hasRights = RIGHTS_RE.test(line);
+  if (!isCopyright && !hasRights) return nameBeforeSign(line) ?? undefined;
   if (!isCopyright) {
-    const before = line.split(RIGHTS_RE)[0] ?? '';
-    return cleanName(before.replace(/^\d{4}\s*/, ''));
+    const [before = '', after = ''] = line.split(RIGHTS_RE);
+    const name = cleanName(before.replace(/^\d{4}\s*/, ''));
+    // "All rights reserved. Harbour Times ©2026": the holder after the phrase.
+    return name || (nameBeforeSign(cleanName(after)) ?? name);
   }
   const head = COPYRIGHT_HEAD_RE.exec(line);
   const rest = line.slice(head?.[0].length ?? 0);
@@ -857,6 +876,18 @@ export function copyrightHolder(line: string): string | undefined {
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/** "Harbour Times® © 2026", "Harbour Times ©2014-2026": a name, then the sign and at most a year (range) to the end. */
+function nameBeforeSign(line: string): string | null {
+  const sign = line.indexOf('©');
+  if (sign < 1) return null;
+  const after = line.slice(sign + 1).trim();
+  if (after && !SIGN_TAIL_RE.test(after)) return null;
+  const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));
+  return name && wordCount(name) <= 6 ? name : null;
+}
+const SIGN_TAIL_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\.?$/u;
+const TRADEMARK_RE = /[®™]/gu;
 
 function cleanName(name: string): string {
   return trimChars(trimChars(normaliseSpaces(name), '|.,:;!-–—·•', true, 'end'), '|.,:;-–—·•');
