@@ -247,3 +247,34 @@ describe('the publication named by a footer', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('the headline among share bars', () => {
+  it('is not a button of a share bar that the page repeats', () => {
+    const bar = [
+      'Facebook',
+      'Twitter',
+      'LinkedIn',
+      'Email',
+      'Show more sharing options',
+      'Share Close extra sharing options',
+      'Copy Link URLCopied!',
+      'Print',
+    ];
+    const headline = 'Harbour pilots vote to strike over the new night shifts at the northern pier';
+    const page = [
+      'Harbour Times',
+      ...bar,
+      'Politics',
+      headline,
+      'Pilots at the northern pier during the morning shift.',
+      '(Jane Doe / Harbour Times)',
+      'By Ana Ruiz',
+      'Feb. 4, 2026',
+      ...bar,
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+      'Both sides said they hoped to settle the dispute before the first ferries of the spring season arrive in March.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe(headline);
+  });
+});

@@ -567,7 +567,8 @@ function findHeadline(
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
     let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
-    if (shape.repeated) score += 3;
+    // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
+    if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
     if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
     if (kind === 'headline') score += 4;
