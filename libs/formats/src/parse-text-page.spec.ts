@@ -5,6 +5,7 @@ import {
   analyzeTextPageLayout,
   copyrightHolder,
   findBylineInLine,
+  isCaption,
   parseDateLine,
   publicationName,
   unglueDate,
@@ -276,5 +277,82 @@ describe('the headline among share bars', () => {
       'Both sides said they hoped to settle the dispute before the first ferries of the spring season arrive in March.',
     ].join('\n');
     expect(analyzeTextPageLayout(page).title).toBe(headline);
+  });
+});
+
+describe('headline lines with something run into them', () => {
+  const body = [
+    'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+    'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+  ];
+
+  it('drops crumbs or a button label run into the headline when the page prints it alone', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike',
+      'Home',
+      'World',
+      'Business',
+      'Sport',
+      'Weather',
+      'Share Harbour pilots vote to strike',
+      ...body,
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour pilots vote to strike');
+  });
+
+  it('keeps a kicker label, and does not cut down to a one-word menu entry', () => {
+    const kicker = ['Harbour Times', 'Strike: Pilots vote to strike', ...body, 'Pilots vote to strike'].join('\n');
+    expect(analyzeTextPageLayout(kicker).title).toBe('Strike: Pilots vote to strike');
+    const menu = ['Harbour Times', 'Pilots Training', ...body, 'Training'].join('\n');
+    expect(analyzeTextPageLayout(menu).title).toBe('Pilots Training');
+  });
+
+  it('keeps a "by: Name" line under the headline apart', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over the new night shifts at the pier',
+      'by: Ana Ruiz',
+      ...body,
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots vote to strike over the new night shifts at the pier');
+    expect(layout.byline).toBe('Ana Ruiz');
+  });
+});
+
+describe('photo captions', () => {
+  it('are told by a caption label or a closing credit', () => {
+    expect(isCaption('Media caption The mayor told reporters the pier would reopen')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday (Image: Jane Doe)')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. Source: Supplied')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. EFE')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. AFP/DPA')).toBe(true);
+  });
+
+  it('are not headlines with abbreviations or parentheses', () => {
+    expect(isCaption('Harbour pilots vote to strike (again)')).toBe(false);
+    expect(isCaption('U.S. GDP grows')).toBe(false);
+    expect(isCaption('Pilots strike at the pier. Talks resume next week')).toBe(false);
+  });
+
+  it('are not taken for the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'Feb. 4, 2026',
+      'Pilots on the northern pier on Monday (Image: Jane Doe)',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour pilots vote to strike over night shifts');
+  });
+
+  it('are told in linear time', () => {
+    const started = Date.now();
+    isCaption(`${'A '.repeat(50_000)}.`);
+    isCaption(`x(${'('.repeat(50_000)})`);
+    isCaption(`${'a b c d. '.repeat(10_000)}AB${' AB'.repeat(10_000)}`);
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

@@ -53,10 +53,10 @@ function continuesSentence(last: string, next: string, lastFillsLine: boolean): 
 }
 
 /**
- * "von Sonia Mevißen", "by Jane Doe" under a long headline: a lower-case marker and one to four capitalised names,
+ * "von Jana Beispiel", "by: Jane Doe" under a long headline: a lower-case marker and one to four capitalised names,
  * nothing after them. A scraper writes it on its own line; it is not the headline's wrapped tail.
  */
-const BYLINE_LINE_RE = /^(?:by|von|durch|par|por|di) \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const BYLINE_LINE_RE = /^(?:by|von|durch|par|por|di):? \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 const MAX_BYLINE_LINE = 60;
 
 function isBylineLine(line: string): boolean {

@@ -291,6 +291,10 @@ function applyArticleSpan(
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
   }
+  if (layout.title)
+    layout.title = titleWithoutLead(blocks, layout.title, Math.max(0, headlineIndex), HEADLINE_LOOKBACK);
+  // The photo's caption above the first paragraph is not the body.
+  while (start < span.end && isCaption(blocks[start] ?? '')) start += 1;
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
 
   // Date and byline: the lines around the headline and the body's first lines; failing that, a line saying it
@@ -560,6 +564,7 @@ function findHeadline(
       isMeta(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
+      isCaption(block) ||
       isNavigationLine(block) ||
       /[»›>]/u.test(block) ||
       isSectionBanner(block)
@@ -580,6 +585,25 @@ function findHeadline(
   return best;
 }
 
+/**
+ * A headline line with crumbs or a button label run into it ("Österreich Tirol Ischgl", "Share The 21 best movies
+ * of 2017") when the page also prints the headline alone nearby: the line of two or more words it ends with, if
+ * only a few words (not a "Kicker:" label) come before. (A one-word line is as often a menu entry: "Bootsdienst
+ * Ausbildung".)
+ */
+function titleWithoutLead(blocks: string[], title: string, at: number, reach: number): string {
+  let best = title;
+  for (let i = Math.max(0, at - reach); i < blocks.length && i <= at + reach; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length >= best.length || wordCount(block) < 2 || !title.endsWith(block)) continue;
+    const lead = title.slice(0, title.length - block.length);
+    if (!lead.endsWith(' ') || lead.trimEnd().endsWith(':') || wordCount(lead) > MAX_TITLE_LEAD_WORDS) continue;
+    best = block;
+  }
+  return best;
+}
+const MAX_TITLE_LEAD_WORDS = 4;
+
 /** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
 function isSectionBanner(line: string): boolean {
   const parts = line.split(/ [—–|-] /u);
@@ -589,6 +613,29 @@ function isSectionBanner(line: string): boolean {
 /** Lines shaped like a headline that are credits, reading times, labels or author boxes. */
 const NOT_HEADLINE_RE =
   /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
+
+/**
+ * A photo caption: a caption label ("Media caption …"), or a sentence closed by its credit — "(Image: Jane Doe)",
+ * ". Source: Supplied", ". EFE" (a short all-capitals agency name).
+ */
+export function isCaption(line: string): boolean {
+  if (CAPTION_LABEL_RE.test(line)) return true;
+  if (line.endsWith(')')) {
+    const open = line.lastIndexOf('(');
+    if (open > 0 && CREDIT_LABEL_RE.test(line.slice(open + 1))) return true;
+  }
+  const stop = line.lastIndexOf('. ');
+  if (stop < 0 || wordCount(line.slice(0, stop)) < MIN_CAPTION_WORDS) return false;
+  const tail = line.slice(stop + 2).trim();
+  return wordCount(tail) <= MAX_CREDIT_WORDS && (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail));
+}
+const CAPTION_LABEL_RE = /^(?:media|image|photo|video) caption\b|^bildunterschrift\b/iu;
+const CREDIT_LABEL_RE =
+  /^(?:image|photo|picture|foto|bild|imagen|crédito|credito|credit|fuente|quelle|source|fonte|crédit)s?\s?:/iu;
+/** "EFE", "AFP/DPA": capitals only; each repetition starts with a separator no capital matches. */
+const AGENCY_RE = /^\p{Lu}{2,}(?:[ /]\p{Lu}{2,})*$/u;
+const MIN_CAPTION_WORDS = 4;
+const MAX_CREDIT_WORDS = 3;
 
 /** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
 function findDateLine(block: string): DateLine | null {
