@@ -356,3 +356,43 @@ describe('photo captions', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('the date of a page without a date line near its headline', () => {
+  const prose = (n: number): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `Paragraph ${i + 1}: the harbour pilots voted on Monday to strike over the new night shifts at the pier.`,
+    );
+
+  it('is read from a paragraph that opens with it', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      '4.2.2026 - The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said, ' +
+        'and the port authority said it would meet the union again next week to talk about the rota for the winter.',
+      ...prose(3),
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-02-04');
+  });
+
+  it('is read from a signed line far below the article', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      ...prose(60),
+      'Written by Ana Ruiz, PhD on February 4, 2026',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-02-04');
+  });
+
+  it('is not read from a reference that only mentions a name after "by"', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      ...prose(60),
+      'Votes cast by Ana Ruiz. Retrieved 2026-02-04.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt).toBeNull();
+  });
+});

@@ -226,6 +226,10 @@ const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
 /** How far from the headline a dated line is still taken for the article's date when none is labelled. */
 const NEAREST_DATE_REACH = 40;
+const SIGNED_DATE_LINE_CHARS = 120;
+/** A line that starts with its byline marker (a mid-sentence "cast by" is not a signature). */
+const SIGNED_LINE_RE =
+  /^(?:written by|words by|by|von|par|por|geschrieben von|verfasst von|escrito por|publicado por|publié par|scritto da)\s*:?\s/iu;
 const PUBLISHED_RE =
   /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
 const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
@@ -317,8 +321,24 @@ function applyArticleSpan(
     const line = dateAt(i);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
+  // A paragraph opening with its date ("27.1.2026 - Bei der …", "Pressemitteilung vom 25. Januar 2026 | Berlin – …").
+  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
+    const line = i === headlineIndex || known.has(i) ? null : leadDate(blocks[i] ?? '');
+    if (line) {
+      layout.publishedAt = line.publishedAt;
+      layout.publishedDateOnly = line.dateOnly;
+    }
+  }
   for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
     if (!PUBLISHED_RE.test(blocks[i] ?? '')) continue;
+    const line = dateAt(i);
+    if (line) takeDate(i, line);
+  }
+  // A signed date line anywhere ("Written by Jane Doe, PhD on April 29, 2026", "von Jana Beispiel am 3. Mai 2026").
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length > SIGNED_DATE_LINE_CHARS || !SIGNED_LINE_RE.test(block) || findBylineInLine(block) === null)
+      continue;
     const line = dateAt(i);
     if (line) takeDate(i, line);
   }
@@ -636,6 +656,15 @@ const CREDIT_LABEL_RE =
 const AGENCY_RE = /^\p{Lu}{2,}(?:[ /]\p{Lu}{2,})*$/u;
 const MIN_CAPTION_WORDS = 4;
 const MAX_CREDIT_WORDS = 3;
+
+/** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
+function leadDate(block: string): DateLine | null {
+  const head = block.slice(0, LEAD_DATE_CHARS);
+  const cut = head.search(LEAD_SEPARATOR_RE);
+  return cut > 0 ? findDateLine(head.slice(0, cut)) : null;
+}
+const LEAD_DATE_CHARS = 60;
+const LEAD_SEPARATOR_RE = / [-–—|] /u;
 
 /** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
 function findDateLine(block: string): DateLine | null {
