@@ -6,6 +6,7 @@ import {
   copyrightHolder,
   findBylineInLine,
   isCaption,
+  isCaptionWithCredit,
   parseDateLine,
   publicationName,
   unglueDate,
@@ -394,5 +395,44 @@ describe('the date of a page without a date line near its headline', () => {
       'Votes cast by Ana Ruiz. Retrieved 2026-02-04.',
     ].join('\n');
     expect(analyzeTextPageLayout(page).publishedAt).toBeNull();
+  });
+});
+
+describe('photo captions inside the body', () => {
+  it('are lines closed by a credit', () => {
+    expect(isCaptionWithCredit('Pilots on the northern pier last year. Photograph: Jane Doe/Agency')).toBe(true);
+    expect(isCaptionWithCredit('Die Pier am Montag (Foto: Jana Beispiel)')).toBe(true);
+    expect(isCaptionWithCredit('Die Pier am Montag. © Harbour Times')).toBe(true);
+    expect(isCaptionWithCredit('Quelle: Landesregierung')).toBe(true);
+  });
+
+  it('are not paragraphs, nor a label inside a sentence', () => {
+    expect(isCaptionWithCredit('The pier reopens in spring - Image: a new start for the harbour town')).toBe(false);
+    expect(isCaptionWithCredit(`${'The harbour pilots voted to strike. '.repeat(8)}Source: Reuters`)).toBe(false);
+    expect(isCaptionWithCredit('The union said the photo: a fake, was never taken at the northern pier at all')).toBe(
+      false,
+    );
+  });
+
+  it('are taken out of the article', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'Feb. 4, 2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'Pilots on the northern pier last year. Photograph: Jane Doe/Agency',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+      'Both sides said they hoped to settle the dispute before the first ferries of the spring season arrive in March.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.chrome.find((line) => line.index === 4)?.kind).toBe('boilerplate');
+  });
+
+  it('are told in linear time', () => {
+    const started = Date.now();
+    isCaptionWithCredit('©'.repeat(100_000));
+    isCaptionWithCredit(`${'foto: '.repeat(40)}x`);
+    isCaptionWithCredit('.'.repeat(100_000));
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

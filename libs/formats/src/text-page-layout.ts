@@ -362,6 +362,9 @@ function applyArticleSpan(
   }
 
   layout.byline ??= authorBoxName(blocks, span.end);
+  // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
+  for (let i = start; i <= span.end; i++)
+    if (!known.has(i) && !metaKinds.has(i) && isCaptionWithCredit(blocks[i] ?? '')) metaKinds.set(i, 'boilerplate');
 
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
@@ -649,6 +652,32 @@ export function isCaption(line: string): boolean {
   const tail = line.slice(stop + 2).trim();
   return wordCount(tail) <= MAX_CREDIT_WORDS && (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail));
 }
+/**
+ * A caption line in the body: a short text closed by its photo credit — a credit label and colon ("Photograph:",
+ * "Foto:", "Quelle:") or a copyright sign, then at most six words to the end. Longer paragraphs are never captions.
+ */
+export function isCaptionWithCredit(line: string): boolean {
+  if (line.length > MAX_CAPTION_CHARS) return false;
+  if (isCaption(line)) return true;
+  let credit = -1;
+  CREDIT_MARK_RE.lastIndex = 0;
+  for (let m = CREDIT_MARK_RE.exec(line); m; m = CREDIT_MARK_RE.exec(line)) {
+    // A label credit follows the caption's closing stop or opening parenthesis, or starts the line.
+    const before = line.slice(0, m.index).trimEnd().at(-1);
+    if (m[0].length > 3 && before !== undefined && !CREDIT_AFTER.includes(before)) continue;
+    credit = m.index + m[0].length;
+  }
+  if (credit < 0) return false;
+  const tail = line.slice(credit).trim();
+  return tail.length > 0 && tail.length <= MAX_CREDIT_CHARS && wordCount(tail) <= MAX_CREDIT_TAIL_WORDS;
+}
+const MAX_CAPTION_CHARS = 240;
+const CREDIT_AFTER = '.!?()';
+const MAX_CREDIT_CHARS = 60;
+const MAX_CREDIT_TAIL_WORDS = 6;
+/** A credit mark: the sign, "(C)" (three characters at most), or a credit label with its colon. */
+const CREDIT_MARK_RE =
+  /©|\(c\)|\b(?:photograph|photo|picture|image|foto|bild|imagen|fotografía|quelle|source|fuente|fonte|crédit|credit|crédito)s?\s?:/giu;
 const CAPTION_LABEL_RE = /^(?:media|image|photo|video) caption\b|^bildunterschrift\b/iu;
 const CREDIT_LABEL_RE =
   /^(?:image|photo|picture|foto|bild|imagen|crédito|credito|credit|fuente|quelle|source|fonte|crédit)s?\s?:/iu;
