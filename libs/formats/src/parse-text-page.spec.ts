@@ -183,6 +183,8 @@ describe('dates glued to their neighbours by innerText', () => {
     expect(unglueDate('miércoles, 4 de mayo de 202600:00 hs')).toBe('miércoles, 4 de mayo de 2026 00:00 hs');
     expect(unglueDate('19.2.202616:20')).toBe('19.2.2026 16:20');
     expect(unglueDate('ANA RUIZ3.11.2026')).toBe('ANA RUIZ 3.11.2026');
+    expect(unglueDate('Harbour Times Australia28 October 2026')).toBe('Harbour Times Australia 28 October 2026');
+    expect(unglueDate('Harbour Times Australia28 boats')).toBe('Harbour Times Australia28 boats');
     expect(unglueDate('Published 4 May 2026, 10:31')).toBe('Published 4 May 2026, 10:31');
   });
 
@@ -203,6 +205,7 @@ describe('dates glued to their neighbours by innerText', () => {
     unglueDate('2026'.repeat(25_000));
     unglueDate(`${'a1.1.'.repeat(20_000)}2026`);
     unglueDate('.'.repeat(100_000));
+    unglueDate('a1 abc '.repeat(15_000));
     expect(Date.now() - started).toBeLessThan(500);
   });
 });

@@ -739,8 +739,11 @@ function pipeWrappedName(line: string): string | null {
 const YEAR_TIME_GLUE_RE = /((?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d)/gu;
 const LETTER_DATE_GLUE_RE = /(\p{L})(?=\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))/gu;
 
+/** "Yahoo News Australia28 October 2020": a lower-case letter run into a day, a month name and a year. */
+const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(?!\d))/gu;
+
 export function unglueDate(line: string): string {
-  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ');
+  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ').replace(LETTER_DAY_GLUE_RE, '$1 ');
 }
 
 export interface DateLine {
