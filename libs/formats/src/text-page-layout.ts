@@ -739,10 +739,33 @@ function pipeWrappedName(line: string): string | null {
 const YEAR_TIME_GLUE_RE = /((?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d)/gu;
 const LETTER_DATE_GLUE_RE = /(\p{L})(?=\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))/gu;
 
+/**
+ * Every glue above has a letter right before a digit, or five digits in a row: one scan of the characters tells the
+ * lines that need no replacing (most of them), which date reading tries many times per page.
+ */
+function mayBeGlued(line: string): boolean {
+  let digits = 0;
+  let afterLetter = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits += 1;
+      if (afterLetter || digits >= 5) return true;
+      afterLetter = false;
+      continue;
+    }
+    digits = 0;
+    // ASCII letters, and anything past Latin-1's symbols (letters of other scripts; a false hit only costs the replace).
+    afterLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 192;
+  }
+  return false;
+}
+
 /** "Yahoo News Australia28 October 2020": a lower-case letter run into a day, a month name and a year. */
 const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(?!\d))/gu;
 
 export function unglueDate(line: string): string {
+  if (!mayBeGlued(line)) return line;
   return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ').replace(LETTER_DAY_GLUE_RE, '$1 ');
 }
 
