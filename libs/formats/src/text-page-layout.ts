@@ -618,7 +618,7 @@ function titleWithoutLead(blocks: string[], title: string, at: number, reach: nu
   let best = title;
   for (let i = Math.max(0, at - reach); i < blocks.length && i <= at + reach; i++) {
     const block = blocks[i] ?? '';
-    if (block.length >= best.length || wordCount(block) < 2 || !title.endsWith(block)) continue;
+    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < 2) continue;
     const lead = title.slice(0, title.length - block.length);
     if (!lead.endsWith(' ') || lead.trimEnd().endsWith(':') || wordCount(lead) > MAX_TITLE_LEAD_WORDS) continue;
     best = block;
@@ -648,9 +648,13 @@ export function isCaption(line: string): boolean {
     if (open > 0 && CREDIT_LABEL_RE.test(line.slice(open + 1))) return true;
   }
   const stop = line.lastIndexOf('. ');
-  if (stop < 0 || wordCount(line.slice(0, stop)) < MIN_CAPTION_WORDS) return false;
+  if (stop < 0) return false;
   const tail = line.slice(stop + 2).trim();
-  return wordCount(tail) <= MAX_CREDIT_WORDS && (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail));
+  return (
+    (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail)) &&
+    wordCount(tail) <= MAX_CREDIT_WORDS &&
+    wordCount(line.slice(0, stop)) >= MIN_CAPTION_WORDS
+  );
 }
 /**
  * A caption line in the body: a short text closed by its photo credit — a credit label and colon ("Photograph:",
@@ -659,6 +663,8 @@ export function isCaption(line: string): boolean {
 export function isCaptionWithCredit(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
   if (isCaption(line)) return true;
+  // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
+  if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
   let credit = -1;
   CREDIT_MARK_RE.lastIndex = 0;
   for (let m = CREDIT_MARK_RE.exec(line); m; m = CREDIT_MARK_RE.exec(line)) {
