@@ -514,8 +514,11 @@ const LEADING_LEGAL_FORM_RE = /^(?:S\.A\.?|SA|C\.A\.|S\.L\.|SAS|S\.A\.S\.?|Ltda\
 /** Labels of a company's tax or register number printed after its name ("RIF J-00037398-1", "CNPJ 12.345.678/0001-90"). */
 const REGISTRATION_LABELS = new Set(['rif', 'rut', 'ruc', 'cif', 'nif', 'cnpj', 'vat', 'siren', 'siret', 'abn', 'uid']);
 
+const DIGIT_RE = /\d/u;
+
 /** The name without a trailing "<register label> <number>". */
 function withoutRegistration(name: string): string {
+  if (!DIGIT_RE.test(name)) return name;
   const words = name.split(' ');
   const label = words.at(-2)?.replace(/:$/u, '').toLowerCase() ?? '';
   return words.length >= 3 && REGISTRATION_LABELS.has(label) && /\d/u.test(words.at(-1) ?? '')
@@ -642,13 +645,14 @@ const NOT_HEADLINE_RE =
  * ". Source: Supplied", ". EFE" (a short all-capitals agency name).
  */
 export function isCaption(line: string): boolean {
-  if (CAPTION_LABEL_RE.test(line)) return true;
+  if (CAPTION_LABEL_FIRST.includes(line.charAt(0)) && CAPTION_LABEL_RE.test(line)) return true;
   if (line.endsWith(')')) {
     const open = line.lastIndexOf('(');
     if (open > 0 && CREDIT_LABEL_RE.test(line.slice(open + 1))) return true;
   }
   const stop = line.lastIndexOf('. ');
-  if (stop < 0) return false;
+  // A credit is a few words: a long last sentence is prose.
+  if (stop < 0 || line.length - stop > MAX_CREDIT_TAIL_CHARS) return false;
   const tail = line.slice(stop + 2).trim();
   return (
     (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail)) &&
@@ -684,12 +688,15 @@ const MAX_CREDIT_TAIL_WORDS = 6;
 /** A credit mark: the sign, "(C)" (three characters at most), or a credit label with its colon. */
 const CREDIT_MARK_RE =
   /©|\(c\)|\b(?:photograph|photo|picture|image|foto|bild|imagen|fotografía|quelle|source|fuente|fonte|crédit|credit|crédito)s?\s?:/giu;
+/** The first letters of the caption labels: the label test runs only on lines starting with one. */
+const CAPTION_LABEL_FIRST = 'MmIiPpVvBb';
 const CAPTION_LABEL_RE = /^(?:media|image|photo|video) caption\b|^bildunterschrift\b/iu;
 const CREDIT_LABEL_RE =
   /^(?:image|photo|picture|foto|bild|imagen|crédito|credito|credit|fuente|quelle|source|fonte|crédit)s?\s?:/iu;
 /** "EFE", "AFP/DPA": capitals only; each repetition starts with a separator no capital matches. */
 const AGENCY_RE = /^\p{Lu}{2,}(?:[ /]\p{Lu}{2,})*$/u;
 const MIN_CAPTION_WORDS = 4;
+const MAX_CREDIT_TAIL_CHARS = 64;
 const MAX_CREDIT_WORDS = 3;
 
 /** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
