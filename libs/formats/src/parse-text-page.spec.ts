@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
-import { analyzeTextPageLayout, findBylineInLine } from './text-page-layout';
+import {
+  analyzeTextPageLayout,
+  copyrightHolder,
+  findBylineInLine,
+  isCaption,
+  isCaptionWithCredit,
+  parseDateLine,
+  publicationName,
+  unglueDate,
+} from './text-page-layout';
 
 // The sample article in the repo's examples/ (a pure lib may not import libs/testing, which owns the helper).
 const GLOBAL_VILLAGE_EXAMPLE = path.resolve(__dirname, '../../../examples/global-village-space-trump-petro.txt');
@@ -166,5 +175,267 @@ describe('findBylineInLine', () => {
     expect(findBylineInLine('Par Chokri Gharbi et Kab Niang')).toBe('Chokri Gharbi et Kab Niang');
     expect(findBylineInLine('Written by: Julie Mollins')).toBe('Julie Mollins');
     expect(findBylineInLine('The council met by the river')).toBeNull();
+  });
+});
+
+describe('dates glued to their neighbours by innerText', () => {
+  it('separates a year from the time after it and a name from the date after it', () => {
+    expect(unglueDate('miércoles, 4 de mayo de 202600:00 hs')).toBe('miércoles, 4 de mayo de 2026 00:00 hs');
+    expect(unglueDate('19.2.202616:20')).toBe('19.2.2026 16:20');
+    expect(unglueDate('ANA RUIZ3.11.2026')).toBe('ANA RUIZ 3.11.2026');
+    expect(unglueDate('Harbour Times Australia28 October 2026')).toBe('Harbour Times Australia 28 October 2026');
+    expect(unglueDate('Harbour Times Australia28 boats')).toBe('Harbour Times Australia28 boats');
+    expect(unglueDate('Published 4 May 2026, 10:31')).toBe('Published 4 May 2026, 10:31');
+  });
+
+  it('reads the date of such a line', () => {
+    expect(parseDateLine('19.2.202616:20')?.publishedAt?.slice(0, 10)).toBe('2026-02-19');
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'ANA RUIZ3.11.2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-11-03');
+  });
+
+  it('runs in linear time on long digit and letter runs', () => {
+    const started = Date.now();
+    unglueDate('2026'.repeat(25_000));
+    unglueDate(`${'a1.1.'.repeat(20_000)}2026`);
+    unglueDate('.'.repeat(100_000));
+    unglueDate('a1 abc '.repeat(15_000));
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('a byline line under a long headline', () => {
+  it('is not read as part of the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts at the northern pier',
+      'von Jana Beispiel',
+      '4. Februar 2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots vote to strike over night shifts at the northern pier');
+    expect(layout.byline).toBe('Jana Beispiel');
+  });
+});
+
+describe('the publication named by a footer', () => {
+  it('drops a company form before the name and a register number after it', () => {
+    expect(publicationName('SA HARBOUR TIMES')).toBe('HARBOUR TIMES');
+    expect(publicationName('C.A. Harbour Times RIF J-00012345-6')).toBe('Harbour Times');
+    expect(publicationName('SAMPLE Harbour Times')).toBe('SAMPLE Harbour Times');
+  });
+
+  it('drops "since <year> by" before the name', () => {
+    expect(publicationName('since 2010 by J.Example')).toBe('J.Example');
+  });
+
+  it('reads a name written before the copyright sign, or after the rights phrase', () => {
+    expect(copyrightHolder('Harbour Times® © 2026')).toBe('Harbour Times');
+    expect(copyrightHolder('Harbour Times ©2014-2026')).toBe('Harbour Times');
+    expect(copyrightHolder('All rights reserved. Harbour Times ©2026')).toBe('Harbour Times');
+    expect(copyrightHolder('Photo: © Ana Ruiz')).toBeUndefined();
+  });
+
+  it('runs in linear time on long sign and punctuation runs', () => {
+    const started = Date.now();
+    copyrightHolder(`${'a'.repeat(150)} © ${'-'.repeat(40)}`);
+    publicationName(`${'RIF '.repeat(20_000)}1`);
+    publicationName(`${'since '.repeat(20_000)}x`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('the headline among share bars', () => {
+  it('is not a button of a share bar that the page repeats', () => {
+    const bar = [
+      'Facebook',
+      'Twitter',
+      'LinkedIn',
+      'Email',
+      'Show more sharing options',
+      'Share Close extra sharing options',
+      'Copy Link URLCopied!',
+      'Print',
+    ];
+    const headline = 'Harbour pilots vote to strike over the new night shifts at the northern pier';
+    const page = [
+      'Harbour Times',
+      ...bar,
+      'Politics',
+      headline,
+      'Pilots at the northern pier during the morning shift.',
+      '(Jane Doe / Harbour Times)',
+      'By Ana Ruiz',
+      'Feb. 4, 2026',
+      ...bar,
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+      'Both sides said they hoped to settle the dispute before the first ferries of the spring season arrive in March.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe(headline);
+  });
+});
+
+describe('headline lines with something run into them', () => {
+  const body = [
+    'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+    'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+  ];
+
+  it('drops crumbs or a button label run into the headline when the page prints it alone', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike',
+      'Home',
+      'World',
+      'Business',
+      'Sport',
+      'Weather',
+      'Share Harbour pilots vote to strike',
+      ...body,
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour pilots vote to strike');
+  });
+
+  it('keeps a kicker label, and does not cut down to a one-word menu entry', () => {
+    const kicker = ['Harbour Times', 'Strike: Pilots vote to strike', ...body, 'Pilots vote to strike'].join('\n');
+    expect(analyzeTextPageLayout(kicker).title).toBe('Strike: Pilots vote to strike');
+    const menu = ['Harbour Times', 'Pilots Training', ...body, 'Training'].join('\n');
+    expect(analyzeTextPageLayout(menu).title).toBe('Pilots Training');
+  });
+
+  it('keeps a "by: Name" line under the headline apart', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over the new night shifts at the pier',
+      'by: Ana Ruiz',
+      ...body,
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots vote to strike over the new night shifts at the pier');
+    expect(layout.byline).toBe('Ana Ruiz');
+  });
+});
+
+describe('photo captions', () => {
+  it('are told by a caption label or a closing credit', () => {
+    expect(isCaption('Media caption The mayor told reporters the pier would reopen')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday (Image: Jane Doe)')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. Source: Supplied')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. EFE')).toBe(true);
+    expect(isCaption('Pilots on the northern pier on Monday. AFP/DPA')).toBe(true);
+  });
+
+  it('are not headlines with abbreviations or parentheses', () => {
+    expect(isCaption('Harbour pilots vote to strike (again)')).toBe(false);
+    expect(isCaption('U.S. GDP grows')).toBe(false);
+    expect(isCaption('Pilots strike at the pier. Talks resume next week')).toBe(false);
+  });
+
+  it('are not taken for the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'Feb. 4, 2026',
+      'Pilots on the northern pier on Monday (Image: Jane Doe)',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour pilots vote to strike over night shifts');
+  });
+
+  it('are told in linear time', () => {
+    const started = Date.now();
+    isCaption(`${'A '.repeat(50_000)}.`);
+    isCaption(`x(${'('.repeat(50_000)})`);
+    isCaption(`${'a b c d. '.repeat(10_000)}AB${' AB'.repeat(10_000)}`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('the date of a page without a date line near its headline', () => {
+  const prose = (n: number): string[] =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `Paragraph ${i + 1}: the harbour pilots voted on Monday to strike over the new night shifts at the pier.`,
+    );
+
+  it('is read from a paragraph that opens with it', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      '4.2.2026 - The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said, ' +
+        'and the port authority said it would meet the union again next week to talk about the rota for the winter.',
+      ...prose(3),
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-02-04');
+  });
+
+  it('is read from a signed line far below the article', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      ...prose(60),
+      'Written by Ana Ruiz, PhD on February 4, 2026',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt?.slice(0, 10)).toBe('2026-02-04');
+  });
+
+  it('is not read from a reference that only mentions a name after "by"', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      ...prose(60),
+      'Votes cast by Ana Ruiz. Retrieved 2026-02-04.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).publishedAt).toBeNull();
+  });
+});
+
+describe('photo captions inside the body', () => {
+  it('are lines closed by a credit', () => {
+    expect(isCaptionWithCredit('Pilots on the northern pier last year. Photograph: Jane Doe/Agency')).toBe(true);
+    expect(isCaptionWithCredit('Die Pier am Montag (Foto: Jana Beispiel)')).toBe(true);
+    expect(isCaptionWithCredit('Die Pier am Montag. © Harbour Times')).toBe(true);
+    expect(isCaptionWithCredit('Quelle: Landesregierung')).toBe(true);
+  });
+
+  it('are not paragraphs, nor a label inside a sentence', () => {
+    expect(isCaptionWithCredit('The pier reopens in spring - Image: a new start for the harbour town')).toBe(false);
+    expect(isCaptionWithCredit(`${'The harbour pilots voted to strike. '.repeat(8)}Source: Reuters`)).toBe(false);
+    expect(isCaptionWithCredit('The union said the photo: a fake, was never taken at the northern pier at all')).toBe(
+      false,
+    );
+  });
+
+  it('are taken out of the article', () => {
+    const page = [
+      'Harbour Times',
+      'Harbour pilots vote to strike over night shifts',
+      'Feb. 4, 2026',
+      'The harbour pilots voted on Monday to strike over the new night shifts at the northern pier, the union said.',
+      'Pilots on the northern pier last year. Photograph: Jane Doe/Agency',
+      'The port authority said it would meet the union again next week to talk about the rota for the winter months.',
+      'Both sides said they hoped to settle the dispute before the first ferries of the spring season arrive in March.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.chrome.find((line) => line.index === 4)?.kind).toBe('boilerplate');
+  });
+
+  it('are told in linear time', () => {
+    const started = Date.now();
+    isCaptionWithCredit('©'.repeat(100_000));
+    isCaptionWithCredit(`${'foto: '.repeat(40)}x`);
+    isCaptionWithCredit('.'.repeat(100_000));
+    expect(Date.now() - started).toBeLessThan(500);
   });
 });

@@ -49,7 +49,18 @@ function continuesSentence(last: string, next: string, lastFillsLine: boolean): 
   if (SENTENCE_END_CHARS.has(last)) return false;
   // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case after a line as
   // long as a wrapped one (a short line before a lower-case one is a label: "Par Marie Dupont" / "il y a 3 heures").
-  return WRAP_CHARS.has(last) || (lastFillsLine && /^\p{Ll}/u.test(next));
+  return WRAP_CHARS.has(last) || (lastFillsLine && /^\p{Ll}/u.test(next) && !isBylineLine(next));
+}
+
+/**
+ * "von Jana Beispiel", "by: Jane Doe" under a long headline: a lower-case marker and one to four capitalised names,
+ * nothing after them. A scraper writes it on its own line; it is not the headline's wrapped tail.
+ */
+const BYLINE_LINE_RE = /^(?:by|von|durch|par|por|di):? \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const MAX_BYLINE_LINE = 60;
+
+function isBylineLine(line: string): boolean {
+  return line.length <= MAX_BYLINE_LINE && BYLINE_LINE_RE.test(line);
 }
 
 /**

@@ -226,6 +226,10 @@ const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
 /** How far from the headline a dated line is still taken for the article's date when none is labelled. */
 const NEAREST_DATE_REACH = 40;
+const SIGNED_DATE_LINE_CHARS = 120;
+/** A line that starts with its byline marker (a mid-sentence "cast by" is not a signature). */
+const SIGNED_LINE_RE =
+  /^(?:written by|words by|by|von|par|por|geschrieben von|verfasst von|escrito por|publicado por|publié par|scritto da)\s*:?\s/iu;
 const PUBLISHED_RE =
   /\b(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publicado|pubblicato|publicada)\b/iu;
 const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
@@ -291,6 +295,10 @@ function applyArticleSpan(
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
   }
+  if (layout.title)
+    layout.title = titleWithoutLead(blocks, layout.title, Math.max(0, headlineIndex), HEADLINE_LOOKBACK);
+  // The photo's caption above the first paragraph is not the body.
+  while (start < span.end && isCaption(blocks[start] ?? '')) start += 1;
   const headStart = headlineIndex >= 0 ? Math.min(headlineIndex, start) : start;
 
   // Date and byline: the lines around the headline and the body's first lines; failing that, a line saying it
@@ -313,8 +321,24 @@ function applyArticleSpan(
     const line = dateAt(i);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
+  // A paragraph opening with its date ("27.1.2026 - Bei der …", "Pressemitteilung vom 25. Januar 2026 | Berlin – …").
+  for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
+    const line = i === headlineIndex || known.has(i) ? null : leadDate(blocks[i] ?? '');
+    if (line) {
+      layout.publishedAt = line.publishedAt;
+      layout.publishedDateOnly = line.dateOnly;
+    }
+  }
   for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
     if (!PUBLISHED_RE.test(blocks[i] ?? '')) continue;
+    const line = dateAt(i);
+    if (line) takeDate(i, line);
+  }
+  // A signed date line anywhere ("Written by Jane Doe, PhD on April 29, 2026", "von Jana Beispiel am 3. Mai 2026").
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length > SIGNED_DATE_LINE_CHARS || !SIGNED_LINE_RE.test(block) || findBylineInLine(block) === null)
+      continue;
     const line = dateAt(i);
     if (line) takeDate(i, line);
   }
@@ -338,6 +362,9 @@ function applyArticleSpan(
   }
 
   layout.byline ??= authorBoxName(blocks, span.end);
+  // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
+  for (let i = start; i <= span.end; i++)
+    if (!known.has(i) && !metaKinds.has(i) && isCaptionWithCredit(blocks[i] ?? '')) metaKinds.set(i, 'boilerplate');
 
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
@@ -467,10 +494,13 @@ function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number)
 export function publicationName(name: string | null): string | null {
   if (!name) return null;
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
+  // Years first, so that "since 2010 by X" loses both words before the name.
+  cleaned = normaliseSpaces(cleaned.replace(/\b(?:19|20)\d{2}\b/gu, ' '));
   for (let prefix = COPYRIGHT_WORD_RE.exec(cleaned); prefix; prefix = COPYRIGHT_WORD_RE.exec(cleaned))
     cleaned = cleaned.slice(prefix[0].length);
-  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '').replace(/\b(?:19|20)\d{2}\b/gu, ' ');
+  cleaned = cleaned.replace(RIGHTS_WORDS_RE, '');
   cleaned = normaliseSpaces(cleaned);
+  cleaned = withoutRegistration(cleaned).replace(LEADING_LEGAL_FORM_RE, '');
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
@@ -478,7 +508,23 @@ export function publicationName(name: string | null): string | null {
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 
-const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\))\s*/iu;
+const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\)|since|seit|desde|depuis)\s*/iu;
+/** "SA LA NACION", "C.A. Últimas Noticias": a company form written before the name (Spanish, Portuguese, French usage). */
+const LEADING_LEGAL_FORM_RE = /^(?:S\.A\.?|SA|C\.A\.|S\.L\.|SAS|S\.A\.S\.?|Ltda\.?) (?=\p{Lu})/u;
+/** Labels of a company's tax or register number printed after its name ("RIF J-00037398-1", "CNPJ 12.345.678/0001-90"). */
+const REGISTRATION_LABELS = new Set(['rif', 'rut', 'ruc', 'cif', 'nif', 'cnpj', 'vat', 'siren', 'siret', 'abn', 'uid']);
+
+const DIGIT_RE = /\d/u;
+
+/** The name without a trailing "<register label> <number>". */
+function withoutRegistration(name: string): string {
+  if (!DIGIT_RE.test(name)) return name;
+  const words = name.split(' ');
+  const label = words.at(-2)?.replace(/:$/u, '').toLowerCase() ?? '';
+  return words.length >= 3 && REGISTRATION_LABELS.has(label) && /\d/u.test(words.at(-1) ?? '')
+    ? words.slice(0, -2).join(' ')
+    : name;
+}
 const RIGHTS_WORDS_RE =
   /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
@@ -544,6 +590,7 @@ function findHeadline(
       isMeta(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
+      isCaption(block) ||
       isNavigationLine(block) ||
       /[»›>]/u.test(block) ||
       isSectionBanner(block)
@@ -551,7 +598,8 @@ function findHeadline(
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
     let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
-    if (shape.repeated) score += 3;
+    // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
+    if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
     if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
     if (kind === 'headline') score += 4;
@@ -563,6 +611,25 @@ function findHeadline(
   return best;
 }
 
+/**
+ * A headline line with crumbs or a button label run into it ("Österreich Tirol Ischgl", "Share The 21 best movies
+ * of 2017") when the page also prints the headline alone nearby: the line of two or more words it ends with, if
+ * only a few words (not a "Kicker:" label) come before. (A one-word line is as often a menu entry: "Bootsdienst
+ * Ausbildung".)
+ */
+function titleWithoutLead(blocks: string[], title: string, at: number, reach: number): string {
+  let best = title;
+  for (let i = Math.max(0, at - reach); i < blocks.length && i <= at + reach; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < 2) continue;
+    const lead = title.slice(0, title.length - block.length);
+    if (!lead.endsWith(' ') || lead.trimEnd().endsWith(':') || wordCount(lead) > MAX_TITLE_LEAD_WORDS) continue;
+    best = block;
+  }
+  return best;
+}
+const MAX_TITLE_LEAD_WORDS = 4;
+
 /** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
 function isSectionBanner(line: string): boolean {
   const parts = line.split(/ [—–|-] /u);
@@ -573,10 +640,78 @@ function isSectionBanner(line: string): boolean {
 const NOT_HEADLINE_RE =
   /^(?:(?:foto|photo|bild|image|imagen|crédit|credit|quelle|source|fonte|symbolbild)s?\b|written by|geschrieben von|\d+\s*(?:min|minutes?|minuten)\b)|\b(?:min\.? (?:read|lesedauer|lesezeit|de lecture|lues|de lectura|de leitura|di lettura)|lesedauer|lesezeit|reading time|imago|getty images|dpa|picture alliance|shutterstock)\b|©/iu;
 
+/**
+ * A photo caption: a caption label ("Media caption …"), or a sentence closed by its credit — "(Image: Jane Doe)",
+ * ". Source: Supplied", ". EFE" (a short all-capitals agency name).
+ */
+export function isCaption(line: string): boolean {
+  if (CAPTION_LABEL_FIRST.includes(line.charAt(0)) && CAPTION_LABEL_RE.test(line)) return true;
+  if (line.endsWith(')')) {
+    const open = line.lastIndexOf('(');
+    if (open > 0 && CREDIT_LABEL_RE.test(line.slice(open + 1))) return true;
+  }
+  const stop = line.lastIndexOf('. ');
+  // A credit is a few words: a long last sentence is prose.
+  if (stop < 0 || line.length - stop > MAX_CREDIT_TAIL_CHARS) return false;
+  const tail = line.slice(stop + 2).trim();
+  return (
+    (CREDIT_LABEL_RE.test(tail) || AGENCY_RE.test(tail)) &&
+    wordCount(tail) <= MAX_CREDIT_WORDS &&
+    wordCount(line.slice(0, stop)) >= MIN_CAPTION_WORDS
+  );
+}
+/**
+ * A caption line in the body: a short text closed by its photo credit — a credit label and colon ("Photograph:",
+ * "Foto:", "Quelle:") or a copyright sign, then at most six words to the end. Longer paragraphs are never captions.
+ */
+export function isCaptionWithCredit(line: string): boolean {
+  if (line.length > MAX_CAPTION_CHARS) return false;
+  if (isCaption(line)) return true;
+  // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
+  if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
+  let credit = -1;
+  CREDIT_MARK_RE.lastIndex = 0;
+  for (let m = CREDIT_MARK_RE.exec(line); m; m = CREDIT_MARK_RE.exec(line)) {
+    // A label credit follows the caption's closing stop or opening parenthesis, or starts the line.
+    const before = line.slice(0, m.index).trimEnd().at(-1);
+    if (m[0].length > 3 && before !== undefined && !CREDIT_AFTER.includes(before)) continue;
+    credit = m.index + m[0].length;
+  }
+  if (credit < 0) return false;
+  const tail = line.slice(credit).trim();
+  return tail.length > 0 && tail.length <= MAX_CREDIT_CHARS && wordCount(tail) <= MAX_CREDIT_TAIL_WORDS;
+}
+const MAX_CAPTION_CHARS = 240;
+const CREDIT_AFTER = '.!?()';
+const MAX_CREDIT_CHARS = 60;
+const MAX_CREDIT_TAIL_WORDS = 6;
+/** A credit mark: the sign, "(C)" (three characters at most), or a credit label with its colon. */
+const CREDIT_MARK_RE =
+  /©|\(c\)|\b(?:photograph|photo|picture|image|foto|bild|imagen|fotografía|quelle|source|fuente|fonte|crédit|credit|crédito)s?\s?:/giu;
+/** The first letters of the caption labels: the label test runs only on lines starting with one. */
+const CAPTION_LABEL_FIRST = 'MmIiPpVvBb';
+const CAPTION_LABEL_RE = /^(?:media|image|photo|video) caption\b|^bildunterschrift\b/iu;
+const CREDIT_LABEL_RE =
+  /^(?:image|photo|picture|foto|bild|imagen|crédito|credito|credit|fuente|quelle|source|fonte|crédit)s?\s?:/iu;
+/** "EFE", "AFP/DPA": capitals only; each repetition starts with a separator no capital matches. */
+const AGENCY_RE = /^\p{Lu}{2,}(?:[ /]\p{Lu}{2,})*$/u;
+const MIN_CAPTION_WORDS = 4;
+const MAX_CREDIT_TAIL_CHARS = 64;
+const MAX_CREDIT_WORDS = 3;
+
+/** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
+function leadDate(block: string): DateLine | null {
+  const head = block.slice(0, LEAD_DATE_CHARS);
+  const cut = head.search(LEAD_SEPARATOR_RE);
+  return cut > 0 ? findDateLine(head.slice(0, cut)) : null;
+}
+const LEAD_DATE_CHARS = 60;
+const LEAD_SEPARATOR_RE = / [-–—|] /u;
+
 /** A short line carrying a date somewhere ("Jon Nitz am 24. Januar 2022 um 15:47", "14. Juni 2013 at 20:51 (Blog)"). */
 function findDateLine(block: string): DateLine | null {
   if (block.length > 160) return null;
-  const found = findDateInText(block);
+  const found = findDateInText(unglueDate(block));
   if (!found) return null;
   return { publishedAt: found.iso, updatedAt: null, dateOnly: true, byline: null };
 }
@@ -609,6 +744,44 @@ function pipeWrappedName(line: string): string | null {
   return inner.length >= 2 && name.length <= 60 && !inner.includes('|') ? name : null;
 }
 
+/**
+ * innerText runs adjacent elements together: a year and the time after it ("4 de mayo de 202200:00 hs",
+ * "19.2.202016:20"), a name and the date after it ("TANJA KARRASCH3.11.2023"). A space goes back between them.
+ * Both patterns are fixed-length, so each position is tried in constant time.
+ */
+const YEAR_TIME_GLUE_RE = /((?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d)/gu;
+const LETTER_DATE_GLUE_RE = /(\p{L})(?=\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d))/gu;
+
+/**
+ * Every glue above has a letter right before a digit, or five digits in a row: one scan of the characters tells the
+ * lines that need no replacing (most of them), which date reading tries many times per page.
+ */
+function mayBeGlued(line: string): boolean {
+  let digits = 0;
+  let afterLetter = false;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits += 1;
+      if (afterLetter || digits >= 5) return true;
+      afterLetter = false;
+      continue;
+    }
+    digits = 0;
+    // ASCII letters, and anything past Latin-1's symbols (letters of other scripts; a false hit only costs the replace).
+    afterLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 192;
+  }
+  return false;
+}
+
+/** "Yahoo News Australia28 October 2020": a lower-case letter run into a day, a month name and a year. */
+const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(?!\d))/gu;
+
+export function unglueDate(line: string): string {
+  if (!mayBeGlued(line)) return line;
+  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ').replace(LETTER_DAY_GLUE_RE, '$1 ');
+}
+
 export interface DateLine {
   publishedAt: string | null;
   updatedAt: string | null;
@@ -623,7 +796,7 @@ export interface DateLine {
 export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
-  const segments = line
+  const segments = unglueDate(line)
     .replace(/\s+/gu, ' ')
     .split(/ [|•·–—] /u)
     .map((s) => s.trim())
@@ -832,10 +1005,13 @@ function looksLikeMasthead(line: string): boolean {
 export function copyrightHolder(line: string): string | undefined {
   if (line.length > 200) return undefined;
   const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
-  if (!isCopyright && !RIGHTS_RE.test(line)) return undefined;
+  const hasRights = RIGHTS_RE.test(line);
+  if (!isCopyright && !hasRights) return nameBeforeSign(line) ?? undefined;
   if (!isCopyright) {
-    const before = line.split(RIGHTS_RE)[0] ?? '';
-    return cleanName(before.replace(/^\d{4}\s*/, ''));
+    const [before = '', after = ''] = line.split(RIGHTS_RE);
+    const name = cleanName(before.replace(/^\d{4}\s*/, ''));
+    // "All rights reserved. Harbour Times ©2026": the holder after the phrase.
+    return name || (nameBeforeSign(cleanName(after)) ?? name);
   }
   const head = COPYRIGHT_HEAD_RE.exec(line);
   const rest = line.slice(head?.[0].length ?? 0);
@@ -845,6 +1021,18 @@ export function copyrightHolder(line: string): string | undefined {
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/** "Harbour Times® © 2026", "Harbour Times ©2014-2026": a name, then the sign and at most a year (range) to the end. */
+function nameBeforeSign(line: string): string | null {
+  const sign = line.indexOf('©');
+  if (sign < 1) return null;
+  const after = line.slice(sign + 1).trim();
+  if (after && !SIGN_TAIL_RE.test(after)) return null;
+  const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));
+  return name && wordCount(name) <= 6 ? name : null;
+}
+const SIGN_TAIL_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\.?$/u;
+const TRADEMARK_RE = /[®™]/gu;
 
 function cleanName(name: string): string {
   return trimChars(trimChars(normaliseSpaces(name), '|.,:;!-–—·•', true, 'end'), '|.,:;-–—·•');

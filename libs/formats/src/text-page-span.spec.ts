@@ -1,4 +1,4 @@
-import { findArticleSpan, isTagLine, shapeBlocks } from './text-page-span';
+import { findArticleSpan, isArticleEndHeading, isTagLine, shapeBlocks } from './text-page-span';
 
 describe('isTagLine', () => {
   it('recognises labelled tag lists in several languages', () => {
@@ -30,5 +30,17 @@ describe('findArticleSpan', () => {
       'Die Fähre nach Helgoland fährt ab Mai wieder täglich, teilte die Reederei am Freitag in einer Erklärung mit.',
     ];
     expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: 1 });
+  });
+});
+
+describe('end headings of link lists', () => {
+  it('close the article in German and French too', () => {
+    for (const heading of ['Mehr Themen:', 'Zum Weiterlesen:', 'Weiterlesen:', 'Mehr lesen über:', 'Pour approfondir'])
+      expect(isArticleEndHeading(heading)).toBe(true);
+  });
+
+  it('are headings, not sentences that start with the words', () => {
+    expect(isArticleEndHeading('Weiterlesen lohnt sich: die Pier öffnet im Frühjahr wieder')).toBe(false);
+    expect(isArticleEndHeading('Lire aussi: la grève des pilotes du port')).toBe(false);
   });
 });
