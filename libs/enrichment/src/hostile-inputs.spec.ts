@@ -214,7 +214,9 @@ describe('enrichArticle scales linearly', () => {
   it.each(generators)('%s: 200k vs 50k characters < 8×', (_name, type, generate) => {
     const small = bestOf3(emptyParsedItem(type, type, generate(50_000)));
     const large = bestOf3(emptyParsedItem(type, type, generate(200_000)));
-    expect(large / Math.max(small, 1)).toBeLessThan(8);
+    // Under 100 ms for 200k, a GC or a scheduling stall moves the ratio (13.6× once at load 11 for "no space", whose
+    // 200k run takes a few ms); a quadratic pass at that size takes seconds.
+    expect(large < 100 || large / Math.max(small, 1) < 8).toBe(true);
   });
 });
 
