@@ -9,12 +9,12 @@ import { parseLooseDate, type DomDocument } from '@wirestream/formats';
 import { cleanHtmlPage, cleanTextPage, type CleanedBody } from './chrome';
 import { extractDateline, stripWireDateline } from './dateline';
 import { extractEntities } from './entities';
-import { contentHash, simhash64 } from './fingerprint';
+import { contentHash, simhash64OfLowerCaseWords } from './fingerprint';
 import { extractKeywords } from './keywords';
-import { detectLanguage } from './language';
+import { detectLanguageOfLowerCaseWords } from './language';
 import { extractQuotes } from './quotes';
 import { summarize, truncateAtWord } from './summary';
-import { words } from './text-units';
+import { wordCountFromLowerCaseWords, words } from './text-units';
 
 export interface EnrichArticleInput {
   id: string;
@@ -69,12 +69,14 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
 
   const { paragraphs, removed, relatedLinks } = cleaned;
   const body = paragraphs.join('\n\n');
-  const language = detectLanguage(paragraphs.join(' '), item.language);
+  // One lower-cased tokenisation of the body serves language detection, the word count and the fingerprint.
+  const lowerCaseWords = words(body.toLowerCase());
+  const language = detectLanguageOfLowerCaseWords(lowerCaseWords, item.language);
   // Text analysis skips the wire dateline so "NAIROBI" and "(Reuters)" are not taken for content.
   const analysed = paragraphs.map((p, i) => (i === 0 ? stripWireDateline(p) : p));
   const entities = extractEntities(analysed, { title, language });
   const dateline = extractDateline(paragraphs[0], publishedAt, input.now);
-  const wordCount = words(body).length;
+  const wordCount = wordCountFromLowerCaseWords(body, lowerCaseWords);
 
   return {
     id: input.id,
@@ -104,7 +106,7 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
     removed,
     wordCount,
     readingTimeMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
-    fingerprint: simhash64(body),
+    fingerprint: simhash64OfLowerCaseWords(lowerCaseWords),
     contentHash: contentHash(body),
     edNote: item.wire.edNote,
     ingestedAt: input.ingestedAt,

@@ -339,6 +339,23 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   return mentions;
 }
 
+/** Punctuation after which the next word starts a sentence (or a quote, parenthesis or dash clause). */
+const SENTENCE_OPENERS = new Set([...'.!?:;"“”«»‘([—–…']);
+
+/** Whether the character code is an ASCII letter or digit (most tokens start with one: their tests need no regex). */
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+/** Whether a word token is capitalised: an upper-case initial or "3MW"-like digits and capitals, not "Anglo-saxon". */
+function isCapitalised(value: string): boolean {
+  const first = value.charCodeAt(0);
+  // ASCII fast path: a lower-case initial is never capitalised.
+  if (first >= 0x61 && first <= 0x7a) return false;
+  const capitalised = first >= 0x41 && first <= 0x5a ? true : /^\p{Lu}/u.test(value) || /^\d+\p{Lu}{2,}$/u.test(value);
+  return capitalised && !(value.includes('-') && /-\p{Ll}+$/u.test(value));
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
@@ -347,7 +364,7 @@ function tokenize(text: string): Token[] {
     let value = match[0];
     const start = match.index ?? 0;
     if (start < absorbedUntil) continue; // the dot of an abbreviation already kept with its word
-    const word = /[\p{L}\p{N}]/u.test(value);
+    const word = isAsciiAlphanumeric(value.charCodeAt(0)) || /[\p{L}\p{N}]/u.test(value);
     if (!word) {
       tokens.push({
         text: value,
@@ -358,11 +375,11 @@ function tokenize(text: string): Token[] {
         possessive: false,
         sentenceStart: false,
       });
-      if (/^[.!?:;"“”«»‘([—–…]$/u.test(value)) sentenceStart = true;
+      if (SENTENCE_OPENERS.has(value)) sentenceStart = true;
       continue;
     }
     let possessive = false;
-    if (/[’']s$/u.test(value) && value.length > 2) {
+    if (value.length > 2 && hasPossessiveEnding(value)) {
       value = value.slice(0, -2);
       possessive = true;
     }
@@ -373,11 +390,17 @@ function tokenize(text: string): Token[] {
       end += 1;
       absorbedUntil = end;
     }
-    const cap = (/^\p{Lu}/u.test(value) || /^\d+\p{Lu}{2,}$/u.test(value)) && !/-\p{Ll}+$/u.test(value);
+    const cap = isCapitalised(value);
     tokens.push({ text: value, start, end, cap, word: true, possessive, sentenceStart });
     sentenceStart = false;
   }
   return tokens;
+}
+
+/** Ends in 's after a straight or curly apostrophe. */
+function hasPossessiveEnding(value: string): boolean {
+  const apostrophe = value.charCodeAt(value.length - 2);
+  return value.charCodeAt(value.length - 1) === 0x73 /* s */ && (apostrophe === 0x27 || apostrophe === 0x2019);
 }
 
 function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {

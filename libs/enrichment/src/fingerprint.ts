@@ -5,23 +5,24 @@ const SHINGLE_SIZE = 3;
 
 /** 64-bit FNV-1a over the UTF-8 bytes of a string. */
 export function fnv1a64(text: string): bigint {
-  const [hi, lo] = fnv1a64Halves(text);
+  const bytes = Buffer.from(text, 'utf8');
+  const [hi, lo] = fnv1a64Halves(bytes, 0, bytes.length);
   return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 /**
- * FNV-1a 64 as two unsigned 32-bit halves [high, low], in four 16-bit limbs of plain number arithmetic (every
- * product stays far below 2^53), over the string's UTF-8 bytes encoded on the fly. SimHash hashes every word
- * 3-shingle of every article: a Buffer per shingle and float division per byte made it ~20% of enrichment.
+ * FNV-1a 64 of bytes[from, to) as two unsigned 32-bit halves [high, low], in four 16-bit limbs of plain number
+ * arithmetic (every product stays far below 2^53). SimHash hashes every word 3-shingle of every article: BigInt or
+ * float division per byte made it ~20% of enrichment.
  */
-function fnv1a64Halves(text: string): [number, number] {
+function fnv1a64Halves(bytes: Uint8Array, from: number, to: number): [number, number] {
   // 0xcbf29ce484222325, least significant limb first.
   let h0 = 0x2325;
   let h1 = 0x8422;
   let h2 = 0x9ce4;
   let h3 = 0xcbf2;
-  const step = (byte: number): void => {
-    h0 ^= byte;
+  for (let i = from; i < to; i++) {
+    h0 ^= bytes[i] as number;
     // × 0x100000001b3 = × 0x1b3 + (× 2^40): 2^40 is two limbs and 8 bits up.
     const t0 = h0 * 0x1b3;
     const t1 = h1 * 0x1b3 + (t0 >>> 16);
@@ -31,60 +32,49 @@ function fnv1a64Halves(text: string): [number, number] {
     h1 = t1 & 0xffff;
     h2 = t2 & 0xffff;
     h3 = t3 & 0xffff;
-  };
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x80) {
-      step(code);
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-        i++;
-      }
-    }
-    // A lone surrogate is encoded as U+FFFD, as Buffer.from(text, 'utf8') does.
-    if (code >= 0xd800 && code <= 0xdfff) code = 0xfffd;
-    if (code < 0x800) {
-      step(0xc0 | (code >> 6));
-    } else if (code < 0x10000) {
-      step(0xe0 | (code >> 12));
-      step(0x80 | ((code >> 6) & 0x3f));
-    } else {
-      step(0xf0 | (code >> 18));
-      step(0x80 | ((code >> 12) & 0x3f));
-      step(0x80 | ((code >> 6) & 0x3f));
-    }
-    step(0x80 | (code & 0x3f));
   }
   return [((h3 << 16) | h2) >>> 0, ((h1 << 16) | h0) >>> 0];
 }
+
+const SPACE = 0x20;
 
 /**
  * 64-bit SimHash over lower-cased word 3-shingles, as 16 hex digits. Near-duplicate bodies differ in few bits,
  * so the indexer can cluster re-writes and syndicated copies by Hamming distance.
  */
 export function simhash64(text: string): string {
-  const tokens = words(text.toLowerCase().replace(/’/gu, "'"));
-  const shingles: string[] = [];
-  if (tokens.length < SHINGLE_SIZE) shingles.push(...tokens);
-  else
-    for (let i = 0; i + SHINGLE_SIZE <= tokens.length; i++) shingles.push(tokens.slice(i, i + SHINGLE_SIZE).join(' '));
+  return simhash64OfLowerCaseWords(words(text.toLowerCase()));
+}
+
+/**
+ * simhash64 of a text from its lower-cased word tokens, `words(text.toLowerCase())`, for a caller that already has
+ * them. A curly apostrophe hashes as a straight one, so "Colombia’s" and "Colombia's" shingle alike.
+ */
+export function simhash64OfLowerCaseWords(tokens: readonly string[]): string {
+  // A shingle is its tokens joined by single spaces; a text of fewer tokens hashes each token alone.
+  const tokensPerShingle = tokens.length < SHINGLE_SIZE ? 1 : SHINGLE_SIZE;
+  const shingleCount = tokens.length - tokensPerShingle + 1;
+  // All tokens joined by single spaces, encoded once: each shingle is a byte range of it, so no shingle string is
+  // built and no character encoded three times. Tokens hold no space, and no UTF-8 sequence holds the byte 0x20.
+  const joined = Buffer.from(tokens.join(' ').replace(/’/gu, "'"), 'utf8');
+  const tokenStarts = new Int32Array(tokens.length + 1);
+  let token = 1;
+  for (let i = 0; i < joined.length; i++) if (joined[i] === SPACE) tokenStarts[token++] = i + 1;
+  // One past the end, as if another token followed: token t ends at tokenStarts[t + 1] - 1.
+  tokenStarts[tokens.length] = joined.length + 1;
 
   // A bit of the fingerprint is set when more than half of the shingle hashes have it: count the set bits only.
   const ones = new Int32Array(64);
-  for (const shingle of shingles) {
-    const [hi, lo] = fnv1a64Halves(shingle);
+  for (let i = 0; i < shingleCount; i++) {
+    const [hi, lo] = fnv1a64Halves(joined, tokenStarts[i] as number, (tokenStarts[i + tokensPerShingle] as number) - 1);
     for (let v = lo; v !== 0; v &= v - 1) ones[31 - Math.clz32(v & -v)]!++;
     for (let v = hi; v !== 0; v &= v - 1) ones[63 - Math.clz32(v & -v)]!++;
   }
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit++) {
-    if (2 * ones[bit]! > shingles.length) low |= 1 << bit;
-    if (2 * ones[bit + 32]! > shingles.length) high |= 1 << bit;
+    if (2 * ones[bit]! > shingleCount) low |= 1 << bit;
+    if (2 * ones[bit + 32]! > shingleCount) high |= 1 << bit;
   }
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }

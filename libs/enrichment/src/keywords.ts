@@ -1,5 +1,5 @@
 import { FIELD_LIMITS } from '@wirestream/contracts';
-import { STOPWORDS, SUPPORTED_LANGUAGES, isSupportedLanguage } from './stopwords';
+import { STOPWORDS, SUPPORTED_LANGUAGES, isSupportedLanguage, type SupportedLanguage } from './stopwords';
 import { words } from './text-units';
 
 const MAX_KEYWORDS = 10;
@@ -13,20 +13,41 @@ const NEWS_FILLER = new Set(
   ),
 );
 
+/** Stop words per detected language (null: not one we know, so all of them), built once rather than per article. */
+const stopWordsByLanguage = new Map<SupportedLanguage | null, ReadonlySet<string>>();
+
+/** English stop words (wire copy quotes English everywhere) and those of `language`, or of every language if null. */
+function stopWordsFor(language: SupportedLanguage | null): ReadonlySet<string> {
+  let stop = stopWordsByLanguage.get(language);
+  if (!stop) {
+    const words = new Set<string>(STOPWORDS.en);
+    for (const lang of language ? [language] : SUPPORTED_LANGUAGES) for (const word of STOPWORDS[lang]) words.add(word);
+    stop = words;
+    stopWordsByLanguage.set(language, stop);
+  }
+  return stop;
+}
+
+/** "Colombia’s" → "Colombia": a word without its possessive 's (straight or curly apostrophe). */
+export function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
+  const apostrophe = word.charCodeAt(n - 2);
+  return apostrophe === 0x27 /* ' */ || apostrophe === 0x2019 /* ’ */ ? word.slice(0, -2) : word;
+}
+
 /**
  * Top terms by frequency over non-stop-word tokens (title weighted). Each keyword is shown in its most frequent
  * written form, so proper nouns keep their capitals.
  */
 export function extractKeywords(title: string | null, paragraphs: string[], language: string | null): string[] {
-  const stop = new Set<string>(STOPWORDS.en);
-  const languages = isSupportedLanguage(language) ? [language] : SUPPORTED_LANGUAGES;
-  for (const lang of languages) for (const word of STOPWORDS[lang]) stop.add(word);
+  const stop = stopWordsFor(isSupportedLanguage(language) ? language : null);
 
   const stats = new Map<string, { score: number; firstSeen: number; forms: Map<string, number> }>();
   let position = 0;
   const count = (text: string, weight: number): void => {
     for (const raw of words(text)) {
-      const form = raw.replace(/['’]s$/u, '');
+      const form = withoutPossessive(raw);
       const key = form.toLowerCase();
       position += 1;
       // A token longer than the indexed keyword field (a URL, a 100 KB run of letters) is not a topic word.

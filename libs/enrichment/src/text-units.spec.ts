@@ -1,7 +1,36 @@
-import { fnv1a64, hammingDistance64, simhash64 } from './fingerprint';
-import { detectLanguage } from './language';
+import { fnv1a64, hammingDistance64, simhash64, simhash64OfLowerCaseWords } from './fingerprint';
+import { detectLanguage, detectLanguageOfLowerCaseWords } from './language';
 import { summarize } from './summary';
-import { sentences } from './text-units';
+import { sentences, wordCountFromLowerCaseWords, words } from './text-units';
+
+/** Texts whose lower case is not character for character (İ, final sigma) or holds curly apostrophes. */
+const TRICKY_TEXTS = [
+  '',
+  'One',
+  'Two words',
+  'Colombia’s president said the half-century conflict’s end was near',
+  'İSTANBUL, March 3 — İstanbul’s mayor said İzmir would follow',
+  'ΟΔΟΣ.Α and ΟΔΟΣ Σ ΣΑΣ in Αθήνα',
+  'a\ud800b lone surrogates \udc00 and 😀 emoji 3-4 42',
+];
+
+describe('wordCountFromLowerCaseWords', () => {
+  it.each(TRICKY_TEXTS)('counts the words of %j', (text) => {
+    expect(wordCountFromLowerCaseWords(text, words(text.toLowerCase()))).toBe(words(text).length);
+  });
+
+  it('relies on lower-casing keeping the kind of every character but İ', () => {
+    const kind = (c: string): string => (/[\p{L}\p{N}]/u.test(c) ? 'word' : /['’-]/u.test(c) ? 'joiner' : 'other');
+    const changed: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCodePoint(code);
+      const lower = [...char.toLowerCase()];
+      if (lower.length !== 1 || kind(lower[0] as string) !== kind(char)) changed.push(code);
+    }
+    expect(changed).toEqual([0x130]);
+  });
+});
 
 describe('sentences', () => {
   it('does not split at abbreviations or initials and keeps closing quotes', () => {
@@ -33,6 +62,19 @@ describe('detectLanguage', () => {
     ['O governo disse na segunda-feira que não vai mudar a lei antes das eleições, segundo a imprensa do país.', 'pt'],
   ])('%s → %s', (text, lang) => {
     expect(detectLanguage(text, null)).toBe(lang);
+  });
+
+  it('gives the same answer from the lower-cased words', () => {
+    const text =
+      'Die Regierung sagte am Montag, dass sie das Gesetz vor der Wahl nicht ändern wird und auch nicht will.';
+    for (const declared of [null, 'de-AT', 'en', 'xx'])
+      expect(detectLanguageOfLowerCaseWords(words(text.toLowerCase()), declared)).toBe(detectLanguage(text, declared));
+  });
+
+  it('reads only the first 2000 words', () => {
+    const english = 'the cat sat on the mat and the dog was in the house '.repeat(200);
+    const spanish = 'el perro y la casa de los gatos en el pueblo '.repeat(400);
+    expect(detectLanguage(`${english} ${spanish}`, null)).toBe('en');
   });
 
   it('falls back to the declared language for short text', () => {
@@ -68,6 +110,23 @@ describe('fingerprint', () => {
       'x’y',
     ])
       expect(fnv1a64(text)).toBe(reference(text));
+  });
+
+  it("equals SimHash over the shingle strings hashed whole, with ’ read as '", () => {
+    const reference = (text: string): string => {
+      const tokens = words(text.toLowerCase().replace(/’/gu, "'"));
+      const shingles = tokens.length < 3 ? tokens : tokens.slice(2).map((_, i) => tokens.slice(i, i + 3).join(' '));
+      let fingerprint = 0n;
+      for (let bit = 0n; bit < 64n; bit++) {
+        const ones = shingles.filter((s) => (fnv1a64(s) >> bit) & 1n).length;
+        if (2 * ones > shingles.length) fingerprint |= 1n << bit;
+      }
+      return fingerprint.toString(16).padStart(16, '0');
+    };
+    for (const text of [...TRICKY_TEXTS, 'the quick brown fox jumps over the lazy dog near the river bank today']) {
+      expect(simhash64(text)).toBe(reference(text));
+      expect(simhash64OfLowerCaseWords(words(text.toLowerCase()))).toBe(reference(text));
+    }
   });
 
   it('produces 16 hex digits and small distances for small edits', () => {

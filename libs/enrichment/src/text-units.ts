@@ -5,6 +5,18 @@ export function words(text: string): string[] {
   return text.match(WORD_RE) ?? [];
 }
 
+/** The only character whose lower case splits a word: "İ" becomes "i" and a combining dot (not a letter). */
+const DOTTED_CAPITAL_I = '\u0130';
+
+/**
+ * `words(text).length` from `words(text.toLowerCase())`, without tokenising again. Lower-casing maps every other
+ * character to one of the same kind (letter or digit, apostrophe or hyphen, anything else), so the tokens fall in the
+ * same places; a text with "İ" is counted afresh.
+ */
+export function wordCountFromLowerCaseWords(text: string, lowerCaseWords: readonly string[]): number {
+  return text.includes(DOTTED_CAPITAL_I) ? words(text).length : lowerCaseWords.length;
+}
+
 /** Abbreviations whose trailing dot does not end a sentence. */
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep pres vs etc inc corp ltd co no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e sra sr dña mme m'.split(
