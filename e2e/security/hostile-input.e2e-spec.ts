@@ -4,12 +4,19 @@
  *
  * Each case asserts its status (and problem+json `code` for a 4xx), that the request took at most
  * REQUEST_TIME_BOUND_MS, and that `/health/live` of the ingestor — and of the enricher when items were accepted,
- * watched until it has finished with them — answered within LIVENESS_BOUND_MS throughout. After each group an
+ * watched until it has finished with them — answered within LIVENESS_BOUND_MS (beyond a reference process's
+ * slowest answer in the same moments) throughout. After each group an
  * ordinary article must become searchable and all three services must be ready: nothing wedged.
  *
  * The cases are tables, one per class of input; every example of the issue is marked "(issue)".
  */
-import { allocatePort, createIsolatedEnvironment, ServiceProcess, type IsolatedEnvironment } from '@wirestream/testing';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  ReferenceHttpServer,
+  ServiceProcess,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
 import {
   ANY_CODE,
   CaseTools,
@@ -834,13 +841,15 @@ describe('hostile input through the public HTTP APIs', () => {
       ingestor: new ServiceProcess('ingestor', allocatePort(), environment.env),
       enricher: new ServiceProcess('enricher', allocatePort(), environment.env),
       indexer: new ServiceProcess('indexer', allocatePort(), environment.env),
+      reference: await ReferenceHttpServer.start(),
     };
-    await Promise.all(Object.values(services).map((s: ServiceProcess) => s.start()));
+    await Promise.all([services.ingestor, services.enricher, services.indexer].map((s) => s.start()));
     tools = new CaseTools(services);
   });
 
   afterAll(async () => {
-    await Promise.all(Object.values(services ?? {}).map((s: ServiceProcess) => s.kill()));
+    services?.reference.stop();
+    await Promise.all([services?.ingestor, services?.enricher, services?.indexer].map((s) => s?.kill()));
     await environment?.teardown();
   });
 

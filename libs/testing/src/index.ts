@@ -8,3 +8,4 @@ export * from './prometheus-text';
 export * from './tcp-relay';
 export * from './select-count';
 export * from './timing';
+export * from './reference-http-server';

@@ -11,9 +11,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { parseIngestBody } from '@wirestream/formats';
 import { createLogger, startHttpService } from '@wirestream/platform';
-import { allocatePort, createIsolatedEnvironment, ServiceProcess, type IsolatedEnvironment } from '@wirestream/testing';
-import { spawn } from 'node:child_process';
-import { on, once } from 'node:events';
+import {
+  allocatePort,
+  createIsolatedEnvironment,
+  ReferenceHttpServer,
+  ServiceProcess,
+  type IsolatedEnvironment,
+} from '@wirestream/testing';
+import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
@@ -101,24 +106,6 @@ function startLivenessProber(liveUrl: string): { firstProbe: Promise<void>; stop
   };
 }
 
-/**
- * A Node process whose only work is answering HTTP: what a probe costs when the service adds nothing, under
- * whatever else the machine is doing at that moment.
- */
-async function startReferenceServer(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `const server = require('node:http').createServer((req, res) => res.end('ok'));
-       server.listen(0, '127.0.0.1', () => console.log(server.address().port));`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-  return { url: `http://127.0.0.1:${chunk.toString().trim()}/`, stop: () => child.kill() };
-}
-
 describe('ingestor parses large bodies off the event loop (integration)', () => {
   let environment: IsolatedEnvironment;
   let app: INestApplication;
@@ -174,7 +161,7 @@ describe('ingestor parses large bodies off the event loop (integration)', () => 
       thousandFeed: Buffer.from(thousandFeed),
       page: Buffer.from(page),
     };
-    const reference = await startReferenceServer();
+    const reference = await ReferenceHttpServer.start();
     const prober = startLivenessProber(`${url}/health/live`);
     const referenceProber = startLivenessProber(reference.url);
     await Promise.all([prober.firstProbe, referenceProber.firstProbe]);
