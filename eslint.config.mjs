@@ -45,6 +45,59 @@ function restrictedImportsRule(entries) {
   ];
 }
 
+/** Which lib kinds each kind may import (Nx project tags). */
+const DEP_CONSTRAINTS = [
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:formats', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:enrichment', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats'] },
+  { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:formats', 'type:enrichment'],
+  },
+  {
+    sourceTag: 'type:service',
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:formats',
+      'type:enrichment',
+      'type:platform',
+      'type:infra',
+      'type:testing',
+    ],
+  },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: [
+      'type:contracts',
+      'type:formats',
+      'type:enrichment',
+      'type:platform',
+      'type:infra',
+      'type:testing',
+    ],
+  },
+];
+
+/**
+ * The pure libs' own tests may also use libs/testing's test helpers (e.g. `fastestRun`); their code may not.
+ * libs/testing imports neither of them, so this adds no cycle.
+ */
+const PURE_LIB_TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((c) =>
+  c.sourceTag === 'type:formats' || c.sourceTag === 'type:enrichment'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+    : c,
+);
+const moduleBoundaries = (depConstraints) => [
+  'error',
+  { enforceBuildableLibDependency: false, allow: [], depConstraints },
+];
+
 export default [
   {
     ignores: [
@@ -63,60 +116,15 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:formats', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:enrichment', onlyDependOnLibsWithTags: ['type:contracts', 'type:formats'] },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:platform',
-                'type:infra',
-                'type:formats',
-                'type:enrichment',
-              ],
-            },
-            {
-              sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:formats',
-                'type:enrichment',
-                'type:platform',
-                'type:infra',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: [
-                'type:contracts',
-                'type:formats',
-                'type:enrichment',
-                'type:platform',
-                'type:infra',
-                'type:testing',
-              ],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries(DEP_CONSTRAINTS),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Used deliberately after a length check or a regex match, where TypeScript cannot see the guarantee.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    files: ['libs/formats/**/*.spec.ts', 'libs/enrichment/**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries(PURE_LIB_TEST_DEP_CONSTRAINTS) },
   },
   // A service never imports another service (type:service → type:service is in no allow-list above).
   // Owned packages: one rule for every file, then each owning lib gets the same rule minus its own packages

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FIELD_LIMITS, type EnrichedArticle, type ParsedItem } from '@wirestream/contracts';
 import { emptyParsedItem } from '@wirestream/formats';
-import { fastestRun } from './fastest-run.testing';
+import { fastestRun } from '@wirestream/testing';
 import { enrichArticle } from './enrich-article';
 
 /**

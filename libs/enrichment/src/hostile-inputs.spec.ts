@@ -6,7 +6,7 @@ import {
   parseIngestBody,
   type ParsedIngestBody,
 } from '@wirestream/formats';
-import { fastestRun } from './fastest-run.testing';
+import { fastestRun } from '@wirestream/testing';
 import { enrichArticle } from './enrich-article';
 import { sentences } from './text-units';
 

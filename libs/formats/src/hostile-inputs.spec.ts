@@ -1,4 +1,4 @@
-import { fastestRun } from './fastest-run.testing';
+import { fastestRun } from '@wirestream/testing';
 import { isFormatError } from './errors';
 import { articleIdentity } from './identity';
 import { parseIngestBody } from './parse-ingest-body';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fastestRun } from './fastest-run.testing';
+import { fastestRun } from '@wirestream/testing';
 import { isFormatError } from './errors';
 import { articleIdentity } from './identity';
 import { parseIngestBody } from './parse-ingest-body';
