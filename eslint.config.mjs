@@ -45,6 +45,16 @@ function restrictedImportsRule(entries) {
   ];
 }
 
+/** Services and tools may import every lib kind; no service imports another (type:service is not in the list). */
+const APPLICATION_DEPENDENCIES = [
+  'type:contracts',
+  'type:formats',
+  'type:enrichment',
+  'type:platform',
+  'type:infra',
+  'type:testing',
+];
+
 /** Which lib kinds each kind may import (Nx project tags). */
 const DEP_CONSTRAINTS = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
@@ -56,32 +66,12 @@ const DEP_CONSTRAINTS = [
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:formats', 'type:enrichment'],
   },
-  {
-    sourceTag: 'type:service',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:formats',
-      'type:enrichment',
-      'type:platform',
-      'type:infra',
-      'type:testing',
-    ],
-  },
+  { sourceTag: 'type:service', onlyDependOnLibsWithTags: APPLICATION_DEPENDENCIES },
   {
     sourceTag: 'type:e2e',
     onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', 'type:infra', 'type:testing'],
   },
-  {
-    sourceTag: 'type:tool',
-    onlyDependOnLibsWithTags: [
-      'type:contracts',
-      'type:formats',
-      'type:enrichment',
-      'type:platform',
-      'type:infra',
-      'type:testing',
-    ],
-  },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: APPLICATION_DEPENDENCIES },
 ];
 
 /**
