@@ -21,6 +21,11 @@ export const enricherEnvSchema = commonEnvSchema.extend({
    * `enrich-timeout`. Wall, not CPU time: a thread stuck in one regex cannot measure itself (see EnrichPool).
    */
   ENRICH_ITEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(5000),
+  /**
+   * Items whose content is shorter than this (characters) are enriched in-process, one per event-loop turn, not on
+   * a worker: cheaper than the round trip, and short enough to hold the loop briefly (see EnrichPool). 0: all on workers.
+   */
+  ENRICH_INLINE_MAX_CHARS: z.coerce.number().int().min(0).max(65536).default(16384),
 });
 
 export type EnricherConfig = z.infer<typeof enricherEnvSchema>;

@@ -47,6 +47,8 @@ describe('enricher time budget (integration)', () => {
       ...environment.env,
       ENRICHER_WORKERS: '2',
       ENRICH_ITEM_TIMEOUT_MS: String(ITEM_TIMEOUT_MS),
+      // Every item on a worker: the budget applies there (short items are enriched in-process, see EnrichPool).
+      ENRICH_INLINE_MAX_CHARS: '0',
     });
     const logger = createLogger('enricher', 'silent');
     const rootModule = AppModule.register(config, logger, {
