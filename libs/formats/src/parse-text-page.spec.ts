@@ -439,3 +439,22 @@ describe('photo captions inside the body', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('a long headline at the start of the prose run', () => {
+  // The date line is long enough (eight words or more) to count for the run, which then starts at the headline.
+  it('is the headline when its date line sits between it and the first paragraph', () => {
+    const page = [
+      'Home',
+      'News',
+      'Harbour pilots end their three-week strike after the port agrees to new shifts',
+      'May 4, 2026 • words by Ana Ruiz • photographs by Tom Hale',
+      'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+      'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+      'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots end their three-week strike after the port agrees to new shifts');
+    expect(layout.publishedAt?.slice(0, 10)).toBe('2026-05-04');
+    expect(layout.byline).toBe('Ana Ruiz');
+  });
+});

@@ -563,6 +563,8 @@ function findHeadline(
       (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
     );
   };
+  // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
+  const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
@@ -581,7 +583,10 @@ function findHeadline(
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
-      (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))
+      (shape.prose ||
+        shape.words > 20 ||
+        (!shapes[i + 1]?.prose && !headsMetaThenProse(i)) ||
+        (i > bodyStart && shapes[bodyStart]?.prose))
     )
       continue;
     const kind = known.get(i)?.kind;
