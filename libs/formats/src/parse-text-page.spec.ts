@@ -458,3 +458,32 @@ describe('a long headline at the start of the prose run', () => {
     expect(layout.byline).toBe('Ana Ruiz');
   });
 });
+
+describe('the publication named by a copyright line with more after the name', () => {
+  it('ends the holder at a stop followed by a tagline sentence', () => {
+    expect(copyrightHolder('© 2026 Harbour Times Deutschland. Frisch gedruckt und nach Hause geliefert.')).toBe(
+      'Harbour Times Deutschland',
+    );
+    expect(copyrightHolder('© 2026 Harbour Times. Your port, your news, every single day')).toBe('Harbour Times');
+  });
+
+  it('keeps an abbreviation stop and a short rest', () => {
+    expect(copyrightHolder('© 2026 Harbour Times Co. Ltd')).toBe('Harbour Times Co. Ltd');
+    expect(copyrightHolder('© 2026 St. Ives Harbour News')).toBe('St. Ives Harbour News');
+  });
+
+  it('drops the company word after a name of two or more words', () => {
+    expect(publicationName('The Harbour Daily Times Company')).toBe('The Harbour Daily Times');
+    expect(publicationName('Harbour Times Corporation')).toBe('Harbour Times');
+    expect(publicationName('Fast Company')).toBe('Fast Company');
+    expect(publicationName('The Company')).toBe('The Company');
+  });
+
+  it('runs in linear time on long runs of stops', () => {
+    const started = Date.now();
+    copyrightHolder(`© 2026 ${'A. '.repeat(66)}`);
+    copyrightHolder(`© ${'. '.repeat(50_000)}`);
+    publicationName(`${'. '.repeat(50_000)}Company`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});

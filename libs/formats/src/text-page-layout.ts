@@ -504,6 +504,7 @@ export function publicationName(name: string | null): string | null {
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
+  cleaned = withoutCompanyWord(cleaned);
   cleaned = cleanName(cleaned);
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
@@ -527,6 +528,19 @@ function withoutRegistration(name: string): string {
 }
 const RIGHTS_WORDS_RE =
   /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
+/**
+ * "The New York Times Company" → "The New York Times": the word naming the holder a company is not part of the
+ * publication's name, when at least two words of the name stay ("Fast Company" stays).
+ */
+function withoutCompanyWord(name: string): string {
+  const words = name.split(' ');
+  const last = words.at(-1)?.toLowerCase().replace(/\.$/u, '') ?? '';
+  if (!COMPANY_WORDS.has(last)) return name;
+  const rest = words.slice(0, -1).filter((w) => !ARTICLE_RE.test(w));
+  return rest.length >= 2 ? words.slice(0, -1).join(' ') : name;
+}
+const COMPANY_WORDS = new Set(['company', 'corporation', 'corp', 'incorporated']);
+const ARTICLE_RE = /^(?:the|die|der|das|la|le|les|el|los|il|o|a)$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
@@ -1024,8 +1038,22 @@ export function copyrightHolder(line: string): string | undefined {
   // The holder ends before: spaces, one of ". , | -", spaces, then the rights phrase or a final ".".
   let holder = (rights ? rest.slice(0, rights.index) : rest.replace(/\.$/u, '')).trimEnd();
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
+  holder = beforeTagline(holder);
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/**
+ * "Harbour Times. Frisch gedruckt, nach Hause geliefert": the holder ends at the first full stop followed by a
+ * sentence of several words (a tagline or a notice), not at an abbreviation's stop ("Harbour Times Co. Ltd").
+ */
+function beforeTagline(holder: string): string {
+  for (let stop = holder.indexOf('. '); stop > 0; stop = holder.indexOf('. ', stop + 2)) {
+    const after = holder.slice(stop + 2);
+    if (/^\p{Lu}/u.test(after) && wordCount(after) >= MIN_TAGLINE_WORDS) return holder.slice(0, stop);
+  }
+  return holder;
+}
+const MIN_TAGLINE_WORDS = 4;
 
 /** "Harbour Times® © 2026", "Harbour Times ©2014-2026": a name, then the sign and at most a year (range) to the end. */
 function nameBeforeSign(line: string): string | null {
