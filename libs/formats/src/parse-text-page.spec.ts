@@ -487,3 +487,30 @@ describe('the publication named by a copyright line with more after the name', (
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('a name printed as the masthead and again in the footer', () => {
+  const body = [
+    'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+    'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+    'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+  ];
+  it('names the site even when it does not spell the host', () => {
+    const page = [
+      'Küstenblatt für Hafenleute',
+      'Pilots end their strike',
+      ...body,
+      'Kontakt',
+      '© Küstenblatt für Hafenleute',
+    ];
+    expect(parseTextPage(page.join('\n'), { url: 'https://www.kbh-news.example/pilots' }).sourceName).toBe(
+      'Küstenblatt für Hafenleute',
+    );
+  });
+
+  it('gives way to the host when printed at one end only', () => {
+    const page = ['Pilots end their strike', ...body, 'Kontakt', '© Example Media Group'];
+    expect(parseTextPage(page.join('\n'), { url: 'https://www.kbh-news.example/pilots' }).sourceName).toBe(
+      'kbh-news.example',
+    );
+  });
+});

@@ -214,7 +214,10 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   const printed = hostNamedLine(blocks, options.url ?? null);
   layout.siteName ??= printed;
-  layout.siteName = siteNameForHost(layout.siteName, printed, options.url ?? null);
+  layout.siteName =
+    layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
+      ? layout.siteName
+      : siteNameForHost(layout.siteName, printed, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -434,6 +437,20 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * A name the page prints as one of its first three lines and again in its last ten (the masthead and the footer's
+ * copyright line: "Harbour Daily" … "© Harbour Daily") is the page's own, whether or not it spells the host; a
+ * parent company or a menu word is printed at one end only.
+ */
+function printedAtHeadAndFoot(blocks: string[], name: string): boolean {
+  const key = foldedKey(name);
+  if (key.length < 3) return false;
+  const atHead = blocks.slice(0, HEAD_LINES).some((b) => b.length <= 60 && foldedKey(b) === key);
+  return atHead && blocks.slice(-FOOT_LINES).some((b) => b.length <= 200 && foldedKey(b).includes(key));
+}
+const HEAD_LINES = 3;
+const FOOT_LINES = 10;
 
 /** How many letters a printed name may add to the host's ("tarnkappe" → "Tarnkappe.info", "Harbour Times Online"). */
 const HOST_NAME_EXTRA = 12;
