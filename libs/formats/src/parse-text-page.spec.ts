@@ -514,3 +514,33 @@ describe('a name printed as the masthead and again in the footer', () => {
     );
   });
 });
+
+describe('the host written out inside a footer line', () => {
+  const body = [
+    'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+    'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+    'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+  ];
+  const url = 'https://www.harbour-times.example/pilots';
+  it('names the site over a longer sub-brand line', () => {
+    const page = [
+      'Pilots end their strike',
+      ...body,
+      'Harbour-Times Business Club',
+      'Harbour-Times.example auf Twitter',
+    ];
+    expect(parseTextPage(page.join('\n'), { url }).sourceName).toBe('Harbour-Times.example');
+  });
+
+  it('is not read from an e-mail or web address, and gives way to the name spelt in words', () => {
+    const inMail = [
+      'Pilots end their strike',
+      ...body,
+      'Harbour-Times Business Club',
+      'redaktion@harbour-times.example',
+    ];
+    expect(parseTextPage(inMail.join('\n'), { url }).sourceName).toBe('Harbour-Times Business Club');
+    const spelt = ['Pilots end their strike', ...body, 'Kontakt: harbour-times.example', '© 2026 Harbour Times'];
+    expect(parseTextPage(spelt.join('\n'), { url }).sourceName).toBe('Harbour Times');
+  });
+});

@@ -402,6 +402,8 @@ function mayAbbreviate(segment: string, label: string): boolean {
   return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
 }
 const HOST_SCAN_TAIL = 80;
+/** The host written out counts as a little further from the name than the name spelt in words ("Harbour Times"). */
+const HOST_WRITTEN_EXTRA = 0.5;
 
 /** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
 function hostNamedLine(blocks: string[], url: string | null): string | null {
@@ -420,6 +422,18 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+      // The host written out inside a longer segment ("Harbour-Times.com auf Twitter") is the name as printed.
+      const lower = segment.toLowerCase();
+      // (Lower-casing that changes the length, as "İ" does, would shift the slice: such segments are skipped.)
+      const at = lower.length === segment.length ? lower.indexOf(host.host) : -1;
+      // Not inside an address ("redaktion@harbour-times.com", "www.harbour-times.com/kontakt") or a longer word.
+      if (at >= 0 && !/[\p{L}\p{N}@./_-]/u.test(segment.charAt(at - 1))) {
+        const written = segment.slice(at, at + host.host.length);
+        if (bestExtra > HOST_WRITTEN_EXTRA && !/[\p{L}\p{N}@/_-]/u.test(segment.charAt(at + host.host.length))) {
+          best = written;
+          bestExtra = HOST_WRITTEN_EXTRA;
+        }
+      }
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
