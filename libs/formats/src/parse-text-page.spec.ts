@@ -439,3 +439,108 @@ describe('photo captions inside the body', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('a long headline at the start of the prose run', () => {
+  // The date line is long enough (eight words or more) to count for the run, which then starts at the headline.
+  it('is the headline when its date line sits between it and the first paragraph', () => {
+    const page = [
+      'Home',
+      'News',
+      'Harbour pilots end their three-week strike after the port agrees to new shifts',
+      'May 4, 2026 • words by Ana Ruiz • photographs by Tom Hale',
+      'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+      'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+      'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    expect(layout.title).toBe('Harbour pilots end their three-week strike after the port agrees to new shifts');
+    expect(layout.publishedAt?.slice(0, 10)).toBe('2026-05-04');
+    expect(layout.byline).toBe('Ana Ruiz');
+  });
+});
+
+describe('the publication named by a copyright line with more after the name', () => {
+  it('ends the holder at a stop followed by a tagline sentence', () => {
+    expect(copyrightHolder('© 2026 Harbour Times Deutschland. Frisch gedruckt und nach Hause geliefert.')).toBe(
+      'Harbour Times Deutschland',
+    );
+    expect(copyrightHolder('© 2026 Harbour Times. Your port, your news, every single day')).toBe('Harbour Times');
+  });
+
+  it('keeps an abbreviation stop and a short rest', () => {
+    expect(copyrightHolder('© 2026 Harbour Times Co. Ltd')).toBe('Harbour Times Co. Ltd');
+    expect(copyrightHolder('© 2026 St. Ives Harbour News')).toBe('St. Ives Harbour News');
+  });
+
+  it('drops the company word after a name of two or more words', () => {
+    expect(publicationName('The Harbour Daily Times Company')).toBe('The Harbour Daily Times');
+    expect(publicationName('Harbour Times Corporation')).toBe('Harbour Times');
+    expect(publicationName('Fast Company')).toBe('Fast Company');
+    expect(publicationName('The Company')).toBe('The Company');
+  });
+
+  it('runs in linear time on long runs of stops', () => {
+    const started = Date.now();
+    copyrightHolder(`© 2026 ${'A. '.repeat(66)}`);
+    copyrightHolder(`© ${'. '.repeat(50_000)}`);
+    publicationName(`${'. '.repeat(50_000)}Company`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('a name printed as the masthead and again in the footer', () => {
+  const body = [
+    'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+    'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+    'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+  ];
+  it('names the site even when it does not spell the host', () => {
+    const page = [
+      'Küstenblatt für Hafenleute',
+      'Pilots end their strike',
+      ...body,
+      'Kontakt',
+      '© Küstenblatt für Hafenleute',
+    ];
+    expect(parseTextPage(page.join('\n'), { url: 'https://www.kbh-news.example/pilots' }).sourceName).toBe(
+      'Küstenblatt für Hafenleute',
+    );
+  });
+
+  it('gives way to the host when printed at one end only', () => {
+    const page = ['Pilots end their strike', ...body, 'Kontakt', '© Example Media Group'];
+    expect(parseTextPage(page.join('\n'), { url: 'https://www.kbh-news.example/pilots' }).sourceName).toBe(
+      'kbh-news.example',
+    );
+  });
+});
+
+describe('the host written out inside a footer line', () => {
+  const body = [
+    'The harbour pilots returned to work on Monday morning, three weeks after the strike began over night shifts.',
+    'The port authority agreed to hire six more pilots and to cap the number of night shifts each of them works.',
+    'Ships that waited outside the harbour for days began to enter the port in the early afternoon on Monday.',
+  ];
+  const url = 'https://www.harbour-times.example/pilots';
+  it('names the site over a longer sub-brand line', () => {
+    const page = [
+      'Pilots end their strike',
+      ...body,
+      'Harbour-Times Business Club',
+      'Harbour-Times.example auf Twitter',
+    ];
+    expect(parseTextPage(page.join('\n'), { url }).sourceName).toBe('Harbour-Times.example');
+  });
+
+  it('is not read from an e-mail or web address, and gives way to the name spelt in words', () => {
+    const inMail = [
+      'Pilots end their strike',
+      ...body,
+      'Harbour-Times Business Club',
+      'redaktion@harbour-times.example',
+    ];
+    expect(parseTextPage(inMail.join('\n'), { url }).sourceName).toBe('Harbour-Times Business Club');
+    const spelt = ['Pilots end their strike', ...body, 'Kontakt: harbour-times.example', '© 2026 Harbour Times'];
+    expect(parseTextPage(spelt.join('\n'), { url }).sourceName).toBe('Harbour Times');
+  });
+});

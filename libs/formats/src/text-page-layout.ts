@@ -214,7 +214,10 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   const printed = hostNamedLine(blocks, options.url ?? null);
   layout.siteName ??= printed;
-  layout.siteName = siteNameForHost(layout.siteName, printed, options.url ?? null);
+  layout.siteName =
+    layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
+      ? layout.siteName
+      : siteNameForHost(layout.siteName, printed, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -399,6 +402,8 @@ function mayAbbreviate(segment: string, label: string): boolean {
   return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
 }
 const HOST_SCAN_TAIL = 80;
+/** The host written out counts as a little further from the name than the name spelt in words ("Harbour Times"). */
+const HOST_WRITTEN_EXTRA = 0.5;
 
 /** A short line or segment the page prints that spells its host's name ("tarnkappe.info" → "Tarnkappe.info"). */
 function hostNamedLine(blocks: string[], url: string | null): string | null {
@@ -417,6 +422,18 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   for (const block of edges) {
     if (block.length > 200) continue;
     for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+      // The host written out inside a longer segment ("Harbour-Times.com auf Twitter") is the name as printed.
+      const lower = segment.toLowerCase();
+      // (Lower-casing that changes the length, as "İ" does, would shift the slice: such segments are skipped.)
+      const at = lower.length === segment.length ? lower.indexOf(host.host) : -1;
+      // Not inside an address ("redaktion@harbour-times.com", "www.harbour-times.com/kontakt") or a longer word.
+      if (at >= 0 && !/[\p{L}\p{N}@./_-]/u.test(segment.charAt(at - 1))) {
+        const written = segment.slice(at, at + host.host.length);
+        if (bestExtra > HOST_WRITTEN_EXTRA && !/[\p{L}\p{N}@/_-]/u.test(segment.charAt(at + host.host.length))) {
+          best = written;
+          bestExtra = HOST_WRITTEN_EXTRA;
+        }
+      }
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
@@ -434,6 +451,20 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * A name the page prints as one of its first three lines and again in its last ten (the masthead and the footer's
+ * copyright line: "Harbour Daily" … "© Harbour Daily") is the page's own, whether or not it spells the host; a
+ * parent company or a menu word is printed at one end only.
+ */
+function printedAtHeadAndFoot(blocks: string[], name: string): boolean {
+  const key = foldedKey(name);
+  if (key.length < 3) return false;
+  const atHead = blocks.slice(0, HEAD_LINES).some((b) => b.length <= 60 && foldedKey(b) === key);
+  return atHead && blocks.slice(-FOOT_LINES).some((b) => b.length <= 200 && foldedKey(b).includes(key));
+}
+const HEAD_LINES = 3;
+const FOOT_LINES = 10;
 
 /** How many letters a printed name may add to the host's ("tarnkappe" → "Tarnkappe.info", "Harbour Times Online"). */
 const HOST_NAME_EXTRA = 12;
@@ -504,6 +535,7 @@ export function publicationName(name: string | null): string | null {
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '');
+  cleaned = withoutCompanyWord(cleaned);
   cleaned = cleanName(cleaned);
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
@@ -527,6 +559,19 @@ function withoutRegistration(name: string): string {
 }
 const RIGHTS_WORDS_RE =
   /\b(?:(?:algunos|todos los) derechos reservados|tous droits r[ée]serv[ée]s|todos os direitos reservados|alle rechte vorbehalten|all rights reserved)\b.*$/iu;
+/**
+ * "The New York Times Company" → "The New York Times": the word naming the holder a company is not part of the
+ * publication's name, when at least two words of the name stay ("Fast Company" stays).
+ */
+function withoutCompanyWord(name: string): string {
+  const words = name.split(' ');
+  const last = words.at(-1)?.toLowerCase().replace(/\.$/u, '') ?? '';
+  if (!COMPANY_WORDS.has(last)) return name;
+  const rest = words.slice(0, -1).filter((w) => !ARTICLE_RE.test(w));
+  return rest.length >= 2 ? words.slice(0, -1).join(' ') : name;
+}
+const COMPANY_WORDS = new Set(['company', 'corporation', 'corp', 'incorporated']);
+const ARTICLE_RE = /^(?:the|die|der|das|la|le|les|el|los|il|o|a)$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
@@ -563,6 +608,8 @@ function findHeadline(
       (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
     );
   };
+  // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
+  const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
@@ -581,7 +628,10 @@ function findHeadline(
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
-      (shape.prose || shape.words > 20 || !shapes[i + 1]?.prose || (i > bodyStart && shapes[bodyStart]?.prose))
+      (shape.prose ||
+        shape.words > 20 ||
+        (!shapes[i + 1]?.prose && !headsMetaThenProse(i)) ||
+        (i > bodyStart && shapes[bodyStart]?.prose))
     )
       continue;
     const kind = known.get(i)?.kind;
@@ -1019,8 +1069,22 @@ export function copyrightHolder(line: string): string | undefined {
   // The holder ends before: spaces, one of ". , | -", spaces, then the rights phrase or a final ".".
   let holder = (rights ? rest.slice(0, rights.index) : rest.replace(/\.$/u, '')).trimEnd();
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
+  holder = beforeTagline(holder);
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/**
+ * "Harbour Times. Frisch gedruckt, nach Hause geliefert": the holder ends at the first full stop followed by a
+ * sentence of several words (a tagline or a notice), not at an abbreviation's stop ("Harbour Times Co. Ltd").
+ */
+function beforeTagline(holder: string): string {
+  for (let stop = holder.indexOf('. '); stop > 0; stop = holder.indexOf('. ', stop + 2)) {
+    const after = holder.slice(stop + 2);
+    if (/^\p{Lu}/u.test(after) && wordCount(after) >= MIN_TAGLINE_WORDS) return holder.slice(0, stop);
+  }
+  return holder;
+}
+const MIN_TAGLINE_WORDS = 4;
 
 /** "Harbour Times® © 2026", "Harbour Times ©2014-2026": a name, then the sign and at most a year (range) to the end. */
 function nameBeforeSign(line: string): string | null {
