@@ -1,3 +1,4 @@
+import { fastestRun } from '@wirestream/testing';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseTextPage } from './parse-text-page';
@@ -245,11 +246,13 @@ describe('the publication named by a footer', () => {
   });
 
   it('runs in linear time on long sign and punctuation runs', () => {
-    const started = Date.now();
-    copyrightHolder(`${'a'.repeat(150)} © ${'-'.repeat(40)}`);
-    publicationName(`${'RIF '.repeat(20_000)}1`);
-    publicationName(`${'since '.repeat(20_000)}x`);
-    expect(Date.now() - started).toBeLessThan(500);
+    // The fastest of up to three runs (fastestRun): a loaded machine only adds time; a quadratic pass is over every time.
+    const { ms } = fastestRun(() => {
+      copyrightHolder(`${'a'.repeat(150)} © ${'-'.repeat(40)}`);
+      publicationName(`${'RIF '.repeat(20_000)}1`);
+      publicationName(`${'since '.repeat(20_000)}x`);
+    }, 500);
+    expect(ms).toBeLessThan(500);
   });
 });
 
