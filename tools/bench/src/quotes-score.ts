@@ -7,6 +7,8 @@ export interface GoldQuote {
   split: 'tune' | 'confirm';
   quote: string;
   speaker: string;
+  /** Absent for the first 124 quotes; 2 for those added later (the bench reports batch 1 on its own too). */
+  batch?: number;
 }
 
 export interface PredictedQuote {
