@@ -508,3 +508,58 @@ describe('extractQuotes: "Para X, “…”" / "Pour X, « … »" / "For X, …
     ).toEqual([null]);
   });
 });
+
+describe('extractQuotes: more verbs of saying and given names of es/fr/de/pt', () => {
+  it('expuso, glisse, informa, schilderte', () => {
+    expect(
+      speakers(
+        [
+          'El fiscal Rodrigo Paredes habló el lunes con la prensa.',
+          '“Tenemos que procesar una buena parte de las personas detenidas durante estos días”, expuso.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Rodrigo Paredes']);
+    expect(
+      speakers(
+        [
+          '« Il faut penser ensemble les moyens de rendre cette mobilisation visible », glisse Pauline Morel, étudiante.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Pauline Morel']);
+    expect(
+      speakers(
+        [
+          '“As Forças Armadas enviaram muitos questionamentos ao tribunal nos últimos meses”, informa o jornalista Paulo Mendes.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Paulo Mendes']);
+    expect(
+      speakers(
+        ['„Die Schlüssel bekommen sie nicht mehr drinnen, sondern draußen im Hof“, schilderte Katrin Vogel.'],
+        'de',
+      ),
+    ).toEqual(['Katrin Vogel']);
+  });
+  it('a German or French given name, also a compound one, makes the person the pronoun goes back to', () => {
+    expect(
+      speakers(
+        [
+          'Uwe Brandt eröffnete am Montag die neue Brücke über den Fluss.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Uwe Brandt']);
+    expect(
+      speakers(
+        [
+          'Devant ses étudiants, Marie-Claire Dubois, professeur d’histoire, défend son point de vue. « Cette loi, c’est la fin des services publics, affirme-t-elle. Je crois en une université ouverte. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Marie-Claire Dubois']);
+  });
+});
