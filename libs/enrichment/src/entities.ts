@@ -585,11 +585,13 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     return set('person', true);
   }
 
-  // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name.
+  // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name. German
+  // writes role nouns capitalised anywhere ("der Hamburger Datenschutzbeauftragte Johannes Caspar"), so there the
+  // words before a given name are dropped mid-sentence too.
   const given = span.tokens.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.text));
   if (
     given > 0 &&
-    span.sentenceStart &&
+    (span.sentenceStart || strict) &&
     !FIRST_NAMES.has(words[0] ?? '') &&
     !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))
   ) {

@@ -563,3 +563,39 @@ describe('extractQuotes: more verbs of saying and given names of es/fr/de/pt', (
     ).toEqual(['Marie-Claire Dubois']);
   });
 });
+
+describe('extractQuotes: the person a pronoun or bare verb goes back to', () => {
+  it('German role nouns before a given name mid-sentence: "Der Hamburger Datenschutzbeauftragte Johannes Caspar"', () => {
+    expect(
+      speakers(
+        [
+          'Der Hamburger Datenschutzbeauftragte Johannes Caspar erklärt, dass Unternehmen eine enge Frist haben. „Die Meldung muss grundsätzlich innerhalb von 72 Stunden erfolgen“, sagte er dem Sender.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Johannes Caspar']);
+  });
+  it('a lone noun after a verb is no name: "Er fordert Transparenz. „…“, sagte er."', () => {
+    expect(
+      speakers(
+        [
+          'Tobias Krüger, Sprecher der Grünen, nennt den Vorfall ernst. Er fordert Transparenz von dem Konzern. „Der Konzern muss alle betroffenen Kunden über den Vorfall informieren“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Tobias Krüger']);
+  });
+  it('a name inside a quote or after "para" is talked about, not the one "agregó" means', () => {
+    expect(
+      speakers(
+        [
+          'Fue el periodista Hugo Valdés quien contó detalles de la pelea en el programa.',
+          'Según su relato, todo surgió porque la actriz utilizó el estacionamiento designado para Aravena.',
+          '“Ustedes saben que Marta Ruiz es un poco despistada y se estacionaba en cualquier lugar”, afirmó.',
+          'Y en ese mismo sentido, agregó: “El tema es que en más de una ocasión ocupó el que era de otra persona”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Valdés', 'Hugo Valdés']);
+  });
+});

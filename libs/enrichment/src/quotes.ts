@@ -164,6 +164,8 @@ interface Context {
   previousEnd: number;
   /** Surname → full name found in the article (or null), per article. */
   fullNames: Map<string, string | null>;
+  /** The quote spans of each paragraph: a name inside a quote is talked about, never the one a pronoun means. */
+  spans: QuoteSpan[][];
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -184,6 +186,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
+  const spans = paragraphs.map((p) => quoteSpans(p));
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const ctx: Context = {
       paragraphs,
@@ -193,9 +196,10 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       previousParagraph: paragraphs[paragraphIndex - 1] ?? '',
       previousEnd: 0,
       fullNames,
+      spans,
     };
     let previous = null as PreviousQuote | null;
-    for (const span of quoteSpans(paragraph)) {
+    for (const span of spans[paragraphIndex] ?? []) {
       const inner = span.inner.trim();
       const wordCount = inner.split(/\s+/u).length;
       const adjacent = attributeAdjacent(span, ctx);
@@ -591,7 +595,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|for|de|del|con|contra|para|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
@@ -626,16 +630,26 @@ function lastSubjectBefore(
   paragraph: number,
   offset: number,
   paragraphs?: readonly string[],
+  spans?: readonly QuoteSpan[][],
 ): PersonMention | null {
   let fallback: PersonMention | null = null;
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
-    if (isFragment(m)) continue;
+    if (isFragment(m) || (spans && isQuoted(spans, m))) continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
   return fallback;
+}
+
+/** The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"). */
+function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention): boolean {
+  for (const span of spans[m.paragraph] ?? []) {
+    if (span.start > m.offset) return false;
+    if (m.offset < span.end) return true;
+  }
+  return false;
 }
 
 const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
@@ -646,7 +660,7 @@ const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
  */
 function antecedent(ctx: Context, offset: number): string | null {
   const mentions = ctx.entities.personMentions;
-  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs);
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans);
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
   NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
@@ -657,7 +671,8 @@ function antecedent(ctx: Context, offset: number): string | null {
   if (last?.[1]) {
     const at = from + last.index + last[0].length - last[1].length;
     if (!subject || subject.paragraph < ctx.paragraphIndex || subject.offset < at) {
-      const speaker = speakerAt(ctx, at, last[1], false);
+      // A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in full before).
+      const speaker = speakerAt(ctx, at, last[1], !/\s/u.test(last[1]));
       if (speaker) return speaker;
     }
   }
