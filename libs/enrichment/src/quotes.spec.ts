@@ -599,3 +599,39 @@ describe('extractQuotes: the person a pronoun or bare verb goes back to', () => 
     ).toEqual(['Hugo Valdés', 'Hugo Valdés']);
   });
 });
+
+describe('extractQuotes: names the tagger used to miss or keep whole', () => {
+  it('a title word as the surname after a given name: "Lee Elder", "Stephen King"', () => {
+    expect(
+      speakers(
+        [
+          'Der Weg war für den in Dallas geborenen Lee Elder ein langer Weg voller Hindernisse.',
+          'Elder sagte einst: „Ich glaube tief im Herzen sind alle Menschen gut, wenn man sie gut behandelt.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Lee Elder']);
+  });
+  it('a sentence adverb is no part of the name after it: "Ahora Bustos asegura …"', () => {
+    expect(
+      speakers(
+        [
+          'El investigador Hugo Bustos viajó a Santa Cruz el año pasado.',
+          'Ahora Bustos asegura que no mostró todo su material. “Yo le diría que casi todos esos vehículos los tienen policías y militares”, dijo a la radio.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Bustos']);
+  });
+  it('French "M. Caldwell" is the person named in full before, also for the next quote', () => {
+    expect(
+      speakers(
+        [
+          'C’est ce qu’a annoncé Éric Alan Caldwell, responsable de la mobilité, mardi.',
+          '« Notre règlement n’a pas été respecté par les opérateurs cette année », a dit M. Caldwell. « Avec un taux de délinquance de 80 %, il faut savoir en tirer un constat d’échec. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Éric Alan Caldwell', 'Éric Alan Caldwell']);
+  });
+});

@@ -22,8 +22,8 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|remató|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
-  "a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|remató|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
+  "a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte',
   'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
@@ -215,7 +215,10 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
-        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: tidy === null ? null : (longer.get(tidy) ?? tidy) });
+        quotes.push({
+          text: inner.replace(/[,;:]$/u, ''),
+          speaker: tidy === null ? null : fullSpeaker(ctx, tidy, longer),
+        });
       }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
@@ -485,6 +488,15 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
 }
 
+/** A surname left alone by tidying ("M. Caldwell" → "Caldwell") is the person named in full in the article. */
+function fullSpeaker(ctx: Context, tidy: string, longer: ReadonlyMap<string, string>): string {
+  const known = longer.get(tidy);
+  if (known) return known;
+  if (/\s/u.test(tidy)) return tidy;
+  const full = ctx.entities.resolvePerson(tidy) ?? fullNameFor(ctx, tidy);
+  return full && full.includes(' ') ? full : tidy;
+}
+
 /** The speaker as returned: no titles or role words, and never a lowercase fragment the tagger took ("de Colombia"). */
 function tidySpeaker(name: string): string | null {
   const tidy = cleanSpeaker(name.split(/\s+/u)).join(' ');
@@ -497,6 +509,8 @@ function cleanSpeaker(raw: string[]): string[] {
   const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
+  // French "M. Caldwell" (Monsieur), not an initial: "M." before a lone surname.
+  if (tokens.length === 2 && tokens[0] === 'M.') tokens = tokens.slice(1);
   let first = 0;
   while (first < tokens.length - 1) {
     const t = tokens[first] as string;
