@@ -1,7 +1,7 @@
 /** Pure scoring of extracted quotes against the hand-built set (tools/bench/data/quotes.json); no I/O. */
 
 export interface GoldQuote {
-  dataset: 'trafilatura-eval' | 'readability-pages';
+  dataset: 'trafilatura-eval' | 'readability-pages' | 'htmldate-eval';
   page: string;
   language: string;
   split: 'tune' | 'confirm';

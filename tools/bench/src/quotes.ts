@@ -1,7 +1,8 @@
 /*
  * `npm run bench:quotes` — speaker accuracy on the hand-built quote set (tools/bench/data/quotes.json): each page
  * is read from the datasets, run through enrichArticle, and every gold quote is looked up among its quotes.
- * Accuracy = quotes found with the gold speaker ÷ all gold quotes (a missed quote counts as wrong).
+ * Accuracy = quotes found with the gold speaker ÷ all gold quotes (a missed quote counts as wrong). Pages come from
+ * trafilatura-eval, readability-pages and htmldate-eval.
  * Each split is reported whole, per language, and on batch 1 alone (the quotes the set began with), so the confirm
  * figure stays comparable with runs before the set grew; the whole confirm split is the held-out figure.
  * Options: --split tune|confirm (default: both), --verbose (print every miss).
@@ -29,9 +30,9 @@ function parseArgs(argv: string[]): { split: string | null; verbose: boolean } {
 
 function pageQuotes(dir: string, gold: GoldQuote, urls: Map<string, string>): PredictedQuote[] {
   const file =
-    gold.dataset === 'trafilatura-eval'
-      ? path.join(dir, 'trafilatura-eval', 'html', `${gold.page}.gz`)
-      : path.join(dir, 'readability-pages', `${gold.page}.html.gz`);
+    gold.dataset === 'readability-pages'
+      ? path.join(dir, 'readability-pages', `${gold.page}.html.gz`)
+      : path.join(dir, gold.dataset, 'html', `${gold.page}.gz`);
   const url = urls.get(gold.page) ?? `https://example.com/${gold.page}`;
   const html = readHtmlGz(file);
   const document = parseHtmlDocument(html);
@@ -54,6 +55,16 @@ function main(): void {
     { file: string }
   >;
   const urls = new Map(Object.entries(evaldata).map(([url, entry]) => [entry.file, url]));
+  // htmldate-eval pages (gold dates keyed by URL; the mediacloud file writes a missing date as NaN).
+  for (const name of ['eval_default.json', 'eval_mediacloud_2020.json']) {
+    const file = path.join(dir, 'htmldate-eval', name);
+    if (!existsSync(file)) continue;
+    const dates = JSON.parse(readFileSync(file, 'utf8').replace(/\bNaN\b/gu, 'null')) as Record<
+      string,
+      { file: string }
+    >;
+    for (const [url, entry] of Object.entries(dates)) urls.set(entry.file, url);
+  }
   const set = JSON.parse(readFileSync(path.join(__dirname, '..', 'data', 'quotes.json'), 'utf8')) as {
     quotes: GoldQuote[];
   };
