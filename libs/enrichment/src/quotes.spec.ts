@@ -635,3 +635,50 @@ describe('extractQuotes: names the tagger used to miss or keep whole', () => {
     ).toEqual(['Éric Alan Caldwell', 'Éric Alan Caldwell']);
   });
 });
+
+describe('extractQuotes: compound tenses, appositions and quotes that run on', () => {
+  it('Spanish "ha añadido", "ha declarado" and French "plaide", "pointe" (also inserted in the quote)', () => {
+    expect(
+      speakers(['"Pero, en fin, esto de alguna manera te puede consolar a todos", ha añadido Javier Ibarra.'], 'es'),
+    ).toEqual(['Javier Ibarra']);
+    expect(
+      speakers(
+        [
+          '« En une semaine, on a perdu deux à trois mètres sur la plage, pointe Philippe Morel, le maire. C’est préoccupant. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Philippe Morel']);
+  });
+  it('a capitalised sentence opener with an apposition before the verb is no speaker unless a person', () => {
+    expect(
+      speakers(
+        [
+          'O escritor e historiador norte-americano Benjamin Souza, 44, conheceu a obra quando tinha 19 anos. "Mais tarde, quando fui ao Brasil, fui lendo mais e achando maravilhoso". Rendido, tentou ampliar o alcance da obra - o que, diz, não é fácil.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Benjamin Souza']);
+  });
+  it('a paragraph that is only a quote goes on with the speaker of the quote before it', () => {
+    expect(
+      speakers(
+        [
+          'En cualquier caso, Josep Borrell consideró que «la única manera de salir del impás será a través del diálogo y la negociación».',
+          '«No habrá un único acontecimiento catártico que haga desaparecer las múltiples crisis que azotan al país».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Josep Borrell', 'Josep Borrell']);
+    expect(
+      speakers(
+        [
+          'En cualquier caso, Josep Borrell consideró que «la única manera de salir del impás será a través del diálogo y la negociación».',
+          'La oposición, encabezada por María Pérez, rechazó la propuesta.',
+          '«No habrá un único acontecimiento catártico que haga desaparecer las múltiples crisis que azotan al país».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Josep Borrell', null]);
+  });
+});

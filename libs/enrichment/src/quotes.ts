@@ -22,10 +22,10 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|remató|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
-  "a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
+  "a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
@@ -187,6 +187,8 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
   const spans = paragraphs.map((p) => quoteSpans(p));
+  // The last attributed quote of the paragraph before, if nobody else is named after it there.
+  let carried: string | null = null;
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const ctx: Context = {
       paragraphs,
@@ -210,6 +212,9 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
       if (continued) speaker = previous?.speaker ?? null;
       if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
+      // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
+      if (!speaker && carried && span.start === 0 && /^[\s.,;!?)]*$/u.test(paragraph.slice(span.end)))
+        speaker = carried;
       // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
       const kept =
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
@@ -223,6 +228,11 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
     }
+    carried =
+      previous?.speaker &&
+      !otherPersonBetween(entities, paragraphIndex, previous.end, paragraph.length, previous.speaker)
+        ? previous.speaker
+        : null;
   });
   return quotes;
 }
@@ -292,7 +302,9 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
   if (nameVerb?.[1]) {
-    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
+    // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
+    const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
+    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition);
     if (speaker) return speaker;
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
@@ -598,7 +610,7 @@ function otherPersonBetween(
 /** The capitalised words opening a sentence ("Die Ministerin Anna Weber"): role words are dropped later. */
 const SENTENCE_NAME_RE = new RegExp(String.raw`^\s*${NAME}`, 'u');
 /** Characters a sentence's subject may sit from its start, after a role ("Die Ministerin Anna Weber …"). */
-const SUBJECT_LEAD = 32;
+const SUBJECT_LEAD = 48;
 /** Mentions looked at, nearest first, for the person a pronoun, a role ("la titular") or a bare verb refers to. */
 const MAX_ANTECEDENT_MENTIONS = 6;
 /**
@@ -609,7 +621,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|for|de|del|con|contra|para|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
