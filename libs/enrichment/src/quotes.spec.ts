@@ -660,6 +660,27 @@ describe('extractQuotes: compound tenses, appositions and quotes that run on', (
       ),
     ).toEqual(['Benjamin Souza']);
   });
+  it('a bare verb before a prepositional phrase ("proclamó desde un megáfono") is the person last named', () => {
+    expect(
+      speakers(
+        [
+          'La marcha estuvo liderada por la excandidata María Kolesnikova. "Es vuestra última oportunidad para enfrentaros a vuestro miedo", proclamó desde un megáfono.',
+        ],
+        'es',
+      ),
+    ).toEqual(['María Kolesnikova']);
+  });
+  it('a pronoun and a speech verb in the sentence before the quote: "ele responde de pronto. “…”"', () => {
+    expect(
+      speakers(
+        [
+          'O escritor Benjamin Souza visitou o Brasil em 2009.',
+          'Perguntado sobre seu livro favorito, ele responde de pronto. "Para mim, continua sendo o primeiro livro que eu li dela".',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Benjamin Souza']);
+  });
   it('a paragraph that is only a quote goes on with the speaker of the quote before it', () => {
     expect(
       speakers(

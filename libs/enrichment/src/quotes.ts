@@ -33,7 +33,7 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
@@ -109,6 +109,8 @@ const CLAUSE_SPEECH_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
+/** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
+const PRONOUN_VERB_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}\s+${VERB}`, 'iu');
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
 const NOT_SPEAKERS = new Set([
   'He',
@@ -373,6 +375,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
           ctx.paragraphs,
         ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
+      // "Perguntado sobre o livro, ele responde de pronto. “…”": a pronoun and a speech verb, the person last named.
+      if (PRONOUN_VERB_RE.test(sentence.slice(sentenceFrom))) return antecedent(ctx, span.start);
     } else if (sentenceEnded && sentenceFrom >= 0) {
       // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
       // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
