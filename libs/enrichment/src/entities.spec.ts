@@ -8,6 +8,18 @@ describe('extractEntityMentions', () => {
     expect(tagged(['The novel was written by J. R. Hartley in 1984.'])).toEqual(['person:J. R. Hartley']);
   });
 
+  it('takes a title word after a known given name for a surname ("Stephen King"), not a title', () => {
+    expect(tagged(['The novel was written by Stephen King in 1986.'])).toEqual(['person:Stephen King']);
+    expect(tagged(['The novel was praised by the President in 1986.'])).toEqual([]);
+  });
+  it('drops German role nouns before a given name mid-sentence', () => {
+    expect(
+      extractEntityMentions(['Heute erklärt der Hamburger Datenschutzbeauftragte Johannes Caspar die Regeln.'], {
+        language: 'de',
+      }).map((m) => `${m.type}:${m.text}`),
+    ).toEqual(['person:Johannes Caspar']);
+  });
+
   it('does not tag wars, prizes and competitions as people, places or organisations', () => {
     expect(tagged(['He served in World War II before the team won the Stanley Cup and he the Nobel Prize.'])).toEqual(
       [],

@@ -241,6 +241,11 @@ for (const w of 'i me my he him his she her they them we our you your it its thi
   ' ',
 ))
   STOP.add(w);
+// Sentence adverbs of es/de/fr/pt that open a sentence before a name ("Ahora Bustos asegura", "Doch Elder blieb").
+for (const w of 'ahora entonces luego además también así hoy ayer aquí allí después denn doch nun dann jetzt heute zudem dabei damit deshalb trotzdem allerdings alors ainsi ensuite puis donc pourtant depuis agora então depois também hoje ontem'.split(
+  ' ',
+))
+  STOP.add(w);
 
 export function extractEntities(paragraphs: string[], options: EntityOptions = {}): EntityResult {
   const title = options.title?.trim();
@@ -576,6 +581,15 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
   if (lastTitle >= 0) {
+    // "Stephen King", "Lee Elder": a title word right after a known given name is a surname.
+    const surnameTitle =
+      lastTitle === span.tokens.length - 1 && lastTitle > 0 && FIRST_NAMES.has(span.tokens[lastTitle - 1]?.text ?? '');
+    if (surnameTitle) {
+      const before = findLastIndex(span.tokens.slice(0, lastTitle - 1), (t) => TITLES.has(t.text));
+      span.tokens = span.tokens.slice(Math.max(0, before + 1));
+      span.hadTitle = before >= 0;
+      return set('person', true);
+    }
     if (lastTitle === span.tokens.length - 1) return set(null, false); // "the President": a title, no name
     span.tokens = span.tokens.slice(lastTitle + 1);
     span.hadTitle = true;
@@ -585,11 +599,13 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     return set('person', true);
   }
 
-  // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name.
+  // "Owner Margaret Hill said…": a sentence-initial word before a known given name is not part of the name. German
+  // writes role nouns capitalised anywhere ("der Hamburger Datenschutzbeauftragte Johannes Caspar"), so there the
+  // words before a given name are dropped mid-sentence too.
   const given = span.tokens.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.text));
   if (
     given > 0 &&
-    span.sentenceStart &&
+    (span.sentenceStart || strict) &&
     !FIRST_NAMES.has(words[0] ?? '') &&
     !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))
   ) {

@@ -508,3 +508,198 @@ describe('extractQuotes: "Para X, “…”" / "Pour X, « … »" / "For X, …
     ).toEqual([null]);
   });
 });
+
+describe('extractQuotes: more verbs of saying and given names of es/fr/de/pt', () => {
+  it('expuso, glisse, informa, schilderte', () => {
+    expect(
+      speakers(
+        [
+          'El fiscal Rodrigo Paredes habló el lunes con la prensa.',
+          '“Tenemos que procesar una buena parte de las personas detenidas durante estos días”, expuso.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Rodrigo Paredes']);
+    expect(
+      speakers(
+        [
+          '« Il faut penser ensemble les moyens de rendre cette mobilisation visible », glisse Pauline Morel, étudiante.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Pauline Morel']);
+    expect(
+      speakers(
+        [
+          '“As Forças Armadas enviaram muitos questionamentos ao tribunal nos últimos meses”, informa o jornalista Paulo Mendes.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Paulo Mendes']);
+    expect(
+      speakers(
+        ['„Die Schlüssel bekommen sie nicht mehr drinnen, sondern draußen im Hof“, schilderte Katrin Vogel.'],
+        'de',
+      ),
+    ).toEqual(['Katrin Vogel']);
+  });
+  it('a German or French given name, also a compound one, makes the person the pronoun goes back to', () => {
+    expect(
+      speakers(
+        [
+          'Uwe Brandt eröffnete am Montag die neue Brücke über den Fluss.',
+          '„Wir werden alle Fristen einhalten, die wir uns für dieses Jahr gesetzt haben“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Uwe Brandt']);
+    expect(
+      speakers(
+        [
+          'Devant ses étudiants, Marie-Claire Dubois, professeur d’histoire, défend son point de vue. « Cette loi, c’est la fin des services publics, affirme-t-elle. Je crois en une université ouverte. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Marie-Claire Dubois']);
+  });
+});
+
+describe('extractQuotes: the person a pronoun or bare verb goes back to', () => {
+  it('German role nouns before a given name mid-sentence: "Der Hamburger Datenschutzbeauftragte Johannes Caspar"', () => {
+    expect(
+      speakers(
+        [
+          'Der Hamburger Datenschutzbeauftragte Johannes Caspar erklärt, dass Unternehmen eine enge Frist haben. „Die Meldung muss grundsätzlich innerhalb von 72 Stunden erfolgen“, sagte er dem Sender.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Johannes Caspar']);
+  });
+  it('a lone noun after a verb is no name: "Er fordert Transparenz. „…“, sagte er."', () => {
+    expect(
+      speakers(
+        [
+          'Tobias Krüger, Sprecher der Grünen, nennt den Vorfall ernst. Er fordert Transparenz von dem Konzern. „Der Konzern muss alle betroffenen Kunden über den Vorfall informieren“, sagte er.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Tobias Krüger']);
+  });
+  it('a name inside a quote or after "para" is talked about, not the one "agregó" means', () => {
+    expect(
+      speakers(
+        [
+          'Fue el periodista Hugo Valdés quien contó detalles de la pelea en el programa.',
+          'Según su relato, todo surgió porque la actriz utilizó el estacionamiento designado para Aravena.',
+          '“Ustedes saben que Marta Ruiz es un poco despistada y se estacionaba en cualquier lugar”, afirmó.',
+          'Y en ese mismo sentido, agregó: “El tema es que en más de una ocasión ocupó el que era de otra persona”.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Valdés', 'Hugo Valdés']);
+  });
+});
+
+describe('extractQuotes: names the tagger used to miss or keep whole', () => {
+  it('a title word as the surname after a given name: "Lee Elder", "Stephen King"', () => {
+    expect(
+      speakers(
+        [
+          'Der Weg war für den in Dallas geborenen Lee Elder ein langer Weg voller Hindernisse.',
+          'Elder sagte einst: „Ich glaube tief im Herzen sind alle Menschen gut, wenn man sie gut behandelt.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Lee Elder']);
+  });
+  it('a sentence adverb is no part of the name after it: "Ahora Bustos asegura …"', () => {
+    expect(
+      speakers(
+        [
+          'El investigador Hugo Bustos viajó a Santa Cruz el año pasado.',
+          'Ahora Bustos asegura que no mostró todo su material. “Yo le diría que casi todos esos vehículos los tienen policías y militares”, dijo a la radio.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Bustos']);
+  });
+  it('French "M. Caldwell" is the person named in full before, also for the next quote', () => {
+    expect(
+      speakers(
+        [
+          'C’est ce qu’a annoncé Éric Alan Caldwell, responsable de la mobilité, mardi.',
+          '« Notre règlement n’a pas été respecté par les opérateurs cette année », a dit M. Caldwell. « Avec un taux de délinquance de 80 %, il faut savoir en tirer un constat d’échec. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Éric Alan Caldwell', 'Éric Alan Caldwell']);
+  });
+});
+
+describe('extractQuotes: compound tenses, appositions and quotes that run on', () => {
+  it('Spanish "ha añadido", "ha declarado" and French "plaide", "pointe" (also inserted in the quote)', () => {
+    expect(
+      speakers(['"Pero, en fin, esto de alguna manera te puede consolar a todos", ha añadido Javier Ibarra.'], 'es'),
+    ).toEqual(['Javier Ibarra']);
+    expect(
+      speakers(
+        [
+          '« En une semaine, on a perdu deux à trois mètres sur la plage, pointe Philippe Morel, le maire. C’est préoccupant. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Philippe Morel']);
+  });
+  it('a capitalised sentence opener with an apposition before the verb is no speaker unless a person', () => {
+    expect(
+      speakers(
+        [
+          'O escritor e historiador norte-americano Benjamin Souza, 44, conheceu a obra quando tinha 19 anos. "Mais tarde, quando fui ao Brasil, fui lendo mais e achando maravilhoso". Rendido, tentou ampliar o alcance da obra - o que, diz, não é fácil.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Benjamin Souza']);
+  });
+  it('a bare verb before a prepositional phrase ("proclamó desde un megáfono") is the person last named', () => {
+    expect(
+      speakers(
+        [
+          'La marcha estuvo liderada por la excandidata María Kolesnikova. "Es vuestra última oportunidad para enfrentaros a vuestro miedo", proclamó desde un megáfono.',
+        ],
+        'es',
+      ),
+    ).toEqual(['María Kolesnikova']);
+  });
+  it('a pronoun and a speech verb in the sentence before the quote: "ele responde de pronto. “…”"', () => {
+    expect(
+      speakers(
+        [
+          'O escritor Benjamin Souza visitou o Brasil em 2009.',
+          'Perguntado sobre seu livro favorito, ele responde de pronto. "Para mim, continua sendo o primeiro livro que eu li dela".',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Benjamin Souza']);
+  });
+  it('a paragraph that is only a quote goes on with the speaker of the quote before it', () => {
+    expect(
+      speakers(
+        [
+          'En cualquier caso, Josep Borrell consideró que «la única manera de salir del impás será a través del diálogo y la negociación».',
+          '«No habrá un único acontecimiento catártico que haga desaparecer las múltiples crisis que azotan al país».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Josep Borrell', 'Josep Borrell']);
+    expect(
+      speakers(
+        [
+          'En cualquier caso, Josep Borrell consideró que «la única manera de salir del impás será a través del diálogo y la negociación».',
+          'La oposición, encabezada por María Pérez, rechazó la propuesta.',
+          '«No habrá un único acontecimiento catártico que haga desaparecer las múltiples crisis que azotan al país».',
+        ],
+        'es',
+      ),
+    ).toEqual(['Josep Borrell', null]);
+  });
+});

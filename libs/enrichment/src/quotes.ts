@@ -22,10 +22,10 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó',
-  'a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut',
-  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
+  "a déclaré|a dit|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
@@ -33,7 +33,7 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
@@ -109,6 +109,8 @@ const CLAUSE_SPEECH_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
+/** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
+const PRONOUN_VERB_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}\s+${VERB}`, 'iu');
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
 const NOT_SPEAKERS = new Set([
   'He',
@@ -164,6 +166,8 @@ interface Context {
   previousEnd: number;
   /** Surname → full name found in the article (or null), per article. */
   fullNames: Map<string, string | null>;
+  /** The quote spans of each paragraph: a name inside a quote is talked about, never the one a pronoun means. */
+  spans: QuoteSpan[][];
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -184,6 +188,9 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
+  const spans = paragraphs.map((p) => quoteSpans(p));
+  // The last attributed quote of the paragraph before, if nobody else is named after it there.
+  let carried: string | null = null;
   paragraphs.forEach((paragraph, paragraphIndex) => {
     const ctx: Context = {
       paragraphs,
@@ -193,9 +200,10 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       previousParagraph: paragraphs[paragraphIndex - 1] ?? '',
       previousEnd: 0,
       fullNames,
+      spans,
     };
     let previous = null as PreviousQuote | null;
-    for (const span of quoteSpans(paragraph)) {
+    for (const span of spans[paragraphIndex] ?? []) {
       const inner = span.inner.trim();
       const wordCount = inner.split(/\s+/u).length;
       const adjacent = attributeAdjacent(span, ctx);
@@ -206,16 +214,27 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
       if (continued) speaker = previous?.speaker ?? null;
       if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
+      // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
+      if (!speaker && carried && span.start === 0 && /^[\s.,;!?)]*$/u.test(paragraph.slice(span.end)))
+        speaker = carried;
       // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
       const kept =
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
-        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: tidy === null ? null : (longer.get(tidy) ?? tidy) });
+        quotes.push({
+          text: inner.replace(/[,;:]$/u, ''),
+          speaker: tidy === null ? null : fullSpeaker(ctx, tidy, longer),
+        });
       }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
     }
+    carried =
+      previous?.speaker &&
+      !otherPersonBetween(entities, paragraphIndex, previous.end, paragraph.length, previous.speaker)
+        ? previous.speaker
+        : null;
   });
   return quotes;
 }
@@ -285,7 +304,9 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
   if (nameVerb?.[1]) {
-    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], false);
+    // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
+    const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
+    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition);
     if (speaker) return speaker;
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
@@ -354,6 +375,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
           ctx.paragraphs,
         ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
+      // "Perguntado sobre o livro, ele responde de pronto. “…”": a pronoun and a speech verb, the person last named.
+      if (PRONOUN_VERB_RE.test(sentence.slice(sentenceFrom))) return antecedent(ctx, span.start);
     } else if (sentenceEnded && sentenceFrom >= 0) {
       // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
       // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
@@ -481,6 +504,15 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
 }
 
+/** A surname left alone by tidying ("M. Caldwell" → "Caldwell") is the person named in full in the article. */
+function fullSpeaker(ctx: Context, tidy: string, longer: ReadonlyMap<string, string>): string {
+  const known = longer.get(tidy);
+  if (known) return known;
+  if (/\s/u.test(tidy)) return tidy;
+  const full = ctx.entities.resolvePerson(tidy) ?? fullNameFor(ctx, tidy);
+  return full && full.includes(' ') ? full : tidy;
+}
+
 /** The speaker as returned: no titles or role words, and never a lowercase fragment the tagger took ("de Colombia"). */
 function tidySpeaker(name: string): string | null {
   const tidy = cleanSpeaker(name.split(/\s+/u)).join(' ');
@@ -493,12 +525,16 @@ function cleanSpeaker(raw: string[]): string[] {
   const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
+  // French "M. Caldwell" (Monsieur), not an initial: "M." before a lone surname.
+  if (tokens.length === 2 && tokens[0] === 'M.') tokens = tokens.slice(1);
   let first = 0;
   while (first < tokens.length - 1) {
     const t = tokens[first] as string;
     // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
     const roleNoun = tokens.length - first > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
-    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || t.includes('-') || roleNoun)) break;
+    // A hyphenated word is a role ("VW-Chef") unless it is a compound given name ("Marie-Claire").
+    const hyphenRole = t.includes('-') && !FIRST_NAMES.has(t);
+    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun)) break;
     first++;
   }
   return tokens.slice(first);
@@ -517,7 +553,13 @@ function fullNameFor(ctx: Context, surname: string): string | null {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
       const given = /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
-      if (given && !TITLES.has(given) && !ROLE_WORDS.has(given) && !NOT_SPEAKERS.has(given) && !given.includes('-'))
+      if (
+        given &&
+        !TITLES.has(given) &&
+        !ROLE_WORDS.has(given) &&
+        !NOT_SPEAKERS.has(given) &&
+        (!given.includes('-') || FIRST_NAMES.has(given))
+      )
         found = `${given} ${surname}`;
     }
     if (found) break;
@@ -572,7 +614,7 @@ function otherPersonBetween(
 /** The capitalised words opening a sentence ("Die Ministerin Anna Weber"): role words are dropped later. */
 const SENTENCE_NAME_RE = new RegExp(String.raw`^\s*${NAME}`, 'u');
 /** Characters a sentence's subject may sit from its start, after a role ("Die Ministerin Anna Weber …"). */
-const SUBJECT_LEAD = 32;
+const SUBJECT_LEAD = 48;
 /** Mentions looked at, nearest first, for the person a pronoun, a role ("la titular") or a bare verb refers to. */
 const MAX_ANTECEDENT_MENTIONS = 6;
 /**
@@ -583,7 +625,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|für|über|unter|avec|contre|pour|sous)\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
@@ -618,16 +660,26 @@ function lastSubjectBefore(
   paragraph: number,
   offset: number,
   paragraphs?: readonly string[],
+  spans?: readonly QuoteSpan[][],
 ): PersonMention | null {
   let fallback: PersonMention | null = null;
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
-    if (isFragment(m)) continue;
+    if (isFragment(m) || (spans && isQuoted(spans, m))) continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
   return fallback;
+}
+
+/** The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"). */
+function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention): boolean {
+  for (const span of spans[m.paragraph] ?? []) {
+    if (span.start > m.offset) return false;
+    if (m.offset < span.end) return true;
+  }
+  return false;
 }
 
 const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
@@ -638,7 +690,7 @@ const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
  */
 function antecedent(ctx: Context, offset: number): string | null {
   const mentions = ctx.entities.personMentions;
-  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs);
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans);
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
   NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
@@ -649,7 +701,8 @@ function antecedent(ctx: Context, offset: number): string | null {
   if (last?.[1]) {
     const at = from + last.index + last[0].length - last[1].length;
     if (!subject || subject.paragraph < ctx.paragraphIndex || subject.offset < at) {
-      const speaker = speakerAt(ctx, at, last[1], false);
+      // A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in full before).
+      const speaker = speakerAt(ctx, at, last[1], !/\s/u.test(last[1]));
       if (speaker) return speaker;
     }
   }

@@ -1,12 +1,14 @@
 /** Pure scoring of extracted quotes against the hand-built set (tools/bench/data/quotes.json); no I/O. */
 
 export interface GoldQuote {
-  dataset: 'trafilatura-eval' | 'readability-pages';
+  dataset: 'trafilatura-eval' | 'readability-pages' | 'htmldate-eval';
   page: string;
   language: string;
   split: 'tune' | 'confirm';
   quote: string;
   speaker: string;
+  /** Absent for the first 124 quotes; 2 for those added later (the bench reports batch 1 on its own too). */
+  batch?: number;
 }
 
 export interface PredictedQuote {
