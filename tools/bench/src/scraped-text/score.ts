@@ -52,13 +52,17 @@ export const nameKey = (s: string): string =>
     .replace(/^the\s+/u, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** A name written as a web address, without its scheme and "www." ("https://www.fr.de" → "fr.de"). */
+const withoutScheme = (s: string): string => s.trim().replace(/^(?:https?:\/\/)?(?:www\.)?/iu, '');
+
 /**
  * A source is right when its name key equals the gold's or one starts the other ("WDR" / "wdr.de", "DATEV" /
- * "DATEV magazin"): og:site_name mixes brand, domain and tagline, the page prints one of them.
+ * "DATEV magazin"): og:site_name mixes brand, domain and tagline, the page prints one of them. A gold written as an
+ * address counts from its host ("www.emotion.de" / "emotion").
  */
 export function sameSource(gold: string, got: string): boolean {
-  const a = nameKey(gold);
-  const b = nameKey(got);
+  const a = nameKey(withoutScheme(gold));
+  const b = nameKey(withoutScheme(got));
   if (a.length < 2 || b.length < 2) return a === b;
   return a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
 }
