@@ -703,3 +703,35 @@ describe('extractQuotes: compound tenses, appositions and quotes that run on', (
     ).toEqual(['Josep Borrell', null]);
   });
 });
+
+describe('extractQuotes: a gloss, an initial or an inserted role between the quote and its speaker', () => {
+  it('reads the attribution after a bracketed gloss of the quote', () => {
+    expect(
+      speakers(['« Carpe diem, quam minimum credula postero » (cueille le jour), lance le maire Paul Renard.'], 'fr'),
+    ).toEqual(['Paul Renard']);
+    expect(speakers(['“Veni, vidi, vici, as always” (I came, I saw, I conquered), said Laura Benton.'])).toEqual([
+      'Laura Benton',
+    ]);
+  });
+  it('an initial inside the role clause does not end it: "plaide l\'avocate de Karim B., Claire Dubois"', () => {
+    expect(
+      speakers(
+        [
+          '« Il faut juger ce dossier sans céder à la pression du moment », plaide l’avocate de Karim B., Claire Dubois.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('an inserted attribution by a role noun goes back to the subject last named, not to a name it holds', () => {
+    expect(
+      speakers(
+        [
+          '« Nous avons perdu trois mètres de plage en une semaine, pointe Paul Renard, le maire du village. C’est grave. »',
+          'Une fermeture décidée « à cause du nombre de promeneurs sur la digue, explique l’élu. Ils ne mesurent pas le danger. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Renard', 'Paul Renard']);
+  });
+});

@@ -45,11 +45,12 @@ const NAME_VERB_AFTER_RE = new RegExp(
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
 /**
  * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
+ * plaide l'avocate de Yassin K., Claire Dubois (an initial's dot does not end the clause) /
  * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
  * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
 const VERB_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})[^.;!?\n“”"«»„]{0,120}`,
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`,
   'u',
 );
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
@@ -102,6 +103,11 @@ const ACCORDING_TO_RE = new RegExp(
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
 const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** « …, explique l'élu. … » / “…, said the mayor. …”: an inserted attribution by a role noun, no name. */
+const INCISE_ROLE_RE = new RegExp(
+  String.raw`,\s*${VERB}\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]`,
+  'u',
+);
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
 const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
@@ -259,8 +265,17 @@ function longerNames(entities: EntityResult): Map<string, string> {
   return out;
 }
 
+/**
+ * A bracketed gloss between a quote and its attribution: « Errare humanum est » (l'erreur est humaine), lance X /
+ * “Carpe diem” (seize the day), she said. Bounded, and no brackets inside, so the scan is linear.
+ */
+const GLOSS_AFTER_RE = /^\s*\([^()\n]{1,160}\)/u;
+
 /** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
-function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
+function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
+  // The attribution is read after a gloss of the quote as if the gloss were part of it.
+  const gloss = GLOSS_AFTER_RE.exec(ctx.paragraph.slice(quoted.end, quoted.end + 170));
+  const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
   const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
   const verbName = VERB_NAME_AFTER_RE.exec(after);
   // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking.
@@ -338,6 +353,9 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     if (speaker) return speaker;
   }
   if (INCISE_PRONOUN_RE.test(inner)) return antecedent(ctx, span.start);
+  // The role goes back to the person given it, else to the subject last named, as a pronoun would.
+  const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
+  if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -666,18 +684,27 @@ function lastSubjectBefore(
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
-    if (isFragment(m) || (spans && isQuoted(spans, m))) continue;
+    if (isFragment(m) || (spans && isQuoted(spans, m, paragraphs))) continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
   return fallback;
 }
 
-/** The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"). */
-function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention): boolean {
+/** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
+const INCISE_BEFORE_NAME_RE = new RegExp(String.raw`,\s*${VERB}\s+(?:[\p{Ll}'’-]+\s+){0,3}$`, 'u');
+
+/**
+ * The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"), and is not the
+ * speaker of an attribution inserted in it.
+ */
+function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention, paragraphs?: readonly string[]): boolean {
   for (const span of spans[m.paragraph] ?? []) {
     if (span.start > m.offset) return false;
-    if (m.offset < span.end) return true;
+    if (m.offset < span.end) {
+      const text = paragraphs?.[m.paragraph] ?? '';
+      return !INCISE_BEFORE_NAME_RE.test(text.slice(Math.max(span.start, m.offset - OBJECT_WINDOW), m.offset));
+    }
   }
   return false;
 }
