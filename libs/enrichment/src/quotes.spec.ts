@@ -735,3 +735,39 @@ describe('extractQuotes: a gloss, an initial or an inserted role between the quo
     ).toEqual(['Paul Renard', 'Paul Renard']);
   });
 });
+
+describe('extractQuotes: a carrying-on verb ("agregó", "acrescentou o técnico") continues the last speaker', () => {
+  it('goes back to the last attributed quote, past a paragraph naming someone else', () => {
+    expect(
+      speakers(
+        [
+          '"Errei naquela ocasião e não voltaria a fazer o mesmo com nenhum presidente", falou Paulo Souza ao programa.',
+          'O clube convidou Pedro Lima para a festa do título no estádio.',
+          '"Misturar esporte e política não é bom para ninguém, e isso eu aprendi com o tempo", acrescentou o técnico.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Paulo Souza', 'Paulo Souza']);
+    expect(
+      speakers(
+        [
+          '“Nunca vi algo así en todos mis años trabajando en la televisión chilena”, afirmó Hugo Rojas en el programa.',
+          'Por lo mismo, Marta Díaz perdió la paciencia con su compañera.',
+          '“Y al final del programa llamaron a reunión a todos los que estaban en el estudio”, remató.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Rojas', 'Hugo Rojas']);
+  });
+  it('not when no quote was attributed in the last few paragraphs', () => {
+    expect(
+      speakers(
+        [
+          'Marta Díaz llegó temprano al canal.',
+          '“Y al final del programa llamaron a reunión a todos los que estaban en el estudio”, remató.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Díaz']);
+  });
+});

@@ -58,6 +58,15 @@ const ROLE_ONLY_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
+/** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
+const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|añadió|agrega|añade|ha añadido|ha agregado|complementó|remató|concluyó|acrescentou|acrescenta|completou|concluiu|ajoute|a ajouté|poursuit|a poursuivi|conclut|a conclu|ergänzte|ergänzt|aggiunge|ha aggiunto)(?![\p{L}])`;
+/** “…”, agregó. / “…”, acrescentou o comandante. / “…,” the mayor added: a carrying-on verb with no name beside it. */
+const CONTINUATION_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,])`,
+  'u',
+);
+/** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
+const MAX_CONTINUATION_GAP = 4;
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
 const MAX_ROLE_MENTIONS = 12;
 /** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
@@ -174,6 +183,8 @@ interface Context {
   fullNames: Map<string, string | null>;
   /** The quote spans of each paragraph: a name inside a quote is talked about, never the one a pronoun means. */
   spans: QuoteSpan[][];
+  /** The last quote given a speaker so far in the article, and its paragraph (shared by every paragraph's context). */
+  lastAttributed: { speaker: string | null; paragraph: number };
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -195,6 +206,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
   const spans = paragraphs.map((p) => quoteSpans(p));
+  const lastAttributed = { speaker: null as string | null, paragraph: -1 };
   // The last attributed quote of the paragraph before, if nobody else is named after it there.
   let carried: string | null = null;
   paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -207,6 +219,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       previousEnd: 0,
       fullNames,
       spans,
+      lastAttributed,
     };
     let previous = null as PreviousQuote | null;
     for (const span of spans[paragraphIndex] ?? []) {
@@ -228,10 +241,9 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
-        quotes.push({
-          text: inner.replace(/[,;:]$/u, ''),
-          speaker: tidy === null ? null : fullSpeaker(ctx, tidy, longer),
-        });
+        const full = tidy === null ? null : fullSpeaker(ctx, tidy, longer);
+        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: full });
+        if (full) Object.assign(lastAttributed, { speaker: full, paragraph: paragraphIndex });
       }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
@@ -315,6 +327,10 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const person = personWithRole(ctx, span.start, roleWord);
     if (person) return person;
   }
+  // A carrying-on verb with no name continues the last quote's speaker, though others were named between.
+  const last = ctx.lastAttributed;
+  if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
+    return last.speaker;
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
