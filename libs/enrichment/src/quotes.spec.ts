@@ -771,3 +771,30 @@ describe('extractQuotes: a carrying-on verb ("agregó", "acrescentou o técnico"
     ).toEqual(['Marta Díaz']);
   });
 });
+
+describe('extractQuotes: an adverbial between the verb and a role noun', () => {
+  it('"afirmó de entrada el comunicador." is the subject last named, skipping prepositional objects', () => {
+    expect(
+      speakers(
+        [
+          'Esta semana en el programa Hugo Rojas contó detalles de la pelea entre las actrices.',
+          'Todo empezó porque ella usó el lugar designado para Marta Díaz.',
+          '“Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar”, afirmó de entrada el comunicador.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Rojas']);
+  });
+  it('not when a preposition makes the role an object: "dijo luego a la prensa."', () => {
+    expect(
+      speakers(
+        [
+          'Marta Díaz llegó temprano al canal.',
+          '“Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar”, comentó luego a la prensa.',
+        ],
+        'es',
+      ),
+      // "la prensa" is no speaker; no other rule reads this clause.
+    ).toEqual([null]);
+  });
+});

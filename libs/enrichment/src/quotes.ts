@@ -67,6 +67,20 @@ const CONTINUATION_AFTER_RE = new RegExp(
 );
 /** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
 const MAX_CONTINUATION_GAP = 4;
+/**
+ * “…”, afirmó de entrada el comunicador. / a lancé hier soir le maire. / said on Monday the coach.: an adverbial of
+ * one or two words between the verb and a role noun that ends the sentence.
+ */
+const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
+  'u',
+);
+/** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
+const PREPOSITIONS = new Set(
+  'to at in on of for with from by a al à au ao de del des du da do em en con avec para pour por par mit von zu bei für'.split(
+    ' ',
+  ),
+);
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
 const MAX_ROLE_MENTIONS = 12;
 /** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
@@ -327,6 +341,11 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const person = personWithRole(ctx, span.start, roleWord);
     if (person) return person;
   }
+  // The role after an adverbial is the subject as a pronoun would be, unless a preposition makes it an object.
+  const adverbial = ADVERBIAL_ROLE_AFTER_RE.exec(after);
+  const beforeArticle = adverbial?.[1]?.trim().split(/\s+/u).pop() ?? '';
+  if (adverbial?.[2] && !PREPOSITIONS.has(beforeArticle))
+    return personWithRole(ctx, span.start, adverbial[2]) ?? antecedent(ctx, span.start);
   // A carrying-on verb with no name continues the last quote's speaker, though others were named between.
   const last = ctx.lastAttributed;
   if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
