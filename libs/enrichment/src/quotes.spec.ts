@@ -798,3 +798,34 @@ describe('extractQuotes: an adverbial between the verb and a role noun', () => {
     ).toEqual([null]);
   });
 });
+
+describe('extractQuotes: a quote closing a paragraph about one person', () => {
+  it('is the opening subject when the sentence before refers back with a subject pronoun', () => {
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam und schloss sich dem Verband an. In den Monaten danach wurde ihm eine Gruppe junger Läufer vorgestellt, aus der er auswählen sollte. „Einige Wochen später habe ich noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Stefan Keller']);
+  });
+  it('not when someone else is named before the quote, nor without a pronoun', () => {
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam. Im Sommer darauf traf er bei einem langen Trainingslager in den Bergen auch Anna Weber, aus deren Gruppe er auswählen sollte. „Einige Wochen später habe ich noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual([null]);
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam. Das Programm lief danach weiter wie geplant. „Einige Wochen später wurden noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+});

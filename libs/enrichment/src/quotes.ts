@@ -452,6 +452,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       }
     }
   }
+  const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
+  if (subject) return subject;
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
   if (span.start === 0 && ctx.previousParagraph.trimEnd().endsWith(':')) {
     const prev = ctx.previousParagraph.trimEnd();
@@ -463,6 +465,35 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     );
   }
   return null;
+}
+
+/** A subject pronoun anywhere in a sentence ("…, aus welcher er auswählen sollte."). */
+const SUBJECT_PRONOUN_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}`, 'iu');
+
+/**
+ * "Der Trainer Anna Weber verließ das Team. … wurde ihr eine Gruppe präsentiert, aus der sie wählen sollte. „…“": a
+ * quote closing a paragraph with no attribution, whose sentence before it refers back with a subject pronoun, is the
+ * paragraph's opening subject when nobody else is named outside quotes before it.
+ */
+function paragraphSubject(ctx: Context, span: QuoteSpan, sentenceBefore: string): string | null {
+  if (!/^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end)) || !SUBJECT_PRONOUN_RE.test(sentenceBefore)) return null;
+  const mentions = ctx.entities.personMentions;
+  const at = mentionIndex(mentions, ctx.paragraphIndex, 0);
+  const first = mentions[at];
+  if (!first || first.paragraph !== ctx.paragraphIndex || first.offset > SUBJECT_LEAD || first.offset >= span.start)
+    return null;
+  if (
+    isFragment(first) ||
+    isObjectMention(ctx.paragraphs, first) ||
+    /[.!?]/u.test(ctx.paragraph.slice(0, first.offset))
+  )
+    return null;
+  for (let i = at + 1; i < mentions.length; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph !== ctx.paragraphIndex || m.offset >= span.start) break;
+    if (m.name !== first.name && !isQuoted(ctx.spans, m, ctx.paragraphs)) return null;
+  }
+  return first.name;
 }
 
 /** The start of the last sentence in `text`: after [.!?] (and a closing mark) and a space, not after "Dr." or "30.". */
