@@ -829,3 +829,29 @@ describe('extractQuotes: a quote closing a paragraph about one person', () => {
     ).toEqual([null]);
   });
 });
+
+describe('extractQuotes: a later role noun stands for the role a person was first given', () => {
+  it('"le magistrat" is the person named as "le président du tribunal"', () => {
+    expect(
+      speakers(
+        [
+          'C’est un texte ancien, rappelle en préambule le président du tribunal, Paul Renard.',
+          'Le prévenu, Karim B., s’en défend depuis le box avec vigueur devant la salle.',
+          '« On comprend mal comment vous ne vous soyez pas dit que cela posait une difficulté », s’étonne le magistrat.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Renard']);
+  });
+  it('"la titular de Interior" is the minister given in an apposition, not her undersecretary', () => {
+    expect(
+      speakers(
+        [
+          'Al Congreso llegó este martes la ministra del Interior, Ixchel Quintreo. Lo hizo acompañada de su subsecretario, Manuel Rojas, para exponer la agenda.',
+          'Ante la comisión, la ministra detalló la estrategia. “Sabemos que han pasado bandas de distinta connotación por las fronteras del norte”, advirtió la titular de Interior a los senadores.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ixchel Quintreo']);
+  });
+});

@@ -81,18 +81,96 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
+/** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
+const ROLE_HEAD_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
+  'u',
+);
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
 const MAX_ROLE_MENTIONS = 12;
 /** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
 const ROLE_WINDOW = 48;
 
 /**
+ * Role nouns a report uses for someone first given another role (es/fr/de/en/pt): "la titular (de Interior)" for
+ * "la ministra", "le magistrat" for "le président du tribunal", "l'élu" for "le maire", "the lawmaker" for "the
+ * senator". Each line: the later role nouns, then the roles they stand for.
+ */
+const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  [
+    'titular|ministro ministra secretario secretaria ministre minister secretary',
+    'mandatario mandataria|presidente presidenta président présidente president',
+    'magistrat magistrate magistrado magistrada|juge judge juez jueza juiz juíza richter richterin président présidente presidente presidenta procureur fiscal prosecutor',
+    'élu élue édile|maire député députée sénateur sénatrice conseiller conseillère',
+    'edil edila|alcalde alcaldesa',
+    'legislador legisladora parlamentario parlamentaria lawmaker|senador senadora diputado diputada senator representative congressman congresswoman',
+    'estratega timonel|entrenador técnico',
+    'regierungschef regierungschefin|ministerpräsident ministerpräsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin',
+  ].flatMap((line) => {
+    const [later = '', earlier = ''] = line.split('|');
+    const roles = earlier.split(' ');
+    return later.split(' ').map((word) => [word, roles] as const);
+  }),
+);
+
+/** "la ministra del Interior, Izkia Soto": a role noun, perhaps "de" and a capitalised word, a comma, a full name. */
+const ROLE_APPOSITION_RE =
+  /(?<![\p{L}])(\p{Ll}{4,})(?:\s+(?:de|del|des|du|da|do|of|von|der)\s+(?:la\s+|l['’])?\p{Lu}[\p{L}-]*)?,\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?![\p{L}])/gu;
+/** Paragraphs back (this one included) searched for a role apposition the tagger did not tag as a person. */
+const ROLE_APPOSITION_PARAGRAPHS = 4;
+
+/**
  * The person last named with this role beside the name ("La ministra de Vivienda, Ana Beltrán" for "la ministra",
- * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside.
+ * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside; failing
+ * that, a role it stands for (ROLE_EQUIVALENTS), also in an apposition whose name the tagger missed.
  */
 function personWithRole(ctx: Context, offset: number, role: string): string | null {
-  const mentions = ctx.entities.personMentions;
   const want = role.toLowerCase();
+  const equivalents = ROLE_EQUIVALENTS.get(want) ?? [];
+  return (
+    personWithRoleWord(ctx, offset, (word) => word.endsWith(want)) ??
+    (equivalents.length > 0 ? personWithRoleWord(ctx, offset, (word) => equivalents.includes(word)) : null) ??
+    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word))
+  );
+}
+
+interface RoleApposition {
+  offset: number;
+  role: string;
+  name: string;
+}
+
+/** The role appositions of a paragraph, read once per article (each quote then looks at a bounded few). */
+function roleAppositionsOf(ctx: Context, paragraph: number): RoleApposition[] {
+  let found = ctx.appositions.get(paragraph);
+  if (found) return found;
+  found = [];
+  const text = ctx.paragraphs[paragraph] ?? '';
+  ROLE_APPOSITION_RE.lastIndex = 0;
+  for (let m = ROLE_APPOSITION_RE.exec(text); m; m = ROLE_APPOSITION_RE.exec(text))
+    if (m[1] && m[2]) found.push({ offset: m.index, role: m[1], name: m[2] });
+  ctx.appositions.set(paragraph, found);
+  return found;
+}
+
+/** The nearest role apposition before `offset` (at most MAX_ROLE_MENTIONS looked at) whose role word fits. */
+function roleApposition(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  let looked = 0;
+  for (let k = ctx.paragraphIndex; k >= 0 && k > ctx.paragraphIndex - ROLE_APPOSITION_PARAGRAPHS; k--) {
+    const found = roleAppositionsOf(ctx, k);
+    for (let i = found.length - 1; i >= 0 && looked < MAX_ROLE_MENTIONS; i--) {
+      const a = found[i] as RoleApposition;
+      if (k === ctx.paragraphIndex && a.offset >= offset) continue;
+      looked++;
+      if (isRole(a.role)) return a.name;
+    }
+  }
+  return null;
+}
+
+/** Equivalent roles match whole words only: "subsecretario" is no "secretario". */
+function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  const mentions = ctx.entities.personMentions;
   const at = mentionIndex(mentions, ctx.paragraphIndex, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
@@ -104,7 +182,7 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
     const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
     const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
     const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
-    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (word.endsWith(want)) return m.name;
+    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (isRole(word)) return m.name;
   }
   return null;
 }
@@ -199,6 +277,8 @@ interface Context {
   spans: QuoteSpan[][];
   /** The last quote given a speaker so far in the article, and its paragraph (shared by every paragraph's context). */
   lastAttributed: { speaker: string | null; paragraph: number };
+  /** Role appositions per paragraph ("la ministra del Interior, Ana Soto"), read on first use. */
+  appositions: Map<number, RoleApposition[]>;
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -221,6 +301,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const longer = longerNames(entities);
   const spans = paragraphs.map((p) => quoteSpans(p));
   const lastAttributed = { speaker: null as string | null, paragraph: -1 };
+  const appositions = new Map<number, RoleApposition[]>();
   // The last attributed quote of the paragraph before, if nobody else is named after it there.
   let carried: string | null = null;
   paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -234,6 +315,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       fullNames,
       spans,
       lastAttributed,
+      appositions,
     };
     let previous = null as PreviousQuote | null;
     for (const span of spans[paragraphIndex] ?? []) {
@@ -334,6 +416,12 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
       const speaker = speakerAt(ctx, from + namedAt, named[1], true);
       if (speaker) return speaker;
     }
+  }
+  // "advirtió la titular de Interior a los senadores": no name in the role phrase, its head noun is the role.
+  const head = ROLE_HEAD_AFTER_RE.exec(after)?.[1];
+  if (role && head) {
+    const person = personWithRole(ctx, span.start, head);
+    if (person) return person;
   }
   const roleOnly = ROLE_ONLY_AFTER_RE.exec(after);
   const roleWord = roleOnly?.[1] ?? roleOnly?.[2];
@@ -488,9 +576,11 @@ function paragraphSubject(ctx: Context, span: QuoteSpan, sentenceBefore: string)
     /[.!?]/u.test(ctx.paragraph.slice(0, first.offset))
   )
     return null;
+  // Bounded: a paragraph naming many people has no single subject.
   for (let i = at + 1; i < mentions.length; i++) {
     const m = mentions[i] as PersonMention;
     if (m.paragraph !== ctx.paragraphIndex || m.offset >= span.start) break;
+    if (i - at > MAX_ANTECEDENT_MENTIONS) return null;
     if (m.name !== first.name && !isQuoted(ctx.spans, m, ctx.paragraphs)) return null;
   }
   return first.name;
