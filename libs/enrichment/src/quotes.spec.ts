@@ -855,3 +855,19 @@ describe('extractQuotes: a later role noun stands for the role a person was firs
     ).toEqual(['Ixchel Quintreo']);
   });
 });
+
+describe('extractQuotes: German carrying-on verbs with a capitalised role noun', () => {
+  it('„…“, fügte die Sprecherin hinzu / ergänzte der Trainer continue the last speaker', () => {
+    expect(
+      speakers(
+        [
+          '„Wir haben das Ziel in diesem Jahr klar verfehlt und müssen jetzt umdenken“, sagte Anna Weber am Montag.',
+          'Der Verband hatte zuvor Stefan Keller als neuen Direktor vorgestellt.',
+          '„Die Zahlen sind eindeutig und lassen keinen anderen Schluss zu als diesen“, fügte die Sprecherin hinzu.',
+          '„Wir werden im Herbst mit einem neuen Konzept antreten und dann weitersehen“, ergänzte die Sprecherin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber', 'Anna Weber', 'Anna Weber']);
+  });
+});

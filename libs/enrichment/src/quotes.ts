@@ -60,9 +60,12 @@ const ROLE_ONLY_AFTER_RE = new RegExp(
 );
 /** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
 const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|añadió|agrega|añade|ha añadido|ha agregado|complementó|remató|concluyó|acrescentou|acrescenta|completou|concluiu|ajoute|a ajouté|poursuit|a poursuivi|conclut|a conclu|ergänzte|ergänzt|aggiunge|ha aggiunto)(?![\p{L}])`;
-/** “…”, agregó. / “…”, acrescentou o comandante. / “…,” the mayor added: a carrying-on verb with no name beside it. */
+/**
+ * “…”, agregó. / “…”, acrescentou o comandante. / “…,” the mayor added / „…“, fügte die Sprecherin hinzu: a
+ * carrying-on verb with no name beside it (a German role noun is capitalised).
+ */
 const CONTINUATION_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,])`,
+  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
   'u',
 );
 /** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
