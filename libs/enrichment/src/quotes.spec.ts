@@ -871,3 +871,31 @@ describe('extractQuotes: German carrying-on verbs with a capitalised role noun',
     ).toEqual(['Anna Weber', 'Anna Weber', 'Anna Weber']);
   });
 });
+
+describe('extractQuotes: a gendered pronoun skips a person the words beside their name give the other gender', () => {
+  it('"déplore-t-elle" is not the man named last, and "Mais pour X," opens a view, not an object', () => {
+    expect(
+      speakers(
+        [
+          'Mais pour Claire Dubois, avocate de l’association, Karim Benali, un homme instruit, n’est rien d’autre qu’un agitateur.',
+          'La publication est un appel à la haine. « Force est de constater que ce conflit engendre de l’insécurité pour tous », déplore-t-elle.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('"she said" skips "Mr. …" but a pronoun with no gendered words beside any name keeps the last subject', () => {
+    expect(
+      speakers([
+        'Laura Benton met the former owner, Mr. Paul Renard, at the plant on Monday.',
+        '“We will reopen the plant before the end of next year, whatever it costs us,” she said.',
+      ]),
+    ).toEqual(['Laura Benton']);
+    expect(
+      speakers([
+        'Laura Benton met the former owner, Paul Renard, at the plant on Monday.',
+        '“We will reopen the plant before the end of next year, whatever it costs us,” he said.',
+      ]),
+    ).toEqual(['Paul Renard']);
+  });
+});

@@ -443,7 +443,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     return last.speaker;
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
+  // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start, pronounGender(after));
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
@@ -478,7 +479,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  if (INCISE_PRONOUN_RE.test(inner)) return antecedent(ctx, span.start);
+  const incisePronoun = INCISE_PRONOUN_RE.exec(inner);
+  if (incisePronoun) return antecedent(ctx, span.start, pronounGender(incisePronoun[0]));
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
   const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
@@ -802,7 +804,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?<!(?:Mais|Pero|Aber|But|Et|Y|E|Und|Mas)\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
@@ -838,16 +840,68 @@ function lastSubjectBefore(
   offset: number,
   paragraphs?: readonly string[],
   spans?: readonly QuoteSpan[][],
+  gender?: Gender | null,
 ): PersonMention | null {
   let fallback: PersonMention | null = null;
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
     if (isFragment(m) || (spans && isQuoted(spans, m, paragraphs))) continue;
+    if (gender && paragraphs && markedGender(mentions, i, paragraphs) === otherGender(gender)) continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
   return fallback;
+}
+
+type Gender = 'f' | 'm';
+const otherGender = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
+/** Singular subject pronouns of one gender (German "sie" is also "they", so left out). */
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ...'she ella elle ela'.split(' ').map((w) => [w, 'f'] as const),
+  ...'he él il ele er'.split(' ').map((w) => [w, 'm'] as const),
+]);
+/** Words beside a name that give its gender: "X, un homme …", "Mme X", "X, mother of two", "Herr X". */
+const GENDER_WORDS = new Map<string, Gender>([
+  ...'woman women femme mujer frau mulher madame mme mrs ms señora senhora mère mother madre mãe mutter daughter fille hija filha tochter'
+    .split(' ')
+    .map((w) => [w, 'f'] as const),
+  ...'homme hombre mann homem monsieur señor senhor herr mr père father padre pai vater fils hijo filho sohn'
+    .split(' ')
+    .map((w) => [w, 'm'] as const),
+]);
+/** The first gendered pronoun in the attribution after a quote ("déplore-t-elle", "she said"), if any. */
+function pronounGender(attribution: string): Gender | null {
+  for (const word of attribution
+    .slice(0, 40)
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)) {
+    const g = PRONOUN_GENDER.get(word);
+    if (g) return g;
+  }
+  return null;
+}
+/** The gender the words right beside mention i state, not past the names before and after it; null if none or both. */
+function markedGender(mentions: readonly PersonMention[], i: number, paragraphs: readonly string[]): Gender | null {
+  const m = mentions[i] as PersonMention;
+  const text = paragraphs[m.paragraph] ?? '';
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+  const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+  let after = text.slice(m.end, Math.max(m.end, to));
+  // A title right before the next name is that name's ("…, Mr. Paul Renard"), not this one's: drop the last word.
+  if (next?.paragraph === m.paragraph && to === next.offset) {
+    const trimmed = after.trimEnd();
+    after = trimmed.slice(0, trimmed.lastIndexOf(' ') + 1);
+  }
+  let found: Gender | null = null;
+  for (const word of `${text.slice(from, m.offset)} ${after}`.toLowerCase().split(/[^\p{L}]+/u)) {
+    const g = GENDER_WORDS.get(word);
+    if (g && found && g !== found) return null;
+    if (g) found = g;
+  }
+  return found;
 }
 
 /** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
@@ -874,9 +928,9 @@ const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
  * Who "er"/"she"/a bare verb before `offset` in this paragraph refers to: the subject last named, unless a name
  * after a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»"): the tagger may have missed that speaker.
  */
-function antecedent(ctx: Context, offset: number): string | null {
+function antecedent(ctx: Context, offset: number, gender: Gender | null = null): string | null {
   const mentions = ctx.entities.personMentions;
-  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans);
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans, gender);
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
   NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
