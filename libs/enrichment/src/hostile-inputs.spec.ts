@@ -208,6 +208,12 @@ describe('enrichArticle scales linearly', () => {
     ['capitalised words', 'text', (n) => `Officials met the ${capitalisedWords(n)} on Tuesday.`],
     ['no space', 'text', (n) => 'a'.repeat(n)],
     ['unclosed quotes', 'text', (n) => `${PROSE}${'“'.repeat(n)}`],
+    // Each role-only attribution looks for the person given that role: per quote a bounded look, not a re-read.
+    [
+      'role-only attributions',
+      'text',
+      (n) => `${PROSE}${'“x x x x x x x x x x”, advirtió la titular de Interior a los senadores. '.repeat(n / 72)}`,
+    ],
     ['nested divs', 'html', (n) => nested('<div>', '</div>', n / 5, LEAD)],
     ['flat paragraphs', 'html', (n) => `<html><body>${LEAD}${'<p>word word.</p>'.repeat(n / 16)}</body></html>`],
   ];

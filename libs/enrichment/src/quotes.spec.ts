@@ -703,3 +703,199 @@ describe('extractQuotes: compound tenses, appositions and quotes that run on', (
     ).toEqual(['Josep Borrell', null]);
   });
 });
+
+describe('extractQuotes: a gloss, an initial or an inserted role between the quote and its speaker', () => {
+  it('reads the attribution after a bracketed gloss of the quote', () => {
+    expect(
+      speakers(['« Carpe diem, quam minimum credula postero » (cueille le jour), lance le maire Paul Renard.'], 'fr'),
+    ).toEqual(['Paul Renard']);
+    expect(speakers(['“Veni, vidi, vici, as always” (I came, I saw, I conquered), said Laura Benton.'])).toEqual([
+      'Laura Benton',
+    ]);
+  });
+  it('an initial inside the role clause does not end it: "plaide l\'avocate de Karim B., Claire Dubois"', () => {
+    expect(
+      speakers(
+        [
+          '« Il faut juger ce dossier sans céder à la pression du moment », plaide l’avocate de Karim B., Claire Dubois.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('an inserted attribution by a role noun goes back to the subject last named, not to a name it holds', () => {
+    expect(
+      speakers(
+        [
+          '« Nous avons perdu trois mètres de plage en une semaine, pointe Paul Renard, le maire du village. C’est grave. »',
+          'Une fermeture décidée « à cause du nombre de promeneurs sur la digue, explique l’élu. Ils ne mesurent pas le danger. »',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Renard', 'Paul Renard']);
+  });
+});
+
+describe('extractQuotes: a carrying-on verb ("agregó", "acrescentou o técnico") continues the last speaker', () => {
+  it('goes back to the last attributed quote, past a paragraph naming someone else', () => {
+    expect(
+      speakers(
+        [
+          '"Errei naquela ocasião e não voltaria a fazer o mesmo com nenhum presidente", falou Paulo Souza ao programa.',
+          'O clube convidou Pedro Lima para a festa do título no estádio.',
+          '"Misturar esporte e política não é bom para ninguém, e isso eu aprendi com o tempo", acrescentou o técnico.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Paulo Souza', 'Paulo Souza']);
+    expect(
+      speakers(
+        [
+          '“Nunca vi algo así en todos mis años trabajando en la televisión chilena”, afirmó Hugo Rojas en el programa.',
+          'Por lo mismo, Marta Díaz perdió la paciencia con su compañera.',
+          '“Y al final del programa llamaron a reunión a todos los que estaban en el estudio”, remató.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Rojas', 'Hugo Rojas']);
+  });
+  it('not when no quote was attributed in the last few paragraphs', () => {
+    expect(
+      speakers(
+        [
+          'Marta Díaz llegó temprano al canal.',
+          '“Y al final del programa llamaron a reunión a todos los que estaban en el estudio”, remató.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Díaz']);
+  });
+});
+
+describe('extractQuotes: an adverbial between the verb and a role noun', () => {
+  it('"afirmó de entrada el comunicador." is the subject last named, skipping prepositional objects', () => {
+    expect(
+      speakers(
+        [
+          'Esta semana en el programa Hugo Rojas contó detalles de la pelea entre las actrices.',
+          'Todo empezó porque ella usó el lugar designado para Marta Díaz.',
+          '“Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar”, afirmó de entrada el comunicador.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Hugo Rojas']);
+  });
+  it('not when a preposition makes the role an object: "dijo luego a la prensa."', () => {
+    expect(
+      speakers(
+        [
+          'Marta Díaz llegó temprano al canal.',
+          '“Ustedes saben que ella es un poco despistada y se estacionaba en cualquier lugar”, comentó luego a la prensa.',
+        ],
+        'es',
+      ),
+      // "la prensa" is no speaker; no other rule reads this clause.
+    ).toEqual([null]);
+  });
+});
+
+describe('extractQuotes: a quote closing a paragraph about one person', () => {
+  it('is the opening subject when the sentence before refers back with a subject pronoun', () => {
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam und schloss sich dem Verband an. In den Monaten danach wurde ihm eine Gruppe junger Läufer vorgestellt, aus der er auswählen sollte. „Einige Wochen später habe ich noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual(['Stefan Keller']);
+  });
+  it('not when someone else is named before the quote, nor without a pronoun', () => {
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam. Im Sommer darauf traf er bei einem langen Trainingslager in den Bergen auch Anna Weber, aus deren Gruppe er auswählen sollte. „Einige Wochen später habe ich noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual([null]);
+    expect(
+      speakers(
+        [
+          'Der Trainer Stefan Keller verließ im Frühjahr das Juniorenteam. Das Programm lief danach weiter wie geplant. „Einige Wochen später wurden noch mehr Läufer getestet und die besten ausgewählt.“',
+        ],
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+});
+
+describe('extractQuotes: a later role noun stands for the role a person was first given', () => {
+  it('"le magistrat" is the person named as "le président du tribunal"', () => {
+    expect(
+      speakers(
+        [
+          'C’est un texte ancien, rappelle en préambule le président du tribunal, Paul Renard.',
+          'Le prévenu, Karim B., s’en défend depuis le box avec vigueur devant la salle.',
+          '« On comprend mal comment vous ne vous soyez pas dit que cela posait une difficulté », s’étonne le magistrat.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Paul Renard']);
+  });
+  it('"la titular de Interior" is the minister given in an apposition, not her undersecretary', () => {
+    expect(
+      speakers(
+        [
+          'Al Congreso llegó este martes la ministra del Interior, Ixchel Quintreo. Lo hizo acompañada de su subsecretario, Manuel Rojas, para exponer la agenda.',
+          'Ante la comisión, la ministra detalló la estrategia. “Sabemos que han pasado bandas de distinta connotación por las fronteras del norte”, advirtió la titular de Interior a los senadores.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Ixchel Quintreo']);
+  });
+});
+
+describe('extractQuotes: German carrying-on verbs with a capitalised role noun', () => {
+  it('„…“, fügte die Sprecherin hinzu / ergänzte der Trainer continue the last speaker', () => {
+    expect(
+      speakers(
+        [
+          '„Wir haben das Ziel in diesem Jahr klar verfehlt und müssen jetzt umdenken“, sagte Anna Weber am Montag.',
+          'Der Verband hatte zuvor Stefan Keller als neuen Direktor vorgestellt.',
+          '„Die Zahlen sind eindeutig und lassen keinen anderen Schluss zu als diesen“, fügte die Sprecherin hinzu.',
+          '„Wir werden im Herbst mit einem neuen Konzept antreten und dann weitersehen“, ergänzte die Sprecherin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber', 'Anna Weber', 'Anna Weber']);
+  });
+});
+
+describe('extractQuotes: a gendered pronoun skips a person the words beside their name give the other gender', () => {
+  it('"déplore-t-elle" is not the man named last, and "Mais pour X," opens a view, not an object', () => {
+    expect(
+      speakers(
+        [
+          'Mais pour Claire Dubois, avocate de l’association, Karim Benali, un homme instruit, n’est rien d’autre qu’un agitateur.',
+          'La publication est un appel à la haine. « Force est de constater que ce conflit engendre de l’insécurité pour tous », déplore-t-elle.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Claire Dubois']);
+  });
+  it('"she said" skips "Mr. …" but a pronoun with no gendered words beside any name keeps the last subject', () => {
+    expect(
+      speakers([
+        'Laura Benton met the former owner, Mr. Paul Renard, at the plant on Monday.',
+        '“We will reopen the plant before the end of next year, whatever it costs us,” she said.',
+      ]),
+    ).toEqual(['Laura Benton']);
+    expect(
+      speakers([
+        'Laura Benton met the former owner, Paul Renard, at the plant on Monday.',
+        '“We will reopen the plant before the end of next year, whatever it costs us,” he said.',
+      ]),
+    ).toEqual(['Paul Renard']);
+  });
+});

@@ -45,16 +45,48 @@ const NAME_VERB_AFTER_RE = new RegExp(
 const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
 /**
  * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
+ * plaide l'avocate de Yassin K., Claire Dubois (an initial's dot does not end the clause) /
  * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
  * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
 const VERB_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})[^.;!?\n“”"«»„]{0,120}`,
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`,
   'u',
 );
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  'u',
+);
+/** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
+const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|añadió|agrega|añade|ha añadido|ha agregado|complementó|remató|concluyó|acrescentou|acrescenta|completou|concluiu|ajoute|a ajouté|poursuit|a poursuivi|conclut|a conclu|ergänzte|ergänzt|aggiunge|ha aggiunto)(?![\p{L}])`;
+/**
+ * “…”, agregó. / “…”, acrescentou o comandante. / “…,” the mayor added / „…“, fügte die Sprecherin hinzu: a
+ * carrying-on verb with no name beside it (a German role noun is capitalised).
+ */
+const CONTINUATION_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
+  'u',
+);
+/** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
+const MAX_CONTINUATION_GAP = 4;
+/**
+ * “…”, afirmó de entrada el comunicador. / a lancé hier soir le maire. / said on Monday the coach.: an adverbial of
+ * one or two words between the verb and a role noun that ends the sentence.
+ */
+const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
+  'u',
+);
+/** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
+const PREPOSITIONS = new Set(
+  'to at in on of for with from by a al à au ao de del des du da do em en con avec para pour por par mit von zu bei für'.split(
+    ' ',
+  ),
+);
+/** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
+const ROLE_HEAD_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
   'u',
 );
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
@@ -63,12 +95,85 @@ const MAX_ROLE_MENTIONS = 12;
 const ROLE_WINDOW = 48;
 
 /**
+ * Role nouns a report uses for someone first given another role (es/fr/de/en/pt): "la titular (de Interior)" for
+ * "la ministra", "le magistrat" for "le président du tribunal", "l'élu" for "le maire", "the lawmaker" for "the
+ * senator". Each line: the later role nouns, then the roles they stand for.
+ */
+const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  [
+    'titular|ministro ministra secretario secretaria ministre minister secretary',
+    'mandatario mandataria|presidente presidenta président présidente president',
+    'magistrat magistrate magistrado magistrada|juge judge juez jueza juiz juíza richter richterin président présidente presidente presidenta procureur fiscal prosecutor',
+    'élu élue édile|maire député députée sénateur sénatrice conseiller conseillère',
+    'edil edila|alcalde alcaldesa',
+    'legislador legisladora parlamentario parlamentaria lawmaker|senador senadora diputado diputada senator representative congressman congresswoman',
+    'estratega timonel|entrenador técnico',
+    'regierungschef regierungschefin|ministerpräsident ministerpräsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin',
+  ].flatMap((line) => {
+    const [later = '', earlier = ''] = line.split('|');
+    const roles = earlier.split(' ');
+    return later.split(' ').map((word) => [word, roles] as const);
+  }),
+);
+
+/** "la ministra del Interior, Izkia Soto": a role noun, perhaps "de" and a capitalised word, a comma, a full name. */
+const ROLE_APPOSITION_RE =
+  /(?<![\p{L}])(\p{Ll}{4,})(?:\s+(?:de|del|des|du|da|do|of|von|der)\s+(?:la\s+|l['’])?\p{Lu}[\p{L}-]*)?,\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})(?![\p{L}])/gu;
+/** Paragraphs back (this one included) searched for a role apposition the tagger did not tag as a person. */
+const ROLE_APPOSITION_PARAGRAPHS = 4;
+
+/**
  * The person last named with this role beside the name ("La ministra de Vivienda, Ana Beltrán" for "la ministra",
- * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside.
+ * "Ministeriumssprecherin Anna Weber" for "die Sprecherin"): a word ending in the role noun, case aside; failing
+ * that, a role it stands for (ROLE_EQUIVALENTS), also in an apposition whose name the tagger missed.
  */
 function personWithRole(ctx: Context, offset: number, role: string): string | null {
-  const mentions = ctx.entities.personMentions;
   const want = role.toLowerCase();
+  const equivalents = ROLE_EQUIVALENTS.get(want) ?? [];
+  return (
+    personWithRoleWord(ctx, offset, (word) => word.endsWith(want)) ??
+    (equivalents.length > 0 ? personWithRoleWord(ctx, offset, (word) => equivalents.includes(word)) : null) ??
+    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word))
+  );
+}
+
+interface RoleApposition {
+  offset: number;
+  role: string;
+  name: string;
+}
+
+/** The role appositions of a paragraph, read once per article (each quote then looks at a bounded few). */
+function roleAppositionsOf(ctx: Context, paragraph: number): RoleApposition[] {
+  let found = ctx.appositions.get(paragraph);
+  if (found) return found;
+  found = [];
+  const text = ctx.paragraphs[paragraph] ?? '';
+  ROLE_APPOSITION_RE.lastIndex = 0;
+  for (let m = ROLE_APPOSITION_RE.exec(text); m; m = ROLE_APPOSITION_RE.exec(text))
+    if (m[1] && m[2]) found.push({ offset: m.index, role: m[1], name: m[2] });
+  ctx.appositions.set(paragraph, found);
+  return found;
+}
+
+/** The nearest role apposition before `offset` (at most MAX_ROLE_MENTIONS looked at) whose role word fits. */
+function roleApposition(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  let looked = 0;
+  for (let k = ctx.paragraphIndex; k >= 0 && k > ctx.paragraphIndex - ROLE_APPOSITION_PARAGRAPHS; k--) {
+    const found = roleAppositionsOf(ctx, k);
+    for (let i = found.length - 1; i >= 0 && looked < MAX_ROLE_MENTIONS; i--) {
+      const a = found[i] as RoleApposition;
+      if (k === ctx.paragraphIndex && a.offset >= offset) continue;
+      looked++;
+      if (isRole(a.role)) return a.name;
+    }
+  }
+  return null;
+}
+
+/** Equivalent roles match whole words only: "subsecretario" is no "secretario". */
+function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  const mentions = ctx.entities.personMentions;
   const at = mentionIndex(mentions, ctx.paragraphIndex, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
@@ -80,7 +185,7 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
     const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
     const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
     const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
-    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (word.endsWith(want)) return m.name;
+    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (isRole(word)) return m.name;
   }
   return null;
 }
@@ -102,6 +207,11 @@ const ACCORDING_TO_RE = new RegExp(
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
 const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** « …, explique l'élu. … » / “…, said the mayor. …”: an inserted attribution by a role noun, no name. */
+const INCISE_ROLE_RE = new RegExp(
+  String.raw`,\s*${VERB}\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]`,
+  'u',
+);
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
 const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
@@ -168,6 +278,10 @@ interface Context {
   fullNames: Map<string, string | null>;
   /** The quote spans of each paragraph: a name inside a quote is talked about, never the one a pronoun means. */
   spans: QuoteSpan[][];
+  /** The last quote given a speaker so far in the article, and its paragraph (shared by every paragraph's context). */
+  lastAttributed: { speaker: string | null; paragraph: number };
+  /** Role appositions per paragraph ("la ministra del Interior, Ana Soto"), read on first use. */
+  appositions: Map<number, RoleApposition[]>;
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -189,6 +303,8 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
   const spans = paragraphs.map((p) => quoteSpans(p));
+  const lastAttributed = { speaker: null as string | null, paragraph: -1 };
+  const appositions = new Map<number, RoleApposition[]>();
   // The last attributed quote of the paragraph before, if nobody else is named after it there.
   let carried: string | null = null;
   paragraphs.forEach((paragraph, paragraphIndex) => {
@@ -201,6 +317,8 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       previousEnd: 0,
       fullNames,
       spans,
+      lastAttributed,
+      appositions,
     };
     let previous = null as PreviousQuote | null;
     for (const span of spans[paragraphIndex] ?? []) {
@@ -222,10 +340,9 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
-        quotes.push({
-          text: inner.replace(/[,;:]$/u, ''),
-          speaker: tidy === null ? null : fullSpeaker(ctx, tidy, longer),
-        });
+        const full = tidy === null ? null : fullSpeaker(ctx, tidy, longer);
+        quotes.push({ text: inner.replace(/[,;:]$/u, ''), speaker: full });
+        if (full) Object.assign(lastAttributed, { speaker: full, paragraph: paragraphIndex });
       }
       if (kept || adjacent) previous = { end: span.end, speaker };
       if (kept) ctx.previousEnd = span.end;
@@ -259,8 +376,17 @@ function longerNames(entities: EntityResult): Map<string, string> {
   return out;
 }
 
+/**
+ * A bracketed gloss between a quote and its attribution: « Errare humanum est » (l'erreur est humaine), lance X /
+ * “Carpe diem” (seize the day), she said. Bounded, and no brackets inside, so the scan is linear.
+ */
+const GLOSS_AFTER_RE = /^\s*\([^()\n]{1,160}\)/u;
+
 /** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
-function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
+function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
+  // The attribution is read after a gloss of the quote as if the gloss were part of it.
+  const gloss = GLOSS_AFTER_RE.exec(ctx.paragraph.slice(quoted.end, quoted.end + 170));
+  const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
   const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
   const verbName = VERB_NAME_AFTER_RE.exec(after);
   // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking.
@@ -294,15 +420,31 @@ function attributeAdjacent(span: QuoteSpan, ctx: Context): string | null {
       if (speaker) return speaker;
     }
   }
+  // "advirtió la titular de Interior a los senadores": no name in the role phrase, its head noun is the role.
+  const head = ROLE_HEAD_AFTER_RE.exec(after)?.[1];
+  if (role && head) {
+    const person = personWithRole(ctx, span.start, head);
+    if (person) return person;
+  }
   const roleOnly = ROLE_ONLY_AFTER_RE.exec(after);
   const roleWord = roleOnly?.[1] ?? roleOnly?.[2];
   if (roleWord) {
     const person = personWithRole(ctx, span.start, roleWord);
     if (person) return person;
   }
+  // The role after an adverbial is the subject as a pronoun would be, unless a preposition makes it an object.
+  const adverbial = ADVERBIAL_ROLE_AFTER_RE.exec(after);
+  const beforeArticle = adverbial?.[1]?.trim().split(/\s+/u).pop() ?? '';
+  if (adverbial?.[2] && !PREPOSITIONS.has(beforeArticle))
+    return personWithRole(ctx, span.start, adverbial[2]) ?? antecedent(ctx, span.start);
+  // A carrying-on verb with no name continues the last quote's speaker, though others were named between.
+  const last = ctx.lastAttributed;
+  if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
+    return last.speaker;
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start);
+  // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
+  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start, pronounGender(after));
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
@@ -337,7 +479,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  if (INCISE_PRONOUN_RE.test(inner)) return antecedent(ctx, span.start);
+  const incisePronoun = INCISE_PRONOUN_RE.exec(inner);
+  if (incisePronoun) return antecedent(ctx, span.start, pronounGender(incisePronoun[0]));
+  // The role goes back to the person given it, else to the subject last named, as a pronoun would.
+  const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
+  if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -399,6 +545,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       }
     }
   }
+  const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
+  if (subject) return subject;
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
   if (span.start === 0 && ctx.previousParagraph.trimEnd().endsWith(':')) {
     const prev = ctx.previousParagraph.trimEnd();
@@ -410,6 +558,37 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     );
   }
   return null;
+}
+
+/** A subject pronoun anywhere in a sentence ("…, aus welcher er auswählen sollte."). */
+const SUBJECT_PRONOUN_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}`, 'iu');
+
+/**
+ * "Der Trainer Anna Weber verließ das Team. … wurde ihr eine Gruppe präsentiert, aus der sie wählen sollte. „…“": a
+ * quote closing a paragraph with no attribution, whose sentence before it refers back with a subject pronoun, is the
+ * paragraph's opening subject when nobody else is named outside quotes before it.
+ */
+function paragraphSubject(ctx: Context, span: QuoteSpan, sentenceBefore: string): string | null {
+  if (!/^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end)) || !SUBJECT_PRONOUN_RE.test(sentenceBefore)) return null;
+  const mentions = ctx.entities.personMentions;
+  const at = mentionIndex(mentions, ctx.paragraphIndex, 0);
+  const first = mentions[at];
+  if (!first || first.paragraph !== ctx.paragraphIndex || first.offset > SUBJECT_LEAD || first.offset >= span.start)
+    return null;
+  if (
+    isFragment(first) ||
+    isObjectMention(ctx.paragraphs, first) ||
+    /[.!?]/u.test(ctx.paragraph.slice(0, first.offset))
+  )
+    return null;
+  // Bounded: a paragraph naming many people has no single subject.
+  for (let i = at + 1; i < mentions.length; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph !== ctx.paragraphIndex || m.offset >= span.start) break;
+    if (i - at > MAX_ANTECEDENT_MENTIONS) return null;
+    if (m.name !== first.name && !isQuoted(ctx.spans, m, ctx.paragraphs)) return null;
+  }
+  return first.name;
 }
 
 /** The start of the last sentence in `text`: after [.!?] (and a closing mark) and a space, not after "Dr." or "30.". */
@@ -625,7 +804,7 @@ const MAX_ANTECEDENT_MENTIONS = 6;
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
 const OBJECT_BEFORE_RE = new RegExp(
-  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
+  String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?<!(?:Mais|Pero|Aber|But|Et|Y|E|Und|Mas)\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
 );
 
@@ -661,23 +840,84 @@ function lastSubjectBefore(
   offset: number,
   paragraphs?: readonly string[],
   spans?: readonly QuoteSpan[][],
+  gender?: Gender | null,
 ): PersonMention | null {
   let fallback: PersonMention | null = null;
   const at = mentionIndex(mentions, paragraph, offset);
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
-    if (isFragment(m) || (spans && isQuoted(spans, m))) continue;
+    if (isFragment(m) || (spans && isQuoted(spans, m, paragraphs))) continue;
+    if (gender && paragraphs && markedGender(mentions, i, paragraphs) === otherGender(gender)) continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
   return fallback;
 }
 
-/** The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"). */
-function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention): boolean {
+type Gender = 'f' | 'm';
+const otherGender = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
+/** Singular subject pronouns of one gender (German "sie" is also "they", so left out). */
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ...'she ella elle ela'.split(' ').map((w) => [w, 'f'] as const),
+  ...'he él il ele er'.split(' ').map((w) => [w, 'm'] as const),
+]);
+/** Words beside a name that give its gender: "X, un homme …", "Mme X", "X, mother of two", "Herr X". */
+const GENDER_WORDS = new Map<string, Gender>([
+  ...'woman women femme mujer frau mulher madame mme mrs ms señora senhora mère mother madre mãe mutter daughter fille hija filha tochter'
+    .split(' ')
+    .map((w) => [w, 'f'] as const),
+  ...'homme hombre mann homem monsieur señor senhor herr mr père father padre pai vater fils hijo filho sohn'
+    .split(' ')
+    .map((w) => [w, 'm'] as const),
+]);
+/** The first gendered pronoun in the attribution after a quote ("déplore-t-elle", "she said"), if any. */
+function pronounGender(attribution: string): Gender | null {
+  for (const word of attribution
+    .slice(0, 40)
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)) {
+    const g = PRONOUN_GENDER.get(word);
+    if (g) return g;
+  }
+  return null;
+}
+/** The gender the words right beside mention i state, not past the names before and after it; null if none or both. */
+function markedGender(mentions: readonly PersonMention[], i: number, paragraphs: readonly string[]): Gender | null {
+  const m = mentions[i] as PersonMention;
+  const text = paragraphs[m.paragraph] ?? '';
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+  const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+  let after = text.slice(m.end, Math.max(m.end, to));
+  // A title right before the next name is that name's ("…, Mr. Paul Renard"), not this one's: drop the last word.
+  if (next?.paragraph === m.paragraph && to === next.offset) {
+    const trimmed = after.trimEnd();
+    after = trimmed.slice(0, trimmed.lastIndexOf(' ') + 1);
+  }
+  let found: Gender | null = null;
+  for (const word of `${text.slice(from, m.offset)} ${after}`.toLowerCase().split(/[^\p{L}]+/u)) {
+    const g = GENDER_WORDS.get(word);
+    if (g && found && g !== found) return null;
+    if (g) found = g;
+  }
+  return found;
+}
+
+/** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
+const INCISE_BEFORE_NAME_RE = new RegExp(String.raw`,\s*${VERB}\s+(?:[\p{Ll}'’-]+\s+){0,3}$`, 'u');
+
+/**
+ * The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"), and is not the
+ * speaker of an attribution inserted in it.
+ */
+function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention, paragraphs?: readonly string[]): boolean {
   for (const span of spans[m.paragraph] ?? []) {
     if (span.start > m.offset) return false;
-    if (m.offset < span.end) return true;
+    if (m.offset < span.end) {
+      const text = paragraphs?.[m.paragraph] ?? '';
+      return !INCISE_BEFORE_NAME_RE.test(text.slice(Math.max(span.start, m.offset - OBJECT_WINDOW), m.offset));
+    }
   }
   return false;
 }
@@ -688,9 +928,9 @@ const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
  * Who "er"/"she"/a bare verb before `offset` in this paragraph refers to: the subject last named, unless a name
  * after a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»"): the tagger may have missed that speaker.
  */
-function antecedent(ctx: Context, offset: number): string | null {
+function antecedent(ctx: Context, offset: number, gender: Gender | null = null): string | null {
   const mentions = ctx.entities.personMentions;
-  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans);
+  const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans, gender);
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
   NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
