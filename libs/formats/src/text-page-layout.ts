@@ -224,6 +224,14 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 20;
+/** How far a headline with its byline or date right under it may be. */
+const SIGNED_HEADLINE_LOOKBACK = 40;
+/** A signed headline pays less for the furniture between it and the body, and gains over unsigned lines. */
+const SIGNED_DISTANCE_COST = 0.2;
+const SIGNED_BONUS = 6;
+/** Signed lines shorter than this are names, labels or buttons ("Liz Skalka", "Copiar link"); longer, captions. */
+const MIN_SIGNED_WORDS = 4;
+const MAX_SIGNED_WORDS = 16;
 /** Blocks after the headline / around the body start searched for the date line and byline. */
 const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
@@ -608,6 +616,11 @@ function findHeadline(
       (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
     );
   };
+  // A byline under the headline ("By Jane Doe, Staff Writer", "von Jana Beispiel"), short enough to be a line of its own.
+  const isSignature = (i: number): boolean => {
+    const block = blocks[i];
+    return block !== undefined && block.length <= 120 && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null;
+  };
   // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
   const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
@@ -621,10 +634,15 @@ function findHeadline(
       ?.trim();
     if (tail) crumbTails.add(tail.toLowerCase());
   }
-  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
+  // A headline sits right above its byline or date line ("signed"): such a line is looked for further back, past
+  // share bars, photos and captions that may stand between the article's header and its first paragraph.
+  const signed = (i: number): boolean => isMeta(i + 1) || isSignature(i + 1) || isMeta(i + 2) || isSignature(i + 2);
+  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - SIGNED_HEADLINE_LOOKBACK; i--) {
     const block = blocks[i] ?? '';
     const shape = shapes[i];
     if (!shape || shape.navigation || shape.articleEnd) continue;
+    const far = i < bodyStart - HEADLINE_LOOKBACK;
+    if (far && (shape.words < MIN_SIGNED_WORDS || shape.words > MAX_SIGNED_WORDS || !signed(i))) continue;
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
@@ -638,6 +656,7 @@ function findHeadline(
     if (kind && kind !== 'headline') continue;
     if (
       isMeta(i) ||
+      isSignature(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
       isCaption(block) ||
@@ -647,11 +666,14 @@ function findHeadline(
     )
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
-    let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
+    const isSigned = shape.words >= MIN_SIGNED_WORDS && shape.words <= MAX_SIGNED_WORDS && signed(i);
+    let score =
+      Math.min(shape.words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, shape.words - 16);
+    if (isSigned) score += SIGNED_BONUS;
     // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
     if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
-    if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
+    if (!isSigned && (isMeta(i - 1) || isMeta(i + 1) || isMeta(i + 2))) score += 3;
     if (kind === 'headline') score += 4;
     if (score > bestScore) {
       bestScore = score;

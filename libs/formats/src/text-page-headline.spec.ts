@@ -1,0 +1,72 @@
+import { analyzeTextPageLayout } from './text-page-layout';
+
+const paragraph = (topic: string): string =>
+  `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
+
+describe('a headline signed by its byline or date line', () => {
+  // Header, then a long run of share buttons, gallery controls and a caption before the first paragraph.
+  const furniture = [
+    'Share on Facebook',
+    'Share on X',
+    'Copy link',
+    'Listen to this article',
+    '12 comments',
+    'Save for later',
+    'Gallery',
+    'Image 1 of 9',
+    'Previous image',
+    'Next image',
+    'Full screen',
+    'Close gallery',
+    'Font size',
+    'Smaller',
+    'Larger',
+    'Print this page',
+    'Send by e-mail',
+    'Follow the harbour desk',
+    'Dock workers and their families wait on the northern pier',
+    'Open the photo gallery of the northern pier',
+  ];
+  const page = [
+    'Harbour Times',
+    'Home | News | Harbour | Sport',
+    'Harbour strike ends after three weeks of talks',
+    'By Jane Doe',
+    '4 May 2026',
+    ...furniture,
+    paragraph('agreement'),
+    paragraph('pay rise'),
+    paragraph('shift plan'),
+    'Related articles',
+    'Ferry timetable changes for the summer',
+  ].join('\n');
+
+  it('is the headline even when share bars and a gallery stand between it and the body', () => {
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour strike ends after three weeks of talks');
+  });
+
+  it('is not the byline line itself, nor a short name or button line above a date', () => {
+    const signedByline = [
+      'Harbour Times',
+      'Harbour strike ends after three weeks of talks',
+      'By Jane Doe, Harbour Correspondent, Harbour Times Newsroom',
+      '4 May 2026',
+      'Copy link',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(signedByline).title).toBe('Harbour strike ends after three weeks of talks');
+    const nameAboveDate = [
+      'Harbour Times',
+      'Harbour strike ends after three weeks of talks',
+      'By',
+      'Jane Doe',
+      'and',
+      'John Roe',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(nameAboveDate).title).toBe('Harbour strike ends after three weeks of talks');
+  });
+});
