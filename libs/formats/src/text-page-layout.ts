@@ -218,6 +218,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
       ? layout.siteName
       : siteNameForHost(layout.siteName, printed, options.url ?? null);
+  layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -395,11 +396,23 @@ function applyArticleSpan(
 function footerSiteName(blocks: string[], end: number): string | null {
   for (let i = blocks.length - 1; i > end; i--) {
     const block = blocks[i] ?? '';
-    if (block.length > 200) continue;
-    const holder = copyrightHolder(block.split('\t')[0] ?? '');
+    // A long copyright notice names its holder first ("Copyright Harbour Times. All rights reserved. No part of…").
+    const line = block.length > MAX_FOOTER_LINE ? copyrightHead(block) : block;
+    const holder = line ? copyrightHolder(line.split('\t')[0] ?? '') : undefined;
     if (holder) return holder;
   }
   return null;
+}
+const MAX_FOOTER_LINE = 200;
+/** How much of a long copyright notice is read for its holder. */
+const COPYRIGHT_HEAD_CHARS = 120;
+
+/** The first words of a long line that opens with a copyright mark, cut at a space; '' for other lines. */
+function copyrightHead(block: string): string {
+  if (!/^(?:©|\(c\)|copyright\b)/iu.test(block)) return '';
+  const head = block.slice(0, COPYRIGHT_HEAD_CHARS);
+  const space = head.lastIndexOf(' ');
+  return space > 0 ? head.slice(0, space) : '';
 }
 
 const HOST_SCAN_HEAD = 60;
@@ -494,6 +507,32 @@ function siteNameForHost(name: string | null, printed: string | null, url: strin
   const key = printed ? foldedKey(printed) : '';
   return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
 }
+
+/**
+ * On a blogging platform's host ("harbourwalks.wordpress.com") the label names the account, so a blog whose name
+ * does not spell it fell back to the host: the blog prints its name as the page's first line (above its menu,
+ * after a skip link), in any shape ("Notes, mostly…", "too long; didn't read"). A name that fits the host stays.
+ */
+function blogNameOnPlatform(blocks: string[], name: string | null, url: string | null): string | null {
+  const host = pageHost(url);
+  if (!host?.platform || (name !== null && name !== host.host)) return name;
+  for (let i = 0; i < blocks.length && i < BLOG_NAME_LINES; i++) {
+    const block = blocks[i] ?? '';
+    if (isNavigationVocabulary(block) || isNavigationLine(block)) continue;
+    const fits =
+      block.length <= MAX_BLOG_NAME_CHARS &&
+      wordCount(block) <= MAX_BLOG_NAME_WORDS &&
+      /\p{L}/u.test(block) &&
+      !/[.:|]$/u.test(block) &&
+      parseDateLine(block) === null &&
+      findDateLine(block) === null;
+    return fits ? block : name;
+  }
+  return name;
+}
+const BLOG_NAME_LINES = 3;
+const MAX_BLOG_NAME_CHARS = 60;
+const MAX_BLOG_NAME_WORDS = 8;
 
 /**
  * The publication date checked against a date in the page address: the address's day fills a missing date and
