@@ -70,3 +70,38 @@ describe('a headline signed by its byline or date line', () => {
     expect(analyzeTextPageLayout(nameAboveDate).title).toBe('Harbour strike ends after three weeks of talks');
   });
 });
+
+describe('a breadcrumb trail next to the headline', () => {
+  it('is not the headline, labelled or with arrows or slashes', () => {
+    for (const trail of [
+      'Sie sind hier: Startseite / Verband / Hafenstreik nach drei Wochen beendet',
+      'Home → Nachrichten → Hafenstreik nach drei Wochen beendet',
+      'Start / Verband / Hafen / Hafenstreik nach drei Wochen beendet',
+    ]) {
+      const page = [
+        'Hafenblatt',
+        'Menü Menü',
+        'Hafenstreik nach drei Wochen beendet',
+        trail,
+        'Die Hafenarbeiter haben sich am Montag nach drei Wochen Streik mit der Hafenverwaltung auf einen neuen Vertrag geeinigt.',
+        'Der Vertrag gilt ab Juni und sieht eine Lohnerhöhung in zwei Stufen vor, wie beide Seiten am Abend mitteilten.',
+      ].join('\n');
+      expect(analyzeTextPageLayout(page).title).toBe('Hafenstreik nach drei Wochen beendet');
+    }
+  });
+});
+
+describe('the address slug', () => {
+  it('does not put a standfirst of paragraph length in place of the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Small harbour ideas for tight spaces',
+      '4 May 2026',
+      'Working with a small harbour? Use these harbour ideas to set up your harbour in a small space. With these simple small harbour ideas, you can set up a working harbour in a small space, even if you are tight on space!',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    const url = 'https://harbour-times.example/how-to-set-up-a-harbour-in-a-small-space';
+    expect(analyzeTextPageLayout(page, { url }).title).toBe('Small harbour ideas for tight spaces');
+  });
+});

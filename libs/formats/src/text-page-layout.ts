@@ -225,6 +225,8 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 20;
+/** A line spelling the address's slug with more words than this is a standfirst or paragraph, not the headline. */
+const MAX_SLUG_HEADLINE_WORDS = 30;
 /** How far a headline with its byline or date right under it may be. */
 const SIGNED_HEADLINE_LOOKBACK = 40;
 /** A signed headline pays less for the furniture between it and the body, and gains over unsigned lines. */
@@ -288,7 +290,12 @@ function applyArticleSpan(
     blocks,
     url,
     headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
-    (block, i) => i > span.end || parseDateLine(block) !== null || findDateLine(block) !== null,
+    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter.
+    (block, i) =>
+      i > span.end ||
+      (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
+      parseDateLine(block) !== null ||
+      findDateLine(block) !== null,
   );
   if (slugIndex !== null) {
     const previous = headlineIndex >= 0 ? headlineIndex : (headerTitle?.index ?? -1);
@@ -666,11 +673,8 @@ function findHeadline(
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
     const block = blocks[i] ?? '';
-    if (block.length > 300 || !/ [»›>/|] /u.test(block)) continue;
-    const tail = block
-      .split(/ [»›>/|] /u)
-      .at(-1)
-      ?.trim();
+    if (block.length > 300 || !CRUMB_SEPARATOR_RE.test(block)) continue;
+    const tail = block.split(CRUMB_SEPARATOR_RE).at(-1)?.trim();
     if (tail) crumbTails.add(tail.toLowerCase());
   }
   // A headline sits right above its byline or date line ("signed"): such a line is looked for further back, past
@@ -701,6 +705,7 @@ function findHeadline(
       isCaption(block) ||
       isNavigationLine(block) ||
       /[»›>]/u.test(block) ||
+      isCrumbTrail(block) ||
       isSectionBanner(block)
     )
       continue;
@@ -740,6 +745,24 @@ function titleWithoutLead(blocks: string[], title: string, at: number, reach: nu
   return best;
 }
 const MAX_TITLE_LEAD_WORDS = 4;
+
+/** Separators of a breadcrumb trail ("Home » Recipes » Focaccia", "Home → News → …", "Start / Verband / …"). */
+const CRUMB_SEPARATOR_RE = / [»›>/|→] /u;
+/** The label of a breadcrumb trail, in the languages the service reads. */
+const CRUMB_LABEL_RE =
+  /^(?:you are here|sie sind hier|vous êtes ici|usted está aquí|está aquí|estás aquí|você está aqui|sei qui)\s?:/iu;
+
+/**
+ * A breadcrumb trail: labelled ("Sie sind hier: Start / Verband / <headline>") or with two arrows or slashes between
+ * words. Its last crumb may be the headline; the trail itself is not.
+ */
+function isCrumbTrail(line: string): boolean {
+  if (CRUMB_LABEL_RE.test(line)) return true;
+  let separators = 0;
+  for (let at = line.indexOf(' '); at >= 0 && separators < 2; at = line.indexOf(' ', at + 1))
+    if ((line[at + 1] === '/' || line[at + 1] === '→') && line[at + 2] === ' ') separators += 1;
+  return separators >= 2;
+}
 
 /** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
 function isSectionBanner(line: string): boolean {
