@@ -105,3 +105,36 @@ describe('the address slug', () => {
     expect(analyzeTextPageLayout(page, { url }).title).toBe('Small harbour ideas for tight spaces');
   });
 });
+
+describe('a wiki page', () => {
+  const wiki = (from: string, title = 'Harbour crane'): string =>
+    [
+      title,
+      from,
+      'Jump to navigation Jump to search',
+      'Contents',
+      '1 History of the crane',
+      '2 Operation and maintenance',
+      '3 See also',
+      'History of the crane',
+      'The harbour crane was built in the nineteenth century to load sailing ships, and it was moved by workers walking inside its wheel.',
+      'It stayed in use until the port was rebuilt after the war, when electric cranes took over the loading of the cargo ships.',
+    ].join('\n');
+
+  it('is titled by the line above "From <Site>", in the languages the service reads', () => {
+    for (const from of [
+      'From Harbour Wiki',
+      'From Wikipedia, the free encyclopedia',
+      'Aus Wikipedia, der freien Enzyklopädie',
+      'De Wikipedia, la enciclopedia libre',
+      "Da Wikipedia, l'enciclopedia libera.",
+    ])
+      expect(analyzeTextPageLayout(wiki(from)).title).toBe('Harbour crane');
+  });
+
+  it('is not titled by a source line or a tab row above it', () => {
+    expect(analyzeTextPageLayout(wiki('From Harbour Wiki 1/2019')).title).not.toBe('Harbour crane');
+    const tabs = ['Harbour crane', 'Article', 'Talk', 'Edit', 'Tools'].join('\n');
+    expect(analyzeTextPageLayout(wiki('From Harbour Wiki', tabs)).title).not.toBe('Tools');
+  });
+});

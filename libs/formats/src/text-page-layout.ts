@@ -392,6 +392,7 @@ function applyArticleSpan(
     if (named) chrome.push({ index: i, kind: named, text: blocks[i] ?? '' });
     else if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '', outside: true });
   }
+  retitleWiki(layout, start);
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
   layout.siteName = publicationName(
@@ -745,6 +746,72 @@ function titleWithoutLead(blocks: string[], title: string, at: number, reach: nu
   return best;
 }
 const MAX_TITLE_LEAD_WORDS = 4;
+
+/**
+ * "From Harbour Wiki", "From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie", "De
+ * Wikipedia, la enciclopedia libre", "Da Wikipedia, l'enciclopedia libera.": the line a wiki prints under the title.
+ */
+const WIKI_FROM_RE = /^(?:From|Aus|De|Da) (\p{Lu}[\p{L} '’-]{0,40})(?:, [^.!?]{1,50})?\.?$/u;
+const MAX_WIKI_FROM_CHARS = 100;
+/** How far into the page the "From <Site>" line may be, and how long the title above it. */
+const WIKI_SCAN_LINES = 40;
+const MAX_WIKI_TITLE_WORDS = 12;
+
+/**
+ * A wiki names its page in the line above "From <Site>": the title may be one word and the table of contents
+ * (headline-shaped lines) stands between it and the first paragraph, so the headline search misses it. The title
+ * alone is replaced; dates and bylines stay read around the line the search found.
+ */
+function retitleWiki(layout: TextPageLayout, bodyStart: number): void {
+  const { blocks, chrome } = layout;
+  const index = wikiTitleIndex(blocks, bodyStart);
+  if (index < 0 || blocks[index] === layout.title) return;
+  for (const line of chrome) {
+    if (line.kind === 'headline') line.kind = line.index === 0 ? 'banner' : 'navigation';
+  }
+  const titleLine = chrome.find((line) => line.index === index);
+  // The header scan took a one-line title for the masthead.
+  if (titleLine && layout.siteName !== null && nameKey(layout.siteName) === nameKey(titleLine.text))
+    layout.siteName = null;
+  if (titleLine) titleLine.kind = 'headline';
+  else chrome.push({ index, kind: 'headline', text: blocks[index] ?? '' });
+  const fromLine = chrome.find((line) => line.index === index + 1);
+  if (fromLine) fromLine.kind = 'banner';
+  else chrome.push({ index: index + 1, kind: 'banner', text: blocks[index + 1] ?? '' });
+  layout.title = blocks[index] ?? null;
+}
+
+/** The index of the title above a wiki's "From <Site>" line before the body, or -1. */
+function wikiTitleIndex(blocks: string[], bodyStart: number): number {
+  for (let i = 1; i < blocks.length && i < bodyStart && i < WIKI_SCAN_LINES; i++) {
+    if (!wikiSiteName(blocks[i] ?? '')) continue;
+    const title = blocks[i - 1] ?? '';
+    const fits =
+      title.length <= MAX_HEADLINE_CHARS &&
+      wordCount(title) <= MAX_WIKI_TITLE_WORDS &&
+      /\p{L}/u.test(title) &&
+      !isNavigationVocabulary(title) &&
+      !endsMenuRun(blocks, i - 1) &&
+      parseDateLine(title) === null &&
+      findDateLine(title) === null;
+    return fits ? i - 1 : -1;
+  }
+  return -1;
+}
+const MAX_HEADLINE_CHARS = 220;
+
+/** A short line under two other short ones is the last entry of a menu or tab row ("Edit", "View history", "Tools"). */
+function endsMenuRun(blocks: string[], index: number): boolean {
+  const short = (i: number): boolean => i >= 0 && wordCount(blocks[i] ?? '') <= MENU_ENTRY_WORDS;
+  return short(index) && short(index - 1) && short(index - 2);
+}
+const MENU_ENTRY_WORDS = 2;
+
+/** The site a "From <Site>" line names, or null for other lines. */
+function wikiSiteName(line: string): string | null {
+  if (line.length > MAX_WIKI_FROM_CHARS) return null;
+  return WIKI_FROM_RE.exec(line)?.[1]?.trim() ?? null;
+}
 
 /** Separators of a breadcrumb trail ("Home » Recipes » Focaccia", "Home → News → …", "Start / Verband / …"). */
 const CRUMB_SEPARATOR_RE = / [»›>/|→] /u;
