@@ -468,6 +468,7 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
       const name = publicationName(cleanName(segment));
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
+      if (namesService(name)) continue;
       const key = foldedKey(name);
       // The host spelled out ("Harbour-Times.com") is as close as the bare name.
       const extra = key === hostKey ? 0 : key.length - label.length;
@@ -479,6 +480,22 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
     }
   }
   return best;
+}
+
+/**
+ * Shops, apps, subscriptions, job boards and trips a site sells under its name ("Harbour Times Shop", "HARBOUR
+ * APP", "Harbour-Reisen", "Harbour entdecken"): menu entries that spell the host, not the publication's name.
+ */
+const SERVICE_WORDS = new Set(
+  'shop|store|boutique|tienda|loja|negozio|app|apps|premium|abo|abonnement|jobs|karriere|careers|carrières|empleo|tickets|reisen|viajes|voyages|viaggi|entdecken|découvrir|descubrir|scopri|akademie|academy|events'.split(
+    '|',
+  ),
+);
+
+/** The name's last word (or its last hyphenated part) is a service the site sells. */
+function namesService(name: string): boolean {
+  const last = name.split(/[\s-]/u).at(-1)?.toLowerCase() ?? '';
+  return name.includes(' ') || name.includes('-') ? SERVICE_WORDS.has(last) : false;
 }
 
 /**

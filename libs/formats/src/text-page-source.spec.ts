@@ -63,3 +63,26 @@ describe('a long copyright notice in the footer', () => {
     expect(analyzeTextPageLayout(page).siteName).toBe('Harbour Courier');
   });
 });
+
+describe('a menu entry that spells the host', () => {
+  const page = (entry: string): string =>
+    [
+      'Menu',
+      entry,
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact',
+    ].join('\n');
+  const url = 'https://www.harbourtimes.example/2026/05/04/harbour-strike-ends/';
+
+  it('is not the name when it sells a service under it', () => {
+    for (const entry of ['HarbourTimes-Shop', 'HARBOURTIMES APP', 'HarbourTimes Reisen', 'HarbourTimes entdecken'])
+      expect(analyzeTextPageLayout(page(entry), { url }).siteName).toBe('harbourtimes.example');
+  });
+
+  it('is the name otherwise', () => {
+    expect(analyzeTextPageLayout(page('HarbourTimes Online'), { url }).siteName).toBe('HarbourTimes Online');
+  });
+});
