@@ -42,6 +42,8 @@ export interface PageHost {
   host: string;
   /** The label that names the site, folded ("tennisweekly"). */
   label: string;
+  /** A blogging platform's host ("harbourwalks.wordpress.com"): the label is an account's name, not the blog's. */
+  platform?: true;
 }
 
 /** The host of an address and its naming label; null without a usable host (IP addresses, no dot). */
@@ -59,10 +61,12 @@ export function pageHost(url: string | null | undefined): PageHost | null {
   while (labels.length > 2 && SERVICE_LABEL_RE.test(labels[0] ?? '')) labels.shift();
   const n = labels.length;
   let at = n >= 3 && SECOND_LEVEL.has(labels[n - 2] ?? '') ? n - 3 : Math.max(0, n - 2);
-  if (at > 0 && PLATFORM_LABELS.has(labels[at] ?? '')) at -= 1;
+  const platform = at > 0 && PLATFORM_LABELS.has(labels[at] ?? '');
+  if (platform) at -= 1;
   const named = labels[at];
   const label = foldedKey(named ?? '');
-  return label.length >= 2 ? { host: labels.join('.'), label } : null;
+  if (label.length < 2) return null;
+  return platform ? { host: labels.join('.'), label, platform } : { host: labels.join('.'), label };
 }
 
 /** The name spells the host's label, the label spells the name, or the label abbreviates the name. */

@@ -218,12 +218,23 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
       ? layout.siteName
       : siteNameForHost(layout.siteName, printed, options.url ?? null);
+  layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 20;
+/** A line spelling the address's slug with more words than this is a standfirst or paragraph, not the headline. */
+const MAX_SLUG_HEADLINE_WORDS = 30;
+/** How far a headline with its byline or date right under it may be. */
+const SIGNED_HEADLINE_LOOKBACK = 40;
+/** A signed headline pays less for the furniture between it and the body, and gains over unsigned lines. */
+const SIGNED_DISTANCE_COST = 0.2;
+const SIGNED_BONUS = 6;
+/** Signed lines shorter than this are names, labels or buttons ("Liz Skalka", "Copiar link"); longer, captions. */
+const MIN_SIGNED_WORDS = 4;
+const MAX_SIGNED_WORDS = 16;
 /** Blocks after the headline / around the body start searched for the date line and byline. */
 const META_LOOKAHEAD = 6;
 const META_LOOKBEHIND = 5;
@@ -279,7 +290,12 @@ function applyArticleSpan(
     blocks,
     url,
     headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
-    (block, i) => i > span.end || parseDateLine(block) !== null || findDateLine(block) !== null,
+    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter.
+    (block, i) =>
+      i > span.end ||
+      (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
+      parseDateLine(block) !== null ||
+      findDateLine(block) !== null,
   );
   if (slugIndex !== null) {
     const previous = headlineIndex >= 0 ? headlineIndex : (headerTitle?.index ?? -1);
@@ -376,6 +392,7 @@ function applyArticleSpan(
     if (named) chrome.push({ index: i, kind: named, text: blocks[i] ?? '' });
     else if (kind) chrome.push({ index: i, kind, text: blocks[i] ?? '', outside: true });
   }
+  retitleWiki(layout, start);
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
   layout.siteName = publicationName(
@@ -387,11 +404,23 @@ function applyArticleSpan(
 function footerSiteName(blocks: string[], end: number): string | null {
   for (let i = blocks.length - 1; i > end; i--) {
     const block = blocks[i] ?? '';
-    if (block.length > 200) continue;
-    const holder = copyrightHolder(block.split('\t')[0] ?? '');
+    // A long copyright notice names its holder first ("Copyright Harbour Times. All rights reserved. No part of…").
+    const line = block.length > MAX_FOOTER_LINE ? copyrightHead(block) : block;
+    const holder = line ? copyrightHolder(line.split('\t')[0] ?? '') : undefined;
     if (holder) return holder;
   }
   return null;
+}
+const MAX_FOOTER_LINE = 200;
+/** How much of a long copyright notice is read for its holder. */
+const COPYRIGHT_HEAD_CHARS = 120;
+
+/** The first words of a long line that opens with a copyright mark, cut at a space; '' for other lines. */
+function copyrightHead(block: string): string {
+  if (!/^(?:©|\(c\)|copyright\b)/iu.test(block)) return '';
+  const head = block.slice(0, COPYRIGHT_HEAD_CHARS);
+  const space = head.lastIndexOf(' ');
+  return space > 0 ? head.slice(0, space) : '';
 }
 
 const HOST_SCAN_HEAD = 60;
@@ -439,6 +468,7 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
       const name = publicationName(cleanName(segment));
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
+      if (namesService(name)) continue;
       const key = foldedKey(name);
       // The host spelled out ("Harbour-Times.com") is as close as the bare name.
       const extra = key === hostKey ? 0 : key.length - label.length;
@@ -450,6 +480,22 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
     }
   }
   return best;
+}
+
+/**
+ * Shops, apps, subscriptions, job boards and trips a site sells under its name ("Harbour Times Shop", "HARBOUR
+ * APP", "Harbour-Reisen", "Harbour entdecken"): menu entries that spell the host, not the publication's name.
+ */
+const SERVICE_WORDS = new Set(
+  'shop|store|boutique|tienda|loja|negozio|app|apps|premium|abo|abonnement|jobs|karriere|careers|carrières|empleo|tickets|reisen|viajes|voyages|viaggi|entdecken|découvrir|descubrir|scopri|akademie|academy|events'.split(
+    '|',
+  ),
+);
+
+/** The name's last word (or its last hyphenated part) is a service the site sells. */
+function namesService(name: string): boolean {
+  const last = name.split(/[\s-]/u).at(-1)?.toLowerCase() ?? '';
+  return name.includes(' ') || name.includes('-') ? SERVICE_WORDS.has(last) : false;
 }
 
 /**
@@ -486,6 +532,32 @@ function siteNameForHost(name: string | null, printed: string | null, url: strin
   const key = printed ? foldedKey(printed) : '';
   return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
 }
+
+/**
+ * On a blogging platform's host ("harbourwalks.wordpress.com") the label names the account, so a blog whose name
+ * does not spell it fell back to the host: the blog prints its name as the page's first line (above its menu,
+ * after a skip link), in any shape ("Notes, mostly…", "too long; didn't read"). A name that fits the host stays.
+ */
+function blogNameOnPlatform(blocks: string[], name: string | null, url: string | null): string | null {
+  const host = pageHost(url);
+  if (!host?.platform || (name !== null && name !== host.host)) return name;
+  for (let i = 0; i < blocks.length && i < BLOG_NAME_LINES; i++) {
+    const block = blocks[i] ?? '';
+    if (isNavigationVocabulary(block) || isNavigationLine(block)) continue;
+    const fits =
+      block.length <= MAX_BLOG_NAME_CHARS &&
+      wordCount(block) <= MAX_BLOG_NAME_WORDS &&
+      /\p{L}/u.test(block) &&
+      !/[.:|]$/u.test(block) &&
+      parseDateLine(block) === null &&
+      findDateLine(block) === null;
+    return fits ? block : name;
+  }
+  return name;
+}
+const BLOG_NAME_LINES = 3;
+const MAX_BLOG_NAME_CHARS = 60;
+const MAX_BLOG_NAME_WORDS = 8;
 
 /**
  * The publication date checked against a date in the page address: the address's day fills a missing date and
@@ -608,23 +680,30 @@ function findHeadline(
       (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
     );
   };
+  // A byline under the headline ("By Jane Doe, Staff Writer", "von Jana Beispiel"), short enough to be a line of its own.
+  const isSignature = (i: number): boolean => {
+    const block = blocks[i];
+    return block !== undefined && block.length <= 120 && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null;
+  };
   // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
   const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
     const block = blocks[i] ?? '';
-    if (block.length > 300 || !/ [»›>/|] /u.test(block)) continue;
-    const tail = block
-      .split(/ [»›>/|] /u)
-      .at(-1)
-      ?.trim();
+    if (block.length > 300 || !CRUMB_SEPARATOR_RE.test(block)) continue;
+    const tail = block.split(CRUMB_SEPARATOR_RE).at(-1)?.trim();
     if (tail) crumbTails.add(tail.toLowerCase());
   }
-  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - HEADLINE_LOOKBACK; i--) {
+  // A headline sits right above its byline or date line ("signed"): such a line is looked for further back, past
+  // share bars, photos and captions that may stand between the article's header and its first paragraph.
+  const signed = (i: number): boolean => isMeta(i + 1) || isSignature(i + 1) || isMeta(i + 2) || isSignature(i + 2);
+  for (let i = bodyStart + 1; i >= 0 && i >= bodyStart - SIGNED_HEADLINE_LOOKBACK; i--) {
     const block = blocks[i] ?? '';
     const shape = shapes[i];
     if (!shape || shape.navigation || shape.articleEnd) continue;
+    const far = i < bodyStart - HEADLINE_LOOKBACK;
+    if (far && (shape.words < MIN_SIGNED_WORDS || shape.words > MAX_SIGNED_WORDS || !signed(i))) continue;
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
@@ -638,20 +717,25 @@ function findHeadline(
     if (kind && kind !== 'headline') continue;
     if (
       isMeta(i) ||
+      isSignature(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
       isCaption(block) ||
       isNavigationLine(block) ||
       /[»›>]/u.test(block) ||
+      isCrumbTrail(block) ||
       isSectionBanner(block)
     )
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
-    let score = Math.min(shape.words, 12) - 0.6 * distance - Math.max(0, shape.words - 16);
+    const isSigned = shape.words >= MIN_SIGNED_WORDS && shape.words <= MAX_SIGNED_WORDS && signed(i);
+    let score =
+      Math.min(shape.words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, shape.words - 16);
+    if (isSigned) score += SIGNED_BONUS;
     // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
     if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
-    if (isMeta(i + 1) || isMeta(i - 1) || isMeta(i + 2)) score += 3;
+    if (!isSigned && (isMeta(i - 1) || isMeta(i + 1) || isMeta(i + 2))) score += 3;
     if (kind === 'headline') score += 4;
     if (score > bestScore) {
       bestScore = score;
@@ -679,6 +763,90 @@ function titleWithoutLead(blocks: string[], title: string, at: number, reach: nu
   return best;
 }
 const MAX_TITLE_LEAD_WORDS = 4;
+
+/**
+ * "From Harbour Wiki", "From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie", "De
+ * Wikipedia, la enciclopedia libre", "Da Wikipedia, l'enciclopedia libera.": the line a wiki prints under the title.
+ */
+const WIKI_FROM_RE = /^(?:From|Aus|De|Da) (\p{Lu}[\p{L} '’-]{0,40})(?:, [^.!?]{1,50})?\.?$/u;
+const MAX_WIKI_FROM_CHARS = 100;
+/** How far into the page the "From <Site>" line may be, and how long the title above it. */
+const WIKI_SCAN_LINES = 40;
+const MAX_WIKI_TITLE_WORDS = 12;
+
+/**
+ * A wiki names its page in the line above "From <Site>": the title may be one word and the table of contents
+ * (headline-shaped lines) stands between it and the first paragraph, so the headline search misses it. The title
+ * alone is replaced; dates and bylines stay read around the line the search found.
+ */
+function retitleWiki(layout: TextPageLayout, bodyStart: number): void {
+  const { blocks, chrome } = layout;
+  const index = wikiTitleIndex(blocks, bodyStart);
+  if (index < 0 || blocks[index] === layout.title) return;
+  for (const line of chrome) {
+    if (line.kind === 'headline') line.kind = line.index === 0 ? 'banner' : 'navigation';
+  }
+  const titleLine = chrome.find((line) => line.index === index);
+  // The header scan took a one-line title for the masthead.
+  if (titleLine && layout.siteName !== null && nameKey(layout.siteName) === nameKey(titleLine.text))
+    layout.siteName = null;
+  if (titleLine) titleLine.kind = 'headline';
+  else chrome.push({ index, kind: 'headline', text: blocks[index] ?? '' });
+  const fromLine = chrome.find((line) => line.index === index + 1);
+  if (fromLine) fromLine.kind = 'banner';
+  else chrome.push({ index: index + 1, kind: 'banner', text: blocks[index + 1] ?? '' });
+  layout.title = blocks[index] ?? null;
+}
+
+/** The index of the title above a wiki's "From <Site>" line before the body, or -1. */
+function wikiTitleIndex(blocks: string[], bodyStart: number): number {
+  for (let i = 1; i < blocks.length && i < bodyStart && i < WIKI_SCAN_LINES; i++) {
+    if (!wikiSiteName(blocks[i] ?? '')) continue;
+    const title = blocks[i - 1] ?? '';
+    const fits =
+      title.length <= MAX_HEADLINE_CHARS &&
+      wordCount(title) <= MAX_WIKI_TITLE_WORDS &&
+      /\p{L}/u.test(title) &&
+      !isNavigationVocabulary(title) &&
+      !endsMenuRun(blocks, i - 1) &&
+      parseDateLine(title) === null &&
+      findDateLine(title) === null;
+    return fits ? i - 1 : -1;
+  }
+  return -1;
+}
+const MAX_HEADLINE_CHARS = 220;
+
+/** A short line under two other short ones is the last entry of a menu or tab row ("Edit", "View history", "Tools"). */
+function endsMenuRun(blocks: string[], index: number): boolean {
+  const short = (i: number): boolean => i >= 0 && wordCount(blocks[i] ?? '') <= MENU_ENTRY_WORDS;
+  return short(index) && short(index - 1) && short(index - 2);
+}
+const MENU_ENTRY_WORDS = 2;
+
+/** The site a "From <Site>" line names, or null for other lines. */
+function wikiSiteName(line: string): string | null {
+  if (line.length > MAX_WIKI_FROM_CHARS) return null;
+  return WIKI_FROM_RE.exec(line)?.[1]?.trim() ?? null;
+}
+
+/** Separators of a breadcrumb trail ("Home » Recipes » Focaccia", "Home → News → …", "Start / Verband / …"). */
+const CRUMB_SEPARATOR_RE = / [»›>/|→] /u;
+/** The label of a breadcrumb trail, in the languages the service reads. */
+const CRUMB_LABEL_RE =
+  /^(?:you are here|sie sind hier|vous êtes ici|usted está aquí|está aquí|estás aquí|você está aqui|sei qui)\s?:/iu;
+
+/**
+ * A breadcrumb trail: labelled ("Sie sind hier: Start / Verband / <headline>") or with two arrows or slashes between
+ * words. Its last crumb may be the headline; the trail itself is not.
+ */
+function isCrumbTrail(line: string): boolean {
+  if (CRUMB_LABEL_RE.test(line)) return true;
+  let separators = 0;
+  for (let at = line.indexOf(' '); at >= 0 && separators < 2; at = line.indexOf(' ', at + 1))
+    if ((line[at + 1] === '/' || line[at + 1] === '→') && line[at + 2] === ' ') separators += 1;
+  return separators >= 2;
+}
 
 /** "<SITE> — World", "<Site> | Portada": a site name with a section after a separator. */
 function isSectionBanner(line: string): boolean {

@@ -1,4 +1,4 @@
-import { sameSource } from './score';
+import { sameSource, titleGoldNamesSite } from './score';
 
 describe('sameSource (bench:scraped-text source scoring)', () => {
   it('matches a name to its domain or a longer og:site_name, up to case and punctuation', () => {
@@ -14,8 +14,43 @@ describe('sameSource (bench:scraped-text source scoring)', () => {
     expect(sameSource('http://harbour-times.com', 'Harbour Times')).toBe(true);
   });
 
+  it('keeps a leading "the" when the other side glues it into a host', () => {
+    expect(sameSource('The Harbour Courier', 'theharbourcourier.co.uk')).toBe(true);
+    expect(sameSource('theharbourcourier.co.uk', 'The Harbour Courier')).toBe(true);
+    expect(sameSource('The Harbour Courier', 'Harbour Courier')).toBe(true);
+    expect(sameSource('The Harbour Courier', 'theatre-news.example')).toBe(false);
+  });
+
   it('does not match different names', () => {
     expect(sameSource('www.emotion.de', 'Motion Daily')).toBe(false);
     expect(sameSource('Harbour Times', 'Times of London')).toBe(false);
+  });
+});
+
+describe('titleGoldNamesSite (bench:scraped-text title scoring)', () => {
+  const page = (dataset: 'trafilatura-eval' | 'htmldate-eval', title: string, source: string | null, url: string) => ({
+    dataset,
+    url,
+    gold: { title, source, date: null, byline: null, with: null, without: null, readabilityText: null },
+  });
+
+  it('drops an h1 gold that is the site name or the host', () => {
+    expect(titleGoldNamesSite(page('htmldate-eval', 'Harbour Notes', 'Harbour Notes', 'https://hn.example/a'))).toBe(
+      true,
+    );
+    expect(titleGoldNamesSite(page('htmldate-eval', 'harbour.example', null, 'https://www.harbour.example/a'))).toBe(
+      true,
+    );
+    expect(titleGoldNamesSite(page('htmldate-eval', 'Harbour', null, 'https://www.harbour.example/a'))).toBe(true);
+  });
+
+  it('keeps headlines, and every title a dataset gives', () => {
+    expect(
+      titleGoldNamesSite(page('htmldate-eval', 'Harbour strike ends', 'Harbour Notes', 'https://hn.example/a')),
+    ).toBe(false);
+    expect(
+      titleGoldNamesSite(page('htmldate-eval', 'Harbour Notes today', 'Harbour Notes', 'https://hn.example/a')),
+    ).toBe(false);
+    expect(titleGoldNamesSite(page('trafilatura-eval', 'Harbour', 'Harbour', 'https://harbour.example/a'))).toBe(false);
   });
 });

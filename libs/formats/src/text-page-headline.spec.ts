@@ -1,0 +1,140 @@
+import { analyzeTextPageLayout } from './text-page-layout';
+
+const paragraph = (topic: string): string =>
+  `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
+
+describe('a headline signed by its byline or date line', () => {
+  // Header, then a long run of share buttons, gallery controls and a caption before the first paragraph.
+  const furniture = [
+    'Share on Facebook',
+    'Share on X',
+    'Copy link',
+    'Listen to this article',
+    '12 comments',
+    'Save for later',
+    'Gallery',
+    'Image 1 of 9',
+    'Previous image',
+    'Next image',
+    'Full screen',
+    'Close gallery',
+    'Font size',
+    'Smaller',
+    'Larger',
+    'Print this page',
+    'Send by e-mail',
+    'Follow the harbour desk',
+    'Dock workers and their families wait on the northern pier',
+    'Open the photo gallery of the northern pier',
+  ];
+  const page = [
+    'Harbour Times',
+    'Home | News | Harbour | Sport',
+    'Harbour strike ends after three weeks of talks',
+    'By Jane Doe',
+    '4 May 2026',
+    ...furniture,
+    paragraph('agreement'),
+    paragraph('pay rise'),
+    paragraph('shift plan'),
+    'Related articles',
+    'Ferry timetable changes for the summer',
+  ].join('\n');
+
+  it('is the headline even when share bars and a gallery stand between it and the body', () => {
+    expect(analyzeTextPageLayout(page).title).toBe('Harbour strike ends after three weeks of talks');
+  });
+
+  it('is not the byline line itself, nor a short name or button line above a date', () => {
+    const signedByline = [
+      'Harbour Times',
+      'Harbour strike ends after three weeks of talks',
+      'By Jane Doe, Harbour Correspondent, Harbour Times Newsroom',
+      '4 May 2026',
+      'Copy link',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(signedByline).title).toBe('Harbour strike ends after three weeks of talks');
+    const nameAboveDate = [
+      'Harbour Times',
+      'Harbour strike ends after three weeks of talks',
+      'By',
+      'Jane Doe',
+      'and',
+      'John Roe',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(nameAboveDate).title).toBe('Harbour strike ends after three weeks of talks');
+  });
+});
+
+describe('a breadcrumb trail next to the headline', () => {
+  it('is not the headline, labelled or with arrows or slashes', () => {
+    for (const trail of [
+      'Sie sind hier: Startseite / Verband / Hafenstreik nach drei Wochen beendet',
+      'Home → Nachrichten → Hafenstreik nach drei Wochen beendet',
+      'Start / Verband / Hafen / Hafenstreik nach drei Wochen beendet',
+    ]) {
+      const page = [
+        'Hafenblatt',
+        'Menü Menü',
+        'Hafenstreik nach drei Wochen beendet',
+        trail,
+        'Die Hafenarbeiter haben sich am Montag nach drei Wochen Streik mit der Hafenverwaltung auf einen neuen Vertrag geeinigt.',
+        'Der Vertrag gilt ab Juni und sieht eine Lohnerhöhung in zwei Stufen vor, wie beide Seiten am Abend mitteilten.',
+      ].join('\n');
+      expect(analyzeTextPageLayout(page).title).toBe('Hafenstreik nach drei Wochen beendet');
+    }
+  });
+});
+
+describe('the address slug', () => {
+  it('does not put a standfirst of paragraph length in place of the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Small harbour ideas for tight spaces',
+      '4 May 2026',
+      'Working with a small harbour? Use these harbour ideas to set up your harbour in a small space. With these simple small harbour ideas, you can set up a working harbour in a small space, even if you are tight on space!',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+    ].join('\n');
+    const url = 'https://harbour-times.example/how-to-set-up-a-harbour-in-a-small-space';
+    expect(analyzeTextPageLayout(page, { url }).title).toBe('Small harbour ideas for tight spaces');
+  });
+});
+
+describe('a wiki page', () => {
+  const wiki = (from: string, title = 'Harbour crane'): string =>
+    [
+      title,
+      from,
+      'Jump to navigation Jump to search',
+      'Contents',
+      '1 History of the crane',
+      '2 Operation and maintenance',
+      '3 See also',
+      'History of the crane',
+      'The harbour crane was built in the nineteenth century to load sailing ships, and it was moved by workers walking inside its wheel.',
+      'It stayed in use until the port was rebuilt after the war, when electric cranes took over the loading of the cargo ships.',
+    ].join('\n');
+
+  it('is titled by the line above "From <Site>", in the languages the service reads', () => {
+    for (const from of [
+      'From Harbour Wiki',
+      'From Wikipedia, the free encyclopedia',
+      'Aus Wikipedia, der freien Enzyklopädie',
+      'De Wikipedia, la enciclopedia libre',
+      "Da Wikipedia, l'enciclopedia libera.",
+    ])
+      expect(analyzeTextPageLayout(wiki(from)).title).toBe('Harbour crane');
+  });
+
+  it('is not titled by a source line or a tab row above it', () => {
+    expect(analyzeTextPageLayout(wiki('From Harbour Wiki 1/2019')).title).not.toBe('Harbour crane');
+    const tabs = ['Harbour crane', 'Article', 'Talk', 'Edit', 'Tools'].join('\n');
+    expect(analyzeTextPageLayout(wiki('From Harbour Wiki', tabs)).title).not.toBe('Tools');
+  });
+});

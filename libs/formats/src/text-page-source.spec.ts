@@ -1,0 +1,88 @@
+import { pageHost } from './text-page-host';
+import { analyzeTextPageLayout } from './text-page-layout';
+
+const paragraph = (topic: string): string =>
+  `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
+
+describe('a blog on a blogging platform', () => {
+  const blog = (first: string): string =>
+    [
+      first,
+      'Home',
+      'About',
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Leave a reply',
+    ].join('\n');
+  const url = 'https://quaywalker.wordpress.com/2026/05/04/harbour-strike-ends/';
+
+  it('marks the host as a platform account', () => {
+    expect(pageHost(url)).toEqual({ host: 'quaywalker.wordpress.com', label: 'quaywalker', platform: true });
+    expect(pageHost('https://www.harbour-times.example/a')?.platform).toBeUndefined();
+  });
+
+  it('is named by its first line, whatever its shape, not by the account in the host', () => {
+    expect(analyzeTextPageLayout(blog('Notes from the pier, mostly…'), { url }).siteName).toBe(
+      'Notes from the pier, mostly…',
+    );
+    expect(analyzeTextPageLayout(blog('too long; did not sail'), { url }).siteName).toBe('too long; did not sail');
+  });
+
+  it('skips a skip link, and keeps the host when the first line is a date or a sentence', () => {
+    expect(analyzeTextPageLayout(`Skip to content\n${blog('Quay Notes')}`, { url }).siteName).toBe('Quay Notes');
+    expect(analyzeTextPageLayout(blog('3 May 2026'), { url }).siteName).toBe('quaywalker.wordpress.com');
+    expect(analyzeTextPageLayout(blog('This is my blog about the harbour.'), { url }).siteName).toBe(
+      'quaywalker.wordpress.com',
+    );
+  });
+
+  it('leaves a site on its own host to the host check', () => {
+    const own = 'https://www.quaywalker.example/2026/05/04/harbour-strike-ends/';
+    expect(analyzeTextPageLayout(blog('Notes from the pier, mostly…'), { url: own }).siteName).toBe(
+      'quaywalker.example',
+    );
+  });
+});
+
+describe('a long copyright notice in the footer', () => {
+  it('names its holder by its first words', () => {
+    const notice = `Copyright Harbour Courier. All rights reserved. No part of this page may be copied, stored or passed on in any form, printed or electronic, without the written consent of the publisher and of its agents and partners.`;
+    const page = [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Related articles',
+      'Contact',
+      notice,
+    ].join('\n');
+    expect(notice.length).toBeGreaterThan(200);
+    expect(analyzeTextPageLayout(page).siteName).toBe('Harbour Courier');
+  });
+});
+
+describe('a menu entry that spells the host', () => {
+  const page = (entry: string): string =>
+    [
+      'Menu',
+      entry,
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact',
+    ].join('\n');
+  const url = 'https://www.harbourtimes.example/2026/05/04/harbour-strike-ends/';
+
+  it('is not the name when it sells a service under it', () => {
+    for (const entry of ['HarbourTimes-Shop', 'HARBOURTIMES APP', 'HarbourTimes Reisen', 'HarbourTimes entdecken'])
+      expect(analyzeTextPageLayout(page(entry), { url }).siteName).toBe('harbourtimes.example');
+  });
+
+  it('is the name otherwise', () => {
+    expect(analyzeTextPageLayout(page('HarbourTimes Online'), { url }).siteName).toBe('HarbourTimes Online');
+  });
+});
