@@ -10,6 +10,7 @@ import {
 } from './text-page-span';
 import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
+import { nameOnDateLine } from './text-page-byline';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
 export type TextPageLineKind =
@@ -352,18 +353,23 @@ function applyArticleSpan(
       if (line) takeDate(i, line);
     }
   }
+  const isMenuEntry = menuEntryTest(blocks);
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
     if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
     const block = blocks[i] ?? '';
     const byline =
       findBylineInLine(block) ??
-      (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
+      (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null) ??
+      nameOnDateLine(unglueDate(block), isMenuEntry);
     if (byline) {
       layout.byline = byline;
       if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
     }
   }
 
+  // A signature line in the body or below it ("Text: Jana Beispiel", "Posted by Jane Doe at 18:52").
+  for (let i = start; i <= span.end + AUTHOR_BOX_REACH && i < blocks.length && layout.byline === null; i++)
+    if (!known.has(i)) layout.byline = signatureName(blocks[i] ?? '');
   layout.byline ??= authorBoxName(blocks, span.end);
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
@@ -949,15 +955,47 @@ export function findBylineInLine(line: string): string | null {
   return null;
 }
 
+/**
+ * A signature line: it starts with a byline marker or an author label ("Von Jana Beispiel", "Text: Jana Beispiel /
+ * Harbour Times", "Posted by Jane Doe at 18:52", "Auteur : Jeanne Dupont", "Eingestellt von Jana um 10:52"), and the
+ * names end the line or are followed by a separator, a date or time word, or a comma — never by more of a sentence
+ * ("Von Anfang an war klar …").
+ */
+export function signatureName(line: string): string | null {
+  if (line.length > MAX_SIGNATURE_CHARS) return null;
+  const marker = SIGNATURE_MARKER_RE.exec(line);
+  if (!marker) return null;
+  const tokens = line
+    .slice(marker[0].length)
+    .replace(/([|•·])/gu, ' $1 ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .split(' ');
+  const names = readNames(tokens, true);
+  if (!names) return null;
+  // The token after the names: none, or one that may follow a signature (a comma after the names also ends them).
+  const count = names.split(' ').length;
+  const next = tokens[count];
+  if (next !== undefined && !tokens[count - 1]?.endsWith(',') && !SIGNATURE_FOLLOW_RE.test(next)) return null;
+  return names;
+}
+const MAX_SIGNATURE_CHARS = 160;
+const SIGNATURE_MARKER_RE =
+  /^(?:(?:written|posted|words|published|reported|story|photos?) by|by|von|par|por|geschrieben von|verfasst von|eingestellt von|gepostet von|veröffentlicht von|escrito por|publicado por|publié par|écrit par|scritto da|pubblicato da|a cura di|autor(?:in)?|author|auteure?|texte?|texto|testo)\s?:?\s/iu;
+/** What may follow the names of a signature: a separator, a date or time word, a digit, a parenthesis. */
+const SIGNATURE_FOLLOW_RE = /^(?:[|•·/\-–—(]|am|um|at|on|le|el|em|il)$|^\d/iu;
+
 /** Capitalised name tokens (with particles and joiners between names); a lone lower-case handle after a leading marker. */
 function readNames(tokens: string[], leading: boolean): string | null {
   const taken: string[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!token) continue;
     const lower = token.toLowerCase();
     if (NAME_TOKEN_RE.test(token) && !/\d/u.test(token)) {
       taken.push(token);
-      if (token.endsWith(',')) break;
+      // After a comma: another author ("Jane Doe, John Roe and Ann Poe"), not a role or an outlet ("Jane Doe, CNN").
+      if (token.endsWith(',') && !nextAuthorAt(tokens, i + 1)) break;
       continue;
     }
     if (taken.length && (NAME_JOINERS.has(lower) || NAME_PARTICLES.has(lower))) {
@@ -973,18 +1011,47 @@ function readNames(tokens: string[], leading: boolean): string | null {
   )
     taken.pop();
   const names = taken.join(' ').replace(/,$/u, '');
-  return names && taken.length <= 8 ? names : null;
+  return names && taken.length <= MAX_BYLINE_NAME_WORDS ? names : null;
 }
+
+/** Several authors of three words each, joined. */
+const MAX_BYLINE_NAME_WORDS = 16;
+
+/** Two or more capitalised words from `start` to the next comma or joiner, none of them a role. */
+function nextAuthorAt(tokens: string[], start: number): boolean {
+  let words = 0;
+  for (let i = start; i < tokens.length && i < start + MAX_AUTHOR_WORDS; i++) {
+    const token = tokens[i]!;
+    const bare = token.replace(/,$/u, '');
+    if (NAME_JOINERS.has(bare.toLowerCase())) break;
+    if (!NAME_TOKEN_RE.test(bare) || /\d/u.test(bare) || ROLE_WORD_RE.test(bare)) return false;
+    words += 1;
+    if (token.endsWith(',')) break;
+  }
+  return words >= 2;
+}
+const MAX_AUTHOR_WORDS = 4;
+
+/** One-word lines of the page (menu entries, section labels), looked up case-blind; built on first use. */
+function menuEntryTest(blocks: string[]): (word: string) => boolean {
+  let entries: Set<string> | null = null;
+  return (word) => {
+    entries ??= new Set(
+      blocks.filter((b) => b.length <= MAX_MENU_ENTRY_CHARS && !b.includes(' ')).map((b) => b.toLowerCase()),
+    );
+    return entries.has(word.toLowerCase());
+  };
+}
+const MAX_MENU_ENTRY_CHARS = 30;
+
+/** Words naming a journalist's role ("Political Editor", "Redakteurin", "Staff Writer"). */
+const ROLE_WORD_RE =
+  /\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|writer|editorin|chefredakteur|chefredakteurin|redaktion|rédaction|redacción|redação|redazione)\b/iu;
 
 /** "Jane Doe, Political Editor" → "Jane Doe": a role after the names is not part of them. */
 function stripRole(byline: string): string {
   const [names = byline, role] = byline.split(/,\s*/u, 2);
-  return role !== undefined &&
-    /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(
-      role,
-    )
-    ? names
-    : byline;
+  return role !== undefined && (/^\p{Ll}/u.test(role) || ROLE_WORD_RE.test(role)) ? names : byline;
 }
 
 /** An author box after the article: a label line ("Autor", "About the author") then the name, or "Über <Name>". */
