@@ -1,4 +1,4 @@
-import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
+import { parseDateText, parseLooseDate, parseShortYearDate, type DateTextContext, type LooseDate } from './dates';
 import { findDateInText } from './html-date';
 import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
 import {
@@ -231,6 +231,8 @@ const META_LOOKBEHIND = 5;
 /** How far from the headline a dated line is still taken for the article's date when none is labelled. */
 const NEAREST_DATE_REACH = 40;
 const SIGNED_DATE_LINE_CHARS = 120;
+/** A meta line under the headline (date, byline, reading time, labels) is short. */
+const HEADER_META_WORDS = 14;
 /** A line that starts with its byline marker (a mid-sentence "cast by" is not a signature). */
 const SIGNED_LINE_RE =
   /^(?:written by|words by|by|von|par|por|geschrieben von|verfasst von|escrito por|publicado por|publié par|scritto da)\s*:?\s/iu;
@@ -310,17 +312,48 @@ function applyArticleSpan(
   const metaFrom = Math.max(0, headStart - META_LOOKBEHIND);
   const metaTo = Math.min(blocks.length - 1, Math.max(start, headStart) + META_LOOKAHEAD);
   const metaKinds = new Map<number, TextPageLineKind>();
+  // A date the header scan read far above the headline, before the menus, is the page's "today" stamp or a
+  // masthead date: the article's own date near its headline is looked for first, that one kept only as a fallback.
+  const headerDate = chrome.find((line) => line.kind === 'dateline' && line.index < metaFrom) ?? null;
+  const headerStamp = headerDate
+    ? { publishedAt: layout.publishedAt, dateOnly: layout.publishedDateOnly, updatedAt: layout.updatedAt }
+    : null;
+  if (headerDate) {
+    headerDate.kind = headerDate.index === 0 ? 'banner' : 'navigation';
+    layout.publishedAt = null;
+    layout.updatedAt = null;
+  }
+  // The header scan's "headline" that gave way to a better one may be a date line it could not read
+  // ("Veröffentlicht am 10. Februar 2026 9. Februar 2026 von Jana"): it is read like the unrecognised lines.
+  const demotedTitle =
+    headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block, dateContext) ?? findDateLine(block));
+    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle)
+      ? null
+      : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
   const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
     layout.publishedDateOnly = line.dateOnly;
     layout.updatedAt ??= line.updatedAt;
     layout.byline ??= line.byline;
-    if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i)) metaKinds.set(i, 'dateline');
+    if (demotedTitle && i === demotedTitle.index) demotedTitle.kind = 'dateline';
+    else if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i))
+      metaKinds.set(i, 'dateline');
   };
+  // A line that is only a date directly above the headline stands (a blog's day heading, a date kicker).
+  const afterHeadline = headlineIndex >= 0 ? headlineIndex : headStart;
+  const aboveHeadline = afterHeadline - 1 >= metaFrom && !known.has(afterHeadline - 1) ? afterHeadline - 1 : -1;
+  const dateAbove = aboveHeadline >= 0 ? parseDateLine(blocks[aboveHeadline] ?? '', dateContext) : null;
+  if (dateAbove && !UPDATED_RE.test(blocks[aboveHeadline] ?? '')) takeDate(aboveHeadline, dateAbove);
+  // Then the short lines right under the headline: a dated line further above it may close a list of dated teasers
+  // or events ("13.02.2026 20:00 Stammtisch"), the one under it is the article's.
+  for (let i = afterHeadline + 1; i <= metaTo && layout.publishedAt === null; i++) {
+    if (shapes[i]?.prose || (shapes[i]?.words ?? 0) > HEADER_META_WORDS) break;
+    const line = dateAt(i);
+    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+  }
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
     const line = dateAt(i);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
@@ -352,6 +385,12 @@ function applyArticleSpan(
       const line = dateAt(i);
       if (line) takeDate(i, line);
     }
+  }
+  if (layout.publishedAt === null && headerDate && headerStamp) {
+    headerDate.kind = 'dateline';
+    layout.publishedAt = headerStamp.publishedAt;
+    layout.publishedDateOnly = headerStamp.dateOnly;
+    layout.updatedAt = headerStamp.updatedAt;
   }
   const isMenuEntry = menuEntryTest(blocks);
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
@@ -833,9 +872,23 @@ function mayBeGlued(line: string): boolean {
 /** "Yahoo News Australia28 October 2020": a lower-case letter run into a day, a month name and a year. */
 const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(?!\d))/gu;
 
+/**
+ * Two dates run together, as a published and an updated stamp printed side by side ("10. Februar 20199. Februar
+ * 2019", "19.11.202119.11.2021"): a year, then a day starting the next date (a numeric one, or a month name and a
+ * year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
+ */
+const YEAR_DATE_GLUE_RE =
+  /((?:19|20)\d{2})(?=\d{1,2}\.(?:\d{1,2}\.(?:19|20)\d{2}|\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
+const DAY_YEAR_GLUE_RE = /(\p{L}\.? \d{2})((?:19|20)\d{2})(?!\d)/gu;
+
 export function unglueDate(line: string): string {
   if (!mayBeGlued(line)) return line;
-  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ').replace(LETTER_DAY_GLUE_RE, '$1 ');
+  return line
+    .replace(YEAR_TIME_GLUE_RE, '$1 ')
+    .replace(LETTER_DATE_GLUE_RE, '$1 ')
+    .replace(LETTER_DAY_GLUE_RE, '$1 ')
+    .replace(YEAR_DATE_GLUE_RE, '$1 ')
+    .replace(DAY_YEAR_GLUE_RE, '$1 $2');
 }
 
 export interface DateLine {
@@ -868,7 +921,9 @@ export function parseDateLine(line: string, context: DateTextContext = {}): Date
     const label = prefix?.[1]?.toLowerCase() ?? '';
     const text = prefix ? segment.slice(prefix[0].length) : segment;
     // A relative date ("il y a 3 heures") only counts when the line has no absolute one beside it.
-    const date = parseDateText(text, { language: context.language ?? null });
+    // A two-digit year ("Publié le 27 mars 20 à 9h21") is read only after a date label.
+    const date =
+      parseDateText(text, { language: context.language ?? null }) ?? (label ? parseShortYearDate(text) : null);
     if (!date && context.now) {
       relative ??= parseDateText(text, context);
       if (relative) continue;
