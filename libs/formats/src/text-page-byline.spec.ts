@@ -103,3 +103,38 @@ describe('a signature line below the article', () => {
     expect(parseTextPage(page).byline).toBe('Jana Beispiel');
   });
 });
+
+describe('a byline marker inside a line', () => {
+  it('is not a byline when the names run on into a sentence', () => {
+    expect(findBylineInLine('Ein Projekt hat mit der Herstellung von Pellets aus Laub begonnen.')).toBeNull();
+    expect(
+      findBylineInLine('Home Climate Management of Forests by Indigenous Peoples Key to Protecting Climate'),
+    ).toBeNull();
+  });
+
+  it('is a byline when a date, a handle, a section, a separator or a label follows the names', () => {
+    expect(findBylineInLine('6. Dezember 2025 von Jana in Gefühle, Popkultur')).toBe('Jana');
+    expect(findBylineInLine('Por Ana Ruiz @anaruiz mayo 11, 2026')).toBe('Ana Ruiz');
+    expect(findBylineInLine('1.11.25 20:19 von Max Muster Lesezeit: 4 Min.')).toBe('Max Muster');
+    expect(findBylineInLine('Harbour life by Jane Doe | 3 min read')).toBe('Jane Doe');
+  });
+});
+
+describe('a paragraph that opens like a signature', () => {
+  it('does not name the author', () => {
+    const page = [
+      'Harbour Times',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+      'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `Im Jahr ${2010 + i} verschiffte die Pier mehr Container als im Jahr davor, und die Arbeit wurde mehr.`,
+      ),
+      'Von Hamburg in die Welt: Die Pier verschifft jedes Jahr mehr Container, und die Arbeit wird nicht weniger.',
+      'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+    ].join('\n');
+    expect(parseTextPage(page).byline).toBeNull();
+  });
+});

@@ -406,9 +406,10 @@ function applyArticleSpan(
     }
   }
 
-  // A signature line in the body or below it ("Text: Jana Beispiel", "Posted by Jane Doe at 18:52").
+  // A signature line in the body or below it ("Text: Jana Beispiel", "Posted by Jane Doe at 18:52"), never a
+  // paragraph that opens like one ("Von Berlin in die Welt …").
   for (let i = start; i <= span.end + AUTHOR_BOX_REACH && i < blocks.length && layout.byline === null; i++)
-    if (!known.has(i)) layout.byline = signatureName(blocks[i] ?? '');
+    if (!known.has(i) && !shapes[i]?.prose) layout.byline = signatureName(blocks[i] ?? '');
   layout.byline ??= authorBoxName(blocks, span.end);
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
@@ -998,16 +999,31 @@ export function findBylineInLine(line: string): string | null {
   if (full) return stripRole(full);
   BYLINE_MARKER_RE.lastIndex = 0;
   for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
-    const names = readNames(
-      line
-        .slice(m.index + m[0].length)
-        .trim()
-        .split(' '),
-      m.index === 0 || /^\W/u.test(m[0]),
-    );
-    if (names) return names;
+    const tokens = line
+      .slice(m.index + m[0].length)
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .split(' ');
+    const names = readNames(tokens, m.index === 0 || /^\W/u.test(m[0]));
+    // Inside a line, "… made by Indigenous Peoples Key to …": names that run on into a sentence were a phrase.
+    if (names && (m.index === 0 || namesEndSignature(tokens, names))) return names;
   }
   return null;
+}
+
+/**
+ * The names read from `tokens` end a signature: nothing follows them, or a comma closed them, or what follows is a
+ * separator, a date or time word, a digit or a label ("Lesezeit:").
+ */
+function namesEndSignature(tokens: string[], names: string): boolean {
+  const count = names.split(' ').length;
+  const next = tokens[count];
+  return (
+    next === undefined ||
+    Boolean(tokens[count - 1]?.endsWith(',')) ||
+    SIGNATURE_FOLLOW_RE.test(next) ||
+    next.endsWith(':')
+  );
 }
 
 /**
@@ -1027,18 +1043,16 @@ export function signatureName(line: string): string | null {
     .trim()
     .split(' ');
   const names = readNames(tokens, true);
-  if (!names) return null;
-  // The token after the names: none, or one that may follow a signature (a comma after the names also ends them).
-  const count = names.split(' ').length;
-  const next = tokens[count];
-  if (next !== undefined && !tokens[count - 1]?.endsWith(',') && !SIGNATURE_FOLLOW_RE.test(next)) return null;
-  return names;
+  return names && namesEndSignature(tokens, names) ? names : null;
 }
 const MAX_SIGNATURE_CHARS = 160;
 const SIGNATURE_MARKER_RE =
   /^(?:(?:written|posted|words|published|reported|story|photos?) by|by|von|par|por|geschrieben von|verfasst von|eingestellt von|gepostet von|veröffentlicht von|escrito por|publicado por|publié par|écrit par|scritto da|pubblicato da|a cura di|autor(?:in)?|author|auteure?|texte?|texto|testo)\s?:?\s/iu;
-/** What may follow the names of a signature: a separator, a date or time word, a digit, a parenthesis. */
-const SIGNATURE_FOLLOW_RE = /^(?:[|•·/\-–—(]|am|um|at|on|le|el|em|il)$|^\d/iu;
+/**
+ * What may follow the names of a signature: a separator, a date or time word, a digit, a parenthesis, a handle
+ * ("@jane"), the section it is filed in ("von Jana in Kultur").
+ */
+const SIGNATURE_FOLLOW_RE = /^(?:[|•·/\-–—(]|am|um|at|on|le|el|em|il|in|en)$|^[\d@]/iu;
 
 /** Capitalised name tokens (with particles and joiners between names); a lone lower-case handle after a leading marker. */
 function readNames(tokens: string[], leading: boolean): string | null {
