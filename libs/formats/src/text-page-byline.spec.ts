@@ -1,5 +1,5 @@
 import { parseTextPage } from './parse-text-page';
-import { findBylineInLine, signatureName } from './text-page-layout';
+import { findBylineInLine, nameAfterMarkerLine, signatureName } from './text-page-layout';
 import { nameOnDateLine } from './text-page-byline';
 
 describe('nameOnDateLine', () => {
@@ -136,5 +136,52 @@ describe('a paragraph that opens like a signature', () => {
       'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
     ].join('\n');
     expect(parseTextPage(page).byline).toBeNull();
+  });
+});
+
+describe('a byline split over two lines', () => {
+  it('reads the name under a line that ends with the marker or is an author label', () => {
+    expect(nameAfterMarkerLine('Tipps von', 'Jana Beispiel')).toBe('Jana Beispiel');
+    expect(nameAfterMarkerLine('By', 'Jane DoeReporter')).toBe('Jane Doe');
+    expect(nameAfterMarkerLine('Auteur', 'Jeanne Dupont')).toBe('Jeanne Dupont');
+    expect(nameAfterMarkerLine('Kultur Von', 'Max Muster')).toBe('Max Muster');
+  });
+
+  it('needs the whole next line to be the name', () => {
+    expect(nameAfterMarkerLine('Rezept von', 'Zum Profil von jane')).toBeNull();
+    expect(nameAfterMarkerLine('Die Pier wurde gebaut von', 'Max Muster')).toBeNull();
+    expect(nameAfterMarkerLine('Harbour Times', 'Jane Doe')).toBeNull();
+  });
+});
+
+describe('the byline among the lines around the headline', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+  ];
+
+  it('is a marked name before a capitalised subtitle under the headline', () => {
+    const page = [
+      'Harbour Times',
+      '26.10.2025',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Das Streik-Gespenst',
+      'Die Gewerkschaft droht, die Betreiber bleiben gelassen, und die Stadt sorgt sich um den Hafen.',
+      'Wirtschaft Von',
+      'Max Muster',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).byline).toBe('Max Muster');
+  });
+
+  it('is the name after a marker inside a line, not the words before it', () => {
+    const page = [
+      'Harbour Times',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Blog Beitrag von Jana Beispiel',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).byline).toBe('Jana Beispiel');
   });
 });

@@ -393,18 +393,35 @@ function applyArticleSpan(
     layout.updatedAt = headerStamp.updatedAt;
   }
   const isMenuEntry = menuEntryTest(blocks);
+  const takeByline = (i: number, byline: string | null): void => {
+    if (!byline) return;
+    layout.byline = byline;
+    if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
+  };
+  const bylineLineAt = (i: number): boolean =>
+    i !== headlineIndex && (!known.has(i) || known.get(i)?.kind === 'dateline');
+  // Strongest first: a line opening with its marker, a name on the date line, a marker line over the name.
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
-    if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
+    if (!bylineLineAt(i)) continue;
     const block = blocks[i] ?? '';
-    const byline =
-      findBylineInLine(block) ??
-      (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null) ??
-      nameOnDateLine(unglueDate(block), isMenuEntry);
-    if (byline) {
-      layout.byline = byline;
-      if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
-    }
+    takeByline(
+      i,
+      (SIGNED_LINE_RE.test(block) ? findBylineInLine(block) : null) ??
+        nameOnDateLine(unglueDate(block), isMenuEntry) ??
+        nameAfterMarkerLine(block, blocks[i + 1] ?? ''),
+    );
   }
+  // Then a bare name under the headline (a kicker or a subtitle reads the same), not the start of a line with a
+  // marker further on ("Blog Beitrag von Jana Beispiel").
+  for (
+    let i = headlineIndex + 1;
+    headlineIndex >= 0 && i <= headlineIndex + 3 && i < start && layout.byline === null;
+    i++
+  )
+    if (bylineLineAt(i) && findBylineInLine(blocks[i] ?? '') === null) takeByline(i, bareNameLine(blocks[i] ?? ''));
+  // Then a marker inside a line ("1.11.25 20:19 von Max Muster Lesezeit: 4 Min.").
+  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++)
+    if (bylineLineAt(i)) takeByline(i, findBylineInLine(blocks[i] ?? ''));
 
   // A signature line in the body or below it ("Text: Jana Beispiel", "Posted by Jane Doe at 18:52"), never a
   // paragraph that opens like one ("Von Berlin in die Welt …").
@@ -1101,6 +1118,34 @@ function nextAuthorAt(tokens: string[], start: number): boolean {
 }
 const MAX_AUTHOR_WORDS = 4;
 
+/**
+ * A byline split over two lines by the page's markup: a line ending with the marker or made of an author label
+ * ("Tipps von", "Disko Von", "By", "Auteur"), then the name alone on the next line.
+ */
+export function nameAfterMarkerLine(line: string, next: string): string | null {
+  if (
+    line.length > MAX_MARKER_LINE_CHARS ||
+    wordCount(line) > MAX_MARKER_LINE_WORDS ||
+    !(MARKER_LINE_END_RE.test(line) || AUTHOR_LABEL_RE.test(line))
+  )
+    return null;
+  // The role may be run into the name ("Jane DoeReporter"): it is split off and dropped.
+  const words = next.replace(GLUED_ROLE_RE, '$1 $2').split(' ');
+  while (words.length && (ROLE_WORD_RE.test(words.at(-1)!) || ROLE_QUALIFIERS.has(words.at(-1)!.toLowerCase())))
+    words.pop();
+  const name = words.join(' ');
+  // The whole line is the name: "Zum Profil von jane" is not.
+  return words.length >= 2 && bareNameLine(name) === name ? name : null;
+}
+const MAX_MARKER_LINE_CHARS = 40;
+/** "Ein Beitrag von": a label of a few words, not a sentence ending with the word. */
+const MAX_MARKER_LINE_WORDS = 3;
+const GLUED_ROLE_RE =
+  /(\p{Ll})((?:Senior |Chief |Staff )?(?:Reporter|Editor|Correspondent|Writer|Redakteur|Redakteurin|Journalist|Journalistin))$/u;
+const ROLE_QUALIFIERS = new Set(['senior', 'chief', 'staff', 'political', 'deputy']);
+/** A short line whose last word is a byline marker. */
+const MARKER_LINE_END_RE = /(?:^|\s)(?:by|von|par|por|di)\s?:?$/iu;
+
 /** One-word lines of the page (menu entries, section labels), looked up case-blind; built on first use. */
 function menuEntryTest(blocks: string[]): (word: string) => boolean {
   let entries: Set<string> | null = null;
@@ -1142,7 +1187,7 @@ function authorBoxName(blocks: string[], end: number): string | null {
 
 const AUTHOR_BOX_REACH = 30;
 const AUTHOR_LABEL_RE =
-  /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
+  /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|(?:l['’])?auteure?|el autor|sobre el autor|o autor|sobre o autor|(?:l['’])?autore|text|texte|texto|testo)\s*:?$/iu;
 const AUTHOR_ABOUT_RE =
   /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
 
