@@ -123,3 +123,31 @@ describe("a date stamp above the site's menus", () => {
     expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-07-08');
   });
 });
+
+describe('a sentence saying when the article was posted', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+  ];
+
+  it('dates the page over an event date near the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Hafenfest im Frühjahr',
+      'Termin: 21.02.2026, 19 Uhr',
+      ...body,
+      'Der Beitrag wurde am Mittwoch, den 27. November 2025 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region, Termine abgelegt. Du kannst die Kommentare verfolgen.',
+      'Kommentare',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2025-11-27');
+  });
+
+  it('is read in English and French', () => {
+    const dated = (line: string): string | undefined =>
+      parseTextPage(['Harbour Times', 'Dockers vote to strike', ...body, line].join('\n')).publishedAt?.slice(0, 10);
+    expect(dated('This entry was posted on Wednesday, May 6th, 2026 at 3:21 pm and is filed under Harbour.')).toBe(
+      '2026-05-06',
+    );
+    expect(dated('Cet article a été publié le 5 mai 2026 dans Port.')).toBe('2026-05-05');
+  });
+});

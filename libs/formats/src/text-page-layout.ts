@@ -342,6 +342,13 @@ function applyArticleSpan(
     else if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i))
       metaKinds.set(i, 'dateline');
   };
+  // A sentence about the article itself ("This entry was posted on …", "Der Beitrag wurde am … veröffentlicht")
+  // dates it wherever it is; the lines near the headline may carry other dates (events, releases).
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    if (i === headlineIndex || known.has(i)) continue;
+    const line = selfDatedLine(blocks[i] ?? '');
+    if (line) takeDate(i, line);
+  }
   // A line that is only a date directly above the headline stands (a blog's day heading, a date kicker).
   const afterHeadline = headlineIndex >= 0 ? headlineIndex : headStart;
   const aboveHeadline = afterHeadline - 1 >= metaFrom && !known.has(afterHeadline - 1) ? afterHeadline - 1 : -1;
@@ -811,6 +818,21 @@ const AGENCY_RE = /^\p{Lu}{2,}(?:[ /]\p{Lu}{2,})*$/u;
 const MIN_CAPTION_WORDS = 4;
 const MAX_CREDIT_TAIL_CHARS = 64;
 const MAX_CREDIT_WORDS = 3;
+
+/**
+ * A sentence saying when the article itself was posted, as blog footers print it ("This entry was posted on
+ * Wednesday, May 6th, 2026 at 3:21 pm and is filed under …", "Dieser Artikel wurde am 14. Mai 2026 um 14:48 von
+ * Jana geschrieben", "Cet article a été publié le 5 mai 2026"): the first date in its opening characters.
+ */
+function selfDatedLine(block: string): DateLine | null {
+  if (!SELF_DATED_FIRST.includes(block.charAt(0)) || !SELF_DATED_RE.test(block)) return null;
+  return findDateLine(block.slice(0, SELF_DATED_CHARS));
+}
+const SELF_DATED_CHARS = 140;
+/** The first letters of the sentences below: the pattern runs only on lines starting with one. */
+const SELF_DATED_FIRST = 'TtDdCcEeQq';
+const SELF_DATED_RE =
+  /^(?:this (?:entry|post|article|story) (?:was|has been)|(?:dieser|der|die) (?:beitrag|artikel|eintrag|text|meldung) (?:wurde|ist)|(?:cet|l['’]) ?article a été|ce billet a été|(?:este|el) (?:artículo|post) (?:fue|ha sido)|esta entrada fue|questo articolo è stato|este (?:artigo|post) foi)\b/iu;
 
 /** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
 function leadDate(block: string): DateLine | null {
