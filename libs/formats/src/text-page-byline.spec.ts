@@ -185,3 +185,11 @@ describe('the byline among the lines around the headline', () => {
     expect(parseTextPage(page).byline).toBe('Jana Beispiel');
   });
 });
+
+describe('a role run into the name', () => {
+  it('is split off and dropped', () => {
+    expect(findBylineInLine('By Jane DoeStaff Writer')).toBe('Jane Doe');
+    expect(findBylineInLine('By Jane Doe Senior Reporter')).toBe('Jane Doe');
+    expect(findBylineInLine('By Jane McDonald')).toBe('Jane McDonald');
+  });
+});

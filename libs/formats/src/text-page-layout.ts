@@ -1035,7 +1035,7 @@ const NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’.-]*,?$/u;
 export function findBylineInLine(line: string): string | null {
   if (line.length > 200) return null;
   const full = parseBylineLine(line);
-  if (full) return stripRole(full);
+  if (full) return withoutTrailingRole(stripRole(full));
   BYLINE_MARKER_RE.lastIndex = 0;
   for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
     const tokens = line
@@ -1151,13 +1151,17 @@ export function nameAfterMarkerLine(line: string, next: string): string | null {
     !(MARKER_LINE_END_RE.test(line) || AUTHOR_LABEL_RE.test(line))
   )
     return null;
-  // The role may be run into the name ("Jane DoeReporter"): it is split off and dropped.
-  const words = next.replace(GLUED_ROLE_RE, '$1 $2').split(' ');
-  while (words.length && (ROLE_WORD_RE.test(words.at(-1)!) || ROLE_QUALIFIERS.has(words.at(-1)!.toLowerCase())))
-    words.pop();
-  const name = words.join(' ');
+  const name = withoutTrailingRole(next);
   // The whole line is the name: "Zum Profil von jane" is not.
-  return words.length >= 2 && bareNameLine(name) === name ? name : null;
+  return name.includes(' ') && bareNameLine(name) === name ? name : null;
+}
+
+/** "Jane DoeStaff Writer", "Jane Doe Reporter" → "Jane Doe": a role after the name, run into it or not, is dropped. */
+function withoutTrailingRole(names: string): string {
+  const words = names.replace(GLUED_ROLE_RE, '$1 $2').split(' ');
+  while (words.length > 2 && (ROLE_WORD_RE.test(words.at(-1)!) || ROLE_QUALIFIERS.has(words.at(-1)!.toLowerCase())))
+    words.pop();
+  return words.join(' ');
 }
 const MAX_MARKER_LINE_CHARS = 40;
 /** "Ein Beitrag von": a label of a few words, not a sentence ending with the word. */
