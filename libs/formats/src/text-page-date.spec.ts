@@ -1,6 +1,6 @@
 import { parseShortYearDate } from './dates';
 import { parseTextPage } from './parse-text-page';
-import { parseDateLine, unglueDate } from './text-page-layout';
+import { isEmbeddedPostLine, parseDateLine, unglueDate } from './text-page-layout';
 
 describe('two dates run together by innerText', () => {
   it('separates a published stamp from the updated stamp glued after its year', () => {
@@ -149,5 +149,30 @@ describe('a sentence saying when the article was posted', () => {
       '2026-05-06',
     );
     expect(dated('Cet article a été publié le 5 mai 2026 dans Port.')).toBe('2026-05-05');
+  });
+});
+
+describe('a social post embedded in the article', () => {
+  it('is told by the handle in parentheses on its signature line', () => {
+    expect(isEmbeddedPostLine('— Harbour Pilots (@harbourpilots) May 5, 2026')).toBe(true);
+    expect(
+      isEmbeddedPostLine('Ein Beitrag geteilt von Jana Beispiel (@jana.beispiel) am Apr 21, 2026 um 4:47 PDT'),
+    ).toBe(true);
+    expect(isEmbeddedPostLine('Follow us @harbourtimes, 5 May 2026')).toBe(false);
+  });
+
+  it("does not date the article: the page's own date line below the body does", () => {
+    const page = [
+      'Harbour Times',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+      'Ein Beitrag geteilt von Harbour Pilots (@harbourpilots) am Apr 21, 2026 um 4:47 PDT',
+      'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+      'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+      'Themen',
+      'von Jana',
+      '18.10.2026 16:06 Uhr',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-10-18');
   });
 });

@@ -329,7 +329,7 @@ function applyArticleSpan(
     headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle)
+    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle) || isEmbeddedPostLine(block)
       ? null
       : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
@@ -833,6 +833,16 @@ const SELF_DATED_CHARS = 140;
 const SELF_DATED_FIRST = 'TtDdCcEeQq';
 const SELF_DATED_RE =
   /^(?:this (?:entry|post|article|story) (?:was|has been)|(?:dieser|der|die) (?:beitrag|artikel|eintrag|text|meldung) (?:wurde|ist)|(?:cet|l['’]) ?article a été|ce billet a été|(?:este|el) (?:artículo|post) (?:fue|ha sido)|esta entrada fue|questo articolo è stato|este (?:artigo|post) foi)\b/iu;
+
+/**
+ * The signature of a social post embedded in the article ("— Jane Doe (@janedoe) May 5, 2026", "Ein Beitrag geteilt
+ * von Jane Doe (@janedoe) am 21. Apr. 2026"): its date is the post's, not the article's.
+ */
+export function isEmbeddedPostLine(block: string): boolean {
+  return block.length <= MAX_EMBED_LINE_CHARS && block.includes('(@') && EMBED_HANDLE_RE.test(block);
+}
+const MAX_EMBED_LINE_CHARS = 200;
+const EMBED_HANDLE_RE = /\(@[\p{L}\p{N}_.]{1,30}\)/u;
 
 /** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
 function leadDate(block: string): DateLine | null {
