@@ -147,6 +147,14 @@ describe('a byline split over two lines', () => {
     expect(nameAfterMarkerLine('Kultur Von', 'Max Muster')).toBe('Max Muster');
   });
 
+  it('reads more authors, each on its own line after a joiner line', () => {
+    expect(nameAfterMarkerLine('By', 'Jane Doe', 'and', 'John Roe', 'Nov 9, 2025')).toBe('Jane Doe and John Roe');
+    expect(nameAfterMarkerLine('Von', 'Max Muster', 'und', 'Erika Beispiel', 'und', 'Jana Beispiel')).toBe(
+      'Max Muster and Erika Beispiel and Jana Beispiel',
+    );
+    expect(nameAfterMarkerLine('By', 'Jane Doe', 'and', 'the harbour was closed')).toBe('Jane Doe');
+  });
+
   it('needs the whole next line to be the name', () => {
     expect(nameAfterMarkerLine('Rezept von', 'Zum Profil von jane')).toBeNull();
     expect(nameAfterMarkerLine('Die Pier wurde gebaut von', 'Max Muster')).toBeNull();

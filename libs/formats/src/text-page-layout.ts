@@ -415,7 +415,7 @@ function applyArticleSpan(
       i,
       (SIGNED_LINE_RE.test(block) ? findBylineInLine(block) : null) ??
         nameOnDateLine(unglueDate(block), isMenuEntry) ??
-        nameAfterMarkerLine(block, blocks[i + 1] ?? ''),
+        nameAfterMarkerLine(block, blocks[i + 1] ?? '', ...blocks.slice(i + 2, i + 2 + SPLIT_BYLINE_MORE_LINES)),
     );
   }
   // Then a bare name under the headline (a kicker or a subtitle reads the same), not the start of a line with a
@@ -1154,15 +1154,28 @@ const MAX_AUTHOR_WORDS = 4;
  * A byline split over two lines by the page's markup: a line ending with the marker or made of an author label
  * ("Tipps von", "Disko Von", "By", "Auteur"), then the name alone on the next line.
  */
-export function nameAfterMarkerLine(line: string, next: string): string | null {
+export function nameAfterMarkerLine(line: string, next: string, ...more: string[]): string | null {
   if (
     line.length > MAX_MARKER_LINE_CHARS ||
     wordCount(line) > MAX_MARKER_LINE_WORDS ||
     !(MARKER_LINE_END_RE.test(line) || AUTHOR_LABEL_RE.test(line))
   )
     return null;
-  const name = withoutTrailingRole(next);
-  // The whole line is the name: "Zum Profil von jane" is not.
+  const first = wholeNameLine(next);
+  if (!first) return null;
+  // More authors, each on its own line after a joiner line ("By" / "Jane Doe" / "and" / "John Roe").
+  const names = [first];
+  for (let i = 0; i + 1 < more.length && NAME_JOINERS.has((more[i] ?? '').toLowerCase()); i += 2) {
+    const name = wholeNameLine(more[i + 1] ?? '');
+    if (!name) break;
+    names.push(name);
+  }
+  return names.join(' and ');
+}
+
+/** A line that is wholly a name of two or three words, a role after it dropped ("Zum Profil von jane" is not). */
+function wholeNameLine(line: string): string | null {
+  const name = withoutTrailingRole(line);
   return name.includes(' ') && bareNameLine(name) === name ? name : null;
 }
 
@@ -1174,6 +1187,8 @@ function withoutTrailingRole(names: string): string {
   return words.join(' ');
 }
 const MAX_MARKER_LINE_CHARS = 40;
+/** Lines read after a split byline's first name: joiner and name, for two more authors. */
+const SPLIT_BYLINE_MORE_LINES = 4;
 /** "Ein Beitrag von": a label of a few words, not a sentence ending with the word. */
 const MAX_MARKER_LINE_WORDS = 3;
 const GLUED_ROLE_RE =
