@@ -365,6 +365,21 @@ export function parseDateText(text: string, context: DateTextContext = {}): Loos
   return relativeDate(rest, context.now ?? null);
 }
 
+const SHORT_YEAR_RE = new RegExp(`^(\\d{1,2})(?:er|\\.|º)? (?:de )?${WORD}\\.?,? (?:de )?(\\d{2})${TIME}$`, 'iu');
+
+/**
+ * A day, a month name and a two-digit year ("27 mars 20 à 9h21", "14 Gennaio 20"), read as 20yy. Only for text
+ * known to be a date (after a "Published"/"Publié le" label): "3 May 20" alone may be a count.
+ */
+export function parseShortYearDate(text: string): LooseDate | null {
+  const m = SHORT_YEAR_RE.exec(trimChars(text.replace(/\s+/gu, ' ').trim(), '.,;', true, 'end'));
+  if (!m) return null;
+  const [, day, monthName = '', year = '', h, mi, s, meridiem, zone] = m;
+  const month = MONTHS[monthName.toLowerCase()];
+  if (!month) return null;
+  return withTime(2000 + Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+}
+
 function numericDate(text: string, weekday: number | undefined, context: DateTextContext): LooseDate | null {
   const m = NUMERIC_DATE_RE.exec(text);
   if (!m) return null;

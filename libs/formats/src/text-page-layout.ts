@@ -1,4 +1,4 @@
-import { parseDateText, parseLooseDate, type DateTextContext, type LooseDate } from './dates';
+import { parseDateText, parseLooseDate, parseShortYearDate, type DateTextContext, type LooseDate } from './dates';
 import { findDateInText } from './html-date';
 import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks, trimChars } from './text-blocks';
 import {
@@ -10,6 +10,7 @@ import {
 } from './text-page-span';
 import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
+import { nameOnDateLine } from './text-page-byline';
 
 /** What a chrome line of a flattened page is. Values match `RemovedKind` in the contracts. */
 export type TextPageLineKind =
@@ -241,6 +242,8 @@ const META_LOOKBEHIND = 5;
 /** How far from the headline a dated line is still taken for the article's date when none is labelled. */
 const NEAREST_DATE_REACH = 40;
 const SIGNED_DATE_LINE_CHARS = 120;
+/** A meta line under the headline (date, byline, reading time, labels) is short. */
+const HEADER_META_WORDS = 14;
 /** A line that starts with its byline marker (a mid-sentence "cast by" is not a signature). */
 const SIGNED_LINE_RE =
   /^(?:written by|words by|by|von|par|por|geschrieben von|verfasst von|escrito por|publicado por|publié par|scritto da)\s*:?\s/iu;
@@ -325,17 +328,55 @@ function applyArticleSpan(
   const metaFrom = Math.max(0, headStart - META_LOOKBEHIND);
   const metaTo = Math.min(blocks.length - 1, Math.max(start, headStart) + META_LOOKAHEAD);
   const metaKinds = new Map<number, TextPageLineKind>();
+  // A date the header scan read far above the headline, before the menus, is the page's "today" stamp or a
+  // masthead date: the article's own date near its headline is looked for first, that one kept only as a fallback.
+  const headerDate = chrome.find((line) => line.kind === 'dateline' && line.index < metaFrom) ?? null;
+  const headerStamp = headerDate
+    ? { publishedAt: layout.publishedAt, dateOnly: layout.publishedDateOnly, updatedAt: layout.updatedAt }
+    : null;
+  if (headerDate) {
+    headerDate.kind = headerDate.index === 0 ? 'banner' : 'navigation';
+    layout.publishedAt = null;
+    layout.updatedAt = null;
+  }
+  // The header scan's "headline" that gave way to a better one may be a date line it could not read
+  // ("Veröffentlicht am 10. Februar 2026 9. Februar 2026 von Jana"): it is read like the unrecognised lines.
+  const demotedTitle =
+    headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || known.has(i) ? null : (parseDateLine(block, dateContext) ?? findDateLine(block));
+    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle) || isEmbeddedPostLine(block)
+      ? null
+      : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
   const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
     layout.publishedDateOnly = line.dateOnly;
     layout.updatedAt ??= line.updatedAt;
     layout.byline ??= line.byline;
-    if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i)) metaKinds.set(i, 'dateline');
+    if (demotedTitle && i === demotedTitle.index) demotedTitle.kind = 'dateline';
+    else if ((i < start || i > span.end || (shapes[i]?.words ?? 0) <= 12) && !known.has(i))
+      metaKinds.set(i, 'dateline');
   };
+  // A sentence about the article itself ("This entry was posted on …", "Der Beitrag wurde am … veröffentlicht")
+  // dates it wherever it is; the lines near the headline may carry other dates (events, releases).
+  for (let i = 0; i < blocks.length && layout.publishedAt === null; i++) {
+    if (i === headlineIndex || known.has(i)) continue;
+    const line = selfDatedLine(blocks[i] ?? '');
+    if (line) takeDate(i, line);
+  }
+  // A line that is only a date directly above the headline stands (a blog's day heading, a date kicker).
+  const afterHeadline = headlineIndex >= 0 ? headlineIndex : headStart;
+  const aboveHeadline = afterHeadline - 1 >= metaFrom && !known.has(afterHeadline - 1) ? afterHeadline - 1 : -1;
+  const dateAbove = aboveHeadline >= 0 ? parseDateLine(blocks[aboveHeadline] ?? '', dateContext) : null;
+  if (dateAbove && !UPDATED_RE.test(blocks[aboveHeadline] ?? '')) takeDate(aboveHeadline, dateAbove);
+  // Then the short lines right under the headline: a dated line further above it may close a list of dated teasers
+  // or events ("13.02.2026 20:00 Stammtisch"), the one under it is the article's.
+  for (let i = afterHeadline + 1; i <= metaTo && layout.publishedAt === null; i++) {
+    if (shapes[i]?.prose || (shapes[i]?.words ?? 0) > HEADER_META_WORDS) break;
+    const line = dateAt(i);
+    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+  }
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
     const line = dateAt(i);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
@@ -368,18 +409,47 @@ function applyArticleSpan(
       if (line) takeDate(i, line);
     }
   }
-  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
-    if (i === headlineIndex || (known.has(i) && known.get(i)?.kind !== 'dateline')) continue;
-    const block = blocks[i] ?? '';
-    const byline =
-      findBylineInLine(block) ??
-      (headlineIndex >= 0 && i > headlineIndex && i <= headlineIndex + 3 && i < start ? bareNameLine(block) : null);
-    if (byline) {
-      layout.byline = byline;
-      if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
-    }
+  if (layout.publishedAt === null && headerDate && headerStamp) {
+    headerDate.kind = 'dateline';
+    layout.publishedAt = headerStamp.publishedAt;
+    layout.publishedDateOnly = headerStamp.dateOnly;
+    layout.updatedAt = headerStamp.updatedAt;
   }
+  const isMenuEntry = menuEntryTest(blocks);
+  const takeByline = (i: number, byline: string | null): void => {
+    if (!byline) return;
+    layout.byline = byline;
+    if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
+  };
+  const bylineLineAt = (i: number): boolean =>
+    i !== headlineIndex && (!known.has(i) || known.get(i)?.kind === 'dateline');
+  // Strongest first: a line opening with its marker, a name on the date line, a marker line over the name.
+  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
+    if (!bylineLineAt(i)) continue;
+    const block = blocks[i] ?? '';
+    takeByline(
+      i,
+      (SIGNED_LINE_RE.test(block) ? findBylineInLine(block) : null) ??
+        nameOnDateLine(unglueDate(block), isMenuEntry) ??
+        nameAfterMarkerLine(block, blocks[i + 1] ?? '', ...blocks.slice(i + 2, i + 2 + SPLIT_BYLINE_MORE_LINES)),
+    );
+  }
+  // Then a bare name under the headline (a kicker or a subtitle reads the same), not the start of a line with a
+  // marker further on ("Blog Beitrag von Jana Beispiel").
+  for (
+    let i = headlineIndex + 1;
+    headlineIndex >= 0 && i <= headlineIndex + 3 && i < start && layout.byline === null;
+    i++
+  )
+    if (bylineLineAt(i) && findBylineInLine(blocks[i] ?? '') === null) takeByline(i, bareNameLine(blocks[i] ?? ''));
+  // Then a marker inside a line ("1.11.25 20:19 von Max Muster Lesezeit: 4 Min.").
+  for (let i = metaFrom; i <= metaTo && layout.byline === null; i++)
+    if (bylineLineAt(i)) takeByline(i, findBylineInLine(blocks[i] ?? ''));
 
+  // A signature line in the body or below it ("Text: Jana Beispiel", "Posted by Jane Doe at 18:52"), never a
+  // paragraph that opens like one ("Von Berlin in die Welt …").
+  for (let i = start; i <= span.end + AUTHOR_BOX_REACH && i < blocks.length && layout.byline === null; i++)
+    if (!known.has(i) && !shapes[i]?.prose) layout.byline = signatureName(blocks[i] ?? '');
   layout.byline ??= authorBoxName(blocks, span.end);
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
@@ -917,6 +987,31 @@ const MIN_CAPTION_WORDS = 4;
 const MAX_CREDIT_TAIL_CHARS = 64;
 const MAX_CREDIT_WORDS = 3;
 
+/**
+ * A sentence saying when the article itself was posted, as blog footers print it ("This entry was posted on
+ * Wednesday, May 6th, 2026 at 3:21 pm and is filed under …", "Dieser Artikel wurde am 14. Mai 2026 um 14:48 von
+ * Jana geschrieben", "Cet article a été publié le 5 mai 2026"): the first date in its opening characters.
+ */
+function selfDatedLine(block: string): DateLine | null {
+  if (!SELF_DATED_FIRST.includes(block.charAt(0)) || !SELF_DATED_RE.test(block)) return null;
+  return findDateLine(block.slice(0, SELF_DATED_CHARS));
+}
+const SELF_DATED_CHARS = 140;
+/** The first letters of the sentences below: the pattern runs only on lines starting with one. */
+const SELF_DATED_FIRST = 'TtDdCcEeQq';
+const SELF_DATED_RE =
+  /^(?:this (?:entry|post|article|story) (?:was|has been)|(?:dieser|der|die) (?:beitrag|artikel|eintrag|text|meldung) (?:wurde|ist)|(?:cet|l['’]) ?article a été|ce billet a été|(?:este|el) (?:artículo|post) (?:fue|ha sido)|esta entrada fue|questo articolo è stato|este (?:artigo|post) foi)\b/iu;
+
+/**
+ * The signature of a social post embedded in the article ("— Jane Doe (@janedoe) May 5, 2026", "Ein Beitrag geteilt
+ * von Jane Doe (@janedoe) am 21. Apr. 2026"): its date is the post's, not the article's.
+ */
+export function isEmbeddedPostLine(block: string): boolean {
+  return block.length <= MAX_EMBED_LINE_CHARS && block.includes('(@') && EMBED_HANDLE_RE.test(block);
+}
+const MAX_EMBED_LINE_CHARS = 200;
+const EMBED_HANDLE_RE = /\(@[\p{L}\p{N}_.]{1,30}\)/u;
+
 /** The date before the first " - ", " – " or " | " of a paragraph's first characters. */
 function leadDate(block: string): DateLine | null {
   const head = block.slice(0, LEAD_DATE_CHARS);
@@ -995,9 +1090,23 @@ function mayBeGlued(line: string): boolean {
 /** "Yahoo News Australia28 October 2020": a lower-case letter run into a day, a month name and a year. */
 const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(?!\d))/gu;
 
+/**
+ * Two dates run together, as a published and an updated stamp printed side by side ("10. Februar 20199. Februar
+ * 2019", "19.11.202119.11.2021"): a year, then a day starting the next date (a numeric one, or a month name and a
+ * year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
+ */
+const YEAR_DATE_GLUE_RE =
+  /((?:19|20)\d{2})(?=\d{1,2}\.(?:\d{1,2}\.(?:19|20)\d{2}|\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
+const DAY_YEAR_GLUE_RE = /(\p{L}\.? \d{2})((?:19|20)\d{2})(?!\d)/gu;
+
 export function unglueDate(line: string): string {
   if (!mayBeGlued(line)) return line;
-  return line.replace(YEAR_TIME_GLUE_RE, '$1 ').replace(LETTER_DATE_GLUE_RE, '$1 ').replace(LETTER_DAY_GLUE_RE, '$1 ');
+  return line
+    .replace(YEAR_TIME_GLUE_RE, '$1 ')
+    .replace(LETTER_DATE_GLUE_RE, '$1 ')
+    .replace(LETTER_DAY_GLUE_RE, '$1 ')
+    .replace(YEAR_DATE_GLUE_RE, '$1 ')
+    .replace(DAY_YEAR_GLUE_RE, '$1 $2');
 }
 
 export interface DateLine {
@@ -1030,7 +1139,9 @@ export function parseDateLine(line: string, context: DateTextContext = {}): Date
     const label = prefix?.[1]?.toLowerCase() ?? '';
     const text = prefix ? segment.slice(prefix[0].length) : segment;
     // A relative date ("il y a 3 heures") only counts when the line has no absolute one beside it.
-    const date = parseDateText(text, { language: context.language ?? null });
+    // A two-digit year ("Publié le 27 mars 20 à 9h21") is read only after a date label.
+    const date =
+      parseDateText(text, { language: context.language ?? null }) ?? (label ? parseShortYearDate(text) : null);
     if (!date && context.now) {
       relative ??= parseDateText(text, context);
       if (relative) continue;
@@ -1102,30 +1213,75 @@ const NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’.-]*,?$/u;
 export function findBylineInLine(line: string): string | null {
   if (line.length > 200) return null;
   const full = parseBylineLine(line);
-  if (full) return stripRole(full);
+  if (full) return withoutTrailingRole(stripRole(full));
   BYLINE_MARKER_RE.lastIndex = 0;
   for (let m = BYLINE_MARKER_RE.exec(line); m; m = BYLINE_MARKER_RE.exec(line)) {
-    const names = readNames(
-      line
-        .slice(m.index + m[0].length)
-        .trim()
-        .split(' '),
-      m.index === 0 || /^\W/u.test(m[0]),
-    );
-    if (names) return names;
+    const tokens = line
+      .slice(m.index + m[0].length)
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .split(' ');
+    const names = readNames(tokens, m.index === 0 || /^\W/u.test(m[0]));
+    // Inside a line, "… made by Indigenous Peoples Key to …": names that run on into a sentence were a phrase.
+    if (names && (m.index === 0 || namesEndSignature(tokens, names))) return names;
   }
   return null;
 }
 
+/**
+ * The names read from `tokens` end a signature: nothing follows them, or a comma closed them, or what follows is a
+ * separator, a date or time word, a digit or a label ("Lesezeit:").
+ */
+function namesEndSignature(tokens: string[], names: string): boolean {
+  const count = names.split(' ').length;
+  const next = tokens[count];
+  return (
+    next === undefined ||
+    Boolean(tokens[count - 1]?.endsWith(',')) ||
+    SIGNATURE_FOLLOW_RE.test(next) ||
+    next.endsWith(':')
+  );
+}
+
+/**
+ * A signature line: it starts with a byline marker or an author label ("Von Jana Beispiel", "Text: Jana Beispiel /
+ * Harbour Times", "Posted by Jane Doe at 18:52", "Auteur : Jeanne Dupont", "Eingestellt von Jana um 10:52"), and the
+ * names end the line or are followed by a separator, a date or time word, or a comma — never by more of a sentence
+ * ("Von Anfang an war klar …").
+ */
+export function signatureName(line: string): string | null {
+  if (line.length > MAX_SIGNATURE_CHARS) return null;
+  const marker = SIGNATURE_MARKER_RE.exec(line);
+  if (!marker) return null;
+  const tokens = line
+    .slice(marker[0].length)
+    .replace(/([|•·])/gu, ' $1 ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .split(' ');
+  const names = readNames(tokens, true);
+  return names && namesEndSignature(tokens, names) ? names : null;
+}
+const MAX_SIGNATURE_CHARS = 160;
+const SIGNATURE_MARKER_RE =
+  /^(?:(?:written|posted|words|published|reported|story|photos?) by|by|von|par|por|geschrieben von|verfasst von|eingestellt von|gepostet von|veröffentlicht von|escrito por|publicado por|publié par|écrit par|scritto da|pubblicato da|a cura di|autor(?:in)?|author|auteure?|texte?|texto|testo)\s?:?\s/iu;
+/**
+ * What may follow the names of a signature: a separator, a date or time word, a digit, a parenthesis, a handle
+ * ("@jane"), the section it is filed in ("von Jana in Kultur").
+ */
+const SIGNATURE_FOLLOW_RE = /^(?:[|•·/\-–—(]|am|um|at|on|le|el|em|il|in|en)$|^[\d@]/iu;
+
 /** Capitalised name tokens (with particles and joiners between names); a lone lower-case handle after a leading marker. */
 function readNames(tokens: string[], leading: boolean): string | null {
   const taken: string[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (!token) continue;
     const lower = token.toLowerCase();
     if (NAME_TOKEN_RE.test(token) && !/\d/u.test(token)) {
       taken.push(token);
-      if (token.endsWith(',')) break;
+      // After a comma: another author ("Jane Doe, John Roe and Ann Poe"), not a role or an outlet ("Jane Doe, CNN").
+      if (token.endsWith(',') && !nextAuthorAt(tokens, i + 1)) break;
       continue;
     }
     if (taken.length && (NAME_JOINERS.has(lower) || NAME_PARTICLES.has(lower))) {
@@ -1141,18 +1297,94 @@ function readNames(tokens: string[], leading: boolean): string | null {
   )
     taken.pop();
   const names = taken.join(' ').replace(/,$/u, '');
-  return names && taken.length <= 8 ? names : null;
+  return names && taken.length <= MAX_BYLINE_NAME_WORDS ? names : null;
 }
+
+/** Several authors of three words each, joined. */
+const MAX_BYLINE_NAME_WORDS = 16;
+
+/** Two or more capitalised words from `start` to the next comma or joiner, none of them a role. */
+function nextAuthorAt(tokens: string[], start: number): boolean {
+  let words = 0;
+  for (let i = start; i < tokens.length && i < start + MAX_AUTHOR_WORDS; i++) {
+    const token = tokens[i]!;
+    const bare = token.replace(/,$/u, '');
+    if (NAME_JOINERS.has(bare.toLowerCase())) break;
+    if (!NAME_TOKEN_RE.test(bare) || /\d/u.test(bare) || ROLE_WORD_RE.test(bare)) return false;
+    words += 1;
+    if (token.endsWith(',')) break;
+  }
+  return words >= 2;
+}
+const MAX_AUTHOR_WORDS = 4;
+
+/**
+ * A byline split over two lines by the page's markup: a line ending with the marker or made of an author label
+ * ("Tipps von", "Disko Von", "By", "Auteur"), then the name alone on the next line.
+ */
+export function nameAfterMarkerLine(line: string, next: string, ...more: string[]): string | null {
+  if (
+    line.length > MAX_MARKER_LINE_CHARS ||
+    wordCount(line) > MAX_MARKER_LINE_WORDS ||
+    !(MARKER_LINE_END_RE.test(line) || AUTHOR_LABEL_RE.test(line))
+  )
+    return null;
+  const first = wholeNameLine(next);
+  if (!first) return null;
+  // More authors, each on its own line after a joiner line ("By" / "Jane Doe" / "and" / "John Roe").
+  const names = [first];
+  for (let i = 0; i + 1 < more.length && NAME_JOINERS.has((more[i] ?? '').toLowerCase()); i += 2) {
+    const name = wholeNameLine(more[i + 1] ?? '');
+    if (!name) break;
+    names.push(name);
+  }
+  return names.join(' and ');
+}
+
+/** A line that is wholly a name of two or three words, a role after it dropped ("Zum Profil von jane" is not). */
+function wholeNameLine(line: string): string | null {
+  const name = withoutTrailingRole(line);
+  return name.includes(' ') && bareNameLine(name) === name ? name : null;
+}
+
+/** "Jane DoeStaff Writer", "Jane Doe Reporter" → "Jane Doe": a role after the name, run into it or not, is dropped. */
+function withoutTrailingRole(names: string): string {
+  const words = names.replace(GLUED_ROLE_RE, '$1 $2').split(' ');
+  while (words.length > 2 && (ROLE_WORD_RE.test(words.at(-1)!) || ROLE_QUALIFIERS.has(words.at(-1)!.toLowerCase())))
+    words.pop();
+  return words.join(' ');
+}
+const MAX_MARKER_LINE_CHARS = 40;
+/** Lines read after a split byline's first name: joiner and name, for two more authors. */
+const SPLIT_BYLINE_MORE_LINES = 4;
+/** "Ein Beitrag von": a label of a few words, not a sentence ending with the word. */
+const MAX_MARKER_LINE_WORDS = 3;
+const GLUED_ROLE_RE =
+  /(\p{Ll})((?:Senior |Chief |Staff )?(?:Reporter|Editor|Correspondent|Writer|Redakteur|Redakteurin|Journalist|Journalistin))$/u;
+const ROLE_QUALIFIERS = new Set(['senior', 'chief', 'staff', 'political', 'deputy']);
+/** A short line whose last word is a byline marker. */
+const MARKER_LINE_END_RE = /(?:^|\s)(?:by|von|par|por|di)\s?:?$/iu;
+
+/** One-word lines of the page (menu entries, section labels), looked up case-blind; built on first use. */
+function menuEntryTest(blocks: string[]): (word: string) => boolean {
+  let entries: Set<string> | null = null;
+  return (word) => {
+    entries ??= new Set(
+      blocks.filter((b) => b.length <= MAX_MENU_ENTRY_CHARS && !b.includes(' ')).map((b) => b.toLowerCase()),
+    );
+    return entries.has(word.toLowerCase());
+  };
+}
+const MAX_MENU_ENTRY_CHARS = 30;
+
+/** Words naming a journalist's role ("Political Editor", "Redakteurin", "Staff Writer"). */
+const ROLE_WORD_RE =
+  /\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|writer|editorin|chefredakteur|chefredakteurin|redaktion|rédaction|redacción|redação|redazione)\b/iu;
 
 /** "Jane Doe, Political Editor" → "Jane Doe": a role after the names is not part of them. */
 function stripRole(byline: string): string {
   const [names = byline, role] = byline.split(/,\s*/u, 2);
-  return role !== undefined &&
-    /^\p{Ll}|\b(?:editor|correspondent|reporter|redakteur|redakteurin|rédacteur|journaliste|periodista|corresponsal|jornalista|giornalista|staff writer|writer)\b/iu.test(
-      role,
-    )
-    ? names
-    : byline;
+  return role !== undefined && (/^\p{Ll}/u.test(role) || ROLE_WORD_RE.test(role)) ? names : byline;
 }
 
 /** An author box after the article: a label line ("Autor", "About the author") then the name, or "Über <Name>". */
@@ -1174,7 +1406,7 @@ function authorBoxName(blocks: string[], end: number): string | null {
 
 const AUTHOR_BOX_REACH = 30;
 const AUTHOR_LABEL_RE =
-  /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|l['’]auteur|el autor|sobre el autor|o autor|sobre o autor|l['’]autore)\s*:?$/iu;
+  /^(?:autor(?:in)?|author|about the author|über den autor(?:in)?|zum autor|(?:l['’])?auteure?|el autor|sobre el autor|o autor|sobre o autor|(?:l['’])?autore|text|texte|texto|testo)\s*:?$/iu;
 const AUTHOR_ABOUT_RE =
   /^(?:über|about|à propos de|sobre|mehr von|more from|plus par|zeige alle beiträge von|alle beiträge von|all posts by|view all posts by) /iu;
 

@@ -1,4 +1,4 @@
-import { sameSource, titleGoldNamesSite } from './score';
+import { bylineMatches, sameSource, scorableByline, scorableDate, titleGoldNamesSite } from './score';
 
 describe('sameSource (bench:scraped-text source scoring)', () => {
   it('matches a name to its domain or a longer og:site_name, up to case and punctuation', () => {
@@ -52,5 +52,21 @@ describe('titleGoldNamesSite (bench:scraped-text title scoring)', () => {
       titleGoldNamesSite(page('htmldate-eval', 'Harbour Notes today', 'Harbour Notes', 'https://hn.example/a')),
     ).toBe(false);
     expect(titleGoldNamesSite(page('trafilatura-eval', 'Harbour', 'Harbour', 'https://harbour.example/a'))).toBe(false);
+  });
+});
+
+describe('golds no extraction can match', () => {
+  it('leaves out a gold date that is not a calendar date', () => {
+    expect(scorableDate('2022-25-10')).toBe(false);
+    expect(scorableDate('2026-02-30')).toBe(false);
+    expect(scorableDate('2026-02-28')).toBe(true);
+    expect(scorableDate(null)).toBe(false);
+  });
+
+  it('leaves out a gold byline with no name in it, which bylineMatches can never accept', () => {
+    expect(scorableByline('219.79.38.192')).toBe(false);
+    expect(bylineMatches('219.79.38.192', '219.79.38.192')).toBe(false);
+    expect(scorableByline('Jane Doe')).toBe(true);
+    expect(scorableByline(null)).toBe(false);
   });
 });

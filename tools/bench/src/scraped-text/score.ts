@@ -117,6 +117,22 @@ export function bylineMatches(goldNames: string | string[], got: string | null):
   );
 }
 
+/**
+ * A gold date no extraction can equal is not scored: one that is not a calendar date ("2022-25-10", a day and month
+ * swapped in the dataset).
+ */
+export function scorableDate(gold: string | null): gold is string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(gold ?? '');
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === gold;
+}
+
+/** A gold byline with no name in it (an IP address, "—") can never be matched by `bylineMatches`: not scored. */
+export function scorableByline(gold: string | null): gold is string {
+  return gold !== null && /\p{L}{2}/u.test(gold);
+}
+
 function shingles(text: string): Map<string, number> {
   const tokens = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
   const out = new Map<string, number>();
@@ -180,12 +196,12 @@ export function score(
       if (got.source && sameSource(gold.source, got.source)) s.source.right += 1;
       else miss('source', gold.source, got.source);
     }
-    if (gold.date) {
+    if (scorableDate(gold.date)) {
       s.date.scored += 1;
       if (got.date?.slice(0, 10) === gold.date) s.date.right += 1;
       else miss('date', gold.date, got.date);
     }
-    if (gold.byline) {
+    if (scorableByline(gold.byline)) {
       s.byline.scored += 1;
       if (bylineMatches(gold.byline, got.byline)) s.byline.right += 1;
       else miss('byline', String(gold.byline), got.byline);

@@ -1,0 +1,178 @@
+import { parseShortYearDate } from './dates';
+import { parseTextPage } from './parse-text-page';
+import { isEmbeddedPostLine, parseDateLine, unglueDate } from './text-page-layout';
+
+describe('two dates run together by innerText', () => {
+  it('separates a published stamp from the updated stamp glued after its year', () => {
+    expect(unglueDate('10. Februar 20269. Februar 2026')).toBe('10. Februar 2026 9. Februar 2026');
+    expect(unglueDate('19.11.202619.11.2026')).toBe('19.11.2026 19.11.2026');
+  });
+
+  it("separates a calendar badge's day from its year", () => {
+    expect(unglueDate('Apr 042026')).toBe('Apr 04 2026');
+    expect(parseDateLine('Feb 182026')?.publishedAt?.slice(0, 10)).toBe('2026-02-18');
+  });
+
+  it('leaves phone numbers and plain numbers alone', () => {
+    expect(unglueDate('Tel. 0345 122 99 84')).toBe('Tel. 0345 122 99 84');
+    expect(unglueDate('Fax 12345678')).toBe('Fax 12345678');
+  });
+
+  it('runs in linear time on long digit runs', () => {
+    const started = Date.now();
+    unglueDate('2026'.repeat(50_000));
+    unglueDate(`a 12${'2026'.repeat(50_000)}`);
+    unglueDate('1.1.'.repeat(50_000));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('dates a page whose date line glues the published and updated stamps', () => {
+    const page = [
+      'Harbour Times',
+      'Veröffentlicht am 10. Februar 20269. Februar 2026 von Jana',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+      'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-02-10');
+  });
+});
+
+describe('the date line under the headline', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+  ];
+
+  it('is taken over a dated teaser or event listed above the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Termine',
+      '20.02.2026 20:00 Stammtisch',
+      '13.02.2026 20:00 Stammtisch',
+      'Allgemein',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'von Jana',
+      '21. Januar 2026',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-21');
+  });
+
+  it('gives way to a line that is only a date directly above the headline', () => {
+    const page = [
+      'Harbour Books',
+      'Rezensionen',
+      'Samstag, 9. Mai 2026',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Verlag: Hafenbuch',
+      'Erscheinungsdatum: 14.04.2026',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-05-09');
+  });
+});
+
+describe('a two-digit year after a date label', () => {
+  it('is read as 20yy', () => {
+    expect(parseDateLine('Publié le 27 mars 26 à 9h21')?.publishedAt).toBe('2026-03-27T09:21:00.000Z');
+    expect(parseDateLine('Veröffentlicht am 14. Januar 26')?.publishedAt).toBe('2026-01-14T00:00:00.000Z');
+    expect(parseShortYearDate('14 Gennaio 26')?.iso).toBe('2026-01-14T00:00:00.000Z');
+  });
+
+  it('is not read without a label, nor with an unknown month word', () => {
+    expect(parseDateLine('3 May 26')).toBeNull();
+    expect(parseDateLine('Published 3 ships 26')).toBeNull();
+  });
+
+  it('is read in linear time', () => {
+    const started = Date.now();
+    parseShortYearDate(`1 ${'a'.repeat(100_000)} 26`);
+    parseShortYearDate(`1 de ${'de '.repeat(30_000)}x`);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("a date stamp above the site's menus", () => {
+  const menu = ['Startseite', 'Politik', 'Wirtschaft', 'Sport', 'Kultur', 'Reise', 'Wissen', 'Panorama'];
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+  ];
+
+  it("gives way to the article's own date near its headline", () => {
+    const page = [
+      'Mittwoch, 8. Juli 2026',
+      ...menu,
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      '27.04.2026 - 18:50 Uhr',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-04-27');
+  });
+
+  it('still dates a page that prints no other date', () => {
+    const page = [
+      'Mittwoch, 8. Juli 2026',
+      ...menu,
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-07-08');
+  });
+});
+
+describe('a sentence saying when the article was posted', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+  ];
+
+  it('dates the page over an event date near the headline', () => {
+    const page = [
+      'Harbour Times',
+      'Hafenfest im Frühjahr',
+      'Termin: 21.02.2026, 19 Uhr',
+      ...body,
+      'Der Beitrag wurde am Mittwoch, den 27. November 2025 um 15:21 Uhr veröffentlicht und wurde unter Allgemein, Region, Termine abgelegt. Du kannst die Kommentare verfolgen.',
+      'Kommentare',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2025-11-27');
+  });
+
+  it('is read in English and French', () => {
+    const dated = (line: string): string | undefined =>
+      parseTextPage(['Harbour Times', 'Dockers vote to strike', ...body, line].join('\n')).publishedAt?.slice(0, 10);
+    expect(dated('This entry was posted on Wednesday, May 6th, 2026 at 3:21 pm and is filed under Harbour.')).toBe(
+      '2026-05-06',
+    );
+    expect(dated('Cet article a été publié le 5 mai 2026 dans Port.')).toBe('2026-05-05');
+  });
+});
+
+describe('a social post embedded in the article', () => {
+  it('is told by the handle in parentheses on its signature line', () => {
+    expect(isEmbeddedPostLine('— Harbour Pilots (@harbourpilots) May 5, 2026')).toBe(true);
+    expect(
+      isEmbeddedPostLine('Ein Beitrag geteilt von Jana Beispiel (@jana.beispiel) am Apr 21, 2026 um 4:47 PDT'),
+    ).toBe(true);
+    expect(isEmbeddedPostLine('Follow us @harbourtimes, 5 May 2026')).toBe(false);
+  });
+
+  it("does not date the article: the page's own date line below the body does", () => {
+    const page = [
+      'Harbour Times',
+      'Hafenarbeiter stimmen für einen Streik im Frühjahr',
+      'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+      'Ein Beitrag geteilt von Harbour Pilots (@harbourpilots) am Apr 21, 2026 um 4:47 PDT',
+      'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+      'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+      'Themen',
+      'von Jana',
+      '18.10.2026 16:06 Uhr',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-10-18');
+  });
+});
