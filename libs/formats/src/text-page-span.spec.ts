@@ -44,3 +44,30 @@ describe('end headings of link lists', () => {
     expect(isArticleEndHeading('Lire aussi: la grève des pilotes du port')).toBe(false);
   });
 });
+
+describe('an end heading inside the densest window', () => {
+  const paragraph = (topic: string): string =>
+    `The harbour board met on Tuesday to discuss the ${topic}, and members agreed that the work should start before the summer season brings more ferries and cruise ships into the narrow basin. ` +
+    `Several members asked for a second survey of the quay walls, which were last inspected eleven years ago, before any money is spent on the new cranes.`;
+  const teaser = (topic: string): string =>
+    `Ferry timetable changes for the ${topic} season: the operator adds two late crossings on Fridays and Saturdays, and the first morning boat now leaves twenty minutes earlier than before.`;
+  const article = ['dredging plan', 'crane order', 'quay survey', 'budget', 'pilot service'].map(paragraph);
+
+  it('closes the article at a related-articles heading followed by long teasers', () => {
+    const blocks = [...article, 'Related articles', ...['spring', 'summer', 'autumn', 'winter'].map(teaser)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+  });
+
+  it('keeps the article going after a box of links in its middle', () => {
+    const blocks = [...article.slice(0, 2), 'Related articles', teaser('spring'), ...article.slice(2)];
+    expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
+  });
+
+  it('is not closed by a bare comment counter (editions print one under each article)', () => {
+    const blocks = [...article, 'Comments (3 posted)', ...['spring', 'summer', 'autumn', 'winter'].map(teaser)];
+    expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
+    expect(
+      shapeBlocks(['Comments (3 posted)', '12 Kommentare', 'Leave a comment']).map((s) => s.commentCounter),
+    ).toEqual([true, true, false]);
+  });
+});

@@ -17,6 +17,8 @@ export interface BlockShape {
   articleEnd: boolean;
   /** The same short line appears elsewhere on the page (menus, repeated teasers). */
   repeated: boolean;
+  /** A bare comment label or counter ("Comments (3 posted)", "12 Kommentare"): it also tags items of a list. */
+  commentCounter: boolean;
 }
 
 export interface ArticleSpan {
@@ -119,6 +121,14 @@ export function isTagLine(block: string): boolean {
   return items.every((item) => blockWords(item) <= 6);
 }
 
+/**
+ * "Comment", "3 Kommentare", "Comments (5 posted)": a counter, not an invitation to comment. Editions and teaser lists
+ * print one under each item, and tables use the word as a column label, so it does not close a window on its own.
+ */
+const COMMENT_COUNTER_RE =
+  /^(?:\d+ )?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento)(?: ?\(\d+(?: [\p{L}]+)?\))?$/iu;
+const MAX_COMMENT_COUNTER_CHARS = 40;
+
 export function shapeBlocks(blocks: string[]): BlockShape[] {
   const counts = new Map<string, number>();
   for (const block of blocks) {
@@ -136,6 +146,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       navigation: isNavigationVocabulary(block),
       articleEnd: isArticleEndHeading(block) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
+      commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
     };
   });
 }
@@ -179,8 +190,51 @@ export function findArticleSpan(shapes: BlockShape[]): ArticleSpan {
   close();
   const best = runs.reduce((top, run) => Math.max(top, run.sum), 0);
   const chosen = runs.find((run) => run.sum >= EARLIER_RUN_SHARE * best);
-  return chosen ? { start: chosen.start, end: chosen.end } : { start: 0, end: -1 };
+  return chosen ? closeAtEndHeading(shapes, { start: chosen.start, end: chosen.end }) : { start: 0, end: -1 };
 }
+
+/**
+ * A window can run through an end heading ("Related articles", "About the author") when the teasers or the bio after
+ * it are long enough to pay for it. The article ends at the first such heading that follows most of the window's
+ * prose: what comes after it is at most half as much text as the article before it (a box of links in the middle of
+ * an article is followed by more of the article).
+ */
+function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan {
+  // Prose characters before each block of the window (prefix sums: one pass).
+  const proseBefore: number[] = [0];
+  for (let i = span.start; i <= span.end; i++) {
+    const shape = shapes[i]!;
+    proseBefore.push(proseBefore.at(-1)! + (shape.prose ? shape.chars : 0));
+  }
+  const total = proseBefore.at(-1)!;
+  for (let i = span.start + 1; i <= span.end; i++) {
+    if (!shapes[i]!.articleEnd || shapes[i]!.commentCounter) continue;
+    const before = proseBefore[i - span.start]!;
+    if (before < MIN_PROSE_BEFORE_END || before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
+    return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
+  }
+  return span;
+}
+
+/** The block where the value sum from `start` is highest, up to `last` (the window's own end rule). */
+function bestEnd(shapes: BlockShape[], start: number, last: number): number {
+  let sum = 0;
+  let best = -Infinity;
+  let end = start;
+  for (let i = start; i <= last; i++) {
+    sum += blockValue(shapes[i]!);
+    if (sum > best) {
+      best = sum;
+      end = i;
+    }
+  }
+  return end;
+}
+
+/** An end heading closes the window only after this much prose (a share bar under the lead does not). */
+const MIN_PROSE_BEFORE_END = 400;
+/** The article before an end heading is at least this many times the prose after it. */
+const MIN_ARTICLE_TO_TAIL_RATIO = 2;
 
 /** An earlier window this strong relative to the best one is the article. */
 const EARLIER_RUN_SHARE = 0.6;
