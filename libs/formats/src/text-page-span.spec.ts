@@ -1,4 +1,4 @@
-import { findArticleSpan, isArticleEndHeading, isTagLine, shapeBlocks } from './text-page-span';
+import { findArticleSpan, isArticleEndHeading, isListEndHeading, isTagLine, shapeBlocks } from './text-page-span';
 
 describe('isTagLine', () => {
   it('recognises labelled tag lists in several languages', () => {
@@ -69,5 +69,40 @@ describe('an end heading inside the densest window', () => {
     expect(
       shapeBlocks(['Comments (3 posted)', '12 Kommentare', 'Leave a comment']).map((s) => s.commentCounter),
     ).toEqual([true, true, false]);
+  });
+});
+
+describe('headings of lists printed after an article', () => {
+  const paragraph = (topic: string): string =>
+    `The ferry operator confirmed on Monday that the ${topic} will change from April, after months of complaints from commuters about crowded morning boats. ` +
+    `Passengers with season tickets keep their current fares until the end of the year, the company said in a statement.`;
+  const article = ['timetable', 'night service', 'fare table', 'car deck booking', 'bike rack', 'café'].map(paragraph);
+  const teasers = [
+    'Verwandte Artikel',
+    ...['north pier', 'lighthouse', 'marina'].map(
+      (place) =>
+        `Harbour walk: the ${place} reopens after its winter repairs, with new benches, brighter lamps and a ramp for prams and wheelchairs along the water.`,
+    ),
+  ];
+
+  it('are recognised in several languages', () => {
+    for (const heading of [
+      'Post navigation',
+      'Beitragsnavigation',
+      'Weiterführende Links',
+      'Articles liés',
+      'Temas relacionados:',
+    ])
+      expect(isListEndHeading(heading)).toBe(true);
+    expect(isListEndHeading('Weiterführende Links zur Fährverbindung finden Sie am Ende der Seite.')).toBe(false);
+  });
+
+  it('close the article before the list', () => {
+    expect(findArticleSpan(shapeBlocks([...article, ...teasers]))).toEqual({ start: 0, end: article.length - 1 });
+  });
+
+  it('do not cut the lead off when printed under it', () => {
+    const blocks = [article[0]!, 'Verwandte Themen', 'Fähre', ...article.slice(1)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
   });
 });

@@ -17,6 +17,8 @@ export interface BlockShape {
   articleEnd: boolean;
   /** The same short line appears elsewhere on the page (menus, repeated teasers). */
   repeated: boolean;
+  /** A heading of a list printed after articles (recent posts, further reading, post navigation). */
+  listEnd: boolean;
   /** A bare comment label or counter ("Comments (3 posted)", "12 Kommentare"): it also tags items of a list. */
   commentCounter: boolean;
 }
@@ -53,6 +55,14 @@ const NAVIGATION_WORDS = new Set(
 /** Headings that close an article: what follows is comments, sharing, related stories, tags or the author box. */
 const ARTICLE_END_RE =
   /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|add a comment|join the (?:conversation|discussion)|share this(?: article| story| post)?|share on|related(?: posts| articles| stories| content)?|you (?:may|might) also like|more from|more stories|read next|recommended(?: for you)?|most (?:read|popular|viewed)|tags?|topics|filed under|about the author|newsletter|kommentare?|kommentar verfassen|schreibe einen kommentar|kommentieren|diesen beitrag teilen|teilen sie dies mit|teile diesen beitrag|ähnliche (?:beiträge|artikel)|das könnte sie auch interessieren|weitere (?:artikel|beiträge|nachrichten|themen)|mehr zum thema|mehr themen|(?:zum )?weiterlesen|mehr lesen über|pour approfondir|lire aussi|schlagw(?:ö|o)rter|schlagworte|über den autor|zum autor|commentaires?|laisser un commentaire|laisser une réponse|partager(?: cet article)?|articles? similaires|à lire aussi|sur le même sujet|les plus lus|étiquettes|mots-clés|comentarios?|deja (?:un|tu) comentario|deja una respuesta|noticias relacionadas|te puede interesar|lo más leído|etiquetas|sobre el autor|comentários?|deixe (?:um comentário|uma resposta)|leia também|notícias relacionadas|mais lidas|commenti|lascia un commento|articoli correlati|potrebbe interessarti|più letti)\b/iu;
+
+/**
+ * Headings of the lists a page prints after its article, in en/de/fr/es/pt/it: further reading, the post navigation,
+ * recent and related posts. Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
+ * reading", "Últimas noticias") are not among them: after the lead paragraph they would cut it off the article.
+ */
+const LIST_END_RE =
+  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli)\b/iu;
 
 const MAX_END_HEADING_WORDS = 8;
 /** A prose block: at least this many words (CJK: characters / 2) and a sentence end. */
@@ -109,6 +119,16 @@ export function isArticleEndHeading(block: string): boolean {
   return colon < 0 || colon >= block.length - 2;
 }
 
+/**
+ * A heading of a list printed after the article (see LIST_END_RE). It closes a window that ran through it but costs
+ * nothing inside one: a page that prints it above the article too must not lose its lead to it.
+ */
+export function isListEndHeading(block: string): boolean {
+  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !LIST_END_RE.test(block.trim())) return false;
+  const colon = block.indexOf(':');
+  return colon < 0 || colon >= block.length - 2;
+}
+
 /** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
 const TAG_LINE_RE =
   /^(?:tags?|topics|filed under|themen|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes|mots-clés|sujets|etiquetas|temas|assuntos|tópicos|argomenti)\s?:\s?\S/iu;
@@ -146,6 +166,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       navigation: isNavigationVocabulary(block),
       articleEnd: isArticleEndHeading(block) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
+      listEnd: isListEndHeading(block),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
     };
   });
@@ -208,7 +229,8 @@ function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan
   }
   const total = proseBefore.at(-1)!;
   for (let i = span.start + 1; i <= span.end; i++) {
-    if (!shapes[i]!.articleEnd || shapes[i]!.commentCounter) continue;
+    const shape = shapes[i]!;
+    if (!(shape.articleEnd || shape.listEnd) || shape.commentCounter) continue;
     const before = proseBefore[i - span.start]!;
     if (before < MIN_PROSE_BEFORE_END || before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
     return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
