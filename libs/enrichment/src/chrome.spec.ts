@@ -104,3 +104,29 @@ describe('staff credits', () => {
     expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: 'Harbour Times Redakteurin' }]));
   });
 });
+
+describe('the link after a standalone "read also" label', () => {
+  const lead =
+    'The harbour master closed the outer basin on Thursday morning after a storm tore two pontoons from their moorings.';
+  const rest =
+    'Crews expect to reopen the basin by Sunday, once divers have checked the chains and the anchors of every pontoon.';
+
+  it('is removed as a related link with its label, in several languages', () => {
+    for (const label of ['Leggi anche:', 'Lea también', 'Relacionados:', 'Lesen Sie auch'])
+      for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
+        const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);
+        expect(page.paragraphs).toEqual([lead, rest]);
+        expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: link }]));
+        expect(page.relatedLinks.map((l) => l.title)).toContain(link);
+      }
+  });
+
+  it('keeps a sentence after the label: it is the article going on', () => {
+    const sentence = 'Divers will check the chains of every pontoon.';
+    const page = cleanTextPage(
+      ['Storm closes the outer basin', lead, 'Read more:', sentence, rest].join('\n\n'),
+      options,
+    );
+    expect(page.paragraphs).toEqual([lead, sentence, rest]);
+  });
+});

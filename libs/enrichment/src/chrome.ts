@@ -35,6 +35,9 @@ const RELATED_LINK_RE =
   /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
+const RELATED_LABEL_RE =
+  /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
+
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
   {
@@ -62,10 +65,10 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
     kind: 'comments',
     re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu,
   },
-  // A "read also" label standing alone before its link (the link is its own block).
+  // A "read also" label standing alone before its link (the link is its own block: see linkAfterLabel).
   {
     kind: 'related-link',
-    re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu,
+    re: RELATED_LABEL_RE,
   },
   {
     kind: 'navigation',
@@ -252,6 +255,15 @@ function cleanBlocks(
     }
   });
 
+  // The link a standalone "read also" label announces is the next line, when it is shaped like a title.
+  blocks.forEach((block, i) => {
+    const next = i + 1;
+    if (kinds[i] !== 'related-link' || kinds[next] || !isRelatedLabel(block) || !isLinkTitle(blocks[next] ?? ''))
+      return;
+    kinds[next] = 'related-link';
+    relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
+  });
+
   const paragraphs: string[] = [];
   const removed: RemovedSpan[] = [];
   blocks.forEach((block, i) => {
@@ -261,6 +273,19 @@ function cleanBlocks(
   });
   return { paragraphs, removed, relatedLinks };
 }
+
+function isRelatedLabel(block: string): boolean {
+  return block.length <= MAX_RELATED_LABEL_CHARS && RELATED_LABEL_RE.test(block);
+}
+const MAX_RELATED_LABEL_CHARS = 60;
+
+/** A linked title: one short line that does not end like a sentence or a label (a question or an exclamation may). */
+function isLinkTitle(block: string): boolean {
+  if (!block || block.length > MAX_LINK_TITLE_CHARS) return false;
+  return !LINK_TITLE_NOT_END.includes(block.at(-1)!) && block.split(' ').length <= MAX_CHROME_WORDS;
+}
+const MAX_LINK_TITLE_CHARS = 200;
+const LINK_TITLE_NOT_END = '.:;,';
 
 /** WordPress feed footers: "The post <title> appeared first on <site>." and its translations. */
 const FEED_FOOTERS: ReadonlyArray<readonly [string, string]> = [
