@@ -1,4 +1,13 @@
-import { findArticleSpan, isArticleEndHeading, isListEndHeading, isTagLine, shapeBlocks } from './text-page-span';
+import {
+  findArticleSpan,
+  isArticleEndHeading,
+  isCommenterLine,
+  isCommentSectionHeading,
+  isListEndHeading,
+  isPostNavigationLine,
+  isTagLine,
+  shapeBlocks,
+} from './text-page-span';
 
 describe('isTagLine', () => {
   it('recognises labelled tag lists in several languages', () => {
@@ -104,5 +113,54 @@ describe('headings of lists printed after an article', () => {
   it('do not cut the lead off when printed under it', () => {
     const blocks = [article[0]!, 'Verwandte Themen', 'Fähre', ...article.slice(1)];
     expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+  });
+});
+
+describe('post navigation lines', () => {
+  it('are recognised with or without the linked title, in several languages', () => {
+    for (const line of [
+      'Next: Dredging the outer basin, step by step',
+      'Previous post: Why the ferry was late',
+      'Vorheriger Beitrag',
+      'Nächster Artikel Die Fähre fährt wieder',
+      'Article suivant La grève des pilotes est terminée',
+      'ARTÍCULO ANTERIOR',
+      'Articolo successivo',
+    ])
+      expect(isPostNavigationLine(line)).toBe(true);
+    // They head what follows the article, as the list headings do.
+    expect(isListEndHeading('Next: Dredging the outer basin, step by step')).toBe(true);
+  });
+
+  it('are not sentences that start with the same words', () => {
+    expect(isPostNavigationLine('Next year the harbour will open a second ferry terminal.')).toBe(false);
+    expect(isPostNavigationLine('Previous owners had let the quay fall apart.')).toBe(false);
+    expect(isPostNavigationLine(`Next: ${'a'.repeat(300)}`)).toBe(false);
+  });
+});
+
+describe('the start of a comment section', () => {
+  const paragraph = (topic: string): string =>
+    `The marina opened its new ${topic} on Saturday, a year later than planned, after the builder had to replace the piles under the walkway. ` +
+    `Berth holders said the wait had been worth it, although the fees rise by a tenth from the spring.`;
+  const article = ['pontoon', 'fuel dock', 'slipway'].map(paragraph);
+  const comment = (name: string): string[] => [
+    `${name} says:`,
+    'May 3, 2026 at 9:14 am',
+    'I moor there every summer and the old walkway was a disgrace; the new one is wide enough for a trolley and a pram side by side, finally.',
+    'Reply',
+  ];
+
+  it('closes the article even when the comments are longer than it', () => {
+    const blocks = [...article, ...['Ana', 'Ben', 'Cem', 'Dora', 'Emil', 'Finn', 'Gus'].flatMap(comment)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    expect(isCommentSectionHeading('3 Responses to “The marina opens its new pontoon”')).toBe(true);
+    expect(isCommentSectionHeading('Ein Gedanke zu „Die Marina öffnet den neuen Steg“')).toBe(true);
+  });
+
+  it('needs the dated line under a "<name> says:" line (a quote announced in the text has none)', () => {
+    expect(isCommenterLine('Ana says:', '3. Mai 2026 um 09:14 Uhr')).toBe(true);
+    expect(isCommenterLine('The harbour master says:', 'Nobody will pay more than last year.')).toBe(false);
+    expect(isCommentSectionHeading('Three replies to the council came in before the deadline.')).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ export interface BlockShape {
   repeated: boolean;
   /** A heading of a list printed after articles (recent posts, further reading, post navigation). */
   listEnd: boolean;
+  /** Where a comment section starts: its "3 Responses to …" heading, or a "<name> says:" line over a dated line. */
+  commentStart: boolean;
   /** A bare comment label or counter ("Comments (3 posted)", "12 Kommentare"): it also tags items of a list. */
   commentCounter: boolean;
 }
@@ -124,9 +126,47 @@ export function isArticleEndHeading(block: string): boolean {
  * nothing inside one: a page that prints it above the article too must not lose its lead to it.
  */
 export function isListEndHeading(block: string): boolean {
+  if (isPostNavigationLine(block)) return true;
   if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !LIST_END_RE.test(block.trim())) return false;
   const colon = block.indexOf(':');
   return colon < 0 || colon >= block.length - 2;
+}
+
+/**
+ * The links to the previous and next post, with or without their titles ("Next: <title>", "Vorheriger Beitrag",
+ * "Article suivant <title>", "ARTÍCULO ANTERIOR").
+ */
+const POST_NAVIGATION_RE =
+  /^(?:(?:next|previous|prev|older|newer)(?: (?:article|post|story|entry))?\s?[:»›>]|(?:vorheriger|voriger|nächster) (?:beitrag|artikel)\b|article (?:précédent|precedent|suivant)\b|(?:artículo|entrada|post) (?:anterior|siguiente)\b|(?:próximo|anterior) (?:post|artigo)\b|articolo (?:precedente|successivo)\b)/iu;
+const MAX_POST_NAVIGATION_CHARS = 200;
+
+export function isPostNavigationLine(block: string): boolean {
+  return block.length <= MAX_POST_NAVIGATION_CHARS && POST_NAVIGATION_RE.test(block);
+}
+
+/** "3 Responses to <title>", "Ein Gedanke zu „<title>“", "142 Antworten zu <title>": a blog's comment section. */
+const COMMENT_SECTION_RE =
+  /^(?:\d+|one|two|three|eine?|zwei|drei|une?|deux|trois|una?|dos|tres|um|uma|duas)\s(?:thoughts?|responses?|replies|comments?|gedanken?|antworten|kommentare?|ergänzungen|réactions?|réponses?|commentaires?|respuestas?|comentarios?|comentários?|respostas?|commenti|risposte)\s(?:on|to|zu|à|a|sur|en|para|em|su)\s/iu;
+/** A commenter's line: a short name, then "says:" in the languages the service reads. */
+const COMMENTER_RE = /\s(?:says|sagt|schreibt|meint|dit|dice|diz|scrive)\s?:$/iu;
+/** The line under a commenter: a date with a year and a time ("29. Juni 2016 um 17:21 Uhr", "May 3, 2026 at 9:14 am"). */
+const COMMENT_DATE_YEAR_RE = /(?:19|20)\d\d/u;
+const COMMENT_DATE_TIME_RE = /\d[:.]\d\d/u;
+const MAX_COMMENTER_CHARS = 80;
+
+/** A heading, not a sentence that happens to start with a count ("Three replies to the council came in."). */
+export function isCommentSectionHeading(block: string): boolean {
+  return block.length <= MAX_COMMENTER_CHARS * 3 && !block.endsWith('.') && COMMENT_SECTION_RE.test(block);
+}
+
+export function isCommenterLine(block: string, next: string): boolean {
+  return (
+    block.length <= MAX_COMMENTER_CHARS &&
+    COMMENTER_RE.test(block) &&
+    next.length <= MAX_COMMENTER_CHARS &&
+    COMMENT_DATE_YEAR_RE.test(next) &&
+    COMMENT_DATE_TIME_RE.test(next)
+  );
 }
 
 /** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
@@ -156,7 +196,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
     const key = block.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return blocks.map((block) => {
+  return blocks.map((block, i) => {
     const words = blockWords(block);
     const sentence = SENTENCE_END_RE.test(block);
     return {
@@ -167,6 +207,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       articleEnd: isArticleEndHeading(block) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
       listEnd: isListEndHeading(block),
+      commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
     };
   });
@@ -230,9 +271,13 @@ function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan
   const total = proseBefore.at(-1)!;
   for (let i = span.start + 1; i <= span.end; i++) {
     const shape = shapes[i]!;
-    if (!(shape.articleEnd || shape.listEnd) || shape.commentCounter) continue;
     const before = proseBefore[i - span.start]!;
-    if (before < MIN_PROSE_BEFORE_END || before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
+    if (before < MIN_PROSE_BEFORE_END) continue;
+    // Comments may be longer than the article: their start closes it whatever follows.
+    if (!shape.commentStart) {
+      if (!(shape.articleEnd || shape.listEnd) || shape.commentCounter) continue;
+      if (before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
+    }
     return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
   }
   return span;
