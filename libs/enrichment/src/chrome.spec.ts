@@ -130,3 +130,26 @@ describe('the link after a standalone "read also" label', () => {
     expect(page.paragraphs).toEqual([lead, sentence, rest]);
   });
 });
+
+describe('licence notices', () => {
+  const lead =
+    'The harbour museum reopened on Saturday with a new hall for the old pilot boats and a café on the roof terrace.';
+
+  it('are removed as footer, in several languages', () => {
+    for (const notice of [
+      'Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.',
+      'Content is available under CC BY-SA 4.0 unless otherwise noted; see the licence page.',
+      'Este sitio está bajo una licencia Creative Commons Atribución 4.0.',
+    ]) {
+      const page = cleanTextPage(['Harbour museum reopens', lead, notice].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'footer', text: notice }]));
+    }
+  });
+
+  it('keep prose about Creative Commons that names no licence', () => {
+    const prose = 'The museum put its photo archive online under Creative Commons, so schools can use the pictures.';
+    const page = cleanTextPage(['Harbour museum reopens', lead, prose].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, prose]);
+  });
+});

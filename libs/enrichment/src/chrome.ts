@@ -101,11 +101,14 @@ export function cleanTextPage(
 ): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName, url: options.url ?? null });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
-  const preclassified = new Map(
+  const preclassified = new Map<number, RemovedKind>(
     layout.chrome.map(
       (line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const,
     ),
   );
+  layout.blocks.forEach((block, i) => {
+    if (!preclassified.has(i) && isLicenseNotice(block)) preclassified.set(i, 'footer');
+  });
   const siteName = options.siteName ?? layout.siteName;
   const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
   for (const line of layout.chrome) {
@@ -313,6 +316,20 @@ function chromeLineKind(block: string): RemovedKind | null {
   if (wordCount <= MAX_CHROME_WORDS && copyrightHolder(block) !== undefined) return 'footer';
   return null;
 }
+
+/**
+ * The site's licence notice ("Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+ * "Content is available under CC BY-SA 4.0"): a short line naming a Creative Commons licence and using the word
+ * licence. Prose about Creative Commons rarely does both in so few words. Text pages only: an HTML page's extractor
+ * already left the site's footer out, and a licence line inside its article is the article's (a photo's licence).
+ */
+function isLicenseNotice(block: string): boolean {
+  if (block.length > MAX_CHROME_LINE_CHARS || block.split(' ').length > MAX_LICENSE_NOTICE_WORDS) return false;
+  return LICENSE_NAME_RE.test(block) && LICENSE_WORD_RE.test(block);
+}
+const MAX_LICENSE_NOTICE_WORDS = 45;
+const LICENSE_NAME_RE = /\b(?:creative[ -]commons|cc[ -]by|cc0)\b/iu;
+const LICENSE_WORD_RE = /\b(?:licen[cs]e[ds]?|lizenz(?:iert)?|licencia|licenza|licença|licenciad[oa]|licenciée?)\b/iu;
 
 /** Two paragraphs are "the same" regardless of spacing, case and quote style. */
 /** Newsroom roles, in the languages the service reads, as the whole rest of a staff-credit line. */
