@@ -153,3 +153,31 @@ describe('licence notices', () => {
     expect(page.paragraphs).toEqual([lead, prose]);
   });
 });
+
+describe('newsletter prompts on text pages', () => {
+  const lead =
+    'The ferry company will add a late crossing on Fridays from May, after a summer of complaints from weekend visitors.';
+
+  it('are removed with the newsletter kind', () => {
+    for (const prompt of [
+      'Die wichtigsten Nachrichten aus dem Hafen direkt in dein Postfach!',
+      'Möchten Sie unseren Newsletter erhalten?',
+      'Get the harbour briefing in your inbox every morning',
+      'Recibe nuestra newsletter en tu bandeja de entrada:',
+    ]) {
+      const page = cleanTextPage(['Late ferry on Fridays', lead, prompt].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'newsletter', text: prompt }]));
+    }
+  });
+
+  it('keep a sentence that mentions a newsletter', () => {
+    for (const sentence of [
+      'The timetable was first announced in the company newsletter.',
+      '[Passengers can read the new timetable in the company newsletter.]',
+    ]) {
+      const page = cleanTextPage(['Late ferry on Fridays', lead, sentence].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead, sentence]);
+    }
+  });
+});

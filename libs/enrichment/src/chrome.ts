@@ -107,7 +107,9 @@ export function cleanTextPage(
     ),
   );
   layout.blocks.forEach((block, i) => {
-    if (!preclassified.has(i) && isLicenseNotice(block)) preclassified.set(i, 'footer');
+    if (preclassified.has(i)) return;
+    if (isLicenseNotice(block)) preclassified.set(i, 'footer');
+    else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
   });
   const siteName = options.siteName ?? layout.siteName;
   const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
@@ -119,7 +121,8 @@ export function cleanTextPage(
 }
 
 function outsideLineKind(text: string): RemovedKind | null {
-  return RELATED_LINK_RE.test(text) ? 'related-link' : chromeLineKind(text);
+  if (RELATED_LINK_RE.test(text)) return 'related-link';
+  return chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : null);
 }
 
 /** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
@@ -328,6 +331,25 @@ function isLicenseNotice(block: string): boolean {
   return LICENSE_NAME_RE.test(block) && LICENSE_WORD_RE.test(block);
 }
 const MAX_LICENSE_NOTICE_WORDS = 45;
+
+/**
+ * A newsletter box's line on a text page ("Aktuelle Stories … direkt in dein Postfach!", "Möchten Sie unseren
+ * Newsletter erhalten?", "Get Tone Deaf to your inbox daily"): a short line naming a newsletter or an inbox that does
+ * not end like a statement — a box invites (!, ?, :) or labels, an article's sentence about a newsletter ends with a
+ * full stop.
+ */
+function isNewsletterPrompt(block: string): boolean {
+  if (block.length > MAX_NEWSLETTER_PROMPT_CHARS || STATEMENT_END_RE.test(block)) return false;
+  const words = block.split(' ').length;
+  return words >= MIN_NEWSLETTER_PROMPT_WORDS && words <= MAX_NEWSLETTER_PROMPT_WORDS && NEWSLETTER_WORD_RE.test(block);
+}
+const MAX_NEWSLETTER_PROMPT_CHARS = 200;
+/** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
+const STATEMENT_END_RE = /\.[\])"”’»]?$/u;
+const MIN_NEWSLETTER_PROMPT_WORDS = 3;
+const MAX_NEWSLETTER_PROMPT_WORDS = 20;
+const NEWSLETTER_WORD_RE =
+  /\b(?:newsletters?|inbox|posteingang|(?:dein|ihr)(?:en|em)? postfach|boîte (?:mail|de réception)|bandeja de entrada|caixa de entrada|casella (?:di posta|email))\b/iu;
 const LICENSE_NAME_RE = /\b(?:creative[ -]commons|cc[ -]by|cc0)\b/iu;
 const LICENSE_WORD_RE = /\b(?:licen[cs]e[ds]?|lizenz(?:iert)?|licencia|licenza|licença|licenciad[oa]|licenciée?)\b/iu;
 
