@@ -181,3 +181,27 @@ describe('newsletter prompts on text pages', () => {
     }
   });
 });
+
+describe('disclaimers on text pages', () => {
+  const lead =
+    'The harbour bank cut its mortgage rate on Monday, the second cut this year, and said more could follow in the spring.';
+
+  it('are removed as boilerplate, the label alone or with its text', () => {
+    for (const line of [
+      'Advertising Disclosure',
+      'Editorial Disclaimer: Opinions expressed here are the author’s alone, not those of any bank.',
+      'Disclaimer (varies by section): Articles on this site may contain opinions of the authors.',
+      'Haftungsausschluss: Für die Inhalte externer Links sind deren Betreiber verantwortlich.',
+    ]) {
+      const page = cleanTextPage(['Harbour bank cuts rates', lead, line].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: line }]));
+    }
+  });
+
+  it('keep a sentence that starts with the word', () => {
+    const sentence = 'Disclosure of the new rates was delayed by a week, the bank said.';
+    const page = cleanTextPage(['Harbour bank cuts rates', lead, sentence].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, sentence]);
+  });
+});

@@ -110,6 +110,7 @@ export function cleanTextPage(
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
+    else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
   });
   const siteName = options.siteName ?? layout.siteName;
   const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
@@ -122,7 +123,7 @@ export function cleanTextPage(
 
 function outsideLineKind(text: string): RemovedKind | null {
   if (RELATED_LINK_RE.test(text)) return 'related-link';
-  return chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : null);
+  return chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : isDisclaimer(text) ? 'boilerplate' : null);
 }
 
 /** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
@@ -343,6 +344,16 @@ function isNewsletterPrompt(block: string): boolean {
   const words = block.split(' ').length;
   return words >= MIN_NEWSLETTER_PROMPT_WORDS && words <= MAX_NEWSLETTER_PROMPT_WORDS && NEWSLETTER_WORD_RE.test(block);
 }
+/**
+ * A site's disclaimer or disclosure on a text page ("Editorial Disclaimer: Opinions expressed here are …",
+ * "Advertising Disclosure", "Haftungsausschluss: …"): the label opens the line, alone or before its text.
+ */
+function isDisclaimer(block: string): boolean {
+  return block.length <= MAX_CHROME_LINE_CHARS && DISCLAIMER_RE.test(block);
+}
+const DISCLAIMER_RE =
+  /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
 const MAX_NEWSLETTER_PROMPT_CHARS = 200;
 /** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
 const STATEMENT_END_RE = /\.[\])"”’»]?$/u;
