@@ -104,6 +104,10 @@ describe('headings of lists printed after an article', () => {
     ])
       expect(isListEndHeading(heading)).toBe(true);
     expect(isListEndHeading('Weiterführende Links zur Fährverbindung finden Sie am Ende der Seite.')).toBe(false);
+    // A press release's contact box.
+    for (const heading of ['Pressekontakt', 'Press contact:', 'Contatti stampa'])
+      expect(isListEndHeading(heading)).toBe(true);
+    expect(isListEndHeading('Press contacts with the ministry were broken off in May.')).toBe(false);
   });
 
   it('close the article before the list', () => {

@@ -60,11 +60,11 @@ const ARTICLE_END_RE =
 
 /**
  * Headings of the lists a page prints after its article, in en/de/fr/es/pt/it: further reading, the post navigation,
- * recent and related posts. Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
+ * recent and related posts, a press release's press contact. Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
  * reading", "Últimas noticias") are not among them: after the lead paragraph they would cut it off the article.
  */
 const LIST_END_RE =
-  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli)\b/iu;
+  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli|pressekontakte?|press contacts?|media contacts?|contacts? presse|contacto de prensa|contato para imprensa|contatti stampa)\b/iu;
 
 const MAX_END_HEADING_WORDS = 8;
 /** A prose block: at least this many words (CJK: characters / 2) and a sentence end. */
