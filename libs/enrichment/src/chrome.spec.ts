@@ -104,3 +104,104 @@ describe('staff credits', () => {
     expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: 'Harbour Times Redakteurin' }]));
   });
 });
+
+describe('the link after a standalone "read also" label', () => {
+  const lead =
+    'The harbour master closed the outer basin on Thursday morning after a storm tore two pontoons from their moorings.';
+  const rest =
+    'Crews expect to reopen the basin by Sunday, once divers have checked the chains and the anchors of every pontoon.';
+
+  it('is removed as a related link with its label, in several languages', () => {
+    for (const label of ['Leggi anche:', 'Lea también', 'Relacionados:', 'Lesen Sie auch'])
+      for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
+        const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);
+        expect(page.paragraphs).toEqual([lead, rest]);
+        expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: link }]));
+        expect(page.relatedLinks.map((l) => l.title)).toContain(link);
+      }
+  });
+
+  it('keeps a sentence after the label: it is the article going on', () => {
+    const sentence = 'Divers will check the chains of every pontoon.';
+    const page = cleanTextPage(
+      ['Storm closes the outer basin', lead, 'Read more:', sentence, rest].join('\n\n'),
+      options,
+    );
+    expect(page.paragraphs).toEqual([lead, sentence, rest]);
+  });
+});
+
+describe('licence notices', () => {
+  const lead =
+    'The harbour museum reopened on Saturday with a new hall for the old pilot boats and a café on the roof terrace.';
+
+  it('are removed as footer, in several languages', () => {
+    for (const notice of [
+      'Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.',
+      'Content is available under CC BY-SA 4.0 unless otherwise noted; see the licence page.',
+      'Este sitio está bajo una licencia Creative Commons Atribución 4.0.',
+    ]) {
+      const page = cleanTextPage(['Harbour museum reopens', lead, notice].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'footer', text: notice }]));
+    }
+  });
+
+  it('keep prose about Creative Commons that names no licence', () => {
+    const prose = 'The museum put its photo archive online under Creative Commons, so schools can use the pictures.';
+    const page = cleanTextPage(['Harbour museum reopens', lead, prose].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, prose]);
+  });
+});
+
+describe('newsletter prompts on text pages', () => {
+  const lead =
+    'The ferry company will add a late crossing on Fridays from May, after a summer of complaints from weekend visitors.';
+
+  it('are removed with the newsletter kind', () => {
+    for (const prompt of [
+      'Die wichtigsten Nachrichten aus dem Hafen direkt in dein Postfach!',
+      'Möchten Sie unseren Newsletter erhalten?',
+      'Get the harbour briefing in your inbox every morning',
+      'Recibe nuestra newsletter en tu bandeja de entrada:',
+    ]) {
+      const page = cleanTextPage(['Late ferry on Fridays', lead, prompt].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'newsletter', text: prompt }]));
+    }
+  });
+
+  it('keep a sentence that mentions a newsletter', () => {
+    for (const sentence of [
+      'The timetable was first announced in the company newsletter.',
+      '[Passengers can read the new timetable in the company newsletter.]',
+    ]) {
+      const page = cleanTextPage(['Late ferry on Fridays', lead, sentence].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead, sentence]);
+    }
+  });
+});
+
+describe('disclaimers on text pages', () => {
+  const lead =
+    'The harbour bank cut its mortgage rate on Monday, the second cut this year, and said more could follow in the spring.';
+
+  it('are removed as boilerplate, the label alone or with its text', () => {
+    for (const line of [
+      'Advertising Disclosure',
+      'Editorial Disclaimer: Opinions expressed here are the author’s alone, not those of any bank.',
+      'Disclaimer (varies by section): Articles on this site may contain opinions of the authors.',
+      'Haftungsausschluss: Für die Inhalte externer Links sind deren Betreiber verantwortlich.',
+    ]) {
+      const page = cleanTextPage(['Harbour bank cuts rates', lead, line].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead]);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: line }]));
+    }
+  });
+
+  it('keep a sentence that starts with the word', () => {
+    const sentence = 'Disclosure of the new rates was delayed by a week, the bank said.';
+    const page = cleanTextPage(['Harbour bank cuts rates', lead, sentence].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, sentence]);
+  });
+});

@@ -35,6 +35,9 @@ const RELATED_LINK_RE =
   /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
+const RELATED_LABEL_RE =
+  /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
+
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
   {
@@ -62,10 +65,10 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
     kind: 'comments',
     re: /^(?:comments?|\d+ comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|log in to comment|comentarios|commentaires|kommentare|commenti|comentários)\s*(?:\(\d+\))?:?$/iu,
   },
-  // A "read also" label standing alone before its link (the link is its own block).
+  // A "read also" label standing alone before its link (the link is its own block: see linkAfterLabel).
   {
     kind: 'related-link',
-    re: /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu,
+    re: RELATED_LABEL_RE,
   },
   {
     kind: 'navigation',
@@ -98,11 +101,17 @@ export function cleanTextPage(
 ): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName, url: options.url ?? null });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
-  const preclassified = new Map(
+  const preclassified = new Map<number, RemovedKind>(
     layout.chrome.map(
       (line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const,
     ),
   );
+  layout.blocks.forEach((block, i) => {
+    if (preclassified.has(i)) return;
+    if (isLicenseNotice(block)) preclassified.set(i, 'footer');
+    else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
+    else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
+  });
   const siteName = options.siteName ?? layout.siteName;
   const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
   for (const line of layout.chrome) {
@@ -113,7 +122,8 @@ export function cleanTextPage(
 }
 
 function outsideLineKind(text: string): RemovedKind | null {
-  return RELATED_LINK_RE.test(text) ? 'related-link' : chromeLineKind(text);
+  if (RELATED_LINK_RE.test(text)) return 'related-link';
+  return chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : isDisclaimer(text) ? 'boilerplate' : null);
 }
 
 /** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
@@ -252,6 +262,15 @@ function cleanBlocks(
     }
   });
 
+  // The link a standalone "read also" label announces is the next line, when it is shaped like a title.
+  blocks.forEach((block, i) => {
+    const next = i + 1;
+    if (kinds[i] !== 'related-link' || kinds[next] || !isRelatedLabel(block) || !isLinkTitle(blocks[next] ?? ''))
+      return;
+    kinds[next] = 'related-link';
+    relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
+  });
+
   const paragraphs: string[] = [];
   const removed: RemovedSpan[] = [];
   blocks.forEach((block, i) => {
@@ -261,6 +280,19 @@ function cleanBlocks(
   });
   return { paragraphs, removed, relatedLinks };
 }
+
+function isRelatedLabel(block: string): boolean {
+  return block.length <= MAX_RELATED_LABEL_CHARS && RELATED_LABEL_RE.test(block);
+}
+const MAX_RELATED_LABEL_CHARS = 60;
+
+/** A linked title: one short line that does not end like a sentence or a label (a question or an exclamation may). */
+function isLinkTitle(block: string): boolean {
+  if (!block || block.length > MAX_LINK_TITLE_CHARS) return false;
+  return !LINK_TITLE_NOT_END.includes(block.at(-1)!) && block.split(' ').length <= MAX_CHROME_WORDS;
+}
+const MAX_LINK_TITLE_CHARS = 200;
+const LINK_TITLE_NOT_END = '.:;,';
 
 /** WordPress feed footers: "The post <title> appeared first on <site>." and its translations. */
 const FEED_FOOTERS: ReadonlyArray<readonly [string, string]> = [
@@ -288,6 +320,49 @@ function chromeLineKind(block: string): RemovedKind | null {
   if (wordCount <= MAX_CHROME_WORDS && copyrightHolder(block) !== undefined) return 'footer';
   return null;
 }
+
+/**
+ * The site's licence notice ("Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.",
+ * "Content is available under CC BY-SA 4.0"): a short line naming a Creative Commons licence and using the word
+ * licence. Prose about Creative Commons rarely does both in so few words. Text pages only: an HTML page's extractor
+ * already left the site's footer out, and a licence line inside its article is the article's (a photo's licence).
+ */
+function isLicenseNotice(block: string): boolean {
+  if (block.length > MAX_CHROME_LINE_CHARS || block.split(' ').length > MAX_LICENSE_NOTICE_WORDS) return false;
+  return LICENSE_NAME_RE.test(block) && LICENSE_WORD_RE.test(block);
+}
+const MAX_LICENSE_NOTICE_WORDS = 45;
+
+/**
+ * A newsletter box's line on a text page ("Aktuelle Stories … direkt in dein Postfach!", "Möchten Sie unseren
+ * Newsletter erhalten?", "Get Tone Deaf to your inbox daily"): a short line naming a newsletter or an inbox that does
+ * not end like a statement — a box invites (!, ?, :) or labels, an article's sentence about a newsletter ends with a
+ * full stop.
+ */
+function isNewsletterPrompt(block: string): boolean {
+  if (block.length > MAX_NEWSLETTER_PROMPT_CHARS || STATEMENT_END_RE.test(block)) return false;
+  const words = block.split(' ').length;
+  return words >= MIN_NEWSLETTER_PROMPT_WORDS && words <= MAX_NEWSLETTER_PROMPT_WORDS && NEWSLETTER_WORD_RE.test(block);
+}
+/**
+ * A site's disclaimer or disclosure on a text page ("Editorial Disclaimer: Opinions expressed here are …",
+ * "Advertising Disclosure", "Haftungsausschluss: …"): the label opens the line, alone or before its text.
+ */
+function isDisclaimer(block: string): boolean {
+  return block.length <= MAX_CHROME_LINE_CHARS && DISCLAIMER_RE.test(block);
+}
+const DISCLAIMER_RE =
+  /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
+const MAX_NEWSLETTER_PROMPT_CHARS = 200;
+/** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
+const STATEMENT_END_RE = /\.[\])"”’»]?$/u;
+const MIN_NEWSLETTER_PROMPT_WORDS = 3;
+const MAX_NEWSLETTER_PROMPT_WORDS = 20;
+const NEWSLETTER_WORD_RE =
+  /\b(?:newsletters?|inbox|posteingang|(?:dein|ihr)(?:en|em)? postfach|boîte (?:mail|de réception)|bandeja de entrada|caixa de entrada|casella (?:di posta|email))\b/iu;
+const LICENSE_NAME_RE = /\b(?:creative[ -]commons|cc[ -]by|cc0)\b/iu;
+const LICENSE_WORD_RE = /\b(?:licen[cs]e[ds]?|lizenz(?:iert)?|licencia|licenza|licença|licenciad[oa]|licenciée?)\b/iu;
 
 /** Two paragraphs are "the same" regardless of spacing, case and quote style. */
 /** Newsroom roles, in the languages the service reads, as the whole rest of a staff-credit line. */

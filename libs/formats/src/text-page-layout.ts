@@ -954,7 +954,7 @@ export function isCaption(line: string): boolean {
  */
 export function isCaptionWithCredit(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
-  if (isCaption(line)) return true;
+  if (isCaption(line) || FIGURE_LABEL_RE.test(line)) return true;
   // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
   if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
   let credit = -1;
@@ -962,7 +962,9 @@ export function isCaptionWithCredit(line: string): boolean {
   for (let m = CREDIT_MARK_RE.exec(line); m; m = CREDIT_MARK_RE.exec(line)) {
     // A label credit follows the caption's closing stop or opening parenthesis, or starts the line.
     const before = line.slice(0, m.index).trimEnd().at(-1);
-    if (m[0].length > 3 && before !== undefined && !CREDIT_AFTER.includes(before)) continue;
+    // "Jane Doe, photo: Harbour Archive": a photo label may also follow the comma after the name it shows.
+    const afterName = before === ',' && PHOTO_LABEL_RE.test(m[0]);
+    if (m[0].length > 3 && before !== undefined && !CREDIT_AFTER.includes(before) && !afterName) continue;
     credit = m.index + m[0].length;
   }
   if (credit < 0) return false;
@@ -970,6 +972,10 @@ export function isCaptionWithCredit(line: string): boolean {
   return tail.length > 0 && tail.length <= MAX_CREDIT_CHARS && wordCount(tail) <= MAX_CREDIT_TAIL_WORDS;
 }
 const MAX_CAPTION_CHARS = 240;
+const PHOTO_LABEL_RE = /^(?:photograph|photo|picture|image|foto|bild|imagen|fotografía)s?\s?:/iu;
+/** A numbered figure or table caption: "Abbildung 4: …", "Figure 2. …", "Tabla 1 – …". */
+const FIGURE_LABEL_RE =
+  /^(?:abbildung|abb\.|figure|fig\.|grafik|illustration|imagen|figura|ilustración|gráfico|grafico|tabelle|table|tableau|tabla|tabela|tabella) ?\d{1,3}[a-z]? ?[:.–-] /iu;
 const CREDIT_AFTER = '.!?()';
 const MAX_CREDIT_CHARS = 60;
 const MAX_CREDIT_TAIL_WORDS = 6;

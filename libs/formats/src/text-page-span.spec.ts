@@ -1,4 +1,13 @@
-import { findArticleSpan, isArticleEndHeading, isTagLine, shapeBlocks } from './text-page-span';
+import {
+  findArticleSpan,
+  isArticleEndHeading,
+  isCommenterLine,
+  isCommentSectionHeading,
+  isListEndHeading,
+  isPostNavigationLine,
+  isTagLine,
+  shapeBlocks,
+} from './text-page-span';
 
 describe('isTagLine', () => {
   it('recognises labelled tag lists in several languages', () => {
@@ -42,5 +51,120 @@ describe('end headings of link lists', () => {
   it('are headings, not sentences that start with the words', () => {
     expect(isArticleEndHeading('Weiterlesen lohnt sich: die Pier öffnet im Frühjahr wieder')).toBe(false);
     expect(isArticleEndHeading('Lire aussi: la grève des pilotes du port')).toBe(false);
+  });
+});
+
+describe('an end heading inside the densest window', () => {
+  const paragraph = (topic: string): string =>
+    `The harbour board met on Tuesday to discuss the ${topic}, and members agreed that the work should start before the summer season brings more ferries and cruise ships into the narrow basin. ` +
+    `Several members asked for a second survey of the quay walls, which were last inspected eleven years ago, before any money is spent on the new cranes.`;
+  const teaser = (topic: string): string =>
+    `Ferry timetable changes for the ${topic} season: the operator adds two late crossings on Fridays and Saturdays, and the first morning boat now leaves twenty minutes earlier than before.`;
+  const article = ['dredging plan', 'crane order', 'quay survey', 'budget', 'pilot service'].map(paragraph);
+
+  it('closes the article at a related-articles heading followed by long teasers', () => {
+    const blocks = [...article, 'Related articles', ...['spring', 'summer', 'autumn', 'winter'].map(teaser)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+  });
+
+  it('keeps the article going after a box of links in its middle', () => {
+    const blocks = [...article.slice(0, 2), 'Related articles', teaser('spring'), ...article.slice(2)];
+    expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
+  });
+
+  it('is not closed by a bare comment counter (editions print one under each article)', () => {
+    const blocks = [...article, 'Comments (3 posted)', ...['spring', 'summer', 'autumn', 'winter'].map(teaser)];
+    expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
+    expect(
+      shapeBlocks(['Comments (3 posted)', '12 Kommentare', 'Leave a comment']).map((s) => s.commentCounter),
+    ).toEqual([true, true, false]);
+  });
+});
+
+describe('headings of lists printed after an article', () => {
+  const paragraph = (topic: string): string =>
+    `The ferry operator confirmed on Monday that the ${topic} will change from April, after months of complaints from commuters about crowded morning boats. ` +
+    `Passengers with season tickets keep their current fares until the end of the year, the company said in a statement.`;
+  const article = ['timetable', 'night service', 'fare table', 'car deck booking', 'bike rack', 'café'].map(paragraph);
+  const teasers = [
+    'Verwandte Artikel',
+    ...['north pier', 'lighthouse', 'marina'].map(
+      (place) =>
+        `Harbour walk: the ${place} reopens after its winter repairs, with new benches, brighter lamps and a ramp for prams and wheelchairs along the water.`,
+    ),
+  ];
+
+  it('are recognised in several languages', () => {
+    for (const heading of [
+      'Post navigation',
+      'Beitragsnavigation',
+      'Weiterführende Links',
+      'Articles liés',
+      'Temas relacionados:',
+    ])
+      expect(isListEndHeading(heading)).toBe(true);
+    expect(isListEndHeading('Weiterführende Links zur Fährverbindung finden Sie am Ende der Seite.')).toBe(false);
+    // A press release's contact box.
+    for (const heading of ['Pressekontakt', 'Press contact:', 'Contatti stampa'])
+      expect(isListEndHeading(heading)).toBe(true);
+    expect(isListEndHeading('Press contacts with the ministry were broken off in May.')).toBe(false);
+  });
+
+  it('close the article before the list', () => {
+    expect(findArticleSpan(shapeBlocks([...article, ...teasers]))).toEqual({ start: 0, end: article.length - 1 });
+  });
+
+  it('do not cut the lead off when printed under it', () => {
+    const blocks = [article[0]!, 'Verwandte Themen', 'Fähre', ...article.slice(1)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+  });
+});
+
+describe('post navigation lines', () => {
+  it('are recognised with or without the linked title, in several languages', () => {
+    for (const line of [
+      'Next: Dredging the outer basin, step by step',
+      'Previous post: Why the ferry was late',
+      'Vorheriger Beitrag',
+      'Nächster Artikel Die Fähre fährt wieder',
+      'Article suivant La grève des pilotes est terminée',
+      'ARTÍCULO ANTERIOR',
+      'Articolo successivo',
+    ])
+      expect(isPostNavigationLine(line)).toBe(true);
+    // They head what follows the article, as the list headings do.
+    expect(isListEndHeading('Next: Dredging the outer basin, step by step')).toBe(true);
+  });
+
+  it('are not sentences that start with the same words', () => {
+    expect(isPostNavigationLine('Next year the harbour will open a second ferry terminal.')).toBe(false);
+    expect(isPostNavigationLine('Previous owners had let the quay fall apart.')).toBe(false);
+    expect(isPostNavigationLine(`Next: ${'a'.repeat(300)}`)).toBe(false);
+  });
+});
+
+describe('the start of a comment section', () => {
+  const paragraph = (topic: string): string =>
+    `The marina opened its new ${topic} on Saturday, a year later than planned, after the builder had to replace the piles under the walkway. ` +
+    `Berth holders said the wait had been worth it, although the fees rise by a tenth from the spring.`;
+  const article = ['pontoon', 'fuel dock', 'slipway'].map(paragraph);
+  const comment = (name: string): string[] => [
+    `${name} says:`,
+    'May 3, 2026 at 9:14 am',
+    'I moor there every summer and the old walkway was a disgrace; the new one is wide enough for a trolley and a pram side by side, finally.',
+    'Reply',
+  ];
+
+  it('closes the article even when the comments are longer than it', () => {
+    const blocks = [...article, ...['Ana', 'Ben', 'Cem', 'Dora', 'Emil', 'Finn', 'Gus'].flatMap(comment)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    expect(isCommentSectionHeading('3 Responses to “The marina opens its new pontoon”')).toBe(true);
+    expect(isCommentSectionHeading('Ein Gedanke zu „Die Marina öffnet den neuen Steg“')).toBe(true);
+  });
+
+  it('needs the dated line under a "<name> says:" line (a quote announced in the text has none)', () => {
+    expect(isCommenterLine('Ana says:', '3. Mai 2026 um 09:14 Uhr')).toBe(true);
+    expect(isCommenterLine('The harbour master says:', 'Nobody will pay more than last year.')).toBe(false);
+    expect(isCommentSectionHeading('Three replies to the council came in before the deadline.')).toBe(false);
   });
 });

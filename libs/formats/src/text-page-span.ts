@@ -17,6 +17,12 @@ export interface BlockShape {
   articleEnd: boolean;
   /** The same short line appears elsewhere on the page (menus, repeated teasers). */
   repeated: boolean;
+  /** A heading of a list printed after articles (recent posts, further reading, post navigation). */
+  listEnd: boolean;
+  /** Where a comment section starts: its "3 Responses to …" heading, or a "<name> says:" line over a dated line. */
+  commentStart: boolean;
+  /** A bare comment label or counter ("Comments (3 posted)", "12 Kommentare"): it also tags items of a list. */
+  commentCounter: boolean;
 }
 
 export interface ArticleSpan {
@@ -51,6 +57,14 @@ const NAVIGATION_WORDS = new Set(
 /** Headings that close an article: what follows is comments, sharing, related stories, tags or the author box. */
 const ARTICLE_END_RE =
   /^(?:\d+\s+)?(?:comments?|leave a (?:reply|comment)|add a comment|join the (?:conversation|discussion)|share this(?: article| story| post)?|share on|related(?: posts| articles| stories| content)?|you (?:may|might) also like|more from|more stories|read next|recommended(?: for you)?|most (?:read|popular|viewed)|tags?|topics|filed under|about the author|newsletter|kommentare?|kommentar verfassen|schreibe einen kommentar|kommentieren|diesen beitrag teilen|teilen sie dies mit|teile diesen beitrag|ähnliche (?:beiträge|artikel)|das könnte sie auch interessieren|weitere (?:artikel|beiträge|nachrichten|themen)|mehr zum thema|mehr themen|(?:zum )?weiterlesen|mehr lesen über|pour approfondir|lire aussi|schlagw(?:ö|o)rter|schlagworte|über den autor|zum autor|commentaires?|laisser un commentaire|laisser une réponse|partager(?: cet article)?|articles? similaires|à lire aussi|sur le même sujet|les plus lus|étiquettes|mots-clés|comentarios?|deja (?:un|tu) comentario|deja una respuesta|noticias relacionadas|te puede interesar|lo más leído|etiquetas|sobre el autor|comentários?|deixe (?:um comentário|uma resposta)|leia também|notícias relacionadas|mais lidas|commenti|lascia un commento|articoli correlati|potrebbe interessarti|più letti)\b/iu;
+
+/**
+ * Headings of the lists a page prints after its article, in en/de/fr/es/pt/it: further reading, the post navigation,
+ * recent and related posts, a press release's press contact. Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
+ * reading", "Últimas noticias") are not among them: after the lead paragraph they would cut it off the article.
+ */
+const LIST_END_RE =
+  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli|pressekontakte?|press contacts?|media contacts?|contacts? presse|contacto de prensa|contato para imprensa|contatti stampa)\b/iu;
 
 const MAX_END_HEADING_WORDS = 8;
 /** A prose block: at least this many words (CJK: characters / 2) and a sentence end. */
@@ -107,6 +121,54 @@ export function isArticleEndHeading(block: string): boolean {
   return colon < 0 || colon >= block.length - 2;
 }
 
+/**
+ * A heading of a list printed after the article (see LIST_END_RE). It closes a window that ran through it but costs
+ * nothing inside one: a page that prints it above the article too must not lose its lead to it.
+ */
+export function isListEndHeading(block: string): boolean {
+  if (isPostNavigationLine(block)) return true;
+  if (block.length > 120 || blockWords(block) > MAX_END_HEADING_WORDS || !LIST_END_RE.test(block.trim())) return false;
+  const colon = block.indexOf(':');
+  return colon < 0 || colon >= block.length - 2;
+}
+
+/**
+ * The links to the previous and next post, with or without their titles ("Next: <title>", "Vorheriger Beitrag",
+ * "Article suivant <title>", "ARTÍCULO ANTERIOR").
+ */
+const POST_NAVIGATION_RE =
+  /^(?:(?:next|previous|prev|older|newer)(?: (?:article|post|story|entry))?\s?[:»›>]|(?:vorheriger|voriger|nächster) (?:beitrag|artikel)\b|article (?:précédent|precedent|suivant)\b|(?:artículo|entrada|post) (?:anterior|siguiente)\b|(?:próximo|anterior) (?:post|artigo)\b|articolo (?:precedente|successivo)\b)/iu;
+const MAX_POST_NAVIGATION_CHARS = 200;
+
+export function isPostNavigationLine(block: string): boolean {
+  return block.length <= MAX_POST_NAVIGATION_CHARS && POST_NAVIGATION_RE.test(block);
+}
+
+/** "3 Responses to <title>", "Ein Gedanke zu „<title>“", "142 Antworten zu <title>": a blog's comment section. */
+const COMMENT_SECTION_RE =
+  /^(?:\d+|one|two|three|eine?|zwei|drei|une?|deux|trois|una?|dos|tres|um|uma|duas)\s(?:thoughts?|responses?|replies|comments?|gedanken?|antworten|kommentare?|ergänzungen|réactions?|réponses?|commentaires?|respuestas?|comentarios?|comentários?|respostas?|commenti|risposte)\s(?:on|to|zu|à|a|sur|en|para|em|su)\s/iu;
+/** A commenter's line: a short name, then "says:" in the languages the service reads. */
+const COMMENTER_RE = /\s(?:says|sagt|schreibt|meint|dit|dice|diz|scrive)\s?:$/iu;
+/** The line under a commenter: a date with a year and a time ("29. Juni 2016 um 17:21 Uhr", "May 3, 2026 at 9:14 am"). */
+const COMMENT_DATE_YEAR_RE = /(?:19|20)\d\d/u;
+const COMMENT_DATE_TIME_RE = /\d[:.]\d\d/u;
+const MAX_COMMENTER_CHARS = 80;
+
+/** A heading, not a sentence that happens to start with a count ("Three replies to the council came in."). */
+export function isCommentSectionHeading(block: string): boolean {
+  return block.length <= MAX_COMMENTER_CHARS * 3 && !block.endsWith('.') && COMMENT_SECTION_RE.test(block);
+}
+
+export function isCommenterLine(block: string, next: string): boolean {
+  return (
+    block.length <= MAX_COMMENTER_CHARS &&
+    COMMENTER_RE.test(block) &&
+    next.length <= MAX_COMMENTER_CHARS &&
+    COMMENT_DATE_YEAR_RE.test(next) &&
+    COMMENT_DATE_TIME_RE.test(next)
+  );
+}
+
 /** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
 const TAG_LINE_RE =
   /^(?:tags?|topics|filed under|themen|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes|mots-clés|sujets|etiquetas|temas|assuntos|tópicos|argomenti)\s?:\s?\S/iu;
@@ -119,6 +181,14 @@ export function isTagLine(block: string): boolean {
   return items.every((item) => blockWords(item) <= 6);
 }
 
+/**
+ * "Comment", "3 Kommentare", "Comments (5 posted)": a counter, not an invitation to comment. Editions and teaser lists
+ * print one under each item, and tables use the word as a column label, so it does not close a window on its own.
+ */
+const COMMENT_COUNTER_RE =
+  /^(?:\d+ )?(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|commento)(?: ?\(\d+(?: [\p{L}]+)?\))?$/iu;
+const MAX_COMMENT_COUNTER_CHARS = 40;
+
 export function shapeBlocks(blocks: string[]): BlockShape[] {
   const counts = new Map<string, number>();
   for (const block of blocks) {
@@ -126,7 +196,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
     const key = block.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return blocks.map((block) => {
+  return blocks.map((block, i) => {
     const words = blockWords(block);
     const sentence = SENTENCE_END_RE.test(block);
     return {
@@ -136,6 +206,9 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       navigation: isNavigationVocabulary(block),
       articleEnd: isArticleEndHeading(block) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
+      listEnd: isListEndHeading(block),
+      commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
+      commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
     };
   });
 }
@@ -179,8 +252,56 @@ export function findArticleSpan(shapes: BlockShape[]): ArticleSpan {
   close();
   const best = runs.reduce((top, run) => Math.max(top, run.sum), 0);
   const chosen = runs.find((run) => run.sum >= EARLIER_RUN_SHARE * best);
-  return chosen ? { start: chosen.start, end: chosen.end } : { start: 0, end: -1 };
+  return chosen ? closeAtEndHeading(shapes, { start: chosen.start, end: chosen.end }) : { start: 0, end: -1 };
 }
+
+/**
+ * A window can run through an end heading ("Related articles", "About the author") when the teasers or the bio after
+ * it are long enough to pay for it. The article ends at the first such heading that follows most of the window's
+ * prose: what comes after it is at most half as much text as the article before it (a box of links in the middle of
+ * an article is followed by more of the article).
+ */
+function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan {
+  // Prose characters before each block of the window (prefix sums: one pass).
+  const proseBefore: number[] = [0];
+  for (let i = span.start; i <= span.end; i++) {
+    const shape = shapes[i]!;
+    proseBefore.push(proseBefore.at(-1)! + (shape.prose ? shape.chars : 0));
+  }
+  const total = proseBefore.at(-1)!;
+  for (let i = span.start + 1; i <= span.end; i++) {
+    const shape = shapes[i]!;
+    const before = proseBefore[i - span.start]!;
+    if (before < MIN_PROSE_BEFORE_END) continue;
+    // Comments may be longer than the article: their start closes it whatever follows.
+    if (!shape.commentStart) {
+      if (!(shape.articleEnd || shape.listEnd) || shape.commentCounter) continue;
+      if (before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
+    }
+    return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
+  }
+  return span;
+}
+
+/** The block where the value sum from `start` is highest, up to `last` (the window's own end rule). */
+function bestEnd(shapes: BlockShape[], start: number, last: number): number {
+  let sum = 0;
+  let best = -Infinity;
+  let end = start;
+  for (let i = start; i <= last; i++) {
+    sum += blockValue(shapes[i]!);
+    if (sum > best) {
+      best = sum;
+      end = i;
+    }
+  }
+  return end;
+}
+
+/** An end heading closes the window only after this much prose (a share bar under the lead does not). */
+const MIN_PROSE_BEFORE_END = 400;
+/** The article before an end heading is at least this many times the prose after it. */
+const MIN_ARTICLE_TO_TAIL_RATIO = 2;
 
 /** An earlier window this strong relative to the best one is the article. */
 const EARLIER_RUN_SHARE = 0.6;

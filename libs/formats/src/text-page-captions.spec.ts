@@ -1,0 +1,36 @@
+import { analyzeTextPageLayout, isCaptionWithCredit } from './text-page-layout';
+
+describe('captions inside a text page', () => {
+  it('include numbered figure and table captions', () => {
+    expect(isCaptionWithCredit('Abbildung 4: Die Schwachschicht im Profil, Quelle Lawinendienst')).toBe(true);
+    expect(isCaptionWithCredit('Figure 2. Berths at the northern pier in 2026')).toBe(true);
+    expect(isCaptionWithCredit('Tabla 1 – Pasajeros por línea y mes')).toBe(true);
+    // A sentence that merely starts with the word is prose.
+    expect(isCaptionWithCredit('Figure skating returns to the harbour rink this winter.')).toBe(false);
+    expect(isCaptionWithCredit('Table tennis: the club wins its third title in a row.')).toBe(false);
+  });
+
+  it('include a name with its photo credit after a comma', () => {
+    expect(isCaptionWithCredit('Lena Vogt, photo: Harbour Archive')).toBe(true);
+    expect(isCaptionWithCredit('Lena Vogt, Foto: Hafenarchiv')).toBe(true);
+    // Other labels after a comma stay prose ("…, source: …" ends sentences about figures).
+    expect(isCaptionWithCredit('Traffic at the pier rose by a tenth, source: port authority')).toBe(false);
+  });
+
+  it('are taken out of the article with the boilerplate kind', () => {
+    const paragraph = (topic: string): string =>
+      `The harbour board approved the ${topic} on Tuesday after a debate that lasted well into the night, officials said, and work will start in the autumn.`;
+    const page = [
+      'Harbour Times',
+      'Harbour board approves new berths',
+      paragraph('new berths'),
+      'Abbildung 1: Lageplan der neuen Liegeplätze',
+      paragraph('rail link'),
+      'Lena Vogt, photo: Harbour Archive',
+      paragraph('budget'),
+    ].join('\n');
+    const layout = analyzeTextPageLayout(page);
+    const boilerplate = layout.chrome.filter((line) => line.kind === 'boilerplate').map((line) => line.text);
+    expect(boilerplate).toEqual(['Abbildung 1: Lageplan der neuen Liegeplätze', 'Lena Vogt, photo: Harbour Archive']);
+  });
+});
