@@ -328,8 +328,9 @@ function chromeLineKind(block: string): RemovedKind | null {
  * already left the site's footer out, and a licence line inside its article is the article's (a photo's licence).
  */
 function isLicenseNotice(block: string): boolean {
-  if (block.length > MAX_CHROME_LINE_CHARS || block.split(' ').length > MAX_LICENSE_NOTICE_WORDS) return false;
-  return LICENSE_NAME_RE.test(block) && LICENSE_WORD_RE.test(block);
+  // The licence's name first: it rules out almost every line before the word count's split.
+  if (block.length > MAX_CHROME_LINE_CHARS || !LICENSE_NAME_RE.test(block)) return false;
+  return block.split(' ').length <= MAX_LICENSE_NOTICE_WORDS && LICENSE_WORD_RE.test(block);
 }
 const MAX_LICENSE_NOTICE_WORDS = 45;
 
@@ -341,8 +342,9 @@ const MAX_LICENSE_NOTICE_WORDS = 45;
  */
 function isNewsletterPrompt(block: string): boolean {
   if (block.length > MAX_NEWSLETTER_PROMPT_CHARS || STATEMENT_END_RE.test(block)) return false;
+  if (!NEWSLETTER_WORD_RE.test(block)) return false;
   const words = block.split(' ').length;
-  return words >= MIN_NEWSLETTER_PROMPT_WORDS && words <= MAX_NEWSLETTER_PROMPT_WORDS && NEWSLETTER_WORD_RE.test(block);
+  return words >= MIN_NEWSLETTER_PROMPT_WORDS && words <= MAX_NEWSLETTER_PROMPT_WORDS;
 }
 /**
  * A site's disclaimer or disclosure on a text page ("Editorial Disclaimer: Opinions expressed here are …",

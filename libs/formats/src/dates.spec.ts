@@ -1,4 +1,4 @@
-import { parseDateText, parseLooseDate } from './dates';
+import { mayStartDate, parseDateText, parseLooseDate } from './dates';
 
 describe('parseLooseDate', () => {
   it.each([
@@ -72,5 +72,37 @@ describe('parseDateText (dates as sites print them)', () => {
     expect(parseDateText('Trump meets Petro')).toBeNull();
     expect(parseDateText('31.02.2026')).toBeNull();
     expect(parseDateText('10:30 the meeting begins')).toBeNull();
+  });
+});
+
+describe('mayStartDate (where a date among words can start)', () => {
+  const read = [
+    '2026-05-05T09:30:00Z',
+    'Wednesday, February 4, 2026 at 10:31 AM EST',
+    'Feb. 4, 2026',
+    '4. Februar 2026 um 10:31 Uhr',
+    '4 de febrero de 2026',
+    'segunda-feira, 4 de maio de 2026',
+    'Updated 09:30 BST, 5 May 2026',
+    'Last updated on 5 May 2026',
+    'Stand: 05.05.2026, 09:30 Uhr',
+    'Zuletzt aktualisiert am 06.11.2025',
+    'Publié le 5 mai 2026 à 9h21',
+    'mis à jour le 5 mai 2026',
+    'Posted5 May 2026',
+    '09:30, 5 May 2026',
+    'Dienstag, 05.05.2026',
+    '5/4/2026 3:10 pm',
+  ];
+
+  it('holds for the first word of every date parseDateText reads', () => {
+    for (const text of read) {
+      expect(parseDateText(text)).not.toBeNull();
+      expect(mayStartDate(text.split(' ')[0]!)).toBe(true);
+    }
+  });
+
+  it('rules out names and ordinary words', () => {
+    for (const word of ['Jane', 'Doe', 'the', 'Harbour', 'Kommentar', 'Min.']) expect(mayStartDate(word)).toBe(false);
   });
 });

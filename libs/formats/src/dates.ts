@@ -365,6 +365,21 @@ export function parseDateText(text: string, context: DateTextContext = {}): Loos
   return relativeDate(rest, context.now ?? null);
 }
 
+/**
+ * Whether a date parseDateText reads (without a clock) can start with this word: a digit, a month or weekday name, or
+ * a date label's first word ("Updated", "Stand:", "Publié"). A cheap test for callers that look for a date among a
+ * line's words, so they try a reading only where one can start.
+ */
+export function mayStartDate(word: string): boolean {
+  if (/^\d/u.test(word)) return true;
+  // `in`, as the tables are looked up by plain property access.
+  const letters = /^[\p{L}-]+/u.exec(word)?.[0].toLowerCase() ?? '';
+  return letters in MONTHS || letters in WEEKDAY_INDEX || WEEKDAYS.has(letters) || DATE_LABEL_START_RE.test(word);
+}
+/** The first words of DATE_LABEL_RE's labels, as prefixes (the label may run into the date: "Posted5 May 2026"). */
+const DATE_LABEL_START_RE =
+  /^(?:last|updated|published|posted|modified|date|stand|zuletzt|aktualisiert|veröffentlicht|erschienen|publié|mis|publicado|actualizado|atualizado|pubblicato|aggiornato)/iu;
+
 const SHORT_YEAR_RE = new RegExp(`^(\\d{1,2})(?:er|\\.|º)? (?:de )?${WORD}\\.?,? (?:de )?(\\d{2})${TIME}$`, 'iu');
 
 /**

@@ -1,4 +1,4 @@
-import { parseDateText } from './dates';
+import { mayStartDate, parseDateText } from './dates';
 import { trimChars } from './text-blocks';
 import { isNavigationVocabulary } from './text-page-span';
 
@@ -35,12 +35,23 @@ const MIN_NAME_WORDS = 2;
 const MAX_NAME_WORDS = 4;
 const MAX_NAME_CHARS = 40;
 
+/**
+ * What every date parseDateText reads without a clock holds: a four-digit year, or a numeric date ("06.11.23"). A
+ * word-level test (neither fits across a space), so a line without it is skipped and a run of words is only tried
+ * when it holds such a word: each try costs a dozen regexes, and most lines near a headline hold no date.
+ */
+const DATE_CORE_RE = /\d{4}|\d{1,2}([./-])\d{1,2}\1\d{2}/u;
+
 /** Where the date is among the words: the first start, with its longest reading; null without a date. */
 function dateWords(words: string[]): { start: number; end: number } | null {
+  // coreAt[i]: the first word at or after i that holds a date's core (words.length when none does).
+  const coreAt = new Array<number>(words.length + 1).fill(words.length);
+  for (let i = words.length - 1; i >= 0; i--) coreAt[i] = DATE_CORE_RE.test(words[i]!) ? i : coreAt[i + 1]!;
   for (let start = 0; start < words.length; start++) {
-    // A date starts with a digit, a weekday or a month name: skip words that can start none.
-    if (!/^[\p{L}\p{N}]/u.test(words[start] ?? '')) continue;
-    for (let end = Math.min(words.length, start + MAX_DATE_WORDS); end > start; end--) {
+    if (!mayStartDate(words[start]!)) continue; // a digit, a month or weekday name, a date label
+    const core = coreAt[start]!;
+    if (core >= start + MAX_DATE_WORDS) continue; // no year within reach: no reading from here
+    for (let end = Math.min(words.length, start + MAX_DATE_WORDS); end > core; end--) {
       if (parseDateText(words.slice(start, end).join(' '))) return { start, end };
     }
   }
@@ -84,7 +95,7 @@ function personName(part: string, isMenuEntry: (word: string) => boolean): strin
  * commas), nearest the date first, the first that is a person's name. Null when the line has no date or no name.
  */
 export function nameOnDateLine(line: string, isMenuEntry: (word: string) => boolean = () => false): string | null {
-  if (line.length > MAX_DATE_LINE_CHARS) return null;
+  if (line.length > MAX_DATE_LINE_CHARS || !DATE_CORE_RE.test(line)) return null; // no date to read (DATE_CORE_RE)
   const words = line.replace(/\s+/gu, ' ').trim().split(' ');
   const date = dateWords(words);
   if (!date) return null;
