@@ -138,3 +138,72 @@ describe('a wiki page', () => {
     expect(analyzeTextPageLayout(wiki('From Harbour Wiki', tabs)).title).not.toBe('Tools');
   });
 });
+
+describe('a headline above its standfirst', () => {
+  const page = (kicker: string, headline: string, standfirst: string, date: string, byline: string): string =>
+    [
+      'Skip to main content',
+      'HARBOUR TIMES',
+      'News',
+      'Sport',
+      'Home › News › Harbour',
+      kicker,
+      headline,
+      standfirst,
+      date,
+      byline,
+      'Share',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      paragraph('shift plan'),
+    ].join('\n');
+
+  it.each([
+    [
+      'en, a standfirst with a comma',
+      'HARBOUR',
+      'Dock strike ends after three weeks of talks',
+      'The agreement will raise pay for more than 3,000 dock workers over two years, officials said',
+      'Updated 09:30 BST, 5 May 2026',
+      'By Jane Doe, Harbour Editor',
+    ],
+    [
+      'fr, a standfirst ending a sentence',
+      'SOCIAL',
+      'Les dockers du port reprennent le travail après trois semaines',
+      "L'accord prévoit une hausse des salaires pour plus de trois mille dockers sur deux ans.",
+      'Publié le 5 mai 2026 à 08h12',
+      'Par Marie Dupont',
+    ],
+    [
+      'de, a standfirst without punctuation twice as long',
+      'HAFEN',
+      'Streik im Hafen nach drei Wochen beendet',
+      'Die Einigung bringt den mehr als dreitausend Hafenarbeitern in den nächsten zwei Jahren deutlich mehr Geld',
+      'Stand: 05.05.2026, 09:30 Uhr',
+      'Von Thomas Müller',
+    ],
+  ])('is the headline, not the standfirst (%s)', (_case, kicker, headline, standfirst, date, byline) => {
+    expect(analyzeTextPageLayout(page(kicker, headline, standfirst, date, byline)).title).toBe(headline);
+  });
+
+  it('keeps a long headline with a comma under a kicker (a line of under four words is no headline)', () => {
+    const headline = 'Dock strike ends after three weeks of talks between the union, the port and the city council';
+    expect(analyzeTextPageLayout(page('News', 'Port and city', headline, '5 May 2026', 'By Jane Doe')).title).toBe(
+      headline,
+    );
+  });
+
+  it('leaves a stack of three headline-shaped lines as scored (kicker, h1 or headline is ambiguous)', () => {
+    const layout = analyzeTextPageLayout(
+      page(
+        'Harbour travel guide',
+        'Five sights of the harbour',
+        'Old cranes, fish markets and ferries, the harbour has much to offer to a visitor in the summer',
+        '5 May 2026',
+        'By Jane Doe',
+      ),
+    );
+    expect(layout.title).not.toBe('Five sights of the harbour');
+  });
+});

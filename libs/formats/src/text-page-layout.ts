@@ -743,6 +743,8 @@ function findHeadline(
 ): number {
   let best = -1;
   let bestScore = -Infinity;
+  // Word counts of the lines that qualified as headlines, by index.
+  const candidateWords = new Map<number, number>();
   const isMeta = (i: number): boolean => {
     const block = blocks[i];
     return (
@@ -807,12 +809,38 @@ function findHeadline(
     if (crumbTails.has(block.toLowerCase())) score += 6;
     if (!isSigned && (isMeta(i - 1) || isMeta(i + 1) || isMeta(i + 2))) score += 3;
     if (kind === 'headline') score += 4;
+    candidateWords.set(i, shape.words);
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
+  // A standfirst under its headline reads as a sentence and is longer: the headline is the shorter line above it.
+  // Under a third headline-shaped line (kicker, h1 or headline?) the stack is ambiguous and left as scored.
+  const aboveWords = (candidateWords.get(best - 2) ?? 0) > 1 ? undefined : candidateWords.get(best - 1);
+  const bestWords = candidateWords.get(best);
+  if (
+    aboveWords !== undefined &&
+    bestWords !== undefined &&
+    aboveWords >= MIN_HEADLINE_ABOVE_STANDFIRST_WORDS &&
+    aboveWords <= bestWords * STANDFIRST_HEADLINE_RATIO &&
+    readsAsStandfirst(blocks[best] ?? '', bestWords, aboveWords)
+  )
+    best -= 1;
   return best;
+}
+
+/** A headline above a standfirst has at least this many words (shorter lines are kickers) and at most this share of its words. */
+const MIN_HEADLINE_ABOVE_STANDFIRST_WORDS = 4;
+const STANDFIRST_HEADLINE_RATIO = 0.8;
+const MIN_STANDFIRST_WORDS = 12;
+
+/**
+ * A standfirst is a sentence: long, with a clause break (a comma, a dash) or a sentence end — or, printed without
+ * them, at least twice as long as the line above it.
+ */
+function readsAsStandfirst(line: string, words: number, wordsAbove: number): boolean {
+  return words >= MIN_STANDFIRST_WORDS && (/[,;–—]\s|[.!?…]$/u.test(line) || wordsAbove * 2 <= words);
 }
 
 /**
