@@ -53,10 +53,11 @@ function continuesSentence(last: string, next: string, lastFillsLine: boolean): 
 }
 
 /**
- * "von Jana Beispiel", "by: Jane Doe" under a long headline: a lower-case marker and one to four capitalised names,
- * nothing after them. A scraper writes it on its own line; it is not the headline's wrapped tail.
+ * "von Jana Beispiel", "by: Jane Doe", "di Luca Bianchi e Sara Rossi" under a long headline: a lower-case marker and
+ * capitalised names (two authors joined by "and"/"und"/"et"/"y"/"e"/"&"), nothing after them. A scraper writes it on its own line; it is not the headline's wrapped tail.
  */
-const BYLINE_LINE_RE = /^(?:by|von|durch|par|por|di):? \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+const BYLINE_LINE_RE =
+  /^(?:by|von|durch|par|por|di):? \p{Lu}[\p{L}'’.-]*(?: (?:(?:and|und|et|y|e|&) )?\p{Lu}[\p{L}'’.-]*){0,5}$/u;
 const MAX_BYLINE_LINE = 60;
 
 function isBylineLine(line: string): boolean {

@@ -201,3 +201,26 @@ describe('a role run into the name', () => {
     expect(findBylineInLine('By Jane McDonald')).toBe('Jane McDonald');
   });
 });
+
+describe('an Italian byline line', () => {
+  const page = (byline: string): string =>
+    [
+      'IL GIORNALE DEL PORTO',
+      'Home / Economia',
+      'Il porto riapre dopo tre settimane di sciopero dei lavoratori',
+      byline,
+      '5 maggio 2026 alle 10:45',
+      'Condividi',
+      'I lavoratori del porto sono tornati al lavoro lunedì mattina dopo tre settimane di sciopero, ha annunciato il sindacato.',
+      "L'accordo prevede un aumento dei salari del sei per cento in due anni e nuove regole per i turni di notte nel porto.",
+    ].join('\n');
+
+  it('reads the names after a lower-case "di"', () => {
+    expect(parseTextPage(page('di Luca Bianchi')).byline).toBe('Luca Bianchi');
+    expect(parseTextPage(page('di Luca Bianchi e Sara Rossi')).byline).toBe('Luca Bianchi e Sara Rossi');
+  });
+
+  it('does not read a surname that starts with "Di" as a marker', () => {
+    expect(parseTextPage(page('Di Maio')).byline).not.toBe('Maio');
+  });
+});

@@ -176,12 +176,20 @@ describe('a headline above its standfirst', () => {
       'Par Marie Dupont',
     ],
     [
-      'de, a standfirst without punctuation twice as long',
+      'de, a standfirst without punctuation, clearly longer',
       'HAFEN',
       'Streik im Hafen nach drei Wochen beendet',
       'Die Einigung bringt den mehr als dreitausend Hafenarbeitern in den nächsten zwei Jahren deutlich mehr Geld',
       'Stand: 05.05.2026, 09:30 Uhr',
       'Von Thomas Müller',
+    ],
+    [
+      'es, a standfirst without punctuation',
+      'Internacional',
+      'El puerto reanuda la actividad tras tres semanas de huelga',
+      'Los estibadores respaldaron el acuerdo por 280 votos a favor y 150 en contra el lunes',
+      'Actualizado: 05/05/2026 09:30 h CEST',
+      'Carlos Ramírez',
     ],
   ])('is the headline, not the standfirst (%s)', (_case, kicker, headline, standfirst, date, byline) => {
     expect(analyzeTextPageLayout(page(kicker, headline, standfirst, date, byline)).title).toBe(headline);
@@ -192,6 +200,20 @@ describe('a headline above its standfirst', () => {
     expect(analyzeTextPageLayout(page('News', 'Port and city', headline, '5 May 2026', 'By Jane Doe')).title).toBe(
       headline,
     );
+  });
+
+  it('does not count words in a Chinese or Japanese line by its shape', () => {
+    const headline = '港湾ストライキ、三週間の交渉の末に終結　組合と港湾局が合意';
+    const layout = analyzeTextPageLayout(
+      page(
+        'ニュース',
+        'プレスリリース配信サービスのHARBOUR TIMES',
+        headline,
+        '2026年5月5日 10時00分',
+        'ハーバー株式会社',
+      ),
+    );
+    expect(layout.title).not.toBe('プレスリリース配信サービスのHARBOUR TIMES');
   });
 
   it('leaves a stack of three headline-shaped lines as scored (kicker, h1 or headline is ambiguous)', () => {

@@ -72,7 +72,7 @@ const NAV_WORDS_RE =
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE =
-  /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
+  /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|di)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
   /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
@@ -823,25 +823,30 @@ function findHeadline(
     aboveWords !== undefined &&
     bestWords !== undefined &&
     aboveWords >= MIN_HEADLINE_ABOVE_STANDFIRST_WORDS &&
-    aboveWords <= bestWords * STANDFIRST_HEADLINE_RATIO &&
     readsAsStandfirst(blocks[best] ?? '', bestWords, aboveWords)
   )
     best -= 1;
   return best;
 }
 
-/** A headline above a standfirst has at least this many words (shorter lines are kickers) and at most this share of its words. */
+/** A headline above a standfirst has at least this many words (shorter lines are kickers). */
 const MIN_HEADLINE_ABOVE_STANDFIRST_WORDS = 4;
-const STANDFIRST_HEADLINE_RATIO = 0.8;
 const MIN_STANDFIRST_WORDS = 12;
 
 /**
- * A standfirst is a sentence: long, with a clause break (a comma, a dash) or a sentence end — or, printed without
- * them, at least twice as long as the line above it.
+ * A standfirst is a sentence longer than its headline: with a clause break (a comma, a dash) or a sentence end —
+ * or, printed without them, clearly longer.
  */
 function readsAsStandfirst(line: string, words: number, wordsAbove: number): boolean {
-  return words >= MIN_STANDFIRST_WORDS && (/[,;–—]\s|[.!?…]$/u.test(line) || wordsAbove * 2 <= words);
+  return (
+    words >= MIN_STANDFIRST_WORDS &&
+    // Counted between spaces too: the shape's word count of a Chinese or Japanese line is no sentence length.
+    line.split(' ').length >= MIN_STANDFIRST_WORDS &&
+    wordsAbove < words &&
+    (/[,;–—]\s|[.!?…]$/u.test(line) || wordsAbove <= words * UNPUNCTUATED_STANDFIRST_RATIO)
+  );
 }
+const UNPUNCTUATED_STANDFIRST_RATIO = 0.8;
 
 /**
  * A headline line with crumbs or a button label run into it ("Österreich Tirol Ischgl", "Share The 21 best movies
