@@ -17,6 +17,29 @@ describe('splitTextBlocks', () => {
     ]);
   });
 
+  it('keeps a byline line naming two authors on its own line', () => {
+    const text = 'Il porto riapre dopo tre settimane di sciopero dei lavoratori\ndi Luca Bianchi e Sara Rossi';
+    expect(splitTextBlocks(text, { minWrappedLine: MIN_WRAPPED_LINE })).toHaveLength(2);
+  });
+
+  it.each([
+    'il y a 3 heures · 5 mai 2026',
+    'mardi 5 mai 2026, 08h12',
+    'martes, 5 de mayo de 2026',
+    'terça-feira, 5 de maio de 2026 às 10h45',
+    'lunedì 5 maggio 2026',
+    'vor 3 Stunden',
+    'publicado el 05/05/2026',
+  ])('keeps a lower-case date line under a long headline on its own line (%s)', (date) => {
+    const headline = 'Porrentruy : la fonderie ferme ses portes, 120 emplois supprimés';
+    expect(splitTextBlocks(`${headline}\n${date}`, { minWrappedLine: MIN_WRAPPED_LINE })).toEqual([headline, date]);
+  });
+
+  it('still joins a wrapped line that starts with a month-like word but is no date', () => {
+    const text = 'Le maire a présenté le plan pour le port du nord de la ville\nmais sans les chiffres de 2026';
+    expect(splitTextBlocks(text, { minWrappedLine: MIN_WRAPPED_LINE })).toHaveLength(1);
+  });
+
   it('still joins a wrapped line that only starts like a byline', () => {
     const text = 'The mayor said the plan for the northern pier was drawn up\nby the port authority and two unions';
     expect(splitTextBlocks(text, { minWrappedLine: MIN_WRAPPED_LINE })).toHaveLength(1);

@@ -49,7 +49,19 @@ function continuesSentence(last: string, next: string, lastFillsLine: boolean): 
   if (SENTENCE_END_CHARS.has(last)) return false;
   // Mid-sentence wrap: the previous line ends in a comma/hyphen, or the next starts lower-case after a line as
   // long as a wrapped one (a short line before a lower-case one is a label: "Par Marie Dupont" / "il y a 3 heures").
-  return WRAP_CHARS.has(last) || (lastFillsLine && /^\p{Ll}/u.test(next) && !isBylineLine(next));
+  return WRAP_CHARS.has(last) || (lastFillsLine && /^\p{Ll}/u.test(next) && !isBylineLine(next) && !isDateLine(next));
+}
+
+/**
+ * "il y a 3 heures · 5 mai 2026", "mardi 5 mai 2026", "martes, 5 de mayo de 2026", "publicado el 5/5/2026": a date
+ * line written in lower case under a long headline is a line of its own, not the headline's wrapped tail.
+ */
+const LOWER_CASE_DATE_LINE_RE =
+  /^(?:il y a|vor|hace|há|updated|posted|published|publié|mis à jour|actualizado|publicado|atualizado|pubblicato|aggiornato|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)(?=[\s,.:-]|$)/u;
+const MAX_DATE_LINE = 60;
+
+function isDateLine(line: string): boolean {
+  return line.length <= MAX_DATE_LINE && /\d/u.test(line) && LOWER_CASE_DATE_LINE_RE.test(line);
 }
 
 /**
