@@ -224,3 +224,16 @@ describe('an Italian byline line', () => {
     expect(parseTextPage(page('Di Maio')).byline).not.toBe('Maio');
   });
 });
+
+describe('two authors, the first filing from a place', () => {
+  it('reads both names and not the place', () => {
+    expect(findBylineInLine('By Peter Mwale in Lusaka and Anna Kowalski')).toBe('Peter Mwale and Anna Kowalski');
+    expect(findBylineInLine('Par Jean Dupont à Genève et Marie Curie')).toBe('Jean Dupont et Marie Curie');
+    expect(findBylineInLine('Von Thomas Müller aus Berlin und Anna Schmidt')).toBe('Thomas Müller und Anna Schmidt');
+  });
+
+  it('stops at a place that ends the line or at a section of one word', () => {
+    expect(findBylineInLine('By Jane Doe in Nairobi')).toBe('Jane Doe');
+    expect(findBylineInLine('von Jana Beispiel in Kultur und Gesellschaft')).toBe('Jana Beispiel');
+  });
+});

@@ -1327,6 +1327,11 @@ function readNames(tokens: string[], leading: boolean): string | null {
       taken.push(token);
       continue;
     }
+    // "Peter Mwale in Lusaka and Anna Kowalski": where the first author filed from, then the next author.
+    if (taken.length && FILED_FROM.has(lower) && placeThenAuthor(tokens, i + 1)) {
+      i += 1;
+      continue;
+    }
     if (!taken.length && leading && /^[\p{Ll}\p{N}_.-]{3,30}$/u.test(token) && tokens.length === 1) taken.push(token);
     break;
   }
@@ -1337,6 +1342,23 @@ function readNames(tokens: string[], leading: boolean): string | null {
     taken.pop();
   const names = taken.join(' ').replace(/,$/u, '');
   return names && taken.length <= MAX_BYLINE_NAME_WORDS ? names : null;
+}
+
+/** "in Lusaka", "à Genève", "en Madrid", "aus Berlin", "em Lisboa": the place an author files from. */
+const FILED_FROM = new Set(['in', 'à', 'en', 'aus', 'em', 'a']);
+
+/**
+ * A one-word place at `start` (no comma after it), then a joiner and an author of two or more words (a section,
+ * "von Jana in Kultur und Gesellschaft", names one).
+ */
+function placeThenAuthor(tokens: string[], start: number): boolean {
+  const place = tokens[start];
+  return (
+    place !== undefined &&
+    /^\p{Lu}[\p{L}'’-]*$/u.test(place) &&
+    NAME_JOINERS.has(tokens[start + 1]?.toLowerCase() ?? '') &&
+    nextAuthorAt(tokens, start + 2)
+  );
 }
 
 /** Several authors of three words each, joined. */
