@@ -40,3 +40,27 @@ describe('parseHtmlPage', () => {
     expect(document.body?.textContent).not.toContain('inner');
   });
 });
+
+describe('parseHtmlPage without metadata (older markup)', () => {
+  const page = (h1: string): string => `<html><head>
+    <title>Valley Herald Online - Local News - Mill fire destroys historic warehouse</title></head>
+    <body><table><tr><td>${h1}<a href="/">Home</a><br><a href="/local/">Local News</a><br><a href="/sports/">Sports</a></td>
+    <td><font face="Georgia" size="5"><b>Mill fire destroys historic warehouse</b></font><br>
+    <font size="2"><i>By Robert Hale, Herald Staff Writer</i><br>Published: Tuesday, March 14, 2006 10:42 PM EST</font>
+    <p>MILLBROOK - A fire that started late Monday night destroyed the 140-year-old Harmon Mill warehouse on River Street, the town's fire chief said Tuesday.</p>
+    <p>No one was injured, but the building, which had been empty since the mill closed in 1998, collapsed shortly after 2 a.m. as crews from four towns fought the blaze.</p>
+    <p>The state fire marshal's office is investigating the cause. The fire chief said the fire did not appear suspicious to his crews.</p>
+    </td></tr><tr><td colspan="2">Copyright &copy; 2006 Valley Herald. All rights reserved.</td></tr></table></body></html>`;
+
+  it('reads the headline, byline and site name from the text as a reader sees it', () => {
+    const item = parseHtmlPage(page(''), { url: 'https://www.valleyherald.example/local/story.php?id=4411' });
+    expect(item.title).toBe('Mill fire destroys historic warehouse');
+    expect(item.byline).toBe('Robert Hale');
+    expect(item.sourceName).toBe('Valley Herald');
+  });
+
+  it('prefers an h1 to the layout, unless the h1 is the site name', () => {
+    expect(parseHtmlPage(page('<h1>Mill fire razes warehouse</h1>')).title).toBe('Mill fire razes warehouse');
+    expect(parseHtmlPage(page('<h1>Valley Herald</h1>')).title).toBe('Mill fire destroys historic warehouse');
+  });
+});

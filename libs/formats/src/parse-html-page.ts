@@ -2,9 +2,11 @@ import type { ParsedItem } from '@wirestream/contracts';
 import { decodeHtmlEntities } from './html-entities';
 import { extractHtmlDates, type HtmlDates } from './html-date';
 import { elementText, parseHtmlDocument, readMetaTags, toArray, type DomDocument, type DomElement } from './html-dom';
+import { flattenedText } from './html-flatten';
 import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
+import { analyzeTextPageLayout, type TextPageLayout } from './text-page-layout';
 
 const ARTICLE_TYPES = new Set([
   'newsarticle',
@@ -73,14 +75,31 @@ export function readHtmlMetadata(
     options.url ?? null,
   );
   const h1 = doc.querySelector('article h1') ?? doc.querySelector('h1');
+  const declaredTitle = firstText(meta.get('og:title'), ld?.headline, meta.get('twitter:title'));
+  const declaredSite = firstText(
+    meta.get('og:site_name'),
+    authorName(ld?.publisher),
+    meta.get('application-name'),
+    meta.get('publisher'),
+  );
+  // A page without metadata (older markup, small sites) is read as its text reads: the headline, byline and site
+  // name lines of the text-page layout.
+  let layout: TextPageLayout | null | undefined;
+  const textLayout = (): TextPageLayout | null => {
+    if (layout === undefined)
+      layout = doc.body ? analyzeTextPageLayout(flattenedText(doc.body), { url: options.url ?? null }) : null;
+    return layout;
+  };
+  const titleTag = stripSiteSuffix(doc.querySelector('title')?.textContent ?? null);
+  const h1Text = elementText(h1);
+  // The h1 of many templates is the site's logo: then the headline is the layout's, then the <title>'s.
+  const fallbackTitle = (): string | null => {
+    const site = textLayout()?.siteName;
+    const h1IsSite = site !== null && site !== undefined && h1Text.toLowerCase() === site.toLowerCase();
+    return firstText(h1IsSite ? null : h1Text, textLayout()?.title, titleTag);
+  };
   return {
-    title: firstText(
-      meta.get('og:title'),
-      ld?.headline,
-      meta.get('twitter:title'),
-      stripSiteSuffix(doc.querySelector('title')?.textContent ?? null),
-      elementText(h1),
-    ),
+    title: declaredTitle ?? fallbackTitle(),
     subtitle: firstText(
       ld?.alternativeHeadline,
       elementText(
@@ -89,13 +108,9 @@ export function readHtmlMetadata(
         ),
       ),
     ),
-    byline: readByline(doc, meta, ld),
-    siteName: firstText(
-      meta.get('og:site_name'),
-      authorName(ld?.publisher),
-      meta.get('application-name'),
-      meta.get('publisher'),
-    ),
+    // The layout costs ~4 ms a page: read for the byline only where the metadata is missing anyway.
+    byline: readByline(doc, meta, ld) ?? (declaredTitle && declaredSite ? null : firstText(textLayout()?.byline)),
+    siteName: declaredSite ?? firstText(textLayout()?.siteName),
     canonicalUrl,
     language: normaliseLanguage(
       doc.documentElement?.getAttribute('lang') ??

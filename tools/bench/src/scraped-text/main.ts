@@ -2,13 +2,15 @@
  * `npm run bench:scraped-text` — scores text-page cleaning on the scraped-text dev set (see build.ts).
  * Options: --build (re-flatten the pages into the cache first), --verbose (print dev-split misses),
  *          --field title|source|date|byline|body-miss|body-leak (only that kind of miss), --raw (score the
- *          uncleaned text, for reference).
+ *          uncleaned text, for reference), --html (score the pages' HTML instead of the flattened text), --html-bare
+ *          (the HTML with its metadata tags and JSON-LD removed: the markup fallbacks, see bare-html.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseTextPage } from '@wirestream/formats';
 import { datasetsDir, repoRoot } from '../datasets';
+import { htmlExtraction } from './bare-html';
 import { buildScrapedTextSet } from './build';
 import type { ScrapedPage } from './page';
 import { score, summaryRows, type ScrapedExtraction } from './score';
@@ -62,7 +64,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const pages = loadScrapedTextSet();
   const started = Date.now();
-  const result = score(pages, argv.includes('--raw') ? rawExtraction : extractScrapedText);
+  const html = argv.includes('--html-bare') ? 'bare' : argv.includes('--html') ? 'published' : null;
+  const extract = argv.includes('--raw')
+    ? rawExtraction
+    : html
+      ? htmlExtraction(datasetsDir('trafilatura-eval', 'htmldate-eval', 'readability-pages'), html === 'bare')
+      : extractScrapedText;
+  const result = score(pages, extract);
   const ms = Date.now() - started;
   if (verbose || field) {
     for (const m of result.misses)
