@@ -1042,6 +1042,18 @@ describe('extractQuotes: a descriptor after the verb goes back to the name befor
       ),
     ).toEqual(['Marta Ruiz', 'Arantxa Tapia']);
   });
+  it('an elided article and a role ("a expliqué l’éleveur") goes back to the person named before, as "la/le" does', () => {
+    expect(
+      speakers(
+        [
+          '« La rivière a inondé ces rues trois fois en dix ans », a déclaré Marie Lenoir.',
+          "Jean-Pierre Martin élève des vaches depuis trente ans. « Nous travaillons à perte depuis six mois », a expliqué l'éleveur.",
+          'Claire Dubois défend la famille depuis le début. « Nous irons jusqu’au bout de cette procédure », a estimé l’avocate.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Marie Lenoir', 'Jean-Pierre Martin', 'Claire Dubois']);
+  });
   it('keeps "…", she told reporters after a first mention with role and apposition', () => {
     expect(
       speakers([

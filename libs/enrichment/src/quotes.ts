@@ -36,6 +36,8 @@ const PRONOUN_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
+const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
 const NAME_VERB_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
@@ -464,7 +466,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start, pronounGender(after));
+  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || pronounSubject)
+    return antecedent(ctx, span.start, pronounGender(after));
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
