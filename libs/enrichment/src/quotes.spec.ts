@@ -899,3 +899,166 @@ describe('extractQuotes: a gendered pronoun skips a person the words beside thei
     ).toEqual(['Paul Renard']);
   });
 });
+
+describe('extractQuotes: affiliation words and a role between the verb and the name', () => {
+  it('takes the name closing the descriptor, not the capitalised words before the role (en)', () => {
+    expect(
+      speakers([
+        '"It is a lot of money for a scheme that may already be out of date," said Liberal Democrat councillor Sam Patel.',
+        '"The evidence for this effect has been clear for a very long time," said Nobel laureate Esther Duflo.',
+        '"We will not support this budget in its current form at all," said Green Party co-leader Carla Denyer.',
+        '"We will not support this budget in its current form at all," said Trump adviser Kellyanne Conway.',
+      ]),
+    ).toEqual(['Sam Patel', 'Esther Duflo', 'Carla Denyer', 'Kellyanne Conway']);
+  });
+  it('drops an acronym role or party before a full name: "said Labour MP Jo Smith", "a déclaré le député LR …"', () => {
+    expect(
+      speakers(['"We will not support this budget in its current form at all," said Labour MP Jo Smith.']),
+    ).toEqual(['Jo Smith']);
+    expect(
+      speakers(
+        ['« Nous ne voterons pas ce budget dans sa forme actuelle », a déclaré le député LR Jean Dupont.'],
+        'fr',
+      ),
+    ).toEqual(['Jean Dupont']);
+  });
+  it('takes the person after a party named as an object: "afirmou o deputado do PS João Silva" (pt/es)', () => {
+    expect(
+      speakers(['"Não vamos apoiar este orçamento na sua forma atual", afirmou o deputado do PS João Silva.'], 'pt'),
+    ).toEqual(['João Silva']);
+    expect(
+      speakers(
+        ['“No vamos a apoyar este presupuesto en su forma actual”, dijo el diputado del PP Borja Sémper.'],
+        'es',
+      ),
+    ).toEqual(['Borja Sémper']);
+  });
+  it('keeps the role words of fr/de/es before the name', () => {
+    expect(
+      speakers(
+        ['« Nous ne voterons pas ce budget dans sa forme actuelle », a déclaré le sénateur centriste Hervé Marseille.'],
+        'fr',
+      ),
+    ).toEqual(['Hervé Marseille']);
+    expect(
+      speakers(
+        ['„Wir werden diesem Haushalt in dieser Form nicht zustimmen“, sagte die Grünen-Abgeordnete Lena Vogt.'],
+        'de',
+      ),
+    ).toEqual(['Lena Vogt']);
+    expect(
+      speakers(
+        ['“No vamos a apoyar este presupuesto en su forma actual”, dijo el senador demócrata Juan Pérez.'],
+        'es',
+      ),
+    ).toEqual(['Juan Pérez']);
+  });
+  it('a time, place, object or second person after the name is no descriptor', () => {
+    expect(
+      speakers([
+        '"We will not support this budget in its current form at all," said Jane Doe on Tuesday.',
+        '"We will not support this budget in its current form at all," said Jane Doe of the Institute for Fiscal Studies.',
+        '"We will not support this budget in its current form at all," said Jane Doe after meeting Mark Rutte.',
+      ]),
+    ).toEqual(['Jane Doe', 'Jane Doe', 'Jane Doe']);
+  });
+});
+
+describe('extractQuotes: a descriptor after the verb goes back to the name before a speech verb in the paragraph', () => {
+  it('„…“, sagte die Grünen-Politikerin → the minister named before "sagte", not the last paragraph’s person', () => {
+    expect(
+      speakers(
+        [
+          'Laut Vorstandschef Miguel López ist der Schritt wegen hoher Energiepreise unvermeidlich.',
+          'Nordrhein-Westfalens Wirtschaftsministerin Mona Neubaur sagte, das Land werde Gespräche führen. „Wir erwarten, dass der Konzern seine Verantwortung wahrnimmt“, sagte die Grünen-Politikerin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Mona Neubaur']);
+    expect(
+      speakers(
+        [
+          '„Der Fluss hat diese Straßen dreimal in zehn Jahren überflutet“, sagte Jana Krüger.',
+          'Bayerns Umweltministerin Ulrike Scharf sagte, der Plan sei fertig. „Wir haben das Geld und die Ingenieure gefunden“, sagte die CSU-Politikerin.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Jana Krüger', 'Ulrike Scharf']);
+  });
+  it('a capitalised name before a speech verb must be a person: "Thyssenkrupp erklärte" or "de Estado señaló" is not', () => {
+    expect(
+      speakers(
+        [
+          'Anna Weber leitet das Werk seit zehn Jahren.',
+          'Thyssenkrupp erklärte, der Standort bleibe. „Wir haben das Geld und die Ingenieure für den Umbau gefunden“, sagte sie.',
+        ],
+        'de',
+      ),
+    ).toEqual(['Anna Weber']);
+  });
+  it('a person named after a party the tagger took with it: "O deputado do PS Zeferino Pacheco disse" (pt/es)', () => {
+    expect(
+      speakers(
+        [
+          '"O rio inundou estas ruas três vezes em dez anos", disse Marta Ruivo.',
+          'O deputado do PS Zeferino Pacheco disse que o plano está pronto. "Encontrámos o dinheiro e os engenheiros para o terminar", afirmou o socialista.',
+        ],
+        'pt',
+      ),
+    ).toEqual(['Marta Ruivo', 'Zeferino Pacheco']);
+    expect(
+      speakers(
+        [
+          '“El río ha inundado estas calles tres veces en diez años”, dijo Marta Ruiz.',
+          'El diputado del PP Borja Sémper dijo que el plan está listo. “Hemos encontrado el dinero y los ingenieros para terminarlo”, afirmó el dirigente popular.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Ruiz', 'Borja Sémper']);
+  });
+  it('the role said after the quote goes back to the person given it in this paragraph (en/fr/es)', () => {
+    expect(
+      speakers([
+        '"The river has flooded these streets three times in ten years," said Jane Doe.',
+        'Environment minister Kiri Tane said the plan was ready. "We have found the money and the engineers to finish it," the minister said.',
+      ]),
+    ).toEqual(['Jane Doe', 'Kiri Tane']);
+    expect(
+      speakers(
+        [
+          '« La rivière a inondé ces rues trois fois en dix ans », a déclaré Marie Lenoir.',
+          "Le maire de Nantes, Yannick Kervella, a annoncé un plan. « Nous avons trouvé l'argent et les ingénieurs pour le finir », a déclaré l'élu.",
+        ],
+        'fr',
+      ),
+    ).toEqual(['Marie Lenoir', 'Yannick Kervella']);
+    expect(
+      speakers(
+        [
+          '“El río ha inundado estas calles tres veces en diez años”, dijo Marta Ruiz.',
+          'La consejera Arantxa Tapia presentó el plan. “Hemos encontrado el dinero y los ingenieros para terminarlo”, afirmó la consejera.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Marta Ruiz', 'Arantxa Tapia']);
+  });
+  it('an elided article and a role ("a expliqué l’éleveur") goes back to the person named before, as "la/le" does', () => {
+    expect(
+      speakers(
+        [
+          '« La rivière a inondé ces rues trois fois en dix ans », a déclaré Marie Lenoir.',
+          "Jean-Pierre Martin élève des vaches depuis trente ans. « Nous travaillons à perte depuis six mois », a expliqué l'éleveur.",
+          'Claire Dubois défend la famille depuis le début. « Nous irons jusqu’au bout de cette procédure », a estimé l’avocate.',
+        ],
+        'fr',
+      ),
+    ).toEqual(['Marie Lenoir', 'Jean-Pierre Martin', 'Claire Dubois']);
+  });
+  it('keeps "…", she told reporters after a first mention with role and apposition', () => {
+    expect(
+      speakers([
+        'Chief executive of the Tees Valley Combined Authority, Julie Gray, said the money would be released in three stages. "We will start work this autumn," she told reporters.',
+      ]),
+    ).toEqual(['Julie Gray']);
+  });
+});

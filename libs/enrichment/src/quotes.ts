@@ -36,13 +36,28 @@ const PRONOUN_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
+const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
 const NAME_VERB_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
   'u',
 );
-/** “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo. */
-const VERB_NAME_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`, 'u');
+/**
+ * The lowercase role words between an affiliation and a name ("Liberal Democrat councillor Sam Patel", "Nobel
+ * laureate Jane Roe", "Biden adviser Mike Donilon"): no word that starts an object, a time or a clause ("Jane Doe on
+ * Tuesday", "Jane Doe and John Roe").
+ */
+const DESCRIPTOR_WORDS = String.raw`(?:(?!(?:on|in|at|to|from|with|without|for|about|after|before|during|since|by|and|or|but|who|which|that|while|when|as|than|into|over|under|against|outside|inside|y|e|o|et|ou|und|oder|en|em|no|na|à|au|aux|dans|sur|avec|con|com|para|pour|por|par|am|im|an|auf|mit|bei|nach|vor|für|que|qui|der|die|das|den|dem|le|la|les|el|los|las|os|as|da|do|de|del|des|du|von)\s)\p{Ll}[\p{L}'’-]*\s+){1,3}`;
+/**
+ * “…,” said Tom Forte / said lead author Jane Doe / sagte der Linken-Abgeordnete Martin Dolzer / dijo Fajardo; a
+ * name after capitalised affiliation words and a role ("said Liberal Democrat councillor Sam Patel") is the fourth
+ * group.
+ */
+const VERB_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
+  'du',
+);
 /**
  * “…”, dijo el ministro de Obras Públicas, Pedro Gómez / a déclaré la ministre des Transports, Claire Dubois /
  * plaide l'avocate de Yassin K., Claire Dubois (an initial's dot does not end the clause) /
@@ -389,11 +404,18 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
   const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
   const verbName = VERB_NAME_AFTER_RE.exec(after);
-  // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking.
-  if (verbName?.[2] && !OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`)) {
-    const nameAt = span.end + verbName.index + verbName[0].length - verbName[2].length;
+  // "said Liberal Democrat councillor Sam Patel": the person closing the descriptor, not the affiliation before it.
+  if (verbName?.[4] && verbName.indices?.[4]) {
+    const speaker = speakerAt(ctx, span.end + verbName.indices[4][0], verbName[4], true);
+    if (speaker) return speaker;
+  }
+  // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking; but in "o
+  // deputado do PS João Silva" the object is the party, and the full name after it is the speaker.
+  const object = !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
+  if (verbName?.[2] && verbName.indices?.[2] && (!object || isAffiliatedName(verbName[2]))) {
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
-    const speaker = speakerAt(ctx, nameAt, verbName[2], (verbName[1] ?? '').length > 0);
+    const needPerson = object || (verbName[1] ?? '').length > 0;
+    const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
   const that = THAT_VERB_NAME_AFTER_RE.exec(after);
@@ -444,7 +466,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || pronounSubject) return antecedent(ctx, span.start, pronounGender(after));
+  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || pronounSubject)
+    return antecedent(ctx, span.start, pronounGender(after));
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
@@ -678,7 +701,9 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
     if (needPerson && !name) return null;
     return tokens[0] as string;
   }
-  if (needPerson && !name && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
+  // A full name after a dropped role ("Wirtschaftsministerin Mona Neubaur") is a person too.
+  const afterRole = tokens.length < written.split(/\s+/u).length;
+  if (needPerson && !name && !afterRole && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
   const cleaned = tokens.join(' ');
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
 }
@@ -698,22 +723,47 @@ function tidySpeaker(name: string): string | null {
   return /^\p{Lu}/u.test(tidy) ? tidy : null;
 }
 
+/**
+ * "PS João Silva", "Ambiente Graça Carvalho": a party or body before a full name, which tidying drops. After a
+ * preposition the body is its object and the person named after it may speak; a title ("to President Joe Biden")
+ * leaves the person the object.
+ */
+function isAffiliatedName(written: string): boolean {
+  const tokens = written.split(/\s+/u);
+  const first = tokens[0] as string;
+  if (TITLES.has(first) || ROLE_WORDS.has(first.replace(/\.$/u, '')) || first.includes('-') || ROLE_NOUN_RE.test(first))
+    return false;
+  const kept = cleanSpeaker(tokens);
+  return kept.length >= 2 && kept.length < tokens.length;
+}
+
 /** Drops titles and role words before a name, and anything before its given name ("Readly-CEO Maria Hedengrens"). */
 function cleanSpeaker(raw: string[]): string[] {
   let tokens = raw.map((t, k) => (k === raw.length - 1 ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t)).filter(Boolean);
   const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
+  // An acronym role or party before a full name ends the role words: "Labour MP Jo Smith", "UN envoy …".
+  const acronym = tokens.findLastIndex(
+    (t, k) => k < tokens.length - 2 && /^\p{Lu}{2,5}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] as string),
+  );
+  if (acronym >= 0) tokens = tokens.slice(acronym + 1);
   // French "M. Caldwell" (Monsieur), not an initial: "M." before a lone surname.
   if (tokens.length === 2 && tokens[0] === 'M.') tokens = tokens.slice(1);
-  let first = 0;
-  while (first < tokens.length - 1) {
-    const t = tokens[first] as string;
+  const isRole = (k: number): boolean => {
+    const t = tokens[k] as string;
     // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
-    const roleNoun = tokens.length - first > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
+    const roleNoun = tokens.length - k > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
     // A hyphenated word is a role ("VW-Chef") unless it is a compound given name ("Marie-Claire").
     const hyphenRole = t.includes('-') && !FIRST_NAMES.has(t);
-    if (!(TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun)) break;
+    return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun;
+  };
+  let first = 0;
+  while (first < tokens.length - 1) {
+    // A possessive before a role belongs to it: "Bayerns Umweltministerin Ulrike Scharf", "Britain's Prime Minister".
+    const possessiveRole =
+      first < tokens.length - 2 && /(?:s|['’]s?)$/u.test(tokens[first] as string) && isRole(first + 1);
+    if (!(isRole(first) || possessiveRole)) break;
     first++;
   }
   return tokens.slice(first);
@@ -814,7 +864,10 @@ const OBJECT_WINDOW = 48;
 function isObjectMention(paragraphs: readonly string[], m: PersonMention): boolean {
   const text = paragraphs[m.paragraph];
   if (text === undefined) return false;
-  return OBJECT_BEFORE_RE.test(text.slice(Math.max(0, m.offset - OBJECT_WINDOW), m.offset));
+  // "A ministra do Ambiente Graça Carvalho": the object is the ministry, the person named after it.
+  return (
+    OBJECT_BEFORE_RE.test(text.slice(Math.max(0, m.offset - OBJECT_WINDOW), m.offset)) && !isAffiliatedName(m.name)
+  );
 }
 
 /** A tagger fragment that is no name ("de Colombia", "del Paraguay"). */
@@ -923,28 +976,50 @@ function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention, paragraphs?: 
 }
 
 const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
+/** "Wirtschaftsministerin Mona Neubaur sagte, …" / "Jane Doe said": a name right before a speech verb. */
+const NAME_BEFORE_SPEECH_ALL_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s+${VERB}`, 'gu');
+
+/** The last match of a global name pattern in `window` whose name may be a speaker, and where the name starts. */
+function lastNameMatch(re: RegExp, window: string, spans: readonly QuoteSpan[], from: number): [string, number] | null {
+  re.lastIndex = 0;
+  let last: [string, number] | null = null;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    const name = m[1];
+    if (!name || NOT_SPEAKERS.has(firstWord(name))) continue;
+    const at = from + m.index + m[0].indexOf(name);
+    // A name inside a quote is talked about.
+    if (!spans.some((s) => s.start <= at && at < s.end)) last = [name, at];
+  }
+  return last;
+}
 
 /**
- * Who "er"/"she"/a bare verb before `offset` in this paragraph refers to: the subject last named, unless a name
- * after a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»"): the tagger may have missed that speaker.
+ * Who "er"/"she"/a bare verb or a descriptor before `offset` in this paragraph refers to: the subject last named,
+ * unless a name beside a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»", "Ministerin Mona Neubaur
+ * sagte, … „…“, sagte die Grünen-Politikerin"): the tagger may have missed that speaker.
  */
 function antecedent(ctx: Context, offset: number, gender: Gender | null = null): string | null {
   const mentions = ctx.entities.personMentions;
   const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans, gender);
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
-  NAME_AFTER_SPEECH_ALL_RE.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = NAME_AFTER_SPEECH_ALL_RE.exec(window); m; m = NAME_AFTER_SPEECH_ALL_RE.exec(window)) {
-    if (m[1] && !NOT_SPEAKERS.has(firstWord(m[1]))) last = m;
-  }
-  if (last?.[1]) {
-    const at = from + last.index + last[0].length - last[1].length;
-    if (!subject || subject.paragraph < ctx.paragraphIndex || subject.offset < at) {
-      // A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in full before).
-      const speaker = speakerAt(ctx, at, last[1], !/\s/u.test(last[1]));
-      if (speaker) return speaker;
-    }
+  const spans = ctx.spans[ctx.paragraphIndex] ?? [];
+  const afterVerb = lastNameMatch(NAME_AFTER_SPEECH_ALL_RE, window, spans, from);
+  const beforeVerb = lastNameMatch(NAME_BEFORE_SPEECH_ALL_RE, window, spans, from);
+  // Nearest first. A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in
+  // full before); so must any name before the verb, where a sentence opener stands ("Thyssenkrupp erklärte").
+  const candidates: Array<{ name: string; at: number; needPerson: boolean }> = [];
+  if (afterVerb) candidates.push({ name: afterVerb[0], at: afterVerb[1], needPerson: !/\s/u.test(afterVerb[0]) });
+  // "La secretaria de Estado señaló": a name after a preposition is no subject.
+  const objectBefore = (at: number): boolean =>
+    OBJECT_BEFORE_RE.test(ctx.paragraph.slice(Math.max(0, at - OBJECT_WINDOW), at));
+  if (beforeVerb && (!objectBefore(beforeVerb[1]) || isAffiliatedName(beforeVerb[0])))
+    candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true });
+  candidates.sort((a, b) => b.at - a.at);
+  for (const { name, at, needPerson } of candidates) {
+    if (subject && subject.paragraph === ctx.paragraphIndex && subject.offset >= at) break;
+    const speaker = speakerAt(ctx, at, name, needPerson);
+    if (speaker) return speaker;
   }
   return subject?.name ?? null;
 }

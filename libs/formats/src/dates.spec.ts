@@ -106,3 +106,53 @@ describe('mayStartDate (where a date among words can start)', () => {
     for (const word of ['Jane', 'Doe', 'the', 'Harbour', 'Kommentar', 'Min.']) expect(mayStartDate(word)).toBe(false);
   });
 });
+
+describe('parseDateText: times of day as fr/pt/es/de/it/en pages write them', () => {
+  it.each([
+    // Local times without a zone stay as written (read as UTC), like "09:30 Uhr".
+    ['Publié le 5 mai 2026 à 08h12', '2026-05-05T08:12:00.000Z'],
+    ['Publié le 5 mai 2026 à 8 h 12', '2026-05-05T08:12:00.000Z'],
+    ['Publié le 5 mai 2026 à 08H12', '2026-05-05T08:12:00.000Z'],
+    ['Publié le 5 mai 2026 à 8h', '2026-05-05T08:00:00.000Z'],
+    ['Publicado em 5 de maio de 2026 às 10h45', '2026-05-05T10:45:00.000Z'],
+    ['5 de mayo de 2026 a las 10.45', '2026-05-05T10:45:00.000Z'],
+    ['5 de mayo de 2026 a las 10:45 h', '2026-05-05T10:45:00.000Z'],
+    ['5 de mayo de 2026 a las 10.45 horas', '2026-05-05T10:45:00.000Z'],
+    ['5. Mai 2026 um 9.30 Uhr', '2026-05-05T09:30:00.000Z'],
+    ['5. Mai 2026 um 9 Uhr', '2026-05-05T09:00:00.000Z'],
+    ['05.05.2026 um 9 Uhr', '2026-05-05T09:00:00.000Z'],
+    ['5 maggio 2026 alle 10:45', '2026-05-05T10:45:00.000Z'],
+    ['5 maggio 2026, ore 10:45', '2026-05-05T10:45:00.000Z'],
+    ['5 May 2026 10.45am', '2026-05-05T10:45:00.000Z'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseDateText(text)).toEqual({ iso, dateOnly: false });
+  });
+
+  it.each([
+    ['5. Mai 2026 um 09:30 Uhr MESZ', '2026-05-05T07:30:00.000Z'],
+    ['5. Februar 2026, 09:30 Uhr (MEZ)', '2026-02-05T08:30:00.000Z'],
+    ['Mis à jour le 5 mai 2026 à 10h30 CEST', '2026-05-05T08:30:00.000Z'],
+    ['Publié le 5 mai 2026 à 08h12 (heure de Paris)', '2026-05-05T06:12:00.000Z'],
+    ['Publié le 5 février 2026 à 08h12 heure de Paris', '2026-02-05T07:12:00.000Z'],
+    ['5 de maio de 2026, 10h45 (hora de Lisboa)', '2026-05-05T09:45:00.000Z'],
+    ['05/05/2026 a las 10:45 CET', '2026-05-05T09:45:00.000Z'],
+    ['5 May 2026, 10.45am BST', '2026-05-05T09:45:00.000Z'],
+    ['May 5, 2026 9:30 p.m. ET', '2026-05-06T01:30:00.000Z'],
+    ['May 5, 2026 at 9:30 p.m. PT', '2026-05-06T04:30:00.000Z'],
+    ['5 May 2026 09:30 GMT', '2026-05-05T09:30:00.000Z'],
+    ['5 May 2026 09:30 UTC', '2026-05-05T09:30:00.000Z'],
+  ])('with its zone: %s → %s', (text, iso) => {
+    expect(parseDateText(text)?.iso).toBe(iso);
+  });
+
+  it('keeps a bare number after the year and an unknown word after a time unread', () => {
+    expect(parseDateText('5 mai 2026 8')).toBeNull();
+    expect(parseDateText('5 May 2026 10:45 hkx')).toBeNull();
+  });
+
+  it('does not take the "il" of "il y a" for a label article', () => {
+    expect(parseDateText('Mis à jour il y a 3 heures', { now: '2026-05-05T12:00:00Z' })?.iso).toBe(
+      '2026-05-05T09:00:00.000Z',
+    );
+  });
+});

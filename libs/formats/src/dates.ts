@@ -151,11 +151,26 @@ const ZONE_OFFSETS: Record<string, number> = {
   nzdt: 780,
 };
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
+/** Local-time words of the EU's zones (winter offset; summer time by the EU rule), spaces removed. */
+const EU_LOCAL_ZONES: Record<string, number> = {
+  heuredeparis: 60,
+  heurefrançaise: 60,
+  heurefrancaise: 60,
+  horapeninsular: 60,
+  horademadrid: 60,
+  oraitaliana: 60,
+  horadelisboa: 0,
+  horadeportugal: 0,
+};
+/** A zone after a time: an abbreviation, a UTC offset, or a local-time phrase ("heure de Paris", "hora de Lisboa"). */
+const ZONE = String.raw`\(?(heure de paris|heure fran[çc]aise|hora peninsular|hora de madrid|ora italiana|hora de lisboa|hora de portugal|[a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?`;
 
 const WORD = '([\\p{L}]+)';
 // The text is matched with its spaces collapsed to single " ", so " ?" is exact where "\s*" was written before;
 // two adjacent "\s*" could trade characters and backtrack polynomially on a long run of spaces.
-const TIME = String.raw`(?:,? ?(?:(?:at|à|a las|a la|um|alle|às|-|\|) ?)?(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:hrs?\.?|uhr) ?)?\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)?\)?)?`;
+// "08h12", "8 h 12", "10.45am", "9:30 p.m. ET", "um 9 Uhr", "à 8h", "a las 10.45 horas", "alle ore 10:45": the hour
+// alone is a time only with its unit (h, Uhr, horas) or am/pm, captured as the fifth group.
+const TIME = String.raw`(?:,? ?(?:(?:at|à|a las|a la|um|alle ore|alle|ore|às|-|\|) ?)?(\d{1,2})(?:(?:[:.h]| h )(\d{2}))?(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(hrs?\.?|uhr|hs|horas|h)(?![a-z]) ?)?(?:${ZONE})?)?`;
 
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(z|[+-]\d{2}:?\d{2}|utc|gmt)?)?$/i;
@@ -185,21 +200,25 @@ export function parseLooseDate(text: string): LooseDate | null {
 
   const monthFirst = MONTH_FIRST_RE.exec(cleaned);
   if (monthFirst) {
-    const [, monthName = '', day, year, h, mi, s, meridiem, zone] = monthFirst;
+    const [, monthName = '', day, year, h, mi, s, meridiem, unit, zone] = monthFirst;
     const month = MONTHS[monthName.toLowerCase()];
     if (!month) return null;
-    return withTime(Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+    return withTime(Number(year), month, Number(day), h, minutes(mi, unit), s, meridiem ?? null, zone ?? null);
   }
 
   const dayFirst = DAY_FIRST_RE.exec(cleaned);
   if (dayFirst) {
-    const [, day, monthName = '', year, h, mi, s, meridiem, zone] = dayFirst;
+    const [, day, monthName = '', year, h, mi, s, meridiem, unit, zone] = dayFirst;
     const month = MONTHS[monthName.toLowerCase()];
     if (!month) return null;
-    return withTime(Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+    return withTime(Number(year), month, Number(day), h, minutes(mi, unit), s, meridiem ?? null, zone ?? null);
   }
   return null;
 }
+
+/** The minutes of a time; an hour written with its unit alone ("8h", "9 Uhr") is on the hour. */
+const minutes = (mi: string | undefined, unit: string | undefined): string | undefined =>
+  mi ?? (unit ? '00' : undefined);
 
 function stripWeekday(text: string): string {
   const match = /^([\p{L}-]+)\.?,?\s+/u.exec(text);
@@ -256,12 +275,25 @@ export function zoneOffsetMinutes(zone: string | null, year: number, month: numb
   const token = zone.toLowerCase().replace(/\s/g, '');
   if (token in ZONE_OFFSETS) return ZONE_OFFSETS[token];
   if (token in US_GENERIC_ZONES) return (US_GENERIC_ZONES[token] ?? 0) + (isUsDaylightTime(year, month, day) ? 60 : 0);
+  if (token in EU_LOCAL_ZONES) return (EU_LOCAL_ZONES[token] ?? 0) + (isEuSummerTime(year, month, day) ? 60 : 0);
   const numeric = /^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(token);
   if (numeric) {
     const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
     return numeric[1] === '-' ? -minutes : minutes;
   }
   return undefined;
+}
+
+/** EU summer time: last Sunday of March to last Sunday of October (date granularity is enough here). */
+function isEuSummerTime(year: number, month: number, day: number): boolean {
+  const lastSunday = (m: number): number => {
+    const last = new Date(Date.UTC(year, m, 0));
+    return last.getUTCDate() - last.getUTCDay();
+  };
+  if (month < 3 || month > 10) return false;
+  if (month > 3 && month < 10) return true;
+  if (month === 3) return day >= lastSunday(3);
+  return day < lastSunday(10);
 }
 
 /** US daylight time: second Sunday of March to first Sunday of November (date granularity is enough here). */
@@ -283,10 +315,14 @@ export interface DateTextContext {
   language?: string | null;
 }
 
-const TIME_FIRST_RE =
-  /^(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:uhr|h) ?)?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?,? (?:(?:on|le|el|am|il|em) )?/iu;
-const NUMERIC_DATE_RE =
-  /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,? (?:(?:um|à|a las|at|às|alle|-) )?(\d{1,2})[:.h](\d{2})(?::(\d{2}))? ?([ap]\.? ?m\.?)? ?(?:uhr|h)? ?(?:\(?([a-z]{1,5}|(?:utc|gmt)? ?[+-]\d{1,2}(?::?\d{2})?)\)?)?)?$/iu;
+const TIME_FIRST_RE = new RegExp(
+  String.raw`^(\d{1,2})(?:[:.h]| h )(\d{2})(?::(\d{2}))? ?(?:([ap]\.? ?m\.?) ?)?(?:(?:uhr|h) ?)?(?:${ZONE})?,? (?:(?:on|le|el|am|il|em) )?`,
+  'iu',
+);
+const NUMERIC_DATE_RE = new RegExp(
+  String.raw`^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:,? (?:(?:um|à|a las|at|às|alle ore|alle|ore|-) )?(\d{1,2})(?:(?:[:.h]| h )(\d{2}))?(?::(\d{2}))? ?([ap]\.? ?m\.?)? ?(?:(uhr|horas|h)(?![a-z]))? ?(?:${ZONE})?)?$`,
+  'iu',
+);
 const RELATIVE_RE =
   /^(?:(?:vor|il y a|hace|há|ha) (\d{1,3}|an?|une?|ein(?:em|er|en)?|una?|uma?) (\p{L}+)|(\d{1,3}|an?) (\p{L}+) (?:ago|fa))$/iu;
 const RELATIVE_UNITS: Record<string, number> = {
@@ -323,7 +359,7 @@ const RELATIVE_UNITS: Record<string, number> = {
 };
 /** Labels before a date: "Updated", "Stand:", "Publié le", "Aktualisiert am"… (the caller reads whether it is an update). */
 const DATE_LABEL_RE =
-  /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il|a las|às))? ?:? ?/iu;
+  /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il(?! y a )|a las|às))? ?:? ?/iu;
 const WEEKDAY_INDEX: Record<string, number> = {};
 [
   'sunday sun domingo dimanche sonntag domenica',
@@ -389,16 +425,16 @@ const SHORT_YEAR_RE = new RegExp(`^(\\d{1,2})(?:er|\\.|º)? (?:de )?${WORD}\\.?,
 export function parseShortYearDate(text: string): LooseDate | null {
   const m = SHORT_YEAR_RE.exec(trimChars(text.replace(/\s+/gu, ' ').trim(), '.,;', true, 'end'));
   if (!m) return null;
-  const [, day, monthName = '', year = '', h, mi, s, meridiem, zone] = m;
+  const [, day, monthName = '', year = '', h, mi, s, meridiem, unit, zone] = m;
   const month = MONTHS[monthName.toLowerCase()];
   if (!month) return null;
-  return withTime(2000 + Number(year), month, Number(day), h, mi, s, meridiem ?? null, zone ?? null);
+  return withTime(2000 + Number(year), month, Number(day), h, minutes(mi, unit), s, meridiem ?? null, zone ?? null);
 }
 
 function numericDate(text: string, weekday: number | undefined, context: DateTextContext): LooseDate | null {
   const m = NUMERIC_DATE_RE.exec(text);
   if (!m) return null;
-  const [, a = '', sep, b = '', y = '', h, mi, s, meridiem, zone] = m;
+  const [, a = '', sep, b = '', y = '', h, mi, s, meridiem, unit, zone] = m;
   const year = y.length === 2 ? 2000 + Number(y) : Number(y);
   const first = Number(a);
   const second = Number(b);
@@ -412,7 +448,7 @@ function numericDate(text: string, weekday: number | undefined, context: DateTex
     else if (asMonthFirst === weekday && asDayFirst !== weekday) dayFirst = false;
   }
   const [day, month] = dayFirst ? [first, second] : [second, first];
-  return withTime(year, month, day, h, mi, s, meridiem ?? null, zone ?? null);
+  return withTime(year, month, day, h, minutes(mi, unit), s, meridiem ?? null, zone ?? null);
 }
 
 function relativeDate(text: string, now: string | null): LooseDate | null {

@@ -176,3 +176,35 @@ describe('a social post embedded in the article', () => {
     expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-10-18');
   });
 });
+
+describe('a date line with a time and an update stamp beside it', () => {
+  it('keeps the time when a relative update follows, with or without a clock', () => {
+    const line = 'Publié le 5 mai 2026 à 08h12 · Mis à jour il y a 3 heures';
+    expect(parseDateLine(line)?.publishedAt).toBe('2026-05-05T08:12:00.000Z');
+    expect(parseDateLine(line, { now: '2026-05-05T12:00:00Z' })?.publishedAt).toBe('2026-05-05T08:12:00.000Z');
+  });
+
+  it('splits an update stamp after a comma: "…, modifié le …" / "…, updated …"', () => {
+    expect(parseDateLine('Publié le 05 mai 2026 à 08h12, modifié le 05 mai 2026 à 10h30')).toEqual({
+      publishedAt: '2026-05-05T08:12:00.000Z',
+      updatedAt: '2026-05-05T10:30:00.000Z',
+      dateOnly: false,
+      byline: null,
+    });
+    expect(
+      parseDateLine('Publicado el 5 de mayo de 2026 a las 10.45, actualizado 5 de mayo de 2026 a las 12.10')?.updatedAt,
+    ).toBe('2026-05-05T12:10:00.000Z');
+  });
+
+  it('dates a French page from its date line to the minute', () => {
+    const page = [
+      'Le Courrier du Port',
+      'Économie',
+      'Les dockers votent la grève pour le printemps',
+      'Publié le 5 mai 2026 à 08h12 · Mis à jour il y a 3 heures',
+      'Les dockers du quai nord ont voté lundi à une large majorité pour une grève au printemps, a indiqué le syndicat.',
+      'La grève doit commencer au printemps si les négociations avec les opérateurs n’aboutissent pas d’ici là.',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt).toBe('2026-05-05T08:12:00.000Z');
+  });
+});

@@ -74,7 +74,7 @@ const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE =
   /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|di)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
-  /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il|em))?\s*:?\s*)/iu;
+  /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE =
   /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
@@ -1159,12 +1159,22 @@ export interface DateLine {
  * Reads a line that is only a date (optionally "Published:"/"Updated:" prefixed, optionally with a byline or
  * short labels in "|"-separated segments, e.g. "By Ana Ruiz | Feb. 4, 2026 10:31 AM EST | 3 min read").
  */
+/**
+ * Segments of a date line: " | ", " • ", " · ", dashes, and a comma before an update stamp ("Publié le 5 mai 2026 à
+ * 08h12, modifié le 5 mai 2026 à 10h30", "…, updated 10:30 BST").
+ */
+const UPDATE_SEGMENT_SPLIT_RE =
+  / [|•·–—] |, (?=(?:modifié|mis à jour|updated|last updated|actualizado|atualizado|aktualisiert|aggiornato) )/iu;
+
+/** A clock only to tell whether a segment is a relative date when the caller gave none (its value is unused). */
+const RELATIVE_PROBE_CLOCK = '2000-01-01T00:00:00Z';
+
 export function parseDateLine(line: string, context: DateTextContext = {}): DateLine | null {
   if (line.length > 160) return null;
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
   const segments = unglueDate(line)
     .replace(/\s+/gu, ' ')
-    .split(/ [|•·–—] /u)
+    .split(UPDATE_SEGMENT_SPLIT_RE)
     .map((s) => s.trim())
     .filter(Boolean);
   let publishedAt: string | null = null;
@@ -1181,9 +1191,11 @@ export function parseDateLine(line: string, context: DateTextContext = {}): Date
     // A two-digit year ("Publié le 27 mars 20 à 9h21") is read only after a date label.
     const date =
       parseDateText(text, { language: context.language ?? null }) ?? (label ? parseShortYearDate(text) : null);
-    if (!date && context.now) {
-      relative ??= parseDateText(text, context);
-      if (relative) continue;
+    if (!date) {
+      // Without a clock a relative date is still a date segment ("Mis à jour il y a 3 heures"), just not read.
+      const stamp = parseDateText(text, { ...context, now: context.now ?? RELATIVE_PROBE_CLOCK });
+      if (stamp && context.now) relative ??= stamp;
+      if (stamp) continue;
     }
     if (date) {
       const isUpdate = /updat|modif|actualiz|mis à jour|aktualis|aggiorn|atualiz/u.test(label);
