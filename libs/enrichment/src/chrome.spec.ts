@@ -112,7 +112,14 @@ describe('the link after a standalone "read also" label', () => {
     'Crews expect to reopen the basin by Sunday, once divers have checked the chains and the anchors of every pontoon.';
 
   it('is removed as a related link with its label, in several languages', () => {
-    for (const label of ['Leggi anche:', 'Lea también', 'Relacionados:', 'Lesen Sie auch'])
+    for (const label of [
+      'Leggi anche:',
+      'Lea también',
+      'Relacionados:',
+      'Lesen Sie auch',
+      'Related:',
+      'Mehr zum Thema',
+    ])
       for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
         const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);
         expect(page.paragraphs).toEqual([lead, rest]);
