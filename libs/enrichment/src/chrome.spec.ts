@@ -112,7 +112,14 @@ describe('the link after a standalone "read also" label', () => {
     'Crews expect to reopen the basin by Sunday, once divers have checked the chains and the anchors of every pontoon.';
 
   it('is removed as a related link with its label, in several languages', () => {
-    for (const label of ['Leggi anche:', 'Lea también', 'Relacionados:', 'Lesen Sie auch'])
+    for (const label of [
+      'Leggi anche:',
+      'Lea también',
+      'Relacionados:',
+      'Lesen Sie auch',
+      'Related:',
+      'Mehr zum Thema',
+    ])
       for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
         const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);
         expect(page.paragraphs).toEqual([lead, rest]);
@@ -203,5 +210,61 @@ describe('disclaimers on text pages', () => {
     const sentence = 'Disclosure of the new rates was delayed by a week, the bank said.';
     const page = cleanTextPage(['Harbour bank cuts rates', lead, sentence].join('\n\n'), options);
     expect(page.paragraphs).toEqual([lead, sentence]);
+  });
+});
+
+describe('author bios at the end of a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn.',
+  ];
+  const page = (byline: string, ...tail: string[]): string =>
+    ['Harbour plan approved', byline, ...body, ...tail, 'Most read', '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a closing bio opening with the byline author’s name, in several languages', () => {
+    const cases: Array<[string, string]> = [
+      ['By Jane Doe', "Jane Doe is the Harbour Times's political editor. She has covered the port since 2009."],
+      ['Par Marie Dupont', 'Marie Dupont est journaliste au service Économie du Courrier du Port.'],
+      ['Von Thomas Müller', 'Thomas Müller ist Wirtschaftsredakteur der Hafenzeitung.'],
+      ['Por João Silva', 'João Silva é jornalista da secção de Economia do Jornal do Porto.'],
+      ['Por Ana Ruiz', 'Ana Ruiz es periodista de la sección de Economía.'],
+      ['By Luca Bianchi', 'Luca Bianchi, cronista di economia, scrive per il giornale dal 2015.'],
+      ['By Jane Doe', 'Jane Doe covers shipping and the docks for the paper.'],
+    ];
+    for (const [byline, bio] of cases) {
+      const cleaned = cleanTextPage(page(byline, bio), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: bio }]));
+    }
+  });
+
+  it('removes the bios of two authors and a bio under an "About the author" label', () => {
+    const bios = ['Thomas Müller ist Redakteur der Hafenzeitung.', 'Anna Schmidt ist Korrespondentin in Hamburg.'];
+    expect(cleanTextPage(page('Von Thomas Müller und Anna Schmidt', ...bios), options).paragraphs).toEqual(body);
+    for (const label of ['About the author', "Sur l'auteur", 'Über den Autor', 'Sobre o autor'])
+      for (const bio of ['She writes about ports and ships.', 'Kim Lee has reported from the harbour for ten years.']) {
+        const cleaned = cleanTextPage(page('By Jane Doe', label, bio), options);
+        expect(cleaned.paragraphs).toEqual(body);
+        expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: label }]));
+      }
+  });
+
+  it('takes the byline from the options when the page does not print it', () => {
+    const bio = 'Jane Doe is the Harbour Times’s political editor.';
+    const text = ['Harbour plan approved', ...body, bio].join('\n\n');
+    expect(cleanTextPage(text, options).paragraphs).toContain(bio);
+    expect(cleanTextPage(text, { ...options, byline: 'Jane Doe' }).paragraphs).toEqual(body);
+  });
+
+  it('keeps story paragraphs that open with a name: another person, a quote, the middle of the body', () => {
+    const story = [
+      'Bob Cook is expected to present the final plan to the harbour board in June, after the summer recess.',
+      'Jane Doe, who chaired the board, said: "This is the day we have waited for."',
+      'Bob Cook is a former journalist who now chairs the board.',
+    ];
+    for (const last of story) expect(cleanTextPage(page('By Jane Doe', last), options).paragraphs.at(-1)).toBe(last);
+    const middle = 'Jane Doe is expected to step down as chair of the board once the plan is approved.';
+    const after = 'Work on the two berths will start in September and should be finished within three years.';
+    expect(cleanTextPage(page('By Jane Doe', middle, after), options).paragraphs).toEqual([...body, middle, after]);
   });
 });

@@ -21,6 +21,12 @@ export interface CleanOptions {
   siteName: string | null;
 }
 
+export interface TextPageCleanOptions extends CleanOptions {
+  url?: string | null;
+  /** The article's byline, when the parser read it: a bio at the end of the body opening with its name is chrome. */
+  byline?: string | null;
+}
+
 /** Chrome lines are short; a long paragraph that merely mentions "cookies" or "newsletter" is news. */
 const MAX_CHROME_WORDS = 25;
 /**
@@ -36,7 +42,7 @@ const RELATED_LINK_RE =
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 const RELATED_LABEL_RE =
-  /^(?:read (?:more|also)|also read|see also|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
+  /^(?:read (?:more|also)|also read|see also|related|more on this|mehr zum thema|voir aussi|leia mais|vedi anche|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
 
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
@@ -97,7 +103,7 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
  */
 export function cleanTextPage(
   content: string,
-  options: CleanOptions & { url?: string | null },
+  options: TextPageCleanOptions,
 ): CleanedBody & { layout: TextPageLayout } {
   const layout = analyzeTextPageLayout(content, { sourceName: options.siteName, url: options.url ?? null });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
@@ -113,7 +119,29 @@ export function cleanTextPage(
     else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
   });
   const siteName = options.siteName ?? layout.siteName;
-  const cleaned = cleanBlocks(layout.blocks, preclassified, { title: options.title ?? layout.title, siteName });
+  const authors = bylineAuthors(options.byline ?? layout.byline);
+  // An author's bio the article window left out (too short to count as prose, or under an "About the author"
+  // label, which ends the window) is an author box, not the footer.
+  for (const line of layout.chrome) {
+    if (!line.outside || preclassified.get(line.index) !== 'footer') continue;
+    const next = line.index + 1;
+    if (
+      isAuthorLabel(line.text) &&
+      preclassified.get(next) === 'footer' &&
+      isShortUnquoted(layout.blocks[next] ?? '')
+    ) {
+      preclassified.set(line.index, 'boilerplate');
+      preclassified.set(next, 'boilerplate');
+    } else if (isAuthorBioLine(line.text, authors)) preclassified.set(line.index, 'boilerplate');
+  }
+  const cleaned = cleanBlocks(
+    layout.blocks,
+    preclassified,
+    { title: options.title ?? layout.title, siteName },
+    [],
+    'all',
+    authors,
+  );
   for (const line of layout.chrome) {
     const related = line.outside ? RELATED_LINK_RE.exec(line.text) : null;
     if (related?.[1]) cleaned.relatedLinks.push(relatedLink(related[1], null));
@@ -203,6 +231,7 @@ function cleanBlocks(
   options: CleanOptions,
   hrefs: Array<string | null> = [],
   repeats: RepeatPolicy = 'all',
+  bioAuthors: string[] | null = null,
 ): CleanedBody {
   const kinds: Array<RemovedKind | null> = blocks.map((_, i) => preclassified.get(i) ?? null);
   const relatedLinks: RelatedLink[] = [];
@@ -271,6 +300,8 @@ function cleanBlocks(
     relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
   });
 
+  if (bioAuthors) markTailAuthorBios(blocks, kinds, bioAuthors);
+
   const paragraphs: string[] = [];
   const removed: RemovedSpan[] = [];
   blocks.forEach((block, i) => {
@@ -280,6 +311,69 @@ function cleanBlocks(
   });
   return { paragraphs, removed, relatedLinks };
 }
+
+/**
+ * Author bios closing a text page's article ("Jane Doe is the Northern Echo's political editor. She has covered …",
+ * "Marie Dupont est journaliste au service Économie …", "Thomas Müller ist Wirtschaftsredakteur der …"), or any short
+ * paragraph under an "About the author" label: the body's last paragraphs, short, opening with a byline author's name.
+ * A paragraph opening with a name earlier in the body is the story's ("Jane Doe is expected to …"): only the tail is
+ * read, and at least one body paragraph stays.
+ */
+function markTailAuthorBios(blocks: string[], kinds: Array<RemovedKind | null>, authors: string[]): void {
+  const bodyIndexes: number[] = [];
+  kinds.forEach((kind, i) => {
+    if (!kind) bodyIndexes.push(i);
+  });
+  for (let n = 0; n < MAX_TAIL_BIOS && bodyIndexes.length > 1; n++) {
+    const block = blocks[bodyIndexes.at(-1)!] ?? '';
+    if (bodyIndexes.length > 2 && isAuthorLabel(blocks[bodyIndexes.at(-2)!] ?? '')) {
+      if (!isShortUnquoted(block)) break;
+      kinds[bodyIndexes.pop()!] = 'boilerplate';
+      kinds[bodyIndexes.pop()!] = 'boilerplate';
+      break;
+    }
+    if (!isAuthorBioLine(block, authors)) break;
+    kinds[bodyIndexes.pop()!] = 'boilerplate';
+  }
+}
+/** Two authors, each with a bio. */
+const MAX_TAIL_BIOS = 2;
+/** A bio is a sentence or three. */
+const MAX_BIO_CHARS = 300;
+/** A paragraph quoting someone is the story's. */
+const QUOTE_MARK_RE = /["“”„«»]/u;
+
+function isShortUnquoted(line: string): boolean {
+  return line.length <= MAX_BIO_CHARS && !QUOTE_MARK_RE.test(line);
+}
+
+/** The byline's authors ("Jane Doe and John Roe", "Thomas Müller und Anna Schmidt"), names of two words or more. */
+function bylineAuthors(byline: string | null | undefined): string[] {
+  if (!byline) return [];
+  return byline
+    .split(/,|;| (?:and|und|et|y|e|i|&) /u)
+    .map((name) => name.trim())
+    .filter((name) => name.includes(' ') && name.length <= MAX_AUTHOR_NAME_CHARS);
+}
+const MAX_AUTHOR_NAME_CHARS = 60;
+
+/** A short unquoted line opening with a byline author's full name ("Jane Doe is …", "Jane Doe, GIGA-Experte für …"). */
+function isAuthorBioLine(line: string, authors: string[]): boolean {
+  return (
+    isShortUnquoted(line) &&
+    authors.some((name) => line.startsWith(name) && BIO_NAME_END_RE.test(line.slice(name.length)))
+  );
+}
+/** After the name: a space, a comma or a possessive ("Jane Doe's"), not more of a longer name. */
+const BIO_NAME_END_RE = /^(?:[ ,]|['’]s )/u;
+
+/** The label of an author box: "About the author", "Sur l'auteur", "Über den Autor", "Sobre o autor". */
+function isAuthorLabel(block: string): boolean {
+  return block.length <= MAX_AUTHOR_LABEL_CHARS && AUTHOR_BOX_LABEL_RE.test(block);
+}
+const MAX_AUTHOR_LABEL_CHARS = 40;
+const AUTHOR_BOX_LABEL_RE =
+  /^(?:about the (?:author|writer)|(?:sur|à propos de) l['’]auteur(?:e|rice)?|l['’]auteur(?:e|rice)?|über (?:den autor|die autorin)|zum autor|zur autorin|sobre (?:o autor|a autora|el autor|la autora)|(?:sull['’]|l['’])autore|(?:sull['’]|l['’])autrice)\s*:?$/iu;
 
 function isRelatedLabel(block: string): boolean {
   return block.length <= MAX_RELATED_LABEL_CHARS && RELATED_LABEL_RE.test(block);

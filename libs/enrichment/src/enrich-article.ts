@@ -51,6 +51,7 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
       title: item.title,
       siteName: item.sourceName ?? input.source.name,
       url: item.url,
+      byline: item.byline,
     });
     cleaned = page;
     // The parser normally set these; re-reading the page covers items from producers that did not.

@@ -213,6 +213,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     span: { start: headerEnd, end: blocks.length - 1 },
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
+  layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
   const printed = hostNamedLine(blocks, options.url ?? null);
   layout.siteName ??= printed;
   layout.siteName =
@@ -469,6 +470,125 @@ function applyArticleSpan(
     layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
   );
 }
+
+/**
+ * A copyright holder that is a company ("Newsquest Media Group Ltd", "EHM Productions, Inc.") names the
+ * publication's owner; the page's banner ("THE NORTHERN ECHO", "TMZ" as its first line) names the publication when
+ * the page prints that name again elsewhere ("… the Northern Echo's political editor", "Call TMZ at …"). The banner
+ * replaces the holder then, unless the holder spells the page's host (it is the publication's own name).
+ */
+function bannerOverCompany(blocks: string[], name: string | null, url: string | null): string | null {
+  if (!name) return name;
+  const holder = lastCopyrightHolder(blocks);
+  if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  const host = pageHost(url);
+  if (host && nameFitsHost(name, host)) return name;
+  const index = bannerLineIndex(blocks);
+  if (index < 0) return name;
+  const banner = blocks[index] ?? '';
+  if (foldedKey(banner) === foldedKey(name)) return name;
+  const printed = printedElsewhere(blocks, index, banner);
+  return printed === null ? name : printed;
+}
+
+/** The holder of the page's last copyright line, as printed (with its legal form); null when there is none. */
+function lastCopyrightHolder(blocks: string[]): string | null {
+  for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= FOOT_LINES; i--) {
+    const holder = copyrightHolder(blocks[i] ?? '');
+    if (holder) return holder;
+  }
+  return null;
+}
+
+/** A legal form or a word naming a company among the holder's words ("Ltd", "plc", "Group", "GmbH", "S.A.", "Media"). */
+function isCompanyName(holder: string): boolean {
+  return holder
+    .toLowerCase()
+    .split(/[\s,]+/u)
+    .some((word) => COMPANY_NAME_WORDS.has(word) || COMPANY_NAME_WORDS.has(word.replace(/\.$/u, '')));
+}
+const COMPANY_NAME_WORDS = new Set(
+  'ltd|limited|plc|inc|incorporated|llc|llp|corp|corporation|company|group|groupe|grupo|gruppo|gruppe|mediengruppe|verlagsgruppe|holding|holdings|media|medien|medios|média|mídia|productions|publishing|publications|verlag|gmbh|ag|kg|s.a|sa|sas|sarl|s.l|srl|s.p.a|spa|b.v|bv|n.v|nv|pty|éditions|editora'.split(
+    '|',
+  ),
+);
+
+/**
+ * The page's first line that is not a skip link, a menu line or a symbol, when it is masthead-shaped (a few
+ * capitalised words, not a byline) and within the first lines; -1 otherwise.
+ */
+function bannerLineIndex(blocks: string[]): number {
+  for (let i = 0; i < blocks.length && i < BANNER_LINES; i++) {
+    const block = blocks[i] ?? '';
+    if (!/\p{L}/u.test(block) || isNavigationVocabulary(block) || isNavigationLine(block)) continue;
+    // One capitalised word is as often a menu entry ("Premium", "Games"); a masthead is in capitals or longer.
+    const shaped = !/\p{Ll}/u.test(block) || wordCount(block) >= 2;
+    return shaped && looksLikeMasthead(block) && parseBylineLine(block) === null ? i : -1;
+  }
+  return -1;
+}
+const BANNER_LINES = 4;
+
+/**
+ * The banner's name as the page prints it in another line (the same words, its leading article aside, case
+ * apart): in that line's casing when it is not all capitals ("Northern Echo" → "The Northern Echo"), else the
+ * banner title-cased. Null when no other line prints it.
+ */
+function printedElsewhere(blocks: string[], index: number, banner: string): string | null {
+  const article = LEADING_ARTICLE_RE.exec(banner)?.[0] ?? '';
+  const core = banner.slice(article.length);
+  const needle = core.toLowerCase();
+  if (needle.length < 2 || needle.length !== core.length) return null;
+  let found: string | null = null;
+  for (let i = 0; i < blocks.length && found === null; i++) {
+    if (i === index) continue;
+    const block = blocks[i] ?? '';
+    const lower = block.toLowerCase();
+    if (lower.length !== block.length) continue;
+    for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+      const before = block.charAt(at - 1);
+      const after = block.charAt(at + needle.length);
+      // A name is capitalised where it is printed ("the Northern Echo's"), a common word need not be ("video games").
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after) || !/^\p{Lu}/u.test(block.charAt(at))) continue;
+      found = block.slice(at, at + needle.length);
+      break;
+    }
+  }
+  if (found === null) return null;
+  const spelled = /\p{Ll}/u.test(found) ? found : titleCase(core);
+  return article ? `${titleCase(article.trim())} ${spelled}` : spelled;
+}
+const LEADING_ARTICLE_RE = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|il|lo|o|a|os|as) /iu;
+
+/**
+ * "THE NORTHERN ECHO" → "The Northern Echo", "LE COURRIER DE L'OUEST" → "Le Courrier de l'Ouest": words capitalised,
+ * particles after the first word in lower case, short words that are not particles kept (acronyms: "BBC NEWS").
+ * Names already in mixed case are left as they are.
+ */
+export function titleCase(name: string): string {
+  if (/\p{Ll}/u.test(name)) return name;
+  const single = !name.includes(' ');
+  return name
+    .split(' ')
+    .map((word, i) => {
+      const lower = word.toLowerCase();
+      const elided = /^([ldj]['’])(.+)$/u.exec(lower);
+      if (elided) return `${i === 0 ? capitalise(elided[1]!) : elided[1]}${capitalise(elided[2]!)}`;
+      if (i > 0 && TITLE_PARTICLES.has(lower)) return lower;
+      if (word.length <= (single ? MAX_SINGLE_ACRONYM : MAX_ACRONYM) && !TITLE_PARTICLES.has(lower)) return word;
+      return capitalise(lower);
+    })
+    .join(' ');
+}
+const TITLE_PARTICLES = new Set(
+  'the|of|and|for|de|du|des|la|le|les|da|do|dos|das|der|die|den|el|los|las|y|e|et|und|di|il|del|van|von|on|in|a'.split(
+    '|',
+  ),
+);
+/** Short words in capitals are kept as acronyms: "BBC NEWS" → "BBC News", "CNET" stays. */
+const MAX_ACRONYM = 3;
+const MAX_SINGLE_ACRONYM = 4;
+const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
 function footerSiteName(blocks: string[], end: number): string | null {

@@ -1,5 +1,5 @@
 import { pageHost } from './text-page-host';
-import { analyzeTextPageLayout } from './text-page-layout';
+import { analyzeTextPageLayout, titleCase } from './text-page-layout';
 
 const paragraph = (topic: string): string =>
   `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
@@ -84,5 +84,74 @@ describe('a menu entry that spells the host', () => {
 
   it('is the name otherwise', () => {
     expect(analyzeTextPageLayout(page('HarbourTimes Online'), { url }).siteName).toBe('HarbourTimes Online');
+  });
+});
+
+describe('a banner over a copyright holder that is a company', () => {
+  const page = (banner: string, mention: string, copyright: string, first = 'Skip to main content'): string =>
+    [
+      first,
+      banner,
+      'News',
+      'Sport',
+      'Harbour strike ends after three weeks',
+      'By Jane Doe',
+      paragraph('agreement'),
+      `${paragraph('pay rise')} ${mention}`,
+      'Contact us',
+      copyright,
+    ].join('\n');
+
+  it('names the publication when the page prints the name again, title-cased from capitals', () => {
+    const cases: Array<[string, string, string, string]> = [
+      [
+        'THE HARBOUR ECHO',
+        'Jane Doe is the Harbour Echo’s political editor.',
+        '© 2026 Quayside Media Group Ltd',
+        'The Harbour Echo',
+      ],
+      [
+        'LE COURRIER DU PORT',
+        'Elle écrit pour le Courrier du Port.',
+        '© 2026 Groupe Presse Ouest SAS',
+        'Le Courrier du Port',
+      ],
+      ['HAFENZEITUNG', 'Sie schreibt für die Hafenzeitung.', '© 2026 Nordmedien GmbH', 'Hafenzeitung'],
+      ['JORNAL DO PORTO', 'Ela escreve para o JORNAL DO PORTO.', '© 2026 Grupo Media Norte, S.A.', 'Jornal do Porto'],
+      ['HBT', 'Call HBT at any time with a tip.', '© 2026 Harbour Productions, Inc. All rights reserved', 'HBT'],
+    ];
+    for (const [banner, mention, copyright, name] of cases)
+      expect(analyzeTextPageLayout(page(banner, mention, copyright)).siteName).toBe(name);
+  });
+
+  it('keeps the holder when it is not a company, the banner is not printed again, or the holder spells the host', () => {
+    const mention = 'Jane Doe is the Harbour Echo’s political editor.';
+    expect(analyzeTextPageLayout(page('THE HARBOUR ECHO', mention, '© 2026 Jane Doe')).siteName).toBe('Jane Doe');
+    expect(analyzeTextPageLayout(page('THE HARBOUR ECHO', '', '© 2026 Quayside Media Ltd')).siteName).toBe(
+      'Quayside Media',
+    );
+    const url = 'https://www.quaysidemedia.example/2026/05/04/harbour-strike-ends/';
+    expect(
+      analyzeTextPageLayout(page('THE HARBOUR ECHO', mention, '© 2026 Quayside Media Ltd'), { url }).siteName,
+    ).toBe('Quayside Media');
+  });
+
+  it('keeps the holder when the first line is a menu word, a byline or a sentence', () => {
+    const copyright = '© 2026 Quayside Media Group Ltd';
+    for (const first of ['Premium', 'By John Roe', 'Read the Harbour Echo every day.'])
+      expect(analyzeTextPageLayout(page(first, `${first} again.`, copyright, 'Menu')).siteName).toBe(
+        'Quayside Media Group',
+      );
+  });
+});
+
+describe('title-casing a name printed in capitals', () => {
+  it('capitalises words, lowers particles and keeps short acronyms', () => {
+    expect(titleCase('THE NORTHERN ECHO')).toBe('The Northern Echo');
+    expect(titleCase("LE COURRIER DE L'OUEST")).toBe("Le Courrier de l'Ouest");
+    expect(titleCase('BBC NEWS')).toBe('BBC News');
+    expect(titleCase('CNET')).toBe('CNET');
+    expect(titleCase('INTELLIGENCER')).toBe('Intelligencer');
+    expect(titleCase('Harbour Times')).toBe('Harbour Times');
   });
 });

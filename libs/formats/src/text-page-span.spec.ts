@@ -72,6 +72,27 @@ describe('an end heading inside the densest window', () => {
     expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
   });
 
+  it('keeps the article going after a cross-link label, its linked title and more text, in several languages', () => {
+    const labels = ['Related:', 'À lire aussi :', 'Mehr zum Thema:', 'Mehr zum Thema', 'Leia também:', 'Read more'];
+    for (const label of labels) {
+      const blocks = [
+        ...article,
+        label,
+        'Ferry crossings cancelled as the storm reaches the coast',
+        paragraph('ferries'),
+      ];
+      expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);
+    }
+  });
+
+  it('still closes the article at a cross-link label heading a list of teasers', () => {
+    for (const label of ['Related', 'Mehr zum Thema', 'À lire aussi']) {
+      const titles = ['Ferry crossings cancelled', 'New cranes for the quay', 'Pilot service extended', 'Strike ends'];
+      const blocks = [...article, label, ...titles, 'Most read', ...titles];
+      expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(article.length - 1);
+    }
+  });
+
   it('is not closed by a bare comment counter (editions print one under each article)', () => {
     const blocks = [...article, 'Comments (3 posted)', ...['spring', 'summer', 'autumn', 'winter'].map(teaser)];
     expect(findArticleSpan(shapeBlocks(blocks)).end).toBe(blocks.length - 1);

@@ -204,7 +204,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       chars: block.length,
       prose: (words >= PROSE_MIN_WORDS && sentence) || words >= PROSE_LONG_WORDS,
       navigation: isNavigationVocabulary(block),
-      articleEnd: isArticleEndHeading(block) || isTagLine(block),
+      articleEnd: (isArticleEndHeading(block) && !opensCrossLinkBox(blocks, i)) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
       listEnd: isListEndHeading(block),
       commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
@@ -212,6 +212,22 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
     };
   });
 }
+
+/**
+ * A cross-link label alone on its line ("Related:", "À lire aussi :", "Mehr zum Thema:", "Leia também:"), one linked
+ * title under it, then a paragraph: a box inside the article, not the heading of the lists after it.
+ */
+function opensCrossLinkBox(blocks: string[], i: number): boolean {
+  const label = blocks[i] ?? '';
+  const link = blocks[i + 1] ?? '';
+  const next = blocks[i + 2] ?? '';
+  // A linked title may ask or exclaim; it does not end like a statement or a label.
+  if (!CROSS_LINK_LABEL_RE.test(label) || link.length > MAX_CROSS_LINK_CHARS || /[.:;,]$/u.test(link)) return false;
+  return blockWords(next) >= PROSE_MIN_WORDS && SENTENCE_END_RE.test(next);
+}
+const CROSS_LINK_LABEL_RE =
+  /^(?:related|read more|read also|also read|see also|more on this|lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|leia também|leia mais|veja também|lea también|lee también|leggi anche|vedi anche)\s*:?$/iu;
+const MAX_CROSS_LINK_CHARS = 200;
 
 /** What a block adds to (prose) or costs (chrome) the article window. */
 function blockValue(shape: BlockShape): number {
