@@ -510,6 +510,14 @@ describe('extractQuotes: "Para X, “…”" / "Pour X, « … »" / "For X, …
 });
 
 describe('extractQuotes: more verbs of saying and given names of es/fr/de/pt', () => {
+  it('the passé composé of French verbs of reply and reaction (a réagi, a répondu, a averti, a déploré)', () => {
+    for (const verb of ['a réagi', 'a répondu', 'a averti', 'a déploré', 'a dénoncé', 'a commenté']) {
+      expect(
+        speakers([`« C'est un choc pour toute la région », ${verb} le maire de Porrentruy, Philippe Eschmann.`], 'fr'),
+      ).toEqual(['Philippe Eschmann']);
+    }
+  });
+
   it('expuso, glisse, informa, schilderte', () => {
     expect(
       speakers(

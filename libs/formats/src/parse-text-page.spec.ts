@@ -234,6 +234,13 @@ describe('the publication named by a footer', () => {
     expect(publicationName('SAMPLE Harbour Times')).toBe('SAMPLE Harbour Times');
   });
 
+  it('drops a legal form written in capitals without dots after the name, by case', () => {
+    expect(publicationName('© Le Quotidien du Jura SA 2026')).toBe('Le Quotidien du Jura');
+    expect(publicationName('Gazzetta del Porto SpA')).toBe('Gazzetta del Porto');
+    expect(publicationName('Harbour Times BV')).toBe('Harbour Times');
+    expect(publicationName('Revista Casa Sa')).toBe('Revista Casa Sa');
+  });
+
   it('drops "since <year> by" before the name', () => {
     expect(publicationName('since 2010 by J.Example')).toBe('J.Example');
   });

@@ -796,7 +796,7 @@ export function publicationName(name: string | null): string | null {
   cleaned = withoutRegistration(cleaned).replace(LEADING_LEGAL_FORM_RE, '');
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
-  cleaned = cleaned.replace(LEGAL_FORM_RE, '');
+  cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
   cleaned = withoutCompanyWord(cleaned);
   cleaned = cleanName(cleaned);
   return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
@@ -835,6 +835,8 @@ function withoutCompanyWord(name: string): string {
 const COMPANY_WORDS = new Set(['company', 'corporation', 'corp', 'incorporated']);
 const ARTICLE_RE = /^(?:the|die|der|das|la|le|les|el|los|il|o|a)$/iu;
 const LEGAL_FORM_RE = /,? (?:gmbh(?: & co\.? kg)?|llc|inc\.?|ltd\.?|limited|ag|s\.a\.?|s\.l\.?|plc|co\.? kg|kg)$/iu;
+/** Legal forms written in capitals without dots ("Le Quotidien du Jura SA"): matched by case, as "Sa" may be a word. */
+const CAPITAL_LEGAL_FORM_RE = /,? (?:SA|SAS|SARL|SRL|SpA|S\.p\.A\.?|S\.r\.l\.?|BV|B\.V\.|NV|N\.V\.|AB|Oy|ASA)$/u;
 
 /** The kind of a block outside the article (null: inside, or between headline and body and left to the cleaner). */
 function outsideKind(
