@@ -126,7 +126,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   let headerEnd = 0;
   for (let i = 0; i < blocks.length && i < HEADER_SCAN_LIMIT; i++) {
     const block = blocks[i] ?? '';
-    const banner = bannerName(block);
+    const banner = bannerName(block) ?? (i < SECTION_BANNER_LINES ? sectionBannerName(block) : undefined);
     if (banner !== undefined) {
       chrome.push({ index: i, kind: 'banner', text: block });
       if (banner) {
@@ -470,6 +470,24 @@ function applyArticleSpan(
     layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
   );
 }
+
+/**
+ * "THE HARBOUR POST — World", "El Diario del Sur | Portada": a masthead naming the section the page belongs to, at
+ * the top of the page. The name before the separator is the publication (over a copyright holder, often the owner).
+ */
+function sectionBannerName(line: string): string | undefined {
+  if (line.length > MAX_SECTION_BANNER_CHARS) return undefined;
+  const parts = line.split(/ [|–—·-] /u);
+  if (parts.length !== 2) return undefined;
+  const [name = '', section = ''] = parts.map((part) => part.trim());
+  const words = wordCount(name);
+  if (words < 1 || words > 6 || !/^\p{Lu}/u.test(name) || /\d/u.test(name)) return undefined;
+  if (isNavigationVocabulary(name) || !isNavigationVocabulary(section)) return undefined;
+  return cleanName(titleCase(name));
+}
+/** Only the page's first lines: deeper in, "<Name> | <Section>" is a teaser or a crumb. */
+const SECTION_BANNER_LINES = 3;
+const MAX_SECTION_BANNER_CHARS = 80;
 
 /**
  * A copyright holder that is a company ("Newsquest Media Group Ltd", "EHM Productions, Inc.") names the

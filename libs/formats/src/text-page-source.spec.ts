@@ -155,3 +155,39 @@ describe('title-casing a name printed in capitals', () => {
     expect(titleCase('Harbour Times')).toBe('Harbour Times');
   });
 });
+
+describe('a masthead naming its section at the top of the page', () => {
+  const page = (first: string): string =>
+    [
+      first,
+      'Menu',
+      'Search',
+      'Harbour strike ends after three weeks of talks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      '© 2026 Harbour Media Group Ltd. All rights reserved.',
+    ].join('\n');
+
+  it.each([
+    ['THE HARBOUR POST — World', 'The Harbour Post'],
+    ['El Diario del Puerto | Portada', 'El Diario del Puerto'],
+    ['Le Courrier du Port - Actualités', 'Le Courrier du Port'],
+  ])('names the publication over the copyright holder (%s)', (banner, name) => {
+    expect(analyzeTextPageLayout(page(banner)).siteName).toBe(name);
+  });
+
+  it('is not a line whose second part is no section, nor one below the first lines', () => {
+    expect(analyzeTextPageLayout(page('Harbour Post | Dock strike ends')).siteName).not.toBe('Harbour Post');
+    const deeper = [
+      'Menu',
+      'Search',
+      'Login',
+      'Harbour Post | World',
+      'Harbour strike ends after three weeks of talks',
+    ];
+    expect(
+      analyzeTextPageLayout([...deeper, paragraph('agreement'), paragraph('pay rise')].join('\n')).siteName,
+    ).not.toBe('Harbour Post');
+  });
+});

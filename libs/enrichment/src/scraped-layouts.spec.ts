@@ -1,0 +1,181 @@
+import type { EnrichedArticle, ParsedItem } from '@wirestream/contracts';
+import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
+import { enrichArticle } from './enrich-article';
+import {
+  englishRegional,
+  englishWorld,
+  frenchRegional,
+  germanBusiness,
+  italianIndustry,
+  portugueseEnergy,
+  spanishInternational,
+  swissRegional,
+  tableLayoutHtml,
+} from './scraped-layouts.fixture';
+
+const NOW = '2026-05-05T12:00:00.000Z';
+
+const enrich = (item: ParsedItem): EnrichedArticle =>
+  enrichArticle({ id: 'a', version: 1, source: { id: 's', name: null }, item, ingestedAt: NOW, now: NOW });
+const enrichText = (text: string): EnrichedArticle => enrich(parseTextPage(text, { now: NOW }));
+
+interface Expected {
+  title: string;
+  source: string;
+  publishedAt: string;
+  byline: string;
+  firstParagraph: string;
+  lastParagraph: string;
+  speakers: Array<string | null>;
+}
+
+// Each page: banner, menu, cookie notice, crumbs, kicker, headline, standfirst, date line, byline, share bar, body,
+// cross-link, author bio, "most read", newsletter and footer — only the article and its fields may come out.
+const cases: Array<[string, string, Expected]> = [
+  [
+    'en: kicker, standfirst, "Updated 09:30 BST", role after the byline, bio',
+    englishRegional,
+    {
+      title: 'Council approves £40m flood defence plan after decade of delays',
+      source: 'The Northern Echo',
+      publishedAt: '2026-05-05T08:30:00.000Z',
+      byline: 'Jane Doe',
+      firstParagraph: 'STOCKTON-ON-TEES — Councillors voted on Tuesday',
+      lastParagraph: 'Opposition councillors questioned the cost.',
+      speakers: ['Bob Cook', 'Bob Cook', 'Julie Gray', 'Margaret Hill', 'Sam Patel'],
+    },
+  ],
+  [
+    'fr: "Publié le … à 08h12 · Mis à jour il y a 3 heures", « … », bio',
+    frenchRegional,
+    {
+      title: 'Les producteurs de lait de Vendée menacent de bloquer les laiteries',
+      source: "Le Courrier de l'Ouest",
+      publishedAt: '2026-05-05T08:12:00.000Z',
+      byline: 'Marie Dupont',
+      firstParagraph: 'LA ROCHE-SUR-YON — Les éleveurs laitiers',
+      lastParagraph: 'La Vendée compte environ 1 800 exploitations laitières',
+      speakers: ['Jean-Pierre Martin', 'Jean-Pierre Martin', 'Paul Bernard'],
+    },
+  ],
+  [
+    'de: "Stand: 05.05.2026, 09:30 Uhr", two authors, „…“, a descriptor for the speaker',
+    germanBusiness,
+    {
+      title: 'Thyssenkrupp streicht 2.000 Stellen in Duisburg',
+      source: 'Rheinische Rundschau',
+      publishedAt: '2026-05-05T09:30:00.000Z',
+      byline: 'Thomas Müller und Anna Schmidt',
+      firstParagraph: 'DUISBURG — Der Stahlkonzern Thyssenkrupp',
+      lastParagraph: 'Der Abbau soll nach Angaben des Konzerns',
+      speakers: ['Knut Giesler', 'Knut Giesler', 'Mona Neubaur'],
+    },
+  ],
+  [
+    'pt: "5 de maio de 2026, 10:45", dialogue dashes, bio',
+    portugueseEnergy,
+    {
+      title: 'Governo aprova nova central solar no Alentejo',
+      source: 'Jornal do Norte',
+      publishedAt: '2026-05-05T10:45:00.000Z',
+      byline: 'João Silva',
+      firstParagraph: 'LISBOA — O Conselho de Ministros aprovou',
+      lastParagraph: '— No início do próximo ano — respondeu o ministro.',
+      speakers: ['Duarte Cordeiro', 'Álvaro Azedo', 'Duarte Cordeiro'],
+    },
+  ],
+  [
+    'es: "<Site> | Portada", a standfirst without punctuation, "09:30 h CEST", tags and comments',
+    spanishInternational,
+    {
+      title: 'Chile aprueba una reforma de pensiones tras dos años de negociaciones',
+      source: 'El Diario del Sur',
+      publishedAt: '2026-05-05T07:30:00.000Z',
+      byline: 'Carlos Ramírez',
+      firstParagraph: 'SANTIAGO DE CHILE (EFE). — El Senado de Chile',
+      lastParagraph: 'Según el Banco Central',
+      speakers: ['Jeannette Jara', 'Juan Antonio Coloma'],
+    },
+  ],
+  [
+    'it: "di Luca Bianchi", "5 maggio 2026 alle 10:45", S.p.A. in the footer',
+    italianIndustry,
+    {
+      title: "Fiat, a Mirafiori tornano i turni di notte: 600 assunzioni entro l'estate",
+      source: 'Il Giornale di Torino',
+      publishedAt: '2026-05-05T10:45:00.000Z',
+      byline: 'Luca Bianchi',
+      firstParagraph: 'TORINO — Stellantis riporterà i turni di notte',
+      lastParagraph: 'Il ministro delle Imprese, Adolfo Urso',
+      speakers: expect.arrayContaining(['Edi Lazzi']) as unknown as string[],
+    },
+  ],
+  [
+    'en: "<SITE> — World", two authors with a place, a photo credit, "Explore more on these topics"',
+    englishWorld,
+    {
+      title: 'Drought forces Zambia to cut power for 17 hours a day',
+      source: 'The Harbour Post',
+      publishedAt: '2026-05-05T05:00:00.000Z',
+      byline: 'Peter Mwale and Anna Kowalski',
+      firstParagraph: "Zambia's state power company has extended daily blackouts",
+      lastParagraph: 'The World Food Programme estimates',
+      speakers: ['Justin Mwandu', 'Moses Banda'],
+    },
+  ],
+  [
+    'fr: a lower-case "il y a 3 heures · 5 mai 2026" under a long headline, a bare name as byline, "SA" in the footer',
+    swissRegional,
+    {
+      title: 'Porrentruy : la fonderie ferme ses portes, 120 emplois supprimés',
+      source: 'Le Quotidien du Jura',
+      publishedAt: '2026-05-05T00:00:00.000Z',
+      byline: 'Jean-Luc Voisin',
+      firstParagraph: 'La fonderie Wenger, installée à Porrentruy depuis 1911',
+      lastParagraph: 'La direction invoque la hausse des coûts',
+      speakers: ['Philippe Eschmann', 'Marc Wenger'],
+    },
+  ],
+];
+
+describe('scraped pages laid out unlike the seed', () => {
+  it.each(cases)('%s', (_name, text, expected) => {
+    const article = enrichText(text);
+    const paragraphs = article.body.split('\n\n');
+    expect({
+      title: article.title,
+      source: article.source.name,
+      publishedAt: article.publishedAt,
+      byline: article.byline,
+      speakers: article.quotes.map((quote) => quote.speaker),
+    }).toEqual({
+      title: expected.title,
+      source: expected.source,
+      publishedAt: expected.publishedAt,
+      byline: expected.byline,
+      speakers: expected.speakers,
+    });
+    expect(paragraphs[0]).toContain(expected.firstParagraph);
+    expect(paragraphs.at(-1)).toContain(expected.lastParagraph);
+  });
+
+  it('keeps no chrome line of any page in the body', () => {
+    const chrome =
+      /cookie|newsletter|most read|les plus lus|meistgelesen|mais lidas|lo más visto|ti potrebbe interessare|related|à lire aussi|mehr zum thema|leia também|leggi anche|^(?:share|partager|teilen|partilhar|compartir|condividi)\b|©|journaliste au|ist wirtschaftsredakteur|é jornalista|political editor\. she/iu;
+    for (const [, text] of cases)
+      for (const paragraph of enrichText(text).body.split('\n\n')) expect(paragraph).not.toMatch(chrome);
+  });
+});
+
+describe('an HTML page of an older markup era, without metadata', () => {
+  it('reads the headline and byline from the page as a reader sees it', () => {
+    const article = enrich(
+      parseHtmlPage(tableLayoutHtml, { url: 'https://www.valleyherald.example/local/story.php?id=4411' }),
+    );
+    expect(article.title).toBe('Mill fire destroys historic warehouse');
+    expect(article.byline).toBe('Robert Hale');
+    expect(article.publishedAt?.slice(0, 10)).toBe('2006-03-14');
+    expect(article.body).toContain('MILLBROOK - A fire that started late Monday night');
+    expect(article.quotes.map((quote) => quote.speaker)).toEqual(['Walter Brandt', 'Walter Brandt']);
+  });
+});
