@@ -268,3 +268,30 @@ describe('author bios at the end of a text page', () => {
     expect(cleanTextPage(page('By Jane Doe', middle, after), options).paragraphs).toEqual([...body, middle, after]);
   });
 });
+
+describe('an HTML article opening with labels, its headline and its date line', () => {
+  const paragraphs = [
+    'MILLBROOK - A fire that started late Monday night destroyed the 140-year-old Harmon Mill warehouse on River Street.',
+    'No one was injured, but the building, which had been empty since the mill closed in 1998, collapsed shortly after 2 a.m.',
+    'The state fire marshal’s office is investigating the cause, and the town will decide on Thursday what to do with the site.',
+  ];
+  const page = (lead: string[]): string =>
+    `<html><body><div>${[...lead, ...paragraphs].map((line) => `<p>${line}</p>`).join('')}</div></body></html>`;
+  const title = 'Mill fire destroys historic warehouse';
+
+  it('drops short labels above the headline, the headline, the byline and the date line', () => {
+    const cleaned = cleanHtmlPage(
+      page(['Search', title, 'By Robert Hale, Herald Staff Writer', 'Published: Tuesday, March 14, 2006 10:42 PM EST']),
+      { title, siteName: null },
+    );
+    expect(cleaned.paragraphs).toEqual(paragraphs);
+    expect(cleaned.removed.map((r) => r.kind)).toContain('dateline');
+  });
+
+  it('keeps prose above the headline, and a paragraph that opens with a date', () => {
+    const teaser = 'Crews from four towns fought the blaze through the night.';
+    const dated = '14 March 2006 — The mill owners said they had no plans to rebuild the warehouse or sell the site.';
+    const cleaned = cleanHtmlPage(page([teaser, title, dated]), { title, siteName: null });
+    expect(cleaned.paragraphs.slice(0, 2)).toEqual([teaser, dated]);
+  });
+});

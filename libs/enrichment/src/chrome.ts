@@ -6,6 +6,7 @@ import {
   copyrightHolder,
   normaliseSpaces,
   parseBylineLine,
+  parseDateLine,
   type DomDocument,
   type TextPageLayout,
 } from '@wirestream/formats';
@@ -225,6 +226,30 @@ function isRefrain(key: string, occurrences: Map<string, number>): boolean {
   );
 }
 
+/**
+ * A headline among the first blocks with only short labels above it ("Search", a section name the extractor kept
+ * from a table layout's menu column): the labels are navigation. Prose above the headline (a teaser, a lead) is
+ * left to the other rules.
+ */
+function markLabelsAboveHeadline(blocks: string[], kinds: Array<RemovedKind | null>, titleKey: string | null): void {
+  if (!titleKey) return;
+  let at = -1;
+  for (let i = 0; i < blocks.length && i < LEAD_HEADLINE_REACH; i++)
+    if (paragraphKey(blocks[i] ?? '') === titleKey) {
+      at = i;
+      break;
+    }
+  for (let i = 0; i < at; i++) {
+    const block = blocks[i] ?? '';
+    if (block.split(' ').length > MAX_LABEL_WORDS || /[.!?…:]$/u.test(block)) return;
+  }
+  for (let i = 0; i < at; i++) kinds[i] ??= 'navigation';
+}
+const LEAD_HEADLINE_REACH = 4;
+const MAX_LABEL_WORDS = 3;
+/** A date line is short: a longer block that opens with a date is a paragraph ("5 May 2026 — The council …"). */
+const MAX_LEAD_DATE_LINE_CHARS = 100;
+
 function cleanBlocks(
   blocks: string[],
   preclassified: Map<number, RemovedKind>,
@@ -244,6 +269,8 @@ function cleanBlocks(
   const keys = repeats === 'lead' ? blocks.map(paragraphKey) : [];
   const occurrences = new Map<string, number>();
   for (const key of keys) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+
+  markLabelsAboveHeadline(blocks, kinds, titleKey);
 
   blocks.forEach((block, i) => {
     if (kinds[i]) return;
@@ -274,6 +301,11 @@ function cleanBlocks(
     }
     if (firstBodyIndex < 0 && parseBylineLine(block)) {
       kinds[i] = 'boilerplate'; // the byline itself is metadata, not body text
+      return;
+    }
+    // "Published: Tuesday, March 14, 2006 10:42 PM EST" above the first paragraph: the date is metadata too.
+    if (firstBodyIndex < 0 && block.length <= MAX_LEAD_DATE_LINE_CHARS && parseDateLine(block) !== null) {
+      kinds[i] = 'dateline';
       return;
     }
     if (firstBodyIndex < 0 && block.length <= MAX_BANNER_CHARS && bannerName(block) !== undefined) {
