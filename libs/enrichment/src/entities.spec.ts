@@ -122,3 +122,43 @@ describe('places and people by structure', () => {
     expect(tagged(['Chad Edward Gaudin is a pitcher.'])).toEqual(['person:Chad Edward Gaudin']);
   });
 });
+
+const taggedIn = (language: string, paragraphs: string[]): string[] =>
+  extractEntityMentions(paragraphs, { language }).map((m) => `${m.type}:${m.text}`);
+
+describe('coordinated organisations', () => {
+  it('"X and Y" is two organisations when each side is one by itself', () => {
+    expect(tagged(['The plan was drawn up by the Coastal Agency and Redmoor District Council last year.'])).toEqual([
+      'organization:Coastal Agency',
+      'organization:Redmoor District Council',
+    ]);
+    expect(tagged(['Wessex Water and Harbour Railways will share the cost.'])).toEqual([
+      'organization:Wessex Water',
+      'organization:Harbour Railways',
+    ]);
+    expect(taggedIn('de', ['Geplant haben es die Hafen Group und die Nordsee Bank AG.'])).toEqual([
+      'organization:Hafen Group',
+      'organization:Nordsee Bank AG',
+    ]);
+  });
+  it('keeps one name when a side is no organisation on its own', () => {
+    expect(tagged(['She joined the Department of Health and Human Services in 2010.'])).toEqual([
+      'organization:Department of Health and Human Services',
+    ]);
+    expect(tagged(['He toured the National Air and Space Museum in 2010.'])).toEqual([
+      'organization:National Air and Space Museum',
+    ]);
+  });
+});
+
+describe('geographic names', () => {
+  it('a geographic head opening a name makes a place, not a person', () => {
+    expect(tagged(['Homes along the River Wear were flooded again.'])).toEqual(['place:River Wear']);
+    expect(taggedIn('pt', ['É o maior parque da Península Escandinava, disse ontem.'])).toEqual([
+      'place:Península Escandinava',
+    ]);
+    expect(taggedIn('fr', ['Les pêcheurs du Lac Morvan sont inquiets.'])).toEqual(['place:Lac Morvan']);
+    expect(taggedIn('es', ['El caudal del Río Tajuña bajó un tercio.'])).toEqual(['place:Río Tajuña']);
+    expect(taggedIn('it', ['Le frane sul Monte Pasubio sono aumentate.'])).toEqual(['place:Monte Pasubio']);
+  });
+});

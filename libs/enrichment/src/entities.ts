@@ -143,6 +143,15 @@ const CONNECTORS = new Set([
   'on',
   'upon',
 ]);
+/**
+ * Organisation keywords that end an institution's name ("… Agency", "… Council"). Modifiers that also open names
+ * ("National Air and Space Museum", "Oil and Gas Commission") are left out, so a coordinated pair never splits there.
+ */
+const COORDINATION_HEADS = new Set(
+  'Agency|Council|Authority|Committee|Commission|Department|Ministry|Office|Bureau|Board|Court|Police|Service|Trust|Foundation|Association|Society|Union|Federation|League|Club|FC|University|College|School|Institute|Hospital|Museum|Group|Company|Corporation|Inc.|Ltd|Ltd.|PLC|plc|LLC|GmbH|AG|Party|Church|Network|Airlines|Airways|Railways|Water'.split(
+    '|',
+  ),
+);
 /** Longest capitalised run (in characters) still read as a candidate name: a few times FIELD_LIMITS.entityName. */
 const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
@@ -174,6 +183,37 @@ const PLACE_LEADS = new Set([
   'Rio',
   'Bad',
   'Ciudad',
+  // Geographic heads that open a name ("River Tees", "Península Ibérica", "Lac Léman", "Serra da Estrela").
+  'River',
+  'Bay',
+  'Loch',
+  'Lough',
+  'Río',
+  'Lago',
+  'Lac',
+  'Mont',
+  'Monte',
+  'Montes',
+  'Serra',
+  'Península',
+  'Peninsula',
+  'Péninsule',
+  'Penisola',
+  'Isla',
+  'Ilha',
+  'Île',
+  'Isola',
+  'Golfe',
+  'Golfo',
+  'Baie',
+  'Bahía',
+  'Baía',
+  'Cabo',
+  'Mer',
+  'Mar',
+  'Fleuve',
+  'Cerro',
+  'Pico',
 ]);
 const PLACE_CONTEXT_RE =
   /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
@@ -457,10 +497,47 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
     // A capitalised run this long is a headline in title case or junk, not a name: skipped whole, which also bounds
     // the work trimSpan and classify do per run.
     if ((run[run.length - 1]?.end ?? 0) - token.start > MAX_RUN_CHARS) continue;
-    const span = trimSpan(run, paragraph, index);
-    if (span) spans.push(span);
+    for (const part of splitCoordinatedOrganisations(run)) {
+      const span = trimSpan(part, paragraph, index);
+      if (span) spans.push(span);
+    }
   }
   return spans;
+}
+
+/** "and" between two names; "&" is left inside names ("Procter & Gamble"). */
+const COORDINATORS = new Set(['and', 'und', 'y']);
+
+/**
+ * "the Environment Agency and Stockton Borough Council", "Northumbrian Water and Network Rail": two organisations,
+ * not one. Split only where each side is an organisation on its own — the left one ending in an institution head
+ * (so "Department of Health and Human Services", "Marks and Spencer" stay whole).
+ */
+function splitCoordinatedOrganisations(run: Token[]): Token[][] {
+  for (let c = 1; c < run.length - 1; c++) {
+    if (!COORDINATORS.has(run[c]?.text ?? '')) continue;
+    const left = run.slice(0, c);
+    const right = run.slice(c + 1);
+    if (endsInOrganisationHead(left) && isOrganisationByItself(right))
+      return [left, ...splitCoordinatedOrganisations(right)];
+    return [run];
+  }
+  return [run];
+}
+
+function endsInOrganisationHead(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return tokens.length >= 2 && (COORDINATION_HEADS.has(last) || ORG_HEADS.has(last) || ORG_NAMES.has(spanOf(tokens)));
+}
+
+function isOrganisationByItself(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return (
+    hasOrgKeyword(tokens) ||
+    ORG_HEADS.has(last) ||
+    ORG_NAMES.has(spanOf(tokens)) ||
+    (tokens.length === 1 && /^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(last) && !COMMON_ACRONYMS.has(last))
+  );
 }
 
 /** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
