@@ -122,3 +122,143 @@ describe('places and people by structure', () => {
     expect(tagged(['Chad Edward Gaudin is a pitcher.'])).toEqual(['person:Chad Edward Gaudin']);
   });
 });
+
+const taggedIn = (language: string, paragraphs: string[]): string[] =>
+  extractEntityMentions(paragraphs, { language }).map((m) => `${m.type}:${m.text}`);
+
+describe('coordinated organisations', () => {
+  it('"X and Y" is two organisations when each side is one by itself', () => {
+    expect(tagged(['The plan was drawn up by the Coastal Agency and Redmoor District Council last year.'])).toEqual([
+      'organization:Coastal Agency',
+      'organization:Redmoor District Council',
+    ]);
+    expect(tagged(['Wessex Water and Harbour Railways will share the cost.'])).toEqual([
+      'organization:Wessex Water',
+      'organization:Harbour Railways',
+    ]);
+    expect(taggedIn('de', ['Geplant haben es die Hafen Group und die Nordsee Bank AG.'])).toEqual([
+      'organization:Hafen Group',
+      'organization:Nordsee Bank AG',
+    ]);
+  });
+  it('keeps one name when a side is no organisation on its own', () => {
+    expect(tagged(['She joined the Department of Health and Human Services in 2010.'])).toEqual([
+      'organization:Department of Health and Human Services',
+    ]);
+    expect(tagged(['He toured the National Air and Space Museum in 2010.'])).toEqual([
+      'organization:National Air and Space Museum',
+    ]);
+  });
+});
+
+describe('geographic names', () => {
+  it('a geographic head opening a name makes a place, not a person', () => {
+    expect(tagged(['Homes along the River Wear were flooded again.'])).toEqual(['place:River Wear']);
+    expect(taggedIn('pt', ['É o maior parque da Península Escandinava, disse ontem.'])).toEqual([
+      'place:Península Escandinava',
+    ]);
+    expect(taggedIn('fr', ['Les pêcheurs du Lac Morvan sont inquiets.'])).toEqual(['place:Lac Morvan']);
+    expect(taggedIn('es', ['El caudal del Río Tajuña bajó un tercio.'])).toEqual(['place:Río Tajuña']);
+    expect(taggedIn('it', ['Le frane sul Monte Pasubio sono aumentate.'])).toEqual(['place:Monte Pasubio']);
+  });
+});
+
+describe('German capitalised nouns and role nouns', () => {
+  it('a bare noun after a noun and "nach"/"aus" is no place; a genitive phrase is no organisation', () => {
+    expect(taggedIn('de', ['Die Nachfrage nach Kupfer ist in Europa gesunken.'])).toEqual(['place:Europa']);
+    expect(taggedIn('de', ['Der Umbau soll nach Angaben des Vorstands bald beginnen.'])).toEqual([]);
+    expect(taggedIn('de', ['Der Zug fährt nach Oberhausen.'])).toEqual(['place:Oberhausen']);
+    expect(taggedIn('de', ['Die Konkurrenz aus Afrika wächst.'])).toEqual(['place:Afrika']);
+  });
+  it('keeps "von der", "an der" and organisation words inside a name', () => {
+    expect(taggedIn('de', ['Gestern sprach Ursula von der Leyen in Brüssel.'])).toContain(
+      'person:Ursula von der Leyen',
+    );
+    expect(taggedIn('de', ['Der Verband der Chemischen Industrie warnt.'])).toEqual([
+      'organization:Verband der Chemischen Industrie',
+    ]);
+  });
+  it('a name after a German role noun is a person, even after more capitalised words', () => {
+    expect(taggedIn('de', ['Bayerns Gesundheitsministerin Carla Wendt sagte, das Land werde handeln.'])).toEqual([
+      'person:Carla Wendt',
+    ]);
+    expect(taggedIn('de', ['Das bestätigte der Betriebsratsvorsitzende Ole Brandt.'])).toEqual(['person:Ole Brandt']);
+    expect(taggedIn('de', ['Laut Konzernsprecherin Ina Vogt ist das unvermeidlich.'])).toEqual(['person:Ina Vogt']);
+  });
+  it('a name after a German company noun is an organisation; an acronym opening a two-word name too', () => {
+    expect(taggedIn('de', ['Der Chemiekonzern Lanxara will 500 Stellen streichen.'])).toEqual(['organization:Lanxara']);
+    expect(taggedIn('de', ['Auch der Energieversorger Nordstrom Ost plant Kürzungen.'])).toEqual([
+      'organization:Nordstrom Ost',
+    ]);
+    expect(taggedIn('de', ['Die IG Bergbau kündigte Widerstand an.'])).toEqual(['organization:IG Bergbau']);
+  });
+});
+
+describe('organisations named by a company noun before them', () => {
+  it('"the carmaker X", "le groupe X", "a empresa espanhola X", "la società X"', () => {
+    expect(tagged(['Shares in the chipmaker Veltron fell on Monday.'])).toEqual(['organization:Veltron']);
+    expect(taggedIn('fr', ['Le groupe Fromalia, premier acheteur de lait, refuse.'])).toEqual([
+      'organization:Fromalia',
+    ]);
+    expect(taggedIn('fr', ["Le contrat revient à l'entreprise américaine Nexora."])).toEqual(['organization:Nexora']);
+    expect(taggedIn('pt', ['O parque será feito pela empresa espanhola Solenia em parceria.'])).toEqual([
+      'organization:Solenia',
+    ]);
+    expect(taggedIn('es', ['El contrato fue para la compañía Aguas Claras.'])).toEqual(['organization:Aguas Claras']);
+    expect(taggedIn('it', ['Il piano è stato presentato dalla società Ferrovie Lario.'])).toEqual([
+      'organization:Ferrovie Lario',
+    ]);
+  });
+  it('not a person introduced by a title after the noun', () => {
+    expect(tagged(['The company chief executive Tim Baker resigned.'])).toEqual(['person:Tim Baker']);
+  });
+});
+
+describe('institutions that capitalise only their first word', () => {
+  it('goes on over adjectives and "de" groups, up to the punctuation', () => {
+    expect(
+      taggedIn('fr', ["Selon la Fédération régionale des syndicats d'éleveurs laitiers, le prix a baissé."]),
+    ).toEqual(["organization:Fédération régionale des syndicats d'éleveurs laitiers"]);
+    expect(taggedIn('fr', ["Il faut l'accord de la Chambre de commerce des Hauts-de-France."])).toEqual([
+      'organization:Chambre de commerce des Hauts-de-France',
+    ]);
+    expect(taggedIn('fr', ["Le Ministère de l'Intérieur a indiqué qu'il enquêtait."])).toEqual([
+      "organization:Ministère de l'Intérieur",
+    ]);
+    expect(taggedIn('es', ['Lo confirmó la Asociación española de banca pública ayer.'])).toEqual([
+      'organization:Asociación española de banca pública',
+    ]);
+  });
+  it('stops before a verb ("appelle", "indica") and takes capitalised institutions whole', () => {
+    expect(taggedIn('fr', ['Dès lundi, la Fédération nationale appelle à la mobilisation.'])).toEqual([
+      'organization:Fédération nationale',
+    ]);
+    expect(
+      taggedIn('es', [
+        'La Comisión Nacional indica que la Junta de Galicia y la Confederación Hidrográfica del Miño cooperan.',
+      ]),
+    ).toEqual([
+      'organization:Comisión Nacional',
+      'organization:Junta de Galicia',
+      'organization:Confederación Hidrográfica del Miño',
+    ]);
+    expect(taggedIn('pt', ['O presidente da Câmara Municipal de Serpa, Rui Costa, falou.'])).toEqual([
+      'organization:Câmara Municipal de Serpa',
+      'person:Rui Costa',
+    ]);
+  });
+  it('an acronym defined by its content words, or used with its branch, is the organisation', () => {
+    expect(taggedIn('fr', ["La Fédération nationale des syndicats d'exploitants agricoles (FNSEA) proteste."])).toEqual(
+      ["organization:Fédération nationale des syndicats d'exploitants agricoles", 'organization:FNSEA'],
+    );
+    expect(taggedIn('fr', ['a déclaré le président de la FDSEA de Mayenne.'])).toEqual([
+      'organization:FDSEA',
+      'place:Mayenne',
+    ]);
+    expect(tagged(['said the chair of the NFU of Cumbria.'])).toEqual(['organization:NFU', 'place:Cumbria']);
+  });
+  it('"concelho de X", "département de X", "the parish of X" make X a place', () => {
+    expect(taggedIn('pt', ['Uma central no concelho de Serpa, no sul.'])).toEqual(['place:Serpa']);
+    expect(taggedIn('fr', ['Les élus du département de Mayenne protestent.'])).toEqual(['place:Mayenne']);
+  });
+});

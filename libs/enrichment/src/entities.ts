@@ -9,7 +9,14 @@ import {
   PLACE_NAMES,
   TITLES,
 } from './gazetteer';
-import { definedAsOrganisation, definesAcronym, ORG_HEADS } from './org-rules';
+import {
+  definedAsOrganisation,
+  definesAcronym,
+  INSTITUTION_LEADS,
+  institutionTail,
+  opensInstitution,
+  ORG_HEADS,
+} from './org-rules';
 import { isNavigationLine, isShareLine, postcodeTail } from './page-noise';
 import { STOPWORDS, SUPPORTED_LANGUAGES } from './stopwords';
 
@@ -143,6 +150,15 @@ const CONNECTORS = new Set([
   'on',
   'upon',
 ]);
+/**
+ * Organisation keywords that end an institution's name ("… Agency", "… Council"). Modifiers that also open names
+ * ("National Air and Space Museum", "Oil and Gas Commission") are left out, so a coordinated pair never splits there.
+ */
+const COORDINATION_HEADS = new Set(
+  'Agency|Council|Authority|Committee|Commission|Department|Ministry|Office|Bureau|Board|Court|Police|Service|Trust|Foundation|Association|Society|Union|Federation|League|Club|FC|University|College|School|Institute|Hospital|Museum|Group|Company|Corporation|Inc.|Ltd|Ltd.|PLC|plc|LLC|GmbH|AG|Party|Church|Network|Airlines|Airways|Railways|Water'.split(
+    '|',
+  ),
+);
 /** Longest capitalised run (in characters) still read as a candidate name: a few times FIELD_LIMITS.entityName. */
 const MAX_RUN_CHARS = 4 * FIELD_LIMITS.entityName;
 const WEAK_CONNECTORS = new Set(['and', 'for', 'on', 'upon', 'und']);
@@ -174,14 +190,82 @@ const PLACE_LEADS = new Set([
   'Rio',
   'Bad',
   'Ciudad',
+  // Geographic heads that open a name ("River Tees", "Península Ibérica", "Lac Léman", "Serra da Estrela").
+  'River',
+  'Bay',
+  'Loch',
+  'Lough',
+  'Río',
+  'Lago',
+  'Lac',
+  'Mont',
+  'Monte',
+  'Montes',
+  'Serra',
+  'Península',
+  'Peninsula',
+  'Péninsule',
+  'Penisola',
+  'Isla',
+  'Ilha',
+  'Île',
+  'Isola',
+  'Golfe',
+  'Golfo',
+  'Baie',
+  'Bahía',
+  'Baía',
+  'Cabo',
+  'Mer',
+  'Mar',
+  'Fleuve',
+  'Cerro',
+  'Pico',
 ]);
 const PLACE_CONTEXT_RE =
   /(?:^|\s)(?:in|at|from|near|into|across|outside|inside|toward|towards|via|throughout|around|to|born in|based in|en|desde|hacia|à|au|aux|dans|nach|aus|im|em|na|no)\s+(?:the\s+)?$/iu;
+/**
+ * German "Nachfrage nach Stahl", "Strom aus Kohle": after a (capitalised) noun, "nach"/"aus" and a bare noun are the
+ * noun's complement, not a direction.
+ */
+const NOUN_COMPLEMENT_RE = /\p{Lu}\p{Ll}+\s+(?:nach|aus)\s+$/u;
 /** "the town of Zandvoort", "the state of Goa", "la ciudad de Medellín": a settlement or region noun and "of". */
 const PLACE_OF_RE =
-  /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|ciudad|pueblo|provincia|ville|région|cidade|estado|Stadt|Gemeinde)\s+(?:of|de|do|da|von)\s+$/iu;
+  /(?:^|\s)(?:town|city|village|hamlet|state|province|region|county|district|island|municipality|capital|suburb|port|parish|borough|ciudad|pueblo|provincia|municipio|comarca|departamento|ville|région|département|commune|canton|cidade|estado|concelho|município|distrito|freguesia|província|comune|regione|Stadt|Gemeinde|Landkreis|Kreis|Bezirk)\s+(?:of|de|do|da|di|von)\s+$/iu;
 const PERSON_AFTER_RE =
   /^(?:,\s*(?:who|whose|aged?|\d{1,3},)|\s+(?:said|says|told|added|wrote|announced|stated|insisted|warned|argued|explained|replied|tweeted|posted|believes|thinks|died|was born|married|dijo|afirmó|declaró|aseguró|a déclaré|a dit|sagte|erklärte|ha detto|disse)\b)/iu;
+/**
+ * "the carmaker X", "le groupe X", "la società X": company nouns that, right before a name, say it is a company's.
+ * Nouns that also describe a person ("developer", "giant") are left out.
+ */
+const COMPANY_NOUNS = new Set(
+  'company|firm|group|carmaker|automaker|chipmaker|drugmaker|retailer|manufacturer|lender|insurer|airline|broadcaster|conglomerate|startup|start-up|utility|consultancy|groupe|société|entreprise|firme|compagnie|constructeur|fabricant|distributeur|enseigne|banque|assureur|opérateur|laboratoire|empresa|compañía|companhia|grupo|firma|fabricante|constructora|construtora|aseguradora|seguradora|operadora|multinacional|petrolera|petrolífera|eléctrica|elétrica|energética|aerolínea|gruppo|società|azienda|compagnia|banca'.split(
+    '|',
+  ),
+);
+/** A nationality adjective after a Romance company noun: "a empresa espanhola X", "l'entreprise américaine X". */
+const NATIONALITY_RE =
+  /^\p{Ll}{3,}(?:ano|ana|ês|esa|ol|ola|ais|aise|ain|aine|ien|ienne|ois|oise|ense|ino|ina|ese|eño|eña|ico|ica|ique|al|ale|and|ande)$/u;
+
+/** Whether the text right before a span ends in a company noun, or one and a nationality adjective. */
+function afterCompanyNoun(before: string): boolean {
+  const end = before.length - 1;
+  if (before[end] !== ' ') return false;
+  const start = wordStart(before, end);
+  const last = before.slice(start, end);
+  if (COMPANY_NOUNS.has(last)) return true;
+  if (start < 2 || before[start - 1] !== ' ' || !NATIONALITY_RE.test(last)) return false;
+  return COMPANY_NOUNS.has(before.slice(wordStart(before, start - 1), start - 1));
+}
+
+/** Space, tab, newline, no-break space, straight and curly apostrophes. */
+const WORD_BREAKS = new Set([0x20, 0x09, 0x0a, 0xa0, 0x27, 0x2019]);
+/** Where the word that ends at `end` (exclusive) starts: after the previous space or apostrophe. */
+function wordStart(text: string, end: number): number {
+  let k = end;
+  while (k > 0 && !WORD_BREAKS.has(text.charCodeAt(k - 1))) k--;
+  return k;
+}
 const ORG_CONTEXT_RE =
   /(?:^|\s)(?:signed (?:with|to)|joined|member of|members of|played for|plays for|released (?:by|on)|label|band|group|company|firm|club|team)\s+(?:the\s+)?$/iu;
 
@@ -453,14 +537,90 @@ function findSpans(paragraph: string, tokens: Token[], index: number): Span[] {
       }
       break;
     }
+    // "la Fédération départementale des syndicats d'exploitants agricoles": languages that capitalise only an
+    // institution's first word go on in lower case.
+    if (tokens[j]?.word && !tokens[j]?.cap && INSTITUTION_LEADS.has(run[run.length - 1]?.text ?? '')) {
+      const words: string[] = [];
+      for (let k = j; k < tokens.length && words.length < 12 && tokens[k]?.word; k++) words.push(tokens[k]?.text ?? '');
+      const taken = institutionTail(words);
+      run.push(...tokens.slice(j, j + taken));
+      j += taken;
+    }
     i = j;
     // A capitalised run this long is a headline in title case or junk, not a name: skipped whole, which also bounds
     // the work trimSpan and classify do per run.
     if ((run[run.length - 1]?.end ?? 0) - token.start > MAX_RUN_CHARS) continue;
-    const span = trimSpan(run, paragraph, index);
-    if (span) spans.push(span);
+    // Shorter runs hold no pair to split (the common case, kept free of the extra arrays).
+    const parts = run.length >= 3 ? splitCoordinatedOrganisations(run) : null;
+    if (!parts) {
+      const span = trimSpan(run, paragraph, index);
+      if (span) spans.push(span);
+      continue;
+    }
+    for (const part of parts) {
+      const span = trimSpan(part, paragraph, index);
+      if (span) spans.push(span);
+    }
   }
   return spans;
+}
+
+/** An acronym (the organisation) and a connector right before a span: see splitCoordinatedOrganisations. */
+const BRANCH_OF_RE = /(?:^|\s)\p{Lu}{2,8}\s(?:of|de|du|des|da|do|di|del|von)\s$/u;
+const OF_WORDS = new Set(['of', 'de', 'du', 'des', 'da', 'do', 'di', 'del', 'von']);
+/** "and" between two names; "&" is left inside names ("Procter & Gamble"). */
+const COORDINATORS = new Set(['and', 'und', 'y']);
+
+/**
+ * "the Environment Agency and Stockton Borough Council", "Northumbrian Water and Network Rail": two organisations,
+ * not one. Split only where each side is an organisation on its own — the left one ending in an institution head
+ * (so "Department of Health and Human Services", "Marks and Spencer" stay whole).
+ */
+function splitCoordinatedOrganisations(run: Token[]): Token[][] {
+  if (run.length < 3) return [run];
+  // "la FDSEA de Vendée", "the NUM of Durham": an acronym's local branch; the acronym is the organisation's name.
+  const head = run[0]?.text ?? '';
+  if (
+    OF_WORDS.has(run[1]?.text ?? '') &&
+    /^\p{Lu}{2,8}$/u.test(head) &&
+    !COMMON_ACRONYMS.has(head) &&
+    !PLACE_ACRONYMS.has(head)
+  )
+    return [run.slice(0, 1), run.slice(2)];
+  for (let c = 1; c < run.length - 1; c++) {
+    if (!COORDINATORS.has(run[c]?.text ?? '')) continue;
+    const left = run.slice(0, c);
+    // "… y la Confederación Hidrográfica …": an article after the coordinator is not part of the second name.
+    let r = c + 1;
+    while (r < run.length - 1 && !run[r]?.cap) r++;
+    const right = run.slice(r);
+    if (endsInOrganisationHead(left) && isOrganisationByItself(right))
+      return [left, ...splitCoordinatedOrganisations(right)];
+    return [run];
+  }
+  return [run];
+}
+
+function endsInOrganisationHead(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return (
+    tokens.length >= 2 &&
+    (COORDINATION_HEADS.has(last) ||
+      ORG_HEADS.has(last) ||
+      ORG_NAMES.has(spanOf(tokens)) ||
+      opensInstitution(tokens[0]?.text ?? ''))
+  );
+}
+
+function isOrganisationByItself(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1]?.text ?? '';
+  return (
+    hasOrgKeyword(tokens) ||
+    ORG_HEADS.has(last) ||
+    (tokens.length >= 2 && opensInstitution(tokens[0]?.text ?? '')) ||
+    ORG_NAMES.has(spanOf(tokens)) ||
+    (tokens.length === 1 && /^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(last) && !COMMON_ACRONYMS.has(last))
+  );
 }
 
 /** "Spanish Air Force", "Prussian Army": a demonym opening an institution's name is part of it. */
@@ -555,6 +715,11 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (PLACE_NAMES.has(text)) return set('place', true);
 
   const words = span.tokens.map((t) => t.text);
+  // "Câmara Municipal de Moura", "Chambre d'agriculture des Pays de la Loire", "Verband der Automobilindustrie".
+  if (words.length >= 2 && opensInstitution(words[0] ?? '', strict)) return set('organization', true);
+  // German "Angaben des Konzerns", "Zeche der Beschäftigten": nouns joined by a bare genitive article are a phrase;
+  // names keep "von der", "an der" ("Ursula von der Leyen", "Frankfurt an der Oder") or an organisation word.
+  if (strict && joinsByGermanArticle(words) && !hasOrgKeyword(span.tokens)) return set(null, false);
   // "the World Health Organization (WHO)": a name the text abbreviates by its initials is an institution.
   if (words.length >= 2 && definesAcronym(words, span.after) && !TITLES.has(words[0] ?? ''))
     return set('organization', true);
@@ -577,6 +742,18 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // "Cesaroni Design", "Mark Hopkins Hotel": a business or institution head as the last word.
   if (words.length >= 2 && ORG_HEADS.has(words[words.length - 1] ?? '') && !TITLES.has(words[0] ?? ''))
     return set('organization', true);
+
+  // "Wirtschaftsministerin Mona Neubaur", "der Stahlkonzern Thyssenkrupp": a German role or company noun (often a
+  // compound, after more capitalised words) says what the name right after it is.
+  const described = strict ? describedName(span.tokens) : null;
+  if (described) {
+    span.tokens = described.name;
+    span.hadTitle = described.type === 'person';
+    text = spanText(span);
+    if (ORG_NAMES.has(text)) return set('organization', true);
+    if (PLACE_NAMES.has(text)) return set('place', true);
+    return set(described.type, true);
+  }
 
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
@@ -636,9 +813,19 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     return set('organization', true);
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
-  if (words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first))
+  // Not in German, where a final -s is mostly the genitive ("Angaben des Konzerns").
+  if (!strict && words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first))
     return set('organization', false);
   if (words.length >= 2 && PLACE_LEADS.has(first.replace(/\.$/u, ''))) return set('place', true);
+  // "IG Metall", "EDP Renováveis", "BBC Scotland": an acronym opening a two-word name is the organisation's.
+  if (
+    words.length === 2 &&
+    /^\p{Lu}{2,5}$/u.test(first) &&
+    !COMMON_ACRONYMS.has(first) &&
+    !PLACE_ACRONYMS.has(first) &&
+    /^\p{Lu}\p{Ll}+$/u.test(last)
+  )
+    return set('organization', true);
   if (words.length === 1 && /^[\p{Lu}\d&.]{2,8}$/u.test(first) && (first.match(/\p{Lu}/gu)?.length ?? 0) >= 2) {
     return set(PLACE_ACRONYMS.has(first) ? 'place' : 'organization', true);
   }
@@ -656,6 +843,8 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     if (PLACE_NAMES.has(next) && !PLACE_NAMES.has(text)) return set('place', false);
   }
   const context = span.before;
+  // "the carmaker X", "le groupe X", "a empresa espanhola X" (titles and given names were read above).
+  if (words.length <= 3 && !span.sentenceStart && afterCompanyNoun(context)) return set('organization', true);
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
   if (
@@ -664,8 +853,19 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))
   )
     return set('person', false);
-  if (PLACE_OF_RE.test(context) && words.length <= 3) return set('place', true);
-  if (PLACE_CONTEXT_RE.test(context) && words.length <= 3 && !span.sentenceStart) return set('place', false);
+  // Both "of" patterns need "of"/"de"… as the last word before the span: a set lookup spares the regexes otherwise.
+  const afterOf = context.endsWith(' ') && OF_WORDS.has(context.slice(wordStart(context, context.length - 1), -1));
+  if (afterOf && PLACE_OF_RE.test(context) && words.length <= 3) return set('place', true);
+  // "la FDSEA de Vendée", "the NUM of Durham": the branch of an organisation named by its acronym is its territory.
+  if (afterOf && BRANCH_OF_RE.test(context) && words.length <= 3 && !FIRST_NAMES.has(words[0] ?? ''))
+    return set('place', false);
+  if (
+    PLACE_CONTEXT_RE.test(context) &&
+    words.length <= 3 &&
+    !span.sentenceStart &&
+    !(strict && NOUN_COMPLEMENT_RE.test(context))
+  )
+    return set('place', false);
   if (ORG_CONTEXT_RE.test(context)) return set('organization', false);
 
   if (strict) return set(null, false);
@@ -697,6 +897,43 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   }
   // Three or more capitalised words with no organisation evidence are as often a title or an event as a name.
   return set(null, false);
+}
+
+const NAME_PARTICLES = new Set(['von', 'an', 'zu', 'van']);
+
+function joinsByGermanArticle(words: string[]): boolean {
+  return words.some((w, k) => (w === 'des' || w === 'der' || w === 'den') && !NAME_PARTICLES.has(words[k - 1] ?? ''));
+}
+
+/**
+ * German role nouns, also as compounds ("Wirtschaftsministerin", "Bezirksleiter", "Grünen-Politikerin"), matched on
+ * the lower-cased word's ending.
+ */
+const ROLE_NOUN_RE =
+  /(?:minister|leiter|chef|sprecher|präsident|vorsitzende|direktor|politiker|beauftragte|kanzler|senator|trainer|gründer|führer|manager|anwalt|anwältin|sekretär|abgeordnete|kandidat|experte|expertin|ökonom|berater|funktionär|aktivist|vorstand|redakteur|korrespondent|botschafter|kommissar|landrat|landrätin)(?:in|r)?$/u;
+/** German company and union nouns, also as compounds ("Stahlkonzern", "Energieversorger", "Autobauer"). */
+const COMPANY_NOUN_RE =
+  /(?:konzern|unternehmen|hersteller|firma|versorger|versicherer|gewerkschaft|händler|anbieter|zulieferer|discounter|autobauer|betreiber|dienstleister|autovermieter|reederei|fluggesellschaft|kette)$/u;
+
+/**
+ * The name right after a German role or company noun, with what it is: two or three capitalised words for a person,
+ * one to three for an organisation, and nothing known after it.
+ */
+function describedName(tokens: Token[]): { name: Token[]; type: EntityType } | null {
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    const word = tokens[k]?.text ?? '';
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) continue;
+    const lower = word.toLowerCase();
+    const role = ROLE_NOUN_RE.test(lower);
+    if (!role && !COMPANY_NOUN_RE.test(lower)) continue;
+    const name = tokens.slice(k + 1);
+    const plain = name.every((t) => /^\p{Lu}[\p{L}’'-]*$/u.test(t.text) && !ORG_KEYWORDS.has(t.text));
+    if (!plain) return null;
+    if (role && name.length >= 2 && name.length <= 3) return { name, type: 'person' };
+    if (!role && name.length <= 3) return { name, type: 'organization' };
+    return null;
+  }
+  return null;
 }
 
 function surnameIndex(names: string[]): Map<string, string> {
