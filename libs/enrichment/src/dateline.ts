@@ -7,7 +7,7 @@ import { parseLooseDate } from '@wirestream/formats';
  * agency, then a dash.
  */
 const WIRE_DATELINE_RE =
-  /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\)\s*)?[-–—]{1,2}\s+/u;
+  /^((?:\p{Lu}[\p{Lu}.'’-]*)(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3})(?:,\s*(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}))?(?:,\s*(\p{L}+\.?\s+\d{1,2}))?\s*(?:\(([^)]{2,30})\)\.?\s*)?[-–—]{1,2}\s+/u;
 /** A dateline is a place, a date and an agency: the pattern only ever looks at this many leading characters. */
 const MAX_DATELINE_CHARS = 200;
 
@@ -49,7 +49,30 @@ function matchWireDateline(leadParagraph: string | undefined): RegExpExecArray |
 }
 
 function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+  return text.toLowerCase().replace(/(^|[\s'’-])(\p{L}+)/gu, (whole: string, sep: string, word: string) =>
+    // Particles inside a place name stay lower case: "Stockton-on-Tees", "La Roche-sur-Yon", "Frankfurt am Main".
+    sep && PLACE_PARTICLES.has(word) ? whole : sep + word.charAt(0).toUpperCase() + word.slice(1),
+  );
 }
+const PLACE_PARTICLES = new Set([
+  'of',
+  'on',
+  'upon',
+  'under',
+  'sur',
+  'sous',
+  'lès',
+  'les',
+  'en',
+  'de',
+  'del',
+  'do',
+  'da',
+  'di',
+  'am',
+  'im',
+  'an',
+  'der',
+  'la',
+  'le',
+]);
