@@ -167,6 +167,49 @@ describe('scraped pages laid out unlike the seed', () => {
   });
 });
 
+describe('organisations, people and places of scraped pages', () => {
+  const names = (text: string): { people: string[]; places: string[]; organizations: string[] } => {
+    const { entities } = enrichText(text);
+    return {
+      people: entities.people.map((e) => e.name),
+      places: entities.places.map((e) => e.name),
+      organizations: entities.organizations.map((e) => e.name),
+    };
+  };
+
+  it('splits coordinated organisations and reads geographic heads as places (en)', () => {
+    const found = names(englishRegional);
+    expect(found.organizations).toEqual(
+      expect.arrayContaining(['Environment Agency', 'Stockton Borough Council', 'Northumbrian Water', 'Network Rail']),
+    );
+    expect(found.organizations).not.toContain('Environment Agency and Stockton Borough Council');
+    expect(found.places).toContain('River Tees');
+    expect(found.people).not.toContain('River Tees');
+  });
+
+  it('reads institutions with lower-case words and acronyms (fr), companies after a descriptor (de, pt)', () => {
+    expect(names(frenchRegional).organizations).toEqual(
+      expect.arrayContaining(['Lactalis', 'FDSEA', "Chambre d'agriculture des Pays de la Loire"]),
+    );
+    const german = names(germanBusiness);
+    expect(german.organizations).toEqual(expect.arrayContaining(['Thyssenkrupp', 'IG Metall']));
+    expect(german.people).toContain('Mona Neubaur');
+    expect(german.places).not.toContain('Stahl');
+    expect(german.organizations).not.toContain('Angaben des Konzerns');
+    const portuguese = names(portugueseEnergy);
+    expect(portuguese.organizations).toEqual(expect.arrayContaining(['Iberdrola', 'Câmara Municipal de Moura']));
+    expect(portuguese.people).not.toContain('Península Ibérica');
+  });
+
+  it('takes nothing from share bars, menus or footers', () => {
+    for (const [, text] of cases) {
+      const found = names(text);
+      for (const name of [...found.people, ...found.places, ...found.organizations])
+        expect(name).not.toMatch(/^(?:Facebook|Twitter|WhatsApp|LinkedIn|Instagram|X|E-Mail|Email|Newsletter)$/u);
+    }
+  });
+});
+
 describe('an HTML page of an older markup era, without metadata', () => {
   it('reads the headline and byline from the page as a reader sees it', () => {
     const article = enrich(
