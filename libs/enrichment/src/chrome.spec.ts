@@ -249,6 +249,60 @@ describe('author bios at the end of a text page', () => {
       }
   });
 
+  const longBody = [
+    ...body,
+    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+  ];
+  const longPage = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', ...longBody, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a closing box about the author or the site, whatever its bio says, in several languages', () => {
+    const boxes: string[][] = [
+      ['About Jane Doe', 'Reporter, sailor and collector of old maps. She lives by the sea with two cats and a boat.'],
+      [
+        'Über Creeny',
+        'Was ich liebe... ♥ den Meister, der den alltäglichen Wahnsinn mit mir teilt. ♥ den Norden & die See.',
+      ],
+      ['Über uns', 'Seit 50 Jahren sind wir als Chor aktiv und proben jede Woche im Gemeindehaus am Marktplatz.'],
+      [
+        'À propos de Marie Dupont',
+        'Journaliste indépendante, passionnée de voile, elle écrit sur les ports depuis dix ans.',
+      ],
+      [
+        'Sobre nosotros',
+        'Somos un medio independiente fundado en 2010 que cubre la actualidad del puerto y la región.',
+      ],
+      ['Sobre mim', 'Jornalista e fotógrafa, escrevo sobre o mar e os portos do Atlântico desde há muitos anos.'],
+      [
+        'Chi è Luca Bianchi',
+        'Cronista di economia dal 2015, scrive di porti, navi e logistica per il giornale del porto.',
+      ],
+    ];
+    for (const box of boxes) {
+      const cleaned = cleanTextPage(longPage(...box), options);
+      expect(cleaned.paragraphs).toEqual(longBody);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(box.map((text) => ({ kind: 'boilerplate', text }))));
+    }
+  });
+
+  it('keeps a closing section under an "About …" heading longer than a box, and sentences opening with the word', () => {
+    const section = [
+      'About Harbour',
+      'The harbour was founded in 1820 and grew into the largest port of the region within fifty years of steady trade.',
+      'It handled grain, coal and timber, and its docks employed more than four thousand workers at their very height.',
+      'Today the old warehouses hold flats, a museum and a market, while the cargo moved to the new terminal in 1998.',
+      'The council wants the new berths to bring part of the container traffic back to the historic quays by 2030.',
+      'Some of the old cranes will be restored and kept on the quays as a reminder of what the harbour once was here.',
+    ];
+    expect(cleanTextPage(longPage(...section), options).paragraphs).toEqual([...longBody, ...section]);
+    const notAbout = [
+      'About 200 people attended the meeting, which the mayor opened with a minute of silence for the flood victims.',
+      'Über 300 Menschen kamen zur Sitzung, die der Bürgermeister mit einer Schweigeminute für die Flutopfer eröffnete.',
+    ];
+    for (const last of notAbout) expect(cleanTextPage(longPage(last), options).paragraphs).toEqual([...longBody, last]);
+  });
+
   it('takes the byline from the options when the page does not print it', () => {
     const bio = 'Jane Doe is the Harbour Times’s political editor.';
     const text = ['Harbour plan approved', ...body, bio].join('\n\n');

@@ -300,7 +300,14 @@ function cleanBlocks(
     relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
   });
 
-  if (bioAuthors) markTailAuthorBios(blocks, kinds, bioAuthors);
+  if (bioAuthors) {
+    const bodyIndexes: number[] = [];
+    kinds.forEach((kind, i) => {
+      if (!kind) bodyIndexes.push(i);
+    });
+    markTailAboutBox(blocks, kinds, bodyIndexes);
+    markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
+  }
 
   const paragraphs: string[] = [];
   const removed: RemovedSpan[] = [];
@@ -319,11 +326,12 @@ function cleanBlocks(
  * A paragraph opening with a name earlier in the body is the story's ("Jane Doe is expected to …"): only the tail is
  * read, and at least one body paragraph stays.
  */
-function markTailAuthorBios(blocks: string[], kinds: Array<RemovedKind | null>, authors: string[]): void {
-  const bodyIndexes: number[] = [];
-  kinds.forEach((kind, i) => {
-    if (!kind) bodyIndexes.push(i);
-  });
+function markTailAuthorBios(
+  blocks: string[],
+  kinds: Array<RemovedKind | null>,
+  bodyIndexes: number[],
+  authors: string[],
+): void {
   for (let n = 0; n < MAX_TAIL_BIOS && bodyIndexes.length > 1; n++) {
     const block = blocks[bodyIndexes.at(-1)!] ?? '';
     if (bodyIndexes.length > 2 && isAuthorLabel(blocks[bodyIndexes.at(-2)!] ?? '')) {
@@ -336,6 +344,43 @@ function markTailAuthorBios(blocks: string[], kinds: Array<RemovedKind | null>, 
     kinds[bodyIndexes.pop()!] = 'boilerplate';
   }
 }
+/**
+ * A box about the author, the blog or the publisher closing a text page ("Über Creeny" / "About Jane Doe" / "Über
+ * uns" / "À propos de nous", then a bio, a "View all posts" link, a filing line): its heading, among the body's last
+ * blocks, and everything after it. Only when what follows is box-sized: a closing section of the article under such a
+ * heading is longer. `bodyIndexes` (the blocks still in the body) loses what is marked.
+ */
+function markTailAboutBox(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  const first = Math.max(MIN_BODY_BEFORE_ABOUT, bodyIndexes.length - MAX_ABOUT_BOX_BLOCKS - 1);
+  for (let n = first; n < bodyIndexes.length - 1; n++) {
+    if (!isAboutHeading(blocks[bodyIndexes[n]!] ?? '')) continue;
+    const box = bodyIndexes.slice(n);
+    if (box.reduce((sum, i) => sum + (blocks[i]?.length ?? 0), 0) > MAX_ABOUT_BOX_CHARS) return;
+    for (const i of box) kinds[i] = 'boilerplate';
+    bodyIndexes.length = n;
+    return;
+  }
+}
+/** The heading, the bio, a link to the author's posts, a filing line. */
+const MAX_ABOUT_BOX_BLOCKS = 4;
+const MAX_ABOUT_BOX_CHARS = 1000;
+/** The article keeps this many body blocks before any box. */
+const MIN_BODY_BEFORE_ABOUT = 2;
+const MAX_ABOUT_HEADING_CHARS = 50;
+const ABOUT_HEADING_RE = /^(?:about|über|à propos de|sobre|acerca de|informazioni su|chi è) (\S.*)$/iu;
+const ABOUT_SELF_RE = /^(?:us|me|uns|mich|nous|moi|nosotros|mí|nós|mim|noi|me stesso)$/iu;
+const ABOUT_NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/** "About us", "Über mich", "Über Creeny", "À propos de Marie Dupont": a short heading naming a person or the site. */
+function isAboutHeading(block: string): boolean {
+  if (block.length > MAX_ABOUT_HEADING_CHARS) return false;
+  const named = ABOUT_HEADING_RE.exec(block.trim())?.[1];
+  if (!named) return false;
+  if (ABOUT_SELF_RE.test(named)) return true;
+  const tokens = named.split(' ');
+  return tokens.length <= 3 && tokens.every((t) => ABOUT_NAME_TOKEN_RE.test(t));
+}
+
 /** Two authors, each with a bio. */
 const MAX_TAIL_BIOS = 2;
 /** A bio is a sentence or three. */
