@@ -322,3 +322,79 @@ describe('author bios at the end of a text page', () => {
     expect(cleanTextPage(page('By Jane Doe', middle, after), options).paragraphs).toEqual([...body, middle, after]);
   });
 });
+
+describe('teasers closing a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+  ];
+  const page = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', ...body, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a run of titles with excerpts cut mid-sentence, in several languages', () => {
+    const runs: string[][] = [
+      [
+        'Ferry fares to rise in May',
+        'The ferry company will raise its fares by ten per cent from May, blaming the price of fuel and the new...',
+        'Dock workers vote on strike',
+        'Dock workers at the container terminal will vote next week on a strike over pay after talks with the port…',
+        'Fish market moves to the quay',
+        'The old fish market will move to the north quay in the summer, the council decided on Monday after a long ...',
+      ],
+      [
+        'Island – ein Volk befreit sich',
+        'Von unserer Presse so gut wie nicht gewürdigt haben die Isländer den Crash genutzt. Hiesige Medien schwören un...',
+        'Letzte Kundgebung vor dem Urteil',
+        'Die letzte große Kundgebung vor der Verkündung des Urteils am kommenden Mittwoch stand unter einem guten D...',
+        'Die Macht der Präsidentenmacher',
+        'Wir haben Gutwettermacher, Medienmacher, Meinungsmacher, nun auch Bundespräsidentenmacher. Nur eins haben wir ni…',
+      ],
+      [
+        'Le port de Brest en grève',
+        'Les dockers du port de Brest ont voté la grève pour la semaine prochaine, après l’échec des négociations sur […]',
+        'La criée déménage',
+        'La criée du vieux port déménagera sur le quai nord cet été, a décidé le conseil municipal lundi soir après un…',
+        'Nouveau ferry pour les îles',
+        'Un nouveau ferry desservira les îles à partir du printemps, avec deux rotations de plus par jour en haute ...',
+      ],
+    ];
+    for (const run of runs) {
+      const cleaned = cleanTextPage(page(...run), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(run.map((text) => ({ kind: 'related-link', text }))));
+    }
+  });
+
+  it('keeps paragraphs trailing off, excerpts that end a sentence and fewer than three excerpts', () => {
+    const trailing = [
+      'Asked whether the berths would ever be built, the mayor only smiled and said that the council had waited long enough…',
+      'He had seen plans like this before. The berths, the rail link, the promises of jobs for the young ...',
+    ];
+    expect(cleanTextPage(page(...trailing), options).paragraphs).toEqual([...body, ...trailing]);
+    const whole = [
+      'Ferry fares to rise',
+      'The ferry company will raise its fares by ten per cent from May, blaming the price of fuel. More…',
+      'Dock workers vote',
+      'Dock workers at the container terminal will vote next week on a strike over pay. Read more...',
+      'Fish market moves',
+      'The old fish market will move to the north quay in the summer, the council decided on Monday. …',
+    ];
+    expect(cleanTextPage(page(...whole), options).paragraphs).toEqual([...body, ...whole]);
+    const two = whole.slice(0, 4).map((line, i) => (i % 2 ? line.replace(/\. \S+$/u, ' and the ...') : line));
+    expect(cleanTextPage(page(...two), options).paragraphs).toEqual([...body, ...two]);
+  });
+
+  it('keeps an enumeration cut with a list comma', () => {
+    const digest = [
+      'Security updates',
+      'Updates have been issued for vulnerabilities in drupal, mozilla, openssl, python-django, wordpress, ...',
+      'Kernel news',
+      'Kernel news this week: the merge window closes, stable updates for 4.0 and 3.19, a new scheduler, ...',
+      'Distributions',
+      'A look at the candidates for the project leader election; Debian, Fedora, openSUSE, Ubuntu, Arch, ...',
+    ];
+    expect(cleanTextPage(page(...digest), options).paragraphs).toEqual([...body, ...digest]);
+  });
+});

@@ -306,6 +306,7 @@ function cleanBlocks(
       if (!kind) bodyIndexes.push(i);
     });
     markTailAboutBox(blocks, kinds, bodyIndexes);
+    markTailTeaserRun(blocks, kinds, bodyIndexes);
     markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
   }
 
@@ -379,6 +380,38 @@ function isAboutHeading(block: string): boolean {
   if (ABOUT_SELF_RE.test(named)) return true;
   const tokens = named.split(' ');
   return tokens.length <= 3 && tokens.every((t) => ABOUT_NAME_TOKEN_RE.test(t));
+}
+
+/**
+ * Teasers of other stories closing a text page: each a title line, then an excerpt the template cut off mid-sentence
+ * ("… schwören die Bevölkerung auf Gedeih un...", "… the council's plan for the …"). A run of them at the body's
+ * end is a list of links, however long its excerpts; a paragraph of the article trailing off ends a sentence or stands
+ * alone. `bodyIndexes` loses what is marked.
+ */
+function markTailTeaserRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  let start = bodyIndexes.length;
+  let excerpts = 0;
+  while (start > MIN_BODY_BEFORE_TEASERS) {
+    const block = blocks[bodyIndexes[start - 1]!] ?? '';
+    if (isCutExcerpt(block)) excerpts++;
+    // A title stands right above an excerpt.
+    else if (block.length > MAX_TEASER_TITLE_CHARS || !isCutExcerpt(blocks[bodyIndexes[start]!] ?? '')) break;
+    start--;
+  }
+  if (excerpts < MIN_TEASERS) return;
+  for (const i of bodyIndexes.slice(start)) kinds[i] = 'related-link';
+  bodyIndexes.length = start;
+}
+const MIN_TEASERS = 3;
+const MIN_BODY_BEFORE_TEASERS = 2;
+const MAX_TEASER_TITLE_CHARS = 150;
+const MIN_EXCERPT_CHARS = 60;
+const MAX_EXCERPT_CHARS = 400;
+/** Ends in an ellipsis that cuts a sentence: no stop, colon, semicolon or list comma ("a, b, …") right before it. */
+const CUT_EXCERPT_RE = /[^.!?:;,…\s]\s?(?:\.{3}|…|\[(?:\.{3}|…)\])$/u;
+
+function isCutExcerpt(block: string): boolean {
+  return block.length >= MIN_EXCERPT_CHARS && block.length <= MAX_EXCERPT_CHARS && CUT_EXCERPT_RE.test(block);
 }
 
 /** Two authors, each with a bio. */
