@@ -398,3 +398,36 @@ describe('teasers closing a text page', () => {
     expect(cleanTextPage(page(...digest), options).paragraphs).toEqual([...body, ...digest]);
   });
 });
+
+describe('download links on a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+  ];
+  const page = (...lines: string[]): string =>
+    ['Harbour plan approved', body[0], ...lines, body[1], '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes lines naming a file’s type and size, in several languages', () => {
+    const links = [
+      'Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei',
+      'Harbour plan, full text (PDF, 2.3 MB)',
+      'Rapport annuel 2025 (pdf, 1,2 Mo)',
+      'Download: mp3 (30 MB) m4a (24 MB)',
+      'Informe anual – PDF 850 KB',
+      'Relatório de contas (XLSX, 120 kB)',
+    ];
+    for (const link of links) {
+      const cleaned = cleanTextPage(page(link), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: link }]));
+    }
+  });
+
+  it('keeps sentences that mention a file and sizes that are not files', () => {
+    const kept = [
+      'The full report (PDF, 2.3 MB) was published on the council’s website on Monday evening.',
+      'The new terminal can store 500 GB of camera footage from the quays.',
+    ];
+    for (const line of kept) expect(cleanTextPage(page(line), options).paragraphs).toEqual([body[0], line, body[1]]);
+  });
+});

@@ -117,6 +117,7 @@ export function cleanTextPage(
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
     else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
+    else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
   });
   const siteName = options.siteName ?? layout.siteName;
   const authors = bylineAuthors(options.byline ?? layout.byline);
@@ -527,6 +528,18 @@ function isDisclaimer(block: string): boolean {
 }
 const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
+/**
+ * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+ * "Download: mp3 (30 MB)", "Rapport annuel (PDF, 1,2 Mo)"): a line of a download list, not a sentence of the text.
+ */
+function isDownloadLink(block: string): boolean {
+  return block.length <= MAX_DOWNLOAD_LINK_CHARS && !SENTENCE_STOP_RE.test(block) && FILE_SIZE_RE.test(block);
+}
+const MAX_DOWNLOAD_LINK_CHARS = 250;
+const SENTENCE_STOP_RE = /[.!?]["”’»)]?$/u;
+const FILE_SIZE_RE =
+  /(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|epub|mp3|m4a|mp4)\s?[|,(:–-]?\s?\d{1,4}(?:[.,]\d{1,2})?\s?(?:[kmg]i?b|ko|mo|go|kilobytes?|megabytes?)\b/iu;
 
 const MAX_NEWSLETTER_PROMPT_CHARS = 200;
 /** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
