@@ -431,3 +431,42 @@ describe('download links on a text page', () => {
     for (const line of kept) expect(cleanTextPage(page(line), options).paragraphs).toEqual([body[0], line, body[1]]);
   });
 });
+
+describe('picture captions and credits on a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+  ];
+  const page = (...lines: string[]): string =>
+    ['Harbour plan approved', body[0], ...lines, body[1], '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes the caption, the credit label and the credit, in several languages', () => {
+    const pictures = [
+      ['Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.', 'Foto:', 'WITTERS'],
+      ['The old crane on the north quay.', 'Photo:', 'Kim Lee/Harbour Times'],
+      ['Xi Jinping bei einer Rede in Peking, 23. Oktober', 'Bild:', 'picture alliance / Xinhua News Agency | Ju Peng'],
+      ['Le vieux port au lever du soleil.', 'Crédit photo :', 'AFP'],
+      ['El muelle norte, en obras desde marzo.', 'Imagen:', 'EFE'],
+    ];
+    for (const picture of pictures) {
+      const cleaned = cleanTextPage(page(...picture), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(picture.map((text) => ({ kind: 'boilerplate', text }))));
+    }
+  });
+
+  it('keeps paragraphs before the label and labels followed by a sentence or a source', () => {
+    const paragraphs = [
+      'Der Plan sieht auch ein neues Fährterminal am Südufer vor. Es soll 2030 eröffnen.',
+      'The plan also foresees a new ferry terminal on the south bank of the river, where the old coal wharf stood until the nineteen-nineties.',
+    ];
+    for (const paragraph of paragraphs) {
+      const withPhoto = cleanTextPage(page(paragraph, 'Foto:', 'Kim Lee'), options);
+      expect(withPhoto.paragraphs).toEqual([body[0], paragraph, body[1]]);
+    }
+    const sentence = 'The crane will be restored next year.';
+    expect(cleanTextPage(page('Photo:', sentence), options).paragraphs).toContain(sentence);
+    const source = ['Figures for the last ten years.', 'Quelle:', 'Statistisches Bundesamt'];
+    expect(cleanTextPage(page(...source), options).paragraphs).toContain(source[0]);
+  });
+});

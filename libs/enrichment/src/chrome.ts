@@ -118,6 +118,7 @@ export function cleanTextPage(
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
     else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
+    else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
   const siteName = options.siteName ?? layout.siteName;
   const authors = bylineAuthors(options.byline ?? layout.byline);
@@ -540,6 +541,32 @@ const MAX_DOWNLOAD_LINK_CHARS = 250;
 const SENTENCE_STOP_RE = /[.!?]["”’»)]?$/u;
 const FILE_SIZE_RE =
   /(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|epub|mp3|m4a|mp4)\s?[|,(:–-]?\s?\d{1,4}(?:[.,]\d{1,2})?\s?(?:[kmg]i?b|ko|mo|go|kilobytes?|megabytes?)\b/iu;
+
+/**
+ * A picture's caption, its credit label alone on a line and the photographer or agency ("Jansen (l.) und Trochowski
+ * haben einen guten Draht." / "Foto:" / "WITTERS"): the label and a short credit after it, and a one-sentence
+ * caption before it, are the picture's, not the text's.
+ */
+function markPhotoCredit(blocks: string[], label: number, kinds: Map<number, RemovedKind>): void {
+  const credit = blocks[label + 1] ?? '';
+  if (!credit || credit.length > MAX_PHOTO_CREDIT_CHARS || SENTENCE_STOP_RE.test(credit)) return;
+  kinds.set(label, 'boilerplate');
+  kinds.set(label + 1, 'boilerplate');
+  const caption = blocks[label - 1] ?? '';
+  if (label > 0 && !kinds.has(label - 1) && isCaption(caption)) kinds.set(label - 1, 'boilerplate');
+}
+const MAX_PHOTO_CREDIT_CHARS = 80;
+/** A caption is one sentence or a phrase; a paragraph of the text over an uncaptioned picture is longer. */
+const MAX_CAPTION_CHARS = 120;
+const SENTENCE_BREAK_RE = /\p{Ll}[.!?]\s+\p{Lu}/u;
+const isCaption = (line: string): boolean => line.length <= MAX_CAPTION_CHARS && !SENTENCE_BREAK_RE.test(line);
+const MAX_PHOTO_LABEL_CHARS = 20;
+const PHOTO_CREDIT_LABEL_RE =
+  /^(?:fotos?|photos?|bild(?:er)?|image|imagen|fotografía|crédits? photo|crédits?|credits?|foto ?credit)\s?:$/iu;
+
+function isPhotoCreditLabel(block: string): boolean {
+  return block.length <= MAX_PHOTO_LABEL_CHARS && PHOTO_CREDIT_LABEL_RE.test(block);
+}
 
 const MAX_NEWSLETTER_PROMPT_CHARS = 200;
 /** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
