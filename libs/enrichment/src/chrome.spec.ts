@@ -249,6 +249,60 @@ describe('author bios at the end of a text page', () => {
       }
   });
 
+  const longBody = [
+    ...body,
+    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+  ];
+  const longPage = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', ...longBody, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a closing box about the author or the site, whatever its bio says, in several languages', () => {
+    const boxes: string[][] = [
+      ['About Jane Doe', 'Reporter, sailor and collector of old maps. She lives by the sea with two cats and a boat.'],
+      [
+        'Über Creeny',
+        'Was ich liebe... ♥ den Meister, der den alltäglichen Wahnsinn mit mir teilt. ♥ den Norden & die See.',
+      ],
+      ['Über uns', 'Seit 50 Jahren sind wir als Chor aktiv und proben jede Woche im Gemeindehaus am Marktplatz.'],
+      [
+        'À propos de Marie Dupont',
+        'Journaliste indépendante, passionnée de voile, elle écrit sur les ports depuis dix ans.',
+      ],
+      [
+        'Sobre nosotros',
+        'Somos un medio independiente fundado en 2010 que cubre la actualidad del puerto y la región.',
+      ],
+      ['Sobre mim', 'Jornalista e fotógrafa, escrevo sobre o mar e os portos do Atlântico desde há muitos anos.'],
+      [
+        'Chi è Luca Bianchi',
+        'Cronista di economia dal 2015, scrive di porti, navi e logistica per il giornale del porto.',
+      ],
+    ];
+    for (const box of boxes) {
+      const cleaned = cleanTextPage(longPage(...box), options);
+      expect(cleaned.paragraphs).toEqual(longBody);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(box.map((text) => ({ kind: 'boilerplate', text }))));
+    }
+  });
+
+  it('keeps a closing section under an "About …" heading longer than a box, and sentences opening with the word', () => {
+    const section = [
+      'About Harbour',
+      'The harbour was founded in 1820 and grew into the largest port of the region within fifty years of steady trade.',
+      'It handled grain, coal and timber, and its docks employed more than four thousand workers at their very height.',
+      'Today the old warehouses hold flats, a museum and a market, while the cargo moved to the new terminal in 1998.',
+      'The council wants the new berths to bring part of the container traffic back to the historic quays by 2030.',
+      'Some of the old cranes will be restored and kept on the quays as a reminder of what the harbour once was here.',
+    ];
+    expect(cleanTextPage(longPage(...section), options).paragraphs).toEqual([...longBody, ...section]);
+    const notAbout = [
+      'About 200 people attended the meeting, which the mayor opened with a minute of silence for the flood victims.',
+      'Über 300 Menschen kamen zur Sitzung, die der Bürgermeister mit einer Schweigeminute für die Flutopfer eröffnete.',
+    ];
+    for (const last of notAbout) expect(cleanTextPage(longPage(last), options).paragraphs).toEqual([...longBody, last]);
+  });
+
   it('takes the byline from the options when the page does not print it', () => {
     const bio = 'Jane Doe is the Harbour Times’s political editor.';
     const text = ['Harbour plan approved', ...body, bio].join('\n\n');
@@ -293,5 +347,153 @@ describe('an HTML article opening with labels, its headline and its date line', 
     const dated = '14 March 2006 — The mill owners said they had no plans to rebuild the warehouse or sell the site.';
     const cleaned = cleanHtmlPage(page([teaser, title, dated]), { title, siteName: null });
     expect(cleaned.paragraphs.slice(0, 2)).toEqual([teaser, dated]);
+  });
+});
+
+describe('teasers closing a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+  ];
+  const page = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', ...body, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a run of titles with excerpts cut mid-sentence, in several languages', () => {
+    const runs: string[][] = [
+      [
+        'Ferry fares to rise in May',
+        'The ferry company will raise its fares by ten per cent from May, blaming the price of fuel and the new...',
+        'Dock workers vote on strike',
+        'Dock workers at the container terminal will vote next week on a strike over pay after talks with the port…',
+        'Fish market moves to the quay',
+        'The old fish market will move to the north quay in the summer, the council decided on Monday after a long ...',
+      ],
+      [
+        'Island – ein Volk befreit sich',
+        'Von unserer Presse so gut wie nicht gewürdigt haben die Isländer den Crash genutzt. Hiesige Medien schwören un...',
+        'Letzte Kundgebung vor dem Urteil',
+        'Die letzte große Kundgebung vor der Verkündung des Urteils am kommenden Mittwoch stand unter einem guten D...',
+        'Die Macht der Präsidentenmacher',
+        'Wir haben Gutwettermacher, Medienmacher, Meinungsmacher, nun auch Bundespräsidentenmacher. Nur eins haben wir ni…',
+      ],
+      [
+        'Le port de Brest en grève',
+        'Les dockers du port de Brest ont voté la grève pour la semaine prochaine, après l’échec des négociations sur […]',
+        'La criée déménage',
+        'La criée du vieux port déménagera sur le quai nord cet été, a décidé le conseil municipal lundi soir après un…',
+        'Nouveau ferry pour les îles',
+        'Un nouveau ferry desservira les îles à partir du printemps, avec deux rotations de plus par jour en haute ...',
+      ],
+    ];
+    for (const run of runs) {
+      const cleaned = cleanTextPage(page(...run), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(run.map((text) => ({ kind: 'related-link', text }))));
+    }
+  });
+
+  it('keeps paragraphs trailing off, excerpts that end a sentence and fewer than three excerpts', () => {
+    const trailing = [
+      'Asked whether the berths would ever be built, the mayor only smiled and said that the council had waited long enough…',
+      'He had seen plans like this before. The berths, the rail link, the promises of jobs for the young ...',
+    ];
+    expect(cleanTextPage(page(...trailing), options).paragraphs).toEqual([...body, ...trailing]);
+    const whole = [
+      'Ferry fares to rise',
+      'The ferry company will raise its fares by ten per cent from May, blaming the price of fuel. More…',
+      'Dock workers vote',
+      'Dock workers at the container terminal will vote next week on a strike over pay. Read more...',
+      'Fish market moves',
+      'The old fish market will move to the north quay in the summer, the council decided on Monday. …',
+    ];
+    expect(cleanTextPage(page(...whole), options).paragraphs).toEqual([...body, ...whole]);
+    const two = whole.slice(0, 4).map((line, i) => (i % 2 ? line.replace(/\. \S+$/u, ' and the ...') : line));
+    expect(cleanTextPage(page(...two), options).paragraphs).toEqual([...body, ...two]);
+  });
+
+  it('keeps an enumeration cut with a list comma', () => {
+    const digest = [
+      'Security updates',
+      'Updates have been issued for vulnerabilities in drupal, mozilla, openssl, python-django, wordpress, ...',
+      'Kernel news',
+      'Kernel news this week: the merge window closes, stable updates for 4.0 and 3.19, a new scheduler, ...',
+      'Distributions',
+      'A look at the candidates for the project leader election; Debian, Fedora, openSUSE, Ubuntu, Arch, ...',
+    ];
+    expect(cleanTextPage(page(...digest), options).paragraphs).toEqual([...body, ...digest]);
+  });
+});
+
+describe('download links on a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+  ];
+  const page = (...lines: string[]): string =>
+    ['Harbour plan approved', body[0], ...lines, body[1], '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes lines naming a file’s type and size, in several languages', () => {
+    const links = [
+      'Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei',
+      'Harbour plan, full text (PDF, 2.3 MB)',
+      'Rapport annuel 2025 (pdf, 1,2 Mo)',
+      'Download: mp3 (30 MB) m4a (24 MB)',
+      'Informe anual – PDF 850 KB',
+      'Relatório de contas (XLSX, 120 kB)',
+    ];
+    for (const link of links) {
+      const cleaned = cleanTextPage(page(link), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: link }]));
+    }
+  });
+
+  it('keeps sentences that mention a file and sizes that are not files', () => {
+    const kept = [
+      'The full report (PDF, 2.3 MB) was published on the council’s website on Monday evening.',
+      'The new terminal can store 500 GB of camera footage from the quays.',
+    ];
+    for (const line of kept) expect(cleanTextPage(page(line), options).paragraphs).toEqual([body[0], line, body[1]]);
+  });
+});
+
+describe('picture captions and credits on a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+  ];
+  const page = (...lines: string[]): string =>
+    ['Harbour plan approved', body[0], ...lines, body[1], '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes the caption, the credit label and the credit, in several languages', () => {
+    const pictures = [
+      ['Marcell Jansen (l.) und Piotr Trochowski haben einen guten Draht.', 'Foto:', 'WITTERS'],
+      ['The old crane on the north quay.', 'Photo:', 'Kim Lee/Harbour Times'],
+      ['Xi Jinping bei einer Rede in Peking, 23. Oktober', 'Bild:', 'picture alliance / Xinhua News Agency | Ju Peng'],
+      ['Le vieux port au lever du soleil.', 'Crédit photo :', 'AFP'],
+      ['El muelle norte, en obras desde marzo.', 'Imagen:', 'EFE'],
+    ];
+    for (const picture of pictures) {
+      const cleaned = cleanTextPage(page(...picture), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining(picture.map((text) => ({ kind: 'boilerplate', text }))));
+    }
+  });
+
+  it('keeps paragraphs before the label and labels followed by a sentence or a source', () => {
+    const paragraphs = [
+      'Der Plan sieht auch ein neues Fährterminal am Südufer vor. Es soll 2030 eröffnen.',
+      'The plan also foresees a new ferry terminal on the south bank of the river, where the old coal wharf stood until the nineteen-nineties.',
+    ];
+    for (const paragraph of paragraphs) {
+      const withPhoto = cleanTextPage(page(paragraph, 'Foto:', 'Kim Lee'), options);
+      expect(withPhoto.paragraphs).toEqual([body[0], paragraph, body[1]]);
+    }
+    const sentence = 'The crane will be restored next year.';
+    expect(cleanTextPage(page('Photo:', sentence), options).paragraphs).toContain(sentence);
+    const source = ['Figures for the last ten years.', 'Quelle:', 'Statistisches Bundesamt'];
+    expect(cleanTextPage(page(...source), options).paragraphs).toContain(source[0]);
   });
 });

@@ -118,6 +118,8 @@ export function cleanTextPage(
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
     else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
+    else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
+    else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
   const siteName = options.siteName ?? layout.siteName;
   const authors = bylineAuthors(options.byline ?? layout.byline);
@@ -332,7 +334,15 @@ function cleanBlocks(
     relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
   });
 
-  if (bioAuthors) markTailAuthorBios(blocks, kinds, bioAuthors);
+  if (bioAuthors) {
+    const bodyIndexes: number[] = [];
+    kinds.forEach((kind, i) => {
+      if (!kind) bodyIndexes.push(i);
+    });
+    markTailAboutBox(blocks, kinds, bodyIndexes);
+    markTailTeaserRun(blocks, kinds, bodyIndexes);
+    markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
+  }
 
   const paragraphs: string[] = [];
   const removed: RemovedSpan[] = [];
@@ -351,11 +361,12 @@ function cleanBlocks(
  * A paragraph opening with a name earlier in the body is the story's ("Jane Doe is expected to …"): only the tail is
  * read, and at least one body paragraph stays.
  */
-function markTailAuthorBios(blocks: string[], kinds: Array<RemovedKind | null>, authors: string[]): void {
-  const bodyIndexes: number[] = [];
-  kinds.forEach((kind, i) => {
-    if (!kind) bodyIndexes.push(i);
-  });
+function markTailAuthorBios(
+  blocks: string[],
+  kinds: Array<RemovedKind | null>,
+  bodyIndexes: number[],
+  authors: string[],
+): void {
   for (let n = 0; n < MAX_TAIL_BIOS && bodyIndexes.length > 1; n++) {
     const block = blocks[bodyIndexes.at(-1)!] ?? '';
     if (bodyIndexes.length > 2 && isAuthorLabel(blocks[bodyIndexes.at(-2)!] ?? '')) {
@@ -368,6 +379,75 @@ function markTailAuthorBios(blocks: string[], kinds: Array<RemovedKind | null>, 
     kinds[bodyIndexes.pop()!] = 'boilerplate';
   }
 }
+/**
+ * A box about the author, the blog or the publisher closing a text page ("Über Creeny" / "About Jane Doe" / "Über
+ * uns" / "À propos de nous", then a bio, a "View all posts" link, a filing line): its heading, among the body's last
+ * blocks, and everything after it. Only when what follows is box-sized: a closing section of the article under such a
+ * heading is longer. `bodyIndexes` (the blocks still in the body) loses what is marked.
+ */
+function markTailAboutBox(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  const first = Math.max(MIN_BODY_BEFORE_ABOUT, bodyIndexes.length - MAX_ABOUT_BOX_BLOCKS - 1);
+  for (let n = first; n < bodyIndexes.length - 1; n++) {
+    if (!isAboutHeading(blocks[bodyIndexes[n]!] ?? '')) continue;
+    const box = bodyIndexes.slice(n);
+    if (box.reduce((sum, i) => sum + (blocks[i]?.length ?? 0), 0) > MAX_ABOUT_BOX_CHARS) return;
+    for (const i of box) kinds[i] = 'boilerplate';
+    bodyIndexes.length = n;
+    return;
+  }
+}
+/** The heading, the bio, a link to the author's posts, a filing line. */
+const MAX_ABOUT_BOX_BLOCKS = 4;
+const MAX_ABOUT_BOX_CHARS = 1000;
+/** The article keeps this many body blocks before any box. */
+const MIN_BODY_BEFORE_ABOUT = 2;
+const MAX_ABOUT_HEADING_CHARS = 50;
+const ABOUT_HEADING_RE = /^(?:about|über|à propos de|sobre|acerca de|informazioni su|chi è) (\S.*)$/iu;
+const ABOUT_SELF_RE = /^(?:us|me|uns|mich|nous|moi|nosotros|mí|nós|mim|noi|me stesso)$/iu;
+const ABOUT_NAME_TOKEN_RE = /^\p{Lu}[\p{L}'’-]*$/u;
+
+/** "About us", "Über mich", "Über Creeny", "À propos de Marie Dupont": a short heading naming a person or the site. */
+function isAboutHeading(block: string): boolean {
+  if (block.length > MAX_ABOUT_HEADING_CHARS) return false;
+  const named = ABOUT_HEADING_RE.exec(block.trim())?.[1];
+  if (!named) return false;
+  if (ABOUT_SELF_RE.test(named)) return true;
+  const tokens = named.split(' ');
+  return tokens.length <= 3 && tokens.every((t) => ABOUT_NAME_TOKEN_RE.test(t));
+}
+
+/**
+ * Teasers of other stories closing a text page: each a title line, then an excerpt the template cut off mid-sentence
+ * ("… schwören die Bevölkerung auf Gedeih un...", "… the council's plan for the …"). A run of them at the body's
+ * end is a list of links, however long its excerpts; a paragraph of the article trailing off ends a sentence or stands
+ * alone. `bodyIndexes` loses what is marked.
+ */
+function markTailTeaserRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  let start = bodyIndexes.length;
+  let excerpts = 0;
+  while (start > MIN_BODY_BEFORE_TEASERS) {
+    const block = blocks[bodyIndexes[start - 1]!] ?? '';
+    if (isCutExcerpt(block)) excerpts++;
+    // A title stands right above an excerpt.
+    else if (block.length > MAX_TEASER_TITLE_CHARS || !isCutExcerpt(blocks[bodyIndexes[start]!] ?? '')) break;
+    start--;
+  }
+  if (excerpts < MIN_TEASERS) return;
+  for (const i of bodyIndexes.slice(start)) kinds[i] = 'related-link';
+  bodyIndexes.length = start;
+}
+const MIN_TEASERS = 3;
+const MIN_BODY_BEFORE_TEASERS = 2;
+const MAX_TEASER_TITLE_CHARS = 150;
+const MIN_EXCERPT_CHARS = 60;
+const MAX_EXCERPT_CHARS = 400;
+/** Ends in an ellipsis that cuts a sentence: no stop, colon, semicolon or list comma ("a, b, …") right before it. */
+const CUT_EXCERPT_RE = /[^.!?:;,…\s]\s?(?:\.{3}|…|\[(?:\.{3}|…)\])$/u;
+
+function isCutExcerpt(block: string): boolean {
+  return block.length >= MIN_EXCERPT_CHARS && block.length <= MAX_EXCERPT_CHARS && CUT_EXCERPT_RE.test(block);
+}
+
 /** Two authors, each with a bio. */
 const MAX_TAIL_BIOS = 2;
 /** A bio is a sentence or three. */
@@ -481,6 +561,44 @@ function isDisclaimer(block: string): boolean {
 }
 const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
+/**
+ * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+ * "Download: mp3 (30 MB)", "Rapport annuel (PDF, 1,2 Mo)"): a line of a download list, not a sentence of the text.
+ */
+function isDownloadLink(block: string): boolean {
+  return block.length <= MAX_DOWNLOAD_LINK_CHARS && !SENTENCE_STOP_RE.test(block) && FILE_SIZE_RE.test(block);
+}
+const MAX_DOWNLOAD_LINK_CHARS = 250;
+const SENTENCE_STOP_RE = /[.!?]["”’»)]?$/u;
+const FILE_SIZE_RE =
+  /(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|epub|mp3|m4a|mp4)\s?[|,(:–-]?\s?\d{1,4}(?:[.,]\d{1,2})?\s?(?:[kmg]i?b|ko|mo|go|kilobytes?|megabytes?)\b/iu;
+
+/**
+ * A picture's caption, its credit label alone on a line and the photographer or agency ("Jansen (l.) und Trochowski
+ * haben einen guten Draht." / "Foto:" / "WITTERS"): the label and a short credit after it, and a one-sentence
+ * caption before it, are the picture's, not the text's.
+ */
+function markPhotoCredit(blocks: string[], label: number, kinds: Map<number, RemovedKind>): void {
+  const credit = blocks[label + 1] ?? '';
+  if (!credit || credit.length > MAX_PHOTO_CREDIT_CHARS || SENTENCE_STOP_RE.test(credit)) return;
+  kinds.set(label, 'boilerplate');
+  kinds.set(label + 1, 'boilerplate');
+  const caption = blocks[label - 1] ?? '';
+  if (label > 0 && !kinds.has(label - 1) && isCaption(caption)) kinds.set(label - 1, 'boilerplate');
+}
+const MAX_PHOTO_CREDIT_CHARS = 80;
+/** A caption is one sentence or a phrase; a paragraph of the text over an uncaptioned picture is longer. */
+const MAX_CAPTION_CHARS = 120;
+const SENTENCE_BREAK_RE = /\p{Ll}[.!?]\s+\p{Lu}/u;
+const isCaption = (line: string): boolean => line.length <= MAX_CAPTION_CHARS && !SENTENCE_BREAK_RE.test(line);
+const MAX_PHOTO_LABEL_CHARS = 20;
+const PHOTO_CREDIT_LABEL_RE =
+  /^(?:fotos?|photos?|bild(?:er)?|image|imagen|fotografía|crédits? photo|crédits?|credits?|foto ?credit)\s?:$/iu;
+
+function isPhotoCreditLabel(block: string): boolean {
+  return block.length <= MAX_PHOTO_LABEL_CHARS && PHOTO_CREDIT_LABEL_RE.test(block);
+}
 
 const MAX_NEWSLETTER_PROMPT_CHARS = 200;
 /** A full stop, also inside closing brackets or quotes ("[… in your inbox.]"). */
