@@ -1,5 +1,5 @@
 import { parseHtmlDocument } from './html-dom';
-import { parseHtmlPage } from './parse-html-page';
+import { parseHtmlPage, titleSiteSegment } from './parse-html-page';
 
 describe('parseHtmlPage', () => {
   it('reads og: meta, JSON-LD and the canonical link', () => {
@@ -62,5 +62,48 @@ describe('parseHtmlPage without metadata (older markup)', () => {
   it('prefers an h1 to the layout, unless the h1 is the site name', () => {
     expect(parseHtmlPage(page('<h1>Mill fire razes warehouse</h1>')).title).toBe('Mill fire razes warehouse');
     expect(parseHtmlPage(page('<h1>Valley Herald</h1>')).title).toBe('Mill fire destroys historic warehouse');
+  });
+});
+
+describe('titleSiteSegment', () => {
+  it('takes the end of the <title> that is not the headline', () => {
+    expect(titleSiteSegment('Storm closes ports | Coastal Courier', 'Storm closes ports', null)).toBe(
+      'Coastal Courier',
+    );
+    expect(titleSiteSegment('Le Petit Journal - La grève continue', 'La grève continue', null)).toBe(
+      'Le Petit Journal',
+    );
+    expect(titleSiteSegment('Neue Brücke eröffnet – Mix 107.3 KIOW', 'Neue Brücke eröffnet', null)).toBe(
+      'Mix 107.3 KIOW',
+    );
+  });
+
+  it('prefers the segment spelling the host to a section', () => {
+    const title = 'Productor fumigó con glifosato | la diaria | Uruguay';
+    expect(titleSiteSegment(title, 'Productor fumigó con glifosato', 'https://ladiaria.com.uy/x')).toBe('la diaria');
+    const wicked = 'Vote delayed again - News - Wicked Local Upton - Upton, MA';
+    expect(titleSiteSegment(wicked, 'Vote delayed again', 'https://upton.wickedlocal.com/x')).toBe(
+      'Wicked Local Upton',
+    );
+  });
+
+  it('leaves out a lone section word, a byline and a headline-only title', () => {
+    const url = 'https://www.fr.example/politik/x.html';
+    expect(titleSiteSegment('Kim ist zurück | Politik', 'Kim ist zurück', url)).toBeNull();
+    expect(titleSiteSegment('La escuela rural | Sociedad', 'La escuela rural', url)).toBeNull();
+    expect(titleSiteSegment('The Great Big Lie | by John Welch', 'The Great Big Lie', null)).toBeNull();
+    expect(titleSiteSegment('Mill fire destroys warehouse', 'Mill fire destroys warehouse', null)).toBeNull();
+    expect(titleSiteSegment('Alpha | Beta', 'Something else entirely', null)).toBeNull();
+  });
+});
+
+describe('parseHtmlPage site name without metadata', () => {
+  it("names the site by the <title>'s other segment when nothing printed names it", () => {
+    const html = `<html><head><title>Harbour dredging starts in May | Coastal Courier</title></head><body>
+      <h1>Harbour dredging starts in May</h1>
+      <p>The harbour authority said on Monday that dredging of the main channel would start in May and last six weeks.</p>
+      <p>Ferries will keep to their timetable, though the fishing fleet will moor at the north quay meanwhile.</p>
+      </body></html>`;
+    expect(parseHtmlPage(html, { url: 'https://www.cc-news.example/a/1' }).sourceName).toBe('Coastal Courier');
   });
 });
