@@ -107,3 +107,33 @@ describe('parseHtmlPage site name without metadata', () => {
     expect(parseHtmlPage(html, { url: 'https://www.cc-news.example/a/1' }).sourceName).toBe('Coastal Courier');
   });
 });
+
+describe('parseHtmlPage date without metadata', () => {
+  const page = (dateLine: string, elsewhere: string): string => `<html><head><title>Harbour news</title></head><body>
+    <table><tr><td><a href="/">Home</a><br><a href="/local/">Local</a></td><td>
+    <font size="5"><b>Harbour dredging starts in May</b></font><br><font size="2">${dateLine}</font>
+    <p>The harbour authority said on Monday that dredging of the main channel would start in May and last six weeks.</p>
+    <p>Ferries will keep to their timetable, though the fishing fleet will moor at the north quay meanwhile.</p>
+    <p>The authority said the work had been put off twice because of storms and a shortage of dredgers.</p>
+    </td><td>${elsewhere}</td></tr></table></body></html>`;
+
+  it.each([
+    ['Published: Tuesday, March 14, 2006', '2006-03-14'],
+    ['Veröffentlicht am 14. März 2006', '2006-03-14'],
+    ['Publié le 14 mars 2006', '2006-03-14'],
+    ['Publicado el 14 de marzo de 2006', '2006-03-14'],
+  ])('takes the date printed by the headline (%s) over a sidebar date', (dateLine, expected) => {
+    const sidebar = '<div class="date">02.09.2011</div><p>Most read</p>';
+    expect(parseHtmlPage(page(dateLine, sidebar), { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe(expected);
+  });
+
+  it('keeps a declared date, and a date marked as the publication date', () => {
+    const declared = page('Published: March 14, 2006', '').replace(
+      '<title>',
+      '<meta property="article:published_time" content="2006-03-15T08:00:00Z"><title>',
+    );
+    expect(parseHtmlPage(declared, { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe('2006-03-15');
+    const marked = page('Published: March 14, 2006', '<time pubdate datetime="2006-03-15">Wed</time>');
+    expect(parseHtmlPage(marked, { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe('2006-03-15');
+  });
+});
