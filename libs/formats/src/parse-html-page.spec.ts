@@ -1,5 +1,5 @@
 import { parseHtmlDocument } from './html-dom';
-import { parseHtmlPage, titleSiteSegment } from './parse-html-page';
+import { parseHtmlPage, titleSiteSegment, withoutSiteSuffix } from './parse-html-page';
 
 describe('parseHtmlPage', () => {
   it('reads og: meta, JSON-LD and the canonical link', () => {
@@ -135,5 +135,46 @@ describe('parseHtmlPage date without metadata', () => {
     expect(parseHtmlPage(declared, { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe('2006-03-15');
     const marked = page('Published: March 14, 2006', '<time pubdate datetime="2006-03-15">Wed</time>');
     expect(parseHtmlPage(marked, { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe('2006-03-15');
+  });
+});
+
+describe('withoutSiteSuffix', () => {
+  it('cuts the site name a declared title ends with', () => {
+    expect(withoutSiteSuffix('Storm closes ports | Coastal Courier', 'Coastal Courier', null)).toBe(
+      'Storm closes ports',
+    );
+    expect(withoutSiteSuffix('Tempête sur les ports - Le Courrier', 'Le Courrier', null)).toBe('Tempête sur les ports');
+    expect(withoutSiteSuffix('Sturm schließt die Häfen – kuesten-bote.de', null, 'https://kuesten-bote.de/a')).toBe(
+      'Sturm schließt die Häfen',
+    );
+    expect(
+      withoutSiteSuffix('Tormenta cierra los puertos | El Faro | Sociedad', 'El Faro', 'https://elfaro.example/x'),
+    ).toBe('Tormenta cierra los puertos');
+  });
+
+  it("gives a page's declared title without its site suffix", () => {
+    const html = `<html><head><meta property="og:title" content="Storm closes ports | Coastal Courier">
+      <meta property="og:site_name" content="Coastal Courier"></head><body><h1>Storm closes ports</h1></body></html>`;
+    expect(parseHtmlPage(html).title).toBe('Storm closes ports');
+  });
+
+  it('takes ornaments between the headline and the name along', () => {
+    expect(withoutSiteSuffix('Harbour reopens » ☆☆☆☆☆ - Coastal Courier', 'Coastal Courier', null)).toBe(
+      'Harbour reopens',
+    );
+  });
+
+  it('keeps a title without the site name, a short headline and a long segment naming the site', () => {
+    expect(withoutSiteSuffix('Storm closes ports - what we know', 'Coastal Courier', null)).toBe(
+      'Storm closes ports - what we know',
+    );
+    expect(withoutSiteSuffix('Villa Galaxy - Courier', 'Courier', null)).toBe('Villa Galaxy - Courier');
+    expect(
+      withoutSiteSuffix(
+        'UN climate talks in Glasgow - DRK: more and more people need help because of climate change',
+        null,
+        'https://www.drk.de/x',
+      ),
+    ).toBe('UN climate talks in Glasgow - DRK: more and more people need help because of climate change');
   });
 });

@@ -100,7 +100,7 @@ export function readHtmlMetadata(
     const h1IsSite = site !== null && site !== undefined && h1Text.toLowerCase() === site.toLowerCase();
     return firstText(h1IsSite ? null : h1Text, textLayout()?.title, titleTag);
   };
-  const title = declaredTitle ?? fallbackTitle();
+  const title = withoutSiteSuffix(declaredTitle, declaredSite, options.url) ?? fallbackTitle();
   return {
     title,
     subtitle: firstText(
@@ -294,6 +294,50 @@ function splitTitle(title: string): string[] {
     .replace(/\s+/gu, ' ')
     .trim()
     .split(/ [|–—·•»-] /u);
+}
+
+/** A separator between a title's headline and the site's name. */
+const TITLE_SEPARATOR_RE = / [|–—·•»-] /gu;
+/** A headline left after its site suffix is cut is no shorter than this ("Villa Galaxy" stays whole). */
+const MIN_HEADLINE_CHARS = 15;
+
+/**
+ * The declared title without the site's name many sites append to it ("Storm closes ports | Coastal Courier",
+ * "Storm closes ports - Courier.de"): from the first segment that is the declared site name or spells the host.
+ */
+export function withoutSiteSuffix(
+  title: string | null,
+  siteName: string | null,
+  url: string | null | undefined,
+): string | null {
+  if (!title) return title;
+  const text = title.replace(/\s+/gu, ' ').trim();
+  const siteKey = siteName ? foldedKey(siteName) : '';
+  const host = pageHost(url);
+  const namesSite = (segment: string): boolean => {
+    const key = foldedKey(segment);
+    if (key.length < 2) return false;
+    if (
+      siteKey &&
+      (key === siteKey || (key.length >= 4 && siteKey.length >= 4 && (siteKey.includes(key) || key.includes(siteKey))))
+    )
+      return true;
+    return host !== null && nameFitsHost(segment, host);
+  };
+  const separators = [...text.matchAll(TITLE_SEPARATOR_RE)];
+  const segmentAfter = (i: number): string =>
+    text.slice((separators[i]?.index ?? 0) + (separators[i]?.[0].length ?? 0), separators[i + 1]?.index ?? text.length);
+  for (let i = 0; i < separators.length; i++) {
+    if ((separators[i]?.index ?? 0) < MIN_HEADLINE_CHARS) continue;
+    const segment = segmentAfter(i);
+    if (!looksLikeSiteName(segment) || !namesSite(segment)) continue;
+    // Ratings and ornaments between the headline and the name ("Headline » ☆☆☆☆☆ - Site") go with the name.
+    let cut = i;
+    while (cut > 0 && (separators[cut - 1]?.index ?? 0) >= MIN_HEADLINE_CHARS && !/\p{L}/u.test(segmentAfter(cut - 1)))
+      cut -= 1;
+    return text.slice(0, separators[cut]?.index ?? text.length);
+  }
+  return text;
 }
 
 /** "Storm closes ports | Coastal Courier" → "Storm closes ports" (only for the <title> fallback). */
