@@ -127,6 +127,11 @@ describe('parseHtmlPage date without metadata', () => {
     expect(parseHtmlPage(page(dateLine, sidebar), { now: '2026-01-01' }).publishedAt?.slice(0, 10)).toBe(expected);
   });
 
+  it("keeps html-date's time of day when the printed date is the same day", () => {
+    const html = page('Published: March 14, 2006', '<time datetime="2006-03-14T15:30:00+02:00">15:30</time>');
+    expect(parseHtmlPage(html, { now: '2026-01-01' }).publishedAt).toBe('2006-03-14T13:30:00.000Z');
+  });
+
   it('keeps a declared date, and a date marked as the publication date', () => {
     const declared = page('Published: March 14, 2006', '').replace(
       '<title>',

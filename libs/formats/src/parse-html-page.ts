@@ -221,7 +221,8 @@ const GUESSED_DATE_SOURCES = new Set(['text', 'head', 'script', 'element', 'time
 function withPrintedDate(dates: HtmlDates, printed: string | null, now: string | null): HtmlDates {
   if (!printed || (dates.published && !GUESSED_DATE_SOURCES.has(dates.published.source))) return dates;
   const date = printed.slice(0, 10);
-  if (now && date > now.slice(0, 10)) return dates;
+  // The same day from html-date may carry the time and zone the text leaves out.
+  if ((now && date > now.slice(0, 10)) || dates.published?.date === date) return dates;
   return { ...dates, published: { date, iso: printed, source: 'layout' } };
 }
 
