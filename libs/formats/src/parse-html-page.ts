@@ -7,6 +7,7 @@ import { emptyParsedItem } from './parsed-item';
 import type { PageParseOptions } from './parse-text-page';
 import { normaliseSpaces } from './text-blocks';
 import { analyzeTextPageLayout, type TextPageLayout } from './text-page-layout';
+import { foldedKey, nameFitsHost, pageHost } from './text-page-host';
 
 const ARTICLE_TYPES = new Set([
   'newsarticle',
@@ -90,7 +91,8 @@ export function readHtmlMetadata(
       layout = doc.body ? analyzeTextPageLayout(flattenedText(doc.body), { url: options.url ?? null }) : null;
     return layout;
   };
-  const titleTag = stripSiteSuffix(doc.querySelector('title')?.textContent ?? null);
+  const titleTagText = doc.querySelector('title')?.textContent ?? null;
+  const titleTag = stripSiteSuffix(titleTagText);
   const h1Text = elementText(h1);
   // The h1 of many templates is the site's logo: then the headline is the layout's, then the <title>'s.
   const fallbackTitle = (): string | null => {
@@ -98,8 +100,9 @@ export function readHtmlMetadata(
     const h1IsSite = site !== null && site !== undefined && h1Text.toLowerCase() === site.toLowerCase();
     return firstText(h1IsSite ? null : h1Text, textLayout()?.title, titleTag);
   };
+  const title = withoutSiteSuffix(declaredTitle, declaredSite, options.url) ?? fallbackTitle();
   return {
-    title: declaredTitle ?? fallbackTitle(),
+    title,
     subtitle: firstText(
       ld?.alternativeHeadline,
       elementText(
@@ -110,7 +113,7 @@ export function readHtmlMetadata(
     ),
     // The layout costs ~4 ms a page: read for the byline only where the metadata is missing anyway.
     byline: readByline(doc, meta, ld) ?? (declaredTitle && declaredSite ? null : firstText(textLayout()?.byline)),
-    siteName: declaredSite ?? firstText(textLayout()?.siteName),
+    siteName: declaredSite ?? undeclaredSiteName(textLayout()?.siteName ?? null, titleTagText, title, options.url),
     canonicalUrl,
     language: normaliseLanguage(
       doc.documentElement?.getAttribute('lang') ??
@@ -121,7 +124,12 @@ export function readHtmlMetadata(
         meta.get('language') ??
         null,
     ),
-    dates: extractHtmlDates(doc, { url: options.url ?? canonicalUrl, now: options.now ?? null }),
+    dates: withPrintedDate(
+      extractHtmlDates(doc, { url: options.url ?? canonicalUrl, now: options.now ?? null }),
+      // Only where the layout is read anyway (see above): it costs ~4 ms a page.
+      declaredTitle && declaredSite ? null : (textLayout()?.publishedAt ?? null),
+      options.now ?? null,
+    ),
   };
 }
 
@@ -200,11 +208,143 @@ function authorName(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * html-date's sources that guess when a page has no metadata: dates anywhere in the text or the head, script data,
+ * elements whose class says "date" and <time> elements not marked as the publication's (comments, sidebars).
+ */
+const GUESSED_DATE_SOURCES = new Set(['text', 'head', 'script', 'element', 'time']);
+
+/**
+ * A page without metadata prints its date by the headline ("Published: March 14, 2006"), where its reader looks;
+ * html-date, without metadata, guesses from the dates anywhere in the text (a comment, a sidebar, the footer).
+ */
+function withPrintedDate(dates: HtmlDates, printed: string | null, now: string | null): HtmlDates {
+  if (!printed || (dates.published && !GUESSED_DATE_SOURCES.has(dates.published.source))) return dates;
+  const date = printed.slice(0, 10);
+  // The same day from html-date may carry the time and zone the text leaves out.
+  if ((now && date > now.slice(0, 10)) || dates.published?.date === date) return dates;
+  return { ...dates, published: { date, iso: printed, source: 'layout' } };
+}
+
+/**
+ * The site name of a page that declares none. The layout's falls back to the bare host when nothing printed names
+ * the site; the <title>'s other segment ("Headline | Coastal Courier") names it as the site writes it.
+ */
+function undeclaredSiteName(
+  layoutName: string | null,
+  titleTag: string | null,
+  headline: string | null,
+  url: string | null | undefined,
+): string | null {
+  const host = pageHost(url);
+  const onlyHost = layoutName === null || (host !== null && layoutName.toLowerCase() === host.host);
+  return firstText((onlyHost ? titleSiteSegment(titleTag, headline, url) : null) ?? layoutName);
+}
+
+/** A site name is short: "Evening Standard", "Mix 107.3 KIOW", "Fandom powered by Wikia". */
+const MAX_SITE_SEGMENT_CHARS = 50;
+const MAX_SITE_SEGMENT_WORDS = 6;
+/** "Headline | by Jane Roe | Site": the author's segment. */
+const BYLINE_SEGMENT_RE = /^(?:by|von|por|par|di|da|door) /iu;
+
+/**
+ * The segment of "Headline | Site" or "Site - Headline" that is not the headline: the title must have a segment
+ * the headline reads as, at one end. Of the other segments ("Headline | Site | Section", "Headline - Section -
+ * Site") the one spelling the host names the site, else the far end; a lone word not spelling the host is a
+ * section ("Politik", "Sociedad"), not the site.
+ */
+export function titleSiteSegment(
+  titleTag: string | null,
+  headline: string | null,
+  url: string | null | undefined,
+): string | null {
+  if (!titleTag || !headline) return null;
+  const parts = splitTitle(titleTag);
+  if (parts.length < 2) return null;
+  const headlineKey = foldedKey(headline);
+  const isHeadline = (part: string): boolean => {
+    const key = foldedKey(part);
+    return key.length >= 8 && (headlineKey.includes(key) || key.includes(headlineKey));
+  };
+  const rest = isHeadline(parts[0] ?? '')
+    ? parts.slice(1).reverse()
+    : isHeadline(parts[parts.length - 1] ?? '')
+      ? parts.slice(0, -1)
+      : [];
+  const host = pageHost(url);
+  const spellsHost = (part: string): boolean => host !== null && nameFitsHost(part, host);
+  const candidates = rest.filter(
+    (part) => !isHeadline(part) && looksLikeSiteName(part) && (part.includes(' ') || spellsHost(part)),
+  );
+  return candidates.find(spellsHost) ?? candidates[0] ?? null;
+}
+
+function looksLikeSiteName(part: string): boolean {
+  return (
+    part.length <= MAX_SITE_SEGMENT_CHARS &&
+    part.split(' ').length <= MAX_SITE_SEGMENT_WORDS &&
+    /\p{L}/u.test(part) &&
+    !BYLINE_SEGMENT_RE.test(part) &&
+    !/\d{1,2}[./]\d{1,2}[./]\d{2,4}/u.test(part)
+  );
+}
+
+function splitTitle(title: string): string[] {
+  // Spaces collapsed first: a split on /\s+[|]\s+/ is retried along every run of spaces (quadratic).
+  return title
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .split(/ [|–—·•»-] /u);
+}
+
+/** A separator between a title's headline and the site's name. */
+const TITLE_SEPARATOR_RE = / [|–—·•»-] /gu;
+/** A headline left after its site suffix is cut is no shorter than this ("Villa Galaxy" stays whole). */
+const MIN_HEADLINE_CHARS = 15;
+
+/**
+ * The declared title without the site's name many sites append to it ("Storm closes ports | Coastal Courier",
+ * "Storm closes ports - Courier.de"): from the first segment that is the declared site name or spells the host.
+ */
+export function withoutSiteSuffix(
+  title: string | null,
+  siteName: string | null,
+  url: string | null | undefined,
+): string | null {
+  if (!title) return title;
+  const text = title.replace(/\s+/gu, ' ').trim();
+  const siteKey = siteName ? foldedKey(siteName) : '';
+  const host = pageHost(url);
+  const namesSite = (segment: string): boolean => {
+    const key = foldedKey(segment);
+    if (key.length < 2) return false;
+    if (
+      siteKey &&
+      (key === siteKey || (key.length >= 4 && siteKey.length >= 4 && (siteKey.includes(key) || key.includes(siteKey))))
+    )
+      return true;
+    return host !== null && nameFitsHost(segment, host);
+  };
+  const separators = [...text.matchAll(TITLE_SEPARATOR_RE)];
+  const segmentAfter = (i: number): string =>
+    text.slice((separators[i]?.index ?? 0) + (separators[i]?.[0].length ?? 0), separators[i + 1]?.index ?? text.length);
+  for (let i = 0; i < separators.length; i++) {
+    if ((separators[i]?.index ?? 0) < MIN_HEADLINE_CHARS) continue;
+    const segment = segmentAfter(i);
+    if (!looksLikeSiteName(segment) || !namesSite(segment)) continue;
+    // Ratings and ornaments between the headline and the name ("Headline » ☆☆☆☆☆ - Site") go with the name.
+    let cut = i;
+    while (cut > 0 && (separators[cut - 1]?.index ?? 0) >= MIN_HEADLINE_CHARS && !/\p{L}/u.test(segmentAfter(cut - 1)))
+      cut -= 1;
+    return text.slice(0, separators[cut]?.index ?? text.length);
+  }
+  return text;
+}
+
 /** "Storm closes ports | Coastal Courier" → "Storm closes ports" (only for the <title> fallback). */
 function stripSiteSuffix(title: string | null): string | null {
   if (!title) return null;
-  // Spaces collapsed first: a split on /\s+[|]\s+/ is retried along every run of spaces (quadratic).
-  const parts = title.replace(/\s+/gu, ' ').split(/ [|–—·•-] /u);
+  const parts = splitTitle(title);
   return parts.length > 1 && (parts[0] ?? '').length >= 15 ? (parts[0] ?? title) : title;
 }
 
