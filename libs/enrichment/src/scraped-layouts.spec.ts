@@ -217,7 +217,8 @@ describe('an HTML page of an older markup era, without metadata', () => {
     );
     expect(article.title).toBe('Mill fire destroys historic warehouse');
     expect(article.byline).toBe('Robert Hale');
-    expect(article.publishedAt?.slice(0, 10)).toBe('2006-03-14');
+    // "Published: Tuesday, March 14, 2006 10:42 PM EST", printed under the headline.
+    expect(article.publishedAt).toBe('2006-03-15T03:42:00.000Z');
     // The menu column's "Search" label, the headline, byline and date line are not the body.
     expect(article.body.startsWith('MILLBROOK - A fire that started late Monday night')).toBe(true);
     expect(article.dateline?.place).toBe('Millbrook');
