@@ -1,4 +1,4 @@
-import { MIN_WRAPPED_LINE, splitTextBlocks } from './text-blocks';
+import { MIN_WRAPPED_LINE, normaliseSpaces, splitTextBlocks } from './text-blocks';
 
 describe('splitTextBlocks', () => {
   it('re-joins a hard-wrapped sentence on scraped pages', () => {
@@ -50,5 +50,15 @@ describe('splitTextBlocks', () => {
     const started = Date.now();
     splitTextBlocks(`${'x'.repeat(60)}\n${line}`, { minWrappedLine: MIN_WRAPPED_LINE });
     expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('normaliseSpaces', () => {
+  it('collapses every kind of space run and trims, and leaves single-spaced text as it is', () => {
+    expect(normaliseSpaces('  a \t b\u00A0\u00A0c\u200Bd\u3000e\n')).toBe('a b c d e');
+    expect(normaliseSpaces('\uFEFFHarbour\u2028Times')).toBe('Harbour Times');
+    expect(normaliseSpaces('Harbour strike ends')).toBe('Harbour strike ends');
+    expect(normaliseSpaces(' Harbour ')).toBe('Harbour');
+    expect(normaliseSpaces('')).toBe('');
   });
 });

@@ -38,8 +38,12 @@ export function splitTextBlocks(text: string, options: { minWrappedLine?: number
 
 /** Collapses runs of whitespace (incl. no-break spaces) into one space and trims. */
 export function normaliseSpaces(text: string): string {
+  // Most lines hold single spaces only: testing is cheaper than rebuilding the string.
+  if (!SPACE_TO_NORMALISE_RE.test(text)) return text.trim();
   return text.replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/gu, ' ').trim();
 }
+/** A whitespace character other than the plain space (\s and the zero-width space), or two spaces in a row. */
+const SPACE_TO_NORMALISE_RE = /[^\S ]|\u200B| {2}/u;
 
 /**
  * Only the last character of the block so far is looked at: an end-anchored regex on the block would be retried
