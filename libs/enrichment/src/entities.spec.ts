@@ -1,4 +1,4 @@
-import { extractEntityMentions } from './entities';
+import { extractEntities, extractEntityMentions } from './entities';
 
 const tagged = (paragraphs: string[]): string[] => extractEntityMentions(paragraphs).map((m) => `${m.type}:${m.text}`);
 
@@ -260,5 +260,26 @@ describe('institutions that capitalise only their first word', () => {
   it('"concelho de X", "département de X", "the parish of X" make X a place', () => {
     expect(taggedIn('pt', ['Uma central no concelho de Serpa, no sul.'])).toEqual(['place:Serpa']);
     expect(taggedIn('fr', ['Les élus du département de Mayenne protestent.'])).toEqual(['place:Mayenne']);
+  });
+});
+
+describe('surnames that open with a capitalised particle', () => {
+  it('are people: "Stefano Lo Russo", "Ana De Armas", "Carla Della Valle"', () => {
+    const people = extractEntities(
+      [
+        'Il sindaco Stefano Lo Russo ha incontrato i vertici del gruppo e lo ha detto ai giornalisti.',
+        'La actriz Ana De Armas llegó el lunes. Carla Della Valle la recibió en el aeropuerto de la ciudad.',
+      ],
+      { title: null, language: 'it' },
+    ).people.map((p) => p.name);
+    expect(people).toEqual(expect.arrayContaining(['Stefano Lo Russo', 'Ana De Armas', 'Carla Della Valle']));
+  });
+
+  it('not when the particle ends the name or two particles stand together', () => {
+    const people = extractEntities(['Il progetto Villa Di Lo fu approvato ieri sera dal consiglio comunale.'], {
+      title: null,
+      language: 'it',
+    }).people.map((p) => p.name);
+    expect(people).not.toContain('Villa Di Lo');
   });
 });

@@ -891,7 +891,11 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     span.tokens.every(
       (t) => /^\p{Lu}[\p{Ll}’'-]+\.?$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || CONNECTORS.has(t.text),
     ) &&
-    !words.some((w) => lowercaseWords.has(w.toLowerCase()) || STOP.has(w.toLowerCase()))
+    !words.some(
+      (w, k) =>
+        (lowercaseWords.has(w.toLowerCase()) || STOP.has(w.toLowerCase())) &&
+        !(k === 1 && words.length === 3 && SURNAME_PARTICLES.has(w)),
+    )
   ) {
     return set('person', false);
   }
@@ -900,6 +904,22 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
 }
 
 const NAME_PARTICLES = new Set(['von', 'an', 'zu', 'van']);
+/** Capitalised particles that open an Italian, Spanish, French or Portuguese surname ("Stefano Lo Russo", "Ana De Armas"). */
+const SURNAME_PARTICLES = new Set([
+  'Lo',
+  'La',
+  'Le',
+  'Li',
+  'Di',
+  'De',
+  'Da',
+  'Do',
+  'Dos',
+  'Del',
+  'Della',
+  'Dello',
+  'Du',
+]);
 
 function joinsByGermanArticle(words: string[]): boolean {
   return words.some((w, k) => (w === 'des' || w === 'der' || w === 'den') && !NAME_PARTICLES.has(words[k - 1] ?? ''));
