@@ -283,3 +283,13 @@ describe('surnames that open with a capitalised particle', () => {
     expect(people).not.toContain('Villa Di Lo');
   });
 });
+
+describe('programmes of international organisations', () => {
+  it('are organisations: "World Food Programme", "UN Development Programme"', () => {
+    const organizations = extractEntities(
+      ['The World Food Programme estimates that six million people need food aid, the UN Development Programme said.'],
+      { title: null, language: 'en' },
+    ).organizations.map((o) => o.name);
+    expect(organizations).toEqual(expect.arrayContaining(['World Food Programme', 'UN Development Programme']));
+  });
+});

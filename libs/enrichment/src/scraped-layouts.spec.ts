@@ -201,6 +201,10 @@ describe('organisations, people and places of scraped pages', () => {
     expect(portuguese.people).not.toContain('Península Ibérica');
   });
 
+  it('reads an agency named by its programme (en)', () => {
+    expect(names(englishWorld).organizations).toContain('World Food Programme');
+  });
+
   it('takes nothing from share bars, menus or footers', () => {
     for (const [, text] of cases) {
       const found = names(text);
