@@ -6,6 +6,7 @@ import {
   elementText,
   HtmlTooDeepError,
   isElement,
+  BLOCK_TAGS,
   parseHtmlDocument,
   TEXT_NODE,
   toArray,
@@ -887,47 +888,6 @@ function containsMainContent(el: DomElement): boolean {
 function fallbackBlocks(blocks: HtmlBlock[]): HtmlBlock[] {
   return blocks.filter((b) => b.linkDensity < 0.5 && (b.text.length >= 60 || /^h[1-6]$/u.test(b.tag)));
 }
-
-const BLOCK_TAGS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'hr',
-  'br',
-  'address',
-  'details',
-  'summary',
-  'center',
-  'form',
-  'fieldset',
-]);
 
 /** Walks an element and cuts its text into blocks at block-level tags (and <br>), keeping each block's links. */
 export function collectBlocks(root: DomElement): HtmlBlock[] {

@@ -1,49 +1,10 @@
-import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './html-dom';
+import { BLOCK_TAGS, ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './html-dom';
 
-/** Elements that start and end a line of text, as a browser lays them out. */
-const BLOCK_ELEMENTS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
-]);
+/**
+ * Elements that start and end a line of text, as a browser lays them out: the extractor's blocks, and the page
+ * furniture around an article (menus, asides, footers), which the extractor never reads as text.
+ */
+const LINE_ELEMENTS = new Set([...BLOCK_TAGS, 'aside', 'dialog', 'footer', 'legend', 'menu', 'nav']);
 /** Elements whose text a reader never sees. */
 const UNSEEN_ELEMENTS = new Set([
   'script',
@@ -91,7 +52,7 @@ export function flattenedText(root: DomElement): string {
       continue;
     const style = element.getAttribute('style');
     if (style && HIDDEN_STYLE_RE.test(style)) continue;
-    const block = BLOCK_ELEMENTS.has(tag);
+    const block = LINE_ELEMENTS.has(tag);
     if (block) {
       endLine();
       stack.push(null);

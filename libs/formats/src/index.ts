@@ -73,6 +73,7 @@ export {
 } from './native-article';
 export {
   MAX_HTML_DEPTH,
+  BLOCK_TAGS,
   parseHtmlDocument,
   elementText,
   isElement,

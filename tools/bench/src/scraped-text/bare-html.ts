@@ -5,13 +5,11 @@
  * against the same gold as the flattened text.
  */
 import path from 'node:path';
-import { enrichArticle } from '@wirestream/enrichment';
 import { parseHtmlPage } from '@wirestream/formats';
 import { readHtmlGz } from '../datasets';
+import { enrichedExtraction } from './extraction';
 import type { ScrapedPage } from './page';
 import type { ScrapedExtraction } from './score';
-
-const NOW = '2026-01-01T00:00:00.000Z';
 
 /** The dataset file a page of the set was flattened from. */
 export function htmlFileOf(datasetsDir: string, id: string): string {
@@ -45,20 +43,6 @@ export function htmlExtraction(datasetsDir: string, bare: boolean): (page: Scrap
       // A page the ingestor refuses (nested too deep) scores as nothing found.
       return { title: null, source: null, date: null, byline: null, body: '' };
     }
-    const article = enrichArticle({
-      id: 'bench',
-      version: 1,
-      source: { id: 'bench', name: null },
-      item,
-      ingestedAt: NOW,
-      now: NOW,
-    });
-    return {
-      title: article.title,
-      source: article.source.name,
-      date: article.publishedAt,
-      byline: article.byline,
-      body: article.body,
-    };
+    return enrichedExtraction(item);
   };
 }

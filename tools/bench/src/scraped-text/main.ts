@@ -7,35 +7,20 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { enrichArticle } from '@wirestream/enrichment';
 import { parseTextPage } from '@wirestream/formats';
 import { datasetsDir, repoRoot } from '../datasets';
 import { htmlExtraction } from './bare-html';
 import { buildScrapedTextSet } from './build';
+import { enrichedExtraction } from './extraction';
 import type { ScrapedPage } from './page';
 import { score, summaryRows, type ScrapedExtraction } from './score';
 
 const CACHE_FILE = path.join(repoRoot, '.cache', 'scraped-text', 'pages.jsonl');
-const NOW = '2026-01-01T00:00:00.000Z';
 
 /** The pipeline under test: the ingestor's text-page parser, then the enricher. */
 export function extractScrapedText(page: ScrapedPage): ScrapedExtraction {
   const item = parseTextPage(page.text, { url: page.url });
-  const article = enrichArticle({
-    id: 'bench',
-    version: 1,
-    source: { id: 'bench', name: null },
-    item,
-    ingestedAt: NOW,
-    now: NOW,
-  });
-  return {
-    title: article.title,
-    source: article.source.name,
-    date: article.publishedAt,
-    byline: article.byline,
-    body: article.body,
-  };
+  return enrichedExtraction(item);
 }
 
 const rawExtraction = (page: ScrapedPage): ScrapedExtraction => ({
