@@ -3,6 +3,7 @@ import {
   chooseCandidate,
   chromeKindOfMarker,
   collectBlocks,
+  extractHtmlCandidates,
   extractHtmlMainText,
   isFlatFragment,
   keptRegion,
@@ -475,6 +476,30 @@ describe('never losing the article', () => {
     expect(out.blocks.map((b) => b.text)).toContain(
       'The ferry to the island runs again from Monday, the harbour office said.',
     );
+  });
+
+  it('does not count a dropped comment section or cookie notice as article loss (no second Readability run)', () => {
+    const comments = paras.map((p, i) => `<div class="comment"><p>Reader ${i}: ${p}</p></div>`).join('');
+    const html = `<html><body><div class="story"><p>${paras[0]}</p><p>${paras[1]}</p></div>
+      <div id="comments">${comments}</div>
+      <div class="cookie-notice"><p>${PROSE_DE}</p></div></body></html>`;
+    const candidates = extractHtmlCandidates(html);
+    expect(candidates.removed.map((r) => r.kind)).toEqual(expect.arrayContaining(['comments', 'cookie-notice']));
+    expect(candidates.markerDroppedChars).toBe(0);
+    const out = extractHtmlMainText(html);
+    expect(out.method).toBe('readability');
+    expect(out.blocks.map((b) => b.text)).toEqual([paras[0], paras[1]]);
+  });
+
+  it('counts the prose of any other marked block the pre-pass dropped', () => {
+    // (Under half the page's text, as in the first case: the rest is a long link list.)
+    const links = Array.from({ length: 150 }, (_, i) => `<p><a href="/s/${i}">Section ${i}</a></p>`).join('');
+    const html = `<html><body><div class="story"><p>${paras[0]}</p></div>
+      <div id="read-more">${paras
+        .slice(1)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</div><div class="links">${links}</div></body></html>`;
+    expect(extractHtmlCandidates(html).markerDroppedChars).toBeGreaterThan(0);
   });
 
   it('keeps its own result when the marked block the pre-pass dropped is chrome', () => {
