@@ -229,3 +229,63 @@ describe('a headline above its standfirst', () => {
     expect(layout.title).not.toBe('Five sights of the harbour');
   });
 });
+
+describe("a page's controls above the headline", () => {
+  const body = (topic: string): string =>
+    `Die ${topic} wurde am Montag lange im Hafenrat besprochen, und die Mitglieder wollen die Zahlen noch vor dem Monatsende veröffentlichen.`;
+
+  it("is not the headline: a search box's question, dated like the article under it", () => {
+    const layout = analyzeTextPageLayout(
+      [
+        'Hafenblatt',
+        'Magazin',
+        'Ratgeber',
+        'Reisen mit Hund',
+        'Was möchtest du suchen?',
+        '28.01.2026',
+        'Hafenstreik nach drei Wochen beendet',
+        'Gewerkschaft und Hafenverwaltung haben sich auf einen neuen Tarif geeinigt, die Schichten beginnen wieder.',
+        body('Einigung'),
+        body('Lohnerhöhung'),
+        body('Schichtplanung'),
+      ].join('\n'),
+    );
+    expect(layout.title).toBe('Hafenstreik nach drei Wochen beendet');
+  });
+
+  it.each([
+    'Skip to contentSkip to site index',
+    'Skip to main content',
+    'Zum Inhalt springen',
+    'Aller au contenu',
+    'What are you looking for?',
+    '¿Qué estás buscando?',
+    'Supported by',
+    'Advertisement',
+    'Anzeige',
+  ])('reads %p as navigation, not as the title', (control) => {
+    const layout = analyzeTextPageLayout(
+      [
+        control,
+        'Harbour strike ends after three weeks of talks',
+        '5 May 2026',
+        paragraph('agreement'),
+        paragraph('pay rise'),
+      ].join('\n'),
+    );
+    expect(layout.title).toBe('Harbour strike ends after three weeks of talks');
+    expect(layout.chrome.find((line) => line.text === control)?.kind).toBe('navigation');
+  });
+
+  it('keeps a headline that starts with a search', () => {
+    const layout = analyzeTextPageLayout(
+      [
+        'Search for missing sailor called off after three days',
+        '5 May 2026',
+        paragraph('search'),
+        paragraph('coast guard'),
+      ].join('\n'),
+    );
+    expect(layout.title).toBe('Search for missing sailor called off after three days');
+  });
+});

@@ -69,6 +69,17 @@ const WELCOME_TAIL_CHARS = '|!.';
 const LINE_TERMINATOR_RE = /[\n\r\u2028\u2029]/u;
 const NAV_WORDS_RE =
   /^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|subscribe|home|inicio|accueil|startseite|toggle navigation)$/iu;
+/**
+ * Accessibility skip links, however many the flattening ran together ("Skip to contentSkip to site index", "Zum
+ * Inhalt springen"), and a search box's question to the reader ("Was möchtest du suchen?", "What are you looking
+ * for?"): a page's controls, never its headline.
+ */
+const SITE_PROMPT_RE =
+  /^(?:skip to (?:main )?(?:content|navigation|search)|zum (?:inhalt|hauptinhalt) springen|springe zum inhalt|aller au contenu|(?:ir|saltar) al contenido|vai al contenuto|ir para o conte[uú]do)|^(?:what are you (?:looking|searching) for|was (?:möchtest du|möchten sie|suchst du|suchen sie)(?: \p{L}+)? suchen|wonach suchen sie|¿?qué (?:estás buscando|buscas)|que recherchez-vous|o que (?:você )?(?:procura|está procurando)|cosa stai cercando)\s?\?$/iu;
+const MAX_PROMPT_CHARS = 80;
+/** An advertisement's or sponsor's label on its own line ("Advertisement", "Anzeige", "Supported by"). */
+const AD_LABEL_RE =
+  /^(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|(?:sponsored|supported|presented|powered) by|sponsored(?: content)?|paid (?:post|content)|in partnership with)$/iu;
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE =
@@ -1634,7 +1645,11 @@ export function bareNameLine(line: string): string | null {
 }
 
 function isNavigationLine(line: string): boolean {
-  if (NAV_WORDS_RE.test(line)) return true;
+  if (
+    NAV_WORDS_RE.test(line) ||
+    (line.length <= MAX_PROMPT_CHARS && (SITE_PROMPT_RE.test(line) || AD_LABEL_RE.test(line)))
+  )
+    return true;
   const segments = line
     .split(NAV_SEPARATOR_RE)
     .map((s) => s.trim())
