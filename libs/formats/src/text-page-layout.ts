@@ -8,7 +8,7 @@ import {
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
-import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost } from './text-page-host';
+import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost, type PageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
 import { nameOnDateLine } from './text-page-byline';
 
@@ -219,7 +219,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   layout.siteName =
     layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
       ? layout.siteName
-      : siteNameForHost(layout.siteName, printed, options.url ?? null);
+      : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
   layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
@@ -518,6 +518,47 @@ function lastCopyrightHolder(blocks: string[]): string | null {
   return null;
 }
 
+/**
+ * The holder of the page's last copyright line when it names the site's own publisher rather than a parent
+ * company: the name it quotes after a legal form ("ИА «Гавань»"), or an institution ("Bundesministerium für Verkehr", "Harbour Rowing Association", "Stiftung Harbour e.V.")
+ * runs its own site, a company holder may own several. Null for companies and other holders.
+ */
+function holderOwnName(blocks: string[]): string | null {
+  const holder = lastCopyrightHolder(blocks);
+  if (!holder) return null;
+  const quoted = QUOTED_BRAND_RE.exec(holder);
+  if (quoted && wordCount(quoted[1] ?? '') <= MAX_BRAND_FORM_WORDS) return cleanName(quoted[2] ?? '') || null;
+  if (isCompanyName(holder) || !namesInstitution(holder)) return null;
+  return publicationName(holder, MAX_INSTITUTION_CHARS);
+}
+/**
+ * "ИА «Гавань»", "SARL « Le Port »": a legal or agency form, then the name in quotation marks (the usage of
+ * Russian, Ukrainian, Kazakh and French registers); the quoted name is the publication's.
+ */
+const QUOTED_BRAND_RE = /^([^«»"“”„]{0,30})[«„“"]([^«»"“”„]{2,60})[»“”"]$/u;
+const MAX_BRAND_FORM_WORDS = 3;
+/** Institutions spell out their long names ("Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"). */
+const MAX_INSTITUTION_CHARS = 100;
+
+/** A word naming an institution among the holder's words, or ending one of its compounds ("Bundesverband"). */
+function namesInstitution(holder: string): boolean {
+  return holder
+    .toLowerCase()
+    .split(/[\s,/–-]+/u)
+    .some((word) => {
+      const bare = word.replace(/\.$/u, '');
+      return INSTITUTION_WORDS.has(bare) || INSTITUTION_STEM_RE.test(bare);
+    });
+}
+const INSTITUTION_WORDS = new Set(
+  'e.v|ministry|department|association|society|foundation|committee|council|party|church|university|college|institute|agency|federation|commission|authority|museum|library|parliament|government|ministère|fondation|comité|fédération|parti|église|université|institut|agence|syndicat|conseil|ministerio|asociación|fundación|federación|partido|iglesia|universidad|instituto|agencia|sindicato|consejo|ayuntamiento|gobierno|ministero|associazione|fondazione|comitato|federazione|partito|chiesa|università|istituto|agenzia|sindacato|consiglio|comune|министерство|ассоциация|фонд|комитет|партия|церковь|университет|институт|агентство'.split(
+    '|',
+  ),
+);
+/** German institutions compound their kind into the name's last word ("Bundesministerium", "Landesverband"). */
+const INSTITUTION_STEM_RE =
+  /(?:ministerium|verband|vereinigung|verein|stiftung|komitee|kirche|partei|hochschule|universität|institut|gewerkschaft|kammer|fraktion|jugendwerk|akademie|museum)$/u;
+
 /** A legal form or a word naming a company among the holder's words ("Ltd", "plc", "Group", "GmbH", "S.A.", "Media"). */
 function isCompanyName(holder: string): boolean {
   return holder
@@ -727,19 +768,44 @@ const HOST_NAME_EXTRA = 12;
  * The publication's name checked against the page's host: a name that does not spell the host (a parent
  * company, a menu word taken for a masthead) gives way to a line spelling the host, or to the host itself.
  */
-function siteNameForHost(name: string | null, printed: string | null, url: string | null): string | null {
+function siteNameForHost(
+  name: string | null,
+  printed: string | null,
+  url: string | null,
+  own: string | null = null,
+): string | null {
   const host = pageHost(url);
   if (!host) return name;
   if (name && nameFitsHost(name, host)) {
     // "Harbour Times Shop" (a menu entry or a sub-brand) when the page also prints "Harbour Times".
     const key = foldedKey(name);
-    return printed && key.startsWith(host.label) && foldedKey(printed).length < key.length ? printed : name;
+    if (printed && key.startsWith(host.label) && foldedKey(printed).length < key.length) return printed;
+    return withoutOwnerWord(name, host);
   }
+  // An institution holding the page's copyright, or a name it quotes after its legal form, is the site's own name,
+  // whatever the host spells (holderOwnName).
+  if (own && (name === null || foldedKey(name).includes(foldedKey(own)))) return own;
   // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
   // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
   const key = printed ? foldedKey(printed) : '';
   return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
 }
+
+/**
+ * "Harbour Times Media", "Harbourside Verlag": a company word after a name that spells the host by itself names the
+ * publisher's company, not the publication; the host spelling the word too ("harbourmedia.com") keeps it.
+ */
+function withoutOwnerWord(name: string, host: PageHost): string {
+  const words = name.split(' ');
+  if (words.length < 2 || !OWNER_WORDS.has(words.at(-1)?.toLowerCase() ?? '')) return name;
+  const rest = words.slice(0, -1).join(' ');
+  return foldedKey(rest).includes(host.label) ? rest : name;
+}
+const OWNER_WORDS = new Set(
+  'media|medien|group|gruppe|groupe|grupo|gruppo|verlag|publishing|publications|holdings|holding|productions|mediengruppe|verlagsgruppe'.split(
+    '|',
+  ),
+);
 
 /**
  * On a blogging platform's host ("harbourwalks.wordpress.com") the label names the account, so a blog whose name
@@ -802,7 +868,7 @@ function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number)
 }
 
 /** A legal holder as the publication's name: without "by", years, legal form or a tagline after a separator. */
-export function publicationName(name: string | null): string | null {
+export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS): string | null {
   if (!name) return null;
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
   // Years first, so that "since 2010 by X" loses both words before the name.
@@ -817,8 +883,9 @@ export function publicationName(name: string | null): string | null {
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
   cleaned = withoutCompanyWord(cleaned);
   cleaned = cleanName(cleaned);
-  return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
+  return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
+const MAX_NAME_CHARS = 60;
 
 const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\)|since|seit|desde|depuis)\s*/iu;
 /** "SA LA NACION", "C.A. Últimas Noticias": a company form written before the name (Spanish, Portuguese, French usage). */
@@ -1669,6 +1736,9 @@ export function copyrightHolder(line: string): string | undefined {
   if (line.length > 200) return undefined;
   const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
   const hasRights = RIGHTS_RE.test(line);
+  const sign = isCopyright ? -1 : line.indexOf('©');
+  // "Kontakt Impressum Sitemap © 2026 Harbour Times": the footer's links, then its copyright line.
+  if (sign > 0 && onlyLegalLinks(line.slice(0, sign))) return copyrightHolder(line.slice(sign));
   if (!isCopyright && !hasRights) return nameBeforeSign(line) ?? undefined;
   if (!isCopyright) {
     const [before = '', after = ''] = line.split(RIGHTS_RE);
@@ -1682,9 +1752,35 @@ export function copyrightHolder(line: string): string | undefined {
   // The holder ends before: spaces, one of ". , | -", spaces, then the rights phrase or a final ".".
   let holder = (rights ? rest.slice(0, rights.index) : rest.replace(/\.$/u, '')).trimEnd();
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
-  holder = beforeTagline(holder);
+  holder = beforeLegalLinks(beforeTagline(holder));
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/**
+ * "Harbour Rowing ClubImpressumDatenschutz": a footer flattened without spaces glues its legal links to the
+ * holder; the holder ends where a lower-case letter runs into a legal link's word.
+ */
+function beforeLegalLinks(holder: string): string {
+  const glued = GLUED_LEGAL_LINK_RE.exec(holder);
+  return glued ? holder.slice(0, glued.index + 1) : holder;
+}
+const GLUED_LEGAL_LINK_RE =
+  /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
+
+/** Words of a footer's legal and service links only ("KONTAKT DATENSCHUTZ IMPRESSUM", "Privacy Policy | Terms of Use"). */
+function onlyLegalLinks(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[\s|•·,/]+/u)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= MAX_LEGAL_LINK_WORDS && words.every((word) => LEGAL_LINK_WORDS.has(word));
+}
+const MAX_LEGAL_LINK_WORDS = 20;
+const LEGAL_LINK_WORDS = new Set(
+  'impressum|imprint|datenschutz|datenschutzerklärung|kontakt|contact|us|about|privacy|policy|terms|of|use|service|conditions|cookies|cookie|sitemap|agb|agbs|nutzungsbedingungen|mediadaten|disclaimer|advertise|careers|jobs|legal|notice|mentions|légales|aviso|política|de|privacidad|contacto|help|faq|newsletter|home|startseite|accessibility|barrierefreiheit|&|and|und'.split(
+    '|',
+  ),
+);
 
 /**
  * "Harbour Times. Frisch gedruckt, nach Hause geliefert": the holder ends at the first full stop followed by a

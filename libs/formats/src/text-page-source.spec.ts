@@ -191,3 +191,99 @@ describe('a masthead naming its section at the top of the page', () => {
     ).not.toBe('Harbour Post');
   });
 });
+
+describe('a copyright holder that does not spell the host', () => {
+  const page = (footer: string[]): string =>
+    [
+      'Menu',
+      'News',
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact',
+      ...footer,
+    ].join('\n');
+  const url = 'https://www.hbv.example/news/harbour-strike-ends/';
+
+  it('names the site when it is an institution, in several languages and as a German compound', () => {
+    const cases: Array<[string, string]> = [
+      ['© 2026 Bundesministerium für Häfen und Wasserstraßen', 'Bundesministerium für Häfen und Wasserstraßen'],
+      ['© Harbour Rowing Association 2026', 'Harbour Rowing Association'],
+      ['© 2026 Hafenverein Nord e.V.', 'Hafenverein Nord e.V'],
+      ['© 2026 Fundación Puerto Viejo', 'Fundación Puerto Viejo'],
+      ['© 2026 Comité des fêtes du port', 'Comité des fêtes du port'],
+      ['© 2026 Landesverband der Hafenlotsen', 'Landesverband der Hafenlotsen'],
+    ];
+    for (const [copyright, name] of cases)
+      expect(analyzeTextPageLayout(page([copyright, 'Impressum']), { url }).siteName).toBe(name);
+  });
+
+  it('gives way to the host when it is a company, a person or an institution run as a company', () => {
+    for (const copyright of [
+      '© 2026 Quayside Media Group Ltd',
+      '© 2026 Jane Doe',
+      '© 2026 Harbour Foundation Publishing GmbH',
+    ])
+      expect(analyzeTextPageLayout(page([copyright, 'Impressum']), { url }).siteName).toBe('hbv.example');
+  });
+
+  it('ends where footer links flattened without spaces run into it', () => {
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Hafenlotsen KomiteeImpressumPrivacy & AGBsSitemap']), { url }).siteName,
+    ).toBe('Hafenlotsen Komitee');
+    expect(analyzeTextPageLayout(page(['© 2026 Harbour Rowing ClubDatenschutz'])).siteName).toBe('Harbour Rowing Club');
+  });
+
+  it('is the quoted name after a legal or agency form', () => {
+    expect(analyzeTextPageLayout(page(['© 2026 ИА «Гавань»']), { url }).siteName).toBe('Гавань');
+    expect(analyzeTextPageLayout(page(['© 2026 SARL « Le Port »']), { url }).siteName).toBe('Le Port');
+    // A long phrase before the quotes is no form: the host stays.
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Published by the friends of the old quay «Le Port»']), { url }).siteName,
+    ).toBe('hbv.example');
+  });
+
+  it('is read after the footer links printed before the copyright mark on its line', () => {
+    const line = 'KONTAKT DATENSCHUTZ MEDIADATEN IMPRESSUM SITEMAP © 2026 Hafen-Bote';
+    expect(analyzeTextPageLayout(page([line]), { url: 'https://www.hafen-bote.example/a' }).siteName).toBe(
+      'Hafen-Bote',
+    );
+    // Other words before the mark are a caption's credit, not a copyright line.
+    expect(analyzeTextPageLayout(page(['Boats in the harbour © 2026 Jane Doe'])).siteName).toBeNull();
+  });
+});
+
+describe('a name spelling the host with a company word after it', () => {
+  const page = (copyright: string): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), copyright].join(
+      '\n',
+    );
+
+  it('loses the company word when the rest spells the host', () => {
+    const url = 'https://www.harbourtimes.example/a';
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Times Media GmbH'), { url }).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Times Verlag'), { url }).siteName).toBe('Harbour Times');
+  });
+
+  it('keeps it when the host spells it too', () => {
+    const url = 'https://www.harbourmedia.example/a';
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Media GmbH'), { url }).siteName).toBe('Harbour Media');
+  });
+});
+
+describe('an address on a feed redirector', () => {
+  it('is no host: the page names itself', () => {
+    expect(pageHost('http://feedproxy.google.com/~r/HarbourTimes/~3/abc123/')).toBeNull();
+    const text = [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Todos los Derechos Reservados. Diario del Puerto ©2026',
+    ].join('\n');
+    expect(analyzeTextPageLayout(text, { url: 'http://feedproxy.google.com/~r/x/~3/abc/' }).siteName).toBe(
+      'Diario del Puerto',
+    );
+  });
+});
