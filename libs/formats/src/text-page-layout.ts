@@ -651,7 +651,8 @@ const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word
 
 /** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
 function footerSiteName(blocks: string[], end: number): string | null {
-  for (let i = blocks.length - 1; i > end; i--) {
+  // The page's last lines are its footer even when the article's span reaches them (a site blurb after the notice).
+  for (let i = blocks.length - 1; i > Math.min(end, blocks.length - 1 - LAST_FOOTER_LINES); i--) {
     const block = blocks[i] ?? '';
     // A long copyright notice names its holder first ("Copyright Harbour Times. All rights reserved. No part of…").
     const line = block.length > MAX_FOOTER_LINE ? copyrightHead(block) : block;
@@ -661,6 +662,7 @@ function footerSiteName(blocks: string[], end: number): string | null {
   return null;
 }
 const MAX_FOOTER_LINE = 200;
+const LAST_FOOTER_LINES = 3;
 /** How much of a long copyright notice is read for its holder. */
 const COPYRIGHT_HEAD_CHARS = 120;
 
@@ -1737,8 +1739,10 @@ export function copyrightHolder(line: string): string | undefined {
   const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
   const hasRights = RIGHTS_RE.test(line);
   const sign = isCopyright ? -1 : line.indexOf('©');
-  // "Kontakt Impressum Sitemap © 2026 Harbour Times": the footer's links, then its copyright line.
-  if (sign > 0 && onlyLegalLinks(line.slice(0, sign))) return copyrightHolder(line.slice(sign));
+  // "Kontakt Impressum Sitemap © 2026 Harbour Times": the footer's links, then its copyright line; "Part of the
+  // Harbour Network. © 2026 Quayside Media Ltd.": a sentence, then the copyright line.
+  if (sign > 0 && (onlyLegalLinks(line.slice(0, sign)) || SENTENCE_END_RE.test(line.slice(0, sign))))
+    return copyrightHolder(line.slice(sign));
   if (!isCopyright && !hasRights) return nameBeforeSign(line) ?? undefined;
   if (!isCopyright) {
     const [before = '', after = ''] = line.split(RIGHTS_RE);
@@ -1766,6 +1770,8 @@ function beforeLegalLinks(holder: string): string {
 }
 const GLUED_LEGAL_LINK_RE =
   /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
+
+const SENTENCE_END_RE = /\p{L}{2}[.!?]\s+$/u;
 
 /** Words of a footer's legal and service links only ("KONTAKT DATENSCHUTZ IMPRESSUM", "Privacy Policy | Terms of Use"). */
 function onlyLegalLinks(text: string): boolean {
@@ -1800,10 +1806,18 @@ function nameBeforeSign(line: string): string | null {
   const sign = line.indexOf('©');
   if (sign < 1) return null;
   const after = line.slice(sign + 1).trim();
-  if (after && !SIGN_TAIL_RE.test(after)) return null;
+  // "Harbourtimes.com © 2026 Quayside Media Group": the site's name, then its owner's copyright.
+  if (after && !SIGN_TAIL_RE.test(after) && !ownerAfterSign(after)) return null;
   const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));
   return name && wordCount(name) <= 6 ? name : null;
 }
+/** A year, then a company's name ("2026 Quayside Media Group", "2026 Harbour Productions, Inc."). */
+function ownerAfterSign(after: string): boolean {
+  const year = OWNER_YEAR_RE.exec(after);
+  return year !== null && isCompanyName(after.slice(year[0].length)) && wordCount(after) <= MAX_OWNER_WORDS;
+}
+const OWNER_YEAR_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\s/u;
+const MAX_OWNER_WORDS = 8;
 const SIGN_TAIL_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\.?$/u;
 const TRADEMARK_RE = /[®™]/gu;
 

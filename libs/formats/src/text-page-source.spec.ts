@@ -287,3 +287,34 @@ describe('an address on a feed redirector', () => {
     );
   });
 });
+
+describe('a copyright line that names the site before its mark', () => {
+  const page = (footer: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...footer].join(
+      '\n',
+    );
+
+  it('names the site before the mark when a company owner follows it', () => {
+    expect(analyzeTextPageLayout(page(['Harbourtimes.com © 2026 Quayside Media Group'])).siteName).toBe(
+      'Harbourtimes.com',
+    );
+    expect(analyzeTextPageLayout(page(['Harbour Times © 2026 Quayside Productions, Inc.'])).siteName).toBe(
+      'Harbour Times',
+    );
+    // A person after the mark is a credit: no copyright line.
+    expect(analyzeTextPageLayout(page(['Harbour Times © 2026 Jane Doe'])).siteName).toBeNull();
+  });
+
+  it('reads the holder after a sentence that ends before the mark', () => {
+    const line = 'Part of the Harbour Network. © 2026 Quayside Media Ltd. All rights reserved.';
+    expect(analyzeTextPageLayout(page([line])).siteName).toBe('Quayside Media');
+  });
+
+  it('is read among the last lines even when the article seems to reach them', () => {
+    const blurb =
+      'Harbour Times, the daily of the old port, gives its readers the news of the quays, the boats and the town every morning, from politics to sport and the weather, written by the people who live here.';
+    expect(analyzeTextPageLayout(page(['© Harbour Times | Kontakt | Impressum', blurb])).siteName).toBe(
+      'Harbour Times',
+    );
+  });
+});
