@@ -214,6 +214,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
+  layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
   const printed = hostNamedLine(blocks, options.url ?? null);
   layout.siteName ??= printed;
   layout.siteName =
@@ -508,6 +509,43 @@ function bannerOverCompany(blocks: string[], name: string | null, url: string | 
   const printed = printedElsewhere(blocks, index, banner);
   return printed === null ? name : printed;
 }
+
+/**
+ * "About Harbour Times", "Über die Hafenzeitung": the footer's link to the page about the site names it. It names
+ * the page when nothing else did, or over a company holding the copyright (the publication's owner).
+ */
+function aboutLinkOverCompany(blocks: string[], name: string | null): string | null {
+  if (name !== null) {
+    const holder = lastCopyrightHolder(blocks);
+    if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  }
+  for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= ABOUT_LINK_LINES; i--) {
+    const about = ABOUT_LINK_RE.exec(blocks[i] ?? '');
+    const named = about?.[1]?.trim() ?? '';
+    const words = named.split(' ');
+    if (!named || words.length > MAX_ABOUT_NAME_WORDS || isNavigationVocabulary(named)) continue;
+    if (words.every((word) => /\p{Lu}/u.test(word) && !ABOUT_PAGE_WORDS.has(word.toLowerCase()))) return named;
+  }
+  return name;
+}
+const ABOUT_LINK_RE =
+  /^(?:about|über|à propos de|acerca de)\s+(?:die |den |das |der )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
+const ABOUT_LINK_LINES = 40;
+const MAX_ABOUT_NAME_WORDS = 4;
+/** "About Us", "About Cookies": pages about the visitor's dealings with the site, not its name. */
+const ABOUT_PAGE_WORDS = new Set([
+  'us',
+  'me',
+  'this',
+  'the',
+  'our',
+  'cookies',
+  'ads',
+  'privacy',
+  'uns',
+  'nous',
+  'nosotros',
+]);
 
 /** The holder of the page's last copyright line, as printed (with its legal form); null when there is none. */
 function lastCopyrightHolder(blocks: string[]): string | null {

@@ -318,3 +318,27 @@ describe('a copyright line that names the site before its mark', () => {
     );
   });
 });
+
+describe('a footer link to the page about the site', () => {
+  const page = (footer: string[]): string =>
+    [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact Us',
+      ...footer,
+    ].join('\n');
+
+  it('names the site when nothing else does, or over a company holding the copyright', () => {
+    expect(analyzeTextPageLayout(page(['About Harbour Times', 'Privacy Policy'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['About hbTimes', '© 2026 Quayside Media Group Ltd.'])).siteName).toBe('hbTimes');
+    expect(analyzeTextPageLayout(page(['Über die Hafenzeitung', 'Impressum'])).siteName).toBe('Hafenzeitung');
+  });
+
+  it('is not a page about the visitor or the site’s dealings, and leaves another holder alone', () => {
+    for (const link of ['About Us', 'About Cookies', 'About our newsletter'])
+      expect(analyzeTextPageLayout(page([link, 'Privacy Policy'])).siteName).toBeNull();
+    expect(analyzeTextPageLayout(page(['About Harbour Times', '© 2026 Jane Doe'])).siteName).toBe('Jane Doe');
+  });
+});
