@@ -222,6 +222,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
       ? layout.siteName
       : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
   layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
+  layout.siteName = spelledOutAcronym(blocks, layout.siteName);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -846,6 +847,68 @@ const OWNER_WORDS = new Set(
     '|',
   ),
 );
+
+/**
+ * An acronym naming the site ("HRA", "© 2026 HRA") stands for the name the page spells out: a line of that name
+ * alone ("Harbour Rowing Association"), or the name with the acronym ("HRA: Harbour Rowing Association", "the
+ * Harbour Rowing Association (HRA) …"). The words' leading letters must spell the acronym (abbreviates).
+ */
+function spelledOutAcronym(blocks: string[], name: string | null): string | null {
+  if (!name || !ACRONYM_RE.test(name)) return name;
+  const label = name.toLowerCase();
+  for (const block of blocks) {
+    if (block.length > MAX_ACRONYM_LINE) continue;
+    const full = acronymExpansion(block, name, label);
+    if (full) return full;
+  }
+  return name;
+}
+const ACRONYM_RE = /^\p{Lu}{3,6}$/u;
+const MAX_ACRONYM_LINE = 200;
+const MAX_EXPANSION_WORDS = 8;
+
+/** The name the line spells out for the acronym, if it does. */
+function acronymExpansion(block: string, acronym: string, label: string): string | null {
+  const spells = (words: string[]): boolean =>
+    words.length >= 2 &&
+    words.length <= MAX_EXPANSION_WORDS &&
+    /^\p{Lu}/u.test(words[0] ?? '') &&
+    foldedKey(words[0] ?? '').startsWith(label[0] ?? '') &&
+    // Words, not acronyms: "HRA Rowing" is a sub-brand, not what "HRA" stands for.
+    words.every((w) => (/^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w)) || SKIPPABLE_NAME_WORDS.has(w)) &&
+    abbreviates(label, words.join(' '));
+  const line = block.trim();
+  if (spells(line.split(' '))) return line;
+  const prefix = `${acronym}: `;
+  if (line.startsWith(prefix) && spells(line.slice(prefix.length).split(' '))) return line.slice(prefix.length);
+  const paren = line.indexOf(` (${acronym})`);
+  if (paren < 0) return null;
+  // The shortest run of words before "(HRA)" that spells it: "the Harbour Rowing Association (HRA)".
+  const before = line.slice(0, paren).split(' ');
+  for (let k = 2; k <= MAX_EXPANSION_WORDS && k <= before.length; k++) {
+    const words = before.slice(-k);
+    if (spells(words)) return words.join(' ');
+  }
+  return null;
+}
+const SKIPPABLE_NAME_WORDS = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'in',
+  'de',
+  'la',
+  'für',
+  'und',
+  'der',
+  'des',
+  'du',
+  'di',
+  'del',
+  'et',
+  'y',
+]);
 
 /**
  * On a blogging platform's host ("harbourwalks.wordpress.com") the label names the account, so a blog whose name

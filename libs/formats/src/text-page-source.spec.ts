@@ -342,3 +342,30 @@ describe('a footer link to the page about the site', () => {
     expect(analyzeTextPageLayout(page(['About Harbour Times', '© 2026 Jane Doe'])).siteName).toBe('Jane Doe');
   });
 });
+
+describe('an acronym naming the site', () => {
+  const page = (head: string[], copyright: string): string =>
+    [...head, 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), copyright].join(
+      '\n',
+    );
+
+  it('is the name the page spells out for it', () => {
+    expect(analyzeTextPageLayout(page(['Menu', 'Harbour Rowing Association'], '© 2026 HRA')).siteName).toBe(
+      'Harbour Rowing Association',
+    );
+    expect(
+      analyzeTextPageLayout(page(['Menu', 'HRA: Harbour Rowing Association'], '© 2026 HRA'), {
+        url: 'https://www.hra.example/a',
+      }).siteName,
+    ).toBe('Harbour Rowing Association');
+    expect(
+      analyzeTextPageLayout(page(['Menu', 'News from the Harbour Rowing Association (HRA) and friends'], '© 2026 HRA'))
+        .siteName,
+    ).toBe('Harbour Rowing Association');
+  });
+
+  it('stays when the page only prints a sub-brand or lines that do not spell it', () => {
+    for (const line of ['HRA Rowing', 'Harbour Regatta Results', 'Boats at rest'])
+      expect(analyzeTextPageLayout(page(['Menu', line], '© 2026 HRA')).siteName).toBe('HRA');
+  });
+});
