@@ -985,10 +985,23 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
   cleaned = withoutCompanyWord(cleaned);
-  cleaned = cleanName(cleaned);
+  cleaned = withoutFollowButton(cleanName(cleaned));
   return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 const MAX_NAME_CHARS = 60;
+
+/**
+ * "Follow Harbour Times Followed": a follow button flattened with both its states around the name it follows.
+ */
+function withoutFollowButton(name: string): string {
+  const words = name.split(' ');
+  if (words.length < 3) return name;
+  const first = words[0]?.toLowerCase() ?? '';
+  const last = words.at(-1)?.toLowerCase() ?? '';
+  return FOLLOW_WORDS.has(first) && FOLLOWED_WORDS.has(last) ? words.slice(1, -1).join(' ') : name;
+}
+const FOLLOW_WORDS = new Set(['follow', 'folgen', 'suivre', 'seguir', 'segui']);
+const FOLLOWED_WORDS = new Set(['followed', 'following', 'gefolgt', 'abonniert', 'suivi', 'siguiendo', 'seguido']);
 
 const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\)|since|seit|desde|depuis)\s*/iu;
 /** "SA LA NACION", "C.A. Últimas Noticias": a company form written before the name (Spanish, Portuguese, French usage). */

@@ -1,5 +1,5 @@
 import { pageHost } from './text-page-host';
-import { analyzeTextPageLayout, titleCase } from './text-page-layout';
+import { analyzeTextPageLayout, publicationName, titleCase } from './text-page-layout';
 
 const paragraph = (topic: string): string =>
   `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
@@ -367,5 +367,17 @@ describe('an acronym naming the site', () => {
   it('stays when the page only prints a sub-brand or lines that do not spell it', () => {
     for (const line of ['HRA Rowing', 'Harbour Regatta Results', 'Boats at rest'])
       expect(analyzeTextPageLayout(page(['Menu', line], '© 2026 HRA')).siteName).toBe('HRA');
+  });
+});
+
+describe('a follow button around the masthead', () => {
+  it('leaves the name it follows', () => {
+    expect(publicationName('Follow Harbour Times Followed')).toBe('Harbour Times');
+    expect(publicationName('Folgen Hafenzeitung Gefolgt')).toBe('Hafenzeitung');
+  });
+
+  it('is not a name that merely starts or ends with the word', () => {
+    expect(publicationName('Follow the Harbour')).toBe('Follow the Harbour');
+    expect(publicationName('Follow Followed')).toBe('Follow Followed');
   });
 });
