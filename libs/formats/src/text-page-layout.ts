@@ -756,7 +756,7 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
-      const name = publicationName(cleanName(segment));
+      const name = withoutSeat(publicationName(cleanName(segment)), label);
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
       if (namesService(name)) continue;
       const key = foldedKey(name);
@@ -771,6 +771,19 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * "Harbour-Fraktion im Landtag", "Harbour Rowing Club at Quay Street": a name spelling the host, then where its
+ * holder sits; the name ends before the place when the words before it spell the host by themselves.
+ */
+function withoutSeat(name: string | null, label: string): string | null {
+  if (!name) return name;
+  const seat = SEAT_RE.exec(name);
+  if (!seat || seat.index === 0) return name;
+  const before = name.slice(0, seat.index);
+  return foldedKey(before).startsWith(label) ? before : name;
+}
+const SEAT_RE = / (?:im|in der|in|at|à|en) \p{Lu}/u;
 
 /**
  * Shops, apps, subscriptions, job boards and trips a site sells under its name ("Harbour Times Shop", "HARBOUR

@@ -381,3 +381,29 @@ describe('a follow button around the masthead', () => {
     expect(publicationName('Follow Followed')).toBe('Follow Followed');
   });
 });
+
+describe('a line spelling the host, then where its holder sits', () => {
+  const page = (footer: string): string =>
+    [
+      'Skip to main content',
+      'Fraktion',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      footer,
+      'Kontakt',
+    ].join('\n');
+  const url = 'https://www.hafenpartei.example/themen/streik';
+
+  it('names the site without the place', () => {
+    expect(analyzeTextPageLayout(page('Hafenpartei-Fraktion im Hamburger Landtag'), { url }).siteName).toBe(
+      'Hafenpartei-Fraktion',
+    );
+  });
+
+  it('keeps the place when the words before it do not spell the host', () => {
+    expect(analyzeTextPageLayout(page('Die Fraktion im Hafenpartei Haus'), { url }).siteName).toBe(
+      'hafenpartei.example',
+    );
+  });
+});
