@@ -10,6 +10,10 @@
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'gob', 'ac', 'edu', 'or', 'ne', 'go']);
 /** Hosting platforms: the site's name is the label before theirs ("harbourwalks.wordpress.com"). */
 const PLATFORM_LABELS = new Set(['wordpress', 'blogspot', 'tumblr', 'substack', 'wixsite', 'github', 'medium']);
+/**
+ * Feed and link redirectors: the address a reader followed, not the publication's ("feedproxy.google.com/~r/…").
+ */
+const REDIRECT_HOSTS = new Set(['feedproxy.google.com', 'feeds.feedburner.com', 'feedburner.google.com']);
 /** Host labels that are not a name ("www", "m", "amp", language editions). */
 const SERVICE_LABEL_RE = /^(?:www\d?|m|mobile|amp|edition|beta)$/u;
 
@@ -57,6 +61,7 @@ export function pageHost(url: string | null | undefined): PageHost | null {
     return null;
   }
   if (!hostname.includes('.') || /^[\d.]+$/u.test(hostname) || hostname.includes(':')) return null;
+  if (REDIRECT_HOSTS.has(hostname)) return null;
   const labels = hostname.split('.');
   while (labels.length > 2 && SERVICE_LABEL_RE.test(labels[0] ?? '')) labels.shift();
   const n = labels.length;

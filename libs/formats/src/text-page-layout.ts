@@ -8,7 +8,7 @@ import {
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
-import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost } from './text-page-host';
+import { abbreviates, addressDate, foldedKey, nameFitsHost, pageHost, type PageHost } from './text-page-host';
 import { betterSlugHeadline, stripLeadingMark } from './text-page-slug';
 import { nameOnDateLine } from './text-page-byline';
 
@@ -225,13 +225,15 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
+  layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
   const printed = hostNamedLine(blocks, options.url ?? null);
   layout.siteName ??= printed;
   layout.siteName =
     layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
       ? layout.siteName
-      : siteNameForHost(layout.siteName, printed, options.url ?? null);
+      : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
   layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
+  layout.siteName = spelledOutAcronym(blocks, layout.siteName);
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
@@ -520,6 +522,43 @@ function bannerOverCompany(blocks: string[], name: string | null, url: string | 
   return printed === null ? name : printed;
 }
 
+/**
+ * "About Harbour Times", "Über die Hafenzeitung": the footer's link to the page about the site names it. It names
+ * the page when nothing else did, or over a company holding the copyright (the publication's owner).
+ */
+function aboutLinkOverCompany(blocks: string[], name: string | null): string | null {
+  if (name !== null) {
+    const holder = lastCopyrightHolder(blocks);
+    if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  }
+  for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= ABOUT_LINK_LINES; i--) {
+    const about = ABOUT_LINK_RE.exec(blocks[i] ?? '');
+    const named = about?.[1]?.trim() ?? '';
+    const words = named.split(' ');
+    if (!named || words.length > MAX_ABOUT_NAME_WORDS || isNavigationVocabulary(named)) continue;
+    if (words.every((word) => /\p{Lu}/u.test(word) && !ABOUT_PAGE_WORDS.has(word.toLowerCase()))) return named;
+  }
+  return name;
+}
+const ABOUT_LINK_RE =
+  /^(?:about|über|à propos de|acerca de)\s+(?:die |den |das |der )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
+const ABOUT_LINK_LINES = 40;
+const MAX_ABOUT_NAME_WORDS = 4;
+/** "About Us", "About Cookies": pages about the visitor's dealings with the site, not its name. */
+const ABOUT_PAGE_WORDS = new Set([
+  'us',
+  'me',
+  'this',
+  'the',
+  'our',
+  'cookies',
+  'ads',
+  'privacy',
+  'uns',
+  'nous',
+  'nosotros',
+]);
+
 /** The holder of the page's last copyright line, as printed (with its legal form); null when there is none. */
 function lastCopyrightHolder(blocks: string[]): string | null {
   for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= FOOT_LINES; i--) {
@@ -528,6 +567,47 @@ function lastCopyrightHolder(blocks: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * The holder of the page's last copyright line when it names the site's own publisher rather than a parent
+ * company: the name it quotes after a legal form ("ИА «Гавань»"), or an institution ("Bundesministerium für Verkehr", "Harbour Rowing Association", "Stiftung Harbour e.V.")
+ * runs its own site, a company holder may own several. Null for companies and other holders.
+ */
+function holderOwnName(blocks: string[]): string | null {
+  const holder = lastCopyrightHolder(blocks);
+  if (!holder) return null;
+  const quoted = QUOTED_BRAND_RE.exec(holder);
+  if (quoted && wordCount(quoted[1] ?? '') <= MAX_BRAND_FORM_WORDS) return cleanName(quoted[2] ?? '') || null;
+  if (isCompanyName(holder) || !namesInstitution(holder)) return null;
+  return publicationName(holder, MAX_INSTITUTION_CHARS);
+}
+/**
+ * "ИА «Гавань»", "SARL « Le Port »": a legal or agency form, then the name in quotation marks (the usage of
+ * Russian, Ukrainian, Kazakh and French registers); the quoted name is the publication's.
+ */
+const QUOTED_BRAND_RE = /^([^«»"“”„]{0,30})[«„“"]([^«»"“”„]{2,60})[»“”"]$/u;
+const MAX_BRAND_FORM_WORDS = 3;
+/** Institutions spell out their long names ("Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"). */
+const MAX_INSTITUTION_CHARS = 100;
+
+/** A word naming an institution among the holder's words, or ending one of its compounds ("Bundesverband"). */
+function namesInstitution(holder: string): boolean {
+  return holder
+    .toLowerCase()
+    .split(/[\s,/–-]+/u)
+    .some((word) => {
+      const bare = word.replace(/\.$/u, '');
+      return INSTITUTION_WORDS.has(bare) || INSTITUTION_STEM_RE.test(bare);
+    });
+}
+const INSTITUTION_WORDS = new Set(
+  'e.v|ministry|department|association|society|foundation|committee|council|party|church|university|college|institute|agency|federation|commission|authority|museum|library|parliament|government|ministère|fondation|comité|fédération|parti|église|université|institut|agence|syndicat|conseil|ministerio|asociación|fundación|federación|partido|iglesia|universidad|instituto|agencia|sindicato|consejo|ayuntamiento|gobierno|ministero|associazione|fondazione|comitato|federazione|partito|chiesa|università|istituto|agenzia|sindacato|consiglio|comune|министерство|ассоциация|фонд|комитет|партия|церковь|университет|институт|агентство'.split(
+    '|',
+  ),
+);
+/** German institutions compound their kind into the name's last word ("Bundesministerium", "Landesverband"). */
+const INSTITUTION_STEM_RE =
+  /(?:ministerium|verband|vereinigung|verein|stiftung|komitee|kirche|partei|hochschule|universität|institut|gewerkschaft|kammer|fraktion|jugendwerk|akademie|museum)$/u;
 
 /** A legal form or a word naming a company among the holder's words ("Ltd", "plc", "Group", "GmbH", "S.A.", "Media"). */
 function isCompanyName(holder: string): boolean {
@@ -621,7 +701,8 @@ const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word
 
 /** The last copyright line after the article names the publisher ("© 2014-2023 Tarnkappe.info"). */
 function footerSiteName(blocks: string[], end: number): string | null {
-  for (let i = blocks.length - 1; i > end; i--) {
+  // The page's last lines are its footer even when the article's span reaches them (a site blurb after the notice).
+  for (let i = blocks.length - 1; i > Math.min(end, blocks.length - 1 - LAST_FOOTER_LINES); i--) {
     const block = blocks[i] ?? '';
     // A long copyright notice names its holder first ("Copyright Harbour Times. All rights reserved. No part of…").
     const line = block.length > MAX_FOOTER_LINE ? copyrightHead(block) : block;
@@ -631,6 +712,7 @@ function footerSiteName(blocks: string[], end: number): string | null {
   return null;
 }
 const MAX_FOOTER_LINE = 200;
+const LAST_FOOTER_LINES = 3;
 /** How much of a long copyright notice is read for its holder. */
 const COPYRIGHT_HEAD_CHARS = 120;
 
@@ -685,7 +767,7 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
       if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
-      const name = publicationName(cleanName(segment));
+      const name = withoutSeat(publicationName(cleanName(segment)), label);
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
       if (namesService(name)) continue;
       const key = foldedKey(name);
@@ -700,6 +782,19 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * "Harbour-Fraktion im Landtag", "Harbour Rowing Club at Quay Street": a name spelling the host, then where its
+ * holder sits; the name ends before the place when the words before it spell the host by themselves.
+ */
+function withoutSeat(name: string | null, label: string): string | null {
+  if (!name) return name;
+  const seat = SEAT_RE.exec(name);
+  if (!seat || seat.index === 0) return name;
+  const before = name.slice(0, seat.index);
+  return foldedKey(before).startsWith(label) ? before : name;
+}
+const SEAT_RE = / (?:im|in der|in|at|à|en) \p{Lu}/u;
 
 /**
  * Shops, apps, subscriptions, job boards and trips a site sells under its name ("Harbour Times Shop", "HARBOUR
@@ -738,19 +833,106 @@ const HOST_NAME_EXTRA = 12;
  * The publication's name checked against the page's host: a name that does not spell the host (a parent
  * company, a menu word taken for a masthead) gives way to a line spelling the host, or to the host itself.
  */
-function siteNameForHost(name: string | null, printed: string | null, url: string | null): string | null {
+function siteNameForHost(
+  name: string | null,
+  printed: string | null,
+  url: string | null,
+  own: string | null = null,
+): string | null {
   const host = pageHost(url);
   if (!host) return name;
   if (name && nameFitsHost(name, host)) {
     // "Harbour Times Shop" (a menu entry or a sub-brand) when the page also prints "Harbour Times".
     const key = foldedKey(name);
-    return printed && key.startsWith(host.label) && foldedKey(printed).length < key.length ? printed : name;
+    if (printed && key.startsWith(host.label) && foldedKey(printed).length < key.length) return printed;
+    return withoutOwnerWord(name, host);
   }
+  // An institution holding the page's copyright, or a name it quotes after its legal form, is the site's own name,
+  // whatever the host spells (holderOwnName).
+  if (own && (name === null || foldedKey(name).includes(foldedKey(own)))) return own;
   // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
   // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
   const key = printed ? foldedKey(printed) : '';
   return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
 }
+
+/**
+ * "Harbour Times Media", "Harbourside Verlag": a company word after a name that spells the host by itself names the
+ * publisher's company, not the publication; the host spelling the word too ("harbourmedia.com") keeps it.
+ */
+function withoutOwnerWord(name: string, host: PageHost): string {
+  const words = name.split(' ');
+  if (words.length < 2 || !OWNER_WORDS.has(words.at(-1)?.toLowerCase() ?? '')) return name;
+  const rest = words.slice(0, -1).join(' ');
+  return foldedKey(rest).includes(host.label) ? rest : name;
+}
+const OWNER_WORDS = new Set(
+  'media|medien|group|gruppe|groupe|grupo|gruppo|verlag|publishing|publications|holdings|holding|productions|mediengruppe|verlagsgruppe'.split(
+    '|',
+  ),
+);
+
+/**
+ * An acronym naming the site ("HRA", "© 2026 HRA") stands for the name the page spells out: a line of that name
+ * alone ("Harbour Rowing Association"), or the name with the acronym ("HRA: Harbour Rowing Association", "the
+ * Harbour Rowing Association (HRA) …"). The words' leading letters must spell the acronym (abbreviates).
+ */
+function spelledOutAcronym(blocks: string[], name: string | null): string | null {
+  if (!name || !ACRONYM_RE.test(name)) return name;
+  const label = name.toLowerCase();
+  for (const block of blocks) {
+    if (block.length > MAX_ACRONYM_LINE) continue;
+    const full = acronymExpansion(block, name, label);
+    if (full) return full;
+  }
+  return name;
+}
+const ACRONYM_RE = /^\p{Lu}{3,6}$/u;
+const MAX_ACRONYM_LINE = 200;
+const MAX_EXPANSION_WORDS = 8;
+
+/** The name the line spells out for the acronym, if it does. */
+function acronymExpansion(block: string, acronym: string, label: string): string | null {
+  const spells = (words: string[]): boolean =>
+    words.length >= 2 &&
+    words.length <= MAX_EXPANSION_WORDS &&
+    /^\p{Lu}/u.test(words[0] ?? '') &&
+    foldedKey(words[0] ?? '').startsWith(label[0] ?? '') &&
+    // Words, not acronyms: "HRA Rowing" is a sub-brand, not what "HRA" stands for.
+    words.every((w) => (/^\p{Lu}/u.test(w) && /\p{Ll}/u.test(w)) || SKIPPABLE_NAME_WORDS.has(w)) &&
+    abbreviates(label, words.join(' '));
+  const line = block.trim();
+  if (spells(line.split(' '))) return line;
+  const prefix = `${acronym}: `;
+  if (line.startsWith(prefix) && spells(line.slice(prefix.length).split(' '))) return line.slice(prefix.length);
+  const paren = line.indexOf(` (${acronym})`);
+  if (paren < 0) return null;
+  // The shortest run of words before "(HRA)" that spells it: "the Harbour Rowing Association (HRA)".
+  const before = line.slice(0, paren).split(' ');
+  for (let k = 2; k <= MAX_EXPANSION_WORDS && k <= before.length; k++) {
+    const words = before.slice(-k);
+    if (spells(words)) return words.join(' ');
+  }
+  return null;
+}
+const SKIPPABLE_NAME_WORDS = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'in',
+  'de',
+  'la',
+  'für',
+  'und',
+  'der',
+  'des',
+  'du',
+  'di',
+  'del',
+  'et',
+  'y',
+]);
 
 /**
  * On a blogging platform's host ("harbourwalks.wordpress.com") the label names the account, so a blog whose name
@@ -813,7 +995,7 @@ function mastheadName(blocks: string[], shapes: BlockShape[], headStart: number)
 }
 
 /** A legal holder as the publication's name: without "by", years, legal form or a tagline after a separator. */
-export function publicationName(name: string | null): string | null {
+export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS): string | null {
   if (!name) return null;
   let cleaned = name.split(/\t| [|•·–—-] | \/ /u)[0] ?? '';
   // Years first, so that "since 2010 by X" loses both words before the name.
@@ -827,9 +1009,23 @@ export function publicationName(name: string | null): string | null {
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
   cleaned = withoutCompanyWord(cleaned);
-  cleaned = cleanName(cleaned);
-  return cleaned && cleaned.length <= 60 && /\p{L}/u.test(cleaned) ? cleaned : null;
+  cleaned = withoutFollowButton(cleanName(cleaned));
+  return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
+const MAX_NAME_CHARS = 60;
+
+/**
+ * "Follow Harbour Times Followed": a follow button flattened with both its states around the name it follows.
+ */
+function withoutFollowButton(name: string): string {
+  const words = name.split(' ');
+  if (words.length < 3) return name;
+  const first = words[0]?.toLowerCase() ?? '';
+  const last = words.at(-1)?.toLowerCase() ?? '';
+  return FOLLOW_WORDS.has(first) && FOLLOWED_WORDS.has(last) ? words.slice(1, -1).join(' ') : name;
+}
+const FOLLOW_WORDS = new Set(['follow', 'folgen', 'suivre', 'seguir', 'segui']);
+const FOLLOWED_WORDS = new Set(['followed', 'following', 'gefolgt', 'abonniert', 'suivi', 'siguiendo', 'seguido']);
 
 const COPYRIGHT_WORD_RE = /^(?:by:?|copyright|©|\(c\)|since|seit|desde|depuis)\s*/iu;
 /** "SA LA NACION", "C.A. Últimas Noticias": a company form written before the name (Spanish, Portuguese, French usage). */
@@ -1684,6 +1880,11 @@ export function copyrightHolder(line: string): string | undefined {
   if (line.length > 200) return undefined;
   const isCopyright = /^(?:©|\(c\)|copyright\b)/iu.test(line);
   const hasRights = RIGHTS_RE.test(line);
+  const sign = isCopyright ? -1 : line.indexOf('©');
+  // "Kontakt Impressum Sitemap © 2026 Harbour Times": the footer's links, then its copyright line; "Part of the
+  // Harbour Network. © 2026 Quayside Media Ltd.": a sentence, then the copyright line.
+  if (sign > 0 && (onlyLegalLinks(line.slice(0, sign)) || SENTENCE_END_RE.test(line.slice(0, sign))))
+    return copyrightHolder(line.slice(sign));
   if (!isCopyright && !hasRights) return nameBeforeSign(line) ?? undefined;
   if (!isCopyright) {
     const [before = '', after = ''] = line.split(RIGHTS_RE);
@@ -1697,9 +1898,37 @@ export function copyrightHolder(line: string): string | undefined {
   // The holder ends before: spaces, one of ". , | -", spaces, then the rights phrase or a final ".".
   let holder = (rights ? rest.slice(0, rights.index) : rest.replace(/\.$/u, '')).trimEnd();
   if ('.,|-'.includes(holder.at(-1) ?? '_')) holder = holder.slice(0, -1).trimEnd();
-  holder = beforeTagline(holder);
+  holder = beforeLegalLinks(beforeTagline(holder));
   return LINE_TERMINATOR_RE.test(holder) ? '' : cleanName(holder);
 }
+
+/**
+ * "Harbour Rowing ClubImpressumDatenschutz": a footer flattened without spaces glues its legal links to the
+ * holder; the holder ends where a lower-case letter runs into a legal link's word.
+ */
+function beforeLegalLinks(holder: string): string {
+  const glued = GLUED_LEGAL_LINK_RE.exec(holder);
+  return glued ? holder.slice(0, glued.index + 1) : holder;
+}
+const GLUED_LEGAL_LINK_RE =
+  /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
+
+const SENTENCE_END_RE = /\p{L}{2}[.!?]\s+$/u;
+
+/** Words of a footer's legal and service links only ("KONTAKT DATENSCHUTZ IMPRESSUM", "Privacy Policy | Terms of Use"). */
+function onlyLegalLinks(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .split(/[\s|•·,/]+/u)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= MAX_LEGAL_LINK_WORDS && words.every((word) => LEGAL_LINK_WORDS.has(word));
+}
+const MAX_LEGAL_LINK_WORDS = 20;
+const LEGAL_LINK_WORDS = new Set(
+  'impressum|imprint|datenschutz|datenschutzerklärung|kontakt|contact|us|about|privacy|policy|terms|of|use|service|conditions|cookies|cookie|sitemap|agb|agbs|nutzungsbedingungen|mediadaten|disclaimer|advertise|careers|jobs|legal|notice|mentions|légales|aviso|política|de|privacidad|contacto|help|faq|newsletter|home|startseite|accessibility|barrierefreiheit|&|and|und'.split(
+    '|',
+  ),
+);
 
 /**
  * "Harbour Times. Frisch gedruckt, nach Hause geliefert": the holder ends at the first full stop followed by a
@@ -1719,10 +1948,18 @@ function nameBeforeSign(line: string): string | null {
   const sign = line.indexOf('©');
   if (sign < 1) return null;
   const after = line.slice(sign + 1).trim();
-  if (after && !SIGN_TAIL_RE.test(after)) return null;
+  // "Harbourtimes.com © 2026 Quayside Media Group": the site's name, then its owner's copyright.
+  if (after && !SIGN_TAIL_RE.test(after) && !ownerAfterSign(after)) return null;
   const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));
   return name && wordCount(name) <= 6 ? name : null;
 }
+/** A year, then a company's name ("2026 Quayside Media Group", "2026 Harbour Productions, Inc."). */
+function ownerAfterSign(after: string): boolean {
+  const year = OWNER_YEAR_RE.exec(after);
+  return year !== null && isCompanyName(after.slice(year[0].length)) && wordCount(after) <= MAX_OWNER_WORDS;
+}
+const OWNER_YEAR_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\s/u;
+const MAX_OWNER_WORDS = 8;
 const SIGN_TAIL_RE = /^\d{4}(?:\s?[-–]\s?\d{4})?\.?$/u;
 const TRADEMARK_RE = /[®™]/gu;
 

@@ -1,5 +1,5 @@
 import { pageHost } from './text-page-host';
-import { analyzeTextPageLayout, titleCase } from './text-page-layout';
+import { analyzeTextPageLayout, publicationName, titleCase } from './text-page-layout';
 
 const paragraph = (topic: string): string =>
   `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
@@ -189,5 +189,221 @@ describe('a masthead naming its section at the top of the page', () => {
     expect(
       analyzeTextPageLayout([...deeper, paragraph('agreement'), paragraph('pay rise')].join('\n')).siteName,
     ).not.toBe('Harbour Post');
+  });
+});
+
+describe('a copyright holder that does not spell the host', () => {
+  const page = (footer: string[]): string =>
+    [
+      'Menu',
+      'News',
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact',
+      ...footer,
+    ].join('\n');
+  const url = 'https://www.hbv.example/news/harbour-strike-ends/';
+
+  it('names the site when it is an institution, in several languages and as a German compound', () => {
+    const cases: Array<[string, string]> = [
+      ['© 2026 Bundesministerium für Häfen und Wasserstraßen', 'Bundesministerium für Häfen und Wasserstraßen'],
+      ['© Harbour Rowing Association 2026', 'Harbour Rowing Association'],
+      ['© 2026 Hafenverein Nord e.V.', 'Hafenverein Nord e.V'],
+      ['© 2026 Fundación Puerto Viejo', 'Fundación Puerto Viejo'],
+      ['© 2026 Comité des fêtes du port', 'Comité des fêtes du port'],
+      ['© 2026 Landesverband der Hafenlotsen', 'Landesverband der Hafenlotsen'],
+    ];
+    for (const [copyright, name] of cases)
+      expect(analyzeTextPageLayout(page([copyright, 'Impressum']), { url }).siteName).toBe(name);
+  });
+
+  it('gives way to the host when it is a company, a person or an institution run as a company', () => {
+    for (const copyright of [
+      '© 2026 Quayside Media Group Ltd',
+      '© 2026 Jane Doe',
+      '© 2026 Harbour Foundation Publishing GmbH',
+    ])
+      expect(analyzeTextPageLayout(page([copyright, 'Impressum']), { url }).siteName).toBe('hbv.example');
+  });
+
+  it('ends where footer links flattened without spaces run into it', () => {
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Hafenlotsen KomiteeImpressumPrivacy & AGBsSitemap']), { url }).siteName,
+    ).toBe('Hafenlotsen Komitee');
+    expect(analyzeTextPageLayout(page(['© 2026 Harbour Rowing ClubDatenschutz'])).siteName).toBe('Harbour Rowing Club');
+  });
+
+  it('is the quoted name after a legal or agency form', () => {
+    expect(analyzeTextPageLayout(page(['© 2026 ИА «Гавань»']), { url }).siteName).toBe('Гавань');
+    expect(analyzeTextPageLayout(page(['© 2026 SARL « Le Port »']), { url }).siteName).toBe('Le Port');
+    // A long phrase before the quotes is no form: the host stays.
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Published by the friends of the old quay «Le Port»']), { url }).siteName,
+    ).toBe('hbv.example');
+  });
+
+  it('is read after the footer links printed before the copyright mark on its line', () => {
+    const line = 'KONTAKT DATENSCHUTZ MEDIADATEN IMPRESSUM SITEMAP © 2026 Hafen-Bote';
+    expect(analyzeTextPageLayout(page([line]), { url: 'https://www.hafen-bote.example/a' }).siteName).toBe(
+      'Hafen-Bote',
+    );
+    // Other words before the mark are a caption's credit, not a copyright line.
+    expect(analyzeTextPageLayout(page(['Boats in the harbour © 2026 Jane Doe'])).siteName).toBeNull();
+  });
+});
+
+describe('a name spelling the host with a company word after it', () => {
+  const page = (copyright: string): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), copyright].join(
+      '\n',
+    );
+
+  it('loses the company word when the rest spells the host', () => {
+    const url = 'https://www.harbourtimes.example/a';
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Times Media GmbH'), { url }).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Times Verlag'), { url }).siteName).toBe('Harbour Times');
+  });
+
+  it('keeps it when the host spells it too', () => {
+    const url = 'https://www.harbourmedia.example/a';
+    expect(analyzeTextPageLayout(page('© 2026 Harbour Media GmbH'), { url }).siteName).toBe('Harbour Media');
+  });
+});
+
+describe('an address on a feed redirector', () => {
+  it('is no host: the page names itself', () => {
+    expect(pageHost('http://feedproxy.google.com/~r/HarbourTimes/~3/abc123/')).toBeNull();
+    const text = [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Todos los Derechos Reservados. Diario del Puerto ©2026',
+    ].join('\n');
+    expect(analyzeTextPageLayout(text, { url: 'http://feedproxy.google.com/~r/x/~3/abc/' }).siteName).toBe(
+      'Diario del Puerto',
+    );
+  });
+});
+
+describe('a copyright line that names the site before its mark', () => {
+  const page = (footer: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...footer].join(
+      '\n',
+    );
+
+  it('names the site before the mark when a company owner follows it', () => {
+    expect(analyzeTextPageLayout(page(['Harbourtimes.com © 2026 Quayside Media Group'])).siteName).toBe(
+      'Harbourtimes.com',
+    );
+    expect(analyzeTextPageLayout(page(['Harbour Times © 2026 Quayside Productions, Inc.'])).siteName).toBe(
+      'Harbour Times',
+    );
+    // A person after the mark is a credit: no copyright line.
+    expect(analyzeTextPageLayout(page(['Harbour Times © 2026 Jane Doe'])).siteName).toBeNull();
+  });
+
+  it('reads the holder after a sentence that ends before the mark', () => {
+    const line = 'Part of the Harbour Network. © 2026 Quayside Media Ltd. All rights reserved.';
+    expect(analyzeTextPageLayout(page([line])).siteName).toBe('Quayside Media');
+  });
+
+  it('is read among the last lines even when the article seems to reach them', () => {
+    const blurb =
+      'Harbour Times, the daily of the old port, gives its readers the news of the quays, the boats and the town every morning, from politics to sport and the weather, written by the people who live here.';
+    expect(analyzeTextPageLayout(page(['© Harbour Times | Kontakt | Impressum', blurb])).siteName).toBe(
+      'Harbour Times',
+    );
+  });
+});
+
+describe('a footer link to the page about the site', () => {
+  const page = (footer: string[]): string =>
+    [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      'Contact Us',
+      ...footer,
+    ].join('\n');
+
+  it('names the site when nothing else does, or over a company holding the copyright', () => {
+    expect(analyzeTextPageLayout(page(['About Harbour Times', 'Privacy Policy'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['About hbTimes', '© 2026 Quayside Media Group Ltd.'])).siteName).toBe('hbTimes');
+    expect(analyzeTextPageLayout(page(['Über die Hafenzeitung', 'Impressum'])).siteName).toBe('Hafenzeitung');
+  });
+
+  it('is not a page about the visitor or the site’s dealings, and leaves another holder alone', () => {
+    for (const link of ['About Us', 'About Cookies', 'About our newsletter'])
+      expect(analyzeTextPageLayout(page([link, 'Privacy Policy'])).siteName).toBeNull();
+    expect(analyzeTextPageLayout(page(['About Harbour Times', '© 2026 Jane Doe'])).siteName).toBe('Jane Doe');
+  });
+});
+
+describe('an acronym naming the site', () => {
+  const page = (head: string[], copyright: string): string =>
+    [...head, 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), copyright].join(
+      '\n',
+    );
+
+  it('is the name the page spells out for it', () => {
+    expect(analyzeTextPageLayout(page(['Menu', 'Harbour Rowing Association'], '© 2026 HRA')).siteName).toBe(
+      'Harbour Rowing Association',
+    );
+    expect(
+      analyzeTextPageLayout(page(['Menu', 'HRA: Harbour Rowing Association'], '© 2026 HRA'), {
+        url: 'https://www.hra.example/a',
+      }).siteName,
+    ).toBe('Harbour Rowing Association');
+    expect(
+      analyzeTextPageLayout(page(['Menu', 'News from the Harbour Rowing Association (HRA) and friends'], '© 2026 HRA'))
+        .siteName,
+    ).toBe('Harbour Rowing Association');
+  });
+
+  it('stays when the page only prints a sub-brand or lines that do not spell it', () => {
+    for (const line of ['HRA Rowing', 'Harbour Regatta Results', 'Boats at rest'])
+      expect(analyzeTextPageLayout(page(['Menu', line], '© 2026 HRA')).siteName).toBe('HRA');
+  });
+});
+
+describe('a follow button around the masthead', () => {
+  it('leaves the name it follows', () => {
+    expect(publicationName('Follow Harbour Times Followed')).toBe('Harbour Times');
+    expect(publicationName('Folgen Hafenzeitung Gefolgt')).toBe('Hafenzeitung');
+  });
+
+  it('is not a name that merely starts or ends with the word', () => {
+    expect(publicationName('Follow the Harbour')).toBe('Follow the Harbour');
+    expect(publicationName('Follow Followed')).toBe('Follow Followed');
+  });
+});
+
+describe('a line spelling the host, then where its holder sits', () => {
+  const page = (footer: string): string =>
+    [
+      'Skip to main content',
+      'Fraktion',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      footer,
+      'Kontakt',
+    ].join('\n');
+  const url = 'https://www.hafenpartei.example/themen/streik';
+
+  it('names the site without the place', () => {
+    expect(analyzeTextPageLayout(page('Hafenpartei-Fraktion im Hamburger Landtag'), { url }).siteName).toBe(
+      'Hafenpartei-Fraktion',
+    );
+  });
+
+  it('keeps the place when the words before it do not spell the host', () => {
+    expect(analyzeTextPageLayout(page('Die Fraktion im Hafenpartei Haus'), { url }).siteName).toBe(
+      'hafenpartei.example',
+    );
   });
 });
