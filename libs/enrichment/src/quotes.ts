@@ -21,12 +21,12 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
-  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
-  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu',
-  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|promised|promises|went on|goes on',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende',
+  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|a reconnu",
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|admite|afirma|explica|refere|adianta|considera|sublinha|salienta|frisa|garante|defende|insiste',
+  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|precisa|avverte|ammette|ricorda|assicura|replica|conclude',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
@@ -36,6 +36,9 @@ const PRONOUN_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
+const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
+const AGE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`, 'u');
 /** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
 const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
@@ -64,8 +67,11 @@ const VERB_NAME_AFTER_RE = new RegExp(
  * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
  * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
-const VERB_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`,
+const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
+const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
+/** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
+const ACCORDING_ROLE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com)${ROLE_PHRASE}`,
   'u',
 );
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
@@ -231,7 +237,7 @@ const INCISE_ROLE_RE = new RegExp(
 const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|secondo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
@@ -317,7 +323,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
-  const spans = paragraphs.map((p) => quoteSpans(p));
+  const spans = paragraphs.map((p) => splitDialogueIncise(p, quoteSpans(p)));
   const lastAttributed = { speaker: null as string | null, paragraph: -1 };
   const appositions = new Map<number, RoleApposition[]>();
   // The last attributed quote of the paragraph before, if nobody else is named after it there.
@@ -369,6 +375,27 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         : null;
   });
   return quotes;
+}
+
+/** Dialogue dashes (quote-spans.ts DIALOGUE_DASHES). */
+const DIALOGUE_DASHES = '—–―';
+/**
+ * "– Ich bin zufrieden, sagte Weber." / "— Nous irons jusqu’au bout, lance-t-elle.": a comma and a speech verb before
+ * a name, a pronoun or an article inserted in a dialogue line that no second dash closes.
+ */
+const DIALOGUE_INCISE_RE = new RegExp(
+  String.raw`,\s*${VERB}(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’]))`,
+  'u',
+);
+
+/** A dialogue line that runs to the end of its paragraph ends at the attribution inserted in it, if any. */
+function splitDialogueIncise(paragraph: string, spans: QuoteSpan[]): QuoteSpan[] {
+  const span = spans[0];
+  if (spans.length !== 1 || !span || span.start !== 0 || span.end <= paragraph.length) return spans;
+  if (!DIALOGUE_DASHES.includes(paragraph[0] as string)) return spans;
+  const incise = DIALOGUE_INCISE_RE.exec(paragraph.slice(0, INCISE_WINDOW));
+  if (!incise) return spans;
+  return [{ start: 0, end: incise.index, inner: paragraph.slice(1, incise.index) }];
 }
 
 /**
@@ -426,21 +453,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   }
   const role = VERB_ROLE_AFTER_RE.exec(after);
   if (role) {
-    const from = span.end + role.index;
-    const person = firstPersonIn(
-      ctx.entities.personMentions,
-      ctx.paragraphIndex,
-      from,
-      from + role[0].length,
-      ctx.paragraphs,
-    );
-    if (person) return person;
-    const named = NAME_AT_END_RE.exec(role[0].trimEnd());
-    const namedAt = named?.[1] ? role[0].lastIndexOf(named[1]) : -1;
-    if (named?.[1] && !OBJECT_BEFORE_RE.test(role[0].slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
-      const speaker = speakerAt(ctx, from + namedAt, named[1], true);
-      if (speaker) return speaker;
-    }
+    const speaker = rolePhraseSpeaker(ctx, span.end + role.index, role[0]);
+    if (speaker) return speaker;
   }
   // "advirtió la titular de Interior a los senadores": no name in the role phrase, its head noun is the role.
   const head = ROLE_HEAD_AFTER_RE.exec(after)?.[1];
@@ -466,7 +480,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || pronounSubject)
+  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
     return antecedent(ctx, span.start, pronounGender(after));
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
@@ -486,6 +500,23 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   return null;
 }
 
+/** The person a role phrase after a quote names: the first person in it that is no object, or the name closing it. */
+function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string | null {
+  const person = firstPersonIn(
+    ctx.entities.personMentions,
+    ctx.paragraphIndex,
+    from,
+    from + phrase.length,
+    ctx.paragraphs,
+  );
+  if (person) return person;
+  const named = NAME_AT_END_RE.exec(phrase.trimEnd());
+  const namedAt = named?.[1] ? phrase.lastIndexOf(named[1]) : -1;
+  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt)))
+    return speakerAt(ctx, from + namedAt, named[1], true);
+  return null;
+}
+
 /** Attribution further out: "according to", inside the quote, the clause or sentence before it. */
 function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const mentions = ctx.entities.personMentions;
@@ -494,6 +525,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   if (according?.[2]) {
     const nameAt = span.end + according.index + according[0].length - according[2].length;
     const speaker = speakerAt(ctx, nameAt, according[2], (according[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  // "selon la ministre de la Santé, Claire Martin": a role phrase whose person (or closing name) is the speaker.
+  const accordingRole = ACCORDING_ROLE_AFTER_RE.exec(after);
+  if (accordingRole) {
+    const speaker = rolePhraseSpeaker(ctx, span.end + accordingRole.index, accordingRole[0]);
     if (speaker) return speaker;
   }
   const inner = span.inner.slice(0, INCISE_WINDOW);
@@ -550,16 +587,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
       // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
       const subjectFrom = windowFrom + sentenceFrom;
-      const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, subjectFrom)];
-      if (
-        m &&
-        m.paragraph === ctx.paragraphIndex &&
-        m.offset - subjectFrom <= SUBJECT_LEAD &&
-        !isFragment(m) &&
-        !isObjectMention(ctx.paragraphs, m) &&
-        !/[.!?]/u.test(ctx.paragraph.slice(subjectFrom, m.offset))
-      )
-        return m.name;
+      const opener = sentenceSubject(ctx, ctx.paragraphIndex, subjectFrom);
+      if (opener) return opener;
       // A name the tagger missed opening the sentence: it must be a person (a known given name or surname).
       const opening = SENTENCE_NAME_RE.exec(sentence.slice(sentenceFrom, sentenceFrom + SUBJECT_LEAD + 40));
       if (opening?.[1]) {
@@ -570,6 +599,22 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   }
   const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
   if (subject) return subject;
+  // A paragraph that is nothing but a quote, after a paragraph without quotes whose last sentence opens with its
+  // subject: "Sophie Leroy ne cache pas sa colère." / "« On nous avait promis … »".
+  const previous = ctx.paragraphIndex - 1;
+  if (
+    span.start === 0 &&
+    previous >= 0 &&
+    (ctx.spans[previous] ?? []).length === 0 &&
+    /^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end))
+  ) {
+    const prev = ctx.previousParagraph.trimEnd();
+    if (/[.!?]$/u.test(prev)) {
+      const tailFrom = Math.max(0, prev.length - CLAUSE_WINDOW);
+      const opener = sentenceSubject(ctx, previous, tailFrom + clauseStart(prev.slice(tailFrom, -1)), true);
+      if (opener) return opener;
+    }
+  }
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
   if (span.start === 0 && ctx.previousParagraph.trimEnd().endsWith(':')) {
     const prev = ctx.previousParagraph.trimEnd();
@@ -581,6 +626,22 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     );
   }
   return null;
+}
+
+/**
+ * The person tagged as the subject opening the sentence at (paragraph, from): named within SUBJECT_LEAD characters
+ * of its start, perhaps after a role ("Die Ministerin Anna Weber ist zuversichtlich."), and no prepositional object.
+ */
+function sentenceSubject(ctx: Context, paragraph: number, from: number, strict = false): string | null {
+  const mentions = ctx.entities.personMentions;
+  const m = mentions[mentionIndex(mentions, paragraph, from)];
+  if (!m || m.paragraph !== paragraph || m.offset - from > SUBJECT_LEAD || isFragment(m)) return null;
+  const lead = (ctx.paragraphs[paragraph] ?? '').slice(from, m.offset);
+  if (/[.!?]/u.test(lead) || isObjectMention(ctx.paragraphs, m)) return null;
+  // Strict: only a role before the name, perhaps set off by a comma ("La ministra de Trabajo, Lucía Herrera"), no
+  // clause ("La oposición, encabezada por María Pérez").
+  if (strict && lead.replace(/,\s*$/u, '').includes(',')) return null;
+  return m.name;
 }
 
 /** A subject pronoun anywhere in a sentence ("…, aus welcher er auswählen sollte."). */
@@ -635,7 +696,7 @@ function clauseStart(text: string): number {
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
 /** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
-const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Dd]e acordo com)(?![\p{L}])`;
+const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Ss]econdo|[Dd]e acordo com)(?![\p{L}])`;
 /**
  * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
  * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
