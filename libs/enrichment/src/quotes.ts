@@ -21,12 +21,12 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|promised|promises|went on|goes on',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende',
-  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|a reconnu",
-  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|admite|afirma|explica|refere|adianta|considera|sublinha|salienta|frisa|garante|defende|insiste',
-  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|precisa|avverte|ammette|ricorda|assicura|replica|conclude',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado',
+  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
+  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
@@ -67,16 +67,23 @@ const VERB_NAME_AFTER_RE = new RegExp(
  * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
  * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
+/**
+ * "according to" and its equivalents, lowercase: the person after them is the source of the quote (es "a juicio de",
+ * fr "d’après", de "nach Ansicht von", pt "nas palavras de", it "a detta di"…).
+ */
+const ACCORDING_WORDS =
+  "according to|in the words of|según|de acuerdo con|a juicio de|en palabras de|en opinión de|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
+/** The same, opening a sentence too ("Según la ministra, …", "D’après Jean Dupont, « … »"). */
+const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
+  .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
+  .join('|')})(?![\p{L}])`;
 const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
 const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
 /** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
-const ACCORDING_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com)${ROLE_PHRASE}`,
-  'u',
-);
+const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
 /** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
@@ -215,14 +222,14 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:Das|Dies|So|That|This|Así lo|Así|Eso|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.]\s*)?(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
@@ -234,10 +241,26 @@ const INCISE_ROLE_RE = new RegExp(
   'u',
 );
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
-const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+/** "Pour le ministre de l’Intérieur, Gérald Darmanin," / "Para la titular de Hacienda, María Montero,": a role, a comma. */
+const FOR_ROLE_CLAUSE_RE =
+  /^(?:Para|Pour|Für|For|Per)\s+(?:the|el|la|le|l['’]|o|a|der|die|il)\s*\p{Ll}[^,]{0,80},[^,]{1,60},$/u;
+/** ", so Krüger." / ", so Krüger weiter.": German "so" and a name after a quote, its attribution. */
+const SO_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*so\s+${NAME}(?=\s*[.,;]|\s+(?:weiter|abschließend|zuletzt)(?![\p{L}]))`,
+  'u',
+);
+/**
+ * A sentence closed by a speech verb or "so" and a role noun: "…, so die Industriesprecherin." / "…, dijo la ministra."
+ * / "…, the minister said."
+ */
+const ROLE_CLOSING_SENTENCE_RE = new RegExp(
+  String.raw`,\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})|(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+${VERB})\s*[.!?]$`,
+  'u',
+);
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|secondo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
@@ -280,6 +303,20 @@ const NOT_SPEAKERS = new Set([
   'Mais',
   'Aber',
   'Und',
+  'Lo',
+  'Los',
+  'Las',
+  'Les',
+  'Eso',
+  'Esto',
+  'Isso',
+  'Isto',
+  'Cela',
+  'Ceci',
+  'Es',
+  'Dies',
+  'Lui',
+  'Lei',
 ]);
 
 interface PreviousQuote {
@@ -445,6 +482,11 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
+  const so = SO_NAME_AFTER_RE.exec(after);
+  if (so?.[1]) {
+    const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
+    if (speaker) return speaker;
+  }
   const that = THAT_VERB_NAME_AFTER_RE.exec(after);
   if (that?.[2]) {
     const nameAt = span.end + that.index + that[0].length - that[2].length;
@@ -559,6 +601,19 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, at, forName[2], true);
     if (speaker) return speaker;
   }
+  // "Pour le ministre de l’Intérieur, Gérald Darmanin, « … »": a role and a comma before the name, the last person
+  // named in the clause (no object).
+  if (FOR_ROLE_CLAUSE_RE.test(clause)) {
+    const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, span.start) - 1];
+    if (
+      m &&
+      m.paragraph === ctx.paragraphIndex &&
+      m.offset >= windowFrom + clauseFrom &&
+      !isFragment(m) &&
+      !isObjectMention(ctx.paragraphs, m)
+    )
+      return m.name;
+  }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
@@ -571,6 +626,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   if (sentenceEnded || (clauseFrom > 0 && clause.trim() === '')) {
     const sentence = sentenceEnded ? before : before.slice(0, clauseFrom).trimEnd();
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
+    // "…, so die Industriesprecherin. „…“" / "…, dijo la ministra. «…»": reported speech closed by a role noun.
+    const closing = sentenceFrom >= 0 ? ROLE_CLOSING_SENTENCE_RE.exec(sentence.slice(sentenceFrom)) : null;
+    const closingRole = closing?.[1] ?? closing?.[2];
+    if (closingRole)
+      return personWithRole(ctx, span.start, closingRole) ?? recentSpeaker(ctx) ?? antecedent(ctx, span.start);
     if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
       const person =
         firstPersonIn(
@@ -644,6 +704,12 @@ function sentenceSubject(ctx: Context, paragraph: number, from: number, strict =
   return m.name;
 }
 
+/** The speaker of the last attributed quote, if at most MAX_CONTINUATION_GAP paragraphs back. */
+function recentSpeaker(ctx: Context): string | null {
+  const last = ctx.lastAttributed;
+  return last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP ? last.speaker : null;
+}
+
 /** A subject pronoun anywhere in a sentence ("…, aus welcher er auswählen sollte."). */
 const SUBJECT_PRONOUN_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}`, 'iu');
 
@@ -695,8 +761,6 @@ function clauseStart(text: string): number {
 }
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
-/** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
-const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Ss]econdo|[Dd]e acordo com)(?![\p{L}])`;
 /**
  * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
  * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
