@@ -890,6 +890,41 @@ const SURNAME_OR_PRONOUN: Case[] = [
     'Estamos al límite y nadie en la política nos escucha',
     'Ana García',
   ),
+  c(
+    'es',
+    'unlisted preterite, bare, after an attributed quote',
+    [
+      'El entrenador Diego Rojas habló tras la derrota del domingo.',
+      '«El equipo no estuvo a la altura de lo que exige este club», dijo Rojas.',
+      '«Ahora toca trabajar el doble durante toda la semana para el próximo partido», retrucó.',
+    ],
+    'Ahora toca trabajar el doble durante toda la semana para el próximo partido',
+    'Diego Rojas',
+  ),
+  c(
+    'es',
+    'unlisted preterite + name',
+    ['«Ahora toca trabajar el doble durante toda la semana para el próximo partido», bromeó Diego Rojas.'],
+    'Ahora toca trabajar el doble durante toda la semana para el próximo partido',
+    'Diego Rojas',
+  ),
+  c(
+    'pt',
+    'unlisted preterite (-ou), bare',
+    [
+      'O treinador Rui Almeida falou aos jornalistas depois do jogo.',
+      '“Agora é trabalhar o dobro durante a semana para o próximo jogo”, emendou.',
+    ],
+    'Agora é trabalhar o dobro durante a semana para o próximo jogo',
+    'Rui Almeida',
+  ),
+  c(
+    'pt',
+    'unlisted preterite (-ou) + name',
+    ['“Agora é trabalhar o dobro durante a semana para o próximo jogo”, cravou Rui Almeida.'],
+    'Agora é trabalhar o dobro durante a semana para o próximo jogo',
+    'Rui Almeida',
+  ),
 ];
 
 const NEIGHBOUR_OR_COLON: Case[] = [

@@ -36,6 +36,14 @@ const PRONOUN_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/**
+ * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
+ * or before a name.
+ */
+const PRETERITE_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*(?!${VERB})\p{Ll}{3,}(?:ó|ou)(?:\s*[.;]|\s+${NAME}(?=\s*[.,;]))`,
+  'u',
+);
 /** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
 const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
 const AGE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`, 'u');
@@ -519,6 +527,17 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const last = ctx.lastAttributed;
   if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
     return last.speaker;
+  // "”, descaseteó." / "”, desabafou Ana Lima.": a Spanish or Portuguese preterite no list holds, alone or before a name.
+  const preterite = PRETERITE_AFTER_RE.exec(after);
+  if (preterite?.[1]) {
+    const speaker = speakerAt(
+      ctx,
+      span.end + preterite.index + preterite[0].length - preterite[1].length,
+      preterite[1],
+      true,
+    );
+    if (speaker) return speaker;
+  } else if (preterite) return recentSpeaker(ctx) ?? antecedent(ctx, span.start);
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
