@@ -2310,6 +2310,167 @@ const VERB_GRID: Case[] = Object.entries(VERB_GRID_VERBS).flatMap(([language, ve
   });
 });
 
+const Q = 'Vamos a seguir trabajando para que la gente tenga más seguridad en los barrios';
+const QD = 'Wir werden weiter dafür arbeiten, dass die Menschen in den Vierteln sicherer leben';
+
+/** Names the tagger must find as the speaker: particles, parties, compound surnames, unknown given names. */
+const SPEAKER_NAMES: Case[] = [
+  c('es', 'party acronym before name', [`«${Q}», dijo la diputada UDI María José Hoffmann.`], Q, 'María José Hoffmann'),
+  c('es', 'name (party) after', [`«${Q}», sostuvo el senador Juan Ignacio Latorre (RD).`], Q, 'Juan Ignacio Latorre'),
+  c('es', 'compound surname', [`«${Q}», afirmó Gabriel García Márquez.`], Q, 'Gabriel García Márquez'),
+  c('es', 'de la particle', [`«${Q}», afirmó Carmen de la Fuente.`], Q, 'Carmen de la Fuente'),
+  c('es', 'el exjugador name', [`«${Q}», comentó el exjugador Iván Zamorano.`], Q, 'Iván Zamorano'),
+  c('es', 'unknown given name + surname', [`«${Q}», afirmó Yerko Puchento.`], Q, 'Yerko Puchento'),
+  c(
+    'es',
+    'name, de 45 años, vecina de …, relató',
+    [`Rosa Quispe, de 45 años, vecina de La Pintana, relató: «${Q}».`],
+    Q,
+    'Rosa Quispe',
+  ),
+  c(
+    'es',
+    'quote then long role + name',
+    [`«${Q}», aseguró el recién nombrado ministro del Interior y Seguridad Pública, Carlos Montes.`],
+    Q,
+    'Carlos Montes',
+  ),
+  c(
+    'es',
+    'role back: el mandatario',
+    ['El presidente Gabriel Boric visitó ayer la región de Valparaíso.', `«${Q}», dijo el mandatario.`],
+    Q,
+    'Gabriel Boric',
+  ),
+  c(
+    'es',
+    'role back: el jefe de Estado',
+    ['El presidente Gabriel Boric visitó ayer la región de Valparaíso.', `«${Q}», dijo el jefe de Estado.`],
+    Q,
+    'Gabriel Boric',
+  ),
+  c(
+    'es',
+    'surname + ante la prensa',
+    ['El presidente Gabriel Boric visitó ayer la región de Valparaíso.', `«${Q}», dijo Boric ante la prensa.`],
+    Q,
+    'Gabriel Boric',
+  ),
+  c(
+    'es',
+    'name at paragraph start, quote later with bare verb',
+    [
+      `Gabriel Boric llegó ayer a Valparaíso acompañado de la ministra Carolina Tohá. Tras recorrer la zona, «${Q}», aseguró.`,
+    ],
+    Q,
+    'Gabriel Boric',
+  ),
+  c('es', 'curly quotes + sostuvo + name', [`“${Q}”, sostuvo Evelyn Matthei.`], Q, 'Evelyn Matthei'),
+  c(
+    'es',
+    'pregunta + respuesta, named in question paragraph',
+    ['Consultada sobre el tema, la alcaldesa Evelyn Matthei fue tajante.', `“${Q}.”`],
+    Q + '.',
+    'Evelyn Matthei',
+  ),
+  c('de', 'Ex-Kanzlerin name', [`„${QD}“, sagte Ex-Kanzlerin Angela Merkel.`], QD, 'Angela Merkel'),
+  c('de', 'der Linken-Abgeordnete name', [`„${QD}“, sagte der Linken-Abgeordnete Martin Dolzer.`], QD, 'Martin Dolzer'),
+  c('de', 'name (Grüne)', [`„${QD}“, sagte Claudia Roth (Grüne).`], QD, 'Claudia Roth'),
+  c('de', 'unknown given name', [`„${QD}“, sagte Ömer Yıldırım.`], QD, 'Ömer Yıldırım'),
+  c('de', 'von particle', [`„${QD}“, sagte Ursula von der Leyen.`], QD, 'Ursula von der Leyen'),
+  c(
+    'de',
+    'role back Sprecherin',
+    ['Anna Weber ist Sprecherin der Stadtwerke.', `„${QD}“, sagte die Sprecherin.`],
+    QD,
+    'Anna Weber',
+  ),
+  c(
+    'de',
+    'sagte er, other person named as object in between',
+    [
+      'Olaf Weber traf sich am Montag mit Vertretern der Stadt.',
+      'Dabei ging es auch um die Pläne von Bürgermeisterin Petra Lang.',
+      `„${QD}“, sagte er.`,
+    ],
+    QD,
+    'Olaf Weber',
+  ),
+  c(
+    'de',
+    'name: „…“ in next paragraph after intro line',
+    ['Bürgermeisterin Petra Lang sagte dazu:', `„${QD}.“`],
+    QD + '.',
+    'Petra Lang',
+  ),
+  c('de', 'Dr. + name', [`„${QD}“, sagte Dr. Anna Weber vom Klinikum.`], QD, 'Anna Weber'),
+  c('de', 'name, 45, role', [`„${QD}“, sagt Anna Weber, 45, Lehrerin aus Köln.`], QD, 'Anna Weber'),
+];
+
+/** A gendered pronoun skips the person whose role gives the other gender (la alcaldesa, Bürgermeisterin). */
+const PRONOUN_GENDER: Case[] = [
+  c(
+    'es',
+    'dijo él: man named first, woman after',
+    [
+      'El ministro Luis Pérez recibió ayer a la alcaldesa Ana García.',
+      '«Hemos acordado un calendario para terminar las obras del hospital», dijo él.',
+    ],
+    'Hemos acordado un calendario para terminar las obras del hospital',
+    'Luis Pérez',
+  ),
+  c(
+    'es',
+    'dijo ella: woman named first, man after',
+    [
+      'La alcaldesa Ana García recibió ayer al ministro Luis Pérez.',
+      '«Hemos acordado un calendario para terminar las obras del hospital», dijo ella.',
+    ],
+    'Hemos acordado un calendario para terminar las obras del hospital',
+    'Ana García',
+  ),
+  c(
+    'fr',
+    'a-t-il déclaré: man first, woman after',
+    [
+      'Le préfet Paul Girard a reçu lundi la maire Claire Martin.',
+      '« Nous avons trouvé un accord pour financer la rénovation de l’école », a-t-il déclaré.',
+    ],
+    'Nous avons trouvé un accord pour financer la rénovation de l’école',
+    'Paul Girard',
+  ),
+  c(
+    'pt',
+    'disse ele: man first, woman after',
+    [
+      'O ministro Paulo Reis recebeu ontem a autarca Marta Costa.',
+      '“Chegámos a um acordo para financiar as obras da nova escola”, disse ele.',
+    ],
+    'Chegámos a um acordo para financiar as obras da nova escola',
+    'Paulo Reis',
+  ),
+  c(
+    'de',
+    'sagte er: man first, woman after',
+    [
+      'Landrat Hans Brandt empfing am Montag Bürgermeisterin Petra Lang.',
+      '„Wir haben uns auf die Finanzierung der neuen Schule geeinigt“, sagte er.',
+    ],
+    'Wir haben uns auf die Finanzierung der neuen Schule geeinigt',
+    'Hans Brandt',
+  ),
+  c(
+    'it',
+    'ha detto lui: man first, woman after',
+    [
+      'Il sindaco Luca Ferri ha incontrato ieri la ministra Giulia Bianchi.',
+      '«Abbiamo trovato un accordo per finanziare la nuova scuola della città», ha detto lui.',
+    ],
+    'Abbiamo trovato un accordo per finanziare la nuova scuola della città',
+    'Luca Ferri',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -2319,6 +2480,8 @@ describe.each([
   ['speech verbs beyond "said"', VERBS],
   ['speech verbs beyond "said", in every language', VERB_GRID],
   ['an unnamed source', UNNAMED],
+  ['speaker names in realistic attributions', SPEAKER_NAMES],
+  ['a gendered pronoun after two people', PRONOUN_GENDER],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -719,7 +719,13 @@ function sentenceSubject(ctx: Context, paragraph: number, from: number, strict =
   if (/[.!?]/u.test(lead) || isObjectMention(ctx.paragraphs, m)) return null;
   // Strict: only a role before the name, perhaps set off by a comma ("La ministra de Trabajo, Lucía Herrera"), no
   // clause ("La oposición, encabezada por María Pérez").
-  if (strict && lead.replace(/,\s*$/u, '').includes(',')) return null;
+  if (strict) {
+    // An introductory phrase may come first if an article and a role open the name's own part ("Consultada sobre el
+    // tema, la alcaldesa Evelyn Matthei …").
+    const trimmed = lead.replace(/,\s*$/u, '');
+    const comma = trimmed.lastIndexOf(',');
+    if (comma >= 0 && !ROLE_LEAD_RE.test(trimmed.slice(comma + 1))) return null;
+  }
   return m.name;
 }
 
@@ -997,6 +1003,8 @@ const MAX_ANTECEDENT_MENTIONS = 6;
  */
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
+/** An article and one or two role words, all that stands before a name after a comma: " la alcaldesa ". */
+const ROLE_LEAD_RE = new RegExp(String.raw`^\s*${ARTICLE}\s+(?:\p{Ll}[\p{L}-]*\s+){1,2}$`, 'u');
 const OBJECT_BEFORE_RE = new RegExp(
   String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?<!(?:Mais|Pero|Aber|But|Et|Y|E|Und|Mas)\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
@@ -1055,8 +1063,8 @@ type Gender = 'f' | 'm';
 const otherGender = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
 /** Singular subject pronouns of one gender (German "sie" is also "they", so left out). */
 const PRONOUN_GENDER = new Map<string, Gender>([
-  ...'she ella elle ela'.split(' ').map((w) => [w, 'f'] as const),
-  ...'he él il ele er'.split(' ').map((w) => [w, 'm'] as const),
+  ...'she ella elle ela lei'.split(' ').map((w) => [w, 'f'] as const),
+  ...'he él il ele er lui'.split(' ').map((w) => [w, 'm'] as const),
 ]);
 /** Words beside a name that give its gender: "X, un homme …", "Mme X", "X, mother of two", "Herr X". */
 const GENDER_WORDS = new Map<string, Gender>([
@@ -1092,13 +1100,46 @@ function markedGender(mentions: readonly PersonMention[], i: number, paragraphs:
     const trimmed = after.trimEnd();
     after = trimmed.slice(0, trimmed.lastIndexOf(' ') + 1);
   }
-  let found: Gender | null = null;
+  // The role before the name, or opening the name as tagged ("Bürgermeisterin Petra Lang").
+  const before = text.slice(from, m.offset);
+  let found: Gender | null = roleGender(before) ?? roleGender(`${before}${m.name.split(/\s+/u)[0] ?? ''} `);
   for (const word of `${text.slice(from, m.offset)} ${after}`.toLowerCase().split(/[^\p{L}]+/u)) {
     const g = GENDER_WORDS.get(word);
     if (g && found && g !== found) return null;
     if (g) found = g;
   }
   return found;
+}
+
+/**
+ * The role right before a name and the gender it gives: a German feminine role noun ("Bürgermeisterin Petra Lang",
+ * "die Grünen-Chefin") or its masculine form, or a Romance article before a lowercase role ("la alcaldesa Evelyn
+ * Matthei", "o treinador Rui Almeida", "il sindaco Luca Ferri").
+ */
+const ROLE_GENDER_BEFORE_RE =
+  /(?:(?<![\p{L}])(la|a|à|da|el|al|del|o|ao|do|il|le|lo|au|du)\s+\p{Ll}{4,}|(?<![\p{L}])\p{Lu}[\p{L}-]{2,}?(?:(erin|entin|istin|orin|chefin|ärztin|anwältin|rätin)|(?:meister|minister|kanzler|sprecher|präsident|chef|arzt|anwalt)))\s+$/u;
+const ROMANCE_ARTICLE_GENDER = new Map<string, Gender>([
+  ['la', 'f'],
+  ['a', 'f'],
+  ['à', 'f'],
+  ['da', 'f'],
+  ['el', 'm'],
+  ['al', 'm'],
+  ['del', 'm'],
+  ['ao', 'm'],
+  ['do', 'm'],
+  ['au', 'm'],
+  ['du', 'm'],
+  ['o', 'm'],
+  ['il', 'm'],
+  ['le', 'm'],
+  ['lo', 'm'],
+]);
+function roleGender(before: string): Gender | null {
+  const m = ROLE_GENDER_BEFORE_RE.exec(before.slice(-48));
+  if (!m) return null;
+  if (m[1]) return ROMANCE_ARTICLE_GENDER.get(m[1]) ?? null;
+  return m[2] ? 'f' : 'm';
 }
 
 /** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
