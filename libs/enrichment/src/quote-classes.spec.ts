@@ -1238,6 +1238,73 @@ const NEIGHBOUR_OR_COLON: Case[] = [
     'Não vamos fechar nenhuma urgência durante o inverno.',
     'Marta Costa',
   ),
+  c(
+    'de',
+    'Im Gespräch mit X berichtete die Ministerin: „…“',
+    [
+      'Die Ministerin Anna Keller besuchte am Donnerstag eine Berufsschule in Köln.',
+      'Im Gespräch mit den Schülern Tim Becker und Jonas Roth berichtete die Ministerin über ihre eigene Ausbildung: „Ich habe selbst eine Lehre gemacht und bereue das bis heute nicht.“',
+    ],
+    'Ich habe selbst eine Lehre gemacht und bereue das bis heute nicht.',
+    'Anna Keller',
+  ),
+  c(
+    'es',
+    'En conversación con X, explicó la ministra: «…»',
+    [
+      'La ministra de Educación, Pilar Alegría, visitó ayer un instituto de Zaragoza.',
+      'En conversación con los alumnos Pablo Gil y Marta Ruiz, explicó la ministra: «Yo también estudié formación profesional y no me arrepiento nada».',
+    ],
+    'Yo también estudié formación profesional y no me arrepiento nada',
+    'Pilar Alegría',
+  ),
+  c(
+    'en',
+    'Asked about X, the minister said: “…”',
+    [
+      'Education Secretary Anna Keller visited a college in Leeds on Thursday.',
+      'Asked by students Tim Becker and Jonas Roth about her own training, the secretary said: “I did an apprenticeship myself and I have never regretted it.”',
+    ],
+    'I did an apprenticeship myself and I have never regretted it.',
+    'Anna Keller',
+  ),
+  c(
+    'fr',
+    'Interrogée par X, la ministre a répondu : « … »',
+    [
+      'La ministre de l’Éducation, Anne Keller, a visité jeudi un lycée de Lille.',
+      'Interrogée par les élèves Tom Petit et Jules Roux, la ministre a répondu : « J’ai moi-même fait un apprentissage et je ne l’ai jamais regretté. »',
+    ],
+    'J’ai moi-même fait un apprentissage et je ne l’ai jamais regretté.',
+    'Anne Keller',
+  ),
+  c(
+    'de',
+    'X sagte über Y: „…“ (subject before, object after)',
+    [
+      'Ministerin Anna Keller sagte über ihren Vorgänger Peter Roth: „Er hat uns einen Scherbenhaufen hinterlassen, den wir jetzt aufräumen müssen.“',
+    ],
+    'Er hat uns einen Scherbenhaufen hinterlassen, den wir jetzt aufräumen müssen.',
+    'Anna Keller',
+  ),
+  c(
+    'es',
+    'X dijo sobre Y que «…»',
+    [
+      'La ministra Pilar Alegría dijo sobre su antecesor, Pedro Roth, que «dejó el ministerio en una situación muy complicada para todos».',
+    ],
+    'dejó el ministerio en una situación muy complicada para todos',
+    'Pilar Alegría',
+  ),
+  c(
+    'en',
+    'X told Y that “…”',
+    [
+      'Anna Keller told Education Committee chair Peter Roth that “the funding gap will close by next year at the latest.”',
+    ],
+    'the funding gap will close by next year at the latest.',
+    'Anna Keller',
+  ),
 ];
 
 const ACCORDING_TO: Case[] = [

@@ -266,6 +266,11 @@ const ROLE_CLOSING_SENTENCE_RE = new RegExp(
   String.raw`,\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})|(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+${VERB})\s*[.!?]$`,
   'u',
 );
+/** "berichtete die Ministerin" / "the secretary said" / "la ministre a répondu": a role noun as a speech verb's subject. */
+const CLAUSE_ROLE_SUBJECT_RE = new RegExp(
+  String.raw`(?:(?<![\p{L}])${VERB}\s+(?:der|die|the|el|la|le|o|a|il)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])|(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{Ll}{4,})\s+${VERB})`,
+  'u',
+);
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
@@ -634,6 +639,18 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       return m.name;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+    // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
+    // noun as the verb's subject; the people named before it are not speaking. The person named after the role, else
+    // the one given that role before the clause.
+    const roleSubject = CLAUSE_ROLE_SUBJECT_RE.exec(clause);
+    const role = roleSubject?.[1] ?? roleSubject?.[2];
+    if (roleSubject && role) {
+      const at = windowFrom + clauseFrom + roleSubject.index;
+      const speaker =
+        firstPersonIn(mentions, ctx.paragraphIndex, at, span.start, ctx.paragraphs) ??
+        personWithRole(ctx, windowFrom + clauseFrom, role);
+      if (speaker) return speaker;
+    }
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
       firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
