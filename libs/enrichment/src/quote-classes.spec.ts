@@ -1713,6 +1713,69 @@ const MARKS: Case[] = [
     'Não vamos fechar nenhuma escola do interior este ano',
     'Marta Costa',
   ),
+  c(
+    'es',
+    'dash incise inside «…»',
+    [
+      '«No vamos a permitir que se cierre ninguna escuela rural —aseguró Lucía Herrera—, porque la educación es un derecho de todos»',
+    ],
+    'No vamos a permitir que se cierre ninguna escuela rural —aseguró Lucía Herrera—, porque la educación es un derecho de todos',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'dash after closing quote',
+    ['«No vamos a permitir que se cierre ninguna escuela rural en la provincia» —aseguró Lucía Herrera.'],
+    'No vamos a permitir que se cierre ninguna escuela rural en la provincia',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'dash incise inside, bare verb, named before',
+    [
+      'La ministra Lucía Herrera visitó ayer Teruel.',
+      '«No vamos a permitir que se cierre ninguna escuela rural —aseguró—, porque la educación es un derecho de todos»',
+    ],
+    'No vamos a permitir que se cierre ninguna escuela rural —aseguró—, porque la educación es un derecho de todos',
+    'Lucía Herrera',
+  ),
+  c(
+    'fr',
+    'incise with comma inside « … » (dit name)',
+    ['« Nous ne lâcherons rien, martèle Sophie Leroy, tant que l’usine restera fermée. »'],
+    'Nous ne lâcherons rien, martèle Sophie Leroy, tant que l’usine restera fermée.',
+    'Sophie Leroy',
+  ),
+  c(
+    'en',
+    'quote with said in the middle, one span',
+    ['“We will not give up,” said Sarah Collins, “until every school in the county is open again.”'],
+    'until every school in the county is open again.',
+    'Sarah Collins',
+  ),
+  c(
+    'pt',
+    'dash after closing quote',
+    ['“Não vamos deixar fechar nenhuma escola rural em todo o distrito” — garantiu Marta Costa.'],
+    'Não vamos deixar fechar nenhuma escola rural em todo o distrito',
+    'Marta Costa',
+  ),
+  c(
+    'de',
+    'dash after closing quote',
+    ['„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen“ – sagte Petra Lang.'],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen',
+    'Petra Lang',
+  ),
+  c(
+    'en',
+    'parenthetical between quote and said',
+    [
+      '“We will not give up until every school in the county is open again” (the strike began in May), said Sarah Collins.',
+    ],
+    'We will not give up until every school in the county is open again',
+    'Sarah Collins',
+  ),
 ];
 
 const VERBS: Case[] = [

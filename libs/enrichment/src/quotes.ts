@@ -33,7 +33,7 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
 /**
@@ -46,12 +46,15 @@ const PRETERITE_AFTER_RE = new RegExp(
 );
 /** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
 const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
-const AGE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`, 'u');
+const AGE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`,
+  'u',
+);
 /** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
-const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
+const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
 const NAME_VERB_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
   'u',
 );
 /**
@@ -66,7 +69,7 @@ const DESCRIPTOR_WORDS = String.raw`(?:(?!(?:on|in|at|to|from|with|without|for|a
  * group.
  */
 const VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
   'du',
 );
 /**
@@ -86,12 +89,12 @@ const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
   .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
   .join('|')})(?![\p{L}])`;
 const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
-const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
+const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
 /** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
-const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
+const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
 /** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
@@ -101,7 +104,7 @@ const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|a
  * carrying-on verb with no name beside it (a German role noun is capitalised).
  */
 const CONTINUATION_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
   'u',
 );
 /** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
@@ -111,7 +114,7 @@ const MAX_CONTINUATION_GAP = 4;
  * one or two words between the verb and a role noun that ends the sentence.
  */
 const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
   'u',
 );
 /** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
@@ -122,7 +125,7 @@ const PREPOSITIONS = new Set(
 );
 /** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
 const ROLE_HEAD_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
   'u',
 );
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
@@ -230,19 +233,24 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
-/** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
-const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
+/**
+ * « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » / «No vamos a ceder
+ * —aseguró Lucía Herrera—, porque …»
+ */
+const INCISE_RE = new RegExp(String.raw`(?:,\s*|\s[—–]\s?)${VERB}\s+${NAME}\s*[,.—–]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** «No vamos a ceder —aseguró—, porque …»: a bare speech verb between dashes inside the quote. */
+const INCISE_DASH_VERB_RE = new RegExp(String.raw`\s[—–]\s?${VERB}\s?[—–]`, 'u');
 /** « …, explique l'élu. … » / “…, said the mayor. …”: an inserted attribution by a role noun, no name. */
 const INCISE_ROLE_RE = new RegExp(
   String.raw`,\s*${VERB}\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]`,
@@ -607,6 +615,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   }
   const incisePronoun = INCISE_PRONOUN_RE.exec(inner);
   if (incisePronoun) return antecedent(ctx, span.start, pronounGender(incisePronoun[0]));
+  if (INCISE_DASH_VERB_RE.test(inner)) return antecedent(ctx, span.start);
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
   const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
