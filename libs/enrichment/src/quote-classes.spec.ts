@@ -1305,6 +1305,39 @@ const NEIGHBOUR_OR_COLON: Case[] = [
     'the funding gap will close by next year at the latest.',
     'Anna Keller',
   ),
+  c(
+    'es',
+    'colon paragraph with role only, other person in between',
+    [
+      'La ministra de Educación, Pilar Alegría, se reunió ayer con el consejero Javier Lambán.',
+      'Al término del encuentro, la ministra fue tajante:',
+      '«No vamos a permitir que se cierre ninguna escuela rural en la provincia».',
+    ],
+    'No vamos a permitir que se cierre ninguna escuela rural en la provincia',
+    'Pilar Alegría',
+  ),
+  c(
+    'en',
+    'colon paragraph with role only, other person in between',
+    [
+      'Education Secretary Anna Keller met council leader Tom Reid on Monday.',
+      'Afterwards the secretary was blunt:',
+      '“No rural school in this county will close while I am in this job.”',
+    ],
+    'No rural school in this county will close while I am in this job.',
+    'Anna Keller',
+  ),
+  c(
+    'de',
+    'colon paragraph with role only, other person in between',
+    [
+      'Die Ministerin Anna Keller traf am Montag Landrat Tom Reiter.',
+      'Danach stellte die Ministerin klar:',
+      '„Solange ich im Amt bin, wird keine Dorfschule im Landkreis geschlossen.“',
+    ],
+    'Solange ich im Amt bin, wird keine Dorfschule im Landkreis geschlossen.',
+    'Anna Keller',
+  ),
 ];
 
 const ACCORDING_TO: Case[] = [
@@ -2183,6 +2216,16 @@ const UNNAMED: Case[] = [
       '„Jeder Fall wird in den kommenden Wochen einzeln und sorgfältig geprüft“, heißt es in einer Mitteilung des Ministeriums.',
     ],
     'Jeder Fall wird in den kommenden Wochen einzeln und sorgfältig geprüft',
+    null,
+  ),
+  c(
+    'es',
+    'agency after verb is no speaker',
+    [
+      'El ministro Luis Pérez visitó ayer Teruel.',
+      '«No vamos a permitir que se cierre ninguna escuela rural en la provincia», informó la agencia Reuters.',
+    ],
+    'No vamos a permitir que se cierre ninguna escuela rural en la provincia',
     null,
   ),
 ];

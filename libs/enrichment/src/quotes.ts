@@ -727,6 +727,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const from = prev.length - tail.length + clauseStart(tail);
     return (
       firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      roleInClause(ctx, prev.slice(from)) ??
       lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
   }
@@ -790,6 +791,26 @@ function paragraphSubject(ctx: Context, span: QuoteSpan, sentenceBefore: string)
     if (m.name !== first.name && !isQuoted(ctx.spans, m, ctx.paragraphs)) return null;
   }
   return first.name;
+}
+
+/** An article and a noun: a role that may stand for a person named before ("the secretary", "die Ministerin"). */
+const ARTICLE_NOUN_RE = /(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{L}{4,})(?![\p{L}])/gu;
+/** Article-and-noun pairs of a clause looked at for a role. */
+const MAX_CLAUSE_ROLES = 4;
+
+/**
+ * "Afterwards the secretary was blunt:" / "Danach stellte die Ministerin klar:": the person given the first role of
+ * the clause (at most MAX_CLAUSE_ROLES looked at) that someone named before this paragraph holds.
+ */
+function roleInClause(ctx: Context, clause: string): string | null {
+  let looked = 0;
+  ARTICLE_NOUN_RE.lastIndex = 0;
+  for (let m = ARTICLE_NOUN_RE.exec(clause); m && looked < MAX_CLAUSE_ROLES; m = ARTICLE_NOUN_RE.exec(clause)) {
+    looked++;
+    const person = m[1] ? personWithRole(ctx, 0, m[1]) : null;
+    if (person) return person;
+  }
+  return null;
 }
 
 /** The start of the last sentence in `text`: after [.!?] (and a closing mark) and a space, not after "Dr." or "30.". */
