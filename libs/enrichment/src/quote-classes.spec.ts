@@ -925,6 +925,54 @@ const SURNAME_OR_PRONOUN: Case[] = [
     'Agora é trabalhar o dobro durante a semana para o próximo jogo',
     'Rui Almeida',
   ),
+  c(
+    'es',
+    'surname with particle after verb (del Río)',
+    [
+      '«Los resultados de la evaluación llegarán a las escuelas en septiembre», explicó Carmen del Río, directora de Planificación.',
+      'La prueba se hará en mayo en toda la provincia.',
+      '«Cada escuela recibirá un informe propio con sus resultados», detalló del Río.',
+    ],
+    'Cada escuela recibirá un informe propio con sus resultados',
+    'Carmen del Río',
+  ),
+  c(
+    'es',
+    'verb, aside, name',
+    [
+      '«Esto ya no es justicia, es una burla a las víctimas y a sus familias», lamenta, por su parte, Ana García, presidenta de la asociación.',
+    ],
+    'Esto ya no es justicia, es una burla a las víctimas y a sus familias',
+    'Ana García',
+  ),
+  c(
+    'pt',
+    'verb, aside, name',
+    [
+      '“Isto já não é justiça, é uma afronta às vítimas e às suas famílias”, afirmou, por sua vez, Marta Costa, presidente da associação.',
+    ],
+    'Isto já não é justiça, é uma afronta às vítimas e às suas famílias',
+    'Marta Costa',
+  ),
+  c(
+    'fr',
+    'verb, aside, name',
+    [
+      '« Ce n’est plus de la justice, c’est une insulte aux victimes et à leurs familles », déplore, pour sa part, Sophie Leroy, présidente de l’association.',
+    ],
+    'Ce n’est plus de la justice, c’est une insulte aux victimes et à leurs familles',
+    'Sophie Leroy',
+  ),
+  c(
+    'es',
+    'bare verb, name the tagger may miss, after attributed quote',
+    [
+      '«Nuestro relevamiento es parte del calendario anual de la dirección», explicó Xiomara del Pópolo, directora de Planificación.',
+      '«Toda la información que recibimos es útil para decidir mejor», subrayó.',
+    ],
+    'Toda la información que recibimos es útil para decidir mejor',
+    'Xiomara del Pópolo',
+  ),
 ];
 
 const NEIGHBOUR_OR_COLON: Case[] = [

@@ -503,6 +503,24 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
+  // "lamenta, por su parte, Iris Avellaneda": an aside between the verb and the name.
+  const aside = VERB_ASIDE_NAME_AFTER_RE.exec(after);
+  if (aside?.[1]) {
+    const speaker = speakerAt(
+      ctx,
+      span.end + aside.index + aside[0].length - aside[1].length,
+      aside[1],
+      !/\s/u.test(aside[1]),
+    );
+    if (speaker) return speaker;
+  }
+  // "detalló del Pópolo": no object of "del" when the article names "Silvina del Pópolo" in full.
+  if (object && verbName?.[2] && PARTICLE_RE.test(verbName[1] ?? '')) {
+    // A short surname may take the full stop after it ("del Río.").
+    const surname = verbName[2].replace(/\.$/u, '');
+    const full = fullNameFor(ctx, surname.split(/\s+/u)[0] ?? '');
+    if (full?.endsWith(`${verbName[1] ?? ''}${surname}`)) return full;
+  }
   const so = SO_NAME_AFTER_RE.exec(after);
   if (so?.[1]) {
     const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
@@ -555,7 +573,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
   if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
-    return antecedent(ctx, span.start, pronounGender(after));
+    // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
+    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx);
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
@@ -966,6 +985,17 @@ function cleanSpeaker(raw: string[]): string[] {
   return tokens.slice(first);
 }
 
+/** ", lamenta, por su parte, Iris Avellaneda" / ", said, however, Jane Doe": a verb, a short aside, a name. */
+const VERB_ASIDE_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB},\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`,
+  'u',
+);
+/** Only the lowercase particles of a surname ("del ", "van der "). */
+const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?$/u;
+/** The given name right before a surname, and a lowercase particle between them ("del ", "van der "). */
+const GIVEN_BEFORE_SURNAME_RE =
+  /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s((?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?)?$/u;
+
 /**
  * "Yücel" → "Deniz Yücel": the first "<Given> <Surname>" in the article, where <Given> is a known given name or a
  * capitalised word that is no title, role or sentence opener. Cached per article and capped (MAX_SURNAME_LOOKUPS).
@@ -978,15 +1008,19 @@ function fullNameFor(ctx: Context, surname: string): string | null {
   for (const text of ctx.paragraphs) {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
-      const given = /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+      // "Silvina del Pópolo" for "Pópolo": a lowercase particle may stand between the given name and the surname.
+      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(Math.max(0, at - 32), at));
+      const given = lead?.[1];
       if (
         given &&
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
-        (!given.includes('-') || FIRST_NAMES.has(given))
+        (!given.includes('-') || FIRST_NAMES.has(given)) &&
+        // With a particle between them, no place for a surname: not "Fiom di Torino".
+        (!lead?.[2] || !ctx.entities.places.some((place) => place.name === surname))
       )
-        found = `${given} ${surname}`;
+        found = `${given} ${lead?.[2] ?? ''}${surname}`;
     }
     if (found) break;
   }
