@@ -447,6 +447,15 @@ const ROLE_AND_NAME: Case[] = [
     'We never expected the response to be this overwhelming',
     'Sarah Collins',
   ),
+  c(
+    'de',
+    'führte … aus',
+    [
+      '„Wir sind über die Situation alles andere als glücklich und prüfen jetzt alle Schritte“, führte Stadtsprecherin Marion Lindner aus.',
+    ],
+    'Wir sind über die Situation alles andere als glücklich und prüfen jetzt alle Schritte',
+    'Marion Lindner',
+  ),
 ];
 
 const SURNAME_OR_PRONOUN: Case[] = [
@@ -1385,6 +1394,36 @@ const NEIGHBOUR_OR_COLON: Case[] = [
     ],
     'Solange ich im Amt bin, wird keine Dorfschule im Landkreis geschlossen.',
     'Anna Keller',
+  ),
+  c(
+    'de',
+    'role + unknown name + colon, after another speaker',
+    [
+      'Vorstandschef Heribert Brandt: „Wir freuen uns sehr über die Vertragsverlängerung mit dem Trainer.“',
+      'Der Vorsitzende des Aufsichtsrats Wolfgang Steubner: „Ich freue mich, dass es uns gelungen ist, diese Lösung zu finden.“',
+    ],
+    'Ich freue mich, dass es uns gelungen ist, diese Lösung zu finden.',
+    'Wolfgang Steubner',
+  ),
+  c(
+    'de',
+    'unknown full name + unlisted verb + colon',
+    [
+      'Der Kabarettist Tom Becker lobt die Sendung.',
+      'Hape Kerkelmann konstatiert: „Loriot hat sicher die breite Masse erreicht wie kein anderer vor ihm.“',
+    ],
+    'Loriot hat sicher die breite Masse erreicht wie kein anderer vor ihm.',
+    'Hape Kerkelmann',
+  ),
+  c(
+    'en',
+    'unknown name + colon after another speaker',
+    [
+      'Chief executive Tom Reid: “We are delighted to have agreed a new contract with the coach.”',
+      'Chairman of the board Wolfgang Steubner: “I am pleased that we managed to find a solution together.”',
+    ],
+    'I am pleased that we managed to find a solution together.',
+    'Wolfgang Steubner',
   ),
 ];
 
