@@ -2315,6 +2315,36 @@ const UNNAMED: Case[] = [
     'No vamos a permitir que se cierre ninguna escuela rural en la provincia',
     null,
   ),
+  c(
+    'en',
+    'the court said, after a named judge',
+    [
+      'Judge Angela Moore heard the case in March.',
+      '“The company accepted possession of the goods and controlled their sale,” explained the court in its ruling.',
+    ],
+    'The company accepted possession of the goods and controlled their sale',
+    null,
+  ),
+  c(
+    'es',
+    'indicó el ministerio, after a named minister',
+    [
+      'El ministro Luis Pérez visitó ayer Teruel.',
+      '«Las obras comenzarán en cuanto se adjudique el contrato a la empresa», indicó el ministerio en un comunicado.',
+    ],
+    'Las obras comenzarán en cuanto se adjudique el contrato a la empresa',
+    null,
+  ),
+  c(
+    'de',
+    'teilte die Polizei mit, after a named person',
+    [
+      'Der Fahrer Tom Krause wurde leicht verletzt.',
+      '„Der Wagen kam aus bisher ungeklärter Ursache von der Fahrbahn ab“, teilte die Polizei mit.',
+    ],
+    'Der Wagen kam aus bisher ungeklärter Ursache von der Fahrbahn ab',
+    null,
+  ),
 ];
 
 /** Per language: opening mark, closing mark (and comma), speaker, quote. */

@@ -97,6 +97,12 @@ const ROLE_ONLY_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
+/** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
+const INSTITUTIONS = new Set(
+  'court government ministry department company police agency report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
+    ' ',
+  ),
+);
 /** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
 const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|añadió|agrega|añade|ha añadido|ha agregado|complementó|remató|concluyó|acrescentou|acrescenta|completou|concluiu|ajoute|a ajouté|poursuit|a poursuivi|conclut|a conclu|ergänzte|ergänzt|aggiunge|ha aggiunto)(?![\p{L}])`;
 /**
@@ -548,6 +554,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   if (roleWord) {
     const person = personWithRole(ctx, span.start, roleWord);
     if (person) return person;
+    // "explained the court in its ruling" / "indicó el ministerio": a body speaks, no person.
+    if (INSTITUTIONS.has(roleWord.toLowerCase())) return null;
   }
   // The role after an adverbial is the subject as a pronoun would be, unless a preposition makes it an object.
   const adverbial = ADVERBIAL_ROLE_AFTER_RE.exec(after);
