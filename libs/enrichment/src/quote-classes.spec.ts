@@ -2759,6 +2759,16 @@ const PRONOUN_GENDER: Case[] = [
     'Abbiamo trovato un accordo per finanziare la nuova scuola della città',
     'Luca Ferri',
   ),
+  c(
+    'de',
+    'sagt sie: woman first, man (Bürgermeister) after',
+    [
+      'Petra Lang hat mit Bürgermeister Hans Brandt lange über das Projekt gestritten.',
+      '„Am Ende haben wir doch noch einen guten Kompromiss gefunden“, sagt sie.',
+    ],
+    'Am Ende haben wir doch noch einen guten Kompromiss gefunden',
+    'Petra Lang',
+  ),
 ];
 
 describe.each([

@@ -1183,12 +1183,16 @@ const GENDER_WORDS = new Map<string, Gender>([
 ]);
 /** The first gendered pronoun in the attribution after a quote ("déplore-t-elle", "she said"), if any. */
 function pronounGender(attribution: string): Gender | null {
-  for (const word of attribution
+  const words = attribution
     .slice(0, 40)
     .toLowerCase()
-    .split(/[^\p{L}]+/u)) {
+    .split(/[^\p{L}]+/u);
+  for (const [k, word] of words.entries()) {
     const g = PRONOUN_GENDER.get(word);
     if (g) return g;
+    // German "sagt sie" / "betonte sie": "sie" after a singular verb (no -en) is "she", not "they".
+    const verb = k > 0 ? (words[k - 1] ?? '') : '';
+    if (word === 'sie' && verb.length > 3 && (verb.endsWith('t') || verb.endsWith('te'))) return 'f';
   }
   return null;
 }
