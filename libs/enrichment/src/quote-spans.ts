@@ -11,9 +11,22 @@ export interface QuoteSpan {
 /**
  * Each opening mark and the marks that may close it. German opens with „ and closes with “ (or ”), and writes
  * »…« where French writes «…»; sites mix straight and curly marks (“…"). ‹…› is the single guillemet pair.
- * Single quotes ‘…’ and ‚…‘ are left out: they double as apostrophes and hold quotes within quotes.
+ * Single quotes ‘…’ and German ‚…‘ double as apostrophes (don’t, ‘90s), so SINGLE_QUOTE tells them apart.
  */
-const CLOSERS: Record<string, string> = { '“': '”"', '"': '"”', '«': '»', '„': '“”"', '»': '«', '‹': '›' };
+const CLOSERS: Record<string, string> = {
+  '“': '”"',
+  '"': '"”',
+  '«': '»',
+  '„': '“”"',
+  '»': '«',
+  '‹': '›',
+  '‘': '’',
+  '‚': '‘’',
+};
+/** Single-quote openers: only before a letter and after no letter or digit (not “rock ‘n’ roll” inside a word). */
+const SINGLE_OPENERS = '‘‚';
+/** Marks that open or close a double quote: a single-quoted span holding one is a quote within a quote, not read. */
+const DOUBLE_MARKS = '“”"«»„';
 /** A line of dialogue opens with a dash: "— No lo sé —dijo Ana—. Mañana." */
 const DIALOGUE_DASHES = '—–―';
 
@@ -26,15 +39,27 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
   if (dialogue) return [dialogue];
   const spans: QuoteSpan[] = [];
   const next = new Map<string, number>();
+  // A closing single quote is no apostrophe: no letter or digit follows it. The memo stays the first such mark.
+  const isCloser = (mark: string, at: number): boolean =>
+    (mark !== '’' && mark !== '‘') || !/[\p{L}\p{N}]/u.test(paragraph[at + 1] ?? '');
   const nextIndex = (mark: string, from: number): number => {
     const known = next.get(mark);
     if (known !== undefined && (known < 0 || known >= from)) return known;
-    const found = paragraph.indexOf(mark, from);
+    let found = paragraph.indexOf(mark, from);
+    while (found >= 0 && !isCloser(mark, found)) found = paragraph.indexOf(mark, found + 1);
     next.set(mark, found);
     return found;
   };
+  const nextDouble = (from: number): number => {
+    let first = -1;
+    for (const mark of DOUBLE_MARKS) {
+      const at = nextIndex(mark, from);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    return first;
+  };
   // A native search jumps to each opening mark; the loop never visits the characters in between.
-  const openers = /[“"«„»‹]/gu;
+  const openers = /[“"«„»‹]|(?<![\p{L}\p{N}])[‘‚](?=\p{L})/gu;
   for (let match = openers.exec(paragraph); match; match = openers.exec(paragraph)) {
     const i = match.index;
     const closers = CLOSERS[match[0]] ?? '';
@@ -44,6 +69,10 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
       if (at >= 0 && (j < 0 || at < j)) j = at;
     }
     if (j <= i + 1) continue; // unclosed or empty: no quote opens here
+    if (SINGLE_OPENERS.includes(match[0])) {
+      const double = nextDouble(i + 1);
+      if (double >= 0 && double < j) continue; // a quote within a quote, or an apostrophe before one
+    }
     spans.push({ start: i, end: j + 1, inner: paragraph.slice(i + 1, j) });
     openers.lastIndex = j + 1;
   }

@@ -25,6 +25,20 @@ describe('quoteSpans: the marks of en/es/fr/de/pt and dialogue dashes', () => {
       'No vamos a rendirnos nunca ante esta presión',
     ]);
   });
+  it('reads ‘…’ and ‚…‘ past apostrophes, not a single-quoted span holding a double quote', () => {
+    expect(inner('a ‘we don’t know yet,’ b ‚wir wissen es nicht‘ c rock ‘n’ roll')).toEqual([
+      'we don’t know yet,',
+      'wir wissen es nicht',
+      'n',
+    ]);
+    expect(inner('the ‘yes campaign “will win,” she said, the workers’ union')).toEqual(['will win,']);
+  });
+  it('single quotes stay linear: 100k openers and apostrophes with no closing mark', () => {
+    const text = ' ‘a’b ‚c'.repeat(20_000);
+    const started = Date.now();
+    quoteSpans(text);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
   it('gives up an unclosed mark after one search: 100k unclosed marks of every kind stay linear', () => {
     const text = '„«»“"‹'.repeat(20_000).replace(/»/gu, 'x');
     const started = Date.now();

@@ -21,26 +21,40 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon',
-  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu",
-  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|bilanziert|bilanzierte',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|destaca|ressalta|lembra|avalia|pontua|observa|argumenta|declara|comenta|relata|questiona|questionou|disseram|afirmaram|respondeu',
-  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|spiega|aggiunge|afferma|sottolinea|dichiara',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado',
+  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
+  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/**
+ * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
+ * or before a name.
+ */
+const PRETERITE_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*(?!${VERB})\p{Ll}{3,}(?:ó|ou)(?:\s*[.;]|\s+${NAME}(?=\s*[.,;]))`,
+  'u',
+);
+/** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
+const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
+const AGE_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`,
+  'u',
+);
 /** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
-const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
+const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
 const NAME_VERB_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
   'u',
 );
 /**
@@ -55,7 +69,7 @@ const DESCRIPTOR_WORDS = String.raw`(?:(?!(?:on|in|at|to|from|with|without|for|a
  * group.
  */
 const VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
   'du',
 );
 /**
@@ -64,14 +78,30 @@ const VERB_NAME_AFTER_RE = new RegExp(
  * sagte die Sprecherin des Ministeriums, Anna Weber / expresó en conferencia de prensa la ministra Ana Beltrán: a verb
  * and the clause after it, where a person (not a prepositional object) or a closing name is the speaker.
  */
-const VERB_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`,
-  'u',
-);
+/**
+ * "according to" and its equivalents, lowercase: the person after them is the source of the quote (es "a juicio de",
+ * fr "d’après", de "nach Ansicht von", pt "nas palavras de", it "a detta di"…).
+ */
+const ACCORDING_WORDS =
+  "according to|in the words of|según|de acuerdo con|a juicio de|en palabras de|en opinión de|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
+/** The same, opening a sentence too ("Según la ministra, …", "D’après Jean Dupont, « … »"). */
+const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
+  .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
+  .join('|')})(?![\p{L}])`;
+const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
+const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
+/** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
+const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
+);
+/** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
+const INSTITUTIONS = new Set(
+  'court government ministry department company police agency report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
+    ' ',
+  ),
 );
 /** Verbs that carry on a statement (added, agregó, acrescentou, ajoute, ergänzte, concluded): the speaker goes on. */
 const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|añadió|agrega|añade|ha añadido|ha agregado|complementó|remató|concluyó|acrescentou|acrescenta|completou|concluiu|ajoute|a ajouté|poursuit|a poursuivi|conclut|a conclu|ergänzte|ergänzt|aggiunge|ha aggiunto)(?![\p{L}])`;
@@ -80,7 +110,7 @@ const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|a
  * carrying-on verb with no name beside it (a German role noun is capitalised).
  */
 const CONTINUATION_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
   'u',
 );
 /** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
@@ -90,7 +120,7 @@ const MAX_CONTINUATION_GAP = 4;
  * one or two words between the verb and a role noun that ends the sentence.
  */
 const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
   'u',
 );
 /** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
@@ -101,7 +131,7 @@ const PREPOSITIONS = new Set(
 );
 /** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
 const ROLE_HEAD_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
   'u',
 );
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
@@ -209,29 +239,55 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:Das|Dies|So|That|This|Así lo|Así|Eso|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.]\s*)?(?:according to|según|selon|laut|secondo|segundo|de acordo com|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
-/** « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » */
-const INCISE_RE = new RegExp(String.raw`,\s*${VERB}\s+${NAME}\s*[,.]`, 'u');
+/**
+ * « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » / «No vamos a ceder
+ * —aseguró Lucía Herrera—, porque …»
+ */
+const INCISE_RE = new RegExp(String.raw`(?:,\s*|\s[—–]\s?)${VERB}\s+${NAME}\s*[,.—–]`, 'u');
 const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+/** «No vamos a ceder —aseguró—, porque …»: a bare speech verb between dashes inside the quote. */
+const INCISE_DASH_VERB_RE = new RegExp(String.raw`\s[—–]\s?${VERB}\s?[—–]`, 'u');
 /** « …, explique l'élu. … » / “…, said the mayor. …”: an inserted attribution by a role noun, no name. */
 const INCISE_ROLE_RE = new RegExp(
   String.raw`,\s*${VERB}\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]`,
   'u',
 );
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
-const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+/** "Pour le ministre de l’Intérieur, Gérald Darmanin," / "Para la titular de Hacienda, María Montero,": a role, a comma. */
+const FOR_ROLE_CLAUSE_RE =
+  /^(?:Para|Pour|Für|For|Per)\s+(?:the|el|la|le|l['’]|o|a|der|die|il)\s*\p{Ll}[^,]{0,80},[^,]{1,60},$/u;
+/** ", so Krüger." / ", so Krüger weiter.": German "so" and a name after a quote, its attribution. */
+const SO_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*so\s+${NAME}(?=\s*[.,;]|\s+(?:weiter|abschließend|zuletzt)(?![\p{L}]))`,
+  'u',
+);
+/**
+ * A sentence closed by a speech verb or "so" and a role noun: "…, so die Industriesprecherin." / "…, dijo la ministra."
+ * / "…, the minister said."
+ */
+const ROLE_CLOSING_SENTENCE_RE = new RegExp(
+  String.raw`,\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})|(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+${VERB})\s*[.!?]$`,
+  'u',
+);
+/** "berichtete die Ministerin" / "the secretary said" / "la ministre a répondu": a role noun as a speech verb's subject. */
+const CLAUSE_ROLE_SUBJECT_RE = new RegExp(
+  String.raw`(?:(?<![\p{L}])${VERB}\s+(?:der|die|the|el|la|le|o|a|il)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])|(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{Ll}{4,})\s+${VERB})`,
+  'u',
+);
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:according to|según|selon|laut|segundo|de acordo com)(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
@@ -274,6 +330,20 @@ const NOT_SPEAKERS = new Set([
   'Mais',
   'Aber',
   'Und',
+  'Lo',
+  'Los',
+  'Las',
+  'Les',
+  'Eso',
+  'Esto',
+  'Isso',
+  'Isto',
+  'Cela',
+  'Ceci',
+  'Es',
+  'Dies',
+  'Lui',
+  'Lei',
 ]);
 
 interface PreviousQuote {
@@ -317,7 +387,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
-  const spans = paragraphs.map((p) => quoteSpans(p));
+  const spans = paragraphs.map((p) => splitDialogueIncise(p, quoteSpans(p)));
   const lastAttributed = { speaker: null as string | null, paragraph: -1 };
   const appositions = new Map<number, RoleApposition[]>();
   // The last attributed quote of the paragraph before, if nobody else is named after it there.
@@ -371,6 +441,27 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
   return quotes;
 }
 
+/** Dialogue dashes (quote-spans.ts DIALOGUE_DASHES). */
+const DIALOGUE_DASHES = '—–―';
+/**
+ * "– Ich bin zufrieden, sagte Weber." / "— Nous irons jusqu’au bout, lance-t-elle.": a comma and a speech verb before
+ * a name, a pronoun or an article inserted in a dialogue line that no second dash closes.
+ */
+const DIALOGUE_INCISE_RE = new RegExp(
+  String.raw`,\s*${VERB}(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’]))`,
+  'u',
+);
+
+/** A dialogue line that runs to the end of its paragraph ends at the attribution inserted in it, if any. */
+function splitDialogueIncise(paragraph: string, spans: QuoteSpan[]): QuoteSpan[] {
+  const span = spans[0];
+  if (spans.length !== 1 || !span || span.start !== 0 || span.end <= paragraph.length) return spans;
+  if (!DIALOGUE_DASHES.includes(paragraph[0] as string)) return spans;
+  const incise = DIALOGUE_INCISE_RE.exec(paragraph.slice(0, INCISE_WINDOW));
+  if (!incise) return spans;
+  return [{ start: 0, end: incise.index, inner: paragraph.slice(1, incise.index) }];
+}
+
 /**
  * "Barbosa Delgado" → "Francisco Barbosa Delgado": each name of several words the tagger kept apart from the longer
  * name it ends (the surname after a named first mention), when only one longer name ends with it.
@@ -418,6 +509,29 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
+  // "lamenta, por su parte, Iris Avellaneda": an aside between the verb and the name.
+  const aside = VERB_ASIDE_NAME_AFTER_RE.exec(after);
+  if (aside?.[1]) {
+    const speaker = speakerAt(
+      ctx,
+      span.end + aside.index + aside[0].length - aside[1].length,
+      aside[1],
+      !/\s/u.test(aside[1]),
+    );
+    if (speaker) return speaker;
+  }
+  // "detalló del Pópolo": no object of "del" when the article names "Silvina del Pópolo" in full.
+  if (object && verbName?.[2] && PARTICLE_RE.test(verbName[1] ?? '')) {
+    // A short surname may take the full stop after it ("del Río.").
+    const surname = verbName[2].replace(/\.$/u, '');
+    const full = fullNameFor(ctx, surname.split(/\s+/u)[0] ?? '');
+    if (full?.endsWith(`${verbName[1] ?? ''}${surname}`)) return full;
+  }
+  const so = SO_NAME_AFTER_RE.exec(after);
+  if (so?.[1]) {
+    const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
+    if (speaker) return speaker;
+  }
   const that = THAT_VERB_NAME_AFTER_RE.exec(after);
   if (that?.[2]) {
     const nameAt = span.end + that.index + that[0].length - that[2].length;
@@ -426,21 +540,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   }
   const role = VERB_ROLE_AFTER_RE.exec(after);
   if (role) {
-    const from = span.end + role.index;
-    const person = firstPersonIn(
-      ctx.entities.personMentions,
-      ctx.paragraphIndex,
-      from,
-      from + role[0].length,
-      ctx.paragraphs,
-    );
-    if (person) return person;
-    const named = NAME_AT_END_RE.exec(role[0].trimEnd());
-    const namedAt = named?.[1] ? role[0].lastIndexOf(named[1]) : -1;
-    if (named?.[1] && !OBJECT_BEFORE_RE.test(role[0].slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
-      const speaker = speakerAt(ctx, from + namedAt, named[1], true);
-      if (speaker) return speaker;
-    }
+    const speaker = rolePhraseSpeaker(ctx, span.end + role.index, role[0]);
+    if (speaker) return speaker;
   }
   // "advirtió la titular de Interior a los senadores": no name in the role phrase, its head noun is the role.
   const head = ROLE_HEAD_AFTER_RE.exec(after)?.[1];
@@ -453,6 +554,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   if (roleWord) {
     const person = personWithRole(ctx, span.start, roleWord);
     if (person) return person;
+    // "explained the court in its ruling" / "indicó el ministerio": a body speaks, no person.
+    if (INSTITUTIONS.has(roleWord.toLowerCase())) return null;
   }
   // The role after an adverbial is the subject as a pronoun would be, unless a preposition makes it an object.
   const adverbial = ADVERBIAL_ROLE_AFTER_RE.exec(after);
@@ -463,11 +566,23 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const last = ctx.lastAttributed;
   if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
     return last.speaker;
+  // "”, descaseteó." / "”, desabafou Ana Lima.": a Spanish or Portuguese preterite no list holds, alone or before a name.
+  const preterite = PRETERITE_AFTER_RE.exec(after);
+  if (preterite?.[1]) {
+    const speaker = speakerAt(
+      ctx,
+      span.end + preterite.index + preterite[0].length - preterite[1].length,
+      preterite[1],
+      true,
+    );
+    if (speaker) return speaker;
+  } else if (preterite) return recentSpeaker(ctx) ?? antecedent(ctx, span.start);
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || pronounSubject)
-    return antecedent(ctx, span.start, pronounGender(after));
+  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
+    // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
+    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx);
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
@@ -486,6 +601,23 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   return null;
 }
 
+/** The person a role phrase after a quote names: the first person in it that is no object, or the name closing it. */
+function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string | null {
+  const person = firstPersonIn(
+    ctx.entities.personMentions,
+    ctx.paragraphIndex,
+    from,
+    from + phrase.length,
+    ctx.paragraphs,
+  );
+  if (person) return person;
+  const named = NAME_AT_END_RE.exec(phrase.trimEnd());
+  const namedAt = named?.[1] ? phrase.lastIndexOf(named[1]) : -1;
+  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt)))
+    return speakerAt(ctx, from + namedAt, named[1], true);
+  return null;
+}
+
 /** Attribution further out: "according to", inside the quote, the clause or sentence before it. */
 function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const mentions = ctx.entities.personMentions;
@@ -496,6 +628,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, nameAt, according[2], (according[1] ?? '').length > 0);
     if (speaker) return speaker;
   }
+  // "selon la ministre de la Santé, Claire Martin": a role phrase whose person (or closing name) is the speaker.
+  const accordingRole = ACCORDING_ROLE_AFTER_RE.exec(after);
+  if (accordingRole) {
+    const speaker = rolePhraseSpeaker(ctx, span.end + accordingRole.index, accordingRole[0]);
+    if (speaker) return speaker;
+  }
   const inner = span.inner.slice(0, INCISE_WINDOW);
   const incise = INCISE_RE.exec(inner);
   if (incise?.[1] && !NOT_SPEAKERS.has(firstWord(incise[1]))) {
@@ -504,6 +642,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   }
   const incisePronoun = INCISE_PRONOUN_RE.exec(inner);
   if (incisePronoun) return antecedent(ctx, span.start, pronounGender(incisePronoun[0]));
+  if (INCISE_DASH_VERB_RE.test(inner)) return antecedent(ctx, span.start);
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
   const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
@@ -522,10 +661,36 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, at, forName[2], true);
     if (speaker) return speaker;
   }
+  // "Pour le ministre de l’Intérieur, Gérald Darmanin, « … »": a role and a comma before the name, the last person
+  // named in the clause (no object).
+  if (FOR_ROLE_CLAUSE_RE.test(clause)) {
+    const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, span.start) - 1];
+    if (
+      m &&
+      m.paragraph === ctx.paragraphIndex &&
+      m.offset >= windowFrom + clauseFrom &&
+      !isFragment(m) &&
+      !isObjectMention(ctx.paragraphs, m)
+    )
+      return m.name;
+  }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+    // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
+    // noun as the verb's subject; the people named before it are not speaking. The person named after the role, else
+    // the one given that role before the clause.
+    const roleSubject = CLAUSE_ROLE_SUBJECT_RE.exec(clause);
+    const role = roleSubject?.[1] ?? roleSubject?.[2];
+    if (roleSubject && role) {
+      const at = windowFrom + clauseFrom + roleSubject.index;
+      const speaker =
+        firstPersonIn(mentions, ctx.paragraphIndex, at, span.start, ctx.paragraphs) ??
+        personWithRole(ctx, windowFrom + clauseFrom, role);
+      if (speaker) return speaker;
+    }
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
       firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
+      colonName(ctx, clause, windowFrom + clauseFrom) ??
       nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
       antecedent(ctx, span.start)
     );
@@ -534,6 +699,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   if (sentenceEnded || (clauseFrom > 0 && clause.trim() === '')) {
     const sentence = sentenceEnded ? before : before.slice(0, clauseFrom).trimEnd();
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
+    // "…, so die Industriesprecherin. „…“" / "…, dijo la ministra. «…»": reported speech closed by a role noun.
+    const closing = sentenceFrom >= 0 ? ROLE_CLOSING_SENTENCE_RE.exec(sentence.slice(sentenceFrom)) : null;
+    const closingRole = closing?.[1] ?? closing?.[2];
+    if (closingRole)
+      return personWithRole(ctx, span.start, closingRole) ?? recentSpeaker(ctx) ?? antecedent(ctx, span.start);
     if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
       const person =
         firstPersonIn(
@@ -550,16 +720,8 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
       // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
       const subjectFrom = windowFrom + sentenceFrom;
-      const m = mentions[mentionIndex(mentions, ctx.paragraphIndex, subjectFrom)];
-      if (
-        m &&
-        m.paragraph === ctx.paragraphIndex &&
-        m.offset - subjectFrom <= SUBJECT_LEAD &&
-        !isFragment(m) &&
-        !isObjectMention(ctx.paragraphs, m) &&
-        !/[.!?]/u.test(ctx.paragraph.slice(subjectFrom, m.offset))
-      )
-        return m.name;
+      const opener = sentenceSubject(ctx, ctx.paragraphIndex, subjectFrom);
+      if (opener) return opener;
       // A name the tagger missed opening the sentence: it must be a person (a known given name or surname).
       const opening = SENTENCE_NAME_RE.exec(sentence.slice(sentenceFrom, sentenceFrom + SUBJECT_LEAD + 40));
       if (opening?.[1]) {
@@ -570,6 +732,22 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   }
   const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
   if (subject) return subject;
+  // A paragraph that is nothing but a quote, after a paragraph without quotes whose last sentence opens with its
+  // subject: "Sophie Leroy ne cache pas sa colère." / "« On nous avait promis … »".
+  const previous = ctx.paragraphIndex - 1;
+  if (
+    span.start === 0 &&
+    previous >= 0 &&
+    (ctx.spans[previous] ?? []).length === 0 &&
+    /^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end))
+  ) {
+    const prev = ctx.previousParagraph.trimEnd();
+    if (/[.!?]$/u.test(prev)) {
+      const tailFrom = Math.max(0, prev.length - CLAUSE_WINDOW);
+      const opener = sentenceSubject(ctx, previous, tailFrom + clauseStart(prev.slice(tailFrom, -1)), true);
+      if (opener) return opener;
+    }
+  }
   // A quote opening its paragraph after one that ends in a colon: "…, sieht sie die Sache etwas anders:"
   if (span.start === 0 && ctx.previousParagraph.trimEnd().endsWith(':')) {
     const prev = ctx.previousParagraph.trimEnd();
@@ -577,10 +755,39 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const from = prev.length - tail.length + clauseStart(tail);
     return (
       firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      roleInClause(ctx, prev.slice(from)) ??
       lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
   }
   return null;
+}
+
+/**
+ * The person tagged as the subject opening the sentence at (paragraph, from): named within SUBJECT_LEAD characters
+ * of its start, perhaps after a role ("Die Ministerin Anna Weber ist zuversichtlich."), and no prepositional object.
+ */
+function sentenceSubject(ctx: Context, paragraph: number, from: number, strict = false): string | null {
+  const mentions = ctx.entities.personMentions;
+  const m = mentions[mentionIndex(mentions, paragraph, from)];
+  if (!m || m.paragraph !== paragraph || m.offset - from > SUBJECT_LEAD || isFragment(m)) return null;
+  const lead = (ctx.paragraphs[paragraph] ?? '').slice(from, m.offset);
+  if (/[.!?]/u.test(lead) || isObjectMention(ctx.paragraphs, m)) return null;
+  // Strict: only a role before the name, perhaps set off by a comma ("La ministra de Trabajo, Lucía Herrera"), no
+  // clause ("La oposición, encabezada por María Pérez").
+  if (strict) {
+    // An introductory phrase may come first if an article and a role open the name's own part ("Consultada sobre el
+    // tema, la alcaldesa Evelyn Matthei …").
+    const trimmed = lead.replace(/,\s*$/u, '');
+    const comma = trimmed.lastIndexOf(',');
+    if (comma >= 0 && !ROLE_LEAD_RE.test(trimmed.slice(comma + 1))) return null;
+  }
+  return m.name;
+}
+
+/** The speaker of the last attributed quote, if at most MAX_CONTINUATION_GAP paragraphs back. */
+function recentSpeaker(ctx: Context): string | null {
+  const last = ctx.lastAttributed;
+  return last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP ? last.speaker : null;
 }
 
 /** A subject pronoun anywhere in a sentence ("…, aus welcher er auswählen sollte."). */
@@ -614,6 +821,26 @@ function paragraphSubject(ctx: Context, span: QuoteSpan, sentenceBefore: string)
   return first.name;
 }
 
+/** An article and a noun: a role that may stand for a person named before ("the secretary", "die Ministerin"). */
+const ARTICLE_NOUN_RE = /(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{L}{4,})(?![\p{L}])/gu;
+/** Article-and-noun pairs of a clause looked at for a role. */
+const MAX_CLAUSE_ROLES = 4;
+
+/**
+ * "Afterwards the secretary was blunt:" / "Danach stellte die Ministerin klar:": the person given the first role of
+ * the clause (at most MAX_CLAUSE_ROLES looked at) that someone named before this paragraph holds.
+ */
+function roleInClause(ctx: Context, clause: string): string | null {
+  let looked = 0;
+  ARTICLE_NOUN_RE.lastIndex = 0;
+  for (let m = ARTICLE_NOUN_RE.exec(clause); m && looked < MAX_CLAUSE_ROLES; m = ARTICLE_NOUN_RE.exec(clause)) {
+    looked++;
+    const person = m[1] ? personWithRole(ctx, 0, m[1]) : null;
+    if (person) return person;
+  }
+  return null;
+}
+
 /** The start of the last sentence in `text`: after [.!?] (and a closing mark) and a space, not after "Dr." or "30.". */
 function clauseStart(text: string): number {
   let from = 0;
@@ -634,8 +861,6 @@ function clauseStart(text: string): number {
 }
 
 /** "… laut Ulrich Müller, Experte …" / "sagt Keuter, er könne …": a name right after a speech verb in a clause. */
-/** "according to" and its equivalents, also opening a sentence ("Según la ministra, …", "Laut Polizei …"). */
-const ACCORDING = String.raw`(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut|[Ss]egundo|[Dd]e acordo com)(?![\p{L}])`;
 /**
  * A capitalised German role noun (Modejournalistin, Verkehrsexperte, Stadtplaner): eight letters or more, ending as
  * role nouns do. Two joined by "und" may precede a name ("findet Modejournalistin und Trendexpertin Karolina L.").
@@ -646,11 +871,27 @@ const NAME_AFTER_SPEECH_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+(?:${ROLE_NOUN}\s+und\s+)?${NAME}`,
   'u',
 );
+/** "… Wolfgang Steubing:" — a name right before the colon that ends a clause. */
+const NAME_BEFORE_COLON_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s*:$`, 'u');
+/** "Hape Kerkeling konstatiert:" — a clause of a name and one lowercase verb before a colon. */
+const NAME_VERB_COLON_RE = new RegExp(String.raw`^\s*${NAME}\s+\p{Ll}+\s*:$`, 'u');
 /** "Selon la ministre des Transports Claire Dubois, « … »": an article and role words before the name. */
 const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
   String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+((?:[\p{Ll}'-]+\s+){1,5})${NAME}`,
   'u',
 );
+
+/**
+ * "Der Vorsitzende des Aufsichtsrats Wolfgang Steubing:" / "Hape Kerkeling konstatiert:": a full name right before
+ * the colon, or opening a clause of the name and one verb, that the tagger did not find.
+ */
+function colonName(ctx: Context, clause: string, clauseAt: number): string | null {
+  const m = NAME_BEFORE_COLON_RE.exec(clause) ?? NAME_VERB_COLON_RE.exec(clause);
+  const name = m?.[1];
+  if (!m || !name || !/\s/u.test(name) || NOT_SPEAKERS.has(firstWord(name))) return null;
+  const at = clauseAt + m.index + m[0].indexOf(name);
+  return speakerAt(ctx, at, name, false);
+}
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
   const match = NAME_AFTER_SPEECH_RE.exec(clause);
@@ -769,6 +1010,17 @@ function cleanSpeaker(raw: string[]): string[] {
   return tokens.slice(first);
 }
 
+/** ", lamenta, por su parte, Iris Avellaneda" / ", said, however, Jane Doe": a verb, a short aside, a name. */
+const VERB_ASIDE_NAME_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:[,.—–]\s*)?${VERB},\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`,
+  'u',
+);
+/** Only the lowercase particles of a surname ("del ", "van der "). */
+const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?$/u;
+/** The given name right before a surname, and a lowercase particle between them ("del ", "van der "). */
+const GIVEN_BEFORE_SURNAME_RE =
+  /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s((?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?)?$/u;
+
 /**
  * "Yücel" → "Deniz Yücel": the first "<Given> <Surname>" in the article, where <Given> is a known given name or a
  * capitalised word that is no title, role or sentence opener. Cached per article and capped (MAX_SURNAME_LOOKUPS).
@@ -781,15 +1033,19 @@ function fullNameFor(ctx: Context, surname: string): string | null {
   for (const text of ctx.paragraphs) {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
-      const given = /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+      // "Silvina del Pópolo" for "Pópolo": a lowercase particle may stand between the given name and the surname.
+      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(Math.max(0, at - 32), at));
+      const given = lead?.[1];
       if (
         given &&
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
-        (!given.includes('-') || FIRST_NAMES.has(given))
+        (!given.includes('-') || FIRST_NAMES.has(given)) &&
+        // With a particle between them, no place for a surname: not "Fiom di Torino".
+        (!lead?.[2] || !ctx.entities.places.some((place) => place.name === surname))
       )
-        found = `${given} ${surname}`;
+        found = `${given} ${lead?.[2] ?? ''}${surname}`;
     }
     if (found) break;
   }
@@ -853,6 +1109,8 @@ const MAX_ANTECEDENT_MENTIONS = 6;
  */
 /** An article opens a new noun phrase: "de prensa la ministra Ana Beltrán" is no object of "de". */
 const ARTICLE = String.raw`(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den|dem|un|una|um|uma|une)`;
+/** An article and one or two role words, all that stands before a name after a comma: " la alcaldesa ". */
+const ROLE_LEAD_RE = new RegExp(String.raw`^\s*${ARTICLE}\s+(?:\p{Ll}[\p{L}-]*\s+){1,2}$`, 'u');
 const OBJECT_BEFORE_RE = new RegExp(
   String.raw`(?:(?:(?:^|[^\p{L}])(?:of|with|against|under|about|de|del|con|contra|bajo|sobre|entre|da|do|das|dos|com|von|vom|mit|gegen|über|unter|avec|contre|sous)|(?<=\p{Ll}\s)(?<!(?:Mais|Pero|Aber|But|Et|Y|E|Und|Mas)\s)(?:for|para|pour|für))\s+(?:${ARTICLE}\s+)?(?:(?!${ARTICLE}\s)\p{Ll}[\p{L}-]*\s+){0,3}|(?:^|[^\p{L}])(?<!according\s)(?:to|a|al|à|au|aux|ao|aos|zu)\s+)$`,
   'u',
@@ -911,8 +1169,8 @@ type Gender = 'f' | 'm';
 const otherGender = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
 /** Singular subject pronouns of one gender (German "sie" is also "they", so left out). */
 const PRONOUN_GENDER = new Map<string, Gender>([
-  ...'she ella elle ela'.split(' ').map((w) => [w, 'f'] as const),
-  ...'he él il ele er'.split(' ').map((w) => [w, 'm'] as const),
+  ...'she ella elle ela lei'.split(' ').map((w) => [w, 'f'] as const),
+  ...'he él il ele er lui'.split(' ').map((w) => [w, 'm'] as const),
 ]);
 /** Words beside a name that give its gender: "X, un homme …", "Mme X", "X, mother of two", "Herr X". */
 const GENDER_WORDS = new Map<string, Gender>([
@@ -925,12 +1183,16 @@ const GENDER_WORDS = new Map<string, Gender>([
 ]);
 /** The first gendered pronoun in the attribution after a quote ("déplore-t-elle", "she said"), if any. */
 function pronounGender(attribution: string): Gender | null {
-  for (const word of attribution
+  const words = attribution
     .slice(0, 40)
     .toLowerCase()
-    .split(/[^\p{L}]+/u)) {
+    .split(/[^\p{L}]+/u);
+  for (const [k, word] of words.entries()) {
     const g = PRONOUN_GENDER.get(word);
     if (g) return g;
+    // German "sagt sie" / "betonte sie": "sie" after a singular verb (no -en) is "she", not "they".
+    const verb = k > 0 ? (words[k - 1] ?? '') : '';
+    if (word === 'sie' && verb.length > 3 && (verb.endsWith('t') || verb.endsWith('te'))) return 'f';
   }
   return null;
 }
@@ -948,13 +1210,46 @@ function markedGender(mentions: readonly PersonMention[], i: number, paragraphs:
     const trimmed = after.trimEnd();
     after = trimmed.slice(0, trimmed.lastIndexOf(' ') + 1);
   }
-  let found: Gender | null = null;
+  // The role before the name, or opening the name as tagged ("Bürgermeisterin Petra Lang").
+  const before = text.slice(from, m.offset);
+  let found: Gender | null = roleGender(before) ?? roleGender(`${before}${m.name.split(/\s+/u)[0] ?? ''} `);
   for (const word of `${text.slice(from, m.offset)} ${after}`.toLowerCase().split(/[^\p{L}]+/u)) {
     const g = GENDER_WORDS.get(word);
     if (g && found && g !== found) return null;
     if (g) found = g;
   }
   return found;
+}
+
+/**
+ * The role right before a name and the gender it gives: a German feminine role noun ("Bürgermeisterin Petra Lang",
+ * "die Grünen-Chefin") or its masculine form, or a Romance article before a lowercase role ("la alcaldesa Evelyn
+ * Matthei", "o treinador Rui Almeida", "il sindaco Luca Ferri").
+ */
+const ROLE_GENDER_BEFORE_RE =
+  /(?:(?<![\p{L}])(la|a|à|da|el|al|del|o|ao|do|il|le|lo|au|du)\s+\p{Ll}{4,}|(?<![\p{L}])\p{Lu}[\p{L}-]{2,}?(?:(erin|entin|istin|orin|chefin|ärztin|anwältin|rätin)|(?:meister|minister|kanzler|sprecher|präsident|chef|arzt|anwalt)))\s+$/u;
+const ROMANCE_ARTICLE_GENDER = new Map<string, Gender>([
+  ['la', 'f'],
+  ['a', 'f'],
+  ['à', 'f'],
+  ['da', 'f'],
+  ['el', 'm'],
+  ['al', 'm'],
+  ['del', 'm'],
+  ['ao', 'm'],
+  ['do', 'm'],
+  ['au', 'm'],
+  ['du', 'm'],
+  ['o', 'm'],
+  ['il', 'm'],
+  ['le', 'm'],
+  ['lo', 'm'],
+]);
+function roleGender(before: string): Gender | null {
+  const m = ROLE_GENDER_BEFORE_RE.exec(before.slice(-48));
+  if (!m) return null;
+  if (m[1]) return ROMANCE_ARTICLE_GENDER.get(m[1]) ?? null;
+  return m[2] ? 'f' : 'm';
 }
 
 /** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
