@@ -32,6 +32,34 @@ describe('chrome lines of feeds and wires', () => {
   });
 });
 
+describe('advertisement labels', () => {
+  it.each(['- Anzeige -', '- Anzeige-', '[Werbung]', '(Advertisement)', '– Publicidad –', 'Anzeige'])(
+    'removes %p set off by dashes or brackets inside the body',
+    (label) => {
+      const text = [
+        'Harbour plan approved',
+        'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+        label,
+        'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn, the port said.',
+      ].join('\n\n');
+      const page = cleanTextPage(text, options);
+      expect(page.paragraphs).not.toContain(label);
+      expect(page.removed).toContainEqual({ kind: 'advertisement', text: label });
+    },
+  );
+
+  it('keeps a sentence about advertising', () => {
+    const text = [
+      'Harbour plan approved',
+      'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+      'Advertising on the quay will be banned from next year, the port said on Wednesday.',
+    ].join('\n\n');
+    expect(cleanTextPage(text, options).paragraphs).toContain(
+      'Advertising on the quay will be banned from next year, the port said on Wednesday.',
+    );
+  });
+});
+
 describe('text-page cleaning for any layout', () => {
   it('keeps only headline → last paragraph, sending menus, lists and footers to removed with their kinds', () => {
     const text = [

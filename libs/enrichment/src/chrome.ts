@@ -49,7 +49,8 @@ const RELATED_LABEL_RE =
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
   {
     kind: 'advertisement',
-    re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|publicidad|publicité|anzeige|pubblicità|publicidade)$/iu,
+    // Often set off by dashes or brackets: "- Anzeige -", "[Werbung]", "– Advertisement –".
+    re: /^[\s([–—-]*(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|publicidad|publicité|anzeige|werbung|pubblicità|publicidade)[\s)\]–—-]*$/iu,
   },
   {
     kind: 'share-bar',
