@@ -6,37 +6,42 @@ const SHINGLE_SIZE = 3;
 /** 64-bit FNV-1a over the UTF-8 bytes of a string. */
 export function fnv1a64(text: string): bigint {
   const bytes = Buffer.from(text, 'utf8');
-  const [hi, lo] = fnv1a64Halves(bytes, 0, bytes.length);
+  let hi = FNV_OFFSET_HIGH;
+  let lo = FNV_OFFSET_LOW;
+  for (const byte of bytes) {
+    lo = (lo ^ byte) >>> 0;
+    hi = fnvPrimeHigh(hi, lo);
+    lo = fnvPrimeLow(lo);
+  }
   return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
-/**
- * FNV-1a 64 of bytes[from, to) as two unsigned 32-bit halves [high, low], in four 16-bit limbs of plain number
- * arithmetic (every product stays far below 2^53). SimHash hashes every word 3-shingle of every article: BigInt or
- * float division per byte made it ~20% of enrichment.
+/** FNV-1a 64's offset basis 0xcbf29ce484222325 as unsigned 32-bit halves. */
+const FNV_OFFSET_HIGH = 0xcbf29ce4;
+const FNV_OFFSET_LOW = 0x84222325;
+
+/*
+ * One FNV-1a 64 multiplication, (hi:lo) × 0x100000001b3 mod 2^64 = (hi:lo) × 0x1b3 + (lo << 40), on unsigned 32-bit
+ * halves in plain number arithmetic: `lo` is split into 16-bit limbs so every product stays exact (BigInt, float
+ * division or four 16-bit limbs per byte made SimHash 20–25 % of a wire item's enrichment). High half first: it
+ * needs the low half before the multiplication.
  */
-function fnv1a64Halves(bytes: Uint8Array, from: number, to: number): [number, number] {
-  // 0xcbf29ce484222325, least significant limb first.
-  let h0 = 0x2325;
-  let h1 = 0x8422;
-  let h2 = 0x9ce4;
-  let h3 = 0xcbf2;
-  for (let i = from; i < to; i++) {
-    h0 ^= bytes[i] as number;
-    // × 0x100000001b3 = × 0x1b3 + (× 2^40): 2^40 is two limbs and 8 bits up.
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + (t1 >>> 16) + (h0 << 8);
-    const t3 = h3 * 0x1b3 + (t2 >>> 16) + (h1 << 8);
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  }
-  return [((h3 << 16) | h2) >>> 0, ((h1 << 16) | h0) >>> 0];
+function fnvPrimeHigh(hi: number, lo: number): number {
+  const carry = ((lo >>> 16) * 0x1b3 + (((lo & 0xffff) * 0x1b3) >>> 16)) >>> 16;
+  return (Math.imul(hi, 0x1b3) + carry + (lo << 8)) >>> 0;
+}
+
+function fnvPrimeLow(lo: number): number {
+  const low = (lo & 0xffff) * 0x1b3;
+  const high = (lo >>> 16) * 0x1b3 + (low >>> 16);
+  return (((high & 0xffff) << 16) | (low & 0xffff)) >>> 0;
 }
 
 const SPACE = 0x20;
+/** Bits 0, 4, 8, …, 28: a 32-bit word's bits k, k+4, … land in separate 4-bit counters. */
+const NIBBLE_ONES = 0x11111111;
+/** A 4-bit counter holds at most 15. */
+const NIBBLE_MAX = 15;
 
 /**
  * 64-bit SimHash over lower-cased word 3-shingles, as 16 hex digits. Near-duplicate bodies differ in few bits,
@@ -63,12 +68,37 @@ export function simhash64OfLowerCaseWords(tokens: readonly string[]): string {
   // One past the end, as if another token followed: token t ends at tokenStarts[t + 1] - 1.
   tokenStarts[tokens.length] = joined.length + 1;
 
-  // A bit of the fingerprint is set when more than half of the shingle hashes have it: count the set bits only.
+  // A bit of the fingerprint is set when more than half of the shingle hashes have it. The set bits are counted
+  // four positions apart in 4-bit fields of eight words (bits k, k+4, … of the low half in lowCounts[k]), added
+  // into `ones` every 15 shingles: a few word operations per shingle instead of one per set bit.
   const ones = new Int32Array(64);
-  for (let i = 0; i < shingleCount; i++) {
-    const [hi, lo] = fnv1a64Halves(joined, tokenStarts[i] as number, (tokenStarts[i + tokensPerShingle] as number) - 1);
-    for (let v = lo; v !== 0; v &= v - 1) ones[31 - Math.clz32(v & -v)]!++;
-    for (let v = hi; v !== 0; v &= v - 1) ones[63 - Math.clz32(v & -v)]!++;
+  const lowCounts = [0, 0, 0, 0];
+  const highCounts = [0, 0, 0, 0];
+  let pending = 0;
+  for (let s = 0; s < shingleCount; s++) {
+    const end = (tokenStarts[s + tokensPerShingle] as number) - 1;
+    let hi = FNV_OFFSET_HIGH;
+    let lo = FNV_OFFSET_LOW;
+    for (let i = tokenStarts[s] as number; i < end; i++) {
+      lo = (lo ^ (joined[i] as number)) >>> 0;
+      hi = fnvPrimeHigh(hi, lo);
+      lo = fnvPrimeLow(lo);
+    }
+    for (let k = 0; k < 4; k++) {
+      lowCounts[k]! += (lo >>> k) & NIBBLE_ONES;
+      highCounts[k]! += (hi >>> k) & NIBBLE_ONES;
+    }
+    if (++pending === NIBBLE_MAX || s === shingleCount - 1) {
+      for (let k = 0; k < 4; k++) {
+        for (let shift = 0; shift < 32; shift += 4) {
+          ones[shift + k]! += (lowCounts[k]! >>> shift) & 0xf;
+          ones[32 + shift + k]! += (highCounts[k]! >>> shift) & 0xf;
+        }
+        lowCounts[k] = 0;
+        highCounts[k] = 0;
+      }
+      pending = 0;
+    }
   }
   let high = 0;
   let low = 0;

@@ -37,13 +37,34 @@ export function withoutPossessive(word: string): string {
 }
 
 /**
+ * A keyword's score and written forms. Most words are written one way: the form map is made only for a second form.
+ */
+interface KeywordStats {
+  score: number;
+  firstSeen: number;
+  /** The first form seen, and how often it was seen. */
+  form: string;
+  formCount: number;
+  /** Every form with its count, once a second one is seen; null while `form` is the only one. */
+  forms: Map<string, number> | null;
+}
+
+function isAllDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return word.length > 0;
+}
+
+/**
  * Top terms by frequency over non-stop-word tokens (title weighted). Each keyword is shown in its most frequent
  * written form, so proper nouns keep their capitals.
  */
 export function extractKeywords(title: string | null, paragraphs: string[], language: string | null): string[] {
   const stop = stopWordsFor(isSupportedLanguage(language) ? language : null);
 
-  const stats = new Map<string, { score: number; firstSeen: number; forms: Map<string, number> }>();
+  const stats = new Map<string, KeywordStats>();
   let position = 0;
   const count = (text: string, weight: number): void => {
     for (const raw of words(text)) {
@@ -56,13 +77,21 @@ export function extractKeywords(title: string | null, paragraphs: string[], lang
         key.length > FIELD_LIMITS.keyword ||
         stop.has(key) ||
         NEWS_FILLER.has(key) ||
-        /^\d+$/u.test(key)
+        isAllDigits(key)
       )
         continue;
-      const entry = stats.get(key) ?? { score: 0, firstSeen: position, forms: new Map<string, number>() };
-      entry.score += weight;
-      entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
-      stats.set(key, entry);
+      const entry = stats.get(key);
+      if (!entry) stats.set(key, { score: weight, firstSeen: position, form, formCount: 1, forms: null });
+      else {
+        entry.score += weight;
+        if (entry.forms) entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
+        else if (form === entry.form) entry.formCount += 1;
+        else
+          entry.forms = new Map([
+            [entry.form, entry.formCount],
+            [form, 1],
+          ]);
+      }
     }
   };
   if (title) count(title, TITLE_WEIGHT);
@@ -71,5 +100,7 @@ export function extractKeywords(title: string | null, paragraphs: string[], lang
   return [...stats.values()]
     .sort((a, b) => b.score - a.score || a.firstSeen - b.firstSeen)
     .slice(0, MAX_KEYWORDS)
-    .map((entry) => [...entry.forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+    .map((entry) =>
+      entry.forms ? ([...entry.forms.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '') : entry.form,
+    );
 }

@@ -123,7 +123,19 @@ describe('fingerprint', () => {
       }
       return fingerprint.toString(16).padStart(16, '0');
     };
-    for (const text of [...TRICKY_TEXTS, 'the quick brown fox jumps over the lazy dog near the river bank today']) {
+    // Long texts too: the bit counts are gathered 15 shingles at a time (none, one and several batches, and a rest).
+    const mixed = 'Año señor Straße naïve 日本語 😀 x’y café İstanbul Ελλάδα Москва 2026 half-century'.split(' ');
+    const long = (n: number): string => Array.from({ length: n }, (_, i) => mixed[(i * 7) % mixed.length]).join(' ');
+    for (const text of [
+      ...TRICKY_TEXTS,
+      'the quick brown fox jumps over the lazy dog near the river bank today',
+      long(16),
+      long(17),
+      long(47),
+      long(301),
+      // One shingle repeated: every set bit is set in every shingle of a batch (a counter's full 15).
+      'news '.repeat(40),
+    ]) {
       expect(simhash64(text)).toBe(reference(text));
       expect(simhash64OfLowerCaseWords(words(text.toLowerCase()))).toBe(reference(text));
     }
