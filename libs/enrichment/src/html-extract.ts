@@ -4,6 +4,8 @@ import { trimBoilerplateBlocks } from './html-trim';
 import {
   decodeHtmlEntities,
   elementText,
+  elementTextLength,
+  collapsedLength,
   HtmlTooDeepError,
   isElement,
   BLOCK_TAGS,
@@ -787,7 +789,7 @@ function prepass(
   for (const el of toArray(doc.querySelectorAll(DROP_TAGS.join(',')))) el.remove();
   const body = doc.body;
   if (!body) return { markerDroppedChars: 0, pageChars: 0 };
-  const pageChars = elementText(body).length;
+  const pageChars = elementTextLength(body);
   const bodyChars = Math.max(1, pageChars);
   const articleChars = new Map<DomElement, number>();
   let markerDropped = 0;
@@ -827,7 +829,7 @@ function prepass(
     const kind = chromeKindOfMarker(marker);
     // Inside code, class names are a syntax highlighter's tokens ("token comment", "hljs-keyword"): code, not chrome.
     if (!kind || containsMainContent(el) || el.closest('pre,code')) continue;
-    const length = elementText(el).length;
+    const length = elementTextLength(el);
     if (length <= bodyChars * 0.5 && !holdsMostOfArticle(el, length, articleChars)) drop(el, kind, true);
   }
   return { markerDroppedChars: markerDropped, pageChars };
@@ -844,7 +846,7 @@ function paragraphChars(el: DomElement): number {
     const text = elementText(p);
     if (text.length < MIN_LOST_PARAGRAPH) continue;
     let linked = 0;
-    for (const a of toArray(p.querySelectorAll('a'))) linked += elementText(a).length;
+    for (const a of toArray(p.querySelectorAll('a'))) linked += elementTextLength(a);
     if (linked < text.length * 0.2) total += text.length;
   }
   return total;
@@ -882,7 +884,7 @@ function holdsMostOfArticle(el: DomElement, length: number, cache: Map<DomElemen
   if (!region) return false;
   let total = cache.get(region);
   if (total === undefined) {
-    total = elementText(region).length;
+    total = elementTextLength(region);
     cache.set(region, total);
   }
   return length >= 200 && length >= total * 0.6;
@@ -925,7 +927,7 @@ export function collectBlocks(root: DomElement): HtmlBlock[] {
     if (node.nodeType === TEXT_NODE) {
       const value = node.textContent ?? '';
       text += value;
-      if (inLink) linkChars += value.replace(/\s+/gu, ' ').trim().length;
+      if (inLink) linkChars += collapsedLength(value);
       return;
     }
     if (!isElement(node)) return;

@@ -203,6 +203,32 @@ export function elementText(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/gu, ' ').trim();
 }
 
+/** `elementText(node).length`, without building the collapsed string (see collapsedLength). */
+export function elementTextLength(node: DomNode | null | undefined): number {
+  return collapsedLength(node?.textContent ?? '');
+}
+
+const SPACE_RE = /\s/u;
+
+/**
+ * `text.replace(/\s+/gu, ' ').trim().length` without building the string: text lengths of whole pages, regions and
+ * every link were a seventh of the bytes a wire item's enrichment allocated.
+ */
+export function collapsedLength(text: string): number {
+  let length = 0;
+  let spaceBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : SPACE_RE.test(text[i] as string);
+    if (space) spaceBefore = length > 0;
+    else {
+      length += spaceBefore ? 2 : 1;
+      spaceBefore = false;
+    }
+  }
+  return length;
+}
+
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }

@@ -76,6 +76,8 @@ export {
   BLOCK_TAGS,
   parseHtmlDocument,
   elementText,
+  elementTextLength,
+  collapsedLength,
   isElement,
   toArray,
   ELEMENT_NODE,
