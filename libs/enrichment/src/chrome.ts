@@ -107,7 +107,12 @@ export function cleanTextPage(
   content: string,
   options: TextPageCleanOptions,
 ): CleanedBody & { layout: TextPageLayout } {
-  const layout = analyzeTextPageLayout(content, { sourceName: options.siteName, url: options.url ?? null });
+  const layout = analyzeTextPageLayout(content, {
+    sourceName: options.siteName,
+    url: options.url ?? null,
+    // The enricher's name for the site stands; the page's own is read only without one (enrich-article.ts).
+    readSiteName: !options.siteName,
+  });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
   const preclassified = new Map<number, RemovedKind>(
     layout.chrome.map(

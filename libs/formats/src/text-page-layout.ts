@@ -56,6 +56,11 @@ export interface TextPageLayoutOptions {
   now?: string | null;
   /** The page's address: its host helps find the name the page prints ("Tarnkappe.info", "WDR"). */
   url?: string | null;
+  /**
+   * false when the caller has the site's name and will not read `siteName`: the name the page prints is then not
+   * weighed against its host, its owner and its footer links (a fifth of the layout's time). Default true.
+   */
+  readSiteName?: boolean;
 }
 
 /** How far into the page the header may reach (banner, crumbs, date, headline, byline…). */
@@ -224,16 +229,18 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     span: { start: headerEnd, end: blocks.length - 1 },
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
-  layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
-  layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
-  const printed = hostNamedLine(blocks, options.url ?? null);
-  layout.siteName ??= printed;
-  layout.siteName =
-    layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
-      ? layout.siteName
-      : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
-  layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
-  layout.siteName = spelledOutAcronym(blocks, layout.siteName);
+  if (options.readSiteName !== false) {
+    layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
+    layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
+    const printed = hostNamedLine(blocks, options.url ?? null);
+    layout.siteName ??= printed;
+    layout.siteName =
+      layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
+        ? layout.siteName
+        : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
+    layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
+    layout.siteName = spelledOutAcronym(blocks, layout.siteName);
+  }
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }

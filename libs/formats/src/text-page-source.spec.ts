@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pageHost } from './text-page-host';
 import { analyzeTextPageLayout, publicationName, titleCase } from './text-page-layout';
 
@@ -405,5 +407,21 @@ describe('a line spelling the host, then where its holder sits', () => {
     expect(analyzeTextPageLayout(page('Die Fraktion im Hafenpartei Haus'), { url }).siteName).toBe(
       'hafenpartei.example',
     );
+  });
+});
+
+describe('readSiteName: false (the caller has the name)', () => {
+  it('finds the same chrome, headline, span and meta lines, and leaves the site name as the header scan read it', () => {
+    for (const file of [
+      'global-village-space-trump-petro.txt',
+      'lakeshore-gazette-water-rationing.txt',
+      'metro-wire-trump-petro-republished.txt',
+    ]) {
+      const text = readFileSync(path.resolve(__dirname, '../../../examples', file), 'utf8');
+      const url = `https://example.org/news/${file.replace('.txt', '')}`;
+      const full = analyzeTextPageLayout(text, { url, sourceName: 'Known Name' });
+      const lean = analyzeTextPageLayout(text, { url, sourceName: 'Known Name', readSiteName: false });
+      expect({ ...lean, siteName: null }).toEqual({ ...full, siteName: null });
+    }
   });
 });
