@@ -930,7 +930,7 @@ function joinsByGermanArticle(words: string[]): boolean {
  * the lower-cased word's ending.
  */
 const ROLE_NOUN_RE =
-  /(?:minister|leiter|chef|sprecher|präsident|vorsitzende|direktor|politiker|beauftragte|kanzler|senator|trainer|gründer|führer|manager|anwalt|anwältin|sekretär|abgeordnete|kandidat|experte|expertin|ökonom|berater|funktionär|aktivist|vorstand|redakteur|korrespondent|botschafter|kommissar|landrat|landrätin)(?:in|r)?$/u;
+  /(?:minister|leiter|chef|sprecher|präsident|vorsitzende|direktor|politiker|beauftragte|kanzler|senator|trainer|gründer|führer|manager|anwalt|anwältin|sekretär|abgeordnete|kandidat|experte|expertin|ökonom|berater|funktionär|aktivist|vorstand|redakteur|korrespondent|botschafter|kommissar|landrat|landrätin|ologe|ologin|forscher|wissenschaftler|arzt|ärztin|richter|ermittler|professor|vertreter)(?:in|r)?$/u;
 /** German company and union nouns, also as compounds ("Stahlkonzern", "Energieversorger", "Autobauer"). */
 const COMPANY_NOUN_RE =
   /(?:konzern|unternehmen|hersteller|firma|versorger|versicherer|gewerkschaft|händler|anbieter|zulieferer|discounter|autobauer|betreiber|dienstleister|autovermieter|reederei|fluggesellschaft|kette)$/u;

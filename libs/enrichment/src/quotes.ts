@@ -16,13 +16,13 @@ const MAX_SURNAME_LOOKUPS = 24;
 /** Characters of a quote's own text searched for an inserted attribution (« …, explique X, … »). */
 const INCISE_WINDOW = 320;
 
-/** A capitalised name of up to five words; a dot only ends a short word (Dr., C.), so no name runs into the next sentence. */
-const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
+/** A capitalised name of up to five words; a dot only ends a short word (Dr., C.) or "Prof.", so no name runs into the next sentence. */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|(?<=P)rof\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó',
   "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
   'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
@@ -99,7 +99,7 @@ const ROLE_ONLY_AFTER_RE = new RegExp(
 );
 /** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
 const INSTITUTIONS = new Set(
-  'court government ministry department company police agency report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
+  'court government ministry department company police agency agencia agence agência agentur agenzia report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
     ' ',
   ),
 );
@@ -505,7 +505,10 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const object = !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
   if (verbName?.[2] && verbName.indices?.[2] && (!object || isAffiliatedName(verbName[2]))) {
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
-    const needPerson = object || (verbName[1] ?? '').length > 0;
+    // "subrayó el vocero presidencial Ulises Contreras.": an article and a person's role before a full name that
+    // closes the clause make it a person, though no list knows it.
+    const roleBefore = !object && isRoleRunBeforeName(verbName[1] ?? '', verbName[2], after, verbName.indices[2][1]);
+    const needPerson = !roleBefore && (object || (verbName[1] ?? '').length > 0);
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
@@ -530,6 +533,16 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const so = SO_NAME_AFTER_RE.exec(after);
   if (so?.[1]) {
     const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
+    if (speaker) return speaker;
+  }
+  // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
+  // just quoted are the subject's of the next sentence.
+  const words = WITH_THESE_WORDS_AFTER_RE.exec(after);
+  if (words) {
+    const from = span.end + words.index;
+    const speaker =
+      firstPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, from, from + words[0].length, ctx.paragraphs) ??
+      roleInClause(ctx, words[0]);
     if (speaker) return speaker;
   }
   const that = THAT_VERB_NAME_AFTER_RE.exec(after);
@@ -585,12 +598,29 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx);
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
-    const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
-    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition);
+    const rest = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length);
+    const apposition = rest.includes(',');
+    // "Ulises Contreras, vocero presidencial, aseguró": a full name set off by a lowercase role is a person.
+    const roleApposition = apposition && /\s/u.test(nameVerb[1]) && /^\s*,\s*\p{Ll}/u.test(rest);
+    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition && !roleApposition);
     if (speaker) return speaker;
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
+  // "„…“, wie Verkehrsminister Hans Brandt am Montag sagte": in the subordinate clause the subject comes first.
+  if (subject && AS_CLAUSE_AFTER_RE.test(after)) {
+    const first = firstPersonIn(
+      ctx.entities.personMentions,
+      ctx.paragraphIndex,
+      span.end,
+      span.end + subject.index + subject[0].length,
+      ctx.paragraphs,
+    );
+    if (first) return first;
+    // "„…“, wie der Minister sagte": the role noun, as a pronoun would.
+    const role = roleInClause(ctx, subject[0]);
+    if (role) return role;
+  }
   if (subject)
     return lastPersonIn(
       ctx.entities.personMentions,
@@ -600,6 +630,52 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     );
   return null;
 }
+
+/** An article and one to three lowercase role words, no preposition: "el vocero presidencial ", "le porte-parole ". */
+const ROLE_RUN_RE = new RegExp(String.raw`^(?:the|el|la|le|o|a)\s+${DESCRIPTOR_WORDS}$`, 'u');
+/** Lowercase words that make the name after them a body or an outlet ("la agencia Associated Press"), not a person. */
+const BODY_WORDS = new Set(
+  'agency newspaper paper channel network station company firm group party agencia diario periódico cadena emisora empresa compañía grupo partido agence journal quotidien chaîne société entreprise groupe parti agência jornal emissora empresa grupo'.split(
+    ' ',
+  ),
+);
+/** "a este diario ", "to the local paper ", "à notre journal ": the outlet a speaker told, before the speaker. */
+const TOLD_OUTLET_RE = /^(?:a|al|to|à|au|ao|à|gegenüber)\s+(?:\p{Ll}+\s+){1,3}$/u;
+const OUTLET_WORDS = new Set(
+  'diario periódico medio prensa radio emisora agencia newspaper paper reporters journalists journal quotidien presse radio jornal imprensa rádio agência'.split(
+    ' ',
+  ),
+);
+/** Characters before a name read for the article and role words that precede it. */
+const ROLE_RUN_WINDOW = 60;
+/** The article and role words (ROLE_RUN_RE) ending right before `at`, none of them a body's ("la agencia"). */
+function roleRunBefore(ctx: Context, at: number): boolean {
+  const lead = ctx.paragraph.slice(Math.max(0, at - ROLE_RUN_WINDOW), at);
+  const m = ROLE_RUN_TAIL_RE.exec(lead);
+  return !!m && !m[0].split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w));
+}
+const ROLE_RUN_TAIL_RE = new RegExp(String.raw`(?<![\p{L}])(?:the|el|la|le|o|a)\s+${DESCRIPTOR_WORDS}$`, 'u');
+
+/** A full name of two to four words after an article and role words, closing its clause (a stop or comma next). */
+function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: number): boolean {
+  const words = name.split(/\s+/u);
+  if (words.length < 2 || words.length > 4) return false;
+  // "dijo a este diario Ulises Contreras": the outlet told is the object, the name after it the subject.
+  const told = TOLD_OUTLET_RE.exec(run);
+  if (told && !run.split(/\s+/u).some((w) => OUTLET_WORDS.has(w))) return false;
+  if (!told && !ROLE_RUN_RE.test(run)) return false;
+  if (!told && run.split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w))) return false;
+  if (NOT_SPEAKERS.has(words[0] as string)) return false;
+  return /^\s*(?:[.,;]|$)/u.test(after.slice(nameEnd));
+}
+
+/** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
+const WITH_THESE_WORDS_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:\.\s*)?(?:With (?:these|those|that|this) (?:words|remarks|comments?|statement)|Con (?:estas|esas|aquellas|dichas|tales) (?:palabras|declaraciones|frases)|Mit (?:diesen|den|solchen|jenen) Worten|(?:Par|Avec|Sur) ces (?:mots|paroles|propos)|Com (?:estas|essas|aquelas|tais) (?:palavras|declarações)|Con (?:queste|quelle) parole)(?![\p{L}])[^.!?\n“”"«»„]{0,160}`,
+  'u',
+);
+/** ", wie … sagte" / ", as … said" / ", como … dijo" / ", comme l'a dit …": a subordinate clause of attribution. */
+const AS_CLAUSE_AFTER_RE = /^\s*(?:,\s*)?(?:wie|as|como|comme|come)\s/u;
 
 /** The person a role phrase after a quote names: the first person in it that is no object, or the name closing it. */
 function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string | null {
@@ -613,8 +689,12 @@ function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string |
   if (person) return person;
   const named = NAME_AT_END_RE.exec(phrase.trimEnd());
   const namedAt = named?.[1] ? phrase.lastIndexOf(named[1]) : -1;
-  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt)))
-    return speakerAt(ctx, from + namedAt, named[1], true);
+  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
+    // "…, dijo el titular de la cartera, Ulises Contreras": a full name set off by a comma after the role is the
+    // person holding it, though no list knows it.
+    const apposed = /\s/u.test(named[1]) && /,\s*$/u.test(phrase.slice(0, namedAt));
+    return speakerAt(ctx, from + namedAt, named[1], !apposed);
+  }
   return null;
 }
 
@@ -673,6 +753,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       !isObjectMention(ctx.paragraphs, m)
     )
       return m.name;
+  }
+  // "Frage: Was sagen Sie zu Landrat Hans Brandt?" / "Antwort: „…“": an answer is the interviewee's, not the
+  // person the question names.
+  if (ANSWER_LABEL_RE.test(clause)) {
+    const speaker = interviewee(ctx);
+    if (speaker) return speaker;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
@@ -760,6 +846,26 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     );
   }
   return null;
+}
+
+/** An interview's answer label, all the clause before a quote: "R:", "Antwort:", "Réponse :", "A.:". */
+const ANSWER_LABEL_RE = /^(?:[—–-]\s*)?(?:R|A|Antwort|Respuesta|Réponse|Resposta|Risposta|Answer)\s*(?:\.\s*)?:$/u;
+/** An interview's question paragraph: a question label opening it, or a question mark closing it. */
+const QUESTION_PARAGRAPH_RE = /^(?:[—–-]\s*)?(?:P|Q|F|Frage|Pregunta|Question|Pergunta|Domanda)\s*(?:\.\s*)?:|\?\s*$/u;
+/** Question paragraphs skipped back to the interview's last statement. */
+const MAX_QUESTION_PARAGRAPHS = 3;
+
+/** The person last named (as a subject, outside quotes) before the question paragraphs that precede this answer. */
+function interviewee(ctx: Context): string | null {
+  let k = ctx.paragraphIndex - 1;
+  while (
+    k >= 0 &&
+    ctx.paragraphIndex - k <= MAX_QUESTION_PARAGRAPHS &&
+    QUESTION_PARAGRAPH_RE.test(ctx.paragraphs[k] ?? '')
+  )
+    k--;
+  if (k === ctx.paragraphIndex - 1) return null;
+  return lastSubjectBefore(ctx.entities.personMentions, k + 1, 0, ctx.paragraphs, ctx.spans)?.name ?? null;
 }
 
 /**
@@ -888,8 +994,11 @@ const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
 function colonName(ctx: Context, clause: string, clauseAt: number): string | null {
   const m = NAME_BEFORE_COLON_RE.exec(clause) ?? NAME_VERB_COLON_RE.exec(clause);
   const name = m?.[1];
-  if (!m || !name || !/\s/u.test(name) || NOT_SPEAKERS.has(firstWord(name))) return null;
+  if (!m || !name || NOT_SPEAKERS.has(firstWord(name))) return null;
   const at = clauseAt + m.index + m[0].indexOf(name);
+  // "Contreras: «…»": a lone word labelling the quote is a surname only if the article names that person in full.
+  if (!/\s/u.test(name))
+    return /^\s*(?:[—–-]\s*)?$/u.test(clause.slice(0, m.index)) ? speakerAt(ctx, at, name, true) : null;
   return speakerAt(ctx, at, name, false);
 }
 
@@ -942,8 +1051,9 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
     if (needPerson && !name) return null;
     return tokens[0] as string;
   }
-  // A full name after a dropped role ("Wirtschaftsministerin Mona Neubaur") is a person too.
-  const afterRole = tokens.length < written.split(/\s+/u).length;
+  // A full name after a dropped role ("Wirtschaftsministerin Mona Neubaur") is a person too, and so is one after an
+  // article and lowercase role words ("el vocero presidencial Ulises Contreras").
+  const afterRole = tokens.length < written.split(/\s+/u).length || roleRunBefore(ctx, at);
   if (needPerson && !name && !afterRole && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
   const cleaned = tokens.join(' ');
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
@@ -980,7 +1090,10 @@ function isAffiliatedName(written: string): boolean {
 
 /** Drops titles and role words before a name, and anything before its given name ("Readly-CEO Maria Hedengrens"). */
 function cleanSpeaker(raw: string[]): string[] {
-  let tokens = raw.map((t, k) => (k === raw.length - 1 ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t)).filter(Boolean);
+  // The sentence's full stop goes, not an initial's dot nor a suffix's ("Robert Kennedy Jr.").
+  let tokens = raw
+    .map((t, k) => (k === raw.length - 1 && !/^(?:Jr|Sr)\.$/u.test(t) ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t))
+    .filter(Boolean);
   const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
