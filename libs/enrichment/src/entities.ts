@@ -373,6 +373,8 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
 /** Every entity mention with its type and character span, paragraph by paragraph. */
 export function extractEntityMentions(paragraphs: string[], options: EntityOptions = {}): EntityMention[] {
   const strict = options.language === 'de';
+  // Romance surnames often end in -s (Contreras, Torres, Martins): not read as plurals after a person's role.
+  const romance = ['es', 'pt', 'fr', 'it'].includes(options.language ?? '');
   const spans: Span[] = [];
   const lowercaseWords = new Set<string>();
   paragraphs.forEach((paragraph, index) => {
@@ -384,7 +386,7 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   });
 
   // Pass 1: type each span from its own evidence.
-  for (const span of spans) classify(span, lowercaseWords, strict);
+  for (const span of spans) classify(span, lowercaseWords, strict, romance);
 
   // Pass 2: document consistency. Strongly typed strings lend their type to bare repeats; a lone word that is
   // the surname (or given name) of a person named in full is that person.
@@ -705,7 +707,7 @@ function spanText(span: Span): string {
   return spanOf(span.tokens);
 }
 
-function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): void {
+function classify(span: Span, lowercaseWords: Set<string>, strict: boolean, romance = false): void {
   const set = (type: EntityType | null, strong: boolean): void => {
     span.type = type;
     span.strong = strong;
@@ -787,7 +789,7 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))
   ) {
     span.tokens = span.tokens.slice(given);
-    return classify(span, lowercaseWords, strict);
+    return classify(span, lowercaseWords, strict, romance);
   }
 
   const last = words[words.length - 1] ?? '';
@@ -814,7 +816,15 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
   // Not in German, where a final -s is mostly the genitive ("Angaben des Konzerns").
-  if (!strict && words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first))
+  // Nor in es/pt/fr/it after an article and a person's role ("el vocero Ulises Contreras", "o porta-voz Rui Martins"),
+  // where the -s ends a surname.
+  if (
+    !strict &&
+    words.length >= 2 &&
+    /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) &&
+    !FIRST_NAMES.has(first) &&
+    !(romance && PERSON_ROLE_BEFORE_RE.test(span.before))
+  )
     return set('organization', false);
   if (words.length >= 2 && PLACE_LEADS.has(first.replace(/\.$/u, ''))) return set('place', true);
   // "IG Metall", "EDP Renováveis", "BBC Scotland": an acronym opening a two-word name is the organisation's.
@@ -926,6 +936,13 @@ function joinsByGermanArticle(words: string[]): boolean {
 }
 
 /**
+ * An article and one or two lowercase words, the last a singular role noun, right before a name: "el vocero ", "la
+ * jueza ", "o porta-voz ", "the spokesman ". No preposition or plural among them, no team or band.
+ */
+const PERSON_ROLE_BEFORE_RE =
+  /(?<![\p{L}])(?:[Tt]he|[Ee]l|[Ll][ae]|[Oo]|[Aa]|[Ii]l|[Ll]o)\s+(?:(?!(?:de|del|da|do|di|of|y|e|and|et)\s)\p{Ll}[\p{L}-]*\s+)?(?!(?:team|club|band|equipo|banda|grupo|group|équipe|groupe|clube|conjunto|squadra|franquicia|franchise|side)\s)\p{Ll}[\p{L}-]*[^s\s]\s+$/u;
+
+/**
  * German role nouns, also as compounds ("Wirtschaftsministerin", "Bezirksleiter", "Grünen-Politikerin"), matched on
  * the lower-cased word's ending.
  */
@@ -942,7 +959,8 @@ const COMPANY_NOUN_RE =
 function describedName(tokens: Token[]): { name: Token[]; type: EntityType } | null {
   for (let k = tokens.length - 2; k >= 0; k--) {
     const word = tokens[k]?.text ?? '';
-    if (!/^\p{Lu}\p{Ll}/u.test(word)) continue;
+    // "Wirtschaftsministerin", also after an acronym ("VDA-Präsidentin", "CDU-Politiker").
+    if (!/^\p{Lu}(?:\p{Ll}|[\p{Lu}\d]{1,5}-\p{Lu}\p{Ll})/u.test(word)) continue;
     const lower = word.toLowerCase();
     const role = ROLE_NOUN_RE.test(lower);
     if (!role && !COMPANY_NOUN_RE.test(lower)) continue;

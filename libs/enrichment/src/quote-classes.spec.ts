@@ -3494,6 +3494,279 @@ const UNKNOWN_NAMES_AND_NEIGHBOURS: Case[] = [
   ),
 ];
 
+/**
+ * Interviews in dialogue lines, names the tagger reads as plurals (Contreras, Gonçalves) or compounds ("Ann-Kathrin",
+ * "VDA-Präsidentin"), and the speaker named only after the quote: in the paragraph after ("Así lo explicó …"), or by
+ * the role a bare verb gave them ("dijo el portavoz. El portavoz de la compañía, X, …").
+ */
+const NAMED_AFTER_AND_COMPOUNDS: Case[] = [
+  c(
+    'es',
+    'bare verb back to an -s surname after a role',
+    [
+      'El vocero presidencial Ulises Contreras compareció ayer ante la prensa.',
+      '«No habrá subida de impuestos para las familias trabajadoras», señaló.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'colon back to an -s surname after a role',
+    [
+      'En la rueda de prensa, la jueza Maite Olivares fue tajante: «Los hechos probados no dejan lugar a ninguna duda razonable».',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Maite Olivares',
+  ),
+  c(
+    'pt',
+    'pronoun back to an -s surname after a role',
+    [
+      'O porta-voz Tibério Gonçalves falou aos jornalistas.',
+      '“A fábrica vai continuar fechada até ao fim da inspeção”, disse ele.',
+    ],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tibério Gonçalves',
+  ),
+  c(
+    'fr',
+    'elle back to an -s surname after a role',
+    [
+      'La porte-parole Maëlys Desvignes a répondu aux journalistes.',
+      '« Le site restera fermé jusqu’à la fin de l’inspection », a-t-elle déclaré.',
+    ],
+    'Le site restera fermé jusqu’à la fin de l’inspection',
+    'Maëlys Desvignes',
+  ),
+  c(
+    'es',
+    'dash interview answer after a question naming another',
+    [
+      'La ministra de Trabajo, Lucía Herrera, recibió a este diario en su despacho.',
+      '—¿Qué opina de las críticas del líder sindical Tomás Ruiz?',
+      '—Son injustas, hemos negociado durante meses con todos los sindicatos del sector.',
+    ],
+    'Son injustas, hemos negociado durante meses con todos los sindicatos del sector.',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'dash interview second answer',
+    [
+      'La ministra de Trabajo, Lucía Herrera, recibió a este diario en su despacho.',
+      '—¿Habrá reforma este año?',
+      '—Sí, presentaremos el proyecto de ley antes de que termine el verano.',
+      '—¿Y qué dice el líder sindical Tomás Ruiz?',
+      '—Que lo estudiará con calma, como hacemos nosotros con sus propuestas.',
+    ],
+    'Que lo estudiará con calma, como hacemos nosotros con sus propuestas.',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'Q/A interview answer',
+    [
+      'Maria Santos, the governor, sat down with us on Monday.',
+      'Q: What do you make of the criticism from Senator John Roe?',
+      'A: “It is unfair, we have published every figure and every contract.”',
+    ],
+    'It is unfair, we have published every figure and every contract.',
+    'Maria Santos',
+  ),
+  c(
+    'de',
+    'hyphenated given and surname',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Ann-Kathrin Schulze-Förster.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Ann-Kathrin Schulze-Förster',
+  ),
+  c(
+    'de',
+    'hyphenated unknown given',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Kai-Uwe Wendtland.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kai-Uwe Wendtland',
+  ),
+  c(
+    'de',
+    'so der CDU-Politiker',
+    [
+      'CDU-Politiker Hans Brandt will das Gesetz stoppen.',
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, so der CDU-Politiker.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'sagte Name der Deutschen Presse-Agentur',
+    [
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, sagte Wojtczak der Deutschen Presse-Agentur.',
+      'Kasimir Wojtczak ist Chef des Verbandes.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'Sie ist überzeugt colon',
+    [
+      'Die Landrätin Ilka Brzezinski hat sich festgelegt.',
+      'Sie ist überzeugt: „Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.“',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Laut Name before',
+    ['Laut Verbandschef Kasimir Wojtczak wird das Gesetz „den Mittelstand schwer belasten und muss gestoppt werden“.'],
+    'den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'er after two people',
+    [
+      'Verbandschef Kasimir Wojtczak traf sich mit Ministerin Ilka Brzezinski.',
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, sagte er danach.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'Rep. with party',
+    ['“This bill will hurt every small business in the state,” said Rep. Dwayne Okafor, D-Ohio.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'name, age, verb',
+    ['“This bill will hurt every small business in the state,” Dwayne Okafor, 54, said.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'name who is role said',
+    ['“This bill will hurt every small business in the state,” said Dwayne Okafor, who runs a bakery in Dayton.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'es',
+    'next paragraph Así lo',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Así lo explicó ayer el abogado Wilber Huamaní ante la prensa.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Son palabras de next paragraph',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Son palabras del abogado Wilber Huamaní, que defiende a la familia.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'de',
+    'next paragraph Das sagte',
+    [
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.“',
+      'Das sagte Verbandschef Kasimir Wojtczak am Montag in Berlin.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'es',
+    'role named in the next sentence',
+    [
+      '«El servicio se restablecerá en las próximas horas en toda la ciudad», dijo el portavoz. El portavoz de la compañía, Xabier Etxeberria, pidió calma a los vecinos.',
+    ],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Xabier Etxeberria',
+  ),
+  c(
+    'es',
+    'role named in the next paragraph',
+    [
+      '«El servicio se restablecerá en las próximas horas en toda la ciudad», aseguró la ministra.',
+      'La ministra de Industria, Lucía Herrera, visitará mañana la central.',
+    ],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Lucía Herrera',
+  ),
+  c(
+    'de',
+    'role named after',
+    [
+      '„Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner“, sagte die Sprecherin.',
+      'Sprecherin Anna Weber bat die Anwohner um Geduld.',
+    ],
+    'Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner',
+    'Anna Weber',
+  ),
+  c(
+    'en',
+    'role named after',
+    [
+      '“The plant will stay closed until the inspection is complete,” the spokeswoman said.',
+      'Company spokeswoman Jane Doe said the inspection began on Monday.',
+    ],
+    'The plant will stay closed until the inspection is complete',
+    'Jane Doe',
+  ),
+  c(
+    'de',
+    'role subject after a named object',
+    [
+      'VDA-Präsidentin Hildegard Müller sprach am Donnerstag in Berlin.',
+      'Im Gespräch mit dem Studenten Werner Bader berichtete die Präsidentin über ihre Erfahrungen: „Ich finde es immer wieder toll, wie schnell da geholfen wird.“',
+    ],
+    'Ich finde es immer wieder toll, wie schnell da geholfen wird.',
+    'Hildegard Müller',
+  ),
+  c(
+    'es',
+    'role subject after a named object',
+    [
+      'La ministra de Trabajo, Lucía Herrera, visitó ayer la fábrica.',
+      'Tras reunirse con el delegado sindical Tomás Ruiz explicó la ministra a la prensa: «Nadie va a perder su puesto de trabajo en esta planta».',
+    ],
+    'Nadie va a perder su puesto de trabajo en esta planta',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'said in next para name',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Así lo explicó ayer el abogado Wilber Huamaní ante la prensa.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'en',
+    'she said, name in next para',
+    [
+      '“We will rebuild every single house that the flood destroyed,” she said.',
+      'Maria Santos, the governor, toured the town on Monday.',
+    ],
+    'We will rebuild every single house that the flood destroyed',
+    'Maria Santos',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -3507,6 +3780,7 @@ describe.each([
   ['a gendered pronoun after two people', PRONOUN_GENDER],
   ['interview answers and name labels', INTERVIEW],
   ['unknown names after a role, and the sentence after a quote', UNKNOWN_NAMES_AND_NEIGHBOURS],
+  ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

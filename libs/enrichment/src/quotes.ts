@@ -178,8 +178,51 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
   return (
     personWithRoleWord(ctx, offset, (word) => word.endsWith(want)) ??
     (equivalents.length > 0 ? personWithRoleWord(ctx, offset, (word) => equivalents.includes(word)) : null) ??
-    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word))
+    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word)) ??
+    laterPersonWithRole(ctx, offset, (word) => word.endsWith(want))
   );
+}
+
+/** Paragraphs after a quote (its own included) searched for the person a role names first ("dijo el portavoz"). */
+const LATER_ROLE_PARAGRAPHS = 2;
+
+/**
+ * "«…», dijo el portavoz. El portavoz, Ulises Contreras, añadió …": no one given the role before the quote, the
+ * first person given it just after (at most MAX_ROLE_MENTIONS looked at, LATER_ROLE_PARAGRAPHS paragraphs on).
+ */
+function laterPersonWithRole(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  const mentions = ctx.entities.personMentions;
+  // Past the quote the role attributes, not among the names of the clause before it.
+  const quote = (ctx.spans[ctx.paragraphIndex] ?? []).find((s) => s.end > offset);
+  const at = mentionIndex(mentions, ctx.paragraphIndex, Math.max(offset, quote?.end ?? offset));
+  for (let i = at; i < mentions.length && i < at + MAX_ROLE_MENTIONS; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph > ctx.paragraphIndex + LATER_ROLE_PARAGRAPHS) break;
+    // The role before the name ("El portavoz de la compañía, X"), not a subject's after it ("X berichtete die …").
+    if (!isFragment(m) && roleBeside(ctx, mentions, i, isRole, true)) return m.name;
+  }
+  return null;
+}
+
+/** A word of the text right beside mention i (not past the names before and after it) is the role. */
+function roleBeside(
+  ctx: Context,
+  mentions: readonly PersonMention[],
+  i: number,
+  isRole: (word: string) => boolean,
+  beforeOnly = false,
+): boolean {
+  const m = mentions[i] as PersonMention;
+  const text = ctx.paragraphs[m.paragraph] ?? '';
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+  const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+  const around = `${text.slice(from, m.offset)} ${beforeOnly ? '' : text.slice(m.end, Math.max(m.end, to))}`;
+  return around
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some(isRole);
 }
 
 interface RoleApposition {
@@ -223,14 +266,8 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
   for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
     if (isFragment(m)) continue;
-    const text = ctx.paragraphs[m.paragraph] ?? '';
     // Only the role beside this name: not past the person named before or after it.
-    const prev = mentions[i - 1];
-    const next = mentions[i + 1];
-    const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
-    const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
-    const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
-    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (isRole(word)) return m.name;
+    if (roleBeside(ctx, mentions, i, isRole)) return m.name;
   }
   return null;
 }
@@ -239,7 +276,7 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
@@ -595,7 +632,8 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
   if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
     // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
-    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx);
+    // Nobody named before: the pronoun points on, to the person the text goes on to name as a subject.
+    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx) ?? laterSubject(ctx, span.end);
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const rest = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length);
@@ -726,6 +764,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
   const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
+  // "«…»." / "Así lo explicó el abogado Wilber Huamaní.": a quote closing its paragraph, attributed by the next.
+  if (/^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end))) {
+    const next = nextParagraphAttribution(ctx);
+    if (next) return next;
+  }
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -756,7 +799,9 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   }
   // "Frage: Was sagen Sie zu Landrat Hans Brandt?" / "Antwort: „…“": an answer is the interviewee's, not the
   // person the question names.
-  if (ANSWER_LABEL_RE.test(clause)) {
+  // "—¿Y qué dice Tomás Ruiz?" / "—Que lo estudiará …": so is a dialogue line answering a question line.
+  const dialogueLine = span.start === 0 && DIALOGUE_DASHES.includes(ctx.paragraph[0] ?? '');
+  if (ANSWER_LABEL_RE.test(clause) || dialogueLine) {
     const speaker = interviewee(ctx);
     if (speaker) return speaker;
   }
@@ -866,6 +911,39 @@ function interviewee(ctx: Context): string | null {
     k--;
   if (k === ctx.paragraphIndex - 1) return null;
   return lastSubjectBefore(ctx.entities.personMentions, k + 1, 0, ctx.paragraphs, ctx.spans)?.name ?? null;
+}
+
+/** The first person named as a subject after `offset` in this paragraph, else opening the next paragraph. */
+function laterSubject(ctx: Context, offset: number): string | null {
+  const mentions = ctx.entities.personMentions;
+  return (
+    firstPersonIn(mentions, ctx.paragraphIndex, offset, ctx.paragraph.length, ctx.paragraphs) ??
+    (ctx.paragraphIndex + 1 < ctx.paragraphs.length ? sentenceSubject(ctx, ctx.paragraphIndex + 1, 0) : null)
+  );
+}
+
+/**
+ * The speaker the paragraph after this one names as it opens by pointing back ("Así lo explicó …", "Das sagte …",
+ * "Son palabras de …", "With those words, …").
+ */
+function nextParagraphAttribution(ctx: Context): string | null {
+  const index = ctx.paragraphIndex + 1;
+  const paragraph = ctx.paragraphs[index];
+  if (!paragraph) return null;
+  const head = paragraph.slice(0, ATTRIBUTION_WINDOW);
+  const next: Context = { ...ctx, paragraph, paragraphIndex: index, previousParagraph: ctx.paragraph, previousEnd: 0 };
+  const that = THAT_VERB_NAME_AFTER_RE.exec(head);
+  if (that?.[2]) {
+    const speaker = speakerAt(next, that.index + that[0].length - that[2].length, that[2], (that[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  const words = WITH_THESE_WORDS_AFTER_RE.exec(head);
+  if (words)
+    return (
+      firstPersonIn(ctx.entities.personMentions, index, 0, words[0].length, ctx.paragraphs) ??
+      roleInClause(ctx, words[0])
+    );
+  return null;
 }
 
 /**
@@ -1088,13 +1166,17 @@ function isAffiliatedName(written: string): boolean {
   return kept.length >= 2 && kept.length < tokens.length;
 }
 
+/** A known given name, also a compound of known ones ("Ann-Kathrin", "Kai-Uwe"), no role ("VW-Chef"). */
+const isGivenName = (word: string): boolean =>
+  FIRST_NAMES.has(word) || (word.includes('-') && word.split('-').every((part) => FIRST_NAMES.has(part)));
+
 /** Drops titles and role words before a name, and anything before its given name ("Readly-CEO Maria Hedengrens"). */
 function cleanSpeaker(raw: string[]): string[] {
   // The sentence's full stop goes, not an initial's dot nor a suffix's ("Robert Kennedy Jr.").
   let tokens = raw
     .map((t, k) => (k === raw.length - 1 && !/^(?:Jr|Sr)\.$/u.test(t) ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t))
     .filter(Boolean);
-  const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
+  const given = tokens.findIndex((t, k) => k < tokens.length - 1 && isGivenName(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
   // An acronym role or party before a full name ends the role words: "Labour MP Jo Smith", "UN envoy …".
@@ -1109,7 +1191,7 @@ function cleanSpeaker(raw: string[]): string[] {
     // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
     const roleNoun = tokens.length - k > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
     // A hyphenated word is a role ("VW-Chef") unless it is a compound given name ("Marie-Claire").
-    const hyphenRole = t.includes('-') && !FIRST_NAMES.has(t);
+    const hyphenRole = t.includes('-') && !isGivenName(t);
     return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun;
   };
   let first = 0;
@@ -1154,7 +1236,7 @@ function fullNameFor(ctx: Context, surname: string): string | null {
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
-        (!given.includes('-') || FIRST_NAMES.has(given)) &&
+        (!given.includes('-') || isGivenName(given)) &&
         // With a particle between them, no place for a surname: not "Fiom di Torino".
         (!lead?.[2] || !ctx.entities.places.some((place) => place.name === surname))
       )
