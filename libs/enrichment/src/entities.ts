@@ -757,6 +757,10 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean, roma
     return set(described.type, true);
   }
 
+  // "Der haushaltspolitische Sprecher der Union, Kasimir Wojtczak, nannte …": a full name set off by commas right
+  // after a German role noun and its complement.
+  if (strict && apposedAfterRole(span, words)) return set('person', true);
+
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
   if (lastTitle >= 0) {
@@ -857,7 +861,10 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean, roma
   if (words.length <= 3 && !span.sentenceStart && afterCompanyNoun(context)) return set('organization', true);
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
+  // German "am Abend sagte", "im Mai erklärte": a lone word after a preposition is a time or place, not a speaker.
+  const germanObject = strict && words.length === 1 && GERMAN_PREPOSITION_BEFORE_RE.test(span.before);
   if (
+    !germanObject &&
     PERSON_AFTER_RE.test(span.after) &&
     words.length <= 3 &&
     !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))
@@ -941,6 +948,22 @@ function joinsByGermanArticle(words: string[]): boolean {
  */
 const PERSON_ROLE_BEFORE_RE =
   /(?<![\p{L}])(?:[Tt]he|[Ee]l|[Ll][ae]|[Oo]|[Aa]|[Ii]l|[Ll]o)\s+(?:(?!(?:de|del|da|do|di|of|y|e|and|et)\s)\p{Ll}[\p{L}-]*\s+)?(?!(?:team|club|band|equipo|banda|grupo|group|équipe|groupe|clube|conjunto|squadra|franquicia|franchise|side)\s)\p{Ll}[\p{L}-]*[^s\s]\s+$/u;
+
+/** A German preposition (or one fused with its article) right before a word. */
+const GERMAN_PREPOSITION_BEFORE_RE = /(?:^|\s)(?:am|im|vom|zum|zur|beim|seit|bis|nach|vor|an|in|um|ab|gegen)\s$/u;
+
+/** Words before an apposition's comma read for the role noun it follows ("Sprecher der Union, "). */
+const APPOSITION_LEAD_WORDS = 4;
+
+/** Two or three plain capitalised words between a comma after a German role noun and a comma or stop. */
+function apposedAfterRole(span: Span, words: string[]): boolean {
+  if (words.length < 2 || words.length > 3 || !/,\s*$/u.test(span.before) || !/^\s*[,.;)]/u.test(span.after))
+    return false;
+  if (!words.every((w) => /^\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(w) && !ORG_KEYWORDS.has(w))) return false;
+  const lead = span.before.replace(/,\s*$/u, '').split(/\s+/u).slice(-APPOSITION_LEAD_WORDS);
+  if (lead.some((w) => /[.!?:;,]$/u.test(w))) return false;
+  return lead.some((w) => /^\p{Lu}\p{Ll}/u.test(w) && ROLE_NOUN_RE.test(w.toLowerCase()));
+}
 
 /**
  * German role nouns, also as compounds ("Wirtschaftsministerin", "Bezirksleiter", "Grünen-Politikerin"), matched on

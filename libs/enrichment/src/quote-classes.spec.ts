@@ -3767,6 +3767,163 @@ const NAMED_AFTER_AND_COMPOUNDS: Case[] = [
   ),
 ];
 
+/**
+ * "Para X, investigador del …, «…»" (a view introduced by a name and its apposition), Spanish verbs in the present
+ * and preterite beyond the list, German role appositions and role nouns no one was given before ("so der CDU-Politiker").
+ */
+const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
+  c(
+    'es',
+    'present plantea + name',
+    ['«No habrá subida de impuestos para las familias trabajadoras», plantea Carlos Méndez.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'present resalta + role name',
+    ['«No habrá subida de impuestos para las familias trabajadoras», resalta el economista Ulises Contreras.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'retrucó + role after named',
+    [
+      'El ministro de Economía, Carlos Méndez, habló ayer.',
+      '«No habrá subida de impuestos para las familias trabajadoras», retrucó el ministro.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'pidió + name',
+    ['«Hay que mantener la calma y esperar a los resultados oficiales», pidió Lucía Herrera.'],
+    'Hay que mantener la calma y esperar a los resultados oficiales',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'describe + name present',
+    ['«Es un barrio tranquilo donde todos nos conocemos desde hace años», describe Lucía Herrera, vecina de la zona.'],
+    'Es un barrio tranquilo donde todos nos conocemos desde hace años',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'Para name, apposition, quote',
+    ['Para Ulises Contreras, investigador del Colegio de México, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'Para known name, apposition, quote',
+    ['Para Lucía Herrera, investigadora del Colegio de México, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Lucía Herrera',
+  ),
+  c(
+    'pt',
+    'Para name, apposition',
+    ['Para João Silva, investigador da Universidade de Lisboa, “a reforma chega tarde e com muito pouco orçamento”.'],
+    'a reforma chega tarde e com muito pouco orçamento',
+    'João Silva',
+  ),
+  c(
+    'fr',
+    'Pour name, apposition',
+    ['Pour Claire Martin, chercheuse au CNRS, « la réforme arrive trop tard et avec bien trop peu de moyens ».'],
+    'la réforme arrive trop tard et avec bien trop peu de moyens',
+    'Claire Martin',
+  ),
+  c(
+    'es',
+    'quien añadió que',
+    [
+      'La especialista Lucía Herrera pidió calma, y añadió que «el riesgo de contagio en las escuelas es muy bajo por ahora».',
+    ],
+    'el riesgo de contagio en las escuelas es muy bajo por ahora',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'mandatario en su conferencia',
+    [
+      'El presidente Andrés Manuel López Obrador habló del tema.',
+      '«No vamos a permitir que se suban los precios de la gasolina», expresó el mandatario en su conferencia matutina.',
+    ],
+    'No vamos a permitir que se suban los precios de la gasolina',
+    'Andrés Manuel López Obrador',
+  ),
+  c(
+    'es',
+    'double surname later',
+    [
+      'El presidente Andrés Manuel López Obrador habló del tema.',
+      '«No vamos a permitir que se suban los precios de la gasolina», puntualizó López Obrador.',
+    ],
+    'No vamos a permitir que se suban los precios de la gasolina',
+    'Andrés Manuel López Obrador',
+  ),
+  c(
+    'es',
+    'En su cuenta escribió',
+    [
+      'La exministra Lucía Herrera reaccionó a la noticia.',
+      'En su cuenta de Twitter, la exministra escribió: «Es un día muy triste para la democracia de nuestro país».',
+    ],
+    'Es un día muy triste para la democracia de nuestro país',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'De acuerdo con role, name,',
+    [
+      'De acuerdo con el titular de la Secretaría de Salud, Jorge Alcocer, «la vacunación avanzará a un ritmo mayor en las próximas semanas».',
+    ],
+    'la vacunación avanzará a un ritmo mayor en las próximas semanas',
+    'Jorge Alcocer',
+  ),
+  c(
+    'es',
+    'A juicio de',
+    ['A juicio del analista Ulises Contreras, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Ulises Contreras',
+  ),
+  c(
+    'en',
+    'For name, apposition',
+    [
+      'For Dwayne Okafor, a professor at Ohio State University, “the reform comes too late and with far too little money.”',
+    ],
+    'the reform comes too late and with far too little money.',
+    'Dwayne Okafor',
+  ),
+  c(
+    'de',
+    'apposition after a role and its complement, then er',
+    [
+      'Kritik kam von der Opposition. Der haushaltspolitische Sprecher der Union, Kasimir Wojtczak, nannte den Entwurf mutlos.',
+      '»Die Ministerin spart an der falschen Stelle, vor allem bei den Investitionen«, sagte er.',
+    ],
+    'Die Ministerin spart an der falschen Stelle, vor allem bei den Investitionen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'so der CDU-Politiker, role given to no one',
+    [
+      'Bundesfinanzministerin Petra Lang stellte den Haushalt vor.',
+      'Wie der Abgeordnete Kasimir Wojtczak am Abend sagte, will die Union einen eigenen Antrag einbringen. „Wir legen einen Gegenentwurf vor, der ohne neue Schulden auskommt“, so der CDU-Politiker.',
+    ],
+    'Wir legen einen Gegenentwurf vor, der ohne neue Schulden auskommt',
+    'Kasimir Wojtczak',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -3781,6 +3938,7 @@ describe.each([
   ['interview answers and name labels', INTERVIEW],
   ['unknown names after a role, and the sentence after a quote', UNKNOWN_NAMES_AND_NEIGHBOURS],
   ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
+  ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -22,7 +22,7 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó',
   "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
   'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
@@ -83,7 +83,7 @@ const VERB_NAME_AFTER_RE = new RegExp(
  * fr "d’après", de "nach Ansicht von", pt "nas palavras de", it "a detta di"…).
  */
 const ACCORDING_WORDS =
-  "according to|in the words of|según|de acuerdo con|a juicio de|en palabras de|en opinión de|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
+  "according to|in the words of|según|de acuerdo con|a juicio de|a juicio del|en palabras de|en palabras del|en opinión de|en opinión del|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
 /** The same, opening a sentence too ("Según la ministra, …", "D’après Jean Dupont, « … »"). */
 const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
   .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
@@ -300,7 +300,10 @@ const INCISE_ROLE_RE = new RegExp(
   'u',
 );
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
-const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+const FOR_NAME_CLAUSE_RE = new RegExp(
+  String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME}(,[^,;:.!?\n“”"«»„]{1,120})?,$`,
+  'du',
+);
 /** "Pour le ministre de l’Intérieur, Gérald Darmanin," / "Para la titular de Hacienda, María Montero,": a role, a comma. */
 const FOR_ROLE_CLAUSE_RE =
   /^(?:Para|Pour|Für|For|Per)\s+(?:the|el|la|le|l['’]|o|a|der|die|il)\s*\p{Ll}[^,]{0,80},[^,]{1,60},$/u;
@@ -643,6 +646,12 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition && !roleApposition);
     if (speaker) return speaker;
   }
+  // "„…“, so der CDU-Politiker": a German person's role no one was given before stands for the subject last named,
+  // as a pronoun would.
+  if (roleWord && ROLE_NOUN_RE.test(roleWord)) {
+    const person = antecedent(ctx, span.start);
+    if (person) return person;
+  }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
   // "„…“, wie Verkehrsminister Hans Brandt am Montag sagte": in the subordinate clause the subject comes first.
@@ -692,7 +701,10 @@ function roleRunBefore(ctx: Context, at: number): boolean {
   const m = ROLE_RUN_TAIL_RE.exec(lead);
   return !!m && !m[0].split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w));
 }
-const ROLE_RUN_TAIL_RE = new RegExp(String.raw`(?<![\p{L}])(?:the|el|la|le|o|a)\s+${DESCRIPTOR_WORDS}$`, 'u');
+const ROLE_RUN_TAIL_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:the|el|la|le|o|a|del|al|do|da|du|au|ao)\s+${DESCRIPTOR_WORDS}$`,
+  'u',
+);
 
 /** A full name of two to four words after an article and role words, closing its clause (a stop or comma next). */
 function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: number): boolean {
@@ -778,10 +790,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const sentenceEnded = /[.!?]$/u.test(clause);
   // "Para la ministra Ana Souza, “…”" / "Pour Claire Dubois, « … »": the view of the person named, if a person.
   const forName = FOR_NAME_CLAUSE_RE.exec(clause);
-  if (forName?.[2]) {
-    // The name ends just before the clause's closing comma.
-    const at = windowFrom + clauseFrom + forName.index + forName[0].length - 1 - forName[2].length;
-    const speaker = speakerAt(ctx, at, forName[2], true);
+  if (forName?.[2] && forName.indices?.[2]) {
+    const at = windowFrom + clauseFrom + forName.indices[2][0];
+    // "Para Ulises Contreras, investigador del Colegio de México, «…»": a full name set off by an apposition.
+    const apposed = forName[3] !== undefined && /\s/u.test(forName[2]);
+    const speaker = speakerAt(ctx, at, forName[2], !apposed);
     if (speaker) return speaker;
   }
   // "Pour le ministre de l’Intérieur, Gérald Darmanin, « … »": a role and a comma before the name, the last person
