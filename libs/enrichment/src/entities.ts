@@ -55,6 +55,8 @@ export interface EntityResult {
   personMentions: PersonMention[];
   /** Maps a name as written ("Petro", "President Gustavo Petro") to its canonical person name, if known. */
   resolvePerson: (written: string) => string | null;
+  /** The people the headline names, in order (a quote with no one named before it in the body may be theirs). */
+  titlePeople?: string[];
 }
 
 export interface EntityOptions {
@@ -354,6 +356,7 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
     places: sortCounts(places),
     organizations: sortCounts(organizations),
     personMentions,
+    titlePeople: mentions.filter((m) => m.type === 'person' && m.paragraph < 0).map((m) => m.name),
     resolvePerson: (written) => {
       const tokens = written
         .replace(/['’]s$/u, '')

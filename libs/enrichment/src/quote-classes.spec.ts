@@ -3924,6 +3924,167 @@ const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
   ),
 ];
 
+/**
+ * Signature lines ("“…” — Maria Santos, governor"), abbreviated titles ("la Dra.", "el Mtro."), and a quote that is
+ * the object of a verb of judging ("calificó las cuentas de «…»", "called the plan “…”"): the words of the subject.
+ */
+const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
+  c(
+    'en',
+    'dash name after quote same paragraph',
+    ['“We will rebuild every single house that the flood destroyed.” — Maria Santos, governor'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'en',
+    'dash name next paragraph',
+    ['“We will rebuild every single house that the flood destroyed.”', '— Maria Santos, governor of the state'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'dash name after quote',
+    ['«Vamos a reconstruir cada una de las casas que destruyó la riada». — Ulises Contreras, alcalde'],
+    'Vamos a reconstruir cada una de las casas que destruyó la riada',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'dash name next paragraph',
+    [
+      '«Vamos a reconstruir cada una de las casas que destruyó la riada».',
+      '—Ulises Contreras, alcalde de la localidad.',
+    ],
+    'Vamos a reconstruir cada una de las casas que destruyó la riada',
+    'Ulises Contreras',
+  ),
+  c(
+    'de',
+    'dash name next paragraph',
+    [
+      '„Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.“',
+      '– Kasimir Wojtczak, Bürgermeister',
+    ],
+    'Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'name label bold without dash',
+    ['Maria Santos: “We will rebuild every single house that the flood destroyed.”'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'dash label interview unquoted question then quoted',
+    [
+      'Entrevista con Ulises Contreras, alcalde de Valdemoro.',
+      '— ¿Cuándo terminarán las obras?',
+      '— Ulises Contreras: «Las obras terminarán antes de que acabe el año que viene».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'Lic. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», afirmó el Lic. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Mtro. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», afirmó el Mtro. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Dra. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», explicó la Dra. Maite Olivares.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Maite Olivares',
+  ),
+  c(
+    'es',
+    'Gral. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», declaró el Gral. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'en',
+    'Sen. unknown',
+    ['“This bill will hurt every small business in the state,” said Sen. Dwayne Okafor.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'de',
+    'Dr. med. unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Dr. Kasimir Wojtczak vom Klinikum.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'pt',
+    'Dr. unknown pt',
+    ['“A fábrica vai continuar fechada até ao fim da inspeção”, disse o Dr. Tibério Gonçalves.'],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tibério Gonçalves',
+  ),
+  c(
+    'es',
+    'quote as object of a non-speech verb',
+    ['La diputada Lucía Herrera calificó las cuentas de «una ficción contable que no se cree nadie en este país».'],
+    'una ficción contable que no se cree nadie en este país',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'quote as object of called',
+    ['Senator Ray Edwards called the plan “a retreat that our workers will pay for with their jobs” on Tuesday.'],
+    'a retreat that our workers will pay for with their jobs',
+    'Ray Edwards',
+  ),
+  c(
+    'de',
+    'quote as object of bezeichnete',
+    [
+      'Bundesfinanzministerin Petra Lang bezeichnete den Entwurf als „einen soliden Haushalt ohne neue Schulden für die Bürger“.',
+    ],
+    'einen soliden Haushalt ohne neue Schulden für die Bürger',
+    'Petra Lang',
+  ),
+  c(
+    'fr',
+    'quote as object of qualifié',
+    ['La ministre Claire Martin a qualifié le projet de « réforme indispensable pour sauver notre système de santé ».'],
+    'réforme indispensable pour sauver notre système de santé',
+    'Claire Martin',
+  ),
+  c(
+    'pt',
+    'quote as object of classificou',
+    [
+      'O ministro João Silva classificou o orçamento como “um documento responsável e equilibrado para todas as famílias”.',
+    ],
+    'um documento responsável e equilibrado para todas as famílias',
+    'João Silva',
+  ),
+  c(
+    'es',
+    'object sentence about a person is not theirs',
+    ['El informe sobre Lucía Herrera habla de «una gestión ejemplar durante toda la crisis sanitaria del país».'],
+    'una gestión ejemplar durante toda la crisis sanitaria del país',
+    null,
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -3939,6 +4100,7 @@ describe.each([
   ['unknown names after a role, and the sentence after a quote', UNKNOWN_NAMES_AND_NEIGHBOURS],
   ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
   ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
+  ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -575,6 +575,12 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
     if (speaker) return speaker;
   }
+  // "“…” — Maria Santos, governor": a signature dash and a name after the quote.
+  const signed = SIGNATURE_RE.exec(after);
+  if (signed?.[1]) {
+    const speaker = speakerAt(ctx, span.end + signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
+    if (speaker) return speaker;
+  }
   // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
   // just quoted are the subject's of the next sentence.
   const words = WITH_THESE_WORDS_AFTER_RE.exec(after);
@@ -719,6 +725,8 @@ function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: 
   return /^\s*(?:[.,;]|$)/u.test(after.slice(nameEnd));
 }
 
+/** A dash and a name closing its line or followed by a comma or bracket: the signature of a quote ("— X, mayor"). */
+const SIGNATURE_RE = new RegExp(String.raw`^\s*(?:[.,]\s*)?[—–―]\s*${NAME}(?=\s*[,(;]|\.?\s*$)`, 'u');
 /** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
 const WITH_THESE_WORDS_AFTER_RE = new RegExp(
   String.raw`^\s*(?:\.\s*)?(?:With (?:these|those|that|this) (?:words|remarks|comments?|statement)|Con (?:estas|esas|aquellas|dichas|tales) (?:palabras|declaraciones|frases)|Mit (?:diesen|den|solchen|jenen) Worten|(?:Par|Avec|Sur) ces (?:mots|paroles|propos)|Com (?:estas|essas|aquelas|tais) (?:palavras|declarações)|Con (?:queste|quelle) parole)(?![\p{L}])[^.!?\n“”"«»„]{0,160}`,
@@ -874,6 +882,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       }
     }
   }
+  // "Herrera calificó las cuentas de «ficción contable …»": a quote inside a sentence with no speech verb is the
+  // words of the sentence's subject, when a person opens it.
+  if (clause.trim() && !sentenceEnded) {
+    const opener = sentenceSubject(ctx, ctx.paragraphIndex, windowFrom + clauseFrom, true);
+    if (opener) return opener;
+  }
   const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
   if (subject) return subject;
   // A paragraph that is nothing but a quote, after a paragraph without quotes whose last sentence opens with its
@@ -945,6 +959,12 @@ function nextParagraphAttribution(ctx: Context): string | null {
   if (!paragraph) return null;
   const head = paragraph.slice(0, ATTRIBUTION_WINDOW);
   const next: Context = { ...ctx, paragraph, paragraphIndex: index, previousParagraph: ctx.paragraph, previousEnd: 0 };
+  // "—Ulises Contreras, alcalde de la localidad.": a signature line under the quote.
+  const signed = SIGNATURE_RE.exec(head);
+  if (signed?.[1]) {
+    const speaker = speakerAt(next, signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
+    if (speaker) return speaker;
+  }
   const that = THAT_VERB_NAME_AFTER_RE.exec(head);
   if (that?.[2]) {
     const speaker = speakerAt(next, that.index + that[0].length - that[2].length, that[2], (that[1] ?? '').length > 0);
@@ -1205,7 +1225,9 @@ function cleanSpeaker(raw: string[]): string[] {
     const roleNoun = tokens.length - k > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
     // A hyphenated word is a role ("VW-Chef") unless it is a compound given name ("Marie-Claire").
     const hyphenRole = t.includes('-') && !isGivenName(t);
-    return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun;
+    // An abbreviated title before a given name and surname ("Dra.", "Lic.", "Mtro.", "Gral.").
+    const abbreviation = tokens.length - k > 2 && /^\p{Lu}\p{Ll}{1,4}\.$/u.test(t);
+    return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun || abbreviation;
   };
   let first = 0;
   while (first < tokens.length - 1) {
@@ -1524,5 +1546,11 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
     const speaker = speakerAt(ctx, at, name, needPerson);
     if (speaker) return speaker;
   }
-  return subject?.name ?? null;
+  return subject?.name ?? headlinePerson(ctx);
+}
+
+/** The one person the headline names in full, when the body names no one before: the headline is read first. */
+function headlinePerson(ctx: Context): string | null {
+  const named = new Set((ctx.entities.titlePeople ?? []).filter((name) => /\s/u.test(name)));
+  return named.size === 1 ? ([...named][0] ?? null) : null;
 }
