@@ -37,6 +37,22 @@ const PRONOUN_AFTER_RE = new RegExp(
   'iu',
 );
 /**
+ * The words PRONOUN_AFTER_RE can open with (after a comma or dash): a speech verb's first word, a subject pronoun,
+ * "a"/"ont" of "a-t-il". The case-insensitive regex over every verb is the costliest of a quote's attribution, so a
+ * set lookup of the first word skips it when it cannot match.
+ */
+const PRONOUN_AFTER_OPENERS = new Set(
+  [
+    ...VERB_WORDS.split('|').map((verb) => verb.split(/[\s-]/u)[0] ?? ''),
+    ...'he she they él ella ellos il elle ils er sie ele ela eles lui lei a ont'.split(' '),
+  ].map((word) => word.toLowerCase()),
+);
+const FIRST_WORD_AFTER_RE = /^\s*(?:[,.—–]\s*)?([\p{L}’']+)/u;
+const pronounAfter = (after: string): boolean => {
+  const first = FIRST_WORD_AFTER_RE.exec(after)?.[1]?.toLowerCase();
+  return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && PRONOUN_AFTER_RE.test(after);
+};
+/**
  * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
  * or before a name.
  */
@@ -639,7 +655,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
+  if (pronounAfter(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
     // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
     // Nobody named before: the pronoun points on, to the person the text goes on to name as a subject.
     return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx) ?? laterSubject(ctx, span.end);
