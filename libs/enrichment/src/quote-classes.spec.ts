@@ -2775,6 +2775,61 @@ const PRONOUN_GENDER: Case[] = [
 const INTERVIEW: Case[] = [
   c(
     'es',
+    'label paragraph unknown full name',
+    [
+      'El ministro Carlos Méndez presentó el plan.',
+      'Ulises Contreras:',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'label paragraph surname',
+    [
+      'El ministro Carlos Méndez habló con el alcalde Ulises Contreras.',
+      'Contreras:',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'de',
+    'label paragraph surname',
+    [
+      'Landrat Hans Brandt traf Bürgermeisterin Ilka Brzezinski.',
+      'Brzezinski:',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'en',
+    'label paragraph full name',
+    [
+      'Governor Maria Santos met Mayor Dwayne Okafor.',
+      'Dwayne Okafor:',
+      '“We will keep every road open through the night, whatever it takes.”',
+    ],
+    'We will keep every road open through the night, whatever it takes.',
+    'Dwayne Okafor',
+  ),
+  c(
+    'fr',
+    'label paragraph',
+    [
+      'Le maire Jean Dupont a reçu la ministre Claire Martin.',
+      'Claire Martin :',
+      '« Nous ne laisserons fermer aucune école rurale dans le département. »',
+    ],
+    'Nous ne laisserons fermer aucune école rurale dans le département.',
+    'Claire Martin',
+  ),
+  c(
+    'es',
     'surname label',
     [
       'El ministro Carlos Méndez habló ayer con el vocero Ulises Contreras.',

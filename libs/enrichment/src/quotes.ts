@@ -927,8 +927,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const prev = ctx.previousParagraph.trimEnd();
     const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
     const from = prev.length - tail.length + clauseStart(tail);
+    // "Ulises Contreras:" as a paragraph of its own: the label of the quote below, though the tagger missed it.
+    const labelCtx: Context = { ...ctx, paragraph: prev, paragraphIndex: ctx.paragraphIndex - 1, previousEnd: 0 };
     return (
       firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      (from === 0 ? colonName(labelCtx, prev, 0) : null) ??
       roleInClause(ctx, prev.slice(from)) ??
       lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
