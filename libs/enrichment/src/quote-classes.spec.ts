@@ -3985,6 +3985,87 @@ const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
  */
 const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
   c(
+    'es',
+    'en diálogo con este medio + name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», señaló en diálogo con este medio Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a LA NACION + name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», dijo a LA NACION Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a Infobae + known name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», explicó a Infobae Lucía Herrera.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'a Clarín + role name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», contó a Clarín el intendente Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a través de un comunicado el ministro',
+    [
+      'El ministro de Obras Públicas, Carlos Méndez, visitó la zona.',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», afirmó a través de un comunicado el ministro.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Carlos Méndez',
+  ),
+  c(
+    'de',
+    'sagte Name dem Spiegel',
+    [
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen“, sagte Kasimir Wojtczak dem „Spiegel“.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'sagte der Abgeordnete dem Spiegel after named',
+    [
+      'Der Abgeordnete Kasimir Wojtczak kritisiert die Pläne.',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen“, sagte der Abgeordnete dem „Spiegel“.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'told the Associated Press name',
+    ['“We will keep every road open through the night, whatever it takes,” Dwayne Okafor told The Associated Press.'],
+    'We will keep every road open through the night, whatever it takes',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'said in an interview with name',
+    [
+      '“We will keep every road open through the night, whatever it takes,” said Dwayne Okafor in an interview with the Herald.',
+    ],
+    'We will keep every road open through the night, whatever it takes',
+    'Dwayne Okafor',
+  ),
+  c(
     'en',
     'dash name after quote same paragraph',
     ['“We will rebuild every single house that the flood destroyed.” — Maria Santos, governor'],

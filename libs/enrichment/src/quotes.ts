@@ -558,12 +558,15 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   }
   // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking; but in "o
   // deputado do PS João Silva" the object is the party, and the full name after it is the speaker.
-  const object = !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
+  // "subrayó el vocero presidencial Ulises Contreras.": an article and a person's role (or the outlet told) before a
+  // full name that closes the clause make it a person, though no list knows it.
+  const roleBefore =
+    !!verbName?.[2] &&
+    !!verbName.indices?.[2] &&
+    isRoleRunBeforeName(verbName[1] ?? '', verbName[2], after, verbName.indices[2][1]);
+  const object = !roleBefore && !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
   if (verbName?.[2] && verbName.indices?.[2] && (!object || isAffiliatedName(verbName[2]))) {
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
-    // "subrayó el vocero presidencial Ulises Contreras.": an article and a person's role before a full name that
-    // closes the clause make it a person, though no list knows it.
-    const roleBefore = !object && isRoleRunBeforeName(verbName[1] ?? '', verbName[2], after, verbName.indices[2][1]);
     const needPerson = !roleBefore && (object || (verbName[1] ?? '').length > 0);
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
@@ -732,10 +735,10 @@ const ROLE_RUN_TAIL_RE = new RegExp(
 function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: number): boolean {
   const words = name.split(/\s+/u);
   if (words.length < 2 || words.length > 4) return false;
-  // "dijo a este diario Ulises Contreras": the outlet told is the object, the name after it the subject.
-  const told = TOLD_OUTLET_RE.exec(run);
-  if (told && !run.split(/\s+/u).some((w) => OUTLET_WORDS.has(w))) return false;
-  if (!told && !ROLE_RUN_RE.test(run)) return false;
+  // "dijo a este diario Ulises Contreras" / "señaló en diálogo con este medio X": the outlet told is the object, the
+  // name after it the subject.
+  const told = run.split(/\s+/u).some((w) => OUTLET_WORDS.has(w));
+  if (!told && (TOLD_OUTLET_RE.test(run) || !ROLE_RUN_RE.test(run))) return false;
   if (!told && run.split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w))) return false;
   if (NOT_SPEAKERS.has(words[0] as string)) return false;
   return /^\s*(?:[.,;]|$)/u.test(after.slice(nameEnd));
@@ -1233,7 +1236,7 @@ function cleanSpeaker(raw: string[]): string[] {
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
   // An acronym role or party before a full name ends the role words: "Labour MP Jo Smith", "UN envoy …".
   const acronym = tokens.findLastIndex(
-    (t, k) => k < tokens.length - 2 && /^\p{Lu}{2,5}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] as string),
+    (t, k) => k < tokens.length - 2 && /^\p{Lu}{2,10}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] as string),
   );
   if (acronym >= 0) tokens = tokens.slice(acronym + 1);
   // French "M. Caldwell" (Monsieur), not an initial: "M." before a lone surname.
