@@ -3985,6 +3985,77 @@ const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
  */
 const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
   c(
+    'de',
+    'Ihr Fazit colon',
+    [
+      'Die Virologin Ilka Brzezinski hat die Zahlen ausgewertet. Ihr Fazit: „Die Zahl der Infektionen steigt seit Tagen wieder deutlich an.“',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Sein Appell colon next paragraph',
+    [
+      'Landrat Hans Brandt wandte sich am Abend an die Bürger.',
+      'Sein Appell: „Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.“',
+    ],
+    'Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'Das Fazit von Name',
+    ['Das Fazit von Landrat Hans Brandt: „Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.“'],
+    'Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.',
+    'Hans Brandt',
+  ),
+  c(
+    'es',
+    'Su conclusión colon',
+    [
+      'La ministra Lucía Herrera analizó los datos. Su conclusión: «La economía crecerá más de un tres por ciento este año».',
+    ],
+    'La economía crecerá más de un tres por ciento este año',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'Su mensaje fue claro',
+    [
+      'La ministra Lucía Herrera compareció ayer. Su mensaje fue claro: «La economía crecerá más de un tres por ciento este año».',
+    ],
+    'La economía crecerá más de un tres por ciento este año',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'Her verdict colon',
+    [
+      'Economist Dana Whitfield has studied the figures. Her verdict: “The economy will grow by more than three percent this year.”',
+    ],
+    'The economy will grow by more than three percent this year.',
+    'Dana Whitfield',
+  ),
+  c(
+    'fr',
+    'Son verdict',
+    [
+      'L’économiste Claire Martin a étudié les chiffres. Son verdict : « L’économie va croître de plus de trois pour cent cette année. »',
+    ],
+    'L’économie va croître de plus de trois pour cent cette année.',
+    'Claire Martin',
+  ),
+  c(
+    'pt',
+    'O seu veredicto',
+    [
+      'A economista Marta Costa estudou os números. O seu veredicto: “A economia vai crescer mais de três por cento este ano.”',
+    ],
+    'A economia vai crescer mais de três por cento este ano.',
+    'Marta Costa',
+  ),
+  c(
     'es',
     'en diálogo con este medio + name',
     [

@@ -400,6 +400,10 @@ const NOT_SPEAKERS = new Set([
   'Dies',
   'Lui',
   'Lei',
+  // German determiners and possessives before a capitalised noun ("Ihr Fazit:", "Sein Appell:", "Eine Sprecherin").
+  ...'Ihr Ihre Sein Seine Unser Unsere Mein Meine Dein Deine Euer Eure Kein Keine Ein Eine Diese Dieser Dieses Jede Jeder Jedes'.split(
+    ' ',
+  ),
 ]);
 
 interface PreviousQuote {
