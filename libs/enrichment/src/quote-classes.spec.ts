@@ -3986,6 +3986,86 @@ const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
 const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
   c(
     'de',
+    'Auch Name sagte colon',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      'Auch Bürgermeisterin Ilka Brzezinski sagte: „Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Dazu sagte Name colon',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      'Dazu sagte Bürgermeisterin Ilka Brzezinski: „Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Name verb after quote, opener',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“ Das versprach am Abend Bürgermeisterin Ilka Brzezinski.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Laut einer Sprecherin unnamed',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen“, sagte eine Sprecherin des Landratsamts.',
+    ],
+    'Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen',
+    null,
+  ),
+  c(
+    'es',
+    'También name dijo',
+    [
+      'El ministro Carlos Méndez habló primero.',
+      'También la alcaldesa Lucía Herrera dijo: «No vamos a cerrar ninguna escuela rural en toda la provincia».',
+    ],
+    'No vamos a cerrar ninguna escuela rural en toda la provincia',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'una portavoz unnamed',
+    [
+      'El ministro Carlos Méndez habló primero.',
+      '«Estamos revisando lo ocurrido y publicaremos los resultados pronto», dijo una portavoz del ministerio.',
+    ],
+    'Estamos revisando lo ocurrido y publicaremos los resultados pronto',
+    null,
+  ),
+  c(
+    'en',
+    'a spokeswoman unnamed',
+    [
+      'Governor Maria Santos spoke first.',
+      '“We are reviewing what happened and will publish the results soon,” a spokeswoman for the agency said.',
+    ],
+    'We are reviewing what happened and will publish the results soon',
+    null,
+  ),
+  c(
+    'de',
+    'so ein Sprecher unnamed',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen“, so ein Sprecher.',
+    ],
+    'Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen',
+    null,
+  ),
+  c(
+    'de',
     'Ihr Fazit colon',
     [
       'Die Virologin Ilka Brzezinski hat die Zahlen ausgewertet. Ihr Fazit: „Die Zahl der Infektionen steigt seit Tagen wieder deutlich an.“',
