@@ -55,6 +55,8 @@ export interface EntityResult {
   personMentions: PersonMention[];
   /** Maps a name as written ("Petro", "President Gustavo Petro") to its canonical person name, if known. */
   resolvePerson: (written: string) => string | null;
+  /** The people the headline names, in order (a quote with no one named before it in the body may be theirs). */
+  titlePeople?: string[];
 }
 
 export interface EntityOptions {
@@ -356,6 +358,7 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
     places: sortCounts(places),
     organizations: sortCounts(organizations),
     personMentions,
+    titlePeople: mentions.filter((m) => m.type === 'person' && m.paragraph < 0).map((m) => m.name),
     resolvePerson: (written) => {
       const tokens = written
         .replace(/['’]s$/u, '')
@@ -375,6 +378,8 @@ export function extractEntities(paragraphs: string[], options: EntityOptions = {
 /** Every entity mention with its type and character span, paragraph by paragraph. */
 export function extractEntityMentions(paragraphs: string[], options: EntityOptions = {}): EntityMention[] {
   const strict = options.language === 'de';
+  // Romance surnames often end in -s (Contreras, Torres, Martins): not read as plurals after a person's role.
+  const romance = ['es', 'pt', 'fr', 'it'].includes(options.language ?? '');
   const spans: Span[] = [];
   const lowercaseWords = new Set<string>();
   paragraphs.forEach((paragraph, index) => {
@@ -386,7 +391,7 @@ export function extractEntityMentions(paragraphs: string[], options: EntityOptio
   });
 
   // Pass 1: type each span from its own evidence.
-  for (const span of spans) classify(span, lowercaseWords, strict);
+  for (const span of spans) classify(span, lowercaseWords, strict, romance);
 
   // Pass 2: document consistency. Strongly typed strings lend their type to bare repeats; a lone word that is
   // the surname (or given name) of a person named in full is that person.
@@ -717,7 +722,7 @@ function spanText(span: Span): string {
   return spanOf(span.tokens);
 }
 
-function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): void {
+function classify(span: Span, lowercaseWords: Set<string>, strict: boolean, romance = false): void {
   const set = (type: EntityType | null, strong: boolean): void => {
     span.type = type;
     span.strong = strong;
@@ -767,6 +772,10 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     return set(described.type, true);
   }
 
+  // "Der haushaltspolitische Sprecher der Union, Kasimir Wojtczak, nannte …": a full name set off by commas right
+  // after a German role noun and its complement.
+  if (strict && apposedAfterRole(span, words)) return set('person', true);
+
   // Titles: "Colombian President Gustavo Petro" → person "Gustavo Petro".
   const lastTitle = findLastIndex(span.tokens, (t) => TITLES.has(t.text));
   if (lastTitle >= 0) {
@@ -799,7 +808,7 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
     !words.slice(0, given).some((w) => ORG_KEYWORDS.has(w) || PLACE_NAMES.has(w))
   ) {
     span.tokens = span.tokens.slice(given);
-    return classify(span, lowercaseWords, strict);
+    return classify(span, lowercaseWords, strict, romance);
   }
 
   const last = words[words.length - 1] ?? '';
@@ -826,7 +835,15 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   // Mid-sentence "The Beatles", plural names ("the Giants", "Arctic Monkeys"): bands, teams, companies.
   if (words.length >= 2 && first === 'The' && !span.sentenceStart) return set('organization', false);
   // Not in German, where a final -s is mostly the genitive ("Angaben des Konzerns").
-  if (!strict && words.length >= 2 && /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) && !FIRST_NAMES.has(first))
+  // Nor in es/pt/fr/it after an article and a person's role ("el vocero Ulises Contreras", "o porta-voz Rui Martins"),
+  // where the -s ends a surname.
+  if (
+    !strict &&
+    words.length >= 2 &&
+    /^\p{Lu}\p{Ll}{2,}[^su]s$/u.test(last) &&
+    !FIRST_NAMES.has(first) &&
+    !(romance && PERSON_ROLE_BEFORE_RE.test(span.before))
+  )
     return set('organization', false);
   if (words.length >= 2 && PLACE_LEADS.has(first.replace(/\.$/u, ''))) return set('place', true);
   // "IG Metall", "EDP Renováveis", "BBC Scotland": an acronym opening a two-word name is the organisation's.
@@ -859,7 +876,10 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean): voi
   if (words.length <= 3 && !span.sentenceStart && afterCompanyNoun(context)) return set('organization', true);
   // "Exporters said", "Officials told": a lone sentence-initial word before a speech verb is as often a group noun as
   // a surname; a surname is still found when the person is named in full elsewhere (pass 2).
+  // German "am Abend sagte", "im Mai erklärte": a lone word after a preposition is a time or place, not a speaker.
+  const germanObject = strict && words.length === 1 && GERMAN_PREPOSITION_BEFORE_RE.test(span.before);
   if (
+    !germanObject &&
     PERSON_AFTER_RE.test(span.after) &&
     words.length <= 3 &&
     !(words.length === 1 && span.sentenceStart && !FIRST_NAMES.has(first))
@@ -938,11 +958,34 @@ function joinsByGermanArticle(words: string[]): boolean {
 }
 
 /**
+ * An article and one or two lowercase words, the last a singular role noun, right before a name: "el vocero ", "la
+ * jueza ", "o porta-voz ", "the spokesman ". No preposition or plural among them, no team or band.
+ */
+const PERSON_ROLE_BEFORE_RE =
+  /(?<![\p{L}])(?:[Tt]he|[Ee]l|[Ll][ae]|[Oo]|[Aa]|[Ii]l|[Ll]o)\s+(?:(?!(?:de|del|da|do|di|of|y|e|and|et)\s)\p{Ll}[\p{L}-]*\s+)?(?!(?:team|club|band|equipo|banda|grupo|group|équipe|groupe|clube|conjunto|squadra|franquicia|franchise|side)\s)\p{Ll}[\p{L}-]*[^s\s]\s+$/u;
+
+/** A German preposition (or one fused with its article) right before a word. */
+const GERMAN_PREPOSITION_BEFORE_RE = /(?:^|\s)(?:am|im|vom|zum|zur|beim|seit|bis|nach|vor|an|in|um|ab|gegen)\s$/u;
+
+/** Words before an apposition's comma read for the role noun it follows ("Sprecher der Union, "). */
+const APPOSITION_LEAD_WORDS = 4;
+
+/** Two or three plain capitalised words between a comma after a German role noun and a comma or stop. */
+function apposedAfterRole(span: Span, words: string[]): boolean {
+  if (words.length < 2 || words.length > 3 || !/,\s*$/u.test(span.before) || !/^\s*[,.;)]/u.test(span.after))
+    return false;
+  if (!words.every((w) => /^\p{Lu}\p{Ll}[\p{L}’'-]*$/u.test(w) && !ORG_KEYWORDS.has(w))) return false;
+  const lead = span.before.replace(/,\s*$/u, '').split(/\s+/u).slice(-APPOSITION_LEAD_WORDS);
+  if (lead.some((w) => /[.!?:;,]$/u.test(w))) return false;
+  return lead.some((w) => /^\p{Lu}\p{Ll}/u.test(w) && ROLE_NOUN_RE.test(w.toLowerCase()));
+}
+
+/**
  * German role nouns, also as compounds ("Wirtschaftsministerin", "Bezirksleiter", "Grünen-Politikerin"), matched on
  * the lower-cased word's ending.
  */
 const ROLE_NOUN_RE =
-  /(?:minister|leiter|chef|sprecher|präsident|vorsitzende|direktor|politiker|beauftragte|kanzler|senator|trainer|gründer|führer|manager|anwalt|anwältin|sekretär|abgeordnete|kandidat|experte|expertin|ökonom|berater|funktionär|aktivist|vorstand|redakteur|korrespondent|botschafter|kommissar|landrat|landrätin)(?:in|r)?$/u;
+  /(?:minister|leiter|chef|sprecher|präsident|vorsitzende|direktor|politiker|beauftragte|kanzler|senator|trainer|gründer|führer|manager|anwalt|anwältin|sekretär|abgeordnete|kandidat|experte|expertin|ökonom|berater|funktionär|aktivist|vorstand|redakteur|korrespondent|botschafter|kommissar|landrat|landrätin|ologe|ologin|forscher|wissenschaftler|arzt|ärztin|richter|ermittler|professor|vertreter)(?:in|r)?$/u;
 /** German company and union nouns, also as compounds ("Stahlkonzern", "Energieversorger", "Autobauer"). */
 const COMPANY_NOUN_RE =
   /(?:konzern|unternehmen|hersteller|firma|versorger|versicherer|gewerkschaft|händler|anbieter|zulieferer|discounter|autobauer|betreiber|dienstleister|autovermieter|reederei|fluggesellschaft|kette)$/u;
@@ -954,7 +997,8 @@ const COMPANY_NOUN_RE =
 function describedName(tokens: Token[]): { name: Token[]; type: EntityType } | null {
   for (let k = tokens.length - 2; k >= 0; k--) {
     const word = tokens[k]?.text ?? '';
-    if (!/^\p{Lu}\p{Ll}/u.test(word)) continue;
+    // "Wirtschaftsministerin", also after an acronym ("VDA-Präsidentin", "CDU-Politiker").
+    if (!/^\p{Lu}(?:\p{Ll}|[\p{Lu}\d]{1,5}-\p{Lu}\p{Ll})/u.test(word)) continue;
     const lower = word.toLowerCase();
     const role = ROLE_NOUN_RE.test(lower);
     if (!role && !COMPANY_NOUN_RE.test(lower)) continue;

@@ -2771,6 +2771,1607 @@ const PRONOUN_GENDER: Case[] = [
   ),
 ];
 
+/** Interviews: an answer after a question label is the interviewee's; a name label before a quote is its speaker. */
+const INTERVIEW: Case[] = [
+  c(
+    'es',
+    'label paragraph unknown full name',
+    [
+      'El ministro Carlos Méndez presentó el plan.',
+      'Ulises Contreras:',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'label paragraph surname',
+    [
+      'El ministro Carlos Méndez habló con el alcalde Ulises Contreras.',
+      'Contreras:',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'de',
+    'label paragraph surname',
+    [
+      'Landrat Hans Brandt traf Bürgermeisterin Ilka Brzezinski.',
+      'Brzezinski:',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'en',
+    'label paragraph full name',
+    [
+      'Governor Maria Santos met Mayor Dwayne Okafor.',
+      'Dwayne Okafor:',
+      '“We will keep every road open through the night, whatever it takes.”',
+    ],
+    'We will keep every road open through the night, whatever it takes.',
+    'Dwayne Okafor',
+  ),
+  c(
+    'fr',
+    'label paragraph',
+    [
+      'Le maire Jean Dupont a reçu la ministre Claire Martin.',
+      'Claire Martin :',
+      '« Nous ne laisserons fermer aucune école rurale dans le département. »',
+    ],
+    'Nous ne laisserons fermer aucune école rurale dans le département.',
+    'Claire Martin',
+  ),
+  c(
+    'es',
+    'surname label',
+    [
+      'El ministro Carlos Méndez habló ayer con el vocero Ulises Contreras.',
+      'Contreras: «No habrá subida de impuestos para las familias trabajadoras»',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'de',
+    'surname label',
+    [
+      'Landrat Hans Brandt traf am Montag Bürgermeisterin Ilka Brzezinski.',
+      'Brzezinski: „Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Frage/Antwort',
+    [
+      'Im Interview spricht Bürgermeisterin Anna Weber über den Haushalt der Stadt.',
+      'Frage: Frau Weber, wie steht es um die Finanzen der Stadt?',
+      'Antwort: „Wir müssen im kommenden Jahr an vielen Stellen sparen, auch bei den Bädern.“',
+    ],
+    'Wir müssen im kommenden Jahr an vielen Stellen sparen, auch bei den Bädern.',
+    'Anna Weber',
+  ),
+  c(
+    'de',
+    'Frage names other',
+    [
+      'Im Interview spricht Bürgermeisterin Anna Weber über den Haushalt der Stadt.',
+      'Frage: Was sagen Sie zur Kritik von Landrat Hans Brandt?',
+      'Antwort: „Die Kritik ist unberechtigt, wir haben alle Zahlen offen auf den Tisch gelegt.“',
+    ],
+    'Die Kritik ist unberechtigt, wir haben alle Zahlen offen auf den Tisch gelegt.',
+    'Anna Weber',
+  ),
+  c(
+    'es',
+    'P/R',
+    [
+      'La ministra de Trabajo, Lucía Herrera, respondió a las preguntas de este diario.',
+      'P: ¿Qué opina de las críticas del líder sindical Tomás Ruiz?',
+      'R: «Son injustas, hemos negociado durante meses con todos los sindicatos del sector».',
+    ],
+    'Son injustas, hemos negociado durante meses con todos los sindicatos del sector',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'bold name label',
+    [
+      'Jane Doe, the mayor of Springfield, spoke to us about the budget.',
+      'What will you cut first?',
+      'Doe: “We will have to look at every department, including parks and libraries.”',
+    ],
+    'We will have to look at every department, including parks and libraries.',
+    'Jane Doe',
+  ),
+  c(
+    'es',
+    'dash name label',
+    [
+      'El alcalde Pedro Gómez recibió a este diario en su despacho.',
+      '— Gómez: «Vamos a terminar el nuevo hospital antes de que acabe el año que viene».',
+    ],
+    'Vamos a terminar el nuevo hospital antes de que acabe el año que viene',
+    'Pedro Gómez',
+  ),
+  c(
+    'fr',
+    'Q/R',
+    [
+      'Le maire Jean Dupont a répondu à nos questions.',
+      'Question : Que répondez-vous à la ministre Claire Martin ?',
+      'Réponse : « Nous avons fait tout ce qui était possible pour sauver cette usine de la fermeture. »',
+    ],
+    'Nous avons fait tout ce qui était possible pour sauver cette usine de la fermeture.',
+    'Jean Dupont',
+  ),
+  c(
+    'pt',
+    'P/R',
+    [
+      'O presidente da câmara, João Silva, respondeu às perguntas do jornal.',
+      'P: O que responde às críticas do deputado Rui Almeida?',
+      'R: “São críticas injustas, porque a obra vai ficar pronta antes do verão.”',
+    ],
+    'São críticas injustas, porque a obra vai ficar pronta antes do verão.',
+    'João Silva',
+  ),
+];
+
+/**
+ * Names no list knows after an article and a role ("el vocero presidencial Ulises Contreras"), titles and suffixes,
+ * the sentence after a quote pointing back at it ("With those words, …"), subordinate attribution ("wie … sagte").
+ */
+const UNKNOWN_NAMES_AND_NEIGHBOURS: Case[] = [
+  c(
+    'es',
+    'role run before name before colon',
+    [
+      'El ministro Carlos Méndez habló ayer.',
+      'Al respecto, el vocero presidencial Ulises Contreras manifestó: «No habrá subida de impuestos para las familias trabajadoras».',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'en',
+    'role run before name, colon',
+    [
+      'Governor Maria Santos spoke first.',
+      'Then the county sheriff Dwayne Okafor told the crowd: “We will keep every road open through the night.”',
+    ],
+    'We will keep every road open through the night.',
+    'Dwayne Okafor',
+  ),
+  c(
+    'fr',
+    'role run before name verb',
+    [
+      'Le maire Jean Dupont a ouvert la séance.',
+      'Ensuite, le directeur régional Yannick Kerjean a expliqué : « Le site restera fermé jusqu’à la fin de l’inspection. »',
+    ],
+    'Le site restera fermé jusqu’à la fin de l’inspection.',
+    'Yannick Kerjean',
+  ),
+  c(
+    'pt',
+    'role run before name verb',
+    [
+      'O ministro João Silva abriu a sessão.',
+      'Depois, o porta-voz Tiago Vasconcelos afirmou: “A fábrica vai continuar fechada até ao fim da inspeção.”',
+    ],
+    'A fábrica vai continuar fechada até ao fim da inspeção.',
+    'Tiago Vasconcelos',
+  ),
+  c(
+    'en',
+    'told reporters not role',
+    [
+      'Governor Maria Santos spoke first.',
+      '“We will keep every road open through the night,” she told the local paper Springfield Herald.',
+    ],
+    'We will keep every road open through the night',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'dijo a este diario unknown',
+    ['«No habrá subida de impuestos para las familias trabajadoras», dijo a este diario Ulises Contreras.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'afirmó en declaraciones a la prensa unknown',
+    [
+      '«No habrá subida de impuestos para las familias trabajadoras», afirmó en declaraciones a la prensa Nahuel Quispe.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Nahuel Quispe',
+  ),
+  c(
+    'es',
+    'role apposition unknown',
+    [
+      '«No habrá subida de impuestos para las familias trabajadoras», sostuvo el titular de la cartera, Ulises Contreras.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'Para role unknown',
+    ['Para el economista Ulises Contreras, «la economía crecerá más de un tres por ciento este año».'],
+    'la economía crecerá más de un tres por ciento este año',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'colon unknown',
+    [
+      'El presidente del club, Nahuel Quispe, fue claro ante los socios: «No vamos a vender a ninguno de nuestros jugadores».',
+    ],
+    'No vamos a vender a ninguno de nuestros jugadores',
+    'Nahuel Quispe',
+  ),
+  c(
+    'es',
+    'manifiesta present',
+    ['«No vamos a vender a ninguno de nuestros jugadores este verano», manifiesta Nahuel Quispe.'],
+    'No vamos a vender a ninguno de nuestros jugadores este verano',
+    'Nahuel Quispe',
+  ),
+  c(
+    'es',
+    'recalca present',
+    ['«No vamos a vender a ninguno de nuestros jugadores este verano», recalca el presidente del club, Carlos Méndez.'],
+    'No vamos a vender a ninguno de nuestros jugadores este verano',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'puntualiza present',
+    ['«No vamos a vender a ninguno de nuestros jugadores este verano», puntualiza Carlos Méndez.'],
+    'No vamos a vender a ninguno de nuestros jugadores este verano',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'informó',
+    [
+      'El alcalde Carlos Méndez visitó el barrio.',
+      '«Las obras de la nueva plaza comenzarán el próximo lunes por la mañana», informó.',
+    ],
+    'Las obras de la nueva plaza comenzarán el próximo lunes por la mañana',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'que + quote',
+    ['El alcalde Carlos Méndez aseguró que "las obras de la nueva plaza comenzarán el próximo lunes por la mañana".'],
+    'las obras de la nueva plaza comenzarán el próximo lunes por la mañana',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'dash role after name',
+    [
+      'La ministra de Trabajo, Lucía Herrera, habló con los sindicatos.',
+      '—No vamos a ceder ni un milímetro en esta negociación —afirmó la ministra—. Mañana seguiremos.',
+    ],
+    'No vamos a ceder ni un milímetro en esta negociación',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'dash unknown name',
+    ['—No vamos a ceder ni un milímetro en esta negociación —aseguró Wilber Huamaní—. Mañana seguiremos.'],
+    'No vamos a ceder ni un milímetro en esta negociación',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'dash role unknown name',
+    ['—No vamos a ceder ni un milímetro en esta negociación —aseguró el dirigente Wilber Huamaní—.'],
+    'No vamos a ceder ni un milímetro en esta negociación',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'straight quotes ella',
+    [
+      'La jueza Ana Beltrán leyó la sentencia.',
+      '"Los hechos probados no dejan lugar a ninguna duda razonable", expresó ella.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Ana Beltrán',
+  ),
+  c(
+    'es',
+    'name verb after unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», Wilber Huamaní señaló.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'indicó a EFE role name',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», indicó a EFE el abogado Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'según role unknown after',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», según el abogado Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'según de acuerdo unknown',
+    ['De acuerdo con el abogado Wilber Huamaní, «los hechos probados no dejan lugar a ninguna duda razonable».'],
+    'los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'de',
+    'sagte der Name unknown',
+    [
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte der Sprecher des Gesundheitsamts, Kasimir Wojtczak.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'so der Virologe unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, so der Virologe Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'erklärte gegenüber unknown',
+    [
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, erklärte Kasimir Wojtczak gegenüber dieser Zeitung.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'betonte er next',
+    [
+      'Der Virologe Kasimir Wojtczak warnt vor Leichtsinn.',
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, betonte er.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'meint die Expertin',
+    [
+      'Die Virologin Ilka Brzezinski beobachtet die Lage.',
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, meint die Expertin.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'fügte sie hinzu',
+    [
+      'Die Virologin Ilka Brzezinski beobachtet die Lage.',
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, fügte sie hinzu.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    '» « so Name',
+    ['»Die Zahl der Infektionen steigt seit Tagen wieder deutlich an«, so Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'wie der Minister sagte',
+    [
+      'Gesundheitsminister Hans Brandt besuchte die Klinik.',
+      '„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, wie der Minister sagte.',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'Dr. unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Dr. Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'sagte Chefarzt Prof.',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Chefarzt Prof. Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'said unknown role after',
+    [
+      '“The plant will stay closed until the inspection is complete,” said Oyelaran Adebayo, a spokesman for the company.',
+    ],
+    'The plant will stay closed until the inspection is complete',
+    'Oyelaran Adebayo',
+  ),
+  c(
+    'en',
+    'Sr. suffix',
+    ['“The plant will stay closed until the inspection is complete,” said Martin Luther King Sr.'],
+    'The plant will stay closed until the inspection is complete',
+    'Martin Luther King Sr.',
+  ),
+  c(
+    'en',
+    'he said next',
+    [
+      'Plant manager Oyelaran Adebayo met workers on Friday.',
+      '“The plant will stay closed until the inspection is complete,” he said.',
+    ],
+    'The plant will stay closed until the inspection is complete',
+    'Oyelaran Adebayo',
+  ),
+  c(
+    'fr',
+    'selon role unknown',
+    ['« Le site restera fermé jusqu’à la fin de l’inspection », selon le porte-parole Yannick Kerjean.'],
+    'Le site restera fermé jusqu’à la fin de l’inspection',
+    'Yannick Kerjean',
+  ),
+  c(
+    'pt',
+    'segundo role unknown',
+    ['“A fábrica vai continuar fechada até ao fim da inspeção”, segundo o porta-voz Tiago Vasconcelos.'],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tiago Vasconcelos',
+  ),
+  c(
+    'es',
+    'portavoz + unknown',
+    ['«El servicio se restablecerá en las próximas horas en toda la ciudad», dijo el portavoz Xabier Etxeberria.'],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Xabier Etxeberria',
+  ),
+  c(
+    'es',
+    'portavoz + unknown 2',
+    [
+      '«El servicio se restablecerá en las próximas horas en toda la ciudad», señaló el portavoz de la empresa, Iñaki Urkullu.',
+    ],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Iñaki Urkullu',
+  ),
+  c(
+    'de',
+    'Sprecherin + unknown',
+    ['„Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner“, sagte die Sprecherin Ilka Brzezinski.'],
+    'Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Sprecherin + unknown bare',
+    ['„Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner“, sagte Sprecherin Oksana Wrzesniewska.'],
+    'Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner',
+    'Oksana Wrzesniewska',
+  ),
+  c(
+    'en',
+    'spokesman + unknown',
+    ['“The plant will stay closed until the inspection is complete,” said spokesman Li Wei.'],
+    'The plant will stay closed until the inspection is complete',
+    'Li Wei',
+  ),
+  c(
+    'en',
+    'company spokesman + unknown',
+    ['“The plant will stay closed until the inspection is complete,” said company spokeswoman Oyelaran Adebayo.'],
+    'The plant will stay closed until the inspection is complete',
+    'Oyelaran Adebayo',
+  ),
+  c(
+    'fr',
+    'porte-parole + unknown',
+    ['« Le site restera fermé jusqu’à la fin de l’inspection », a indiqué le porte-parole Yannick Kerjean.'],
+    'Le site restera fermé jusqu’à la fin de l’inspection',
+    'Yannick Kerjean',
+  ),
+  c(
+    'pt',
+    'porta-voz + unknown',
+    ['“A fábrica vai continuar fechada até ao fim da inspeção”, disse o porta-voz Tiago Vasconcelos.'],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tiago Vasconcelos',
+  ),
+  c(
+    'es',
+    'particle de la',
+    ['«El proyecto de ley llegará al Congreso antes de que termine el mes», dijo el diputado Juan de la Fuente.'],
+    'El proyecto de ley llegará al Congreso antes de que termine el mes',
+    'Juan de la Fuente',
+  ),
+  c(
+    'de',
+    'particle von der',
+    ['„Europa muss bei der Verteidigung deutlich mehr Verantwortung übernehmen“, sagte Ursula von der Leyen.'],
+    'Europa muss bei der Verteidigung deutlich mehr Verantwortung übernehmen',
+    'Ursula von der Leyen',
+  ),
+  c(
+    'en',
+    'particle van',
+    ['“The board will review the offer over the coming weeks,” said chairman Pieter van den Berg.'],
+    'The board will review the offer over the coming weeks',
+    'Pieter van den Berg',
+  ),
+  c(
+    'pt',
+    'particle da',
+    ['“O governo vai apresentar o orçamento na próxima semana”, afirmou o ministro Pedro da Costa.'],
+    'O governo vai apresentar o orçamento na próxima semana',
+    'Pedro da Costa',
+  ),
+  c(
+    'en',
+    'suffix Jr.',
+    ['“We have never seen turnout numbers like this in the state,” said Robert Kennedy Jr., the campaign chair.'],
+    'We have never seen turnout numbers like this in the state',
+    'Robert Kennedy Jr.',
+  ),
+  c(
+    'en',
+    'suffix III',
+    ['“We have never seen turnout numbers like this in the state,” said Thomas Whitfield III, the campaign chair.'],
+    'We have never seen turnout numbers like this in the state',
+    'Thomas Whitfield III',
+  ),
+  c(
+    'en',
+    'with these words',
+    [
+      '“We will rebuild every single house that the flood destroyed.” With those words, Governor Maria Santos ended her visit to the town.',
+    ],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'con esas palabras',
+    [
+      '«Vamos a reconstruir cada una de las casas que destruyó la riada». Con esas palabras, el alcalde Pedro Ruiz cerró su visita al pueblo.',
+    ],
+    'Vamos a reconstruir cada una de las casas que destruyó la riada',
+    'Pedro Ruiz',
+  ),
+  c(
+    'de',
+    'mit diesen Worten',
+    [
+      '„Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.“ Mit diesen Worten beendete Bürgermeisterin Anna Weber ihren Besuch.',
+    ],
+    'Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.',
+    'Anna Weber',
+  ),
+  c(
+    'en',
+    'sentence before colon',
+    [
+      'Governor Maria Santos was blunt when she met reporters in the town hall on Monday: “We will rebuild every single house that the flood destroyed.”',
+    ],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'según name',
+    ['«La economía crecerá más de un tres por ciento este año», según Carlos Méndez.'],
+    'La economía crecerá más de un tres por ciento este año',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'según role name',
+    ['«La economía crecerá más de un tres por ciento este año», según el ministro de Economía, Carlos Méndez.'],
+    'La economía crecerá más de un tres por ciento este año',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'Según before',
+    ['Según el portavoz Xabier Etxeberria, «el servicio se restablecerá en las próximas horas en toda la ciudad».'],
+    'el servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Xabier Etxeberria',
+  ),
+  c(
+    'es',
+    'role only after named',
+    [
+      'El ministro de Economía, Carlos Méndez, presentó ayer los presupuestos.',
+      '"La economía crecerá más de un tres por ciento este año", afirmó el ministro de Economía.',
+    ],
+    'La economía crecerá más de un tres por ciento este año',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'straight quotes puntualizó',
+    ['"No habrá subida de impuestos para las familias trabajadoras", puntualizó Carlos Méndez.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'dialogue dash',
+    ['—No vamos a ceder ni un milímetro en esta negociación —dijo Lucía Herrera—. Mañana seguiremos.'],
+    'No vamos a ceder ni un milímetro en esta negociación',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'verb name sentence after',
+    [
+      'Carlos Méndez habló ayer en el Congreso.',
+      '«No habrá subida de impuestos para las familias trabajadoras», recalcó.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'verb + role + name unknown',
+    ['«No habrá subida de impuestos para las familias trabajadoras», subrayó el vocero presidencial Ulises Contreras.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'name, role, verb',
+    [
+      '«No habrá subida de impuestos para las familias trabajadoras», Ulises Contreras, vocero presidencial, aseguró a la prensa.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'el ministro indicó present',
+    [
+      'El ministro de Economía, Carlos Méndez, presentó los presupuestos.',
+      '«No habrá subida de impuestos para las familias trabajadoras», indica el ministro.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'de',
+    '» « sagte er',
+    [
+      'Der Minister Hans Brandt besuchte am Montag die Baustelle.',
+      '»Wir liegen beim Bau der neuen Brücke voll im Zeitplan«, sagte er.',
+    ],
+    'Wir liegen beim Bau der neuen Brücke voll im Zeitplan',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'so Name',
+    ['„Wir liegen beim Bau der neuen Brücke voll im Zeitplan“, so Jörg Kaltenbrunner.'],
+    'Wir liegen beim Bau der neuen Brücke voll im Zeitplan',
+    'Jörg Kaltenbrunner',
+  ),
+  c(
+    'de',
+    'erklärte der Minister',
+    [
+      'Verkehrsminister Hans Brandt besuchte am Montag die Baustelle.',
+      '„Wir liegen beim Bau der neuen Brücke voll im Zeitplan“, erklärte der Minister.',
+    ],
+    'Wir liegen beim Bau der neuen Brücke voll im Zeitplan',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'wie Name sagte',
+    ['„Wir liegen beim Bau der neuen Brücke voll im Zeitplan“, wie Verkehrsminister Hans Brandt am Montag sagte.'],
+    'Wir liegen beim Bau der neuen Brücke voll im Zeitplan',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'Wie Name sagte before',
+    [
+      'Wie Verkehrsminister Hans Brandt am Montag sagte, liege man „beim Bau der neuen Brücke voll im Zeitplan und im Budget“.',
+    ],
+    'beim Bau der neuen Brücke voll im Zeitplan und im Budget',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'fügte hinzu',
+    [
+      '„Wir liegen beim Bau der neuen Brücke voll im Zeitplan“, sagte Hans Brandt.',
+      'Landrätin Petra Lang war zufrieden.',
+      '„Auch die Kosten sind bisher im geplanten Rahmen geblieben“, fügte Brandt hinzu.',
+    ],
+    'Auch die Kosten sind bisher im geplanten Rahmen geblieben',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'Dr. title',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Dr. Jürgen Hoffmann.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Jürgen Hoffmann',
+  ),
+  c(
+    'de',
+    'Prof. Dr. title',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, betonte Prof. Dr. Ilse Brandtner.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Ilse Brandtner',
+  ),
+  c(
+    'de',
+    'meinte unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, meinte Virologe Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'der Virologe unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte der Virologe Kasimir Wojtczak.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+];
+
+/**
+ * Interviews in dialogue lines, names the tagger reads as plurals (Contreras, Gonçalves) or compounds ("Ann-Kathrin",
+ * "VDA-Präsidentin"), and the speaker named only after the quote: in the paragraph after ("Así lo explicó …"), or by
+ * the role a bare verb gave them ("dijo el portavoz. El portavoz de la compañía, X, …").
+ */
+const NAMED_AFTER_AND_COMPOUNDS: Case[] = [
+  c(
+    'es',
+    'bare verb back to an -s surname after a role',
+    [
+      'El vocero presidencial Ulises Contreras compareció ayer ante la prensa.',
+      '«No habrá subida de impuestos para las familias trabajadoras», señaló.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'colon back to an -s surname after a role',
+    [
+      'En la rueda de prensa, la jueza Maite Olivares fue tajante: «Los hechos probados no dejan lugar a ninguna duda razonable».',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Maite Olivares',
+  ),
+  c(
+    'pt',
+    'pronoun back to an -s surname after a role',
+    [
+      'O porta-voz Tibério Gonçalves falou aos jornalistas.',
+      '“A fábrica vai continuar fechada até ao fim da inspeção”, disse ele.',
+    ],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tibério Gonçalves',
+  ),
+  c(
+    'fr',
+    'elle back to an -s surname after a role',
+    [
+      'La porte-parole Maëlys Desvignes a répondu aux journalistes.',
+      '« Le site restera fermé jusqu’à la fin de l’inspection », a-t-elle déclaré.',
+    ],
+    'Le site restera fermé jusqu’à la fin de l’inspection',
+    'Maëlys Desvignes',
+  ),
+  c(
+    'es',
+    'dash interview answer after a question naming another',
+    [
+      'La ministra de Trabajo, Lucía Herrera, recibió a este diario en su despacho.',
+      '—¿Qué opina de las críticas del líder sindical Tomás Ruiz?',
+      '—Son injustas, hemos negociado durante meses con todos los sindicatos del sector.',
+    ],
+    'Son injustas, hemos negociado durante meses con todos los sindicatos del sector.',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'dash interview second answer',
+    [
+      'La ministra de Trabajo, Lucía Herrera, recibió a este diario en su despacho.',
+      '—¿Habrá reforma este año?',
+      '—Sí, presentaremos el proyecto de ley antes de que termine el verano.',
+      '—¿Y qué dice el líder sindical Tomás Ruiz?',
+      '—Que lo estudiará con calma, como hacemos nosotros con sus propuestas.',
+    ],
+    'Que lo estudiará con calma, como hacemos nosotros con sus propuestas.',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'Q/A interview answer',
+    [
+      'Maria Santos, the governor, sat down with us on Monday.',
+      'Q: What do you make of the criticism from Senator John Roe?',
+      'A: “It is unfair, we have published every figure and every contract.”',
+    ],
+    'It is unfair, we have published every figure and every contract.',
+    'Maria Santos',
+  ),
+  c(
+    'de',
+    'hyphenated given and surname',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Ann-Kathrin Schulze-Förster.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Ann-Kathrin Schulze-Förster',
+  ),
+  c(
+    'de',
+    'hyphenated unknown given',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Kai-Uwe Wendtland.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kai-Uwe Wendtland',
+  ),
+  c(
+    'de',
+    'so der CDU-Politiker',
+    [
+      'CDU-Politiker Hans Brandt will das Gesetz stoppen.',
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, so der CDU-Politiker.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'sagte Name der Deutschen Presse-Agentur',
+    [
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, sagte Wojtczak der Deutschen Presse-Agentur.',
+      'Kasimir Wojtczak ist Chef des Verbandes.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'Sie ist überzeugt colon',
+    [
+      'Die Landrätin Ilka Brzezinski hat sich festgelegt.',
+      'Sie ist überzeugt: „Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.“',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Laut Name before',
+    ['Laut Verbandschef Kasimir Wojtczak wird das Gesetz „den Mittelstand schwer belasten und muss gestoppt werden“.'],
+    'den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'er after two people',
+    [
+      'Verbandschef Kasimir Wojtczak traf sich mit Ministerin Ilka Brzezinski.',
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden“, sagte er danach.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'Rep. with party',
+    ['“This bill will hurt every small business in the state,” said Rep. Dwayne Okafor, D-Ohio.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'name, age, verb',
+    ['“This bill will hurt every small business in the state,” Dwayne Okafor, 54, said.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'name who is role said',
+    ['“This bill will hurt every small business in the state,” said Dwayne Okafor, who runs a bakery in Dayton.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'es',
+    'next paragraph Así lo',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Así lo explicó ayer el abogado Wilber Huamaní ante la prensa.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Son palabras de next paragraph',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Son palabras del abogado Wilber Huamaní, que defiende a la familia.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'de',
+    'next paragraph Das sagte',
+    [
+      '„Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.“',
+      'Das sagte Verbandschef Kasimir Wojtczak am Montag in Berlin.',
+    ],
+    'Dieses Gesetz wird den Mittelstand schwer belasten und muss gestoppt werden.',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'es',
+    'role named in the next sentence',
+    [
+      '«El servicio se restablecerá en las próximas horas en toda la ciudad», dijo el portavoz. El portavoz de la compañía, Xabier Etxeberria, pidió calma a los vecinos.',
+    ],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Xabier Etxeberria',
+  ),
+  c(
+    'es',
+    'role named in the next paragraph',
+    [
+      '«El servicio se restablecerá en las próximas horas en toda la ciudad», aseguró la ministra.',
+      'La ministra de Industria, Lucía Herrera, visitará mañana la central.',
+    ],
+    'El servicio se restablecerá en las próximas horas en toda la ciudad',
+    'Lucía Herrera',
+  ),
+  c(
+    'de',
+    'role named after',
+    [
+      '„Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner“, sagte die Sprecherin.',
+      'Sprecherin Anna Weber bat die Anwohner um Geduld.',
+    ],
+    'Die Lage ist unter Kontrolle, es besteht keine Gefahr für die Anwohner',
+    'Anna Weber',
+  ),
+  c(
+    'en',
+    'role named after',
+    [
+      '“The plant will stay closed until the inspection is complete,” the spokeswoman said.',
+      'Company spokeswoman Jane Doe said the inspection began on Monday.',
+    ],
+    'The plant will stay closed until the inspection is complete',
+    'Jane Doe',
+  ),
+  c(
+    'de',
+    'role subject after a named object',
+    [
+      'VDA-Präsidentin Hildegard Müller sprach am Donnerstag in Berlin.',
+      'Im Gespräch mit dem Studenten Werner Bader berichtete die Präsidentin über ihre Erfahrungen: „Ich finde es immer wieder toll, wie schnell da geholfen wird.“',
+    ],
+    'Ich finde es immer wieder toll, wie schnell da geholfen wird.',
+    'Hildegard Müller',
+  ),
+  c(
+    'es',
+    'role subject after a named object',
+    [
+      'La ministra de Trabajo, Lucía Herrera, visitó ayer la fábrica.',
+      'Tras reunirse con el delegado sindical Tomás Ruiz explicó la ministra a la prensa: «Nadie va a perder su puesto de trabajo en esta planta».',
+    ],
+    'Nadie va a perder su puesto de trabajo en esta planta',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'said in next para name',
+    [
+      '«Los hechos probados no dejan lugar a ninguna duda razonable».',
+      'Así lo explicó ayer el abogado Wilber Huamaní ante la prensa.',
+    ],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'en',
+    'she said, name in next para',
+    [
+      '“We will rebuild every single house that the flood destroyed,” she said.',
+      'Maria Santos, the governor, toured the town on Monday.',
+    ],
+    'We will rebuild every single house that the flood destroyed',
+    'Maria Santos',
+  ),
+];
+
+/**
+ * "Para X, investigador del …, «…»" (a view introduced by a name and its apposition), Spanish verbs in the present
+ * and preterite beyond the list, German role appositions and role nouns no one was given before ("so der CDU-Politiker").
+ */
+const VIEWS_VERBS_AND_GERMAN_ROLES: Case[] = [
+  c(
+    'es',
+    'present plantea + name',
+    ['«No habrá subida de impuestos para las familias trabajadoras», plantea Carlos Méndez.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'present resalta + role name',
+    ['«No habrá subida de impuestos para las familias trabajadoras», resalta el economista Ulises Contreras.'],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'retrucó + role after named',
+    [
+      'El ministro de Economía, Carlos Méndez, habló ayer.',
+      '«No habrá subida de impuestos para las familias trabajadoras», retrucó el ministro.',
+    ],
+    'No habrá subida de impuestos para las familias trabajadoras',
+    'Carlos Méndez',
+  ),
+  c(
+    'es',
+    'pidió + name',
+    ['«Hay que mantener la calma y esperar a los resultados oficiales», pidió Lucía Herrera.'],
+    'Hay que mantener la calma y esperar a los resultados oficiales',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'describe + name present',
+    ['«Es un barrio tranquilo donde todos nos conocemos desde hace años», describe Lucía Herrera, vecina de la zona.'],
+    'Es un barrio tranquilo donde todos nos conocemos desde hace años',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'Para name, apposition, quote',
+    ['Para Ulises Contreras, investigador del Colegio de México, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'Para known name, apposition, quote',
+    ['Para Lucía Herrera, investigadora del Colegio de México, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Lucía Herrera',
+  ),
+  c(
+    'pt',
+    'Para name, apposition',
+    ['Para João Silva, investigador da Universidade de Lisboa, “a reforma chega tarde e com muito pouco orçamento”.'],
+    'a reforma chega tarde e com muito pouco orçamento',
+    'João Silva',
+  ),
+  c(
+    'fr',
+    'Pour name, apposition',
+    ['Pour Claire Martin, chercheuse au CNRS, « la réforme arrive trop tard et avec bien trop peu de moyens ».'],
+    'la réforme arrive trop tard et avec bien trop peu de moyens',
+    'Claire Martin',
+  ),
+  c(
+    'es',
+    'quien añadió que',
+    [
+      'La especialista Lucía Herrera pidió calma, y añadió que «el riesgo de contagio en las escuelas es muy bajo por ahora».',
+    ],
+    'el riesgo de contagio en las escuelas es muy bajo por ahora',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'mandatario en su conferencia',
+    [
+      'El presidente Andrés Manuel López Obrador habló del tema.',
+      '«No vamos a permitir que se suban los precios de la gasolina», expresó el mandatario en su conferencia matutina.',
+    ],
+    'No vamos a permitir que se suban los precios de la gasolina',
+    'Andrés Manuel López Obrador',
+  ),
+  c(
+    'es',
+    'double surname later',
+    [
+      'El presidente Andrés Manuel López Obrador habló del tema.',
+      '«No vamos a permitir que se suban los precios de la gasolina», puntualizó López Obrador.',
+    ],
+    'No vamos a permitir que se suban los precios de la gasolina',
+    'Andrés Manuel López Obrador',
+  ),
+  c(
+    'es',
+    'En su cuenta escribió',
+    [
+      'La exministra Lucía Herrera reaccionó a la noticia.',
+      'En su cuenta de Twitter, la exministra escribió: «Es un día muy triste para la democracia de nuestro país».',
+    ],
+    'Es un día muy triste para la democracia de nuestro país',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'De acuerdo con role, name,',
+    [
+      'De acuerdo con el titular de la Secretaría de Salud, Jorge Alcocer, «la vacunación avanzará a un ritmo mayor en las próximas semanas».',
+    ],
+    'la vacunación avanzará a un ritmo mayor en las próximas semanas',
+    'Jorge Alcocer',
+  ),
+  c(
+    'es',
+    'A juicio de',
+    ['A juicio del analista Ulises Contreras, «la reforma llega tarde y con muy poco presupuesto».'],
+    'la reforma llega tarde y con muy poco presupuesto',
+    'Ulises Contreras',
+  ),
+  c(
+    'en',
+    'For name, apposition',
+    [
+      'For Dwayne Okafor, a professor at Ohio State University, “the reform comes too late and with far too little money.”',
+    ],
+    'the reform comes too late and with far too little money.',
+    'Dwayne Okafor',
+  ),
+  c(
+    'de',
+    'apposition after a role and its complement, then er',
+    [
+      'Kritik kam von der Opposition. Der haushaltspolitische Sprecher der Union, Kasimir Wojtczak, nannte den Entwurf mutlos.',
+      '»Die Ministerin spart an der falschen Stelle, vor allem bei den Investitionen«, sagte er.',
+    ],
+    'Die Ministerin spart an der falschen Stelle, vor allem bei den Investitionen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'so der CDU-Politiker, role given to no one',
+    [
+      'Bundesfinanzministerin Petra Lang stellte den Haushalt vor.',
+      'Wie der Abgeordnete Kasimir Wojtczak am Abend sagte, will die Union einen eigenen Antrag einbringen. „Wir legen einen Gegenentwurf vor, der ohne neue Schulden auskommt“, so der CDU-Politiker.',
+    ],
+    'Wir legen einen Gegenentwurf vor, der ohne neue Schulden auskommt',
+    'Kasimir Wojtczak',
+  ),
+];
+
+/**
+ * Signature lines ("“…” — Maria Santos, governor"), abbreviated titles ("la Dra.", "el Mtro."), and a quote that is
+ * the object of a verb of judging ("calificó las cuentas de «…»", "called the plan “…”"): the words of the subject.
+ */
+const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
+  c(
+    'de',
+    'Auch Name sagte colon',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      'Auch Bürgermeisterin Ilka Brzezinski sagte: „Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Dazu sagte Name colon',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      'Dazu sagte Bürgermeisterin Ilka Brzezinski: „Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Name verb after quote, opener',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.“ Das versprach am Abend Bürgermeisterin Ilka Brzezinski.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Laut einer Sprecherin unnamed',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen“, sagte eine Sprecherin des Landratsamts.',
+    ],
+    'Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen',
+    null,
+  ),
+  c(
+    'es',
+    'También name dijo',
+    [
+      'El ministro Carlos Méndez habló primero.',
+      'También la alcaldesa Lucía Herrera dijo: «No vamos a cerrar ninguna escuela rural en toda la provincia».',
+    ],
+    'No vamos a cerrar ninguna escuela rural en toda la provincia',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'una portavoz unnamed',
+    [
+      'El ministro Carlos Méndez habló primero.',
+      '«Estamos revisando lo ocurrido y publicaremos los resultados pronto», dijo una portavoz del ministerio.',
+    ],
+    'Estamos revisando lo ocurrido y publicaremos los resultados pronto',
+    null,
+  ),
+  c(
+    'en',
+    'a spokeswoman unnamed',
+    [
+      'Governor Maria Santos spoke first.',
+      '“We are reviewing what happened and will publish the results soon,” a spokeswoman for the agency said.',
+    ],
+    'We are reviewing what happened and will publish the results soon',
+    null,
+  ),
+  c(
+    'de',
+    'so ein Sprecher unnamed',
+    [
+      'Landrat Hans Brandt sprach zuerst.',
+      '„Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen“, so ein Sprecher.',
+    ],
+    'Wir prüfen den Vorfall und werden die Ergebnisse bald veröffentlichen',
+    null,
+  ),
+  c(
+    'de',
+    'Ihr Fazit colon',
+    [
+      'Die Virologin Ilka Brzezinski hat die Zahlen ausgewertet. Ihr Fazit: „Die Zahl der Infektionen steigt seit Tagen wieder deutlich an.“',
+    ],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an.',
+    'Ilka Brzezinski',
+  ),
+  c(
+    'de',
+    'Sein Appell colon next paragraph',
+    [
+      'Landrat Hans Brandt wandte sich am Abend an die Bürger.',
+      'Sein Appell: „Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.“',
+    ],
+    'Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.',
+    'Hans Brandt',
+  ),
+  c(
+    'de',
+    'Das Fazit von Name',
+    ['Das Fazit von Landrat Hans Brandt: „Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.“'],
+    'Bleiben Sie bitte zu Hause und meiden Sie jeden unnötigen Kontakt.',
+    'Hans Brandt',
+  ),
+  c(
+    'es',
+    'Su conclusión colon',
+    [
+      'La ministra Lucía Herrera analizó los datos. Su conclusión: «La economía crecerá más de un tres por ciento este año».',
+    ],
+    'La economía crecerá más de un tres por ciento este año',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'Su mensaje fue claro',
+    [
+      'La ministra Lucía Herrera compareció ayer. Su mensaje fue claro: «La economía crecerá más de un tres por ciento este año».',
+    ],
+    'La economía crecerá más de un tres por ciento este año',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'Her verdict colon',
+    [
+      'Economist Dana Whitfield has studied the figures. Her verdict: “The economy will grow by more than three percent this year.”',
+    ],
+    'The economy will grow by more than three percent this year.',
+    'Dana Whitfield',
+  ),
+  c(
+    'fr',
+    'Son verdict',
+    [
+      'L’économiste Claire Martin a étudié les chiffres. Son verdict : « L’économie va croître de plus de trois pour cent cette année. »',
+    ],
+    'L’économie va croître de plus de trois pour cent cette année.',
+    'Claire Martin',
+  ),
+  c(
+    'pt',
+    'O seu veredicto',
+    [
+      'A economista Marta Costa estudou os números. O seu veredicto: “A economia vai crescer mais de três por cento este ano.”',
+    ],
+    'A economia vai crescer mais de três por cento este ano.',
+    'Marta Costa',
+  ),
+  c(
+    'es',
+    'en diálogo con este medio + name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», señaló en diálogo con este medio Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a LA NACION + name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», dijo a LA NACION Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a Infobae + known name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», explicó a Infobae Lucía Herrera.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Lucía Herrera',
+  ),
+  c(
+    'es',
+    'a Clarín + role name',
+    [
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», contó a Clarín el intendente Ulises Contreras.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'a través de un comunicado el ministro',
+    [
+      'El ministro de Obras Públicas, Carlos Méndez, visitó la zona.',
+      '«Las obras terminarán antes de que acabe el año que viene, sin ningún retraso», afirmó a través de un comunicado el ministro.',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene, sin ningún retraso',
+    'Carlos Méndez',
+  ),
+  c(
+    'de',
+    'sagte Name dem Spiegel',
+    [
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen“, sagte Kasimir Wojtczak dem „Spiegel“.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'de',
+    'sagte der Abgeordnete dem Spiegel after named',
+    [
+      'Der Abgeordnete Kasimir Wojtczak kritisiert die Pläne.',
+      '„Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen“, sagte der Abgeordnete dem „Spiegel“.',
+    ],
+    'Wir werden keine einzige Dorfschule im ganzen Landkreis schließen lassen',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'told the Associated Press name',
+    ['“We will keep every road open through the night, whatever it takes,” Dwayne Okafor told The Associated Press.'],
+    'We will keep every road open through the night, whatever it takes',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'said in an interview with name',
+    [
+      '“We will keep every road open through the night, whatever it takes,” said Dwayne Okafor in an interview with the Herald.',
+    ],
+    'We will keep every road open through the night, whatever it takes',
+    'Dwayne Okafor',
+  ),
+  c(
+    'en',
+    'dash name after quote same paragraph',
+    ['“We will rebuild every single house that the flood destroyed.” — Maria Santos, governor'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'en',
+    'dash name next paragraph',
+    ['“We will rebuild every single house that the flood destroyed.”', '— Maria Santos, governor of the state'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'dash name after quote',
+    ['«Vamos a reconstruir cada una de las casas que destruyó la riada». — Ulises Contreras, alcalde'],
+    'Vamos a reconstruir cada una de las casas que destruyó la riada',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'dash name next paragraph',
+    [
+      '«Vamos a reconstruir cada una de las casas que destruyó la riada».',
+      '—Ulises Contreras, alcalde de la localidad.',
+    ],
+    'Vamos a reconstruir cada una de las casas que destruyó la riada',
+    'Ulises Contreras',
+  ),
+  c(
+    'de',
+    'dash name next paragraph',
+    [
+      '„Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.“',
+      '– Kasimir Wojtczak, Bürgermeister',
+    ],
+    'Wir werden jedes einzelne Haus wieder aufbauen, das die Flut zerstört hat.',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'en',
+    'name label bold without dash',
+    ['Maria Santos: “We will rebuild every single house that the flood destroyed.”'],
+    'We will rebuild every single house that the flood destroyed.',
+    'Maria Santos',
+  ),
+  c(
+    'es',
+    'dash label interview unquoted question then quoted',
+    [
+      'Entrevista con Ulises Contreras, alcalde de Valdemoro.',
+      '— ¿Cuándo terminarán las obras?',
+      '— Ulises Contreras: «Las obras terminarán antes de que acabe el año que viene».',
+    ],
+    'Las obras terminarán antes de que acabe el año que viene',
+    'Ulises Contreras',
+  ),
+  c(
+    'es',
+    'Lic. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», afirmó el Lic. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Mtro. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», afirmó el Mtro. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'es',
+    'Dra. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», explicó la Dra. Maite Olivares.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Maite Olivares',
+  ),
+  c(
+    'es',
+    'Gral. unknown',
+    ['«Los hechos probados no dejan lugar a ninguna duda razonable», declaró el Gral. Wilber Huamaní.'],
+    'Los hechos probados no dejan lugar a ninguna duda razonable',
+    'Wilber Huamaní',
+  ),
+  c(
+    'en',
+    'Sen. unknown',
+    ['“This bill will hurt every small business in the state,” said Sen. Dwayne Okafor.'],
+    'This bill will hurt every small business in the state',
+    'Dwayne Okafor',
+  ),
+  c(
+    'de',
+    'Dr. med. unknown',
+    ['„Die Zahl der Infektionen steigt seit Tagen wieder deutlich an“, sagte Dr. Kasimir Wojtczak vom Klinikum.'],
+    'Die Zahl der Infektionen steigt seit Tagen wieder deutlich an',
+    'Kasimir Wojtczak',
+  ),
+  c(
+    'pt',
+    'Dr. unknown pt',
+    ['“A fábrica vai continuar fechada até ao fim da inspeção”, disse o Dr. Tibério Gonçalves.'],
+    'A fábrica vai continuar fechada até ao fim da inspeção',
+    'Tibério Gonçalves',
+  ),
+  c(
+    'es',
+    'quote as object of a non-speech verb',
+    ['La diputada Lucía Herrera calificó las cuentas de «una ficción contable que no se cree nadie en este país».'],
+    'una ficción contable que no se cree nadie en este país',
+    'Lucía Herrera',
+  ),
+  c(
+    'en',
+    'quote as object of called',
+    ['Senator Ray Edwards called the plan “a retreat that our workers will pay for with their jobs” on Tuesday.'],
+    'a retreat that our workers will pay for with their jobs',
+    'Ray Edwards',
+  ),
+  c(
+    'de',
+    'quote as object of bezeichnete',
+    [
+      'Bundesfinanzministerin Petra Lang bezeichnete den Entwurf als „einen soliden Haushalt ohne neue Schulden für die Bürger“.',
+    ],
+    'einen soliden Haushalt ohne neue Schulden für die Bürger',
+    'Petra Lang',
+  ),
+  c(
+    'fr',
+    'quote as object of qualifié',
+    ['La ministre Claire Martin a qualifié le projet de « réforme indispensable pour sauver notre système de santé ».'],
+    'réforme indispensable pour sauver notre système de santé',
+    'Claire Martin',
+  ),
+  c(
+    'pt',
+    'quote as object of classificou',
+    [
+      'O ministro João Silva classificou o orçamento como “um documento responsável e equilibrado para todas as famílias”.',
+    ],
+    'um documento responsável e equilibrado para todas as famílias',
+    'João Silva',
+  ),
+  c(
+    'es',
+    'object sentence about a person is not theirs',
+    ['El informe sobre Lucía Herrera habla de «una gestión ejemplar durante toda la crisis sanitaria del país».'],
+    'una gestión ejemplar durante toda la crisis sanitaria del país',
+    null,
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -2782,6 +4383,11 @@ describe.each([
   ['an unnamed source', UNNAMED],
   ['speaker names in realistic attributions', SPEAKER_NAMES],
   ['a gendered pronoun after two people', PRONOUN_GENDER],
+  ['interview answers and name labels', INTERVIEW],
+  ['unknown names after a role, and the sentence after a quote', UNKNOWN_NAMES_AND_NEIGHBOURS],
+  ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
+  ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
+  ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -79,6 +79,9 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
   return spans;
 }
 
+/** A dash, a name label of one to four capitalised words, a colon and an opening quote mark. */
+const LABELLED_QUOTE_RE = /^[—–―]\s*\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3}\s?:\s*[“"«„»]/u;
+
 /**
  * A paragraph opening with a dialogue dash: the quote runs to the next dash that starts an inserted attribution
  * ("—dijo Ana—", " – sagte er") or to the end; `end` points at that dash so the attribution reads as "after".
@@ -86,6 +89,8 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
 function dialogueSpan(paragraph: string): QuoteSpan | null {
   const first = paragraph[0];
   if (first === undefined || !DIALOGUE_DASHES.includes(first) || !/\s|\p{L}|¿|¡/u.test(paragraph[1] ?? '')) return null;
+  // "— Gómez: «Vamos a …»": an interview's name label before a quote in marks, no dialogue line.
+  if (LABELLED_QUOTE_RE.test(paragraph)) return null;
   let end = paragraph.length;
   for (let k = 2; k < paragraph.length; k++) {
     if (DIALOGUE_DASHES.includes(paragraph[k] as string) && /\s/u.test(paragraph[k - 1] as string)) {

@@ -1084,3 +1084,36 @@ describe('extractQuotes: a descriptor after the verb goes back to the name befor
     ).toEqual(['Julie Gray']);
   });
 });
+
+describe('extractQuotes: the headline', () => {
+  const withTitle = (title: string, paragraphs: string[], language: string): Array<string | null> =>
+    extractQuotes(paragraphs, extractEntities(paragraphs, { language, title })).map((q) => q.speaker);
+  it('a bare verb with no one named before in the body goes back to the one person the headline names', () => {
+    expect(
+      withTitle(
+        'Lucía Herrera: «No habrá recortes en sanidad»',
+        ['«No vamos a recortar ni un euro del presupuesto de los hospitales públicos», aseguró.'],
+        'es',
+      ),
+    ).toEqual(['Lucía Herrera']);
+  });
+  it('not when the headline names two people, nor past a person the body names first', () => {
+    expect(
+      withTitle(
+        'Lucía Herrera y Carlos Méndez chocan por la sanidad',
+        ['«No vamos a recortar ni un euro del presupuesto de los hospitales públicos», aseguró.'],
+        'es',
+      ),
+    ).toEqual([null]);
+    expect(
+      withTitle(
+        'Lucía Herrera: «No habrá recortes»',
+        [
+          'El ministro Carlos Méndez respondió ayer.',
+          '«No vamos a recortar ni un euro del presupuesto de los hospitales públicos», aseguró.',
+        ],
+        'es',
+      ),
+    ).toEqual(['Carlos Méndez']);
+  });
+});

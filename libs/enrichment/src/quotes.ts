@@ -16,13 +16,13 @@ const MAX_SURNAME_LOOKUPS = 24;
 /** Characters of a quote's own text searched for an inserted attribution (« …, explique X, … »). */
 const INCISE_WINDOW = 320;
 
-/** A capitalised name of up to five words; a dot only ends a short word (Dr., C.), so no name runs into the next sentence. */
-const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|[\p{L}'’-]*)`;
+/** A capitalised name of up to five words; a dot only ends a short word (Dr., C.) or "Prof.", so no name runs into the next sentence. */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|(?<=P)rof\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó',
   "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
   'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
@@ -36,6 +36,22 @@ const PRONOUN_AFTER_RE = new RegExp(
   String.raw`^\s*(?:[,.—–]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
   'iu',
 );
+/**
+ * The words PRONOUN_AFTER_RE can open with (after a comma or dash): a speech verb's first word, a subject pronoun,
+ * "a"/"ont" of "a-t-il". The case-insensitive regex over every verb is the costliest of a quote's attribution, so a
+ * set lookup of the first word skips it when it cannot match.
+ */
+const PRONOUN_AFTER_OPENERS = new Set(
+  [
+    ...VERB_WORDS.split('|').map((verb) => verb.split(/[\s-]/u)[0] ?? ''),
+    ...'he she they él ella ellos il elle ils er sie ele ela eles lui lei a ont'.split(' '),
+  ].map((word) => word.toLowerCase()),
+);
+const FIRST_WORD_AFTER_RE = /^\s*(?:[,.—–]\s*)?([\p{L}’']+)/u;
+const pronounAfter = (after: string): boolean => {
+  const first = FIRST_WORD_AFTER_RE.exec(after)?.[1]?.toLowerCase();
+  return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && PRONOUN_AFTER_RE.test(after);
+};
 /**
  * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
  * or before a name.
@@ -83,7 +99,7 @@ const VERB_NAME_AFTER_RE = new RegExp(
  * fr "d’après", de "nach Ansicht von", pt "nas palavras de", it "a detta di"…).
  */
 const ACCORDING_WORDS =
-  "according to|in the words of|según|de acuerdo con|a juicio de|en palabras de|en opinión de|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
+  "according to|in the words of|según|de acuerdo con|a juicio de|a juicio del|en palabras de|en palabras del|en opinión de|en opinión del|selon|d’après|d'après|aux yeux de|laut|nach ansicht von|nach angaben von|nach worten von|nach meinung von|segundo|de acordo com|conforme|nas palavras de|na opinião de|secondo|a detta di|a giudizio di";
 /** The same, opening a sentence too ("Según la ministra, …", "D’après Jean Dupont, « … »"). */
 const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
   .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
@@ -99,7 +115,7 @@ const ROLE_ONLY_AFTER_RE = new RegExp(
 );
 /** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
 const INSTITUTIONS = new Set(
-  'court government ministry department company police agency report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
+  'court government ministry department company police agency agencia agence agência agentur agenzia report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
     ' ',
   ),
 );
@@ -178,8 +194,51 @@ function personWithRole(ctx: Context, offset: number, role: string): string | nu
   return (
     personWithRoleWord(ctx, offset, (word) => word.endsWith(want)) ??
     (equivalents.length > 0 ? personWithRoleWord(ctx, offset, (word) => equivalents.includes(word)) : null) ??
-    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word))
+    roleApposition(ctx, offset, (word) => word.endsWith(want) || equivalents.includes(word)) ??
+    laterPersonWithRole(ctx, offset, (word) => word.endsWith(want))
   );
+}
+
+/** Paragraphs after a quote (its own included) searched for the person a role names first ("dijo el portavoz"). */
+const LATER_ROLE_PARAGRAPHS = 2;
+
+/**
+ * "«…», dijo el portavoz. El portavoz, Ulises Contreras, añadió …": no one given the role before the quote, the
+ * first person given it just after (at most MAX_ROLE_MENTIONS looked at, LATER_ROLE_PARAGRAPHS paragraphs on).
+ */
+function laterPersonWithRole(ctx: Context, offset: number, isRole: (word: string) => boolean): string | null {
+  const mentions = ctx.entities.personMentions;
+  // Past the quote the role attributes, not among the names of the clause before it.
+  const quote = (ctx.spans[ctx.paragraphIndex] ?? []).find((s) => s.end > offset);
+  const at = mentionIndex(mentions, ctx.paragraphIndex, Math.max(offset, quote?.end ?? offset));
+  for (let i = at; i < mentions.length && i < at + MAX_ROLE_MENTIONS; i++) {
+    const m = mentions[i] as PersonMention;
+    if (m.paragraph > ctx.paragraphIndex + LATER_ROLE_PARAGRAPHS) break;
+    // The role before the name ("El portavoz de la compañía, X"), not a subject's after it ("X berichtete die …").
+    if (!isFragment(m) && roleBeside(ctx, mentions, i, isRole, true)) return m.name;
+  }
+  return null;
+}
+
+/** A word of the text right beside mention i (not past the names before and after it) is the role. */
+function roleBeside(
+  ctx: Context,
+  mentions: readonly PersonMention[],
+  i: number,
+  isRole: (word: string) => boolean,
+  beforeOnly = false,
+): boolean {
+  const m = mentions[i] as PersonMention;
+  const text = ctx.paragraphs[m.paragraph] ?? '';
+  const prev = mentions[i - 1];
+  const next = mentions[i + 1];
+  const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
+  const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
+  const around = `${text.slice(from, m.offset)} ${beforeOnly ? '' : text.slice(m.end, Math.max(m.end, to))}`;
+  return around
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some(isRole);
 }
 
 interface RoleApposition {
@@ -223,14 +282,8 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
   for (let i = at - 1; i >= 0 && i >= at - MAX_ROLE_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
     if (isFragment(m)) continue;
-    const text = ctx.paragraphs[m.paragraph] ?? '';
     // Only the role beside this name: not past the person named before or after it.
-    const prev = mentions[i - 1];
-    const next = mentions[i + 1];
-    const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
-    const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
-    const around = `${text.slice(from, m.offset)} ${text.slice(m.end, Math.max(m.end, to))}`;
-    for (const word of around.toLowerCase().split(/[^\p{L}]+/u)) if (isRole(word)) return m.name;
+    if (roleBeside(ctx, mentions, i, isRole)) return m.name;
   }
   return null;
 }
@@ -239,7 +292,7 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|di)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
@@ -263,7 +316,10 @@ const INCISE_ROLE_RE = new RegExp(
   'u',
 );
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
-const FOR_NAME_CLAUSE_RE = new RegExp(String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME},$`, 'u');
+const FOR_NAME_CLAUSE_RE = new RegExp(
+  String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME}(,[^,;:.!?\n“”"«»„]{1,120})?,$`,
+  'du',
+);
 /** "Pour le ministre de l’Intérieur, Gérald Darmanin," / "Para la titular de Hacienda, María Montero,": a role, a comma. */
 const FOR_ROLE_CLAUSE_RE =
   /^(?:Para|Pour|Für|For|Per)\s+(?:the|el|la|le|l['’]|o|a|der|die|il)\s*\p{Ll}[^,]{0,80},[^,]{1,60},$/u;
@@ -344,6 +400,10 @@ const NOT_SPEAKERS = new Set([
   'Dies',
   'Lui',
   'Lei',
+  // German determiners and possessives before a capitalised noun ("Ihr Fazit:", "Sein Appell:", "Eine Sprecherin").
+  ...'Ihr Ihre Sein Seine Unser Unsere Mein Meine Dein Deine Euer Eure Kein Keine Ein Eine Diese Dieser Dieses Jede Jeder Jedes'.split(
+    ' ',
+  ),
 ]);
 
 interface PreviousQuote {
@@ -502,10 +562,16 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   }
   // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking; but in "o
   // deputado do PS João Silva" the object is the party, and the full name after it is the speaker.
-  const object = !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
+  // "subrayó el vocero presidencial Ulises Contreras.": an article and a person's role (or the outlet told) before a
+  // full name that closes the clause make it a person, though no list knows it.
+  const roleBefore =
+    !!verbName?.[2] &&
+    !!verbName.indices?.[2] &&
+    isRoleRunBeforeName(verbName[1] ?? '', verbName[2], after, verbName.indices[2][1]);
+  const object = !roleBefore && !!verbName?.[2] && OBJECT_BEFORE_RE.test(` ${verbName[1] ?? ''}`);
   if (verbName?.[2] && verbName.indices?.[2] && (!object || isAffiliatedName(verbName[2]))) {
     // A lowercase run before the name ("said in an interview with CNN") only counts if the name is a person.
-    const needPerson = object || (verbName[1] ?? '').length > 0;
+    const needPerson = !roleBefore && (object || (verbName[1] ?? '').length > 0);
     const speaker = speakerAt(ctx, span.end + verbName.indices[2][0], verbName[2], needPerson);
     if (speaker) return speaker;
   }
@@ -530,6 +596,22 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const so = SO_NAME_AFTER_RE.exec(after);
   if (so?.[1]) {
     const speaker = speakerAt(ctx, span.end + so.index + so[0].length - so[1].length, so[1], false);
+    if (speaker) return speaker;
+  }
+  // "“…” — Maria Santos, governor": a signature dash and a name after the quote.
+  const signed = SIGNATURE_RE.exec(after);
+  if (signed?.[1]) {
+    const speaker = speakerAt(ctx, span.end + signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
+    if (speaker) return speaker;
+  }
+  // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
+  // just quoted are the subject's of the next sentence.
+  const words = WITH_THESE_WORDS_AFTER_RE.exec(after);
+  if (words) {
+    const from = span.end + words.index;
+    const speaker =
+      firstPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, from, from + words[0].length, ctx.paragraphs) ??
+      roleInClause(ctx, words[0]);
     if (speaker) return speaker;
   }
   const that = THAT_VERB_NAME_AFTER_RE.exec(after);
@@ -580,17 +662,41 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = NAME_VERB_AFTER_RE.exec(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (PRONOUN_AFTER_RE.test(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
+  if (pronounAfter(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
     // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
-    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx);
+    // Nobody named before: the pronoun points on, to the person the text goes on to name as a subject.
+    return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx) ?? laterSubject(ctx, span.end);
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
-    const apposition = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length).includes(',');
-    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition);
+    const rest = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length);
+    const apposition = rest.includes(',');
+    // "Ulises Contreras, vocero presidencial, aseguró": a full name set off by a lowercase role is a person.
+    const roleApposition = apposition && /\s/u.test(nameVerb[1]) && /^\s*,\s*\p{Ll}/u.test(rest);
+    const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition && !roleApposition);
     if (speaker) return speaker;
+  }
+  // "„…“, so der CDU-Politiker": a German person's role no one was given before stands for the subject last named,
+  // as a pronoun would.
+  if (roleWord && ROLE_NOUN_RE.test(roleWord)) {
+    const person = antecedent(ctx, span.start);
+    if (person) return person;
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
+  // "„…“, wie Verkehrsminister Hans Brandt am Montag sagte": in the subordinate clause the subject comes first.
+  if (subject && AS_CLAUSE_AFTER_RE.test(after)) {
+    const first = firstPersonIn(
+      ctx.entities.personMentions,
+      ctx.paragraphIndex,
+      span.end,
+      span.end + subject.index + subject[0].length,
+      ctx.paragraphs,
+    );
+    if (first) return first;
+    // "„…“, wie der Minister sagte": the role noun, as a pronoun would.
+    const role = roleInClause(ctx, subject[0]);
+    if (role) return role;
+  }
   if (subject)
     return lastPersonIn(
       ctx.entities.personMentions,
@@ -600,6 +706,57 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     );
   return null;
 }
+
+/** An article and one to three lowercase role words, no preposition: "el vocero presidencial ", "le porte-parole ". */
+const ROLE_RUN_RE = new RegExp(String.raw`^(?:the|el|la|le|o|a)\s+${DESCRIPTOR_WORDS}$`, 'u');
+/** Lowercase words that make the name after them a body or an outlet ("la agencia Associated Press"), not a person. */
+const BODY_WORDS = new Set(
+  'agency newspaper paper channel network station company firm group party agencia diario periódico cadena emisora empresa compañía grupo partido agence journal quotidien chaîne société entreprise groupe parti agência jornal emissora empresa grupo'.split(
+    ' ',
+  ),
+);
+/** "a este diario ", "to the local paper ", "à notre journal ": the outlet a speaker told, before the speaker. */
+const TOLD_OUTLET_RE = /^(?:a|al|to|à|au|ao|à|gegenüber)\s+(?:\p{Ll}+\s+){1,3}$/u;
+const OUTLET_WORDS = new Set(
+  'diario periódico medio prensa radio emisora agencia newspaper paper reporters journalists journal quotidien presse radio jornal imprensa rádio agência'.split(
+    ' ',
+  ),
+);
+/** Characters before a name read for the article and role words that precede it. */
+const ROLE_RUN_WINDOW = 60;
+/** The article and role words (ROLE_RUN_RE) ending right before `at`, none of them a body's ("la agencia"). */
+function roleRunBefore(ctx: Context, at: number): boolean {
+  const lead = ctx.paragraph.slice(Math.max(0, at - ROLE_RUN_WINDOW), at);
+  const m = ROLE_RUN_TAIL_RE.exec(lead);
+  return !!m && !m[0].split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w));
+}
+const ROLE_RUN_TAIL_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:the|el|la|le|o|a|del|al|do|da|du|au|ao)\s+${DESCRIPTOR_WORDS}$`,
+  'u',
+);
+
+/** A full name of two to four words after an article and role words, closing its clause (a stop or comma next). */
+function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: number): boolean {
+  const words = name.split(/\s+/u);
+  if (words.length < 2 || words.length > 4) return false;
+  // "dijo a este diario Ulises Contreras" / "señaló en diálogo con este medio X": the outlet told is the object, the
+  // name after it the subject.
+  const told = run.split(/\s+/u).some((w) => OUTLET_WORDS.has(w));
+  if (!told && (TOLD_OUTLET_RE.test(run) || !ROLE_RUN_RE.test(run))) return false;
+  if (!told && run.split(/\s+/u).some((w) => BODY_WORDS.has(w) || INSTITUTIONS.has(w))) return false;
+  if (NOT_SPEAKERS.has(words[0] as string)) return false;
+  return /^\s*(?:[.,;]|$)/u.test(after.slice(nameEnd));
+}
+
+/** A dash and a name closing its line or followed by a comma or bracket: the signature of a quote ("— X, mayor"). */
+const SIGNATURE_RE = new RegExp(String.raw`^\s*(?:[.,]\s*)?[—–―]\s*${NAME}(?=\s*[,(;]|\.?\s*$)`, 'u');
+/** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
+const WITH_THESE_WORDS_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:\.\s*)?(?:With (?:these|those|that|this) (?:words|remarks|comments?|statement)|Con (?:estas|esas|aquellas|dichas|tales) (?:palabras|declaraciones|frases)|Mit (?:diesen|den|solchen|jenen) Worten|(?:Par|Avec|Sur) ces (?:mots|paroles|propos)|Com (?:estas|essas|aquelas|tais) (?:palavras|declarações)|Con (?:queste|quelle) parole)(?![\p{L}])[^.!?\n“”"«»„]{0,160}`,
+  'u',
+);
+/** ", wie … sagte" / ", as … said" / ", como … dijo" / ", comme l'a dit …": a subordinate clause of attribution. */
+const AS_CLAUSE_AFTER_RE = /^\s*(?:,\s*)?(?:wie|as|como|comme|come)\s/u;
 
 /** The person a role phrase after a quote names: the first person in it that is no object, or the name closing it. */
 function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string | null {
@@ -613,8 +770,12 @@ function rolePhraseSpeaker(ctx: Context, from: number, phrase: string): string |
   if (person) return person;
   const named = NAME_AT_END_RE.exec(phrase.trimEnd());
   const namedAt = named?.[1] ? phrase.lastIndexOf(named[1]) : -1;
-  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt)))
-    return speakerAt(ctx, from + namedAt, named[1], true);
+  if (named?.[1] && !OBJECT_BEFORE_RE.test(phrase.slice(Math.max(0, namedAt - OBJECT_WINDOW), namedAt))) {
+    // "…, dijo el titular de la cartera, Ulises Contreras": a full name set off by a comma after the role is the
+    // person holding it, though no list knows it.
+    const apposed = /\s/u.test(named[1]) && /,\s*$/u.test(phrase.slice(0, namedAt));
+    return speakerAt(ctx, from + namedAt, named[1], !apposed);
+  }
   return null;
 }
 
@@ -646,6 +807,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
   const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
+  // "«…»." / "Así lo explicó el abogado Wilber Huamaní.": a quote closing its paragraph, attributed by the next.
+  if (/^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end))) {
+    const next = nextParagraphAttribution(ctx);
+    if (next) return next;
+  }
 
   const windowFrom = Math.max(0, span.start - CLAUSE_WINDOW);
   const before = ctx.paragraph.slice(windowFrom, span.start).trimEnd();
@@ -655,10 +821,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   const sentenceEnded = /[.!?]$/u.test(clause);
   // "Para la ministra Ana Souza, “…”" / "Pour Claire Dubois, « … »": the view of the person named, if a person.
   const forName = FOR_NAME_CLAUSE_RE.exec(clause);
-  if (forName?.[2]) {
-    // The name ends just before the clause's closing comma.
-    const at = windowFrom + clauseFrom + forName.index + forName[0].length - 1 - forName[2].length;
-    const speaker = speakerAt(ctx, at, forName[2], true);
+  if (forName?.[2] && forName.indices?.[2]) {
+    const at = windowFrom + clauseFrom + forName.indices[2][0];
+    // "Para Ulises Contreras, investigador del Colegio de México, «…»": a full name set off by an apposition.
+    const apposed = forName[3] !== undefined && /\s/u.test(forName[2]);
+    const speaker = speakerAt(ctx, at, forName[2], !apposed);
     if (speaker) return speaker;
   }
   // "Pour le ministre de l’Intérieur, Gérald Darmanin, « … »": a role and a comma before the name, the last person
@@ -673,6 +840,14 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       !isObjectMention(ctx.paragraphs, m)
     )
       return m.name;
+  }
+  // "Frage: Was sagen Sie zu Landrat Hans Brandt?" / "Antwort: „…“": an answer is the interviewee's, not the
+  // person the question names.
+  // "—¿Y qué dice Tomás Ruiz?" / "—Que lo estudiará …": so is a dialogue line answering a question line.
+  const dialogueLine = span.start === 0 && DIALOGUE_DASHES.includes(ctx.paragraph[0] ?? '');
+  if (ANSWER_LABEL_RE.test(clause) || dialogueLine) {
+    const speaker = interviewee(ctx);
+    if (speaker) return speaker;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
     // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
@@ -730,6 +905,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
       }
     }
   }
+  // "Herrera calificó las cuentas de «ficción contable …»": a quote inside a sentence with no speech verb is the
+  // words of the sentence's subject, when a person opens it.
+  if (clause.trim() && !sentenceEnded) {
+    const opener = sentenceSubject(ctx, ctx.paragraphIndex, windowFrom + clauseFrom, true);
+    if (opener) return opener;
+  }
   const subject = paragraphSubject(ctx, span, before.slice(clauseStart(before)));
   if (subject) return subject;
   // A paragraph that is nothing but a quote, after a paragraph without quotes whose last sentence opens with its
@@ -753,12 +934,74 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const prev = ctx.previousParagraph.trimEnd();
     const tail = prev.slice(Math.max(0, prev.length - CLAUSE_WINDOW));
     const from = prev.length - tail.length + clauseStart(tail);
+    // "Ulises Contreras:" as a paragraph of its own: the label of the quote below, though the tagger missed it.
+    const labelCtx: Context = { ...ctx, paragraph: prev, paragraphIndex: ctx.paragraphIndex - 1, previousEnd: 0 };
     return (
       firstPersonIn(mentions, ctx.paragraphIndex - 1, from, prev.length, ctx.paragraphs) ??
+      (from === 0 ? colonName(labelCtx, prev, 0) : null) ??
       roleInClause(ctx, prev.slice(from)) ??
       lastPersonBefore(mentions, ctx.paragraphIndex, 0, ctx.paragraphs)
     );
   }
+  return null;
+}
+
+/** An interview's answer label, all the clause before a quote: "R:", "Antwort:", "Réponse :", "A.:". */
+const ANSWER_LABEL_RE = /^(?:[—–-]\s*)?(?:R|A|Antwort|Respuesta|Réponse|Resposta|Risposta|Answer)\s*(?:\.\s*)?:$/u;
+/** An interview's question paragraph: a question label opening it, or a question mark closing it. */
+const QUESTION_PARAGRAPH_RE = /^(?:[—–-]\s*)?(?:P|Q|F|Frage|Pregunta|Question|Pergunta|Domanda)\s*(?:\.\s*)?:|\?\s*$/u;
+/** Question paragraphs skipped back to the interview's last statement. */
+const MAX_QUESTION_PARAGRAPHS = 3;
+
+/** The person last named (as a subject, outside quotes) before the question paragraphs that precede this answer. */
+function interviewee(ctx: Context): string | null {
+  let k = ctx.paragraphIndex - 1;
+  while (
+    k >= 0 &&
+    ctx.paragraphIndex - k <= MAX_QUESTION_PARAGRAPHS &&
+    QUESTION_PARAGRAPH_RE.test(ctx.paragraphs[k] ?? '')
+  )
+    k--;
+  if (k === ctx.paragraphIndex - 1) return null;
+  return lastSubjectBefore(ctx.entities.personMentions, k + 1, 0, ctx.paragraphs, ctx.spans)?.name ?? null;
+}
+
+/** The first person named as a subject after `offset` in this paragraph, else opening the next paragraph. */
+function laterSubject(ctx: Context, offset: number): string | null {
+  const mentions = ctx.entities.personMentions;
+  return (
+    firstPersonIn(mentions, ctx.paragraphIndex, offset, ctx.paragraph.length, ctx.paragraphs) ??
+    (ctx.paragraphIndex + 1 < ctx.paragraphs.length ? sentenceSubject(ctx, ctx.paragraphIndex + 1, 0) : null)
+  );
+}
+
+/**
+ * The speaker the paragraph after this one names as it opens by pointing back ("Así lo explicó …", "Das sagte …",
+ * "Son palabras de …", "With those words, …").
+ */
+function nextParagraphAttribution(ctx: Context): string | null {
+  const index = ctx.paragraphIndex + 1;
+  const paragraph = ctx.paragraphs[index];
+  if (!paragraph) return null;
+  const head = paragraph.slice(0, ATTRIBUTION_WINDOW);
+  const next: Context = { ...ctx, paragraph, paragraphIndex: index, previousParagraph: ctx.paragraph, previousEnd: 0 };
+  // "—Ulises Contreras, alcalde de la localidad.": a signature line under the quote.
+  const signed = SIGNATURE_RE.exec(head);
+  if (signed?.[1]) {
+    const speaker = speakerAt(next, signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
+    if (speaker) return speaker;
+  }
+  const that = THAT_VERB_NAME_AFTER_RE.exec(head);
+  if (that?.[2]) {
+    const speaker = speakerAt(next, that.index + that[0].length - that[2].length, that[2], (that[1] ?? '').length > 0);
+    if (speaker) return speaker;
+  }
+  const words = WITH_THESE_WORDS_AFTER_RE.exec(head);
+  if (words)
+    return (
+      firstPersonIn(ctx.entities.personMentions, index, 0, words[0].length, ctx.paragraphs) ??
+      roleInClause(ctx, words[0])
+    );
   return null;
 }
 
@@ -888,8 +1131,11 @@ const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
 function colonName(ctx: Context, clause: string, clauseAt: number): string | null {
   const m = NAME_BEFORE_COLON_RE.exec(clause) ?? NAME_VERB_COLON_RE.exec(clause);
   const name = m?.[1];
-  if (!m || !name || !/\s/u.test(name) || NOT_SPEAKERS.has(firstWord(name))) return null;
+  if (!m || !name || NOT_SPEAKERS.has(firstWord(name))) return null;
   const at = clauseAt + m.index + m[0].indexOf(name);
+  // "Contreras: «…»": a lone word labelling the quote is a surname only if the article names that person in full.
+  if (!/\s/u.test(name))
+    return /^\s*(?:[—–-]\s*)?$/u.test(clause.slice(0, m.index)) ? speakerAt(ctx, at, name, true) : null;
   return speakerAt(ctx, at, name, false);
 }
 
@@ -942,8 +1188,9 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
     if (needPerson && !name) return null;
     return tokens[0] as string;
   }
-  // A full name after a dropped role ("Wirtschaftsministerin Mona Neubaur") is a person too.
-  const afterRole = tokens.length < written.split(/\s+/u).length;
+  // A full name after a dropped role ("Wirtschaftsministerin Mona Neubaur") is a person too, and so is one after an
+  // article and lowercase role words ("el vocero presidencial Ulises Contreras").
+  const afterRole = tokens.length < written.split(/\s+/u).length || roleRunBefore(ctx, at);
   if (needPerson && !name && !afterRole && !tokens.some((t) => FIRST_NAMES.has(t))) return null;
   const cleaned = tokens.join(' ');
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
@@ -978,15 +1225,22 @@ function isAffiliatedName(written: string): boolean {
   return kept.length >= 2 && kept.length < tokens.length;
 }
 
+/** A known given name, also a compound of known ones ("Ann-Kathrin", "Kai-Uwe"), no role ("VW-Chef"). */
+const isGivenName = (word: string): boolean =>
+  FIRST_NAMES.has(word) || (word.includes('-') && word.split('-').every((part) => FIRST_NAMES.has(part)));
+
 /** Drops titles and role words before a name, and anything before its given name ("Readly-CEO Maria Hedengrens"). */
 function cleanSpeaker(raw: string[]): string[] {
-  let tokens = raw.map((t, k) => (k === raw.length - 1 ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t)).filter(Boolean);
-  const given = tokens.findIndex((t, k) => k < tokens.length - 1 && FIRST_NAMES.has(t));
+  // The sentence's full stop goes, not an initial's dot nor a suffix's ("Robert Kennedy Jr.").
+  let tokens = raw
+    .map((t, k) => (k === raw.length - 1 && !/^(?:Jr|Sr)\.$/u.test(t) ? t.replace(/(?<![\s.]\p{Lu})\.$/u, '') : t))
+    .filter(Boolean);
+  const given = tokens.findIndex((t, k) => k < tokens.length - 1 && isGivenName(t));
   // Keep initials before the given name ("C. Eugene Steuerle").
   if (given > 0 && !/^\p{Lu}\.$/u.test(tokens[given - 1] as string)) tokens = tokens.slice(given);
   // An acronym role or party before a full name ends the role words: "Labour MP Jo Smith", "UN envoy …".
   const acronym = tokens.findLastIndex(
-    (t, k) => k < tokens.length - 2 && /^\p{Lu}{2,5}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] as string),
+    (t, k) => k < tokens.length - 2 && /^\p{Lu}{2,10}$/u.test(t) && /^\p{Lu}\p{Ll}/u.test(tokens[k + 1] as string),
   );
   if (acronym >= 0) tokens = tokens.slice(acronym + 1);
   // French "M. Caldwell" (Monsieur), not an initial: "M." before a lone surname.
@@ -996,8 +1250,10 @@ function cleanSpeaker(raw: string[]): string[] {
     // A German role noun counts only before a given name and surname ("Trendexpertin Karolina Landowski").
     const roleNoun = tokens.length - k > 2 && ROLE_NOUN_RE.test(t) && !FIRST_NAMES.has(t);
     // A hyphenated word is a role ("VW-Chef") unless it is a compound given name ("Marie-Claire").
-    const hyphenRole = t.includes('-') && !FIRST_NAMES.has(t);
-    return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun;
+    const hyphenRole = t.includes('-') && !isGivenName(t);
+    // An abbreviated title before a given name and surname ("Dra.", "Lic.", "Mtro.", "Gral.").
+    const abbreviation = tokens.length - k > 2 && /^\p{Lu}\p{Ll}{1,4}\.$/u.test(t);
+    return TITLES.has(t) || ROLE_WORDS.has(t.replace(/\.$/u, '')) || hyphenRole || roleNoun || abbreviation;
   };
   let first = 0;
   while (first < tokens.length - 1) {
@@ -1041,7 +1297,7 @@ function fullNameFor(ctx: Context, surname: string): string | null {
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
-        (!given.includes('-') || FIRST_NAMES.has(given)) &&
+        (!given.includes('-') || isGivenName(given)) &&
         // With a particle between them, no place for a surname: not "Fiom di Torino".
         (!lead?.[2] || !ctx.entities.places.some((place) => place.name === surname))
       )
@@ -1316,5 +1572,11 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
     const speaker = speakerAt(ctx, at, name, needPerson);
     if (speaker) return speaker;
   }
-  return subject?.name ?? null;
+  return subject?.name ?? headlinePerson(ctx);
+}
+
+/** The one person the headline names in full, when the body names no one before: the headline is read first. */
+function headlinePerson(ctx: Context): string | null {
+  const named = new Set((ctx.entities.titlePeople ?? []).filter((name) => /\s/u.test(name)));
+  return named.size === 1 ? ([...named][0] ?? null) : null;
 }
