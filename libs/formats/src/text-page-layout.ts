@@ -1106,6 +1106,11 @@ function findHeadline(
   };
   // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
   const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
+  // The window's first line, when a paragraph follows within a few lines (past a standfirst, a date, a counter).
+  const proseSoonAfter = (i: number): boolean => {
+    for (let j = i + 1; j <= i + PROSE_AFTER_HEADLINE_LINES; j++) if (shapes[j]?.prose) return true;
+    return false;
+  };
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
@@ -1126,9 +1131,10 @@ function findHeadline(
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
-      (shape.prose ||
+      // A headline closed by a dotted abbreviation reads as a sentence to the shapes.
+      ((shape.prose && !endsWithDottedAbbreviation(block)) ||
         shape.words > 20 ||
-        (!shapes[i + 1]?.prose && !headsMetaThenProse(i)) ||
+        (!shapes[i + 1]?.prose && !headsMetaThenProse(i) && (i > bodyStart || !proseSoonAfter(i))) ||
         (i > bodyStart && shapes[bodyStart]?.prose))
     )
       continue;
@@ -1141,7 +1147,7 @@ function findHeadline(
       NOT_HEADLINE_RE.test(block) ||
       isCaption(block) ||
       isNavigationLine(block) ||
-      /[»›>]/u.test(block) ||
+      hasLinkArrow(block) ||
       isCrumbTrail(block) ||
       isSectionBanner(block)
     )
@@ -1176,6 +1182,23 @@ function findHeadline(
   return best;
 }
 
+/**
+ * A link's arrow: "Next post »", "« Older entries", "Home › News". Guillemets that quote inside the line ("« Il y
+ * a… ». Sur …", "Er sagt »Nein« zum Plan") are no arrows: a » closing a « before it, a « opening a » after it.
+ */
+function hasLinkArrow(line: string): boolean {
+  // A » closing the line is the arrow of "Next »" or "« Previous | Next »" (as often as it closes a quote).
+  if (line.includes('›') || line.includes('>') || line.endsWith('»')) return true;
+  const text = line.includes('»') && line.includes('«') ? line.replace(GERMAN_QUOTE_RE, '') : line;
+  const open = text.indexOf('«');
+  const close = text.lastIndexOf('»');
+  return open < 0 ? close >= 0 : close < open;
+}
+/** German quotes with reversed guillemets: »Nein«. */
+const GERMAN_QUOTE_RE = /»[^«»]*«/gu;
+
+/** How far under a headline the window swallowed its first paragraph may be. */
+const PROSE_AFTER_HEADLINE_LINES = 3;
 /** A headline above a standfirst has at least this many words (shorter lines are kickers). */
 const MIN_HEADLINE_ABOVE_STANDFIRST_WORDS = 4;
 const MIN_STANDFIRST_WORDS = 12;
@@ -1199,20 +1222,36 @@ const UNPUNCTUATED_STANDFIRST_RATIO = 0.8;
  * A headline line with crumbs or a button label run into it ("Österreich Tirol Ischgl", "Share The 21 best movies
  * of 2017") when the page also prints the headline alone nearby: the line of two or more words it ends with, if
  * only a few words (not a "Kicker:" label) come before. (A one-word line is as often a menu entry: "Bootsdienst
- * Ausbildung".)
+ * Ausbildung".) Anywhere on the page (the crumbs under the article end with it), a line of five words or more.
+ * A label run in after it goes the same way, for a line of four words or more nearby that the title starts with.
  */
 function titleWithoutLead(blocks: string[], title: string, at: number, reach: number): string {
   let best = title;
-  for (let i = Math.max(0, at - reach); i < blocks.length && i <= at + reach; i++) {
+  for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] ?? '';
-    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < 2) continue;
+    // Further away (the crumbs' last entry under the article), only a line of several words.
+    const near = i >= at - reach && i <= at + reach;
+    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < (near ? 2 : MIN_FAR_TITLE_WORDS))
+      continue;
     const lead = title.slice(0, title.length - block.length);
     if (!lead.endsWith(' ') || lead.trimEnd().endsWith(':') || wordCount(lead) > MAX_TITLE_LEAD_WORDS) continue;
     best = block;
   }
+  // A button's label run in after the headline ("… nicht nachhaltig zum Vergrößern anklicken") when a line nearby,
+  // a crumb's last entry maybe, prints the headline without it.
+  for (let i = Math.max(0, at - reach); best === title && i < blocks.length && i <= at + reach; i++) {
+    const block = stripLeadingMark(blocks[i] ?? '');
+    if (block.length >= title.length || !title.startsWith(block) || title.charAt(block.length) !== ' ') continue;
+    if (wordCount(block) < MIN_TITLE_BEFORE_TAIL_WORDS) continue;
+    const tail = title.slice(block.length + 1);
+    if (wordCount(tail) <= MAX_TITLE_TAIL_WORDS && !/[\p{N}:]/u.test(tail)) best = block;
+  }
   return best;
 }
+const MIN_TITLE_BEFORE_TAIL_WORDS = 4;
+const MAX_TITLE_TAIL_WORDS = 3;
 const MAX_TITLE_LEAD_WORDS = 4;
+const MIN_FAR_TITLE_WORDS = 5;
 
 /**
  * "From Harbour Wiki", "From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie", "De
@@ -1860,10 +1899,22 @@ export function looksLikeHeadline(line: string): boolean {
   if (words < 2 || words > 30 || line.length > 220) return false;
   if (!/^[\p{Lu}\p{Lo}\p{N}"“‘'¿¡„«【[]/u.test(line)) return false;
   if (/[:;,]$/u.test(line)) return false;
-  // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences).
-  if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;
+  // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences). A stop that closes
+  // a dotted abbreviation ("… Underneath N.Y.C.", "… in den U.S.A.") ends no sentence, in a line that has no other.
+  if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line) && !endsWithDottedAbbreviation(line)) return false;
   return true;
 }
+
+/** The line's last word is a dotted abbreviation of two or more letters ("N.Y.C.", "U.S.") and no sentence ends before it. */
+function endsWithDottedAbbreviation(line: string): boolean {
+  const space = line.lastIndexOf(' ');
+  return (
+    space > 0 && DOTTED_ABBREVIATION_RE.test(line.slice(space + 1)) && !SENTENCE_STOP_RE.test(line.slice(0, space))
+  );
+}
+const DOTTED_ABBREVIATION_RE = /^(?:\p{Lu}\.){2,4}$/u;
+/** A sentence end inside a line: a stop after a word of two or more letters, then a space. */
+const SENTENCE_STOP_RE = /\p{L}{2}[.!?] /u;
 
 /** A bare masthead: a few capitalised words, no sentence punctuation. */
 function looksLikeMasthead(line: string): boolean {
