@@ -427,3 +427,44 @@ describe('a headline with a label run into it', () => {
     expect(analyzeTextPageLayout(page).title).toBe('Hafen-Taxonomie: Kohle und Öl sind nicht nachhaltig');
   });
 });
+
+describe('a headline that names a date', () => {
+  it('is the headline next to the article’s own date line (de, en)', () => {
+    const de = [
+      'Harbour Kirche',
+      'Suche',
+      '11.11.2021 Artikel',
+      'Andacht zur Hafenwoche in der Seemannskirche am Nordkai, 11. November 2021, 18 Uhr',
+      'Pastorin Jana Beispiel, Hafenpastorin der Gemeinde am Nordkai.',
+      'Vorlesen',
+      'Es gilt das gesprochene Wort',
+      'Liebe Schwestern und Brüder, heute Abend soll es um den Frieden gehen, den wir am Hafen so oft vermissen.',
+      'Die Seeleute, die in diesen Tagen im Hafen liegen, kommen aus vielen Ländern und sprechen viele Sprachen.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(de).title).toBe(
+      'Andacht zur Hafenwoche in der Seemannskirche am Nordkai, 11. November 2021, 18 Uhr',
+    );
+    const en = [
+      'Harbour Rowing Club',
+      'Results',
+      'Results of the Junior Harbour Cup, North Quay, 19.5.2007',
+      '20 May 2007',
+      paragraph('junior cup'),
+      paragraph('relay'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(en).title).toBe('Results of the Junior Harbour Cup, North Quay, 19.5.2007');
+  });
+
+  it('is not a date line with a label, a byline or only a few words before the date', () => {
+    const page = (dated: string): string =>
+      ['Harbour Times', 'Harbour strike ends', dated, '4 May 2026', paragraph('agreement'), paragraph('pay')].join(
+        '\n',
+      );
+    for (const dated of [
+      'Published on the harbour desk 4 May 2026',
+      'Posted by Jane Doe on the news desk 4 May 2026',
+      'Zuletzt aktualisiert am 4. Mai 2026',
+    ])
+      expect(analyzeTextPageLayout(page(dated)).title).toBe('Harbour strike ends');
+  });
+});

@@ -1104,6 +1104,27 @@ function findHeadline(
     const block = blocks[i];
     return block !== undefined && block.length <= 120 && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null;
   };
+  // A headline that names a date ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", "Results: Junior Cup,
+  // 19.5.2007") next to the article's own date line: several words before the date, no byline or date label.
+  const datedHeadline = (i: number): boolean => {
+    const block = blocks[i] ?? '';
+    if (block.length > MAX_HEADLINE_CHARS) return false;
+    const digit = block.search(DIGIT_RE);
+    return (
+      digit > 0 &&
+      wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
+      !PUBLISHED_RE.test(block) &&
+      !UPDATED_RE.test(block) &&
+      parseBylineLine(block) === null &&
+      findBylineInLine(block) === null &&
+      [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && isMeta(j) && !datedLineHasWords(j))
+    );
+  };
+  const datedLineHasWords = (j: number): boolean => {
+    const block = blocks[j] ?? '';
+    const digit = block.search(DIGIT_RE);
+    return digit > 0 && wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE;
+  };
   // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
   const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
   // The window's first line, when a paragraph follows within a few lines (past a standfirst, a date, a counter).
@@ -1141,7 +1162,7 @@ function findHeadline(
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
     if (
-      isMeta(i) ||
+      (isMeta(i) && !datedHeadline(i)) ||
       isSignature(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
@@ -1197,6 +1218,8 @@ function hasLinkArrow(line: string): boolean {
 /** German quotes with reversed guillemets: »Nein«. */
 const GERMAN_QUOTE_RE = /»[^«»]*«/gu;
 
+/** A dated line with this many words before its first digit may be a headline that names a date. */
+const MIN_WORDS_BEFORE_DATE = 4;
 /** How far under a headline the window swallowed its first paragraph may be. */
 const PROSE_AFTER_HEADLINE_LINES = 3;
 /** A headline above a standfirst has at least this many words (shorter lines are kickers). */
