@@ -1396,7 +1396,7 @@ export function isCaption(line: string): boolean {
  */
 export function isCaptionWithCredit(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
-  if (isCaption(line) || FIGURE_LABEL_RE.test(line)) return true;
+  if (isCaption(line) || FIGURE_LABEL_RE.test(line) || endsWithGluedCredit(line)) return true;
   // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
   if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
   let credit = -1;
@@ -1414,6 +1414,39 @@ export function isCaptionWithCredit(line: string): boolean {
   return tail.length > 0 && tail.length <= MAX_CREDIT_CHARS && wordCount(tail) <= MAX_CREDIT_TAIL_WORDS;
 }
 const MAX_CAPTION_CHARS = 240;
+
+/**
+ * A caption with its credit run in, no space or label between ("… de la Cámara de DiputadosIgnacio Sánchez", "… mit
+ * Wahlleiter Jan Muster.DCV / Muster"): a sentence of eight words or more, without digits (a reference list's) and
+ * with lower-case words (a menu's are capitalised), then two to four capitalised words glued to its last word.
+ */
+function endsWithGluedCredit(line: string): boolean {
+  if (CAPTION_END_CHARS.includes(line.at(-1) ?? '.')) return false;
+  let glue = -1;
+  GLUE_RE.lastIndex = 0;
+  for (let m = GLUE_RE.exec(line); m; m = GLUE_RE.exec(line)) glue = m.index + m[0].length;
+  if (glue < 0) return false;
+  const head = line.slice(0, glue);
+  // The word the credit is glued to is a word ("Diputados"), not a brand's first part ("PlayStation", "GerES").
+  if (glue - head.lastIndexOf(' ') - 1 < MIN_GLUED_WORD_CHARS) return false;
+  const tail = line.slice(glue).split(' ');
+  if (tail.length < 2 || tail.length > MAX_CREDIT_WORDS + 1 || !tail.every((t) => CREDIT_TOKEN_RE.test(t)))
+    return false;
+  const words = head.split(' ');
+  return (
+    words.length >= MIN_GLUED_CAPTION_WORDS &&
+    !DIGIT_RE.test(head) &&
+    words.filter((w) => LOWER_WORD_RE.test(w)).length >= MIN_LOWER_CAPTION_WORDS
+  );
+}
+/** Two lower-case letters, maybe a stop, then a capital: where a credit is glued to a caption. */
+const GLUE_RE = /\p{Ll}{2}\.?(?=\p{Lu})/gu;
+const CAPTION_END_CHARS = '.!?"”»)…:';
+const CREDIT_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]*|[/|&])$/u;
+const LOWER_WORD_RE = /^\p{Ll}/u;
+const MIN_GLUED_WORD_CHARS = 5;
+const MIN_GLUED_CAPTION_WORDS = 8;
+const MIN_LOWER_CAPTION_WORDS = 2;
 const PHOTO_LABEL_RE = /^(?:photograph|photo|picture|image|foto|bild|imagen|fotografía)s?\s?:/iu;
 /** A numbered figure or table caption: "Abbildung 4: …", "Figure 2. …", "Tabla 1 – …". */
 const FIGURE_LABEL_RE =
