@@ -468,3 +468,36 @@ describe('a headline that names a date', () => {
       expect(analyzeTextPageLayout(page(dated)).title).toBe('Harbour strike ends');
   });
 });
+
+describe('a headline run into its byline and date line', () => {
+  const page = (line: string): string =>
+    [
+      'News',
+      'Sports',
+      'Real Estate',
+      line,
+      'Dock workers wait on the northern pier for the first ferry of the morning, as the strike enters its third week.',
+      'Jane Roe / Harbour Agency',
+      paragraph('strike'),
+      paragraph('pay offer'),
+    ].join('\n');
+
+  it('is the title without the byline, and the byline and date are still read from it (en, de)', () => {
+    const en = analyzeTextPageLayout(
+      page(
+        'Harbour strike ends after three weeks of talks by Jane Doe, The Harbour Post, Posted: July 18, 2020- 4:01 PM',
+      ),
+    );
+    expect(en.title).toBe('Harbour strike ends after three weeks of talks');
+    expect(en.byline).toContain('Jane Doe');
+    expect(en.publishedAt?.slice(0, 10)).toBe('2020-07-18');
+    const de = analyzeTextPageLayout(page('Hafenstreik nach drei Wochen beendet von Jana Beispiel 18.07.2020'));
+    expect(de.title).toBe('Hafenstreik nach drei Wochen beendet');
+    expect(de.publishedAt?.slice(0, 10)).toBe('2020-07-18');
+  });
+
+  it('leaves a headline with "by" in it whole when no byline and date follow', () => {
+    const layout = analyzeTextPageLayout(page('Harbour strike ended by Workers Council vote'));
+    expect(layout.title).toBe('Harbour strike ended by Workers Council vote');
+  });
+});

@@ -331,6 +331,10 @@ function applyArticleSpan(
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
   }
+  // A headline run into its byline and date line: the title is the head, the date and byline are read from the rest.
+  const signedHead = headlineIndex >= 0 ? headlineBeforeSignature(blocks[headlineIndex] ?? '') : null;
+  if (signedHead !== null && layout.title === blocks[headlineIndex]) layout.title = signedHead;
+  const gluedMeta = signedHead !== null && layout.title === signedHead;
   if (layout.title)
     layout.title = titleWithoutLead(blocks, layout.title, Math.max(0, headlineIndex), HEADLINE_LOOKBACK);
   // The photo's caption above the first paragraph is not the body.
@@ -359,7 +363,9 @@ function applyArticleSpan(
     headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle) || isEmbeddedPostLine(block)
+    return (i === headlineIndex && !gluedMeta) ||
+      (known.has(i) && known.get(i) !== demotedTitle) ||
+      isEmbeddedPostLine(block)
       ? null
       : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
@@ -436,7 +442,7 @@ function applyArticleSpan(
     if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
   };
   const bylineLineAt = (i: number): boolean =>
-    i !== headlineIndex && (!known.has(i) || known.get(i)?.kind === 'dateline');
+    (i !== headlineIndex || gluedMeta) && (!known.has(i) || known.get(i)?.kind === 'dateline');
   // Strongest first: a line opening with its marker, a name on the date line, a marker line over the name.
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
     if (!bylineLineAt(i)) continue;
@@ -1154,7 +1160,7 @@ function findHeadline(
       i >= bodyStart &&
       // A headline closed by a dotted abbreviation reads as a sentence to the shapes.
       ((shape.prose && !endsWithDottedAbbreviation(block)) ||
-        shape.words > 20 ||
+        (shape.words > 20 && headlineBeforeSignature(block) === null) ||
         (!shapes[i + 1]?.prose && !headsMetaThenProse(i) && (i > bodyStart || !proseSoonAfter(i))) ||
         (i > bodyStart && shapes[bodyStart]?.prose))
     )
@@ -1162,7 +1168,7 @@ function findHeadline(
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
     if (
-      (isMeta(i) && !datedHeadline(i)) ||
+      (isMeta(i) && !datedHeadline(i) && headlineBeforeSignature(block) === null) ||
       isSignature(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
@@ -1174,16 +1180,18 @@ function findHeadline(
     )
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
-    const isSigned = shape.words >= MIN_SIGNED_WORDS && shape.words <= MAX_SIGNED_WORDS && signed(i);
-    let score =
-      Math.min(shape.words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, shape.words - 16);
+    // A headline run into its byline and date is as long as its head, and signed by the rest.
+    const signedHead = headlineBeforeSignature(block);
+    const words = signedHead === null ? shape.words : wordCount(signedHead);
+    const isSigned = signedHead !== null || (words >= MIN_SIGNED_WORDS && words <= MAX_SIGNED_WORDS && signed(i));
+    let score = Math.min(words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, words - 16);
     if (isSigned) score += SIGNED_BONUS;
     // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
     if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
     if (!isSigned && (isMeta(i - 1) || isMeta(i + 1) || isMeta(i + 2))) score += 3;
     if (kind === 'headline') score += 4;
-    candidateWords.set(i, shape.words);
+    candidateWords.set(i, words);
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -1218,6 +1226,22 @@ function hasLinkArrow(line: string): boolean {
 /** German quotes with reversed guillemets: »Nein«. */
 const GERMAN_QUOTE_RE = /»[^«»]*«/gu;
 
+/**
+ * The headline of a line that runs on into its byline and date ("U.S. tells American he cannot sue … by Jane Doe, The
+ * Harbour Post, Posted: July 18, 2020- 4:01 PM"): the words before the marker, when they read as a headline of four
+ * words or more without digits and the rest is a byline with a date; null for other lines.
+ */
+function headlineBeforeSignature(line: string): string | null {
+  if (line.length > MAX_HEADLINE_CHARS) return null;
+  const marker = GLUED_SIGNATURE_RE.exec(line);
+  if (!marker) return null;
+  const head = line.slice(0, marker.index).trim();
+  const rest = line.slice(marker.index + 1);
+  if (wordCount(head) < MIN_SIGNED_WORDS || DIGIT_RE.test(head) || !looksLikeHeadline(head)) return null;
+  return findBylineInLine(rest) !== null && (parseDateLine(rest) !== null || findDateLine(rest) !== null) ? head : null;
+}
+/** A byline marker inside a line, before a capitalised name. */
+const GLUED_SIGNATURE_RE = / (?:by|von|par|por) (?=\p{Lu})/u;
 /** A dated line with this many words before its first digit may be a headline that names a date. */
 const MIN_WORDS_BEFORE_DATE = 4;
 /** How far under a headline the window swallowed its first paragraph may be. */
