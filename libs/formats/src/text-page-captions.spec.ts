@@ -33,6 +33,18 @@ describe('captions inside a text page', () => {
     ).toBe(true);
   });
 
+  it('include a caption closed by a Creative Commons licence (de, en)', () => {
+    expect(isCaptionWithCredit('Lageplan der neuen Liegeplätze am Nordkai. Zum Vergrößern klicken. CC-BY-SA 2.0')).toBe(
+      true,
+    );
+    expect(
+      isCaptionWithCredit('Rock art on the northern pier. Credit: Jane Roe/Harbour Archive (CC BY-NC-ND 2.0)'),
+    ).toBe(true);
+    expect(isCaptionWithCredit('The harbour board publishes its data under an open licence, CC BY 4.0')).toBe(true);
+    // A paragraph naming the licence inside a sentence is prose.
+    expect(isCaptionWithCredit('The pictures are licensed CC BY 4.0 so that any paper can print them.')).toBe(false);
+  });
+
   it('do not include a subheading ending with a brand, a menu run together or a reference', () => {
     // Too few words before the brand, or a brand's capitals inside a word.
     expect(isCaptionWithCredit('Im Test: die neue PlayStation Portal')).toBe(false);

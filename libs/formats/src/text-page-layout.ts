@@ -1420,7 +1420,8 @@ export function isCaption(line: string): boolean {
  */
 export function isCaptionWithCredit(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
-  if (isCaption(line) || FIGURE_LABEL_RE.test(line) || endsWithGluedCredit(line)) return true;
+  if (isCaption(line) || FIGURE_LABEL_RE.test(line) || endsWithGluedCredit(line) || CC_LICENSE_END_RE.test(line))
+    return true;
   // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
   if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
   let credit = -1;
@@ -1463,6 +1464,8 @@ function endsWithGluedCredit(line: string): boolean {
     words.filter((w) => LOWER_WORD_RE.test(w)).length >= MIN_LOWER_CAPTION_WORDS
   );
 }
+/** A picture's Creative Commons licence closing its caption ("… CC-BY-SA 2.0", "… (CC BY-NC-ND 2.0)"). */
+const CC_LICENSE_END_RE = /\bCC[ -]?(?:BY|0)(?:[ -](?:SA|NC|ND)){0,3}(?: \d\.\d)?\)?$/u;
 /** Two lower-case letters, maybe a stop, then a capital: where a credit is glued to a caption. */
 const GLUE_RE = /\p{Ll}{2}\.?(?=\p{Lu})/gu;
 const CAPTION_END_CHARS = '.!?"”»)…:';
