@@ -1098,12 +1098,17 @@ function findHeadline(
   let bestScore = -Infinity;
   // Word counts of the lines that qualified as headlines, by index.
   const candidateWords = new Map<number, number>();
+  // Asked of each line several times (as a candidate and as the neighbour of others): read once.
+  const metaLines = new Map<number, boolean>();
   const isMeta = (i: number): boolean => {
+    const seen = metaLines.get(i);
+    if (seen !== undefined) return seen;
     const block = blocks[i];
-    return (
+    const meta =
       block !== undefined &&
-      (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
-    );
+      (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
+    metaLines.set(i, meta);
+    return meta;
   };
   // A byline under the headline ("By Jane Doe, Staff Writer", "von Jana Beispiel"), short enough to be a line of its own.
   const isSignature = (i: number): boolean => {
@@ -1447,8 +1452,10 @@ const MAX_CAPTION_CHARS = 240;
  */
 function endsWithGluedCredit(line: string): boolean {
   if (CAPTION_END_CHARS.includes(line.at(-1) ?? '.')) return false;
+  // The credit is a few words at the end: the glue is looked for in the line's last characters only.
+  const from = Math.max(0, line.length - MAX_GLUED_CREDIT_CHARS);
   let glue = -1;
-  GLUE_RE.lastIndex = 0;
+  GLUE_RE.lastIndex = from;
   for (let m = GLUE_RE.exec(line); m; m = GLUE_RE.exec(line)) glue = m.index + m[0].length;
   if (glue < 0) return false;
   const head = line.slice(0, glue);
@@ -1472,6 +1479,7 @@ const CAPTION_END_CHARS = '.!?"”»)…:';
 const CREDIT_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]*|[/|&])$/u;
 const LOWER_WORD_RE = /^\p{Ll}/u;
 const MIN_GLUED_WORD_CHARS = 5;
+const MAX_GLUED_CREDIT_CHARS = 80;
 const MIN_GLUED_CAPTION_WORDS = 8;
 const MIN_LOWER_CAPTION_WORDS = 2;
 const PHOTO_LABEL_RE = /^(?:photograph|photo|picture|image|foto|bild|imagen|fotografía)s?\s?:/iu;
