@@ -532,6 +532,35 @@ describe('a list of dated or signed stories closing a text page', () => {
   });
 });
 
+describe('a cross-link box under a label the patterns do not know', () => {
+  const first =
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.';
+  const second =
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.';
+  const page = (...box: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', first, ...box, second, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a short label with its colon and the one linked title under it (fi, nl)', () => {
+    for (const box of [
+      ['Lue myös:', 'Tällä listalla satama on sijalla 7 – uusi laituri avataan keväällä'],
+      ['Lees ook:', 'Nieuwe veerboot voor de eilanden: haven bestelt tweede schip'],
+    ]) {
+      const cleaned = cleanTextPage(page(...box), options);
+      expect(cleaned.paragraphs).toEqual([first, second]);
+      expect(cleaned.relatedLinks.map((link) => link.title)).toContain(box[1]);
+    }
+  });
+
+  it('keeps a quote, a list item and a note introduced by a colon', () => {
+    const quote = ['Der Hafenmeister sagte:', '„Wir werden die neuen Liegeplätze noch in diesem Jahr bauen“'];
+    expect(cleanTextPage(page(...quote), options).paragraphs).toEqual([first, ...quote, second]);
+    const ingredients = ['Für den Teig:', '200 g Mehl'];
+    expect(cleanTextPage(page(...ingredients), options).paragraphs).toEqual([first, ...ingredients, second]);
+    const note = ['Hinweis:', 'Die Liegeplätze am Nordkai bleiben bis zum Ende der Bauarbeiten für Fähren gesperrt.'];
+    expect(cleanTextPage(page(...note), options).paragraphs).toEqual([first, ...note, second]);
+  });
+});
+
 describe('download links on a text page', () => {
   const body = [
     'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',

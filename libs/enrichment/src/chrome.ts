@@ -335,6 +335,18 @@ function cleanBlocks(
     relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
   });
 
+  // A label of a few words and its colon, one linked title under it, between two paragraphs: a cross-link box in
+  // any language ("Lue myös:", "Czytaj też:"), when the label is not one the patterns know.
+  blocks.forEach((block, i) => {
+    const title = blocks[i + 1] ?? '';
+    if (kinds[i] || kinds[i + 1] || kinds[i + 2] || !isColonLabel(block) || !isLinkTitle(title)) return;
+    if (wordCountOf(title) < MIN_BOX_TITLE_WORDS || !/^[\p{Lu}\p{N}]/u.test(title)) return;
+    if (!isParagraph(blocks[i + 2] ?? '') || !isParagraph(blocks[i - 1] ?? '') || kinds[i - 1]) return;
+    kinds[i] = 'related-link';
+    kinds[i + 1] = 'related-link';
+    relatedLinks.push(relatedLink(title, hrefs[i + 1] ?? null));
+  });
+
   if (bioAuthors) {
     const bodyIndexes: number[] = [];
     kinds.forEach((kind, i) => {
@@ -541,6 +553,19 @@ function isRelatedLabel(block: string): boolean {
   return block.length <= MAX_RELATED_LABEL_CHARS && RELATED_LABEL_RE.test(block);
 }
 const MAX_RELATED_LABEL_CHARS = 60;
+
+function isColonLabel(block: string): boolean {
+  return block.endsWith(':') && block.length <= MAX_RELATED_LABEL_CHARS && wordCountOf(block) <= MAX_BOX_LABEL_WORDS;
+}
+function isParagraph(block: string): boolean {
+  return wordCountOf(block) >= MIN_BOX_PARAGRAPH_WORDS && /[.!?…"”»]$/u.test(block);
+}
+function wordCountOf(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+const MAX_BOX_LABEL_WORDS = 3;
+const MIN_BOX_TITLE_WORDS = 5;
+const MIN_BOX_PARAGRAPH_WORDS = 10;
 
 /** A linked title: one short line that does not end like a sentence or a label (a question or an exclamation may). */
 function isLinkTitle(block: string): boolean {
