@@ -454,6 +454,113 @@ describe('teasers closing a text page', () => {
   });
 });
 
+describe('a list of dated or signed stories closing a text page', () => {
+  const body = [
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+  ];
+  const page = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', ...body, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes items opening with their date, with their label and the link lines under them (de, es)', () => {
+    const runs: string[][] = [
+      [
+        'Weitere Inhalte:',
+        '01.01.2026 - Hafen Hafen - Neue Fähre: Die Reederei bestellt ein zweites Schiff für die Inselroute',
+        '13.12.2025 - Hafen Hafen, Streik beendet: Die Hafenarbeiter kehren nach drei Wochen an die Kais zurück',
+        '21.11.2025 - Hafen Hafen, Fischmarkt zieht um: Der alte Markt zieht im Sommer an den Nordkai',
+        'Newsübersicht',
+        'zurück',
+      ],
+      [
+        'Más noticias',
+        '2026-01-01 | El puerto encarga un segundo ferry para la ruta de las islas',
+        '2025-12-13 | Los estibadores vuelven al muelle tras tres semanas de huelga',
+        '2025-11-21 | La lonja se muda al muelle norte este verano',
+      ],
+    ];
+    for (const run of runs) {
+      const cleaned = cleanTextPage(page(...run), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      const items = run.slice(0, 4).map((text) => ({ kind: 'related-link', text }));
+      expect(cleaned.removed).toEqual(expect.arrayContaining(items));
+    }
+  });
+
+  it('removes teasers each signed by its own byline (en, fr)', () => {
+    const runs: string[][] = [
+      [
+        'READ THIS NEXT',
+        'Written by Jane Roe, MS, RD',
+        'Whether you are looking to save money or time, the ferry can be hard to beat. These are the best routes.',
+        'Written by John Doe',
+        'It is a myth that the harbour closes in winter. This article explains what runs and what does not.',
+        'The pier is busy in summer. Here are ten tips to avoid the queues.',
+        'Written by Ann Smith, BSc',
+        'This simple plan can help you find a berth fast. Read about the plan and other tips.',
+      ],
+      [
+        'Par Marie Dupont',
+        'Le port de Brest ouvre un nouveau quai pour les ferries des îles cet été.',
+        'Par Jean Martin',
+        'La criée du vieux port déménage sur le quai nord, a décidé le conseil lundi.',
+        'Par Claire Petit',
+        'Un nouveau ferry desservira les îles à partir du printemps prochain.',
+      ],
+    ];
+    for (const run of runs) expect(cleanTextPage(page(...run), options).paragraphs).toEqual(body);
+  });
+
+  it('keeps fewer than three dated lines, and a chronology broken by long paragraphs', () => {
+    const two = [
+      '12.03.2025 - Der Rat der Stadt hat den neuen Hafenplan nach einer Debatte beschlossen, die bis tief in die Nacht dauerte.',
+      '04.05.2026 - Die Arbeiten am Nordkai beginnen, und die ersten Pfähle werden noch vor dem Sommer in den Schlick getrieben.',
+    ];
+    expect(cleanTextPage(page(...two), options).paragraphs).toEqual([...body, ...two]);
+    const long =
+      'The berths were first proposed more than ten years ago, and every council since has promised to build them, only to find that the money, the permits or the political will had run out before the first pile was driven into the mud of the north quay.';
+    const chronology = [
+      '2015-03-12 The first plan is drawn up by the harbour board and sent to the council for a vote in the spring.',
+      long,
+      '2019-06-01 The second plan fails when the government refuses to pay for the rail link to the depot.',
+      long.replace('ten years', 'a decade'),
+      '2026-05-04 The plan is approved by the council after a debate that lasted well into the night.',
+    ];
+    expect(cleanTextPage(page(...chronology), options).paragraphs).toEqual([...body, ...chronology]);
+  });
+});
+
+describe('a cross-link box under a label the patterns do not know', () => {
+  const first =
+    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.';
+  const second =
+    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.';
+  const page = (...box: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', first, ...box, second, '© 2026 Harbour Times'].join('\n\n');
+
+  it('removes a short label with its colon and the one linked title under it (fi, nl)', () => {
+    for (const box of [
+      ['Lue myös:', 'Tällä listalla satama on sijalla 7 – uusi laituri avataan keväällä'],
+      ['Lees ook:', 'Nieuwe veerboot voor de eilanden: haven bestelt tweede schip'],
+    ]) {
+      const cleaned = cleanTextPage(page(...box), options);
+      expect(cleaned.paragraphs).toEqual([first, second]);
+      expect(cleaned.relatedLinks.map((link) => link.title)).toContain(box[1]);
+    }
+  });
+
+  it('keeps a quote, a list item and a note introduced by a colon', () => {
+    const quote = ['Der Hafenmeister sagte:', '„Wir werden die neuen Liegeplätze noch in diesem Jahr bauen“'];
+    expect(cleanTextPage(page(...quote), options).paragraphs).toEqual([first, ...quote, second]);
+    const ingredients = ['Für den Teig:', '200 g Mehl'];
+    expect(cleanTextPage(page(...ingredients), options).paragraphs).toEqual([first, ...ingredients, second]);
+    const note = ['Hinweis:', 'Die Liegeplätze am Nordkai bleiben bis zum Ende der Bauarbeiten für Fähren gesperrt.'];
+    expect(cleanTextPage(page(...note), options).paragraphs).toEqual([first, ...note, second]);
+  });
+});
+
 describe('download links on a text page', () => {
   const body = [
     'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',

@@ -340,6 +340,18 @@ function cleanBlocks(
     relatedLinks.push(relatedLink(blocks[next]!, hrefs[next] ?? null));
   });
 
+  // A label of a few words and its colon, one linked title under it, between two paragraphs: a cross-link box in
+  // any language ("Lue myös:", "Czytaj też:"), when the label is not one the patterns know.
+  blocks.forEach((block, i) => {
+    const title = blocks[i + 1] ?? '';
+    if (kinds[i] || kinds[i + 1] || kinds[i + 2] || !isColonLabel(block) || !isLinkTitle(title)) return;
+    if (wordCountOf(title) < MIN_BOX_TITLE_WORDS || !/^[\p{Lu}\p{N}]/u.test(title)) return;
+    if (!isParagraph(blocks[i + 2] ?? '') || !isParagraph(blocks[i - 1] ?? '') || kinds[i - 1]) return;
+    kinds[i] = 'related-link';
+    kinds[i + 1] = 'related-link';
+    relatedLinks.push(relatedLink(title, hrefs[i + 1] ?? null));
+  });
+
   if (bioAuthors) {
     const bodyIndexes: number[] = [];
     kinds.forEach((kind, i) => {
@@ -347,6 +359,7 @@ function cleanBlocks(
     });
     markTailAboutBox(blocks, kinds, bodyIndexes);
     markTailTeaserRun(blocks, kinds, bodyIndexes);
+    markTailListRun(blocks, kinds, bodyIndexes);
     markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
   }
 
@@ -454,6 +467,54 @@ function isCutExcerpt(block: string): boolean {
   return block.length >= MIN_EXCERPT_CHARS && block.length <= MAX_EXCERPT_CHARS && CUT_EXCERPT_RE.test(block);
 }
 
+/**
+ * A list of other stories closing a text page: three or more items in a row, each opening with its date
+ * ("19.11.2021 - Formel 1, Gasly …", "2026-05-04 Harbour …") or signed by its own byline with the teaser under it
+ * ("Written by Jane Doe" / "These are the 14 best …"), a few link lines ("zurück", "Bilder") after it. Its label
+ * above it ("Weitere Inhalte:", "READ THIS NEXT") goes with it. `bodyIndexes` loses what is marked.
+ */
+function markTailListRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  const item = (at: number): boolean => isListItem(blocks[bodyIndexes[at]!] ?? '');
+  // The list's last item, past a few link lines or a gallery under it.
+  let last = bodyIndexes.length - 1;
+  while (last >= bodyIndexes.length - TAIL_SLACK && last >= 0 && !item(last)) last--;
+  if (last < 0 || !item(last)) return;
+  // Back over the items and the teasers between them; two lines in a row that are neither end the list.
+  let start = last;
+  let items = 0;
+  let gap = 0;
+  for (let at = last; at >= MIN_BODY_BEFORE_TEASERS; at--) {
+    if (item(at)) {
+      items++;
+      gap = 0;
+      start = at;
+    } else if ((blocks[bodyIndexes[at]!] ?? '').length > MAX_LIST_TEASER_CHARS || ++gap > MAX_LIST_GAP) break;
+  }
+  if (items < MIN_TEASERS) return;
+  const label = blocks[bodyIndexes[start - 1]!] ?? '';
+  if (start > MIN_BODY_BEFORE_TEASERS && wordCount(label) <= MAX_LIST_LABEL_WORDS && !/[.!?]$/u.test(label)) start--;
+  for (const i of bodyIndexes.slice(start)) kinds[i] = 'related-link';
+  bodyIndexes.length = start;
+}
+/** "19.11.2021 - …", "04/05/2026 | …", "2026-05-04 …": a list item opening with its date and a separator. */
+const LEAD_DATE_ITEM_RE = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\s?[-–—|:]?\s/u;
+const MAX_TAIL_BYLINE_CHARS = 80;
+/** Lines after the list's last item (link lines, a comments prompt, a gallery), and teasers between two items. */
+const TAIL_SLACK = 6;
+const MAX_LIST_GAP = 3;
+/** A teaser between two items is a sentence or two; a longer paragraph is the article's. */
+const MAX_LIST_TEASER_CHARS = 200;
+const MAX_LIST_LABEL_WORDS = 4;
+function isListItem(block: string): boolean {
+  return LEAD_DATE_ITEM_RE.test(block) || (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block));
+}
+/** A teaser's byline: its marker, then a capitalised name ("Written by Jane Doe, MS, RD", "Von Jana Beispiel"). */
+const TAIL_BYLINE_RE =
+  /^(?:(?:written|words|reviewed|medically reviewed|posted) by|by|von|par|por|geschrieben von|verfasst von|escrito por|publicado por|publié par|scritto da)\s?:?\s\p{Lu}/iu;
+function wordCount(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+
 /** Two authors, each with a bio. */
 const MAX_TAIL_BIOS = 2;
 /** A bio is a sentence or three. */
@@ -497,6 +558,19 @@ function isRelatedLabel(block: string): boolean {
   return block.length <= MAX_RELATED_LABEL_CHARS && RELATED_LABEL_RE.test(block);
 }
 const MAX_RELATED_LABEL_CHARS = 60;
+
+function isColonLabel(block: string): boolean {
+  return block.endsWith(':') && block.length <= MAX_RELATED_LABEL_CHARS && wordCountOf(block) <= MAX_BOX_LABEL_WORDS;
+}
+function isParagraph(block: string): boolean {
+  return wordCountOf(block) >= MIN_BOX_PARAGRAPH_WORDS && /[.!?…"”»]$/u.test(block);
+}
+function wordCountOf(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+const MAX_BOX_LABEL_WORDS = 3;
+const MIN_BOX_TITLE_WORDS = 5;
+const MIN_BOX_PARAGRAPH_WORDS = 10;
 
 /** A linked title: one short line that does not end like a sentence or a label (a question or an exclamation may). */
 function isLinkTitle(block: string): boolean {

@@ -289,3 +289,215 @@ describe("a page's controls above the headline", () => {
     expect(layout.title).toBe('Search for missing sailor called off after three days');
   });
 });
+
+describe('a headline closed by a dotted abbreviation', () => {
+  const page = (headline: string, ...body: string[]): string =>
+    ['Harbour Times', 'Subscribe', 'Log In', "Today's Paper", 'Supported by', headline, ...body].join('\n');
+
+  it('is the headline, not a sentence, even when the prose window swallowed it', () => {
+    const en = page(
+      'Burst Pipes and Salt: How Winter Wears Down the Tunnels Under N.Y.C.',
+      'The tunnels under the city are hard to maintain, and the rock salt of winter makes it worse, the engineers say.',
+      paragraph('tunnel repair'),
+      paragraph('salt budget'),
+    );
+    expect(analyzeTextPageLayout(en).title).toBe(
+      'Burst Pipes and Salt: How Winter Wears Down the Tunnels Under N.Y.C.',
+    );
+    const de = page(
+      'Warum so viele junge Ingenieure aus dem Hafen in die U.S.A.',
+      'Die Werften finden kaum noch Nachwuchs, und die Gehälter jenseits des Atlantiks sind doppelt so hoch wie hier.',
+      paragraph('hiring plan'),
+      paragraph('training scheme'),
+    );
+    expect(analyzeTextPageLayout(de).title).toBe('Warum so viele junge Ingenieure aus dem Hafen in die U.S.A.');
+  });
+
+  it('does not make a sentence that ends with an abbreviation after another sentence a headline', () => {
+    const prose = page(
+      'The board met on Monday. It then voted to move the ferry office to the U.S.',
+      paragraph('ferry office'),
+      paragraph('vote'),
+    );
+    expect(analyzeTextPageLayout(prose).title).not.toBe(
+      'The board met on Monday. It then voted to move the ferry office to the U.S.',
+    );
+  });
+});
+
+describe("a previous or next post's link above the headline", () => {
+  it('is not the headline ("« Older post", "Next »"), while guillemets quoting in the line are kept', () => {
+    const blog = (link: string, headline: string): string =>
+      [
+        'Harbour Diary',
+        'Mein alter Blog',
+        'Startseite',
+        'Über mich',
+        'Aus dem Leben eines Seemanns',
+        link,
+        headline,
+        '23. Dezember 2009 //',
+        paragraph('night ferry'),
+        'Share this:',
+      ].join('\n');
+    expect(analyzeTextPageLayout(blog('« Logbuch vom Hafen', 'Hafengespräche #1')).title).toBe('Hafengespräche #1');
+    expect(analyzeTextPageLayout(blog('« Vorige | Nächste »', 'Hafengespräche #1')).title).toBe('Hafengespräche #1');
+    const quoted = [
+      'Le Grand Port',
+      'Newsletter',
+      '« Il y a, d’abord, le poids de la géographie ». Sur les ports avec Jeanne Martin',
+      'Alors que les routes maritimes changent, nous avons demandé à une géographe ce que cela veut dire pour les ports.',
+      'Auteur',
+      'Collège de France',
+      'Date',
+      '2 mars 2020',
+      'Partager',
+      'Dans votre travail, vous expliquez qu’il est difficile de comparer les ports du nord et ceux du sud de l’Europe.',
+      paragraph('quay'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(quoted).title).toBe(
+      '« Il y a, d’abord, le poids de la géographie ». Sur les ports avec Jeanne Martin',
+    );
+  });
+});
+
+describe('a headline as the first line of the prose window', () => {
+  it('is the headline when a paragraph follows within a few lines (past a standfirst without a stop)', () => {
+    const es = [
+      'MENÚ',
+      'Club EL PUERTO',
+      'Servicios:',
+      'HoróscopoLoteríasFeriados',
+      'Suscribite',
+      'Una solución pacífica para el conflicto del muelle',
+      'Los estibadores reclaman derechos que permanecen incumplidos, por eso conviene escuchar la protesta y negociar',
+      '0',
+      'Los estibadores del muelle norte llevan tres semanas en huelga, y la junta del puerto ha decidido abrir una mesa de diálogo.',
+      'La propuesta, según fuentes de la junta, incluye una subida salarial y un nuevo plan de turnos para el verano.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(es).title).toBe('Una solución pacífica para el conflicto del muelle');
+  });
+
+  it('is not a teaser title over more teasers and times', () => {
+    const teasers = [
+      'Schlagzeilen',
+      '12:13 Uhr',
+      'Nach Corona-Fällen: Hafenteam wohl nicht mit stärkster Mannschaft beim Pokal',
+      '11:52 Uhr',
+      'Entscheidung für die Zukunft: Ruderclub gibt Trainerwechsel bekannt',
+      '11:27 Uhr',
+      'Neuer Rekord beim Hafenlauf am Sonntag',
+    ].join('\n');
+    expect(analyzeTextPageLayout(teasers).title).not.toBe(
+      'Nach Corona-Fällen: Hafenteam wohl nicht mit stärkster Mannschaft beim Pokal',
+    );
+  });
+});
+
+describe('a headline with a label run into it', () => {
+  it('loses a kicker glued before it when the page prints the headline alone further down (crumbs)', () => {
+    const page = [
+      'Ministerium',
+      'Suche',
+      'Ernährung sichern Ministerin: Deutschland steht fest an der Seite des Welternährungsprogramms',
+      'Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem Welternährungsprogramm stand im Mittelpunkt eines Treffens.',
+      ...Array.from({ length: 24 }, (_, i) => `Absatz ${i + 1}: ${paragraph('Welternährungsprogramm')}`),
+      'Sie sind hier:',
+      'Home',
+      'Aktuelles',
+      'Ministerin: Deutschland steht fest an der Seite des Welternährungsprogramms',
+      'Folgen Sie uns',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe(
+      'Ministerin: Deutschland steht fest an der Seite des Welternährungsprogramms',
+    );
+  });
+
+  it('loses a button label run in after it when a crumb above prints the headline alone', () => {
+    const page = [
+      'Menü',
+      'Suchen',
+      '›Hafen-Taxonomie: Kohle und Öl sind nicht nachhaltig',
+      'Hafen-Taxonomie: Kohle und Öl sind nicht nachhaltig zum Vergrößern anklicken',
+      'Hafen Taxonomie: Kohle und Öl sind nicht nachhaltig.',
+      'Quelle: Hafenarchiv',
+      paragraph('taxonomy'),
+      paragraph('coal'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Hafen-Taxonomie: Kohle und Öl sind nicht nachhaltig');
+  });
+});
+
+describe('a headline that names a date', () => {
+  it('is the headline next to the article’s own date line (de, en)', () => {
+    const de = [
+      'Harbour Kirche',
+      'Suche',
+      '11.11.2021 Artikel',
+      'Andacht zur Hafenwoche in der Seemannskirche am Nordkai, 11. November 2021, 18 Uhr',
+      'Pastorin Jana Beispiel, Hafenpastorin der Gemeinde am Nordkai.',
+      'Vorlesen',
+      'Es gilt das gesprochene Wort',
+      'Liebe Schwestern und Brüder, heute Abend soll es um den Frieden gehen, den wir am Hafen so oft vermissen.',
+      'Die Seeleute, die in diesen Tagen im Hafen liegen, kommen aus vielen Ländern und sprechen viele Sprachen.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(de).title).toBe(
+      'Andacht zur Hafenwoche in der Seemannskirche am Nordkai, 11. November 2021, 18 Uhr',
+    );
+    const en = [
+      'Harbour Rowing Club',
+      'Results',
+      'Results of the Junior Harbour Cup, North Quay, 19.5.2007',
+      '20 May 2007',
+      paragraph('junior cup'),
+      paragraph('relay'),
+    ].join('\n');
+    expect(analyzeTextPageLayout(en).title).toBe('Results of the Junior Harbour Cup, North Quay, 19.5.2007');
+  });
+
+  it('is not a date line with a label, a byline or only a few words before the date', () => {
+    const page = (dated: string): string =>
+      ['Harbour Times', 'Harbour strike ends', dated, '4 May 2026', paragraph('agreement'), paragraph('pay')].join(
+        '\n',
+      );
+    for (const dated of [
+      'Published on the harbour desk 4 May 2026',
+      'Posted by Jane Doe on the news desk 4 May 2026',
+      'Zuletzt aktualisiert am 4. Mai 2026',
+    ])
+      expect(analyzeTextPageLayout(page(dated)).title).toBe('Harbour strike ends');
+  });
+});
+
+describe('a headline run into its byline and date line', () => {
+  const page = (line: string): string =>
+    [
+      'News',
+      'Sports',
+      'Real Estate',
+      line,
+      'Dock workers wait on the northern pier for the first ferry of the morning, as the strike enters its third week.',
+      'Jane Roe / Harbour Agency',
+      paragraph('strike'),
+      paragraph('pay offer'),
+    ].join('\n');
+
+  it('is the title without the byline, and the byline and date are still read from it (en, de)', () => {
+    const en = analyzeTextPageLayout(
+      page(
+        'Harbour strike ends after three weeks of talks by Jane Doe, The Harbour Post, Posted: July 18, 2020- 4:01 PM',
+      ),
+    );
+    expect(en.title).toBe('Harbour strike ends after three weeks of talks');
+    expect(en.byline).toContain('Jane Doe');
+    expect(en.publishedAt?.slice(0, 10)).toBe('2020-07-18');
+    const de = analyzeTextPageLayout(page('Hafenstreik nach drei Wochen beendet von Jana Beispiel 18.07.2020'));
+    expect(de.title).toBe('Hafenstreik nach drei Wochen beendet');
+    expect(de.publishedAt?.slice(0, 10)).toBe('2020-07-18');
+  });
+
+  it('leaves a headline with "by" in it whole when no byline and date follow', () => {
+    const layout = analyzeTextPageLayout(page('Harbour strike ended by Workers Council vote'));
+    expect(layout.title).toBe('Harbour strike ended by Workers Council vote');
+  });
+});

@@ -338,6 +338,10 @@ function applyArticleSpan(
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
   }
+  // A headline run into its byline and date line: the title is the head, the date and byline are read from the rest.
+  const signedHead = headlineIndex >= 0 ? headlineBeforeSignature(blocks[headlineIndex] ?? '') : null;
+  if (signedHead !== null && layout.title === blocks[headlineIndex]) layout.title = signedHead;
+  const gluedMeta = signedHead !== null && layout.title === signedHead;
   if (layout.title)
     layout.title = titleWithoutLead(blocks, layout.title, Math.max(0, headlineIndex), HEADLINE_LOOKBACK);
   // The photo's caption above the first paragraph is not the body.
@@ -366,7 +370,9 @@ function applyArticleSpan(
     headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
   const dateAt = (i: number): DateLine | null => {
     const block = blocks[i] ?? '';
-    return i === headlineIndex || (known.has(i) && known.get(i) !== demotedTitle) || isEmbeddedPostLine(block)
+    return (i === headlineIndex && !gluedMeta) ||
+      (known.has(i) && known.get(i) !== demotedTitle) ||
+      isEmbeddedPostLine(block)
       ? null
       : (parseDateLine(block, dateContext) ?? findDateLine(block));
   };
@@ -443,7 +449,7 @@ function applyArticleSpan(
     if (!metaKinds.has(i) && (i < start || (shapes[i]?.words ?? 0) <= 12)) metaKinds.set(i, 'boilerplate');
   };
   const bylineLineAt = (i: number): boolean =>
-    i !== headlineIndex && (!known.has(i) || known.get(i)?.kind === 'dateline');
+    (i !== headlineIndex || gluedMeta) && (!known.has(i) || known.get(i)?.kind === 'dateline');
   // Strongest first: a line opening with its marker, a name on the date line, a marker line over the name.
   for (let i = metaFrom; i <= metaTo && layout.byline === null; i++) {
     if (!bylineLineAt(i)) continue;
@@ -1099,20 +1105,51 @@ function findHeadline(
   let bestScore = -Infinity;
   // Word counts of the lines that qualified as headlines, by index.
   const candidateWords = new Map<number, number>();
+  // Asked of each line several times (as a candidate and as the neighbour of others): read once.
+  const metaLines = new Map<number, boolean>();
   const isMeta = (i: number): boolean => {
+    const seen = metaLines.get(i);
+    if (seen !== undefined) return seen;
     const block = blocks[i];
-    return (
+    const meta =
       block !== undefined &&
-      (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null)
-    );
+      (parseDateLine(block) !== null || findDateLine(block) !== null || parseBylineLine(block) !== null);
+    metaLines.set(i, meta);
+    return meta;
   };
   // A byline under the headline ("By Jane Doe, Staff Writer", "von Jana Beispiel"), short enough to be a line of its own.
   const isSignature = (i: number): boolean => {
     const block = blocks[i];
     return block !== undefined && block.length <= 120 && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null;
   };
+  // A headline that names a date ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", "Results: Junior Cup,
+  // 19.5.2007") next to the article's own date line: several words before the date, no byline or date label.
+  const datedHeadline = (i: number): boolean => {
+    const block = blocks[i] ?? '';
+    if (block.length > MAX_HEADLINE_CHARS) return false;
+    const digit = block.search(DIGIT_RE);
+    return (
+      digit > 0 &&
+      wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
+      !PUBLISHED_RE.test(block) &&
+      !UPDATED_RE.test(block) &&
+      parseBylineLine(block) === null &&
+      findBylineInLine(block) === null &&
+      [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && isMeta(j) && !datedLineHasWords(j))
+    );
+  };
+  const datedLineHasWords = (j: number): boolean => {
+    const block = blocks[j] ?? '';
+    const digit = block.search(DIGIT_RE);
+    return digit > 0 && wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE;
+  };
   // A headline the prose window swallowed may have its date or byline line between it and the first paragraph.
   const headsMetaThenProse = (i: number): boolean => isMeta(i + 1) && shapes[i + 2]?.prose === true;
+  // The window's first line, when a paragraph follows within a few lines (past a standfirst, a date, a counter).
+  const proseSoonAfter = (i: number): boolean => {
+    for (let j = i + 1; j <= i + PROSE_AFTER_HEADLINE_LINES; j++) if (shapes[j]?.prose) return true;
+    return false;
+  };
   // The breadcrumb often ends with the headline ("Home » Recipes » Olive & Herb Focaccia Bread").
   const crumbTails = new Set<string>();
   for (let i = Math.max(0, bodyStart - 3 * HEADLINE_LOOKBACK); i < bodyStart; i++) {
@@ -1133,37 +1170,40 @@ function findHeadline(
     // Inside the window only its first lines, and only when short and prose follows.
     if (
       i >= bodyStart &&
-      (shape.prose ||
-        shape.words > 20 ||
-        (!shapes[i + 1]?.prose && !headsMetaThenProse(i)) ||
+      // A headline closed by a dotted abbreviation reads as a sentence to the shapes.
+      ((shape.prose && !endsWithDottedAbbreviation(block)) ||
+        (shape.words > 20 && headlineBeforeSignature(block) === null) ||
+        (!shapes[i + 1]?.prose && !headsMetaThenProse(i) && (i > bodyStart || !proseSoonAfter(i))) ||
         (i > bodyStart && shapes[bodyStart]?.prose))
     )
       continue;
     const kind = known.get(i)?.kind;
     if (kind && kind !== 'headline') continue;
     if (
-      isMeta(i) ||
+      (isMeta(i) && !datedHeadline(i) && headlineBeforeSignature(block) === null) ||
       isSignature(i) ||
       !looksLikeHeadline(block) ||
       NOT_HEADLINE_RE.test(block) ||
       isCaption(block) ||
       isNavigationLine(block) ||
-      /[»›>]/u.test(block) ||
+      hasLinkArrow(block) ||
       isCrumbTrail(block) ||
       isSectionBanner(block)
     )
       continue;
     const distance = Math.abs(bodyStart - 1 - i);
-    const isSigned = shape.words >= MIN_SIGNED_WORDS && shape.words <= MAX_SIGNED_WORDS && signed(i);
-    let score =
-      Math.min(shape.words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, shape.words - 16);
+    // A headline run into its byline and date is as long as its head, and signed by the rest.
+    const signedHead = headlineBeforeSignature(block);
+    const words = signedHead === null ? shape.words : wordCount(signedHead);
+    const isSigned = signedHead !== null || (words >= MIN_SIGNED_WORDS && words <= MAX_SIGNED_WORDS && signed(i));
+    let score = Math.min(words, 12) - (isSigned ? SIGNED_DISTANCE_COST : 0.6) * distance - Math.max(0, words - 16);
     if (isSigned) score += SIGNED_BONUS;
     // A repeat counts when the line repeats alone (a headline in the crumbs or a teaser), not inside a repeated bar.
     if (shape.repeated && !shapes[i - 1]?.repeated && !shapes[i + 1]?.repeated) score += 3;
     if (crumbTails.has(block.toLowerCase())) score += 6;
     if (!isSigned && (isMeta(i - 1) || isMeta(i + 1) || isMeta(i + 2))) score += 3;
     if (kind === 'headline') score += 4;
-    candidateWords.set(i, shape.words);
+    candidateWords.set(i, words);
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -1183,6 +1223,41 @@ function findHeadline(
   return best;
 }
 
+/**
+ * A link's arrow: "Next post »", "« Older entries", "Home › News". Guillemets that quote inside the line ("« Il y
+ * a… ». Sur …", "Er sagt »Nein« zum Plan") are no arrows: a » closing a « before it, a « opening a » after it.
+ */
+function hasLinkArrow(line: string): boolean {
+  // A » closing the line is the arrow of "Next »" or "« Previous | Next »" (as often as it closes a quote).
+  if (line.includes('›') || line.includes('>') || line.endsWith('»')) return true;
+  const text = line.includes('»') && line.includes('«') ? line.replace(GERMAN_QUOTE_RE, '') : line;
+  const open = text.indexOf('«');
+  const close = text.lastIndexOf('»');
+  return open < 0 ? close >= 0 : close < open;
+}
+/** German quotes with reversed guillemets: »Nein«. */
+const GERMAN_QUOTE_RE = /»[^«»]*«/gu;
+
+/**
+ * The headline of a line that runs on into its byline and date ("U.S. tells American he cannot sue … by Jane Doe, The
+ * Harbour Post, Posted: July 18, 2020- 4:01 PM"): the words before the marker, when they read as a headline of four
+ * words or more without digits and the rest is a byline with a date; null for other lines.
+ */
+function headlineBeforeSignature(line: string): string | null {
+  if (line.length > MAX_HEADLINE_CHARS) return null;
+  const marker = GLUED_SIGNATURE_RE.exec(line);
+  if (!marker) return null;
+  const head = line.slice(0, marker.index).trim();
+  const rest = line.slice(marker.index + 1);
+  if (wordCount(head) < MIN_SIGNED_WORDS || DIGIT_RE.test(head) || !looksLikeHeadline(head)) return null;
+  return findBylineInLine(rest) !== null && (parseDateLine(rest) !== null || findDateLine(rest) !== null) ? head : null;
+}
+/** A byline marker inside a line, before a capitalised name. */
+const GLUED_SIGNATURE_RE = / (?:by|von|par|por) (?=\p{Lu})/u;
+/** A dated line with this many words before its first digit may be a headline that names a date. */
+const MIN_WORDS_BEFORE_DATE = 4;
+/** How far under a headline the window swallowed its first paragraph may be. */
+const PROSE_AFTER_HEADLINE_LINES = 3;
 /** A headline above a standfirst has at least this many words (shorter lines are kickers). */
 const MIN_HEADLINE_ABOVE_STANDFIRST_WORDS = 4;
 const MIN_STANDFIRST_WORDS = 12;
@@ -1206,20 +1281,36 @@ const UNPUNCTUATED_STANDFIRST_RATIO = 0.8;
  * A headline line with crumbs or a button label run into it ("Österreich Tirol Ischgl", "Share The 21 best movies
  * of 2017") when the page also prints the headline alone nearby: the line of two or more words it ends with, if
  * only a few words (not a "Kicker:" label) come before. (A one-word line is as often a menu entry: "Bootsdienst
- * Ausbildung".)
+ * Ausbildung".) Anywhere on the page (the crumbs under the article end with it), a line of five words or more.
+ * A label run in after it goes the same way, for a line of four words or more nearby that the title starts with.
  */
 function titleWithoutLead(blocks: string[], title: string, at: number, reach: number): string {
   let best = title;
-  for (let i = Math.max(0, at - reach); i < blocks.length && i <= at + reach; i++) {
+  for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] ?? '';
-    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < 2) continue;
+    // Further away (the crumbs' last entry under the article), only a line of several words.
+    const near = i >= at - reach && i <= at + reach;
+    if (block.length >= best.length || !title.endsWith(block) || wordCount(block) < (near ? 2 : MIN_FAR_TITLE_WORDS))
+      continue;
     const lead = title.slice(0, title.length - block.length);
     if (!lead.endsWith(' ') || lead.trimEnd().endsWith(':') || wordCount(lead) > MAX_TITLE_LEAD_WORDS) continue;
     best = block;
   }
+  // A button's label run in after the headline ("… nicht nachhaltig zum Vergrößern anklicken") when a line nearby,
+  // a crumb's last entry maybe, prints the headline without it.
+  for (let i = Math.max(0, at - reach); best === title && i < blocks.length && i <= at + reach; i++) {
+    const block = stripLeadingMark(blocks[i] ?? '');
+    if (block.length >= title.length || !title.startsWith(block) || title.charAt(block.length) !== ' ') continue;
+    if (wordCount(block) < MIN_TITLE_BEFORE_TAIL_WORDS) continue;
+    const tail = title.slice(block.length + 1);
+    if (wordCount(tail) <= MAX_TITLE_TAIL_WORDS && !/[\p{N}:]/u.test(tail)) best = block;
+  }
   return best;
 }
+const MIN_TITLE_BEFORE_TAIL_WORDS = 4;
+const MAX_TITLE_TAIL_WORDS = 3;
 const MAX_TITLE_LEAD_WORDS = 4;
+const MIN_FAR_TITLE_WORDS = 5;
 
 /**
  * "From Harbour Wiki", "From Wikipedia, the free encyclopedia", "Aus Wikipedia, der freien Enzyklopädie", "De
@@ -1341,7 +1432,8 @@ export function isCaption(line: string): boolean {
  */
 export function isCaptionWithCredit(line: string): boolean {
   if (line.length > MAX_CAPTION_CHARS) return false;
-  if (isCaption(line) || FIGURE_LABEL_RE.test(line)) return true;
+  if (isCaption(line) || FIGURE_LABEL_RE.test(line) || endsWithGluedCredit(line) || CC_LICENSE_END_RE.test(line))
+    return true;
   // Every credit mark has a colon, the sign or "(c)": most lines have none of them.
   if (!line.includes(':') && !line.includes('©') && !line.includes('(c)') && !line.includes('(C)')) return false;
   let credit = -1;
@@ -1359,6 +1451,44 @@ export function isCaptionWithCredit(line: string): boolean {
   return tail.length > 0 && tail.length <= MAX_CREDIT_CHARS && wordCount(tail) <= MAX_CREDIT_TAIL_WORDS;
 }
 const MAX_CAPTION_CHARS = 240;
+
+/**
+ * A caption with its credit run in, no space or label between ("… de la Cámara de DiputadosIgnacio Sánchez", "… mit
+ * Wahlleiter Jan Muster.DCV / Muster"): a sentence of eight words or more, without digits (a reference list's) and
+ * with lower-case words (a menu's are capitalised), then two to four capitalised words glued to its last word.
+ */
+function endsWithGluedCredit(line: string): boolean {
+  if (CAPTION_END_CHARS.includes(line.at(-1) ?? '.')) return false;
+  // The credit is a few words at the end: the glue is looked for in the line's last characters only.
+  const from = Math.max(0, line.length - MAX_GLUED_CREDIT_CHARS);
+  let glue = -1;
+  GLUE_RE.lastIndex = from;
+  for (let m = GLUE_RE.exec(line); m; m = GLUE_RE.exec(line)) glue = m.index + m[0].length;
+  if (glue < 0) return false;
+  const head = line.slice(0, glue);
+  // The word the credit is glued to is a word ("Diputados"), not a brand's first part ("PlayStation", "GerES").
+  if (glue - head.lastIndexOf(' ') - 1 < MIN_GLUED_WORD_CHARS) return false;
+  const tail = line.slice(glue).split(' ');
+  if (tail.length < 2 || tail.length > MAX_CREDIT_WORDS + 1 || !tail.every((t) => CREDIT_TOKEN_RE.test(t)))
+    return false;
+  const words = head.split(' ');
+  return (
+    words.length >= MIN_GLUED_CAPTION_WORDS &&
+    !DIGIT_RE.test(head) &&
+    words.filter((w) => LOWER_WORD_RE.test(w)).length >= MIN_LOWER_CAPTION_WORDS
+  );
+}
+/** A picture's Creative Commons licence closing its caption ("… CC-BY-SA 2.0", "… (CC BY-NC-ND 2.0)"). */
+const CC_LICENSE_END_RE = /\bCC[ -]?(?:BY|0)(?:[ -](?:SA|NC|ND)){0,3}(?: \d\.\d)?\)?$/u;
+/** Two lower-case letters, maybe a stop, then a capital: where a credit is glued to a caption. */
+const GLUE_RE = /\p{Ll}{2}\.?(?=\p{Lu})/gu;
+const CAPTION_END_CHARS = '.!?"”»)…:';
+const CREDIT_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]*|[/|&])$/u;
+const LOWER_WORD_RE = /^\p{Ll}/u;
+const MIN_GLUED_WORD_CHARS = 5;
+const MAX_GLUED_CREDIT_CHARS = 80;
+const MIN_GLUED_CAPTION_WORDS = 8;
+const MIN_LOWER_CAPTION_WORDS = 2;
 const PHOTO_LABEL_RE = /^(?:photograph|photo|picture|image|foto|bild|imagen|fotografía)s?\s?:/iu;
 /** A numbered figure or table caption: "Abbildung 4: …", "Figure 2. …", "Tabla 1 – …". */
 const FIGURE_LABEL_RE =
@@ -1867,10 +1997,22 @@ export function looksLikeHeadline(line: string): boolean {
   if (words < 2 || words > 30 || line.length > 220) return false;
   if (!/^[\p{Lu}\p{Lo}\p{N}"“‘'¿¡„«【[]/u.test(line)) return false;
   if (/[:;,]$/u.test(line)) return false;
-  // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences).
-  if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line)) return false;
+  // Prose paragraphs end with a full stop; headlines rarely do (and never carry two sentences). A stop that closes
+  // a dotted abbreviation ("… Underneath N.Y.C.", "… in den U.S.A.") ends no sentence, in a line that has no other.
+  if (/\.["”’]?$/u.test(line) && !/\.\.\.$|…$/u.test(line) && !endsWithDottedAbbreviation(line)) return false;
   return true;
 }
+
+/** The line's last word is a dotted abbreviation of two or more letters ("N.Y.C.", "U.S.") and no sentence ends before it. */
+function endsWithDottedAbbreviation(line: string): boolean {
+  const space = line.lastIndexOf(' ');
+  return (
+    space > 0 && DOTTED_ABBREVIATION_RE.test(line.slice(space + 1)) && !SENTENCE_STOP_RE.test(line.slice(0, space))
+  );
+}
+const DOTTED_ABBREVIATION_RE = /^(?:\p{Lu}\.){2,4}$/u;
+/** A sentence end inside a line: a stop after a word of two or more letters, then a space. */
+const SENTENCE_STOP_RE = /\p{L}{2}[.!?] /u;
 
 /** A bare masthead: a few capitalised words, no sentence punctuation. */
 function looksLikeMasthead(line: string): boolean {
