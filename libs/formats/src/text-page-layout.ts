@@ -232,6 +232,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   if (options.readSiteName !== false) {
     layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
     layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
+    layout.siteName ??= promptedName(blocks);
     const printed = hostNamedLine(blocks, options.url ?? null);
     layout.siteName ??= printed;
     layout.siteName =
@@ -548,7 +549,7 @@ function aboutLinkOverCompany(blocks: string[], name: string | null): string | n
   return name;
 }
 const ABOUT_LINK_RE =
-  /^(?:about|über|à propos de|acerca de)\s+(?:die |den |das |der )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
+  /^(?:(?:about|über|à propos de|acerca de|sobre)\s+|à propos d['’])(?:die |den |das |der |el |la |o |a |os |as )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
 const ABOUT_LINK_LINES = 40;
 const MAX_ABOUT_NAME_WORDS = 4;
 /** "About Us", "About Cookies": pages about the visitor's dealings with the site, not its name. */
@@ -564,7 +565,75 @@ const ABOUT_PAGE_WORDS = new Set([
   'uns',
   'nous',
   'nosotros',
+  'nós',
+  'mí',
+  'mim',
 ]);
+
+/**
+ * A prompt in the page's header or footer naming the site, read when nothing else did: a greeting ("Welcome to
+ * Harbour Times", anywhere in the header, not only as its first line), a follow button flattened with both states
+ * ("Follow Harbour Times Followed"), a newsletter prompt ("Subscribe to Harbour Times via Email") or an app prompt
+ * ("Download the Harbour Times app", "Descarga la app de Harbour Times", "Téléchargez l'application Harbour Times").
+ */
+function promptedName(blocks: string[]): string | null {
+  const n = blocks.length;
+  for (let k = 0; k < n && k < PROMPT_HEAD_LINES + PROMPT_FOOT_LINES; k++) {
+    // The header first, then the footer from its end.
+    const i = k < PROMPT_HEAD_LINES ? k : n - 1 - (k - PROMPT_HEAD_LINES);
+    if (i < 0 || (k >= PROMPT_HEAD_LINES && i < PROMPT_HEAD_LINES)) break;
+    const block = blocks[i] ?? '';
+    if (block.length > MAX_PROMPT_LINE) continue;
+    const welcome = k < PROMPT_HEAD_LINES ? welcomeName(block) : null;
+    const named = welcome?.trim() ? welcome.replace(/^the\s+/u, '') : (promptName(block) ?? '');
+    const name = cleanName(named);
+    if (name && promptNameFits(name)) return name;
+  }
+  return null;
+}
+const PROMPT_HEAD_LINES = 12;
+const PROMPT_FOOT_LINES = 40;
+const MAX_PROMPT_LINE = 100;
+const MAX_PROMPT_NAME_WORDS = 5;
+
+/** The name inside a follow, newsletter or app prompt line; null for other lines. */
+function promptName(line: string): string | null {
+  const followed = withoutFollowButton(line);
+  if (followed !== line) return followed;
+  const lower = line.toLowerCase();
+  for (const [head, tail] of NAME_PROMPTS) {
+    if (!lower.startsWith(head)) continue;
+    const end = lower.lastIndexOf(tail);
+    if (end > head.length && (end + tail.length === lower.length || /^[\s!.,:]/u.test(lower.slice(end + tail.length))))
+      return line.slice(head.length, end);
+  }
+  return null;
+}
+/** Words before and after the name in prompts naming the site (lower-case; the tail may be followed by more words). */
+const NAME_PROMPTS: [string, string][] = [
+  ['subscribe to ', ' via email'],
+  ['subscribe to ', ' by email'],
+  ['download the ', ' app'],
+  ['get the ', ' app'],
+  ['descarga la app de ', ''],
+  ['descargue la app de ', ''],
+  ['baixe o app d', ''],
+  ["téléchargez l'application ", ''],
+  ['téléchargez l’application ', ''],
+  ['laden sie die ', '-app'],
+];
+
+/** A prompt names the site when its words are a short capitalised name ("Harbour Times", "hbTimes" aside). */
+function promptNameFits(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length > MAX_PROMPT_NAME_WORDS || !/^[\p{Lu}\p{N}]/u.test(name)) return false;
+  if (isNavigationVocabulary(name)) return false;
+  return words.every(
+    (word) => !ABOUT_PAGE_WORDS.has(word.toLowerCase()) && !PROMPT_NOT_NAME_WORDS.has(word.toLowerCase()),
+  );
+}
+/** "Subscribe to Blog via Email", "Download our app": the platform's default words, not a name. */
+const PROMPT_NOT_NAME_WORDS = new Set(['blog', 'our', 'my', 'your', 'unsere', 'notre', 'nuestra', 'nossa', 'nosso']);
 
 /** The holder of the page's last copyright line, as printed (with its legal form); null when there is none. */
 function lastCopyrightHolder(blocks: string[]): string | null {
@@ -739,6 +808,8 @@ function mayAbbreviate(segment: string, label: string): boolean {
   return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
 }
 const HOST_SCAN_TAIL = 80;
+/** How far an abbreviated name is from the host's label: as far as the furthest spelling still read. */
+const ABBREVIATED_EXTRA = 12;
 /** The host written out counts as a little further from the name than the name spelt in words ("Harbour Times"). */
 const HOST_WRITTEN_EXTRA = 0.5;
 
@@ -779,8 +850,11 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       if (namesService(name)) continue;
       const key = foldedKey(name);
       // The host spelled out ("Harbour-Times.com") is as close as the bare name.
-      const extra = key === hostKey ? 0 : key.length - label.length;
-      const fits = key.startsWith(label) || (wordCount(name) >= 2 && abbreviates(label, name));
+      const spells = key.startsWith(label);
+      // A name the host abbreviates ("ejw" ← "Evangelisches Jugendwerk in Württemberg") counts as a long spelling:
+      // it names the site when no line spells the label itself.
+      const extra = key === hostKey ? 0 : spells ? key.length - label.length : ABBREVIATED_EXTRA;
+      const fits = spells || (wordCount(name) >= 2 && abbreviates(label, name));
       if (fits && extra < bestExtra) {
         best = name;
         bestExtra = extra;

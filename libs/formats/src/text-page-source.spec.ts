@@ -425,3 +425,93 @@ describe('readSiteName: false (the caller has the name)', () => {
     }
   });
 });
+
+describe('a prompt naming the site', () => {
+  const page = (head: string[], foot: string[]): string =>
+    [...head, 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('names the site by a greeting anywhere in the header, or a follow button with both states', () => {
+    expect(
+      analyzeTextPageLayout(page(['We use cookies to improve your visit.', 'Welcome to Harbour Times!'], [])).siteName,
+    ).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['Log in', 'Follow Harbour Times Followed', 'Blogs'], [])).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(analyzeTextPageLayout(page(['Menü', 'Willkommen bei Hafenblatt!'], [])).siteName).toBe('Hafenblatt');
+  });
+
+  it('names the site by a newsletter or app prompt in the footer, in several languages', () => {
+    expect(analyzeTextPageLayout(page([], ['Subscribe to Harbour Times via Email'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page([], ['Download the Harbour Times app for the latest news'])).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(analyzeTextPageLayout(page([], ['Descarga la app de Diario del Puerto'])).siteName).toBe(
+      'Diario del Puerto',
+    );
+    expect(analyzeTextPageLayout(page([], ['Téléchargez l’application Le Port'])).siteName).toBe('Le Port');
+    expect(analyzeTextPageLayout(page([], ['Laden Sie die Hafenblatt-App herunter'])).siteName).toBe('Hafenblatt');
+  });
+
+  it('is no name for the platform’s default words, the visitor’s own, or a plain follow link', () => {
+    for (const line of [
+      'Subscribe to Blog via Email',
+      'Download our app',
+      'Get the app',
+      'Follow us',
+      'Follow Jane Doe',
+    ])
+      expect(analyzeTextPageLayout(page([], [line])).siteName).toBeNull();
+  });
+
+  it('gives way to a name the page states otherwise, and to the host when it does not fit it', () => {
+    expect(analyzeTextPageLayout(page([], ['Subscribe to Harbour Times via Email', '© 2026 Quay Post'])).siteName).toBe(
+      'Quay Post',
+    );
+    expect(
+      analyzeTextPageLayout(page([], ['Download the Quay Post app']), { url: 'https://www.harbourtimes.example/a' })
+        .siteName,
+    ).toBe('harbourtimes.example');
+  });
+});
+
+describe('an about link in Spanish, Portuguese and French', () => {
+  const page = (footer: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...footer].join(
+      '\n',
+    );
+
+  it('names the site', () => {
+    expect(analyzeTextPageLayout(page(['Sobre El Puerto Digital', 'Aviso legal'])).siteName).toBe('Puerto Digital');
+    expect(analyzeTextPageLayout(page(['Sobre o Porto Diário', 'Contato'])).siteName).toBe('Porto Diário');
+    expect(analyzeTextPageLayout(page(['À propos d’Écho Hebdo', 'Contact'])).siteName).toBe('Écho Hebdo');
+  });
+
+  it('is not a page about the visitor or the author', () => {
+    for (const link of ['Sobre Nosotros', 'Sobre Nós', 'Sobre mí', 'Sobrevivientes'])
+      expect(analyzeTextPageLayout(page([link, 'Contacto'])).siteName).toBeNull();
+  });
+});
+
+describe('a footer line the host abbreviates', () => {
+  const page = (foot: string[]): string =>
+    ['Menü', 'Hafenstreik endet nach drei Wochen', paragraph('agreement'), paragraph('pay rise'), ...foot].join('\n');
+
+  it('names the site when no line spells the host’s label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Evangelischer Hafen-Verein in Lübeck', 'Impressum']), {
+        url: 'https://www.ehvluebeck.example/a',
+      }).siteName,
+    ).toBe('Evangelischer Hafen-Verein in Lübeck');
+    expect(
+      analyzeTextPageLayout(page(['Harbour Rowing Club', 'Contact']), { url: 'https://www.hrc.example/a' }).siteName,
+    ).toBe('Harbour Rowing Club');
+  });
+
+  it('gives way to a line spelling the label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Harbour Rowing Club', 'HRC Online']), { url: 'https://www.hrc.example/a' }).siteName,
+    ).toBe('HRC Online');
+  });
+});
