@@ -808,6 +808,8 @@ function mayAbbreviate(segment: string, label: string): boolean {
   return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
 }
 const HOST_SCAN_TAIL = 80;
+const MAX_HOST_LINE = 200;
+const HOST_SEGMENT_SEPARATOR_RE = / [|•·–—~-] |\t/u;
 /** How far an abbreviated name is from the host's label: as far as the furthest spelling still read. */
 const ABBREVIATED_EXTRA = 12;
 /** The host written out counts as a little further from the name than the name spelt in words ("Harbour Times"). */
@@ -828,8 +830,11 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   let best: string | null = null;
   let bestExtra = HOST_NAME_EXTRA + 1;
   for (const block of edges) {
-    if (block.length > 200) continue;
-    for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+    // A long footer line ("Harbour Times ~ 1 Quay St., Harbourtown ~ Privacy Policy ~ …") is read up to its
+    // last separator within the first 200 characters.
+    const segments = block.slice(0, MAX_HOST_LINE).split(HOST_SEGMENT_SEPARATOR_RE);
+    if (block.length > MAX_HOST_LINE) segments.pop();
+    for (const segment of segments) {
       // The host written out inside a longer segment ("Harbour-Times.com auf Twitter") is the name as printed.
       const lower = segment.toLowerCase();
       // (Lower-casing that changes the length, as "İ" does, would shift the slice: such segments are skipped.)
@@ -844,7 +849,8 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       }
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
-      if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
+      const segmentKey = foldedKey(segment);
+      if (!segmentKey.includes(label) && !mayAbbreviate(segment, label) && !namesLabelHead(segmentKey, label)) continue;
       const name = withoutSeat(publicationName(cleanName(segment)), label);
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
       if (namesService(name)) continue;
@@ -853,8 +859,11 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       const spells = key.startsWith(label);
       // A name the host abbreviates ("ejw" ← "Evangelisches Jugendwerk in Württemberg") counts as a long spelling:
       // it names the site when no line spells the label itself.
-      const extra = key === hostKey ? 0 : spells ? key.length - label.length : ABBREVIATED_EXTRA;
-      const fits = spells || (wordCount(name) >= 2 && abbreviates(label, name));
+      // The name before a generic word the host adds ("Hafen" on hafenmagazin.example) is as far as that word.
+      const head = !spells && namesLabelHead(key, label);
+      const extra =
+        key === hostKey ? 0 : spells ? key.length - label.length : head ? label.length - key.length : ABBREVIATED_EXTRA;
+      const fits = spells || head || (wordCount(name) >= 2 && abbreviates(label, name));
       if (fits && extra < bestExtra) {
         best = name;
         bestExtra = extra;
@@ -863,6 +872,20 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * The host is the name and a generic word ("hafenmagazin" ← "HAFEN", "quaynews" ← "Quay"): a line printing the
+ * name alone spells the host's label but that word.
+ */
+function namesLabelHead(key: string, label: string): boolean {
+  return key.length >= MIN_LABEL_HEAD && label.startsWith(key) && GENERIC_LABEL_TAILS.has(label.slice(key.length));
+}
+const MIN_LABEL_HEAD = 3;
+const GENERIC_LABEL_TAILS = new Set(
+  'magazin|magazine|mag|online|news|zeitung|blog|tv|radio|journal|digital|aktuell|today|info|noticias|nachrichten|revista|revue|hebdo|diario|jornal'.split(
+    '|',
+  ),
+);
 
 /**
  * "Harbour-Fraktion im Landtag", "Harbour Rowing Club at Quay Street": a name spelling the host, then where its
@@ -934,7 +957,8 @@ function siteNameForHost(
   // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
   // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
   const key = printed ? foldedKey(printed) : '';
-  return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
+  const exact = key === host.label || key === foldedKey(host.host) || namesLabelHead(key, host.label);
+  return printed && exact ? printed : host.host;
 }
 
 /**

@@ -515,3 +515,53 @@ describe('a footer line the host abbreviates', () => {
     ).toBe('HRC Online');
   });
 });
+
+describe('a name the host adds a generic word to', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('is printed alone, over a company holding the copyright, in several languages', () => {
+    expect(
+      analyzeTextPageLayout(page(['HAFEN', '© Quayside Verlag GmbH & Co. KG']), {
+        url: 'https://www.hafenmagazin.example/a',
+      }).siteName,
+    ).toBe('HAFEN');
+    expect(
+      analyzeTextPageLayout(page(['Puerto', '© 2026 Grupo Costa S.A.']), { url: 'https://puertonoticias.example/a' })
+        .siteName,
+    ).toBe('Puerto');
+    expect(analyzeTextPageLayout(page(['Quay', 'Contact']), { url: 'https://www.quaynews.example/a' }).siteName).toBe(
+      'Quay',
+    );
+  });
+
+  it('is not a name when the rest of the host is no generic word, or a line spells the whole label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Hafen', '© Quayside Verlag GmbH & Co. KG']), {
+        url: 'https://www.hafenkante.example/a',
+      }).siteName,
+    ).toBe('hafenkante.example');
+    expect(
+      analyzeTextPageLayout(page(['Hafen', 'Hafen Magazin', 'Impressum']), {
+        url: 'https://www.hafenmagazin.example/a',
+      }).siteName,
+    ).toBe('Hafen Magazin');
+  });
+});
+
+describe('a long footer line separated by tildes', () => {
+  it('is read segment by segment for the name spelling the host', () => {
+    const text = [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      `Harbour Local Quayside ~ 1 Main St., Harbourtown ~ Privacy Policy ~ Terms Of Service ~ ${'Cookie Policy ~ '.repeat(8)}Contact`,
+    ].join('\n');
+    expect(analyzeTextPageLayout(text, { url: 'https://quayside.harbourlocal.example/a' }).siteName).toBe(
+      'Harbour Local Quayside',
+    );
+  });
+});
