@@ -2013,8 +2013,30 @@ export function copyrightHolder(line: string): string | undefined {
  */
 function beforeLegalLinks(holder: string): string {
   const glued = GLUED_LEGAL_LINK_RE.exec(holder);
-  return glued ? holder.slice(0, glued.index + 1) : holder;
+  return beforeSpacedLegalLinks(glued ? holder.slice(0, glued.index + 1) : holder);
 }
+
+/**
+ * "Harbour Times, LLC Terms of Use/Privacy Policy", "HAFEN Kontakt Datenschutz Impressum": the footer's links run
+ * into the holder with spaces; the holder ends before a legal link's word followed by another link word (or by
+ * nothing), one word at least staying.
+ */
+function beforeSpacedLegalLinks(holder: string): string {
+  const words = holder.split(' ');
+  for (let k = 1; k < words.length; k++) {
+    if (!LEGAL_LINK_HEADS.has(words[k]?.toLowerCase() ?? '')) continue;
+    const next = words[k + 1]?.toLowerCase().split('/')[0];
+    if (next === undefined || LEGAL_LINK_WORDS.has(next) || LEGAL_LINK_HEADS.has(next))
+      return words.slice(0, k).join(' ');
+  }
+  return holder;
+}
+/** Words a footer's legal or contact link starts with. */
+const LEGAL_LINK_HEADS = new Set(
+  'impressum|imprint|datenschutz|datenschutzerklärung|kontakt|contact|privacy|terms|sitemap|agb|nutzungsbedingungen|disclaimer|cookies|mentions|aviso|contacto|contato'.split(
+    '|',
+  ),
+);
 const GLUED_LEGAL_LINK_RE =
   /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageHost } from './text-page-host';
-import { analyzeTextPageLayout, publicationName, titleCase } from './text-page-layout';
+import { analyzeTextPageLayout, copyrightHolder, publicationName, titleCase } from './text-page-layout';
 
 const paragraph = (topic: string): string =>
   `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
@@ -563,5 +563,19 @@ describe('a long footer line separated by tildes', () => {
     expect(analyzeTextPageLayout(text, { url: 'https://quayside.harbourlocal.example/a' }).siteName).toBe(
       'Harbour Local Quayside',
     );
+  });
+});
+
+describe('footer links run into the copyright holder with spaces', () => {
+  it('end the holder, in several languages', () => {
+    expect(copyrightHolder('© 2026 Harbour Times, LLC Terms of Use/Privacy Policy')).toBe('Harbour Times, LLC');
+    expect(copyrightHolder('©HAFEN Kontakt Datenschutz ImpressumIBAN: DE00 1234 5678')).toBe('HAFEN');
+    expect(copyrightHolder('© 2026 Diario del Puerto Aviso legal Contacto')).toBe('Diario del Puerto');
+    expect(copyrightHolder('© 2026 Écho du Port Mentions légales')).toBe('Écho du Port');
+  });
+
+  it('leave a holder whose words only look like a link', () => {
+    expect(copyrightHolder('© 2026 Privacy International')).toBe('Privacy International');
+    expect(copyrightHolder('© 2026 Harbour Contact Lenses Ltd')).toBe('Harbour Contact Lenses Ltd');
   });
 });
