@@ -230,21 +230,37 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   if (options.readSiteName !== false) {
-    layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
+    const url = options.url ?? printedAddress(blocks);
+    layout.siteName = bannerOverCompany(blocks, layout.siteName, url);
     layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
     layout.siteName ??= promptedName(blocks);
-    const printed = hostNamedLine(blocks, options.url ?? null);
+    const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
       layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
         ? layout.siteName
-        : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
-    layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
+        : siteNameForHost(layout.siteName, printed, url, holderOwnName(blocks));
+    layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
   }
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
+
+/**
+ * A page read without its address that prints it as one of its first lines ("m.harbourtimes.example", a mobile
+ * page's header): that address names the site's host.
+ */
+function printedAddress(blocks: string[]): string | null {
+  for (let i = 0; i < blocks.length && i < ADDRESS_LINES; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length <= MAX_ADDRESS_CHARS && PRINTED_HOST_RE.test(block)) return `https://${block.toLowerCase()}/`;
+  }
+  return null;
+}
+const ADDRESS_LINES = 3;
+const MAX_ADDRESS_CHARS = 80;
+const PRINTED_HOST_RE = /^[a-z\d][a-z\d-]*(?:\.[a-z\d-]+)*\.[a-z]{2,}$/iu;
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 20;

@@ -579,3 +579,32 @@ describe('footer links run into the copyright holder with spaces', () => {
     expect(copyrightHolder('© 2026 Harbour Contact Lenses Ltd')).toBe('Harbour Contact Lenses Ltd');
   });
 });
+
+describe('a page read without its address that prints it at the top', () => {
+  const page = (first: string, copyright: string): string =>
+    [
+      first,
+      'News',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      copyright,
+    ].join('\n');
+
+  it('is named after that host over a holder that does not fit it', () => {
+    expect(analyzeTextPageLayout(page('m.harbourtimes.example', '© Quayside Weekly Times')).siteName).toBe(
+      'harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page('www.hafenblatt.example', '© Hafenblatt')).siteName).toBe('Hafenblatt');
+  });
+
+  it('leaves other first lines and a known address alone', () => {
+    expect(analyzeTextPageLayout(page('Harbour strike news.', '© Quayside Weekly Times')).siteName).toBe(
+      'Quayside Weekly Times',
+    );
+    expect(
+      analyzeTextPageLayout(page('m.harbourtimes.example', '© Quay Post'), { url: 'https://www.quaypost.example/a' })
+        .siteName,
+    ).toBe('Quay Post');
+  });
+});
