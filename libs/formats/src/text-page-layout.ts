@@ -620,7 +620,8 @@ function promptName(line: string): string | null {
   for (const [head, tail] of NAME_PROMPTS) {
     if (!lower.startsWith(head)) continue;
     const end = lower.lastIndexOf(tail);
-    if (end > head.length && (end + tail.length === lower.length || /^[\s!.,:]/u.test(lower.slice(end + tail.length))))
+    const after = lower.slice(end + tail.length);
+    if (end > head.length && (after === '' || tail.endsWith(' ') || /^[\s!.,:]/u.test(after)))
       return line.slice(head.length, end);
   }
   return null;
@@ -633,7 +634,14 @@ const NAME_PROMPTS: [string, string][] = [
   ['get the ', ' app'],
   ['descarga la app de ', ''],
   ['descargue la app de ', ''],
-  ['baixe o app d', ''],
+  ['baixe o app do ', ''],
+  ['baixe o app da ', ''],
+  ['follow ', ' on '],
+  ['folgen sie ', ' auf '],
+  ['suivez ', ' sur '],
+  ['sigue a ', ' en '],
+  ['siga o ', ' no '],
+  ['siga a ', ' na '],
   ["téléchargez l'application ", ''],
   ['téléchargez l’application ', ''],
   ['laden sie die ', '-app'],

@@ -454,7 +454,20 @@ describe('a prompt naming the site', () => {
     expect(analyzeTextPageLayout(page([], ['Laden Sie die Hafenblatt-App herunter'])).siteName).toBe('Hafenblatt');
   });
 
+  it('names the site by a social follow prompt, in several languages', () => {
+    expect(analyzeTextPageLayout(page([], ['Follow Harbour Times on Instagram'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page([], ['Folgen Sie Hafenblatt auf Facebook'])).siteName).toBe('Hafenblatt');
+    expect(analyzeTextPageLayout(page([], ['Suivez Écho Hebdo sur X'])).siteName).toBe('Écho Hebdo');
+    expect(analyzeTextPageLayout(page([], ['Sigue a Diario del Puerto en Instagram'])).siteName).toBe(
+      'Diario del Puerto',
+    );
+    expect(analyzeTextPageLayout(page([], ['Siga o Porto Diário no Instagram'])).siteName).toBe('Porto Diário');
+    expect(analyzeTextPageLayout(page([], ['Baixe o app do Porto Diário'])).siteName).toBe('Porto Diário');
+  });
+
   it('is no name for the platform’s default words, the visitor’s own, or a plain follow link', () => {
+    for (const line of ['Follow us on Twitter', 'Folgen Sie uns auf Instagram', 'Follow @harbourtimes on X'])
+      expect(analyzeTextPageLayout(page([], [line])).siteName).toBeNull();
     for (const line of [
       'Subscribe to Blog via Email',
       'Download our app',
