@@ -1133,7 +1133,7 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
     cleaned = cleaned.slice(prefix[0].length);
   cleaned = cleaned.replace(RIGHTS_WORDS_RE, '');
   cleaned = normaliseSpaces(cleaned);
-  cleaned = withoutRegistration(cleaned).replace(LEADING_LEGAL_FORM_RE, '');
+  cleaned = beforeParentPhrase(withoutRegistration(cleaned)).replace(LEADING_LEGAL_FORM_RE, '');
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
@@ -1142,6 +1142,38 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
   return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 const MAX_NAME_CHARS = 60;
+
+/**
+ * "Harbour Times, a Quayside Media company", "Diario del Puerto, una publicación de Grupo Costa", "Hafenblatt, ein
+ * Unternehmen der Quayside Gruppe": the holder, then its parent after a comma; the name ends at the comma.
+ */
+function beforeParentPhrase(name: string): string {
+  const lower = name.toLowerCase();
+  // (Lower-casing that changes the length, as "İ" does, would shift the positions: such names are kept.)
+  if (lower.length !== name.length) return name;
+  for (let comma = lower.indexOf(', '); comma > 0; comma = lower.indexOf(', ', comma + 2)) {
+    if (PARENT_PHRASE_HEADS.some((head) => lower.startsWith(head, comma + 2))) return name.slice(0, comma);
+  }
+  return name;
+}
+const PARENT_PHRASE_HEADS = [
+  'a ',
+  'an ',
+  'part of ',
+  'member of ',
+  'division of ',
+  'subsidiary of ',
+  'ein ',
+  'eine ',
+  'teil der ',
+  'un ',
+  'une ',
+  'filiale de',
+  'una ',
+  'parte de',
+  'um ',
+  'uma ',
+];
 
 /**
  * "Follow Harbour Times Followed": a follow button flattened with both its states around the name it follows.

@@ -621,3 +621,19 @@ describe('a page read without its address that prints it at the top', () => {
     ).toBe('Quay Post');
   });
 });
+
+describe('a copyright holder naming its parent after a comma', () => {
+  it('is the publication, in several languages', () => {
+    expect(publicationName('Harbour Times, a Quayside Media company')).toBe('Harbour Times');
+    expect(publicationName('Harbour Times Inc., a subsidiary of Quayside Media')).toBe('Harbour Times');
+    expect(publicationName('Harbour Times, part of Quayside Media Group')).toBe('Harbour Times');
+    expect(publicationName('Hafenblatt, ein Unternehmen der Quayside Gruppe')).toBe('Hafenblatt');
+    expect(publicationName('Diario del Puerto, una publicación de Grupo Costa S.A.')).toBe('Diario del Puerto');
+    expect(publicationName('Écho Hebdo, une marque du Groupe Quai')).toBe('Écho Hebdo');
+  });
+
+  it('keeps names with commas and legal forms that are no parent phrase', () => {
+    expect(publicationName('Smith, Jones & Partners')).toBe('Smith, Jones & Partners');
+    expect(publicationName('Přístav, a.s.')).toBe('Přístav, a.s');
+  });
+});
