@@ -233,7 +233,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     const url = options.url ?? printedAddress(blocks);
     layout.siteName = bannerOverCompany(blocks, layout.siteName, url);
     layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
-    layout.siteName ??= promptedName(blocks);
+    layout.siteName = promptedOverCompany(blocks, layout.siteName);
     const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
@@ -585,6 +585,14 @@ const ABOUT_PAGE_WORDS = new Set([
   'mí',
   'mim',
 ]);
+
+/** A prompt naming the site names it when nothing else did, or over a company holding the copyright (its owner). */
+function promptedOverCompany(blocks: string[], name: string | null): string | null {
+  if (name === null) return promptedName(blocks);
+  const holder = lastCopyrightHolder(blocks);
+  if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  return promptedName(blocks) ?? name;
+}
 
 /**
  * A prompt in the page's header or footer naming the site, read when nothing else did: a greeting ("Welcome to
@@ -981,7 +989,11 @@ function siteNameForHost(
   // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
   // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
   const key = printed ? foldedKey(printed) : '';
-  const exact = key === host.label || key === foldedKey(host.host) || namesLabelHead(key, host.label);
+  const exact =
+    key === host.label ||
+    key === foldedKey(host.host) ||
+    namesLabelHead(key, host.label) ||
+    (key.startsWith(host.label) && GENERIC_LABEL_TAILS.has(key.slice(host.label.length)));
   return printed && exact ? printed : host.host;
 }
 

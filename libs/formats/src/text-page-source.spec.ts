@@ -637,3 +637,37 @@ describe('a copyright holder naming its parent after a comma', () => {
     expect(publicationName('Přístav, a.s.')).toBe('Přístav, a.s');
   });
 });
+
+describe('the site’s own name over a company holding the copyright', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+  const url = 'https://www.harbourtimes.example/a';
+
+  it('is a line spelling the host and a generic word', () => {
+    expect(analyzeTextPageLayout(page(['© 2026 Quayside Media Ltd', 'Harbour Times Online']), { url }).siteName).toBe(
+      'Harbour Times Online',
+    );
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Quayside Verlag GmbH', 'Hafenblatt Nachrichten']), {
+        url: 'https://hafenblatt.example/a',
+      }).siteName,
+    ).toBe('Hafenblatt Nachrichten');
+    expect(analyzeTextPageLayout(page(['© 2026 Quayside Media Ltd', 'Harbour Times Shop']), { url }).siteName).toBe(
+      'harbourtimes.example',
+    );
+  });
+
+  it('is a prompt naming the site', () => {
+    expect(
+      analyzeTextPageLayout(page(['Download the Harbour Times app', '© 2026 Quayside Media Ltd']), { url }).siteName,
+    ).toBe('Harbour Times');
+    expect(
+      analyzeTextPageLayout(page(['Descarga la app de Diario del Puerto', '© 2026 Grupo Costa S.A.'])).siteName,
+    ).toBe('Diario del Puerto');
+    expect(analyzeTextPageLayout(page(['Download the Harbour Times app', '© 2026 Jane Doe'])).siteName).toBe(
+      'Jane Doe',
+    );
+  });
+});
