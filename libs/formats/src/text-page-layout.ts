@@ -2063,7 +2063,10 @@ export function copyrightHolder(line: string): string | undefined {
     const [before = '', after = ''] = line.split(RIGHTS_RE);
     const name = cleanName(before.replace(/^\d{4}\s*/, ''));
     // "All rights reserved. Harbour Times ©2026": the holder after the phrase.
-    return name || (nameBeforeSign(cleanName(after)) ?? name);
+    // "Todos los derechos reservados © 2026 Diario del Puerto": the copyright line after the phrase.
+    const rest = cleanName(after);
+    if (!name && COPYRIGHT_MARK_RE.test(rest)) return copyrightHolder(rest);
+    return name || (nameBeforeSign(rest) ?? name);
   }
   const head = COPYRIGHT_HEAD_RE.exec(line);
   const rest = line.slice(head?.[0].length ?? 0);
@@ -2108,6 +2111,7 @@ const LEGAL_LINK_HEADS = new Set(
 const GLUED_LEGAL_LINK_RE =
   /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
 
+const COPYRIGHT_MARK_RE = /^(?:©|\(c\)|copyright\b)/iu;
 const SENTENCE_END_RE = /\p{L}{2}[.!?]\s+$/u;
 
 /** Words of a footer's legal and service links only ("KONTAKT DATENSCHUTZ IMPRESSUM", "Privacy Policy | Terms of Use"). */
@@ -2142,7 +2146,10 @@ const MIN_TAGLINE_WORDS = 4;
 function nameBeforeSign(line: string): string | null {
   const sign = line.indexOf('©');
   if (sign < 1) return null;
-  const after = line.slice(sign + 1).trim();
+  let after = line.slice(sign + 1).trim();
+  // "Harbour Times © 2026 | Impressum | Datenschutz": the footer's links after the year.
+  const links = after.search(/\s[|•·]\s/u);
+  if (links > 0 && onlyLegalLinks(after.slice(links))) after = after.slice(0, links);
   // "Harbourtimes.com © 2026 Quayside Media Group": the site's name, then its owner's copyright.
   if (after && !SIGN_TAIL_RE.test(after) && !ownerAfterSign(after)) return null;
   const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));

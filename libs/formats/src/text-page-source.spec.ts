@@ -671,3 +671,18 @@ describe('the site’s own name over a company holding the copyright', () => {
     );
   });
 });
+
+describe('a copyright line in another order', () => {
+  it('names the holder after the rights phrase, in several languages', () => {
+    expect(copyrightHolder('All rights reserved © 2026 Harbour Times')).toBe('Harbour Times');
+    expect(copyrightHolder('Todos los derechos reservados © 2026 Diario del Puerto')).toBe('Diario del Puerto');
+    expect(copyrightHolder('Alle Rechte vorbehalten © 2026 Hafenblatt')).toBe('Hafenblatt');
+    expect(copyrightHolder('Todos os direitos reservados © 2026 Porto Diário')).toBe('Porto Diário');
+  });
+
+  it('names the holder before the sign when only the footer’s links follow the year', () => {
+    expect(copyrightHolder('Harbour Times © 2026 | Impressum | Datenschutz')).toBe('Harbour Times');
+    expect(copyrightHolder('Écho Hebdo © 2026 · Mentions légales · Contact')).toBe('Écho Hebdo');
+    expect(copyrightHolder('Harbour Times © 2026 | Lokales | Sport')).toBeUndefined();
+  });
+});
