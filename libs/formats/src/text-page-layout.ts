@@ -233,7 +233,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     const url = options.url ?? printedAddress(blocks);
     layout.siteName = bannerOverCompany(blocks, layout.siteName, url);
     layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
-    layout.siteName = promptedOverCompany(blocks, layout.siteName);
+    layout.siteName = promptedOverCompany(blocks, layout.siteName, pageHost(url));
     const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
@@ -587,11 +587,11 @@ const ABOUT_PAGE_WORDS = new Set([
 ]);
 
 /** A prompt naming the site names it when nothing else did, or over a company holding the copyright (its owner). */
-function promptedOverCompany(blocks: string[], name: string | null): string | null {
-  if (name === null) return promptedName(blocks);
+function promptedOverCompany(blocks: string[], name: string | null, host: PageHost | null): string | null {
+  if (name === null) return promptedName(blocks, host);
   const holder = lastCopyrightHolder(blocks);
   if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
-  return promptedName(blocks) ?? name;
+  return promptedName(blocks, host) ?? name;
 }
 
 /**
@@ -600,7 +600,7 @@ function promptedOverCompany(blocks: string[], name: string | null): string | nu
  * ("Follow Harbour Times Followed"), a newsletter prompt ("Subscribe to Harbour Times via Email") or an app prompt
  * ("Download the Harbour Times app", "Descarga la app de Harbour Times", "Téléchargez l'application Harbour Times").
  */
-function promptedName(blocks: string[]): string | null {
+function promptedName(blocks: string[], host: PageHost | null): string | null {
   const n = blocks.length;
   for (let k = 0; k < n && k < PROMPT_HEAD_LINES + PROMPT_FOOT_LINES; k++) {
     // The header first, then the footer from its end.
@@ -612,6 +612,10 @@ function promptedName(blocks: string[]): string | null {
     const named = welcome?.trim() ? welcome.replace(/^the\s+/u, '') : (promptName(block) ?? '');
     const name = cleanName(named);
     if (name && promptNameFits(name)) return name;
+    // A weaker prompt ("Follow Harbour Times", "Sign up for the Harbour Times newsletter") may name a person or a
+    // newsletter: it names the site only when it spells the page's host.
+    const weak = host ? cleanName(weakPromptName(block) ?? '') : '';
+    if (weak && host && promptNameFits(weak) && nameFitsHost(weak, host)) return weak;
   }
   return null;
 }
@@ -634,6 +638,27 @@ function promptName(line: string): string | null {
   }
   return null;
 }
+/** The name inside a prompt that may name something else than the site; null for other lines. */
+function weakPromptName(line: string): string | null {
+  const lower = line.toLowerCase();
+  for (const [head, tail] of WEAK_NAME_PROMPTS) {
+    if (!lower.startsWith(head) || !lower.endsWith(tail)) continue;
+    const end = lower.length - tail.length;
+    if (end > head.length) return line.slice(head.length, end);
+  }
+  return null;
+}
+const WEAK_NAME_PROMPTS: [string, string][] = [
+  ['follow ', ''],
+  ['folgen sie ', ''],
+  ['suivez ', ''],
+  ['sign up for the ', ' newsletter'],
+  ['subscribe to the ', ' newsletter'],
+  ['melden sie sich für den ', '-newsletter an'],
+  ['abonnez-vous à la newsletter ', ''],
+  ['suscríbete al boletín de ', ''],
+];
+
 /** Words before and after the name in prompts naming the site (lower-case; the tail may be followed by more words). */
 const NAME_PROMPTS: [string, string][] = [
   ['subscribe to ', ' via email'],

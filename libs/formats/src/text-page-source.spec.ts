@@ -686,3 +686,34 @@ describe('a copyright line in another order', () => {
     expect(copyrightHolder('Harbour Times © 2026 | Lokales | Sport')).toBeUndefined();
   });
 });
+
+describe('a weaker prompt naming the site', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+  const url = 'https://www.harbourtimes.example/a';
+
+  it('names the site when it spells the host, in several languages', () => {
+    expect(analyzeTextPageLayout(page(['Follow Harbour Times']), { url }).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['Sign up for the Harbour Times newsletter']), { url }).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(
+      analyzeTextPageLayout(page(['Folgen Sie Hafenblatt']), { url: 'https://www.hafenblatt.example/a' }).siteName,
+    ).toBe('Hafenblatt');
+    expect(
+      analyzeTextPageLayout(page(['Suscríbete al boletín de Diario del Puerto']), {
+        url: 'https://www.diariodelpuerto.example/a',
+      }).siteName,
+    ).toBe('Diario del Puerto');
+  });
+
+  it('is no name for a person, another newsletter, or a page without its address', () => {
+    expect(analyzeTextPageLayout(page(['Follow Jane Doe']), { url }).siteName).toBe('harbourtimes.example');
+    expect(analyzeTextPageLayout(page(['Sign up for the Morning Briefing newsletter']), { url }).siteName).toBe(
+      'harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page(['Follow Harbour Times'])).siteName).toBeNull();
+  });
+});
