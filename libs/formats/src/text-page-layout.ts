@@ -230,20 +230,37 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
   };
   applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
   if (options.readSiteName !== false) {
-    layout.siteName = bannerOverCompany(blocks, layout.siteName, options.url ?? null);
+    const url = options.url ?? printedAddress(blocks);
+    layout.siteName = bannerOverCompany(blocks, layout.siteName, url);
     layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
-    const printed = hostNamedLine(blocks, options.url ?? null);
+    layout.siteName = promptedOverCompany(blocks, layout.siteName, pageHost(url));
+    const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
       layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
         ? layout.siteName
-        : siteNameForHost(layout.siteName, printed, options.url ?? null, holderOwnName(blocks));
-    layout.siteName = blogNameOnPlatform(blocks, layout.siteName, options.url ?? null);
+        : siteNameForHost(layout.siteName, printed, url, holderOwnName(blocks));
+    layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
   }
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
+
+/**
+ * A page read without its address that prints it as one of its first lines ("m.harbourtimes.example", a mobile
+ * page's header): that address names the site's host.
+ */
+function printedAddress(blocks: string[]): string | null {
+  for (let i = 0; i < blocks.length && i < ADDRESS_LINES; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length <= MAX_ADDRESS_CHARS && PRINTED_HOST_RE.test(block)) return `https://${block.toLowerCase()}/`;
+  }
+  return null;
+}
+const ADDRESS_LINES = 3;
+const MAX_ADDRESS_CHARS = 80;
+const PRINTED_HOST_RE = /^[a-z\d][a-z\d-]*(?:\.[a-z\d-]+)*\.[a-z]{2,}$/iu;
 
 /** How far before the body the headline may be (kicker, standfirst, date, byline, share bar, caption between). */
 const HEADLINE_LOOKBACK = 20;
@@ -554,7 +571,7 @@ function aboutLinkOverCompany(blocks: string[], name: string | null): string | n
   return name;
 }
 const ABOUT_LINK_RE =
-  /^(?:about|über|à propos de|acerca de)\s+(?:die |den |das |der )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
+  /^(?:(?:about|über|à propos de|acerca de|sobre)\s+|à propos d['’])(?:die |den |das |der |el |la |o |a |os |as )?([\p{L}\p{N}][\p{L}\p{N}&.' -]{1,40})$/iu;
 const ABOUT_LINK_LINES = 40;
 const MAX_ABOUT_NAME_WORDS = 4;
 /** "About Us", "About Cookies": pages about the visitor's dealings with the site, not its name. */
@@ -570,7 +587,116 @@ const ABOUT_PAGE_WORDS = new Set([
   'uns',
   'nous',
   'nosotros',
+  'nós',
+  'mí',
+  'mim',
 ]);
+
+/** A prompt naming the site names it when nothing else did, or over a company holding the copyright (its owner). */
+function promptedOverCompany(blocks: string[], name: string | null, host: PageHost | null): string | null {
+  if (name === null) return promptedName(blocks, host);
+  const holder = lastCopyrightHolder(blocks);
+  if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  return promptedName(blocks, host) ?? name;
+}
+
+/**
+ * A prompt in the page's header or footer naming the site, read when nothing else did: a greeting ("Welcome to
+ * Harbour Times", anywhere in the header, not only as its first line), a follow button flattened with both states
+ * ("Follow Harbour Times Followed"), a newsletter prompt ("Subscribe to Harbour Times via Email") or an app prompt
+ * ("Download the Harbour Times app", "Descarga la app de Harbour Times", "Téléchargez l'application Harbour Times").
+ */
+function promptedName(blocks: string[], host: PageHost | null): string | null {
+  const n = blocks.length;
+  for (let k = 0; k < n && k < PROMPT_HEAD_LINES + PROMPT_FOOT_LINES; k++) {
+    // The header first, then the footer from its end.
+    const i = k < PROMPT_HEAD_LINES ? k : n - 1 - (k - PROMPT_HEAD_LINES);
+    if (i < 0 || (k >= PROMPT_HEAD_LINES && i < PROMPT_HEAD_LINES)) break;
+    const block = blocks[i] ?? '';
+    if (block.length > MAX_PROMPT_LINE) continue;
+    const welcome = k < PROMPT_HEAD_LINES ? welcomeName(block) : null;
+    const named = welcome?.trim() ? welcome.replace(/^the\s+/u, '') : (promptName(block) ?? '');
+    const name = cleanName(named);
+    if (name && promptNameFits(name)) return name;
+    // A weaker prompt ("Follow Harbour Times", "Sign up for the Harbour Times newsletter") may name a person or a
+    // newsletter: it names the site only when it spells the page's host.
+    const weak = host ? cleanName(weakPromptName(block) ?? '') : '';
+    if (weak && host && promptNameFits(weak) && nameFitsHost(weak, host)) return weak;
+  }
+  return null;
+}
+const PROMPT_HEAD_LINES = 12;
+const PROMPT_FOOT_LINES = 40;
+const MAX_PROMPT_LINE = 100;
+const MAX_PROMPT_NAME_WORDS = 5;
+
+/** The name inside a follow, newsletter or app prompt line; null for other lines. */
+function promptName(line: string): string | null {
+  const followed = withoutFollowButton(line);
+  if (followed !== line) return followed;
+  const lower = line.toLowerCase();
+  for (const [head, tail] of NAME_PROMPTS) {
+    if (!lower.startsWith(head)) continue;
+    const end = lower.lastIndexOf(tail);
+    const after = lower.slice(end + tail.length);
+    if (end > head.length && (after === '' || tail.endsWith(' ') || /^[\s!.,:]/u.test(after)))
+      return line.slice(head.length, end);
+  }
+  return null;
+}
+/** The name inside a prompt that may name something else than the site; null for other lines. */
+function weakPromptName(line: string): string | null {
+  const lower = line.toLowerCase();
+  for (const [head, tail] of WEAK_NAME_PROMPTS) {
+    if (!lower.startsWith(head) || !lower.endsWith(tail)) continue;
+    const end = lower.length - tail.length;
+    if (end > head.length) return line.slice(head.length, end);
+  }
+  return null;
+}
+const WEAK_NAME_PROMPTS: [string, string][] = [
+  ['follow ', ''],
+  ['folgen sie ', ''],
+  ['suivez ', ''],
+  ['sign up for the ', ' newsletter'],
+  ['subscribe to the ', ' newsletter'],
+  ['melden sie sich für den ', '-newsletter an'],
+  ['abonnez-vous à la newsletter ', ''],
+  ['suscríbete al boletín de ', ''],
+];
+
+/** Words before and after the name in prompts naming the site (lower-case; the tail may be followed by more words). */
+const NAME_PROMPTS: [string, string][] = [
+  ['subscribe to ', ' via email'],
+  ['subscribe to ', ' by email'],
+  ['download the ', ' app'],
+  ['get the ', ' app'],
+  ['descarga la app de ', ''],
+  ['descargue la app de ', ''],
+  ['baixe o app do ', ''],
+  ['baixe o app da ', ''],
+  ['follow ', ' on '],
+  ['folgen sie ', ' auf '],
+  ['suivez ', ' sur '],
+  ['sigue a ', ' en '],
+  ['siga o ', ' no '],
+  ['siga a ', ' na '],
+  ["téléchargez l'application ", ''],
+  ['téléchargez l’application ', ''],
+  ['laden sie die ', '-app'],
+];
+
+/** A prompt names the site when its words are a short capitalised name ("Harbour Times", "hbTimes" aside). */
+function promptNameFits(name: string): boolean {
+  const words = name.split(' ');
+  if (words.length > MAX_PROMPT_NAME_WORDS || !/^[\p{Lu}\p{N}]/u.test(name)) return false;
+  if (isNavigationVocabulary(name)) return false;
+  return words.every(
+    (word) => !ABOUT_PAGE_WORDS.has(word.toLowerCase()) && !PROMPT_NOT_NAME_WORDS.has(word.toLowerCase()),
+  );
+}
+/** "Subscribe to Blog via Email", "Download our app": the platform's default words, not a name. */
+const PROMPT_NOT_NAME_WORDS = new Set(['blog', 'our', 'my', 'your', 'unsere', 'notre', 'nuestra', 'nossa', 'nosso']);
 
 /** The holder of the page's last copyright line, as printed (with its legal form); null when there is none. */
 function lastCopyrightHolder(blocks: string[]): string | null {
@@ -745,6 +871,10 @@ function mayAbbreviate(segment: string, label: string): boolean {
   return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
 }
 const HOST_SCAN_TAIL = 80;
+const MAX_HOST_LINE = 200;
+const HOST_SEGMENT_SEPARATOR_RE = / [|•·–—~-] |\t/u;
+/** How far an abbreviated name is from the host's label: as far as the furthest spelling still read. */
+const ABBREVIATED_EXTRA = 12;
 /** The host written out counts as a little further from the name than the name spelt in words ("Harbour Times"). */
 const HOST_WRITTEN_EXTRA = 0.5;
 
@@ -763,8 +893,11 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   let best: string | null = null;
   let bestExtra = HOST_NAME_EXTRA + 1;
   for (const block of edges) {
-    if (block.length > 200) continue;
-    for (const segment of block.split(/ [|•·–—-] |\t/u)) {
+    // A long footer line ("Harbour Times ~ 1 Quay St., Harbourtown ~ Privacy Policy ~ …") is read up to its
+    // last separator within the first 200 characters.
+    const segments = block.slice(0, MAX_HOST_LINE).split(HOST_SEGMENT_SEPARATOR_RE);
+    if (block.length > MAX_HOST_LINE) segments.pop();
+    for (const segment of segments) {
       // The host written out inside a longer segment ("Harbour-Times.com auf Twitter") is the name as printed.
       const lower = segment.toLowerCase();
       // (Lower-casing that changes the length, as "İ" does, would shift the slice: such segments are skipped.)
@@ -779,14 +912,21 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       }
       // Only segments spelling the label (a copyright line too), or short ones with a word starting like it
       // (they may abbreviate it), are read.
-      if (!foldedKey(segment).includes(label) && !mayAbbreviate(segment, label)) continue;
+      const segmentKey = foldedKey(segment);
+      if (!segmentKey.includes(label) && !mayAbbreviate(segment, label) && !namesLabelHead(segmentKey, label)) continue;
       const name = withoutSeat(publicationName(cleanName(segment)), label);
       if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
       if (namesService(name)) continue;
       const key = foldedKey(name);
       // The host spelled out ("Harbour-Times.com") is as close as the bare name.
-      const extra = key === hostKey ? 0 : key.length - label.length;
-      const fits = key.startsWith(label) || (wordCount(name) >= 2 && abbreviates(label, name));
+      const spells = key.startsWith(label);
+      // A name the host abbreviates ("ejw" ← "Evangelisches Jugendwerk in Württemberg") counts as a long spelling:
+      // it names the site when no line spells the label itself.
+      // The name before a generic word the host adds ("Hafen" on hafenmagazin.example) is as far as that word.
+      const head = !spells && namesLabelHead(key, label);
+      const extra =
+        key === hostKey ? 0 : spells ? key.length - label.length : head ? label.length - key.length : ABBREVIATED_EXTRA;
+      const fits = spells || head || (wordCount(name) >= 2 && abbreviates(label, name));
       if (fits && extra < bestExtra) {
         best = name;
         bestExtra = extra;
@@ -795,6 +935,20 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
   }
   return best;
 }
+
+/**
+ * The host is the name and a generic word ("hafenmagazin" ← "HAFEN", "quaynews" ← "Quay"): a line printing the
+ * name alone spells the host's label but that word.
+ */
+function namesLabelHead(key: string, label: string): boolean {
+  return key.length >= MIN_LABEL_HEAD && label.startsWith(key) && GENERIC_LABEL_TAILS.has(label.slice(key.length));
+}
+const MIN_LABEL_HEAD = 3;
+const GENERIC_LABEL_TAILS = new Set(
+  'magazin|magazine|mag|online|news|zeitung|blog|tv|radio|journal|digital|aktuell|today|info|noticias|nachrichten|revista|revue|hebdo|diario|jornal'.split(
+    '|',
+  ),
+);
 
 /**
  * "Harbour-Fraktion im Landtag", "Harbour Rowing Club at Quay Street": a name spelling the host, then where its
@@ -866,7 +1020,12 @@ function siteNameForHost(
   // When the page's name does not fit, a printed line names the site only when it is exactly the host's name or
   // the host spelt out ("Harbour Times", "HarbourTimes.com"); "Harbour Times Shop" may be a menu entry.
   const key = printed ? foldedKey(printed) : '';
-  return printed && (key === host.label || key === foldedKey(host.host)) ? printed : host.host;
+  const exact =
+    key === host.label ||
+    key === foldedKey(host.host) ||
+    namesLabelHead(key, host.label) ||
+    (key.startsWith(host.label) && GENERIC_LABEL_TAILS.has(key.slice(host.label.length)));
+  return printed && exact ? printed : host.host;
 }
 
 /**
@@ -1017,7 +1176,7 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
     cleaned = cleaned.slice(prefix[0].length);
   cleaned = cleaned.replace(RIGHTS_WORDS_RE, '');
   cleaned = normaliseSpaces(cleaned);
-  cleaned = withoutRegistration(cleaned).replace(LEADING_LEGAL_FORM_RE, '');
+  cleaned = beforeParentPhrase(withoutRegistration(cleaned)).replace(LEADING_LEGAL_FORM_RE, '');
   if (cleaned.toLowerCase().endsWith(' or its affiliated companies'))
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
@@ -1026,6 +1185,38 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
   return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 const MAX_NAME_CHARS = 60;
+
+/**
+ * "Harbour Times, a Quayside Media company", "Diario del Puerto, una publicación de Grupo Costa", "Hafenblatt, ein
+ * Unternehmen der Quayside Gruppe": the holder, then its parent after a comma; the name ends at the comma.
+ */
+function beforeParentPhrase(name: string): string {
+  const lower = name.toLowerCase();
+  // (Lower-casing that changes the length, as "İ" does, would shift the positions: such names are kept.)
+  if (lower.length !== name.length) return name;
+  for (let comma = lower.indexOf(', '); comma > 0; comma = lower.indexOf(', ', comma + 2)) {
+    if (PARENT_PHRASE_HEADS.some((head) => lower.startsWith(head, comma + 2))) return name.slice(0, comma);
+  }
+  return name;
+}
+const PARENT_PHRASE_HEADS = [
+  'a ',
+  'an ',
+  'part of ',
+  'member of ',
+  'division of ',
+  'subsidiary of ',
+  'ein ',
+  'eine ',
+  'teil der ',
+  'un ',
+  'une ',
+  'filiale de',
+  'una ',
+  'parte de',
+  'um ',
+  'uma ',
+];
 
 /**
  * "Follow Harbour Times Followed": a follow button flattened with both its states around the name it follows.
@@ -2039,7 +2230,10 @@ export function copyrightHolder(line: string): string | undefined {
     const [before = '', after = ''] = line.split(RIGHTS_RE);
     const name = cleanName(before.replace(/^\d{4}\s*/, ''));
     // "All rights reserved. Harbour Times ©2026": the holder after the phrase.
-    return name || (nameBeforeSign(cleanName(after)) ?? name);
+    // "Todos los derechos reservados © 2026 Diario del Puerto": the copyright line after the phrase.
+    const rest = cleanName(after);
+    if (!name && COPYRIGHT_MARK_RE.test(rest)) return copyrightHolder(rest);
+    return name || (nameBeforeSign(rest) ?? name);
   }
   const head = COPYRIGHT_HEAD_RE.exec(line);
   const rest = line.slice(head?.[0].length ?? 0);
@@ -2057,11 +2251,34 @@ export function copyrightHolder(line: string): string | undefined {
  */
 function beforeLegalLinks(holder: string): string {
   const glued = GLUED_LEGAL_LINK_RE.exec(holder);
-  return glued ? holder.slice(0, glued.index + 1) : holder;
+  return beforeSpacedLegalLinks(glued ? holder.slice(0, glued.index + 1) : holder);
 }
+
+/**
+ * "Harbour Times, LLC Terms of Use/Privacy Policy", "HAFEN Kontakt Datenschutz Impressum": the footer's links run
+ * into the holder with spaces; the holder ends before a legal link's word followed by another link word (or by
+ * nothing), one word at least staying.
+ */
+function beforeSpacedLegalLinks(holder: string): string {
+  const words = holder.split(' ');
+  for (let k = 1; k < words.length; k++) {
+    if (!LEGAL_LINK_HEADS.has(words[k]?.toLowerCase() ?? '')) continue;
+    const next = words[k + 1]?.toLowerCase().split('/')[0];
+    if (next === undefined || LEGAL_LINK_WORDS.has(next) || LEGAL_LINK_HEADS.has(next))
+      return words.slice(0, k).join(' ');
+  }
+  return holder;
+}
+/** Words a footer's legal or contact link starts with. */
+const LEGAL_LINK_HEADS = new Set(
+  'impressum|imprint|datenschutz|datenschutzerklärung|kontakt|contact|privacy|terms|sitemap|agb|nutzungsbedingungen|disclaimer|cookies|mentions|aviso|contacto|contato'.split(
+    '|',
+  ),
+);
 const GLUED_LEGAL_LINK_RE =
   /\p{Ll}(?=Impressum|Imprint|Privacy|Datenschutz|Kontakt|Contact|Terms|Sitemap|Cookie|AGB|Disclaimer|Nutzungsbedingungen|Mentions|Aviso|Legal)/u;
 
+const COPYRIGHT_MARK_RE = /^(?:©|\(c\)|copyright\b)/iu;
 const SENTENCE_END_RE = /\p{L}{2}[.!?]\s+$/u;
 
 /** Words of a footer's legal and service links only ("KONTAKT DATENSCHUTZ IMPRESSUM", "Privacy Policy | Terms of Use"). */
@@ -2096,7 +2313,10 @@ const MIN_TAGLINE_WORDS = 4;
 function nameBeforeSign(line: string): string | null {
   const sign = line.indexOf('©');
   if (sign < 1) return null;
-  const after = line.slice(sign + 1).trim();
+  let after = line.slice(sign + 1).trim();
+  // "Harbour Times © 2026 | Impressum | Datenschutz": the footer's links after the year.
+  const links = after.search(/\s[|•·]\s/u);
+  if (links > 0 && onlyLegalLinks(after.slice(links))) after = after.slice(0, links);
   // "Harbourtimes.com © 2026 Quayside Media Group": the site's name, then its owner's copyright.
   if (after && !SIGN_TAIL_RE.test(after) && !ownerAfterSign(after)) return null;
   const name = cleanName(line.slice(0, sign).replace(TRADEMARK_RE, ''));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageHost } from './text-page-host';
-import { analyzeTextPageLayout, publicationName, titleCase } from './text-page-layout';
+import { analyzeTextPageLayout, copyrightHolder, publicationName, titleCase } from './text-page-layout';
 
 const paragraph = (topic: string): string =>
   `The ${topic} was discussed at length by the harbour board on Monday, and the members agreed to publish the figures before the end of the month.`;
@@ -423,5 +423,297 @@ describe('readSiteName: false (the caller has the name)', () => {
       const lean = analyzeTextPageLayout(text, { url, sourceName: 'Known Name', readSiteName: false });
       expect({ ...lean, siteName: null }).toEqual({ ...full, siteName: null });
     }
+  });
+});
+
+describe('a prompt naming the site', () => {
+  const page = (head: string[], foot: string[]): string =>
+    [...head, 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('names the site by a greeting anywhere in the header, or a follow button with both states', () => {
+    expect(
+      analyzeTextPageLayout(page(['We use cookies to improve your visit.', 'Welcome to Harbour Times!'], [])).siteName,
+    ).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['Log in', 'Follow Harbour Times Followed', 'Blogs'], [])).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(analyzeTextPageLayout(page(['Menü', 'Willkommen bei Hafenblatt!'], [])).siteName).toBe('Hafenblatt');
+  });
+
+  it('names the site by a newsletter or app prompt in the footer, in several languages', () => {
+    expect(analyzeTextPageLayout(page([], ['Subscribe to Harbour Times via Email'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page([], ['Download the Harbour Times app for the latest news'])).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(analyzeTextPageLayout(page([], ['Descarga la app de Diario del Puerto'])).siteName).toBe(
+      'Diario del Puerto',
+    );
+    expect(analyzeTextPageLayout(page([], ['Téléchargez l’application Le Port'])).siteName).toBe('Le Port');
+    expect(analyzeTextPageLayout(page([], ['Laden Sie die Hafenblatt-App herunter'])).siteName).toBe('Hafenblatt');
+  });
+
+  it('names the site by a social follow prompt, in several languages', () => {
+    expect(analyzeTextPageLayout(page([], ['Follow Harbour Times on Instagram'])).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page([], ['Folgen Sie Hafenblatt auf Facebook'])).siteName).toBe('Hafenblatt');
+    expect(analyzeTextPageLayout(page([], ['Suivez Écho Hebdo sur X'])).siteName).toBe('Écho Hebdo');
+    expect(analyzeTextPageLayout(page([], ['Sigue a Diario del Puerto en Instagram'])).siteName).toBe(
+      'Diario del Puerto',
+    );
+    expect(analyzeTextPageLayout(page([], ['Siga o Porto Diário no Instagram'])).siteName).toBe('Porto Diário');
+    expect(analyzeTextPageLayout(page([], ['Baixe o app do Porto Diário'])).siteName).toBe('Porto Diário');
+  });
+
+  it('is no name for the platform’s default words, the visitor’s own, or a plain follow link', () => {
+    for (const line of ['Follow us on Twitter', 'Folgen Sie uns auf Instagram', 'Follow @harbourtimes on X'])
+      expect(analyzeTextPageLayout(page([], [line])).siteName).toBeNull();
+    for (const line of [
+      'Subscribe to Blog via Email',
+      'Download our app',
+      'Get the app',
+      'Follow us',
+      'Follow Jane Doe',
+    ])
+      expect(analyzeTextPageLayout(page([], [line])).siteName).toBeNull();
+  });
+
+  it('gives way to a name the page states otherwise, and to the host when it does not fit it', () => {
+    expect(analyzeTextPageLayout(page([], ['Subscribe to Harbour Times via Email', '© 2026 Quay Post'])).siteName).toBe(
+      'Quay Post',
+    );
+    expect(
+      analyzeTextPageLayout(page([], ['Download the Quay Post app']), { url: 'https://www.harbourtimes.example/a' })
+        .siteName,
+    ).toBe('harbourtimes.example');
+  });
+});
+
+describe('an about link in Spanish, Portuguese and French', () => {
+  const page = (footer: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...footer].join(
+      '\n',
+    );
+
+  it('names the site', () => {
+    expect(analyzeTextPageLayout(page(['Sobre El Puerto Digital', 'Aviso legal'])).siteName).toBe('Puerto Digital');
+    expect(analyzeTextPageLayout(page(['Sobre o Porto Diário', 'Contato'])).siteName).toBe('Porto Diário');
+    expect(analyzeTextPageLayout(page(['À propos d’Écho Hebdo', 'Contact'])).siteName).toBe('Écho Hebdo');
+  });
+
+  it('is not a page about the visitor or the author', () => {
+    for (const link of ['Sobre Nosotros', 'Sobre Nós', 'Sobre mí', 'Sobrevivientes'])
+      expect(analyzeTextPageLayout(page([link, 'Contacto'])).siteName).toBeNull();
+  });
+});
+
+describe('a footer line the host abbreviates', () => {
+  const page = (foot: string[]): string =>
+    ['Menü', 'Hafenstreik endet nach drei Wochen', paragraph('agreement'), paragraph('pay rise'), ...foot].join('\n');
+
+  it('names the site when no line spells the host’s label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Evangelischer Hafen-Verein in Lübeck', 'Impressum']), {
+        url: 'https://www.ehvluebeck.example/a',
+      }).siteName,
+    ).toBe('Evangelischer Hafen-Verein in Lübeck');
+    expect(
+      analyzeTextPageLayout(page(['Harbour Rowing Club', 'Contact']), { url: 'https://www.hrc.example/a' }).siteName,
+    ).toBe('Harbour Rowing Club');
+  });
+
+  it('gives way to a line spelling the label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Harbour Rowing Club', 'HRC Online']), { url: 'https://www.hrc.example/a' }).siteName,
+    ).toBe('HRC Online');
+  });
+});
+
+describe('a name the host adds a generic word to', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('is printed alone, over a company holding the copyright, in several languages', () => {
+    expect(
+      analyzeTextPageLayout(page(['HAFEN', '© Quayside Verlag GmbH & Co. KG']), {
+        url: 'https://www.hafenmagazin.example/a',
+      }).siteName,
+    ).toBe('HAFEN');
+    expect(
+      analyzeTextPageLayout(page(['Puerto', '© 2026 Grupo Costa S.A.']), { url: 'https://puertonoticias.example/a' })
+        .siteName,
+    ).toBe('Puerto');
+    expect(analyzeTextPageLayout(page(['Quay', 'Contact']), { url: 'https://www.quaynews.example/a' }).siteName).toBe(
+      'Quay',
+    );
+  });
+
+  it('is not a name when the rest of the host is no generic word, or a line spells the whole label', () => {
+    expect(
+      analyzeTextPageLayout(page(['Hafen', '© Quayside Verlag GmbH & Co. KG']), {
+        url: 'https://www.hafenkante.example/a',
+      }).siteName,
+    ).toBe('hafenkante.example');
+    expect(
+      analyzeTextPageLayout(page(['Hafen', 'Hafen Magazin', 'Impressum']), {
+        url: 'https://www.hafenmagazin.example/a',
+      }).siteName,
+    ).toBe('Hafen Magazin');
+  });
+});
+
+describe('a long footer line separated by tildes', () => {
+  it('is read segment by segment for the name spelling the host', () => {
+    const text = [
+      'Menu',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      `Harbour Local Quayside ~ 1 Main St., Harbourtown ~ Privacy Policy ~ Terms Of Service ~ ${'Cookie Policy ~ '.repeat(8)}Contact`,
+    ].join('\n');
+    expect(analyzeTextPageLayout(text, { url: 'https://quayside.harbourlocal.example/a' }).siteName).toBe(
+      'Harbour Local Quayside',
+    );
+  });
+});
+
+describe('footer links run into the copyright holder with spaces', () => {
+  it('end the holder, in several languages', () => {
+    expect(copyrightHolder('© 2026 Harbour Times, LLC Terms of Use/Privacy Policy')).toBe('Harbour Times, LLC');
+    expect(copyrightHolder('©HAFEN Kontakt Datenschutz ImpressumIBAN: DE00 1234 5678')).toBe('HAFEN');
+    expect(copyrightHolder('© 2026 Diario del Puerto Aviso legal Contacto')).toBe('Diario del Puerto');
+    expect(copyrightHolder('© 2026 Écho du Port Mentions légales')).toBe('Écho du Port');
+  });
+
+  it('leave a holder whose words only look like a link', () => {
+    expect(copyrightHolder('© 2026 Privacy International')).toBe('Privacy International');
+    expect(copyrightHolder('© 2026 Harbour Contact Lenses Ltd')).toBe('Harbour Contact Lenses Ltd');
+  });
+});
+
+describe('a page read without its address that prints it at the top', () => {
+  const page = (first: string, copyright: string): string =>
+    [
+      first,
+      'News',
+      'Harbour strike ends after three weeks',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      copyright,
+    ].join('\n');
+
+  it('is named after that host over a holder that does not fit it', () => {
+    expect(analyzeTextPageLayout(page('m.harbourtimes.example', '© Quayside Weekly Times')).siteName).toBe(
+      'harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page('www.hafenblatt.example', '© Hafenblatt')).siteName).toBe('Hafenblatt');
+  });
+
+  it('leaves other first lines and a known address alone', () => {
+    expect(analyzeTextPageLayout(page('Harbour strike news.', '© Quayside Weekly Times')).siteName).toBe(
+      'Quayside Weekly Times',
+    );
+    expect(
+      analyzeTextPageLayout(page('m.harbourtimes.example', '© Quay Post'), { url: 'https://www.quaypost.example/a' })
+        .siteName,
+    ).toBe('Quay Post');
+  });
+});
+
+describe('a copyright holder naming its parent after a comma', () => {
+  it('is the publication, in several languages', () => {
+    expect(publicationName('Harbour Times, a Quayside Media company')).toBe('Harbour Times');
+    expect(publicationName('Harbour Times Inc., a subsidiary of Quayside Media')).toBe('Harbour Times');
+    expect(publicationName('Harbour Times, part of Quayside Media Group')).toBe('Harbour Times');
+    expect(publicationName('Hafenblatt, ein Unternehmen der Quayside Gruppe')).toBe('Hafenblatt');
+    expect(publicationName('Diario del Puerto, una publicación de Grupo Costa S.A.')).toBe('Diario del Puerto');
+    expect(publicationName('Écho Hebdo, une marque du Groupe Quai')).toBe('Écho Hebdo');
+  });
+
+  it('keeps names with commas and legal forms that are no parent phrase', () => {
+    expect(publicationName('Smith, Jones & Partners')).toBe('Smith, Jones & Partners');
+    expect(publicationName('Přístav, a.s.')).toBe('Přístav, a.s');
+  });
+});
+
+describe('the site’s own name over a company holding the copyright', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+  const url = 'https://www.harbourtimes.example/a';
+
+  it('is a line spelling the host and a generic word', () => {
+    expect(analyzeTextPageLayout(page(['© 2026 Quayside Media Ltd', 'Harbour Times Online']), { url }).siteName).toBe(
+      'Harbour Times Online',
+    );
+    expect(
+      analyzeTextPageLayout(page(['© 2026 Quayside Verlag GmbH', 'Hafenblatt Nachrichten']), {
+        url: 'https://hafenblatt.example/a',
+      }).siteName,
+    ).toBe('Hafenblatt Nachrichten');
+    expect(analyzeTextPageLayout(page(['© 2026 Quayside Media Ltd', 'Harbour Times Shop']), { url }).siteName).toBe(
+      'harbourtimes.example',
+    );
+  });
+
+  it('is a prompt naming the site', () => {
+    expect(
+      analyzeTextPageLayout(page(['Download the Harbour Times app', '© 2026 Quayside Media Ltd']), { url }).siteName,
+    ).toBe('Harbour Times');
+    expect(
+      analyzeTextPageLayout(page(['Descarga la app de Diario del Puerto', '© 2026 Grupo Costa S.A.'])).siteName,
+    ).toBe('Diario del Puerto');
+    expect(analyzeTextPageLayout(page(['Download the Harbour Times app', '© 2026 Jane Doe'])).siteName).toBe(
+      'Jane Doe',
+    );
+  });
+});
+
+describe('a copyright line in another order', () => {
+  it('names the holder after the rights phrase, in several languages', () => {
+    expect(copyrightHolder('All rights reserved © 2026 Harbour Times')).toBe('Harbour Times');
+    expect(copyrightHolder('Todos los derechos reservados © 2026 Diario del Puerto')).toBe('Diario del Puerto');
+    expect(copyrightHolder('Alle Rechte vorbehalten © 2026 Hafenblatt')).toBe('Hafenblatt');
+    expect(copyrightHolder('Todos os direitos reservados © 2026 Porto Diário')).toBe('Porto Diário');
+  });
+
+  it('names the holder before the sign when only the footer’s links follow the year', () => {
+    expect(copyrightHolder('Harbour Times © 2026 | Impressum | Datenschutz')).toBe('Harbour Times');
+    expect(copyrightHolder('Écho Hebdo © 2026 · Mentions légales · Contact')).toBe('Écho Hebdo');
+    expect(copyrightHolder('Harbour Times © 2026 | Lokales | Sport')).toBeUndefined();
+  });
+});
+
+describe('a weaker prompt naming the site', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+  const url = 'https://www.harbourtimes.example/a';
+
+  it('names the site when it spells the host, in several languages', () => {
+    expect(analyzeTextPageLayout(page(['Follow Harbour Times']), { url }).siteName).toBe('Harbour Times');
+    expect(analyzeTextPageLayout(page(['Sign up for the Harbour Times newsletter']), { url }).siteName).toBe(
+      'Harbour Times',
+    );
+    expect(
+      analyzeTextPageLayout(page(['Folgen Sie Hafenblatt']), { url: 'https://www.hafenblatt.example/a' }).siteName,
+    ).toBe('Hafenblatt');
+    expect(
+      analyzeTextPageLayout(page(['Suscríbete al boletín de Diario del Puerto']), {
+        url: 'https://www.diariodelpuerto.example/a',
+      }).siteName,
+    ).toBe('Diario del Puerto');
+  });
+
+  it('is no name for a person, another newsletter, or a page without its address', () => {
+    expect(analyzeTextPageLayout(page(['Follow Jane Doe']), { url }).siteName).toBe('harbourtimes.example');
+    expect(analyzeTextPageLayout(page(['Sign up for the Morning Briefing newsletter']), { url }).siteName).toBe(
+      'harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page(['Follow Harbour Times'])).siteName).toBeNull();
   });
 });
