@@ -22,6 +22,22 @@ const SERVICE_LABEL_RE = /^(?:www\d?|m|mobile|amp|edition|beta)$/u;
  * → "elnuevodia", "Kräuter Löwe" and "kraeuter-loewe" → "krauterlowe").
  */
 export function foldedKey(text: string): string {
+  const lower = text.toLowerCase();
+  // ASCII (most lines): keep the letters and digits in one pass, without the Unicode regexes.
+  if (!NOT_ASCII_RE.test(lower)) {
+    let key = '';
+    let from = -1;
+    for (let i = 0; i <= lower.length; i++) {
+      const code = i < lower.length ? lower.charCodeAt(i) : 0;
+      const kept = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+      if (kept && from < 0) from = i;
+      else if (!kept && from >= 0) {
+        key += lower.slice(from, i);
+        from = -1;
+      }
+    }
+    return key.includes('e') ? foldUmlautSpellings(key) : key;
+  }
   return foldUmlautSpellings(foldLetters(text).replace(NOT_LETTER_RE, ''));
 }
 

@@ -868,7 +868,14 @@ const MAX_ABBREVIATED_SEGMENT = 60;
 
 function mayAbbreviate(segment: string, label: string): boolean {
   if (segment.length > MAX_ABBREVIATED_SEGMENT || !segment.includes(' ')) return false;
-  return segment.split(/[\s-]+/u).some((word) => foldedKey(word.slice(0, 2)).startsWith(label[0] ?? ''));
+  const initial = label[0] ?? '';
+  return segment.split(/[\s-]+/u).some((word) => {
+    // A word opening with an ASCII letter or digit folds to its lower case (most words): no key to build.
+    const code = word.charCodeAt(0) | 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39 && code === word.charCodeAt(0)))
+      return String.fromCharCode(code).startsWith(initial);
+    return foldedKey(word.slice(0, 2)).startsWith(initial);
+  });
 }
 const HOST_SCAN_TAIL = 80;
 const MAX_HOST_LINE = 200;
