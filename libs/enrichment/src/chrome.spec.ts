@@ -378,15 +378,19 @@ describe('an HTML article opening with labels, its headline and its date line', 
   });
 });
 
+/** An article's body, and its page with lines after the body (what closes a text page), for the two suites below. */
+const closingBody = [
+  'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
+  'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
+  'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
+  'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
+];
+const closingPage = (...tail: string[]): string =>
+  ['Harbour plan approved', 'By Kim Lee', ...closingBody, ...tail, '© 2026 Harbour Times'].join('\n\n');
+
 describe('teasers closing a text page', () => {
-  const body = [
-    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
-    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
-    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
-    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
-  ];
-  const page = (...tail: string[]): string =>
-    ['Harbour plan approved', 'By Kim Lee', ...body, ...tail, '© 2026 Harbour Times'].join('\n\n');
+  const body = closingBody;
+  const page = closingPage;
 
   it('removes a run of titles with excerpts cut mid-sentence, in several languages', () => {
     const runs: string[][] = [
@@ -455,14 +459,8 @@ describe('teasers closing a text page', () => {
 });
 
 describe('a list of dated or signed stories closing a text page', () => {
-  const body = [
-    'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.',
-    'The plan adds two berths and a rail link to the inland depot, and work will start in the autumn of next year.',
-    'Critics say the rail link will cut through the marshes north of the depot and harm the birds that nest there in spring.',
-    'The council says a bridge will carry the line over the wetland and that the work will avoid the nesting season entirely.',
-  ];
-  const page = (...tail: string[]): string =>
-    ['Harbour plan approved', 'By Kim Lee', ...body, ...tail, '© 2026 Harbour Times'].join('\n\n');
+  const body = closingBody;
+  const page = closingPage;
 
   it('removes items opening with their date, with their label and the link lines under them (de, es)', () => {
     const runs: string[][] = [
