@@ -4,7 +4,10 @@
  *   Text/feed items: the sample article in examples/ plus synthetic text pages built from it.
  * Run with the enricher's heap flags (package.json bench:enrich = start:enricher: --max-old-space-size=192
  * --max-semi-space-size=4), so the peak RSS is the service's.
- * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5).
+ * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5),
+ * --baseline REF (a commit, branch or checkout path: runs this bench in REF's code and in the working tree in turn,
+ * each in a fresh process, and prints both; --rounds N pairs, default 3). The baseline's checkout is a git worktree
+ * kept in the temp directory for the next run (see baseline-tree.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import type { ParsedItem } from '@wirestream/contracts';
 import { enrichArticle } from '@wirestream/enrichment';
 import { parseHtmlDocument, parseHtmlPage, parseTextPage, type DomDocument } from '@wirestream/formats';
+import { baselineTree, runInTree } from './baseline-tree';
 import { datasetsDir, decodeHtmlBytes, progress, repoRoot } from './datasets';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -19,6 +23,11 @@ const NOW = '2026-01-01T00:00:00.000Z';
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function stringArg(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
 function enrich(item: ParsedItem, htmlDocument?: DomDocument): number {
@@ -150,4 +159,87 @@ function main(): void {
   );
 }
 
-main();
+interface SpeedFigures {
+  htmlPagesPerSecond: number;
+  textItemsPerSecond: number;
+  peakRssMb: number;
+}
+
+/** The figures of one run's printed table (the lines this bench has printed since its first version). */
+export function readSpeedFigures(output: string): SpeedFigures {
+  const figure = (label: RegExp): number => {
+    const line = output.split('\n').find((text) => label.test(text));
+    // The figure is the column before the target ("≥ 40", "< 300").
+    const columns = line?.trim().split(/\s+/u) ?? [];
+    const value = columns[columns.findIndex((column) => column === '≥' || column === '<') - 1];
+    if (value === undefined || Number.isNaN(Number(value)))
+      throw new Error(`no ${label.source} figure in the bench output:\n${output}`);
+    return Number(value);
+  };
+  return {
+    htmlPagesPerSecond: figure(/^HTML pages\/s/u),
+    textItemsPerSecond: figure(/^text\/feed items\/s/u),
+    peakRssMb: figure(/^peak RSS/u),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * The baseline in the same run: each round runs the bench in the baseline's code, then in the working tree's, each in
+ * a fresh process with the same node flags, so both see the same machine load and neither inherits the other's JIT
+ * or heap.
+ */
+function compareWithBaseline(ref: string): void {
+  const baseline = baselineTree(ref);
+  const rounds = arg('rounds', 3);
+  const args = ['--pages', String(arg('pages', 400)), '--seconds', String(arg('seconds', 5))];
+  const env = { ...process.env, WIRESTREAM_DATASETS_DIR: datasetsDir('trafilatura-eval') };
+  const script = path.join('tools', 'bench', 'src', 'enrich-speed.ts');
+  const ours: SpeedFigures[] = [];
+  const theirs: SpeedFigures[] = [];
+  const show = (who: string, f: SpeedFigures): string =>
+    `${who}: HTML ${f.htmlPagesPerSecond} pages/s, text ${f.textItemsPerSecond} items/s, ${f.peakRssMb} MB`;
+  for (let round = 1; round <= rounds; round++) {
+    process.stderr.write(`round ${round}/${rounds}: baseline (${baseline.label})…\n`);
+    theirs.push(readSpeedFigures(runInTree(baseline.dir, script, args, env)));
+    process.stderr.write(
+      `  ${show('baseline', theirs.at(-1) as SpeedFigures)}\nround ${round}/${rounds}: working tree…\n`,
+    );
+    ours.push(readSpeedFigures(runInTree(repoRoot, script, args, env)));
+    process.stderr.write(`  ${show('working tree', ours.at(-1) as SpeedFigures)}\n`);
+  }
+  const cell = (runs: SpeedFigures[], key: keyof SpeedFigures): string =>
+    `${median(runs.map((f) => f[key]))} (${runs.map((f) => f[key]).join(', ')})`;
+  const row = (a: string, b: string, c: string, d: string): string =>
+    `${a.padEnd(22)}${b.padEnd(30)}${c.padEnd(30)}${d}\n`;
+  process.stdout.write(
+    `\nWirestream enricher speed — ${new Date().toISOString().slice(0, 10)}, one core, Node ${process.version}; ` +
+      `${rounds} rounds, baseline ${baseline.label} and working tree in turn\n\n`,
+  );
+  process.stdout.write(row('measure', 'working tree: median (runs)', `baseline: median (runs)`, 'target'));
+  process.stdout.write(row('-'.repeat(20), '-'.repeat(28), '-'.repeat(28), '------'));
+  process.stdout.write(
+    row('HTML pages/s', cell(ours, 'htmlPagesPerSecond'), cell(theirs, 'htmlPagesPerSecond'), '≥ 40'),
+  );
+  process.stdout.write(
+    row('text/feed items/s', cell(ours, 'textItemsPerSecond'), cell(theirs, 'textItemsPerSecond'), '≥ 500'),
+  );
+  process.stdout.write(row('peak RSS (MB)', cell(ours, 'peakRssMb'), cell(theirs, 'peakRssMb'), '< 300'));
+  const ratio = (key: keyof SpeedFigures): string =>
+    (median(ours.map((f) => f[key])) / median(theirs.map((f) => f[key]))).toFixed(3);
+  process.stdout.write(
+    `\nworking tree / baseline (medians): HTML ${ratio('htmlPagesPerSecond')}, text ${ratio('textItemsPerSecond')}, ` +
+      `peak RSS ${ratio('peakRssMb')}\n`,
+  );
+}
+
+if (require.main === module) {
+  const baselineRef = stringArg('baseline');
+  if (baselineRef) compareWithBaseline(baselineRef);
+  else main();
+}

@@ -1,0 +1,20 @@
+import { readSpeedFigures } from './enrich-speed';
+
+describe('readSpeedFigures', () => {
+  it('reads the three figures of a printed table', () => {
+    const output = [
+      'Wirestream enricher speed — 2026-12-01, one core, Node v24.21.0',
+      '',
+      'measure                                   ours  target',
+      '--------------------------------    ----------  ------',
+      'HTML pages/s (400 pages, avg 108 KB)        47.2  ≥ 40',
+      'text/feed items/s (200 items)           3012.5  ≥ 500',
+      'peak RSS (MB)                              261  < 300',
+    ].join('\n');
+    expect(readSpeedFigures(output)).toEqual({ htmlPagesPerSecond: 47.2, textItemsPerSecond: 3012.5, peakRssMb: 261 });
+  });
+
+  it('names the missing figure when a run printed something else', () => {
+    expect(() => readSpeedFigures('HTML pages/s 47.2 ≥ 40\nError: out of memory')).toThrow('feed items');
+  });
+});
