@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './datasets';
@@ -21,6 +21,18 @@ export function baselineTree(ref: string): { dir: string; label: string } {
     linkPackages(dir);
   }
   return { dir, label: commit.startsWith(ref) ? commit.slice(0, 7) : `${ref} (${commit.slice(0, 7)})` };
+}
+
+/**
+ * Copies bench `files` (of tools/bench/src) into the checkout at `dir`, as tools/bench/current/, so a bench measures
+ * the checkout's code with today's measuring code; returns the entry's path relative to `dir`. Their imports of
+ * `@wirestream/*` resolve to the checkout's libs, and repoRoot (three levels up) to the checkout.
+ */
+export function copyBenchInto(dir: string, files: readonly string[]): string {
+  const target = path.join(dir, 'tools', 'bench', 'current');
+  mkdirSync(target, { recursive: true });
+  for (const file of files) copyFileSync(path.join(__dirname, file), path.join(target, file));
+  return path.join('tools', 'bench', 'current', files[0] ?? '');
 }
 
 /** Runs `script` (relative to a checkout) in `dir` with this process's node flags; returns its stdout. */
