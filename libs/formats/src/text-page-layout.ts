@@ -1548,20 +1548,50 @@ function retitleWiki(layout: TextPageLayout, bodyStart: number): void {
 function wikiTitleIndex(blocks: string[], bodyStart: number): number {
   for (let i = 1; i < blocks.length && i < bodyStart && i < WIKI_SCAN_LINES; i++) {
     if (!wikiSiteName(blocks[i] ?? '')) continue;
-    const title = blocks[i - 1] ?? '';
+    // The wiki's tab row ("Article", "Talk", "Read", "Edit", "View history", "6 languages") may stand between.
+    let at = i - 1;
+    while (at > 0 && i - at <= MAX_WIKI_TABS && isWikiTab(blocks[at] ?? '')) at -= 1;
+    const title = blocks[at] ?? '';
     const fits =
       title.length <= MAX_HEADLINE_CHARS &&
       wordCount(title) <= MAX_WIKI_TITLE_WORDS &&
       /\p{L}/u.test(title) &&
       !isNavigationVocabulary(title) &&
-      !endsMenuRun(blocks, i - 1) &&
+      !endsMenuRun(blocks, at) &&
       parseDateLine(title) === null &&
       findDateLine(title) === null;
-    return fits ? i - 1 : -1;
+    return fits ? at : -1;
   }
   return -1;
 }
 const MAX_HEADLINE_CHARS = 220;
+
+/**
+ * An entry of a wiki's tab row, in the languages the service reads ("Talk", "View history", "Quelltext bearbeiten",
+ * "Voir l'historique"), or its count of language editions ("6 languages", "12 Sprachen").
+ */
+function isWikiTab(line: string): boolean {
+  if (line.length > MAX_WIKI_TAB_CHARS) return false;
+  const lower = line.toLowerCase();
+  if (WIKI_TABS.has(lower)) return true;
+  const space = lower.indexOf(' ');
+  return space > 0 && DIGITS_ONLY_RE.test(lower.slice(0, space)) && WIKI_LANGUAGE_WORDS.has(lower.slice(space + 1));
+}
+const MAX_WIKI_TABS = 10;
+const MAX_WIKI_TAB_CHARS = 30;
+const DIGITS_ONLY_RE = /^\d{1,3}$/u;
+const WIKI_TABS = new Set([
+  ...['article', 'talk', 'read', 'edit', 'edit source', 'view source', 'view history', 'history', 'tools', 'more'],
+  ...['artikel', 'diskussion', 'lesen', 'bearbeiten', 'quelltext bearbeiten', 'quelltext anzeigen'],
+  ...['versionsgeschichte', 'werkzeuge', 'mehr'],
+  ...['artículo', 'discusión', 'leer', 'editar', 'editar código', 'ver código', 'ver historial', 'herramientas'],
+  ...['discussion', 'lire', 'modifier', 'modifier le code', 'voir le texte source', "voir l'historique"],
+  ...['voir l’historique', 'outils', 'plus'],
+  ...['artigo', 'discussão', 'ler', 'editar código-fonte', 'ver código-fonte', 'ver histórico', 'ferramentas'],
+  ...['voce', 'discussione', 'leggi', 'modifica', 'modifica wikitesto', 'visualizza sorgente', 'cronologia'],
+  ...['strumenti', 'altro'],
+]);
+const WIKI_LANGUAGE_WORDS = new Set(['languages', 'sprachen', 'idiomas', 'langues', 'lingue', 'línguas', 'lenguas']);
 
 /** A short line under two other short ones is the last entry of a menu or tab row ("Edit", "View history", "Tools"). */
 function endsMenuRun(blocks: string[], index: number): boolean {
