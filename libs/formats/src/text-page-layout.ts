@@ -947,10 +947,10 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
 }
 
 /**
- * The run of two to four capitalised words (or words in capitals) in a sentence that spells the host's label, maybe
- * with a generic word after it ("HARBOUR ONLINE"), without a leading article ("Der Harbour-Podcast" on
- * harbour-podcast.example): the site's name as the sentence prints it. Null when no such run spells it; "Harbour
- * Haus" is a place named after the site.
+ * The run of two to four capitalised words (or words in capitals, particles between them: "Diario de Harbour") in
+ * a sentence that spells the host's label, maybe with a generic word after it ("HARBOUR ONLINE"), without a leading
+ * article ("Der Harbour-Podcast" on harbour-podcast.example): the site's name as the sentence prints it. Null when
+ * no such run spells it; "Harbour Haus" is a place named after the site.
  */
 function capitalisedRunSpelling(sentence: string, label: string): string | null {
   const words = sentence.split(' ');
@@ -958,12 +958,20 @@ function capitalisedRunSpelling(sentence: string, label: string): string | null 
   for (let i = 0; i <= words.length; i++) {
     const word = words[i];
     if (word !== undefined && isCapitalised(word)) continue;
-    const run = words.slice(start, i);
+    // A particle between capitalised words ("Geschichte der Gegenwart") stays in the run.
+    if (word !== undefined && i > start && SKIPPABLE_NAME_WORDS.has(word) && isCapitalised(words[i + 1] ?? ''))
+      continue;
+    // The name may be any part of the run ("Alle Artikel auf Harbour Online"): its parts of two to four words that
+    // start with a capitalised word.
+    for (let from = start; from < i - 1; from++) {
+      if (!isCapitalised(words[from] ?? '')) continue;
+      for (let to = from + 2; to <= i && to - from <= 4; to++) {
+        const name = cleanName(words.slice(from, to).join(' ')).replace(LEADING_ARTICLE_RE, '');
+        const key = foldedKey(name);
+        if (key === label || (key.startsWith(label) && GENERIC_LABEL_TAILS.has(key.slice(label.length)))) return name;
+      }
+    }
     start = i + 1;
-    if (run.length < 2 || run.length > 4) continue;
-    const name = cleanName(run.join(' ')).replace(LEADING_ARTICLE_RE, '');
-    const key = foldedKey(name);
-    if (key === label || (key.startsWith(label) && GENERIC_LABEL_TAILS.has(key.slice(label.length)))) return name;
   }
   return null;
 }

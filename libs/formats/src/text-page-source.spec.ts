@@ -826,6 +826,25 @@ describe('a sentence naming the site by the host’s label', () => {
     ).toBe('Harbour-Podcast');
   });
 
+  it('reads particles between the capitalised words, and the name inside a longer run, in several languages', () => {
+    expect(
+      analyzeTextPageLayout(
+        page(['Geschichte der Hafenstadt ist ein Online-Magazin für Beiträge aus der Stadtgeschichte und mehr']),
+        { url: 'https://geschichtederhafenstadt.example/a' },
+      ).siteName,
+    ).toBe('Geschichte der Hafenstadt');
+    expect(
+      analyzeTextPageLayout(page(['Lee todos los artículos de Diario del Puerto gratis durante esta semana']), {
+        url: 'https://www.diariodelpuerto.example/a',
+      }).siteName,
+    ).toBe('Diario del Puerto');
+    expect(
+      analyzeTextPageLayout(page(['Read every Weekly Harbour Online article for free this week']), {
+        url: 'https://www.harbour.example/a',
+      }).siteName,
+    ).toBe('Harbour Online');
+  });
+
   it('is no name when the capitalised words do not start with the label, or add a word that is not generic', () => {
     const url = 'https://www.harbour.example/a';
     expect(
