@@ -501,3 +501,37 @@ describe('a headline run into its byline and date line', () => {
     expect(layout.title).toBe('Harbour strike ended by Workers Council vote');
   });
 });
+
+describe('a wiki page with its tab row between the title and "From <Site>"', () => {
+  const page = (tabs: string[], from: string, title = 'The harbour crane of Quayside'): string =>
+    [
+      'Main menu',
+      'Search',
+      'Contents',
+      'History',
+      title,
+      ...tabs,
+      from,
+      'The harbour crane was built in the nineteenth century to load sailing ships, and it was moved by workers walking inside its wheel.',
+      'It stayed in use until the port was rebuilt after the war, when electric cranes took over the loading of the cargo ships.',
+    ].join('\n');
+
+  it('is titled by the line above the tabs, in several languages', () => {
+    const en = ['6 languages', 'Article', 'Talk', 'Read', 'Edit', 'View history', 'Tools'];
+    expect(analyzeTextPageLayout(page(en, 'From Harbour Wiki')).title).toBe('The harbour crane of Quayside');
+    const de = ['12 Sprachen', 'Artikel', 'Diskussion', 'Lesen', 'Bearbeiten', 'Versionsgeschichte', 'Werkzeuge'];
+    expect(
+      analyzeTextPageLayout(page(de, 'Aus Wikipedia, der freien Enzyklopädie', 'Der Hafenkran am Kai')).title,
+    ).toBe('Der Hafenkran am Kai');
+    const es = ['Artículo', 'Discusión', 'Leer', 'Editar', 'Ver historial', 'Herramientas'];
+    expect(analyzeTextPageLayout(page(es, 'De Wikipedia, la enciclopedia libre', 'Grúa del puerto')).title).toBe(
+      'Grúa del puerto',
+    );
+  });
+
+  it('is not titled by a tab, nor past lines that are no tabs', () => {
+    const title = analyzeTextPageLayout(page(['Article', 'Talk', 'Crane photos', 'Edit'], 'From Harbour Wiki')).title;
+    expect(title).not.toBe('The harbour crane of Quayside');
+    expect(title).not.toBe('Edit');
+  });
+});

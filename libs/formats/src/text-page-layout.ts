@@ -237,7 +237,7 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
-      layout.siteName && printedAtHeadAndFoot(blocks, layout.siteName)
+      layout.siteName && (printedAtHeadAndFoot(blocks, layout.siteName) || repeatedFromHead(blocks, layout.siteName))
         ? layout.siteName
         : siteNameForHost(layout.siteName, printed, url, holderOwnName(blocks));
     layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
@@ -921,8 +921,11 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       // (they may abbreviate it), are read.
       const segmentKey = foldedKey(segment);
       if (!segmentKey.includes(label) && !mayAbbreviate(segment, label) && !namesLabelHead(segmentKey, label)) continue;
-      const name = withoutSeat(publicationName(cleanName(segment)), label);
-      if (!name || name.length > 40 || wordCount(name) > 4 || !/^[\p{L}\p{N}]/u.test(name)) continue;
+      const whole = withoutSeat(publicationName(cleanName(segment)), label);
+      // A sentence naming the site ("Harbour Times would like to keep you informed", "Alle Artikel auf HARBOUR
+      // TIMES"): the run of capitalised words in it that spells the label.
+      const name = isShortName(whole) ? whole : capitalisedRunSpelling(segment, label);
+      if (!isShortName(name)) continue;
       if (namesService(name)) continue;
       const key = foldedKey(name);
       // The host spelled out ("Harbour-Times.com") is as close as the bare name.
@@ -933,7 +936,7 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       const head = !spells && namesLabelHead(key, label);
       const extra =
         key === hostKey ? 0 : spells ? key.length - label.length : head ? label.length - key.length : ABBREVIATED_EXTRA;
-      const fits = spells || head || (wordCount(name) >= 2 && abbreviates(label, name));
+      const fits = spells || head || namesEdition(key, host) || (wordCount(name) >= 2 && abbreviates(label, name));
       if (fits && extra < bestExtra) {
         best = name;
         bestExtra = extra;
@@ -941,6 +944,46 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
     }
   }
   return best;
+}
+
+/**
+ * The run of two to four capitalised words (or words in capitals, particles between them: "Diario de Harbour") in
+ * a sentence that spells the host's label, maybe with a generic word after it ("HARBOUR ONLINE"), without a leading
+ * article ("Der Harbour-Podcast" on harbour-podcast.example): the site's name as the sentence prints it. Null when
+ * no such run spells it; "Harbour Haus" is a place named after the site.
+ */
+function capitalisedRunSpelling(sentence: string, label: string): string | null {
+  const words = sentence.split(' ');
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    const word = words[i];
+    if (word !== undefined && isCapitalised(word)) continue;
+    // A particle between capitalised words ("Geschichte der Gegenwart") stays in the run.
+    if (word !== undefined && i > start && SKIPPABLE_NAME_WORDS.has(word) && isCapitalised(words[i + 1] ?? ''))
+      continue;
+    // The name may be any part of the run ("Alle Artikel auf Harbour Online"): its parts of two to four words that
+    // start with a capitalised word.
+    for (let from = start; from < i - 1; from++) {
+      if (!isCapitalised(words[from] ?? '')) continue;
+      for (let to = from + 2; to <= i && to - from <= 4; to++) {
+        const name = cleanName(words.slice(from, to).join(' ')).replace(LEADING_ARTICLE_RE, '');
+        const key = foldedKey(name);
+        if (key === label || (key.startsWith(label) && GENERIC_LABEL_TAILS.has(key.slice(label.length)))) return name;
+      }
+    }
+    start = i + 1;
+  }
+  return null;
+}
+/** The word starts with a capital letter or a digit. */
+function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  if (!first) return false;
+  return first !== first.toLowerCase() || (first >= '0' && first <= '9');
+}
+/** A name of at most four words and 40 characters, starting with a letter or digit. */
+function isShortName(name: string | null): name is string {
+  return !!name && name.length <= 40 && wordCount(name) <= 4 && /^[\p{L}\p{N}]/u.test(name);
 }
 
 /**
@@ -994,10 +1037,34 @@ function namesService(name: string): boolean {
 function printedAtHeadAndFoot(blocks: string[], name: string): boolean {
   const key = foldedKey(name);
   if (key.length < 3) return false;
-  const atHead = blocks.slice(0, HEAD_LINES).some((b) => b.length <= 60 && foldedKey(b) === key);
+  const atHead = blocks.slice(0, HEAD_LINES).some((b) => {
+    const once = onceIfDoubled(b);
+    return once.length <= 60 && foldedKey(once) === key;
+  });
   return atHead && blocks.slice(-FOOT_LINES).some((b) => b.length <= 200 && foldedKey(b).includes(key));
 }
 const HEAD_LINES = 3;
+
+/**
+ * A name of two words or more printed alone as one of the page's first lines and again in short lines of its own
+ * elsewhere ("Harbour News 4" … "More from Harbour News 4", "HARBOUR NEWS 4 VIDEO") is the page's own name, whether
+ * or not it spells the host; a menu entry or a parent company is not repeated so.
+ */
+function repeatedFromHead(blocks: string[], name: string): boolean {
+  if (!name.includes(' ') || isNavigationVocabulary(name)) return false;
+  const head = blocks.slice(0, HEAD_LINES).findIndex((b) => b === name);
+  if (head < 0) return false;
+  const lower = name.toLowerCase();
+  let repeats = 0;
+  for (let i = head + 1; i < blocks.length && repeats < MIN_NAME_REPEATS; i++) {
+    const block = blocks[i] ?? '';
+    if (block.length <= MAX_REPEAT_LINE && block.length > name.length && block.toLowerCase().includes(lower))
+      repeats += 1;
+  }
+  return repeats >= MIN_NAME_REPEATS;
+}
+const MIN_NAME_REPEATS = 2;
+const MAX_REPEAT_LINE = 60;
 const FOOT_LINES = 10;
 
 /** How many letters a printed name may add to the host's ("tarnkappe" → "Tarnkappe.info", "Harbour Times Online"). */
@@ -1031,8 +1098,21 @@ function siteNameForHost(
     key === host.label ||
     key === foldedKey(host.host) ||
     namesLabelHead(key, host.label) ||
-    (key.startsWith(host.label) && GENERIC_LABEL_TAILS.has(key.slice(host.label.length)));
+    (key.startsWith(host.label) && GENERIC_LABEL_TAILS.has(key.slice(host.label.length))) ||
+    namesEdition(key, host);
   return printed && exact ? printed : host.host;
+}
+
+/**
+ * "Harbour Times Quayside" on quayside.harbourtimes.example: a local or topical edition's name spells the host's
+ * label and the one label before it, in either order ("Quayside Harbour Times").
+ */
+function namesEdition(key: string, host: PageHost): boolean {
+  if (host.platform || key.length <= host.label.length) return false;
+  const labels = host.host.split('.');
+  if (labels.length < 3 || foldedKey(labels[1] ?? '') !== host.label) return false;
+  const edition = foldedKey(labels[0] ?? '');
+  return edition.length >= 2 && (key === host.label + edition || key === edition + host.label);
 }
 
 /**
@@ -1188,10 +1268,18 @@ export function publicationName(name: string | null, maxChars = MAX_NAME_CHARS):
     cleaned = cleaned.slice(0, -' or its affiliated companies'.length);
   cleaned = cleaned.replace(LEGAL_FORM_RE, '').replace(CAPITAL_LEGAL_FORM_RE, '');
   cleaned = withoutCompanyWord(cleaned);
-  cleaned = withoutFollowButton(cleanName(cleaned));
+  cleaned = onceIfDoubled(withoutFollowButton(cleanName(cleaned)));
   return cleaned && cleaned.length <= maxChars && /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 const MAX_NAME_CHARS = 60;
+
+/** "Harbour Wiki Harbour Wiki": a logo's text run into its own alternative text names the site once. */
+function onceIfDoubled(name: string): string {
+  const half = (name.length - 1) / 2;
+  if (half < 2 || name.charAt(half) !== ' ') return name;
+  const first = name.slice(0, half);
+  return first === name.slice(half + 1) ? first : name;
+}
 
 /**
  * "Harbour Times, a Quayside Media company", "Diario del Puerto, una publicación de Grupo Costa", "Hafenblatt, ein
@@ -1548,20 +1636,50 @@ function retitleWiki(layout: TextPageLayout, bodyStart: number): void {
 function wikiTitleIndex(blocks: string[], bodyStart: number): number {
   for (let i = 1; i < blocks.length && i < bodyStart && i < WIKI_SCAN_LINES; i++) {
     if (!wikiSiteName(blocks[i] ?? '')) continue;
-    const title = blocks[i - 1] ?? '';
+    // The wiki's tab row ("Article", "Talk", "Read", "Edit", "View history", "6 languages") may stand between.
+    let at = i - 1;
+    while (at > 0 && i - at <= MAX_WIKI_TABS && isWikiTab(blocks[at] ?? '')) at -= 1;
+    const title = blocks[at] ?? '';
     const fits =
       title.length <= MAX_HEADLINE_CHARS &&
       wordCount(title) <= MAX_WIKI_TITLE_WORDS &&
       /\p{L}/u.test(title) &&
       !isNavigationVocabulary(title) &&
-      !endsMenuRun(blocks, i - 1) &&
+      !endsMenuRun(blocks, at) &&
       parseDateLine(title) === null &&
       findDateLine(title) === null;
-    return fits ? i - 1 : -1;
+    return fits ? at : -1;
   }
   return -1;
 }
 const MAX_HEADLINE_CHARS = 220;
+
+/**
+ * An entry of a wiki's tab row, in the languages the service reads ("Talk", "View history", "Quelltext bearbeiten",
+ * "Voir l'historique"), or its count of language editions ("6 languages", "12 Sprachen").
+ */
+function isWikiTab(line: string): boolean {
+  if (line.length > MAX_WIKI_TAB_CHARS) return false;
+  const lower = line.toLowerCase();
+  if (WIKI_TABS.has(lower)) return true;
+  const space = lower.indexOf(' ');
+  return space > 0 && DIGITS_ONLY_RE.test(lower.slice(0, space)) && WIKI_LANGUAGE_WORDS.has(lower.slice(space + 1));
+}
+const MAX_WIKI_TABS = 10;
+const MAX_WIKI_TAB_CHARS = 30;
+const DIGITS_ONLY_RE = /^\d{1,3}$/u;
+const WIKI_TABS = new Set([
+  ...['article', 'talk', 'read', 'edit', 'edit source', 'view source', 'view history', 'history', 'tools', 'more'],
+  ...['artikel', 'diskussion', 'lesen', 'bearbeiten', 'quelltext bearbeiten', 'quelltext anzeigen'],
+  ...['versionsgeschichte', 'werkzeuge', 'mehr'],
+  ...['artículo', 'discusión', 'leer', 'editar', 'editar código', 'ver código', 'ver historial', 'herramientas'],
+  ...['discussion', 'lire', 'modifier', 'modifier le code', 'voir le texte source', "voir l'historique"],
+  ...['voir l’historique', 'outils', 'plus'],
+  ...['artigo', 'discussão', 'ler', 'editar código-fonte', 'ver código-fonte', 'ver histórico', 'ferramentas'],
+  ...['voce', 'discussione', 'leggi', 'modifica', 'modifica wikitesto', 'visualizza sorgente', 'cronologia'],
+  ...['strumenti', 'altro'],
+]);
+const WIKI_LANGUAGE_WORDS = new Set(['languages', 'sprachen', 'idiomas', 'langues', 'lingue', 'línguas', 'lenguas']);
 
 /** A short line under two other short ones is the last entry of a menu or tab row ("Edit", "View history", "Tools"). */
 function endsMenuRun(blocks: string[], index: number): boolean {

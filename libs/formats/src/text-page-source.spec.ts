@@ -717,3 +717,141 @@ describe('a weaker prompt naming the site', () => {
     expect(analyzeTextPageLayout(page(['Follow Harbour Times'])).siteName).toBeNull();
   });
 });
+
+describe('a local edition on a subdomain', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('is named by a line spelling the host’s label and the edition, in either order', () => {
+    const url = 'https://quayside.harbourtimes.example/news/a';
+    expect(analyzeTextPageLayout(page(['Harbour Times Quayside', '© 2026 Harbour Media Co']), { url }).siteName).toBe(
+      'Harbour Times Quayside',
+    );
+    const de = 'https://altstadt.hafenblatt.example/lokales/a';
+    expect(analyzeTextPageLayout(page(['Altstadt Hafenblatt', '© 2026 Hafen Verlag GmbH']), { url: de }).siteName).toBe(
+      'Altstadt Hafenblatt',
+    );
+  });
+
+  it('is not named by a line adding another word, nor on a blogging platform', () => {
+    const url = 'https://quayside.harbourtimes.example/news/a';
+    expect(analyzeTextPageLayout(page(['Harbour Times Shopping', '© 2026 Harbour Media Co']), { url }).siteName).toBe(
+      'quayside.harbourtimes.example',
+    );
+    expect(pageHost('https://quayside.harbourtimes.example/a')?.label).toBe('harbourtimes');
+  });
+});
+
+describe('a logo run into its own alternative text', () => {
+  it('names the site once', () => {
+    expect(publicationName('Harbour Wiki Harbour Wiki')).toBe('Harbour Wiki');
+    expect(publicationName('Hafenblatt Hafenblatt')).toBe('Hafenblatt');
+    expect(publicationName('Harbour Wiki Harbour News')).toBe('Harbour Wiki Harbour News');
+  });
+
+  it('is the name at the head that the footer prints again, whatever the host', () => {
+    const page = [
+      'Harbour Wiki Harbour Wiki',
+      'Navigation',
+      'Recent changes',
+      'Harbour crane',
+      paragraph('crane'),
+      paragraph('quay'),
+      'Privacy policy',
+      'About Harbour Wiki',
+      'Disclaimers',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page, { url: 'https://wiki.quay-fans.example/index.php?title=A' }).siteName).toBe(
+      'Harbour Wiki',
+    );
+  });
+});
+
+describe('a name at the head that the page repeats in lines of its own', () => {
+  const page = (name: string, repeats: string[]): string =>
+    [
+      name,
+      'Harbour strike ends after three weeks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      ...repeats,
+      ...['Weather', 'Traffic', 'Contests', 'Jobs', 'Contact us', 'Advertise', 'Careers', 'Privacy policy'],
+      ...['Terms of use', 'Public file', 'Cookie settings'],
+    ].join('\n');
+  const url = 'https://www.wqtv.example/news/a';
+
+  it('names the site over the host it does not spell, in several languages', () => {
+    expect(
+      analyzeTextPageLayout(page('News 4 Harbour', ['NEWS 4 HARBOUR VIDEO', 'More from News 4 Harbour']), { url })
+        .siteName,
+    ).toBe('News 4 Harbour');
+    expect(
+      analyzeTextPageLayout(page('Kanal 4 Hafen', ['Mehr von Kanal 4 Hafen', 'Kanal 4 Hafen im Radio']), { url })
+        .siteName,
+    ).toBe('Kanal 4 Hafen');
+  });
+
+  it('is not the name when printed again only once, or when it is one word', () => {
+    expect(analyzeTextPageLayout(page('News 4 Harbour', ['More from News 4 Harbour']), { url }).siteName).toBe(
+      'wqtv.example',
+    );
+    expect(analyzeTextPageLayout(page('Harbour', ['More from Harbour', 'Harbour video']), { url }).siteName).toBe(
+      'wqtv.example',
+    );
+  });
+});
+
+describe('a sentence naming the site by the host’s label', () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+
+  it('names the site by its capitalised words that start with the label, in several languages', () => {
+    const url = 'https://www.harbour.example/a';
+    expect(
+      analyzeTextPageLayout(page(['Read every article on HARBOUR ONLINE for free this week']), { url }).siteName,
+    ).toBe('HARBOUR ONLINE');
+    expect(
+      analyzeTextPageLayout(page(['Alle Artikel auf HARBOUR ONLINE jetzt eine Woche lang frei lesen']), { url })
+        .siteName,
+    ).toBe('HARBOUR ONLINE');
+    expect(
+      analyzeTextPageLayout(page(['Der Harbour-Podcast steht unter einer freien Lizenz für alle Hörer']), {
+        url: 'https://harbour-podcast.example/a',
+      }).siteName,
+    ).toBe('Harbour-Podcast');
+  });
+
+  it('reads particles between the capitalised words, and the name inside a longer run, in several languages', () => {
+    expect(
+      analyzeTextPageLayout(
+        page(['Geschichte der Hafenstadt ist ein Online-Magazin für Beiträge aus der Stadtgeschichte und mehr']),
+        { url: 'https://geschichtederhafenstadt.example/a' },
+      ).siteName,
+    ).toBe('Geschichte der Hafenstadt');
+    expect(
+      analyzeTextPageLayout(page(['Lee todos los artículos de Diario del Puerto gratis durante esta semana']), {
+        url: 'https://www.diariodelpuerto.example/a',
+      }).siteName,
+    ).toBe('Diario del Puerto');
+    expect(
+      analyzeTextPageLayout(page(['Read every Weekly Harbour Online article for free this week']), {
+        url: 'https://www.harbour.example/a',
+      }).siteName,
+    ).toBe('Harbour Online');
+  });
+
+  it('is no name when the capitalised words do not start with the label, or add a word that is not generic', () => {
+    const url = 'https://www.harbour.example/a';
+    expect(
+      analyzeTextPageLayout(page(['Read every article on THE QUAY HARBOUR for free this week']), { url }).siteName,
+    ).toBe('harbour.example');
+    expect(
+      analyzeTextPageLayout(page(['Die Fraktion tagt heute im Harbour Haus am alten Kai der Stadt']), { url }).siteName,
+    ).toBe('harbour.example');
+  });
+});
