@@ -229,3 +229,46 @@ describe('an HTML page of an older markup era, without metadata', () => {
     expect(article.quotes.map((quote) => quote.speaker)).toEqual(['Walter Brandt', 'Walter Brandt']);
   });
 });
+
+describe('a share bar inside the body', () => {
+  const page = (lead: string, bar: string[], rest: string[]): string =>
+    [
+      'Harbour Times',
+      'Home | News | Sport',
+      'Ferry timetable changes from April',
+      lead,
+      ...bar,
+      ...rest,
+      '© 2026 Harbour Times',
+    ].join('\n');
+
+  it('is removed line by line, the text around it kept (de, es)', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      [
+        'Die Fährgesellschaft hat am Montag bestätigt, dass sich der Fahrplan ab April ändert, nachdem Pendler monatelang über volle Morgenfähren geklagt hatten.',
+        ['Link', 'Mail', 'Whatsapp', 'Beitrag teilen'],
+        [
+          'Fahrgäste mit Jahreskarten behalten ihre bisherigen Preise bis zum Jahresende, teilte das Unternehmen in einer Erklärung mit.',
+          'Die erste Fähre am Morgen legt künftig zwanzig Minuten früher ab, die letzte am Abend eine halbe Stunde später als bisher.',
+        ],
+      ],
+      [
+        'La naviera confirmó el lunes que el horario cambiará a partir de abril, después de meses de quejas de los pasajeros por los barcos llenos de la mañana.',
+        ['Compartir en Facebook', 'Compartir en Twitter', 'Enviar por e-mail', 'Imprimir'],
+        [
+          'Los pasajeros con abono anual mantienen sus tarifas actuales hasta fin de año, dijo la empresa en un comunicado.',
+          'El primer barco de la mañana saldrá veinte minutos antes y el último de la noche media hora más tarde que hasta ahora.',
+        ],
+      ],
+    ];
+    for (const [lead, bar, rest] of cases) {
+      const article = enrichText(page(lead, bar, rest));
+      for (const line of bar) expect(article.body.split('\n')).not.toContain(line);
+      expect(article.body).toContain(lead);
+      for (const paragraph of rest) expect(article.body).toContain(paragraph);
+      const removed = article.removed.map((span) => span.text).join('\n');
+      for (const line of bar) expect(removed).toContain(line);
+      expect(article.removed.some((span) => span.kind === 'share-bar' && span.text.includes(bar[0]!))).toBe(true);
+    }
+  });
+});

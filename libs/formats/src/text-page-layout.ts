@@ -498,6 +498,12 @@ function applyArticleSpan(
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
     if (!known.has(i) && !metaKinds.has(i) && isCaptionWithCredit(blocks[i] ?? '')) metaKinds.set(i, 'boilerplate');
+  // A share bar inside the body ("Link", "Mail", "Whatsapp", "Beitrag teilen"): its lines, not the text's.
+  for (let i = start; i <= span.end; i++) {
+    if (!shapes[i]?.shareBar) continue;
+    for (let j = i; j < blocks.length && shapes[j]?.shareLine; j++)
+      if (!known.has(j) && !metaKinds.has(j)) metaKinds.set(j, 'share-bar');
+  }
 
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
