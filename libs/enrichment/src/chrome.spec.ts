@@ -1,4 +1,4 @@
-import { cleanHtmlPage, cleanTextPage } from './chrome';
+import { cleanHtmlPage, cleanTextPage, isAffiliateDisclosure } from './chrome';
 
 const options = { title: null, siteName: null };
 
@@ -628,5 +628,44 @@ describe('picture captions and credits on a text page', () => {
     expect(cleanTextPage(page('Photo:', sentence), options).paragraphs).toContain(sentence);
     const source = ['Figures for the last ten years.', 'Quelle:', 'Statistisches Bundesamt'];
     expect(cleanTextPage(page(...source), options).paragraphs).toContain(source[0]);
+  });
+});
+
+describe('affiliate disclosures', () => {
+  it('are recognised in several languages', () => {
+    for (const line of [
+      'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.',
+      'We may earn a commission when you buy through links on our site.',
+      'Dieser Artikel enthält Affiliate-Links. Wenn Sie darüber einkaufen, erhalten wir eine Provision.',
+      '* Affiliate-Link',
+      'Cet article contient des liens affiliés : nous touchons une commission sur vos achats.',
+      'Este artículo contiene enlaces de afiliados.',
+    ])
+      expect(isAffiliateDisclosure(line)).toBe(true);
+  });
+
+  it('are not sentences of the text about affiliates or links', () => {
+    expect(isAffiliateDisclosure('This article contains reporting from the harbour authority and two pilots.')).toBe(
+      false,
+    );
+    expect(
+      isAffiliateDisclosure('Affiliate marketing grew by a fifth last year, the association said on Tuesday.'),
+    ).toBe(false);
+    expect(isAffiliateDisclosure('Der Artikel enthält Angaben der Reederei zum neuen Fahrplan.')).toBe(false);
+  });
+
+  it('are removed from a text page, the article kept', () => {
+    const lead =
+      'The ferry operator confirmed on Monday that the timetable will change from April, after months of complaints from commuters about crowded morning boats.';
+    const page = [
+      'Harbour Times',
+      'Ferry timetable changes from April',
+      'This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.',
+      lead,
+      'Passengers with season tickets keep their current fares until the end of the year, the company said in a statement on its website.',
+    ].join('\n');
+    const cleaned = cleanTextPage(page, { title: null, siteName: null });
+    expect(cleaned.paragraphs.join('\n')).not.toContain('references to products');
+    expect(cleaned.paragraphs).toContain(lead);
   });
 });

@@ -123,7 +123,7 @@ export function cleanTextPage(
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
-    else if (isDisclaimer(block)) preclassified.set(i, 'boilerplate');
+    else if (isDisclaimer(block) || isAffiliateDisclosure(block)) preclassified.set(i, 'boilerplate');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
     else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
@@ -641,6 +641,18 @@ function isDisclaimer(block: string): boolean {
 }
 const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
+/**
+ * A commercial disclosure over or under the text ("This post contains references to products from one or more of our
+ * advertisers …", "Dieser Artikel enthält Affiliate-Links …", "Cet article contient des liens affiliés", "* Affiliate-Link"):
+ * the site's, not the article's. Only short lines that open with it are tested.
+ */
+export function isAffiliateDisclosure(block: string): boolean {
+  return block.length <= MAX_DISCLOSURE_CHARS && AFFILIATE_DISCLOSURE_RE.test(block);
+}
+const MAX_DISCLOSURE_CHARS = 400;
+const AFFILIATE_DISCLOSURE_RE =
+  /^(?:\*\s?)?(?:this (?:post|article|page|story|review|guide) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored links)|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation) (?:when|if|from)|(?:dieser|der) (?:artikel|beitrag|text) enthält (?:affiliate|werbe|provisions)|(?:affiliate|werbe|provisions)-?links?(?:\s?[:*]|$)|cet article contient des liens (?:affiliés|d['’]affiliation|sponsorisés)|(?:este|el) (?:artículo|post) contiene enlaces (?:de afiliados|afiliados|patrocinados)|este (?:artigo|post) contém links (?:de afiliados|afiliados|patrocinados)|questo articolo contiene link (?:di affiliazione|affiliati|sponsorizzati))/iu;
 
 /**
  * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",

@@ -229,3 +229,94 @@ describe('an HTML page of an older markup era, without metadata', () => {
     expect(article.quotes.map((quote) => quote.speaker)).toEqual(['Walter Brandt', 'Walter Brandt']);
   });
 });
+
+describe('a share bar inside the body', () => {
+  const page = (lead: string, bar: string[], rest: string[]): string =>
+    [
+      'Harbour Times',
+      'Home | News | Sport',
+      'Ferry timetable changes from April',
+      lead,
+      ...bar,
+      ...rest,
+      '© 2026 Harbour Times',
+    ].join('\n');
+
+  it('is removed line by line, the text around it kept (de, es)', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      [
+        'Die Fährgesellschaft hat am Montag bestätigt, dass sich der Fahrplan ab April ändert, nachdem Pendler monatelang über volle Morgenfähren geklagt hatten.',
+        ['Link', 'Mail', 'Whatsapp', 'Beitrag teilen'],
+        [
+          'Fahrgäste mit Jahreskarten behalten ihre bisherigen Preise bis zum Jahresende, teilte das Unternehmen in einer Erklärung mit.',
+          'Die erste Fähre am Morgen legt künftig zwanzig Minuten früher ab, die letzte am Abend eine halbe Stunde später als bisher.',
+        ],
+      ],
+      [
+        'La naviera confirmó el lunes que el horario cambiará a partir de abril, después de meses de quejas de los pasajeros por los barcos llenos de la mañana.',
+        ['Compartir en Facebook', 'Compartir en Twitter', 'Enviar por e-mail', 'Imprimir'],
+        [
+          'Los pasajeros con abono anual mantienen sus tarifas actuales hasta fin de año, dijo la empresa en un comunicado.',
+          'El primer barco de la mañana saldrá veinte minutos antes y el último de la noche media hora más tarde que hasta ahora.',
+        ],
+      ],
+    ];
+    for (const [lead, bar, rest] of cases) {
+      const article = enrichText(page(lead, bar, rest));
+      for (const line of bar) expect(article.body.split('\n')).not.toContain(line);
+      expect(article.body).toContain(lead);
+      for (const paragraph of rest) expect(article.body).toContain(paragraph);
+      const removed = article.removed.map((span) => span.text).join('\n');
+      for (const line of bar) expect(removed).toContain(line);
+      expect(article.removed.some((span) => span.kind === 'share-bar' && span.text.includes(bar[0]!))).toBe(true);
+    }
+  });
+});
+
+describe("the site's follow prompt closing the body", () => {
+  const page = (paragraphs: string[], prompt: string): string =>
+    [
+      'Harbour Times',
+      'Home | News | Sport',
+      'Ferry timetable changes from April',
+      ...paragraphs,
+      prompt,
+      '© 2026 Harbour Times',
+    ].join('\n');
+
+  it('is removed when it names three networks, in several languages', () => {
+    const cases: Array<[string[], string]> = [
+      [
+        [
+          'The ferry operator confirmed on Monday that the timetable will change from April, after months of complaints from commuters about crowded morning boats.',
+          'Passengers with season tickets keep their current fares until the end of the year, the company said in a statement on its website.',
+        ],
+        'You can also follow us on Facebook, Instagram and Twitter and download our app from the App Store.',
+      ],
+      [
+        [
+          'La naviera confirmó el lunes que el horario cambiará a partir de abril, después de meses de quejas de los pasajeros por los barcos llenos de la mañana.',
+          'Los pasajeros con abono anual mantienen sus tarifas actuales hasta fin de año, dijo la empresa en un comunicado publicado en su web.',
+        ],
+        'Puede escribirnos a redaccion@example.org o seguirnos en Facebook, Twitter, Instagram o suscribirse aquí a nuestra newsletter.',
+      ],
+    ];
+    for (const [paragraphs, prompt] of cases) {
+      const article = enrichText(page(paragraphs, prompt));
+      expect(article.body).not.toContain(prompt);
+      for (const paragraph of paragraphs) expect(article.body).toContain(paragraph);
+    }
+  });
+
+  it('keeps a closing paragraph naming fewer networks, or a long one', () => {
+    const paragraphs = [
+      'Die Fährgesellschaft hat am Montag bestätigt, dass sich der Fahrplan ab April ändert, nachdem Pendler monatelang über volle Morgenfähren geklagt hatten.',
+      'Fahrgäste mit Jahreskarten behalten ihre bisherigen Preise bis zum Jahresende, teilte das Unternehmen in einer Erklärung auf seiner Website mit.',
+    ];
+    const closing = [
+      'Die Reederei will die neuen Abfahrtszeiten auch auf Facebook und Instagram bekannt geben, sagte eine Sprecherin am Montag.',
+      `Der Konzern, dem Facebook, Instagram und WhatsApp gehören, hatte zuvor angekündigt, die Fahrpläne in seinen Diensten anzuzeigen. ${'Die Stadt begrüßte den Schritt und kündigte an, ihre eigenen Kanäle ebenfalls zu nutzen. '.repeat(3)}`.trim(),
+    ];
+    for (const paragraph of closing) expect(enrichText(page(paragraphs, paragraph)).body).toContain(paragraph);
+  });
+});

@@ -498,6 +498,17 @@ function applyArticleSpan(
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
     if (!known.has(i) && !metaKinds.has(i) && isCaptionWithCredit(blocks[i] ?? '')) metaKinds.set(i, 'boilerplate');
+  // The site's follow prompt closing the body ("Puede escribirnos … o seguir a Materia en Facebook, Twitter, Instagram o
+  // suscribirse …", "You can also follow us on Facebook, Instagram and Twitter"): one of its last two lines, short,
+  // naming three networks or more.
+  for (let i = span.end; i >= Math.max(start + 1, span.end - (FOLLOW_PROMPT_LINES - 1)); i--)
+    if (!known.has(i) && !metaKinds.has(i) && isFollowPrompt(blocks[i] ?? '')) metaKinds.set(i, 'share-bar');
+  // A share bar inside the body ("Link", "Mail", "Whatsapp", "Beitrag teilen"): its lines, not the text's.
+  for (let i = start; i <= span.end; i++) {
+    if (!shapes[i]?.shareBar) continue;
+    for (let j = i; j < blocks.length && shapes[j]?.shareLine; j++)
+      if (!known.has(j) && !metaKinds.has(j)) metaKinds.set(j, 'share-bar');
+  }
 
   for (let i = 0; i < blocks.length; i++) {
     if (known.has(i)) continue;
@@ -512,6 +523,24 @@ function applyArticleSpan(
   layout.siteName = publicationName(
     layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
   );
+}
+
+const FOLLOW_PROMPT_LINES = 2;
+const MAX_FOLLOW_PROMPT_CHARS = 300;
+const MIN_FOLLOW_PROMPT_NETWORKS = 3;
+const NETWORK_NAMES = new Set(
+  'facebook|twitter|instagram|youtube|tiktok|whatsapp|linkedin|pinterest|telegram|xing|threads|mastodon|bluesky|snapchat|flipboard'.split(
+    '|',
+  ),
+);
+const NETWORK_SPLIT_RE = /[^\p{L}]+/u;
+
+/** A short line naming MIN_FOLLOW_PROMPT_NETWORKS networks or more: a prompt to follow or share, not a sentence of the text. */
+export function isFollowPrompt(block: string): boolean {
+  if (block.length > MAX_FOLLOW_PROMPT_CHARS) return false;
+  const named = new Set<string>();
+  for (const word of block.toLowerCase().split(NETWORK_SPLIT_RE)) if (NETWORK_NAMES.has(word)) named.add(word);
+  return named.size >= MIN_FOLLOW_PROMPT_NETWORKS;
 }
 
 /**

@@ -135,6 +135,32 @@ describe('headings of lists printed after an article', () => {
     expect(findArticleSpan(shapeBlocks([...article, ...teasers]))).toEqual({ start: 0, end: article.length - 1 });
   });
 
+  it('include the most-viewed and other-news lists, in several languages', () => {
+    for (const heading of [
+      'Most shared',
+      'You might like',
+      'Lo más visto de La República',
+      'Más leídas de Política',
+      'Otras noticias de Cámara de Diputados',
+      'Les plus partagés',
+      'Meistkommentiert',
+      'Mais lidas em Esporte',
+      'Più visti',
+    ])
+      expect(isListEndHeading(heading)).toBe(true);
+    expect(isListEndHeading('Más leídas que nunca, las novelas de la autora vuelven a las librerías.')).toBe(false);
+    expect(isListEndHeading('Most viewed videos of the harbour came from a single drone pilot last summer.')).toBe(
+      false,
+    );
+    for (const heading of ['Lo más visto', 'Meistkommentiert']) {
+      const titles = ['Ferry crossings cancelled', 'New cranes for the quay', 'Pilot service extended'].map(
+        (title) => `${title}: what commuters need to know before Monday morning`,
+      );
+      const blocks = [...article, heading, ...titles, 'The harbour master explains why the night ferry stops?'];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    }
+  });
+
   it('do not cut the lead off when printed under it', () => {
     const blocks = [article[0]!, 'Verwandte Themen', 'Fähre', ...article.slice(1)];
     expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
@@ -187,5 +213,39 @@ describe('the start of a comment section', () => {
     expect(isCommenterLine('Ana says:', '3. Mai 2026 um 09:14 Uhr')).toBe(true);
     expect(isCommenterLine('The harbour master says:', 'Nobody will pay more than last year.')).toBe(false);
     expect(isCommentSectionHeading('Three replies to the council came in before the deadline.')).toBe(false);
+  });
+});
+
+describe('a share bar after the article', () => {
+  const paragraph = (topic: string): string =>
+    `The council agreed on Wednesday to extend the ${topic} until the end of next year, after a survey found that most residents use it at least once a week. ` +
+    `Opposition members asked for a review of the costs in the spring, which the mayor promised to publish before the budget debate.`;
+  const article = ['night bus', 'library hours', 'bike lanes', 'swimming pool', 'market days'].map(paragraph);
+  const teaser = (topic: string): string =>
+    `You are looking for facts about the ${topic}? Our overview explains how it is funded, who decides on it and where you can ask your questions in person.`;
+  const bars = [
+    ['Seite teilen', 'Die Stadt bei Facebook', 'Artikel per WhatsApp teilen', 'Drucken'],
+    ['Compartir en Facebook', 'Compartir en Twitter', 'Enviar por e-mail'],
+    ['Share', 'Facebook', 'Twitter', 'Email'],
+  ];
+
+  it('closes the article before the teasers that follow it, in several languages', () => {
+    for (const bar of bars) {
+      const blocks = [...article, ...bar, 'Our city', ...['city budget', 'school board', 'harbour plan'].map(teaser)];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+      expect(shapeBlocks(blocks)[article.length]?.shareBar).toBe(true);
+    }
+  });
+
+  it('does not cut the article when printed under its lead', () => {
+    for (const bar of bars) {
+      const blocks = [article[0]!, ...bar, ...article.slice(1)];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+    }
+  });
+
+  it('needs three share lines in a row (a lone network name is a credit or a link)', () => {
+    const blocks = [...article, 'Facebook', 'Photo: City archive', ...['city budget', 'school board'].map(teaser)];
+    expect(shapeBlocks(blocks).some((shape) => shape.shareBar)).toBe(false);
   });
 });

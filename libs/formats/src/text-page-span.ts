@@ -23,6 +23,10 @@ export interface BlockShape {
   commentStart: boolean;
   /** A bare comment label or counter ("Comments (3 posted)", "12 Kommentare"): it also tags items of a list. */
   commentCounter: boolean;
+  /** The first line of a share bar: a run of short lines naming networks or share actions (see shareBarStarts). */
+  shareBar: boolean;
+  /** A short line naming a network or a share action ("Artikel per WhatsApp teilen", "Drucken"): a bar is made of them. */
+  shareLine: boolean;
 }
 
 export interface ArticleSpan {
@@ -60,11 +64,12 @@ const ARTICLE_END_RE =
 
 /**
  * Headings of the lists a page prints after its article, in en/de/fr/es/pt/it: further reading, the post navigation,
- * recent and related posts, a press release's press contact. Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
+ * recent and related posts, a press release's press contact, the most-viewed and other-news teaser lists ("Lo más
+ * visto", "Meistkommentiert", "Les plus partagés", "You might like"). Labels that also head a box inside the text ("Lesen Sie auch:", "Relacionados:", "Keep
  * reading", "Últimas noticias") are not among them: after the lead paragraph they would cut it off the article.
  */
 const LIST_END_RE =
-  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli|pressekontakte?|press contacts?|media contacts?|contacts? presse|contacto de prensa|contato para imprensa|contatti stampa)\b/iu;
+  /^(?:posts? navigation|recent posts|latest posts|further reading|beitragsnavigation|verwandte (?:artikel|beiträge|themen|themenbereiche)|neueste beiträge|weiterführende (?:links|artikel|informationen|themen|inhalte)|meistgelesene? artikel|mehr zu (?:dem|diesem) thema|über den author|articles liés|la rédaction vous conseille|navigation des articles|articles récents|derniers articles|temas relacionados|artículos relacionados|navegación de entradas|entradas recientes|artigos relacionados|posts relacionados|navegação de posts|posts recentes|articoli recenti|navigazione articoli|pressekontakte?|press contacts?|media contacts?|contacts? presse|contacto de prensa|contato para imprensa|contatti stampa|most (?:viewed|shared|commented|watched|emailed)|you (?:may|might) like|more great|lo más (?:visto|leído|compartido|comentado)|más (?:leíd[oa]s|vist[oa]s|compartid[oa]s|comentad[oa]s)|otras noticias|les plus (?:vus|partagés|commentés|consultés)|meistgesehen|meistkommentiert|meistgeteilt|am meisten gelesen|mais (?:lid[oa]s|vist[oa]s|comentad[oa]s|compartilhad[oa]s)|outras notícias|più (?:visti|condivisi|commentati)|altre notizie)\b/iu;
 
 const MAX_END_HEADING_WORDS = 8;
 /** A prose block: at least this many words (CJK: characters / 2) and a sentence end. */
@@ -201,6 +206,8 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
     const key = block.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const shareLines = blocks.map(isShareLine);
+  const shareBars = shareBarStarts(shareLines);
   return blocks.map((block, i) => {
     const words = blockWords(block);
     const sentence = SENTENCE_END_RE.test(block);
@@ -214,8 +221,51 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       listEnd: isListEndHeading(block),
       commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
+      shareBar: shareBars.has(i),
+      shareLine: shareLines[i]!,
     };
   });
+}
+
+/**
+ * Words of a share bar's lines, in the languages the service reads: the networks and the share, print and mail
+ * actions ("Seite teilen", "Die EKD bei Facebook", "Artikel per WhatsApp teilen", "Compartir en Twitter").
+ */
+const SHARE_WORDS = new Set(
+  'facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|tumblr|xing|pocket|flipboard|skype|messenger|threads|bluesky|mastodon|share|tweet|teilen|twittern|partager|compartir|compartilhar|partilhar|condividi|twittear|tuitear|print|drucken|imprimer|imprimir|stampa|email|e-mail|mail|link'.split(
+    '|',
+  ),
+);
+/** A share bar's line is short; this many consecutive ones make a bar (a lone "Facebook" line is a credit or a link). */
+const MAX_SHARE_LINE_CHARS = 80;
+const MIN_SHARE_BAR_LINES = 3;
+const SHARE_WORD_SPLIT_RE = /[^\p{L}-]+/u;
+
+function isShareLine(block: string): boolean {
+  if (block.length > MAX_SHARE_LINE_CHARS) return false;
+  return block
+    .toLowerCase()
+    .split(SHARE_WORD_SPLIT_RE)
+    .some((word) => SHARE_WORDS.has(word));
+}
+
+/**
+ * The first lines of the share bars of a page: at least MIN_SHARE_BAR_LINES consecutive short lines that each name a
+ * network or a share action. Like a list heading, a bar closes a window that ran through it once most of the article
+ * is before it (a bar under the lead does not: the rest of the article follows it).
+ */
+function shareBarStarts(shareLines: boolean[]): Set<number> {
+  const starts = new Set<number>();
+  let run = 0;
+  for (let i = 0; i <= shareLines.length; i++) {
+    if (shareLines[i]) {
+      run += 1;
+      continue;
+    }
+    if (run >= MIN_SHARE_BAR_LINES) starts.add(i - run);
+    run = 0;
+  }
+  return starts;
 }
 
 /**
@@ -296,7 +346,7 @@ function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan
     if (before < MIN_PROSE_BEFORE_END) continue;
     // Comments may be longer than the article: their start closes it whatever follows.
     if (!shape.commentStart) {
-      if (!(shape.articleEnd || shape.listEnd) || shape.commentCounter) continue;
+      if (!(shape.articleEnd || shape.listEnd || shape.shareBar) || shape.commentCounter) continue;
       if (before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
     }
     return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
