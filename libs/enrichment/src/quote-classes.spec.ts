@@ -4372,6 +4372,48 @@ const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
   ),
 ];
 
+const DASH_INTERVIEW_TURNS: Case[] = [
+  c(
+    'es',
+    'dash interview: an answer after a question line with no question mark',
+    [
+      'Andrés Iniesta sigue jugando al fútbol en Japón diez años después de la final de Johannesburgo.',
+      '–¿Qué recuerda de aquella noche?',
+      '–Recuerdo el silencio del vestuario y la alegría de todos mis compañeros después del partido.',
+      '–Y luego llegó la vuelta a casa.',
+      '–Fue una locura, miles de personas en la calle esperando al autobús durante horas.',
+    ],
+    'Fue una locura, miles de personas en la calle esperando al autobús durante horas.',
+    'Andrés Iniesta',
+  ),
+  c(
+    'pt',
+    'dash interview: the turns alternate',
+    [
+      'Marta Silva voltou a jogar no Brasil depois de dez anos nos Estados Unidos.',
+      '— Como foi o regresso?',
+      '— Foi emocionante voltar para casa e ver a torcida cantando o meu nome no estádio.',
+      '— E a seleção, depois disso.',
+      '— A seleção é outra história, ainda quero disputar mais uma Copa do Mundo com elas.',
+    ],
+    'A seleção é outra história, ainda quero disputar mais uma Copa do Mundo com elas.',
+    'Marta Silva',
+  ),
+  c(
+    'fr',
+    'dash interview: the turns alternate',
+    [
+      'Marie Dupont a quitté Paris pour Lyon après vingt ans de carrière au ministère.',
+      '— Pourquoi ce départ ?',
+      '— Parce que je voulais retrouver ma famille et une vie plus calme loin de la capitale.',
+      '— Et la suite, ensuite.',
+      '— La suite, je ne la connais pas encore, mais je reste optimiste pour les années qui viennent.',
+    ],
+    'La suite, je ne la connais pas encore, mais je reste optimiste pour les années qui viennent.',
+    'Marie Dupont',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4388,6 +4430,7 @@ describe.each([
   ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
   ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
   ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
+  ['the alternating turns of a dash interview', DASH_INTERVIEW_TURNS],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

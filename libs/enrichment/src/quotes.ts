@@ -846,7 +846,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   // "—¿Y qué dice Tomás Ruiz?" / "—Que lo estudiará …": so is a dialogue line answering a question line.
   const dialogueLine = span.start === 0 && DIALOGUE_DASHES.includes(ctx.paragraph[0] ?? '');
   if (ANSWER_LABEL_RE.test(clause) || dialogueLine) {
-    const speaker = interviewee(ctx);
+    const speaker = interviewee(ctx) ?? (dialogueLine ? alternatingTurn(ctx) : null);
     if (speaker) return speaker;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
@@ -964,6 +964,18 @@ function interviewee(ctx: Context): string | null {
     k--;
   if (k === ctx.paragraphIndex - 1) return null;
   return lastSubjectBefore(ctx.entities.personMentions, k + 1, 0, ctx.paragraphs, ctx.spans)?.name ?? null;
+}
+
+/**
+ * "–Y vuelve contra Chile." / "–Todavía recuerdo el silencio …": the turns of a dash interview alternate, so a dialogue
+ * line two lines after one given a speaker, past a line no one was given (the interviewer's), is that speaker's again.
+ */
+function alternatingTurn(ctx: Context): string | null {
+  const k = ctx.paragraphIndex;
+  const last = ctx.lastAttributed;
+  if (!last.speaker || last.paragraph !== k - 2) return null;
+  const isLine = (paragraph: string | undefined): boolean => DIALOGUE_DASHES.includes(paragraph?.[0] ?? ' ');
+  return isLine(ctx.paragraphs[k - 1]) && isLine(ctx.paragraphs[k - 2]) ? last.speaker : null;
 }
 
 /** The first person named as a subject after `offset` in this paragraph, else opening the next paragraph. */
