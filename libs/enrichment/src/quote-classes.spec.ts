@@ -4414,6 +4414,29 @@ const DASH_INTERVIEW_TURNS: Case[] = [
   ),
 ];
 
+const GERMAN_NOUN_BEFORE_SURNAME: Case[] = [
+  c(
+    'de',
+    'inflected role nouns in a list before a mononym are no given name',
+    [
+      'Zum 100. Geburtstag ehrt die Post den Schauspieler, Humoristen und Karikaturisten Loriot mit einer Briefmarke.',
+      'Die Ausstellung zeigt seine Zeichnungen. „Früher war mehr Lametta und auch viel mehr Zeit für die Familie“, sagte Loriot.',
+    ],
+    'Früher war mehr Lametta und auch viel mehr Zeit für die Familie',
+    'Loriot',
+  ),
+  c(
+    'de',
+    'an article and a capitalised noun before a surname: no given name',
+    [
+      'Die Ausstellung erinnert an den Virologen Drosten und seine Arbeit.',
+      '„Wir haben in der Pandemie sehr viel über dieses Virus gelernt“, sagte Drosten.',
+    ],
+    'Wir haben in der Pandemie sehr viel über dieses Virus gelernt',
+    'Drosten',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4431,6 +4454,7 @@ describe.each([
   ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
   ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
   ['the alternating turns of a dash interview', DASH_INTERVIEW_TURNS],
+  ['a German noun before a surname is no given name', GERMAN_NOUN_BEFORE_SURNAME],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

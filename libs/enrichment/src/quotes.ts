@@ -1289,6 +1289,26 @@ const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|de
 const GIVEN_BEFORE_SURNAME_RE =
   /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s((?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?)?$/u;
 
+/** Articles and determiners before a noun: a capitalised word after one is a noun, no given name. */
+const ARTICLES = new Set(
+  'der die das des dem den ein eine eines einem einen einer the a an el la los las del le les du un une il lo gli della dello dei degli o os as do da dos das um uma'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "des Humoristen Loriot", "Schauspieler, Humoristen und Karikaturisten Loriot": the capitalised word before a surname
+ * is a German noun (a role), not the given name, after an article or in a role noun's form (also inflected, -en),
+ * unless a list knows it as a given name ("der Peter Müller", "Christopher").
+ */
+function nounBeforeSurname(text: string, givenAt: number, given: string): boolean {
+  if (isGivenName(given)) return false;
+  if (ROLE_NOUN_RE.test(given) || ROLE_NOUN_RE.test(given.replace(/e?n$/u, ''))) return true;
+  // The word before, read from the few characters that can hold an article (no regex over the text).
+  const before = text.slice(Math.max(0, givenAt - 8), givenAt);
+  return /\s$/u.test(before) && ARTICLES.has(before.trimEnd().split(/\s/u).pop() ?? '');
+}
+
 /**
  * "Yücel" → "Deniz Yücel": the first "<Given> <Surname>" in the article, where <Given> is a known given name or a
  * capitalised word that is no title, role or sentence opener. Cached per article and capped (MAX_SURNAME_LOOKUPS).
@@ -1302,10 +1322,13 @@ function fullNameFor(ctx: Context, surname: string): string | null {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
       // "Silvina del Pópolo" for "Pópolo": a lowercase particle may stand between the given name and the surname.
-      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(Math.max(0, at - 32), at));
+      const leadFrom = Math.max(0, at - 32);
+      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(leadFrom, at));
       const given = lead?.[1];
       if (
         given &&
+        lead &&
+        !nounBeforeSurname(text, leadFrom + lead.index + lead[0].indexOf(given), given) &&
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
