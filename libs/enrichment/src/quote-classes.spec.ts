@@ -4437,6 +4437,49 @@ const GERMAN_NOUN_BEFORE_SURNAME: Case[] = [
   ),
 ];
 
+const QUESTION_VERBS: Case[] = [
+  c(
+    'pt',
+    'indagou + role noun after the quote',
+    [
+      'A senadora Kátia Abreu enviou um ofício ao embaixador da China.',
+      '"O Itamaraty tem por obrigação descredenciar as palavras do deputado. Ou fala?", indagou a senadora em resposta ao jornal.',
+    ],
+    'O Itamaraty tem por obrigação descredenciar as palavras do deputado. Ou fala?',
+    'Kátia Abreu',
+  ),
+  c(
+    'es',
+    'preguntó + role noun after the quote',
+    [
+      'La diputada Ana Beltrán habló ayer ante la comisión de presupuesto.',
+      '«¿Quién va a pagar todas estas obras si no hay recursos en el presupuesto?», preguntó la diputada en la sesión.',
+    ],
+    '¿Quién va a pagar todas estas obras si no hay recursos en el presupuesto?',
+    'Ana Beltrán',
+  ),
+  c(
+    'it',
+    'ha chiesto + role noun after the quote',
+    [
+      'La ministra Anna Rossi ha parlato ieri a Roma davanti ai sindacati.',
+      '«Chi pagherà davvero il conto di questa crisi energetica alla fine dell’anno?», ha chiesto la ministra ai giornalisti.',
+    ],
+    'Chi pagherà davvero il conto di questa crisi energetica alla fine dell’anno?',
+    'Anna Rossi',
+  ),
+  c(
+    'en',
+    'queried + role noun after the quote',
+    [
+      'Senator Jane Doe spoke to reporters in Washington on Tuesday.',
+      '“Who is going to pay for all of this once the money runs out?” queried the senator.',
+    ],
+    'Who is going to pay for all of this once the money runs out?',
+    'Jane Doe',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4455,6 +4498,7 @@ describe.each([
   ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
   ['the alternating turns of a dash interview', DASH_INTERVIEW_TURNS],
   ['a German noun before a surname is no given name', GERMAN_NOUN_BEFORE_SURNAME],
+  ['question verbs: indagou, preguntó, ha chiesto, queried', QUESTION_VERBS],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });
