@@ -4480,6 +4480,49 @@ const QUESTION_VERBS: Case[] = [
   ),
 ];
 
+const HEAD_OF_STATE_AND_NEUTER_ROLES: Case[] = [
+  c(
+    'de',
+    'sagte das Staatsoberhaupt: a neuter person noun for the person last named, and the quote after it',
+    [
+      'Bundespräsident Frank-Walter Steinmeier sprach am Mittwoch in Berlin.',
+      '„Die Demokratie muss sich gegen ihre Feinde wehren, jeden Tag aufs Neue“, sagte das Staatsoberhaupt. „Sie ist kein Selbstläufer.“',
+    ],
+    'Sie ist kein Selbstläufer.',
+    'Frank-Walter Steinmeier',
+  ),
+  c(
+    'de',
+    'sagte das Vorstandsmitglied',
+    [
+      'Der Konzern stellte am Montag seine Zahlen vor, Finanzchefin Anna Weber zeigte sich zufrieden.',
+      '„Wir haben in einem schwierigen Jahr mehr verdient als jemals zuvor in unserer Geschichte“, sagte das Vorstandsmitglied.',
+    ],
+    'Wir haben in einem schwierigen Jahr mehr verdient als jemals zuvor in unserer Geschichte',
+    'Anna Weber',
+  ),
+  c(
+    'de',
+    'teilte das Ministerium mit: a body, no person',
+    [
+      'Die Ministerin Anna Weber sprach am Montag in Berlin.',
+      '„Die Zahlen für das vergangene Jahr liegen noch nicht vollständig vor“, teilte das Ministerium mit.',
+    ],
+    'Die Zahlen für das vergangene Jahr liegen noch nicht vollständig vor',
+    null,
+  ),
+  c(
+    'es',
+    'dijo el jefe de Estado',
+    [
+      'El presidente Gustavo Petro habló el miércoles en Bogotá.',
+      '«La democracia tiene que defenderse de sus enemigos todos los días», dijo el jefe de Estado.',
+    ],
+    'La democracia tiene que defenderse de sus enemigos todos los días',
+    'Gustavo Petro',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4499,6 +4542,7 @@ describe.each([
   ['the alternating turns of a dash interview', DASH_INTERVIEW_TURNS],
   ['a German noun before a surname is no given name', GERMAN_NOUN_BEFORE_SURNAME],
   ['question verbs: indagou, preguntó, ha chiesto, queried', QUESTION_VERBS],
+  ['the head of state, and German neuter person nouns', HEAD_OF_STATE_AND_NEUTER_ROLES],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -110,9 +110,18 @@ const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}${
 const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
+/**
+ * German person nouns of neuter gender ("das Staatsoberhaupt", "das Vorstandsmitglied", "das Nachwuchstalent"): after
+ * "das" a noun is mostly a body or a thing (das Ministerium), so only these heads stand for a person.
+ */
+const NEUTER_PERSON_HEADS = ['oberhaupt', 'mitglied', 'talent', 'idol', 'genie', 'opfer', 'model'];
+const isNeuterPersonNoun = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return NEUTER_PERSON_HEADS.some((head) => lower.endsWith(head));
+};
 /** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
 const INSTITUTIONS = new Set(
   'court government ministry department company police agency agencia agence agência agentur agenzia report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
@@ -675,9 +684,9 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition && !roleApposition);
     if (speaker) return speaker;
   }
-  // "„…“, so der CDU-Politiker": a German person's role no one was given before stands for the subject last named,
-  // as a pronoun would.
-  if (roleWord && ROLE_NOUN_RE.test(roleWord)) {
+  // "„…“, so der CDU-Politiker" / "sagte das Staatsoberhaupt": a German person's role no one was given before stands
+  // for the subject last named, as a pronoun would.
+  if (roleWord && (ROLE_NOUN_RE.test(roleWord) || isNeuterPersonNoun(roleWord))) {
     const person = antecedent(ctx, span.start);
     if (person) return person;
   }
