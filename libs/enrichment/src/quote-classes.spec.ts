@@ -4523,6 +4523,39 @@ const HEAD_OF_STATE_AND_NEUTER_ROLES: Case[] = [
   ),
 ];
 
+const SOURCE_BEFORE_COLON: Case[] = [
+  c(
+    'de',
+    '"so Precht:" names the source, not the people the clause mentions',
+    [
+      'Der Philosoph Richard David Precht sprach im Deutschlandfunk über die Zukunft der Arbeit.',
+      'Der Umgang der Politik mit dem Thema – von Donald Trump bis Martin Schulz – sei allerdings völlig unangemessen, so Precht: „Wir versuchen im Moment, den Arbeitsmarkt von gestern zu stabilisieren.“',
+    ],
+    'Wir versuchen im Moment, den Arbeitsmarkt von gestern zu stabilisieren.',
+    'Richard David Precht',
+  ),
+  c(
+    'es',
+    '"según Pérez:" after a clause naming others',
+    [
+      'La economista Laura Pérez presentó ayer su informe sobre la inflación en Madrid.',
+      'La política del Gobierno de Pedro Sánchez y de Alberto Núñez Feijóo es insuficiente, según Pérez: «Seguimos intentando arreglar la economía de ayer con las recetas de siempre».',
+    ],
+    'Seguimos intentando arreglar la economía de ayer con las recetas de siempre',
+    'Laura Pérez',
+  ),
+  c(
+    'fr',
+    '"selon Dupont :" after a clause naming others',
+    [
+      'L’économiste Claire Dupont a présenté hier son rapport sur l’inflation à Paris.',
+      'La politique d’Emmanuel Macron comme celle de Marine Le Pen reste insuffisante, selon Dupont : « Nous essayons encore de réparer l’économie d’hier avec les recettes de toujours. »',
+    ],
+    'Nous essayons encore de réparer l’économie d’hier avec les recettes de toujours.',
+    'Claire Dupont',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4543,6 +4576,7 @@ describe.each([
   ['a German noun before a surname is no given name', GERMAN_NOUN_BEFORE_SURNAME],
   ['question verbs: indagou, preguntó, ha chiesto, queried', QUESTION_VERBS],
   ['the head of state, and German neuter person nouns', HEAD_OF_STATE_AND_NEUTER_ROLES],
+  ['so / según / selon and a name before the colon', SOURCE_BEFORE_COLON],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -337,6 +337,8 @@ const SO_NAME_AFTER_RE = new RegExp(
   String.raw`^\s*,\s*so\s+${NAME}(?=\s*[.,;]|\s+(?:weiter|abschließend|zuletzt)(?![\p{L}]))`,
   'u',
 );
+/** "…, so Precht:" / "…, según Pérez:" / "…, selon Dupont :": "so" or "according to" and a name ending the clause. */
+const SOURCE_COLON_RE = new RegExp(String.raw`(?:^|,\s*)(?:so|${ACCORDING})\s+${NAME}\s*:$`, 'u');
 /**
  * A sentence closed by a speech verb or "so" and a role noun: "…, so die Industriesprecherin." / "…, dijo la ministra."
  * / "…, the minister said."
@@ -859,6 +861,14 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     if (speaker) return speaker;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+    // "…, sei völlig unangemessen, so Precht: „…“" / "…, según Pérez: «…»": the source named right before the colon,
+    // not the people the clause talks about.
+    const source = SOURCE_COLON_RE.exec(clause);
+    if (source?.[1] && !NOT_SPEAKERS.has(firstWord(source[1]))) {
+      const at = windowFrom + clauseFrom + source.index + source[0].lastIndexOf(source[1]);
+      const speaker = speakerAt(ctx, at, source[1], false);
+      if (speaker) return speaker;
+    }
     // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
     // noun as the verb's subject; the people named before it are not speaking. The person named after the role, else
     // the one given that role before the clause.
