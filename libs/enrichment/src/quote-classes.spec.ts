@@ -4556,6 +4556,46 @@ const SOURCE_BEFORE_COLON: Case[] = [
   ),
 ];
 
+const SHORT_QUOTE_AFTER_COLON: Case[] = [
+  c(
+    'de',
+    'a four-word quote introduced by "Name schreibt:"',
+    [
+      'Der Reporter Claas Relotius sollte an eine Miliz herankommen.',
+      'Die meisten Gruppen seien verschlossen. Relotius schreibt: »Drückt uns die Daumen.«',
+    ],
+    'Drückt uns die Daumen.',
+    'Claas Relotius',
+  ),
+  c(
+    'es',
+    'a four-word quote introduced by "Name dijo:"',
+    [
+      'La ministra Ana Beltrán visitó ayer la zona afectada por las lluvias.',
+      'Al llegar, Beltrán dijo: «Aquí no sobra nadie».',
+    ],
+    'Aquí no sobra nadie',
+    'Ana Beltrán',
+  ),
+  c(
+    'fr',
+    'a four-word quote introduced by "Name a lancé :"',
+    [
+      'La ministre Claire Dupont a visité hier la zone inondée.',
+      'En arrivant, Dupont a lancé : « Personne n’est de trop. »',
+    ],
+    'Personne n’est de trop.',
+    'Claire Dupont',
+  ),
+  c(
+    'en',
+    'a four-word quote introduced by "Name said:"',
+    ['Governor Jane Doe toured the flooded town on Monday.', 'On arrival, Doe said: “Nobody here is spare.”'],
+    'Nobody here is spare.',
+    'Jane Doe',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4577,6 +4617,7 @@ describe.each([
   ['question verbs: indagou, preguntó, ha chiesto, queried', QUESTION_VERBS],
   ['the head of state, and German neuter person nouns', HEAD_OF_STATE_AND_NEUTER_ROLES],
   ['so / según / selon and a name before the colon', SOURCE_BEFORE_COLON],
+  ['a short quote a speaker introduces with a colon', SHORT_QUOTE_AFTER_COLON],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

@@ -491,9 +491,12 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
       if (!speaker && carried && span.start === 0 && /^[\s.,;!?)]*$/u.test(paragraph.slice(span.end)))
         speaker = carried;
-      // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
+      // A short span counts only when a speech verb sits beside it, it continues an attributed quote, or a clause
+      // with a speaker introduces it with a colon ("Relotius schreibt: »Drückt uns die Daumen.«").
       const kept =
-        wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
+        wordCount >= MIN_QUOTE_WORDS ||
+        (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS &&
+          (adjacent !== null || continued || (speaker !== null && colonBefore(paragraph, span.start))));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
         const full = tidy === null ? null : fullSpeaker(ctx, tidy, longer);
@@ -510,6 +513,12 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         : null;
   });
   return quotes;
+}
+
+/** The quote opens right after a colon (at most a space between): "Relotius schreibt: »…«". */
+function colonBefore(paragraph: string, start: number): boolean {
+  const k = paragraph[start - 1] === ' ' ? start - 2 : start - 1;
+  return paragraph[k] === ':';
 }
 
 /** Dialogue dashes (quote-spans.ts DIALOGUE_DASHES). */
