@@ -4596,6 +4596,49 @@ const SHORT_QUOTE_AFTER_COLON: Case[] = [
   ),
 ];
 
+const CLAUSE_BETWEEN_QUOTE_AND_VERB: Case[] = [
+  c(
+    'de',
+    '„…“, etwa wenn …, sagt Name',
+    [
+      'Die Doku erinnert an die Schauspielerin Evelyn Hamann.',
+      '„Sie war wie eine Trickfilmfigur von ihm in ihrer Präzision“, etwa wenn es ums Augenbrauenhochziehen ging, sagt Stefan Lukschy.',
+    ],
+    'Sie war wie eine Trickfilmfigur von ihm in ihrer Präzision',
+    'Stefan Lukschy',
+  ),
+  c(
+    'es',
+    '«…», sobre todo cuando …, dijo Name',
+    [
+      'El documental recuerda a la actriz Evelyn Hamann.',
+      '«Era como un personaje de dibujos animados por su precisión», sobre todo cuando levantaba las cejas, dijo Ana Beltrán.',
+    ],
+    'Era como un personaje de dibujos animados por su precisión',
+    'Ana Beltrán',
+  ),
+  c(
+    'en',
+    '“…,” especially when …, said Name',
+    [
+      'The film remembers the actress Evelyn Hamann.',
+      '“She was like a cartoon character in her precision,” especially when she raised her eyebrows, said Stefan Lukschy.',
+    ],
+    'She was like a cartoon character in her precision',
+    'Stefan Lukschy',
+  ),
+  c(
+    'fr',
+    '« … », surtout quand …, raconte Name',
+    [
+      'Le film rend hommage à l’actrice Evelyn Hamann.',
+      '« Elle était comme un personnage de dessin animé dans sa précision », surtout quand elle haussait les sourcils, raconte Claire Dupont.',
+    ],
+    'Elle était comme un personnage de dessin animé dans sa précision',
+    'Claire Dupont',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4618,6 +4661,7 @@ describe.each([
   ['the head of state, and German neuter person nouns', HEAD_OF_STATE_AND_NEUTER_ROLES],
   ['so / según / selon and a name before the colon', SOURCE_BEFORE_COLON],
   ['a short quote a speaker introduces with a colon', SHORT_QUOTE_AFTER_COLON],
+  ['a subordinate clause between the quote and the verb', CLAUSE_BETWEEN_QUOTE_AND_VERB],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

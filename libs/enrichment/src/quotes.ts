@@ -701,6 +701,17 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const person = antecedent(ctx, span.start);
     if (person) return person;
   }
+  // "„…“, etwa wenn es ums Augenbrauehochziehen ging, sagt Stefan Lukschy": a subordinate clause inserted between
+  // the quote and the verb and name.
+  const inserted = INSERTED_CLAUSE_AFTER_RE.exec(after);
+  if (inserted) {
+    const rest = after.slice(inserted[0].length);
+    const named = VERB_NAME_AFTER_RE.exec(rest);
+    if (named?.[2] && !named[1] && named.indices?.[2]) {
+      const speaker = speakerAt(ctx, span.end + inserted[0].length + named.indices[2][0], named[2], true);
+      if (speaker) return speaker;
+    }
+  }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
   // "„…“, wie Verkehrsminister Hans Brandt am Montag sagte": in the subordinate clause the subject comes first.
@@ -1316,6 +1327,10 @@ const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|de
 /** The given name right before a surname, and a lowercase particle between them ("del ", "van der "). */
 const GIVEN_BEFORE_SURNAME_RE =
   /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s((?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?)?$/u;
+
+/** ", etwa wenn …," / "especially when …," / ", sobre todo cuando …,": a subordinate clause set off by commas after a quote. */
+const INSERTED_CLAUSE_AFTER_RE =
+  /^\s*(?:,\s*)?(?:\p{Ll}+\s+){0,2}(?:wenn|als|weil|während|when|while|because|cuando|mientras|porque|quand|lorsque|parce qu['’]|quando|enquanto|mentre|perché)\s[^,.;!?“”"«»„\n]{1,100}(?=,)/u;
 
 /** Articles and determiners before a noun: a capitalised word after one is a noun, no given name. */
 const ARTICLES = new Set(
