@@ -4372,6 +4372,273 @@ const SIGNATURES_TITLES_AND_OBJECTS: Case[] = [
   ),
 ];
 
+const DASH_INTERVIEW_TURNS: Case[] = [
+  c(
+    'es',
+    'dash interview: an answer after a question line with no question mark',
+    [
+      'Andrés Iniesta sigue jugando al fútbol en Japón diez años después de la final de Johannesburgo.',
+      '–¿Qué recuerda de aquella noche?',
+      '–Recuerdo el silencio del vestuario y la alegría de todos mis compañeros después del partido.',
+      '–Y luego llegó la vuelta a casa.',
+      '–Fue una locura, miles de personas en la calle esperando al autobús durante horas.',
+    ],
+    'Fue una locura, miles de personas en la calle esperando al autobús durante horas.',
+    'Andrés Iniesta',
+  ),
+  c(
+    'pt',
+    'dash interview: the turns alternate',
+    [
+      'Marta Silva voltou a jogar no Brasil depois de dez anos nos Estados Unidos.',
+      '— Como foi o regresso?',
+      '— Foi emocionante voltar para casa e ver a torcida cantando o meu nome no estádio.',
+      '— E a seleção, depois disso.',
+      '— A seleção é outra história, ainda quero disputar mais uma Copa do Mundo com elas.',
+    ],
+    'A seleção é outra história, ainda quero disputar mais uma Copa do Mundo com elas.',
+    'Marta Silva',
+  ),
+  c(
+    'fr',
+    'dash interview: the turns alternate',
+    [
+      'Marie Dupont a quitté Paris pour Lyon après vingt ans de carrière au ministère.',
+      '— Pourquoi ce départ ?',
+      '— Parce que je voulais retrouver ma famille et une vie plus calme loin de la capitale.',
+      '— Et la suite, ensuite.',
+      '— La suite, je ne la connais pas encore, mais je reste optimiste pour les années qui viennent.',
+    ],
+    'La suite, je ne la connais pas encore, mais je reste optimiste pour les années qui viennent.',
+    'Marie Dupont',
+  ),
+];
+
+const GERMAN_NOUN_BEFORE_SURNAME: Case[] = [
+  c(
+    'de',
+    'inflected role nouns in a list before a mononym are no given name',
+    [
+      'Zum 100. Geburtstag ehrt die Post den Schauspieler, Humoristen und Karikaturisten Loriot mit einer Briefmarke.',
+      'Die Ausstellung zeigt seine Zeichnungen. „Früher war mehr Lametta und auch viel mehr Zeit für die Familie“, sagte Loriot.',
+    ],
+    'Früher war mehr Lametta und auch viel mehr Zeit für die Familie',
+    'Loriot',
+  ),
+  c(
+    'de',
+    'an article and a capitalised noun before a surname: no given name',
+    [
+      'Die Ausstellung erinnert an den Virologen Drosten und seine Arbeit.',
+      '„Wir haben in der Pandemie sehr viel über dieses Virus gelernt“, sagte Drosten.',
+    ],
+    'Wir haben in der Pandemie sehr viel über dieses Virus gelernt',
+    'Drosten',
+  ),
+];
+
+const QUESTION_VERBS: Case[] = [
+  c(
+    'pt',
+    'indagou + role noun after the quote',
+    [
+      'A senadora Kátia Abreu enviou um ofício ao embaixador da China.',
+      '"O Itamaraty tem por obrigação descredenciar as palavras do deputado. Ou fala?", indagou a senadora em resposta ao jornal.',
+    ],
+    'O Itamaraty tem por obrigação descredenciar as palavras do deputado. Ou fala?',
+    'Kátia Abreu',
+  ),
+  c(
+    'es',
+    'preguntó + role noun after the quote',
+    [
+      'La diputada Ana Beltrán habló ayer ante la comisión de presupuesto.',
+      '«¿Quién va a pagar todas estas obras si no hay recursos en el presupuesto?», preguntó la diputada en la sesión.',
+    ],
+    '¿Quién va a pagar todas estas obras si no hay recursos en el presupuesto?',
+    'Ana Beltrán',
+  ),
+  c(
+    'it',
+    'ha chiesto + role noun after the quote',
+    [
+      'La ministra Anna Rossi ha parlato ieri a Roma davanti ai sindacati.',
+      '«Chi pagherà davvero il conto di questa crisi energetica alla fine dell’anno?», ha chiesto la ministra ai giornalisti.',
+    ],
+    'Chi pagherà davvero il conto di questa crisi energetica alla fine dell’anno?',
+    'Anna Rossi',
+  ),
+  c(
+    'en',
+    'queried + role noun after the quote',
+    [
+      'Senator Jane Doe spoke to reporters in Washington on Tuesday.',
+      '“Who is going to pay for all of this once the money runs out?” queried the senator.',
+    ],
+    'Who is going to pay for all of this once the money runs out?',
+    'Jane Doe',
+  ),
+];
+
+const HEAD_OF_STATE_AND_NEUTER_ROLES: Case[] = [
+  c(
+    'de',
+    'sagte das Staatsoberhaupt: a neuter person noun for the person last named, and the quote after it',
+    [
+      'Bundespräsident Frank-Walter Steinmeier sprach am Mittwoch in Berlin.',
+      '„Die Demokratie muss sich gegen ihre Feinde wehren, jeden Tag aufs Neue“, sagte das Staatsoberhaupt. „Sie ist kein Selbstläufer.“',
+    ],
+    'Sie ist kein Selbstläufer.',
+    'Frank-Walter Steinmeier',
+  ),
+  c(
+    'de',
+    'sagte das Vorstandsmitglied',
+    [
+      'Der Konzern stellte am Montag seine Zahlen vor, Finanzchefin Anna Weber zeigte sich zufrieden.',
+      '„Wir haben in einem schwierigen Jahr mehr verdient als jemals zuvor in unserer Geschichte“, sagte das Vorstandsmitglied.',
+    ],
+    'Wir haben in einem schwierigen Jahr mehr verdient als jemals zuvor in unserer Geschichte',
+    'Anna Weber',
+  ),
+  c(
+    'de',
+    'teilte das Ministerium mit: a body, no person',
+    [
+      'Die Ministerin Anna Weber sprach am Montag in Berlin.',
+      '„Die Zahlen für das vergangene Jahr liegen noch nicht vollständig vor“, teilte das Ministerium mit.',
+    ],
+    'Die Zahlen für das vergangene Jahr liegen noch nicht vollständig vor',
+    null,
+  ),
+  c(
+    'es',
+    'dijo el jefe de Estado',
+    [
+      'El presidente Gustavo Petro habló el miércoles en Bogotá.',
+      '«La democracia tiene que defenderse de sus enemigos todos los días», dijo el jefe de Estado.',
+    ],
+    'La democracia tiene que defenderse de sus enemigos todos los días',
+    'Gustavo Petro',
+  ),
+];
+
+const SOURCE_BEFORE_COLON: Case[] = [
+  c(
+    'de',
+    '"so Precht:" names the source, not the people the clause mentions',
+    [
+      'Der Philosoph Richard David Precht sprach im Deutschlandfunk über die Zukunft der Arbeit.',
+      'Der Umgang der Politik mit dem Thema – von Donald Trump bis Martin Schulz – sei allerdings völlig unangemessen, so Precht: „Wir versuchen im Moment, den Arbeitsmarkt von gestern zu stabilisieren.“',
+    ],
+    'Wir versuchen im Moment, den Arbeitsmarkt von gestern zu stabilisieren.',
+    'Richard David Precht',
+  ),
+  c(
+    'es',
+    '"según Pérez:" after a clause naming others',
+    [
+      'La economista Laura Pérez presentó ayer su informe sobre la inflación en Madrid.',
+      'La política del Gobierno de Pedro Sánchez y de Alberto Núñez Feijóo es insuficiente, según Pérez: «Seguimos intentando arreglar la economía de ayer con las recetas de siempre».',
+    ],
+    'Seguimos intentando arreglar la economía de ayer con las recetas de siempre',
+    'Laura Pérez',
+  ),
+  c(
+    'fr',
+    '"selon Dupont :" after a clause naming others',
+    [
+      'L’économiste Claire Dupont a présenté hier son rapport sur l’inflation à Paris.',
+      'La politique d’Emmanuel Macron comme celle de Marine Le Pen reste insuffisante, selon Dupont : « Nous essayons encore de réparer l’économie d’hier avec les recettes de toujours. »',
+    ],
+    'Nous essayons encore de réparer l’économie d’hier avec les recettes de toujours.',
+    'Claire Dupont',
+  ),
+];
+
+const SHORT_QUOTE_AFTER_COLON: Case[] = [
+  c(
+    'de',
+    'a four-word quote introduced by "Name schreibt:"',
+    [
+      'Der Reporter Claas Relotius sollte an eine Miliz herankommen.',
+      'Die meisten Gruppen seien verschlossen. Relotius schreibt: »Drückt uns die Daumen.«',
+    ],
+    'Drückt uns die Daumen.',
+    'Claas Relotius',
+  ),
+  c(
+    'es',
+    'a four-word quote introduced by "Name dijo:"',
+    [
+      'La ministra Ana Beltrán visitó ayer la zona afectada por las lluvias.',
+      'Al llegar, Beltrán dijo: «Aquí no sobra nadie».',
+    ],
+    'Aquí no sobra nadie',
+    'Ana Beltrán',
+  ),
+  c(
+    'fr',
+    'a four-word quote introduced by "Name a lancé :"',
+    [
+      'La ministre Claire Dupont a visité hier la zone inondée.',
+      'En arrivant, Dupont a lancé : « Personne n’est de trop. »',
+    ],
+    'Personne n’est de trop.',
+    'Claire Dupont',
+  ),
+  c(
+    'en',
+    'a four-word quote introduced by "Name said:"',
+    ['Governor Jane Doe toured the flooded town on Monday.', 'On arrival, Doe said: “Nobody here is spare.”'],
+    'Nobody here is spare.',
+    'Jane Doe',
+  ),
+];
+
+const CLAUSE_BETWEEN_QUOTE_AND_VERB: Case[] = [
+  c(
+    'de',
+    '„…“, etwa wenn …, sagt Name',
+    [
+      'Die Doku erinnert an die Schauspielerin Evelyn Hamann.',
+      '„Sie war wie eine Trickfilmfigur von ihm in ihrer Präzision“, etwa wenn es ums Augenbrauenhochziehen ging, sagt Stefan Lukschy.',
+    ],
+    'Sie war wie eine Trickfilmfigur von ihm in ihrer Präzision',
+    'Stefan Lukschy',
+  ),
+  c(
+    'es',
+    '«…», sobre todo cuando …, dijo Name',
+    [
+      'El documental recuerda a la actriz Evelyn Hamann.',
+      '«Era como un personaje de dibujos animados por su precisión», sobre todo cuando levantaba las cejas, dijo Ana Beltrán.',
+    ],
+    'Era como un personaje de dibujos animados por su precisión',
+    'Ana Beltrán',
+  ),
+  c(
+    'en',
+    '“…,” especially when …, said Name',
+    [
+      'The film remembers the actress Evelyn Hamann.',
+      '“She was like a cartoon character in her precision,” especially when she raised her eyebrows, said Stefan Lukschy.',
+    ],
+    'She was like a cartoon character in her precision',
+    'Stefan Lukschy',
+  ),
+  c(
+    'fr',
+    '« … », surtout quand …, raconte Name',
+    [
+      'Le film rend hommage à l’actrice Evelyn Hamann.',
+      '« Elle était comme un personnage de dessin animé dans sa précision », surtout quand elle haussait les sourcils, raconte Claire Dupont.',
+    ],
+    'Elle était comme un personnage de dessin animé dans sa précision',
+    'Claire Dupont',
+  ),
+];
+
 describe.each([
   ['role or title and name on either side of the verb', ROLE_AND_NAME],
   ['surname or pronoun after a named first mention', SURNAME_OR_PRONOUN],
@@ -4388,6 +4655,13 @@ describe.each([
   ['speakers named after the quote, surnames in -s, compound names', NAMED_AFTER_AND_COMPOUNDS],
   ['views introduced by a name, more verbs, German role nouns', VIEWS_VERBS_AND_GERMAN_ROLES],
   ['signature lines, abbreviated titles, quotes as objects', SIGNATURES_TITLES_AND_OBJECTS],
+  ['the alternating turns of a dash interview', DASH_INTERVIEW_TURNS],
+  ['a German noun before a surname is no given name', GERMAN_NOUN_BEFORE_SURNAME],
+  ['question verbs: indagou, preguntó, ha chiesto, queried', QUESTION_VERBS],
+  ['the head of state, and German neuter person nouns', HEAD_OF_STATE_AND_NEUTER_ROLES],
+  ['so / según / selon and a name before the colon', SOURCE_BEFORE_COLON],
+  ['a short quote a speaker introduces with a colon', SHORT_QUOTE_AFTER_COLON],
+  ['a subordinate clause between the quote and the verb', CLAUSE_BETWEEN_QUOTE_AND_VERB],
 ])('quote classes: %s', (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
 });

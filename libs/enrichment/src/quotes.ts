@@ -21,12 +21,12 @@ const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|(?<=P)rof\.|[\p{L}'’
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
-  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó',
+  'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed|queried|inquired',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó|preguntó|inquirió|se cuestionó',
   "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
   'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte',
-  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte|indagou|perguntou|interrogou',
+  'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude|ha chiesto|ha domandato|si è chiesto|si è chiesta',
 ].join('|');
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
@@ -110,9 +110,18 @@ const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}${
 const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
+/**
+ * German person nouns of neuter gender ("das Staatsoberhaupt", "das Vorstandsmitglied", "das Nachwuchstalent"): after
+ * "das" a noun is mostly a body or a thing (das Ministerium), so only these heads stand for a person.
+ */
+const NEUTER_PERSON_HEADS = ['oberhaupt', 'mitglied', 'talent', 'idol', 'genie', 'opfer', 'model'];
+const isNeuterPersonNoun = (word: string): boolean => {
+  const lower = word.toLowerCase();
+  return NEUTER_PERSON_HEADS.some((head) => lower.endsWith(head));
+};
 /** Head nouns of a body, not a person, that a quote is attributed to ("the court said", "indicó el ministerio"). */
 const INSTITUTIONS = new Set(
   'court government ministry department company police agency agencia agence agência agentur agenzia report statement study tribunal gobierno ministerio empresa policía informe comunicado gouvernement ministère entreprise rapport communiqué regierung ministerium unternehmen polizei bericht gericht mitteilung governo ministério polícia relatório tribunale ministero azienda polizia rapporto'.split(
@@ -328,6 +337,8 @@ const SO_NAME_AFTER_RE = new RegExp(
   String.raw`^\s*,\s*so\s+${NAME}(?=\s*[.,;]|\s+(?:weiter|abschließend|zuletzt)(?![\p{L}]))`,
   'u',
 );
+/** "…, so Precht:" / "…, según Pérez:" / "…, selon Dupont :": "so" or "according to" and a name ending the clause. */
+const SOURCE_COLON_RE = new RegExp(String.raw`(?:^|,\s*)(?:so|${ACCORDING})\s+${NAME}\s*:$`, 'u');
 /**
  * A sentence closed by a speech verb or "so" and a role noun: "…, so die Industriesprecherin." / "…, dijo la ministra."
  * / "…, the minister said."
@@ -480,9 +491,12 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
       if (!speaker && carried && span.start === 0 && /^[\s.,;!?)]*$/u.test(paragraph.slice(span.end)))
         speaker = carried;
-      // A short span counts only when a speech verb sits beside it or it continues an attributed quote.
+      // A short span counts only when a speech verb sits beside it, it continues an attributed quote, or a clause
+      // with a speaker introduces it with a colon ("Relotius schreibt: »Drückt uns die Daumen.«").
       const kept =
-        wordCount >= MIN_QUOTE_WORDS || (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS && (adjacent !== null || continued));
+        wordCount >= MIN_QUOTE_WORDS ||
+        (wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS &&
+          (adjacent !== null || continued || (speaker !== null && colonBefore(paragraph, span.start))));
       if (kept) {
         const tidy = speaker === null ? null : tidySpeaker(speaker);
         const full = tidy === null ? null : fullSpeaker(ctx, tidy, longer);
@@ -499,6 +513,12 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
         : null;
   });
   return quotes;
+}
+
+/** The quote opens right after a colon (at most a space between): "Relotius schreibt: »…«". */
+function colonBefore(paragraph: string, start: number): boolean {
+  const k = paragraph[start - 1] === ' ' ? start - 2 : start - 1;
+  return paragraph[k] === ':';
 }
 
 /** Dialogue dashes (quote-spans.ts DIALOGUE_DASHES). */
@@ -675,11 +695,22 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + after.indexOf(nameVerb[1]), nameVerb[1], apposition && !roleApposition);
     if (speaker) return speaker;
   }
-  // "„…“, so der CDU-Politiker": a German person's role no one was given before stands for the subject last named,
-  // as a pronoun would.
-  if (roleWord && ROLE_NOUN_RE.test(roleWord)) {
+  // "„…“, so der CDU-Politiker" / "sagte das Staatsoberhaupt": a German person's role no one was given before stands
+  // for the subject last named, as a pronoun would.
+  if (roleWord && (ROLE_NOUN_RE.test(roleWord) || isNeuterPersonNoun(roleWord))) {
     const person = antecedent(ctx, span.start);
     if (person) return person;
+  }
+  // "„…“, etwa wenn es ums Augenbrauehochziehen ging, sagt Stefan Lukschy": a subordinate clause inserted between
+  // the quote and the verb and name.
+  const inserted = INSERTED_CLAUSE_AFTER_RE.exec(after);
+  if (inserted) {
+    const rest = after.slice(inserted[0].length);
+    const named = VERB_NAME_AFTER_RE.exec(rest);
+    if (named?.[2] && !named[1] && named.indices?.[2]) {
+      const speaker = speakerAt(ctx, span.end + inserted[0].length + named.indices[2][0], named[2], true);
+      if (speaker) return speaker;
+    }
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
   const subject = SUBJECT_VERB_AFTER_RE.exec(after);
@@ -846,10 +877,18 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
   // "—¿Y qué dice Tomás Ruiz?" / "—Que lo estudiará …": so is a dialogue line answering a question line.
   const dialogueLine = span.start === 0 && DIALOGUE_DASHES.includes(ctx.paragraph[0] ?? '');
   if (ANSWER_LABEL_RE.test(clause) || dialogueLine) {
-    const speaker = interviewee(ctx);
+    const speaker = interviewee(ctx) ?? (dialogueLine ? alternatingTurn(ctx) : null);
     if (speaker) return speaker;
   }
   if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+    // "…, sei völlig unangemessen, so Precht: „…“" / "…, según Pérez: «…»": the source named right before the colon,
+    // not the people the clause talks about.
+    const source = SOURCE_COLON_RE.exec(clause);
+    if (source?.[1] && !NOT_SPEAKERS.has(firstWord(source[1]))) {
+      const at = windowFrom + clauseFrom + source.index + source[0].lastIndexOf(source[1]);
+      const speaker = speakerAt(ctx, at, source[1], false);
+      if (speaker) return speaker;
+    }
     // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
     // noun as the verb's subject; the people named before it are not speaking. The person named after the role, else
     // the one given that role before the clause.
@@ -964,6 +1003,18 @@ function interviewee(ctx: Context): string | null {
     k--;
   if (k === ctx.paragraphIndex - 1) return null;
   return lastSubjectBefore(ctx.entities.personMentions, k + 1, 0, ctx.paragraphs, ctx.spans)?.name ?? null;
+}
+
+/**
+ * "–Y vuelve contra Chile." / "–Todavía recuerdo el silencio …": the turns of a dash interview alternate, so a dialogue
+ * line two lines after one given a speaker, past a line no one was given (the interviewer's), is that speaker's again.
+ */
+function alternatingTurn(ctx: Context): string | null {
+  const k = ctx.paragraphIndex;
+  const last = ctx.lastAttributed;
+  if (!last.speaker || last.paragraph !== k - 2) return null;
+  const isLine = (paragraph: string | undefined): boolean => DIALOGUE_DASHES.includes(paragraph?.[0] ?? ' ');
+  return isLine(ctx.paragraphs[k - 1]) && isLine(ctx.paragraphs[k - 2]) ? last.speaker : null;
 }
 
 /** The first person named as a subject after `offset` in this paragraph, else opening the next paragraph. */
@@ -1277,6 +1328,30 @@ const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|de
 const GIVEN_BEFORE_SURNAME_RE =
   /(?:^|[\s(])(\p{Lu}[\p{Ll}'’-]{1,20})\s((?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?)?$/u;
 
+/** ", etwa wenn …," / "especially when …," / ", sobre todo cuando …,": a subordinate clause set off by commas after a quote. */
+const INSERTED_CLAUSE_AFTER_RE =
+  /^\s*(?:,\s*)?(?:\p{Ll}+\s+){0,2}(?:wenn|als|weil|während|when|while|because|cuando|mientras|porque|quand|lorsque|parce qu['’]|quando|enquanto|mentre|perché)\s[^,.;!?“”"«»„\n]{1,100}(?=,)/u;
+
+/** Articles and determiners before a noun: a capitalised word after one is a noun, no given name. */
+const ARTICLES = new Set(
+  'der die das des dem den ein eine eines einem einen einer the a an el la los las del le les du un une il lo gli della dello dei degli o os as do da dos das um uma'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "des Humoristen Loriot", "Schauspieler, Humoristen und Karikaturisten Loriot": the capitalised word before a surname
+ * is a German noun (a role), not the given name, after an article or in a role noun's form (also inflected, -en),
+ * unless a list knows it as a given name ("der Peter Müller", "Christopher").
+ */
+function nounBeforeSurname(text: string, givenAt: number, given: string): boolean {
+  if (isGivenName(given)) return false;
+  if (ROLE_NOUN_RE.test(given) || ROLE_NOUN_RE.test(given.replace(/e?n$/u, ''))) return true;
+  // The word before, read from the few characters that can hold an article (no regex over the text).
+  const before = text.slice(Math.max(0, givenAt - 8), givenAt);
+  return /\s$/u.test(before) && ARTICLES.has(before.trimEnd().split(/\s/u).pop() ?? '');
+}
+
 /**
  * "Yücel" → "Deniz Yücel": the first "<Given> <Surname>" in the article, where <Given> is a known given name or a
  * capitalised word that is no title, role or sentence opener. Cached per article and capped (MAX_SURNAME_LOOKUPS).
@@ -1290,10 +1365,13 @@ function fullNameFor(ctx: Context, surname: string): string | null {
     for (let at = text.indexOf(surname); at > 0 && !found; at = text.indexOf(surname, at + surname.length)) {
       if (/[\p{L}\p{N}]/u.test(text[at + surname.length] ?? '')) continue;
       // "Silvina del Pópolo" for "Pópolo": a lowercase particle may stand between the given name and the surname.
-      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(Math.max(0, at - 32), at));
+      const leadFrom = Math.max(0, at - 32);
+      const lead = GIVEN_BEFORE_SURNAME_RE.exec(text.slice(leadFrom, at));
       const given = lead?.[1];
       if (
         given &&
+        lead &&
+        !nounBeforeSurname(text, leadFrom + lead.index + lead[0].indexOf(given), given) &&
         !TITLES.has(given) &&
         !ROLE_WORDS.has(given) &&
         !NOT_SPEAKERS.has(given) &&
