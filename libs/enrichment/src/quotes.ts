@@ -28,12 +28,18 @@ const VERB_WORDS = [
   'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte|indagou|perguntou|interrogou',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude|ha chiesto|ha domandato|si è chiesto|si è chiesta',
 ].join('|');
+/**
+ * Every regex holding VERB compiles its ~750 words to native code (~110 KB per string width), so each holds it once:
+ * the text after a quote opens with `^(?:\s*[,.—–])?\s*`, the same strings as `^(?:\s*[,.—–])?\s*`, whose loop at
+ * the end of the optional group makes irregexp emit the alternation twice (457 → 233 KB); alternatives led by VERB
+ * share one VERB.
+ */
 const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
 
 /** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
 const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:-t)?[\s-]+${PRONOUN}|${VERB}\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|${VERB}\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:(?:-t)?[\s-]+${PRONOUN}|\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}]))))`,
   'iu',
 );
 /**
@@ -47,7 +53,7 @@ const PRONOUN_AFTER_OPENERS = new Set(
     ...'he she they él ella ellos il elle ils er sie ele ela eles lui lei a ont'.split(' '),
   ].map((word) => word.toLowerCase()),
 );
-const FIRST_WORD_AFTER_RE = /^\s*(?:[,.—–]\s*)?([\p{L}’']+)/u;
+const FIRST_WORD_AFTER_RE = /^(?:\s*[,.—–])?\s*([\p{L}’']+)/u;
 const pronounAfter = (after: string): boolean => {
   const first = FIRST_WORD_AFTER_RE.exec(after)?.[1]?.toLowerCase();
   return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && PRONOUN_AFTER_RE.test(after);
@@ -63,14 +69,14 @@ const PRETERITE_AFTER_RE = new RegExp(
 /** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
 const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
 const AGE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`,
   'u',
 );
 /** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
-const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+l['’]\p{Ll}`, 'u');
+const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+l['’]\p{Ll}`, 'u');
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
 const NAME_VERB_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
   'u',
 );
 /**
@@ -85,7 +91,7 @@ const DESCRIPTOR_WORDS = String.raw`(?:(?!(?:on|in|at|to|from|with|without|for|a
  * group.
  */
 const VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
+  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
   'du',
 );
 /**
@@ -105,12 +111,12 @@ const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
   .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
   .join('|')})(?![\p{L}])`;
 const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
-const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?${VERB}${ROLE_PHRASE}`, 'u');
+const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*${VERB}${ROLE_PHRASE}`, 'u');
 /** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
-const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
+const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
 const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
   'u',
 );
 /**
@@ -135,7 +141,7 @@ const CONTINUATION_VERB = String.raw`(?:added|adds|continued|concluded|agregó|a
  * carrying-on verb with no name beside it (a German role noun is capitalised).
  */
 const CONTINUATION_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:${CONTINUATION_VERB}(?:\s*(?:[.;,]|$)|\s+(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+(?:\s+\p{Ll}+)?\s*[.;,])|(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+${CONTINUATION_VERB}\s*[.;,]|fügte\s+(?:(?:der|die)\s+\p{Lu}\p{Ll}+\s+)?hinzu\s*[.;,]|(?:ergänzte|ergänzt)\s+(?:der|die)\s+\p{Lu}\p{Ll}+\s*[.;,])`,
   'u',
 );
 /** Paragraphs back the last attributed quote may be that a carrying-on verb continues. */
@@ -145,7 +151,7 @@ const MAX_CONTINUATION_GAP = 4;
  * one or two words between the verb and a role noun that ends the sentence.
  */
 const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
+  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
   'u',
 );
 /** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
@@ -156,7 +162,7 @@ const PREPOSITIONS = new Set(
 );
 /** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
 const ROLE_HEAD_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
+  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
   'u',
 );
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
@@ -301,14 +307,14 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
 const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
 const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+  String.raw`^(?:\s*[,.—–])?\s*(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
   'u',
 );
 /**
@@ -354,7 +360,7 @@ const CLAUSE_ROLE_SUBJECT_RE = new RegExp(
 );
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
 const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+  String.raw`(?<![\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
 /** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
@@ -1319,7 +1325,7 @@ function cleanSpeaker(raw: string[]): string[] {
 
 /** ", lamenta, por su parte, Iris Avellaneda" / ", said, however, Jane Doe": a verb, a short aside, a name. */
 const VERB_ASIDE_NAME_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:[,.—–]\s*)?${VERB},\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`,
+  String.raw`^(?:\s*[,.—–])?\s*${VERB},\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`,
   'u',
 );
 /** Only the lowercase particles of a surname ("del ", "van der "). */
