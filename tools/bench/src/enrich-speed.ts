@@ -231,13 +231,13 @@ function compareWithBaseline(ref: string): void {
   const cell = (runs: SpeedFigures[], key: keyof SpeedFigures): string =>
     `${median(runs.map((f) => f[key]))} (${runs.map((f) => f[key]).join(', ')})`;
   const row = (a: string, b: string, c: string, d: string): string =>
-    `${a.padEnd(22)}${b.padEnd(30)}${c.padEnd(30)}${d}\n`;
+    `${a.padEnd(22)}${b.padEnd(36)}${c.padEnd(36)}${d}\n`;
   process.stdout.write(
     `\nWirestream enricher speed — ${new Date().toISOString().slice(0, 10)}, one core, Node ${process.version}; ` +
       `${rounds} rounds, baseline ${baseline.label} and working tree in turn\n\n`,
   );
   process.stdout.write(row('measure', 'working tree: median (runs)', `baseline: median (runs)`, 'target'));
-  process.stdout.write(row('-'.repeat(20), '-'.repeat(28), '-'.repeat(28), '------'));
+  process.stdout.write(row('-'.repeat(20), '-'.repeat(34), '-'.repeat(34), '------'));
   process.stdout.write(
     row('HTML pages/s', cell(ours, 'htmlPagesPerSecond'), cell(theirs, 'htmlPagesPerSecond'), '≥ 40'),
   );
