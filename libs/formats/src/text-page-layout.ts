@@ -538,8 +538,13 @@ const NETWORK_SPLIT_RE = /[^\p{L}]+/u;
 /** A short line naming MIN_FOLLOW_PROMPT_NETWORKS networks or more: a prompt to follow or share, not a sentence of the text. */
 export function isFollowPrompt(block: string): boolean {
   if (block.length > MAX_FOLLOW_PROMPT_CHARS) return false;
+  const lower = block.toLowerCase();
+  // A name that is a word is a substring too: fewer than three in the line, no split needed (most last lines).
+  let spelled = 0;
+  for (const name of NETWORK_NAMES) if (lower.includes(name)) spelled += 1;
+  if (spelled < MIN_FOLLOW_PROMPT_NETWORKS) return false;
   const named = new Set<string>();
-  for (const word of block.toLowerCase().split(NETWORK_SPLIT_RE)) if (NETWORK_NAMES.has(word)) named.add(word);
+  for (const word of lower.split(NETWORK_SPLIT_RE)) if (NETWORK_NAMES.has(word)) named.add(word);
   return named.size >= MIN_FOLLOW_PROMPT_NETWORKS;
 }
 

@@ -118,9 +118,18 @@ export function isNavigationVocabulary(block: string): boolean {
   const key = navigationKey(block);
   const segments = separated ? block.split(NAVIGATION_SEPARATOR_RE).map(navigationKey).filter(Boolean) : [key];
   if (segments.length > 0 && segments.every((s) => s && NAVIGATION_WORDS.has(s))) return true;
-  // "Menü Menü", "Login Register": a few menu words run together.
-  const words = key.split(' ');
-  return words.length >= 2 && words.length <= 4 && words.every((w) => NAVIGATION_WORDS.has(w));
+  // "Menü Menü", "Login Register": a few menu words run together (two to four: one to three spaces, counted before
+  // any split, as most short lines are not).
+  const spaces = spaceCount(key, 4);
+  if (spaces < 1 || spaces > 3) return false;
+  return key.split(' ').every((w) => NAVIGATION_WORDS.has(w));
+}
+
+/** Spaces in `text`, counted up to `limit`. */
+function spaceCount(text: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at >= 0 && count < limit; at = text.indexOf(' ', at + 1)) count += 1;
+  return count;
 }
 
 /** A heading alone on its line; "Related: <title>" is a cross-link inside the article, not its end. */
@@ -200,13 +209,15 @@ const COMMENT_COUNTER_RE =
 const MAX_COMMENT_COUNTER_CHARS = 40;
 
 export function shapeBlocks(blocks: string[]): BlockShape[] {
+  // Short blocks lower-cased once: for the repetition count and the share-bar words.
+  const lowers = blocks.map((block) => (block.length > 120 ? '' : block.toLowerCase()));
   const counts = new Map<string, number>();
-  for (const block of blocks) {
-    if (block.length > 120) continue;
-    const key = block.toLowerCase();
+  blocks.forEach((block, i) => {
+    if (block.length > 120) return;
+    const key = lowers[i] ?? '';
     counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const shareLines = blocks.map(isShareLine);
+  });
+  const shareLines = blocks.map((block, i) => isShareLine(block, lowers[i] ?? ''));
   const shareBars = shareBarStarts(shareLines);
   return blocks.map((block, i) => {
     const words = blockWords(block);
@@ -217,7 +228,7 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       prose: (words >= PROSE_MIN_WORDS && sentence) || words >= PROSE_LONG_WORDS,
       navigation: isNavigationVocabulary(block),
       articleEnd: (isArticleEndHeading(block) && !opensCrossLinkBox(blocks, i)) || isTagLine(block),
-      repeated: block.length <= 120 && (counts.get(block.toLowerCase()) ?? 0) > 1,
+      repeated: block.length <= 120 && (counts.get(lowers[i] ?? '') ?? 0) > 1,
       listEnd: isListEndHeading(block),
       commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
@@ -241,12 +252,10 @@ const MAX_SHARE_LINE_CHARS = 80;
 const MIN_SHARE_BAR_LINES = 3;
 const SHARE_WORD_SPLIT_RE = /[^\p{L}-]+/u;
 
-function isShareLine(block: string): boolean {
+/** `lower` is the block lower-cased. */
+function isShareLine(block: string, lower: string): boolean {
   if (block.length > MAX_SHARE_LINE_CHARS) return false;
-  return block
-    .toLowerCase()
-    .split(SHARE_WORD_SPLIT_RE)
-    .some((word) => SHARE_WORDS.has(word));
+  return lower.split(SHARE_WORD_SPLIT_RE).some((word) => SHARE_WORDS.has(word));
 }
 
 /**
