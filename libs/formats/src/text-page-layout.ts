@@ -337,6 +337,7 @@ function applyArticleSpan(
       (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
       parseDateLine(block) !== null ||
       findDateLine(block) !== null,
+    headlineIndex,
   );
   if (slugIndex !== null) {
     const previous = headlineIndex >= 0 ? headlineIndex : (headerTitle?.index ?? -1);

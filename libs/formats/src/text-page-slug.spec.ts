@@ -65,6 +65,25 @@ describe('slugHeadline', () => {
     ).toBeNull();
   });
 
+  it('takes the neighbour of a two-line stack that spells the slug more closely, however small the gain', () => {
+    const stack = [
+      'Kultur',
+      '26.10.2023',
+      'Der Begriff Imperialismus hat heute keinen Wert',
+      'Das Imperialismus-Phantom',
+    ];
+    const address = 'https://zeitung.example/artikel/diskussion-begriff-imperialismus-das-phantom';
+    expect(betterSlugHeadline(stack, address, stack[2] ?? null, undefined, 2)).toBe(3);
+    // Not next to the headline: the quarter margin applies.
+    expect(
+      betterSlugHeadline([...stack.slice(0, 3), 'Mehr', stack[3] ?? ''], address, stack[2] ?? null, undefined, 2),
+    ).toBeNull();
+    const english = ['Opinion', 'Why the harbour deal was never about jobs', 'Harbour deal myths'];
+    const link = 'https://courier.example/opinion/debate-over-harbour-deal-myths';
+    expect(betterSlugHeadline(english, link, english[1] ?? null, undefined, 1)).toBe(2);
+    expect(betterSlugHeadline(english, link, english[1] ?? null)).toBeNull();
+  });
+
   it('drops crumb markers glued before a heading', () => {
     expect(stripLeadingMark('› Tram line reaches the airport')).toBe('Tram line reaches the airport');
     expect(stripLeadingMark('|Tram line')).toBe('Tram line');

@@ -125,17 +125,23 @@ const SLUG_RECALL_MARGIN = 0.25;
 /**
  * The index of a block that spells the address's slug clearly better than `current` (the headline the layout
  * found, or null): it must cover at least a quarter more of the slug's words. A headline that already covers
- * the slug as well ("Golf on TV: …" for "/golf-on-tv/") stays, however many words it adds.
+ * the slug as well ("Golf on TV: …" for "/golf-on-tv/") stays, however many words it adds. The block next to
+ * `currentIndex` needs only to beat it on both recall and F1.
  */
 export function betterSlugHeadline(
   blocks: readonly string[],
   url: string | null | undefined,
   current: string | null,
   skip?: (block: string, index: number) => boolean,
+  currentIndex?: number,
 ): number | null {
   const found = slugHeadline(blocks, url, skip);
   if (!found) return null;
   const slug = new Set(slugWords(url));
-  const currentRecall = current ? slugMatch(stripLeadingMark(current), slug).recall : 0;
-  return found.match.recall >= currentRecall + SLUG_RECALL_MARGIN ? found.index : null;
+  const currentMatch = current ? slugMatch(stripLeadingMark(current), slug) : NO_MATCH;
+  if (found.match.recall >= currentMatch.recall + SLUG_RECALL_MARGIN) return found.index;
+  // Two-line stacks (a kicker over the headline, a headline over its subtitle): of the two neighbours, the one
+  // spelling the slug more closely and more fully is the headline, however small the gain.
+  const neighbour = currentIndex !== undefined && currentIndex >= 0 && Math.abs(found.index - currentIndex) === 1;
+  return neighbour && found.match.recall > currentMatch.recall && found.match.f1 > currentMatch.f1 ? found.index : null;
 }
