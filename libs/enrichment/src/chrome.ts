@@ -124,6 +124,7 @@ export function cleanTextPage(
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
     else if (isDisclaimer(block) || isAffiliateDisclosure(block)) preclassified.set(i, 'boilerplate');
+    else if (isEmbedConsent(block)) preclassified.set(i, 'cookie-notice');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
     else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
@@ -653,6 +654,62 @@ export function isAffiliateDisclosure(block: string): boolean {
 const MAX_DISCLOSURE_CHARS = 400;
 const AFFILIATE_DISCLOSURE_RE =
   /^(?:\*\s?)?(?:this (?:post|article|page|story|review|guide) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored links)|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation) (?:when|if|from)|(?:dieser|der) (?:artikel|beitrag|text) enthält (?:affiliate|werbe|provisions)|(?:affiliate|werbe|provisions)-?links?(?:\s?[:*]|$)|cet article contient des liens (?:affiliés|d['’]affiliation|sponsorisés)|(?:este|el) (?:artículo|post) contiene enlaces (?:de afiliados|afiliados|patrocinados)|este (?:artigo|post) contém links (?:de afiliados|afiliados|patrocinados)|questo articolo contiene link (?:di affiliazione|affiliati|sponsorizzati))/iu;
+
+/**
+ * The consent box a site prints where an embedded post, video or chart would be ("Externer Inhalt", "Empfohlener
+ * redaktioneller Inhalt", "Contenido externo", "An dieser Stelle findet Ihr einen externen Inhalt von Instagram …",
+ * "I agree to external content being displayed", "Um diesen Inhalt zu sehen …"): the site's, not the article's. A label
+ * line is looked up whole; a notice line is tested only when short, and only at its opening words.
+ */
+export function isEmbedConsent(block: string): boolean {
+  if (block.length <= MAX_EMBED_LABEL_CHARS && EMBED_CONSENT_LABELS.has(embedLabelKey(block))) return true;
+  return block.length <= MAX_DISCLOSURE_CHARS && EMBED_CONSENT_NOTICE_RE.test(block);
+}
+const MAX_EMBED_LABEL_CHARS = 60;
+/** The label lower-cased, without the spaces and the colon, full stop or exclamation mark that may close it. */
+function embedLabelKey(block: string): string {
+  let end = block.length;
+  while (end > 0 && LABEL_TRAILER.has(block.charAt(end - 1))) end -= 1;
+  return block.slice(0, end).trim().toLowerCase();
+}
+const LABEL_TRAILER = new Set([' ', '\t', '\u00a0', ':', '.', '!']);
+const EMBED_CONSENT_LABELS = new Set([
+  'externer inhalt',
+  'externe inhalte',
+  'empfohlener externer inhalt',
+  'empfohlener redaktioneller inhalt',
+  'empfohlene redaktionelle inhalte',
+  'inhalte von drittanbietern',
+  'externe inhalte anzeigen',
+  'externen inhalt anzeigen',
+  'externen inhalt laden',
+  'inhalt laden',
+  'external content',
+  'third-party content',
+  'third party content',
+  'recommended editorial content',
+  'load external content',
+  'show external content',
+  'contenido externo',
+  'contenido de terceros',
+  'cargar contenido externo',
+  'mostrar contenido externo',
+  'contenu externe',
+  'contenu tiers',
+  'afficher le contenu externe',
+  'charger le contenu externe',
+  'conteúdo externo',
+  'conteúdo de terceiros',
+  'carregar conteúdo externo',
+  'mostrar conteúdo externo',
+  'contenuto esterno',
+  'contenuti esterni',
+  'contenuto di terze parti',
+  'carica contenuto esterno',
+  'mostra contenuto esterno',
+]);
+const EMBED_CONSENT_NOTICE_RE =
+  /^(?:an dieser stelle (?:findet ihr|finden sie|findest du) (?:einen|einige|ein) (?:externe[nr]?|ergänzende[nr]?) (?:inhalt|inhalte|beitrag|video)|(?:ich bin|ich erkläre mich) damit einverstanden, dass mir externe inhalte|um (?:diesen|den) (?:externen )?inhalt (?:zu sehen|zu laden|anzuzeigen|anzeigen zu lassen)|(?:mit|durch) (?:einem )?klick auf [„"»]?(?:inhalt|externe inhalte|video|beitrag) (?:laden|anzeigen|abspielen)|i (?:agree|consent) to (?:external|third[- ]party) content being (?:displayed|shown|loaded)|(?:to (?:view|see|display|load) this (?:content|embed|post|video)|this (?:external |embedded )?content is (?:provided|hosted) by)|(?:para ver este contenido|este contenido (?:externo )?(?:está alojado|es proporcionado|se aloja)|acepto que se (?:muestre|muestren) (?:el )?contenido)|(?:pour (?:afficher|voir) ce contenu|ce contenu (?:externe )?est (?:hébergé|fourni) par|j['’]accepte que (?:le|des) contenus? (?:externes?|tiers))|(?:para ver este conteúdo|este conteúdo (?:externo )?(?:está hospedado|é fornecido)|concordo (?:que|com a exibição de) (?:o )?conteúdos? externos?)|(?:per visualizzare questo contenuto|questo contenuto (?:esterno )?(?:è ospitato|è fornito)|acconsento (?:alla visualizzazione|che vengano mostrati) (?:di )?contenuti esterni))/iu;
 
 /**
  * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",
