@@ -743,3 +743,36 @@ describe('consent boxes in place of an embedded post or video', () => {
     expect(body).toContain(next);
   });
 });
+
+describe('a picture under its enlarge button', () => {
+  const lead =
+    'Die Junioren-Meisterschaften beginnen am Samstag in der Tennishalle am Stadtrand, mit Spielerinnen und Spielern aus zwölf Ländern.';
+  const next =
+    'Die Organisatoren erwarten an den Finaltagen mehrere hundert Zuschauer, der Eintritt ist an allen Tagen des Turniers frei.';
+
+  it('loses the button, the caption and the credit line (de, es)', () => {
+    for (const [button, caption, credit] of [
+      ['Vergrößern', 'Die Nummer eins der Setzliste beim Training', 'Quelle: Jana Muster'],
+      ['Ampliar', 'La campeona del año pasado durante el entrenamiento', 'Foto: Juan Pérez'],
+    ]) {
+      const cleaned = cleanTextPage(
+        ['Tennisverband', 'Turnier beginnt', lead, button, caption, credit, next].join('\n'),
+        options,
+      );
+      const body = cleaned.paragraphs.join('\n');
+      expect(body).not.toContain(caption);
+      expect(body).not.toContain(credit);
+      expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+    }
+  });
+
+  it('keeps the line under the button when no credit line follows it (en, fr)', () => {
+    for (const [button, line] of [
+      ['Enlarge', 'The top seed trained on the centre court on Friday.'],
+      ['Agrandir', 'La tête de série s’est entraînée vendredi sur le court central.'],
+    ]) {
+      const page = ['Tennis Weekly', 'Tournament opens', lead, button, line, next].join('\n');
+      expect(cleanTextPage(page, options).removed.map((r) => r.text)).not.toContain(line);
+    }
+  });
+});

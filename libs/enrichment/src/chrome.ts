@@ -120,6 +120,8 @@ export function cleanTextPage(
     ),
   );
   layout.blocks.forEach((block, i) => {
+    // An enlarge button is often already chrome; the caption and credit under it are not yet.
+    if (isEnlargeButton(block)) markEnlargedPicture(layout.blocks, i, preclassified);
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
@@ -744,6 +746,45 @@ const isCaption = (line: string): boolean => line.length <= MAX_CAPTION_CHARS &&
 const MAX_PHOTO_LABEL_CHARS = 20;
 const PHOTO_CREDIT_LABEL_RE =
   /^(?:fotos?|photos?|bild(?:er)?|image|imagen|fotografía|crédits? photo|crédits?|credits?|foto ?credit)\s?:$/iu;
+
+/**
+ * A picture's enlarge button ("Vergrößern", "Enlarge", "Ampliar", "Agrandir", "Ingrandisci"), then its caption and a
+ * credit line under it ("Quelle: Jane Doe", "Foto: dpa"): the three lines are the picture's, not the text's. Without
+ * the credit line the caption may be a paragraph of the text, and nothing is marked.
+ */
+function markEnlargedPicture(blocks: string[], button: number, kinds: Map<number, RemovedKind>): void {
+  const caption = blocks[button + 1] ?? '';
+  const credit = blocks[button + 2] ?? '';
+  if (!isCaption(caption) || kinds.has(button + 1) || !isCreditLine(credit)) return;
+  kinds.set(button, 'boilerplate');
+  kinds.set(button + 1, 'boilerplate');
+  kinds.set(button + 2, 'boilerplate');
+}
+const MAX_ENLARGE_BUTTON_CHARS = 30;
+const ENLARGE_BUTTONS = new Set([
+  'vergrößern',
+  'bild vergrößern',
+  'zum vergrößern klicken',
+  'enlarge',
+  'enlarge image',
+  'click to enlarge',
+  'ampliar',
+  'ampliar imagen',
+  'ampliar foto',
+  'ampliar imagem',
+  'agrandir',
+  "agrandir l'image",
+  'agrandir la photo',
+  'ingrandisci',
+  "ingrandisci l'immagine",
+]);
+const isEnlargeButton = (block: string): boolean =>
+  block.length <= MAX_ENLARGE_BUTTON_CHARS && ENLARGE_BUTTONS.has(block.trim().toLowerCase().replace('’', "'"));
+const MAX_CREDIT_LINE_CHARS = 80;
+const CREDIT_LINE_RE =
+  /^(?:quelle|fotos?|bild(?:er)?|photos?|image|credits?|crédits?(?: photo)?|crédito|fuente|fonte|foto ?credit)\s?:\s?\S/iu;
+const isCreditLine = (block: string): boolean =>
+  block.length <= MAX_CREDIT_LINE_CHARS && !SENTENCE_STOP_RE.test(block) && CREDIT_LINE_RE.test(block);
 
 function isPhotoCreditLabel(block: string): boolean {
   return block.length <= MAX_PHOTO_LABEL_CHARS && PHOTO_CREDIT_LABEL_RE.test(block);
