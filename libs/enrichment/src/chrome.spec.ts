@@ -1,4 +1,4 @@
-import { cleanHtmlPage, cleanTextPage, isAffiliateDisclosure } from './chrome';
+import { cleanHtmlPage, cleanTextPage, isAffiliateDisclosure, isEmbedConsent } from './chrome';
 
 const options = { title: null, siteName: null };
 
@@ -667,5 +667,112 @@ describe('affiliate disclosures', () => {
     const cleaned = cleanTextPage(page, { title: null, siteName: null });
     expect(cleaned.paragraphs.join('\n')).not.toContain('references to products');
     expect(cleaned.paragraphs).toContain(lead);
+  });
+});
+
+describe('consent boxes in place of an embedded post or video', () => {
+  it('are recognised in several languages', () => {
+    for (const line of [
+      'Empfohlener redaktioneller Inhalt',
+      'Externer Inhalt',
+      'An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den Artikel ergänzt. Ihr könnt ihn Euch mit einem Klick anzeigen lassen.',
+      'Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.',
+      'Um diesen Inhalt zu sehen, müssen Sie der Datenverarbeitung durch Twitter zustimmen.',
+      'I agree to external content being displayed to me.',
+      'External content',
+      'Contenido externo',
+      'Para ver este contenido, acepta las cookies de YouTube.',
+      'Contenu externe',
+      'Ce contenu est hébergé par un tiers.',
+      'Conteúdo externo',
+      'Contenuto esterno',
+    ])
+      expect(isEmbedConsent(line)).toBe(true);
+  });
+
+  it('are not sentences of the text about content or consent', () => {
+    expect(isEmbedConsent('Der Inhalt des Vertrags blieb bis zuletzt geheim, sagte die Ministerin.')).toBe(false);
+    expect(isEmbedConsent('External content moderators in Nairobi described the working conditions to us.')).toBe(
+      false,
+    );
+    expect(isEmbedConsent('El contenido externo del informe fue revisado por dos auditores independientes.')).toBe(
+      false,
+    );
+    expect(isEmbedConsent('Ich bin damit einverstanden, sagte der Bürgermeister nach der Sitzung.')).toBe(false);
+  });
+
+  it('are removed from a text page, the article around them kept', () => {
+    const lead =
+      'Die Marke schafft es, durch Limitierung und die Inszenierung bei Social Media Begehrlichkeiten zu wecken, sagen Fachleute aus dem Handel.';
+    const next =
+      'Ein aktueller Trend trägt ebenso zur Popularität bei: Die Schuhe passen perfekt zu dem, was Modemagazine seit zwei Jahren beschreiben.';
+    const page = [
+      'Markenmagazin',
+      'Wie eine Schuhmarke wieder begehrt wurde',
+      lead,
+      'Empfohlener redaktioneller Inhalt',
+      'An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den Artikel ergänzt. Ihr könnt ihn Euch mit einem Klick anzeigen lassen.',
+      'Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Damit können personenbezogene Daten an Drittplattformen übermittelt werden.',
+      next,
+    ].join('\n');
+    const cleaned = cleanTextPage(page, options);
+    const body = cleaned.paragraphs.join('\n');
+    expect(body).not.toContain('redaktioneller Inhalt');
+    expect(body).not.toContain('externen Inhalt');
+    expect(body).not.toContain('einverstanden');
+    expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+  });
+
+  it('are removed from an English page too', () => {
+    const lead =
+      'The council approved the new cycle lanes on Tuesday evening after a debate that lasted almost four hours and drew a large crowd.';
+    const next =
+      'Work on the first section along the river is due to begin in spring, the transport committee chair told reporters afterwards.';
+    const page = [
+      'City Desk',
+      'Council approves cycle lanes',
+      lead,
+      'External content',
+      'I agree to external content being displayed to me. Personal data may be passed on to third-party platforms.',
+      next,
+    ].join('\n');
+    const body = cleanTextPage(page, options).paragraphs.join('\n');
+    expect(body).not.toContain('External content');
+    expect(body).not.toContain('I agree to external content');
+    expect(body).toContain(lead);
+    expect(body).toContain(next);
+  });
+});
+
+describe('a picture under its enlarge button', () => {
+  const lead =
+    'Die Junioren-Meisterschaften beginnen am Samstag in der Tennishalle am Stadtrand, mit Spielerinnen und Spielern aus zwölf Ländern.';
+  const next =
+    'Die Organisatoren erwarten an den Finaltagen mehrere hundert Zuschauer, der Eintritt ist an allen Tagen des Turniers frei.';
+
+  it('loses the button, the caption and the credit line (de, es)', () => {
+    for (const [button, caption, credit] of [
+      ['Vergrößern', 'Die Nummer eins der Setzliste beim Training', 'Quelle: Jana Muster'],
+      ['Ampliar', 'La campeona del año pasado durante el entrenamiento', 'Foto: Juan Pérez'],
+    ]) {
+      const cleaned = cleanTextPage(
+        ['Tennisverband', 'Turnier beginnt', lead, button, caption, credit, next].join('\n'),
+        options,
+      );
+      const body = cleaned.paragraphs.join('\n');
+      expect(body).not.toContain(caption);
+      expect(body).not.toContain(credit);
+      expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+    }
+  });
+
+  it('keeps the line under the button when no credit line follows it (en, fr)', () => {
+    for (const [button, line] of [
+      ['Enlarge', 'The top seed trained on the centre court on Friday.'],
+      ['Agrandir', 'La tête de série s’est entraînée vendredi sur le court central.'],
+    ]) {
+      const page = ['Tennis Weekly', 'Tournament opens', lead, button, line, next].join('\n');
+      expect(cleanTextPage(page, options).removed.map((r) => r.text)).not.toContain(line);
+    }
   });
 });

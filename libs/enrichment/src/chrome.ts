@@ -120,10 +120,13 @@ export function cleanTextPage(
     ),
   );
   layout.blocks.forEach((block, i) => {
+    // An enlarge button is often already chrome; the caption and credit under it are not yet.
+    if (isEnlargeButton(block)) markEnlargedPicture(layout.blocks, i, preclassified);
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
     else if (isDisclaimer(block) || isAffiliateDisclosure(block)) preclassified.set(i, 'boilerplate');
+    else if (isEmbedConsent(block)) preclassified.set(i, 'cookie-notice');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
     else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
@@ -655,6 +658,62 @@ const AFFILIATE_DISCLOSURE_RE =
   /^(?:\*\s?)?(?:this (?:post|article|page|story|review|guide) (?:contains|may contain|includes) (?:affiliate|references to products|sponsored links)|we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation) (?:when|if|from)|(?:dieser|der) (?:artikel|beitrag|text) enthält (?:affiliate|werbe|provisions)|(?:affiliate|werbe|provisions)-?links?(?:\s?[:*]|$)|cet article contient des liens (?:affiliés|d['’]affiliation|sponsorisés)|(?:este|el) (?:artículo|post) contiene enlaces (?:de afiliados|afiliados|patrocinados)|este (?:artigo|post) contém links (?:de afiliados|afiliados|patrocinados)|questo articolo contiene link (?:di affiliazione|affiliati|sponsorizzati))/iu;
 
 /**
+ * The consent box a site prints where an embedded post, video or chart would be ("Externer Inhalt", "Empfohlener
+ * redaktioneller Inhalt", "Contenido externo", "An dieser Stelle findet Ihr einen externen Inhalt von Instagram …",
+ * "I agree to external content being displayed", "Um diesen Inhalt zu sehen …"): the site's, not the article's. A label
+ * line is looked up whole; a notice line is tested only when short, and only at its opening words.
+ */
+export function isEmbedConsent(block: string): boolean {
+  if (block.length <= MAX_EMBED_LABEL_CHARS && EMBED_CONSENT_LABELS.has(embedLabelKey(block))) return true;
+  return block.length <= MAX_DISCLOSURE_CHARS && EMBED_CONSENT_NOTICE_RE.test(block);
+}
+const MAX_EMBED_LABEL_CHARS = 60;
+/** The label lower-cased, without the spaces and the colon, full stop or exclamation mark that may close it. */
+function embedLabelKey(block: string): string {
+  let end = block.length;
+  while (end > 0 && LABEL_TRAILER.has(block.charAt(end - 1))) end -= 1;
+  return block.slice(0, end).trim().toLowerCase();
+}
+const LABEL_TRAILER = new Set([' ', '\t', '\u00a0', ':', '.', '!']);
+const EMBED_CONSENT_LABELS = new Set([
+  'externer inhalt',
+  'externe inhalte',
+  'empfohlener externer inhalt',
+  'empfohlener redaktioneller inhalt',
+  'empfohlene redaktionelle inhalte',
+  'inhalte von drittanbietern',
+  'externe inhalte anzeigen',
+  'externen inhalt anzeigen',
+  'externen inhalt laden',
+  'inhalt laden',
+  'external content',
+  'third-party content',
+  'third party content',
+  'recommended editorial content',
+  'load external content',
+  'show external content',
+  'contenido externo',
+  'contenido de terceros',
+  'cargar contenido externo',
+  'mostrar contenido externo',
+  'contenu externe',
+  'contenu tiers',
+  'afficher le contenu externe',
+  'charger le contenu externe',
+  'conteúdo externo',
+  'conteúdo de terceiros',
+  'carregar conteúdo externo',
+  'mostrar conteúdo externo',
+  'contenuto esterno',
+  'contenuti esterni',
+  'contenuto di terze parti',
+  'carica contenuto esterno',
+  'mostra contenuto esterno',
+]);
+const EMBED_CONSENT_NOTICE_RE =
+  /^(?:an dieser stelle (?:findet ihr|finden sie|findest du) (?:einen|einige|ein) (?:externe[nr]?|ergänzende[nr]?) (?:inhalt|inhalte|beitrag|video)|(?:ich bin|ich erkläre mich) damit einverstanden, dass mir externe inhalte|um (?:diesen|den) (?:externen )?inhalt (?:zu sehen|zu laden|anzuzeigen|anzeigen zu lassen)|(?:mit|durch) (?:einem )?klick auf [„"»]?(?:inhalt|externe inhalte|video|beitrag) (?:laden|anzeigen|abspielen)|i (?:agree|consent) to (?:external|third[- ]party) content being (?:displayed|shown|loaded)|(?:to (?:view|see|display|load) this (?:content|embed|post|video)|this (?:external |embedded )?content is (?:provided|hosted) by)|(?:para ver este contenido|este contenido (?:externo )?(?:está alojado|es proporcionado|se aloja)|acepto que se (?:muestre|muestren) (?:el )?contenido)|(?:pour (?:afficher|voir) ce contenu|ce contenu (?:externe )?est (?:hébergé|fourni) par|j['’]accepte que (?:le|des) contenus? (?:externes?|tiers))|(?:para ver este conteúdo|este conteúdo (?:externo )?(?:está hospedado|é fornecido)|concordo (?:que|com a exibição de) (?:o )?conteúdos? externos?)|(?:per visualizzare questo contenuto|questo contenuto (?:esterno )?(?:è ospitato|è fornito)|acconsento (?:alla visualizzazione|che vengano mostrati) (?:di )?contenuti esterni))/iu;
+
+/**
  * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",
  * "Download: mp3 (30 MB)", "Rapport annuel (PDF, 1,2 Mo)"): a line of a download list, not a sentence of the text.
  */
@@ -687,6 +746,45 @@ const isCaption = (line: string): boolean => line.length <= MAX_CAPTION_CHARS &&
 const MAX_PHOTO_LABEL_CHARS = 20;
 const PHOTO_CREDIT_LABEL_RE =
   /^(?:fotos?|photos?|bild(?:er)?|image|imagen|fotografía|crédits? photo|crédits?|credits?|foto ?credit)\s?:$/iu;
+
+/**
+ * A picture's enlarge button ("Vergrößern", "Enlarge", "Ampliar", "Agrandir", "Ingrandisci"), then its caption and a
+ * credit line under it ("Quelle: Jane Doe", "Foto: dpa"): the three lines are the picture's, not the text's. Without
+ * the credit line the caption may be a paragraph of the text, and nothing is marked.
+ */
+function markEnlargedPicture(blocks: string[], button: number, kinds: Map<number, RemovedKind>): void {
+  const caption = blocks[button + 1] ?? '';
+  const credit = blocks[button + 2] ?? '';
+  if (!isCaption(caption) || kinds.has(button + 1) || !isCreditLine(credit)) return;
+  kinds.set(button, 'boilerplate');
+  kinds.set(button + 1, 'boilerplate');
+  kinds.set(button + 2, 'boilerplate');
+}
+const MAX_ENLARGE_BUTTON_CHARS = 30;
+const ENLARGE_BUTTONS = new Set([
+  'vergrößern',
+  'bild vergrößern',
+  'zum vergrößern klicken',
+  'enlarge',
+  'enlarge image',
+  'click to enlarge',
+  'ampliar',
+  'ampliar imagen',
+  'ampliar foto',
+  'ampliar imagem',
+  'agrandir',
+  "agrandir l'image",
+  'agrandir la photo',
+  'ingrandisci',
+  "ingrandisci l'immagine",
+]);
+const isEnlargeButton = (block: string): boolean =>
+  block.length <= MAX_ENLARGE_BUTTON_CHARS && ENLARGE_BUTTONS.has(block.trim().toLowerCase().replace('’', "'"));
+const MAX_CREDIT_LINE_CHARS = 80;
+const CREDIT_LINE_RE =
+  /^(?:quelle|fotos?|bild(?:er)?|photos?|image|credits?|crédits?(?: photo)?|crédito|fuente|fonte|foto ?credit)\s?:\s?\S/iu;
+const isCreditLine = (block: string): boolean =>
+  block.length <= MAX_CREDIT_LINE_CHARS && !SENTENCE_STOP_RE.test(block) && CREDIT_LINE_RE.test(block);
 
 function isPhotoCreditLabel(block: string): boolean {
   return block.length <= MAX_PHOTO_LABEL_CHARS && PHOTO_CREDIT_LABEL_RE.test(block);
