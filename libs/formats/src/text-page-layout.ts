@@ -58,7 +58,8 @@ export interface TextPageLayoutOptions {
   url?: string | null;
   /**
    * false when the caller has the site's name and will not read `siteName`: the name the page prints is then not
-   * weighed against its host, its owner and its footer links (a fifth of the layout's time). Default true.
+   * weighed against its host, its owner and its footer links (a fifth of the layout's time), nor cleaned into a
+   * publication's name, and `siteName` is left as the header scan read it. Default true.
    */
   readSiteName?: boolean;
 }
@@ -228,18 +229,21 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
     publishedDateOnly,
     span: { start: headerEnd, end: blocks.length - 1 },
   };
-  applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null);
+  applyArticleSpan(layout, headerEnd, dateContext, options.url ?? null, options.readSiteName !== false);
   if (options.readSiteName !== false) {
     const url = options.url ?? printedAddress(blocks);
-    layout.siteName = bannerOverCompany(blocks, layout.siteName, url);
-    layout.siteName = aboutLinkOverCompany(blocks, layout.siteName);
-    layout.siteName = promptedOverCompany(blocks, layout.siteName, pageHost(url));
+    // The last copyright line's holder, read once for the checks below.
+    const holder = lastCopyrightHolder(blocks);
+    const owner = holder && isCompanyName(holder) ? publicationName(holder) : null;
+    layout.siteName = bannerOverCompany(blocks, layout.siteName, url, owner);
+    layout.siteName = aboutLinkOverCompany(blocks, layout.siteName, owner);
+    layout.siteName = promptedOverCompany(blocks, layout.siteName, pageHost(url), owner);
     const printed = hostNamedLine(blocks, url);
     layout.siteName ??= printed;
     layout.siteName =
       layout.siteName && (printedAtHeadAndFoot(blocks, layout.siteName) || repeatedFromHead(blocks, layout.siteName))
         ? layout.siteName
-        : siteNameForHost(layout.siteName, printed, url, holderOwnName(blocks));
+        : siteNameForHost(layout.siteName, printed, url, holderOwnName(holder));
     layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
   }
@@ -299,6 +303,7 @@ function applyArticleSpan(
   headerEnd: number,
   dateContext: DateTextContext,
   url: string | null,
+  readSiteName: boolean,
 ): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
@@ -521,9 +526,11 @@ function applyArticleSpan(
   retitleWiki(layout, start);
   chrome.sort((a, b) => a.index - b.index);
   layout.span = { start, end: span.end };
-  layout.siteName = publicationName(
-    layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
-  );
+  // A caller with the site's name never reads this one (readSiteName); nothing above depends on it.
+  if (readSiteName)
+    layout.siteName = publicationName(
+      layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
+    );
 }
 
 const FOLLOW_PROMPT_LINES = 2;
@@ -571,12 +578,16 @@ const MAX_SECTION_BANNER_CHARS = 80;
  * A copyright holder that is a company ("Newsquest Media Group Ltd", "EHM Productions, Inc.") names the
  * publication's owner; the page's banner ("THE NORTHERN ECHO", "TMZ" as its first line) names the publication when
  * the page prints that name again elsewhere ("… the Northern Echo's political editor", "Call TMZ at …"). The banner
- * replaces the holder then, unless the holder spells the page's host (it is the publication's own name).
+ * replaces the holder then, unless the holder spells the page's host (it is the publication's own name). `owner` is
+ * such a holder's publication name (null when the last copyright holder is not a company).
  */
-function bannerOverCompany(blocks: string[], name: string | null, url: string | null): string | null {
-  if (!name) return name;
-  const holder = lastCopyrightHolder(blocks);
-  if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+function bannerOverCompany(
+  blocks: string[],
+  name: string | null,
+  url: string | null,
+  owner: string | null,
+): string | null {
+  if (!name || owner !== name) return name;
   const host = pageHost(url);
   if (host && nameFitsHost(name, host)) return name;
   const index = bannerLineIndex(blocks);
@@ -591,11 +602,8 @@ function bannerOverCompany(blocks: string[], name: string | null, url: string | 
  * "About Harbour Times", "Über die Hafenzeitung": the footer's link to the page about the site names it. It names
  * the page when nothing else did, or over a company holding the copyright (the publication's owner).
  */
-function aboutLinkOverCompany(blocks: string[], name: string | null): string | null {
-  if (name !== null) {
-    const holder = lastCopyrightHolder(blocks);
-    if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
-  }
+function aboutLinkOverCompany(blocks: string[], name: string | null, owner: string | null): string | null {
+  if (name !== null && owner !== name) return name;
   for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= ABOUT_LINK_LINES; i--) {
     const about = ABOUT_LINK_RE.exec(blocks[i] ?? '');
     const named = about?.[1]?.trim() ?? '';
@@ -628,10 +636,14 @@ const ABOUT_PAGE_WORDS = new Set([
 ]);
 
 /** A prompt naming the site names it when nothing else did, or over a company holding the copyright (its owner). */
-function promptedOverCompany(blocks: string[], name: string | null, host: PageHost | null): string | null {
+function promptedOverCompany(
+  blocks: string[],
+  name: string | null,
+  host: PageHost | null,
+  owner: string | null,
+): string | null {
   if (name === null) return promptedName(blocks, host);
-  const holder = lastCopyrightHolder(blocks);
-  if (!holder || publicationName(holder) !== name || !isCompanyName(holder)) return name;
+  if (owner !== name) return name;
   return promptedName(blocks, host) ?? name;
 }
 
@@ -743,12 +755,11 @@ function lastCopyrightHolder(blocks: string[]): string | null {
 }
 
 /**
- * The holder of the page's last copyright line when it names the site's own publisher rather than a parent
+ * The holder of the page's last copyright line (`holder`) when it names the site's own publisher rather than a parent
  * company: the name it quotes after a legal form ("ИА «Гавань»"), or an institution ("Bundesministerium für Verkehr", "Harbour Rowing Association", "Stiftung Harbour e.V.")
  * runs its own site, a company holder may own several. Null for companies and other holders.
  */
-function holderOwnName(blocks: string[]): string | null {
-  const holder = lastCopyrightHolder(blocks);
+function holderOwnName(holder: string | null): string | null {
   if (!holder) return null;
   const quoted = QUOTED_BRAND_RE.exec(holder);
   if (quoted && wordCount(quoted[1] ?? '') <= MAX_BRAND_FORM_WORDS) return cleanName(quoted[2] ?? '') || null;

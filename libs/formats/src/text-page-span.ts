@@ -250,12 +250,17 @@ const SHARE_WORDS = new Set(
 /** A share bar's line is short; this many consecutive ones make a bar (a lone "Facebook" line is a credit or a link). */
 const MAX_SHARE_LINE_CHARS = 80;
 const MIN_SHARE_BAR_LINES = 3;
-const SHARE_WORD_SPLIT_RE = /[^\p{L}-]+/u;
+/** A word of a share bar's line: a run of letters and hyphens. */
+const SHARE_WORD_RE = /[\p{L}-]+/gu;
 
 /** `lower` is the block lower-cased. */
 function isShareLine(block: string, lower: string): boolean {
   if (block.length > MAX_SHARE_LINE_CHARS) return false;
-  return lower.split(SHARE_WORD_SPLIT_RE).some((word) => SHARE_WORDS.has(word));
+  // Walked word by word, not split into an array: every short line of a page is tested.
+  SHARE_WORD_RE.lastIndex = 0;
+  for (let word = SHARE_WORD_RE.exec(lower); word; word = SHARE_WORD_RE.exec(lower))
+    if (SHARE_WORDS.has(word[0])) return true;
+  return false;
 }
 
 /**
