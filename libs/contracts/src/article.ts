@@ -34,6 +34,12 @@ export interface ParsedItem {
   contentType: 'html' | 'text';
   content: string;
   wire: WireMetadata;
+  /**
+   * A flattened text page's layout as the parser read it, one character per block of `content` (formats'
+   * `encodeTextLayout`), so the enricher does not read the page again. Optional: without it (other producers, pages
+   * of more than 2,000 blocks, re-enrichment, which reads pages with the current rules), the enricher reads the page.
+   */
+  textLayout?: string;
 }
 
 export interface WireMetadata {

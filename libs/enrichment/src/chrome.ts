@@ -3,6 +3,7 @@ import type { RelatedLink, RemovedKind, RemovedSpan } from '@wirestream/contract
 import {
   analyzeTextPageLayout,
   bannerName,
+  decodeTextLayout,
   copyrightHolder,
   normaliseSpaces,
   parseBylineLine,
@@ -26,6 +27,12 @@ export interface TextPageCleanOptions extends CleanOptions {
   url?: string | null;
   /** The article's byline, when the parser read it: a bio at the end of the body opening with its name is chrome. */
   byline?: string | null;
+  /**
+   * The parser's reading of the page (`ParsedItem.textLayout`), with the date it read: the page is cleaned from it
+   * instead of being read again. Ignored when it does not fit the page.
+   */
+  layoutHint?: string | null;
+  publishedAt?: string | null;
 }
 
 /** Chrome lines are short; a long paragraph that merely mentions "cookies" or "newsletter" is news. */
@@ -107,12 +114,22 @@ export function cleanTextPage(
   content: string,
   options: TextPageCleanOptions,
 ): CleanedBody & { layout: TextPageLayout } {
-  const layout = analyzeTextPageLayout(content, {
-    sourceName: options.siteName,
-    url: options.url ?? null,
-    // The enricher's name for the site stands; the page's own is read only without one (enrich-article.ts).
-    readSiteName: !options.siteName,
-  });
+  const layout =
+    (options.layoutHint
+      ? decodeTextLayout(content, options.layoutHint, {
+          title: options.title,
+          byline: options.byline ?? null,
+          siteName: options.siteName,
+          publishedAt: options.publishedAt ?? null,
+          updatedAt: null,
+        })
+      : null) ??
+    analyzeTextPageLayout(content, {
+      sourceName: options.siteName,
+      url: options.url ?? null,
+      // The enricher's name for the site stands; the page's own is read only without one (enrich-article.ts).
+      readSiteName: !options.siteName,
+    });
   // Lines only known to lie outside the article keep a generic kind unless a chrome rule names them better.
   const preclassified = new Map<number, RemovedKind>(
     layout.chrome.map(

@@ -280,3 +280,30 @@ describe('withDatelinePlace', () => {
     expect(withDatelinePlace(places, null)).toBe(places);
   });
 });
+
+describe('enrichArticle — a text page read once (the parser’s layout hint)', () => {
+  const pages = [readFileSync(GLOBAL_VILLAGE_EXAMPLE, 'utf8'), HARBOUR_PAGE, LEDGER_PAGE, SPANISH_PAGE];
+
+  it('cleans the page from the parser’s reading as it does reading the page again (English and Spanish pages)', () => {
+    for (const page of pages) {
+      const item = parseTextPage(page, { url: 'https://harbour.example/2026/02/04/story' });
+      expect(item.textLayout).toEqual(expect.any(String));
+      const { textLayout: _hint, ...reread } = item;
+
+      const fromHint = enrich(item);
+      const fromPage = enrich(reread);
+
+      expect(fromHint.paragraphs).toEqual(fromPage.paragraphs);
+      expect(fromHint.title).toBe(fromPage.title);
+      expect(fromHint.removed.map((r) => r.text).sort()).toEqual(fromPage.removed.map((r) => r.text).sort());
+    }
+  });
+
+  it('reads the page again when the hint does not fit it (another page’s, or garbage)', () => {
+    const item = parseTextPage(HARBOUR_PAGE);
+    const { textLayout: _hint, ...reread } = item;
+    const expected = enrich(reread);
+    for (const textLayout of ['b', 'zz', `${item.textLayout!}.`, 'b'.repeat(100_000)])
+      expect(enrich({ ...item, textLayout })).toEqual(expected);
+  });
+});

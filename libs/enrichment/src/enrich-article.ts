@@ -52,6 +52,8 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
       siteName: item.sourceName ?? input.source.name,
       url: item.url,
       byline: item.byline,
+      layoutHint: item.textLayout ?? null,
+      publishedAt: item.publishedAt,
     });
     cleaned = page;
     // The parser normally set these; re-reading the page covers items from producers that did not.

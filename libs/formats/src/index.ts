@@ -35,6 +35,7 @@ export {
   type TextPageLineKind,
 } from './text-page-layout';
 export { parseTextPage, type PageParseOptions } from './parse-text-page';
+export { decodeTextLayout, encodeTextLayout, MAX_HINT_BLOCKS, type TextLayoutFields } from './text-page-layout-hint';
 export { parseHtmlPage } from './parse-html-page';
 export { decodeHtmlEntities } from './html-entities';
 export { emptyParsedItem } from './parsed-item';

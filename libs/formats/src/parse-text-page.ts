@@ -1,6 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { emptyParsedItem } from './parsed-item';
 import { analyzeTextPageLayout } from './text-page-layout';
+import { encodeTextLayout } from './text-page-layout-hint';
 
 export interface PageParseOptions {
   url?: string | null;
@@ -26,5 +27,8 @@ export function parseTextPage(text: string, options: PageParseOptions = {}): Par
   item.publishedAt = layout.publishedAt;
   item.updatedAt = layout.updatedAt;
   item.sourceName = options.sourceName ?? layout.siteName;
+  // The enricher cleans the page from this reading instead of a second one (its chrome lines, by block).
+  const hint = encodeTextLayout(layout);
+  if (hint !== null) item.textLayout = hint;
   return item;
 }

@@ -235,6 +235,20 @@ describe('EnrichmentService (unit: worker pool and publisher replaced)', () => {
       );
       expect(pool.inputs).toEqual([]);
     });
+
+    it('passes a text page’s layout hint on to the enrichment, and refuses one that is not a string', async () => {
+      const hinted = received('Banner\n\nBody.');
+      (hinted.payload.item as Partial<ParsedItem>).textLayout = 'b.';
+      await service.enrich(hinted);
+      expect(pool.inputs.at(-1)?.item.textLayout).toBe('b.');
+
+      const wrong = received('Banner\n\nBody.');
+      (wrong.payload.item as Partial<ParsedItem>).textLayout = ['b', '.'] as never;
+      const error = await service.enrich(wrong).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MalformedEventError);
+      expect((error as Error).message).toBe('payload.item.textLayout must be a string when present');
+      expect(pool.inputs).toHaveLength(1);
+    });
   });
 
   describe('a batch', () => {

@@ -165,6 +165,9 @@ function validateReceivedPayload(event: EventEnvelope<ArticleReceivedPayload>): 
     if (typeof item.content !== 'string') problems.push('payload.item.content must be a string');
     if (item.contentType !== 'html' && item.contentType !== 'text')
       problems.push('payload.item.contentType must be html or text');
+    // (A hint that does not fit its page is ignored by the enrichment: the page is then read again.)
+    if (item.textLayout !== undefined && item.textLayout !== null && typeof item.textLayout !== 'string')
+      problems.push('payload.item.textLayout must be a string when present');
   }
   if (problems.length) throw new MalformedEventError(problems.join('; '));
   return p as ArticleReceivedPayload;

@@ -75,6 +75,14 @@ describe('reenrichmentEvent', () => {
     expect(reenrichmentEvent('t', 'run-2', head).envelope.eventId).not.toBe(first.envelope.eventId);
     expect(reenrichmentEvent('t', 'run-1', { ...head, version: 4 }).envelope.eventId).not.toBe(first.envelope.eventId);
   });
+
+  it('leaves out a text page’s stored layout hint, so the page is read again with the current rules', () => {
+    const item = { sourceName: null, content: 'Banner\n\nBody', textLayout: 'b.' } as unknown as ParsedItem;
+    const event = reenrichmentEvent('articles.raw.v1', 'run-1', { ...head, item });
+    const sent = (event.envelope.payload as { item: ParsedItem }).item;
+    expect(sent).toEqual({ sourceName: null, content: 'Banner\n\nBody' });
+    expect(item.textLayout).toBe('b.');
+  });
 });
 
 describe('Throttle and progress', () => {

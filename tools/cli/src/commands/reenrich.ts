@@ -81,16 +81,18 @@ export function parseReenrichArgs(args: string[], now: Date = new Date()): Reenr
  * The `article.received` event of a re-enrichment: what the ingestor published for this version, with an event id
  * of its own per run (the consumers' processed-event dedupe would skip the original id) — deterministic within the
  * run, so events re-sent after a resume are still deduplicated — and the run's marker, which lets the indexer
- * replace the stored document of the same version.
+ * replace the stored document of the same version. A text page's stored layout hint is left out: the enricher reads
+ * the page again with its current rules, which is what a re-enrichment is for.
  */
 export function reenrichmentEvent(rawTopic: string, runId: string, head: RawArticleHead): OutgoingEvent {
+  const { textLayout: _storedReading, ...item } = head.item;
   const payload: ArticleReceivedPayload = {
     source: { id: head.sourceId, name: head.sourceName ?? head.item.sourceName ?? null },
     format: head.format,
     contentType: head.contentType,
     receivedAt: head.receivedAt.toISOString(),
     rawRef: { table: 'raw_articles', id: head.id, version: head.version },
-    item: head.item,
+    item,
   };
   const envelope: EventEnvelope<ArticleReceivedPayload> = {
     ...createEnvelope({
