@@ -316,6 +316,11 @@ function applyArticleSpan(
     headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
   if (headlineIndex < 0) {
     headlineIndex = findHeadline(blocks, shapes, span.start, known);
+    // A prose window opening on a list of teasers: the article's own headline, signed, further down in it.
+    if (headlineIndex < 0 || !signedLine(blocks, shapes, headlineIndex)) {
+      const inside = signedHeadlineInSpan(blocks, shapes, span, known);
+      if (inside >= 0) headlineIndex = inside;
+    }
     start = span.start;
     // A headline the prose window swallowed: the body starts after it.
     if (headlineIndex >= start) start = headlineIndex + 1;
@@ -1543,6 +1548,84 @@ function findHeadline(
     best -= 1;
   return best;
 }
+
+/** A date line or a byline: the meta lines that sign a headline. */
+function isSigningLine(block: string): boolean {
+  return (
+    parseDateLine(block) !== null ||
+    findDateLine(block) !== null ||
+    parseBylineLine(block) !== null ||
+    (block.length <= MAX_SIGNING_LINE_CHARS && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null)
+  );
+}
+const MAX_SIGNING_LINE_CHARS = 120;
+
+/** The line has a date line or a byline right under it, or one line further down past a short line (a standfirst). */
+function signedLine(blocks: string[], shapes: BlockShape[], i: number): boolean {
+  return isSigningLine(blocks[i + 1] ?? '') || (shapes[i + 1]?.prose === false && isSigningLine(blocks[i + 2] ?? ''));
+}
+
+/**
+ * A prose window that opens on teasers or a site blurb ("Why is … — and what …", "Sign up for a free account …")
+ * holds the article further down: its headline is the first headline-shaped line in the window's first lines that
+ * is signed — a date line or byline under it (short meta lines between, "Harbour Times |") — and followed by two
+ * paragraphs; or a line of two words or more between a date line and two paragraphs (a blog's day heading over its
+ * post). A teaser has one excerpt at most under its date. -1 when there is none. Constant work per line.
+ */
+function signedHeadlineInSpan(
+  blocks: string[],
+  shapes: BlockShape[],
+  span: ArticleSpan,
+  known: Map<number, TextPageLine>,
+): number {
+  const last = Math.min(span.end - 2, span.start + INSIDE_SIGNED_REACH);
+  const twoParagraphsAt = (j: number): boolean => shapes[j]?.prose === true && shapes[j + 1]?.prose === true;
+  // Paragraphs already passed: past a few, the article has begun and a signed line is a teaser inside it ("Read
+  // also" boxes with their byline and date).
+  let paragraphs = 0;
+  for (let i = span.start; i <= last && paragraphs <= MAX_PARAGRAPHS_BEFORE; i++) {
+    const shape = shapes[i];
+    const block = blocks[i] ?? '';
+    if (shape?.prose) paragraphs += 1;
+    if (!shape || shape.prose || shape.navigation || known.has(i) || shape.words > MAX_INSIDE_HEADLINE_WORDS) continue;
+    if (shapes[i - 1]?.prose && i > span.start) continue;
+    if (
+      !looksLikeHeadline(block) ||
+      NOT_HEADLINE_RE.test(block) ||
+      isCaption(block) ||
+      hasLinkArrow(block) ||
+      isCrumbTrail(block) ||
+      isNavigationLine(block) ||
+      isSectionBanner(block) ||
+      isSigningLine(block)
+    )
+      continue;
+    // Dated above, the post under it.
+    if (i > 0 && twoParagraphsAt(i + 1) && parseDateLine(blocks[i - 1] ?? '') !== null) return i;
+    if (shape.words < MIN_SIGNED_WORDS) continue;
+    // Signed under it: short meta lines, one of the first two a date line or byline, then two paragraphs.
+    let signed = false;
+    let j = i + 1;
+    for (; j <= i + INSIDE_META_LINES && j <= span.end; j++) {
+      if (shapes[j]?.prose) break;
+      const signs = j <= i + 2 && isSigningLine(blocks[j] ?? '');
+      // Another headline-length line between is the next teaser, not the header's meta.
+      if (!signs && (shapes[j]?.words ?? 0) > MAX_INSIDE_META_WORDS) break;
+      signed ||= signs;
+    }
+    // A standfirst may stand between the meta lines and the first paragraph.
+    if (signed && (twoParagraphsAt(j) || ((shapes[j]?.words ?? 0) > HEADER_META_WORDS && twoParagraphsAt(j + 1))))
+      return i;
+  }
+  return -1;
+}
+/** How far into the prose window its article's signed headline is looked for. */
+const INSIDE_SIGNED_REACH = 25;
+/** Meta lines between that headline and its first paragraph (byline, the site's name, date, reading time). */
+const INSIDE_META_LINES = 4;
+const MAX_INSIDE_META_WORDS = 6;
+const MAX_PARAGRAPHS_BEFORE = 2;
+const MAX_INSIDE_HEADLINE_WORDS = 24;
 
 /**
  * A link's arrow: "Next post »", "« Older entries", "Home › News". Guillemets that quote inside the line ("« Il y
