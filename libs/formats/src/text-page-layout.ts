@@ -242,10 +242,53 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
         : siteNameForHost(layout.siteName, printed, url, holderOwnName(blocks));
     layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
+    layout.siteName = crumbRootName(blocks) ?? layout.siteName;
   }
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
+
+/**
+ * The root of an arrow breadcrumb trail that is no menu word ("Harbour Times > Sport > Rowing", not "Home > Sport"),
+ * printed as a line of its own elsewhere on the page too (its logo or a heading): the site's name as the site calls
+ * itself. Names of two to four words not opening with a menu word, so a bare section ("Sport") or "Home Page" is not
+ * taken. One pass over the lines.
+ */
+function crumbRootName(blocks: string[]): string | null {
+  const roots: string[] = [];
+  for (const block of blocks) {
+    if (roots.length >= MAX_CRUMB_ROOTS) break;
+    if (
+      block.length > MAX_CRUMB_ROOT_LINE ||
+      !(block.includes(' > ') || block.includes(' » ') || block.includes(' › '))
+    )
+      continue;
+    const parts = block.split(ARROW_CRUMB_RE);
+    if (parts.length < MIN_CRUMBS) continue;
+    const root = parts[0]?.trim() ?? '';
+    const words = root.split(' ').length;
+    if (
+      root.length <= MAX_CRUMB_ROOT_CHARS &&
+      words >= 2 &&
+      words <= 4 &&
+      /^[\p{L}\p{N}]/u.test(root) &&
+      parts.slice(1, MIN_CRUMBS).every((part) => part.trim() !== '') &&
+      !isNavigationVocabulary(root) &&
+      // "Home Page > …", "Startseite Aktuelles > …"
+      !isNavigationVocabulary(root.slice(0, root.indexOf(' ')))
+    )
+      roots.push(root);
+  }
+  if (roots.length === 0) return null;
+  // Printed alone: a second pass on the rare pages with such a trail.
+  const alone = new Set(blocks.filter((block) => block.length <= MAX_CRUMB_ROOT_CHARS));
+  return roots.find((root) => alone.has(root)) ?? null;
+}
+const ARROW_CRUMB_RE = / [>»›](?: |$)/u;
+const MIN_CRUMBS = 3;
+const MAX_CRUMB_ROOTS = 4;
+const MAX_CRUMB_ROOT_CHARS = 40;
+const MAX_CRUMB_ROOT_LINE = 300;
 
 /**
  * A page read without its address that prints it as one of its first lines ("m.harbourtimes.example", a mobile
