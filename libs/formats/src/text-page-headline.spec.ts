@@ -535,3 +535,97 @@ describe('a wiki page with its tab row between the title and "From <Site>"', () 
     expect(title).not.toBe('Edit');
   });
 });
+
+describe('a signed headline inside a prose window that opens on teasers', () => {
+  const teasersEn = [
+    'Harbour board approves the new ferry timetable for the winter months ahead of the holidays',
+    'Why is the northern pier always closed when the tide is high — and what can the port do about it?',
+    'Five fish restaurants on the quay that locals recommend to visitors',
+    'Dock workers vote on the pay offer after a long night of talks with the port authority',
+    'The lighthouse keeper retires after forty years. Here is what he will miss the most.',
+    'Sailing school opens a second site on the eastern bank of the river',
+  ];
+  const paragraphsEn = [
+    'The port authority said on Friday that the old crane will be taken down in spring, after engineers found cracks in its main beam during the yearly inspection of the quay.',
+    'Residents who live near the quay will be told about the work by letter, and the footpath along the water will stay open for most of the time the cranes are working.',
+    'The authority expects the work to cost about two million and to be finished before the summer season starts, when the ferries bring the most visitors to the town.',
+  ];
+  const pageEn = [
+    'Harbour Times',
+    'News | Sport | Opinion',
+    'Most read:',
+    ...teasersEn,
+    'Advertisement',
+    'Quayside',
+    'Harbour',
+    'Port authority to take down the old crane on the northern quay next spring',
+    'By Jane Doe',
+    'Harbour Times |',
+    'Aug 17, 2026 at 5:00 AM',
+    ...paragraphsEn,
+  ].join('\n');
+
+  it('is the line signed by its byline and date, not a teaser above it', () => {
+    expect(analyzeTextPageLayout(pageEn).title).toBe(
+      'Port authority to take down the old crane on the northern quay next spring',
+    );
+  });
+
+  it('reads German pages the same way, past a standfirst under the meta lines', () => {
+    const page = [
+      'Hafenblatt',
+      'Nachrichten | Sport | Meinung',
+      'Meistgelesen:',
+      'Hafenrat beschließt den neuen Fahrplan der Fähren für die Wintermonate vor den Feiertagen',
+      'Warum ist die Nordmole immer gesperrt, wenn die Flut kommt — und was kann der Hafen dagegen tun?',
+      'Fünf Fischlokale am Kai, die Einheimische ihren Gästen empfehlen',
+      'Hafenarbeiter stimmen nach einer langen Nacht der Verhandlungen über das Angebot ab',
+      'Der Leuchtturmwärter geht nach vierzig Jahren in Rente. Das wird er am meisten vermissen.',
+      'Segelschule eröffnet einen zweiten Standort am Ostufer des Flusses',
+      'Anzeige',
+      'Kaiviertel',
+      'Hafenbehörde lässt den alten Kran an der Nordmole im Frühjahr abbauen',
+      'Von Jana Beispiel',
+      '17.08.2026',
+      'Die Ingenieure fanden bei der jährlichen Prüfung Risse im Hauptträger des Krans, der seit hundert Jahren am Kai steht',
+      'Die Hafenbehörde teilte am Freitag mit, dass der alte Kran im Frühjahr abgebaut wird, nachdem Ingenieure Risse in seinem Hauptträger gefunden hatten.',
+      'Die Anwohner am Kai werden per Brief über die Arbeiten informiert, und der Fußweg am Wasser bleibt während der meisten Zeit der Arbeiten geöffnet.',
+      'Die Behörde rechnet mit Kosten von etwa zwei Millionen und will fertig sein, bevor im Sommer die Fähren die meisten Gäste in die Stadt bringen.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe(
+      'Hafenbehörde lässt den alten Kran an der Nordmole im Frühjahr abbauen',
+    );
+  });
+
+  it('takes a short line between a date line and the post as a blog title', () => {
+    const page = [
+      'Menü:',
+      'QUAYSIDE NOTES',
+      'A LOG OF THE HARBOUR, KEPT SINCE THE OLD DAYS WHEN THE FERRY STILL RAN TWICE A DAY AND THE FISH MARKET OPENED AT FIVE IN THE MORNING, WRITTEN DOWN BY ONE OF ITS NEIGHBOURS.',
+      'DIENSTAG, 28. APRIL 2026',
+      'Wieder da!',
+      'Mein letzter Eintrag ist schon fast ein halbes Jahr her, und ich habe bereits daran gedacht, dieses Tagebuch ganz still zu beenden und nicht mehr zu schreiben.',
+      'Aber was heute mit der Post gekommen ist, lässt mir keine Ruhe, und deshalb schreibe ich doch wieder ein paar Zeilen über den Hafen und seine Leute.',
+      'Der Brief kam von der Hafenbehörde, und er kündigt an, dass der alte Kran im Frühjahr abgebaut wird, weil man Risse in seinem Träger gefunden hat.',
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe('Wieder da!');
+  });
+
+  it('keeps the headline above the window when a signed teaser box stands inside the article', () => {
+    const page = [
+      'Harbour Times',
+      'News | Sport | Opinion',
+      'Port authority to take down the old crane on the northern quay next spring',
+      'Jane Doe',
+      ...paragraphsEn,
+      'Read also',
+      'Sailing school opens a second site on the eastern bank of the river',
+      'By John Roe',
+      '3 hours ago',
+      ...paragraphsEn.map((p) => p.replace('crane', 'pier')),
+    ].join('\n');
+    expect(analyzeTextPageLayout(page).title).toBe(
+      'Port authority to take down the old crane on the northern quay next spring',
+    );
+  });
+});

@@ -246,10 +246,53 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
         : siteNameForHost(layout.siteName, printed, url, holderOwnName(holder));
     layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
+    layout.siteName = crumbRootName(blocks) ?? layout.siteName;
   }
   checkDateAgainstAddress(layout, options.url ?? null);
   return layout;
 }
+
+/**
+ * The root of an arrow breadcrumb trail that is no menu word ("Harbour Times > Sport > Rowing", not "Home > Sport"),
+ * printed as a line of its own elsewhere on the page too (its logo or a heading): the site's name as the site calls
+ * itself. Names of two to four words not opening with a menu word, so a bare section ("Sport") or "Home Page" is not
+ * taken. One pass over the lines.
+ */
+function crumbRootName(blocks: string[]): string | null {
+  const roots: string[] = [];
+  for (const block of blocks) {
+    if (roots.length >= MAX_CRUMB_ROOTS) break;
+    if (
+      block.length > MAX_CRUMB_ROOT_LINE ||
+      !(block.includes(' > ') || block.includes(' » ') || block.includes(' › '))
+    )
+      continue;
+    const parts = block.split(ARROW_CRUMB_RE);
+    if (parts.length < MIN_CRUMBS) continue;
+    const root = parts[0]?.trim() ?? '';
+    const words = root.split(' ').length;
+    if (
+      root.length <= MAX_CRUMB_ROOT_CHARS &&
+      words >= 2 &&
+      words <= 4 &&
+      /^[\p{L}\p{N}]/u.test(root) &&
+      parts.slice(1, MIN_CRUMBS).every((part) => part.trim() !== '') &&
+      !isNavigationVocabulary(root) &&
+      // "Home Page > …", "Startseite Aktuelles > …"
+      !isNavigationVocabulary(root.slice(0, root.indexOf(' ')))
+    )
+      roots.push(root);
+  }
+  if (roots.length === 0) return null;
+  // Printed alone: a second pass on the rare pages with such a trail.
+  const alone = new Set(blocks.filter((block) => block.length <= MAX_CRUMB_ROOT_CHARS));
+  return roots.find((root) => alone.has(root)) ?? null;
+}
+const ARROW_CRUMB_RE = / [>»›](?: |$)/u;
+const MIN_CRUMBS = 3;
+const MAX_CRUMB_ROOTS = 4;
+const MAX_CRUMB_ROOT_CHARS = 40;
+const MAX_CRUMB_ROOT_LINE = 300;
 
 /**
  * A page read without its address that prints it as one of its first lines ("m.harbourtimes.example", a mobile
@@ -321,6 +364,11 @@ function applyArticleSpan(
     headerTitle && headerTitle.index < start && metaOnlyAfter(headerTitle.index) ? headerTitle.index : -1;
   if (headlineIndex < 0) {
     headlineIndex = findHeadline(blocks, shapes, span.start, known);
+    // A prose window opening on a list of teasers: the article's own headline, signed, further down in it.
+    if (headlineIndex < 0 || !signedLine(blocks, shapes, headlineIndex)) {
+      const inside = signedHeadlineInSpan(blocks, shapes, span, known);
+      if (inside >= 0) headlineIndex = inside;
+    }
     start = span.start;
     // A headline the prose window swallowed: the body starts after it.
     if (headlineIndex >= start) start = headlineIndex + 1;
@@ -1554,6 +1602,84 @@ function findHeadline(
     best -= 1;
   return best;
 }
+
+/** A date line or a byline: the meta lines that sign a headline. */
+function isSigningLine(block: string): boolean {
+  return (
+    parseDateLine(block) !== null ||
+    findDateLine(block) !== null ||
+    parseBylineLine(block) !== null ||
+    (block.length <= MAX_SIGNING_LINE_CHARS && SIGNED_LINE_RE.test(block) && findBylineInLine(block) !== null)
+  );
+}
+const MAX_SIGNING_LINE_CHARS = 120;
+
+/** The line has a date line or a byline right under it, or one line further down past a short line (a standfirst). */
+function signedLine(blocks: string[], shapes: BlockShape[], i: number): boolean {
+  return isSigningLine(blocks[i + 1] ?? '') || (shapes[i + 1]?.prose === false && isSigningLine(blocks[i + 2] ?? ''));
+}
+
+/**
+ * A prose window that opens on teasers or a site blurb ("Why is … — and what …", "Sign up for a free account …")
+ * holds the article further down: its headline is the first headline-shaped line in the window's first lines that
+ * is signed — a date line or byline under it (short meta lines between, "Harbour Times |") — and followed by two
+ * paragraphs; or a line of two words or more between a date line and two paragraphs (a blog's day heading over its
+ * post). A teaser has one excerpt at most under its date. -1 when there is none. Constant work per line.
+ */
+function signedHeadlineInSpan(
+  blocks: string[],
+  shapes: BlockShape[],
+  span: ArticleSpan,
+  known: Map<number, TextPageLine>,
+): number {
+  const last = Math.min(span.end - 2, span.start + INSIDE_SIGNED_REACH);
+  const twoParagraphsAt = (j: number): boolean => shapes[j]?.prose === true && shapes[j + 1]?.prose === true;
+  // Paragraphs already passed: past a few, the article has begun and a signed line is a teaser inside it ("Read
+  // also" boxes with their byline and date).
+  let paragraphs = 0;
+  for (let i = span.start; i <= last && paragraphs <= MAX_PARAGRAPHS_BEFORE; i++) {
+    const shape = shapes[i];
+    const block = blocks[i] ?? '';
+    if (shape?.prose) paragraphs += 1;
+    if (!shape || shape.prose || shape.navigation || known.has(i) || shape.words > MAX_INSIDE_HEADLINE_WORDS) continue;
+    if (shapes[i - 1]?.prose && i > span.start) continue;
+    if (
+      !looksLikeHeadline(block) ||
+      NOT_HEADLINE_RE.test(block) ||
+      isCaption(block) ||
+      hasLinkArrow(block) ||
+      isCrumbTrail(block) ||
+      isNavigationLine(block) ||
+      isSectionBanner(block) ||
+      isSigningLine(block)
+    )
+      continue;
+    // Dated above, the post under it.
+    if (i > 0 && twoParagraphsAt(i + 1) && parseDateLine(blocks[i - 1] ?? '') !== null) return i;
+    if (shape.words < MIN_SIGNED_WORDS) continue;
+    // Signed under it: short meta lines, one of the first two a date line or byline, then two paragraphs.
+    let signed = false;
+    let j = i + 1;
+    for (; j <= i + INSIDE_META_LINES && j <= span.end; j++) {
+      if (shapes[j]?.prose) break;
+      const signs = j <= i + 2 && isSigningLine(blocks[j] ?? '');
+      // Another headline-length line between is the next teaser, not the header's meta.
+      if (!signs && (shapes[j]?.words ?? 0) > MAX_INSIDE_META_WORDS) break;
+      signed ||= signs;
+    }
+    // A standfirst may stand between the meta lines and the first paragraph.
+    if (signed && (twoParagraphsAt(j) || ((shapes[j]?.words ?? 0) > HEADER_META_WORDS && twoParagraphsAt(j + 1))))
+      return i;
+  }
+  return -1;
+}
+/** How far into the prose window its article's signed headline is looked for. */
+const INSIDE_SIGNED_REACH = 25;
+/** Meta lines between that headline and its first paragraph (byline, the site's name, date, reading time). */
+const INSIDE_META_LINES = 4;
+const MAX_INSIDE_META_WORDS = 6;
+const MAX_PARAGRAPHS_BEFORE = 2;
+const MAX_INSIDE_HEADLINE_WORDS = 24;
 
 /**
  * A link's arrow: "Next post »", "« Older entries", "Home › News". Guillemets that quote inside the line ("« Il y

@@ -855,3 +855,38 @@ describe('a sentence naming the site by the host’s label', () => {
     ).toBe('harbour.example');
   });
 });
+
+describe('the root of an arrow breadcrumb trail', () => {
+  const page = (crumbs: string, name: string, first = 'Menu'): string =>
+    [
+      first,
+      'Login',
+      'Harbour strike ends after three weeks of talks',
+      '4 May 2026',
+      paragraph('agreement'),
+      paragraph('pay rise'),
+      name,
+      crumbs,
+      'Imprint | Privacy',
+    ].join('\n');
+  const url = 'https://qg-online.example/local/harbour-strike';
+
+  it('names the site when the page also prints it alone (English, German)', () => {
+    expect(analyzeTextPageLayout(page('Quay Gazette > Local > Harbour >', 'Quay Gazette'), { url }).siteName).toBe(
+      'Quay Gazette',
+    );
+    expect(
+      analyzeTextPageLayout(page('Hafen & Kai › Nachrichten › 2026 › Streik beendet', 'Hafen & Kai'), { url }).siteName,
+    ).toBe('Hafen & Kai');
+  });
+
+  it('is not a menu root, a one-word section or a root printed only in the trail', () => {
+    expect(analyzeTextPageLayout(page('Home Page > Local > Harbour', 'Home Page'), { url }).siteName).not.toBe(
+      'Home Page',
+    );
+    expect(analyzeTextPageLayout(page('Sport > Rowing > Harbour', 'Sport'), { url }).siteName).not.toBe('Sport');
+    expect(analyzeTextPageLayout(page('Quay Gazette > Local > Harbour >', 'Share'), { url }).siteName).not.toBe(
+      'Quay Gazette',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { bylineMatches, sameSource, scorableByline, scorableDate, titleGoldNamesSite } from './score';
+import { bylineMatches, sameSource, scorableByline, scorableDate, titleGoldNamesSite, titleKey } from './score';
 
 describe('sameSource (bench:scraped-text source scoring)', () => {
   it('matches a name to its domain or a longer og:site_name, up to case and punctuation', () => {
@@ -68,5 +68,21 @@ describe('golds no extraction can match', () => {
     expect(bylineMatches('219.79.38.192', '219.79.38.192')).toBe(false);
     expect(scorableByline('Jane Doe')).toBe(true);
     expect(scorableByline(null)).toBe(false);
+  });
+});
+
+describe('scorer folding (bench:scraped-text, eleventh session)', () => {
+  it('matches a name with umlauts or accents to the host that spells it in ASCII', () => {
+    expect(sameSource('www.hafenstrasse.example', 'HAFENSTRASSE')).toBe(true);
+    expect(sameSource('www.hafen-oesterreich.example', 'HAFEN ÖSTERREICH')).toBe(true);
+    expect(sameSource('Quai Müller', 'quaimuller.example')).toBe(true);
+    expect(sameSource('cafe-du-port.example', 'Café du Port')).toBe(true);
+    expect(sameSource('www.hafen-oesterreich.example', 'HAFEN SCHWEIZ')).toBe(false);
+  });
+
+  it('reads a space before a colon or a question mark as spacing in titles', () => {
+    expect(titleKey('Hafenstreik : Was jetzt kommt')).toBe(titleKey('Hafenstreik: Was jetzt kommt'));
+    expect(titleKey('Pourquoi le port ferme-t-il ?')).toBe(titleKey('Pourquoi le port ferme-t-il?'));
+    expect(titleKey('Harbour strike ends')).not.toBe(titleKey('Harbour strike ends soon'));
   });
 });
