@@ -315,6 +315,36 @@ const CLAUSE_SUBJECTS: Case[] = [
   ],
 ];
 
+const SENTENCE_CLOSED_BY_ATTRIBUTION: Case[] = [
+  [
+    'de: the sentence goes on past the quote, ", schreibt <role> <Name>"',
+    'de',
+    [
+      'Peter Kranz lobte den Vertrag.',
+      'Die Firma sei „der verlässlichste Partner der Stadtwerke“ gewesen, schreibt der Geschäftsführer Jakob Brenner in einem Brief.',
+    ],
+    'der verlässlichste Partner der Stadtwerke',
+    'Jakob Brenner',
+  ],
+  [
+    'es: the sentence goes on past the quote, ", escribió <role> <Name>"',
+    'es',
+    [
+      'Pedro Villca firmó el convenio.',
+      'La empresa fue «el socio más confiable de la ciudad» durante años, escribió el gerente Jorge Salas en una carta.',
+    ],
+    'el socio más confiable de la ciudad',
+    'Jorge Salas',
+  ],
+  [
+    'de: "ist sich <role> <Name> sicher"',
+    'de',
+    ['„Ohne neue Einnahmen wird der Haushalt nicht genehmigt“, ist sich Kämmerer Jens Vogt sicher.'],
+    'Ohne neue Einnahmen wird der Haushalt nicht genehmigt',
+    'Jens Vogt',
+  ],
+];
+
 const MARKS_AND_LABELS: Case[] = [
   [
     'es: “…“ closed with the opening mark',
@@ -371,6 +401,7 @@ describe.each([
   ['more speech verbs (escribió, sentencia, klagt, antwortet, escreveu)', MORE_VERBS],
   ['abbreviated titles, role appositions, role holders named after the role', ROLES_AND_APPOSITIONS],
   ['the subject of the speech verb in a clause naming others', CLAUSE_SUBJECTS],
+  ['a sentence that goes on past the quote to its attribution', SENTENCE_CLOSED_BY_ATTRIBUTION],
   ['quote marks and labels', MARKS_AND_LABELS],
 ])('quote attribution: %s', (_title, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, language, paragraphs, quote, speaker]) =>
