@@ -345,6 +345,51 @@ const SENTENCE_CLOSED_BY_ATTRIBUTION: Case[] = [
   ],
 ];
 
+const WORDS_NAMED_AS_SOMEONES: Case[] = [
+  [
+    'es: ", la advertencia de <Name>"',
+    'es',
+    ['“No vamos a permitir que nos quiten el censo de población”, la advertencia de Luis Fernando Camacho.'],
+    'No vamos a permitir que nos quiten el censo de población',
+    'Luis Fernando Camacho',
+  ],
+  [
+    'es: ", fueron sus palabras" (the person last named)',
+    'es',
+    [
+      'El gobernador Luis Fernando Camacho habló en el cabildo.',
+      '“No vamos a permitir que nos quiten el censo de población”, fueron sus palabras.',
+    ],
+    'No vamos a permitir que nos quiten el censo de población',
+    'Luis Fernando Camacho',
+  ],
+  [
+    'pt: ", a avaliação de <Name>, role"',
+    'pt',
+    [
+      '“O governo precisa ouvir os trabalhadores antes de decidir”, a avaliação de Ademir Lopes, presidente do sindicato.',
+    ],
+    'O governo precisa ouvir os trabalhadores antes de decidir',
+    'Ademir Lopes',
+  ],
+  [
+    'fr: ", le message de <Name>, role"',
+    'fr',
+    [
+      '« Le gouvernement doit écouter les salariés avant de trancher », le message de Sophie Binet, secrétaire générale.',
+    ],
+    'Le gouvernement doit écouter les salariés avant de trancher',
+    'Sophie Binet',
+  ],
+  [
+    'es: ", la respuesta del Gobierno" names no person',
+    'es',
+    ['“El gobierno debe escuchar a los trabajadores antes de decidir”, la respuesta del Gobierno.'],
+    'El gobierno debe escuchar a los trabajadores antes de decidir',
+    null,
+  ],
+];
+
 const MARKS_AND_LABELS: Case[] = [
   [
     'es: “…“ closed with the opening mark',
@@ -402,6 +447,7 @@ describe.each([
   ['abbreviated titles, role appositions, role holders named after the role', ROLES_AND_APPOSITIONS],
   ['the subject of the speech verb in a clause naming others', CLAUSE_SUBJECTS],
   ['a sentence that goes on past the quote to its attribution', SENTENCE_CLOSED_BY_ATTRIBUTION],
+  ['the quote named as someone’s words (la advertencia de X, fueron sus palabras)', WORDS_NAMED_AS_SOMEONES],
   ['quote marks and labels', MARKS_AND_LABELS],
 ])('quote attribution: %s', (_title, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, language, paragraphs, quote, speaker]) =>

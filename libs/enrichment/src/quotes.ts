@@ -680,6 +680,12 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
     if (speaker) return speaker;
   }
+  // "«…», la advertencia de Luis Camacho." / "“…”, fueron sus palabras.": the quote named as someone's words.
+  const wordsOf = WORDS_OF_AFTER_RE.exec(after);
+  if (wordsOf?.[1]) {
+    const speaker = speakerAt(ctx, span.end + wordsOf[0].length - wordsOf[1].length, wordsOf[1], true);
+    if (speaker) return speaker;
+  } else if (wordsOf) return antecedent(ctx, span.start);
   // "“No vamos a ceder”: Luis Fernando Camacho" (a headline's or a caption's form): a colon and a name closing the line.
   const labelled = COLON_NAME_AFTER_RE.exec(after);
   if (labelled?.[1]) {
@@ -851,6 +857,14 @@ function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: 
 
 /** A dash and a name closing its line or followed by a comma or bracket: the signature of a quote ("— X, mayor"). */
 const SIGNATURE_RE = new RegExp(String.raw`^\s*(?:[.,]\s*)?[—–―]\s*${NAME}(?=\s*[,(;]|\.?\s*$)`, 'u');
+/**
+ * ", la advertencia de X" / ", a avaliação de X" / ", le message de X": a noun for what was said and its speaker closing
+ * the clause; ", fueron sus palabras" / ", foram as palavras dele": the person last named.
+ */
+const WORDS_OF_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*(?:(?:la|el|las|los|a|o|as|os|le|les|l['’])\s*(?:advertencia|reflexión|mensaje|conclusión|respuesta|promesa|frase|palabras|avaliação|mensagem|resposta|promessa|palavras|message|réponse|conclusion|mise en garde|promesse|phrase)\s+(?:de|del|do|da|du)\s+${NAME}(?=\s*[.,;]|\s*$)|(?:fueron|son|foram|são)\s+(?:sus|suas)\s+(?:palabras|palavras)\s*[.,;])`,
+  'u',
+);
 /** A colon and a name that ends the paragraph after a quote: "“…”: Luis Fernando Camacho". */
 const COLON_NAME_AFTER_RE = new RegExp(String.raw`^\s*:\s*${NAME}(?=\.?\s*$)`, 'u');
 /** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
