@@ -58,6 +58,17 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
     }
     return first;
   };
+  // The next “ that opens (after a space) or closes (before no letter or digit) a quote, memoised like nextIndex: “…“
+  // typed with the opening mark twice closes at a “ in closing position, unless another quote opens first.
+  let decisive: number | null = null;
+  const nextDecisiveMark = (from: number): number => {
+    if (decisive !== null && (decisive < 0 || decisive >= from)) return decisive;
+    let k = paragraph.indexOf('“', from);
+    while (k >= 0 && !/\s/u.test(paragraph[k - 1] ?? ' ') && /[\p{L}\p{N}]/u.test(paragraph[k + 1] ?? ''))
+      k = paragraph.indexOf('“', k + 1);
+    decisive = k;
+    return k;
+  };
   // A native search jumps to each opening mark; the loop never visits the characters in between.
   const openers = /[“"«„»‹]|(?<![\p{L}\p{N}])[‘‚](?=\p{L})/gu;
   for (let match = openers.exec(paragraph); match; match = openers.exec(paragraph)) {
@@ -67,6 +78,11 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
     for (const mark of closers) {
       const at = nextIndex(mark, i + 1);
       if (at >= 0 && (j < 0 || at < j)) j = at;
+    }
+    // “…“ typed with the opening mark twice: a “ after a non-space and before no letter closes the quote.
+    if (j < 0 && match[0] === '“') {
+      const k = nextDecisiveMark(i + 1);
+      j = k > 0 && !/\s/u.test(paragraph[k - 1] as string) ? k : -1;
     }
     if (j <= i + 1) continue; // unclosed or empty: no quote opens here
     if (SINGLE_OPENERS.includes(match[0])) {

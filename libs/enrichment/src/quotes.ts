@@ -22,10 +22,10 @@ const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+
 /** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed|queried|inquired',
-  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó|preguntó|inquirió|se cuestionó',
-  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit",
-  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft',
-  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte|indagou|perguntou|interrogou',
+  'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó|preguntó|inquirió|se cuestionó|escribió|escribe|ha escrito|tuiteó|publicó|ha publicado|observó|exclamó|reafirmó|manifestaron|expresaron|destacaron|subrayaron|advirtieron|sentencia|dispara|remata|continúa|prosigue|cuestiona|narra|completa',
+  "a déclaré|a dit|a réagi|réagit|a répondu|a averti|a prévenu|a insisté|a noté|a admis|a jugé|a déploré|a dénoncé|a regretté|a commenté|a martelé|a témoigné|note|avertit|admet|juge|déplore|dénonce|détaille|répond|analyse|a expliqué|a affirmé|a ajouté|a souligné|a assuré|a précisé|a estimé|a indiqué|a lancé|a confié|a raconté|dit|déclare|explique|affirme|ajoute|souligne|assure|précise|poursuit|estime|insiste|confie|raconte|indique|rappelle|lance|martèle|assène|observe|reconnaît|résume|tranche|commente|prévient|regrette|conclut|conseille|plaide|pointe|s’étonne|s'étonne|glisse|soupire|lâche|ironise|témoigne|s’exclame|s'exclame|s’agace|s'agace|s’inquiète|s'inquiète|a glissé|a lâché|a reconnu|a rappelé|a poursuivi|a conclu|a annoncé|annonce|a rétorqué|rétorque|a renchéri|renchérit|a fustigé|fustige|a confirmé|confirme|a promis|promet|a tranché|a résumé|a ironisé|a nuancé|nuance|a plaidé|s’insurge|s'insurge|s’indigne|s'indigne|se félicite|se réjouit|se désole|s’est félicité|s'est félicité|s’est félicitée|s'est félicitée|s’est indigné|s'est indigné|s’est indignée|s'est indignée|s’interroge|s'interroge|relève|a relevé|signale|a signalé|soutient|a soutenu|défend|a défendu|tempère|a tempéré|justifie|a justifié|rassure|a rassuré|constate|a constaté|fait savoir|a fait savoir|fait valoir|a fait valoir|reprend|a repris|enchaîne|a enchaîné|avoue|a avoué|répète|a répété|a demandé|interroge|a interrogé|décrit|a décrit|écrit|a écrit",
+  'sagte|sagt|entgegnete|versicherte|beteuerte|mahnte|betonten|erklärten|äußerte|sagten|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|berichtete|berichtet|warnte|warnt|schreibt|schrieb|erzählt|erzählte|kritisierte|kritisiert|forderte|fordert|bestätigte|bestätigt|begründete|begründet|bekräftigte|unterstrich|findet|fand|glaubt|räumte|schildert|schilderte|antwortete|antwortet|verriet|mahnt|resümiert|resümierte|fügte|sagen|erläutert|erläuterte|führte|führt|bilanziert|bilanzierte|kündigte|versprach|verspricht|teilte|stellte|kündigt|teilt|stellt|räumt|unterstreicht|bekräftigt|beklagt|beklagte|versichert|gesteht|gestand|lobt|lobte|erinnert|erinnerte|fragt|fragte|argumentiert|argumentierte|hofft|hoffte|urteilt|urteilte|appelliert|appellierte|beteuert|entgegnet|wirft|warf|gibt zu bedenken|gab zu bedenken|zeigte sich|zeigt sich|rief|ruft|klagt|klagte|verrät|kommentiert|kommentierte|schwärmt|schwärmte|bemerkt|bemerkte|beschreibt|beschrieb|verdeutlicht|verdeutlichte|empfiehlt|empfahl|rät|riet|freut sich|freute sich|seufzt|seufzte|betonen|äußert|weiß|ist sich|war sich',
+  'disse|diz|salientou|sublinhou|lembrou|apontou|admitiu|reconheceu|alertou|concluiu|contou|relatou|afirmou|declarou|explicou|acrescentou|destacou|ressaltou|avaliou|comentou|observou|defendeu|garantiu|assegurou|reforçou|criticou|pontuou|frisou|completou|argumentou|informa|informou|acrescenta|aponta|falou|ressalta|lembra|avalia|pontua|observa|argumenta|declara|questiona|questionou|disseram|afirmaram|respondeu|referiu|adiantou|considerou|advertiu|realçou|insistiu|prometeu|anunciou|reiterou|sustentou|enfatizou|justificou|avisou|refere|adianta|sublinha|salienta|frisa|garante|defende|conta|avisa|pondera|ponderou|opinou|analisa|analisou|esclareceu|esclarece|revelou|revela|confessou|confessa|desabafou|desabafa|lamentou|assinalou|assinala|indicou|sustenta|mencionou|detalhou|detalha|ironizou|resumiu|vincou|notou|apelou|prosseguiu|continuou|disparou|reconhece|reitera|finalizou|brincou|celebrou|comemorou|alerta|adverte|indagou|perguntou|interrogou|escreveu|escreve|exclamou',
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude|ha chiesto|ha domandato|si è chiesto|si è chiesta',
 ].join('|');
 /**
@@ -58,6 +58,30 @@ const pronounAfter = (after: string): boolean => {
   const first = FIRST_WORD_AFTER_RE.exec(after)?.[1]?.toLowerCase();
   return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && PRONOUN_AFTER_RE.test(after);
 };
+/** The first word of every speech verb ("dijo", "a" of "a déclaré", "gibt" of "gibt zu bedenken"). */
+const VERB_OPENERS = new Set(VERB_WORDS.split('|').map((verb) => (verb.split(/[\s-]/u)[0] ?? '').toLowerCase()));
+/**
+ * An object pronoun before the verb ("le dijo", "nos contó", "nous explique", "m’a confié", "me disse") or glued
+ * after it ("contou-nos", "disse-me"): the reader or the outlet told, which the attribution patterns do not expect.
+ */
+const CLITIC_BEFORE_VERB_RE =
+  /^((?:\s*[,.—–])?\s*)(?:le|les|nos|me|te|nous|vous|lui|leur|lhe|lhes|m['’]|t['’]|l['’])(?=\s*([\p{L}]+))/iu;
+const CLITIC_AFTER_VERB_RE = /^((?:\s*[,.—–])?\s*)([\p{L}]+)-(?:me|nos|lhe|lhes|te|mir|uns)(?![\p{L}])/u;
+/** The text after a quote with such a pronoun blanked out (same length, so offsets into it still hold). */
+function withoutClitic(after: string): string {
+  const before = CLITIC_BEFORE_VERB_RE.exec(after);
+  if (before?.[2] && VERB_OPENERS.has(before[2].toLowerCase())) {
+    const lead = before[1]?.length ?? 0;
+    const end = before[0].length;
+    return `${after.slice(0, lead)}${' '.repeat(end - lead)}${after.slice(end)}`;
+  }
+  const glued = CLITIC_AFTER_VERB_RE.exec(after);
+  if (glued?.[2] && VERB_OPENERS.has(glued[2].toLowerCase())) {
+    const from = (glued[1]?.length ?? 0) + glued[2].length;
+    return `${after.slice(0, from)}${' '.repeat(glued[0].length - from)}${after.slice(glued[0].length)}`;
+  }
+  return after;
+}
 /**
  * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
  * or before a name.
@@ -184,6 +208,12 @@ const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
     'edil edila|alcalde alcaldesa',
     'legislador legisladora parlamentario parlamentaria lawmaker|senador senadora diputado diputada senator representative congressman congresswoman',
     'estratega timonel|entrenador técnico',
+    // Abbreviated titles before a name ("Sen. Ted Markham") hold the role a later noun names ("the senator").
+    'senator|sen',
+    'governor|gov',
+    'representative congressman congresswoman|rep',
+    'general|gen',
+    'professor|prof',
     'regierungschef regierungschefin|ministerpräsident ministerpräsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin',
   ].flatMap((line) => {
     const [later = '', earlier = ''] = line.split('|');
@@ -249,7 +279,10 @@ function roleBeside(
   const next = mentions[i + 1];
   const from = Math.max(0, m.offset - ROLE_WINDOW, prev?.paragraph === m.paragraph ? prev.end : 0);
   const to = Math.min(m.end + ROLE_WINDOW, next?.paragraph === m.paragraph ? next.offset : text.length);
-  const around = `${text.slice(from, m.offset)} ${beforeOnly ? '' : text.slice(m.end, Math.max(m.end, to))}`;
+  // After the name only an apposition ("X, die Präsidentin", "X (Präsidentin)"), not a role after a verb ("X
+  // berichtete die Präsidentin" names two people).
+  const rest = text.slice(m.end, Math.max(m.end, to));
+  const around = `${text.slice(from, m.offset)} ${beforeOnly || !/^\s*[,(–—-]/u.test(rest) ? '' : rest}`;
   return around
     .toLowerCase()
     .split(/[^\p{L}]+/u)
@@ -338,6 +371,14 @@ const FOR_NAME_CLAUSE_RE = new RegExp(
 /** "Pour le ministre de l’Intérieur, Gérald Darmanin," / "Para la titular de Hacienda, María Montero,": a role, a comma. */
 const FOR_ROLE_CLAUSE_RE =
   /^(?:Para|Pour|Für|For|Per)\s+(?:the|el|la|le|l['’]|o|a|der|die|il)\s*\p{Ll}[^,]{0,80},[^,]{1,60},$/u;
+/**
+ * "De acordo com o presidente do sindicato, Ademir Lopes, “…”" / "Según la vocera de la red, Yaneth Quispe, «…»": a
+ * role set off by commas from the full name that closes the clause, which names the holder though no list knows it.
+ */
+const ROLE_APPOSED_CLAUSE_RE = new RegExp(
+  String.raw`^(?:Para|Pour|Für|For|Per|${ACCORDING})\s+(?:(?:the|el|la|los|las|le|o|a|os|as|der|die|il)\s+|l['’])\p{Ll}[^,;:.!?\n“”"«»„]{0,80},\s*${NAME},$`,
+  'u',
+);
 /** ", so Krüger." / ", so Krüger weiter.": German "so" and a name after a quote, its attribution. */
 const SO_NAME_AFTER_RE = new RegExp(
   String.raw`^\s*,\s*so\s+${NAME}(?=\s*[.,;]|\s+(?:weiter|abschließend|zuletzt)(?![\p{L}]))`,
@@ -579,12 +620,21 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   // The attribution is read after a gloss of the quote as if the gloss were part of it.
   const gloss = GLOSS_AFTER_RE.exec(ctx.paragraph.slice(quoted.end, quoted.end + 170));
   const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
-  const after = ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW);
+  const after = withoutClitic(ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW));
   const verbName = VERB_NAME_AFTER_RE.exec(after);
   // "said Liberal Democrat councillor Sam Patel": the person closing the descriptor, not the affiliation before it.
   if (verbName?.[4] && verbName.indices?.[4]) {
     const speaker = speakerAt(ctx, span.end + verbName.indices[4][0], verbName[4], true);
     if (speaker) return speaker;
+  }
+  // "sagt Cannabis-Autor und -Experte Michael Knodt": a lone hyphenated role word is no name; the person named next in
+  // the clause is.
+  if (verbName?.[2] && verbName.indices?.[2] && isRoleWord(verbName[2])) {
+    const from = span.end + verbName.indices[2][1];
+    const clauseEnd = /[,.;:!?“”"«»„]/u.exec(after.slice(verbName.indices[2][1]));
+    const to = clauseEnd ? from + clauseEnd.index : span.end + after.length;
+    const person = firstPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, from, to, ctx.paragraphs);
+    if (person) return person;
   }
   // "dijo en referencia a Pedro Salinas": a name after a preposition is talked about, not talking; but in "o
   // deputado do PS João Silva" the object is the party, and the full name after it is the speaker.
@@ -628,6 +678,18 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const signed = SIGNATURE_RE.exec(after);
   if (signed?.[1]) {
     const speaker = speakerAt(ctx, span.end + signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
+    if (speaker) return speaker;
+  }
+  // "«…», la advertencia de Luis Camacho." / "“…”, fueron sus palabras.": the quote named as someone's words.
+  const wordsOf = WORDS_OF_AFTER_RE.exec(after);
+  if (wordsOf?.[1]) {
+    const speaker = speakerAt(ctx, span.end + wordsOf[0].length - wordsOf[1].length, wordsOf[1], true);
+    if (speaker) return speaker;
+  } else if (wordsOf) return antecedent(ctx, span.start);
+  // "“No vamos a ceder”: Luis Fernando Camacho" (a headline's or a caption's form): a colon and a name closing the line.
+  const labelled = COLON_NAME_AFTER_RE.exec(after);
+  if (labelled?.[1]) {
+    const speaker = speakerAt(ctx, span.end + labelled[0].length - labelled[1].length, labelled[1], true);
     if (speaker) return speaker;
   }
   // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
@@ -734,16 +796,24 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const role = roleInClause(ctx, subject[0]);
     if (role) return role;
   }
-  if (subject)
-    return lastPersonIn(
-      ctx.entities.personMentions,
-      ctx.paragraphIndex,
-      span.end,
-      span.end + subject.index + subject[0].length,
-    );
+  if (subject) {
+    const verbEnd = span.end + subject.index + subject[0].length;
+    const before = lastPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, span.end, verbEnd);
+    if (before) return before;
+    // "Als „exklusiver Partner“ habe seine Firma die Branche geprägt, schreibt einer der Geschäftsführer Jakob Sons":
+    // the sentence goes on past the quote and closes with a comma, the verb and the person it names.
+    if (COMMA_BEFORE_VERB_RE.test(subject[0])) {
+      const rest = after.slice(subject.index + subject[0].length);
+      const end = /[.;!?“”"«»„]/u.exec(rest);
+      const to = end ? verbEnd + end.index : span.end + after.length;
+      return firstPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, verbEnd, to, ctx.paragraphs);
+    }
+  }
   return null;
 }
 
+/** The text between a quote and a speech verb ends in a comma: ", schreibt" / ", dijo" closing the sentence. */
+const COMMA_BEFORE_VERB_RE = /,[\p{L} ]{1,26}$/u;
 /** An article and one to three lowercase role words, no preposition: "el vocero presidencial ", "le porte-parole ". */
 const ROLE_RUN_RE = new RegExp(String.raw`^(?:the|el|la|le|o|a)\s+${DESCRIPTOR_WORDS}$`, 'u');
 /** Lowercase words that make the name after them a body or an outlet ("la agencia Associated Press"), not a person. */
@@ -787,9 +857,19 @@ function isRoleRunBeforeName(run: string, name: string, after: string, nameEnd: 
 
 /** A dash and a name closing its line or followed by a comma or bracket: the signature of a quote ("— X, mayor"). */
 const SIGNATURE_RE = new RegExp(String.raw`^\s*(?:[.,]\s*)?[—–―]\s*${NAME}(?=\s*[,(;]|\.?\s*$)`, 'u');
+/**
+ * ", la advertencia de X" / ", a avaliação de X" / ", le message de X": a noun for what was said and its speaker closing
+ * the clause; ", fueron sus palabras" / ", foram as palavras dele": the person last named.
+ */
+const WORDS_OF_AFTER_RE = new RegExp(
+  String.raw`^\s*,\s*(?:(?:la|el|las|los|a|o|as|os|le|les|l['’])\s*(?:advertencia|reflexión|mensaje|conclusión|respuesta|promesa|frase|palabras|avaliação|mensagem|resposta|promessa|palavras|message|réponse|conclusion|mise en garde|promesse|phrase)\s+(?:de|del|do|da|du)\s+${NAME}(?=\s*[.,;]|\s*$)|(?:fueron|son|foram|são)\s+(?:sus|suas)\s+(?:palabras|palavras)\s*[.,;])`,
+  'u',
+);
+/** A colon and a name that ends the paragraph after a quote: "“…”: Luis Fernando Camacho". */
+const COLON_NAME_AFTER_RE = new RegExp(String.raw`^\s*:\s*${NAME}(?=\.?\s*$)`, 'u');
 /** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
 const WITH_THESE_WORDS_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:\.\s*)?(?:With (?:these|those|that|this) (?:words|remarks|comments?|statement)|Con (?:estas|esas|aquellas|dichas|tales) (?:palabras|declaraciones|frases)|Mit (?:diesen|den|solchen|jenen) Worten|(?:Par|Avec|Sur) ces (?:mots|paroles|propos)|Com (?:estas|essas|aquelas|tais) (?:palavras|declarações)|Con (?:queste|quelle) parole)(?![\p{L}])[^.!?\n“”"«»„]{0,160}`,
+  String.raw`^\s*(?:\.\s*)?(?:With (?:these|those|that|this) (?:words|remarks|comments?|statement)|Con (?:estas|esas|aquellas|dichas|tales) (?:palabras|declaraciones|frases)|Con (?:esta|esa|aquella|dicha|tal) (?:frase|declaración|afirmación)|Mit (?:diesen|den|solchen|jenen) Worten|Mit (?:diesem|dem|jenem) Satz|(?:Par|Avec|Sur) ces (?:mots|paroles|propos)|Com (?:estas|essas|aquelas|tais) (?:palavras|declarações)|Com (?:esta|essa|aquela|tal) (?:frase|declaração)|Con (?:queste|quelle) parole)(?![\p{L}])[^.!?\n“”"«»„]{0,160}`,
   'u',
 );
 /** ", wie … sagte" / ", as … said" / ", como … dijo" / ", comme l'a dit …": a subordinate clause of attribution. */
@@ -878,6 +958,12 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     )
       return m.name;
   }
+  const apposed = ROLE_APPOSED_CLAUSE_RE.exec(clause);
+  if (apposed?.[1] && /\s/u.test(apposed[1])) {
+    const at = windowFrom + clauseFrom + apposed.index + apposed[0].lastIndexOf(apposed[1]);
+    const speaker = speakerAt(ctx, at, apposed[1], false);
+    if (speaker) return speaker;
+  }
   // "Frage: Was sagen Sie zu Landrat Hans Brandt?" / "Antwort: „…“": an answer is the interviewee's, not the
   // person the question names.
   // "—¿Y qué dice Tomás Ruiz?" / "—Que lo estudiará …": so is a dialogue line answering a question line.
@@ -902,16 +988,30 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const role = roleSubject?.[1] ?? roleSubject?.[2];
     if (roleSubject && role) {
       const at = windowFrom + clauseFrom + roleSubject.index;
+      const personRole = ROLE_NOUN_RE.test(role) || isNeuterPersonNoun(role);
       const speaker =
         firstPersonIn(mentions, ctx.paragraphIndex, at, span.start, ctx.paragraphs) ??
-        personWithRole(ctx, windowFrom + clauseFrom, role);
-      if (speaker) return speaker;
+        // "fordert der Experte von Tax Justice Network Markus Meinzer:": the name closing the clause holds the role.
+        colonName(ctx, clause.slice(roleSubject.index), at) ??
+        personWithRole(ctx, windowFrom + clauseFrom, role) ??
+        // "Im Gespräch mit X und Y berichtete die Präsidentin:": a German person's role no one was given stands for
+        // the subject named before the clause, as a pronoun would; the people the clause names are not speaking.
+        (personRole
+          ? (antecedent(ctx, windowFrom + clauseFrom) ??
+            sentenceOpenerBefore(ctx, before.slice(0, clauseFrom), windowFrom))
+          : null);
+      if (speaker || personRole) return speaker;
     }
+    // "Asked whether Joe Biden should step aside, Nancy Pelosi said:" / "…, antwortete Friedrich Merz:": the name
+    // beside the speech verb is its subject, not the people an introductory clause talks about.
+    const verbSubject = verbSubjectIn(ctx, clause, windowFrom + clauseFrom);
+    if (verbSubject) return verbSubject;
     // "Levi Pay, a former director …, says:" / "Al respecto, señaló:" (no subject: the person last named).
     return (
       firstPersonIn(mentions, ctx.paragraphIndex, windowFrom + clauseFrom, span.start, ctx.paragraphs) ??
       colonName(ctx, clause, windowFrom + clauseFrom) ??
       nameAfterSpeech(ctx, clause, windowFrom + clauseFrom) ??
+      clauseOpener(ctx, clause, windowFrom + clauseFrom) ??
       antecedent(ctx, span.start)
     );
   }
@@ -1190,10 +1290,35 @@ function colonName(ctx: Context, clause: string, clauseAt: number): string | nul
   const name = m?.[1];
   if (!m || !name || NOT_SPEAKERS.has(firstWord(name))) return null;
   const at = clauseAt + m.index + m[0].indexOf(name);
+  // "… bei Vertragspartnern des Staates Deutschland:": a name after an article or a preposition is talked about.
+  const lead = ctx.paragraph.slice(Math.max(0, at - 12), at);
+  const wordBefore = /\s$/u.test(lead) ? (lead.trimEnd().split(/\s/u).pop() ?? '') : '';
+  if ((ARTICLES.has(wordBefore) || PREPOSITIONS.has(wordBefore)) && !name.split(/\s+/u).some(isGivenName)) return null;
   // "Contreras: «…»": a lone word labelling the quote is a surname only if the article names that person in full.
   if (!/\s/u.test(name))
     return /^\s*(?:[—–-]\s*)?$/u.test(clause.slice(0, m.index)) ? speakerAt(ctx, at, name, true) : null;
   return speakerAt(ctx, at, name, false);
+}
+
+/**
+ * "Der Finanzexperte Markus Meinzer von … hält das für ein Problem:": a person's name (perhaps after an article and a
+ * role) opening a clause that introduces a quote with a colon, though the tagger missed it.
+ */
+function clauseOpener(ctx: Context, clause: string, clauseAt: number): string | null {
+  if (!clause.endsWith(':')) return null;
+  const opening = SENTENCE_NAME_RE.exec(clause.slice(0, SUBJECT_LEAD + 40));
+  if (!opening?.[1]) return null;
+  return speakerAt(ctx, clauseAt + opening[0].length - opening[1].length, opening[1], true);
+}
+
+/** The person's name opening the last sentence of `text` (at `textAt`), though the tagger missed it. */
+function sentenceOpenerBefore(ctx: Context, text: string, textAt: number): string | null {
+  const trimmed = text.trimEnd();
+  if (!/[.!?]$/u.test(trimmed)) return null;
+  const from = clauseStart(trimmed.slice(0, -1));
+  const opening = SENTENCE_NAME_RE.exec(trimmed.slice(from, from + SUBJECT_LEAD + 40));
+  if (!opening?.[1]) return null;
+  return speakerAt(ctx, textAt + from + opening[0].length - opening[1].length, opening[1], true);
 }
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
@@ -1281,6 +1406,9 @@ function isAffiliatedName(written: string): boolean {
   const kept = cleanSpeaker(tokens);
   return kept.length >= 2 && kept.length < tokens.length;
 }
+
+/** One hyphenated capitalised word that is a role, not a name: "Cannabis-Autor", "VW-Chef" (not "Ann-Kathrin"). */
+const isRoleWord = (word: string): boolean => !/\s/u.test(word) && word.includes('-') && !isGivenName(word);
 
 /** A known given name, also a compound of known ones ("Ann-Kathrin", "Kai-Uwe"), no role ("VW-Chef"). */
 const isGivenName = (word: string): boolean =>
@@ -1614,6 +1742,41 @@ const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
 /** "Wirtschaftsministerin Mona Neubaur sagte, …" / "Jane Doe said": a name right before a speech verb. */
 const NAME_BEFORE_SPEECH_ALL_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s+${VERB}`, 'gu');
 
+/**
+ * The person named right before or right after a speech verb in a clause ("Nancy Pelosi said", "antwortete Friedrich
+ * Merz"), the last such in the clause; a name before the verb must be a person ("Thyssenkrupp erklärte").
+ */
+function verbSubjectIn(ctx: Context, clause: string, clauseAt: number): string | null {
+  const spans = ctx.spans[ctx.paragraphIndex] ?? [];
+  const afterVerb = lastNameMatch(NAME_AFTER_SPEECH_ALL_RE, clause, spans, clauseAt);
+  const beforeVerb = lastNameMatch(NAME_BEFORE_SPEECH_ALL_RE, clause, spans, clauseAt);
+  const objectBefore = (at: number): boolean =>
+    OBJECT_BEFORE_RE.test(ctx.paragraph.slice(Math.max(0, at - OBJECT_WINDOW), at));
+  // The name before the verb first: after it may stand the person told ("Sarah Collins told Governor Mark Davis:").
+  const candidates: Array<{ name: string; at: number; needPerson: boolean }> = [];
+  if (beforeVerb && (!objectBefore(beforeVerb[1]) || isAffiliatedName(beforeVerb[0])))
+    candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true });
+  if (afterVerb) candidates.push({ name: afterVerb[0], at: afterVerb[1], needPerson: !/\s/u.test(afterVerb[0]) });
+  for (const { name, at, needPerson } of candidates) {
+    // "Laut Unterlagen, …": a source word opening the sentence is no name.
+    if (SOURCE_OPENERS.has(firstWord(name))) continue;
+    const speaker = speakerAt(ctx, at, name, needPerson);
+    if (speaker) return speaker;
+  }
+  return null;
+}
+/** Capitalised "according to" words that open a sentence ("Laut Unterlagen", "Según fuentes"). */
+const SOURCE_OPENERS = new Set('Laut Según Selon Segundo Secondo Conforme'.split(' '));
+
+/**
+ * A given name and surname set off by a role: "Konrad Duffy, Finanzexperte bei …", "Ulises Contreras, vocero del …",
+ * "Jane Doe, a spokeswoman for …", "Anne Roy, la maire de …".
+ */
+const NAME_ROLE_APPOSITION_ALL_RE = new RegExp(
+  String.raw`(?<![\p{L}'’-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}[\p{L}'’-]*),\s+(?:${ROLE_NOUN}|(?:the|a|an|el|la|le|o|un|una|une|um|uma|ein|eine)\s+\p{Ll}{4,}|\p{Ll}{4,}\s+(?:de|del|do|da|of|for|at|bei|von|du|des|der))(?=[\s,])`,
+  'gu',
+);
+
 /** The last match of a global name pattern in `window` whose name may be a speaker, and where the name starts. */
 function lastNameMatch(re: RegExp, window: string, spans: readonly QuoteSpan[], from: number): [string, number] | null {
   re.lastIndex = 0;
@@ -1650,6 +1813,13 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
     OBJECT_BEFORE_RE.test(ctx.paragraph.slice(Math.max(0, at - OBJECT_WINDOW), at));
   if (beforeVerb && (!objectBefore(beforeVerb[1]) || isAffiliatedName(beforeVerb[0])))
     candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true });
+  // "Ähnlich sieht es Konrad Duffy, Finanzexperte bei …: „…“, sagt er": a full name set off by a role is a person,
+  // though the tagger missed it.
+  const apposed = lastNameMatch(NAME_ROLE_APPOSITION_ALL_RE, window, spans, from);
+  const known = (name: string): boolean =>
+    ctx.entities.places.some((p) => p.name === name) || ctx.entities.organizations.some((o) => o.name === name);
+  if (apposed && !objectBefore(apposed[1]) && !known(apposed[0]))
+    candidates.push({ name: apposed[0], at: apposed[1], needPerson: false });
   candidates.sort((a, b) => b.at - a.at);
   for (const { name, at, needPerson } of candidates) {
     if (subject && subject.paragraph === ctx.paragraphIndex && subject.offset >= at) break;
