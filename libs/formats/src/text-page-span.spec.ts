@@ -2,6 +2,7 @@ import {
   findArticleSpan,
   isArticleEndHeading,
   isCommenterLine,
+  isCommentFormHeading,
   isCommentSectionHeading,
   isContactLine,
   isListEndHeading,
@@ -355,5 +356,34 @@ describe('teaser cards after the article', () => {
     const blocks = [...article.slice(0, 3), 'READ MORE', 'Council approves the new tram line', ...article.slice(3)];
     expect(shapeBlocks(blocks).some((shape) => shape.teaserCard)).toBe(false);
     expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+  });
+});
+
+describe('the heading of a comment form', () => {
+  const paragraph = (topic: string): string =>
+    `The club's members met on Friday evening to discuss ${topic}, and the board promised a decision before the summer break. ` +
+    `Several members asked for the figures to be published online, which the treasurer agreed to do within a month.`;
+  const article = ['the new pitch', 'the membership fees', 'the youth teams'].map(paragraph);
+  const comment = (name: string): string =>
+    `${name}: I have been a member for twenty years and I think the board is right to wait for the figures before deciding anything about the fees, the pitch or the teams.`;
+
+  it('is recognised in several languages', () => {
+    for (const line of [
+      'Leave a Reply',
+      'Écrire un commentaire',
+      'Schreibe einen Kommentar',
+      'Deja un comentario',
+      'Deixe um comentário',
+      'Lascia un commento',
+    ])
+      expect(isCommentFormHeading(line)).toBe(true);
+    expect(isCommentFormHeading('Leave a comment below if you were at the meeting.')).toBe(false);
+  });
+
+  it('closes the article even when the comments after it are longer', () => {
+    for (const heading of ['Leave a reply', 'Écrire un commentaire', 'Kommentar schreiben']) {
+      const blocks = [...article, heading, ...['Anna', 'Ben', 'Chris', 'Dana', 'Eli'].map(comment)];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    }
   });
 });

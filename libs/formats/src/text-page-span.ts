@@ -192,6 +192,17 @@ export function isCommenterLine(block: string, next: string): boolean {
   );
 }
 
+/**
+ * The heading of a comment form ("Leave a reply", "Écrire un commentaire", "Schreibe einen Kommentar", "Deja un
+ * comentario", "Deixe um comentário", "Lascia un commento"): the comments start there, whatever their length.
+ */
+export function isCommentFormHeading(block: string): boolean {
+  return block.length <= MAX_COMMENT_FORM_CHARS && COMMENT_FORM_RE.test(block);
+}
+const MAX_COMMENT_FORM_CHARS = 60;
+const COMMENT_FORM_RE =
+  /^(?:leave a (?:reply|comment)|add a comment|write a comment|post a comment|écrire un commentaire|laisser un commentaire|ajouter un commentaire|laisser une réponse|schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|hinterlasse einen kommentar|deja (?:un|tu) comentario|deja una respuesta|escribe (?:un|tu) comentario|deixe (?:um|seu) comentário|deixe uma resposta|escreva (?:um|seu) comentário|lascia un commento|scrivi un commento)\s?[:.!]?$/iu;
+
 /** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
 const TAG_LINE_RE =
   /^(?:tags?|topics|filed under|themen|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes|mots-clés|sujets|etiquetas|temas|assuntos|tópicos|argomenti)\s?:\s?\S/iu;
@@ -236,7 +247,8 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       articleEnd: (isArticleEndHeading(block) && !opensCrossLinkBox(blocks, i)) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(lowers[i] ?? '') ?? 0) > 1,
       listEnd: isListEndHeading(block),
-      commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
+      commentStart:
+        isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? '') || isCommentFormHeading(block),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
       shareBar: shareBars.has(i),
       shareLine: shareLines[i]!,
