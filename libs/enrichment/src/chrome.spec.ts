@@ -3,6 +3,7 @@ import {
   cleanTextPage,
   isAffiliateDisclosure,
   isEmbedConsent,
+  isNoWarrantyNotice,
   isPaywallPrompt,
   isPromoLine,
 } from './chrome';
@@ -848,5 +849,60 @@ describe('paywall prompts on a text page', () => {
   it('are not sentences of the text about subscribers', () => {
     expect(isPaywallPrompt('Für Abonnenten ändert sich ab März der Preis des Monatspakets.')).toBe(false);
     expect(isPaywallPrompt('Subscribers to the service complained about outages on Monday.')).toBe(false);
+  });
+});
+
+describe('no-warranty notices on a text page', () => {
+  it('are short lines that are only the notice, in several languages', () => {
+    for (const line of [
+      '(Alle Angaben ohne Gewähr)',
+      'Alle Angaben ohne Gewähr.',
+      'All information without guarantee',
+      'Informations données sans garantie',
+      'Información sin garantía',
+      'Informazioni senza garanzia',
+    ])
+      expect(isNoWarrantyNotice(line)).toBe(true);
+  });
+
+  it('are not sentences of the text', () => {
+    expect(isNoWarrantyNotice('Die Angaben ohne Gewähr wurden am Montag von der Behörde korrigiert.')).toBe(false);
+    expect(isNoWarrantyNotice('All information without guarantee was removed from the brochure.')).toBe(false);
+  });
+});
+
+describe('a social-media timeline widget on a text page', () => {
+  const options = { title: null, siteName: null };
+  const lead =
+    'The youth centre opened its new media lab on Saturday, with workshops on video, podcasts and programming for teenagers from the district.';
+  const next =
+    'Die Werkstatt ist künftig an drei Nachmittagen in der Woche geöffnet, die Teilnahme ist kostenlos, sagte die Leiterin des Zentrums.';
+
+  it('leaves the body with its posts, in several date styles', () => {
+    const page = [
+      'City Youth',
+      'New media lab opens',
+      lead,
+      next,
+      'Follow us',
+      '@cityyouth 18 Aug',
+      'Great afternoon at the lab today, thanks to everyone who came! https://t.co/example',
+      '@cityyouth 3. Mai',
+      'Heute startet unser Podcast-Workshop – es gibt noch freie Plätze.',
+      '@cityyouth Aug 12',
+      'Registration for the autumn courses is open now.',
+    ].join('\n');
+    const cleaned = cleanTextPage(page, options);
+    const body = cleaned.paragraphs.join('\n');
+    expect(body).not.toContain('@cityyouth');
+    expect(body).not.toContain('Podcast-Workshop');
+    expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+  });
+
+  it('needs two heads: one post quoted in the text stays', () => {
+    const page = ['City Youth', 'New media lab opens', lead, '@cityyouth 18 Aug', 'We are open!', next].join('\n');
+    const body = cleanTextPage(page, options).paragraphs.join('\n');
+    expect(body).toContain(lead);
+    expect(body).toContain(next);
   });
 });

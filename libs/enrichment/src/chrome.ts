@@ -119,13 +119,15 @@ export function cleanTextPage(
       (line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const,
     ),
   );
+  markPostTimeline(layout.blocks, preclassified);
   layout.blocks.forEach((block, i) => {
     // An enlarge button is often already chrome; the caption and credit under it are not yet.
     if (isEnlargeButton(block)) markEnlargedPicture(layout.blocks, i, preclassified);
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
-    else if (isDisclaimer(block) || isAffiliateDisclosure(block)) preclassified.set(i, 'boilerplate');
+    else if (isDisclaimer(block) || isAffiliateDisclosure(block) || isNoWarrantyNotice(block))
+      preclassified.set(i, 'boilerplate');
     else if (isEmbedConsent(block)) preclassified.set(i, 'cookie-notice');
     else if (isPromoLine(block) || isPaywallPrompt(block)) preclassified.set(i, 'advertisement');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
@@ -647,6 +649,44 @@ function isDisclaimer(block: string): boolean {
 }
 const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
+
+/**
+ * A social-media timeline widget printed as text: a short head line per post, the account and a short date ("@harbourtimes
+ * 18 Aug", "@stadt_beispiel 3. Mai", "@harbour Aug 18"), then the post. Two heads or more make a timeline: their lines
+ * and the posts under them are the site's follow box, not the article (an embedded post in the text is signed with the
+ * author's name and a full date instead).
+ */
+function markPostTimeline(blocks: string[], kinds: Map<number, RemovedKind>): void {
+  const heads = new Set<number>();
+  blocks.forEach((block, i) => {
+    if (block.length <= MAX_POST_HEAD_CHARS && block.startsWith('@') && POST_HEAD_RE.test(block)) heads.add(i);
+  });
+  if (heads.size < MIN_TIMELINE_POSTS) return;
+  for (const head of heads) {
+    if (!kinds.has(head)) kinds.set(head, 'share-bar');
+    const post = blocks[head + 1] ?? '';
+    if (post && post.length <= MAX_TIMELINE_POST_CHARS && !kinds.has(head + 1) && !heads.has(head + 1))
+      kinds.set(head + 1, 'share-bar');
+  }
+}
+const MAX_POST_HEAD_CHARS = 60;
+const MAX_TIMELINE_POST_CHARS = 400;
+const MIN_TIMELINE_POSTS = 2;
+/** "@account 18 Aug", "@account 3. Mai", "@account Aug 18", "@account 5h", "@account 18.08.": an account, then a short date. */
+const POST_HEAD_RE =
+  /^@\w{1,30}\s(?:\d{1,2}\.?\s\p{L}{3,10}\.?(?:\s\d{4})?|\p{L}{3,10}\.?\s\d{1,2}(?:,\s\d{4})?|\d{1,2}\s?(?:h|m|min|std)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)$/u;
+
+/**
+ * The site's no-warranty notice under a list of rules, prices or dates ("(Alle Angaben ohne Gewähr)", "All information
+ * without guarantee", "Informations données sans garantie", "Información sin garantía", "Informações sem garantia",
+ * "Informazioni senza garanzia"): a short line that is only the notice.
+ */
+export function isNoWarrantyNotice(block: string): boolean {
+  return block.length <= MAX_NO_WARRANTY_CHARS && NO_WARRANTY_RE.test(block);
+}
+const MAX_NO_WARRANTY_CHARS = 80;
+const NO_WARRANTY_RE =
+  /^[(*\s]*(?:(?:alle |sämtliche )?angaben ohne gewähr|(?:all )?(?:information|details|data) (?:is |are )?(?:provided )?without (?:guarantee|warranty)|(?:toutes les )?informations? (?:données |fournies )?sans garantie|(?:toda la )?información sin garantía|(?:todas as )?informações sem garantia|(?:tutte le )?informazioni senza garanzia)[).!\s]*$/iu;
 
 /**
  * A commercial disclosure over or under the text ("This post contains references to products from one or more of our
