@@ -2,7 +2,6 @@ import {
   cleanHtmlPage,
   cleanTextPage,
   isAffiliateDisclosure,
-  isCaptionWithNamedCredit,
   isEmbedConsent,
   isNoWarrantyNotice,
   isPaywallPrompt,
@@ -905,24 +904,5 @@ describe('a social-media timeline widget on a text page', () => {
     const body = cleanTextPage(page, options).paragraphs.join('\n');
     expect(body).toContain(lead);
     expect(body).toContain(next);
-  });
-});
-
-describe('a caption with the photographer named in brackets', () => {
-  it('is one sentence, then two to four capitalised words in brackets, in several languages', () => {
-    for (const line of [
-      'The mayor at the opening of the new bridge on Saturday. (Jane Doe)',
-      'La alcaldesa inauguró el puente el sábado. (Juan Pérez Gómez)',
-      'Die Bürgermeisterin bei der Eröffnung der Brücke. (Max Mustermann)',
-    ])
-      expect(isCaptionWithNamedCredit(line)).toBe(true);
-  });
-
-  it('is not a paragraph of several sentences, an agency tag or a bracketed remark', () => {
-    expect(
-      isCaptionWithNamedCredit('The bridge opened on Saturday. Hundreds of residents came to see it. (Jane Doe)'),
-    ).toBe(false);
-    expect(isCaptionWithNamedCredit('The bridge opened on Saturday after two years of works. (Reuters)')).toBe(false);
-    expect(isCaptionWithNamedCredit('The bridge opened on Saturday (see the photos below)')).toBe(false);
   });
 });

@@ -131,7 +131,6 @@ export function cleanTextPage(
     else if (isEmbedConsent(block)) preclassified.set(i, 'cookie-notice');
     else if (isPromoLine(block) || isPaywallPrompt(block)) preclassified.set(i, 'advertisement');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
-    else if (isCaptionWithNamedCredit(block)) preclassified.set(i, 'boilerplate');
     else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
   const siteName = options.siteName ?? layout.siteName;
@@ -650,22 +649,6 @@ function isDisclaimer(block: string): boolean {
 }
 const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
-
-/**
- * A picture's caption with the photographer's name in brackets after its one sentence ("The mayor at the opening of
- * the new bridge. (Jane Doe)", "La alcaldesa inauguró el puente. (Juan Pérez Gómez)"): two to four capitalised words,
- * no label, after the sentence's stop. A paragraph of the text is longer or has more than one sentence.
- */
-export function isCaptionWithNamedCredit(block: string): boolean {
-  if (block.length > MAX_NAMED_CREDIT_CAPTION_CHARS || !block.endsWith(')')) return false;
-  const open = block.lastIndexOf(' (');
-  if (open < 0 || !NAMED_CREDIT_RE.test(block.slice(open + 1))) return false;
-  const caption = block.slice(0, open);
-  return CAPTION_STOP_RE.test(caption) && !SENTENCE_BREAK_RE.test(caption);
-}
-const MAX_NAMED_CREDIT_CAPTION_CHARS = 200;
-const NAMED_CREDIT_RE = /^\(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}\)$/u;
-const CAPTION_STOP_RE = /\p{Ll}[.!?]$/u;
 
 /**
  * A social-media timeline widget printed as text: a short head line per post, the account and a short date ("@harbourtimes
