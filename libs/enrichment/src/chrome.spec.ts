@@ -1,4 +1,12 @@
-import { cleanHtmlPage, cleanTextPage, isAffiliateDisclosure, isEmbedConsent } from './chrome';
+import {
+  cleanHtmlPage,
+  cleanTextPage,
+  isAffiliateDisclosure,
+  isEmbedConsent,
+  isNoWarrantyNotice,
+  isPaywallPrompt,
+  isPromoLine,
+} from './chrome';
 
 const options = { title: null, siteName: null };
 
@@ -774,5 +782,127 @@ describe('a picture under its enlarge button', () => {
       const page = ['Tennis Weekly', 'Tournament opens', lead, button, line, next].join('\n');
       expect(cleanTextPage(page, options).removed.map((r) => r.text)).not.toContain(line);
     }
+  });
+});
+
+describe('calls to action on a text page', () => {
+  const options = { title: null, siteName: null };
+
+  it('are short exclaimed lines naming a call-to-action phrase, in several languages', () => {
+    for (const line of [
+      'Neu im Programm! Besuchen Sie unseren Laden am Markt!',
+      'Das Magazin gibt es jetzt auch als App – einfach hier klicken und registrieren!',
+      'Nie wieder etwas verpassen: jetzt anmelden!',
+      'Never miss a match again – sign up now!',
+      'Don’t miss our weekend offers!',
+      'Inscrivez-vous dès maintenant !',
+      '¡Suscríbete y no te pierdas nada!',
+      'Não perca: inscreva-se já!',
+      'Clicca qui e iscriviti!',
+    ])
+      expect(isPromoLine(line)).toBe(true);
+  });
+
+  it('are not exclaimed sentences or quotes of the text', () => {
+    expect(isPromoLine('Was für ein Spiel!')).toBe(false);
+    expect(isPromoLine('„Besuchen Sie uns doch einmal!“, rief die Wirtin den Gästen zu.')).toBe(false);
+    expect(isPromoLine('More than 2,000 people signed up for the race in its first week.')).toBe(false);
+    expect(isPromoLine('¡Qué partido!')).toBe(false);
+  });
+
+  it('are removed from a text page, the article around them kept', () => {
+    const lead =
+      'Der Stadtrat hat am Dienstag den Bau der neuen Radwege beschlossen, nach einer Debatte, die fast vier Stunden dauerte.';
+    const next =
+      'Die Arbeiten am ersten Abschnitt entlang des Flusses sollen im Frühjahr beginnen, sagte die Vorsitzende des Ausschusses.';
+    const page = [
+      'Stadtnachrichten',
+      'Stadtrat beschließt Radwege',
+      lead,
+      next,
+      'Jetzt neu! Besuchen Sie unseren Shop!',
+    ].join('\n');
+    const cleaned = cleanTextPage(page, options);
+    expect(cleaned.paragraphs.join('\n')).not.toContain('Shop');
+    expect(cleaned.removed).toEqual(
+      expect.arrayContaining([{ kind: 'advertisement', text: 'Jetzt neu! Besuchen Sie unseren Shop!' }]),
+    );
+    expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+  });
+});
+
+describe('paywall prompts on a text page', () => {
+  it('are recognised in several languages', () => {
+    for (const line of [
+      'Exklusiv für Abonnenten',
+      'Wählen Sie Ihren Zugang und lesen Sie weiter:',
+      'Subscribe to continue reading',
+      'Already a subscriber? Log in',
+      'Article réservé aux abonnés',
+      'Contenido exclusivo para suscriptores',
+      'Conteúdo exclusivo para assinantes',
+      'Contenuto riservato agli abbonati',
+    ])
+      expect(isPaywallPrompt(line)).toBe(true);
+  });
+
+  it('are not sentences of the text about subscribers', () => {
+    expect(isPaywallPrompt('Für Abonnenten ändert sich ab März der Preis des Monatspakets.')).toBe(false);
+    expect(isPaywallPrompt('Subscribers to the service complained about outages on Monday.')).toBe(false);
+  });
+});
+
+describe('no-warranty notices on a text page', () => {
+  it('are short lines that are only the notice, in several languages', () => {
+    for (const line of [
+      '(Alle Angaben ohne Gewähr)',
+      'Alle Angaben ohne Gewähr.',
+      'All information without guarantee',
+      'Informations données sans garantie',
+      'Información sin garantía',
+      'Informazioni senza garanzia',
+    ])
+      expect(isNoWarrantyNotice(line)).toBe(true);
+  });
+
+  it('are not sentences of the text', () => {
+    expect(isNoWarrantyNotice('Die Angaben ohne Gewähr wurden am Montag von der Behörde korrigiert.')).toBe(false);
+    expect(isNoWarrantyNotice('All information without guarantee was removed from the brochure.')).toBe(false);
+  });
+});
+
+describe('a social-media timeline widget on a text page', () => {
+  const options = { title: null, siteName: null };
+  const lead =
+    'The youth centre opened its new media lab on Saturday, with workshops on video, podcasts and programming for teenagers from the district.';
+  const next =
+    'Die Werkstatt ist künftig an drei Nachmittagen in der Woche geöffnet, die Teilnahme ist kostenlos, sagte die Leiterin des Zentrums.';
+
+  it('leaves the body with its posts, in several date styles', () => {
+    const page = [
+      'City Youth',
+      'New media lab opens',
+      lead,
+      next,
+      'Follow us',
+      '@cityyouth 18 Aug',
+      'Great afternoon at the lab today, thanks to everyone who came! https://t.co/example',
+      '@cityyouth 3. Mai',
+      'Heute startet unser Podcast-Workshop – es gibt noch freie Plätze.',
+      '@cityyouth Aug 12',
+      'Registration for the autumn courses is open now.',
+    ].join('\n');
+    const cleaned = cleanTextPage(page, options);
+    const body = cleaned.paragraphs.join('\n');
+    expect(body).not.toContain('@cityyouth');
+    expect(body).not.toContain('Podcast-Workshop');
+    expect(cleaned.paragraphs).toEqual(expect.arrayContaining([lead, next]));
+  });
+
+  it('needs two heads: one post quoted in the text stays', () => {
+    const page = ['City Youth', 'New media lab opens', lead, '@cityyouth 18 Aug', 'We are open!', next].join('\n');
+    const body = cleanTextPage(page, options).paragraphs.join('\n');
+    expect(body).toContain(lead);
+    expect(body).toContain(next);
   });
 });

@@ -136,14 +136,17 @@ export function cleanTextPage(
       (line) => [line.index, line.outside ? (outsideLineKind(line.text) ?? line.kind) : line.kind] as const,
     ),
   );
+  markPostTimeline(layout.blocks, preclassified);
   layout.blocks.forEach((block, i) => {
     // An enlarge button is often already chrome; the caption and credit under it are not yet.
     if (isEnlargeButton(block)) markEnlargedPicture(layout.blocks, i, preclassified);
     if (preclassified.has(i)) return;
     if (isLicenseNotice(block)) preclassified.set(i, 'footer');
     else if (isNewsletterPrompt(block)) preclassified.set(i, 'newsletter');
-    else if (isDisclaimer(block) || isAffiliateDisclosure(block)) preclassified.set(i, 'boilerplate');
+    else if (isDisclaimer(block) || isAffiliateDisclosure(block) || isNoWarrantyNotice(block))
+      preclassified.set(i, 'boilerplate');
     else if (isEmbedConsent(block)) preclassified.set(i, 'cookie-notice');
+    else if (isPromoLine(block) || isPaywallPrompt(block)) preclassified.set(i, 'advertisement');
     else if (isDownloadLink(block)) preclassified.set(i, 'related-link');
     else if (isPhotoCreditLabel(block)) markPhotoCredit(layout.blocks, i, preclassified);
   });
@@ -180,7 +183,9 @@ export function cleanTextPage(
 
 function outsideLineKind(text: string): RemovedKind | null {
   if (RELATED_LINK_RE.test(text)) return 'related-link';
-  return chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : isDisclaimer(text) ? 'boilerplate' : null);
+  const kind =
+    chromeLineKind(text) ?? (isNewsletterPrompt(text) ? 'newsletter' : isDisclaimer(text) ? 'boilerplate' : null);
+  return kind ?? (isPromoLine(text) || isPaywallPrompt(text) ? 'advertisement' : null);
 }
 
 /** "Title https://…" after a "Read more:" label → the link (its target when the text or the markup carries one). */
@@ -663,6 +668,44 @@ const DISCLAIMER_RE =
   /^(?:(?:editorial|advertising|advertiser|affiliate|legal) )?(?:disclaimer|disclosure)s?(?: \([^)]{0,80}\))?(?::|$)|^(?:haftungsausschluss|avertissement|clause de non-responsabilité|descargo de responsabilidad|aviso de responsabilidad|isenção de responsabilidade|esclusione di responsabilità)(?::|$)/iu;
 
 /**
+ * A social-media timeline widget printed as text: a short head line per post, the account and a short date ("@harbourtimes
+ * 18 Aug", "@stadt_beispiel 3. Mai", "@harbour Aug 18"), then the post. Two heads or more make a timeline: their lines
+ * and the posts under them are the site's follow box, not the article (an embedded post in the text is signed with the
+ * author's name and a full date instead).
+ */
+function markPostTimeline(blocks: string[], kinds: Map<number, RemovedKind>): void {
+  const heads = new Set<number>();
+  blocks.forEach((block, i) => {
+    if (block.length <= MAX_POST_HEAD_CHARS && block.startsWith('@') && POST_HEAD_RE.test(block)) heads.add(i);
+  });
+  if (heads.size < MIN_TIMELINE_POSTS) return;
+  for (const head of heads) {
+    if (!kinds.has(head)) kinds.set(head, 'share-bar');
+    const post = blocks[head + 1] ?? '';
+    if (post && post.length <= MAX_TIMELINE_POST_CHARS && !kinds.has(head + 1) && !heads.has(head + 1))
+      kinds.set(head + 1, 'share-bar');
+  }
+}
+const MAX_POST_HEAD_CHARS = 60;
+const MAX_TIMELINE_POST_CHARS = 400;
+const MIN_TIMELINE_POSTS = 2;
+/** "@account 18 Aug", "@account 3. Mai", "@account Aug 18", "@account 5h", "@account 18.08.": an account, then a short date. */
+const POST_HEAD_RE =
+  /^@\w{1,30}\s(?:\d{1,2}\.?\s\p{L}{3,10}\.?(?:\s\d{4})?|\p{L}{3,10}\.?\s\d{1,2}(?:,\s\d{4})?|\d{1,2}\s?(?:h|m|min|std)|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)$/u;
+
+/**
+ * The site's no-warranty notice under a list of rules, prices or dates ("(Alle Angaben ohne Gewähr)", "All information
+ * without guarantee", "Informations données sans garantie", "Información sin garantía", "Informações sem garantia",
+ * "Informazioni senza garanzia"): a short line that is only the notice.
+ */
+export function isNoWarrantyNotice(block: string): boolean {
+  return block.length <= MAX_NO_WARRANTY_CHARS && NO_WARRANTY_RE.test(block);
+}
+const MAX_NO_WARRANTY_CHARS = 80;
+const NO_WARRANTY_RE =
+  /^[(*\s]*(?:(?:alle |sämtliche )?angaben ohne gewähr|(?:all )?(?:information|details|data) (?:is |are )?(?:provided )?without (?:guarantee|warranty)|(?:toutes les )?informations? (?:données |fournies )?sans garantie|(?:toda la )?información sin garantía|(?:todas as )?informações sem garantia|(?:tutte le )?informazioni senza garanzia)[).!\s]*$/iu;
+
+/**
  * A commercial disclosure over or under the text ("This post contains references to products from one or more of our
  * advertisers …", "Dieser Artikel enthält Affiliate-Links …", "Cet article contient des liens affiliés", "* Affiliate-Link"):
  * the site's, not the article's. Only short lines that open with it are tested.
@@ -729,6 +772,34 @@ const EMBED_CONSENT_LABELS = new Set([
 ]);
 const EMBED_CONSENT_NOTICE_RE =
   /^(?:an dieser stelle (?:findet ihr|finden sie|findest du) (?:einen|einige|ein) (?:externe[nr]?|ergänzende[nr]?) (?:inhalt|inhalte|beitrag|video)|(?:ich bin|ich erkläre mich) damit einverstanden, dass mir externe inhalte|um (?:diesen|den) (?:externen )?inhalt (?:zu sehen|zu laden|anzuzeigen|anzeigen zu lassen)|(?:mit|durch) (?:einem )?klick auf [„"»]?(?:inhalt|externe inhalte|video|beitrag) (?:laden|anzeigen|abspielen)|i (?:agree|consent) to (?:external|third[- ]party) content being (?:displayed|shown|loaded)|(?:to (?:view|see|display|load) this (?:content|embed|post|video)|this (?:external |embedded )?content is (?:provided|hosted) by)|(?:para ver este contenido|este contenido (?:externo )?(?:está alojado|es proporcionado|se aloja)|acepto que se (?:muestre|muestren) (?:el )?contenido)|(?:pour (?:afficher|voir) ce contenu|ce contenu (?:externe )?est (?:hébergé|fourni) par|j['’]accepte que (?:le|des) contenus? (?:externes?|tiers))|(?:para ver este conteúdo|este conteúdo (?:externo )?(?:está hospedado|é fornecido)|concordo (?:que|com a exibição de) (?:o )?conteúdos? externos?)|(?:per visualizzare questo contenuto|questo contenuto (?:esterno )?(?:è ospitato|è fornito)|acconsento (?:alla visualizzazione|che vengano mostrati) (?:di )?contenuti esterni))/iu;
+
+/**
+ * A site's call to action on a text page ("Jetzt neu! Besuchen Sie unseren Shop!", "Einfach hier klicken und
+ * registrieren!", "Don't miss a thing — sign up now!", "Inscrivez-vous dès maintenant !", "¡Suscríbete ya!"): a short
+ * line that exclaims and names a call-to-action phrase (click here, sign up, order, visit our …, don't miss) in
+ * en/de/fr/es/pt/it. A quote that exclaims is the article's: lines with quotation marks are left alone.
+ */
+export function isPromoLine(block: string): boolean {
+  if (block.length > MAX_PROMO_CHARS || !PROMO_END_RE.test(block) || PROMO_QUOTE_RE.test(block)) return false;
+  return PROMO_CTA_RE.test(block);
+}
+const MAX_PROMO_CHARS = 160;
+const PROMO_END_RE = /!\s?$/u;
+const PROMO_QUOTE_RE = /["“”„«»]/u;
+const PROMO_CTA_RE =
+  /(?:^|[\s¡!.,:–—-])(?:click here|click (?:the|this) (?:link|button)|sign up|register (?:now|today|here)|subscribe (?:now|today|here)|order (?:now|today|here)|buy (?:now|today)|shop now|book now|download (?:now|the app|our app)|try (?:it )?(?:now|for free)|don['’]t miss|never miss|visit (?:our|us)|hier klicken|klicken sie|einfach klicken|jetzt (?:registrieren|anmelden|bestellen|abonnieren|kaufen|testen|sichern|herunterladen|entdecken|mitmachen|neu)|besuchen sie|sichern sie sich|testen sie|bestellen sie|registrieren sie sich|melden sie sich|nichts (?:mehr )?(?:verpassen|versäumen)|teilen sie (?:es|uns) (?:uns )?mit|cliquez ici|inscrivez-vous|abonnez-vous|commandez|ne (?:manquez|ratez) (?:pas|rien)|haz clic|pincha aquí|regístrate|suscríbete|no te pierdas|compra (?:ya|ahora)|clique aqui|cadastre-se|inscreva-se|assine já|não perca|clicca qui|iscriviti|abbonati|non perdere)(?=$|[\s!.,:–—-])/iu;
+
+/**
+ * A paywall's prompt where the text stops ("Exklusiv für Abonnenten", "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+ * "Subscribe to continue reading", "Article réservé aux abonnés", "Contenido exclusivo para suscriptores"): the
+ * site's offer, not the article. Short lines, tested at their opening words.
+ */
+export function isPaywallPrompt(block: string): boolean {
+  return block.length <= MAX_PAYWALL_CHARS && PAYWALL_RE.test(block);
+}
+const MAX_PAYWALL_CHARS = 120;
+const PAYWALL_RE =
+  /^(?:(?:this (?:article|story|content) is )?(?:only )?(?:available )?exclusively for (?:subscribers|members)|(?:only )?(?:available )?for subscribers only|subscribe (?:now )?to (?:continue|keep) reading|(?:to )?continue reading,? (?:subscribe|log in|sign in)|already a subscriber\?|exklusiv für (?:abonnent(?:en|innen)|abonnierende)|nur für abonnent(?:en|innen)\s?[.!]?$|wählen sie ihren zugang|(?:jetzt )?weiterlesen mit (?:\S+ )?(?:abo|abonnement)|(?:article|contenu) réservé aux abonnés|la suite (?:de cet article )?est réservée aux abonnés|(?:contenido|artículo) (?:exclusivo )?para suscriptores|(?:para )?(?:seguir|continuar) leyendo,? (?:suscríbete|hazte suscriptor|inicia sesión)|(?:conteúdo|matéria) exclusiv[oa] para assinantes|(?:para )?continuar lendo,? (?:assine|faça login)|(?:contenuto|articolo) riservato agli abbonati|per continuare a leggere,? (?:abbonati|accedi))/iu;
 
 /**
  * A link to a file, labelled with its type and size ("Jahresbericht 2021PDF | 38 KB | Datei ist nicht barrierefrei",

@@ -2,9 +2,12 @@ import {
   findArticleSpan,
   isArticleEndHeading,
   isCommenterLine,
+  isCommentFormHeading,
   isCommentSectionHeading,
+  isContactLine,
   isListEndHeading,
   isPostNavigationLine,
+  isReadMoreLink,
   isTagLine,
   shapeBlocks,
 } from './text-page-span';
@@ -247,5 +250,140 @@ describe('a share bar after the article', () => {
   it('needs three share lines in a row (a lone network name is a credit or a link)', () => {
     const blocks = [...article, 'Facebook', 'Photo: City archive', ...['city budget', 'school board'].map(teaser)];
     expect(shapeBlocks(blocks).some((shape) => shape.shareBar)).toBe(false);
+  });
+});
+
+describe('a contact block after the article', () => {
+  const paragraph = (topic: string): string =>
+    `The association presented its report on ${topic} on Thursday, saying that the number of projects had doubled since the spring. ` +
+    `Its chair thanked the volunteers and announced that the next meeting would take place in the town hall in March.`;
+  const article = ['youth work', 'the food bank', 'the sports club', 'the summer camp', 'the choir'].map(paragraph);
+  const blurb =
+    'The association supports families in the district with advice, courses and a meeting place open every weekday afternoon.';
+
+  it('recognises phone, e-mail and web-address lines, with or without a label', () => {
+    for (const line of [
+      '+49 30 1234-567',
+      'Tel.: 0211 765432',
+      'Fax 089 / 1234 567',
+      'presse@example.org',
+      'E-Mail: info@beispiel.de',
+      'www.example.org/press',
+      'Téléphone : 01 23 45 67 89',
+    ])
+      expect(isContactLine(line)).toBe(true);
+  });
+
+  it('does not take dates, counts or sentences for contact lines', () => {
+    for (const line of [
+      '15.10.2021',
+      '2026-03-01',
+      '1.234.567',
+      'Write to us at info@example.org with your questions.',
+      'Teléfono',
+    ])
+      expect(isContactLine(line)).toBe(false);
+  });
+
+  it('closes the article before a press office block and what follows it, in several languages', () => {
+    const blocks = [
+      ...article,
+      'Pressestelle',
+      'Jana Beispiel',
+      'Pressesprecherin',
+      'Tel.: +49 30 1234-567',
+      'jana.beispiel@example.org',
+      blurb,
+    ];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    const fr = [...article, 'Contact presse', 'Teléfono: +34 91 123 45 67', 'Courriel : presse@exemple.fr', blurb];
+    expect(findArticleSpan(shapeBlocks(fr))).toEqual({ start: 0, end: article.length - 1 });
+  });
+
+  it('keeps a venue box without an e-mail address (an address and phone numbers are often the text’s own)', () => {
+    const blocks = [
+      ...article,
+      'Address:',
+      'City Theatre',
+      'Tel.: 0201 2402-0',
+      'Fax: 0201 2402-403',
+      'www.example.org',
+      blurb,
+    ];
+    expect(shapeBlocks(blocks).some((shape) => shape.contactBlock)).toBe(false);
+  });
+
+  it('does not cut the article at a contact block under its lead', () => {
+    const blocks = [article[0]!, 'Tel.: +49 30 1234-567', 'info@example.org', ...article.slice(1)];
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+  });
+});
+
+describe('teaser cards after the article', () => {
+  const paragraph = (topic: string): string =>
+    `Residents of the old town voted on Sunday on the plan for ${topic}, and a clear majority backed the proposal of the council. ` +
+    `The works are to start in the autumn and should be finished before the end of the following year, the mayor said.`;
+  const article = ['the square', 'the bridge', 'the tram line', 'the market hall', 'the park'].map(paragraph);
+  const card = (title: string, more: string): string[] => [
+    title,
+    '12.03.2026',
+    `A short summary of the story about ${title.toLowerCase()}, with what happened and what comes next for the neighbourhood.`,
+    more,
+  ];
+
+  it('recognises "read more" links in several languages', () => {
+    for (const line of [
+      'Read more »',
+      'Weiterlesen →',
+      'Mehr erfahren',
+      'Lire la suite…',
+      'Leer más',
+      'Leia mais',
+      'Leggi tutto',
+    ])
+      expect(isReadMoreLink(line)).toBe(true);
+    expect(isReadMoreLink('Read more about the harbour plan in our dossier.')).toBe(false);
+  });
+
+  it('close the article before the first card, in several languages', () => {
+    for (const more of ['Read more', 'Weiterlesen', 'Lire la suite', 'Leer más']) {
+      const blocks = [...article, ...card('New bus lines', more), ...card('School holidays', more)];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    }
+  });
+
+  it('are not a "read more" cross-link under a paragraph of the text', () => {
+    const blocks = [...article.slice(0, 3), 'READ MORE', 'Council approves the new tram line', ...article.slice(3)];
+    expect(shapeBlocks(blocks).some((shape) => shape.teaserCard)).toBe(false);
+    expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: blocks.length - 1 });
+  });
+});
+
+describe('the heading of a comment form', () => {
+  const paragraph = (topic: string): string =>
+    `The club's members met on Friday evening to discuss ${topic}, and the board promised a decision before the summer break. ` +
+    `Several members asked for the figures to be published online, which the treasurer agreed to do within a month.`;
+  const article = ['the new pitch', 'the membership fees', 'the youth teams'].map(paragraph);
+  const comment = (name: string): string =>
+    `${name}: I have been a member for twenty years and I think the board is right to wait for the figures before deciding anything about the fees, the pitch or the teams.`;
+
+  it('is recognised in several languages', () => {
+    for (const line of [
+      'Leave a Reply',
+      'Écrire un commentaire',
+      'Schreibe einen Kommentar',
+      'Deja un comentario',
+      'Deixe um comentário',
+      'Lascia un commento',
+    ])
+      expect(isCommentFormHeading(line)).toBe(true);
+    expect(isCommentFormHeading('Leave a comment below if you were at the meeting.')).toBe(false);
+  });
+
+  it('closes the article even when the comments after it are longer', () => {
+    for (const heading of ['Leave a reply', 'Écrire un commentaire', 'Kommentar schreiben']) {
+      const blocks = [...article, heading, ...['Anna', 'Ben', 'Chris', 'Dana', 'Eli'].map(comment)];
+      expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
+    }
   });
 });

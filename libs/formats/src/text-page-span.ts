@@ -27,6 +27,10 @@ export interface BlockShape {
   shareBar: boolean;
   /** A short line naming a network or a share action ("Artikel per WhatsApp teilen", "Drucken"): a bar is made of them. */
   shareLine: boolean;
+  /** The first line of a contact block: short lines over two or more phone, e-mail or web-address lines (see contactBlockStarts). */
+  contactBlock: boolean;
+  /** The first line of a teaser card: its title, label and date lines over a teaser and a "read more" link (see teaserCardStarts). */
+  teaserCard: boolean;
 }
 
 export interface ArticleSpan {
@@ -188,6 +192,17 @@ export function isCommenterLine(block: string, next: string): boolean {
   );
 }
 
+/**
+ * The heading of a comment form ("Leave a reply", "Écrire un commentaire", "Schreibe einen Kommentar", "Deja un
+ * comentario", "Deixe um comentário", "Lascia un commento"): the comments start there, whatever their length.
+ */
+export function isCommentFormHeading(block: string): boolean {
+  return block.length <= MAX_COMMENT_FORM_CHARS && COMMENT_FORM_RE.test(block);
+}
+const MAX_COMMENT_FORM_CHARS = 60;
+const COMMENT_FORM_RE =
+  /^(?:leave a (?:reply|comment)|add a comment|write a comment|post a comment|écrire un commentaire|laisser un commentaire|ajouter un commentaire|laisser une réponse|schreibe einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|hinterlasse einen kommentar|deja (?:un|tu) comentario|deja una respuesta|escribe (?:un|tu) comentario|deixe (?:um|seu) comentário|deixe uma resposta|escreva (?:um|seu) comentário|lascia un commento|scrivi un commento)\s?[:.!]?$/iu;
+
 /** A labelled tag list after the article: "Themen: Formel 1, Saison 2026", "Tags: harbour, strike". */
 const TAG_LINE_RE =
   /^(?:tags?|topics|filed under|themen|schlagw(?:ö|o)rter|schlagworte|stichw(?:ö|o)rter|étiquettes|mots-clés|sujets|etiquetas|temas|assuntos|tópicos|argomenti)\s?:\s?\S/iu;
@@ -219,6 +234,8 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
   });
   const shareLines = blocks.map((block, i) => isShareLine(block, lowers[i] ?? ''));
   const shareBars = shareBarStarts(shareLines);
+  const contactBlocks = contactBlockStarts(blocks);
+  const teaserCards = teaserCardStarts(blocks);
   return blocks.map((block, i) => {
     const words = blockWords(block);
     const sentence = SENTENCE_END_RE.test(block);
@@ -230,12 +247,145 @@ export function shapeBlocks(blocks: string[]): BlockShape[] {
       articleEnd: (isArticleEndHeading(block) && !opensCrossLinkBox(blocks, i)) || isTagLine(block),
       repeated: block.length <= 120 && (counts.get(lowers[i] ?? '') ?? 0) > 1,
       listEnd: isListEndHeading(block),
-      commentStart: isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? ''),
+      commentStart:
+        isCommentSectionHeading(block) || isCommenterLine(block, blocks[i + 1] ?? '') || isCommentFormHeading(block),
       commentCounter: block.length <= MAX_COMMENT_COUNTER_CHARS && COMMENT_COUNTER_RE.test(block),
       shareBar: shareBars.has(i),
       shareLine: shareLines[i]!,
+      contactBlock: contactBlocks.has(i),
+      teaserCard: teaserCards.has(i),
     };
   });
+}
+
+/**
+ * A line of a contact block: a phone or fax number, an e-mail address or a web address alone on its line, with or
+ * without its label ("Tel.: +49 30 1234-56", "E-Mail: presse@example.org", "www.example.org"). Short lines only.
+ */
+export function isContactLine(block: string): boolean {
+  return contactLineKind(block) !== null;
+}
+
+function contactLineKind(block: string): 'email' | 'phone' | 'web' | null {
+  if (block.length > MAX_CONTACT_LINE_CHARS || block.length < 6) return null;
+  const trimmed = block.trim();
+  const line = trimmed.replace(CONTACT_LABEL_RE, '');
+  if (EMAIL_LINE_RE.test(line)) return 'email';
+  if (WEB_ADDRESS_LINE_RE.test(line)) return 'web';
+  // A number without a label is a phone number when written like one (a date or a count is not: "15.10.2021").
+  if (!PHONE_LINE_RE.test(line) || (line === trimmed && !PHONE_START_RE.test(line))) return null;
+  let digits = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += 1;
+  }
+  return digits >= MIN_PHONE_DIGITS ? 'phone' : null;
+}
+const MAX_CONTACT_LINE_CHARS = 80;
+const MIN_PHONE_DIGITS = 6;
+const CONTACT_LABEL_RE =
+  /^(?:t[eé]l(?:[eé]fono?|efone|[eé]phone)?|phone|fon|fax|mobil(?:e|telefon)?|handy|cel(?:ular)?|t|f|m|e-?mail|mail|courriel|correo(?: electrónico)?|web(?:site)?|internet|site|sitio web)\.?\s?:?\s?/iu;
+const EMAIL_LINE_RE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/u;
+const WEB_ADDRESS_LINE_RE = /^(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+(?:\/[^\s]*)?$/iu;
+/** Digits and the marks numbers are written with; at least MIN_PHONE_DIGITS digits (counted apart). */
+const PHONE_LINE_RE = /^\+?[\d\s()/.–-]+$/u;
+const PHONE_START_RE = /^(?:\+|\(|0\d*[\s/(–-])/u;
+/** A contact block: this many contact lines, each within CONTACT_BLOCK_REACH lines of the one before. */
+const MIN_CONTACT_LINES = 2;
+const CONTACT_BLOCK_REACH = 4;
+/** The name, role and office lines over a block's first contact line: at most this many, each short. */
+const CONTACT_HEAD_LINES = 4;
+const MAX_CONTACT_HEAD_WORDS = 8;
+
+/**
+ * The first lines of the contact blocks of a page (a press office's or the site's: a name, a role, an office, then
+ * phone numbers, e-mail and web addresses): at least MIN_CONTACT_LINES contact lines, each within CONTACT_BLOCK_REACH
+ * lines of the last, one of them an e-mail address (a venue's or a shop's address box inside an article lists a phone
+ * and a web address, an office's or the site's contact an e-mail address too), and the short lines right over the
+ * first one. Like a list heading, a block closes a window that ran through it once most of the article is before it.
+ * Linear: each line is tested once, the head walk is bounded.
+ */
+function contactBlockStarts(blocks: string[]): Set<number> {
+  const starts = new Set<number>();
+  const kinds = blocks.map(contactLineKind);
+  let first = -1;
+  let last = -Infinity;
+  let lines = 0;
+  let email = false;
+  const close = (): void => {
+    if (first < 0 || lines < MIN_CONTACT_LINES || !email) return;
+    let head = first;
+    while (
+      head > 0 &&
+      first - head < CONTACT_HEAD_LINES &&
+      kinds[head - 1] === null &&
+      blockWords(blocks[head - 1] ?? '') <= MAX_CONTACT_HEAD_WORDS &&
+      !SENTENCE_END_RE.test(blocks[head - 1] ?? '')
+    )
+      head -= 1;
+    starts.add(head);
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const kind = kinds[i];
+    if (!kind) continue;
+    if (i - last > CONTACT_BLOCK_REACH) {
+      close();
+      first = i;
+      lines = 0;
+      email = false;
+    }
+    lines += 1;
+    email ||= kind === 'email';
+    last = i;
+  }
+  close();
+  return starts;
+}
+
+/**
+ * A "read more" link alone on its line ("Mehr erfahren", "Weiterlesen →", "Read more »", "Lire la suite", "Leer más",
+ * "Leia mais", "Leggi tutto"), lower-cased without the arrows and dots around it.
+ */
+export function isReadMoreLink(block: string): boolean {
+  if (block.length > MAX_READ_MORE_CHARS) return false;
+  let from = 0;
+  let to = block.length;
+  while (from < to && READ_MORE_MARKS.has(block.charAt(from))) from += 1;
+  while (to > from && READ_MORE_MARKS.has(block.charAt(to - 1))) to -= 1;
+  return READ_MORE_LINKS.has(block.slice(from, to).toLowerCase());
+}
+const MAX_READ_MORE_CHARS = 30;
+/** The arrows, brackets, dots and spaces around a "read more" link. */
+const READ_MORE_MARKS = new Set([' ', '\t', '\u00a0', '[', ']', '(', ')', '»', '›', '>', '→', '.', '…']);
+const READ_MORE_LINKS = new Set(
+  'read more|continue reading|learn more|read the full story|weiterlesen|mehr erfahren|mehr lesen|zum artikel|lire la suite|en savoir plus|lire plus|leer más|seguir leyendo|leer mas|ver más|leia mais|continue lendo|saiba mais|leggi tutto|continua a leggere|leggi di più|scopri di più'.split(
+    '|',
+  ),
+);
+/** A teaser card: at most this many title, label and date lines over its teaser. */
+const TEASER_HEAD_LINES = 3;
+
+/**
+ * The first lines of a page's teaser cards: a "read more" link, the teaser right over it (one block) and one to
+ * TEASER_HEAD_LINES short lines over that (the linked title, a label, a date). A link to the rest of a text under its
+ * lead starts no list; the window closes at a card only once most of its prose is before it (see closeAtEndHeading).
+ * Linear: each line is tested once, the walk back is bounded.
+ */
+function teaserCardStarts(blocks: string[]): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 1; i < blocks.length; i++) {
+    if (!isReadMoreLink(blocks[i] ?? '')) continue;
+    // A title, a label or a date over the teaser: a "read more" under the text's own paragraphs heads a cross-link.
+    if (i < 2 || blockWords(blocks[i - 2] ?? '') >= PROSE_MIN_WORDS) continue;
+    let head = i - 1;
+    for (let k = 0; k < TEASER_HEAD_LINES && head > 0; k++) {
+      const above = blocks[head - 1] ?? '';
+      if (blockWords(above) >= PROSE_MIN_WORDS || isReadMoreLink(above)) break;
+      head -= 1;
+    }
+    starts.add(head);
+  }
+  return starts;
 }
 
 /**
@@ -360,7 +510,11 @@ function closeAtEndHeading(shapes: BlockShape[], span: ArticleSpan): ArticleSpan
     if (before < MIN_PROSE_BEFORE_END) continue;
     // Comments may be longer than the article: their start closes it whatever follows.
     if (!shape.commentStart) {
-      if (!(shape.articleEnd || shape.listEnd || shape.shareBar) || shape.commentCounter) continue;
+      if (
+        !(shape.articleEnd || shape.listEnd || shape.shareBar || shape.contactBlock || shape.teaserCard) ||
+        shape.commentCounter
+      )
+        continue;
       if (before < MIN_ARTICLE_TO_TAIL_RATIO * (total - before)) continue;
     }
     return { start: span.start, end: bestEnd(shapes, span.start, i - 1) };
