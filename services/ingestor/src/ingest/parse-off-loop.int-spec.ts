@@ -23,9 +23,15 @@ import { Worker } from 'node:worker_threads';
 import { AppModule } from '../app.module';
 import { loadIngestorConfig } from '../config/ingestor.config';
 
-/** What issue 9 asks of liveness, and (generously) of each request. */
+/** What issue 9 asks of liveness (charged beyond the machine's own delays, below). */
 const LIVENESS_BOUND_MS = 200;
-const REQUEST_BOUND_MS = 2000;
+/**
+ * Each request's wall-clock time is only a stall guard (a parse gone quadratic takes minutes on these bodies), not a
+ * speed figure: that is bench:ingest's. 2 s was tight enough for a CI machine busy with the other suites to miss it
+ * by 2 % (2,046 ms for the 1,000-entry feed's transaction or the 1 MB page, 2026-12-02, with the parse itself no
+ * slower than before).
+ */
+const REQUEST_BOUND_MS = 10_000;
 const ATOM = 'application/atom+xml';
 
 function atomFeed(entries: number, token: string, summaryLength = 0): string {
