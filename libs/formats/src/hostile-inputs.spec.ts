@@ -167,6 +167,14 @@ describe('hostile inputs scale linearly', () => {
     ingest(body);
     return Math.min(ingest(body), ingest(body), ingest(body));
   };
+  // The lowest of up to three ratios: a GC or a scheduling stall on a loaded machine only ever raises one (the Atom
+  // case measured 8.9 at load 5, 2.8 idle), while a quadratic pass cannot measure under 8 on any try.
+  const lowestRatio = (small: Body, large: Body, bound: number): number => {
+    let lowest = Infinity;
+    for (let attempt = 0; attempt < 3 && lowest >= bound; attempt++)
+      lowest = Math.min(lowest, best(large) / Math.max(best(small), 1));
+    return lowest;
+  };
 
   it.each<[string, string]>([
     ['meta date + run', ' '],
@@ -176,17 +184,14 @@ describe('hostile inputs scale linearly', () => {
     ['one wrapped line per char', 'a'],
     ['rss pubDate + run', '.'],
   ])('%s of %j: time(200k) / time(50k) < 8 (linear ≈ 4, quadratic ≈ 16)', (kind, char) => {
-    const small = best(CLASSES[kind]!(50_000, char));
-    const large = best(CLASSES[kind]!(200_000, char));
+    const [small, large] = [CLASSES[kind]!(50_000, char), CLASSES[kind]!(200_000, char)];
     // Under 100 ms for 200k, noise dominates the ratio; a quadratic pass at that size takes seconds.
-    expect(large < 100 || large / Math.max(small, 1) < 8).toBe(true);
+    expect(best(large) < 100 || lowestRatio(small, large, 8) < 8).toBe(true);
   });
 
   // At 2,500 entries (~30 ms) a GC or a scheduling stall moved the ratio past 8 on a loaded machine (5 idle); at
   // 10,000 → 40,000 it is 2.8 idle, and a quadratic pass is still 16.
   it('Atom entries without <author>: time(40k entries) / time(10k entries) < 8', () => {
-    const small = best(atom(10_000));
-    const large = best(atom(40_000));
-    expect(large / Math.max(small, 1)).toBeLessThan(8);
+    expect(lowestRatio(atom(10_000), atom(40_000), 8)).toBeLessThan(8);
   });
 });
