@@ -10,12 +10,13 @@ import path from 'node:path';
 import { parseTextPage } from '@wirestream/formats';
 import { datasetsDir, repoRoot } from '../datasets';
 import { htmlExtraction } from './bare-html';
-import { buildScrapedTextSet } from './build';
+import { buildScrapedTextSet, splitOf } from './build';
 import { enrichedExtraction } from './extraction';
 import type { ScrapedPage } from './page';
 import { score, summaryRows, type ScrapedExtraction } from './score';
 
-const CACHE_FILE = path.join(repoRoot, '.cache', 'scraped-text', 'pages.jsonl');
+/** Where `--build` writes the flattened pages (git-ignored). */
+export const CACHE_FILE = path.join(repoRoot, '.cache', 'scraped-text', 'pages.jsonl');
 
 /** The pipeline under test: the ingestor's text-page parser, then the enricher. */
 export function extractScrapedText(page: ScrapedPage): ScrapedExtraction {
@@ -35,7 +36,8 @@ export function loadScrapedTextSet(): ScrapedPage[] {
   return readFileSync(CACHE_FILE, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as ScrapedPage);
+    .map((line) => JSON.parse(line) as ScrapedPage)
+    .map((page) => ({ ...page, split: splitOf(page) })); // a cache built before the split changed reads the same
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -70,11 +72,14 @@ async function main(argv: string[]): Promise<void> {
       .map(([l, n]) => `${l} ${n}`)
       .join(', ')}; ${ms} ms\n`,
   );
-  const dev = summaryRows('dev', result.dev);
-  const confirm = summaryRows('confirm', result.confirm);
-  process.stdout.write(`${'metric'.padEnd(22)}${'dev'.padEnd(44)}confirm\n`);
-  dev.forEach(([label, value], i) =>
-    process.stdout.write(`${label.padEnd(22)}${value.padEnd(44)}${confirm[i]?.[1] ?? ''}\n`),
+  const columns = [summaryRows(result.dev), summaryRows(result.confirm), summaryRows(result.seen)];
+  process.stdout.write(
+    `${'metric'.padEnd(22)}${'dev'.padEnd(44)}${'confirm'.padEnd(44)}seen (dev before 2026-12-02)\n`,
+  );
+  columns[0]!.forEach(([label], i) =>
+    process.stdout.write(
+      `${label.padEnd(22)}${columns.map((rows, c) => (c < 2 ? rows[i]![1].padEnd(44) : rows[i]![1])).join('')}\n`,
+    ),
   );
 }
 

@@ -5,8 +5,8 @@ export interface ScrapedPage {
   url: string | null;
   /** The page's declared language (two letters), when it declares one. */
   lang: string | null;
-  /** `confirm` pages are held out: no rule is chosen on them. */
-  split: 'dev' | 'confirm';
+  /** `confirm` pages are held out: no rule is chosen on them; `seen` ones were dev once and are not read now (see `splitOf`). */
+  split: 'dev' | 'confirm' | 'seen';
   /** `document.body.innerText` of the page: everything a scraper sees. */
   text: string;
   gold: ScrapedPageGold;

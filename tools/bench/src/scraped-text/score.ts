@@ -189,8 +189,8 @@ const emptyScore = (): SplitScore => ({
 export function score(
   pages: ScrapedPage[],
   extract: (page: ScrapedPage) => ScrapedExtraction,
-): { dev: SplitScore; confirm: SplitScore; misses: Miss[] } {
-  const result = { dev: emptyScore(), confirm: emptyScore() };
+): { dev: SplitScore; confirm: SplitScore; seen: SplitScore; misses: Miss[] } {
+  const result = { dev: emptyScore(), confirm: emptyScore(), seen: emptyScore() };
   const misses: Miss[] = [];
   for (const page of pages) {
     const s = result[page.split];
@@ -241,7 +241,7 @@ export function score(
       if (recall < 0.8) s.lowRecall.push(`${page.id} ${recall.toFixed(2)}`);
     }
   }
-  for (const s of [result.dev, result.confirm]) s.readabilityRecall /= Math.max(1, s.readabilityPages);
+  for (const s of [result.dev, result.confirm, result.seen]) s.readabilityRecall /= Math.max(1, s.readabilityPages);
   return { ...result, misses };
 }
 
@@ -250,9 +250,9 @@ const pct = (f: FieldScore): string =>
 export const bodyF1 = (s: SplitScore): number => (2 * s.tp) / Math.max(1, 2 * s.tp + s.fp + s.fn);
 
 /** The figures of one split as printable rows. */
-export function summaryRows(name: string, s: SplitScore): Array<[string, string]> {
+export function summaryRows(s: SplitScore): Array<[string, string]> {
   return [
-    [`${name} pages`, String(s.pages)],
+    ['pages', String(s.pages)],
     ['title exact', pct(s.title)],
     ['source', pct(s.source)],
     ['date', pct(s.date)],
@@ -267,7 +267,9 @@ export function summaryRows(name: string, s: SplitScore): Array<[string, string]
     ],
     [
       'readability recall',
-      `${s.readabilityRecall.toFixed(3)} (${s.lowRecall.length}/${s.readabilityPages} pages < 0.8)`,
+      s.readabilityPages
+        ? `${s.readabilityRecall.toFixed(3)} (${s.lowRecall.length}/${s.readabilityPages} pages < 0.8)`
+        : 'no pages',
     ],
   ];
 }
