@@ -41,11 +41,11 @@ const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|
 
 /** The speech verbs looked up by position (word-slots.ts): the regexes below hold a slot for them, not the words. */
 const SPEECH_VERBS = new WordList(VERB_WORDS.split('|'));
-const verbEnds = (text: string, at: number): number[] => SPEECH_VERBS.endsAt(text, at);
-const verbEndsIgnoringCase = (text: string, at: number): number[] => SPEECH_VERBS.endsAt(text, at, true);
+const verbEnds = (text: string, at: number): readonly number[] => SPEECH_VERBS.endsAt(text, at);
+const verbEndsIgnoringCase = (text: string, at: number): readonly number[] => SPEECH_VERBS.endsAt(text, at, true);
 /** `(?:VERB|word)`: the verbs' ends, then the word's (when the text has it there), as the regex tries them. */
-const verbOrWordEnds = (text: string, at: number, word: string): number[] => {
-  const ends = verbEnds(text, at);
+const verbOrWordEnds = (text: string, at: number, word: string): readonly number[] => {
+  const ends = [...verbEnds(text, at)];
   const end = at + word.length;
   if (text.startsWith(word, at) && !ends.includes(end)) ends.push(end);
   return ends;
@@ -256,8 +256,8 @@ const ACCORDING_LIST = new WordList(
   ACCORDING_WORDS.split('|').flatMap((w) => [w, `${(w[0] ?? '').toUpperCase()}${w.slice(1)}`]),
 );
 /** `(?:VERB|ACCORDING)`: the verbs' ends, then those of "according to" and its equivalents. */
-const verbOrAccordingEnds = (text: string, at: number): number[] => {
-  const ends = verbEnds(text, at);
+const verbOrAccordingEnds = (text: string, at: number): readonly number[] => {
+  const ends = [...verbEnds(text, at)];
   for (const end of ACCORDING_LIST.endsAt(text, at)) if (!ends.includes(end)) ends.push(end);
   return ends;
 };

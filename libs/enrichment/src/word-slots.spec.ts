@@ -44,7 +44,7 @@ describe('WordList.endsAt', () => {
 });
 
 describe('execSlot', () => {
-  const slot = (text: string, at: number): number[] => list.endsAt(text, at);
+  const slot = (text: string, at: number): readonly number[] => list.endsAt(text, at);
   const cases: Array<{ name: string; pattern: SlotPattern; regex: RegExp }> = [
     {
       name: 'anchored, a tail with groups and indices',

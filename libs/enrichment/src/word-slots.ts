@@ -8,6 +8,7 @@
  */
 
 const LETTER_RUN_RE = /\p{L}+/uy;
+const NO_ENDS: readonly number[] = Object.freeze([]);
 const LETTER_RE = /\p{L}/uy;
 
 function letterAt(text: string, at: number): boolean {
@@ -21,6 +22,9 @@ function letterAt(text: string, at: number): boolean {
  * no Latin letter).
  */
 export function foldCase(text: string): string {
+  // Most text: lower-casing keeps every code point's length and no long s, so it is the folding.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !text.includes('ſ')) return lower;
   let out = '';
   for (const ch of text) {
     if (ch === 'ſ') {
@@ -61,13 +65,14 @@ export class WordList {
    * The ends of the listed words that start at `at` and are not followed by a letter, in list order, each once:
    * the positions where `(?:w1|w2|…)(?![\p{L}])` can end when tried at `at` (with `ignoreCase`, as under `/iu`).
    */
-  endsAt(text: string, at: number, ignoreCase = false): number[] {
+  endsAt(text: string, at: number, ignoreCase = false): readonly number[] {
     LETTER_RUN_RE.lastIndex = at;
     const run = LETTER_RUN_RE.exec(text)?.[0];
-    if (run === undefined) return [];
+    if (run === undefined) return NO_ENDS;
     const bucket = ignoreCase ? this.folded.get(foldCase(run)) : this.exact.get(run);
-    if (!bucket) return [];
+    if (!bucket) return NO_ENDS;
     const from = at + run.length;
+    if (bucket.length === 1 && bucket[0]?.rest === '') return [from];
     const ends: number[] = [];
     for (const { rest } of bucket) {
       const end = from + rest.length;
@@ -96,7 +101,7 @@ export class WordList {
  */
 export interface SlotPattern {
   lead: RegExp;
-  slot: (text: string, at: number) => number[];
+  slot: (text: string, at: number) => readonly number[];
   tail?: RegExp;
 }
 
