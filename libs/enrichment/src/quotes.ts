@@ -137,9 +137,9 @@ const pronounAfterMatches = (after: string): boolean =>
   execSlot(after, PRONOUN_VERB_AFTER) !== null ||
   execSlot(after, VERB_PRONOUN_AFTER) !== null;
 /**
- * The words PRONOUN_AFTER_RE can open with (after a comma or dash): a speech verb's first word, a subject pronoun,
- * "a"/"ont" of "a-t-il". The case-insensitive regex over every verb is the costliest of a quote's attribution, so a
- * set lookup of the first word skips it when it cannot match.
+ * The words pronounAfterMatches can open with (after a comma or dash): a speech verb's first word, a subject
+ * pronoun, "a"/"ont" of "a-t-il". A set lookup of the first word skips its regexes when it cannot match (kept from
+ * when one case-insensitive regex over every verb was the costliest of a quote's attribution).
  */
 const PRONOUN_AFTER_OPENERS = new Set(
   [
