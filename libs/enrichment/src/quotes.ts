@@ -2,6 +2,7 @@ import type { Quote } from '@wirestream/contracts';
 import type { EntityResult, PersonMention } from './entities';
 import { FIRST_NAMES, TITLES } from './gazetteer';
 import { quoteSpans, type QuoteSpan } from './quote-spans';
+import { execArray, execSlot, WordList, type SlotPattern } from './word-slots';
 
 /** Shorter quoted spans are scare quotes or fragments (“barbaric”), not statements… */
 const MIN_QUOTE_WORDS = 8;
@@ -19,7 +20,7 @@ const INCISE_WINDOW = 320;
 /** A capitalised name of up to five words; a dot only ends a short word (Dr., C.) or "Prof.", so no name runs into the next sentence. */
 const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}'’-]{0,2}\.|(?<=P)rof\.|[\p{L}'’-]*)`;
 const NAME = String.raw`(${NAME_WORD}(?:\s+(?:(?:de|da|do|dos|del|van|bin|al)\s+)?(?:d['’])?${NAME_WORD}){0,4})`;
-/** Speech verbs of en/es/fr/de/pt/it, one alternation (each ends before a non-letter, see VERB). */
+/** Speech verbs of en/es/fr/de/pt/it, `|`-separated (each matches only before a non-letter, see SPEECH_VERBS). */
 const VERB_WORDS = [
   'said|says|claimed|claims|maintained|urged|vowed|quipped|joked|insists|warns|argues|notes|recalls|admits|say|told|tells|added|adds|wrote|writes|explained|explains|insisted|warned|argued|stated|continued|replied|asked|tweeted|posted|noted|recalled|admitted|acknowledged|declared|announced|observed|suggested|agreed|conceded|cautioned|stressed|emphasized|emphasised|testified|responded|countered|complained|remembered|recounted|predicted|reported|pointed out|points out|put it|puts it|promised|promises|went on|goes on|concluded|concludes|commented|comments|remarked|remarks|lamented|laments|boasted|pleaded|demanded|confirmed|confirms|reflected|reflects|wondered|acknowledges|concedes|elaborated|shouted|exclaimed|whispered|sighed|scoffed|queried|inquired',
   'dijo|dice|puntualizó|remarcó|recordó|mencionó|detalló|aclaró|reiteró|sentenció|opinó|consideró|estimó|sostiene|advierte|reconoce|admitió|denunció|criticó|resaltó|confirmó|adelantó|argumentó|alertó|subraya|agrega|añade|señalaron|dijeron|afirmaron|afirmó|afirma|declaró|aseguró|asegura|añadió|agregó|explicó|explica|señaló|señala|indicó|sostuvo|precisó|advirtió|manifestó|comentó|expresó|subrayó|destacó|aseveró|apuntó|lamentó|lanzó|acotó|recalcó|enfatizó|reconoció|insistió|exigió|planteó|respondió|concluyó|relató|contó|expuso|corroboró|proclamó|responde|remató|ha dicho|ha declarado|ha añadido|ha señalado|ha explicado|ha asegurado|ha afirmado|ha indicado|ha subrayado|ha destacado|ha manifestado|ha apuntado|ha reconocido|ha advertido|ha comentado|ha precisado|ha insistido|ha recordado|ha lamentado|ha agregado|ha concluido|ha sostenido|ha defendido|ha criticado|ha respondido|ha contado|ha considerado|complementó|narró|cuestionó|reflexionó|ironizó|agregaron|explicaron|indicaron|sostuvieron|aseguraron|declararon|matizó|anunció|defendió|prometió|avisó|valoró|confesó|reprochó|zanjó|insiste|matiza|defiende|decía|explicaba|comentaba|aseguraba|contaba|relataba|reconocía|señalaba|insistía|afirmaba|añadía|recordaba|apuntaba|lamentaba|advertía|sostenía|replicó|replica|ha replicado|contestó|contesta|ha contestado|espetó|rebatió|se expresó|se pronunció|se explayó|se lamentó|se lamenta|se quejó|se queja|se sinceró|se sincera|se justificó|se defendió|se preguntó|se pregunta|cuenta|relata|recuerda|apunta|lamenta|comenta|destaca|concluye|precisa|detalla|opina|considera|critica|denuncia|indica|aclara|confiesa|admite|expresa|valora|resume|reflexiona|ha avisado|ha prometido|ha anunciado|ha matizado|ha sentenciado|ha reiterado|ha denunciado|ha valorado|ha confesado|ha zanjado|ha relatado|ha remarcado|ha aclarado|ha puntualizado|ha detallado|ha expresado|ha confirmado|manifiesta|recalca|puntualiza|enfatiza|remarca|reitera|asevera|menciona|informó|reveló|refirió|resumió|ratificó|ratifica|graficó|sintetizó|plantea|describe|grafica|sintetiza|resalta|celebra|agradece|analiza|reclama|exige|justifica|ironiza|bromea|anticipa|revela|retruca|acota|sugiere|concede|garantiza|anuncia|bromeó|retrucó|ejemplificó|describió|anticipó|celebró|agradeció|reclamó|pidió|justificó|sugirió|definió|evaluó|analizó|garantizó|concedió|deslizó|arriesgó|aventuró|completó|disparó|preguntó|inquirió|se cuestionó|escribió|escribe|ha escrito|tuiteó|publicó|ha publicado|observó|exclamó|reafirmó|manifestaron|expresaron|destacaron|subrayaron|advirtieron|sentencia|dispara|remata|continúa|prosigue|cuestiona|narra|completa',
@@ -29,23 +30,116 @@ const VERB_WORDS = [
   'ha detto|ha dichiarato|ha spiegato|ha aggiunto|ha affermato|ha sottolineato|ha ribadito|ha commentato|ha precisato|ha concluso|ha annunciato|ha assicurato|ha ricordato|ha evidenziato|ha avvertito|ha ammesso|ha osservato|ha raccontato|ha insistito|ha replicato|ha scritto|ha rimarcato|ha puntualizzato|ha chiarito|ha denunciato|ha confermato|ha garantito|ha sostenuto|ha risposto|ha lanciato|ha ammonito|conferma|evidenzia|chiarisce|rimarca|puntualizza|risponde|garantisce|spiega|aggiunge|afferma|sottolinea|dichiara|osserva|ribadisce|commenta|racconta|avverte|ammette|ricorda|assicura|replica|conclude|ha chiesto|ha domandato|si è chiesto|si è chiesta',
 ].join('|');
 /**
- * Every regex holding VERB compiles its ~750 words to native code (~110 KB per string width), so each holds it once:
- * the text after a quote opens with `^(?:\s*[,.—–])?\s*`, the same strings as `^(?:\s*[,.—–])?\s*`, whose loop at
- * the end of the optional group makes irregexp emit the alternation twice (457 → 233 KB); alternatives led by VERB
- * share one VERB.
+ * The verbs are looked up, not compiled: a regex holding their alternation `(?:said|says|…)(?![\p{L}])` (VERB below)
+ * compiled to 150–850 KB of native code per string width, and ~25 quote rules held it (11 MB of code, docs/
+ * benchmarks.md). Each rule is now written around a verb slot: a lead regex up to where the verb opens, the verb's
+ * ends looked up (word-slots.ts), a tail regex from there (execSlot) — or, where a name precedes the verb, the verb's
+ * first letter marked in the text (markVerbsAfterSpace). Each gives the matches the regex with VERB gave. The regex
+ * each rule stands for is written in its comment with VERB in the slot.
  */
-const VERB = String.raw`(?:${VERB_WORDS})(?![\p{L}])`;
 const PRONOUN = String.raw`(?:he|she|they|él|ella|ellos|il|elle|ils|er|sie|ele|ela|eles|lui|lei)(?![\p{L}])`;
 
-/** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
-const PRONOUN_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*(?:(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}|${PRONOUN}\s+${VERB}|${VERB}(?:(?:-t)?[\s-]+${PRONOUN}|\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}]))))`,
-  'iu',
-);
+/** The speech verbs looked up by position (word-slots.ts): the regexes below hold a slot for them, not the words. */
+const SPEECH_VERBS = new WordList(VERB_WORDS.split('|'));
+const verbEnds = (text: string, at: number): readonly number[] => SPEECH_VERBS.endsAt(text, at);
+const verbEndsIgnoringCase = (text: string, at: number): readonly number[] => SPEECH_VERBS.endsAt(text, at, true);
+/** `(?:VERB|word)`: the verbs' ends, then the word's (when the text has it there), as the regex tries them. */
+const verbOrWordEnds = (text: string, at: number, word: string): readonly number[] => {
+  const ends = [...verbEnds(text, at)];
+  const end = at + word.length;
+  if (text.startsWith(word, at) && !ends.includes(end)) ends.push(end);
+  return ends;
+};
 /**
- * The words PRONOUN_AFTER_RE can open with (after a comma or dash): a speech verb's first word, a subject pronoun,
- * "a"/"ont" of "a-t-il". The case-insensitive regex over every verb is the costliest of a quote's attribution, so a
- * set lookup of the first word skips it when it cannot match.
+ * A mark for a speech verb's first letter (a private-use character: no letter, no space), for the regexes where a
+ * name comes before the verb: they match the mark, as `(?=${VERB_MARK})`, where they held the verb alternation.
+ */
+const VERB_MARK = '\uE000';
+const MARK_CANDIDATE_RE = /(?<=\s)\p{L}/gu;
+let lastMarked = { text: '', marked: '' };
+/**
+ * `text` with the first letter of every speech verb that follows a space replaced by VERB_MARK (same length; a mark
+ * already in the text becomes U+E001, which every pattern here treats alike). A name cannot hold such a letter (a
+ * name's words open with a capital, and its particles are no verbs), so a regex `…NAME…\s+VERB` run on the marked
+ * text as `…NAME…\s+(?=MARK)` matches where it did, with the same groups.
+ */
+function markVerbsAfterSpace(text: string): string {
+  if (lastMarked.text === text) return lastMarked.marked;
+  const source = text.includes(VERB_MARK) ? text.replaceAll(VERB_MARK, '\uE001') : text;
+  let marked = '';
+  let copied = 0;
+  MARK_CANDIDATE_RE.lastIndex = 0;
+  for (let m = MARK_CANDIDATE_RE.exec(source); m; m = MARK_CANDIDATE_RE.exec(source)) {
+    if (verbEnds(source, m.index).length === 0) continue;
+    marked += source.slice(copied, m.index) + VERB_MARK;
+    copied = m.index + 1;
+  }
+  lastMarked = { text, marked: marked + source.slice(copied) };
+  return lastMarked.marked;
+}
+/** exec of a marked-verb regex (see markVerbsAfterSpace) from `from`, as the regex with the verb gives it. */
+function matchMarkedVerb(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  const m = re.exec(markVerbsAfterSpace(text));
+  if (!m) return null;
+  const verbAt = m.index + m[0].length;
+  const end = verbEnds(text, verbAt)[0] ?? verbAt;
+  return execArray([text.slice(m.index, end), ...m.slice(1)], m.index, text);
+}
+/** Where a verb can open after a quote: `^(?:\s*[,.—–])?\s*` (from one start, only one way ends before a letter). */
+const AFTER_LEAD_RE = /^(?:\s*[,.—–])?\s*(?=\p{L})/u;
+/** A comma, then a word: `,\s*`. */
+const COMMA_LEAD_RE = /,\s*(?=\p{L})/gu;
+/** A word's first letter: `(?<![\p{L}])`. */
+const WORD_START_RE = /(?<![\p{L}])(?=\p{L})/gu;
+const LETTER_BEFORE_RE = /(?<=\p{L})/uy;
+const letterBefore = (text: string, at: number): boolean => {
+  LETTER_BEFORE_RE.lastIndex = at;
+  return LETTER_BEFORE_RE.test(text);
+};
+/** `^(?:\s*[,.—–])?\s*VERB TAIL`. */
+const verbAfterQuote = (tail: string, flags = 'u'): SlotPattern => ({
+  lead: AFTER_LEAD_RE,
+  slot: verbEnds,
+  tail: new RegExp(tail, `${flags}y`),
+});
+/** A match with `before` unmatched groups put before its own and `after` after them (one alternative of several). */
+function withGroups(match: RegExpExecArray | null, before: number, after: number): RegExpExecArray | null {
+  if (!match) return null;
+  return execArray(
+    [match[0], ...Array<undefined>(before), ...match.slice(1), ...Array<undefined>(after)],
+    match.index,
+    match.input,
+  );
+}
+/** The match of `A|B` from those of A and B: the leftmost, A's on a tie. */
+const firstOf = (a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null =>
+  a && (!b || a.index <= b.index) ? a : b;
+
+/** “…,” he said / “…”, sagt sie / « … », dit-il / "…", disse. — the speaker is the person last named. */
+
+const A_T_IL_AFTER_RE = /^(?:\s*[,.—–])?\s*(?:a|ont)-t?-?(?:il|elle|ils|elles)\s+\p{Ll}/iu;
+const PRONOUN_VERB_AFTER: SlotPattern = {
+  lead: new RegExp(String.raw`^(?:\s*[,.—–])?\s*${PRONOUN}\s+(?=\p{L})`, 'iu'),
+  slot: verbEndsIgnoringCase,
+};
+const VERB_PRONOUN_AFTER: SlotPattern = {
+  lead: AFTER_LEAD_RE,
+  slot: verbEndsIgnoringCase,
+  tail: new RegExp(
+    String.raw`(?:(?:-t)?[\s-]+${PRONOUN}|\s+(?:the|la|el|o|a|der|die|le)\s+\p{Ll}|\s*(?:[.,;:)]|$|(?:a|al|à|ao|aos|en|em|no|na|during|in|at|to|on|this|last|am|im|vor|gegenüber|mit|auf|dans|lors|este|esta|ayer|hoy|ontem|hoje|desde|durante|tras|ante|por|vor|nach|bei|während|depuis|devant|après|pendant|par|perante|após)(?![\p{L}])))`,
+    'iuy',
+  ),
+};
+/** PRONOUN_AFTER: "a-t-il" / a pronoun and a verb / a verb and a pronoun, an article or the clause's end. */
+const pronounAfterMatches = (after: string): boolean =>
+  A_T_IL_AFTER_RE.test(after) ||
+  execSlot(after, PRONOUN_VERB_AFTER) !== null ||
+  execSlot(after, VERB_PRONOUN_AFTER) !== null;
+/**
+ * The words pronounAfterMatches can open with (after a comma or dash): a speech verb's first word, a subject
+ * pronoun, "a"/"ont" of "a-t-il". A set lookup of the first word skips its regexes when it cannot match (kept from
+ * when one case-insensitive regex over every verb was the costliest of a quote's attribution).
  */
 const PRONOUN_AFTER_OPENERS = new Set(
   [
@@ -56,7 +150,7 @@ const PRONOUN_AFTER_OPENERS = new Set(
 const FIRST_WORD_AFTER_RE = /^(?:\s*[,.—–])?\s*([\p{L}’']+)/u;
 const pronounAfter = (after: string): boolean => {
   const first = FIRST_WORD_AFTER_RE.exec(after)?.[1]?.toLowerCase();
-  return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && PRONOUN_AFTER_RE.test(after);
+  return first !== undefined && PRONOUN_AFTER_OPENERS.has(first) && pronounAfterMatches(after);
 };
 /** The first word of every speech verb ("dijo", "a" of "a déclaré", "gibt" of "gibt zu bedenken"). */
 const VERB_OPENERS = new Set(VERB_WORDS.split('|').map((verb) => (verb.split(/[\s-]/u)[0] ?? '').toLowerCase()));
@@ -86,23 +180,45 @@ function withoutClitic(after: string): string {
  * ", retrucó." / ", cravou Rui Almeida.": a comma and a third-person preterite (-ó, -ou) that VERB does not list, alone
  * or before a name.
  */
-const PRETERITE_AFTER_RE = new RegExp(
-  String.raw`^\s*,\s*(?!${VERB})\p{Ll}{3,}(?:ó|ou)(?:\s*[.;]|\s+${NAME}(?=\s*[.,;]))`,
-  'u',
-);
+
+const PRETERITE_LEAD_RE = /^\s*,\s*(?=\p{Ll})/u;
+const PRETERITE_TAIL_RE = new RegExp(String.raw`\p{Ll}{3,}(?:ó|ou)(?:\s*[.;]|\s+${NAME}(?=\s*[.,;]))`, 'uy');
+const execPreterite = (after: string): RegExpExecArray | null => {
+  const lead = PRETERITE_LEAD_RE.exec(after);
+  if (!lead || verbEnds(after, lead[0].length).length > 0) return null;
+  PRETERITE_TAIL_RE.lastIndex = lead[0].length;
+  const tail = PRETERITE_TAIL_RE.exec(after);
+  if (!tail) return null;
+  return execArray([after.slice(0, lead[0].length + tail[0].length), ...tail.slice(1)], 0, after);
+};
 /** “…,” the 54-year-old said / said the 54-year-old. / „…“, sagte der 54-Jährige: an age for the person last named. */
 const AGE = String.raw`(?:the|der|die)\s+\d{1,3}-(?:year-old|[Jj]ährige)(?![\p{L}-])`;
-const AGE_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*(?:${AGE}(?:\s+\p{Ll}+)?\s+${VERB}|${VERB}\s+${AGE})`,
-  'u',
-);
+
+const AGE_WORD_VERB_AFTER: SlotPattern = {
+  lead: new RegExp(String.raw`^(?:\s*[,.—–])?\s*${AGE}\s+\p{Ll}+\s+(?=\p{L})`, 'u'),
+  slot: verbEnds,
+};
+const AGE_VERB_AFTER: SlotPattern = {
+  lead: new RegExp(String.raw`^(?:\s*[,.—–])?\s*${AGE}\s+(?=\p{L})`, 'u'),
+  slot: verbEnds,
+};
+const VERB_AGE_AFTER = verbAfterQuote(String.raw`\s+${AGE}`);
+const ageAfter = (after: string): boolean =>
+  execSlot(after, AGE_WORD_VERB_AFTER) !== null ||
+  execSlot(after, AGE_VERB_AFTER) !== null ||
+  execSlot(after, VERB_AGE_AFTER) !== null;
 /** « … », a expliqué l'éleveur / a estimé l’avocate: an elided article and a lowercase role, no name (as a pronoun). */
-const ELIDED_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+l['’]\p{Ll}`, 'u');
+
+const ELIDED_ROLE_AFTER = verbAfterQuote(String.raw`\s+l['’]\p{Ll}`);
 /** “…,” Harry said / “…,” Dr. Sobhi Skaik, the director of …, said / «…», so Pfeifer. */
-const NAME_VERB_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+${VERB}`,
+
+/** NAME_VERB_AFTER with its verb's first letter marked (markVerbsAfterSpace): the verb slot is the mark. */
+const NAME_MARKED_VERB_AFTER_RE = new RegExp(
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:so|laut)\s+)?${NAME}(?:\s*,[^,\n]{1,140},)?\s+(?=${VERB_MARK})`,
   'u',
 );
+const execNameVerbAfter = (after: string): RegExpExecArray | null =>
+  matchMarkedVerb(NAME_MARKED_VERB_AFTER_RE, after, 0);
 /**
  * The lowercase role words between an affiliation and a name ("Liberal Democrat councillor Sam Patel", "Nobel
  * laureate Jane Roe", "Biden adviser Mike Donilon"): no word that starts an object, a time or a clause ("Jane Doe on
@@ -114,8 +230,9 @@ const DESCRIPTOR_WORDS = String.raw`(?:(?!(?:on|in|at|to|from|with|without|for|a
  * name after capitalised affiliation words and a role ("said Liberal Democrat councillor Sam Patel") is the fourth
  * group.
  */
-const VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
+
+const VERB_NAME_AFTER = verbAfterQuote(
+  String.raw`\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}(?:\s+(${DESCRIPTOR_WORDS})${NAME})?`,
   'du',
 );
 /**
@@ -134,15 +251,43 @@ const ACCORDING_WORDS =
 const ACCORDING = String.raw`(?:${ACCORDING_WORDS.split('|')
   .map((w) => `[${w[0] ?? ''}${(w[0] ?? '').toUpperCase()}]${w.slice(1)}`)
   .join('|')})(?![\p{L}])`;
+/** ACCORDING's words, each also with a capital first letter, for a slot `(?:VERB|ACCORDING)`. */
+const ACCORDING_LIST = new WordList(
+  ACCORDING_WORDS.split('|').flatMap((w) => [w, `${(w[0] ?? '').toUpperCase()}${w.slice(1)}`]),
+);
+/** `(?:VERB|ACCORDING)`: the verbs' ends, then those of "according to" and its equivalents. */
+const verbOrAccordingEnds = (text: string, at: number): readonly number[] => {
+  const ends = [...verbEnds(text, at)];
+  for (const end of ACCORDING_LIST.endsAt(text, at)) if (!ends.includes(end)) ends.push(end);
+  return ends;
+};
 const ROLE_PHRASE = String.raw`\s+(?:(?:the|el|la|los|las|le|les|o|a|os|as|der|die|das|den)\s+\p{L}|\p{Ll})(?:[^.;!?\n“”"«»„]|(?<=\s\p{Lu})\.){0,120}`;
-const VERB_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*${VERB}${ROLE_PHRASE}`, 'u');
+
+const VERB_ROLE_AFTER = verbAfterQuote(ROLE_PHRASE);
 /** “…”, selon la ministre de la Santé, Claire Martin / de acordo com o ministro das Finanças, Paulo Reis. */
 const ACCORDING_ROLE_AFTER_RE = new RegExp(String.raw`^(?:\s*[,.—–])?\s*(?:${ACCORDING_WORDS})${ROLE_PHRASE}`, 'u');
 /** “…”, indicó la ministra / erklärte die Sprecherin / “…,” the transport secretary said: the role noun, no name. */
-const ROLE_ONLY_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)|(?:the|el|la|le|o|a|der|die)\s+(?:\p{Ll}+\s+)?(\p{Ll}{4,})\s+${VERB})`,
-  'u',
-);
+
+const VERB_ROLE_ONLY_AFTER: SlotPattern = {
+  lead: AFTER_LEAD_RE,
+  slot: (text, at) => verbOrWordEnds(text, at, 'so'),
+  tail: /\s+(?:the|el|la|le|o|a|der|die|das)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])(?!\s+(?:de|del|des|du|do|da|of|von)\s)/uy,
+};
+const ROLE_VERB_AFTER_LONG: SlotPattern = {
+  lead: /^(?:\s*[,.—–])?\s*(?:the|el|la|le|o|a|der|die)\s+\p{Ll}+\s+(\p{Ll}{4,})\s+(?=\p{L})/u,
+  slot: verbEnds,
+};
+const ROLE_VERB_AFTER_SHORT: SlotPattern = {
+  lead: /^(?:\s*[,.—–])?\s*(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+(?=\p{L})/u,
+  slot: verbEnds,
+};
+/** ROLE_ONLY_AFTER: a verb (or "so") and a role noun (group 1), or a role noun (group 2) and a verb. */
+const execRoleOnly = (after: string): RegExpExecArray | null => {
+  const verbFirst = execSlot(after, VERB_ROLE_ONLY_AFTER);
+  if (verbFirst) return withGroups(verbFirst, 0, 1);
+  const roleFirst = execSlot(after, ROLE_VERB_AFTER_LONG) ?? execSlot(after, ROLE_VERB_AFTER_SHORT);
+  return roleFirst && withGroups(roleFirst, 1, 0);
+};
 /**
  * German person nouns of neuter gender ("das Staatsoberhaupt", "das Vorstandsmitglied", "das Nachwuchstalent"): after
  * "das" a noun is mostly a body or a thing (das Ministerium), so only these heads stand for a person.
@@ -174,9 +319,9 @@ const MAX_CONTINUATION_GAP = 4;
  * “…”, afirmó de entrada el comunicador. / a lancé hier soir le maire. / said on Monday the coach.: an adverbial of
  * one or two words between the verb and a role noun that ends the sentence.
  */
-const ADVERBIAL_ROLE_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
-  'u',
+
+const ADVERBIAL_ROLE_AFTER = verbAfterQuote(
+  String.raw`\s+((?:\p{Ll}+\s+){1,2})(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s*[.;]`,
 );
 /** Words that make the article after them a prepositional object ("dijo a la prensa."), not a subject. */
 const PREPOSITIONS = new Set(
@@ -185,10 +330,8 @@ const PREPOSITIONS = new Set(
   ),
 );
 /** The role noun heading the phrase after a verb: "advirtió la titular de Interior" → titular. */
-const ROLE_HEAD_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*${VERB}\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`,
-  'u',
-);
+
+const ROLE_HEAD_AFTER = verbAfterQuote(String.raw`\s+(?:(?:the|el|la|le|o|a|der|die)\s+|l['’])(\p{Ll}{4,})(?![\p{L}])`);
 /** Mentions looked at, nearest first, for the person introduced with a role noun ("la ministra … Ana Beltrán"). */
 const MAX_ROLE_MENTIONS = 12;
 /** Characters either side of a mention read for its role ("Ministeriumssprecherin Anna Weber", "Jane Doe, the …"). */
@@ -339,12 +482,43 @@ function personWithRoleWord(ctx: Context, offset: number, isRole: (word: string)
 /** The name closing a role phrase: "…, Pedro Gómez" / "… Transports Claire Dubois" at the clause's end. */
 const NAME_AT_END_RE = new RegExp(String.raw`(?:,\s*|\s)${NAME},?$`, 'u');
 /** „…“ Das sagte Ministerin Anna Weber / “…”. Así lo afirmó la ministra Ana Beltrán: a demonstrative, the verb, the name. */
-const THAT_VERB_NAME_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*(?:(?:Das|Dies|So|That|This|Así lo|Así|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+${VERB}|(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
+
+const THAT_NAME_TAIL = String.raw`\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`;
+const THAT_VERB_NAME_AFTER: SlotPattern = {
+  lead: /^(?:\s*[,.—–])?\s*(?:Das|Dies|So|That|This|Así lo|Eso|Lo|Isso|Assim|C'est ce qu'a|C’est ce qu’a)\s+(?=\p{L})/u,
+  slot: verbEnds,
+  tail: new RegExp(THAT_NAME_TAIL, 'uy'),
+};
+/** "Así lo dijo" is tried before "Así" and a verb ("Así dijo"), as the alternation orders them. */
+const ASI_VERB_NAME_AFTER: SlotPattern = { ...THAT_VERB_NAME_AFTER, lead: /^(?:\s*[,.—–])?\s*Así\s+(?=\p{L})/u };
+const WORDS_OF_NAME_AFTER_RE = new RegExp(
+  String.raw`^(?:\s*[,.—–])?\s*(?:(?:Son|Fueron|Ce sont|São|Foram|Sono)\s+(?:las\s+|les\s+|as\s+|le\s+)?(?:palabras|mots|propos|palavras|parole)\s+(?:de|del|di|do|da|du|des)|Palabras de|Words of)${THAT_NAME_TAIL}`,
   'u',
 );
+/** THAT_VERB_NAME_AFTER: "Así lo dijo el ministro Pedro Gómez" / "Son palabras de …" / "Words of …". */
+const execThatVerbName = (text: string): RegExpExecArray | null =>
+  execSlot(text, THAT_VERB_NAME_AFTER) ?? execSlot(text, ASI_VERB_NAME_AFTER) ?? WORDS_OF_NAME_AFTER_RE.exec(text);
 /** “…,” White House press secretary Josh Earnest / chief executive Jane Doe said — up to the verb, in the sentence. */
-const SUBJECT_VERB_AFTER_RE = new RegExp(String.raw`^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])${VERB}`, 'u');
+
+const SUBJECT_FIRST_LETTER_RE = /^\s*(?:,\s*)?\p{L}/u;
+const NOT_IN_SUBJECT = new Set('.!?“”"«»„');
+/**
+ * SUBJECT_VERB_AFTER: `^\s*(?:,\s*)?\p{L}[^.!?“”"«»„]{0,100}?(?<![\p{L}])VERB` — the nearest speech verb opening a
+ * word within 100 characters after the first letter, no sentence end or quote mark between.
+ */
+const execSubjectVerb = (after: string): RegExpExecArray | null => {
+  const first = SUBJECT_FIRST_LETTER_RE.exec(after);
+  if (!first) return null;
+  const from = first[0].length;
+  for (let at = from; at <= from + 100 && at <= after.length; at++) {
+    if (at > from && NOT_IN_SUBJECT.has(after[at - 1] ?? '')) return null;
+    if (letterBefore(after, at)) continue;
+    const end = verbEnds(after, at)[0];
+    if (end === undefined) continue;
+    return execArray([after.slice(0, end)], 0, after);
+  }
+  return null;
+};
 /** “…,” so der CEO / „…“, so Pfeifer / according to X / selon X / laut X / segundo X / según X. */
 const ACCORDING_TO_RE = new RegExp(
   String.raw`^(?:\s*[,.—–])?\s*(?:${ACCORDING_WORDS}|so)\s+((?:[\p{Ll}'-]+\s+){0,5})${NAME}`,
@@ -354,15 +528,24 @@ const ACCORDING_TO_RE = new RegExp(
  * « Absurde. Ce processus est la norme, explique Antony Fastier, toxicologue. Les études … » / «No vamos a ceder
  * —aseguró Lucía Herrera—, porque …»
  */
-const INCISE_RE = new RegExp(String.raw`(?:,\s*|\s[—–]\s?)${VERB}\s+${NAME}\s*[,.—–]`, 'u');
-const INCISE_PRONOUN_RE = new RegExp(String.raw`,\s*${VERB}-t-(?:il|elle)\s*[,.]`, 'u');
+
+const INCISE: SlotPattern = {
+  lead: /(?:,\s*|\s[—–]\s?)(?=\p{L})/gu,
+  slot: verbEnds,
+  tail: new RegExp(String.raw`\s+${NAME}\s*[,.—–]`, 'uy'),
+};
+
+const INCISE_PRONOUN: SlotPattern = { lead: COMMA_LEAD_RE, slot: verbEnds, tail: /-t-(?:il|elle)\s*[,.]/uy };
 /** «No vamos a ceder —aseguró—, porque …»: a bare speech verb between dashes inside the quote. */
-const INCISE_DASH_VERB_RE = new RegExp(String.raw`\s[—–]\s?${VERB}\s?[—–]`, 'u');
+
+const INCISE_DASH_VERB: SlotPattern = { lead: /\s[—–]\s?(?=\p{L})/gu, slot: verbEnds, tail: /\s?[—–]/uy };
 /** « …, explique l'élu. … » / “…, said the mayor. …”: an inserted attribution by a role noun, no name. */
-const INCISE_ROLE_RE = new RegExp(
-  String.raw`,\s*${VERB}\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]`,
-  'u',
-);
+
+const INCISE_ROLE: SlotPattern = {
+  lead: COMMA_LEAD_RE,
+  slot: verbEnds,
+  tail: /\s+(?:(?:le|la|el|the|der|die|o|a)\s+|l['’])(\p{Ll}{3,})\s*[,.]/uy,
+};
 /** "Para la ministra Ana Souza," / "Pour Claire Dubois," / "Für Anna Weber," opening the clause before a quote. */
 const FOR_NAME_CLAUSE_RE = new RegExp(
   String.raw`^(?:Para|Pour|Für|For|Per)\s+((?:[\p{Ll}'-]+\s+){0,4})${NAME}(,[^,;:.!?\n“”"«»„]{1,120})?,$`,
@@ -390,22 +573,50 @@ const SOURCE_COLON_RE = new RegExp(String.raw`(?:^|,\s*)(?:so|${ACCORDING})\s+${
  * A sentence closed by a speech verb or "so" and a role noun: "…, so die Industriesprecherin." / "…, dijo la ministra."
  * / "…, the minister said."
  */
-const ROLE_CLOSING_SENTENCE_RE = new RegExp(
-  String.raw`,\s*(?:(?:${VERB}|so)\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})|(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+${VERB})\s*[.!?]$`,
-  'u',
-);
+
+const VERB_ROLE_CLOSING: SlotPattern = {
+  lead: COMMA_LEAD_RE,
+  slot: (text, at) => verbOrWordEnds(text, at, 'so'),
+  tail: /\s+(?:the|el|la|le|o|a|der|die)\s+(?:\p{L}+-)?(\p{L}{4,})\s*[.!?]$/uy,
+};
+const ROLE_VERB_CLOSING: SlotPattern = {
+  lead: /,\s*(?:the|el|la|le|o|a|der|die)\s+(\p{Ll}{4,})\s+(?=\p{L})/gu,
+  slot: verbEnds,
+  tail: /\s*[.!?]$/uy,
+};
+/** ROLE_CLOSING_SENTENCE: ", dijo el ministro." (group 1) / ", the minister said." (group 2), closing the text. */
+const execRoleClosing = (text: string): RegExpExecArray | null =>
+  firstOf(withGroups(execSlot(text, VERB_ROLE_CLOSING), 0, 1), withGroups(execSlot(text, ROLE_VERB_CLOSING), 1, 0));
 /** "berichtete die Ministerin" / "the secretary said" / "la ministre a répondu": a role noun as a speech verb's subject. */
-const CLAUSE_ROLE_SUBJECT_RE = new RegExp(
-  String.raw`(?:(?<![\p{L}])${VERB}\s+(?:der|die|the|el|la|le|o|a|il)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])|(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{Ll}{4,})\s+${VERB})`,
-  'u',
-);
+
+const VERB_ROLE_SUBJECT: SlotPattern = {
+  lead: WORD_START_RE,
+  slot: verbEnds,
+  tail: /\s+(?:der|die|the|el|la|le|o|a|il)\s+(?:\p{L}+-)?(\p{L}{4,})(?![\p{L}-])/uy,
+};
+const ROLE_SUBJECT_VERB: SlotPattern = {
+  lead: /(?<![\p{L}])(?:the|el|la|le|o|a|der|die|il)\s+(\p{Ll}{4,})\s+(?=\p{L})/gu,
+  slot: verbEnds,
+};
+/** CLAUSE_ROLE_SUBJECT: "sagte der Minister" (group 1) / "the minister said" (group 2). */
+const execClauseRoleSubject = (clause: string): RegExpExecArray | null =>
+  firstOf(withGroups(execSlot(clause, VERB_ROLE_SUBJECT), 0, 1), withGroups(execSlot(clause, ROLE_SUBJECT_VERB), 1, 0));
 /** A speech verb anywhere in a clause, or the clause ending in a colon, "that", "que", "dass". */
-const CLAUSE_SPEECH_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${VERB}|(?:${ACCORDING_WORDS})(?![\p{L}]))|:$|(?:that|que|dass|qu')$`,
+
+const CLAUSE_SPEECH_OTHER_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ACCORDING_WORDS})(?![\p{L}])|:$|(?:that|que|dass|qu')$`,
   'iu',
 );
+const ANY_VERB_IGNORING_CASE: SlotPattern = { lead: WORD_START_RE, slot: verbEndsIgnoringCase };
+/** CLAUSE_SPEECH: a speech verb or "according to" anywhere, or a colon or "that" closing the clause. */
+const clauseSpeech = (clause: string): boolean =>
+  execSlot(clause, ANY_VERB_IGNORING_CASE) !== null || CLAUSE_SPEECH_OTHER_RE.test(clause);
 /** A subject pronoun right before a speech verb ("ele responde", "sie sagt", "she said"). */
-const PRONOUN_VERB_RE = new RegExp(String.raw`(?<![\p{L}])${PRONOUN}\s+${VERB}`, 'iu');
+
+const PRONOUN_VERB: SlotPattern = {
+  lead: new RegExp(String.raw`(?<![\p{L}])${PRONOUN}\s+(?=\p{L})`, 'giu'),
+  slot: verbEndsIgnoringCase,
+};
 /** Words that cannot be a speaker on their own (sentence-initial words the NAME pattern takes). */
 const NOT_SPEAKERS = new Set([
   'He',
@@ -574,17 +785,19 @@ const DIALOGUE_DASHES = '—–―';
  * "– Ich bin zufrieden, sagte Weber." / "— Nous irons jusqu’au bout, lance-t-elle.": a comma and a speech verb before
  * a name, a pronoun or an article inserted in a dialogue line that no second dash closes.
  */
-const DIALOGUE_INCISE_RE = new RegExp(
-  String.raw`,\s*${VERB}(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’]))`,
-  'u',
-);
+
+const DIALOGUE_INCISE: SlotPattern = {
+  lead: COMMA_LEAD_RE,
+  slot: verbEnds,
+  tail: new RegExp(String.raw`(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’]))`, 'uy'),
+};
 
 /** A dialogue line that runs to the end of its paragraph ends at the attribution inserted in it, if any. */
 function splitDialogueIncise(paragraph: string, spans: QuoteSpan[]): QuoteSpan[] {
   const span = spans[0];
   if (spans.length !== 1 || !span || span.start !== 0 || span.end <= paragraph.length) return spans;
   if (!DIALOGUE_DASHES.includes(paragraph[0] as string)) return spans;
-  const incise = DIALOGUE_INCISE_RE.exec(paragraph.slice(0, INCISE_WINDOW));
+  const incise = execSlot(paragraph.slice(0, INCISE_WINDOW), DIALOGUE_INCISE);
   if (!incise) return spans;
   return [{ start: 0, end: incise.index, inner: paragraph.slice(1, incise.index) }];
 }
@@ -621,7 +834,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const gloss = GLOSS_AFTER_RE.exec(ctx.paragraph.slice(quoted.end, quoted.end + 170));
   const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
   const after = withoutClitic(ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW));
-  const verbName = VERB_NAME_AFTER_RE.exec(after);
+  const verbName = execSlot(after, VERB_NAME_AFTER);
   // "said Liberal Democrat councillor Sam Patel": the person closing the descriptor, not the affiliation before it.
   if (verbName?.[4] && verbName.indices?.[4]) {
     const speaker = speakerAt(ctx, span.end + verbName.indices[4][0], verbName[4], true);
@@ -652,7 +865,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     if (speaker) return speaker;
   }
   // "lamenta, por su parte, Iris Avellaneda": an aside between the verb and the name.
-  const aside = VERB_ASIDE_NAME_AFTER_RE.exec(after);
+  const aside = execSlot(after, VERB_ASIDE_NAME_AFTER);
   if (aside?.[1]) {
     const speaker = speakerAt(
       ctx,
@@ -702,24 +915,24 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
       roleInClause(ctx, words[0]);
     if (speaker) return speaker;
   }
-  const that = THAT_VERB_NAME_AFTER_RE.exec(after);
+  const that = execThatVerbName(after);
   if (that?.[2]) {
     const nameAt = span.end + that.index + that[0].length - that[2].length;
     const speaker = speakerAt(ctx, nameAt, that[2], (that[1] ?? '').length > 0);
     if (speaker) return speaker;
   }
-  const role = VERB_ROLE_AFTER_RE.exec(after);
+  const role = execSlot(after, VERB_ROLE_AFTER);
   if (role) {
     const speaker = rolePhraseSpeaker(ctx, span.end + role.index, role[0]);
     if (speaker) return speaker;
   }
   // "advirtió la titular de Interior a los senadores": no name in the role phrase, its head noun is the role.
-  const head = ROLE_HEAD_AFTER_RE.exec(after)?.[1];
+  const head = execSlot(after, ROLE_HEAD_AFTER)?.[1];
   if (role && head) {
     const person = personWithRole(ctx, span.start, head);
     if (person) return person;
   }
-  const roleOnly = ROLE_ONLY_AFTER_RE.exec(after);
+  const roleOnly = execRoleOnly(after);
   const roleWord = roleOnly?.[1] ?? roleOnly?.[2];
   if (roleWord) {
     const person = personWithRole(ctx, span.start, roleWord);
@@ -728,7 +941,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     if (INSTITUTIONS.has(roleWord.toLowerCase())) return null;
   }
   // The role after an adverbial is the subject as a pronoun would be, unless a preposition makes it an object.
-  const adverbial = ADVERBIAL_ROLE_AFTER_RE.exec(after);
+  const adverbial = execSlot(after, ADVERBIAL_ROLE_AFTER);
   const beforeArticle = adverbial?.[1]?.trim().split(/\s+/u).pop() ?? '';
   if (adverbial?.[2] && !PREPOSITIONS.has(beforeArticle))
     return personWithRole(ctx, span.start, adverbial[2]) ?? antecedent(ctx, span.start);
@@ -737,7 +950,7 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   if (last.speaker && ctx.paragraphIndex - last.paragraph <= MAX_CONTINUATION_GAP && CONTINUATION_AFTER_RE.test(after))
     return last.speaker;
   // "”, descaseteó." / "”, desabafou Ana Lima.": a Spanish or Portuguese preterite no list holds, alone or before a name.
-  const preterite = PRETERITE_AFTER_RE.exec(after);
+  const preterite = execPreterite(after);
   if (preterite?.[1]) {
     const speaker = speakerAt(
       ctx,
@@ -747,10 +960,10 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     );
     if (speaker) return speaker;
   } else if (preterite) return recentSpeaker(ctx) ?? antecedent(ctx, span.start);
-  const nameVerb = NAME_VERB_AFTER_RE.exec(after);
+  const nameVerb = execNameVerbAfter(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (pronounAfter(after) || ELIDED_ROLE_AFTER_RE.test(after) || AGE_AFTER_RE.test(after) || pronounSubject)
+  if (pronounAfter(after) || execSlot(after, ELIDED_ROLE_AFTER) !== null || ageAfter(after) || pronounSubject)
     // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
     // Nobody named before: the pronoun points on, to the person the text goes on to name as a subject.
     return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx) ?? laterSubject(ctx, span.end);
@@ -774,14 +987,14 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const inserted = INSERTED_CLAUSE_AFTER_RE.exec(after);
   if (inserted) {
     const rest = after.slice(inserted[0].length);
-    const named = VERB_NAME_AFTER_RE.exec(rest);
+    const named = execSlot(rest, VERB_NAME_AFTER);
     if (named?.[2] && !named[1] && named.indices?.[2]) {
       const speaker = speakerAt(ctx, span.end + inserted[0].length + named.indices[2][0], named[2], true);
       if (speaker) return speaker;
     }
   }
   // “…,” White House press secretary Josh Earnest told reporters: the last person named before the verb.
-  const subject = SUBJECT_VERB_AFTER_RE.exec(after);
+  const subject = execSubjectVerb(after);
   // "„…“, wie Verkehrsminister Hans Brandt am Montag sagte": in the subordinate clause the subject comes first.
   if (subject && AS_CLAUSE_AFTER_RE.test(after)) {
     const first = firstPersonIn(
@@ -913,16 +1126,16 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     if (speaker) return speaker;
   }
   const inner = span.inner.slice(0, INCISE_WINDOW);
-  const incise = INCISE_RE.exec(inner);
+  const incise = execSlot(inner, INCISE);
   if (incise?.[1] && !NOT_SPEAKERS.has(firstWord(incise[1]))) {
     const speaker = speakerAt(ctx, span.start + 1 + inner.indexOf(incise[1], incise.index), incise[1], false);
     if (speaker) return speaker;
   }
-  const incisePronoun = INCISE_PRONOUN_RE.exec(inner);
+  const incisePronoun = execSlot(inner, INCISE_PRONOUN);
   if (incisePronoun) return antecedent(ctx, span.start, pronounGender(incisePronoun[0]));
-  if (INCISE_DASH_VERB_RE.test(inner)) return antecedent(ctx, span.start);
+  if (execSlot(inner, INCISE_DASH_VERB) !== null) return antecedent(ctx, span.start);
   // The role goes back to the person given it, else to the subject last named, as a pronoun would.
-  const inciseRole = INCISE_ROLE_RE.exec(inner)?.[1];
+  const inciseRole = execSlot(inner, INCISE_ROLE)?.[1];
   if (inciseRole) return personWithRole(ctx, span.start, inciseRole) ?? antecedent(ctx, span.start);
   // "«…»." / "Así lo explicó el abogado Wilber Huamaní.": a quote closing its paragraph, attributed by the next.
   if (/^[\s.,;!?)]*$/u.test(ctx.paragraph.slice(span.end))) {
@@ -972,7 +1185,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const speaker = interviewee(ctx) ?? (dialogueLine ? alternatingTurn(ctx) : null);
     if (speaker) return speaker;
   }
-  if (clause && !sentenceEnded && CLAUSE_SPEECH_RE.test(clause)) {
+  if (clause && !sentenceEnded && clauseSpeech(clause)) {
     // "…, sei völlig unangemessen, so Precht: „…“" / "…, según Pérez: «…»": the source named right before the colon,
     // not the people the clause talks about.
     const source = SOURCE_COLON_RE.exec(clause);
@@ -984,7 +1197,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     // "Im Gespräch mit Tim Becker berichtete die Ministerin: „…“" / "Asked by Tim Becker, the secretary said:": a role
     // noun as the verb's subject; the people named before it are not speaking. The person named after the role, else
     // the one given that role before the clause.
-    const roleSubject = CLAUSE_ROLE_SUBJECT_RE.exec(clause);
+    const roleSubject = execClauseRoleSubject(clause);
     const role = roleSubject?.[1] ?? roleSubject?.[2];
     if (roleSubject && role) {
       const at = windowFrom + clauseFrom + roleSubject.index;
@@ -1020,11 +1233,11 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
     const sentence = sentenceEnded ? before : before.slice(0, clauseFrom).trimEnd();
     const sentenceFrom = Math.max(clauseStart(sentence), ctx.previousEnd - windowFrom);
     // "…, so die Industriesprecherin. „…“" / "…, dijo la ministra. «…»": reported speech closed by a role noun.
-    const closing = sentenceFrom >= 0 ? ROLE_CLOSING_SENTENCE_RE.exec(sentence.slice(sentenceFrom)) : null;
+    const closing = sentenceFrom >= 0 ? execRoleClosing(sentence.slice(sentenceFrom)) : null;
     const closingRole = closing?.[1] ?? closing?.[2];
     if (closingRole)
       return personWithRole(ctx, span.start, closingRole) ?? recentSpeaker(ctx) ?? antecedent(ctx, span.start);
-    if (CLAUSE_SPEECH_RE.test(sentence.slice(sentenceFrom))) {
+    if (clauseSpeech(sentence.slice(sentenceFrom))) {
       const person =
         firstPersonIn(
           mentions,
@@ -1035,7 +1248,7 @@ function attributeAround(span: QuoteSpan, ctx: Context): string | null {
         ) ?? nameAfterSpeech(ctx, sentence.slice(sentenceFrom), windowFrom + sentenceFrom);
       if (person) return person;
       // "Perguntado sobre o livro, ele responde de pronto. “…”": a pronoun and a speech verb, the person last named.
-      if (PRONOUN_VERB_RE.test(sentence.slice(sentenceFrom))) return antecedent(ctx, span.start);
+      if (execSlot(sentence.slice(sentenceFrom), PRONOUN_VERB) !== null) return antecedent(ctx, span.start);
     } else if (sentenceEnded && sentenceFrom >= 0) {
       // "Jane Doe, the transport secretary, was blunt. “…”": no speech verb, but the sentence before opens with
       // its subject (a name, perhaps after a role: "Die Ministerin Anna Weber ist zuversichtlich.").
@@ -1148,7 +1361,7 @@ function nextParagraphAttribution(ctx: Context): string | null {
     const speaker = speakerAt(next, signed[0].length - signed[1].length, signed[1], !/\s/u.test(signed[1]));
     if (speaker) return speaker;
   }
-  const that = THAT_VERB_NAME_AFTER_RE.exec(head);
+  const that = execThatVerbName(head);
   if (that?.[2]) {
     const speaker = speakerAt(next, that.index + that[0].length - that[2].length, that[2], (that[1] ?? '').length > 0);
     if (speaker) return speaker;
@@ -1267,19 +1480,23 @@ function clauseStart(text: string): number {
  */
 const ROLE_NOUN = String.raw`\p{Lu}\p{Ll}{7,}(?<=in|er|ent|ist|te|or|eur|ge)`;
 const ROLE_NOUN_RE = new RegExp(String.raw`^${ROLE_NOUN}$`, 'u');
-const NAME_AFTER_SPEECH_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+(?:${ROLE_NOUN}\s+und\s+)?${NAME}`,
-  'u',
-);
+
+const NAME_AFTER_SPEECH: SlotPattern = {
+  lead: WORD_START_RE,
+  slot: verbOrAccordingEnds,
+  tail: new RegExp(String.raw`\s+(?:${ROLE_NOUN}\s+und\s+)?${NAME}`, 'uy'),
+};
 /** "… Wolfgang Steubing:" — a name right before the colon that ends a clause. */
 const NAME_BEFORE_COLON_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s*:$`, 'u');
 /** "Hape Kerkeling konstatiert:" — a clause of a name and one lowercase verb before a colon. */
 const NAME_VERB_COLON_RE = new RegExp(String.raw`^\s*${NAME}\s+\p{Ll}+\s*:$`, 'u');
 /** "Selon la ministre des Transports Claire Dubois, « … »": an article and role words before the name. */
-const ROLE_NAME_AFTER_SPEECH_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:${VERB}|${ACCORDING})\s+((?:[\p{Ll}'-]+\s+){1,5})${NAME}`,
-  'u',
-);
+
+const ROLE_NAME_AFTER_SPEECH: SlotPattern = {
+  lead: WORD_START_RE,
+  slot: verbOrAccordingEnds,
+  tail: new RegExp(String.raw`\s+((?:[\p{Ll}'-]+\s+){1,5})${NAME}`, 'uy'),
+};
 
 /**
  * "Der Vorsitzende des Aufsichtsrats Wolfgang Steubing:" / "Hape Kerkeling konstatiert:": a full name right before
@@ -1322,11 +1539,11 @@ function sentenceOpenerBefore(ctx: Context, text: string, textAt: number): strin
 }
 
 function nameAfterSpeech(ctx: Context, clause: string, clauseAt: number): string | null {
-  const match = NAME_AFTER_SPEECH_RE.exec(clause);
+  const match = execSlot(clause, NAME_AFTER_SPEECH);
   if (match?.[1] && !NOT_SPEAKERS.has(firstWord(match[1])))
     return speakerAt(ctx, clauseAt + match.index + match[0].length - match[1].length, match[1], false);
   // Words between the verb and the name: the name must be a person ("selon la loi Evin" is not).
-  const role = ROLE_NAME_AFTER_SPEECH_RE.exec(clause);
+  const role = execSlot(clause, ROLE_NAME_AFTER_SPEECH);
   if (!role?.[2] || NOT_SPEAKERS.has(firstWord(role[2]))) return null;
   return speakerAt(ctx, clauseAt + role.index + role[0].length - role[2].length, role[2], true);
 }
@@ -1452,10 +1669,8 @@ function cleanSpeaker(raw: string[]): string[] {
 }
 
 /** ", lamenta, por su parte, Iris Avellaneda" / ", said, however, Jane Doe": a verb, a short aside, a name. */
-const VERB_ASIDE_NAME_AFTER_RE = new RegExp(
-  String.raw`^(?:\s*[,.—–])?\s*${VERB},\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`,
-  'u',
-);
+
+const VERB_ASIDE_NAME_AFTER = verbAfterQuote(String.raw`,\s+\p{Ll}[^,.;:\n“”"«»„]{0,30},\s+${NAME}`);
 /** Only the lowercase particles of a surname ("del ", "van der "). */
 const PARTICLE_RE = /^(?:de|del|da|do|dos|das|di|du|van|von)\s(?:(?:la|le|der|den)\s)?$/u;
 /** The given name right before a surname, and a lowercase particle between them ("del ", "van der "). */
@@ -1721,7 +1936,12 @@ function roleGender(before: string): Gender | null {
 }
 
 /** « …, pointe Jean Dupont, le maire. … »: a name after a speech verb inside a quote is its inserted attribution. */
-const INCISE_BEFORE_NAME_RE = new RegExp(String.raw`,\s*${VERB}\s+(?:[\p{Ll}'’-]+\s+){0,3}$`, 'u');
+
+const INCISE_BEFORE_NAME: SlotPattern = {
+  lead: COMMA_LEAD_RE,
+  slot: verbEnds,
+  tail: /\s+(?:[\p{Ll}'’-]+\s+){0,3}$/uy,
+};
 
 /**
  * The mention sits inside a quote of its paragraph ("…Pancha Merino es un poco despistada…"), and is not the
@@ -1732,15 +1952,29 @@ function isQuoted(spans: readonly QuoteSpan[][], m: PersonMention, paragraphs?: 
     if (span.start > m.offset) return false;
     if (m.offset < span.end) {
       const text = paragraphs?.[m.paragraph] ?? '';
-      return !INCISE_BEFORE_NAME_RE.test(text.slice(Math.max(span.start, m.offset - OBJECT_WINDOW), m.offset));
+      return (
+        execSlot(text.slice(Math.max(span.start, m.offset - OBJECT_WINDOW), m.offset), INCISE_BEFORE_NAME) === null
+      );
     }
   }
   return false;
 }
 
-const NAME_AFTER_SPEECH_ALL_RE = new RegExp(NAME_AFTER_SPEECH_RE.source, 'gu');
 /** "Wirtschaftsministerin Mona Neubaur sagte, …" / "Jane Doe said": a name right before a speech verb. */
-const NAME_BEFORE_SPEECH_ALL_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s+${VERB}`, 'gu');
+/** The next match of NAME_AFTER_SPEECH from `from` on (a global regex's exec loop). */
+const nameAfterSpeechFrom = (text: string, from: number): RegExpExecArray | null => {
+  return execSlot(text, NAME_AFTER_SPEECH, from);
+};
+/** A global regex's next match from `from` on. */
+const regexFrom =
+  (re: RegExp) =>
+  (text: string, from: number): RegExpExecArray | null => {
+    re.lastIndex = from;
+    return re.exec(text);
+  };
+const NAME_BEFORE_MARKED_VERB_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}\s+(?=${VERB_MARK})`, 'gu');
+const nameBeforeSpeechFrom = (text: string, from: number): RegExpExecArray | null =>
+  matchMarkedVerb(NAME_BEFORE_MARKED_VERB_RE, text, from);
 
 /**
  * The person named right before or right after a speech verb in a clause ("Nancy Pelosi said", "antwortete Friedrich
@@ -1748,8 +1982,8 @@ const NAME_BEFORE_SPEECH_ALL_RE = new RegExp(String.raw`(?<![\p{L}'’-])${NAME}
  */
 function verbSubjectIn(ctx: Context, clause: string, clauseAt: number): string | null {
   const spans = ctx.spans[ctx.paragraphIndex] ?? [];
-  const afterVerb = lastNameMatch(NAME_AFTER_SPEECH_ALL_RE, clause, spans, clauseAt);
-  const beforeVerb = lastNameMatch(NAME_BEFORE_SPEECH_ALL_RE, clause, spans, clauseAt);
+  const afterVerb = lastNameMatch(nameAfterSpeechFrom, clause, spans, clauseAt);
+  const beforeVerb = lastNameMatch(nameBeforeSpeechFrom, clause, spans, clauseAt);
   const objectBefore = (at: number): boolean =>
     OBJECT_BEFORE_RE.test(ctx.paragraph.slice(Math.max(0, at - OBJECT_WINDOW), at));
   // The name before the verb first: after it may stand the person told ("Sarah Collins told Governor Mark Davis:").
@@ -1778,10 +2012,14 @@ const NAME_ROLE_APPOSITION_ALL_RE = new RegExp(
 );
 
 /** The last match of a global name pattern in `window` whose name may be a speaker, and where the name starts. */
-function lastNameMatch(re: RegExp, window: string, spans: readonly QuoteSpan[], from: number): [string, number] | null {
-  re.lastIndex = 0;
+function lastNameMatch(
+  next: (text: string, from: number) => RegExpExecArray | null,
+  window: string,
+  spans: readonly QuoteSpan[],
+  from: number,
+): [string, number] | null {
   let last: [string, number] | null = null;
-  for (let m = re.exec(window); m; m = re.exec(window)) {
+  for (let m = next(window, 0); m; m = next(window, m.index + m[0].length)) {
     const name = m[1];
     if (!name || NOT_SPEAKERS.has(firstWord(name))) continue;
     const at = from + m.index + m[0].indexOf(name);
@@ -1802,8 +2040,8 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
   const from = Math.max(0, offset - CLAUSE_WINDOW);
   const window = ctx.paragraph.slice(from, offset);
   const spans = ctx.spans[ctx.paragraphIndex] ?? [];
-  const afterVerb = lastNameMatch(NAME_AFTER_SPEECH_ALL_RE, window, spans, from);
-  const beforeVerb = lastNameMatch(NAME_BEFORE_SPEECH_ALL_RE, window, spans, from);
+  const afterVerb = lastNameMatch(nameAfterSpeechFrom, window, spans, from);
+  const beforeVerb = lastNameMatch(nameBeforeSpeechFrom, window, spans, from);
   // Nearest first. A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in
   // full before); so must any name before the verb, where a sentence opener stands ("Thyssenkrupp erklärte").
   const candidates: Array<{ name: string; at: number; needPerson: boolean }> = [];
@@ -1815,7 +2053,7 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
     candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true });
   // "Ähnlich sieht es Konrad Duffy, Finanzexperte bei …: „…“, sagt er": a full name set off by a role is a person,
   // though the tagger missed it.
-  const apposed = lastNameMatch(NAME_ROLE_APPOSITION_ALL_RE, window, spans, from);
+  const apposed = lastNameMatch(regexFrom(NAME_ROLE_APPOSITION_ALL_RE), window, spans, from);
   const known = (name: string): boolean =>
     ctx.entities.places.some((p) => p.name === name) || ctx.entities.organizations.some((o) => o.name === name);
   if (apposed && !objectBefore(apposed[1]) && !known(apposed[0]))
