@@ -218,11 +218,19 @@ describe('enrichArticle scales linearly', () => {
     ['flat paragraphs', 'html', (n) => `<html><body>${LEAD}${'<p>word word.</p>'.repeat(n / 16)}</body></html>`],
   ];
   it.each(generators)('%s: 200k vs 50k characters < 8×', (_name, type, generate) => {
-    const small = bestOf3(emptyParsedItem(type, type, generate(50_000)));
-    const large = bestOf3(emptyParsedItem(type, type, generate(200_000)));
+    const [small, large] = [
+      emptyParsedItem(type, type, generate(50_000)),
+      emptyParsedItem(type, type, generate(200_000)),
+    ];
     // Under 100 ms for 200k, a GC or a scheduling stall moves the ratio (13.6× once at load 11 for "no space", whose
-    // 200k run takes a few ms); a quadratic pass at that size takes seconds.
-    expect(large < 100 || large / Math.max(small, 1) < 8).toBe(true);
+    // 200k run takes a few ms); a quadratic pass at that size takes seconds. A stall only ever raises a ratio, so the
+    // lowest of up to three counts: a quadratic pass cannot measure under 8 on any try.
+    let lowest = Infinity;
+    for (let attempt = 0; attempt < 3 && lowest >= 8; attempt++) {
+      const largeMs = bestOf3(large);
+      lowest = Math.min(lowest, largeMs < 100 ? 0 : largeMs / Math.max(bestOf3(small), 1));
+    }
+    expect(lowest).toBeLessThan(8);
   });
 });
 
