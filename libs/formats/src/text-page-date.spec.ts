@@ -6,6 +6,12 @@ describe('two dates run together by innerText', () => {
   it('separates a published stamp from the updated stamp glued after its year', () => {
     expect(unglueDate('10. Februar 20269. Februar 2026')).toBe('10. Februar 2026 9. Februar 2026');
     expect(unglueDate('19.11.202619.11.2026')).toBe('19.11.2026 19.11.2026');
+    expect(unglueDate('15/01/202614/01/2026')).toBe('15/01/2026 14/01/2026');
+    expect(unglueDate('15-01-202614-01-2026')).toBe('15-01-2026 14-01-2026');
+  });
+
+  it('leaves a year before a slash date of mixed separators alone', () => {
+    expect(unglueDate('202614/01.2026')).toBe('202614/01.2026');
   });
 
   it("separates a calendar badge's day from its year", () => {
@@ -35,6 +41,19 @@ describe('two dates run together by innerText', () => {
       'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
     ].join('\n');
     expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-02-10');
+  });
+
+  it('dates a page by the glued numeric stamps under its article', () => {
+    const page = [
+      'Le Journal du Port',
+      'Les dockers votent la grève pour le printemps',
+      "Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.",
+      "La grève doit commencer au printemps si les négociations avec les exploitants n'aboutissent pas d'ici là.",
+      'Les exploitants veulent présenter jeudi une nouvelle offre, nettement plus élevée selon eux.',
+      '15/01/202614/01/2026',
+      'Navigation des articles',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-15');
   });
 });
 

@@ -2103,11 +2103,11 @@ const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(
 
 /**
  * Two dates run together, as a published and an updated stamp printed side by side ("10. Februar 20199. Februar
- * 2019", "19.11.202119.11.2021"): a year, then a day starting the next date (a numeric one, or a month name and a
- * year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
+ * 2019", "19.11.202119.11.2021", "15/01/201614/01/2016"): a year, then a day starting the next date (a numeric one
+ * with the same separator twice, or a month name and a year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
  */
 const YEAR_DATE_GLUE_RE =
-  /((?:19|20)\d{2})(?=\d{1,2}\.(?:\d{1,2}\.(?:19|20)\d{2}|\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
+  /((?:19|20)\d{2})(?=\d{1,2}(?:([./-])\d{1,2}\2(?:19|20)\d{2}|\.\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
 const DAY_YEAR_GLUE_RE = /(\p{L}\.? \d{2})((?:19|20)\d{2})(?!\d)/gu;
 
 export function unglueDate(line: string): string {
