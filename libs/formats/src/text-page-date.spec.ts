@@ -47,7 +47,7 @@ describe('two dates run together by innerText', () => {
     const page = [
       'Le Journal du Port',
       'Les dockers votent la grève pour le printemps',
-      "Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.",
+      'Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.',
       "La grève doit commencer au printemps si les négociations avec les exploitants n'aboutissent pas d'ici là.",
       'Les exploitants veulent présenter jeudi une nouvelle offre, nettement plus élevée selon eux.',
       '15/01/202614/01/2026',
