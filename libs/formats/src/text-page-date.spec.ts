@@ -227,3 +227,35 @@ describe('a date line with a time and an update stamp beside it', () => {
     expect(parseTextPage(page).publishedAt).toBe('2026-05-05T08:12:00.000Z');
   });
 });
+
+describe('a line naming a date after several words near the headline', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+  ];
+
+  it('is a sentence, not the date line: the dated line with its author is', () => {
+    const page = [
+      'Harbour Times',
+      'Protokoll der Vorstandssitzung vom 10. Januar 2026',
+      '26/01/2026 von Hafen Webteam',
+      'Zeit und Ort: 15.00 – 16.45 im Hafenhaus, Pierstraße 24-26, 8037 Zürich',
+      'Abnahme Protokoll der letzten Vorstandssitzung vom 5.1.2026 akzeptiert',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-26');
+  });
+
+  it('still dates the page when its line opens with the byline marker', () => {
+    const page = [
+      'Harbour Times',
+      'Les dockers votent la grève pour le printemps prochain',
+      'par la rédaction le 4 janvier 2026',
+      'Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.',
+      "La grève doit commencer au printemps si les négociations avec les exploitants n'aboutissent pas d'ici là.",
+      'Les exploitants veulent présenter jeudi une nouvelle offre, nettement plus élevée selon eux.',
+    ].join('\n\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-04');
+  });
+});

@@ -439,13 +439,21 @@ function applyArticleSpan(
   // ("Veröffentlicht am 10. Februar 2026 9. Februar 2026 von Jana"): it is read like the unrecognised lines.
   const demotedTitle =
     headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
-  const dateAt = (i: number): DateLine | null => {
+  // `nearHeadline`: a line around the headline whose date stands after several words ("Abnahme Protokoll der letzten
+  // Sitzung vom 5.8.2026 akzeptiert", "Protokoll der Vorstandssitzung vom 10. Oktober 2026") is a sentence or a
+  // headline naming a date, not the article's date line; the date line may be a line or two further.
+  const dateAt = (i: number, nearHeadline = false): DateLine | null => {
     const block = blocks[i] ?? '';
-    return (i === headlineIndex && !gluedMeta) ||
+    if (
+      (i === headlineIndex && !gluedMeta) ||
       (known.has(i) && known.get(i) !== demotedTitle) ||
       isEmbeddedPostLine(block)
-      ? null
-      : (parseDateLine(block, dateContext) ?? findDateLine(block));
+    )
+      return null;
+    const line = parseDateLine(block, dateContext);
+    if (line) return line;
+    if (nearHeadline && datedSentence(block)) return null;
+    return findDateLine(block);
   };
   const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
@@ -472,11 +480,11 @@ function applyArticleSpan(
   // or events ("13.02.2026 20:00 Stammtisch"), the one under it is the article's.
   for (let i = afterHeadline + 1; i <= metaTo && layout.publishedAt === null; i++) {
     if (shapes[i]?.prose || (shapes[i]?.words ?? 0) > HEADER_META_WORDS) break;
-    const line = dateAt(i);
+    const line = dateAt(i, true);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
-    const line = dateAt(i);
+    const line = dateAt(i, true);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
   // A paragraph opening with its date ("27.1.2026 - Bei der …", "Pressemitteilung vom 25. Januar 2026 | Berlin – …").
@@ -1712,6 +1720,21 @@ function headlineBeforeSignature(line: string): string | null {
 }
 /** A byline marker inside a line, before a capitalised name. */
 const GLUED_SIGNATURE_RE = / (?:by|von|par|por) (?=\p{Lu})/u;
+/**
+ * A line whose first digit comes after several words and that is no signature: a sentence or a headline that names
+ * a date, not a date line ("Sitzung vom 5.8.2026 akzeptiert"; but "by oz on December 4, 2026" is one).
+ */
+function datedSentence(block: string): boolean {
+  const digit = block.search(DIGIT_RE);
+  return (
+    digit > 0 &&
+    wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
+    !PUBLISHED_RE.test(block) &&
+    !UPDATED_RE.test(block) &&
+    !SIGNED_LINE_RE.test(block) &&
+    findBylineInLine(block) === null
+  );
+}
 /** A dated line with this many words before its first digit may be a headline that names a date. */
 const MIN_WORDS_BEFORE_DATE = 4;
 /** How far under a headline the window swallowed its first paragraph may be. */
