@@ -259,3 +259,36 @@ describe('a line naming a date after several words near the headline', () => {
     expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-04');
   });
 });
+
+describe('a page whose one date line stands far from its headline', () => {
+  const body = [
+    'The dockworkers of the north pier voted on Monday by a wide margin to strike, the union said in a statement.',
+    'The strike is due to begin in the spring if talks with the operators have not reached a result by then.',
+    'The operators plan to present a new offer on Thursday, which they say will be markedly higher.',
+  ];
+  const filler = Array.from({ length: 45 }, (_, i) => `Chapter note ${String.fromCharCode(65 + (i % 26))}`);
+
+  it('is dated by that line', () => {
+    const page = [
+      'Harbour Serials',
+      'Chapter 1: The Strike',
+      ...body,
+      ...filler,
+      'Follow Author',
+      'Thursday, August 6, 2026 9:09:24 AM',
+    ];
+    expect(parseTextPage(page.join('\n\n')).publishedAt).toBe('2026-08-06T09:09:24.000Z');
+  });
+
+  it('is left undated when other date lines name other days (comments)', () => {
+    const page = [
+      'Harbour Serials',
+      'Capítulo 1: La huelga',
+      ...body,
+      ...filler,
+      'jueves, 6 de agosto de 2026',
+      'viernes, 7 de agosto de 2026',
+    ];
+    expect(parseTextPage(page.join('\n\n')).publishedAt).toBeNull();
+  });
+});

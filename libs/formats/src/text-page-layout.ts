@@ -521,6 +521,14 @@ function applyArticleSpan(
     layout.publishedDateOnly = headerStamp.dateOnly;
     layout.updatedAt = headerStamp.updatedAt;
   }
+  if (layout.publishedAt === null) {
+    const only = onlyDateLine(blocks, dateContext);
+    if (only) {
+      layout.publishedAt = only.publishedAt;
+      layout.publishedDateOnly = only.dateOnly;
+      layout.updatedAt ??= only.updatedAt;
+    }
+  }
   const isMenuEntry = menuEntryTest(blocks);
   const takeByline = (i: number, byline: string | null): void => {
     if (!byline) return;
@@ -1720,6 +1728,24 @@ function headlineBeforeSignature(line: string): string | null {
 }
 /** A byline marker inside a line, before a capitalised name. */
 const GLUED_SIGNATURE_RE = / (?:by|von|par|por) (?=\p{Lu})/u;
+/**
+ * The date of a page with no date near its headline when the page has one date line only, wherever it stands (a
+ * chapter's stamp in the author's box under it, "Thursday, August 6, 2026 9:09:24 AM"): every line that is a date
+ * (parseDateLine) names the same day. Pages with dated comments or teasers print several days and are left undated.
+ */
+function onlyDateLine(blocks: string[], context: DateTextContext): DateLine | null {
+  let found: DateLine | null = null;
+  for (const block of blocks) {
+    if (block.length > MAX_ONLY_DATE_LINE_CHARS || !DIGIT_RE.test(block) || isEmbeddedPostLine(block)) continue;
+    const line = parseDateLine(block, context);
+    if (!line?.publishedAt) continue;
+    if (found === null) found = line;
+    else if (found.publishedAt?.slice(0, 10) !== line.publishedAt.slice(0, 10)) return null;
+  }
+  return found;
+}
+const MAX_ONLY_DATE_LINE_CHARS = 80;
+
 /**
  * A line whose first digit comes after several words and that is no signature: a sentence or a headline that names
  * a date, not a date line ("Sitzung vom 5.8.2026 akzeptiert"; but "by oz on December 4, 2026" is one).
