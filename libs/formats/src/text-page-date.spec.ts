@@ -6,6 +6,12 @@ describe('two dates run together by innerText', () => {
   it('separates a published stamp from the updated stamp glued after its year', () => {
     expect(unglueDate('10. Februar 20269. Februar 2026')).toBe('10. Februar 2026 9. Februar 2026');
     expect(unglueDate('19.11.202619.11.2026')).toBe('19.11.2026 19.11.2026');
+    expect(unglueDate('15/01/202614/01/2026')).toBe('15/01/2026 14/01/2026');
+    expect(unglueDate('15-01-202614-01-2026')).toBe('15-01-2026 14-01-2026');
+  });
+
+  it('leaves a year before a slash date of mixed separators alone', () => {
+    expect(unglueDate('202614/01.2026')).toBe('202614/01.2026');
   });
 
   it("separates a calendar badge's day from its year", () => {
@@ -35,6 +41,19 @@ describe('two dates run together by innerText', () => {
       'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
     ].join('\n');
     expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-02-10');
+  });
+
+  it('dates a page by the glued numeric stamps under its article', () => {
+    const page = [
+      'Le Journal du Port',
+      'Les dockers votent la grève pour le printemps',
+      'Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.',
+      "La grève doit commencer au printemps si les négociations avec les exploitants n'aboutissent pas d'ici là.",
+      'Les exploitants veulent présenter jeudi une nouvelle offre, nettement plus élevée selon eux.',
+      '15/01/202614/01/2026',
+      'Navigation des articles',
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-15');
   });
 });
 
@@ -206,5 +225,70 @@ describe('a date line with a time and an update stamp beside it', () => {
       'La grève doit commencer au printemps si les négociations avec les opérateurs n’aboutissent pas d’ici là.',
     ].join('\n');
     expect(parseTextPage(page).publishedAt).toBe('2026-05-05T08:12:00.000Z');
+  });
+});
+
+describe('a line naming a date after several words near the headline', () => {
+  const body = [
+    'Die Hafenarbeiter der nördlichen Pier haben am Montag mit großer Mehrheit für einen Streik gestimmt, wie die Gewerkschaft mitteilte.',
+    'Der Streik soll im Frühjahr beginnen, falls die Verhandlungen mit den Betreibern bis dahin zu keinem Ergebnis führen.',
+    'Die Betreiber wollen am Donnerstag ein neues Angebot vorlegen, das nach ihren Worten deutlich höher ausfällt.',
+  ];
+
+  it('is a sentence, not the date line: the dated line with its author is', () => {
+    const page = [
+      'Harbour Times',
+      'Protokoll der Vorstandssitzung vom 10. Januar 2026',
+      '26/01/2026 von Hafen Webteam',
+      'Zeit und Ort: 15.00 – 16.45 im Hafenhaus, Pierstraße 24-26, 8037 Zürich',
+      'Abnahme Protokoll der letzten Vorstandssitzung vom 5.1.2026 akzeptiert',
+      ...body,
+    ].join('\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-26');
+  });
+
+  it('still dates the page when its line opens with the byline marker', () => {
+    const page = [
+      'Harbour Times',
+      'Les dockers votent la grève pour le printemps prochain',
+      'par la rédaction le 4 janvier 2026',
+      'Les dockers du quai nord ont voté lundi à une large majorité pour une grève, a indiqué le syndicat dans un communiqué.',
+      "La grève doit commencer au printemps si les négociations avec les exploitants n'aboutissent pas d'ici là.",
+      'Les exploitants veulent présenter jeudi une nouvelle offre, nettement plus élevée selon eux.',
+    ].join('\n\n');
+    expect(parseTextPage(page).publishedAt?.slice(0, 10)).toBe('2026-01-04');
+  });
+});
+
+describe('a page whose one date line stands far from its headline', () => {
+  const body = [
+    'The dockworkers of the north pier voted on Monday by a wide margin to strike, the union said in a statement.',
+    'The strike is due to begin in the spring if talks with the operators have not reached a result by then.',
+    'The operators plan to present a new offer on Thursday, which they say will be markedly higher.',
+  ];
+  const filler = Array.from({ length: 45 }, (_, i) => `Chapter note ${String.fromCharCode(65 + (i % 26))}`);
+
+  it('is dated by that line', () => {
+    const page = [
+      'Harbour Serials',
+      'Chapter 1: The Strike',
+      ...body,
+      ...filler,
+      'Follow Author',
+      'Thursday, August 6, 2026 9:09:24 AM',
+    ];
+    expect(parseTextPage(page.join('\n\n')).publishedAt).toBe('2026-08-06T09:09:24.000Z');
+  });
+
+  it('is left undated when other date lines name other days (comments)', () => {
+    const page = [
+      'Harbour Serials',
+      'Capítulo 1: La huelga',
+      ...body,
+      ...filler,
+      'jueves, 6 de agosto de 2026',
+      'viernes, 7 de agosto de 2026',
+    ];
+    expect(parseTextPage(page.join('\n\n')).publishedAt).toBeNull();
   });
 });

@@ -439,13 +439,21 @@ function applyArticleSpan(
   // ("Veröffentlicht am 10. Februar 2026 9. Februar 2026 von Jana"): it is read like the unrecognised lines.
   const demotedTitle =
     headerTitle && headerTitle.index !== headlineIndex && headerTitle.kind !== 'headline' ? headerTitle : null;
-  const dateAt = (i: number): DateLine | null => {
+  // `nearHeadline`: a line around the headline whose date stands after several words ("Abnahme Protokoll der letzten
+  // Sitzung vom 5.8.2026 akzeptiert", "Protokoll der Vorstandssitzung vom 10. Oktober 2026") is a sentence or a
+  // headline naming a date, not the article's date line; the date line may be a line or two further.
+  const dateAt = (i: number, nearHeadline = false): DateLine | null => {
     const block = blocks[i] ?? '';
-    return (i === headlineIndex && !gluedMeta) ||
+    if (
+      (i === headlineIndex && !gluedMeta) ||
       (known.has(i) && known.get(i) !== demotedTitle) ||
       isEmbeddedPostLine(block)
-      ? null
-      : (parseDateLine(block, dateContext) ?? findDateLine(block));
+    )
+      return null;
+    const line = parseDateLine(block, dateContext);
+    if (line) return line;
+    if (nearHeadline && datedSentence(block)) return null;
+    return findDateLine(block);
   };
   const takeDate = (i: number, line: DateLine): void => {
     layout.publishedAt = line.publishedAt;
@@ -472,11 +480,11 @@ function applyArticleSpan(
   // or events ("13.02.2026 20:00 Stammtisch"), the one under it is the article's.
   for (let i = afterHeadline + 1; i <= metaTo && layout.publishedAt === null; i++) {
     if (shapes[i]?.prose || (shapes[i]?.words ?? 0) > HEADER_META_WORDS) break;
-    const line = dateAt(i);
+    const line = dateAt(i, true);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
-    const line = dateAt(i);
+    const line = dateAt(i, true);
     if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
   }
   // A paragraph opening with its date ("27.1.2026 - Bei der …", "Pressemitteilung vom 25. Januar 2026 | Berlin – …").
@@ -512,6 +520,14 @@ function applyArticleSpan(
     layout.publishedAt = headerStamp.publishedAt;
     layout.publishedDateOnly = headerStamp.dateOnly;
     layout.updatedAt = headerStamp.updatedAt;
+  }
+  if (layout.publishedAt === null) {
+    const only = onlyDateLine(blocks, dateContext);
+    if (only) {
+      layout.publishedAt = only.publishedAt;
+      layout.publishedDateOnly = only.dateOnly;
+      layout.updatedAt ??= only.updatedAt;
+    }
   }
   const isMenuEntry = menuEntryTest(blocks);
   const takeByline = (i: number, byline: string | null): void => {
@@ -1712,6 +1728,39 @@ function headlineBeforeSignature(line: string): string | null {
 }
 /** A byline marker inside a line, before a capitalised name. */
 const GLUED_SIGNATURE_RE = / (?:by|von|par|por) (?=\p{Lu})/u;
+/**
+ * The date of a page with no date near its headline when the page has one date line only, wherever it stands (a
+ * chapter's stamp in the author's box under it, "Thursday, August 6, 2026 9:09:24 AM"): every line that is a date
+ * (parseDateLine) names the same day. Pages with dated comments or teasers print several days and are left undated.
+ */
+function onlyDateLine(blocks: string[], context: DateTextContext): DateLine | null {
+  let found: DateLine | null = null;
+  for (const block of blocks) {
+    if (block.length > MAX_ONLY_DATE_LINE_CHARS || !DIGIT_RE.test(block) || isEmbeddedPostLine(block)) continue;
+    const line = parseDateLine(block, context);
+    if (!line?.publishedAt) continue;
+    if (found === null) found = line;
+    else if (found.publishedAt?.slice(0, 10) !== line.publishedAt.slice(0, 10)) return null;
+  }
+  return found;
+}
+const MAX_ONLY_DATE_LINE_CHARS = 80;
+
+/**
+ * A line whose first digit comes after several words and that is no signature: a sentence or a headline that names
+ * a date, not a date line ("Sitzung vom 5.8.2026 akzeptiert"; but "by oz on December 4, 2026" is one).
+ */
+function datedSentence(block: string): boolean {
+  const digit = block.search(DIGIT_RE);
+  return (
+    digit > 0 &&
+    wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
+    !PUBLISHED_RE.test(block) &&
+    !UPDATED_RE.test(block) &&
+    !SIGNED_LINE_RE.test(block) &&
+    findBylineInLine(block) === null
+  );
+}
 /** A dated line with this many words before its first digit may be a headline that names a date. */
 const MIN_WORDS_BEFORE_DATE = 4;
 /** How far under a headline the window swallowed its first paragraph may be. */
@@ -2103,11 +2152,11 @@ const LETTER_DAY_GLUE_RE = /(\p{Ll})(?=\d{1,2}\.? \p{L}{3,12}\.? (?:19|20)\d{2}(
 
 /**
  * Two dates run together, as a published and an updated stamp printed side by side ("10. Februar 20199. Februar
- * 2019", "19.11.202119.11.2021"): a year, then a day starting the next date (a numeric one, or a month name and a
- * year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
+ * 2019", "19.11.202119.11.2021", "15/01/201614/01/2016"): a year, then a day starting the next date (a numeric one
+ * with the same separator twice, or a month name and a year). A calendar badge's day run into its year ("Apr 042013"): a month word, a two-digit day, the year.
  */
 const YEAR_DATE_GLUE_RE =
-  /((?:19|20)\d{2})(?=\d{1,2}\.(?:\d{1,2}\.(?:19|20)\d{2}|\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
+  /((?:19|20)\d{2})(?=\d{1,2}(?:([./-])\d{1,2}\2(?:19|20)\d{2}|\.\s?\p{L}{3,12}\.?\s(?:19|20)\d{2}))/gu;
 const DAY_YEAR_GLUE_RE = /(\p{L}\.? \d{2})((?:19|20)\d{2})(?!\d)/gu;
 
 export function unglueDate(line: string): string {
