@@ -495,6 +495,51 @@ describe('a list of dated or signed stories closing a text page', () => {
     }
   });
 
+  it('removes titles each with its date alone on the line under it, and the lines after them (de, en)', () => {
+    const runs: string[][] = [
+      [
+        'Die Reederei bestellt eine neue Fähre für die Route zu den Inseln',
+        '03/11/2025',
+        'Der Streik der Hafenarbeiter ist nach drei langen Wochen endlich beendet',
+        '31/10/2025',
+        'Der alte Fischmarkt zieht im kommenden Sommer an den Nordkai um',
+        '26/10/2025',
+        'Prev',
+        'Unabhängige Medien',
+        'Wir werden von keiner Partei und keinem Verband unterstützt, wir schalten keine Werbung und finanzieren uns allein über die Beiträge unserer Leserinnen und Leser.',
+        'Suche',
+      ],
+      [
+        'The ferry company orders a second ship for the island route',
+        '2025-11-03',
+        'Dockers return to the quays after a strike of three long weeks',
+        '2025-10-31',
+        'The old fish market moves to the north quay next summer, the council says',
+        '2025-10-26',
+        'We take no money from parties or lobbies and run no advertising: the site lives on what its readers give, month after month.',
+      ],
+    ];
+    for (const run of runs) {
+      // The page's own date is printed under the byline (a first date alone on its line would be taken for it).
+      const text = ['Harbour plan approved', 'By Kim Lee', '04/11/2025', ...body, ...run].join('\n\n');
+      const cleaned = cleanTextPage(text, options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: run[0] }]));
+    }
+  });
+
+  it('keeps fewer than three titles over a date alone on its line', () => {
+    const tail = [
+      'Hearing on the rail link',
+      '03/11/2025',
+      'Vote on the bridge',
+      '04/11/2025',
+      'Both sessions are open to the public, and the council will publish the minutes of each on its website a week later.',
+    ];
+    const { paragraphs } = cleanTextPage(page(...tail), options);
+    expect(paragraphs).toEqual(expect.arrayContaining([tail[0], tail[2], tail[4]]));
+  });
+
   it('removes teasers each signed by its own byline (en, fr)', () => {
     const runs: string[][] = [
       [

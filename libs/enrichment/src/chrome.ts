@@ -495,7 +495,8 @@ function isCutExcerpt(block: string): boolean {
 /**
  * A list of other stories closing a text page: three or more items in a row, each opening with its date
  * ("19.11.2021 - Formel 1, Gasly …", "2026-05-04 Harbour …") or signed by its own byline with the teaser under it
- * ("Written by Jane Doe" / "These are the 14 best …"), a few link lines ("zurück", "Bilder") after it. Its label
+ * ("Written by Jane Doe" / "These are the 14 best …") or dated by a date alone on the line under its title ("Neue
+ * Fähre bestellt" / "03/11/2025"), a few link lines ("zurück", "Bilder", "Prev") after it. Its label
  * above it ("Weitere Inhalte:", "READ THIS NEXT") goes with it. `bodyIndexes` loses what is marked.
  */
 function markTailListRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
@@ -516,6 +517,15 @@ function markTailListRun(blocks: string[], kinds: Array<RemovedKind | null>, bod
     } else if ((blocks[bodyIndexes[at]!] ?? '').length > MAX_LIST_TEASER_CHARS || ++gap > MAX_LIST_GAP) break;
   }
   if (items < MIN_TEASERS) return;
+  // A date alone on its line is printed under its item's title: the title above the first one goes with the list.
+  const above = blocks[bodyIndexes[start - 1]!] ?? '';
+  if (
+    start > MIN_BODY_BEFORE_TEASERS &&
+    BARE_DATE_ITEM_RE.test(blocks[bodyIndexes[start]!] ?? '') &&
+    above.length <= MAX_LIST_TEASER_CHARS &&
+    !/[.!?]$/u.test(above)
+  )
+    start--;
   const label = blocks[bodyIndexes[start - 1]!] ?? '';
   if (start > MIN_BODY_BEFORE_TEASERS && wordCount(label) <= MAX_LIST_LABEL_WORDS && !/[.!?]$/u.test(label)) start--;
   for (const i of bodyIndexes.slice(start)) kinds[i] = 'related-link';
@@ -530,8 +540,10 @@ const MAX_LIST_GAP = 3;
 /** A teaser between two items is a sentence or two; a longer paragraph is the article's. */
 const MAX_LIST_TEASER_CHARS = 200;
 const MAX_LIST_LABEL_WORDS = 4;
+/** "03/11/2023", "2026-05-04": an item's date alone on its line, under the item's title. */
+const BARE_DATE_ITEM_RE = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/u;
 function isListItem(block: string): boolean {
-  return LEAD_DATE_ITEM_RE.test(block) || (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block));
+  return LEAD_DATE_ITEM_RE.test(block) || BARE_DATE_ITEM_RE.test(block) || (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block));
 }
 /** A teaser's byline: its marker, then a capitalised name ("Written by Jane Doe, MS, RD", "Von Jana Beispiel"). */
 const TAIL_BYLINE_RE =
