@@ -543,7 +543,11 @@ const MAX_LIST_LABEL_WORDS = 4;
 /** "03/11/2023", "2026-05-04": an item's date alone on its line, under the item's title. */
 const BARE_DATE_ITEM_RE = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/u;
 function isListItem(block: string): boolean {
-  return LEAD_DATE_ITEM_RE.test(block) || BARE_DATE_ITEM_RE.test(block) || (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block));
+  return (
+    LEAD_DATE_ITEM_RE.test(block) ||
+    BARE_DATE_ITEM_RE.test(block) ||
+    (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block))
+  );
 }
 /** A teaser's byline: its marker, then a capitalised name ("Written by Jane Doe, MS, RD", "Von Jana Beispiel"). */
 const TAIL_BYLINE_RE =
