@@ -583,6 +583,68 @@ describe('a list of dated or signed stories closing a text page', () => {
   });
 });
 
+describe('other stories’ headlines under a short heading closing a text page', () => {
+  const body = closingBody;
+  const page = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', '04/11/2025', ...body, ...tail].join('\n\n');
+
+  it('removes the heading, the headlines and the link lines under them (de, es)', () => {
+    const runs: string[][] = [
+      [
+        'Themenrelevante Nachrichten',
+        'Die Reederei bestellt eine neue Fähre für die Route zu den Inseln',
+        'Der Streik der Hafenarbeiter ist nach drei langen Wochen am Montag beendet',
+        'goldgas Hafen-Talent des Monats: Jana Beispiel aus dem kleinen Hafen von Norddeich',
+        'Galerie',
+      ],
+      [
+        'Seguí leyendo',
+        '"Exceso en los plazos". El puerto encarga un segundo ferry para las islas',
+        'Diálogo. Los estibadores vuelven al muelle tras tres semanas de huelga',
+        'La lonja se muda al muelle norte este verano, según el consejo',
+        'Temas',
+      ],
+    ];
+    for (const run of runs) {
+      const cleaned = cleanTextPage(page(...run), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: run[1] }]));
+    }
+  });
+
+  it('keeps a list under a label with a colon, and bullets when the body prints such a run of its own', () => {
+    const labelled = [
+      'Die nächsten Termine:',
+      'Am Montag im Rathaus die öffentliche Anhörung zur neuen Bahnlinie',
+      'Am Dienstag am Hafen die Führung über die neuen Liegeplätze im Norden',
+      'Am Mittwoch im Ratssaal die Abstimmung über die neue Brücke',
+    ];
+    expect(cleanTextPage(page(...labelled), options).paragraphs).toEqual(expect.arrayContaining(labelled.slice(1)));
+    const features = [
+      'Leichter Aluminiumstock',
+      'Extrem strapazierfähig und ideal für häufige Einsätze auf Skitouren',
+      'Verlängerter Griff aus Kunststoff und Schaumstoff für jede Hand',
+      'In sieben Längen von 115 bis 145 cm im Handel erhältlich',
+    ];
+    const product = [
+      'Leichter Rucksack',
+      'Innere Halterung für den Schaufelstiel und die Sonde',
+      'Weiches Rückenteil aus neuem, ultraleichtem und atmungsaktivem Mesh',
+      'Abnehmbarer, höhenverstellbarer Brustgurt mit einer Schnellverschlussschnalle',
+      body[3]!,
+    ];
+    const text = [
+      'Harbour plan approved',
+      'By Kim Lee',
+      '04/11/2025',
+      ...body.slice(0, 3),
+      ...product,
+      ...features,
+    ].join('\n\n');
+    expect(cleanTextPage(text, options).paragraphs).toEqual(expect.arrayContaining(features.slice(1)));
+  });
+});
+
 describe('a cross-link box under a label the patterns do not know', () => {
   const first =
     'The council approved the new harbour plan on Tuesday after a debate that lasted well into the night, officials said.';

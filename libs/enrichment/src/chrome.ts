@@ -385,6 +385,7 @@ function cleanBlocks(
     markTailAboutBox(blocks, kinds, bodyIndexes);
     markTailTeaserRun(blocks, kinds, bodyIndexes);
     markTailListRun(blocks, kinds, bodyIndexes);
+    markTailHeadlineRun(blocks, kinds, bodyIndexes);
     markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
   }
 
@@ -540,6 +541,42 @@ const MAX_LIST_GAP = 3;
 /** A teaser between two items is a sentence or two; a longer paragraph is the article's. */
 const MAX_LIST_TEASER_CHARS = 200;
 const MAX_LIST_LABEL_WORDS = 4;
+/**
+ * Other stories' headlines closing a text page under a short heading of their own ("Themenrelevante Nachrichten",
+ * "Seguí leyendo", "More stories"): three or more headline-shaped lines in a row (five words or more, no sentence or
+ * list punctuation at the end), the heading of a few words without a stop or colon right above them, and at most a
+ * couple of one- or two-word link lines ("Temas", "Galerie") under them. A body with such a run of its own (feature
+ * bullets) keeps it. `bodyIndexes` loses what is marked.
+ */
+function markTailHeadlineRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  const text = (at: number): string => blocks[bodyIndexes[at]!] ?? '';
+  let last = bodyIndexes.length - 1;
+  for (let n = 0; n < HEADLINE_RUN_SLACK && last >= 0 && wordCount(text(last)) <= 2; n++) last--;
+  let start = last + 1;
+  while (start - 1 > MIN_BODY_BEFORE_TEASERS && isRunHeadline(text(start - 1))) start--;
+  if (last + 1 - start < MIN_TEASERS) return;
+  const heading = text(start - 1);
+  if (heading.length > MAX_RUN_HEADING_CHARS || wordCount(heading) > MAX_LIST_LABEL_WORDS || /[.!?:]$/u.test(heading))
+    return;
+  // A body that already prints such a run (a product's feature bullets) writes its own lists that way.
+  let run = 0;
+  for (let at = 0; at < start - 1; at++) {
+    run = isRunHeadline(text(at)) ? run + 1 : 0;
+    if (run >= MIN_TEASERS) return;
+  }
+  for (const i of bodyIndexes.slice(start - 1)) kinds[i] = 'related-link';
+  bodyIndexes.length = start - 1;
+}
+const HEADLINE_RUN_SLACK = 2;
+const MIN_RUN_HEADLINE_WORDS = 5;
+const MAX_RUN_HEADLINE_CHARS = 150;
+const MAX_RUN_HEADING_CHARS = 50;
+function isRunHeadline(block: string): boolean {
+  return (
+    block.length <= MAX_RUN_HEADLINE_CHARS && wordCount(block) >= MIN_RUN_HEADLINE_WORDS && !/[.,;:]$/u.test(block)
+  );
+}
+
 /** "03/11/2023", "2026-05-04": an item's date alone on its line, under the item's title. */
 const BARE_DATE_ITEM_RE = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/u;
 function isListItem(block: string): boolean {
