@@ -164,6 +164,22 @@ describe('the link after a standalone "read also" label', () => {
       }
   });
 
+  it('removes a "read here" label with its title on the same line, in several languages', () => {
+    const title = 'Spielabbruch in der Kreisliga nach dem Sturm am Hafen';
+    for (const label of ['Lesen Sie hier', 'Read here', 'Lisez ici', 'Lea aquí', 'Leia aqui', 'Leggi qui']) {
+      const line = `${label}: ${title}`;
+      const page = cleanTextPage(['Storm closes the outer basin', lead, line, rest].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead, rest]);
+      expect(page.relatedLinks.map((l) => l.title)).toContain(title);
+    }
+  });
+
+  it('keeps a sentence that asks to read here without a colon', () => {
+    const sentence = 'Lesen Sie hier weiter, wie die Taucher die Ketten der Pontons prüfen wollen.';
+    const page = cleanTextPage(['Storm closes the outer basin', lead, sentence, rest].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, sentence, rest]);
+  });
+
   it('keeps a sentence after the label: it is the article going on', () => {
     const sentence = 'Divers will check the chains of every pontoon.';
     const page = cleanTextPage(

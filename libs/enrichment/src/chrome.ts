@@ -46,7 +46,7 @@ const MAX_CHROME_LINE_CHARS = 1000;
 const MAX_BANNER_CHARS = 200;
 
 const RELATED_LINK_RE =
-  /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
+  /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|lesen sie hier|lies hier|read here|lisez ici|lea aquí|lee aquí|leia aqui|leggi qui|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 const RELATED_LABEL_RE =
