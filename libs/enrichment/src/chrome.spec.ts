@@ -164,6 +164,22 @@ describe('the link after a standalone "read also" label', () => {
       }
   });
 
+  it('removes a "read here" label with its title on the same line, in several languages', () => {
+    const title = 'Spielabbruch in der Kreisliga nach dem Sturm am Hafen';
+    for (const label of ['Lesen Sie hier', 'Read here', 'Lisez ici', 'Lea aquí', 'Leia aqui', 'Leggi qui']) {
+      const line = `${label}: ${title}`;
+      const page = cleanTextPage(['Storm closes the outer basin', lead, line, rest].join('\n\n'), options);
+      expect(page.paragraphs).toEqual([lead, rest]);
+      expect(page.relatedLinks.map((l) => l.title)).toContain(title);
+    }
+  });
+
+  it('keeps a sentence that asks to read here without a colon', () => {
+    const sentence = 'Lesen Sie hier weiter, wie die Taucher die Ketten der Pontons prüfen wollen.';
+    const page = cleanTextPage(['Storm closes the outer basin', lead, sentence, rest].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([lead, sentence, rest]);
+  });
+
   it('keeps a sentence after the label: it is the article going on', () => {
     const sentence = 'Divers will check the chains of every pontoon.';
     const page = cleanTextPage(
@@ -495,6 +511,51 @@ describe('a list of dated or signed stories closing a text page', () => {
     }
   });
 
+  it('removes titles each with its date alone on the line under it, and the lines after them (de, en)', () => {
+    const runs: string[][] = [
+      [
+        'Die Reederei bestellt eine neue Fähre für die Route zu den Inseln',
+        '03/11/2025',
+        'Der Streik der Hafenarbeiter ist nach drei langen Wochen endlich beendet',
+        '31/10/2025',
+        'Der alte Fischmarkt zieht im kommenden Sommer an den Nordkai um',
+        '26/10/2025',
+        'Prev',
+        'Unabhängige Medien',
+        'Wir werden von keiner Partei und keinem Verband unterstützt, wir schalten keine Werbung und finanzieren uns allein über die Beiträge unserer Leserinnen und Leser.',
+        'Suche',
+      ],
+      [
+        'The ferry company orders a second ship for the island route',
+        '2025-11-03',
+        'Dockers return to the quays after a strike of three long weeks',
+        '2025-10-31',
+        'The old fish market moves to the north quay next summer, the council says',
+        '2025-10-26',
+        'We take no money from parties or lobbies and run no advertising: the site lives on what its readers give, month after month.',
+      ],
+    ];
+    for (const run of runs) {
+      // The page's own date is printed under the byline (a first date alone on its line would be taken for it).
+      const text = ['Harbour plan approved', 'By Kim Lee', '04/11/2025', ...body, ...run].join('\n\n');
+      const cleaned = cleanTextPage(text, options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: run[0] }]));
+    }
+  });
+
+  it('keeps fewer than three titles over a date alone on its line', () => {
+    const tail = [
+      'Hearing on the rail link',
+      '03/11/2025',
+      'Vote on the bridge',
+      '04/11/2025',
+      'Both sessions are open to the public, and the council will publish the minutes of each on its website a week later.',
+    ];
+    const { paragraphs } = cleanTextPage(page(...tail), options);
+    expect(paragraphs).toEqual(expect.arrayContaining([tail[0], tail[2], tail[4]]));
+  });
+
   it('removes teasers each signed by its own byline (en, fr)', () => {
     const runs: string[][] = [
       [
@@ -535,6 +596,68 @@ describe('a list of dated or signed stories closing a text page', () => {
       '2026-05-04 The plan is approved by the council after a debate that lasted well into the night.',
     ];
     expect(cleanTextPage(page(...chronology), options).paragraphs).toEqual([...body, ...chronology]);
+  });
+});
+
+describe('other stories’ headlines under a short heading closing a text page', () => {
+  const body = closingBody;
+  const page = (...tail: string[]): string =>
+    ['Harbour plan approved', 'By Kim Lee', '04/11/2025', ...body, ...tail].join('\n\n');
+
+  it('removes the heading, the headlines and the link lines under them (de, es)', () => {
+    const runs: string[][] = [
+      [
+        'Themenrelevante Nachrichten',
+        'Die Reederei bestellt eine neue Fähre für die Route zu den Inseln',
+        'Der Streik der Hafenarbeiter ist nach drei langen Wochen am Montag beendet',
+        'goldgas Hafen-Talent des Monats: Jana Beispiel aus dem kleinen Hafen von Norddeich',
+        'Galerie',
+      ],
+      [
+        'Seguí leyendo',
+        '"Exceso en los plazos". El puerto encarga un segundo ferry para las islas',
+        'Diálogo. Los estibadores vuelven al muelle tras tres semanas de huelga',
+        'La lonja se muda al muelle norte este verano, según el consejo',
+        'Temas',
+      ],
+    ];
+    for (const run of runs) {
+      const cleaned = cleanTextPage(page(...run), options);
+      expect(cleaned.paragraphs).toEqual(body);
+      expect(cleaned.removed).toEqual(expect.arrayContaining([{ kind: 'related-link', text: run[1] }]));
+    }
+  });
+
+  it('keeps a list under a label with a colon, and bullets when the body prints such a run of its own', () => {
+    const labelled = [
+      'Die nächsten Termine:',
+      'Am Montag im Rathaus die öffentliche Anhörung zur neuen Bahnlinie',
+      'Am Dienstag am Hafen die Führung über die neuen Liegeplätze im Norden',
+      'Am Mittwoch im Ratssaal die Abstimmung über die neue Brücke',
+    ];
+    expect(cleanTextPage(page(...labelled), options).paragraphs).toEqual(expect.arrayContaining(labelled.slice(1)));
+    const features = [
+      'Leichter Aluminiumstock',
+      'Extrem strapazierfähig und ideal für häufige Einsätze auf Skitouren',
+      'Verlängerter Griff aus Kunststoff und Schaumstoff für jede Hand',
+      'In sieben Längen von 115 bis 145 cm im Handel erhältlich',
+    ];
+    const product = [
+      'Leichter Rucksack',
+      'Innere Halterung für den Schaufelstiel und die Sonde',
+      'Weiches Rückenteil aus neuem, ultraleichtem und atmungsaktivem Mesh',
+      'Abnehmbarer, höhenverstellbarer Brustgurt mit einer Schnellverschlussschnalle',
+      body[3]!,
+    ];
+    const text = [
+      'Harbour plan approved',
+      'By Kim Lee',
+      '04/11/2025',
+      ...body.slice(0, 3),
+      ...product,
+      ...features,
+    ].join('\n\n');
+    expect(cleanTextPage(text, options).paragraphs).toEqual(expect.arrayContaining(features.slice(1)));
   });
 });
 

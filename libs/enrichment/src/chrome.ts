@@ -46,7 +46,7 @@ const MAX_CHROME_LINE_CHARS = 1000;
 const MAX_BANNER_CHARS = 200;
 
 const RELATED_LINK_RE =
-  /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
+  /^(?:read more|read also|also read|related|related stories|related article|see also|more on this|recommended|lea también|lee también|leer más|ver también|te puede interesar|relacionado|à lire aussi|lire aussi|voir aussi|auch interessant|mehr zum thema|lesen sie auch|lesen sie hier|lies hier|read here|lisez ici|lea aquí|lee aquí|leia aqui|leggi qui|leggi anche|vedi anche|leia também|leia mais|veja também|lea más|lea|vea también|puedes ver|le puede interesar|auch lesen|lies auch|czytaj (?:też|także|również|więcej)|zobacz (?:też|także|również)|dowiedz się więcej)\s*[:：»>|–—-]\s*(\S.*)$/iu;
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 const RELATED_LABEL_RE =
@@ -385,6 +385,7 @@ function cleanBlocks(
     markTailAboutBox(blocks, kinds, bodyIndexes);
     markTailTeaserRun(blocks, kinds, bodyIndexes);
     markTailListRun(blocks, kinds, bodyIndexes);
+    markTailHeadlineRun(blocks, kinds, bodyIndexes);
     markTailAuthorBios(blocks, kinds, bodyIndexes, bioAuthors);
   }
 
@@ -495,7 +496,8 @@ function isCutExcerpt(block: string): boolean {
 /**
  * A list of other stories closing a text page: three or more items in a row, each opening with its date
  * ("19.11.2021 - Formel 1, Gasly …", "2026-05-04 Harbour …") or signed by its own byline with the teaser under it
- * ("Written by Jane Doe" / "These are the 14 best …"), a few link lines ("zurück", "Bilder") after it. Its label
+ * ("Written by Jane Doe" / "These are the 14 best …") or dated by a date alone on the line under its title ("Neue
+ * Fähre bestellt" / "03/11/2025"), a few link lines ("zurück", "Bilder", "Prev") after it. Its label
  * above it ("Weitere Inhalte:", "READ THIS NEXT") goes with it. `bodyIndexes` loses what is marked.
  */
 function markTailListRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
@@ -516,6 +518,15 @@ function markTailListRun(blocks: string[], kinds: Array<RemovedKind | null>, bod
     } else if ((blocks[bodyIndexes[at]!] ?? '').length > MAX_LIST_TEASER_CHARS || ++gap > MAX_LIST_GAP) break;
   }
   if (items < MIN_TEASERS) return;
+  // A date alone on its line is printed under its item's title: the title above the first one goes with the list.
+  const above = blocks[bodyIndexes[start - 1]!] ?? '';
+  if (
+    start > MIN_BODY_BEFORE_TEASERS &&
+    BARE_DATE_ITEM_RE.test(blocks[bodyIndexes[start]!] ?? '') &&
+    above.length <= MAX_LIST_TEASER_CHARS &&
+    !/[.!?]$/u.test(above)
+  )
+    start--;
   const label = blocks[bodyIndexes[start - 1]!] ?? '';
   if (start > MIN_BODY_BEFORE_TEASERS && wordCount(label) <= MAX_LIST_LABEL_WORDS && !/[.!?]$/u.test(label)) start--;
   for (const i of bodyIndexes.slice(start)) kinds[i] = 'related-link';
@@ -530,8 +541,50 @@ const MAX_LIST_GAP = 3;
 /** A teaser between two items is a sentence or two; a longer paragraph is the article's. */
 const MAX_LIST_TEASER_CHARS = 200;
 const MAX_LIST_LABEL_WORDS = 4;
+/**
+ * Other stories' headlines closing a text page under a short heading of their own ("Themenrelevante Nachrichten",
+ * "Seguí leyendo", "More stories"): three or more headline-shaped lines in a row (five words or more, no sentence or
+ * list punctuation at the end), the heading of a few words without a stop or colon right above them, and at most a
+ * couple of one- or two-word link lines ("Temas", "Galerie") under them. A body with such a run of its own (feature
+ * bullets) keeps it. `bodyIndexes` loses what is marked.
+ */
+function markTailHeadlineRun(blocks: string[], kinds: Array<RemovedKind | null>, bodyIndexes: number[]): void {
+  const text = (at: number): string => blocks[bodyIndexes[at]!] ?? '';
+  let last = bodyIndexes.length - 1;
+  for (let n = 0; n < HEADLINE_RUN_SLACK && last >= 0 && wordCount(text(last)) <= 2; n++) last--;
+  let start = last + 1;
+  while (start - 1 > MIN_BODY_BEFORE_TEASERS && isRunHeadline(text(start - 1))) start--;
+  if (last + 1 - start < MIN_TEASERS) return;
+  const heading = text(start - 1);
+  if (heading.length > MAX_RUN_HEADING_CHARS || wordCount(heading) > MAX_LIST_LABEL_WORDS || /[.!?:]$/u.test(heading))
+    return;
+  // A body that already prints such a run (a product's feature bullets) writes its own lists that way.
+  let run = 0;
+  for (let at = 0; at < start - 1; at++) {
+    run = isRunHeadline(text(at)) ? run + 1 : 0;
+    if (run >= MIN_TEASERS) return;
+  }
+  for (const i of bodyIndexes.slice(start - 1)) kinds[i] = 'related-link';
+  bodyIndexes.length = start - 1;
+}
+const HEADLINE_RUN_SLACK = 2;
+const MIN_RUN_HEADLINE_WORDS = 5;
+const MAX_RUN_HEADLINE_CHARS = 150;
+const MAX_RUN_HEADING_CHARS = 50;
+function isRunHeadline(block: string): boolean {
+  return (
+    block.length <= MAX_RUN_HEADLINE_CHARS && wordCount(block) >= MIN_RUN_HEADLINE_WORDS && !/[.,;:]$/u.test(block)
+  );
+}
+
+/** "03/11/2023", "2026-05-04": an item's date alone on its line, under the item's title. */
+const BARE_DATE_ITEM_RE = /^(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})$/u;
 function isListItem(block: string): boolean {
-  return LEAD_DATE_ITEM_RE.test(block) || (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block));
+  return (
+    LEAD_DATE_ITEM_RE.test(block) ||
+    BARE_DATE_ITEM_RE.test(block) ||
+    (block.length <= MAX_TAIL_BYLINE_CHARS && TAIL_BYLINE_RE.test(block))
+  );
 }
 /** A teaser's byline: its marker, then a capitalised name ("Written by Jane Doe, MS, RD", "Von Jana Beispiel"). */
 const TAIL_BYLINE_RE =

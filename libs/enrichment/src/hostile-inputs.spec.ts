@@ -214,6 +214,12 @@ describe('enrichArticle scales linearly', () => {
       'text',
       (n) => `${PROSE}${'“x x x x x x x x x x”, advirtió la titular de Interior a los senadores. '.repeat(n / 72)}`,
     ],
+    // Tail lists: headline-shaped lines, each with a date alone under it, read back from the end once.
+    [
+      'headlines over bare dates',
+      'text',
+      (n) => `${PROSE}\n\n${'Der Hafen bestellt eine neue Fähre für die Inselroute\n\n03/11/2025\n\n'.repeat(n / 66)}`,
+    ],
     ['nested divs', 'html', (n) => nested('<div>', '</div>', n / 5, LEAD)],
     ['flat paragraphs', 'html', (n) => `<html><body>${LEAD}${'<p>word word.</p>'.repeat(n / 16)}</body></html>`],
   ];

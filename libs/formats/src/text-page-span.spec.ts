@@ -19,6 +19,14 @@ describe('isTagLine', () => {
     expect(isTagLine('Etiquetas: puerto | huelga | transporte')).toBe(true);
   });
 
+  it('recognises tag links joined by spaces when every word is capitalised', () => {
+    expect(isTagLine('Etiquetas: COLONIA RÍO VERDE FISCAL JOSÉ GODOY IMPUTADOS SAN PEDRO SECUESTRO EXPRÉS')).toBe(true);
+    expect(isTagLine('Tags: Harbour Strike Dock Workers Ferry Route 2026')).toBe(true);
+    expect(isTagLine('Themen: Die Stadt will den Hafen bis zum Jahr 2030 erweitern')).toBe(false);
+    expect(isTagLine('Topics: Harbour Strike Ends. Dock Workers Return To The Quays')).toBe(false);
+    expect(isTagLine(`Tags: ${'Harbour '.repeat(40)}Strike`)).toBe(false);
+  });
+
   it('does not take prose after a label for a tag list', () => {
     expect(
       isTagLine(

@@ -211,9 +211,15 @@ const MAX_TAG_LINE_CHARS = 300;
 /** A tag list: its label, then short comma- or pipe-separated items. */
 export function isTagLine(block: string): boolean {
   if (block.length > MAX_TAG_LINE_CHARS || !TAG_LINE_RE.test(block)) return false;
-  const items = block.slice(block.indexOf(':') + 1).split(/[,|•·]/u);
-  return items.every((item) => blockWords(item) <= 6);
+  const rest = block.slice(block.indexOf(':') + 1);
+  const items = rest.split(/[,|•·]/u);
+  if (items.every((item) => blockWords(item) <= 6)) return true;
+  // Links joined by spaces ("Etiquetas: COLONIA RÍO VERDE FISCAL JOSÉ GODOY"): every word capitalised, no punctuation.
+  const words = rest.trim().split(' ');
+  return words.length <= MAX_JOINED_TAG_WORDS && words.every((word) => JOINED_TAG_WORD_RE.test(word));
 }
+const MAX_JOINED_TAG_WORDS = 30;
+const JOINED_TAG_WORD_RE = /^[\p{Lu}\d][\p{L}\d'’-]*$/u;
 
 /**
  * "Comment", "3 Kommentare", "Comments (5 posted)": a counter, not an invitation to comment. Editions and teaser lists
