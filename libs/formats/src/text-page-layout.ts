@@ -1523,14 +1523,9 @@ function findHeadline(
   const datedHeadline = (i: number): boolean => {
     const block = blocks[i] ?? '';
     if (block.length > MAX_HEADLINE_CHARS) return false;
-    const digit = block.search(DIGIT_RE);
     return (
-      digit > 0 &&
-      wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
-      !PUBLISHED_RE.test(block) &&
-      !UPDATED_RE.test(block) &&
+      namesDateAfterWords(block) &&
       parseBylineLine(block) === null &&
-      findBylineInLine(block) === null &&
       [i - 2, i - 1, i + 1, i + 2].some((j) => j >= 0 && isMeta(j) && !datedLineHasWords(j))
     );
   };
@@ -1751,13 +1746,17 @@ const MAX_ONLY_DATE_LINE_CHARS = 80;
  * a date, not a date line ("Sitzung vom 5.8.2026 akzeptiert"; but "by oz on December 4, 2026" is one).
  */
 function datedSentence(block: string): boolean {
+  return namesDateAfterWords(block) && !SIGNED_LINE_RE.test(block);
+}
+
+/** Its first digit comes after several words, and it carries no published/updated label and no byline. */
+function namesDateAfterWords(block: string): boolean {
   const digit = block.search(DIGIT_RE);
   return (
     digit > 0 &&
     wordCount(block.slice(0, digit)) >= MIN_WORDS_BEFORE_DATE &&
     !PUBLISHED_RE.test(block) &&
     !UPDATED_RE.test(block) &&
-    !SIGNED_LINE_RE.test(block) &&
     findBylineInLine(block) === null
   );
 }
