@@ -71,6 +71,28 @@ describe('several authors after a byline marker', () => {
   });
 });
 
+describe('a bare byline under the headline', () => {
+  const page = (byline: string): string =>
+    [
+      'Midwest Daily',
+      'City council approves a two billion dollar budget',
+      byline,
+      'The city council approved a two billion dollar budget on Tuesday after a meeting that lasted six hours.',
+      'The budget takes effect in July, and the council will review its spending again in the autumn.',
+    ].join('\n');
+
+  it('names every author joined by "and" or commas, in the languages the service reads', () => {
+    expect(parseTextPage(page('Sarah Connor and Tom Baker')).byline).toBe('Sarah Connor and Tom Baker');
+    expect(parseTextPage(page('Ana Ruiz, Luis Gil y Eva Sanz')).byline).toBe('Ana Ruiz, Luis Gil y Eva Sanz');
+    expect(parseTextPage(page('Jana Beispiel')).byline).toBe('Jana Beispiel');
+  });
+
+  it('reads the Italian marker "Di" at the start of the line', () => {
+    expect(parseTextPage(page('Di Mario Rossi')).byline).toBe('Mario Rossi');
+    expect(parseTextPage(page('di Giulia Bianchi e Luca Verdi')).byline).toBe('Giulia Bianchi e Luca Verdi');
+  });
+});
+
 describe('signatureName', () => {
   it('reads a line that starts with a byline marker or an author label', () => {
     expect(signatureName('Text: Jana Beispiel / harbour-times.example')).toBe('Jana Beispiel');

@@ -292,3 +292,38 @@ describe('a page whose one date line stands far from its headline', () => {
     expect(parseTextPage(page.join('\n\n')).publishedAt).toBeNull();
   });
 });
+
+describe('a date line with a published and an updated stamp', () => {
+  const page = (dateLine: string): string =>
+    [
+      'Midwest Daily',
+      'Local | Nation | World',
+      'City council approves a two billion dollar budget',
+      dateLine,
+      'The city council approved a two billion dollar budget on Tuesday after a meeting that lasted six hours.',
+      'The budget takes effect in July, and the council will review its spending again in the autumn.',
+    ].join('\n');
+
+  it('dates the page by the published stamp under the headline, and keeps the update', () => {
+    const item = parseTextPage(page('Published 5:30 p.m. CT May 5, 2026 | Updated 8:12 a.m. CT May 6, 2026'));
+    expect(item.publishedAt).toBe('2026-05-05T22:30:00.000Z');
+    expect(item.updatedAt).toBe('2026-05-06T13:12:00.000Z');
+  });
+
+  it('splits an update label glued to the published stamp without a separator', () => {
+    expect(parseDateLine('Publicado em 05/05/2026 às 09h30 Atualizado em 05/05/2026 às 11h15')).toEqual({
+      publishedAt: '2026-05-05T09:30:00.000Z',
+      updatedAt: '2026-05-05T11:15:00.000Z',
+      dateOnly: false,
+      byline: null,
+    });
+    expect(parseDateLine('May 5, 2026 5:30 p.m. CT Updated 8:12 a.m. CT May 6, 2026')?.updatedAt).toBe(
+      '2026-05-06T13:12:00.000Z',
+    );
+  });
+
+  it('still takes an update stamp alone only when nothing else dates the page', () => {
+    const item = parseTextPage(page('Updated 8:12 a.m. CT May 6, 2026'));
+    expect(item.publishedAt).toBe('2026-05-06T13:12:00.000Z');
+  });
+});

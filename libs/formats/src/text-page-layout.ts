@@ -89,7 +89,7 @@ const AD_LABEL_RE =
 /** Segments are trimmed after the split, so the spaces around a separator need not be part of it. */
 const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE =
-  /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|di)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
+  /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|[Dd]i|DI)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
   /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*)/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
@@ -337,6 +337,15 @@ const PUBLISHED_RE =
 const UPDATED_RE = /\b(?:updated|last modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato)\b/iu;
 
 /**
+ * A date line that gives the publication date: no update word on it, or a published stamp beside the update stamp
+ * ("Published 5:30 p.m. CT May 5, 2026 | Updated 8:12 a.m. CT May 6, 2026"). An update stamp alone waits for a
+ * publication date elsewhere on the page.
+ */
+function readsPublished(block: string, line: DateLine): boolean {
+  return !UPDATED_RE.test(block) || (line.updatedAt !== null && line.publishedAt !== line.updatedAt);
+}
+
+/**
  * Narrows the page to its article: the densest prose run (text-page-span.ts), the headline before it, the date and
  * byline around the headline. Everything outside headline → last paragraph becomes chrome with its kind. The
  * header-line recognisers above keep precedence where they found the headline (pages shaped like the seed).
@@ -481,11 +490,11 @@ function applyArticleSpan(
   for (let i = afterHeadline + 1; i <= metaTo && layout.publishedAt === null; i++) {
     if (shapes[i]?.prose || (shapes[i]?.words ?? 0) > HEADER_META_WORDS) break;
     const line = dateAt(i, true);
-    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+    if (line && readsPublished(blocks[i] ?? '', line)) takeDate(i, line);
   }
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
     const line = dateAt(i, true);
-    if (line && !UPDATED_RE.test(blocks[i] ?? '')) takeDate(i, line);
+    if (line && readsPublished(blocks[i] ?? '', line)) takeDate(i, line);
   }
   // A paragraph opening with its date ("27.1.2026 - Bei der …", "Pressemitteilung vom 25. Januar 2026 | Berlin – …").
   for (let i = metaFrom; i <= metaTo && layout.publishedAt === null; i++) {
@@ -2186,6 +2195,14 @@ export interface DateLine {
 const UPDATE_SEGMENT_SPLIT_RE =
   / [|•·–—] |, (?=(?:modifié|mis à jour|updated|last updated|actualizado|atualizado|aktualisiert|aggiornato) )/iu;
 
+/**
+ * A capitalised update label right after the published stamp, with no separator between ("Publicado em 05/05/2026
+ * às 09h30 Atualizado em 05/05/2026 às 11h15", "May 5, 2026 5:30 p.m. CT Updated 8:12 a.m."): after a digit, a dot
+ * or a time zone's capitals. Case-sensitive: "updated" inside a phrase is not a label.
+ */
+const UPDATE_LABEL_AFTER_STAMP_RE =
+  /(?<=[\d.]|\b\p{Lu}{2,4}) (?=(?:Updated|Last updated|Modified|Modifié|Mis à jour|Actualizado|Atualizado|Aktualisiert|Zuletzt aktualisiert|Aggiornato)\b)/gu;
+
 /** A clock only to tell whether a segment is a relative date when the caller gave none (its value is unused). */
 const RELATIVE_PROBE_CLOCK = '2000-01-01T00:00:00Z';
 
@@ -2194,6 +2211,7 @@ export function parseDateLine(line: string, context: DateTextContext = {}): Date
   // With spaces collapsed first, a separator is exactly " | " (a split on /\s+[|]\s+/ is retried along every space run).
   const segments = unglueDate(line)
     .replace(/\s+/gu, ' ')
+    .replace(UPDATE_LABEL_AFTER_STAMP_RE, ' | ')
     .split(UPDATE_SEGMENT_SPLIT_RE)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -2248,7 +2266,10 @@ export function parseDateLine(line: string, context: DateTextContext = {}): Date
 export function parseBylineLine(line: string): string | null {
   if (line.length > 120) return null;
   const match = BYLINE_RE.exec(line.trim());
-  return match?.[1] ? match[1].trim() : null;
+  const names = match?.[1]?.trim();
+  if (!names) return null;
+  // A capital "Di" is a marker only before a whole name: "Di Mario Rossi", not the surname "Di Maio".
+  return /^D[iI]\s/u.test(match![0]) && !names.includes(' ') ? null : names;
 }
 
 /** Where a byline's names start inside a line: "… von ", "Par ", "Written by: ", "Autor: ". */
@@ -2506,12 +2527,29 @@ const AUTHOR_ABOUT_RE =
 /** A bare author line under a headline: two or three capitalised words, optionally a short role ("Richard Adams Education editor"). */
 export function bareNameLine(line: string): string | null {
   if (line.length > 60 || /[\d.!?:;|©@]/u.test(line)) return null;
+  if (namesSeveralAuthors(line)) return line;
   const tokens = line.split(' ');
   if (tokens.length < 2 || tokens.length > 5) return null;
   const names = tokens.slice(0, 3).filter((t) => NAME_TOKEN_RE.test(t));
   if (names.length < 2 || !NAME_TOKEN_RE.test(tokens[0]!) || !NAME_TOKEN_RE.test(tokens[1]!)) return null;
   return tokens.length <= 3 && names.length === tokens.length ? line : `${tokens[0]} ${tokens[1]}`;
 }
+
+/**
+ * Two or more names of two or three capitalised words, joined by "and" (or its en/es/fr/de/pt/it forms) and commas:
+ * "Sarah Connor and Tom Baker", "Ana Ruiz, Luis Gil y Eva Sanz".
+ */
+function namesSeveralAuthors(line: string): boolean {
+  const parts = line.split(AUTHOR_JOINER_RE);
+  return (
+    parts.length >= 2 &&
+    parts.every((part) => {
+      const tokens = part.split(' ');
+      return tokens.length >= 2 && tokens.length <= 3 && tokens.every((t) => NAME_TOKEN_RE.test(t) && !t.endsWith(','));
+    })
+  );
+}
+const AUTHOR_JOINER_RE = /, | (?:and|und|y|et|e|&) /u;
 
 function isNavigationLine(line: string): boolean {
   if (
