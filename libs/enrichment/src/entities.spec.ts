@@ -55,6 +55,16 @@ describe('organisations by structure', () => {
     );
   });
 
+  it('a research, economics or advisory firm is an organisation, also after "at"', () => {
+    expect(tagged(['Shipping analysts at Clarkson Research estimate the cost at £40 million.'])).toContain(
+      'organization:Clarkson Research',
+    );
+    expect(tagged(['Economists at Harbour Economics and Lakeshore Advisors disagreed.'])).toEqual([
+      'organization:Harbour Economics',
+      'organization:Lakeshore Advisors',
+    ]);
+  });
+
   it('a name the text abbreviates by its initials is an organisation', () => {
     expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain(
       'organization:Harbour Transit Authority Services',
@@ -291,5 +301,25 @@ describe('programmes of international organisations', () => {
       { title: null, language: 'en' },
     ).organizations.map((o) => o.name);
     expect(organizations).toEqual(expect.arrayContaining(['World Food Programme', 'UN Development Programme']));
+  });
+});
+
+describe('months and weekdays', () => {
+  it('are never a name alone, in any language the service reads', () => {
+    const german = extractEntityMentions(
+      ['Der Landtag soll im Juni abstimmen, die Ausschüsse tagen am Dienstag in Mainz.'],
+      {
+        language: 'de',
+      },
+    ).map((m) => `${m.type}:${m.text}`);
+    expect(german).toEqual(['place:Mainz']);
+    expect(tagged(['Mardi, le ministre était à Lyon.', 'Domingo, el ministro viajó a Sevilla.'])).toEqual([
+      'place:Lyon',
+      'place:Sevilla',
+    ]);
+  });
+
+  it('stay inside a longer name', () => {
+    expect(tagged(['The tenor Plácido Domingo sang in Vienna.'])).toContain('person:Plácido Domingo');
   });
 });

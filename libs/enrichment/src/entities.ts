@@ -700,7 +700,13 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   if (!first || !last) return null;
-  if (tokens.length === 1 && (first.text.length < 2 || /^\d+$/u.test(first.text) || COMMON_ACRONYMS.has(first.text)))
+  if (
+    tokens.length === 1 &&
+    (first.text.length < 2 ||
+      /^\d+$/u.test(first.text) ||
+      COMMON_ACRONYMS.has(first.text) ||
+      CALENDAR_WORDS.has(first.text))
+  )
     return null;
   return {
     tokens,
@@ -713,6 +719,17 @@ function trimSpan(run: Token[], paragraph: string, index: number): Span | null {
     strong: false,
   };
 }
+
+/**
+ * Months and weekdays of the languages the service reads, capitalised (German nouns, sentence starts, older
+ * Portuguese): alone they are dates ("im Juni", "Le Mardi"), never a name; in a longer name they stay ("Plácido
+ * Domingo"). The English ones are in NOT_NAMES, trimmed from every span's edges.
+ */
+const CALENDAR_WORDS = new Set(
+  'Januar|Jänner|Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Janvier|Février|Mars|Avril|Juin|Juillet|Août|Septembre|Octobre|Novembre|Décembre|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre|Noviembre|Diciembre|Lunes|Martes|Miércoles|Jueves|Viernes|Sábado|Domingo|Janeiro|Fevereiro|Março|Maio|Junho|Julho|Setembro|Outubro|Novembro|Dezembro|Segunda-feira|Terça-feira|Quarta-feira|Quinta-feira|Sexta-feira|Gennaio|Febbraio|Aprile|Maggio|Giugno|Luglio|Settembre|Ottobre|Dicembre|Lunedì|Martedì|Mercoledì|Giovedì|Venerdì|Sabato|Domenica'.split(
+    '|',
+  ),
+);
 
 function spanOf(tokens: Token[]): string {
   return tokens.map((t) => t.text).join(' ');

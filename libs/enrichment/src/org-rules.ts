@@ -9,7 +9,7 @@
  * "Mark Hopkins Hotel", "Fairmont Mall"). Only as the last word: inside a name they are often ordinary words.
  */
 export const ORG_HEADS = new Set(
-  'Hotel|Motel|Water|Utilities|Casino|Lounge|Store|Shop|Mall|Supermarket|Restaurant|Cafe|Café|Bakery|Pharmacy|Outlet|Design|Designs|Transport|Logistics|Cable|Consulting|Capital|Ventures|Insurance|Solutions|Dynamics|Robotics|Analytics|Aerospace|Automotive|Chemicals|Construction|Investments|Properties|Realty|Pharma|Biotech|Therapeutics|Semiconductor|Electronics|Networks|Interactive|Games|Project|Mission|Brotherhood|Sisterhood|Fellowship|Affiliation|Consortium|Syndicate|Collective|Cooperative|Caucus|Diocese|Archdiocese|Auditorium|Center|Centre|Agentur|Verlag|Stiftung|Verband|Verein|Konzern|Bundesamt|Ministerium|Gruppe|Empresa|Grupo|Banco|Compañía|Fundación|Sindicato|Agence|Groupe|Banque|Fondation|Syndicat|Compagnie|Editora|Fundação|Companhia'.split(
+  'Research|Economics|Intelligence|Advisors|Advisers|Advisory|Consultants|Securities|Hotel|Motel|Water|Utilities|Casino|Lounge|Store|Shop|Mall|Supermarket|Restaurant|Cafe|Café|Bakery|Pharmacy|Outlet|Design|Designs|Transport|Logistics|Cable|Consulting|Capital|Ventures|Insurance|Solutions|Dynamics|Robotics|Analytics|Aerospace|Automotive|Chemicals|Construction|Investments|Properties|Realty|Pharma|Biotech|Therapeutics|Semiconductor|Electronics|Networks|Interactive|Games|Project|Mission|Brotherhood|Sisterhood|Fellowship|Affiliation|Consortium|Syndicate|Collective|Cooperative|Caucus|Diocese|Archdiocese|Auditorium|Center|Centre|Agentur|Verlag|Stiftung|Verband|Verein|Konzern|Bundesamt|Ministerium|Gruppe|Empresa|Grupo|Banco|Compañía|Fundación|Sindicato|Agence|Groupe|Banque|Fondation|Syndicat|Compagnie|Editora|Fundação|Companhia'.split(
     '|',
   ),
 );
