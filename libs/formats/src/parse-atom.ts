@@ -6,10 +6,12 @@ import {
   feedPublicationName,
   htmlToPlainText,
   ItemProblem,
+  type ParsedBatch,
+  splitWireHeadline,
   uniqueStrings,
   WireContext,
-  type ParsedBatch,
   type WireParseOptions,
+  withWirePrefix,
 } from './wire-context';
 import {
   attr,
@@ -83,7 +85,10 @@ function atomEntry(entry: XmlElement, feed: FeedContext, index: number, ctx: Wir
   if (!title && !body) throw new ItemProblem('missing-content', `${where}: has no <title>, <content> or <summary>`);
 
   const item = emptyParsedItem('atom', body && constructType(bodyEl) !== 'text' ? 'html' : 'text', body ?? '');
-  item.title = title;
+  const headline = splitWireHeadline(title);
+  item.title = headline.title;
+  item.wire.edNote = withWirePrefix(null, headline.prefix);
+  if (headline.urgent) item.wire.urgency = 1;
   if (bodyEl === contentEl && summaryEl) item.subtitle = textConstruct(summaryEl, 'text');
   item.externalId = text(element(entry, 'id', ATOM_NS));
   item.url = alternateLink(entry, feed);
@@ -94,7 +99,7 @@ function atomEntry(entry: XmlElement, feed: FeedContext, index: number, ctx: Wir
   item.publishedAt = ctx.date(text(element(entry, 'published', ATOM_NS)), `${where} published`) ?? item.updatedAt;
   item.versionCreatedAt = item.updatedAt;
   item.language = xmlLang(feed.el, entry, contentEl);
-  item.sourceName = ctx.options.sourceName ?? feedPublicationName(feed.title);
+  item.sourceName = ctx.options.sourceName ?? feedPublicationName(feed.title, feed.base ?? item.url);
   item.wire.subjects = uniqueStrings(
     elements(entry, 'category', ATOM_NS).map((c) => attr(c, 'label') ?? attr(c, 'term')),
   );

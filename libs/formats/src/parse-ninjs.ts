@@ -3,12 +3,14 @@ import { emptyParsedItem } from './parsed-item';
 import {
   ItemProblem,
   looksLikeHtml,
+  type ParsedBatch,
+  splitWireHeadline,
   uniqueStrings,
+  WireContext,
+  type WireParseOptions,
   wireUrgency,
   wireVersion,
-  WireContext,
-  type ParsedBatch,
-  type WireParseOptions,
+  withWirePrefix,
 } from './wire-context';
 import { parseJsonSafely } from './json-safe';
 
@@ -77,7 +79,8 @@ function ninjsItem(value: unknown, index: number, ctx: WireContext, single: bool
   item.externalId = str(value['uri']);
   item.version = wireVersion(typeof value['version'] === 'number' ? value['version'] : str(value['version']), where);
   item.pubStatus = withdrawn ? 'withdrawn' : 'usable';
-  item.title = title;
+  const headline = splitWireHeadline(title);
+  item.title = headline.title;
   item.subtitle = str(subHeadline?.['value']) ?? str(value['description_text']) ?? null;
   item.byline =
     str(value['byline']) ??
@@ -101,14 +104,16 @@ function ninjsItem(value: unknown, index: number, ctx: WireContext, single: bool
   item.sourceName = ctx.options.sourceName ?? firstName(value['infosources']) ?? str(value['copyrightholder']) ?? null;
   const places = objects(value['places'] ?? value['place']);
   item.wire = {
-    urgency: wireUrgency(typeof value['urgency'] === 'number' ? value['urgency'] : str(value['urgency'])),
+    urgency:
+      wireUrgency(typeof value['urgency'] === 'number' ? value['urgency'] : str(value['urgency'])) ??
+      (headline.urgent ? 1 : null),
     subjects: uniqueStrings(
       [...objects(value['subjects']), ...objects(value['subject'])].map(
         (s) => str(s['name']) ?? str(s['code']) ?? str(s['uri']),
       ),
     ),
     located: str(value['located']) ?? str(places[0]?.['name']) ?? null,
-    edNote: str(value['ednote']),
+    edNote: withWirePrefix(str(value['ednote']), headline.prefix),
     dateline: null,
     copyright: str(value['copyrightnotice']),
   };

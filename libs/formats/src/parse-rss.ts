@@ -7,10 +7,12 @@ import {
   htmlToPlainText,
   ItemProblem,
   looksLikeHtml,
+  type ParsedBatch,
+  splitWireHeadline,
   uniqueStrings,
   WireContext,
-  type ParsedBatch,
   type WireParseOptions,
+  withWirePrefix,
 } from './wire-context';
 import { attr, element, elements, parseXml, text, textContent, type XmlElement } from './xml';
 
@@ -29,7 +31,9 @@ export function parseRssDocument(root: XmlElement, ctx: WireContext): ParsedBatc
   if (root.local !== 'rss') throw new UnsupportedFormatError(`Expected an RSS document (<rss>), found <${root.name}>.`);
   const channel = element(root, 'channel');
   if (!channel) throw new UnsupportedFormatError('The RSS document has no <channel>.');
-  const sourceName = ctx.options.sourceName ?? feedPublicationName(text(element(channel, 'title', null)));
+  const sourceName =
+    ctx.options.sourceName ??
+    feedPublicationName(text(element(channel, 'title', null)), text(element(channel, 'link', null)));
   const language = text(element(channel, 'language', null)) ?? text(prefixed(channel, 'language', 'dc'));
   const items = elements(channel, 'item');
   items.forEach((item, index) => ctx.attempt(index, () => rssItem(item, index, ctx, sourceName, language)));
@@ -54,7 +58,11 @@ function rssItem(
 
   const content = encoded || description;
   const parsed = emptyParsedItem('rss', encoded || looksLikeHtml(description) ? 'html' : 'text', content);
-  parsed.title = title;
+  // Wire desks' feeds keep their prefixes ("UPDATE 2-", "EXCLUSIVE-"): desk metadata, as in NewsML and NITF.
+  const headline = splitWireHeadline(title);
+  parsed.title = headline.title;
+  parsed.wire.edNote = withWirePrefix(null, headline.prefix);
+  if (headline.urgent) parsed.wire.urgency = 1;
   if (encoded && description) {
     const summary = htmlToPlainText(description, decodeHtmlEntities);
     parsed.subtitle = summary && summary.length <= 500 ? summary : null;

@@ -1,6 +1,7 @@
 import type { ParsedItem } from '@wirestream/contracts';
 import { EmptyFeedError, InvalidItemsError, type FieldError, type ItemError } from './errors';
 import { removeElements, stripTags } from './html-scan';
+import { nameFitsHost, pageHost } from './text-page-host';
 import { parseWireDate } from './wire-dates';
 
 export interface WireParseOptions {
@@ -144,11 +145,11 @@ export function htmlToPlainText(html: string, decode: (s: string) => string): st
 }
 
 /**
- * Wire-update prefixes of a headline ("UPDATE 2-", "CORRECTED-UPDATE 1-", "REFILE-", "FLASH:", "URGENT -",
- * "BREAKING:"): desk metadata, not the headline. Upper-case only, so a headline starting "Update on…" stays.
+ * Wire-update prefixes and desk labels of a headline ("UPDATE 2-", "CORRECTED-UPDATE 1-", "REFILE-", "FLASH:",
+ * "URGENT -", "BREAKING:", "EXCLUSIVE-", "ANALYSIS-", "FACTBOX-"): desk metadata, not the headline. Upper-case only, so a headline starting "Update on…" stays.
  */
 const WIRE_PREFIX_RE =
-  /^(?:UPDATE ?\d{0,2}|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP ?\d{0,2}|FLASH|URGENT|BULLETIN|ALERT|BREAKING|EILMELDUNG|URGENTE|ÚLTIMA HORA)(?: ?[-:–—] ?| ?\/ ?)/u;
+  /^(?:UPDATE ?\d{0,2}|CORRECTED|CORRECTION|REFILE|RPT|REPEAT|WRAPUP ?\d{0,2}|FLASH|URGENT|BULLETIN|ALERT|BREAKING|EILMELDUNG|URGENTE|ÚLTIMA HORA|EXCLUSIVE|ANALYSIS|FACTBOX|EXPLAINER|INSIGHT|FOCUS|PREVIEW|TIMELINE|INTERVIEW|BRIEF|BUZZ|GRAPHIC|POLL|VIEWPOINT|BREAKINGVIEWS|SNAPSHOT|DIARY|TABLE|MARKETS|HIGHLIGHTS)(?: ?[-:–—] ?| ?\/ ?)/u;
 /** Prefixes that mark an item as most urgent when the wire gives no urgency. */
 const URGENT_PREFIXES = new Set([
   'FLASH',
@@ -194,12 +195,25 @@ export function withWirePrefix(edNote: string | null, prefix: string | null): st
 }
 
 /**
- * A feed's title as the publication's name: "Site – Section", "Site | Category", "Site » Feed" → "Site"; a title
- * without such a separator is the name itself.
+ * A feed's title as the publication's name: "Site – Section", "Site | Category", "Site » Feed", "Site: Top Stories"
+ * → "Site"; a title without such a separator is the name itself. With the feed's address, the part that spells its
+ * host is the name wherever it stands ("Politics | Example News" at example-news.com); a WordPress category feed
+ * ("Business Archives - Example News") names the site last.
  */
-export function feedPublicationName(title: string | null): string | null {
+export function feedPublicationName(title: string | null, link?: string | null): string | null {
   if (!title) return title;
-  const parts = title.split(/ [–—|»:·-] /u);
-  const first = parts[0]?.trim() ?? '';
-  return parts.length > 1 && first ? first : title.trim() || null;
+  const whole = title.trim();
+  const parts = whole
+    .split(FEED_TITLE_SEPARATOR_RE)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return whole || null;
+  const host = pageHost(link);
+  const named = host ? parts.find((part) => nameFitsHost(part, host)) : undefined;
+  if (named) return named;
+  if (ARCHIVE_PART_RE.test(parts[0]!)) return parts.at(-1)!;
+  return parts[0]!;
 }
+const FEED_TITLE_SEPARATOR_RE = / [–—|»:·-] |: /u;
+/** "Business Archives", "Archiv: Politik", "Archives de la catégorie …": a section's archive, not the site. */
+const ARCHIVE_PART_RE = /^(?:.+ archives?|archives?\b.*|.+ archiv|archiv\b.*|archivo\b.*|arquivo\b.*|archivio\b.*)$/iu;

@@ -28,6 +28,18 @@ describe('wire headline prefixes', () => {
     });
   });
 
+  it("takes the desks' story labels off too", () => {
+    for (const [headline, prefix] of [
+      ['EXCLUSIVE-Harbour operator weighs sale of port unit', 'EXCLUSIVE'],
+      ['ANALYSIS-Why the port strike matters', 'ANALYSIS'],
+      ['FACTBOX-What the port deal contains', 'FACTBOX'],
+      ['RPT-INSIGHT-Dockers fear automation', 'RPT INSIGHT'],
+    ]) {
+      expect(splitWireHeadline(headline)).toMatchObject({ prefix, urgent: false });
+      expect(splitWireHeadline(headline).title).not.toMatch(/^[A-Z]+-/u);
+    }
+  });
+
   it('leaves ordinary headlines alone', () => {
     for (const headline of ['Update on the flood: river falls', 'Urgent care clinics close', 'UPDATE', 'FLASH-']) {
       expect(splitWireHeadline(headline)).toEqual({ title: headline, prefix: null, urgent: false });
@@ -53,6 +65,28 @@ describe('wire headline prefixes', () => {
     expect(g2.wire.urgency).toBe(1);
     expect(g2.wire.edNote).toBe('FLASH');
   });
+
+  it('applies to RSS, Atom and ninjs headlines', () => {
+    const rss = parseXml(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire Desk</title><item><title>UPDATE 2-Port strike ends after deal</title><description>Dock workers returned on Wednesday.</description></item></channel></rss>`,
+    ).items[0]!;
+    expect(rss.title).toBe('Port strike ends after deal');
+    expect(rss.wire.edNote).toBe('UPDATE 2');
+    const atom = parseXml(
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire Desk</title><id>urn:f</id><updated>2026-05-05T10:00:00Z</updated><entry><id>urn:e</id><title>BREAKING: Central bank raises rates</title><updated>2026-05-05T10:00:00Z</updated><content type="text">The bank raised its main rate.</content></entry></feed>`,
+    ).items[0]!;
+    expect(atom.title).toBe('Central bank raises rates');
+    expect(atom.wire.urgency).toBe(1);
+    const ninjs = parseIngestBody({
+      bytes: Buffer.from(
+        JSON.stringify({ uri: 'urn:n', headline: 'CORRECTED-Port strike ends', body_text: 'Dock workers returned.' }),
+      ),
+      contentType: 'application/json',
+      now: NOW,
+    }).items[0]!;
+    expect(ninjs.title).toBe('Port strike ends');
+    expect(ninjs.wire.edNote).toBe('CORRECTED');
+  });
 });
 
 describe('feed publication name', () => {
@@ -61,6 +95,20 @@ describe('feed publication name', () => {
     expect(feedPublicationName('Harbour Times | Business')).toBe('Harbour Times');
     expect(feedPublicationName('Diario del Sur')).toBe('Diario del Sur');
     expect(feedPublicationName('Blog-Name')).toBe('Blog-Name');
+  });
+
+  it("is the part that spells the feed's host, wherever it stands", () => {
+    expect(feedPublicationName('Politics | Example News', 'https://www.example-news.com/')).toBe('Example News');
+    expect(feedPublicationName('Example News: Top Stories', 'https://www.example-news.com/')).toBe('Example News');
+    expect(feedPublicationName('The Lakeshore Gazette – Local News', 'https://lakeshoregazette.example/')).toBe(
+      'The Lakeshore Gazette',
+    );
+  });
+
+  it("is the site, not the section, of a category archive's feed", () => {
+    expect(feedPublicationName('Business Archives - Example News')).toBe('Example News');
+    expect(feedPublicationName('Archives des Politique - Le Journal')).toBe('Le Journal');
+    expect(feedPublicationName('Politik Archiv - Harbour Times')).toBe('Harbour Times');
   });
 
   it('applies to RSS items', () => {
