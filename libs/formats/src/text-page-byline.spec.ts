@@ -71,6 +71,14 @@ describe('several authors after a byline marker', () => {
   });
 });
 
+describe('a marker word inside a standfirst', () => {
+  it('is no byline when the "names" end the sentence', () => {
+    expect(findBylineInLine('Der Entwurf spaltet die Regierung – die Opposition spricht von Chaos.')).toBeNull();
+    expect(findBylineInLine('The plan was approved by Council Members.')).toBeNull();
+    expect(findBylineInLine('Posted by Jane Doe.')).toBe('Jane Doe.');
+  });
+});
+
 describe('a bare byline under the headline', () => {
   const page = (byline: string): string =>
     [

@@ -2314,10 +2314,24 @@ export function findBylineInLine(line: string): string | null {
       .trim()
       .split(' ');
     const names = readNames(tokens, m.index === 0 || /^\W/u.test(m[0]));
-    // Inside a line, "… made by Indigenous Peoples Key to …": names that run on into a sentence were a phrase.
-    if (names && (m.index === 0 || namesEndSignature(tokens, names))) return names;
+    // Inside a line, "… made by Indigenous Peoples Key to …": names that run on into a sentence were a phrase, and so
+    // were names that end the line's sentence ("… die Opposition spricht von Chaos.").
+    if (names && (m.index === 0 || (namesEndSignature(tokens, names) && !endsSentenceAt(line, m.index, tokens, names))))
+      return names;
   }
   return null;
+}
+
+/**
+ * The names read after the marker at `markerAt` are the line's last words and close a sentence with its stop, and
+ * they are one word or a lower-case word runs into the marker ("… spricht von Chaos.", "… was approved by Council
+ * Members."): a sentence, not a signature ("Posted by Jane Doe.").
+ */
+function endsSentenceAt(line: string, markerAt: number, tokens: string[], names: string): boolean {
+  const count = names.split(' ').length;
+  if (count !== tokens.length || !/[.!?]$/u.test(tokens[count - 1] ?? '')) return false;
+  const before = line.slice(0, markerAt).trimEnd().split(' ').at(-1) ?? '';
+  return count === 1 || /^\p{Ll}/u.test(before);
 }
 
 /**
