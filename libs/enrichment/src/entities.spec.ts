@@ -65,6 +65,20 @@ describe('organisations by structure', () => {
     ]);
   });
 
+  it('a company named by a name and its industry is an organisation, and two joined by "and" are two', () => {
+    expect(tagged(['Prices rose at Lakeside Brewing, while Nordic Shipping cut routes.'])).toEqual([
+      'organization:Lakeside Brewing',
+      'organization:Nordic Shipping',
+    ]);
+    expect(tagged(['Losses were reported by Summit Energy and Atlas Steel on Tuesday.'])).toEqual([
+      'organization:Summit Energy',
+      'organization:Atlas Steel',
+    ]);
+    expect(tagged(['He banked with the Lakeshore Bank and Trust Company for years.'])).toEqual([
+      'organization:Lakeshore Bank and Trust Company',
+    ]);
+  });
+
   it('a name the text abbreviates by its initials is an organisation', () => {
     expect(tagged(['Officials from Harbour Transit Authority Services (HTAS) attended.'])).toContain(
       'organization:Harbour Transit Authority Services',

@@ -611,23 +611,32 @@ function splitCoordinatedOrganisations(run: Token[]): Token[][] {
     let r = c + 1;
     while (r < run.length - 1 && !run[r]?.cap) r++;
     const right = run.slice(r);
-    if (endsInOrganisationHead(left) && isOrganisationByItself(right))
+    if (endsInOrganisationHead(left, right) && isOrganisationByItself(right))
       return [left, ...splitCoordinatedOrganisations(right)];
     return [run];
   }
   return [run];
 }
 
-function endsInOrganisationHead(tokens: Token[]): boolean {
+function endsInOrganisationHead(tokens: Token[], right: Token[] = []): boolean {
   const last = tokens[tokens.length - 1]?.text ?? '';
   return (
     tokens.length >= 2 &&
     (COORDINATION_HEADS.has(last) ||
       ORG_HEADS.has(last) ||
       ORG_NAMES.has(spanOf(tokens)) ||
-      opensInstitution(tokens[0]?.text ?? ''))
+      opensInstitution(tokens[0]?.text ?? '') ||
+      // "Summit Energy and Atlas Steel": two companies, each a name and its industry; not "Bank and Trust Company".
+      (INDUSTRY_WORDS.has(last) && right.length >= 2 && !ORG_KEYWORDS.has(right[0]?.text ?? '')))
   );
 }
+
+/** The industry a company's name ends with: two such names joined by "and" are two companies. */
+const INDUSTRY_WORDS = new Set(
+  'Energy|Steel|Mining|Foods|Petroleum|Pharmaceuticals|Telecom|Motors|Airlines|Airways|Industries|Holdings|Technologies|Software|Entertainment|Studios|Records|Railways'.split(
+    '|',
+  ),
+);
 
 function isOrganisationByItself(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1]?.text ?? '';
