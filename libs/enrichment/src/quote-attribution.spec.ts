@@ -499,6 +499,24 @@ const THIRTEENTH_SESSION: Case[] = [
     'wrote the foreign minister a love letter about their friendship.',
     'Robert Miles',
   ],
+  [
+    'fr: an epigraph, the quote opening the paragraph and "Name, role, source" after it',
+    'fr',
+    [
+      '« Il faut une grande écoute et un talent d’auteur pour réussir cela. » Laurence Bloch, directrice de France Inter, Télérama, 27 juin 2019',
+    ],
+    'Il faut une grande écoute et un talent d’auteur pour réussir cela.',
+    'Laurence Bloch',
+  ],
+  [
+    'en: no epigraph when the quote does not open its paragraph',
+    'en',
+    [
+      'The sign on the door read "Closed until further notice for all of our visitors" Maria Lopez, the owner, was away.',
+    ],
+    'Closed until further notice for all of our visitors',
+    null,
+  ],
 ];
 
 describe.each([

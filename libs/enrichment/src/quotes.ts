@@ -905,6 +905,13 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
     const speaker = speakerAt(ctx, span.end + labelled[0].length - labelled[1].length, labelled[1], true);
     if (speaker) return speaker;
   }
+  // "« … » Laurence Bloch, directrice de France Inter, Télérama, 2019" (an epigraph's or a caption's form): a paragraph
+  // opening with the quote, a person's name right after it and a comma before their role or source.
+  const epigraph = span.start <= 1 ? EPIGRAPH_NAME_AFTER_RE.exec(after) : null;
+  if (epigraph?.[1]) {
+    const speaker = speakerAt(ctx, span.end + epigraph[0].length - epigraph[1].length, epigraph[1], true);
+    if (speaker && /\s/u.test(speaker)) return speaker;
+  }
   // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
   // just quoted are the subject's of the next sentence.
   const words = WITH_THESE_WORDS_AFTER_RE.exec(after);
@@ -1078,6 +1085,8 @@ const WORDS_OF_AFTER_RE = new RegExp(
   String.raw`^\s*,\s*(?:(?:la|el|las|los|a|o|as|os|le|les|l['’])\s*(?:advertencia|reflexión|mensaje|conclusión|respuesta|promesa|frase|palabras|avaliação|mensagem|resposta|promessa|palavras|message|réponse|conclusion|mise en garde|promesse|phrase)\s+(?:de|del|do|da|du)\s+${NAME}(?=\s*[.,;]|\s*$)|(?:fueron|son|foram|são)\s+(?:sus|suas)\s+(?:palabras|palavras)\s*[.,;])`,
   'u',
 );
+/** A name and a comma right after a quote that opens its paragraph: "« … » Laurence Bloch, directrice de …". */
+const EPIGRAPH_NAME_AFTER_RE = new RegExp(String.raw`^[^\S\n]+${NAME}(?=\s*,)`, 'u');
 /** A colon and a name that ends the paragraph after a quote: "“…”: Luis Fernando Camacho". */
 const COLON_NAME_AFTER_RE = new RegExp(String.raw`^\s*:\s*${NAME}(?=\.?\s*$)`, 'u');
 /** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
