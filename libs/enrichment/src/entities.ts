@@ -943,6 +943,17 @@ function classify(span: Span, lowercaseWords: Set<string>, strict: boolean, roma
     return set(null, false);
   }
   if (span.sentenceStart && lowercaseWords.has(first.toLowerCase())) return set(null, false);
+  // "Fabrice NICOLINO", "Franciella PATUROT": a given name and a surname written in capitals (French, Italian and
+  // others do), the surname too long for an acronym and neither word an ordinary word of this text.
+  if (
+    words.length === 2 &&
+    /^\p{Lu}\p{Ll}+$/u.test(first) &&
+    /^\p{Lu}{5,}$/u.test(last) &&
+    !lowercaseWords.has(first.toLowerCase()) &&
+    !STOP.has(first.toLowerCase()) &&
+    !lowercaseWords.has(last.toLowerCase())
+  )
+    return set('person', false);
   // Unknown two/three-word names: a person, unless a word is an ordinary word of this text ("Stanley Cup").
   if (
     words.length <= 3 &&

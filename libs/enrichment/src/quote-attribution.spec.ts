@@ -441,7 +441,86 @@ const MARKS_AND_LABELS: Case[] = [
   ],
 ];
 
+/** Classes of the thirteenth session, read from the tune misses of batch 7 (passages invented for this spec). */
+const THIRTEENTH_SESSION: Case[] = [
+  [
+    'en: a quote going on after the attribution, past a name that describes the speaker ("DeSantis donor X")',
+    'en',
+    [
+      '"The governor seemed above the fray," Smith donor Dan Eberhart said. "He was calm and presidential. He showed he is the only alternative."',
+    ],
+    'He was calm and presidential. He showed he is the only alternative.',
+    'Dan Eberhart',
+  ],
+  [
+    'en: two people joined by "and" before the verb are no modifier and speaker (the first one named goes on)',
+    'en',
+    [
+      '"The governor seemed above the fray," Maria Lopez and Dan Eberhart said. "He was calm and presidential. He showed he is the only alternative."',
+    ],
+    'He was calm and presidential. He showed he is the only alternative.',
+    'Maria Lopez',
+  ],
+  [
+    'fr: a given name and a surname in capitals ("Fabrice NICOLINO")',
+    'fr',
+    [
+      'Depuis longtemps, Fabrice NICOLINO dénonce l’usage des pesticides, « cette industrie qui assassine tout ce qui est vivant ».',
+    ],
+    'cette industrie qui assassine tout ce qui est vivant',
+    'Fabrice NICOLINO',
+  ],
+  [
+    'de: a role noun before the surname of someone named in full ("sagt Youtuber Kehl")',
+    'de',
+    [
+      'Thomas Kehl erklärt auf seinem Kanal alles zum Thema Geld.',
+      '„Ich habe schon das Gefühl, dass die vernünftige Community die größere ist“, sagt Youtuber Kehl.',
+    ],
+    'Ich habe schon das Gefühl, dass die vernünftige Community die größere ist',
+    'Thomas Kehl',
+  ],
+  [
+    'en: "she said" skips a man named last, by the pronouns after each name',
+    'en',
+    [
+      'Later, Anna Haley pushed back when Robert Miles praised his own record on energy. She admonished him for trying to "act like a moderate" on the issue.',
+      '"You always have been a liberal. Just own it if that is the case," she said.',
+    ],
+    'You always have been a liberal. Just own it if that is the case',
+    'Anna Haley',
+  ],
+  [
+    'en: "He added that she “…”": the one reporting, not the person the reported clause names',
+    'en',
+    [
+      '"She welcomed them into the state and gave them land," Robert Miles said of the deal Anna Haley signed. He added that she "wrote the foreign minister a love letter about their friendship."',
+    ],
+    'wrote the foreign minister a love letter about their friendship.',
+    'Robert Miles',
+  ],
+  [
+    'fr: an epigraph, the quote opening the paragraph and "Name, role, source" after it',
+    'fr',
+    [
+      '« Il faut une grande écoute et un talent d’auteur pour réussir cela. » Laurence Bloch, directrice de France Inter, Télérama, 27 juin 2019',
+    ],
+    'Il faut une grande écoute et un talent d’auteur pour réussir cela.',
+    'Laurence Bloch',
+  ],
+  [
+    'en: no epigraph when the quote does not open its paragraph',
+    'en',
+    [
+      'The sign on the door read "Closed until further notice for all of our visitors" Maria Lopez, the owner, was away.',
+    ],
+    'Closed until further notice for all of our visitors',
+    null,
+  ],
+];
+
 describe.each([
+  ['the thirteenth session’s classes (batch 7 tune misses)', THIRTEENTH_SESSION],
   ['object pronouns beside the speech verb (le dijo, nous explique, disse-me)', OBJECT_PRONOUNS],
   ['more speech verbs (escribió, sentencia, klagt, antwortet, escreveu)', MORE_VERBS],
   ['abbreviated titles, role appositions, role holders named after the role', ROLES_AND_APPOSITIONS],

@@ -743,7 +743,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       const continued =
         !speaker &&
         !!previous?.speaker &&
-        !otherPersonBetween(entities, paragraphIndex, previous.end, span.start, previous.speaker);
+        !otherPersonBetween(entities, paragraph, paragraphIndex, previous.end, span.start, previous.speaker);
       if (continued) speaker = previous?.speaker ?? null;
       if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
       // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
@@ -766,7 +766,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
     }
     carried =
       previous?.speaker &&
-      !otherPersonBetween(entities, paragraphIndex, previous.end, paragraph.length, previous.speaker)
+      !otherPersonBetween(entities, paragraph, paragraphIndex, previous.end, paragraph.length, previous.speaker)
         ? previous.speaker
         : null;
   });
@@ -904,6 +904,13 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   if (labelled?.[1]) {
     const speaker = speakerAt(ctx, span.end + labelled[0].length - labelled[1].length, labelled[1], true);
     if (speaker) return speaker;
+  }
+  // "« … » Laurence Bloch, directrice de France Inter, Télérama, 2019" (an epigraph's or a caption's form): a paragraph
+  // opening with the quote, a person's name right after it and a comma before their role or source.
+  const epigraph = span.start <= 1 ? EPIGRAPH_NAME_AFTER_RE.exec(after) : null;
+  if (epigraph?.[1]) {
+    const speaker = speakerAt(ctx, span.end + epigraph[0].length - epigraph[1].length, epigraph[1], true);
+    if (speaker && /\s/u.test(speaker)) return speaker;
   }
   // "”. With those words, Governor Maria Santos ended …" / "». Con esas palabras, la ministra cerró …": the words
   // just quoted are the subject's of the next sentence.
@@ -1078,6 +1085,8 @@ const WORDS_OF_AFTER_RE = new RegExp(
   String.raw`^\s*,\s*(?:(?:la|el|las|los|a|o|as|os|le|les|l['’])\s*(?:advertencia|reflexión|mensaje|conclusión|respuesta|promesa|frase|palabras|avaliação|mensagem|resposta|promessa|palavras|message|réponse|conclusion|mise en garde|promesse|phrase)\s+(?:de|del|do|da|du)\s+${NAME}(?=\s*[.,;]|\s*$)|(?:fueron|son|foram|são)\s+(?:sus|suas)\s+(?:palabras|palavras)\s*[.,;])`,
   'u',
 );
+/** A name and a comma right after a quote that opens its paragraph: "« … » Laurence Bloch, directrice de …". */
+const EPIGRAPH_NAME_AFTER_RE = new RegExp(String.raw`^[^\S\n]+${NAME}(?=\s*,)`, 'u');
 /** A colon and a name that ends the paragraph after a quote: "“…”: Luis Fernando Camacho". */
 const COLON_NAME_AFTER_RE = new RegExp(String.raw`^\s*:\s*${NAME}(?=\.?\s*$)`, 'u');
 /** A sentence after a quote that opens by pointing back at its words, up to that sentence's end. */
@@ -1595,10 +1604,29 @@ function speakerAt(ctx: Context, at: number, written: string, needPerson: boolea
   return name ? cleaned : (ctx.entities.resolvePerson(cleaned) ?? cleaned);
 }
 
+/** The endings of agent and role nouns ("Youtuber", "Aktivistin", "Präsident", "Ingenieur", "Soziologe"). */
+const AGENT_NOUN_RE = /^\p{Lu}\p{Ll}+(?:er|ist|ent|eur|ant|loge|iker)(?:in)?$/u;
+
 /** A surname left alone by tidying ("M. Caldwell" → "Caldwell") is the person named in full in the article. */
 function fullSpeaker(ctx: Context, tidy: string, longer: ReadonlyMap<string, string>): string {
   const known = longer.get(tidy);
   if (known) return known;
+  const words = tidy.split(' ');
+  // "sagt Youtuber Kehl": a capitalised word that is no given name before the surname of someone the article names
+  // in full with a known given name ("Thomas Kehl") is a role, not a second person.
+  if (words.length === 2 && !isGivenName(words[0] as string) && AGENT_NOUN_RE.test(words[0] as string)) {
+    const surname = words[1] as string;
+    const full = ctx.entities.resolvePerson(surname) ?? fullNameFor(ctx, surname);
+    const fullWords = full?.split(' ') ?? [];
+    if (
+      full &&
+      full !== tidy &&
+      fullWords.length === 2 &&
+      fullWords[1] === surname &&
+      isGivenName(fullWords[0] as string)
+    )
+      return full;
+  }
   if (/\s/u.test(tidy)) return tidy;
   const full = ctx.entities.resolvePerson(tidy) ?? fullNameFor(ctx, tidy);
   return full && full.includes(' ') ? full : tidy;
@@ -1762,9 +1790,18 @@ function lastPersonIn(mentions: readonly PersonMention[], paragraph: number, fro
   return m.name;
 }
 
+/**
+ * A person named only to describe the speaker named right after ("DeSantis donor Dan Eberhart", "Biden's adviser
+ * Jane Doe", "Merkel-Vertrauter Peter Altmaier"): up to three lowercase words (no conjunction), or a hyphen, between
+ * the two names.
+ */
+const MODIFIER_GAP_RE =
+  /^(?:['’]s)?(?:-|\s+)(?:(?!(?:and|or|with|und|oder|mit|y|o|con|et|ou|avec|e|com)\s)\p{Ll}[\p{L}-]*\s+){0,3}$/u;
+
 /** Someone other than `speaker` is named between two quotes: the second is not a continuation of the first. */
 function otherPersonBetween(
   entities: EntityResult,
+  text: string,
   paragraph: number,
   from: number,
   to: number,
@@ -1774,7 +1811,15 @@ function otherPersonBetween(
   for (let i = mentionIndex(mentions, paragraph, from); i < mentions.length; i++) {
     const m = mentions[i] as PersonMention;
     if (m.paragraph !== paragraph || m.offset >= to) return false;
-    if (m.name !== speaker) return true;
+    if (m.name === speaker) continue;
+    const next = mentions[i + 1];
+    const modifier =
+      !!next &&
+      next.paragraph === paragraph &&
+      next.name === speaker &&
+      next.offset - m.end <= 40 &&
+      MODIFIER_GAP_RE.test(text.slice(m.end, next.offset));
+    if (!modifier) return true;
   }
   return false;
 }
@@ -1841,7 +1886,13 @@ function lastSubjectBefore(
   for (let i = at - 1; i >= 0 && i >= at - MAX_ANTECEDENT_MENTIONS; i--) {
     const m = mentions[i] as PersonMention;
     if (isFragment(m) || (spans && isQuoted(spans, m, paragraphs))) continue;
-    if (gender && paragraphs && markedGender(mentions, i, paragraphs) === otherGender(gender)) continue;
+    if (
+      gender &&
+      paragraphs &&
+      (markedGender(mentions, i, paragraphs) ?? pronounGenderOf(mentions, paragraphs).get(m.name)) ===
+        otherGender(gender)
+    )
+      continue;
     if (!paragraphs || !isObjectMention(paragraphs, m)) return m;
     fallback ??= m;
   }
@@ -1849,6 +1900,45 @@ function lastSubjectBefore(
 }
 
 type Gender = 'f' | 'm';
+/** Pronouns after a name in its own sentence that give the person's gender ("Haley … in her criticism"). */
+const FOLLOWING_PRONOUN_GENDER = new Map<string, Gender>([
+  ...'she her herself ella elle ela'.split(' ').map((w) => [w, 'f'] as const),
+  ...'he his him himself él ele er'.split(' ').map((w) => [w, 'm'] as const),
+]);
+/** Characters after a mention read for a pronoun (up to the sentence's end or the next person named). */
+const FOLLOWING_PRONOUN_WINDOW = 80;
+const pronounGenders = new WeakMap<readonly PersonMention[], Map<string, Gender | null>>();
+/**
+ * Each person's gender from the pronouns that follow their mentions in the same sentence before anyone else is
+ * named ("Haley was even less aggressive in her criticism"); null when the article's pronouns disagree. Once per
+ * article (cached on its mention list), linear in its mentions.
+ */
+function pronounGenderOf(
+  mentions: readonly PersonMention[],
+  paragraphs: readonly string[],
+): Map<string, Gender | null> {
+  const cached = pronounGenders.get(mentions);
+  if (cached) return cached;
+  const out = new Map<string, Gender | null>();
+  mentions.forEach((m, i) => {
+    const text = paragraphs[m.paragraph] ?? '';
+    const next = mentions[i + 1];
+    let to = Math.min(text.length, m.end + FOLLOWING_PRONOUN_WINDOW);
+    if (next?.paragraph === m.paragraph) to = Math.min(to, next.offset);
+    let window = text.slice(m.end, Math.max(m.end, to));
+    const stop = window.search(/[.!?;:"“”«»„]/u);
+    if (stop >= 0) window = window.slice(0, stop);
+    for (const word of window.toLowerCase().split(/[^\p{L}]+/u)) {
+      const g = FOLLOWING_PRONOUN_GENDER.get(word);
+      if (!g) continue;
+      const known = out.get(m.name);
+      out.set(m.name, known === undefined || known === g ? g : null);
+      break;
+    }
+  });
+  pronounGenders.set(mentions, out);
+  return out;
+}
 const otherGender = (g: Gender): Gender => (g === 'f' ? 'm' : 'f');
 /** Singular subject pronouns of one gender (German "sie" is also "they", so left out). */
 const PRONOUN_GENDER = new Map<string, Gender>([
@@ -2044,13 +2134,13 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
   const beforeVerb = lastNameMatch(nameBeforeSpeechFrom, window, spans, from);
   // Nearest first. A lone word must be a person ("fordert Transparenz" names no one; "sagte Dolzer" does, named in
   // full before); so must any name before the verb, where a sentence opener stands ("Thyssenkrupp erklärte").
-  const candidates: Array<{ name: string; at: number; needPerson: boolean }> = [];
+  const candidates: Array<{ name: string; at: number; needPerson: boolean; reports?: boolean }> = [];
   if (afterVerb) candidates.push({ name: afterVerb[0], at: afterVerb[1], needPerson: !/\s/u.test(afterVerb[0]) });
   // "La secretaria de Estado señaló": a name after a preposition is no subject.
   const objectBefore = (at: number): boolean =>
     OBJECT_BEFORE_RE.test(ctx.paragraph.slice(Math.max(0, at - OBJECT_WINDOW), at));
   if (beforeVerb && (!objectBefore(beforeVerb[1]) || isAffiliatedName(beforeVerb[0])))
-    candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true });
+    candidates.push({ name: beforeVerb[0], at: beforeVerb[1], needPerson: true, reports: true });
   // "Ähnlich sieht es Konrad Duffy, Finanzexperte bei …: „…“, sagt er": a full name set off by a role is a person,
   // though the tagger missed it.
   const apposed = lastNameMatch(regexFrom(NAME_ROLE_APPOSITION_ALL_RE), window, spans, from);
@@ -2059,8 +2149,11 @@ function antecedent(ctx: Context, offset: number, gender: Gender | null = null):
   if (apposed && !objectBefore(apposed[1]) && !known(apposed[0]))
     candidates.push({ name: apposed[0], at: apposed[1], needPerson: false });
   candidates.sort((a, b) => b.at - a.at);
-  for (const { name, at, needPerson } of candidates) {
-    if (subject && subject.paragraph === ctx.paragraphIndex && subject.offset >= at) break;
+  for (const { name, at, needPerson, reports } of candidates) {
+    // "And, DeSantis added, Trump promised …. “…,” he said": a person named later in the sentence a speech verb
+    // opens is inside the words it reports; the one reporting them is the pronoun's.
+    const reported = reports && subject && !/[.!?]\s/u.test(ctx.paragraph.slice(at, subject.offset));
+    if (subject && subject.paragraph === ctx.paragraphIndex && subject.offset >= at && !reported) break;
     const speaker = speakerAt(ctx, at, name, needPerson);
     if (speaker) return speaker;
   }
