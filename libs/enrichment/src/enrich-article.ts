@@ -104,7 +104,7 @@ export function enrichArticle(input: EnrichArticleInput, options: EnrichArticleO
       places: withDatelinePlace(entities.places, dateline?.place ?? null),
       organizations: entities.organizations,
     },
-    quotes: extractQuotes(analysed, entities),
+    quotes: extractQuotes(analysed, entities, language),
     relatedLinks,
     removed,
     wordCount,

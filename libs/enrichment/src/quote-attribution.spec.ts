@@ -9,7 +9,7 @@ import { extractQuotes } from './quotes';
 type Case = [name: string, language: string, paragraphs: string[], quote: string, speaker: string | null];
 
 function check(language: string, paragraphs: string[], quote: string, speaker: string | null): void {
-  const quotes = extractQuotes(paragraphs, extractEntities(paragraphs, { language }));
+  const quotes = extractQuotes(paragraphs, extractEntities(paragraphs, { language }), language);
   const found = quotes.find((q) => q.text === quote);
   expect({ quote: found?.text ?? null, speaker: found?.speaker ?? null }).toEqual({ quote, speaker });
 }
@@ -519,7 +519,58 @@ const THIRTEENTH_SESSION: Case[] = [
   ],
 ];
 
+/** A speaker the text does not name, between the last named one and the quote: the quote is not the named one's. */
+const UNNAMED_SPEAKERS: Case[] = [
+  [
+    'en: "she said" after "A spokeswoman for … said"',
+    'en',
+    [
+      'The union’s general secretary, Mark Ellis, told reporters: "We have been patient for months, but patience has limits."',
+      'A spokeswoman for Harbour Logistics Ltd said the company was disappointed. "Our offer remains on the table for everyone to see," she said.',
+    ],
+    'Our offer remains on the table for everyone to see',
+    null,
+  ],
+  [
+    'en: "A police spokesman said:" after a named speaker',
+    'en',
+    [
+      '"We will appeal this ruling in the higher court," said Anna Berg, the company’s lawyer. A police spokesman said: "The investigation into the fire continues through the night."',
+    ],
+    'The investigation into the fire continues through the night.',
+    null,
+  ],
+  [
+    'de: "Ein Sprecher der Stadt sagte …" before „…“, sagte er',
+    'de',
+    [
+      'Ein Sprecher der Stadt sagte, man prüfe alles. „Wir prüfen alle Hinweise sehr genau und zügig“, sagte er. Zuvor hatte Bürgermeisterin Eva Roth gewarnt.',
+    ],
+    'Wir prüfen alle Hinweise sehr genau und zügig',
+    null,
+  ],
+  [
+    'de: an unnamed role named in the same sentence is that person',
+    'de',
+    [
+      'Eine Sprecherin von Siemens, Anna Weber, sagte am Montag, man sei zufrieden. „Das Ergebnis ist besser als erwartet und wir sind zufrieden“, sagte sie.',
+    ],
+    'Das Ergebnis ist besser als erwartet und wir sind zufrieden',
+    'Anna Weber',
+  ],
+  [
+    'pt: "A ex-ministra" is a definite article, the senator named before',
+    'pt',
+    [
+      'A senadora Kátia Abreu enviou um ofício ao embaixador. A ex-ministra destacou que "posições políticas isoladas não representam a voz dos brasileiros".',
+    ],
+    'posições políticas isoladas não representam a voz dos brasileiros',
+    'Kátia Abreu',
+  ],
+];
+
 describe.each([
+  ['a speaker the text does not name', UNNAMED_SPEAKERS],
   ['the thirteenth session’s classes (batch 7 tune misses)', THIRTEENTH_SESSION],
   ['object pronouns beside the speech verb (le dijo, nous explique, disse-me)', OBJECT_PRONOUNS],
   ['more speech verbs (escribió, sentencia, klagt, antwortet, escreveu)', MORE_VERBS],

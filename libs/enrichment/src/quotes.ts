@@ -696,6 +696,8 @@ interface Context {
   lastAttributed: { speaker: string | null; paragraph: number };
   /** Role appositions per paragraph ("la ministra del Interior, Ana Soto"), read on first use. */
   appositions: Map<number, RoleApposition[]>;
+  /** A sentence opened by an indefinite article in the article's language (null: language unknown, not read). */
+  unnamedSubject: RegExp | null;
 }
 
 /** Capitalised role words that precede a name in attributions ("Supervisor Alfredo Pedroza", "Sprecher Stefan Gobbin"). */
@@ -712,7 +714,8 @@ const ROLE_WORDS = new Set(
  * a colon, also the end of the previous paragraph or the previous sentence), and finally the speaker of the
  * previous quote in the paragraph when no one else is named in between.
  */
-export function extractQuotes(paragraphs: string[], entities: EntityResult): Quote[] {
+/** `language` (ISO 639-1, when known) tells an indefinite article from a word of another language ("Um" in German). */
+export function extractQuotes(paragraphs: string[], entities: EntityResult, language: string | null = null): Quote[] {
   const quotes: Quote[] = [];
   const fullNames = new Map<string, string | null>();
   const longer = longerNames(entities);
@@ -733,6 +736,7 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       spans,
       lastAttributed,
       appositions,
+      unnamedSubject: UNNAMED_SUBJECT_RES.get(language ?? '') ?? null,
     };
     let previous = null as PreviousQuote | null;
     for (const span of spans[paragraphIndex] ?? []) {
@@ -740,12 +744,15 @@ export function extractQuotes(paragraphs: string[], entities: EntityResult): Quo
       const wordCount = inner.split(/\s+/u).length;
       const adjacent = attributeAdjacent(span, ctx);
       let speaker = adjacent;
+      // "A police spokesman said: “…”": an unnamed speaker between the last named one and this quote speaks it.
+      const unnamed = !speaker && unnamedSpeakerBefore(ctx, span.start);
       const continued =
         !speaker &&
+        !unnamed &&
         !!previous?.speaker &&
         !otherPersonBetween(entities, paragraph, paragraphIndex, previous.end, span.start, previous.speaker);
       if (continued) speaker = previous?.speaker ?? null;
-      if (!speaker && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
+      if (!speaker && !unnamed && wordCount >= MIN_ATTRIBUTED_QUOTE_WORDS) speaker = attributeAround(span, ctx);
       // A paragraph that is nothing but a quote goes on with the speaker of the quote just before it.
       if (!speaker && carried && span.start === 0 && /^[\s.,;!?)]*$/u.test(paragraph.slice(span.end)))
         speaker = carried;
@@ -970,10 +977,13 @@ function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   const nameVerb = execNameVerbAfter(after);
   const pronounSubject = nameVerb?.[1] !== undefined && NOT_SPEAKERS.has(firstWord(nameVerb[1]));
   // "déplore-t-elle" / "she said": not a person the words beside their name give the other gender.
-  if (pronounAfter(after) || execSlot(after, ELIDED_ROLE_AFTER) !== null || ageAfter(after) || pronounSubject)
+  if (pronounAfter(after) || execSlot(after, ELIDED_ROLE_AFTER) !== null || ageAfter(after) || pronounSubject) {
+    // "A spokeswoman for the company said …. “…,” she said": the pronoun is the unnamed speaker's.
+    if (unnamedSpeakerBefore(ctx, span.start)) return null;
     // The tagger may have found no one to go back to: the speaker of the quotes just before goes on.
     // Nobody named before: the pronoun points on, to the person the text goes on to name as a subject.
     return antecedent(ctx, span.start, pronounGender(after)) ?? recentSpeaker(ctx) ?? laterSubject(ctx, span.end);
+  }
   if (nameVerb?.[1]) {
     // With an apposition the "name" may be any capitalised sentence opener ("Rendido, tentou …, diz"): a person only.
     const rest = nameVerb[0].slice(nameVerb[0].indexOf(nameVerb[1]) + nameVerb[1].length);
@@ -2124,6 +2134,42 @@ function lastNameMatch(
  * unless a name beside a speech verb comes later ("…, sagte Dolzer. Er fordert: «…»", "Ministerin Mona Neubaur
  * sagte, … „…“, sagte die Grünen-Politikerin"): the tagger may have missed that speaker.
  */
+/**
+ * A sentence opened by an indefinite article and a noun ("A spokeswoman for Harbour Logistics said …",
+ * "Un porte-parole a déclaré …", "Ein Sprecher sagte …", "Un portavoz dijo …") with a speech verb and no person named
+ * in it or after it, before `offset` in this paragraph: the words after it are that unnamed speaker's.
+ */
+function unnamedSpeakerBefore(ctx: Context, offset: number): boolean {
+  const re = ctx.unnamedSubject;
+  if (!re) return false;
+  const from = Math.max(0, offset - CLAUSE_WINDOW, ctx.previousEnd);
+  const window = ctx.paragraph.slice(from, offset);
+  let start = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m; m = re.exec(window)) start = m.index + m[0].length - m[1]!.length;
+  if (start < 0) return false;
+  const rest = window.slice(start);
+  const stop = rest.search(/[.!?:](?:\s|$)/u);
+  if (!clauseSpeech(stop >= 0 ? rest.slice(0, stop + 1) : rest)) return false;
+  return firstPersonIn(ctx.entities.personMentions, ctx.paragraphIndex, from + start, offset, ctx.paragraphs) === null;
+}
+/** Per language: an indefinite article opening a sentence, before a noun (German nouns are capitalised). */
+const UNNAMED_SUBJECT_RES = new Map<string, RegExp>(
+  (
+    [
+      ['en', 'A|An|One', String.raw`\p{Ll}`],
+      ['fr', 'Un|Une', String.raw`\p{Ll}`],
+      ['de', 'Ein|Eine', String.raw`\p{L}`],
+      ['es', 'Un|Una', String.raw`\p{Ll}`],
+      ['pt', 'Um|Uma', String.raw`\p{Ll}`],
+      ['it', 'Un|Uno|Una', String.raw`\p{Ll}`],
+    ] as const
+  ).map(([language, articles, noun]) => [
+    language,
+    new RegExp(String.raw`(?:^\s*|[.!?]["”»“]?\s+)((?:${articles})\s+(?=${noun}))`, 'gu'),
+  ]),
+);
+
 function antecedent(ctx: Context, offset: number, gender: Gender | null = null): string | null {
   const mentions = ctx.entities.personMentions;
   const subject = lastSubjectBefore(mentions, ctx.paragraphIndex, offset, ctx.paragraphs, ctx.spans, gender);

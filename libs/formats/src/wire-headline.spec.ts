@@ -29,12 +29,13 @@ describe('wire headline prefixes', () => {
   });
 
   it("takes the desks' story labels off too", () => {
-    for (const [headline, prefix] of [
+    const labelled: Array<[string, string]> = [
       ['EXCLUSIVE-Harbour operator weighs sale of port unit', 'EXCLUSIVE'],
       ['ANALYSIS-Why the port strike matters', 'ANALYSIS'],
       ['FACTBOX-What the port deal contains', 'FACTBOX'],
       ['RPT-INSIGHT-Dockers fear automation', 'RPT INSIGHT'],
-    ]) {
+    ];
+    for (const [headline, prefix] of labelled) {
       expect(splitWireHeadline(headline)).toMatchObject({ prefix, urgent: false });
       expect(splitWireHeadline(headline).title).not.toMatch(/^[A-Z]+-/u);
     }
