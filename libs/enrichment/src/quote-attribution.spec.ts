@@ -522,6 +522,16 @@ const THIRTEENTH_SESSION: Case[] = [
 /** A speaker the text does not name, between the last named one and the quote: the quote is not the named one's. */
 const UNNAMED_SPEAKERS: Case[] = [
   [
+    'en: said + an indefinite role + the name set off after it',
+    'en',
+    [
+      'Anna Berg opened the meeting.',
+      '"We will keep fighting for the farm until the very end," said a local farmer, Paul Martin. Anna Berg agreed.',
+    ],
+    'We will keep fighting for the farm until the very end',
+    'Paul Martin',
+  ],
+  [
     'en: "she said" after "A spokeswoman for … said"',
     'en',
     [

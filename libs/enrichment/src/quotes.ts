@@ -835,12 +835,26 @@ function longerNames(entities: EntityResult): Map<string, string> {
  */
 const GLOSS_AFTER_RE = /^\s*\([^()\n]{1,160}\)/u;
 
+/**
+ * “…”, a lancé un éleveur, Paul Martin. / said a local farmer, Paul Martin. / sagte ein Landwirt, Paul Martin.: a verb,
+ * an indefinite role and the name set off after it, closing the clause.
+ */
+const VERB_INDEFINITE_ROLE_NAME_AFTER = verbAfterQuote(
+  String.raw`\s+(?:un|une|a|an|ein|eine|einer|una|uno|um|uma)\s+(?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+,\s*${NAME}(?=\s*[.,;!?]|$)`,
+  'du',
+);
+
 /** Attribution right after the quote: verb + name, pronoun or bare verb, name (+ role) + verb. */
 function attributeAdjacent(quoted: QuoteSpan, ctx: Context): string | null {
   // The attribution is read after a gloss of the quote as if the gloss were part of it.
   const gloss = GLOSS_AFTER_RE.exec(ctx.paragraph.slice(quoted.end, quoted.end + 170));
   const span = gloss ? { ...quoted, end: quoted.end + gloss[0].length } : quoted;
   const after = withoutClitic(ctx.paragraph.slice(span.end, span.end + ATTRIBUTION_WINDOW));
+  const indefiniteRole = execSlot(after, VERB_INDEFINITE_ROLE_NAME_AFTER);
+  if (indefiniteRole?.[1] && indefiniteRole.indices?.[1]) {
+    const speaker = speakerAt(ctx, span.end + indefiniteRole.indices[1][0], indefiniteRole[1], true);
+    if (speaker) return speaker;
+  }
   const verbName = execSlot(after, VERB_NAME_AFTER);
   // "said Liberal Democrat councillor Sam Patel": the person closing the descriptor, not the affiliation before it.
   if (verbName?.[4] && verbName.indices?.[4]) {
