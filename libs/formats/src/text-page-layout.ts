@@ -5,6 +5,7 @@ import {
   findArticleSpan,
   isNavigationVocabulary,
   shapeBlocks,
+  spanUnderHeadline,
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
@@ -350,7 +351,7 @@ function applyArticleSpan(
 ): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
-  const span = findArticleSpan(shapes);
+  let span = findArticleSpan(shapes);
   if (span.end < span.start) return;
   const known = new Map(chrome.map((line) => [line.index, line] as const));
   const headerTitle = chrome.find((line) => line.kind === 'headline');
@@ -408,6 +409,12 @@ function applyArticleSpan(
     headlineIndex = slugIndex;
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
+  }
+  // A short article ending at its own share bar or end heading, the window far below it: the article is above.
+  const underHeadline = spanUnderHeadline(blocks, shapes, headlineIndex, span);
+  if (underHeadline) {
+    span = underHeadline;
+    start = underHeadline.start;
   }
   // A headline run into its byline and date line: the title is the head, the date and byline are read from the rest.
   const signedHead = headlineIndex >= 0 ? headlineBeforeSignature(blocks[headlineIndex] ?? '') : null;
