@@ -155,6 +155,10 @@ describe('the link after a standalone "read also" label', () => {
       'Lesen Sie auch',
       'Related:',
       'Mehr zum Thema',
+      'Keep Reading',
+      'Sigue leyendo',
+      'Continue lendo:',
+      'Continua a leggere',
     ])
       for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
         const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);

@@ -50,7 +50,7 @@ const RELATED_LINK_RE =
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 const RELATED_LABEL_RE =
-  /^(?:read (?:more|also)|also read|see also|related|more on this|mehr zum thema|voir aussi|leia mais|vedi anche|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
+  /^(?:read (?:more|also)|also read|keep reading|see also|related|more on this|sigue leyendo|seguir leyendo|continue lendo|continua a leggere|mehr zum thema|voir aussi|leia mais|vedi anche|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
 
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
