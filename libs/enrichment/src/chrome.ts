@@ -94,6 +94,12 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
     re: /^(?:donate(?: now| today)?|support (?:our|independent) journalism|(?:please )?(?:consider )?(?:supporting|support) us|become a (?:member|supporter|patron)|jetzt spenden|unterstützen sie (?:uns|unsere arbeit|unseren journalismus)|faire un don|soutenez(?:-nous| notre journalisme)|dona(?: ahora)?|apoya (?:nuestro|el) periodismo|apoie (?:o|nosso) jornalismo|sostieni(?: il nostro giornalismo)?)\b.*$/iu,
     maxWords: 60,
   },
+  // The editor in charge under a Chinese article ("责任编辑：焦鹏", "【纠错】 责任编辑： 焦鹏"), one bracketed label before it.
+  {
+    kind: 'boilerplate',
+    re: /^(?:【[^】]{1,8}】\s*)?(?:责任编辑|責任編輯)\s*[:：]/u,
+    maxWords: 6,
+  },
   {
     kind: 'boilerplate',
     re: /^(?:editor['’]?s['’]? note|editors['’]? note|note to editors|eds?:|anmerkung der redaktion|note de la rédaction|nota del editor|nota da redação|nota della redazione)\b.*$/iu,
