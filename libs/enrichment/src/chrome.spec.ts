@@ -155,6 +155,10 @@ describe('the link after a standalone "read also" label', () => {
       'Lesen Sie auch',
       'Related:',
       'Mehr zum Thema',
+      'Keep Reading',
+      'Sigue leyendo',
+      'Continue lendo:',
+      'Continua a leggere',
     ])
       for (const link of ['Ferry crossings cancelled as storm reaches the coast', 'Will the new sea wall hold?']) {
         const page = cleanTextPage(['Storm closes the outer basin', lead, label, link, rest].join('\n\n'), options);
@@ -1027,5 +1031,26 @@ describe('a social-media timeline widget on a text page', () => {
     const body = cleanTextPage(page, options).paragraphs.join('\n');
     expect(body).toContain(lead);
     expect(body).toContain(next);
+  });
+});
+
+describe('the editor line under a Chinese article', () => {
+  const paragraphs = [
+    '港口管理局星期四表示，由于风暴损坏了两座浮桥，外港将关闭至星期日，潜水员正在检查所有浮桥的锚链。',
+    '渡轮公司说，前往岛屿的航班将在港口重新开放后恢复，乘客可以在网站上查询最新的时刻表。',
+  ];
+
+  it('is boilerplate, with or without a bracketed label before it, in both scripts', () => {
+    for (const line of ['责任编辑：焦鹏', '【纠错】 责任编辑： 焦鹏', '責任編輯：王小明']) {
+      const page = cleanTextPage(['风暴关闭外港', ...paragraphs, line].join('\n\n'), options);
+      expect(page.paragraphs).toEqual(paragraphs);
+      expect(page.removed).toEqual(expect.arrayContaining([{ kind: 'boilerplate', text: line }]));
+    }
+  });
+
+  it('keeps a sentence of the text that names the editor', () => {
+    const sentence = '责任编辑在周五的会议上说，报纸将在下个月推出新的港口版面，并增加两名记者。';
+    const page = cleanTextPage(['风暴关闭外港', ...paragraphs, sentence].join('\n\n'), options);
+    expect(page.paragraphs).toEqual([...paragraphs, sentence]);
   });
 });

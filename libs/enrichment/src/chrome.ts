@@ -50,7 +50,7 @@ const RELATED_LINK_RE =
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+/u;
 
 const RELATED_LABEL_RE =
-  /^(?:read (?:more|also)|also read|see also|related|more on this|mehr zum thema|voir aussi|leia mais|vedi anche|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
+  /^(?:read (?:more|also)|also read|keep reading|see also|related|more on this|sigue leyendo|seguir leyendo|continue lendo|continua a leggere|mehr zum thema|voir aussi|leia mais|vedi anche|lea (?:más|también)|lee también|vea también|le puede interesar|te puede interesar|relacionad[oa]s|lesetipp|auch lesen|lesen sie auch(?: die folgenden beiträge)?|lies auch|czytaj (?:też|także|również)|zobacz (?:też|także|również)|dowiedz się więcej|à lire aussi|lire aussi|leggi anche|leia também|veja também)\s*[:.…]*$/iu;
 
 /** Whole-line chrome patterns, checked in order. */
 const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?: number }> = [
@@ -93,6 +93,12 @@ const CHROME_PATTERNS: ReadonlyArray<{ kind: RemovedKind; re: RegExp; maxWords?:
     kind: 'advertisement',
     re: /^(?:donate(?: now| today)?|support (?:our|independent) journalism|(?:please )?(?:consider )?(?:supporting|support) us|become a (?:member|supporter|patron)|jetzt spenden|unterstützen sie (?:uns|unsere arbeit|unseren journalismus)|faire un don|soutenez(?:-nous| notre journalisme)|dona(?: ahora)?|apoya (?:nuestro|el) periodismo|apoie (?:o|nosso) jornalismo|sostieni(?: il nostro giornalismo)?)\b.*$/iu,
     maxWords: 60,
+  },
+  // The editor in charge under a Chinese article ("责任编辑：焦鹏", "【纠错】 责任编辑： 焦鹏"), one bracketed label before it.
+  {
+    kind: 'boilerplate',
+    re: /^(?:【[^】]{1,8}】\s*)?(?:责任编辑|責任編輯)\s*[:：]/u,
+    maxWords: 6,
   },
   {
     kind: 'boilerplate',

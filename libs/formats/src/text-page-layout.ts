@@ -5,6 +5,7 @@ import {
   findArticleSpan,
   isNavigationVocabulary,
   shapeBlocks,
+  spanUnderHeadline,
   type ArticleSpan,
   type BlockShape,
 } from './text-page-span';
@@ -359,7 +360,7 @@ function applyArticleSpan(
 ): void {
   const { blocks, chrome } = layout;
   const shapes = shapeBlocks(blocks);
-  const span = findArticleSpan(shapes);
+  let span = findArticleSpan(shapes);
   if (span.end < span.start) return;
   const known = new Map(chrome.map((line) => [line.index, line] as const));
   const headerTitle = chrome.find((line) => line.kind === 'headline');
@@ -388,14 +389,20 @@ function applyArticleSpan(
         headerTitle.kind = headerTitle.index === 0 ? 'banner' : 'navigation';
     } else if (headerTitle) layout.title = headerTitle.index < start ? headerTitle.text : layout.title;
   }
+  // Paragraphs above each line (a prefix count, one pass); those of the window above a line of it, by difference.
+  const proseBefore = [0];
+  for (const shape of shapes) proseBefore.push(proseBefore.at(-1)! + (shape.prose ? 1 : 0));
+  const windowProseAbove = (i: number): number => proseBefore[i]! - proseBefore[span.start]!;
   // The address's slug names the headline when the page's structure misled the search (long menus, teasers).
   const slugIndex = betterSlugHeadline(
     blocks,
     url,
     headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
-    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter.
+    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter. A line under paragraphs
+    // of the window that copies a line above the window is a gallery heading or a caption, not the headline.
     (block, i) =>
       i > span.end ||
+      (i > span.start && windowProseAbove(i) >= MIN_PROSE_ABOVE_SLUG_LINE && printedAbove(blocks, block, span.start)) ||
       (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
       parseDateLine(block) !== null ||
       findDateLine(block) !== null,
@@ -417,6 +424,12 @@ function applyArticleSpan(
     headlineIndex = slugIndex;
     layout.title = stripLeadingMark(blocks[slugIndex] ?? '');
     if (headlineIndex >= start) start = headlineIndex + 1;
+  }
+  // A short article ending at its own share bar or end heading, the window far below it: the article is above.
+  const underHeadline = spanUnderHeadline(blocks, shapes, headlineIndex, span);
+  if (underHeadline) {
+    span = underHeadline;
+    start = underHeadline.start;
   }
   // A headline run into its byline and date line: the title is the head, the date and byline are read from the rest.
   const signedHead = headlineIndex >= 0 ? headlineBeforeSignature(blocks[headlineIndex] ?? '') : null;
@@ -574,6 +587,16 @@ function applyArticleSpan(
   for (let i = start; i <= span.end + AUTHOR_BOX_REACH && i < blocks.length && layout.byline === null; i++)
     if (!known.has(i) && !shapes[i]?.prose) layout.byline = signatureName(blocks[i] ?? '');
   layout.byline ??= authorBoxName(blocks, span.end);
+  // The headline printed again under paragraphs of the body (over a picture or a gallery): not a line of the text.
+  for (let i = start; i <= span.end && layout.title; i++)
+    if (
+      blocks[i] === layout.title &&
+      i !== headlineIndex &&
+      !known.has(i) &&
+      !metaKinds.has(i) &&
+      windowProseAbove(i) >= MIN_PROSE_ABOVE_SLUG_LINE
+    )
+      metaKinds.set(i, 'boilerplate');
   // Photo captions inside the body ("… Photograph: Jane Doe/Agency", "… © Harbour Times").
   for (let i = start; i <= span.end; i++)
     if (!known.has(i) && !metaKinds.has(i) && isCaptionWithCredit(blocks[i] ?? '')) metaKinds.set(i, 'boilerplate');
@@ -604,6 +627,29 @@ function applyArticleSpan(
     layout.siteName = publicationName(
       layout.siteName ?? footerSiteName(blocks, span.end) ?? mastheadName(blocks, shapes, headStart),
     );
+}
+
+/**
+ * A line of the window under this many of its paragraphs is not the headline the slug names: a gallery's heading or
+ * a caption repeating the headline's words ("Bildergalerie: <headline>").
+ */
+const MIN_PROSE_ABOVE_SLUG_LINE = 2;
+/** How far above the window a line's first copy is looked for. */
+const COPY_LOOKBACK = 30;
+const COPY_WORD_SHARE = 0.6;
+const COPY_WORD_RE = /[\p{L}\p{N}]{3,}/gu;
+
+/** Most words (three letters or more) of `line` are in one of the COPY_LOOKBACK lines above `before`. */
+function printedAbove(blocks: string[], line: string, before: number): boolean {
+  const words = line.toLowerCase().match(COPY_WORD_RE);
+  if (!words) return false;
+  for (let j = Math.max(0, before - COPY_LOOKBACK); j < before; j++) {
+    const above = new Set((blocks[j] ?? '').toLowerCase().match(COPY_WORD_RE));
+    let shared = 0;
+    for (const word of words) if (above.has(word)) shared += 1;
+    if (shared >= COPY_WORD_SHARE * words.length) return true;
+  }
+  return false;
 }
 
 const FOLLOW_PROMPT_LINES = 2;

@@ -1,4 +1,5 @@
 import { parseTextPage } from './parse-text-page';
+import { analyzeTextPageLayout } from './text-page-layout';
 import { betterSlugHeadline, slugHeadline, slugMatch, slugWords, stripLeadingMark } from './text-page-slug';
 
 describe('slugWords', () => {
@@ -119,5 +120,48 @@ describe('parseTextPage with a slug', () => {
     ].join('\n\n');
     const item = parseTextPage(page, { url: 'https://valley-courier.example/article.php?id=5512' });
     expect(item.title).toBe('Flood defences along the river to be raised by a metre');
+  });
+});
+
+describe('a headline printed again under paragraphs of the body', () => {
+  const paragraphs = [
+    'The regional authority said on Monday that construction would start in the autumn and last two years.',
+    'Residents of the lower town had asked for higher walls since the floods of last spring damaged forty homes.',
+    'Engineers expect the work to cost about twelve million euros, shared between the region and the state.',
+  ];
+  const more = [
+    'The first section, along the old harbour, is to be finished before the winter storms of next year.',
+    'A public meeting on the plans is to be held in the town hall on the first Thursday of June.',
+  ];
+  const page = (copy: string): string =>
+    [
+      'The Valley Courier',
+      'Home | Region | Sport | Culture | Contact',
+      'Flood walls along the river will be raised',
+      '4 May 2026',
+      'By Jane Doe',
+      ...paragraphs,
+      copy,
+      '14 photos',
+      ...more,
+    ].join('\n\n');
+  const url = 'https://valley-courier.example/region/photo-gallery-flood-walls-along-the-river-raised-by-a-metre/';
+
+  it('is not the headline the address spells: a gallery heading does not cut the paragraphs above it off', () => {
+    const layout = analyzeTextPageLayout(page('Photo gallery: flood walls along the river raised by a metre'), {
+      url,
+    });
+    expect(layout.title).toBe('Flood walls along the river will be raised');
+    expect(layout.span.start).toBeLessThanOrEqual(5);
+    expect(layout.chrome.some((line) => line.text === paragraphs[0])).toBe(false);
+  });
+
+  it('is taken out of the body when it repeats the headline', () => {
+    const layout = analyzeTextPageLayout(page('Flood walls along the river will be raised'), { url });
+    expect(layout.title).toBe('Flood walls along the river will be raised');
+    expect(layout.chrome.filter((line) => line.text === 'Flood walls along the river will be raised')).toEqual([
+      expect.objectContaining({ index: 2, kind: 'headline' }),
+      expect.objectContaining({ index: 8, kind: 'boilerplate' }),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   isReadMoreLink,
   isTagLine,
   shapeBlocks,
+  spanUnderHeadline,
 } from './text-page-span';
 
 describe('isTagLine', () => {
@@ -393,5 +394,61 @@ describe('the heading of a comment form', () => {
       const blocks = [...article, heading, ...['Anna', 'Ben', 'Chris', 'Dana', 'Eli'].map(comment)];
       expect(findArticleSpan(shapeBlocks(blocks))).toEqual({ start: 0, end: article.length - 1 });
     }
+  });
+});
+
+describe('spanUnderHeadline', () => {
+  const cookieDialog = [
+    'Wir verwenden Cookies, um Inhalte zu personalisieren und die Zugriffe auf unsere Website zu analysieren.',
+    'Notwendige Cookies sind für den Betrieb der Website erforderlich und können nicht deaktiviert werden.',
+    'Statistik-Cookies helfen uns zu verstehen, wie Besucher mit der Website interagieren, indem Informationen anonym gesammelt werden.',
+    'Marketing-Cookies werden verwendet, um Besuchern auf Websites relevante Anzeigen zu zeigen und sie zu messen.',
+    'Sie können Ihre Einwilligung jederzeit in den Einstellungen am Ende jeder Seite widerrufen oder ändern.',
+  ];
+  const sidebar = ['Kategorien', 'Hafen', 'Fähren', 'Archiv', 'März 2026', 'Februar 2026', 'Januar 2026', 'Meta'];
+  const page = (article: string[], between: string[], window: string[]): string[] => [
+    'Hafenblog',
+    'Fähre nach Helgoland fährt wieder täglich',
+    '12. März 2026',
+    ...article,
+    'Teilen Sie dies mit:',
+    'Facebook',
+    'Twitter',
+    'WhatsApp',
+    ...between,
+    ...window,
+  ];
+  const shortPost = [
+    'Die Reederei hat am Freitag mitgeteilt, dass die Fähre ab Mai wieder täglich fährt.',
+    '„Endlich“, sagt der Hafenmeister.',
+  ];
+
+  it('takes the short article above its share bar when the window far below is about something else', () => {
+    const blocks = page(shortPost, [...sidebar, ...sidebar.map((line) => `${line} (2)`)], cookieDialog);
+    const shapes = shapeBlocks(blocks);
+    const window = findArticleSpan(shapes);
+    expect(window.start).toBeGreaterThan(10);
+    expect(spanUnderHeadline(blocks, shapes, 1, window)).toEqual({ start: 2, end: 4 });
+  });
+
+  it('keeps the window when it names the headline (the article goes on under a box)', () => {
+    const continued = cookieDialog.map((line, i) =>
+      i === 0 ? `Die Fähre nach Helgoland ist ausgebucht. ${line}` : line,
+    );
+    const blocks = page(shortPost, [...sidebar, ...sidebar.map((line) => `${line} (2)`)], continued);
+    const shapes = shapeBlocks(blocks);
+    expect(spanUnderHeadline(blocks, shapes, 1, findArticleSpan(shapes))).toBeNull();
+  });
+
+  it('keeps the window right under a share bar printed over the article', () => {
+    const blocks = page(shortPost, ['Anzeige'], cookieDialog);
+    const shapes = shapeBlocks(blocks);
+    expect(spanUnderHeadline(blocks, shapes, 1, findArticleSpan(shapes))).toBeNull();
+  });
+
+  it('needs some text between the headline and the share bar', () => {
+    const blocks = page(['Fotos: Hafenblog'], [...sidebar, ...sidebar.map((line) => `${line} (2)`)], cookieDialog);
+    const shapes = shapeBlocks(blocks);
+    expect(spanUnderHeadline(blocks, shapes, 1, findArticleSpan(shapes))).toBeNull();
   });
 });

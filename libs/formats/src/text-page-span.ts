@@ -543,6 +543,59 @@ function bestEnd(shapes: BlockShape[], start: number, last: number): number {
   return end;
 }
 
+/**
+ * A short article under its headline that ends at its own share bar or end heading ("Teilen Sie dies mit:",
+ * "Artikel teilen"), with the prose window found far below it in text about something else (a cookie dialog, a
+ * licence notice, a sidebar's teasers): the article is the text between the headline and that heading. Null when
+ * the window stands: no end heading between, little text above it, the window close under the heading (a share bar
+ * printed over the article), or the window naming a word of the headline (the article's own text under a box).
+ * Linear: one walk from the headline to the window, the window's words read only when the rest holds.
+ */
+export function spanUnderHeadline(
+  blocks: string[],
+  shapes: BlockShape[],
+  headline: number,
+  span: ArticleSpan,
+): ArticleSpan | null {
+  if (headline < 0 || headline + 1 >= span.start) return null;
+  let words = 0;
+  let longest = 0;
+  for (let i = headline + 1; i < span.start; i++) {
+    const shape = shapes[i]!;
+    if (shape.articleEnd || shape.commentStart || shape.shareBar) {
+      if (i === headline + 1 || span.start - i < MIN_GAP_TO_WINDOW) return null;
+      if (words < MIN_WORDS_UNDER_HEADLINE || longest < PROSE_MIN_WORDS) return null;
+      return windowNamesHeadline(blocks, headline, span) ? null : { start: headline + 1, end: i - 1 };
+    }
+    if (shape.listEnd) return null;
+    if (!shape.navigation && !shape.repeated) {
+      words += shape.words;
+      longest = Math.max(longest, shape.words);
+    }
+  }
+  return null;
+}
+/** The window lies this many blocks or more below the end heading (chrome between: sidebars, forms, dialogs). */
+const MIN_GAP_TO_WINDOW = 12;
+/** The text between the headline and its end heading: at least this many words. */
+const MIN_WORDS_UNDER_HEADLINE = 15;
+/** Headline words this long are the ones an article's text repeats (names, topics), not function words. */
+const MIN_HEADLINE_WORD_CHARS = 5;
+const WORD_SPLIT_RE = /[^\p{L}\p{N}]+/u;
+
+/** Some word of MIN_HEADLINE_WORD_CHARS letters or more of the headline is a word of the window's text. */
+function windowNamesHeadline(blocks: string[], headline: number, span: ArticleSpan): boolean {
+  const named = (blocks[headline] ?? '')
+    .toLowerCase()
+    .split(WORD_SPLIT_RE)
+    .filter((word) => word.length >= MIN_HEADLINE_WORD_CHARS);
+  if (named.length === 0) return false;
+  const words = new Set<string>();
+  for (let i = span.start; i <= span.end; i++)
+    for (const word of (blocks[i] ?? '').toLowerCase().split(WORD_SPLIT_RE)) words.add(word);
+  return named.some((word) => words.has(word));
+}
+
 /** An end heading closes the window only after this much prose (a share bar under the lead does not). */
 const MIN_PROSE_BEFORE_END = 400;
 /** The article before an end heading is at least this many times the prose after it. */
