@@ -349,3 +349,81 @@ Published: Tuesday, March 14, 2006 10:42 PM EST</font>
 </body>
 </html>
 `;
+
+// Thirteenth session: the classes a written probe found missing (a date line with both stamps, glued stamps, bare
+// bylines of two authors, the Italian "Di" marker, a marker word ending a standfirst).
+export const americanLocal = `Skip to content
+MIDWEST DAILY
+Local
+Nation
+World
+Local
+City council approves $2 billion budget
+Published 5:30 p.m. CT May 5, 2026 | Updated 8:12 a.m. CT May 6, 2026
+Sarah Connor and Tom Baker
+Midwest Daily
+The city council approved a $2 billion budget on Tuesday after a six-hour meeting.
+"This budget invests in neighborhoods," Mayor Linda Park said after the vote. Council member Jim Ortiz, who voted against it, said the plan relied on optimistic revenue forecasts.
+"We're kicking the can down the road," Ortiz said.
+The budget takes effect July 1, and the council will review its spending again in the autumn.
+Facebook
+Twitter
+Email
+More stories
+Police investigate shooting on East Side
+Terms of Service
+© 2026 Midwest Daily`;
+
+export const brazilianEconomy = `Ir para o conteúdo
+Jornal do Vale
+Política
+Economia
+Esportes
+Economia
+Preço da gasolina sobe pela quarta semana seguida
+Publicado em 05/05/2026 às 09h30 Atualizado em 05/05/2026 às 11h15
+Por Maria Souza e João Lima
+O preço médio da gasolina nos postos subiu pela quarta semana consecutiva, segundo levantamento da Agência Nacional do Petróleo (ANP).
+"A alta reflete o reajuste nas refinarias", disse o economista Carlos Pereira, da Fundação Getulio Vargas. Segundo a ANP, o litro custa em média R$ 6,12.
+— Não há previsão de queda no curto prazo — afirmou Pereira.
+A Petrobras não comentou.
+Compartilhe
+Facebook
+WhatsApp
+Mais lidas
+Chuva forte causa alagamentos na capital
+Termos de uso
+© 2026 Jornal do Vale`;
+
+export const italianLocal = `Vai al contenuto
+La Gazzetta del Lago
+Cronaca
+Politica
+Sport
+Cronaca
+Frana sulla statale, strada chiusa per due giorni
+Aggiornato il 5 maggio 2026 alle 09:30
+Di Mario Rossi
+Una frana ha bloccato martedì mattina la strada statale 36 tra Lecco e Colico. Nessun ferito.
+«La situazione è sotto controllo», ha detto il sindaco di Colico, Giulia Bianchi. Secondo l'Anas, la strada resterà chiusa almeno due giorni.
+I tecnici della Protezione civile sono sul posto.
+Condividi
+Facebook
+WhatsApp
+I più letti
+Incidente in autostrada, tre feriti
+Note legali
+© La Gazzetta del Lago 2026`;
+
+export const germanKicker = `Nordkurier
+Startseite › Politik › Landtag
+Schulpolitik
+Koalition streitet über neues Schulgesetz
+Der Entwurf spaltet die Regierung – die Opposition spricht von Chaos.
+05.05.2026, 09:30 Uhr
+Die Regierungskoalition ist über das geplante Schulgesetz zerstritten. Die Opposition spricht von einem Chaos, das die Schulen ausbaden müssten.
+„Wir werden dieses Gesetz so nicht mittragen“, sagte die Fraktionschefin der Grünen, Anna Berger, am Dienstag im Landtag.
+Der Landtag soll im Juni abstimmen.
+Mehr zum Thema
+Lehrer fordern mehr Personal
+Impressum`;

@@ -2,11 +2,15 @@ import type { EnrichedArticle, ParsedItem } from '@wirestream/contracts';
 import { parseHtmlPage, parseTextPage } from '@wirestream/formats';
 import { enrichArticle } from './enrich-article';
 import {
+  americanLocal,
+  brazilianEconomy,
   englishRegional,
   englishWorld,
   frenchRegional,
   germanBusiness,
+  germanKicker,
   italianIndustry,
+  italianLocal,
   portugueseEnergy,
   spanishInternational,
   swissRegional,
@@ -23,7 +27,7 @@ interface Expected {
   title: string;
   source: string;
   publishedAt: string;
-  byline: string;
+  byline: string | null;
   firstParagraph: string;
   lastParagraph: string;
   speakers: Array<string | null>;
@@ -134,6 +138,58 @@ const cases: Array<[string, string, Expected]> = [
       firstParagraph: 'La fonderie Wenger, installée à Porrentruy depuis 1911',
       lastParagraph: 'La direction invoque la hausse des coûts',
       speakers: ['Philippe Eschmann', 'Marc Wenger'],
+    },
+  ],
+  [
+    'en: "Published 5:30 p.m. CT … | Updated 8:12 a.m. CT …", two authors without a marker',
+    americanLocal,
+    {
+      title: 'City council approves $2 billion budget',
+      source: 'Midwest Daily',
+      publishedAt: '2026-05-05T22:30:00.000Z',
+      byline: 'Sarah Connor and Tom Baker',
+      firstParagraph: 'The city council approved a $2 billion budget',
+      lastParagraph: 'The budget takes effect July 1, and the council will review its spending again',
+      speakers: ['Linda Park', 'Jim Ortiz'],
+    },
+  ],
+  [
+    'pt: "Publicado em … às 09h30 Atualizado em … às 11h15" with no separator, two authors',
+    brazilianEconomy,
+    {
+      title: 'Preço da gasolina sobe pela quarta semana seguida',
+      source: 'Jornal do Vale',
+      publishedAt: '2026-05-05T09:30:00.000Z',
+      byline: 'Maria Souza e João Lima',
+      firstParagraph: 'O preço médio da gasolina nos postos subiu',
+      lastParagraph: 'afirmou Pereira',
+      speakers: ['Carlos Pereira', 'Carlos Pereira'],
+    },
+  ],
+  [
+    'it: "Di Mario Rossi", "Aggiornato il … alle 09:30"',
+    italianLocal,
+    {
+      title: 'Frana sulla statale, strada chiusa per due giorni',
+      source: 'La Gazzetta del Lago',
+      publishedAt: '2026-05-05T09:30:00.000Z',
+      byline: 'Mario Rossi',
+      firstParagraph: 'Una frana ha bloccato martedì mattina la strada statale 36',
+      lastParagraph: 'I tecnici della Protezione civile sono sul posto.',
+      speakers: ['Giulia Bianchi'],
+    },
+  ],
+  [
+    'de: a standfirst ending "… spricht von Chaos." under the headline signs nothing',
+    germanKicker,
+    {
+      title: 'Koalition streitet über neues Schulgesetz',
+      source: 'Nordkurier',
+      publishedAt: '2026-05-05T09:30:00.000Z',
+      byline: null,
+      firstParagraph: 'Der Entwurf spaltet die Regierung',
+      lastParagraph: 'sagte die Fraktionschefin der Grünen, Anna Berger',
+      speakers: ['Anna Berger'],
     },
   ],
 ];
