@@ -156,3 +156,28 @@ describe('parseDateText: times of day as fr/pt/es/de/it/en pages write them', ()
     );
   });
 });
+
+describe('parseDateText: weekday abbreviations and relative days', () => {
+  const now = '2026-05-06T12:00:00Z';
+
+  it('reads the abbreviated weekdays of de/fr/es/it/pt before a date, and "Mar" stays March', () => {
+    expect(parseDateText('Di., 05.05.2026, 09:30 Uhr')?.iso).toBe('2026-05-05T09:30:00.000Z');
+    expect(parseDateText('jeu. 7 mai 2026')?.iso).toBe('2026-05-07T00:00:00.000Z');
+    expect(parseDateText('qua, 06/05/2026')?.iso).toBe('2026-05-06T00:00:00.000Z');
+    expect(parseDateText('Mar 5, 2026')?.iso).toBe('2026-03-05T00:00:00.000Z');
+  });
+
+  it('reads "yesterday"/"today" and a time against the clock, in six languages', () => {
+    expect(parseDateText('Yesterday at 5:30 PM', { now })?.iso).toBe('2026-05-05T17:30:00.000Z');
+    expect(parseDateText('Heute, 09:30 Uhr', { now })?.iso).toBe('2026-05-06T09:30:00.000Z');
+    expect(parseDateText('Hier à 17h30', { now })?.iso).toBe('2026-05-05T17:30:00.000Z');
+    expect(parseDateText('Ayer a las 17:30', { now })?.iso).toBe('2026-05-05T17:30:00.000Z');
+    expect(parseDateText('Ontem às 17h30', { now })?.iso).toBe('2026-05-05T17:30:00.000Z');
+    expect(parseDateText('Oggi alle 9:30', { now })?.iso).toBe('2026-05-06T09:30:00.000Z');
+  });
+
+  it('reads no relative day without a clock or a time', () => {
+    expect(parseDateText('Yesterday at 5:30 PM')).toBeNull();
+    expect(parseDateText('Yesterday', { now })).toBeNull();
+  });
+});

@@ -362,14 +362,57 @@ const DATE_LABEL_RE =
   /^(?:last updated|updated|published|posted|modified|date|stand|zuletzt aktualisiert|aktualisiert|veröffentlicht|erschienen|publié|mis à jour|publicado|actualizado|atualizado|pubblicato|aggiornato)(?: (?:on|at|am|um|le|el|em|il(?! y a )|a las|às))? ?:? ?/iu;
 const WEEKDAY_INDEX: Record<string, number> = {};
 [
-  'sunday sun domingo dimanche sonntag domenica',
-  'monday mon lunes lundi montag lunedì lunedi segunda-feira',
-  'tuesday tue tues martes mardi dienstag martedì martedi terça-feira terca-feira',
-  'wednesday wed miércoles miercoles mercredi mittwoch mercoledì mercoledi quarta-feira',
-  'thursday thu thurs jueves jeudi donnerstag giovedì giovedi quinta-feira',
-  'friday fri viernes vendredi freitag venerdì venerdi sexta-feira',
-  'saturday sat sábado sabado samedi samstag sabato',
+  'sunday sun domingo dimanche sonntag domenica so dim',
+  'monday mon lunes lundi montag lunedì lunedi segunda-feira mo lun seg',
+  'tuesday tue tues martes mardi dienstag martedì martedi terça-feira terca-feira di ter',
+  'wednesday wed miércoles miercoles mercredi mittwoch mercoledì mercoledi quarta-feira mi mer mié mie qua',
+  'thursday thu thurs jueves jeudi donnerstag giovedì giovedi quinta-feira do jeu jue gio qui',
+  'friday fri viernes vendredi freitag venerdì venerdi sexta-feira fr ven vie sex',
+  'saturday sat sábado sabado samedi samstag sabato sa sam sáb sab',
 ].forEach((names, day) => names.split(' ').forEach((name) => (WEEKDAY_INDEX[name] = day)));
+// (The abbreviations of the other languages are read before a date only — "Di., 05.05.2026", "jeu. 5 mai" —; "mar"
+// is March as often as martes/mardi/martedì and is not among them.)
+
+/** "Yesterday at 5:30 PM", "Heute, 09:30 Uhr", "Hier à 17h30", "Ayer a las 17:30", "Ontem às 17h30", "Oggi alle 9:30". */
+const RELATIVE_DAY_RE =
+  /^(today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|hoje|ontem|oggi|ieri),? (?:(?:at|um|à|a las|às|alle|alle ore) )?/iu;
+const RELATIVE_DAY_BACK: Record<string, number> = {
+  today: 0,
+  heute: 0,
+  "aujourd'hui": 0,
+  'aujourd’hui': 0,
+  hoy: 0,
+  hoje: 0,
+  oggi: 0,
+  yesterday: 1,
+  gestern: 1,
+  hier: 1,
+  ayer: 1,
+  ontem: 1,
+  ieri: 1,
+};
+
+/** A relative day and a time, against `now`'s day (UTC); the time as printed. */
+function relativeDayTime(text: string, now: string | null): LooseDate | null {
+  if (!now) return null;
+  const day = RELATIVE_DAY_RE.exec(text);
+  if (!day) return null;
+  const time = TIME_FIRST_RE.exec(`${text.slice(day[0].length)} `);
+  const clock = Date.parse(now);
+  const back = RELATIVE_DAY_BACK[day[1]!.toLowerCase()];
+  if (!time || back === undefined || Number.isNaN(clock)) return null;
+  const date = new Date(clock - back * 86_400_000);
+  return withTime(
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    time[1],
+    time[2],
+    time[3],
+    time[4] ?? null,
+    time[5] ?? null,
+  );
+}
 
 /**
  * A date as sites print it, beyond `parseLooseDate`: a label first ("Updated", "Stand:"), the time before the date
@@ -398,7 +441,7 @@ export function parseDateText(text: string, context: DateTextContext = {}): Loos
   }
   const numeric = numericDate(rest, weekday, context);
   if (numeric) return numeric;
-  return relativeDate(rest, context.now ?? null);
+  return relativeDate(rest, context.now ?? null) ?? relativeDayTime(rest, context.now ?? null);
 }
 
 /**

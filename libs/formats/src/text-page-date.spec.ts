@@ -322,6 +322,18 @@ describe('a date line with a published and an updated stamp', () => {
     );
   });
 
+  it('reads a byline after the date and a bare "Le"/"Am" before it', () => {
+    expect(parseDateLine('Posted on May 5, 2026 by Jane Doe')).toEqual({
+      publishedAt: '2026-05-05T00:00:00.000Z',
+      updatedAt: null,
+      dateOnly: true,
+      byline: 'Jane Doe',
+    });
+    expect(parseDateLine('Le 05/05/2026 à 09:30')?.publishedAt).toBe('2026-05-05T09:30:00.000Z');
+    expect(parseDateLine('Am 05.05.2026 von Jana Beispiel')?.byline).toBe('Jana Beispiel');
+    expect(parseDateLine('Updated by the editors')).toBeNull();
+  });
+
   it('still takes an update stamp alone only when nothing else dates the page', () => {
     const item = parseTextPage(page('Updated 8:12 a.m. CT May 6, 2026'));
     expect(item.publishedAt).toBe('2026-05-06T13:12:00.000Z');

@@ -92,7 +92,7 @@ const NAV_SEPARATOR_RE = /[|›»>•·/]/u;
 const BYLINE_RE =
   /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|[Dd]i|DI)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
-  /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*)/iu;
+  /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*|(?:on|le|el|am|il|em)\s+(?=\d))/iu;
 const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE =
   /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
@@ -2235,11 +2235,12 @@ export interface DateLine {
  * short labels in "|"-separated segments, e.g. "By Ana Ruiz | Feb. 4, 2026 10:31 AM EST | 3 min read").
  */
 /**
- * Segments of a date line: " | ", " • ", " · ", dashes, and a comma before an update stamp ("Publié le 5 mai 2026 à
- * 08h12, modifié le 5 mai 2026 à 10h30", "…, updated 10:30 BST").
+ * Segments of a date line: " | ", " • ", " · ", dashes, a comma before an update stamp ("Publié le 5 mai 2026 à
+ * 08h12, modifié le 5 mai 2026 à 10h30", "…, updated 10:30 BST"), and a byline marker before a name ("Posted on May
+ * 5, 2026 by Jane Doe").
  */
 const UPDATE_SEGMENT_SPLIT_RE =
-  / [|•·–—] |, (?=(?:modifié|mis à jour|updated|last updated|actualizado|atualizado|aktualisiert|aggiornato) )/iu;
+  / [|•·–—] |, (?=(?:modifié|mis à jour|updated|last updated|actualizado|atualizado|aktualisiert|aggiornato) )| (?=(?:by|von|par|por) \p{Lu})/iu;
 
 /**
  * A capitalised update label right after the published stamp, with no separator between ("Publicado em 05/05/2026
