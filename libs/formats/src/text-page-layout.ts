@@ -384,12 +384,13 @@ function applyArticleSpan(
     blocks,
     url,
     headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
-    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter.
+    // A standfirst spells the slug's words too, at paragraph length: a headline is shorter. A date line spells a
+    // dated slug's numbers; a headline naming its date after several words ("Ergebnisse: RM Schülerinnen A, Aalen,
+    // 19.5.2007" for "/ergebnisse-rm-schuelerinnen-a-aalen-1952007/") is no date line.
     (block, i) =>
       i > span.end ||
       (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
-      parseDateLine(block) !== null ||
-      findDateLine(block) !== null,
+      ((parseDateLine(block) !== null || findDateLine(block) !== null) && !namesDateAfterWords(block)),
     headlineIndex,
   );
   if (slugIndex !== null) {
