@@ -92,7 +92,9 @@ const BYLINE_RE =
   /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|di)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
   /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*)/iu;
-const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
+// "© 2026", "Copyright © 2016 – 2026", and the mark before the word: "© Copyright 2016 - 2026", "(c) Copyright 2026".
+const COPYRIGHT_HEAD_RE =
+  /^(?:©|\(c\)|copyright\b)\s*(?:©\s*|copyright\b\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE =
   /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 const RIGHTS_RE =

@@ -939,3 +939,12 @@ describe('a language edition of a site that prints no name', () => {
     expect(analyzeTextPageLayout(page, { url: 'https://de.example/a' }).siteName).toBe('de.example');
   });
 });
+
+describe('a copyright line with the mark before the word', () => {
+  it('names the holder after the years', () => {
+    expect(copyrightHolder('© Copyright 2016 - 2026 Das Harbour Blog')).toBe('Das Harbour Blog');
+    expect(copyrightHolder('(c) Copyright 2026 Harbour Times. All rights reserved.')).toBe('Harbour Times');
+    expect(copyrightHolder('©Copyright 2019–2026 Harbour Times')).toBe('Harbour Times');
+    expect(copyrightHolder('Copyright © 2016 - 2026 Harbour Times')).toBe('Harbour Times');
+  });
+});
