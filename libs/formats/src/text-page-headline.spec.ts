@@ -104,6 +104,28 @@ describe('the address slug', () => {
     const url = 'https://harbour-times.example/how-to-set-up-a-harbour-in-a-small-space';
     expect(analyzeTextPageLayout(page, { url }).title).toBe('Small harbour ideas for tight spaces');
   });
+
+  it('takes a headline that names its date after several words, not only undated lines', () => {
+    const headline = 'Results: Junior Rowing Cup, Harbour Basin, 19.5.2026';
+    const page = [
+      'Harbour Rowing Club',
+      'Select page',
+      headline,
+      'By Jane Doe | 20 May 2026 | Results | 0 comments',
+      'Harbour Basin Regatta',
+      'Result list',
+      'Junior boys',
+      'Junior girls',
+      paragraph('regatta'),
+      paragraph('course'),
+    ].join('\n');
+    const url = 'https://rowing.example/2026/05/20/results-junior-rowing-cup-harbour-basin-1952026/';
+    expect(analyzeTextPageLayout(page, { url }).title).toBe(headline);
+    // A date line spelling the slug's numbers is still no headline.
+    const dated = page.replace(headline, 'Junior girls');
+    const dateUrl = 'https://rowing.example/2026/05/20/20-may-2026-junior/';
+    expect(analyzeTextPageLayout(dated, { url: dateUrl }).title).not.toContain('20 May 2026');
+  });
 });
 
 describe('a wiki page', () => {

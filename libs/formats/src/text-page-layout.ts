@@ -93,7 +93,9 @@ const BYLINE_RE =
   /^(?:[Bb]y|BY|[Pp]or|POR|[Pp]ar|[Vv]on|[Dd]i|DI)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:and|y|et|und|e|&|de|da|van|von|der|del|la)\s*)?\p{Lu}[\p{L}.'’-]*)*(?:,\s*[\p{L} ]{2,40})?)$/u;
 const DATE_PREFIX_RE =
   /^(?:(published|posted|updated|last updated|modified|date|stand|zuletzt aktualisiert|publicado|actualizado|publié|modifié|mis à jour|veröffentlicht|aktualisiert|pubblicato|aggiornato|atualizado)(?:\s+(?:on|el|le|am|il(?!\s+y\s+a\s)|em))?\s*:?\s*|(?:on|le|el|am|il|em)\s+(?=\d))/iu;
-const COPYRIGHT_HEAD_RE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
+// "© 2026", "Copyright © 2016 – 2026", and the mark before the word: "© Copyright 2016 - 2026", "(c) Copyright 2026".
+const COPYRIGHT_HEAD_RE =
+  /^(?:©|\(c\)|copyright\b)\s*(?:©\s*|copyright\b\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*(?:,\s*)?)?/iu;
 const RIGHTS_TAIL_RE =
   /(?:all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten|tutti i diritti riservati|todos os direitos reservados)\.?$/iu;
 const RIGHTS_RE =
@@ -245,6 +247,9 @@ export function analyzeTextPageLayout(text: string, options: TextPageLayoutOptio
       layout.siteName && (printedAtHeadAndFoot(blocks, layout.siteName) || repeatedFromHead(blocks, layout.siteName))
         ? layout.siteName
         : siteNameForHost(layout.siteName, printed, url, holderOwnName(holder));
+    // A formal name taken for the host's label ("Deutscher Jagdverband e. V. (DJV)") without its form and acronym.
+    if (printed !== null && layout.siteName === printed)
+      layout.siteName = labelTailName(printed, pageHost(url)?.label ?? '') ?? printed;
     layout.siteName = blogNameOnPlatform(blocks, layout.siteName, url);
     layout.siteName = spelledOutAcronym(blocks, layout.siteName);
     layout.siteName = crumbRootName(blocks) ?? layout.siteName;
@@ -399,13 +404,14 @@ function applyArticleSpan(
     url,
     headlineIndex >= 0 ? (blocks[headlineIndex] ?? null) : layout.title,
     // A standfirst spells the slug's words too, at paragraph length: a headline is shorter. A line under paragraphs
-    // of the window that copies a line above the window is a gallery heading or a caption, not the headline.
+    // of the window that copies a line above the window is a gallery heading or a caption, not the headline. A date
+    // line spells a dated slug's numbers; a headline naming its date after several words ("Ergebnisse: RM
+    // Schülerinnen A, Aalen, 19.5.2007" for "/ergebnisse-rm-schuelerinnen-a-aalen-1952007/") is no date line.
     (block, i) =>
       i > span.end ||
       (i > span.start && windowProseAbove(i) >= MIN_PROSE_ABOVE_SLUG_LINE && printedAbove(blocks, block, span.start)) ||
       (shapes[i]?.words ?? 0) > MAX_SLUG_HEADLINE_WORDS ||
-      parseDateLine(block) !== null ||
-      findDateLine(block) !== null,
+      ((parseDateLine(block) !== null || findDateLine(block) !== null) && !namesDateAfterWords(block)),
     headlineIndex,
   );
   if (slugIndex !== null) {
@@ -1086,6 +1092,13 @@ function hostNamedLine(blocks: string[], url: string | null): string | null {
       // (they may abbreviate it), are read.
       const segmentKey = foldedKey(segment);
       if (!segmentKey.includes(label) && !mayAbbreviate(segment, label) && !namesLabelHead(segmentKey, label)) continue;
+      // "Deutscher Jagdverband e. V. (DJV)" on jagdverband.de: the label as the formal name's last word, when no line
+      // spells the host more closely.
+      // (The formal line is kept, for siteNameForHost to recognise: it drops the form.)
+      if (labelTailName(segment, label) && ABBREVIATED_EXTRA < bestExtra) {
+        best = segment;
+        bestExtra = ABBREVIATED_EXTRA;
+      }
       const whole = withoutSeat(publicationName(cleanName(segment)), label);
       // A sentence naming the site ("Harbour Times would like to keep you informed", "Alle Artikel auf HARBOUR
       // TIMES"): the run of capitalised words in it that spells the label.
@@ -1150,6 +1163,27 @@ function isCapitalised(word: string): boolean {
 function isShortName(name: string | null): name is string {
   return !!name && name.length <= 40 && wordCount(name) <= 4 && /^[\p{L}\p{N}]/u.test(name);
 }
+
+/**
+ * "Deutscher Jagdverband" on jagdverband.de, "Bayerischer Hafenbund e.V. (BHB)" on hafenbund.example: one or two
+ * capitalised words (a people's or a region's adjective) before a last word that is the host's label; an association's
+ * legal form ("e.V.") and its acronym in brackets after it are left out. Null for any other line.
+ */
+function labelTailName(segment: string, label: string): string | null {
+  if (segment.length > MAX_LABEL_TAIL_CHARS) return null;
+  let name = segment;
+  const open = name.endsWith(')') ? name.lastIndexOf(' (') : -1;
+  if (open > 0 && BRACKETED_ACRONYM_RE.test(name.slice(open + 2, -1))) name = name.slice(0, open).trimEnd();
+  if (ASSOCIATION_FORM_RE.test(name)) name = name.slice(0, name.lastIndexOf(' e.')).replace(/,$/u, '');
+  // Only the formal name, with its legal form or acronym: "Über Hafenbund", "Join Hafenbund" are links.
+  if (name === segment) return null;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 3 || foldedKey(words.at(-1) ?? '') !== label) return null;
+  return words.every(isCapitalised) ? name : null;
+}
+const MAX_LABEL_TAIL_CHARS = 60;
+const BRACKETED_ACRONYM_RE = /^\p{Lu}[\p{Lu}\d&-]{1,9}$/u;
+const ASSOCIATION_FORM_RE = / e\. ?V\.?$/u;
 
 /**
  * The host is the name and a generic word ("hafenmagazin" ← "HAFEN", "quaynews" ← "Quay"): a line printing the
@@ -1264,9 +1298,24 @@ function siteNameForHost(
     key === foldedKey(host.host) ||
     namesLabelHead(key, host.label) ||
     (key.startsWith(host.label) && GENERIC_LABEL_TAILS.has(key.slice(host.label.length))) ||
-    namesEdition(key, host);
-  return printed && exact ? printed : host.host;
+    namesEdition(key, host) ||
+    (printed !== null && labelTailName(printed, host.label) !== null);
+  return printed && exact ? printed : withoutLanguageLabel(host.host);
 }
+
+/**
+ * A language edition's host ("de.harbourtimes.example", "fr.…"), when the page prints no name the host fits: the
+ * site's host without the language label, which names the edition, not the site.
+ */
+function withoutLanguageLabel(host: string): string {
+  const dot = host.indexOf('.');
+  return dot > 0 && host.indexOf('.', dot + 1) > 0 && LANGUAGE_LABELS.has(host.slice(0, dot))
+    ? host.slice(dot + 1)
+    : host;
+}
+const LANGUAGE_LABELS = new Set(
+  'en|de|fr|es|it|pt|nl|pl|ru|ja|zh|ar|tr|sv|no|da|fi|cs|sk|el|hu|ro|bg|hr|sl|ko|id|vi|he|fa|ca|eu|gl'.split('|'),
+);
 
 /**
  * "Harbour Times Quayside" on quayside.harbourtimes.example: a local or topical edition's name spells the host's

@@ -890,3 +890,61 @@ describe('the root of an arrow breadcrumb trail', () => {
     );
   });
 });
+
+describe("an association's formal name ending in the host's label", () => {
+  const page = (foot: string[]): string =>
+    ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise'), ...foot].join(
+      '\n',
+    );
+  const url = 'https://www.hafenbund.example/a';
+
+  it('names the site without its legal form and acronym', () => {
+    for (const line of [
+      'Bayerischer Hafenbund e. V. (BHB)',
+      'Bayerischer Hafenbund e.V.',
+      'Bayerischer Hafenbund (BHB)',
+    ])
+      expect(analyzeTextPageLayout(page(['Kontakt', line, 'Impressum']), { url }).siteName).toBe(
+        'Bayerischer Hafenbund',
+      );
+  });
+
+  it('is not read from a link or a menu entry that ends in the label', () => {
+    for (const line of ['Über Hafenbund', 'Join Hafenbund', 'Der Hafenbund', 'Blog Hafenbund'])
+      expect(analyzeTextPageLayout(page(['Kontakt', line, 'Impressum']), { url }).siteName).not.toBe(line);
+    expect(analyzeTextPageLayout(page(['Kontakt', 'Mindeststandards Hafenbund (neu)']), { url }).siteName).toBe(
+      'hafenbund.example',
+    );
+  });
+});
+
+describe('a language edition of a site that prints no name', () => {
+  const page = ['Menu', 'Harbour strike ends after three weeks', paragraph('agreement'), paragraph('pay rise')].join(
+    '\n',
+  );
+
+  it('falls back to the host without the language label', () => {
+    expect(analyzeTextPageLayout(page, { url: 'https://de.harbourtimes.example/a' }).siteName).toBe(
+      'harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page, { url: 'https://fr.harbourtimes.example/a' }).siteName).toBe(
+      'harbourtimes.example',
+    );
+  });
+
+  it('keeps other labels and two-label hosts', () => {
+    expect(analyzeTextPageLayout(page, { url: 'https://quay.harbourtimes.example/a' }).siteName).toBe(
+      'quay.harbourtimes.example',
+    );
+    expect(analyzeTextPageLayout(page, { url: 'https://de.example/a' }).siteName).toBe('de.example');
+  });
+});
+
+describe('a copyright line with the mark before the word', () => {
+  it('names the holder after the years', () => {
+    expect(copyrightHolder('© Copyright 2016 - 2026 Das Harbour Blog')).toBe('Das Harbour Blog');
+    expect(copyrightHolder('(c) Copyright 2026 Harbour Times. All rights reserved.')).toBe('Harbour Times');
+    expect(copyrightHolder('©Copyright 2019–2026 Harbour Times')).toBe('Harbour Times');
+    expect(copyrightHolder('Copyright © 2016 - 2026 Harbour Times')).toBe('Harbour Times');
+  });
+});
