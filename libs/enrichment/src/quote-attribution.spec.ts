@@ -522,6 +522,16 @@ const THIRTEENTH_SESSION: Case[] = [
 /** A speaker the text does not name, between the last named one and the quote: the quote is not the named one's. */
 const UNNAMED_SPEAKERS: Case[] = [
   [
+    'fr: a dialogue line, a verb, an indefinite role and the name set off after it',
+    'fr',
+    [
+      '« Nous ne pouvons plus vivre de notre travail », a déclaré Marie Leroy, présidente du syndicat.',
+      "— Nous irons jusqu'au bout de ce combat pour nos fermes, a lancé un éleveur, Paul Martin.",
+    ],
+    "Nous irons jusqu'au bout de ce combat pour nos fermes",
+    'Paul Martin',
+  ],
+  [
     'en: said + an indefinite role + the name set off after it',
     'en',
     [

@@ -789,14 +789,18 @@ function colonBefore(paragraph: string, start: number): boolean {
 /** Dialogue dashes (quote-spans.ts DIALOGUE_DASHES). */
 const DIALOGUE_DASHES = '—–―';
 /**
- * "– Ich bin zufrieden, sagte Weber." / "— Nous irons jusqu’au bout, lance-t-elle.": a comma and a speech verb before
- * a name, a pronoun or an article inserted in a dialogue line that no second dash closes.
+ * "– Ich bin zufrieden, sagte Weber." / "— Nous irons jusqu’au bout, lance-t-elle." / "— …, a lancé un éleveur, Paul
+ * Martin.": a comma and a speech verb before a name, a pronoun or an article inserted in a dialogue line that no
+ * second dash closes.
  */
 
 const DIALOGUE_INCISE: SlotPattern = {
   lead: COMMA_LEAD_RE,
   slot: verbEnds,
-  tail: new RegExp(String.raw`(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’]))`, 'uy'),
+  tail: new RegExp(
+    String.raw`(?:-t)?[\s-]+(?:${PRONOUN}|\p{Lu}|(?:the|el|la|le|o|a|der|die|il|l['’])|(?:un|une|uno|una|um|uma|ein|eine|an)\s)`,
+    'uy',
+  ),
 };
 
 /** A dialogue line that runs to the end of its paragraph ends at the attribution inserted in it, if any. */
