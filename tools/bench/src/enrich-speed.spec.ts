@@ -11,7 +11,24 @@ describe('readSpeedFigures', () => {
       'text/feed items/s (200 items)           3012.5  ≥ 500',
       'peak RSS (MB)                              261  < 300',
     ].join('\n');
-    expect(readSpeedFigures(output)).toEqual({ htmlPagesPerSecond: 47.2, textItemsPerSecond: 3012.5, peakRssMb: 261 });
+    expect(readSpeedFigures(output)).toEqual({
+      htmlPagesPerSecond: 47.2,
+      textItemsPerSecond: 3012.5,
+      peakRssMb: 261,
+      htmlPagesPerCpuSecond: null,
+      textItemsPerCpuSecond: null,
+    });
+  });
+
+  it('reads the rates per CPU second where the table has them', () => {
+    const output = [
+      'HTML pages/s (400 pages, avg 108 KB)        47.2  ≥ 40',
+      'text/feed items/s (200 items)           3012.5  ≥ 500',
+      'HTML pages per CPU second                   44.9  ≥ 40',
+      'text/feed items per CPU second           2877.0  ≥ 500',
+      'peak RSS (MB)                              261  < 300',
+    ].join('\n');
+    expect(readSpeedFigures(output)).toMatchObject({ htmlPagesPerCpuSecond: 44.9, textItemsPerCpuSecond: 2877 });
   });
 
   it('names the missing figure when a run printed something else', () => {

@@ -4,6 +4,8 @@
  *   Text/feed items: the sample article in examples/ plus synthetic text pages built from it.
  * Run with the enricher's heap flags (package.json bench:enrich = start:enricher: --max-old-space-size=192
  * --max-semi-space-size=4), so the peak RSS is the service's.
+ * Each rate is printed twice: per second of wall time, and per second of the process's CPU time (user + system,
+ * every thread: GC helpers included), which other processes on a shared host do not inflate.
  * Options: --pages N (HTML pages to load, default 400), --seconds S (minimum timed run per kind, default 5),
  * --baseline REF (a commit, branch or checkout path: runs this bench in REF's code and in the working tree in turn,
  * each in a fresh process, and prints both; --rounds N pairs, default 3). The baseline's checkout is a git worktree
@@ -52,7 +54,7 @@ function timed<T, P>(
   work: (input: P) => unknown,
   seconds: number,
   warmUp: { inputs: number; passes: number },
-): { rate: number; count: number; elapsed: number } {
+): { rate: number; cpuRate: number; count: number; elapsed: number } {
   const warming = progress(`${label}, warm-up`, Math.min(inputs.length, warmUp.inputs) * warmUp.passes);
   for (let pass = 0; pass < warmUp.passes; pass++) {
     for (const input of inputs.slice(0, Math.min(inputs.length, warmUp.inputs))) {
@@ -62,14 +64,18 @@ function timed<T, P>(
   }
   warming.done();
   let elapsedNs = 0n;
+  let cpuMicros = 0;
   let count = 0;
   const bar = progress(label, inputs.length);
   for (;;) {
     for (const input of inputs) {
       const prepared = prepare(input);
+      const cpuStarted = process.cpuUsage();
       const started = process.hrtime.bigint();
       work(prepared);
       elapsedNs += process.hrtime.bigint() - started;
+      const cpu = process.cpuUsage(cpuStarted);
+      cpuMicros += cpu.user + cpu.system;
       count += 1;
       if (count <= inputs.length) bar.tick();
     }
@@ -77,7 +83,7 @@ function timed<T, P>(
   }
   bar.done();
   const elapsed = Number(elapsedNs) / 1e9;
-  return { rate: count / elapsed, count, elapsed };
+  return { rate: count / elapsed, cpuRate: count / (cpuMicros / 1e6), count, elapsed };
 }
 
 function syntheticTextPages(fixture: string, count: number): string[] {
@@ -167,6 +173,8 @@ function main(): void {
     ),
   );
   process.stdout.write(row(`text/feed items/s (${texts.length} items)`, text.rate.toFixed(1), '≥ 500'));
+  process.stdout.write(row('HTML pages per CPU second', html.cpuRate.toFixed(1), '≥ 40'));
+  process.stdout.write(row('text/feed items per CPU second', text.cpuRate.toFixed(1), '≥ 500'));
   process.stdout.write(row('peak RSS (MB)', maxRssMb.toFixed(0), '< 300'));
   process.stdout.write(
     `\n(HTML: ${html.count} enrichments in ${html.elapsed.toFixed(1)} s; text: ${text.count} in ${text.elapsed.toFixed(1)} s; warm-up (every HTML page once, every text item twice) and page decompression excluded; node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'})\n`,
@@ -177,23 +185,32 @@ interface SpeedFigures {
   htmlPagesPerSecond: number;
   textItemsPerSecond: number;
   peakRssMb: number;
+  /** Per second of the process's CPU time (null in tables printed before these rows existed). */
+  htmlPagesPerCpuSecond: number | null;
+  textItemsPerCpuSecond: number | null;
 }
 
 /** The figures of one run's printed table (the lines this bench has printed since its first version). */
 export function readSpeedFigures(output: string): SpeedFigures {
-  const figure = (label: RegExp): number => {
+  const optionalFigure = (label: RegExp): number | null => {
     const line = output.split('\n').find((text) => label.test(text));
+    if (line === undefined) return null;
     // The figure is the column before the target ("≥ 40", "< 300").
-    const columns = line?.trim().split(/\s+/u) ?? [];
+    const columns = line.trim().split(/\s+/u);
     const value = columns[columns.findIndex((column) => column === '≥' || column === '<') - 1];
-    if (value === undefined || Number.isNaN(Number(value)))
-      throw new Error(`no ${label.source} figure in the bench output:\n${output}`);
-    return Number(value);
+    return value === undefined || Number.isNaN(Number(value)) ? null : Number(value);
+  };
+  const figure = (label: RegExp): number => {
+    const value = optionalFigure(label);
+    if (value === null) throw new Error(`no ${label.source} figure in the bench output:\n${output}`);
+    return value;
   };
   return {
     htmlPagesPerSecond: figure(/^HTML pages\/s/u),
     textItemsPerSecond: figure(/^text\/feed items\/s/u),
     peakRssMb: figure(/^peak RSS/u),
+    htmlPagesPerCpuSecond: optionalFigure(/^HTML pages per CPU second/u),
+    textItemsPerCpuSecond: optionalFigure(/^text\/feed items per CPU second/u),
   };
 }
 
@@ -228,8 +245,9 @@ function compareWithBaseline(ref: string): void {
     ours.push(readSpeedFigures(runInTree(repoRoot, script, args, env)));
     process.stderr.write(`  ${show('working tree', ours.at(-1) as SpeedFigures)}\n`);
   }
+  const values = (runs: SpeedFigures[], key: keyof SpeedFigures): number[] => runs.map((f) => f[key] ?? Number.NaN);
   const cell = (runs: SpeedFigures[], key: keyof SpeedFigures): string =>
-    `${median(runs.map((f) => f[key]))} (${runs.map((f) => f[key]).join(', ')})`;
+    `${median(values(runs, key))} (${values(runs, key).join(', ')})`;
   const row = (a: string, b: string, c: string, d: string): string =>
     `${a.padEnd(22)}${b.padEnd(36)}${c.padEnd(36)}${d}\n`;
   process.stdout.write(
@@ -244,12 +262,19 @@ function compareWithBaseline(ref: string): void {
   process.stdout.write(
     row('text/feed items/s', cell(ours, 'textItemsPerSecond'), cell(theirs, 'textItemsPerSecond'), '≥ 500'),
   );
+  process.stdout.write(
+    row('HTML pages/CPU s', cell(ours, 'htmlPagesPerCpuSecond'), cell(theirs, 'htmlPagesPerCpuSecond'), '≥ 40'),
+  );
+  process.stdout.write(
+    row('text/feed items/CPU s', cell(ours, 'textItemsPerCpuSecond'), cell(theirs, 'textItemsPerCpuSecond'), '≥ 500'),
+  );
   process.stdout.write(row('peak RSS (MB)', cell(ours, 'peakRssMb'), cell(theirs, 'peakRssMb'), '< 300'));
   const ratio = (key: keyof SpeedFigures): string =>
-    (median(ours.map((f) => f[key])) / median(theirs.map((f) => f[key]))).toFixed(3);
+    (median(values(ours, key)) / median(values(theirs, key))).toFixed(3);
   process.stdout.write(
     `\nworking tree / baseline (medians): HTML ${ratio('htmlPagesPerSecond')}, text ${ratio('textItemsPerSecond')}, ` +
-      `peak RSS ${ratio('peakRssMb')}\n`,
+      `peak RSS ${ratio('peakRssMb')}; by CPU time (steadier on a shared host: other processes' load does not ` +
+      `count): HTML ${ratio('htmlPagesPerCpuSecond')}, text ${ratio('textItemsPerCpuSecond')}\n`,
   );
 }
 
